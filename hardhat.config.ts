@@ -1,0 +1,61 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { defineConfig } from "hardhat/config";
+
+// The compiler is the `solc` npm package (solc-js), so a build never downloads one.
+const require = createRequire(import.meta.url);
+const SOLC_VERSION = "0.8.37";
+const SOLC_PATH = require.resolve("solc/soljson.js");
+
+// Fuzz seed: fixed so a failure reproduces; `FUZZ_SEED=0x... npm test` replays another one.
+const FUZZ_SEED = process.env.FUZZ_SEED ?? "0x5eed";
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthersPlugin],
+  solidity: {
+    // OpenZeppelin contracts we deploy as they are, so they get artifacts of their own.
+    npmFilesToBuild: ["@openzeppelin/contracts/access/manager/AccessManager.sol"],
+    profiles: {
+      default: {
+        version: SOLC_VERSION,
+        path: SOLC_PATH,
+        settings: {
+          evmVersion: "prague",
+          optimizer: { enabled: true, runs: 10_000 },
+        },
+      },
+      production: {
+        version: SOLC_VERSION,
+        path: SOLC_PATH,
+        isolated: true,
+        settings: {
+          evmVersion: "prague",
+          optimizer: { enabled: true, runs: 10_000 },
+        },
+      },
+    },
+  },
+  paths: {
+    ignition: "deploy",
+  },
+  typechain: {
+    outDir: "typechain-types",
+  },
+  test: {
+    solidity: {
+      profiles: {
+        // Quick local runs.
+        default: {
+          fuzz: { runs: 256, seed: FUZZ_SEED },
+          invariant: { runs: 64, depth: 32, failOnRevert: true },
+        },
+        // CI: deeper campaigns, same seed unless FUZZ_SEED overrides it.
+        ci: {
+          fuzz: { runs: 1_000, seed: FUZZ_SEED },
+          invariant: { runs: 256, depth: 64, failOnRevert: true },
+        },
+      },
+    },
+  },
+});
