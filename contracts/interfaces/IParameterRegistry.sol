@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IParameterRegistry
+/// @notice Holds every number governance may change, with hard bounds and a rate limit, and pushes each
+/// change into the module that uses it (see `IParameterized`).
+/// @dev Rate limit (seed QUIVer 6.3, "maximum 20% change per quarter"): registration opens a window of one
+/// quarter (365 days / 4) anchored at the value it found. While a window lasts, every normal change must
+/// stay within `MAX_CHANGE_BPS` (20%) of its anchor, or within the parameter's `minStep` for values near
+/// zero. The first change after a window ends opens a new window anchored at the value before that change.
+/// So one window moves a value at most 20%; two windows back to back can move it at most 44% (1.2^2) over a
+/// span just longer than a quarter. The emergency path skips the rate limit, never the bounds, and opens a
+/// new window anchored at the value it set.
+interface IParameterRegistry {
+    /// @notice How a parameter is governed.
+    /// @param min Lowest value allowed, ever.
+    /// @param max Highest value allowed, ever.
+    /// @param minStep Absolute change always allowed within a window, whatever the anchor (for values near zero).
+    /// @param anchor The value at the start of the current rate-limit window.
+    /// @param windowStart When the current window opened.
+    /// @param registered Whether the parameter exists.
+    struct Parameter {
+        uint256 min;
+        uint256 max;
+        uint256 minStep;
+        uint256 anchor;
+        uint64 windowStart;
+        bool registered;
+    }
+
+    /// @notice A parameter was put under governance.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @param value Its value at registration.
+    /// @param min Lowest value allowed.
+    /// @param max Highest value allowed.
+    /// @param minStep Absolute change always allowed within a window.
+    event ParameterRegistered(
+        address indexed target,
+        bytes32 indexed key,
+        uint256 value,
+        uint256 min,
+        uint256 max,
+        uint256 minStep
+    );
+
+    /// @notice A parameter changed.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @param oldValue The value before.
+    /// @param newValue The value after.
+    /// @param emergency Whether the change came through the emergency path.
+    event ParameterChanged(
+        address indexed target,
+        bytes32 indexed key,
+        uint256 oldValue,
+        uint256 newValue,
+        bool emergency
+    );
+
+    /// @notice The parameter is already registered.
+    error ParameterAlreadyRegistered(address target, bytes32 key);
+    /// @notice No parameter is registered under this target and key.
+    error ParameterNotRegistered(address target, bytes32 key);
+    /// @notice `min` is above `max`, or the target is the zero address.
+    error InvalidBounds(uint256 min, uint256 max);
+    /// @notice The value lies outside the parameter's hard bounds.
+    error ValueOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice The value moves further from the window's anchor than the rate limit allows.
+    error ChangeTooLarge(uint256 value, uint256 lowest, uint256 highest);
+    /// @notice The new value equals the current one.
+    error ValueUnchanged(uint256 value);
+
+    /// @notice Puts a module's parameter under governance at its current value.
+    /// @dev Restricted to the admin. The current value (read from the target) must lie within the bounds.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @param min Lowest value allowed, ever.
+    /// @param max Highest value allowed, ever.
+    /// @param minStep Absolute change always allowed within a window.
+    function register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) external;
+
+    /// @notice Changes a parameter within its bounds and the rate limit (normal governance).
+    /// @dev Restricted to the governor role (the normal timelock).
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @param value The new value.
+    function set(address target, bytes32 key, uint256 value) external;
+
+    /// @notice Changes a parameter within its bounds, without the rate limit (emergency path).
+    /// @dev Restricted to the emergency role (the emergency timelock).
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @param value The new value.
+    function setEmergency(address target, bytes32 key, uint256 value) external;
+
+    /// @notice How a parameter is governed.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @return The parameter's bounds and rate-limit window.
+    function parameterInfo(address target, bytes32 key) external view returns (Parameter memory);
+
+    /// @notice The range a normal change may set right now.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @return lowest The lowest value a normal change may set now.
+    /// @return highest The highest value a normal change may set now.
+    function allowedRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest);
+}
