@@ -12,10 +12,11 @@ interface IVotingWeight {
     /// @return The current timestamp, as a uint48.
     function clock() external view returns (uint48);
 
+    // solhint-disable func-name-mixedcase
     /// @notice ERC-6372 clock description; always "mode=timestamp".
     /// @return The clock mode.
-    // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() external view returns (string memory);
+    // solhint-enable func-name-mixedcase
 
     /// @notice The account's voting weight now.
     /// @param account The voter.
