@@ -235,6 +235,8 @@ contract EmissionController is IEmissionController, AccessManaged, ReentrancyGua
             Recipient memory r = list[i];
             if (r.account == address(0) || r.account == address(this)) revert InvalidRecipient(r.account);
             if (r.startBps == 0 && r.endBps == 0) revert RecipientWithoutWeight(r.account);
+            // A notified recipient without code would make every release revert.
+            if (r.notify && r.account.code.length == 0) revert NotifiedRecipientHasNoCode(r.account);
             for (uint256 j; j < i; ++j) {
                 if (list[j].account == r.account) revert DuplicateRecipient(r.account);
             }

@@ -55,6 +55,8 @@ interface IEmissionController {
     error InvalidRecipient(address account);
     /// @notice The same account appears twice.
     error DuplicateRecipient(address account);
+    /// @notice A recipient flagged `notify` is not a contract (every release would revert).
+    error NotifiedRecipientHasNoCode(address account);
     /// @notice A recipient has a zero weight both at the start and at the end of the mix.
     error RecipientWithoutWeight(address account);
     /// @notice The start weights or the end weights do not add up to 10,000 bps.

@@ -432,6 +432,17 @@ contract EmissionControllerTest is EmissionBase {
         );
     }
 
+    function test_RevertWhen_setRecipientsNotifiesAnAccountWithoutCode() public {
+        IEmissionController.Recipient[] memory r = _split(5_000, 5_000);
+        r[1].notify = true;
+        _expectSetRecipientsRevert(
+            r,
+            0,
+            0,
+            abi.encodeWithSelector(IEmissionController.NotifiedRecipientHasNoCode.selector, bob)
+        );
+    }
+
     function test_RevertWhen_setRecipientsStartWeightsDoNotSumTo10000() public {
         IEmissionController.Recipient[] memory r = _split(5_000, 4_999);
         r[0].endBps = 5_001;
