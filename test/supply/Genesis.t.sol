@@ -134,7 +134,7 @@ contract GenesisTest is QuiverFixture {
         assertEq(vault.scheduleCount(), 0, "no schedule");
     }
 
-    function _vestingGrant(address beneficiary, uint256 amount) internal view returns (IGenesis.VestingGrant memory) {
+    function _vestingGrant(address beneficiary, uint256 amount) internal pure returns (IGenesis.VestingGrant memory) {
         return
             IGenesis.VestingGrant({
                 beneficiary: beneficiary,
