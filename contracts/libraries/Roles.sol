@@ -21,4 +21,12 @@ library Roles {
 
     // Module ranges: supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59,
     // lending 60-69, distribution 70-79, issuance 80-89.
+
+    // Supply (10-19).
+    /// @dev May create vesting schedules in the VestingVault (the Genesis contract during genesis, then governance).
+    uint64 internal constant VESTING_CREATOR = 10;
+    /// @dev Funds reward pools: may call `IRewardReceiver.notifyRewardAmount` (granted to the EmissionController).
+    uint64 internal constant REWARD_FUNDER = 11;
+    /// @dev May claim from the EpochRewardPool (the provider-rewards distributor).
+    uint64 internal constant REWARD_CLAIMER = 12;
 }

@@ -11,4 +11,8 @@ export const ROLES = {
   EMERGENCY: 3n,
   GUARDIAN: 4n,
   PARAMETER_REGISTRY: 5n,
+  // supply (10-19)
+  VESTING_CREATOR: 10n,
+  REWARD_FUNDER: 11n,
+  REWARD_CLAIMER: 12n,
 } as const;

@@ -1,0 +1,274 @@
+/**
+ * Supply report: reads a deployed preset's supply at the current block (total, circulating, locked in vesting,
+ * emission and treasury, burned) and projects it over 15 years from the TGE, month by month, from the contracts'
+ * own views (`EmissionController.emittedAt`, `VestingVault.vestedAmount`). Writes the projection as CSV and as
+ * an SVG chart, rasterised to PNG.
+ *
+ * Definitions (also in docs/supply.md):
+ * - locked.vesting: the vault's balance (unvested, and vested but not yet released).
+ * - locked.emission: what the emission controller still holds (hold mode), plus rewards emitted into the
+ *   EpochRewardPool and not yet claimed.
+ * - locked.treasury: the governance treasury's balance.
+ * - circulating: total supply minus the three.
+ * - unminted: cap minus everything minted (future issuance in mint mode).
+ * The projection assumes every vested or emitted token is released and claimed on time and the treasury keeps
+ * today's balance; burns are taken from the token's history up to now and not projected beyond it.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+
+import { formatEther, ZeroAddress } from "ethers";
+
+import type { deploySupply } from "./deploy.js";
+
+export type SupplyContracts = Awaited<ReturnType<typeof deploySupply>>;
+
+export interface SupplySnapshot {
+  timestamp: bigint;
+  cap: bigint;
+  minted: bigint;
+  total: bigint;
+  burned: bigint;
+  circulating: bigint;
+  locked: { vesting: bigint; emission: bigint; treasury: bigint };
+  unminted: bigint;
+  emission: { released: bigint; curve: bigint; poolUnclaimed: bigint };
+}
+
+export interface ProjectionRow {
+  month: number;
+  timestamp: bigint;
+  emitted: bigint;
+  total: bigint;
+  circulating: bigint;
+  lockedVesting: bigint;
+  lockedEmission: bigint;
+  treasury: bigint;
+  unminted: bigint;
+  burned: bigint;
+}
+
+/** The preset's supply at the latest block. */
+export async function readSupply(c: SupplyContracts, treasury: string): Promise<SupplySnapshot> {
+  const block = await c.token.runner!.provider!.getBlock("latest");
+  const timestamp = BigInt(block!.timestamp);
+  const [cap, minted, total, burned] = await Promise.all([
+    c.token.cap(),
+    c.token.totalMinted(),
+    c.token.totalSupply(),
+    c.token.totalBurned(),
+  ]);
+  const vesting = await c.token.balanceOf(await c.vault.getAddress());
+  const held = await c.token.balanceOf(await c.controller.getAddress());
+  const poolUnclaimed = c.pool === undefined ? 0n : await c.pool.totalUnclaimed();
+  const treasuryBalance = await c.token.balanceOf(treasury);
+  const emission = held + poolUnclaimed;
+  return {
+    timestamp,
+    cap,
+    minted,
+    total,
+    burned,
+    circulating: total - vesting - emission - treasuryBalance,
+    locked: { vesting, emission, treasury: treasuryBalance },
+    unminted: cap - minted,
+    emission: {
+      released: await c.controller.released(),
+      curve: await c.controller.emittedAt(timestamp),
+      poolUnclaimed,
+    },
+  };
+}
+
+/** A month of the projection: a twelfth of a 365-day year. */
+const MONTH = 31_536_000n / 12n;
+
+/** Cumulative burns over time, from the token's `Transfer(from, 0x0)` events: `[timestamp, burned by then]`. */
+export async function burnHistory(c: SupplyContracts): Promise<[bigint, bigint][]> {
+  const events = await c.token.queryFilter(c.token.filters.Transfer(undefined, ZeroAddress));
+  const provider = c.token.runner!.provider!;
+  const history: [bigint, bigint][] = [];
+  let burned = 0n;
+  for (const e of events) {
+    burned += e.args.value;
+    const block = await provider.getBlock(e.blockNumber);
+    history.push([BigInt(block!.timestamp), burned]);
+  }
+  return history;
+}
+
+/**
+ * Month-by-month projection over `years` years from the emission start (the TGE). Burns are historical up to now
+ * (from the token's events) and held at today's total afterwards.
+ */
+export async function projectSupply(c: SupplyContracts, now: SupplySnapshot, years = 15): Promise<ProjectionRow[]> {
+  const burns = await burnHistory(c);
+  const burnedBy = (t: bigint) => burns.filter(([at]) => at <= t).reduce((_, [, total]) => total, 0n);
+  const [start] = await c.controller.curve();
+  const hold = (await c.controller.fundingMode()) === 0n;
+  const cap = (await c.controller.curve())[3];
+  const count = Number(await c.vault.scheduleCount());
+  const schedules = await Promise.all(Array.from({ length: count }, (_, id) => c.vault.schedule(BigInt(id))));
+  const rows: ProjectionRow[] = [];
+  for (let month = 0; month <= years * 12; month++) {
+    const t = start + BigInt(month) * MONTH;
+    const emitted = await c.controller.emittedAt(t);
+    let lockedVesting = 0n;
+    for (let id = 0; id < count; id++)
+      lockedVesting += schedules[id].amount - (await c.vault.vestedAmount(BigInt(id), t));
+    // Hold mode: everything was minted at genesis. Mint mode: minted at genesis plus the curve (released on time).
+    const minted = hold ? now.minted : now.minted - now.emission.released + emitted;
+    const burned = burnedBy(t);
+    const total = minted - burned;
+    const lockedEmission = hold ? cap - emitted : 0n;
+    rows.push({
+      month,
+      timestamp: t,
+      emitted,
+      total,
+      circulating: total - lockedVesting - lockedEmission - now.locked.treasury,
+      lockedVesting,
+      lockedEmission,
+      treasury: now.locked.treasury,
+      unminted: now.cap - minted,
+      burned,
+    });
+  }
+  return rows;
+}
+
+/** Whole tokens with up to 18 decimals, exact. */
+export const tokens = (wei: bigint) => formatEther(wei).replace(/\.0$/, "");
+
+/** Whole tokens, rounded down, with thousands separators (for reading, not for accounting). */
+export const display = (wei: bigint) => (wei / 10n ** 18n).toLocaleString("en-US");
+
+const COLUMNS: [string, (r: ProjectionRow) => string][] = [
+  ["month", (r) => String(r.month)],
+  ["date", (r) => new Date(Number(r.timestamp) * 1000).toISOString().slice(0, 10)],
+  ["emitted", (r) => tokens(r.emitted)],
+  ["total_supply", (r) => tokens(r.total)],
+  ["circulating", (r) => tokens(r.circulating)],
+  ["locked_vesting", (r) => tokens(r.lockedVesting)],
+  ["locked_emission", (r) => tokens(r.lockedEmission)],
+  ["treasury", (r) => tokens(r.treasury)],
+  ["unminted", (r) => tokens(r.unminted)],
+  ["burned", (r) => tokens(r.burned)],
+];
+
+export function projectionCsv(rows: ProjectionRow[]): string {
+  return (
+    [COLUMNS.map(([name]) => name).join(","), ...rows.map((r) => COLUMNS.map(([, f]) => f(r)).join(","))].join("\n") +
+    "\n"
+  );
+}
+
+const LAYERS: { key: keyof ProjectionRow; label: string; color: string }[] = [
+  { key: "circulating", label: "Circulating", color: "#2b8cbe" },
+  { key: "treasury", label: "Treasury", color: "#7bccc4" },
+  { key: "lockedVesting", label: "Locked: vesting", color: "#f03b20" },
+  { key: "lockedEmission", label: "Locked: emission", color: "#feb24c" },
+  { key: "unminted", label: "Not yet minted", color: "#d9d9d9" },
+  { key: "burned", label: "Burned", color: "#636363" },
+];
+
+/** A stacked-area chart of the projection (the layers add up to the cap), with a marker at `now`. */
+export function projectionSvg(rows: ProjectionRow[], title: string, symbol: string, now: bigint): string {
+  const W = 960;
+  const H = 540;
+  const left = 90;
+  const right = 200;
+  const top = 50;
+  const bottom = 50;
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const sum = (r: ProjectionRow) => LAYERS.reduce((s, l) => s + (r[l.key] as bigint), 0n);
+  const max = rows.reduce((m, r) => (sum(r) > m ? sum(r) : m), 1n);
+  const millions = (wei: bigint) => Number(wei / 10n ** 12n) / 1e12; // tokens in millions (18 decimals)
+  const maxM = millions(max);
+  const t0 = Number(rows[0].timestamp);
+  const t1 = Number(rows[rows.length - 1].timestamp);
+  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * plotW;
+  const y = (m: number) => top + plotH - (m / maxM) * plotH;
+  const fmt = (n: number) => n.toFixed(1);
+
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
+      `font-family="DejaVu Sans, Arial, sans-serif" font-size="12">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`,
+    `<text x="${W / 2}" y="28" text-anchor="middle" font-size="18" font-weight="bold">${title}</text>`,
+  );
+  // Stacked areas, bottom layer first.
+  const base = rows.map(() => 0);
+  for (const layer of LAYERS) {
+    const upper = rows.map((r, i) => base[i] + millions(r[layer.key] as bigint));
+    const points = [
+      ...rows.map((r, i) => `${fmt(x(Number(r.timestamp)))},${fmt(y(upper[i]))}`),
+      ...rows.map((r, i) => `${fmt(x(Number(r.timestamp)))},${fmt(y(base[i]))}`).reverse(),
+    ];
+    parts.push(`<polygon points="${points.join(" ")}" fill="${layer.color}" stroke="none"/>`);
+    upper.forEach((v, i) => (base[i] = v));
+  }
+  // Axes and grid.
+  const step = niceStep(maxM / 5);
+  for (let v = 0; v <= maxM + 1e-9; v += step) {
+    parts.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${fmt(y(v))}" y2="${fmt(y(v))}" stroke="#000" stroke-opacity="0.15"/>`,
+      `<text x="${left - 8}" y="${fmt(y(v) + 4)}" text-anchor="end">${v.toLocaleString("en-US")}M</text>`,
+    );
+  }
+  const years = Math.round((t1 - t0) / 31_536_000);
+  for (let yr = 0; yr <= years; yr++) {
+    const xv = x(t0 + yr * 31_536_000);
+    parts.push(
+      `<line x1="${fmt(xv)}" x2="${fmt(xv)}" y1="${top + plotH}" y2="${top + plotH + 5}" stroke="#000"/>`,
+      `<text x="${fmt(xv)}" y="${top + plotH + 20}" text-anchor="middle">${yr}</text>`,
+    );
+  }
+  parts.push(
+    `<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="none" stroke="#000"/>`,
+    `<text x="${left + plotW / 2}" y="${H - 10}" text-anchor="middle">years after the TGE</text>`,
+    `<text x="22" y="${top + plotH / 2}" text-anchor="middle" transform="rotate(-90 22 ${top + plotH / 2})">` +
+      `${symbol} (millions)</text>`,
+  );
+  if (Number(now) >= t0 && Number(now) <= t1) {
+    const xn = fmt(x(Number(now)));
+    parts.push(
+      `<line x1="${xn}" x2="${xn}" y1="${top}" y2="${top + plotH}" stroke="#000" stroke-dasharray="4 3"/>`,
+      `<text x="${xn}" y="${top - 6}" text-anchor="middle">now</text>`,
+    );
+  }
+  // Legend, top layer first.
+  [...LAYERS].reverse().forEach((layer, i) => {
+    const ly = top + 10 + i * 24;
+    parts.push(
+      `<rect x="${left + plotW + 20}" y="${ly}" width="16" height="16" fill="${layer.color}" stroke="#000" stroke-width="0.5"/>`,
+      `<text x="${left + plotW + 44}" y="${ly + 12}">${layer.label}</text>`,
+    );
+  });
+  parts.push("</svg>");
+  return parts.join("\n") + "\n";
+}
+
+function niceStep(raw: number): number {
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * pow >= raw) return m * pow;
+  return 10 * pow;
+}
+
+/** Writes `<dir>/<name>.csv`, `.svg` and `.png`; returns their paths. */
+export async function writeProjection(
+  rows: ProjectionRow[],
+  svg: string,
+  dir: string,
+  name: string,
+): Promise<{ csv: string; svg: string; png: string }> {
+  const { Resvg } = await import("@resvg/resvg-js");
+  await mkdir(dir, { recursive: true });
+  const paths = { csv: `${dir}/${name}.csv`, svg: `${dir}/${name}.svg`, png: `${dir}/${name}.png` };
+  await writeFile(paths.csv, projectionCsv(rows));
+  await writeFile(paths.svg, svg);
+  const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
+  await writeFile(paths.png, png);
+  return paths;
+}

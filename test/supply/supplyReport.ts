@@ -1,0 +1,59 @@
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { promisify } from "node:util";
+
+import { expect } from "chai";
+
+const run = promisify(execFile);
+const DIR = "reports/tmp/supply-report-test";
+
+/** `npm run supply-report` must keep working: run it as a user would, then read what it printed and wrote. */
+describe("supply report (scripts/supply-report.ts)", function () {
+  this.timeout(180_000);
+
+  it("prints the QUIVer supply 2.5 years in and writes the 15-year projection as CSV, SVG and PNG", async function () {
+    const { stdout } = await run(
+      process.execPath,
+      ["node_modules/.bin/hardhat", "run", "--no-compile", "scripts/supply-report.ts"],
+      {
+        env: {
+          ...process.env,
+          HARDHAT_DISABLE_TELEMETRY: "true",
+          SUPPLY_PRESET: "quiver",
+          SUPPLY_AT_YEARS: "2.5",
+          SUPPLY_REPORT_DIR: DIR,
+        },
+      },
+    );
+    expect(stdout).to.match(/'cap'\s*│\s*'1,000,000,000'/);
+    expect(stdout).to.match(/'locked: treasury'\s*│\s*'200,000,000'/);
+    expect(stdout).to.match(/'not yet minted'\s*│\s*'0'/);
+    expect(stdout).to.match(/'burned'\s*│\s*'2\d,\d{3},\d{3}'/);
+    expect(stdout).to.contain("end of year 10: emitted 318,500,000");
+    expect(stdout).to.contain("end of year 13: emitted 350,000,000");
+
+    const csv = (await readFile(`${DIR}/supply-quiver.csv`, "utf8")).trim().split("\n");
+    expect(csv[0]).to.equal(
+      "month,date,emitted,total_supply,circulating,locked_vesting,locked_emission,treasury,unminted,burned",
+    );
+    expect(csv).to.have.length(1 + 181);
+    const column = (month: number, name: string) => csv[1 + month].split(",")[csv[0].split(",").indexOf(name)];
+    expect(column(0, "emitted")).to.equal("0");
+    expect(column(0, "circulating")).to.equal("75000000"); // liquidity 50M + 25% of the 100M public sale
+    expect(column(12, "emitted")).to.equal("70000000");
+    expect(column(24, "emitted")).to.equal("122500000");
+    expect(column(48, "emitted")).to.equal("192500000");
+    expect(column(120, "emitted")).to.equal("318500000");
+    expect(column(156, "emitted")).to.equal("350000000");
+    expect(column(180, "locked_emission")).to.equal("0");
+    expect(column(60, "locked_vesting")).to.equal("0"); // every schedule ends within 5 years
+
+    const svg = await readFile(`${DIR}/supply-quiver.svg`, "utf8");
+    expect(svg).to.match(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).to.contain("QUIVer supply, 15-year projection");
+    const png = await readFile(`${DIR}/supply-quiver.png`);
+    expect(png.subarray(0, 8).toString("hex")).to.equal("89504e470d0a1a0a"); // the PNG signature
+    expect(png.readUInt32BE(16)).to.equal(960); // width from the IHDR chunk
+    expect(png.readUInt32BE(20)).to.equal(540); // height
+  });
+});
