@@ -21,4 +21,11 @@ library Roles {
 
     // Module ranges: supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59,
     // lending 60-69, distribution 70-79, issuance 80-89.
+
+    /// @dev Issuance: may take and release an issuer's resource slots on `IssuerRegistry` (the token factory).
+    uint64 internal constant ISSUANCE_SLOT_CONSUMER = 80;
+    /// @dev Issuance: may charge an issuer's fees through `IssuerRegistry.chargeFee` (the token factory).
+    uint64 internal constant ISSUANCE_FEE_COLLECTOR = 81;
+    /// @dev Issuance: may open a partner-reward period (`PartnerRewards.startPeriod`) with its Merkle root.
+    uint64 internal constant ISSUANCE_PARTNER_DISTRIBUTOR = 82;
 }
