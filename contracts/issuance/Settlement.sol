@@ -41,7 +41,7 @@ contract Settlement is ISettlement {
         id = ++_settlementCount;
         _records[id] = Record({
             from: msg.sender,
-            settledAt: uint64(block.timestamp),
+            settledAt: uint64(block.timestamp), // timestamps fit 64 bits for the next 500 billion years
             to: to,
             amount: amount96,
             ref: ref
