@@ -63,7 +63,10 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
         if (!ordered) revert InvalidTiers(badTier);
         _SYSTEM_TOKEN = IERC20(systemToken_);
         for (uint256 t; t < TIER_COUNT; ++t) _tiers[t] = tiers_[t];
-        _unstakeNoticePeriod = unstakeNoticePeriod_.toUint64();
+        if (unstakeNoticePeriod_ > type(uint64).max) {
+            revert InvalidParameterValue(UNSTAKE_NOTICE_PERIOD, unstakeNoticePeriod_);
+        }
+        _unstakeNoticePeriod = unstakeNoticePeriod_;
         _feeRecipient = feeRecipient_;
     }
 

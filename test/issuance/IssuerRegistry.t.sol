@@ -121,6 +121,34 @@ contract IssuerRegistryTest is IssuanceBase {
         assertEq(registry.slotsFor(900_000_000 ether), 25, "no tier above 3");
     }
 
+    function testFuzz_slotsForFollowsTheTierTable(uint256 amount) public view {
+        amount = bound(amount, 0, 1_000_000 ether);
+        uint256 expected =
+            amount >= 250_000 ether
+                ? 25
+                : amount >= 50_000 ether
+                    ? 5
+                    : amount >= 10_000 ether
+                        ? 1
+                        : 0;
+        assertEq(registry.slotsFor(amount), expected, "slots per the preset's table");
+    }
+
+    function testFuzz_stakeUnstakeWithdrawReturnsEveryWei(uint256 amount, uint256 out) public {
+        amount = bound(amount, 1, 10_000_000 ether);
+        out = bound(out, 1, amount);
+        _stake(alice, amount);
+        vm.prank(alice);
+        registry.requestUnstake(out);
+        vm.warp(START + 14 days);
+        vm.prank(alice);
+        registry.withdraw();
+        assertEq(qut.balanceOf(alice), out, "withdrawn exactly what was asked");
+        assertEq(uint256(registry.issuerInfo(alice).stake), amount - out, "the rest stays staked");
+        assertEq(registry.totalStaked(), amount - out, "total staked");
+        assertEq(qut.balanceOf(address(registry)), amount - out, "registry holds the rest");
+    }
+
     function test_RevertWhen_stakeZero() public {
         vm.prank(alice);
         vm.expectRevert(IIssuerRegistry.ZeroAmount.selector);
