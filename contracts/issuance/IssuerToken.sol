@@ -69,7 +69,7 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
         __ERC20_init(config.name, config.symbol);
         _issuer = issuer_;
         _minter = config.minter;
-        _cap = uint128(config.cap);
+        _cap = uint128(config.cap); // at most 2^128 - 1, checked above
         _termsHash = config.termsHash;
         _termsURI = config.termsURI;
     }
