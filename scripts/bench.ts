@@ -15,9 +15,10 @@ import { network } from "hardhat";
 import { floorGas } from "./bench/floor.js";
 import { tokenCases } from "./bench/token.js";
 import { supplyCases } from "./bench/supply.js";
+import { issuanceCases } from "./bench/issuance.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
-const CASES: BenchCase[] = [...tokenCases, ...supplyCases];
+const CASES: BenchCase[] = [...tokenCases, ...supplyCases, ...issuanceCases];
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);

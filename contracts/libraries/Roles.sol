@@ -29,4 +29,12 @@ library Roles {
     uint64 internal constant REWARD_FUNDER = 11;
     /// @dev May claim from the EpochRewardPool (the provider-rewards distributor).
     uint64 internal constant REWARD_CLAIMER = 12;
+
+    // Issuance (80-89).
+    /// @dev Issuance: may take and release an issuer's resource slots on `IssuerRegistry` (the token factory).
+    uint64 internal constant ISSUANCE_SLOT_CONSUMER = 80;
+    /// @dev Issuance: may charge an issuer's fees through `IssuerRegistry.chargeFee` (the token factory).
+    uint64 internal constant ISSUANCE_FEE_COLLECTOR = 81;
+    /// @dev Issuance: may open a partner-reward period (`PartnerRewards.startPeriod`) with its Merkle root.
+    uint64 internal constant ISSUANCE_PARTNER_DISTRIBUTOR = 82;
 }

@@ -11,6 +11,7 @@
  *         +  5,000 per slot that must change from one non-zero value to another (2,100 cold + 2,900)
  *         +  5,000 per slot that must be cleared to zero (the 4,800 refund is not subtracted)
  *         + per log: 375 + 375 x topics + 8 x data bytes
+ *         + per contract created: 32,000 + 200 x deployed code bytes
  *
  * What is "unavoidable" is the case's own statement (its `floor` spec), written next to the case: the
  * minimum state a correct implementation of the action must read and write. Memory expansion,
@@ -31,6 +32,8 @@ export interface FloorSpec {
   nonZeroToZero?: number;
   /** Logs that must be emitted: topics (including the event signature) and data bytes. */
   logs?: { topics: number; dataBytes: number }[];
+  /** Contracts that must be created, by deployed code size in bytes: 32,000 + 200 per byte each. */
+  contractsCreated?: number[];
 }
 
 export const GAS = {
@@ -45,6 +48,8 @@ export const GAS = {
   LOG: 375,
   LOG_TOPIC: 375,
   LOG_DATA_BYTE: 8,
+  CREATE: 32_000,
+  CODE_DEPOSIT_BYTE: 200,
 } as const;
 
 /** Calldata cost of a transaction's data (a 0x-prefixed hex string). */
@@ -68,6 +73,10 @@ export function floorGas(data: string, spec: FloorSpec): number {
     (spec.zeroToNonZero ?? 0) * (cold + GAS.SSTORE_SET) +
     (spec.nonZeroToNonZero ?? 0) * (cold + GAS.SSTORE_RESET) +
     (spec.nonZeroToZero ?? 0) * (cold + GAS.SSTORE_RESET) +
-    (spec.logs ?? []).reduce((sum, l) => sum + GAS.LOG + l.topics * GAS.LOG_TOPIC + l.dataBytes * GAS.LOG_DATA_BYTE, 0)
+    (spec.logs ?? []).reduce(
+      (sum, l) => sum + GAS.LOG + l.topics * GAS.LOG_TOPIC + l.dataBytes * GAS.LOG_DATA_BYTE,
+      0,
+    ) +
+    (spec.contractsCreated ?? []).reduce((sum, size) => sum + GAS.CREATE + size * GAS.CODE_DEPOSIT_BYTE, 0)
   );
 }

@@ -1,7 +1,9 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
+import IssuanceModule from "../../deploy/modules/Issuance.js";
 import TokenModule from "../../deploy/modules/Token.js";
 import { buildSupplyModule, supplyModuleId } from "../../deploy/modules/Supply.js";
+import { QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
 import { accountNames, type SupplyPreset } from "../../presets/types/supply.js";
 
 /** Parameters of the `Token` Ignition module. */
@@ -66,5 +68,48 @@ export async function deploySupply(connection: NetworkConnection, preset: Supply
     controller: await ethers.getContractAt("EmissionController", (await at(deployed.controller))!),
     genesis: genesis === undefined ? undefined : await ethers.getContractAt("Genesis", genesis),
     pool: pool === undefined ? undefined : await ethers.getContractAt("EpochRewardPool", pool),
+  };
+}
+
+// ---- issuance
+
+/** Parameters of the `Issuance` Ignition module; numbers default to the Qutoken preset. */
+export interface IssuanceParams {
+  /** Where fees go (the treasury). */
+  feeRecipient: string;
+  /** Who opens partner-reward periods. */
+  distributor: string;
+  /** Overrides of the preset's numbers (benchmarks use a wider tier 3). */
+  tiers?: { minStake: bigint; slots: bigint }[];
+  unstakeNoticePeriod?: bigint;
+  creationFee?: bigint;
+  partnerClaimWindow?: bigint;
+}
+
+/**
+ * Deploys the Qutoken issuer platform (`Issuance` Ignition module, with `Token` as QUT and `Parameters`) and
+ * returns its contracts typed by typechain.
+ */
+export async function deployIssuance(connection: NetworkConnection, params: IssuanceParams) {
+  const { ethers, ignition } = connection;
+  const issuance: Record<string, string | bigint | { minStake: bigint; slots: bigint }[]> = {
+    feeRecipient: params.feeRecipient,
+    distributor: params.distributor,
+  };
+  if (params.tiers !== undefined) issuance.tiers = params.tiers;
+  if (params.unstakeNoticePeriod !== undefined) issuance.unstakeNoticePeriod = params.unstakeNoticePeriod;
+  if (params.creationFee !== undefined) issuance.creationFee = params.creationFee;
+  if (params.partnerClaimWindow !== undefined) issuance.partnerClaimWindow = params.partnerClaimWindow;
+  const deployed = await ignition.deploy(IssuanceModule, {
+    parameters: { Token: { ...QUTOKEN_TOKEN }, Issuance: issuance },
+  });
+  return {
+    manager: await ethers.getContractAt("AccessManager", deployed.manager),
+    qut: await ethers.getContractAt("ProtocolToken", deployed.qut),
+    parameters: await ethers.getContractAt("ParameterRegistry", deployed.parameters),
+    registry: await ethers.getContractAt("IssuerRegistry", deployed.registry),
+    factory: await ethers.getContractAt("IssuerTokenFactory", deployed.factory),
+    rewards: await ethers.getContractAt("PartnerRewards", deployed.rewards),
+    settlement: await ethers.getContractAt("Settlement", deployed.settlement),
   };
 }

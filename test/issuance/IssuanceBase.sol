@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+
+import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
+import {Parameterized} from "../../contracts/governance/Parameterized.sol";
+import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
+import {IIssuerToken} from "../../contracts/interfaces/IIssuerToken.sol";
+import {IssuerRegistry} from "../../contracts/issuance/IssuerRegistry.sol";
+import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";
+import {IssuerTokenFactory} from "../../contracts/issuance/IssuerTokenFactory.sol";
+import {PartnerRewards} from "../../contracts/issuance/PartnerRewards.sol";
+import {Settlement} from "../../contracts/issuance/Settlement.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {Test} from "../utils/Test.sol";
+
+/// @notice Shared setup for issuance tests: QUT (the protocol token) under an AccessManager, the parameter
+/// registry, and the issuance module wired as the deploy module wires it, with the Qutoken preset's numbers:
+/// tiers 10,000 / 50,000 / 250,000 QUT for 1 / 5 / 25 slots, a 14-day notice period, a 1,000 QUT creation
+/// fee and a 90-day partner claim window.
+abstract contract IssuanceBase is Test {
+    uint256 internal constant QUT_CAP = 1_000_000_000 ether;
+    uint256 internal constant TIER1 = 10_000 ether;
+    uint256 internal constant TIER2 = 50_000 ether;
+    uint256 internal constant TIER3 = 250_000 ether;
+    uint256 internal constant NOTICE = 14 days;
+    uint256 internal constant FEE = 1_000 ether;
+    uint256 internal constant CLAIM_WINDOW = 90 days;
+    uint256 internal constant START = 1_750_000_000;
+
+    bytes32 internal constant TERMS_HASH = keccak256("Coffee Club terms v1");
+    string internal constant TERMS_URI = "ipfs://bafy-coffee-terms";
+    bytes32 internal constant VOUCHER_TYPEHASH = keccak256(
+        "Voucher(address to,uint256 amount,uint256 id,uint256 deadline)"
+    );
+    bytes32 internal constant PERMIT_TYPEHASH = keccak256(
+        "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+    );
+    bytes32 internal constant DOMAIN_TYPEHASH = keccak256(
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+    );
+
+    AccessManager internal manager;
+    ProtocolToken internal qut;
+    ParameterRegistry internal params;
+    IssuerRegistry internal registry;
+    IssuerTokenFactory internal factory;
+    PartnerRewards internal rewards;
+    Settlement internal settlement;
+
+    address internal admin;
+    address internal governor;
+    address internal emergency;
+    address internal qutMinter;
+    address internal treasury;
+    address internal distributor;
+    address internal alice; // an issuer
+    uint256 internal alicePk;
+    address internal bob; // another issuer
+    uint256 internal bobPk;
+    address internal carol; // a holder
+    uint256 internal carolPk;
+    address internal dave; // a holder
+    address internal stranger;
+    uint256 internal strangerPk;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        admin = makeAddr("admin");
+        governor = makeAddr("governor");
+        emergency = makeAddr("emergency");
+        qutMinter = makeAddr("qutMinter");
+        treasury = makeAddr("treasury");
+        distributor = makeAddr("distributor");
+        (alice, alicePk) = makeAddrAndKey("alice");
+        (bob, bobPk) = makeAddrAndKey("bob");
+        (carol, carolPk) = makeAddrAndKey("carol");
+        dave = makeAddr("dave");
+        (stranger, strangerPk) = makeAddrAndKey("stranger");
+
+        manager = new AccessManager(admin);
+        qut = new ProtocolToken("Qutoken", "QUT", QUT_CAP, address(manager));
+        params = new ParameterRegistry(address(manager));
+
+        IIssuerRegistry.Tier[3] memory tiers = [
+            IIssuerRegistry.Tier({minStake: uint128(TIER1), slots: 1}),
+            IIssuerRegistry.Tier({minStake: uint128(TIER2), slots: 5}),
+            IIssuerRegistry.Tier({minStake: uint128(TIER3), slots: 25})
+        ];
+        registry = new IssuerRegistry(address(manager), address(qut), tiers, NOTICE, treasury);
+        factory = new IssuerTokenFactory(address(manager), address(registry), FEE);
+        rewards = new PartnerRewards(address(manager), address(qut), CLAIM_WINDOW);
+        settlement = new Settlement(address(qut), address(registry));
+
+        vm.startPrank(admin);
+        _restrict(address(qut), ProtocolToken.mint.selector, Roles.MINTER);
+        _restrict(address(params), ParameterRegistry.set.selector, Roles.GOVERNOR);
+        _restrict(address(params), ParameterRegistry.setEmergency.selector, Roles.EMERGENCY);
+
+        _restrict(address(registry), IssuerRegistry.suspend.selector, Roles.GOVERNOR);
+        _restrict(address(registry), IssuerRegistry.reinstate.selector, Roles.GOVERNOR);
+        _restrict(address(registry), IssuerRegistry.slash.selector, Roles.GOVERNOR);
+        _restrict(address(registry), IssuerRegistry.setFeeRecipient.selector, Roles.GOVERNOR);
+        _restrict(address(registry), IssuerRegistry.useSlot.selector, Roles.ISSUANCE_SLOT_CONSUMER);
+        _restrict(address(registry), IssuerRegistry.releaseSlot.selector, Roles.ISSUANCE_SLOT_CONSUMER);
+        _restrict(address(registry), IssuerRegistry.chargeFee.selector, Roles.ISSUANCE_FEE_COLLECTOR);
+        _restrict(address(rewards), PartnerRewards.startPeriod.selector, Roles.ISSUANCE_PARTNER_DISTRIBUTOR);
+        _restrict(address(registry), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        _restrict(address(factory), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        _restrict(address(rewards), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+
+        manager.grantRole(Roles.MINTER, qutMinter, 0);
+        manager.grantRole(Roles.GOVERNOR, governor, 0);
+        manager.grantRole(Roles.EMERGENCY, emergency, 0);
+        manager.grantRole(Roles.PARAMETER_REGISTRY, address(params), 0);
+        manager.grantRole(Roles.ISSUANCE_SLOT_CONSUMER, address(factory), 0);
+        manager.grantRole(Roles.ISSUANCE_FEE_COLLECTOR, address(factory), 0);
+        manager.grantRole(Roles.ISSUANCE_PARTNER_DISTRIBUTOR, distributor, 0);
+
+        // Hard bounds, as the preset registers them.
+        params.register(address(registry), registry.TIER1_MIN_STAKE(), 1_000 ether, 1_000_000 ether, 0);
+        params.register(address(registry), registry.TIER2_MIN_STAKE(), 5_000 ether, 5_000_000 ether, 0);
+        params.register(address(registry), registry.TIER3_MIN_STAKE(), 25_000 ether, 25_000_000 ether, 0);
+        params.register(address(registry), registry.TIER1_SLOTS(), 1, 10, 1);
+        params.register(address(registry), registry.TIER2_SLOTS(), 1, 50, 1);
+        params.register(address(registry), registry.TIER3_SLOTS(), 1, 250, 1);
+        params.register(address(registry), registry.UNSTAKE_NOTICE_PERIOD(), 1 days, 90 days, 1 days);
+        params.register(address(factory), factory.CREATION_FEE(), 0, 100_000 ether, 100 ether);
+        params.register(address(rewards), rewards.CLAIM_WINDOW(), 7 days, 365 days, 1 days);
+        vm.stopPrank();
+
+        vm.label(address(qut), "QUT");
+        vm.label(address(registry), "IssuerRegistry");
+        vm.label(address(factory), "IssuerTokenFactory");
+        vm.label(address(rewards), "PartnerRewards");
+        vm.label(address(settlement), "Settlement");
+    }
+
+    function _restrict(address target, bytes4 selector, uint64 role) internal {
+        bytes4[] memory selectors = new bytes4[](1);
+        selectors[0] = selector;
+        manager.setTargetFunctionRole(target, selectors, role);
+    }
+
+    // ------------------------------------------------------------------ QUT and stake
+
+    function _giveQut(address to, uint256 amount) internal {
+        vm.prank(qutMinter);
+        qut.mint(to, amount);
+    }
+
+    /// @dev Mints `amount` QUT to `issuer`, approves the registry for it and stakes it.
+    function _stake(address issuer, uint256 amount) internal {
+        _giveQut(issuer, amount);
+        vm.startPrank(issuer);
+        qut.approve(address(registry), amount);
+        registry.stake(amount);
+        vm.stopPrank();
+    }
+
+    // ------------------------------------------------------------------ issuer tokens
+
+    function _config(
+        string memory name,
+        string memory symbol,
+        uint256 cap,
+        address minter
+    ) internal pure returns (IIssuerToken.TokenConfig memory) {
+        return
+            IIssuerToken.TokenConfig({
+                name: name,
+                symbol: symbol,
+                cap: cap,
+                termsURI: TERMS_URI,
+                termsHash: TERMS_HASH,
+                minter: minter
+            });
+    }
+
+    /// @dev Gives `issuer` the creation fee, approves it and creates a token (the issuer must be verified).
+    function _create(address issuer, IIssuerToken.TokenConfig memory config) internal returns (IssuerToken token) {
+        _giveQut(issuer, FEE);
+        vm.startPrank(issuer);
+        qut.approve(address(registry), FEE);
+        token = IssuerToken(factory.createToken(config));
+        vm.stopPrank();
+    }
+
+    function _create(address issuer, uint256 cap) internal returns (IssuerToken) {
+        return _create(issuer, _config("Coffee Club", "COFFEE", cap, address(0)));
+    }
+
+    function _mint(IssuerToken token, address to, uint256 amount) internal {
+        vm.prank(token.issuer());
+        token.mint(to, amount);
+    }
+
+    // ------------------------------------------------------------------ EIP-712, computed by hand
+
+    /// @dev The domain a token must sign in: its own name, version "1", this chain, its own address.
+    function _domain(string memory name, address token) internal view returns (bytes32) {
+        return keccak256(abi.encode(DOMAIN_TYPEHASH, keccak256(bytes(name)), keccak256("1"), block.chainid, token));
+    }
+
+    function _voucherDigest(
+        IssuerToken token,
+        address to,
+        uint256 amount,
+        uint256 id,
+        uint256 deadline
+    ) internal view returns (bytes32) {
+        bytes32 structHash = keccak256(abi.encode(VOUCHER_TYPEHASH, to, amount, id, deadline));
+        return keccak256(abi.encodePacked("\x19\x01", _domain(token.name(), address(token)), structHash));
+    }
+
+    function _signVoucher(
+        uint256 pk,
+        IssuerToken token,
+        address to,
+        uint256 amount,
+        uint256 id,
+        uint256 deadline
+    ) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(pk, _voucherDigest(token, to, amount, id, deadline));
+        return abi.encodePacked(r, s, v);
+    }
+}
