@@ -11,16 +11,6 @@ contract ProtocolGovernorInvariantTest is GovernanceBase {
     function setUp() public override {
         super.setUp();
         dave = makeAddr("dave");
-        vm.prank(bank);
-        token.transfer(dave, 1_000_000 ether);
-        vm.prank(dave);
-        token.approve(address(governor), type(uint256).max);
-        // 200,000 + 150,000 + 100,000: the 400,000 quorum needs at least two of them plus most of the third.
-        _giveVotes(alice, 200_000 ether);
-        _giveVotes(bob, 150_000 ether);
-        _giveVotes(carol, 100_000 ether);
-        _stake(carol, 40_000 ether, 365 days); // + 80,000
-
         address[] memory proposers = new address[](2);
         proposers[0] = proposer;
         proposers[1] = dave;
@@ -29,6 +19,16 @@ contract ProtocolGovernorInvariantTest is GovernanceBase {
         voters[1] = bob;
         voters[2] = carol;
         handler = new GovernorHandler(governor, target, proposers, voters);
+
+        vm.prank(bank);
+        token.transfer(dave, 1_000_000 ether);
+        vm.prank(dave);
+        token.approve(address(governor), type(uint256).max);
+        // alice 200,000, bob 150,000, carol 100,000 + 40,000 x 2 staked: the 400,000 quorum needs all three.
+        _giveVotes(alice, 200_000 ether);
+        _giveVotes(bob, 150_000 ether);
+        _giveVotes(carol, 100_000 ether);
+        _stake(carol, 40_000 ether, 365 days);
         targetContract(address(handler));
     }
 

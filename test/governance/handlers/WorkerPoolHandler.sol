@@ -33,9 +33,9 @@ contract WorkerPoolHandler is Test {
     function fund(uint256 amount) external {
         amount = bound(amount, 1, 100_000 ether);
         if (token.balanceOf(funder) < amount) return;
+        ghostFunded += amount;
         vm.prank(funder);
         assertTrue(token.transfer(address(pool), amount), "fund");
-        ghostFunded += amount;
     }
 
     function createGrant(uint256 recipientSeed, uint256 amount, uint256 duration) external {
