@@ -18,11 +18,18 @@ contract MockVotingWeight is IVotingWeight {
 
     uint256 internal constant YEAR = 365 days;
 
-    IERC20 public immutable token;
+    IERC20 public token;
     mapping(address account => Checkpoints.Trace208) private _weights;
     mapping(address account => uint256) public staked;
 
+    /// @param token_ The staked token; zero when the token is deployed later (then `setToken` once).
     constructor(IERC20 token_) {
+        token = token_;
+    }
+
+    /// @notice Sets the staked token once, for deploys where the mock must exist before the token.
+    function setToken(IERC20 token_) external {
+        require(address(token) == address(0), "token set");
         token = token_;
     }
 
