@@ -14,9 +14,10 @@ import { network } from "hardhat";
 
 import { floorGas } from "./bench/floor.js";
 import { tokenCases } from "./bench/token.js";
+import { governanceCases } from "./bench/governance.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
-const CASES: BenchCase[] = [...tokenCases];
+const CASES: BenchCase[] = [...tokenCases, ...governanceCases];
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
