@@ -6,6 +6,7 @@ import { ROLES } from "../../scripts/lib/roles.js";
 import { selector } from "../../scripts/lib/selectors.js";
 import GuardianSafeModule from "./GuardianSafe.js";
 import ParametersModule from "./Parameters.js";
+import TokenModule from "./Token.js";
 
 /** Keys of the governed numbers this module registers. */
 export const GOVERNANCE_KEYS = {
@@ -89,7 +90,8 @@ export function wirePausable(
  */
 export default buildModule("Governance", (m) => {
   const deployer = m.getAccount(0);
-  const { manager, token, registry } = m.useModule(ParametersModule);
+  const { manager, token } = m.useModule(TokenModule);
+  const { registry } = m.useModule(ParametersModule);
   const { safe } = m.useModule(GuardianSafeModule);
 
   const votingWeight = m.getParameter("votingWeight", ZeroAddress);

@@ -5,24 +5,24 @@ import { selector } from "../../scripts/lib/selectors.js";
 import TokenModule from "./Token.js";
 
 /**
- * The preset's parameter registry, under the token's AccessManager: `set` for the normal timelock (GOVERNOR),
- * `setEmergency` for the emergency timelock (EMERGENCY), `register` for the admin; the registry holds the
- * PARAMETER_REGISTRY role, the only caller of modules' `setParameter`. Modules register their keys with it.
+ * The preset's ParameterRegistry under the Token module's AccessManager: `set` restricted to the governor
+ * role, `setEmergency` to the emergency role, and the registry granted the PARAMETER_REGISTRY role so it alone
+ * can push values into modules (`IParameterized.setParameter`). Modules register their keys themselves.
  */
 export default buildModule("Parameters", (m) => {
-  const { manager, token } = m.useModule(TokenModule);
+  const { manager } = m.useModule(TokenModule);
   const registry = m.contract("ParameterRegistry", [manager]);
 
   m.call(manager, "setTargetFunctionRole", [registry, [selector("set(address,bytes32,uint256)")], ROLES.GOVERNOR], {
-    id: "RestrictRegistrySet",
+    id: "RestrictParameterSet",
   });
   m.call(
     manager,
     "setTargetFunctionRole",
     [registry, [selector("setEmergency(address,bytes32,uint256)")], ROLES.EMERGENCY],
-    { id: "RestrictRegistrySetEmergency" },
+    { id: "RestrictParameterSetEmergency" },
   );
-  m.call(manager, "grantRole", [ROLES.PARAMETER_REGISTRY, registry, 0n], { id: "GrantRegistryRole" });
+  m.call(manager, "grantRole", [ROLES.PARAMETER_REGISTRY, registry, 0], { id: "GrantParameterRegistryRole" });
 
-  return { manager, token, registry };
+  return { manager, registry };
 });
