@@ -15,7 +15,10 @@ export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
   solidity: {
     // OpenZeppelin contracts we deploy as they are, so they get artifacts of their own.
-    npmFilesToBuild: ["@openzeppelin/contracts/access/manager/AccessManager.sol"],
+    npmFilesToBuild: [
+      "@openzeppelin/contracts/access/manager/AccessManager.sol",
+      "@openzeppelin/contracts/governance/TimelockController.sol",
+    ],
     profiles: {
       default: {
         version: SOLC_VERSION,

@@ -1,9 +1,16 @@
+import { createRequire } from "node:module";
+
+import { Contract, type Addressable } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
+import GovernanceModule from "../../deploy/modules/Governance.js";
+import { GovernanceHandoverModule, WorkerProposalsHandoverModule } from "../../deploy/modules/GovernanceHandover.js";
 import IssuanceModule from "../../deploy/modules/Issuance.js";
-import TokenModule from "../../deploy/modules/Token.js";
 import { buildSupplyModule, supplyModuleId } from "../../deploy/modules/Supply.js";
+import TokenModule from "../../deploy/modules/Token.js";
+import WorkerProposalsModule from "../../deploy/modules/WorkerProposals.js";
 import { QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
+import type { GovernancePreset, ProposalClassName, WorkerProposalsPreset } from "../../presets/types/governance.js";
 import { accountNames, type SupplyPreset } from "../../presets/types/supply.js";
 
 /** Parameters of the `Token` Ignition module. */
@@ -111,5 +118,127 @@ export async function deployIssuance(connection: NetworkConnection, params: Issu
     factory: await ethers.getContractAt("IssuerTokenFactory", deployed.factory),
     rewards: await ethers.getContractAt("PartnerRewards", deployed.rewards),
     settlement: await ethers.getContractAt("Settlement", deployed.settlement),
+  };
+}
+
+// ---- governance
+
+/** Options of a governance deploy: the token, the preset's governance settings and the guardian's owners. */
+export interface GovernanceDeployOptions {
+  token: TokenParams;
+  preset: GovernancePreset;
+  /** The guardian Safe's owners (the preset says how many sign: `preset.guardian.threshold`). */
+  guardianOwners: string[];
+  /** The staking module's IVotingWeight; omitted or zero for a preset without staking weight. */
+  votingWeight?: string;
+  /**
+   * Renounce the deployer's AccessManager admin role at the end (default true), leaving the normal timelock
+   * as the only admin. Tests that must still mint or wire first pass false and renounce themselves.
+   */
+  handOver?: boolean;
+}
+
+/** The class id of a class name: its position in the preset's `classes`. */
+export function classId(preset: GovernancePreset, name: ProposalClassName): number {
+  const index = preset.classes.findIndex((c) => c.name === name);
+  if (index < 0) throw new Error(`preset ${preset.name} has no "${name}" class`);
+  return index;
+}
+
+/** The Ignition parameters of the Token, Parameters, GuardianSafe and Governance modules for a preset. */
+export function governanceParameters(options: GovernanceDeployOptions) {
+  const { preset } = options;
+  if (options.guardianOwners.length !== preset.guardian.owners) {
+    throw new Error(`the guardian needs ${preset.guardian.owners} owners, got ${options.guardianOwners.length}`);
+  }
+  return {
+    Token: { ...options.token },
+    GuardianSafe: { owners: options.guardianOwners, threshold: BigInt(preset.guardian.threshold) },
+    Governance: {
+      name: preset.name,
+      votingDelay: preset.votingDelay,
+      votingPeriod: preset.votingPeriod,
+      normalDelay: preset.normalDelay,
+      emergencyDelay: preset.emergencyDelay,
+      quorumBps: BigInt(preset.quorumBps),
+      proposalDeposit: preset.proposalDeposit.value,
+      proposalDepositMin: preset.proposalDeposit.min,
+      proposalDepositMax: preset.proposalDeposit.max,
+      proposalDepositMinStep: preset.proposalDeposit.minStep,
+      pauseDuration: preset.pauseDuration.value,
+      pauseDurationMin: preset.pauseDuration.min,
+      pauseDurationMax: preset.pauseDuration.max,
+      pauseDurationMinStep: preset.pauseDuration.minStep,
+      classes: preset.classes.map((c) => ({
+        thresholdBps: BigInt(c.thresholdBps),
+        emergency: c.emergency,
+        minProposerWeight: c.minProposerWeight,
+      })),
+      defaultClass: BigInt(classId(preset, preset.defaultClass)),
+      treasuryClass: BigInt(classId(preset, "treasury")),
+      economicClass: BigInt(classId(preset, "economic")),
+      accessClass: BigInt(classId(preset, "access")),
+      emergencyClass: BigInt(classId(preset, "emergency")),
+      emergencyParameterClass: BigInt(classId(preset, "emergencyParameter")),
+      votingWeight: options.votingWeight ?? "0x0000000000000000000000000000000000000000",
+    },
+  };
+}
+
+const SAFE_ABI = createRequire(import.meta.url)(
+  "@safe-global/safe-smart-account/build/artifacts/contracts/Safe.sol/Safe.json",
+).abi;
+
+async function governanceContracts(connection: NetworkConnection, deployed: Record<string, Addressable>) {
+  const { ethers } = connection;
+  return {
+    manager: await ethers.getContractAt("AccessManager", deployed.manager),
+    token: await ethers.getContractAt("ProtocolToken", deployed.token),
+    registry: await ethers.getContractAt("ParameterRegistry", deployed.registry),
+    votingPower: await ethers.getContractAt("VotingPower", deployed.votingPower),
+    classifier: await ethers.getContractAt("ProposalClassifier", deployed.classifier),
+    treasury: await ethers.getContractAt("Treasury", deployed.treasury),
+    normalTimelock: await ethers.getContractAt("TimelockController", deployed.normalTimelock),
+    emergencyTimelock: await ethers.getContractAt("TimelockController", deployed.emergencyTimelock),
+    governor: await ethers.getContractAt("ProtocolGovernor", deployed.governor),
+    /** The guardian Safe (Safe's own ABI; not compiled here, so untyped). */
+    safe: new Contract(await deployed.safe.getAddress(), SAFE_ABI, ethers.provider),
+  };
+}
+
+/**
+ * Deploys a preset's governance (Ignition modules Token, Parameters, GuardianSafe, Governance and, unless
+ * `handOver` is false, GovernanceHandover) and returns its contracts typed by typechain.
+ */
+export async function deployGovernance(connection: NetworkConnection, options: GovernanceDeployOptions) {
+  const module = options.handOver === false ? GovernanceModule : GovernanceHandoverModule;
+  const deployed = await connection.ignition.deploy(module, { parameters: governanceParameters(options) });
+  return governanceContracts(connection, deployed);
+}
+
+/** Deploys a preset's governance with worker proposals (QRY): as `deployGovernance`, plus the worker pool. */
+export async function deployWorkerProposals(
+  connection: NetworkConnection,
+  options: GovernanceDeployOptions & { workerProposals: WorkerProposalsPreset },
+) {
+  const module = options.handOver === false ? WorkerProposalsModule : WorkerProposalsHandoverModule;
+  const base = governanceParameters(options);
+  const { workerProposals: worker, preset } = options;
+  const deployed = await connection.ignition.deploy(module, {
+    parameters: {
+      ...base,
+      WorkerProposals: {
+        workerClass: BigInt(classId(preset, worker.workerClass)),
+        emergencyClass: base.Governance.emergencyClass,
+        pauseDuration: worker.pauseDuration.value,
+        pauseDurationMin: worker.pauseDuration.min,
+        pauseDurationMax: worker.pauseDuration.max,
+        pauseDurationMinStep: worker.pauseDuration.minStep,
+      },
+    },
+  });
+  return {
+    ...(await governanceContracts(connection, deployed)),
+    workerPool: await connection.ethers.getContractAt("WorkerPool", deployed.workerPool),
   };
 }

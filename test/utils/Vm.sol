@@ -43,6 +43,9 @@ interface Vm {
     // --- fuzzing ---
     function assume(bool condition) external pure;
 
+    // --- strings ---
+    function toString(uint256 value) external pure returns (string memory);
+
     // --- state snapshots ---
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);

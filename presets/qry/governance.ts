@@ -1,0 +1,33 @@
+import { quiverGovernance } from "../quiver/governance.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "../types/governance.js";
+
+const DAY = 86_400n;
+const QRY = 10n ** 18n;
+
+/**
+ * QRY governance. The QRY seed (003) only says that "a budget for community initiatives will be allocated
+ * based on a worker proposal system with governance elected by the community through political playoffs with
+ * minimum staking requirements". Readings:
+ * - The governor, timelocks, classes and guardian are QUIVer's (the only seed with numbers), plus a worker
+ *   class: grants from the worker pool pass with 50% of for + against, like treasury spending.
+ * - "Minimum staking requirements": only accounts whose staked voting weight was at least 10,000 QRY one
+ *   second before proposing may propose a worker grant. The weight is the staking module's (IVotingWeight).
+ * - "Political playoffs": every worker proposal is voted on its own and grants compete for a limited pool;
+ *   a grant is paid as a linear stream the worker claims, which governance can cancel.
+ * - No deposit figure in the seed: QUIVer's 100,000 would be out of reach for a fair-launch token, so
+ *   10,000 QRY, within 1,000 to 100,000.
+ */
+export const qryGovernance: GovernancePreset = {
+  ...quiverGovernance,
+  name: "QRY Governor",
+  proposalDeposit: { value: 10_000n * QRY, min: 1_000n * QRY, max: 100_000n * QRY, minStep: 0n },
+  classes: [
+    ...quiverGovernance.classes,
+    { name: "worker", thresholdBps: 5_000, emergency: false, minProposerWeight: 10_000n * QRY },
+  ],
+};
+
+export const qryWorkerProposals: WorkerProposalsPreset = {
+  workerClass: "worker",
+  pauseDuration: { value: 30n * DAY, min: 24n * DAY, max: 90n * DAY, minStep: DAY },
+};
