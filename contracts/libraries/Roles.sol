@@ -21,4 +21,10 @@ library Roles {
 
     // Module ranges: supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59,
     // lending 60-69, distribution 70-79, issuance 80-89.
+
+    /// @dev Lending: the credit manager, the only borrower of the stable vault and the only caller of the ETH
+    /// reserve's swap and release functions.
+    uint64 internal constant LENDING_CREDIT_MANAGER = 60;
+    /// @dev Lending: the stable vault, the only caller of `InsuranceFund.cover`.
+    uint64 internal constant LENDING_VAULT = 61;
 }

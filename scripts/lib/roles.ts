@@ -11,4 +11,6 @@ export const ROLES = {
   EMERGENCY: 3n,
   GUARDIAN: 4n,
   PARAMETER_REGISTRY: 5n,
+  LENDING_CREDIT_MANAGER: 60n,
+  LENDING_VAULT: 61n,
 } as const;
