@@ -7,7 +7,6 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
-import {IEthReserve} from "../../contracts/interfaces/IEthReserve.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
