@@ -132,22 +132,23 @@ contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGua
         Position storage p = _positions[msg.sender];
 
         (uint256 index, uint256 totalBorrowed) = _VAULT.accrueInterest();
-        paidOut = amount / 2;
-        uint256 swapped = amount - paidOut; // the odd wei, if any, buys ETH
-        // The vault adds each part's scaled debt rounded up; the check uses exactly what will be stored.
-        uint256 scaled = p.scaledDebt + DebtIndex.toScaledUp(swapped, index);
-        if (paidOut != 0) scaled += DebtIndex.toScaledUp(paidOut, index);
-        uint256 debt = DebtIndex.toAssetsUp(scaled, index);
+        uint256 scaled = p.scaledDebt;
+        // The limit applies to the debt the borrower asks for. The vault then adds each part's scaled debt rounded
+        // up, so the stored debt may exceed it by a unit or two: rounding in the protocol's favour, and a draw of
+        // exactly `maxDebtOf - debtOf` always goes through.
+        uint256 debt = DebtIndex.toAssetsUp(scaled, index) + amount;
         uint256 maxDebt = _maxDebt(p.collateral, _ORACLE.qerGuardedPrice(), r.maxLtvBps);
         if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
         if (totalBorrowed + amount > r.debtCeiling) revert DebtCeilingExceeded(totalBorrowed + amount, r.debtCeiling);
 
+        paidOut = amount / 2;
+        uint256 swapped = amount - paidOut; // the odd unit, if any, buys ETH
+        if (paidOut != 0) scaled += _VAULT.borrow(paidOut, msg.sender);
+        scaled += _VAULT.borrow(swapped, address(_RESERVE));
         p.scaledDebt = scaled.toUint128();
-        if (paidOut != 0) _VAULT.borrow(paidOut, msg.sender);
-        _VAULT.borrow(swapped, address(_RESERVE));
         uint256 ethBought;
         (ethBought, ethToPosition) = _RESERVE.buyEth(swapped, deadline);
-        // Written after the swap because only the swap knows the amount; every entry point is non-reentrant.
+        // Written after the calls because only they know the amounts; every entry point is non-reentrant.
         p.reserveEth += ethToPosition.toUint128();
         emit Borrowed(msg.sender, amount, paidOut, swapped, ethBought, ethToPosition);
     }
