@@ -349,15 +349,17 @@ contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGua
         _risk = r;
     }
 
-    /// @dev Rules the registry's bounds cannot express, because they tie parameters together:
-    /// 0 < maxLtv < threshold, and threshold x (1 + bonus) < 100% so that liquidating a position just above the
-    /// threshold leaves it better collateralised; a non-zero close factor.
+    /// @dev Rules the code relies on, some tying parameters together (the registry's bounds cannot express those):
+    /// 0 < maxLtv < threshold, threshold x (1 + bonus) < 100% (so liquidating a position just above the threshold
+    /// leaves it better collateralised, which also keeps both below 100%), 0 < close factor <= 100%, fee <= 100%.
     function _checkRisk(bytes32 key, uint256 value, RiskParams memory r) private pure {
         if (
             r.maxLtvBps == 0 ||
             r.maxLtvBps >= r.liquidationThresholdBps ||
             uint256(r.liquidationThresholdBps) * (BPS + r.liquidationBonusBps) >= BPS * BPS ||
-            r.closeFactorBps == 0
+            r.closeFactorBps == 0 ||
+            r.closeFactorBps > BPS ||
+            r.liquidationFeeBps > BPS
         ) revert InvalidParameterValue(key, value);
     }
 

@@ -10,6 +10,7 @@ import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
+import {CreditManager} from "../../contracts/lending/CreditManager.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
 import {LendingBase} from "./LendingBase.sol";
 import {ReentrantAccount} from "./mocks/ReentrantAccount.sol";
@@ -149,6 +150,56 @@ contract CreditManagerTest is LendingBase {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.StalePrice.selector, address(qerFeed), START, 3_900));
         cm.borrow(500e6, block.timestamp);
+    }
+
+    /// @dev At $2 and 50%, each QER (1e18 wei) backs 1 USDC (1e6 units): the limit is collateral / 1e12.
+    function testFuzz_borrow_succeedsUpToTheLimitAndFailsAbove(uint256 collateral, uint256 amount) public {
+        collateral = bound(collateral, 200 ether, 20_000 ether);
+        uint256 limit = collateral / 1e12;
+        amount = bound(amount, 100e6, 2 * limit);
+        _addCollateral(alice, collateral);
+        vm.prank(alice);
+        if (amount > limit) {
+            vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, amount, limit));
+            cm.borrow(amount, block.timestamp);
+            assertEq(cm.debtOf(alice), 0, "no debt after a refused draw");
+        } else {
+            (uint256 paidOut, ) = cm.borrow(amount, block.timestamp);
+            assertEq(paidOut, amount / 2, "half paid out");
+            assertEq(usdc.balanceOf(alice), amount / 2, "balance");
+            assertEq(cm.debtOf(alice), amount, "debt is the draw");
+        }
+    }
+
+    /// @dev A liquidation after any fall below the threshold takes at most the repayment plus the bonus and
+    /// reduces the debt by exactly the repayment; while the collateral still covers the debt plus the bonus, it
+    /// leaves the position no less collateralised than before (below that, the whole debt may be repaid instead).
+    function testFuzz_liquidate_boundedSeizureAndNoWorseRatio(uint256 price, uint256 maxRepay) public {
+        _aliceAtMax();
+        price = bound(price, 0.05e8, 1.08e8); // $1.0898 is where the position becomes liquidatable
+        _setQerPrice(int256(price));
+        maxRepay = bound(maxRepay, 1, 1_000e6);
+        uint256 p = price * 1e10; // WAD
+        uint256 valueBefore = (1_000 ether * p) / 1e30 + POSITION_ETH_VALUE;
+        _fund(liquidator, 2_000e6);
+
+        vm.prank(liquidator);
+        (uint256 repaid, uint256 ethSeized, uint256 qerSeized) = cm.liquidate(alice, maxRepay);
+
+        uint256 seizedValue = (qerSeized * p) / 1e30 + (ethSeized * 2_000) / 1e12;
+        assertLe(seizedValue, (repaid * 10_800) / 10_000, "seized at most repayment + 8%");
+        assertLe(repaid, maxRepay, "never more than offered");
+        ICreditManager.Position memory after_ = cm.position(alice);
+        if (after_.scaledDebt != 0) {
+            assertEq(cm.debtOf(alice), 1_000e6 - repaid, "debt down by the repayment");
+            if (valueBefore * 10_000 < 1_000e6 * uint256(10_800)) return; // insolvent: a partial repayment cannot help
+            uint256 valueAfter = (after_.collateral * p) / 1e30 + (uint256(after_.reserveEth) * 2_000) / 1e12;
+            // debt/value does not rise: (1000 - repaid) / valueAfter <= 1000 / valueBefore (cross-multiplied),
+            // allowing a unit of rounding in each value.
+            assertLe((1_000e6 - repaid) * valueBefore, 1_000e6 * (valueAfter + 2), "ratio no worse");
+        } else {
+            assertEq(after_.collateral + after_.reserveEth, 0, "closed positions keep no collateral");
+        }
     }
 
     // ================================================================== price-jump guard
@@ -591,6 +642,21 @@ contract CreditManagerTest is LendingBase {
         );
         registry.setEmergency(address(cm), LendingKeys.MAX_LTV_BPS, 5_500);
         assertEq(cm.parameter(LendingKeys.MAX_LTV_BPS), 5_000, "unchanged");
+    }
+
+    function test_RevertWhen_constructorRiskNumbersInvalid() public {
+        ICreditManager.Modules memory m = cm.modules();
+        ICreditManager.RiskParams memory ok = cm.riskParams();
+        ICreditManager.RiskParams[5] memory bad = [ok, ok, ok, ok, ok];
+        bad[0].maxLtvBps = 0;
+        bad[1].maxLtvBps = 6_500; // not below the threshold
+        bad[2].liquidationBonusBps = 5_400; // 65% x 154% >= 100%
+        bad[3].closeFactorBps = 10_001;
+        bad[4].liquidationFeeBps = 10_001;
+        for (uint256 i; i < bad.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, bytes32(0), 0));
+            new CreditManager(address(manager), m, bad[i]);
+        }
     }
 
     function test_RevertWhen_setParameterNotByTheRegistry() public {
