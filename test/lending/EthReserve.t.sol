@@ -119,10 +119,13 @@ contract EthReserveTest is LendingBase {
         assertEq(address(reserve).balance, 1 ether, "nothing moved");
     }
 
-    function test_RevertWhen_claimWithNothingCredited() public {
+    function test_RevertWhen_claimWithNothingCreditedOrToZero() public {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IEthReserve.NothingToClaim.selector, alice));
         reserve.claim(payable(alice));
+        vm.prank(alice);
+        vm.expectRevert(IEthReserve.ZeroAddress.selector);
+        reserve.claim(payable(address(0)));
     }
 
     function test_RevertWhen_parameterValueUnusable() public {
