@@ -11,9 +11,9 @@ import {IParameterized} from "./IParameterized.sol";
 /// @dev Native ETH, not WETH: the reserve is "ETH" in the seed and in what borrowers get back, a forced
 /// transfer (selfdestruct) can only add unowned ETH, and the balance needs no token call to read.
 ///
-/// Swaps: the minimum output is the oracle price less `maxSlippageBps`; the reserve quotes the pool first and
-/// refuses a worse swap with `SlippageExceeded` (a manipulated or thin pool), and passes the same minimum and the
-/// caller's deadline to the router.
+/// Swaps: the minimum output is the oracle price less `maxSlippageBps`, passed to the router with the caller's
+/// deadline. When the router refuses (a manipulated or thin pool), the reserve quotes the pool and reverts with
+/// `SlippageExceeded(quoted, minimum)`; any other router error is passed on unchanged.
 ///
 /// ETH out: a payment to an account that cannot receive ETH (its `receive` reverts) is credited to it instead,
 /// to claim later to any address; so a full repayment or a liquidation never fails because of the recipient.

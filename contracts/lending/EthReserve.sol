@@ -83,9 +83,17 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         address[] memory path = new address[](2);
         path[0] = address(_STABLE);
         path[1] = _WETH;
-        uint256 quoted = _ROUTER.getAmountsOut(stableAmount, path)[1];
-        if (quoted < minOut) revert SlippageExceeded(quoted, minOut);
-        ethOut = _ROUTER.swapExactTokensForETH(stableAmount, minOut, path, address(this), deadline)[1];
+        try _ROUTER.swapExactTokensForETH(stableAmount, minOut, path, address(this), deadline) returns (
+            uint256[] memory amounts
+        ) {
+            ethOut = amounts[1];
+        } catch (bytes memory reason) {
+            // Only on failure (the happy path saves the quote): tell a price worse than the limit apart from any
+            // other router error, which is passed on as it came.
+            uint256 quoted = _ROUTER.getAmountsOut(stableAmount, path)[1];
+            if (quoted < minOut) revert SlippageExceeded(quoted, minOut);
+            LowLevelCall.bubbleRevert(reason);
+        }
         ethToPosition = ethOut.mulDiv(_ethReturnBps, BPS);
         _ownedEth += ethToPosition;
         emit EthBought(stableAmount, ethOut, ethToPosition, minOut);

@@ -95,7 +95,7 @@ export const lendingCases: BenchCase[] = [
         },
       };
     },
-    note: "Uniswap's own path dominates: the router quotes the pool (getAmountsOut) before swapping, the pair pays WETH to the router, which unwraps it (WETH9 withdraw) and sends ETH on; our side adds the guard's reference update, the vault's accrual and two lender calls (paid-out half, swapped half). About 2x the floor.",
+    note: "Uniswap's own path dominates: the router computes the amounts from the pair's reserves, the pair pays WETH to the router, which unwraps it (WETH9 withdraw) and sends ETH on; our side adds the guard's reference update, the vault's accrual, two lender calls (paid-out half, swapped half) and an AccessManager check per module called. About 2x the floor.",
   },
   {
     module: "lending",

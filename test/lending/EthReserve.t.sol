@@ -53,6 +53,16 @@ contract EthReserveTest is LendingBase {
         cm.borrow(1_000e6, block.timestamp);
     }
 
+    function test_buyEth_passesOtherRouterErrorsOn() public {
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        usdc.mint(address(reserve), 500e6);
+        vm.expectRevert(bytes("UniswapV2Router: EXPIRED"));
+        reserve.buyEth(500e6, block.timestamp - 1);
+        (uint256 ethOut, uint256 toPosition) = reserve.buyEth(500e6, block.timestamp);
+        assertEq(ethOut, ETH_FOR_500, "the same call before the deadline swaps");
+        assertEq(toPosition, 224_313_817_956_174_883, "90% owned");
+    }
+
     function test_ethReturnShare_zeroAndAll() public {
         _setParam(address(reserve), LendingKeys.ETH_RETURN_BPS, 0);
         _aliceBorrows1000();
