@@ -151,6 +151,8 @@ interface ICreditManager is IParameterized {
     function withdrawCollateral(uint256 amount, address to) external;
 
     /// @notice Draws `amount` of debt: `amount / 2` (rounded down) is paid to the caller, the rest buys ETH.
+    /// @dev The limit applies to the current debt plus `amount`, so `maxDebtOf - debtOf` can always be drawn; the
+    /// vault records each part's scaled debt rounded up, so the stored debt may exceed it by a unit per part.
     /// @param amount Debt to draw, stablecoin units.
     /// @param deadline The draw (and its swap) reverts after this timestamp.
     /// @return paidOut Stablecoin paid to the caller.
