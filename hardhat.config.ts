@@ -11,7 +11,7 @@ const SOLC_PATH = require.resolve("solc/soljson.js");
 // Fuzz seed: fixed so a failure reproduces; `FUZZ_SEED=0x... npm test` replays another one.
 const FUZZ_SEED = process.env.FUZZ_SEED ?? "0x5eed";
 
-// Uniswap V2's compiled artifacts from npm, which Solidity tests deploy with `vm.getCode` (lending).
+// Uniswap V2's compiled artifacts from npm, which the lending Solidity tests read with `vm.readFile` and deploy.
 const UNISWAP_ARTIFACTS = [
   "node_modules/@uniswap/v2-core/build/UniswapV2Factory.json",
   "node_modules/@uniswap/v2-periphery/build/UniswapV2Router02.json",
