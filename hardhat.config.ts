@@ -11,6 +11,13 @@ const SOLC_PATH = require.resolve("solc/soljson.js");
 // Fuzz seed: fixed so a failure reproduces; `FUZZ_SEED=0x... npm test` replays another one.
 const FUZZ_SEED = process.env.FUZZ_SEED ?? "0x5eed";
 
+// Uniswap V2's compiled artifacts from npm, which the lending Solidity tests read with `vm.readFile` and deploy.
+const UNISWAP_ARTIFACTS = [
+  "node_modules/@uniswap/v2-core/build/UniswapV2Factory.json",
+  "node_modules/@uniswap/v2-periphery/build/UniswapV2Router02.json",
+  "node_modules/@uniswap/v2-periphery/build/WETH9.json",
+];
+
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthersPlugin],
   solidity: {
@@ -52,11 +59,13 @@ export default defineConfig({
         default: {
           fuzz: { runs: 256, seed: FUZZ_SEED },
           invariant: { runs: 64, depth: 32, failOnRevert: true },
+          fsPermissions: { readFile: UNISWAP_ARTIFACTS },
         },
         // CI: deeper campaigns, same seed unless FUZZ_SEED overrides it.
         ci: {
           fuzz: { runs: 1_000, seed: FUZZ_SEED },
           invariant: { runs: 256, depth: 64, failOnRevert: true },
+          fsPermissions: { readFile: UNISWAP_ARTIFACTS },
         },
       },
     },

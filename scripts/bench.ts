@@ -13,13 +13,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { network } from "hardhat";
 
 import { floorGas } from "./bench/floor.js";
+import { lendingCases } from "./bench/lending.js";
 import { tokenCases } from "./bench/token.js";
 import { supplyCases } from "./bench/supply.js";
 import { issuanceCases } from "./bench/issuance.js";
 import { governanceCases } from "./bench/governance.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
-const CASES: BenchCase[] = [...tokenCases, ...supplyCases, ...issuanceCases, ...governanceCases];
+const CASES: BenchCase[] = [...tokenCases, ...supplyCases, ...issuanceCases, ...governanceCases, ...lendingCases];
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);

@@ -30,6 +30,13 @@ library Roles {
     /// @dev May claim from the EpochRewardPool (the provider-rewards distributor).
     uint64 internal constant REWARD_CLAIMER = 12;
 
+    // Lending (60-69).
+    /// @dev Lending: the credit manager, the only borrower of the stable vault and the only caller of the ETH
+    /// reserve's swap and release functions.
+    uint64 internal constant LENDING_CREDIT_MANAGER = 60;
+    /// @dev Lending: the stable vault, the only caller of `InsuranceFund.cover`.
+    uint64 internal constant LENDING_VAULT = 61;
+
     // Issuance (80-89).
     /// @dev Issuance: may take and release an issuer's resource slots on `IssuerRegistry` (the token factory).
     uint64 internal constant ISSUANCE_SLOT_CONSUMER = 80;

@@ -71,4 +71,9 @@ interface Vm {
         uint256 maxPercentDelta,
         string calldata message
     ) external pure;
+
+    // --- files and JSON (reading npm artifacts; paths need fsPermissions in hardhat.config.ts) ---
+    function readFile(string calldata path) external view returns (string memory data);
+    function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
+    function parseBytes(string calldata stringifiedValue) external pure returns (bytes memory);
 }

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IParameterized} from "./IParameterized.sol";
+
+/// @title ICreditManager
+/// @notice Stablecoin credit against QER (seed 001 section 4). An account locks QER and draws up to
+/// `maxLtvBps` (50%) of its USD value; half of each draw is paid to the borrower in the stablecoin, the other half
+/// buys ETH in the ETH reserve, and the position's share of that ETH is recorded against it. On full repayment the
+/// position's ETH goes back to the borrower; the reserve keeps the rest for good.
+/// @dev One position per account; every action is O(1).
+///
+/// Limits. Borrowing and collateral withdrawal must leave `debt <= maxLtvBps x QER value`, where the QER value
+/// uses the oracle's guarded price (the lower of spot and the jump-guarded reference; the position's ETH does not
+/// add borrowing capacity). A position may be liquidated when `debt > liquidationThresholdBps x (QER value + ETH
+/// value)` at spot prices. The threshold sits above the borrowing limit, so no borrow or withdrawal can make a
+/// position liquidatable. Total debt is capped by `debtCeiling`.
+///
+/// Liquidation. Anyone may repay up to `closeFactorBps` of the debt (all of it when the collateral is worth less
+/// than the debt plus the bonus) and receive collateral worth the repayment plus `liquidationBonusBps`, taken from
+/// the position's ETH first, then its QER. The liquidator also pays `liquidationFeeBps` of the bonus to the
+/// insurance fund, in the stablecoin. When the collateral runs out before the debt, the position is closed and
+/// the rest of its debt is written off in the vault (insurance fund first, then suppliers).
+///
+/// Pause. The guardian may pause borrowing, collateral withdrawal and liquidation; repayment (full or partial)
+/// and adding collateral always work, also while paused, and need no oracle.
+interface ICreditManager is IParameterized {
+    /// @notice A position.
+    /// @param scaledDebt Debt in the vault's scaled units (see `DebtIndex`).
+    /// @param reserveEth ETH in the reserve owned by the position.
+    /// @param collateral QER locked.
+    struct Position {
+        uint128 scaledDebt;
+        uint128 reserveEth;
+        uint256 collateral;
+    }
+
+    /// @notice The governed risk numbers.
+    /// @param maxLtvBps Borrowing limit, bps of the QER collateral's value.
+    /// @param liquidationThresholdBps Liquidation threshold, bps of QER + ETH value.
+    /// @param liquidationBonusBps Liquidator's bonus, bps of the debt repaid.
+    /// @param closeFactorBps Share of the debt one liquidation may repay, bps.
+    /// @param liquidationFeeBps Share of the bonus paid to the insurance fund, bps.
+    /// @param minBorrow Smallest draw, stablecoin units.
+    /// @param debtCeiling Largest total debt, stablecoin units.
+    struct RiskParams {
+        uint16 maxLtvBps;
+        uint16 liquidationThresholdBps;
+        uint16 liquidationBonusBps;
+        uint16 closeFactorBps;
+        uint16 liquidationFeeBps;
+        uint128 minBorrow;
+        uint256 debtCeiling;
+    }
+
+    /// @notice The modules the credit manager works with.
+    /// @param qer The collateral token.
+    /// @param vault The stable vault (lender).
+    /// @param reserve The ETH reserve.
+    /// @param oracle The oracle router.
+    /// @param insuranceFund The insurance fund (receives liquidation fees).
+    struct Modules {
+        address qer;
+        address vault;
+        address reserve;
+        address oracle;
+        address insuranceFund;
+    }
+
+    /// @notice QER was added to a position.
+    /// @param account The position.
+    /// @param payer Who paid the QER.
+    /// @param amount QER added.
+    event CollateralAdded(address indexed account, address indexed payer, uint256 amount);
+
+    /// @notice QER was taken out of a position.
+    /// @param account The position.
+    /// @param to Recipient.
+    /// @param amount QER withdrawn.
+    event CollateralWithdrawn(address indexed account, address indexed to, uint256 amount);
+
+    /// @notice A position drew debt.
+    /// @param account The position.
+    /// @param amount Debt drawn.
+    /// @param paidOut Stablecoin paid to the borrower (`amount / 2`, rounded down).
+    /// @param swapped Stablecoin swapped to ETH (the rest).
+    /// @param ethBought ETH the reserve bought.
+    /// @param ethToPosition Part of it recorded as the position's.
+    event Borrowed(
+        address indexed account,
+        uint256 amount,
+        uint256 paidOut,
+        uint256 swapped,
+        uint256 ethBought,
+        uint256 ethToPosition
+    );
+
+    /// @notice Debt was repaid.
+    /// @param account The position.
+    /// @param payer Who paid.
+    /// @param assets Stablecoin paid.
+    /// @param debtLeft Debt left.
+    /// @param ethReturned The position's ETH released to the account on full repayment (else zero).
+    event Repaid(address indexed account, address indexed payer, uint256 assets, uint256 debtLeft, uint256 ethReturned);
+
+    /// @notice A position was liquidated.
+    /// @param account The position.
+    /// @param liquidator Who repaid and seized.
+    /// @param repaid Debt repaid by the liquidator.
+    /// @param fee Stablecoin the liquidator paid to the insurance fund.
+    /// @param ethSeized ETH paid to the liquidator.
+    /// @param qerSeized QER paid to the liquidator.
+    /// @param debtWrittenOff Debt written off when the position was closed with collateral exhausted.
+    event Liquidated(
+        address indexed account,
+        address indexed liquidator,
+        uint256 repaid,
+        uint256 fee,
+        uint256 ethSeized,
+        uint256 qerSeized,
+        uint256 debtWrittenOff
+    );
+
+    /// @notice A zero amount.
+    error ZeroAmount();
+    /// @notice A zero address.
+    error ZeroAddress();
+    /// @notice The deadline has passed.
+    error DeadlineExpired(uint256 deadline, uint256 timestamp);
+    /// @notice A draw below the minimum.
+    error BorrowBelowMinimum(uint256 amount, uint256 minimum);
+    /// @notice The debt would exceed the borrowing limit.
+    error BorrowLimitExceeded(uint256 debt, uint256 maxDebt);
+    /// @notice The total debt would exceed the debt ceiling.
+    error DebtCeilingExceeded(uint256 totalDebt, uint256 ceiling);
+    /// @notice More collateral asked for than the position holds.
+    error InsufficientCollateral(uint256 requested, uint256 available);
+    /// @notice The position has no debt.
+    error NoDebt(address account);
+    /// @notice The position is not liquidatable.
+    error PositionHealthy(address account, uint256 debt, uint256 liquidationLimit);
+
+    /// @notice Locks QER in `account`'s position, paid by the caller. Works while paused.
+    /// @param account The position (anyone may top up anyone's).
+    /// @param amount QER to lock.
+    function addCollateral(address account, uint256 amount) external;
+
+    /// @notice Takes QER out of the caller's position, if the debt stays within the borrowing limit.
+    /// @param amount QER to withdraw.
+    /// @param to Recipient.
+    function withdrawCollateral(uint256 amount, address to) external;
+
+    /// @notice Draws `amount` of debt: `amount / 2` (rounded down) is paid to the caller, the rest buys ETH.
+    /// @dev The limit applies to the current debt plus `amount`, so `maxDebtOf - debtOf` can always be drawn; the
+    /// vault records each part's scaled debt rounded up, so the stored debt may exceed it by a unit per part.
+    /// @param amount Debt to draw, stablecoin units.
+    /// @param deadline The draw (and its swap) reverts after this timestamp.
+    /// @return paidOut Stablecoin paid to the caller.
+    /// @return ethToPosition ETH recorded against the position.
+    function borrow(uint256 amount, uint256 deadline) external returns (uint256 paidOut, uint256 ethToPosition);
+
+    /// @notice Repays up to `assets` of `account`'s debt, paid by the caller; at or above the debt it repays all
+    /// of it and releases the position's ETH to the account. Works while paused.
+    /// @param account The position.
+    /// @param assets Most to pay (`type(uint256).max` for all).
+    /// @return repaid Stablecoin paid.
+    function repay(address account, uint256 assets) external returns (uint256 repaid);
+
+    /// @notice Liquidates `account` if its debt is above the liquidation threshold.
+    /// @param account The position.
+    /// @param maxRepay Most debt the caller will repay.
+    /// @return repaid Debt repaid.
+    /// @return ethSeized ETH paid to the caller.
+    /// @return qerSeized QER paid to the caller.
+    function liquidate(
+        address account,
+        uint256 maxRepay
+    ) external returns (uint256 repaid, uint256 ethSeized, uint256 qerSeized);
+
+    /// @notice Stops borrowing, collateral withdrawal and liquidation. Restricted to the guardian.
+    function pause() external;
+
+    /// @notice Ends a pause. Restricted to governance.
+    function unpause() external;
+
+    /// @notice A position's stored state.
+    /// @param account The position.
+    /// @return The position.
+    function position(address account) external view returns (Position memory);
+
+    /// @notice A position's debt, with interest to now (rounded up).
+    /// @param account The position.
+    /// @return The debt.
+    function debtOf(address account) external view returns (uint256);
+
+    /// @notice The largest debt the position may hold now (borrowing limit at the guarded price).
+    /// @param account The position.
+    /// @return The limit.
+    function maxDebtOf(address account) external view returns (uint256);
+
+    /// @notice The debt above which the position may be liquidated now (at spot prices).
+    /// @param account The position.
+    /// @return The limit.
+    function liquidationLimitOf(address account) external view returns (uint256);
+
+    /// @notice The governed risk numbers.
+    /// @return The current values.
+    function riskParams() external view returns (RiskParams memory);
+
+    /// @notice The modules the credit manager works with.
+    /// @return The addresses.
+    function modules() external view returns (Modules memory);
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IParameterized} from "./IParameterized.sol";
+
+/// @title IEthReserve
+/// @notice The protocol's ETH reserve. For each draw, the credit manager sends it half of the loan in the
+/// stablecoin; the reserve buys ETH with it through the Uniswap V2 router, keeps it as native ETH, and records
+/// `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
+/// liquidation). The rest is the protocol's from the moment it is bought.
+/// @dev Native ETH, not WETH: the reserve is "ETH" in the seed and in what borrowers get back, a forced
+/// transfer (selfdestruct) can only add unowned ETH, and the balance needs no token call to read.
+///
+/// Swaps: the minimum output is the oracle price less `maxSlippageBps`, passed to the router with the caller's
+/// deadline. When the router refuses (a manipulated or thin pool), the reserve quotes the pool and reverts with
+/// `SlippageExceeded(quoted, minimum)`; any other router error is passed on unchanged.
+///
+/// ETH out: a payment to an account that cannot receive ETH (its `receive` reverts) is credited to it instead,
+/// to claim later to any address; so a full repayment or a liquidation never fails because of the recipient.
+/// `ownedEth` is everything the reserve owes (positions' ETH and credits); only governance (the timelock) may
+/// move the rest. Every function that moves ETH is non-reentrant.
+interface IEthReserve is IParameterized {
+    /// @notice ETH was bought for a draw.
+    /// @param stableIn Stablecoin sold.
+    /// @param ethOut ETH received.
+    /// @param ethToPosition Part recorded as the position's.
+    /// @param minEthOut The minimum the swap had to return.
+    event EthBought(uint256 stableIn, uint256 ethOut, uint256 ethToPosition, uint256 minEthOut);
+
+    /// @notice Owned ETH was paid out.
+    /// @param to Recipient.
+    /// @param amount Amount paid.
+    event EthPaid(address indexed to, uint256 amount);
+
+    /// @notice Owned ETH could not be paid (the recipient refused it) and was credited to the recipient.
+    /// @param account Who may claim it.
+    /// @param amount Amount credited.
+    event EthCredited(address indexed account, uint256 amount);
+
+    /// @notice An account claimed its credited ETH.
+    /// @param account Whose credit.
+    /// @param to Recipient.
+    /// @param amount Amount paid.
+    event EthClaimed(address indexed account, address indexed to, uint256 amount);
+
+    /// @notice Governance moved ETH that no position owns.
+    /// @param to Recipient.
+    /// @param amount Amount moved.
+    event UnownedEthWithdrawn(address indexed to, uint256 amount);
+
+    /// @notice A zero amount.
+    error ZeroAmount();
+    /// @notice A zero address.
+    error ZeroAddress();
+    /// @notice The pool would return less ETH than the oracle price less the slippage limit.
+    error SlippageExceeded(uint256 quotedEthOut, uint256 minEthOut);
+    /// @notice ETH sent by anyone but the router.
+    error UnexpectedEthSender(address sender);
+    /// @notice Nothing is credited to the caller.
+    error NothingToClaim(address account);
+    /// @notice A withdrawal would take ETH that positions or credits own.
+    error ExceedsUnownedEth(uint256 requested, uint256 unowned);
+    /// @notice The stablecoin has more than 18 decimals, or the router's WETH is zero.
+    error UnsupportedConfig();
+
+    /// @notice Swaps `stableAmount` of the stablecoin (already sent to the reserve) for ETH.
+    /// @dev Restricted to the credit manager.
+    /// @param stableAmount Stablecoin to sell.
+    /// @param deadline The swap reverts after this timestamp.
+    /// @return ethOut ETH bought.
+    /// @return ethToPosition Part of it owned by the position (`ethOut * ethReturnBps / 10,000`, rounded down).
+    function buyEth(uint256 stableAmount, uint256 deadline) external returns (uint256 ethOut, uint256 ethToPosition);
+
+    /// @notice Pays `amount` of owned ETH to `to`, or credits it to `to` if the transfer fails.
+    /// @dev Restricted to the credit manager.
+    /// @param to Recipient (a borrower on full repayment, a liquidator).
+    /// @param amount Amount, taken from the owned ETH.
+    /// @return paid Whether the ETH was sent (false: credited).
+    function release(address to, uint256 amount) external returns (bool paid);
+
+    /// @notice Sends the caller's credited ETH to `to`.
+    /// @param to Recipient.
+    /// @return amount Amount paid.
+    function claim(address payable to) external returns (uint256 amount);
+
+    /// @notice Moves ETH that no position or credit owns.
+    /// @dev Restricted to governance (the timelock).
+    /// @param to Recipient.
+    /// @param amount Amount.
+    function withdrawUnowned(address payable to, uint256 amount) external;
+
+    /// @notice Minimum ETH a swap of `stableAmount` must return now (oracle price less the slippage limit).
+    /// @param stableAmount Stablecoin to sell.
+    /// @return minEthOut The minimum, rounded up.
+    function minEthOut(uint256 stableAmount) external view returns (uint256 minEthOut);
+
+    /// @notice ETH the reserve owes: positions' ETH and credits.
+    /// @return The owned amount.
+    function ownedEth() external view returns (uint256);
+
+    /// @notice ETH governance may move: the balance less the owned ETH.
+    /// @return The unowned amount.
+    function unownedEth() external view returns (uint256);
+
+    /// @notice ETH credited to an account.
+    /// @param account The account.
+    /// @return The credit.
+    function claimableEth(address account) external view returns (uint256);
+
+    /// @notice The slippage limit, bps.
+    /// @return The limit.
+    function maxSlippageBps() external view returns (uint256);
+
+    /// @notice Share of bought ETH owned by the position, bps.
+    /// @return The share.
+    function ethReturnBps() external view returns (uint256);
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IInsuranceFund
+/// @notice Holds the stablecoin that covers bad debt: the insurance share of borrowers' interest (paid by the
+/// vault) and liquidation fees (paid by liquidators). Anyone may add to it with a plain transfer.
+/// @dev Only the stable vault (role LENDING_VAULT) draws on it, to cover a written-off debt; only governance
+/// (the timelock) withdraws from it otherwise.
+interface IInsuranceFund {
+    /// @notice The fund paid part or all of a shortfall.
+    /// @param vault Who drew on the fund.
+    /// @param requested Shortfall asked for.
+    /// @param covered Amount paid.
+    event ShortfallCovered(address indexed vault, uint256 requested, uint256 covered);
+
+    /// @notice Governance withdrew from the fund.
+    /// @param to Recipient.
+    /// @param amount Amount withdrawn.
+    event Withdrawn(address indexed to, uint256 amount);
+
+    /// @notice A zero amount.
+    error ZeroAmount();
+    /// @notice A zero address.
+    error ZeroAddress();
+    /// @notice The fund holds less than asked.
+    error InsufficientBalance(uint256 requested, uint256 balance);
+
+    /// @notice Pays the caller as much of `amount` as the fund holds.
+    /// @dev Restricted to the stable vault.
+    /// @param amount The shortfall to cover.
+    /// @return covered Amount paid (at most the fund's balance).
+    function cover(uint256 amount) external returns (uint256 covered);
+
+    /// @notice Moves stablecoin out of the fund.
+    /// @dev Restricted to governance (the timelock).
+    /// @param to Recipient.
+    /// @param amount Amount.
+    function withdraw(address to, uint256 amount) external;
+
+    /// @notice The stablecoin the fund holds.
+    /// @return The balance.
+    function balance() external view returns (uint256);
+
+    /// @notice The stablecoin the fund holds and pays in.
+    /// @return The token address.
+    function stable() external view returns (address);
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+
+import {IParameterized} from "./IParameterized.sol";
+
+/// @title IStableVault
+/// @notice The stablecoin liquidity of the lending module: an ERC-4626 vault whose suppliers (the treasury
+/// among them) earn the interest the credit manager's borrowers pay.
+/// @dev Accounting. `idle` is the stablecoin the vault holds by its own books (a donation does not move it, so
+/// the share price cannot be inflated by a transfer); `totalBorrowed` is all debt at the current borrow index;
+/// `insuranceOwed` is the insurance fund's share of interest, not yet paid out. Then
+/// `totalAssets = idle + totalBorrowed - insuranceOwed`, and shares carry a virtual offset of 10^6
+/// (OpenZeppelin's defence against the first-depositor inflation attack).
+///
+/// Interest accrues on every state change: the index grows by `rate * elapsed / 365 days` (simple interest
+/// between accruals, compounded at each), where `rate` follows the kinked utilization curve of
+/// `InterestRateModel`; `insuranceInterestShareBps` of the interest is owed to the insurance fund.
+///
+/// Bad debt. When the credit manager closes a position whose collateral could not cover its debt, it writes the
+/// rest off here: the fund's unpaid interest share absorbs it first, then the fund's stablecoin; what remains is
+/// bad debt, taken from the suppliers' share price at once and recorded in `badDebt`.
+///
+/// Only the credit manager (role LENDING_CREDIT_MANAGER) may borrow, repay and write off. Withdrawals are limited
+/// to `idle`.
+interface IStableVault is IParameterized, IERC4626 {
+    /// @notice The governed numbers of the rate model and the insurance share.
+    /// @param baseRateBps Borrow rate at zero utilization, bps per year.
+    /// @param slope1Bps Rate added from zero to the optimal utilization, bps per year.
+    /// @param slope2Bps Rate added from the optimal utilization to 100%, bps per year.
+    /// @param optimalUtilizationBps The kink, bps.
+    /// @param insuranceInterestShareBps Share of interest owed to the insurance fund, bps.
+    struct RateParams {
+        uint32 baseRateBps;
+        uint32 slope1Bps;
+        uint32 slope2Bps;
+        uint16 optimalUtilizationBps;
+        uint16 insuranceInterestShareBps;
+    }
+
+    /// @notice Interest accrued.
+    /// @param borrowIndex The new borrow index (RAY).
+    /// @param interest Interest added to the total borrowed.
+    /// @param insuranceShare Part of it owed to the insurance fund.
+    event InterestAccrued(uint256 borrowIndex, uint256 interest, uint256 insuranceShare);
+
+    /// @notice The credit manager drew liquidity.
+    /// @param receiver Who received the stablecoin.
+    /// @param assets Amount lent.
+    /// @param scaledDebt Scaled debt added.
+    event Borrowed(address indexed receiver, uint256 assets, uint256 scaledDebt);
+
+    /// @notice Debt was repaid (the stablecoin reached the vault before the call).
+    /// @param assets Amount repaid.
+    /// @param scaledDebt Scaled debt removed.
+    event Repaid(uint256 assets, uint256 scaledDebt);
+
+    /// @notice The rest of a closed position's debt was written off.
+    /// @param scaledDebt Scaled debt removed.
+    /// @param debt Its value.
+    /// @param fromInsuranceOwed Part absorbed by the fund's unpaid interest share.
+    /// @param fromInsuranceFund Part paid by the fund in the stablecoin.
+    /// @param badDebt Part the suppliers lose.
+    event DebtWrittenOff(
+        uint256 scaledDebt,
+        uint256 debt,
+        uint256 fromInsuranceOwed,
+        uint256 fromInsuranceFund,
+        uint256 badDebt
+    );
+
+    /// @notice The fund's interest share was paid to it.
+    /// @param amount Amount paid.
+    event InsuranceFeesCollected(uint256 amount);
+
+    /// @notice A zero amount.
+    error ZeroAmount();
+    /// @notice A zero address.
+    error ZeroAddress();
+    /// @notice The vault holds less idle stablecoin than a draw needs.
+    error InsufficientLiquidity(uint256 requested, uint256 idle);
+    /// @notice A repayment pays less than the scaled debt it would remove is worth.
+    error RepaymentTooSmall(uint256 assets, uint256 scaledDebt);
+    /// @notice No insurance share is owed, or none can be paid from idle liquidity.
+    error NothingToCollect();
+
+    /// @notice Accrues interest up to now.
+    /// @return borrowIndex The borrow index (RAY).
+    /// @return totalBorrowed All debt at that index (rounded down).
+    function accrueInterest() external returns (uint256 borrowIndex, uint256 totalBorrowed);
+
+    /// @notice Lends `assets` to `receiver` on the credit manager's account.
+    /// @dev Restricted to the credit manager. Accrues first.
+    /// @param assets Amount lent.
+    /// @param receiver Who receives the stablecoin.
+    /// @return scaledDebt Scaled debt added (rounded up).
+    function borrow(uint256 assets, address receiver) external returns (uint256 scaledDebt);
+
+    /// @notice Records a repayment whose stablecoin the credit manager already sent to the vault.
+    /// @dev Restricted to the credit manager. `assets` must be worth at least `scaledDebt` at the current index.
+    /// @param scaledDebt Scaled debt removed.
+    /// @param assets Stablecoin received.
+    function repay(uint256 scaledDebt, uint256 assets) external;
+
+    /// @notice Writes off the rest of a closed position's debt: the insurance fund covers what it can, the
+    /// suppliers lose the remainder.
+    /// @dev Restricted to the credit manager.
+    /// @param scaledDebt Scaled debt removed.
+    /// @return badDebt The suppliers' loss.
+    function writeOff(uint256 scaledDebt) external returns (uint256 badDebt);
+
+    /// @notice Pays the insurance fund its owed interest share, as far as idle liquidity allows. Anyone may call.
+    /// @return amount Amount paid.
+    function collectInsuranceFees() external returns (uint256 amount);
+
+    /// @notice The stablecoin held by the vault's books.
+    /// @return The idle assets.
+    function idle() external view returns (uint256);
+
+    /// @notice All debt at the current index (rounded down).
+    /// @return The total borrowed.
+    function totalBorrowed() external view returns (uint256);
+
+    /// @notice The insurance fund's unpaid share of interest, accrued to now.
+    /// @return The amount owed.
+    function insuranceOwed() external view returns (uint256);
+
+    /// @notice The borrow index accrued to now (RAY; starts at 1e27).
+    /// @return The index.
+    function borrowIndex() external view returns (uint256);
+
+    /// @notice Total scaled debt.
+    /// @return The scaled total.
+    function totalScaledDebt() external view returns (uint256);
+
+    /// @notice All bad debt ever socialised to suppliers.
+    /// @return The cumulative loss.
+    function badDebt() external view returns (uint256);
+
+    /// @notice The current borrow rate per year (WAD fraction).
+    /// @return The rate.
+    function borrowRate() external view returns (uint256);
+
+    /// @notice The governed numbers.
+    /// @return The current values.
+    function rateParams() external view returns (RateParams memory);
+
+    /// @notice The insurance fund the vault pays and draws on.
+    /// @return The fund's address.
+    function insuranceFund() external view returns (address);
+}

@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {Parameterized} from "../governance/Parameterized.sol";
+import {ICreditManager} from "../interfaces/ICreditManager.sol";
+import {IEthReserve} from "../interfaces/IEthReserve.sol";
+import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
+import {IParameterized} from "../interfaces/IParameterized.sol";
+import {IStableVault} from "../interfaces/IStableVault.sol";
+import {LendingKeys} from "../libraries/LendingKeys.sol";
+import {DebtIndex} from "./DebtIndex.sol";
+
+/// @title CreditManager
+/// @notice QER-collateralised stablecoin positions; half of every draw buys ETH for the reserve.
+contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGuardTransient {
+    using Math for uint256;
+    using SafeCast for uint256;
+    using SafeERC20 for IERC20;
+
+    uint256 private constant BPS = 10_000;
+
+    IERC20 private immutable _QER;
+    IERC20 private immutable _STABLE;
+    IStableVault private immutable _VAULT;
+    IEthReserve private immutable _RESERVE;
+    IOracleRouter private immutable _ORACLE;
+    address private immutable _FUND;
+    /// @dev amount x price (WAD) / scale = value in stablecoin units, for QER and for ETH.
+    uint256 private immutable _QER_SCALE;
+    uint256 private immutable _ETH_SCALE;
+
+    RiskParams private _risk;
+    mapping(address account => Position) private _positions;
+
+    /// @dev Working values of a liquidation (kept in memory to stay within the stack).
+    struct Liquidation {
+        uint256 index;
+        uint256 debt;
+        uint256 qer;
+        uint256 eth;
+        uint256 qerPrice;
+        uint256 ethPrice;
+        uint256 ethValue;
+        uint256 collateralValue;
+        uint256 repaid;
+        uint256 repaidScaled;
+        uint256 scaledLeft;
+        uint256 fee;
+        uint256 ethSeized;
+        uint256 qerSeized;
+        bool closing;
+    }
+
+    /// @notice Deploys the credit manager.
+    /// @param authority The preset's AccessManager.
+    /// @param modules_ The collateral token, vault, reserve, oracle and insurance fund.
+    /// @param risk Initial risk numbers (from the preset).
+    constructor(address authority, Modules memory modules_, RiskParams memory risk) AccessManaged(authority) {
+        if (
+            modules_.qer == address(0) ||
+            modules_.vault == address(0) ||
+            modules_.reserve == address(0) ||
+            modules_.oracle == address(0) ||
+            modules_.insuranceFund == address(0)
+        ) revert ZeroAddress();
+        _QER = IERC20(modules_.qer);
+        _VAULT = IStableVault(modules_.vault);
+        _STABLE = IERC20(_VAULT.asset());
+        _RESERVE = IEthReserve(modules_.reserve);
+        _ORACLE = IOracleRouter(modules_.oracle);
+        _FUND = modules_.insuranceFund;
+        uint256 stableDecimals = IERC20Metadata(address(_STABLE)).decimals();
+        _QER_SCALE = 10 ** (IERC20Metadata(modules_.qer).decimals() + 18 - stableDecimals);
+        _ETH_SCALE = 10 ** (36 - stableDecimals);
+
+        // Set directly, then checked together (the one-by-one checks would see half-set values).
+        _risk = risk;
+        _checkRisk(bytes32(0), 0, risk);
+    }
+
+    // ------------------------------------------------------------------ collateral
+
+    /// @inheritdoc ICreditManager
+    function addCollateral(address account, uint256 amount) external nonReentrant {
+        if (account == address(0)) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+        _positions[account].collateral += amount;
+        emit CollateralAdded(account, msg.sender, amount);
+        _QER.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @inheritdoc ICreditManager
+    function withdrawCollateral(uint256 amount, address to) external nonReentrant whenNotPaused {
+        if (to == address(0)) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+        Position storage p = _positions[msg.sender];
+        uint256 collateral = p.collateral;
+        if (amount > collateral) revert InsufficientCollateral(amount, collateral);
+        uint256 left = collateral - amount;
+        uint256 scaled = p.scaledDebt;
+        // Without debt, no price is needed: an account can always take back unencumbered QER.
+        if (scaled != 0) {
+            (uint256 index, ) = _VAULT.accrueInterest();
+            uint256 debt = DebtIndex.toAssetsUp(scaled, index);
+            uint256 maxDebt = _maxDebt(left, _ORACLE.qerGuardedPrice(), _risk.maxLtvBps);
+            if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
+        }
+        p.collateral = left;
+        emit CollateralWithdrawn(msg.sender, to, amount);
+        _QER.safeTransfer(to, amount);
+    }
+
+    // ------------------------------------------------------------------ debt
+
+    /// @inheritdoc ICreditManager
+    function borrow(
+        uint256 amount,
+        uint256 deadline
+    ) external nonReentrant whenNotPaused returns (uint256 paidOut, uint256 ethToPosition) {
+        RiskParams memory r = _risk;
+        if (amount < r.minBorrow || amount == 0) revert BorrowBelowMinimum(amount, r.minBorrow);
+        if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
+        Position storage p = _positions[msg.sender];
+
+        (uint256 index, uint256 totalBorrowed) = _VAULT.accrueInterest();
+        uint256 scaled = p.scaledDebt;
+        // The limit applies to the debt the borrower asks for. The vault then adds each part's scaled debt rounded
+        // up, so the stored debt may exceed it by a unit or two: rounding in the protocol's favour, and a draw of
+        // exactly `maxDebtOf - debtOf` always goes through.
+        uint256 debt = DebtIndex.toAssetsUp(scaled, index) + amount;
+        uint256 maxDebt = _maxDebt(p.collateral, _ORACLE.qerGuardedPrice(), r.maxLtvBps);
+        if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
+        if (totalBorrowed + amount > r.debtCeiling) revert DebtCeilingExceeded(totalBorrowed + amount, r.debtCeiling);
+
+        paidOut = amount / 2;
+        uint256 swapped = amount - paidOut; // the odd unit, if any, buys ETH
+        if (paidOut != 0) scaled += _VAULT.borrow(paidOut, msg.sender);
+        scaled += _VAULT.borrow(swapped, address(_RESERVE));
+        p.scaledDebt = scaled.toUint128();
+        uint256 ethBought;
+        (ethBought, ethToPosition) = _RESERVE.buyEth(swapped, deadline);
+        // Written after the calls because only they know the amounts; every entry point is non-reentrant.
+        p.reserveEth += ethToPosition.toUint128();
+        emit Borrowed(msg.sender, amount, paidOut, swapped, ethBought, ethToPosition);
+    }
+
+    /// @inheritdoc ICreditManager
+    function repay(address account, uint256 assets) external nonReentrant returns (uint256 repaid) {
+        if (assets == 0) revert ZeroAmount();
+        Position storage p = _positions[account];
+        uint256 scaled = p.scaledDebt;
+        if (scaled == 0) revert NoDebt(account);
+        (uint256 index, ) = _VAULT.accrueInterest();
+        uint256 debt = DebtIndex.toAssetsUp(scaled, index);
+
+        uint256 burned;
+        uint256 eth;
+        if (assets >= debt) {
+            repaid = debt;
+            burned = scaled;
+            eth = p.reserveEth;
+            p.reserveEth = 0;
+        } else {
+            repaid = assets;
+            burned = DebtIndex.toScaledDown(assets, index);
+        }
+        uint256 left = scaled - burned;
+        p.scaledDebt = uint128(left); // below scaled, which fits
+        emit Repaid(account, msg.sender, repaid, left == 0 ? 0 : DebtIndex.toAssetsUp(left, index), eth);
+
+        _STABLE.safeTransferFrom(msg.sender, address(_VAULT), repaid);
+        _VAULT.repay(burned, repaid);
+        if (eth != 0) _RESERVE.release(account, eth);
+    }
+
+    // ------------------------------------------------------------------ liquidation
+
+    /// @inheritdoc ICreditManager
+    function liquidate(
+        address account,
+        uint256 maxRepay
+    ) external nonReentrant whenNotPaused returns (uint256, uint256, uint256) {
+        if (maxRepay == 0) revert ZeroAmount();
+        Position storage p = _positions[account];
+        uint256 scaled = p.scaledDebt;
+        if (scaled == 0) revert NoDebt(account);
+        RiskParams memory r = _risk;
+
+        Liquidation memory liq;
+        (liq.index, ) = _VAULT.accrueInterest();
+        liq.debt = DebtIndex.toAssetsUp(scaled, liq.index);
+        liq.qer = p.collateral;
+        liq.eth = p.reserveEth;
+        liq.qerPrice = _ORACLE.qerPrice();
+        if (liq.eth != 0) {
+            liq.ethPrice = _ORACLE.ethPrice();
+            liq.ethValue = liq.eth.mulDiv(liq.ethPrice, _ETH_SCALE);
+        }
+        liq.collateralValue = liq.qer.mulDiv(liq.qerPrice, _QER_SCALE) + liq.ethValue;
+        uint256 limit = liq.collateralValue.mulDiv(r.liquidationThresholdBps, BPS);
+        if (liq.debt <= limit) revert PositionHealthy(account, liq.debt, limit);
+
+        _seize(liq, r, maxRepay);
+        liq.fee = liq.repaid.mulDiv(
+            uint256(r.liquidationBonusBps) * r.liquidationFeeBps,
+            BPS * BPS,
+            Math.Rounding.Ceil
+        );
+        liq.repaidScaled = liq.repaid == liq.debt ? scaled : DebtIndex.toScaledDown(liq.repaid, liq.index);
+        liq.scaledLeft = scaled - liq.repaidScaled;
+
+        p.collateral = liq.qer - liq.qerSeized;
+        p.reserveEth = uint128(liq.eth - liq.ethSeized); // below the stored value
+        p.scaledDebt = liq.closing ? 0 : uint128(liq.scaledLeft); // below the stored value
+        uint256 writtenOff = liq.closing ? DebtIndex.toAssetsUp(liq.scaledLeft, liq.index) : 0;
+        emit Liquidated(account, msg.sender, liq.repaid, liq.fee, liq.ethSeized, liq.qerSeized, writtenOff);
+
+        if (liq.repaid != 0) {
+            _STABLE.safeTransferFrom(msg.sender, address(_VAULT), liq.repaid);
+            _VAULT.repay(liq.repaidScaled, liq.repaid);
+        }
+        if (writtenOff != 0) _VAULT.writeOff(liq.scaledLeft);
+        if (liq.fee != 0) _STABLE.safeTransferFrom(msg.sender, _FUND, liq.fee);
+        if (liq.ethSeized != 0) _RESERVE.release(msg.sender, liq.ethSeized);
+        if (liq.qerSeized != 0) _QER.safeTransfer(msg.sender, liq.qerSeized);
+        return (liq.repaid, liq.ethSeized, liq.qerSeized);
+    }
+
+    /// @dev Picks the repayment and the collateral it buys: ETH first, then QER, all of both when the collateral
+    /// is worth no more than the repayment plus the bonus (the position is then closed).
+    function _seize(Liquidation memory liq, RiskParams memory r, uint256 maxRepay) private view {
+        uint256 bonusFactor = BPS + r.liquidationBonusBps;
+        // Collateral worth less than the debt plus the bonus cannot be helped by a partial liquidation: all of
+        // the debt may be repaid. Otherwise the close factor applies (rounded up, so a 1-wei debt can be cleared).
+        bool insolvent = liq.collateralValue * BPS < liq.debt * bonusFactor;
+        uint256 maxClose = insolvent ? liq.debt : liq.debt.mulDiv(r.closeFactorBps, BPS, Math.Rounding.Ceil);
+        liq.repaid = Math.min(maxRepay, maxClose);
+        uint256 seizeValue = liq.repaid.mulDiv(bonusFactor, BPS);
+        if (seizeValue >= liq.collateralValue) {
+            // Everything goes, and the liquidator pays only what it is worth at the bonus, rounded up. That is at
+            // most the repayment chosen above, hence at most the debt.
+            liq.closing = true;
+            liq.ethSeized = liq.eth;
+            liq.qerSeized = liq.qer;
+            liq.repaid = liq.collateralValue.mulDiv(BPS, bonusFactor, Math.Rounding.Ceil);
+        } else if (seizeValue <= liq.ethValue) {
+            liq.ethSeized = seizeValue.mulDiv(_ETH_SCALE, liq.ethPrice);
+        } else {
+            // Below the position's QER: seizeValue < collateralValue = QER value (rounded down) + ETH value.
+            liq.ethSeized = liq.eth;
+            liq.qerSeized = (seizeValue - liq.ethValue).mulDiv(_QER_SCALE, liq.qerPrice);
+        }
+    }
+
+    // ------------------------------------------------------------------ pause
+
+    /// @inheritdoc ICreditManager
+    function pause() external restricted {
+        _pause();
+    }
+
+    /// @inheritdoc ICreditManager
+    function unpause() external restricted {
+        _unpause();
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc ICreditManager
+    function position(address account) external view returns (Position memory) {
+        return _positions[account];
+    }
+
+    /// @inheritdoc ICreditManager
+    function debtOf(address account) public view returns (uint256) {
+        return DebtIndex.toAssetsUp(_positions[account].scaledDebt, _VAULT.borrowIndex());
+    }
+
+    /// @inheritdoc ICreditManager
+    function maxDebtOf(address account) external view returns (uint256) {
+        return _maxDebt(_positions[account].collateral, _ORACLE.previewQerGuardedPrice(), _risk.maxLtvBps);
+    }
+
+    /// @inheritdoc ICreditManager
+    function liquidationLimitOf(address account) external view returns (uint256) {
+        Position memory p = _positions[account];
+        uint256 value = p.collateral.mulDiv(_ORACLE.qerPrice(), _QER_SCALE);
+        if (p.reserveEth != 0) value += uint256(p.reserveEth).mulDiv(_ORACLE.ethPrice(), _ETH_SCALE);
+        return value.mulDiv(_risk.liquidationThresholdBps, BPS);
+    }
+
+    /// @inheritdoc ICreditManager
+    function riskParams() external view returns (RiskParams memory) {
+        return _risk;
+    }
+
+    /// @inheritdoc ICreditManager
+    function modules() external view returns (Modules memory) {
+        return
+            Modules({
+                qer: address(_QER),
+                vault: address(_VAULT),
+                reserve: address(_RESERVE),
+                oracle: address(_ORACLE),
+                insuranceFund: _FUND
+            });
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /// @inheritdoc IParameterized
+    function parameter(bytes32 key) external view returns (uint256) {
+        RiskParams memory r = _risk;
+        if (key == LendingKeys.MAX_LTV_BPS) return r.maxLtvBps;
+        if (key == LendingKeys.LIQUIDATION_THRESHOLD_BPS) return r.liquidationThresholdBps;
+        if (key == LendingKeys.LIQUIDATION_BONUS_BPS) return r.liquidationBonusBps;
+        if (key == LendingKeys.CLOSE_FACTOR_BPS) return r.closeFactorBps;
+        if (key == LendingKeys.LIQUIDATION_FEE_BPS) return r.liquidationFeeBps;
+        if (key == LendingKeys.MIN_BORROW) return r.minBorrow;
+        if (key == LendingKeys.DEBT_CEILING) return r.debtCeiling;
+        revert UnknownParameter(key);
+    }
+
+    function _setParameter(bytes32 key, uint256 value) internal override {
+        RiskParams memory r = _risk;
+        if (key == LendingKeys.MIN_BORROW) {
+            r.minBorrow = _narrow(key, value, type(uint128).max).toUint128();
+        } else if (key == LendingKeys.DEBT_CEILING) {
+            r.debtCeiling = value;
+        } else {
+            uint16 v = _narrow(key, value, BPS).toUint16();
+            if (key == LendingKeys.MAX_LTV_BPS) r.maxLtvBps = v;
+            else if (key == LendingKeys.LIQUIDATION_THRESHOLD_BPS) r.liquidationThresholdBps = v;
+            else if (key == LendingKeys.LIQUIDATION_BONUS_BPS) r.liquidationBonusBps = v;
+            else if (key == LendingKeys.CLOSE_FACTOR_BPS) r.closeFactorBps = v;
+            else if (key == LendingKeys.LIQUIDATION_FEE_BPS) r.liquidationFeeBps = v;
+            else revert UnknownParameter(key);
+        }
+        _checkRisk(key, value, r);
+        _risk = r;
+    }
+
+    /// @dev Rules the code relies on, some tying parameters together (the registry's bounds cannot express those):
+    /// 0 < maxLtv < threshold, threshold x (1 + bonus) < 100% (so liquidating a position just above the threshold
+    /// leaves it better collateralised, which also keeps both below 100%), 0 < close factor <= 100%, fee <= 100%.
+    function _checkRisk(bytes32 key, uint256 value, RiskParams memory r) private pure {
+        if (
+            r.maxLtvBps == 0 ||
+            r.maxLtvBps >= r.liquidationThresholdBps ||
+            uint256(r.liquidationThresholdBps) * (BPS + r.liquidationBonusBps) >= BPS * BPS ||
+            r.closeFactorBps == 0 ||
+            r.closeFactorBps > BPS ||
+            r.liquidationFeeBps > BPS
+        ) revert InvalidParameterValue(key, value);
+    }
+
+    function _narrow(bytes32 key, uint256 value, uint256 max) private pure returns (uint256) {
+        if (value > max) revert InvalidParameterValue(key, value);
+        return value;
+    }
+
+    /// @dev The borrowing limit of `collateral` QER at `price`, rounded down.
+    function _maxDebt(uint256 collateral, uint256 price, uint256 maxLtvBps) private view returns (uint256) {
+        return collateral.mulDiv(price * maxLtvBps, _QER_SCALE * BPS);
+    }
+}

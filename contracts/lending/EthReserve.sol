@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
+import {Parameterized} from "../governance/Parameterized.sol";
+import {IEthReserve} from "../interfaces/IEthReserve.sol";
+import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
+import {IParameterized} from "../interfaces/IParameterized.sol";
+import {IUniswapV2Router} from "../interfaces/external/IUniswapV2Router.sol";
+import {LendingKeys} from "../libraries/LendingKeys.sol";
+
+/// @title EthReserve
+/// @notice Buys ETH with half of every loan through Uniswap V2 and holds it for positions and the protocol.
+contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
+    using Math for uint256;
+    using SafeERC20 for IERC20;
+
+    uint256 private constant BPS = 10_000;
+
+    IERC20 private immutable _STABLE;
+    address private immutable _WETH;
+    IUniswapV2Router private immutable _ROUTER;
+    IOracleRouter private immutable _ORACLE;
+    /// @dev 10^(36 - stablecoin decimals): stablecoin units x this / ETH price (WAD) = ETH wei.
+    uint256 private immutable _STABLE_TO_ETH_SCALE;
+
+    uint16 private _maxSlippageBps;
+    uint16 private _ethReturnBps;
+    uint256 private _ownedEth;
+    mapping(address account => uint256) private _claimable;
+
+    /// @notice Deploys the reserve and approves the router to take its stablecoin.
+    /// @param authority The preset's AccessManager.
+    /// @param stable The stablecoin (at most 18 decimals).
+    /// @param router The Uniswap V2 router.
+    /// @param oracle The oracle router (ETH/USD).
+    /// @param maxSlippageBps_ Initial slippage limit (from the preset).
+    /// @param ethReturnBps_ Initial share of bought ETH owned by the position (from the preset).
+    constructor(
+        address authority,
+        IERC20 stable,
+        IUniswapV2Router router,
+        IOracleRouter oracle,
+        uint256 maxSlippageBps_,
+        uint256 ethReturnBps_
+    ) AccessManaged(authority) {
+        if (address(stable) == address(0) || address(router) == address(0) || address(oracle) == address(0)) {
+            revert ZeroAddress();
+        }
+        uint8 decimals = IERC20Metadata(address(stable)).decimals();
+        address weth = router.WETH();
+        if (decimals > 18 || weth == address(0)) revert UnsupportedConfig();
+        _STABLE = stable;
+        _WETH = weth;
+        _ROUTER = router;
+        _ORACLE = oracle;
+        _STABLE_TO_ETH_SCALE = 10 ** (36 - decimals);
+        _setParameter(LendingKeys.MAX_SLIPPAGE_BPS, maxSlippageBps_);
+        _setParameter(LendingKeys.ETH_RETURN_BPS, ethReturnBps_);
+        stable.forceApprove(address(router), type(uint256).max);
+    }
+
+    /// @notice Accepts ETH from the router only (the proceeds of a swap).
+    receive() external payable {
+        if (msg.sender != address(_ROUTER)) revert UnexpectedEthSender(msg.sender);
+    }
+
+    /// @inheritdoc IEthReserve
+    function buyEth(
+        uint256 stableAmount,
+        uint256 deadline
+    ) external restricted nonReentrant returns (uint256 ethOut, uint256 ethToPosition) {
+        if (stableAmount == 0) revert ZeroAmount();
+        uint256 minOut = _minEthOut(stableAmount);
+        address[] memory path = new address[](2);
+        path[0] = address(_STABLE);
+        path[1] = _WETH;
+        try _ROUTER.swapExactTokensForETH(stableAmount, minOut, path, address(this), deadline) returns (
+            uint256[] memory amounts
+        ) {
+            ethOut = amounts[1];
+        } catch (bytes memory reason) {
+            // Only on failure (the happy path saves the quote): tell a price worse than the limit apart from any
+            // other router error, which is passed on as it came.
+            uint256 quoted = _ROUTER.getAmountsOut(stableAmount, path)[1];
+            if (quoted < minOut) revert SlippageExceeded(quoted, minOut);
+            LowLevelCall.bubbleRevert(reason);
+        }
+        ethToPosition = ethOut.mulDiv(_ethReturnBps, BPS);
+        _ownedEth += ethToPosition;
+        emit EthBought(stableAmount, ethOut, ethToPosition, minOut);
+    }
+
+    /// @inheritdoc IEthReserve
+    function release(address to, uint256 amount) external restricted nonReentrant returns (bool paid) {
+        if (to == address(0)) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+        _ownedEth -= amount;
+        paid = LowLevelCall.callNoReturn(to, amount, "");
+        if (paid) {
+            emit EthPaid(to, amount);
+        } else {
+            // The ETH stayed here: it is owed again, now as the recipient's credit.
+            _ownedEth += amount;
+            _claimable[to] += amount;
+            emit EthCredited(to, amount);
+        }
+    }
+
+    /// @inheritdoc IEthReserve
+    function claim(address payable to) external nonReentrant returns (uint256 amount) {
+        if (to == address(0)) revert ZeroAddress();
+        amount = _claimable[msg.sender];
+        if (amount == 0) revert NothingToClaim(msg.sender);
+        _claimable[msg.sender] = 0;
+        _ownedEth -= amount;
+        emit EthClaimed(msg.sender, to, amount);
+        Address.sendValue(to, amount);
+    }
+
+    /// @inheritdoc IEthReserve
+    function withdrawUnowned(address payable to, uint256 amount) external restricted nonReentrant {
+        if (to == address(0)) revert ZeroAddress();
+        if (amount == 0) revert ZeroAmount();
+        uint256 unowned = address(this).balance - _ownedEth;
+        if (amount > unowned) revert ExceedsUnownedEth(amount, unowned);
+        emit UnownedEthWithdrawn(to, amount);
+        Address.sendValue(to, amount);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IEthReserve
+    function minEthOut(uint256 stableAmount) external view returns (uint256) {
+        return _minEthOut(stableAmount);
+    }
+
+    /// @inheritdoc IEthReserve
+    function ownedEth() external view returns (uint256) {
+        return _ownedEth;
+    }
+
+    /// @inheritdoc IEthReserve
+    function unownedEth() external view returns (uint256) {
+        return address(this).balance - _ownedEth;
+    }
+
+    /// @inheritdoc IEthReserve
+    function claimableEth(address account) external view returns (uint256) {
+        return _claimable[account];
+    }
+
+    /// @inheritdoc IEthReserve
+    function maxSlippageBps() external view returns (uint256) {
+        return _maxSlippageBps;
+    }
+
+    /// @inheritdoc IEthReserve
+    function ethReturnBps() external view returns (uint256) {
+        return _ethReturnBps;
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /// @inheritdoc IParameterized
+    function parameter(bytes32 key) external view returns (uint256) {
+        if (key == LendingKeys.MAX_SLIPPAGE_BPS) return _maxSlippageBps;
+        if (key == LendingKeys.ETH_RETURN_BPS) return _ethReturnBps;
+        revert UnknownParameter(key);
+    }
+
+    function _setParameter(bytes32 key, uint256 value) internal override {
+        if (key == LendingKeys.MAX_SLIPPAGE_BPS) {
+            // Below 100%: a zero minimum output would accept any pool price.
+            if (value >= BPS) revert InvalidParameterValue(key, value);
+            _maxSlippageBps = uint16(value); // below BPS
+        } else if (key == LendingKeys.ETH_RETURN_BPS) {
+            if (value > BPS) revert InvalidParameterValue(key, value);
+            _ethReturnBps = uint16(value); // at most BPS
+        } else {
+            revert UnknownParameter(key);
+        }
+    }
+
+    /// @dev The ETH `stableAmount` buys at the oracle price, less the slippage limit, rounded up (stricter).
+    function _minEthOut(uint256 stableAmount) private view returns (uint256) {
+        uint256 atOraclePrice = stableAmount.mulDiv(_STABLE_TO_ETH_SCALE, _ORACLE.ethPrice());
+        return atOraclePrice.mulDiv(BPS - _maxSlippageBps, BPS, Math.Rounding.Ceil);
+    }
+}

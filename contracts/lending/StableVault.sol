@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {Parameterized} from "../governance/Parameterized.sol";
+import {IInsuranceFund} from "../interfaces/IInsuranceFund.sol";
+import {IParameterized} from "../interfaces/IParameterized.sol";
+import {IStableVault} from "../interfaces/IStableVault.sol";
+import {LendingKeys} from "../libraries/LendingKeys.sol";
+import {DebtIndex} from "./DebtIndex.sol";
+import {InterestRateModel} from "./InterestRateModel.sol";
+
+/// @title StableVault
+/// @notice ERC-4626 vault of the stablecoin that the credit manager lends to QER borrowers.
+contract StableVault is ERC4626, Parameterized, IStableVault {
+    using Math for uint256;
+    using SafeCast for uint256;
+    using SafeERC20 for IERC20;
+
+    uint256 private constant BPS = 10_000;
+    uint256 private constant YEAR = 365 days;
+    /// @dev Shares carry 6 more decimals than assets: a first depositor would need to donate 10^6 times what a
+    /// victim may lose (and donations do not move `totalAssets` here anyway).
+    uint8 private constant DECIMALS_OFFSET = 6;
+
+    IInsuranceFund private immutable _FUND;
+
+    // Slot 1: cash by the books, and the fund's unpaid interest share.
+    uint128 private _idle;
+    uint128 private _insuranceOwed;
+    // Slot 2: debt.
+    uint128 private _totalScaledDebt;
+    uint128 private _borrowIndex;
+    // Slot 3: last accrual and the rate curve, read together on every accrual.
+    uint64 private _lastAccrual;
+    RateParams private _rates;
+
+    uint256 private _badDebt;
+
+    /// @notice Deploys an empty vault.
+    /// @param authority The preset's AccessManager.
+    /// @param asset_ The stablecoin.
+    /// @param fund The insurance fund.
+    /// @param name_ Share token name.
+    /// @param symbol_ Share token symbol.
+    /// @param rates Initial rate curve and insurance share (from the preset).
+    constructor(
+        address authority,
+        IERC20 asset_,
+        IInsuranceFund fund,
+        string memory name_,
+        string memory symbol_,
+        RateParams memory rates
+    ) ERC20(name_, symbol_) ERC4626(asset_) AccessManaged(authority) {
+        if (address(asset_) == address(0) || address(fund) == address(0)) revert ZeroAddress();
+        _FUND = fund;
+        _borrowIndex = uint128(DebtIndex.RAY);
+        _lastAccrual = uint64(block.timestamp);
+        _setParameter(LendingKeys.BASE_RATE_BPS, rates.baseRateBps);
+        _setParameter(LendingKeys.SLOPE1_BPS, rates.slope1Bps);
+        _setParameter(LendingKeys.SLOPE2_BPS, rates.slope2Bps);
+        _setParameter(LendingKeys.OPTIMAL_UTILIZATION_BPS, rates.optimalUtilizationBps);
+        _setParameter(LendingKeys.INSURANCE_INTEREST_SHARE_BPS, rates.insuranceInterestShareBps);
+    }
+
+    // ------------------------------------------------------------------ credit manager
+
+    /// @inheritdoc IStableVault
+    function accrueInterest() external returns (uint256 borrowIndex_, uint256 totalBorrowed_) {
+        borrowIndex_ = _accrue();
+        totalBorrowed_ = DebtIndex.toAssetsDown(_totalScaledDebt, borrowIndex_);
+    }
+
+    /// @inheritdoc IStableVault
+    function borrow(uint256 assets, address receiver) external restricted returns (uint256 scaledDebt) {
+        if (assets == 0) revert ZeroAmount();
+        if (receiver == address(0)) revert ZeroAddress();
+        uint256 index = _accrue();
+        uint256 idle_ = _idle;
+        if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
+        scaledDebt = DebtIndex.toScaledUp(assets, index);
+        _idle = uint128(idle_ - assets); // below idle_, which fits
+        _totalScaledDebt += scaledDebt.toUint128();
+        emit Borrowed(receiver, assets, scaledDebt);
+        IERC20(asset()).safeTransfer(receiver, assets);
+    }
+
+    /// @inheritdoc IStableVault
+    function repay(uint256 scaledDebt, uint256 assets) external restricted {
+        uint256 index = _accrue();
+        if (scaledDebt > DebtIndex.toScaledDown(assets, index)) revert RepaymentTooSmall(assets, scaledDebt);
+        _totalScaledDebt -= scaledDebt.toUint128();
+        _idle += assets.toUint128();
+        emit Repaid(assets, scaledDebt);
+    }
+
+    /// @inheritdoc IStableVault
+    function writeOff(uint256 scaledDebt) external restricted returns (uint256 loss) {
+        uint256 index = _accrue();
+        uint256 debt = DebtIndex.toAssetsUp(scaledDebt, index);
+        _totalScaledDebt -= scaledDebt.toUint128();
+        // The fund's unpaid interest share is the fund's money held here: it absorbs the loss first.
+        uint256 owed = _insuranceOwed;
+        uint256 fromOwed = Math.min(owed, debt);
+        _insuranceOwed = uint128(owed - fromOwed); // below owed, which fits
+        uint256 needed = debt - fromOwed;
+        uint256 covered;
+        if (needed != 0) {
+            // The fund is a trusted module contract; it sends at most `needed` and reports what it sent.
+            covered = _FUND.cover(needed);
+            _idle += covered.toUint128();
+        }
+        loss = needed - covered;
+        if (loss != 0) _badDebt += loss;
+        emit DebtWrittenOff(scaledDebt, debt, fromOwed, covered, loss);
+    }
+
+    /// @inheritdoc IStableVault
+    function collectInsuranceFees() external returns (uint256 amount) {
+        _accrue();
+        uint256 idle_ = _idle;
+        uint256 owed = _insuranceOwed;
+        amount = Math.min(owed, idle_);
+        if (amount == 0) revert NothingToCollect();
+        // Both results are below values that fit 128 bits.
+        _insuranceOwed = uint128(owed - amount);
+        _idle = uint128(idle_ - amount);
+        emit InsuranceFeesCollected(amount);
+        IERC20(asset()).safeTransfer(address(_FUND), amount);
+    }
+
+    // ------------------------------------------------------------------ ERC-4626
+
+    /// @inheritdoc IERC4626
+    function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
+        (uint256 index, , uint256 fee) = _pending();
+        uint256 gross = _idle + DebtIndex.toAssetsDown(_totalScaledDebt, index);
+        uint256 owed = _insuranceOwed + fee;
+        // Saturates: a rounding wei in a write-off must not make the view revert.
+        return gross > owed ? gross - owed : 0;
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Limited by the idle liquidity.
+    function maxRedeem(address owner) public view override(ERC4626, IERC4626) returns (uint256) {
+        return Math.min(balanceOf(owner), _convertToShares(_idle, Math.Rounding.Floor));
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Accrues interest first, so the shares are priced at the current index. Zero assets revert.
+    function deposit(uint256 assets, address receiver) public override(ERC4626, IERC4626) returns (uint256) {
+        if (assets == 0) revert ZeroAmount();
+        _accrue();
+        return super.deposit(assets, receiver);
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Accrues interest first. Zero shares revert.
+    function mint(uint256 shares, address receiver) public override(ERC4626, IERC4626) returns (uint256) {
+        if (shares == 0) revert ZeroAmount();
+        _accrue();
+        return super.mint(shares, receiver);
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Accrues interest first. Zero assets revert.
+    function withdraw(
+        uint256 assets,
+        address receiver,
+        address owner
+    ) public override(ERC4626, IERC4626) returns (uint256) {
+        if (assets == 0) revert ZeroAmount();
+        _accrue();
+        return super.withdraw(assets, receiver, owner);
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Accrues interest first. Zero shares revert.
+    function redeem(
+        uint256 shares,
+        address receiver,
+        address owner
+    ) public override(ERC4626, IERC4626) returns (uint256) {
+        if (shares == 0) revert ZeroAmount();
+        _accrue();
+        return super.redeem(shares, receiver, owner);
+    }
+
+    /// @inheritdoc ERC4626
+    function decimals() public view override(ERC4626, IERC20Metadata) returns (uint8) {
+        return super.decimals();
+    }
+
+    function _transferIn(address from, uint256 assets) internal override {
+        super._transferIn(from, assets);
+        _idle += assets.toUint128();
+    }
+
+    function _transferOut(address to, uint256 assets) internal override {
+        _idle -= assets.toUint128();
+        super._transferOut(to, assets);
+    }
+
+    function _decimalsOffset() internal pure override returns (uint8) {
+        return DECIMALS_OFFSET;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IStableVault
+    function idle() external view returns (uint256) {
+        return _idle;
+    }
+
+    /// @inheritdoc IStableVault
+    function totalBorrowed() external view returns (uint256) {
+        (uint256 index, , ) = _pending();
+        return DebtIndex.toAssetsDown(_totalScaledDebt, index);
+    }
+
+    /// @inheritdoc IStableVault
+    function insuranceOwed() external view returns (uint256) {
+        (, , uint256 fee) = _pending();
+        return _insuranceOwed + fee;
+    }
+
+    /// @inheritdoc IStableVault
+    function borrowIndex() external view returns (uint256 index) {
+        (index, , ) = _pending();
+    }
+
+    /// @inheritdoc IStableVault
+    function totalScaledDebt() external view returns (uint256) {
+        return _totalScaledDebt;
+    }
+
+    /// @inheritdoc IStableVault
+    function badDebt() external view returns (uint256) {
+        return _badDebt;
+    }
+
+    /// @inheritdoc IStableVault
+    function borrowRate() external view returns (uint256) {
+        (uint256 index, , ) = _pending();
+        return _rate(DebtIndex.toAssetsDown(_totalScaledDebt, index));
+    }
+
+    /// @inheritdoc IStableVault
+    function rateParams() external view returns (RateParams memory) {
+        return _rates;
+    }
+
+    /// @inheritdoc IStableVault
+    function insuranceFund() external view returns (address) {
+        return address(_FUND);
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /// @inheritdoc IParameterized
+    function parameter(bytes32 key) external view returns (uint256) {
+        RateParams memory r = _rates;
+        if (key == LendingKeys.BASE_RATE_BPS) return r.baseRateBps;
+        if (key == LendingKeys.SLOPE1_BPS) return r.slope1Bps;
+        if (key == LendingKeys.SLOPE2_BPS) return r.slope2Bps;
+        if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) return r.optimalUtilizationBps;
+        if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) return r.insuranceInterestShareBps;
+        revert UnknownParameter(key);
+    }
+
+    /// @dev Accrues at the old curve before a change, so the new one applies only from now.
+    function _setParameter(bytes32 key, uint256 value) internal override {
+        _accrue();
+        if (key == LendingKeys.BASE_RATE_BPS) {
+            _rates.baseRateBps = _toUint32(key, value);
+        } else if (key == LendingKeys.SLOPE1_BPS) {
+            _rates.slope1Bps = _toUint32(key, value);
+        } else if (key == LendingKeys.SLOPE2_BPS) {
+            _rates.slope2Bps = _toUint32(key, value);
+        } else if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) {
+            // Strictly inside (0, 100%): the curve divides by both the kink and 100% minus the kink.
+            if (value == 0 || value >= BPS) revert InvalidParameterValue(key, value);
+            _rates.optimalUtilizationBps = uint16(value); // below BPS
+        } else if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) {
+            if (value > BPS) revert InvalidParameterValue(key, value);
+            _rates.insuranceInterestShareBps = uint16(value); // at most BPS
+        } else {
+            revert UnknownParameter(key);
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Brings the index and the fund's share up to now; returns the index.
+    function _accrue() private returns (uint256 index) {
+        uint256 oldIndex = _borrowIndex;
+        if (block.timestamp == _lastAccrual) return oldIndex;
+        uint256 interest;
+        uint256 fee;
+        (index, interest, fee) = _pending();
+        _lastAccrual = uint64(block.timestamp);
+        // The index is stored even when the interest rounds to zero assets, so small debts still accrue.
+        if (index != oldIndex) {
+            _borrowIndex = index.toUint128();
+            if (fee != 0) _insuranceOwed += fee.toUint128();
+            emit InterestAccrued(index, interest, fee);
+        }
+    }
+
+    /// @dev The index, the interest and the fund's share accrued since the last accrual, without storing them.
+    function _pending() private view returns (uint256 index, uint256 interest, uint256 fee) {
+        index = _borrowIndex;
+        uint256 elapsed = block.timestamp - _lastAccrual;
+        uint256 scaled = _totalScaledDebt;
+        if (elapsed == 0 || scaled == 0) return (index, 0, 0);
+        uint256 borrowed = DebtIndex.toAssetsDown(scaled, index);
+        uint256 growth = _rate(borrowed) * elapsed; // WAD-years x seconds
+        // Rounded up: the index, hence every debt, never rounds in the borrowers' favour.
+        uint256 newIndex = index + index.mulDiv(growth, InterestRateModel.WAD * YEAR, Math.Rounding.Ceil);
+        interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
+        fee = interest.mulDiv(_rates.insuranceInterestShareBps, BPS);
+        index = newIndex;
+    }
+
+    function _rate(uint256 borrowed) private view returns (uint256) {
+        RateParams memory r = _rates;
+        return
+            InterestRateModel.borrowRate(
+                InterestRateModel.utilization(borrowed, _idle),
+                r.baseRateBps,
+                r.slope1Bps,
+                r.slope2Bps,
+                r.optimalUtilizationBps
+            );
+    }
+
+    function _toUint32(bytes32 key, uint256 value) private pure returns (uint32) {
+        if (value > type(uint32).max) revert InvalidParameterValue(key, value);
+        return uint32(value); // checked just above
+    }
+}

@@ -1,0 +1,174 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { ContractFuture } from "@nomicfoundation/ignition-core";
+import { id, ZeroAddress } from "ethers";
+
+import { QERUN_LENDING } from "../../presets/qerun/lending.js";
+import { ROLES } from "../../scripts/lib/roles.js";
+import { selector } from "../../scripts/lib/selectors.js";
+import ParametersModule from "./Parameters.js";
+import TokenModule from "./Token.js";
+
+/** A governed number: its initial value and the hard bounds the parameter registry enforces. */
+export interface Governed {
+  value: bigint;
+  min: bigint;
+  max: bigint;
+  /** Absolute change always allowed within a rate-limit window (for values near zero). */
+  minStep: bigint;
+}
+
+/** The numbers of a lending deployment (see presets/qerun/lending.ts for the Qerun preset and its readings). */
+export interface LendingPreset {
+  /** Decimals of the stablecoin the amounts below are written in. */
+  stableDecimals: number;
+  vaultShares: { name: string; symbol: string };
+  /** Fixed sanity ranges of the feeds, WAD (USD per whole token). */
+  oracleRanges: { qer: { minPrice: bigint; maxPrice: bigint }; eth: { minPrice: bigint; maxPrice: bigint } };
+  creditManager: {
+    maxLtvBps: Governed;
+    liquidationThresholdBps: Governed;
+    liquidationBonusBps: Governed;
+    closeFactorBps: Governed;
+    liquidationFeeBps: Governed;
+    minBorrow: Governed;
+    debtCeiling: Governed;
+  };
+  vault: {
+    baseRateBps: Governed;
+    slope1Bps: Governed;
+    slope2Bps: Governed;
+    optimalUtilizationBps: Governed;
+    insuranceInterestShareBps: Governed;
+  };
+  reserve: { maxSlippageBps: Governed; ethReturnBps: Governed };
+  oracle: {
+    qerMaxAge: Governed;
+    ethMaxAge: Governed;
+    sequencerGracePeriod: Governed;
+    maxPriceJumpBps: Governed;
+    priceJumpWindow: Governed;
+  };
+}
+
+/** The parameter-registry key of a lending parameter, as `LendingKeys` computes it. */
+export const lendingKey = (name: string) => id(`lending.${name}`);
+
+/**
+ * Builds the lending module for a preset: OracleRouter, InsuranceFund, StableVault (ERC-4626), EthReserve and
+ * CreditManager under the token module's AccessManager, every governed number registered in the parameter registry
+ * with the preset's bounds, and the roles wired:
+ *
+ * - every module's `setParameter`: PARAMETER_REGISTRY (the registry);
+ * - vault `borrow` / `repay` / `writeOff`, reserve `buyEth` / `release`: LENDING_CREDIT_MANAGER (the credit manager);
+ * - fund `cover`: LENDING_VAULT (the vault);
+ * - reserve `withdrawUnowned`, fund `withdraw`, credit manager `unpause`: GOVERNOR (the timelock);
+ * - credit manager `pause`: GUARDIAN.
+ *
+ * Parameters (addresses of what the chain already has): `stable` (the stablecoin), `qerFeed`, `ethFeed`
+ * (Chainlink AggregatorV3 feeds), `sequencerFeed` (L2 sequencer-uptime feed, zero address where there is none),
+ * `router` (Uniswap V2 Router02). On a devnet, modules `UniswapV2` and `LendingDevnet` deploy them.
+ */
+export function buildLendingModule(preset: LendingPreset) {
+  return buildModule("Lending", (m) => {
+    const { manager, token } = m.useModule(TokenModule);
+    const { registry } = m.useModule(ParametersModule);
+    const stable = m.getParameter<string>("stable");
+    const qerFeed = m.getParameter<string>("qerFeed");
+    const ethFeed = m.getParameter<string>("ethFeed");
+    const sequencerFeed = m.getParameter<string>("sequencerFeed", ZeroAddress);
+    const router = m.getParameter<string>("router");
+    const { creditManager: cmp, vault: vp, reserve: rp, oracle: op } = preset;
+
+    const oracle = m.contract("OracleRouter", [
+      manager,
+      { feed: qerFeed, ...preset.oracleRanges.qer },
+      { feed: ethFeed, ...preset.oracleRanges.eth },
+      sequencerFeed,
+      {
+        qerMaxAge: op.qerMaxAge.value,
+        ethMaxAge: op.ethMaxAge.value,
+        sequencerGracePeriod: op.sequencerGracePeriod.value,
+        maxPriceJumpBps: op.maxPriceJumpBps.value,
+        priceJumpWindow: op.priceJumpWindow.value,
+      },
+    ]);
+    const fund = m.contract("InsuranceFund", [manager, stable]);
+    const vault = m.contract("StableVault", [
+      manager,
+      stable,
+      fund,
+      preset.vaultShares.name,
+      preset.vaultShares.symbol,
+      {
+        baseRateBps: vp.baseRateBps.value,
+        slope1Bps: vp.slope1Bps.value,
+        slope2Bps: vp.slope2Bps.value,
+        optimalUtilizationBps: vp.optimalUtilizationBps.value,
+        insuranceInterestShareBps: vp.insuranceInterestShareBps.value,
+      },
+    ]);
+    const reserve = m.contract("EthReserve", [
+      manager,
+      stable,
+      router,
+      oracle,
+      rp.maxSlippageBps.value,
+      rp.ethReturnBps.value,
+    ]);
+    const creditManager = m.contract("CreditManager", [
+      manager,
+      { qer: token, vault, reserve, oracle, insuranceFund: fund },
+      {
+        maxLtvBps: cmp.maxLtvBps.value,
+        liquidationThresholdBps: cmp.liquidationThresholdBps.value,
+        liquidationBonusBps: cmp.liquidationBonusBps.value,
+        closeFactorBps: cmp.closeFactorBps.value,
+        liquidationFeeBps: cmp.liquidationFeeBps.value,
+        minBorrow: cmp.minBorrow.value,
+        debtCeiling: cmp.debtCeiling.value,
+      },
+    ]);
+
+    const restrict = (target: ContractFuture<string>, name: string, signatures: string[], role: bigint) =>
+      m.call(manager, "setTargetFunctionRole", [target, signatures.map(selector), role], { id: `Restrict${name}` });
+    const setParameter = ["setParameter(bytes32,uint256)"];
+    restrict(oracle, "OracleSetParameter", setParameter, ROLES.PARAMETER_REGISTRY);
+    restrict(vault, "VaultSetParameter", setParameter, ROLES.PARAMETER_REGISTRY);
+    restrict(reserve, "ReserveSetParameter", setParameter, ROLES.PARAMETER_REGISTRY);
+    restrict(creditManager, "CreditManagerSetParameter", setParameter, ROLES.PARAMETER_REGISTRY);
+    restrict(
+      vault,
+      "VaultCredit",
+      ["borrow(uint256,address)", "repay(uint256,uint256)", "writeOff(uint256)"],
+      ROLES.LENDING_CREDIT_MANAGER,
+    );
+    restrict(
+      reserve,
+      "ReserveCredit",
+      ["buyEth(uint256,uint256)", "release(address,uint256)"],
+      ROLES.LENDING_CREDIT_MANAGER,
+    );
+    restrict(reserve, "ReserveWithdrawUnowned", ["withdrawUnowned(address,uint256)"], ROLES.GOVERNOR);
+    restrict(fund, "FundCover", ["cover(uint256)"], ROLES.LENDING_VAULT);
+    restrict(fund, "FundWithdraw", ["withdraw(address,uint256)"], ROLES.GOVERNOR);
+    restrict(creditManager, "CreditManagerPause", ["pause()"], ROLES.GUARDIAN);
+    restrict(creditManager, "CreditManagerUnpause", ["unpause()"], ROLES.GOVERNOR);
+    m.call(manager, "grantRole", [ROLES.LENDING_CREDIT_MANAGER, creditManager, 0], { id: "GrantCreditManagerRole" });
+    m.call(manager, "grantRole", [ROLES.LENDING_VAULT, vault, 0], { id: "GrantVaultRole" });
+
+    const register = (target: ContractFuture<string>, group: Record<string, Governed>) => {
+      for (const [name, g] of Object.entries(group)) {
+        m.call(registry, "register", [target, lendingKey(name), g.min, g.max, g.minStep], { id: `Register_${name}` });
+      }
+    };
+    register(creditManager, cmp);
+    register(vault, vp);
+    register(reserve, rp);
+    register(oracle, op);
+
+    return { manager, registry, token, oracle, fund, vault, reserve, creditManager };
+  });
+}
+
+/** The lending module with the Qerun preset. */
+export default buildLendingModule(QERUN_LENDING);

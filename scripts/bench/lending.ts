@@ -1,0 +1,153 @@
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { deployLendingDevnet } from "../lib/deploy.js";
+import { ROLES } from "../lib/roles.js";
+import type { BenchCase, Prepared } from "./types.js";
+
+const USDC = 10n ** 6n;
+const QER = 10n ** 18n;
+const MAX = 2n ** 256n - 1n;
+/** Participants added per transaction by the BenchCrowd helper. */
+const CROWD_BATCH = 250;
+
+/**
+ * A devnet lending deployment (Qerun preset, real Uniswap V2) with `participants` other users, each holding a
+ * collateral position (1 QER) and a vault deposit (1 USDC), a 1,000,000 USDC supplier, and a warm-up borrower
+ * whose draw makes the vault's debt totals and the pool's price accumulators non-zero, as on a live market.
+ * `alice` then holds 1,000 QER ($2,000) of collateral.
+ */
+async function lendingWorld(connection: NetworkConnection, participants: number) {
+  const { ethers, networkHelpers } = connection;
+  const [deployer, supplier, alice, warmup, liquidator] = await ethers.getSigners();
+  await networkHelpers.setBalance(deployer.address, 100_000n * QER);
+  const lending = await deployLendingDevnet(connection);
+  const { manager, qer, stable, vault, creditManager } = lending;
+  const cm = await creditManager.getAddress();
+  await (await manager.grantRole(ROLES.MINTER, deployer.address, 0)).wait();
+
+  await (await stable.mint(supplier.address, 1_000_000n * USDC)).wait();
+  await (await stable.connect(supplier).approve(await vault.getAddress(), MAX)).wait();
+  await (await vault.connect(supplier).deposit(1_000_000n * USDC, supplier.address)).wait();
+
+  const crowd = await ethers.deployContract("BenchCrowd", [
+    cm,
+    await qer.getAddress(),
+    await vault.getAddress(),
+    await stable.getAddress(),
+  ]);
+  await (await qer.mint(await crowd.getAddress(), BigInt(participants) * QER)).wait();
+  await (await stable.mint(await crowd.getAddress(), BigInt(participants) * USDC)).wait();
+  for (let first = 0; first < participants; first += CROWD_BATCH) {
+    const count = Math.min(CROWD_BATCH, participants - first);
+    await (await crowd.getFunction("crowd")(first, count)).wait();
+  }
+
+  const deadline = async () => (await networkHelpers.time.latest()) + 3_600;
+  for (const who of [warmup, alice, liquidator]) {
+    await (await qer.mint(who.address, 10_000n * QER)).wait();
+    await (await qer.connect(who).approve(cm, MAX)).wait();
+    await (await stable.connect(who).approve(cm, MAX)).wait();
+  }
+  await (await creditManager.connect(warmup).addCollateral(warmup.address, 1_000n * QER)).wait();
+  await (await creditManager.connect(warmup).borrow(500n * USDC, await deadline())).wait();
+  await (await creditManager.connect(alice).addCollateral(alice.address, 1_000n * QER)).wait();
+  return { ...lending, alice, liquidator, deadline };
+}
+
+const CM_LOG = (dataWords: number) => ({ topics: 3, dataBytes: 32 * dataWords });
+const TRANSFER = { topics: 3, dataBytes: 32 };
+
+/**
+ * Borrow, repay and liquidate. Each is O(1) (no loop over positions or suppliers) and measured with 10 and with
+ * 10,000 other participants. The floors count what any correct design of the issue must touch, including the
+ * Uniswap V2 swap through the router that the issue requires; the notes say where the rest goes.
+ */
+export const lendingCases: BenchCase[] = [
+  {
+    module: "lending",
+    action: "borrow 1,000 USDC (500 paid out, 500 swapped to ETH via Uniswap V2)",
+    scaling: true,
+    prepare: async (connection, participants): Promise<Prepared> => {
+      const w = await lendingWorld(connection, participants);
+      const deadline = await w.deadline();
+      return {
+        send: () => w.creditManager.connect(w.alice).borrow(1_000n * USDC, deadline),
+        // Accounts: QER/USD and ETH/USD feeds, the stablecoin, the router, the pair, WETH.
+        // Reads: the position's collateral, the risk numbers, both feeds' answers, the interest state.
+        // New: the position's debt (and its ETH, same slot), the borrower's stablecoin balance.
+        // Updated: total debt, the lender's and the pair's stablecoin balances, the pair's reserves and its two
+        // price accumulators, the pair's WETH balance, the reserve's owned-ETH total.
+        // Logs: 2 stablecoin transfers, WETH transfer + withdrawal, Swap, Sync, the borrow event.
+        floor: {
+          coldAccounts: 6,
+          coldReads: 5,
+          zeroToNonZero: 2,
+          nonZeroToNonZero: 9,
+          logs: [
+            TRANSFER,
+            TRANSFER,
+            TRANSFER,
+            { topics: 2, dataBytes: 32 },
+            { topics: 3, dataBytes: 128 },
+            { topics: 1, dataBytes: 64 },
+            CM_LOG(5),
+          ],
+        },
+      };
+    },
+    note: "Uniswap's own path dominates: the router computes the amounts from the pair's reserves, the pair pays WETH to the router, which unwraps it (WETH9 withdraw) and sends ETH on; our side adds the guard's reference update, the vault's accrual, two lender calls (paid-out half, swapped half) and an AccessManager check per module called. About 2x the floor.",
+  },
+  {
+    module: "lending",
+    action: "repay in full (position's ETH returned)",
+    scaling: true,
+    prepare: async (connection, participants): Promise<Prepared> => {
+      const w = await lendingWorld(connection, participants);
+      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, await w.deadline())).wait();
+      await (await w.stable.mint(w.alice.address, 1_000n * USDC)).wait();
+      return {
+        send: () => w.creditManager.connect(w.alice).repay(w.alice.address, MAX),
+        // Accounts: the stablecoin, and the ETH call to the borrower (9,000 for a value transfer, counted as
+        // 9,000 / 2,600 ~ 3.5 accounts below). Reads: the interest state. Cleared: the position's debt and ETH
+        // (one slot). Updated: total debt, the payer's and the lender's stablecoin balances, the owned-ETH total.
+        // Logs: the stablecoin transfer, the repay event.
+        floor: {
+          coldAccounts: 1 + 9_000 / 2_600,
+          coldReads: 1,
+          nonZeroToZero: 1,
+          nonZeroToNonZero: 4,
+          logs: [TRANSFER, CM_LOG(3)],
+        },
+      };
+    },
+    note: "Three contracts take part (credit manager, vault, ETH reserve), each a cross-contract call with its own accrual or access check (AccessManager canCall), plus the reserve's events.",
+  },
+  {
+    module: "lending",
+    action: "liquidate half (ETH first, then QER; fee to the insurance fund)",
+    scaling: true,
+    prepare: async (connection, participants): Promise<Prepared> => {
+      const w = await lendingWorld(connection, participants);
+      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, await w.deadline())).wait();
+      await (await w.qerFeed.setAnswer(10n ** 8n)).wait(); // QER falls from $2 to $1
+      await (await w.stable.mint(w.liquidator.address, 1_000n * USDC)).wait();
+      return {
+        send: () => w.creditManager.connect(w.liquidator).liquidate(w.alice.address, MAX),
+        // Accounts: both feeds, the stablecoin, QER, and the ETH call to the liquidator (9,000).
+        // Reads: the risk numbers, both answers, the interest state.
+        // New: the liquidator's QER balance, the fund's stablecoin balance (first fee).
+        // Updated: the position's debt/ETH slot and its collateral, total debt, the liquidator's and lender's
+        // stablecoin balances, the credit manager's QER balance, the owned-ETH total.
+        // Logs: 2 stablecoin transfers, 1 QER transfer, the liquidation event.
+        floor: {
+          coldAccounts: 4 + 9_000 / 2_600,
+          coldReads: 4,
+          zeroToNonZero: 2,
+          nonZeroToNonZero: 7,
+          logs: [TRANSFER, TRANSFER, TRANSFER, CM_LOG(5)],
+        },
+      };
+    },
+    note: "Reads both prices and the health before acting, then touches the vault (repayment), the fund (fee), the reserve (ETH) and QER (ERC20Votes bookkeeping on the transfer), each a separate contract with its own access check.",
+  },
+];

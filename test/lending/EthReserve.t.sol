@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+
+import {IEthReserve} from "../../contracts/interfaces/IEthReserve.sol";
+import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {LendingBase} from "./LendingBase.sol";
+
+/// @dev Figures: 500 USDC buys 249,237,575,506,860,982 wei from the seeded pool (Uniswap V2 formula, by hand);
+/// after an attacker first sells 200,000 USDC for ETH, the same 500 USDC would buy 239,573,703,405,532,780 wei.
+contract EthReserveTest is LendingBase {
+    uint256 internal constant ETH_FOR_500 = 249_237_575_506_860_982;
+    uint256 internal constant KEPT_ETH = 24_923_757_550_686_099;
+
+    function _aliceBorrows1000() internal {
+        _addCollateral(alice, 1_000 ether);
+        _borrow(alice, 1_000e6);
+    }
+
+    function test_RevertWhen_poolManipulated_swapWorseThanOracleLessSlippage() public {
+        _addCollateral(alice, 1_000 ether);
+        // The attacker pushes ETH up in the pool: 200,000 USDC in, ETH out (the oracle still says $2,000).
+        address attacker = makeAddr("attacker");
+        usdc.mint(attacker, 200_000e6);
+        address[] memory path = new address[](2);
+        path[0] = address(usdc);
+        path[1] = weth;
+        vm.startPrank(attacker);
+        usdc.approve(address(router), 200_000e6);
+        router.swapExactTokensForETH(200_000e6, 0, path, attacker, block.timestamp);
+        vm.stopPrank();
+
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IEthReserve.SlippageExceeded.selector, 239_573_703_405_532_780, 0.2475 ether)
+        );
+        cm.borrow(1_000e6, block.timestamp);
+        assertEq(cm.debtOf(alice), 0, "no debt");
+        assertEq(vault.idle(), SUPPLY, "vault untouched");
+        assertEq(address(reserve).balance, 0, "no ETH bought");
+    }
+
+    function test_RevertWhen_slippageLimitTighterThanThePoolFee() public {
+        // 0.3% limit: minimum 0.24925 ETH, but the 0.3% fee plus price impact gives 0.249237... ETH.
+        manager.grantRole(Roles.PARAMETER_REGISTRY, address(this), 0);
+        reserve.setParameter(LendingKeys.MAX_SLIPPAGE_BPS, 30);
+        _addCollateral(alice, 1_000 ether);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.SlippageExceeded.selector, ETH_FOR_500, 0.24925 ether));
+        cm.borrow(1_000e6, block.timestamp);
+    }
+
+    function test_buyEth_passesOtherRouterErrorsOn() public {
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        usdc.mint(address(reserve), 500e6);
+        vm.expectRevert(bytes("UniswapV2Router: EXPIRED"));
+        reserve.buyEth(500e6, block.timestamp - 1);
+        (uint256 ethOut, uint256 toPosition) = reserve.buyEth(500e6, block.timestamp);
+        assertEq(ethOut, ETH_FOR_500, "the same call before the deadline swaps");
+        assertEq(toPosition, 224_313_817_956_174_883, "90% owned");
+    }
+
+    function test_ethReturnShare_zeroAndAll() public {
+        _setParam(address(reserve), LendingKeys.ETH_RETURN_BPS, 0);
+        _aliceBorrows1000();
+        assertEq(cm.position(alice).reserveEth, 0, "nothing recorded for the position");
+        assertEq(reserve.unownedEth(), ETH_FOR_500, "all of it is the protocol's");
+
+        _setParam(address(reserve), LendingKeys.ETH_RETURN_BPS, 10_000);
+        _addCollateral(bob, 1_000 ether);
+        (, uint256 ethToPosition) = _borrow(bob, 1_000e6);
+        assertEq(cm.position(bob).reserveEth, ethToPosition, "all of bob's ETH is his");
+        assertEq(reserve.ownedEth(), ethToPosition, "owned = bob's");
+    }
+
+    function test_withdrawUnowned_byGovernanceOnly_andNeverOwnedEth() public {
+        _aliceBorrows1000();
+        address payable treasury = payable(makeAddr("treasury"));
+
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        reserve.withdrawUnowned(treasury, 1);
+
+        vm.prank(governor);
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.ExceedsUnownedEth.selector, KEPT_ETH + 1, KEPT_ETH));
+        reserve.withdrawUnowned(treasury, KEPT_ETH + 1);
+
+        vm.prank(governor);
+        reserve.withdrawUnowned(treasury, KEPT_ETH);
+        assertEq(treasury.balance, KEPT_ETH, "the protocol's 10% moved");
+        assertEq(address(reserve).balance, reserve.ownedEth(), "what is left is exactly what positions own");
+    }
+
+    function test_RevertWhen_withdrawUnownedBadInput() public {
+        _aliceBorrows1000();
+        vm.startPrank(governor);
+        vm.expectRevert(IEthReserve.ZeroAddress.selector);
+        reserve.withdrawUnowned(payable(address(0)), 1);
+        vm.expectRevert(IEthReserve.ZeroAmount.selector);
+        reserve.withdrawUnowned(payable(governor), 0);
+        vm.stopPrank();
+        assertEq(reserve.unownedEth(), KEPT_ETH, "unchanged");
+    }
+
+    function test_RevertWhen_ethSentByAnyoneButTheRouter() public {
+        vm.deal(stranger, 1 ether);
+        vm.prank(stranger);
+        (bool ok, bytes memory reason) = address(reserve).call{value: 1 ether}("");
+        assertFalse(ok, "refused");
+        assertEq(
+            keccak256(reason),
+            keccak256(abi.encodeWithSelector(IEthReserve.UnexpectedEthSender.selector, stranger)),
+            "error"
+        );
+        assertEq(address(reserve).balance, 0, "nothing received");
+    }
+
+    function test_RevertWhen_swapOrReleaseNotByTheCreditManager() public {
+        vm.deal(address(reserve), 1 ether);
+        vm.startPrank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        reserve.buyEth(100e6, block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        reserve.release(stranger, 1 ether);
+        vm.stopPrank();
+        assertEq(address(reserve).balance, 1 ether, "nothing moved");
+    }
+
+    function test_RevertWhen_claimWithNothingCreditedOrToZero() public {
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.NothingToClaim.selector, alice));
+        reserve.claim(payable(alice));
+        vm.prank(alice);
+        vm.expectRevert(IEthReserve.ZeroAddress.selector);
+        reserve.claim(payable(address(0)));
+    }
+
+    function test_RevertWhen_parameterValueUnusable() public {
+        manager.grantRole(Roles.PARAMETER_REGISTRY, address(this), 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, LendingKeys.MAX_SLIPPAGE_BPS, 10_000)
+        );
+        reserve.setParameter(LendingKeys.MAX_SLIPPAGE_BPS, 10_000);
+        vm.expectRevert(
+            abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, LendingKeys.ETH_RETURN_BPS, 10_001)
+        );
+        reserve.setParameter(LendingKeys.ETH_RETURN_BPS, 10_001);
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.UnknownParameter.selector, bytes32(0)));
+        reserve.setParameter(bytes32(0), 1);
+        assertEq(reserve.maxSlippageBps(), 100, "unchanged");
+        assertEq(reserve.ethReturnBps(), 9_000, "unchanged");
+    }
+}

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
+import {Parameterized} from "../../contracts/governance/Parameterized.sol";
+import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
+import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
+import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
+import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
+import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
+import {CreditManager} from "../../contracts/lending/CreditManager.sol";
+import {EthReserve} from "../../contracts/lending/EthReserve.sol";
+import {InsuranceFund} from "../../contracts/lending/InsuranceFund.sol";
+import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
+import {StableVault} from "../../contracts/lending/StableVault.sol";
+import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
+import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
+import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {UniswapV2Fixture} from "./utils/UniswapV2Fixture.sol";
+
+/// @notice The whole lending module on a devnet: QER, a 6-decimal stablecoin, Chainlink-style feeds, the real
+/// Uniswap V2 with a stablecoin/WETH pool seeded at the oracle price, and the five lending contracts wired under
+/// one AccessManager (the test contract is its admin) with the parameter registry.
+/// Prices: QER $2, ETH $2,000. Pool: 10,000,000 USDC / 5,000 ETH. Vault: 1,000,000 USDC supplied by `supplier`.
+abstract contract LendingBase is UniswapV2Fixture {
+    uint256 internal constant START = 1_750_000_000;
+    int256 internal constant QER_USD = 2e8; // $2, 8 decimals
+    int256 internal constant ETH_USD = 2_000e8; // $2,000, 8 decimals
+    uint256 internal constant POOL_USDC = 10_000_000e6;
+    uint256 internal constant POOL_ETH = 5_000 ether;
+    uint256 internal constant SUPPLY = 1_000_000e6;
+
+    // Risk numbers (the Qerun preset's).
+    uint16 internal constant MAX_LTV = 5_000;
+    uint16 internal constant THRESHOLD = 6_500;
+    uint16 internal constant BONUS = 800;
+    uint16 internal constant CLOSE_FACTOR = 5_000;
+    uint16 internal constant LIQ_FEE = 2_500;
+    uint128 internal constant MIN_BORROW = 100e6;
+    uint256 internal constant CEILING = 1_000_000e6;
+    uint16 internal constant SLIPPAGE = 100;
+    uint16 internal constant ETH_RETURN = 9_000;
+
+    AccessManager internal manager;
+    ParameterRegistry internal registry;
+    ProtocolToken internal qer;
+    MockStablecoin internal usdc;
+    MockAggregatorV3 internal qerFeed;
+    MockAggregatorV3 internal ethFeed;
+
+    OracleRouter internal oracle;
+    InsuranceFund internal fund;
+    StableVault internal vault;
+    EthReserve internal reserve;
+    CreditManager internal cm;
+
+    address internal governor;
+    address internal emergency;
+    address internal guardian;
+    address internal supplier;
+    address internal alice;
+    address internal bob;
+    address internal liquidator;
+    address internal stranger;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        governor = makeAddr("governor");
+        emergency = makeAddr("emergency");
+        guardian = makeAddr("guardian");
+        supplier = makeAddr("supplier");
+        alice = makeAddr("alice");
+        bob = makeAddr("bob");
+        liquidator = makeAddr("liquidator");
+        stranger = makeAddr("stranger");
+
+        manager = new AccessManager(address(this));
+        registry = new ParameterRegistry(address(manager));
+        qer = new ProtocolToken("Qerun", "QER", 1_000_000_000 ether, address(manager));
+        usdc = new MockStablecoin("USD Coin (devnet)", "USDC");
+        qerFeed = new MockAggregatorV3(8, "QER / USD", QER_USD);
+        ethFeed = new MockAggregatorV3(8, "ETH / USD", ETH_USD);
+        _deployUniswap(address(this));
+        _seedPool();
+
+        oracle = _deployOracle(address(0));
+        fund = new InsuranceFund(address(manager), IERC20(address(usdc)));
+        vault = new StableVault(
+            address(manager),
+            IERC20(address(usdc)),
+            IInsuranceFund(address(fund)),
+            "Qerun USDC Vault",
+            "qvUSDC",
+            IStableVault.RateParams({
+                baseRateBps: 200,
+                slope1Bps: 600,
+                slope2Bps: 8_000,
+                optimalUtilizationBps: 8_000,
+                insuranceInterestShareBps: 1_000
+            })
+        );
+        reserve = new EthReserve(
+            address(manager),
+            IERC20(address(usdc)),
+            IUniswapV2Router(address(router)),
+            oracle,
+            SLIPPAGE,
+            ETH_RETURN
+        );
+        cm = new CreditManager(
+            address(manager),
+            ICreditManager.Modules({
+                qer: address(qer),
+                vault: address(vault),
+                reserve: address(reserve),
+                oracle: address(oracle),
+                insuranceFund: address(fund)
+            }),
+            ICreditManager.RiskParams({
+                maxLtvBps: MAX_LTV,
+                liquidationThresholdBps: THRESHOLD,
+                liquidationBonusBps: BONUS,
+                closeFactorBps: CLOSE_FACTOR,
+                liquidationFeeBps: LIQ_FEE,
+                minBorrow: MIN_BORROW,
+                debtCeiling: CEILING
+            })
+        );
+        _wire();
+
+        vm.label(address(oracle), "OracleRouter");
+        vm.label(address(fund), "InsuranceFund");
+        vm.label(address(vault), "StableVault");
+        vm.label(address(reserve), "EthReserve");
+        vm.label(address(cm), "CreditManager");
+
+        _supply(supplier, SUPPLY);
+    }
+
+    receive() external payable {}
+
+    // ------------------------------------------------------------------ deployment
+
+    function _deployOracle(address sequencerFeed) internal returns (OracleRouter) {
+        return
+            new OracleRouter(
+                address(manager),
+                IOracleRouter.FeedConfig({feed: address(qerFeed), minPrice: 1e12, maxPrice: 1e24}),
+                IOracleRouter.FeedConfig({feed: address(ethFeed), minPrice: 1e18, maxPrice: 1e24}),
+                sequencerFeed,
+                IOracleRouter.OracleParams({
+                    qerMaxAge: 3_900,
+                    ethMaxAge: 3_900,
+                    sequencerGracePeriod: 3_600,
+                    maxPriceJumpBps: 1_000,
+                    priceJumpWindow: 3_600
+                })
+            );
+    }
+
+    function _seedPool() internal {
+        vm.deal(address(this), POOL_ETH);
+        usdc.mint(address(this), POOL_USDC);
+        usdc.approve(address(router), POOL_USDC);
+        router.addLiquidityETH{value: POOL_ETH}(address(usdc), POOL_USDC, 0, 0, address(this), block.timestamp);
+    }
+
+    function _wire() internal {
+        bytes4[] memory one = new bytes4[](1);
+        one[0] = ParameterRegistry.set.selector;
+        manager.setTargetFunctionRole(address(registry), one, Roles.GOVERNOR);
+        one[0] = ParameterRegistry.setEmergency.selector;
+        manager.setTargetFunctionRole(address(registry), one, Roles.EMERGENCY);
+        one[0] = Parameterized.setParameter.selector;
+        manager.setTargetFunctionRole(address(oracle), one, Roles.PARAMETER_REGISTRY);
+        manager.setTargetFunctionRole(address(vault), one, Roles.PARAMETER_REGISTRY);
+        manager.setTargetFunctionRole(address(reserve), one, Roles.PARAMETER_REGISTRY);
+        manager.setTargetFunctionRole(address(cm), one, Roles.PARAMETER_REGISTRY);
+
+        bytes4[] memory vaultFns = new bytes4[](3);
+        vaultFns[0] = StableVault.borrow.selector;
+        vaultFns[1] = StableVault.repay.selector;
+        vaultFns[2] = StableVault.writeOff.selector;
+        manager.setTargetFunctionRole(address(vault), vaultFns, Roles.LENDING_CREDIT_MANAGER);
+        bytes4[] memory reserveFns = new bytes4[](2);
+        reserveFns[0] = EthReserve.buyEth.selector;
+        reserveFns[1] = EthReserve.release.selector;
+        manager.setTargetFunctionRole(address(reserve), reserveFns, Roles.LENDING_CREDIT_MANAGER);
+        one[0] = EthReserve.withdrawUnowned.selector;
+        manager.setTargetFunctionRole(address(reserve), one, Roles.GOVERNOR);
+        one[0] = InsuranceFund.cover.selector;
+        manager.setTargetFunctionRole(address(fund), one, Roles.LENDING_VAULT);
+        one[0] = InsuranceFund.withdraw.selector;
+        manager.setTargetFunctionRole(address(fund), one, Roles.GOVERNOR);
+        one[0] = CreditManager.pause.selector;
+        manager.setTargetFunctionRole(address(cm), one, Roles.GUARDIAN);
+        one[0] = CreditManager.unpause.selector;
+        manager.setTargetFunctionRole(address(cm), one, Roles.GOVERNOR);
+
+        manager.grantRole(Roles.PARAMETER_REGISTRY, address(registry), 0);
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(cm), 0);
+        manager.grantRole(Roles.LENDING_VAULT, address(vault), 0);
+        manager.grantRole(Roles.GOVERNOR, governor, 0);
+        manager.grantRole(Roles.EMERGENCY, emergency, 0);
+        manager.grantRole(Roles.GUARDIAN, guardian, 0);
+
+        _register(address(cm), LendingKeys.MAX_LTV_BPS, 1_000, 6_000, 100);
+        _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, 5_500, 8_500, 100);
+        _register(address(cm), LendingKeys.LIQUIDATION_BONUS_BPS, 200, 1_500, 100);
+        _register(address(cm), LendingKeys.CLOSE_FACTOR_BPS, 2_000, 10_000, 500);
+        _register(address(cm), LendingKeys.LIQUIDATION_FEE_BPS, 0, 5_000, 500);
+        _register(address(cm), LendingKeys.MIN_BORROW, 1e6, 10_000e6, 10e6);
+        _register(address(cm), LendingKeys.DEBT_CEILING, 0, 1_000_000_000e6, 100_000e6);
+        _register(address(vault), LendingKeys.BASE_RATE_BPS, 0, 1_000, 50);
+        _register(address(vault), LendingKeys.SLOPE1_BPS, 0, 3_000, 100);
+        _register(address(vault), LendingKeys.SLOPE2_BPS, 0, 30_000, 500);
+        _register(address(vault), LendingKeys.OPTIMAL_UTILIZATION_BPS, 5_000, 9_500, 100);
+        _register(address(vault), LendingKeys.INSURANCE_INTEREST_SHARE_BPS, 0, 5_000, 100);
+        _register(address(reserve), LendingKeys.MAX_SLIPPAGE_BPS, 50, 500, 10);
+        _register(address(reserve), LendingKeys.ETH_RETURN_BPS, 0, 10_000, 500);
+        _register(address(oracle), LendingKeys.QER_MAX_AGE, 60, 172_800, 60);
+        _register(address(oracle), LendingKeys.ETH_MAX_AGE, 60, 172_800, 60);
+        _register(address(oracle), LendingKeys.SEQUENCER_GRACE_PERIOD, 0, 86_400, 300);
+        _register(address(oracle), LendingKeys.MAX_PRICE_JUMP_BPS, 100, 5_000, 100);
+        _register(address(oracle), LendingKeys.PRICE_JUMP_WINDOW, 300, 86_400, 300);
+    }
+
+    function _register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) internal {
+        registry.register(target, key, min, max, minStep);
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    function _supply(address who, uint256 amount) internal {
+        usdc.mint(who, amount);
+        vm.startPrank(who);
+        usdc.approve(address(vault), amount);
+        vault.deposit(amount, who);
+        vm.stopPrank();
+    }
+
+    function _giveQer(address who, uint256 amount) internal {
+        // The test contract is the manager's admin: it grants itself the minter role once.
+        (bool isMinter, ) = manager.hasRole(Roles.MINTER, address(this));
+        if (!isMinter) {
+            bytes4[] memory one = new bytes4[](1);
+            one[0] = ProtocolToken.mint.selector;
+            manager.setTargetFunctionRole(address(qer), one, Roles.MINTER);
+            manager.grantRole(Roles.MINTER, address(this), 0);
+        }
+        qer.mint(who, amount);
+    }
+
+    function _addCollateral(address who, uint256 amount) internal {
+        _giveQer(who, amount);
+        vm.startPrank(who);
+        qer.approve(address(cm), amount);
+        cm.addCollateral(who, amount);
+        vm.stopPrank();
+    }
+
+    function _borrow(address who, uint256 amount) internal returns (uint256 paidOut, uint256 ethToPosition) {
+        vm.prank(who);
+        return cm.borrow(amount, block.timestamp);
+    }
+
+    /// @dev Mints the stablecoin to `payer` and approves the credit manager.
+    function _fund(address payer, uint256 amount) internal {
+        usdc.mint(payer, amount);
+        vm.prank(payer);
+        usdc.approve(address(cm), type(uint256).max);
+    }
+
+    function _setQerPrice(int256 answer) internal {
+        qerFeed.setAnswer(answer);
+    }
+
+    function _setEthPrice(int256 answer) internal {
+        ethFeed.setAnswer(answer);
+    }
+
+    /// @dev Moves time and republishes both prices, so they stay fresh.
+    function _warp(uint256 secondsAhead) internal {
+        vm.warp(block.timestamp + secondsAhead);
+        (, int256 q, , , ) = qerFeed.latestRoundData();
+        (, int256 e, , , ) = ethFeed.latestRoundData();
+        qerFeed.setAnswer(q);
+        ethFeed.setAnswer(e);
+    }
+
+    function _setParam(address target, bytes32 key, uint256 value) internal {
+        vm.prank(emergency);
+        registry.setEmergency(target, key, value);
+    }
+}

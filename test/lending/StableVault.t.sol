@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+
+import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
+import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
+import {StableVault} from "../../contracts/lending/StableVault.sol";
+import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {LendingBase} from "./LendingBase.sol";
+
+contract StableVaultTest is LendingBase {
+    /// @dev The test contract takes the credit manager's role to drive the vault directly.
+    function _actAsCreditManager() internal {
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+    }
+
+    // ================================================================== ERC-4626
+
+    function test_deposit_mintsSharesWithSixExtraDecimals() public view {
+        assertEq(uint256(vault.decimals()), 12, "6 + offset 6");
+        assertEq(vault.balanceOf(supplier), SUPPLY * 1e6, "first deposit: 10^6 shares per unit");
+        assertEq(vault.totalAssets(), SUPPLY, "assets");
+        assertEq(vault.idle(), SUPPLY, "all idle");
+    }
+
+    function test_redeem_returnsTheDeposit() public {
+        uint256 shares = vault.balanceOf(supplier);
+        vm.prank(supplier);
+        uint256 assets = vault.redeem(shares, supplier, supplier);
+        assertEq(assets, SUPPLY, "all back");
+        assertEq(usdc.balanceOf(supplier), SUPPLY, "paid");
+        assertEq(vault.totalSupply(), 0, "no shares left");
+    }
+
+    function test_inflationAttack_failsAndCostsTheAttacker() public {
+        StableVault fresh = new StableVault(
+            address(manager),
+            IERC20(address(usdc)),
+            IInsuranceFund(address(fund)),
+            "v",
+            "v",
+            vault.rateParams()
+        );
+        address attacker = makeAddr("attacker");
+        address victim = makeAddr("victim");
+        usdc.mint(attacker, 1_000_000e6 + 1);
+        usdc.mint(victim, 1_000e6);
+
+        // The attacker deposits 1 unit, then "donates" a million straight to the vault.
+        vm.startPrank(attacker);
+        usdc.approve(address(fresh), 1);
+        fresh.deposit(1, attacker);
+        assertTrue(usdc.transfer(address(fresh), 1_000_000e6), "donation");
+        vm.stopPrank();
+        assertEq(fresh.totalAssets(), 1, "a donation does not move the books");
+
+        vm.startPrank(victim);
+        usdc.approve(address(fresh), 1_000e6);
+        uint256 shares = fresh.deposit(1_000e6, victim);
+        vm.stopPrank();
+        assertEq(shares, 1_000e6 * 1e6, "the victim gets the fair number of shares");
+        assertEq(fresh.previewRedeem(shares), 1_000e6, "and can take all of it back");
+        assertEq(fresh.previewRedeem(fresh.balanceOf(attacker)), 1, "the attacker only owns its 1 unit");
+    }
+
+    function test_maxWithdraw_isLimitedByIdleLiquidity() public {
+        _actAsCreditManager();
+        vault.borrow(900_000e6, stranger);
+        assertEq(vault.maxWithdraw(supplier), 100_000e6, "only what is idle");
+        vm.prank(supplier);
+        vm.expectRevert(
+            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxWithdraw.selector, supplier, 100_000e6 + 1, 100_000e6)
+        );
+        vault.withdraw(100_000e6 + 1, supplier, supplier);
+        vm.prank(supplier);
+        vault.withdraw(100_000e6, supplier, supplier);
+        assertEq(vault.idle(), 0, "drained to zero, not below");
+    }
+
+    function test_RevertWhen_zeroAmounts() public {
+        vm.startPrank(supplier);
+        vm.expectRevert(IStableVault.ZeroAmount.selector);
+        vault.deposit(0, supplier);
+        vm.expectRevert(IStableVault.ZeroAmount.selector);
+        vault.mint(0, supplier);
+        vm.expectRevert(IStableVault.ZeroAmount.selector);
+        vault.withdraw(0, supplier, supplier);
+        vm.expectRevert(IStableVault.ZeroAmount.selector);
+        vault.redeem(0, supplier, supplier);
+        vm.stopPrank();
+        assertEq(vault.balanceOf(supplier), SUPPLY * 1e6, "shares unchanged");
+    }
+
+    // ================================================================== interest
+
+    function test_interest_aboveTheKink() public {
+        _actAsCreditManager();
+        vault.borrow(900_000e6, stranger); // 90% utilization: 2% + 6% + 80% x 10/20 = 48% a year
+        assertEq(vault.borrowRate(), 0.48e18, "rate above the kink");
+        vm.warp(START + 365 days);
+        assertEq(vault.borrowIndex(), 1.48e27, "index after a year");
+        assertEq(vault.totalBorrowed(), 1_332_000e6, "900,000 x 1.48");
+        assertEq(vault.insuranceOwed(), 43_200e6, "10% of 432,000");
+        assertEq(vault.totalAssets(), 1_388_800e6, "100,000 idle + 1,332,000 lent - 43,200 owed");
+        vault.accrueInterest();
+        assertEq(vault.totalAssets(), 1_388_800e6, "the view matched the accrual");
+    }
+
+    function test_rateChange_appliesOnlyFromNow() public {
+        _actAsCreditManager();
+        vault.borrow(900_000e6, stranger);
+        vm.warp(START + 365 days);
+        vm.prank(governor);
+        registry.set(address(vault), LendingKeys.BASE_RATE_BPS, 240);
+        assertEq(vault.borrowIndex(), 1.48e27, "the past year accrued at the old curve");
+        // Utilization is now 1,332,000 / 1,432,000 = 93.0167597765363128%: 2.4% + 6% + 80% x 13.0167.../20.
+        assertEq(vault.borrowRate(), 604_670_391_061_452_512, "the new base applies from now");
+    }
+
+    function test_collectInsuranceFees_paysTheFund() public {
+        _actAsCreditManager();
+        vault.borrow(900_000e6, stranger);
+        vm.warp(START + 365 days);
+        assertEq(vault.collectInsuranceFees(), 43_200e6, "the owed share");
+        assertEq(usdc.balanceOf(address(fund)), 43_200e6, "fund paid");
+        assertEq(vault.insuranceOwed(), 0, "nothing owed");
+        assertEq(vault.idle(), 100_000e6 - 43_200e6, "paid from idle");
+        assertEq(vault.totalAssets(), 1_388_800e6, "suppliers unaffected");
+        vm.expectRevert(IStableVault.NothingToCollect.selector);
+        vault.collectInsuranceFees();
+    }
+
+    function test_RevertWhen_repaymentTooSmall() public {
+        _actAsCreditManager();
+        uint256 scaled = vault.borrow(100e6, stranger);
+        vm.warp(START + 30 days);
+        uint256 owed = vault.totalBorrowed();
+        usdc.mint(address(vault), owed);
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.RepaymentTooSmall.selector, owed - 1, scaled));
+        vault.repay(scaled, owed - 1);
+        vault.repay(scaled, owed + 1);
+        assertEq(vault.totalScaledDebt(), 0, "repaid");
+    }
+
+    function test_RevertWhen_creditFunctionsNotByTheCreditManager() public {
+        vm.startPrank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vault.borrow(1e6, stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vault.repay(0, 0);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vault.writeOff(1);
+        vm.stopPrank();
+        assertEq(vault.idle(), SUPPLY, "nothing moved");
+    }
+
+    function test_RevertWhen_borrowBadInput() public {
+        _actAsCreditManager();
+        vm.expectRevert(IStableVault.ZeroAmount.selector);
+        vault.borrow(0, stranger);
+        vm.expectRevert(IStableVault.ZeroAddress.selector);
+        vault.borrow(1, address(0));
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.InsufficientLiquidity.selector, SUPPLY + 1, SUPPLY));
+        vault.borrow(SUPPLY + 1, stranger);
+    }
+
+    function test_RevertWhen_parameterValueUnusable() public {
+        manager.grantRole(Roles.PARAMETER_REGISTRY, address(this), 0);
+        bytes32 kink = LendingKeys.OPTIMAL_UTILIZATION_BPS;
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, kink, 0));
+        vault.setParameter(kink, 0);
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, kink, 10_000));
+        vault.setParameter(kink, 10_000);
+        bytes32 share = LendingKeys.INSURANCE_INTEREST_SHARE_BPS;
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, share, 10_001));
+        vault.setParameter(share, 10_001);
+        uint256 tooBig = uint256(type(uint32).max) + 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, LendingKeys.SLOPE2_BPS, tooBig)
+        );
+        vault.setParameter(LendingKeys.SLOPE2_BPS, tooBig);
+        assertEq(vault.parameter(kink), 8_000, "unchanged");
+    }
+}
