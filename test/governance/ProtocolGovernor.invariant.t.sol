@@ -55,7 +55,7 @@ contract ProtocolGovernorInvariantTest is GovernanceBase {
         );
         assertEq(
             token.balanceOf(proposer) + token.balanceOf(dave),
-            2_000_000 ether - handler.ghostTaken() + handler.ghostRefunded(),
+            2_000_000 ether + handler.ghostRefunded() - handler.ghostTaken(),
             "proposers' balances"
         );
     }
