@@ -21,4 +21,11 @@ library Roles {
 
     // Module ranges: supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59,
     // lending 60-69, distribution 70-79, issuance 80-89.
+
+    /// @dev Staking: may call `ProviderStaking.notifyRewardAmount` (the emission controller, the treasury).
+    uint64 internal constant REWARD_FUNDER = 20;
+    /// @dev Staking: may call `ProviderStaking.setPerformance` (attested speed and quality multipliers).
+    uint64 internal constant ATTESTER = 21;
+    /// @dev Slashing range, reserved here because staking exposes the entry: may call `ProviderStaking.slash`.
+    uint64 internal constant SLASHER = 30;
 }

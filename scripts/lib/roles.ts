@@ -11,4 +11,7 @@ export const ROLES = {
   EMERGENCY: 3n,
   GUARDIAN: 4n,
   PARAMETER_REGISTRY: 5n,
+  REWARD_FUNDER: 20n,
+  ATTESTER: 21n,
+  SLASHER: 30n,
 } as const;
