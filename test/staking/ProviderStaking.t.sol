@@ -3,7 +3,10 @@ pragma solidity ^0.8.28;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
+import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
 import {StakingBase} from "./StakingBase.sol";
 
 /// @notice Providers, tiers, delegation, unbonding, withdrawal, rebonding, redelegation and locks.
@@ -534,5 +537,57 @@ contract ProviderStakingTest is StakingBase {
         vm.stopPrank();
         assertEq(_stakeOf(p1), 10_000 ether, "nothing slashed");
         assertEq(staking.providerInfo(p1).performanceMultiplierBps, 10_000, "multiplier unchanged");
+    }
+
+    // ------------------------------------------------------------------ construction
+
+    function _expectInvalid(
+        IProviderStaking.Parameters memory p,
+        IProviderStaking.Constants memory c,
+        IProviderStaking.LockBucket[] memory b
+    ) internal {
+        vm.expectRevert(IProviderStaking.InvalidConfiguration.selector);
+        new ProviderStaking(IERC20(address(token)), address(manager), p, c, b);
+    }
+
+    function test_RevertWhen_rewardSplitDoesNotSumToWhole() public {
+        IProviderStaking.Constants memory c = _constants();
+        c.commissionBps = 501;
+        _expectInvalid(_parameters(), c, new IProviderStaking.LockBucket[](0));
+        c = _constants();
+        c.selfRewardBps = 9_500;
+        c.delegatorRewardBps = 0;
+        _expectInvalid(_parameters(), c, new IProviderStaking.LockBucket[](0));
+    }
+
+    function test_RevertWhen_tiersOutOfOrder() public {
+        IProviderStaking.Parameters memory p = _parameters();
+        p.goldMinStake = p.silverMinStake;
+        _expectInvalid(p, _constants(), new IProviderStaking.LockBucket[](0));
+        p = _parameters();
+        p.maxSlashBps[3] = 10_000;
+        _expectInvalid(p, _constants(), new IProviderStaking.LockBucket[](0));
+        p = _parameters();
+        p.minApyBps = 1_300;
+        _expectInvalid(p, _constants(), new IProviderStaking.LockBucket[](0));
+    }
+
+    function test_RevertWhen_bucketsUnordered() public {
+        IProviderStaking.LockBucket[] memory b = new IProviderStaking.LockBucket[](2);
+        b[0] = IProviderStaking.LockBucket(90 days, 12_500);
+        b[1] = IProviderStaking.LockBucket(30 days, 15_000);
+        _expectInvalid(_parameters(), _constants(), b);
+        b[1] = IProviderStaking.LockBucket(180 days, 12_000);
+        _expectInvalid(_parameters(), _constants(), b);
+        b[0] = IProviderStaking.LockBucket(90 days, 9_000);
+        b[1] = IProviderStaking.LockBucket(180 days, 12_000);
+        _expectInvalid(_parameters(), _constants(), b);
+    }
+
+    function test_constructor_deploysVotesAndReputation() public view {
+        assertEq(votes.staking(), address(staking), "votes written by staking");
+        assertEq(reputation.staking(), address(staking), "reputation slashed by staking");
+        assertEq(staking.token(), address(token), "token");
+        assertEq(staking.totalOwed(), 0, "owes nothing");
     }
 }
