@@ -332,7 +332,7 @@ contract ProviderStaking is StakingPools {
         (uint256 accSelf, uint256 accDelegator, ) = _pendingAccrual();
         (uint256 providerReward, uint256 perShare) = _poolGrowth(pool, accSelf, accDelegator);
         if (provider == account) amount += pool.providerRewards + providerReward;
-        else amount += _earned(pos, pool.accPerDelegatorShare + perShare);
+        else if (pos.shares != 0) amount += _earned(pos, pool.accPerDelegatorShare + perShare);
     }
 
     /// @inheritdoc IProviderStaking

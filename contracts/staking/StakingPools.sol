@@ -250,11 +250,14 @@ abstract contract StakingPools is StakingRewards {
     }
 
     /// @dev Moves a delegator's rewards since its last settlement into `pendingRewards` (call `_sync` first).
+    /// An empty position only takes the pool's current value (it may come from another pool's, higher or lower).
     function _settle(Position storage pos, Pool storage pool) internal {
         uint256 acc = pool.accPerDelegatorShare;
         if (acc == pos.accPaid) return;
-        uint256 earned = _earned(pos, acc);
-        if (earned != 0) pos.pendingRewards += SafeCast.toUint128(earned);
+        if (pos.shares != 0) {
+            uint256 earned = _earned(pos, acc);
+            if (earned != 0) pos.pendingRewards += SafeCast.toUint128(earned);
+        }
         pos.accPaid = acc;
     }
 

@@ -57,6 +57,22 @@ contract ProviderStakingRewardsTest is StakingBase {
         assertApproxEqAbs(_claim(d2), 1.5 ether, 1, "d2: two thirds of 2.25");
     }
 
+    /// Found by the invariant campaign: an emptied position that moves to a pool whose reward per share is lower
+    /// than its old pool's must start from the new pool's value (no underflow, no phantom rewards).
+    function test_delegate_emptiedPositionMovesToAPoolWithALowerAccumulator() public {
+        _register(p1, 1_000_000 ether);
+        _register(p2, 1_000_000 ether);
+        _delegate(d1, p1, 500_000 ether);
+        _notify(10_000 ether);
+        _skip(1_000);
+        _unbond(d1, 500_000 ether);
+        uint256 earned = staking.pendingRewards(d1);
+        _delegate(d1, p2, 1_000 ether);
+        assertEq(staking.pendingRewards(d1), earned, "rewards from p1 kept, nothing invented at p2");
+        _skip(1_000);
+        assertGt(staking.pendingRewards(d1), earned, "earns at p2 from now on");
+    }
+
     function test_rewards_claimTwiceInTheSameSecondPaysOnce() public {
         _register(p1, 1_000_000 ether);
         _register(p2, 1_000_000 ether);
