@@ -351,7 +351,7 @@ contract ProviderStaking is StakingPools {
         view
         returns (uint256 budget, uint256 ratePerSecond, uint256 earningStake, uint256 distributed, uint256 claimed)
     {
-        return (_budget, _ratePerSecond, _earningStake, _distributed, _claimed);
+        return (_budget, _ratePerSecond, _earningStake, _notified - _budget, _claimed);
     }
 
     /// @inheritdoc IProviderStaking

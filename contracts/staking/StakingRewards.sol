@@ -43,7 +43,8 @@ abstract contract StakingRewards is StakingParameters {
     uint128 internal _earningStake;
     uint48 internal _lastUpdate;
 
-    uint128 internal _distributed;
+    /// @dev Everything ever notified; what was distributed is `_notified - _budget`, so accrual writes no total.
+    uint128 internal _notified;
     uint128 internal _claimed;
 
     uint128 internal _totalBonded;
@@ -79,6 +80,7 @@ abstract contract StakingRewards is StakingParameters {
         uint256 rate = budget / _rewardDuration;
         _budget = SafeCast.toUint128(budget);
         _ratePerSecond = SafeCast.toUint128(rate);
+        _notified += SafeCast.toUint128(amount);
         emit RewardAdded(amount, budget, rate);
     }
 
@@ -91,7 +93,6 @@ abstract contract StakingRewards is StakingParameters {
         _accSelf = accSelf;
         _accDelegator = accDelegator;
         _budget -= uint128(paid);
-        _distributed += uint128(paid);
     }
 
     /// @dev The accumulators as of now and what the interval since the last update pays. A class with no
@@ -121,7 +122,8 @@ abstract contract StakingRewards is StakingParameters {
 
     /// @dev Everything the contract owes; its token balance is never below it.
     function _owed() internal view returns (uint256) {
-        return uint256(_totalBonded) + _totalUnbonding + _budget + _distributed - _claimed;
+        // budget + (notified - budget - claimed): the budget and every distributed reward not yet claimed.
+        return uint256(_totalBonded) + _totalUnbonding + _notified - _claimed;
     }
 
     /// @dev Pays claimed rewards.
