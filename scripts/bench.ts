@@ -13,10 +13,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { network } from "hardhat";
 
 import { floorGas } from "./bench/floor.js";
+import { stakingCases } from "./bench/staking.js";
 import { tokenCases } from "./bench/token.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
-const CASES: BenchCase[] = [...tokenCases];
+const CASES: BenchCase[] = [...tokenCases, ...stakingCases];
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
