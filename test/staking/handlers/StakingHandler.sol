@@ -300,14 +300,14 @@ contract StakingHandler is Test {
 
     function notify(uint256 amount) external {
         amount = bound(amount, 1, 200_000 ether);
+        ghostNotified += amount;
+        calls["notify"]++;
         vm.prank(minter);
         token.mint(funder, amount);
         vm.startPrank(funder);
         assertTrue(token.transfer(address(staking), amount), "transfer");
         staking.notifyRewardAmount(amount);
         vm.stopPrank();
-        ghostNotified += amount;
-        calls["notify"]++;
     }
 
     function slash(uint256 seed, uint256 bps) external {
