@@ -361,8 +361,9 @@ interface IProviderStaking is IRewardReceiver {
 
     /// @notice Locks the caller's position until `block.timestamp + duration`.
     /// @dev The voting weight of the stake rises from 1.5x linearly to 2x at a one-year lock, while
-    /// `timepoint < lockEnd`; the reward weight is the best maturity bucket the duration reaches. Stake added
-    /// later joins the lock. Reverts `LockTooLong` above the maximum, `LockShortened` before the current end.
+    /// `timepoint < lockEnd`; the reward weight is the best maturity bucket the duration reaches, until the lock
+    /// has ended and the position is kicked or next bonded or unbonded. Stake added later joins the lock.
+    /// Reverts `LockTooLong` above the maximum, `LockShortened` before the current end.
     /// @param duration Lock duration, in seconds.
     function lock(uint256 duration) external;
 
@@ -426,7 +427,7 @@ interface IProviderStaking is IRewardReceiver {
 
     /// @notice A provider's state.
     /// @param provider The provider.
-    /// @return The provider's pools, reputation, multiplier and settled rewards.
+    /// @return The provider's pools, status, multiplier and settled rewards.
     function providerInfo(address provider) external view returns (ProviderView memory);
 
     /// @notice An account's position.

@@ -162,7 +162,7 @@ contract ProviderStaking is StakingPools {
         if (lockEnd < pos.lockEnd) revert LockShortened(lockEnd, pos.lockEnd);
 
         uint256 weightBps = _bucketWeight(duration);
-        pos.lockEnd = uint48(lockEnd);
+        pos.lockEnd = SafeCast.toUint48(lockEnd);
         if (weightBps != pos.rewardWeightBps) _changeRewardWeight(msg.sender, pos, weightBps);
         uint256 bonusBps = _VOTES.checkpointLock(msg.sender, lockEnd, duration);
         pos.voteBonusBps = uint16(bonusBps);
