@@ -44,7 +44,8 @@ interface IProviderStaking is IRewardReceiver {
     /// @notice A provider's tier and what it carries, read by the market (fee discount) and the slasher.
     /// @param tier The tier the self-stake reaches under the current thresholds.
     /// @param feeDiscountBps Fee discount of the tier, in bps.
-    /// @param maxSlashBps Largest share of the provider's stake one slash may take, in bps.
+    /// @param maxSlashBps Largest share of the provider's stake one slash may take, in bps: the tier's, or for an
+    /// unbonding period after the provider unbonded self-stake, the higher tier it held before.
     /// @param selfStake The provider's self-stake, in token wei (after slashes).
     struct TierInfo {
         Tier tier;
@@ -79,7 +80,7 @@ interface IProviderStaking is IRewardReceiver {
     /// @param lockEnd The lock's end (0 if never locked); the stake cannot leave before it.
     /// @param voteBonusBps Voting bonus of the lock over the staked 1.5x, in bps, while locked.
     /// @param rewardWeightBps Reward weight of the lock bucket (10,000 = 1x), until kicked after the lock ends.
-    /// @param unbondingCount Number of open unbonding requests.
+    /// @param openRequests Bitmap of the open unbonding request slots (bit `i` set: slot `i` is open).
     struct PositionView {
         address provider;
         uint256 shares;
@@ -87,7 +88,7 @@ interface IProviderStaking is IRewardReceiver {
         uint256 lockEnd;
         uint256 voteBonusBps;
         uint256 rewardWeightBps;
-        uint256 unbondingCount;
+        uint256 openRequests;
     }
 
     /// @notice An open unbonding request.
@@ -385,9 +386,11 @@ interface IProviderStaking is IRewardReceiver {
 
     /// @notice Takes `bps` of a provider's active pool, unbonding pool and reputation stake (in the reputation
     /// contract), and burns it.
-    /// @dev Restricted to the SLASHER role. `bps` must be positive and at most the tier's maximum slash
-    /// (Bronze's for an inactive provider). Every position and open unbonding request of the provider loses
-    /// the same fraction, in O(1); requests opened later are not affected. Amounts round down.
+    /// @dev Restricted to the SLASHER role. `bps` must be positive and at most `tierOf(provider).maxSlashBps`
+    /// (Bronze's for an inactive provider; a provider that unbonded self-stake keeps its earlier tier's cap for an
+    /// unbonding period, so it cannot shrink the cap ahead of a slash). Every position and open unbonding request
+    /// of the provider loses the same fraction, in O(1); requests opened later are not affected. Amounts round
+    /// down.
     /// @param provider The provider.
     /// @param bps Share to take, in bps.
     /// @param evidenceId The slasher's reference for the infraction (for the event).

@@ -54,10 +54,6 @@ contract ProviderStaking is StakingPools {
 
         pool.registered = true;
         pool.multiplierBps = uint16(StakingMath.BPS);
-        if (pos.provider != msg.sender) {
-            pos.provider = msg.sender;
-            _VOTES.checkpointProvider(msg.sender, msg.sender);
-        }
         emit ProviderRegistered(msg.sender, amount);
         _bond(msg.sender, msg.sender, amount);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
@@ -81,10 +77,6 @@ contract ProviderStaking is StakingPools {
         if (pos.shares != 0 && current != provider) revert StakedWithOtherProvider(msg.sender, current);
         if (!_isActiveNow(provider)) revert ProviderInactive(provider);
 
-        if (current != provider) {
-            pos.provider = provider;
-            _VOTES.checkpointProvider(msg.sender, provider);
-        }
         _bond(msg.sender, provider, amount);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -95,6 +87,12 @@ contract ProviderStaking is StakingPools {
         Position storage pos = _positions[msg.sender];
         if (pos.shares == 0) revert NoStake(msg.sender);
         if (block.timestamp < pos.lockEnd) revert StakeLocked(msg.sender, pos.lockEnd);
+        if (pos.provider == msg.sender) {
+            // Unbonding self-stake cannot lower the slash cap before the unbonded stake is out of reach.
+            Pool storage pool = _pools[msg.sender];
+            pool.heldSlashTier = _slashTier(msg.sender);
+            pool.heldSlashTierUntil = SafeCast.toUint48(block.timestamp + _unbondingPeriod);
+        }
         index = _unbond(msg.sender, amount, RequestKind.Unstake, address(0));
     }
 
@@ -123,11 +121,6 @@ contract ProviderStaking is StakingPools {
         address bondedTo;
         if (r.kind == RequestKind.Redelegation && _canCompleteRedelegation(msg.sender, r.destination, amount)) {
             bondedTo = r.destination;
-            Position storage pos = _positions[msg.sender];
-            if (pos.provider != bondedTo) {
-                pos.provider = bondedTo;
-                _VOTES.checkpointProvider(msg.sender, bondedTo);
-            }
             _bond(msg.sender, bondedTo, amount);
         }
         emit Withdrawn(msg.sender, r.provider, index, amount, bondedTo);
@@ -144,8 +137,6 @@ contract ProviderStaking is StakingPools {
             if (pos.shares != 0) revert StakedWithOtherProvider(msg.sender, pos.provider);
             // The account registered as a provider after this delegation left: it cannot delegate again.
             if (_pools[msg.sender].registered) revert ProviderCannotDelegate(msg.sender);
-            pos.provider = r.provider;
-            _VOTES.checkpointProvider(msg.sender, r.provider);
         }
         _bond(msg.sender, r.provider, amount);
         emit Rebonded(msg.sender, r.provider, index, amount);
@@ -217,8 +208,8 @@ contract ProviderStaking is StakingPools {
     ) external restricted returns (uint256 fromActive, uint256 fromUnbonding, uint256 fromReputation) {
         Pool storage pool = _pools[provider];
         if (!pool.registered) revert UnknownProvider(provider);
-        Tier before = _tierOf(_selfStake(provider));
-        uint256 maxBps = _tiers[before == Tier.None ? 0 : uint256(before) - 1].maxSlashBps;
+        Tier capTier = _slashTier(provider);
+        uint256 maxBps = _tiers[capTier == Tier.None ? 0 : uint256(capTier) - 1].maxSlashBps;
         if (bps == 0 || bps > maxBps) revert InvalidSlash(bps, maxBps);
 
         _accrueRewards();
@@ -266,13 +257,9 @@ contract ProviderStaking is StakingPools {
     function tierOf(address provider) external view returns (TierInfo memory info) {
         info.selfStake = _pools[provider].registered ? _selfStake(provider) : 0;
         info.tier = _tierOf(info.selfStake);
-        if (info.tier == Tier.None) {
-            info.maxSlashBps = _tiers[0].maxSlashBps;
-        } else {
-            TierConfig memory t = _tiers[uint256(info.tier) - 1];
-            info.feeDiscountBps = t.feeDiscountBps;
-            info.maxSlashBps = t.maxSlashBps;
-        }
+        if (info.tier != Tier.None) info.feeDiscountBps = _tiers[uint256(info.tier) - 1].feeDiscountBps;
+        Tier capTier = _slashTier(provider);
+        info.maxSlashBps = _tiers[capTier == Tier.None ? 0 : uint256(capTier) - 1].maxSlashBps;
     }
 
     /// @inheritdoc IProviderStaking
@@ -307,7 +294,7 @@ contract ProviderStaking is StakingPools {
         v.lockEnd = pos.lockEnd;
         v.voteBonusBps = pos.voteBonusBps;
         v.rewardWeightBps = pos.rewardWeightBps == 0 ? StakingMath.BPS : pos.rewardWeightBps;
-        v.unbondingCount = _popCount(pos.unbondingMask);
+        v.openRequests = pos.unbondingMask;
     }
 
     /// @inheritdoc IProviderStaking
@@ -392,9 +379,5 @@ contract ProviderStaking is StakingPools {
             (pos.shares == 0 || pos.provider == to) &&
             _isActiveNow(to) &&
             StakingMath.toSharesDown(amount, pool.assets, pool.shares) != 0;
-    }
-
-    function _popCount(uint256 mask) private pure returns (uint256 count) {
-        for (; mask != 0; mask &= mask - 1) ++count;
     }
 }

@@ -14,7 +14,7 @@ import {StakingVotes} from "./StakingVotes.sol";
 /// @title StakingPools
 /// @notice Share-price pools per provider (active and unbonding), positions, the bounded unbonding queue and
 /// the pool-level reward accumulators. Every function here is O(1); the only loops run over the fixed
-/// unbonding slots (8) and the maturity buckets (at most 8).
+/// unbonding slots (8) and the maturity buckets (at most 5).
 /// @dev Reward flow, per provider pool:
 /// - the pool stores the weights it contributes to the global totals (`selfWeight`, `delegatorWeight`:
 ///   value x performance multiplier x lock-bucket weight, zero while inactive);
@@ -25,7 +25,7 @@ import {StakingVotes} from "./StakingVotes.sol";
 /// Each step rounds down, so what positions can claim never exceeds what the global stream distributed.
 abstract contract StakingPools is StakingRewards {
     uint256 internal constant MAX_UNBONDING_REQUESTS = 8;
-    uint256 internal constant MAX_LOCK_BUCKETS = 8;
+    uint256 internal constant MAX_LOCK_BUCKETS = 5;
 
     struct Pool {
         uint128 assets;
@@ -38,6 +38,8 @@ abstract contract StakingPools is StakingRewards {
         uint16 multiplierBps;
         bool registered;
         bool active;
+        Tier heldSlashTier;
+        uint48 heldSlashTierUntil;
         uint128 providerRewards;
         uint256 lastAccSelf;
         uint256 lastAccDelegator;
@@ -71,7 +73,9 @@ abstract contract StakingPools is StakingRewards {
     mapping(address provider => Pool) internal _pools;
     mapping(address account => Position) internal _positions;
     mapping(address account => Request[MAX_UNBONDING_REQUESTS]) internal _requests;
-    LockBucket[] internal _buckets;
+
+    /// @dev The maturity buckets, packed: bucket `i` in bits `[48i, 48i + 48)` as `minDuration << 16 | weightBps`.
+    uint256 private immutable _BUCKETS;
 
     /// @notice Deploys the vote checkpoints and the reputation stake, and stores the maturity buckets.
     /// @param c The vote multipliers, for the vote checkpoints deployed here.
@@ -82,23 +86,29 @@ abstract contract StakingPools is StakingRewards {
         if (buckets.length > MAX_LOCK_BUCKETS) revert InvalidConfiguration();
         uint256 previousDuration;
         uint256 previousWeight = StakingMath.BPS;
+        uint256 packed;
         for (uint256 i; i < buckets.length; ++i) {
             LockBucket memory b = buckets[i];
             if (b.minDuration <= previousDuration || b.weightBps < previousWeight) revert InvalidConfiguration();
             previousDuration = b.minDuration;
             previousWeight = b.weightBps;
-            _buckets.push(b);
+            packed |= ((uint256(b.minDuration) << 16) | b.weightBps) << (48 * i);
         }
+        _BUCKETS = packed;
     }
 
     // ------------------------------------------------------------------ bonding
 
-    /// @dev Mints active shares for `amount` to `account` in `provider`'s pool. The caller checked who may
-    /// bond where, set `pos.provider`, and moves the tokens (or already holds them).
+    /// @dev Mints active shares for `amount` to `account` in `provider`'s pool, moving an empty position to
+    /// `provider` first. The caller checked who may bond where, and moves the tokens (or already holds them).
     function _bond(address account, address provider, uint256 amount) internal {
         Pool storage pool = _pools[provider];
         Position storage pos = _positions[account];
         bool isSelf = account == provider;
+        if (pos.provider != provider) {
+            pos.provider = provider;
+            _VOTES.checkpointProvider(account, provider);
+        }
         _accrueRewards();
         _sync(pool);
         if (!isSelf) _settle(pos, pool);
@@ -342,14 +352,21 @@ abstract contract StakingPools is StakingRewards {
         return _pools[provider].registered && _selfStake(provider) >= _tiers[0].minStake;
     }
 
+    /// @dev The tier whose maximum slash applies: the current one, or a higher one the provider held before
+    /// unbonding self-stake, for an unbonding period after (lowering the tier does not lower the slash cap).
+    function _slashTier(address provider) internal view returns (Tier tier) {
+        tier = _tierOf(_selfStake(provider));
+        Pool storage pool = _pools[provider];
+        if (block.timestamp < pool.heldSlashTierUntil && pool.heldSlashTier > tier) tier = pool.heldSlashTier;
+    }
+
     /// @dev The reward weight of the best maturity bucket a lock duration reaches (1x below the first).
     function _bucketWeight(uint256 duration) internal view returns (uint256 weightBps) {
         weightBps = StakingMath.BPS;
-        uint256 count = _buckets.length;
-        for (uint256 i; i < count; ++i) {
-            LockBucket memory b = _buckets[i];
-            if (duration < b.minDuration) break;
-            weightBps = b.weightBps;
+        // At most 5 buckets, by increasing duration; an empty entry (duration 0) ends the list.
+        for (uint256 packed = _BUCKETS; packed != 0; packed >>= 48) {
+            if (duration < (packed >> 16) & type(uint32).max) break;
+            weightBps = packed & type(uint16).max;
         }
     }
 }

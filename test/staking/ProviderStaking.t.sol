@@ -92,7 +92,9 @@ contract ProviderStakingTest is StakingBase {
         t = staking.tierOf(p1);
         assertEq(uint256(t.tier), uint256(IProviderStaking.Tier.None), "10,000 - 1 wei: none");
         assertEq(t.feeDiscountBps, 0, "no discount without a tier");
-        assertEq(t.maxSlashBps, 500, "an inactive provider can still be slashed up to bronze's maximum");
+        assertEq(t.maxSlashBps, 2_000, "the slash cap stays platinum's while the unbonded stake is reachable");
+        vm.warp(block.timestamp + UNBONDING);
+        assertEq(staking.tierOf(p1).maxSlashBps, 500, "then an inactive provider is capped at bronze's maximum");
     }
 
     function test_tierOf_unknownProviderIsNone() public view {
@@ -240,7 +242,7 @@ contract ProviderStakingTest is StakingBase {
         (uint256 bonded, uint256 unbonding) = staking.totalStakes();
         assertEq(bonded, 10_600 ether, "bonded");
         assertEq(unbonding, 400 ether, "unbonding");
-        assertEq(staking.positionOf(d1).unbondingCount, 1, "one open request");
+        assertEq(staking.positionOf(d1).openRequests, 1, "slot 0 open");
     }
 
     function test_withdraw_atTheExactUnlockSecond() public {
@@ -262,7 +264,7 @@ contract ProviderStakingTest is StakingBase {
         assertEq(token.balanceOf(d1), 1_000 ether, "balance");
         (, uint256 unbonding) = staking.totalStakes();
         assertEq(unbonding, 0, "unbonding emptied");
-        assertEq(staking.positionOf(d1).unbondingCount, 0, "slot freed");
+        assertEq(staking.positionOf(d1).openRequests, 0, "slot freed");
     }
 
     function test_RevertWhen_withdrawTwice() public {
@@ -293,7 +295,7 @@ contract ProviderStakingTest is StakingBase {
         );
         staking.unbond(1_000 ether + 1);
         assertEq(_stakeOf(d1), 1_000 ether, "stake unchanged");
-        assertEq(staking.positionOf(d1).unbondingCount, 0, "no request");
+        assertEq(staking.positionOf(d1).openRequests, 0, "no request");
     }
 
     function test_RevertWhen_unbondWithoutStake() public {

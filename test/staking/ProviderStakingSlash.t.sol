@@ -110,6 +110,28 @@ contract ProviderStakingSlashTest is StakingBase {
         assertEq(taken, 200_000 ether, "platinum allows 20%");
     }
 
+    /// A Platinum provider (1,000,000) that unbonds down to Bronze keeps Platinum's 20% cap until its unbonded
+    /// stake is out of reach, so it cannot shrink the cap ahead of a slash it sees coming.
+    function test_slash_unbondingSelfStakeKeepsTheHigherCapForAnUnbondingPeriod() public {
+        _register(p1, 1_000_000 ether);
+        _unbond(p1, 980_000 ether);
+        IProviderStaking.TierInfo memory t = staking.tierOf(p1);
+        assertEq(uint256(t.tier), uint256(IProviderStaking.Tier.Bronze), "20,000 left: bronze");
+        assertEq(t.feeDiscountBps, 0, "the discount follows the current tier");
+        assertEq(t.maxSlashBps, 2_000, "the cap stays platinum's");
+
+        vm.warp(T0 + UNBONDING - 1);
+        (uint256 fromActive, uint256 fromUnbonding, ) = _slash(p1, 2_000);
+        assertEq(fromActive, 4_000 ether, "20% of 20,000");
+        assertEq(fromUnbonding, 196_000 ether, "20% of the 980,000 unbonding");
+
+        vm.warp(T0 + UNBONDING);
+        assertEq(staking.tierOf(p1).maxSlashBps, 500, "after the period: the current tier's cap");
+        vm.prank(slasher);
+        vm.expectRevert(abi.encodeWithSelector(IProviderStaking.InvalidSlash.selector, 501, 500));
+        staking.slash(p1, 501, EVIDENCE);
+    }
+
     function test_RevertWhen_slashUnknownProvider() public {
         vm.prank(slasher);
         vm.expectRevert(abi.encodeWithSelector(IProviderStaking.UnknownProvider.selector, d1));
