@@ -421,6 +421,35 @@ contract ProviderStakingTest is StakingBase {
         assertEq(pos.stake, 1_000 ether, "stake restored");
     }
 
+    function test_redelegate_paysOutWhenTheAccountStakedElsewhereMeanwhile() public {
+        _register(p1, 10_000 ether);
+        _register(p2, 10_000 ether);
+        address p3 = makeAddr("provider3");
+        _register(p3, 10_000 ether);
+        _delegate(d1, p1, 1_000 ether);
+        vm.prank(d1);
+        uint256 index = staking.redelegate(p2);
+        _delegate(d1, p3, 500 ether);
+        _skip(UNBONDING);
+        vm.prank(d1);
+        staking.withdraw(index);
+        assertEq(token.balanceOf(d1), 1_000 ether, "paid out: one position per account");
+        assertEq(staking.positionOf(d1).provider, p3, "still with p3");
+        assertEq(_stakeOf(d1), 500 ether, "p3 stake unchanged");
+    }
+
+    function test_RevertWhen_rebondWhileStakedElsewhere() public {
+        _register(p1, 10_000 ether);
+        _register(p2, 10_000 ether);
+        _delegate(d1, p1, 1_000 ether);
+        uint256 index = _unbond(d1, 1_000 ether);
+        _delegate(d1, p2, 500 ether);
+        vm.prank(d1);
+        vm.expectRevert(abi.encodeWithSelector(IProviderStaking.StakedWithOtherProvider.selector, d1, p2));
+        staking.rebond(index);
+        assertEq(staking.unbondingRequest(d1, index).amount, 1_000 ether, "request still open");
+    }
+
     function test_RevertWhen_redelegateToSameProvider() public {
         _register(p1, 10_000 ether);
         _delegate(d1, p1, 1_000 ether);
@@ -583,6 +612,12 @@ contract ProviderStakingTest is StakingBase {
         _expectInvalid(_parameters(), _constants(), b);
         b[0] = IProviderStaking.LockBucket(90 days, 9_000);
         b[1] = IProviderStaking.LockBucket(180 days, 12_000);
+        _expectInvalid(_parameters(), _constants(), b);
+    }
+
+    function test_RevertWhen_moreThanFiveBuckets() public {
+        IProviderStaking.LockBucket[] memory b = new IProviderStaking.LockBucket[](6);
+        for (uint256 i; i < 6; ++i) b[i] = IProviderStaking.LockBucket(uint32((i + 1) * 30 days), uint16(10_000 + i));
         _expectInvalid(_parameters(), _constants(), b);
     }
 

@@ -86,6 +86,15 @@ contract ProviderStakingRewardsTest is StakingBase {
         staking.claimRewards();
     }
 
+    function test_pendingRewards_zeroWithoutAPosition() public view {
+        assertEq(staking.pendingRewards(d3), 0, "no position, nothing pending");
+    }
+
+    function test_RevertWhen_refreshUnknownProvider() public {
+        vm.expectRevert(abi.encodeWithSelector(IProviderStaking.UnknownProvider.selector, d1));
+        staking.refreshProvider(d1);
+    }
+
     function test_RevertWhen_claimWithNoRewards() public {
         vm.prank(d3);
         vm.expectRevert(abi.encodeWithSelector(IProviderStaking.NothingToClaim.selector, d3));
@@ -371,6 +380,59 @@ contract ProviderStakingRewardsTest is StakingBase {
         assertEq(staking.parameter(keccak256("staking.maxSpeedMultiplierBps")), 12_000, "speed");
         assertEq(staking.parameter(keccak256("staking.maxQualityMultiplierBps")), 15_000, "quality");
         assertEq(staking.parameter(keccak256("staking.reputationHalfStake")), 100_000 ether, "reputation");
+    }
+
+    function test_setParameter_storesEveryKey() public {
+        string[20] memory names = [
+            "minSelfStake",
+            "silverMinStake",
+            "goldMinStake",
+            "platinumMinStake",
+            "bronzeFeeDiscountBps",
+            "silverFeeDiscountBps",
+            "goldFeeDiscountBps",
+            "platinumFeeDiscountBps",
+            "bronzeMaxSlashBps",
+            "silverMaxSlashBps",
+            "goldMaxSlashBps",
+            "platinumMaxSlashBps",
+            "unbondingPeriod",
+            "maxLockDuration",
+            "rewardDuration",
+            "minApyBps",
+            "maxApyBps",
+            "maxSpeedMultiplierBps",
+            "maxQualityMultiplierBps",
+            "reputationHalfStake"
+        ];
+        // New values that keep every module rule (ordered thresholds, min APY <= max APY, multipliers >= 1x).
+        uint256[20] memory values = [
+            uint256(20_000 ether),
+            60_000 ether,
+            300_000 ether,
+            2_000_000 ether,
+            100,
+            1_100,
+            2_100,
+            3_100,
+            600,
+            1_100,
+            1_600,
+            2_500,
+            14 days,
+            2 * YEAR,
+            7 days,
+            700,
+            1_100,
+            11_000,
+            14_000,
+            50_000 ether
+        ];
+        for (uint256 i; i < names.length; ++i) {
+            bytes32 key = keccak256(bytes(string.concat("staking.", names[i])));
+            _setParameter(key, values[i]);
+            assertEq(staking.parameter(key), values[i], names[i]);
+        }
     }
 
     function test_setParameter_newUnbondingPeriodAppliesToNewRequests() public {

@@ -98,6 +98,14 @@ contract ReputationStakeTest is StakingBase {
         reputation.cancelWithdrawal();
     }
 
+    function test_RevertWhen_requestZero() public {
+        _add(p1, 1_000 ether);
+        vm.prank(p1);
+        vm.expectRevert(IReputationStake.ZeroAmount.selector);
+        reputation.requestWithdrawal(0);
+        assertEq(reputation.accountOf(p1).pending, 0, "nothing pending");
+    }
+
     function test_RevertWhen_requestMoreThanStake() public {
         _add(p1, 1_000 ether);
         vm.prank(p1);

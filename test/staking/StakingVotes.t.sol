@@ -114,6 +114,10 @@ contract StakingVotesTest is StakingBase {
         assertEq(votes.getVotes(d1), 1_500 ether, "votes again once bonded to p2");
     }
 
+    function test_getPastVotes_atTimestampZeroIsZero() public view {
+        assertEq(votes.getPastVotes(p1, 0), 0, "nothing before the first second");
+    }
+
     function test_RevertWhen_getPastVotesAtOrAfterNow() public {
         vm.expectRevert(abi.encodeWithSelector(IStakingVotes.ERC5805FutureLookup.selector, T0, uint48(T0)));
         votes.getPastVotes(p1, T0);
