@@ -14,13 +14,21 @@ import { network } from "hardhat";
 
 import { floorGas } from "./bench/floor.js";
 import { lendingCases } from "./bench/lending.js";
+import { stakingCases } from "./bench/staking.js";
 import { tokenCases } from "./bench/token.js";
 import { supplyCases } from "./bench/supply.js";
 import { issuanceCases } from "./bench/issuance.js";
 import { governanceCases } from "./bench/governance.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
-const CASES: BenchCase[] = [...tokenCases, ...supplyCases, ...issuanceCases, ...governanceCases, ...lendingCases];
+const CASES: BenchCase[] = [
+  ...tokenCases,
+  ...supplyCases,
+  ...stakingCases,
+  ...governanceCases,
+  ...lendingCases,
+  ...issuanceCases,
+];
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);

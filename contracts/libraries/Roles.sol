@@ -25,10 +25,19 @@ library Roles {
     // Supply (10-19).
     /// @dev May create vesting schedules in the VestingVault (the Genesis contract during genesis, then governance).
     uint64 internal constant VESTING_CREATOR = 10;
-    /// @dev Funds reward pools: may call `IRewardReceiver.notifyRewardAmount` (granted to the EmissionController).
+    /// @dev Funds reward pools: may call `IRewardReceiver.notifyRewardAmount` on the EpochRewardPool and on
+    /// ProviderStaking (granted to the EmissionController and the treasury).
     uint64 internal constant REWARD_FUNDER = 11;
     /// @dev May claim from the EpochRewardPool (the provider-rewards distributor).
     uint64 internal constant REWARD_CLAIMER = 12;
+
+    // Staking (20-29).
+    /// @dev Staking: may call `ProviderStaking.setPerformance` (attested speed and quality multipliers).
+    uint64 internal constant ATTESTER = 21;
+
+    // Slashing (30-39).
+    /// @dev May call `ProviderStaking.slash` (the slasher contract).
+    uint64 internal constant SLASHER = 30;
 
     // Lending (60-69).
     /// @dev Lending: the credit manager, the only borrower of the stable vault and the only caller of the ETH

@@ -9,6 +9,7 @@ import IssuanceModule from "../../deploy/modules/Issuance.js";
 import { buildLendingModule, type LendingPreset } from "../../deploy/modules/Lending.js";
 import LendingDevnetModule from "../../deploy/modules/LendingDevnet.js";
 import UniswapV2Module, { FACTORY_ARTIFACT, ROUTER_ARTIFACT, WETH9_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { buildStakingModule, type StakingPreset } from "../../deploy/modules/Staking.js";
 import { buildSupplyModule, supplyModuleId } from "../../deploy/modules/Supply.js";
 import TokenModule from "../../deploy/modules/Token.js";
 import WorkerProposalsModule from "../../deploy/modules/WorkerProposals.js";
@@ -336,5 +337,31 @@ export async function deployLendingDevnet(connection: NetworkConnection, params:
     vault: await ethers.getContractAt("StableVault", await deployed.vault.getAddress()),
     reserve: await ethers.getContractAt("EthReserve", await deployed.reserve.getAddress()),
     creditManager: await ethers.getContractAt("CreditManager", await deployed.creditManager.getAddress()),
+  };
+}
+
+// ---- staking
+/** Parameters of the staking deployment: the token it stakes and the preset's staking numbers. */
+export interface StakingParams {
+  token: TokenParams;
+  staking: StakingPreset;
+}
+
+/**
+ * Deploys the staking module of a preset (with its token, AccessManager and ParameterRegistry) and returns its
+ * contracts typed by typechain. Privileged roles (REWARD_FUNDER, ATTESTER, SLASHER) are mapped but not granted.
+ */
+export async function deployStaking(connection: NetworkConnection, params: StakingParams) {
+  const { ethers, ignition } = connection;
+  const deployed = await ignition.deploy(buildStakingModule(params.staking), {
+    parameters: { Token: { ...params.token } },
+  });
+  return {
+    manager: await ethers.getContractAt("AccessManager", deployed.manager),
+    token: await ethers.getContractAt("ProtocolToken", deployed.token),
+    registry: await ethers.getContractAt("ParameterRegistry", deployed.registry),
+    staking: await ethers.getContractAt("ProviderStaking", deployed.staking),
+    votes: await ethers.getContractAt("StakingVotes", deployed.votes),
+    reputation: await ethers.getContractAt("ReputationStake", deployed.reputation),
   };
 }

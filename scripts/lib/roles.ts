@@ -15,6 +15,10 @@ export const ROLES = {
   VESTING_CREATOR: 10n,
   REWARD_FUNDER: 11n,
   REWARD_CLAIMER: 12n,
+  // staking (20-29)
+  ATTESTER: 21n,
+  // slashing (30-39)
+  SLASHER: 30n,
   // lending (60-69)
   LENDING_CREDIT_MANAGER: 60n,
   LENDING_VAULT: 61n,

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {Parameterized} from "../../contracts/governance/Parameterized.sol";
+import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
+import {IRewardReceiver} from "../../contracts/interfaces/IRewardReceiver.sol";
+import {IReputationStake} from "../../contracts/interfaces/IReputationStake.sol";
+import {IStakingVotes} from "../../contracts/interfaces/IStakingVotes.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
+import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {Test} from "../utils/Test.sol";
+
+/// @notice Shared setup for staking tests: the QUIVer preset's numbers (seed 002, readings in
+/// presets/quiver/staking.ts), except a reward duration of 1,000,000 s so hand-computed rates are round.
+/// Named actors: two providers, three delegators, a funder, a slasher, an attester and a stand-in for the
+/// parameter registry.
+abstract contract StakingBase is Test {
+    uint256 internal constant CAP = 1_000_000_000 ether;
+    uint256 internal constant YEAR = 365 days;
+    uint256 internal constant UNBONDING = 21 days;
+    uint256 internal constant REWARD_DURATION = 1_000_000;
+    uint256 internal constant T0 = 1_750_000_000;
+
+    AccessManager internal manager;
+    ProtocolToken internal token;
+    ProviderStaking internal staking;
+    IStakingVotes internal votes;
+    IReputationStake internal reputation;
+
+    address internal admin;
+    address internal minter;
+    address internal funder;
+    address internal slasher;
+    address internal attester;
+    address internal registry;
+    address internal p1;
+    address internal p2;
+    address internal d1;
+    address internal d2;
+    address internal d3;
+
+    function setUp() public virtual {
+        vm.warp(T0);
+        admin = makeAddr("admin");
+        minter = makeAddr("minter");
+        funder = makeAddr("funder");
+        slasher = makeAddr("slasher");
+        attester = makeAddr("attester");
+        registry = makeAddr("registry");
+        p1 = makeAddr("provider1");
+        p2 = makeAddr("provider2");
+        d1 = makeAddr("delegator1");
+        d2 = makeAddr("delegator2");
+        d3 = makeAddr("delegator3");
+
+        manager = new AccessManager(admin);
+        token = new ProtocolToken("QUIVer", "QUIV", CAP, address(manager));
+        staking = _deployStaking(new IProviderStaking.LockBucket[](0));
+        _wire();
+    }
+
+    function _parameters() internal pure virtual returns (IProviderStaking.Parameters memory p) {
+        p.minSelfStake = 10_000 ether;
+        p.silverMinStake = 50_000 ether;
+        p.goldMinStake = 250_000 ether;
+        p.platinumMinStake = 1_000_000 ether;
+        p.feeDiscountBps = [uint16(0), 1_000, 2_000, 3_000];
+        p.maxSlashBps = [uint16(500), 1_000, 1_500, 2_000];
+        p.unbondingPeriod = UNBONDING;
+        p.maxLockDuration = 4 * YEAR;
+        p.rewardDuration = REWARD_DURATION;
+        p.minApyBps = 800;
+        p.maxApyBps = 1_200;
+        p.maxSpeedMultiplierBps = 12_000;
+        p.maxQualityMultiplierBps = 15_000;
+        p.reputationHalfStake = 100_000 ether;
+    }
+
+    function _constants() internal pure virtual returns (IProviderStaking.Constants memory c) {
+        c.selfRewardBps = 7_000;
+        c.delegatorRewardBps = 2_500;
+        c.commissionBps = 500;
+        c.stakedVoteBps = 15_000;
+        c.maxLockVoteBps = 20_000;
+        c.fullBonusLockDuration = uint32(YEAR);
+    }
+
+    function _deployStaking(IProviderStaking.LockBucket[] memory buckets) internal returns (ProviderStaking s) {
+        s = new ProviderStaking(IERC20(address(token)), address(manager), _parameters(), _constants(), buckets);
+    }
+
+    /// @dev Maps the privileged selectors to their roles and grants them (as the preset's deploy module does).
+    function _wire() internal {
+        votes = IStakingVotes(staking.votes());
+        reputation = IReputationStake(staking.reputation());
+        bytes4[] memory mint = new bytes4[](1);
+        mint[0] = ProtocolToken.mint.selector;
+        bytes4[] memory fund = new bytes4[](1);
+        fund[0] = IRewardReceiver.notifyRewardAmount.selector;
+        bytes4[] memory slashSel = new bytes4[](1);
+        slashSel[0] = IProviderStaking.slash.selector;
+        bytes4[] memory attest = new bytes4[](1);
+        attest[0] = IProviderStaking.setPerformance.selector;
+        bytes4[] memory params = new bytes4[](1);
+        params[0] = Parameterized.setParameter.selector;
+
+        vm.startPrank(admin);
+        manager.setTargetFunctionRole(address(token), mint, Roles.MINTER);
+        manager.setTargetFunctionRole(address(staking), fund, Roles.REWARD_FUNDER);
+        manager.setTargetFunctionRole(address(staking), slashSel, Roles.SLASHER);
+        manager.setTargetFunctionRole(address(staking), attest, Roles.ATTESTER);
+        manager.setTargetFunctionRole(address(staking), params, Roles.PARAMETER_REGISTRY);
+        manager.grantRole(Roles.MINTER, minter, 0);
+        manager.grantRole(Roles.REWARD_FUNDER, funder, 0);
+        manager.grantRole(Roles.SLASHER, slasher, 0);
+        manager.grantRole(Roles.ATTESTER, attester, 0);
+        manager.grantRole(Roles.PARAMETER_REGISTRY, registry, 0);
+        vm.stopPrank();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    function _mint(address to, uint256 amount) internal {
+        vm.prank(minter);
+        token.mint(to, amount);
+    }
+
+    /// @dev Mints `amount` to `account` and approves the staking contract for it.
+    function _fundAccount(address account, uint256 amount) internal {
+        _mint(account, amount);
+        vm.prank(account);
+        token.approve(address(staking), amount);
+    }
+
+    function _register(address provider, uint256 amount) internal {
+        _fundAccount(provider, amount);
+        vm.prank(provider);
+        staking.registerProvider(amount);
+    }
+
+    function _stake(address provider, uint256 amount) internal {
+        _fundAccount(provider, amount);
+        vm.prank(provider);
+        staking.stake(amount);
+    }
+
+    function _delegate(address delegator, address provider, uint256 amount) internal {
+        _fundAccount(delegator, amount);
+        vm.prank(delegator);
+        staking.delegate(provider, amount);
+    }
+
+    function _unbond(address account, uint256 amount) internal returns (uint256 index) {
+        vm.prank(account);
+        index = staking.unbond(amount);
+    }
+
+    /// @dev The funder transfers, then notifies (the IRewardReceiver protocol).
+    function _notify(uint256 amount) internal {
+        _mint(funder, amount);
+        vm.startPrank(funder);
+        token.transfer(address(staking), amount);
+        staking.notifyRewardAmount(amount);
+        vm.stopPrank();
+    }
+
+    function _claim(address account) internal returns (uint256 amount) {
+        vm.prank(account);
+        amount = staking.claimRewards();
+    }
+
+    function _setParameter(bytes32 key, uint256 value) internal {
+        vm.prank(registry);
+        staking.setParameter(key, value);
+    }
+
+    function _skip(uint256 secondsAhead) internal {
+        vm.warp(block.timestamp + secondsAhead);
+    }
+
+    function _stakeOf(address account) internal view returns (uint256) {
+        return staking.positionOf(account).stake;
+    }
+}
