@@ -29,6 +29,10 @@ contract StakingHandler is Test {
 
     mapping(address actor => uint256) public ghostDeposited;
     mapping(address actor => uint256) public ghostWithdrawn;
+    /// @dev Successful operations that mint or burn pool shares or value a request (bond, unbond, redelegate,
+    /// withdraw, rebond). Each rounds against its caller and can leave at most one wei of dust in a pool, which
+    /// raises the share price for the holders who stay: the bound on what one holder can gain from others.
+    uint256 public ghostShareOps;
     mapping(address actor => uint256) public ghostClaimed;
     uint256 public ghostNotified;
     uint256 public ghostClaimedTotal;
@@ -116,6 +120,7 @@ contract StakingHandler is Test {
         staking.registerProvider(amount);
         ghostDeposited[p] += amount;
         calls["registerProvider"]++;
+        ghostShareOps++;
     }
 
     function stake(uint256 seed, uint256 amount) external {
@@ -127,6 +132,7 @@ contract StakingHandler is Test {
         try staking.stake(amount) {
             ghostDeposited[p] += amount;
             calls["stake"]++;
+            ghostShareOps++;
         } catch (bytes memory reason) {
             _expect(reason, abi.encodeWithSelector(IProviderStaking.AmountTooSmall.selector, amount));
         }
@@ -143,6 +149,7 @@ contract StakingHandler is Test {
         try staking.delegate(p, amount) {
             ghostDeposited[d] += amount;
             calls["delegate"]++;
+            ghostShareOps++;
         } catch (bytes memory reason) {
             bool expected =
                 _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderInactive.selector, p)) ||
@@ -166,6 +173,7 @@ contract StakingHandler is Test {
         vm.prank(a);
         try staking.unbond(amount) {
             calls["unbond"]++;
+            ghostShareOps++;
         } catch (bytes memory reason) {
             bool expected =
                 _is(reason, abi.encodeWithSelector(IProviderStaking.StakeLocked.selector, a, pos.lockEnd)) ||
@@ -183,6 +191,7 @@ contract StakingHandler is Test {
         vm.prank(d);
         try staking.redelegate(to) {
             calls["redelegate"]++;
+            ghostShareOps++;
         } catch (bytes memory reason) {
             bool expected =
                 _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderInactive.selector, to)) ||
@@ -222,6 +231,7 @@ contract StakingHandler is Test {
         assertEq(amount, r.amount, "paid the request's value");
         ghostWithdrawn[a] += received;
         calls["withdraw"]++;
+        ghostShareOps++;
     }
 
     function rebond(uint256 seed, uint256 index) external {
@@ -237,6 +247,7 @@ contract StakingHandler is Test {
         vm.prank(a);
         try staking.rebond(index) {
             calls["rebond"]++;
+            ghostShareOps++;
         } catch (bytes memory reason) {
             bool expected =
                 _is(
