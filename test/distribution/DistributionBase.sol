@@ -147,6 +147,10 @@ abstract contract DistributionBase is Test {
         return new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), minStake);
     }
 
+    function _sqrtPoolWithClock(uint256 start, uint256 epochLength) internal returns (SqrtPool) {
+        return new SqrtPool(address(qry), address(manager), start, epochLength, CLAIM_WINDOW, address(stakes), 0);
+    }
+
     function _rules() internal pure returns (IAvailabilityPool.Rules memory) {
         return
             IAvailabilityPool.Rules({
