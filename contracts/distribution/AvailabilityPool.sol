@@ -36,6 +36,7 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
     /// @dev The service index plus one; zero when the provider registered none.
     mapping(address provider => uint256 serviceSlot) private _services;
     mapping(uint256 epoch => EpochTotals) private _totals;
+    mapping(uint256 epoch => Budgets) private _budgets;
     mapping(uint256 epoch => mapping(address provider => ProviderRecord)) private _providers;
     mapping(uint256 epoch => mapping(address challenger => ChallengerRecord)) private _challengers;
 
@@ -137,7 +138,7 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
         Ledger memory book = _openLedger(epoch);
         ProviderRecord storage p = _providers[epoch][msg.sender];
         if (p.claimed) revert AlreadyClaimed(epoch, msg.sender);
-        amount = _availabilityPay(_totals[epoch], p);
+        amount = _availabilityPay(_totals[epoch], _budgets[epoch], p);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
         p.claimed = true;
         emit AvailabilityPaid(epoch, msg.sender, amount);
@@ -149,7 +150,7 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
         Ledger memory book = _openLedger(epoch);
         ChallengerRecord storage c = _challengers[epoch][msg.sender];
         if (c.claimed) revert AlreadyClaimed(epoch, msg.sender);
-        amount = _challengerPay(_totals[epoch], c.registered);
+        amount = _challengerPay(_totals[epoch], _budgets[epoch], c.registered);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
         c.claimed = true;
         emit ChallengerPaid(epoch, msg.sender, amount);
@@ -160,12 +161,12 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
 
     /// @inheritdoc IAvailabilityPool
     function availabilityPayOf(uint256 epoch, address provider) external view returns (uint256) {
-        return _availabilityPay(_totals[epoch], _providers[epoch][provider]);
+        return _availabilityPay(_totals[epoch], _budgets[epoch], _providers[epoch][provider]);
     }
 
     /// @inheritdoc IAvailabilityPool
     function challengerPayOf(uint256 epoch, address challenger) external view returns (uint256) {
-        return _challengerPay(_totals[epoch], _challengers[epoch][challenger].registered);
+        return _challengerPay(_totals[epoch], _budgets[epoch], _challengers[epoch][challenger].registered);
     }
 
     /// @inheritdoc IAvailabilityPool
@@ -181,6 +182,11 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
     /// @inheritdoc IAvailabilityPool
     function epochTotals(uint256 epoch) external view returns (EpochTotals memory) {
         return _totals[epoch];
+    }
+
+    /// @inheritdoc IAvailabilityPool
+    function budgetsOf(uint256 epoch) external view returns (Budgets memory) {
+        return _budgets[epoch];
     }
 
     /// @inheritdoc IAvailabilityPool
@@ -221,30 +227,33 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
     /// `floor(A x sumWeight / sumMinStake) + floor(C x sumActivity / (quota x N))`. Each claim rounds down on its
     /// own, so the claims add up to at most that.
     function _accept(uint256 epoch, uint256 budget) internal override returns (uint256 funded) {
-        EpochTotals storage t = _totals[epoch];
+        EpochTotals memory t = _totals[epoch];
         if (t.quota == 0) return 0; // nobody was challenged
         uint256 challengerBudget = Math.mulDiv(budget, t.challengerShareBps, BPS, Math.Rounding.Floor);
         uint256 providerBudget = budget - challengerBudget;
-        t.providerBudget = providerBudget.toUint128();
-        t.challengerBudget = challengerBudget.toUint128();
+        _budgets[epoch] = Budgets({providers: providerBudget.toUint128(), challengers: challengerBudget.toUint128()});
         // sumMinStake > 0: every recorded provider adds its positive minimum stake.
         funded = Math.mulDiv(providerBudget, t.sumWeight, t.sumMinStake, Math.Rounding.Floor);
         uint256 n = t.activeChallengers;
         if (n > 0) funded += Math.mulDiv(challengerBudget, t.sumActivity, n * t.quota, Math.Rounding.Floor);
     }
 
-    /// @dev A-Pay: `floor(providerBudget x weight / sumMinStake)`; zero without a record.
-    function _availabilityPay(EpochTotals memory t, ProviderRecord memory p) private pure returns (uint256) {
+    /// @dev A-Pay: `floor(providers' budget x weight / sumMinStake)`; zero without a record.
+    function _availabilityPay(
+        EpochTotals memory t,
+        Budgets memory b,
+        ProviderRecord memory p
+    ) private pure returns (uint256) {
         uint256 weight = _weight(p, t.availabilityBps);
         if (weight == 0) return 0;
-        return Math.mulDiv(t.providerBudget, weight, t.sumMinStake, Math.Rounding.Floor);
+        return Math.mulDiv(b.providers, weight, t.sumMinStake, Math.Rounding.Floor);
     }
 
-    /// @dev C-Pay: `floor(challengerBudget x min(registered, quota) / (quota x N))`; zero below the threshold.
-    function _challengerPay(EpochTotals memory t, uint256 registered) private pure returns (uint256) {
+    /// @dev C-Pay: `floor(challengers' budget x min(registered, quota) / (quota x N))`; zero below the threshold.
+    function _challengerPay(EpochTotals memory t, Budgets memory b, uint256 registered) private pure returns (uint256) {
         if (t.quota == 0 || !_isActive(registered, t.quota, t.activityBps)) return 0;
         uint256 capped = Math.min(registered, t.quota);
-        return Math.mulDiv(t.challengerBudget, capped, uint256(t.quota) * t.activeChallengers, Math.Rounding.Floor);
+        return Math.mulDiv(b.challengers, capped, uint256(t.quota) * t.activeChallengers, Math.Rounding.Floor);
     }
 
     /// @dev MinStake x Availability: `floor(minStake x answered / challenges)` when the observed availability

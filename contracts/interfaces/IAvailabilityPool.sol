@@ -55,7 +55,7 @@ interface IAvailabilityPool is IDistributionPool {
         uint16 challengerShareBps;
     }
 
-    /// @notice An epoch's running sums, its rules and, once funded, its two budgets. Three storage slots.
+    /// @notice An epoch's running sums and its rules. Two storage slots, rewritten by every record.
     /// @param sumMinStake Sum of MinStake over the providers challenged, in wei.
     /// @param sumWeight Sum of `floor(MinStake x answered / challenges)` over the providers at or above the
     /// availability threshold, in wei.
@@ -65,8 +65,6 @@ interface IAvailabilityPool is IDistributionPool {
     /// @param challengerShareBps The epoch's challengers' part.
     /// @param activeChallengers N: challengers at or above the activity threshold.
     /// @param sumActivity Sum of `min(registered, quota)` over the active challengers.
-    /// @param providerBudget The providers' part of the funding.
-    /// @param challengerBudget The challengers' part of the funding.
     struct EpochTotals {
         uint128 sumMinStake;
         uint128 sumWeight;
@@ -76,8 +74,14 @@ interface IAvailabilityPool is IDistributionPool {
         uint16 challengerShareBps;
         uint32 activeChallengers;
         uint64 sumActivity;
-        uint128 providerBudget;
-        uint128 challengerBudget;
+    }
+
+    /// @notice An epoch's funding split, set when it is funded. One storage slot.
+    /// @param providers The providers' part (A-Pay is paid from it).
+    /// @param challengers The challengers' part (C-Pay is paid from it).
+    struct Budgets {
+        uint128 providers;
+        uint128 challengers;
     }
 
     /// @notice A provider declared the service it provides.
@@ -178,10 +182,15 @@ interface IAvailabilityPool is IDistributionPool {
     /// @return The record.
     function challengerRecord(uint256 epoch, address challenger) external view returns (ChallengerRecord memory);
 
-    /// @notice An epoch's running sums, rules and budgets.
+    /// @notice An epoch's running sums and rules.
     /// @param epoch The epoch.
     /// @return The totals.
     function epochTotals(uint256 epoch) external view returns (EpochTotals memory);
+
+    /// @notice An epoch's funding split (zero before funding, or when nobody was challenged).
+    /// @param epoch The epoch.
+    /// @return The budgets.
+    function budgetsOf(uint256 epoch) external view returns (Budgets memory);
 
     /// @notice The rules that the next epoch to start recording will use.
     /// @return The rules.

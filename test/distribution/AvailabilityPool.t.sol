@@ -76,6 +76,9 @@ contract AvailabilityPoolTest is DistributionBase {
         assertEq(uint256(t.sumWeight), 55_000 ether, "10,000 x 1 + 50,000 x 0.9 + 0");
 
         assertEq(_fund(0), 182_142_857_142_857_142_857_143, "unpaid parts back to the engine");
+        IAvailabilityPool.Budgets memory b = availability.budgetsOf(0);
+        assertEq(uint256(b.providers), 850_000 ether, "providers: 85%");
+        assertEq(uint256(b.challengers), 150_000 ether, "challengers: 15%");
         assertEq(_claimA(p1, 0), 121_428_571_428_571_428_571_428, "P1: 850,000 / 7");
         assertEq(_claimA(p2, 0), 546_428_571_428_571_428_571_428, "P2: 850,000 x 9 / 14");
         vm.expectRevert(abi.encodeWithSelector(IDistributionPool.NothingToClaim.selector, 0, p3));
@@ -156,7 +159,7 @@ contract AvailabilityPoolTest is DistributionBase {
 
     function test_fundEpoch_sendsEverythingBackWithoutRecords() public {
         assertEq(_fund(0), BUDGET, "nobody challenged: all back");
-        assertEq(uint256(availability.epochTotals(0).providerBudget), 0, "no budgets kept");
+        assertEq(uint256(availability.budgetsOf(0).providers), 0, "no budgets kept");
     }
 
     // ------------------------------------------------------------------ rules per epoch
