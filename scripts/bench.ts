@@ -16,9 +16,10 @@ import { floorGas } from "./bench/floor.js";
 import { tokenCases } from "./bench/token.js";
 import { supplyCases } from "./bench/supply.js";
 import { issuanceCases } from "./bench/issuance.js";
+import { distributionCases } from "./bench/distribution.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
-const CASES: BenchCase[] = [...tokenCases, ...supplyCases, ...issuanceCases];
+const CASES: BenchCase[] = [...tokenCases, ...supplyCases, ...issuanceCases, ...distributionCases];
 
 const SMALL = 10;
 const LARGE = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);
