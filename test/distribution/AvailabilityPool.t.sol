@@ -93,13 +93,13 @@ contract AvailabilityPoolTest is DistributionBase {
     /// the one at 85% earns 850,000 x (10,000 x 0.85) / 20,000 = 361,250.
     function test_availabilityPay_eightyFivePercentEdge() public {
         address below = _provider("below", 0, SERVICE0_MIN_STAKE);
-        address at = _provider("at", 0, SERVICE0_MIN_STAKE);
+        address edge = _provider("edge", 0, SERVICE0_MIN_STAKE);
         _record(c1, below, 10_000, 8_499);
-        _record(c1, at, 10_000, 8_500);
+        _record(c1, edge, 10_000, 8_500);
         _fund(0);
         assertEq(availability.availabilityPayOf(0, below), 0, "84.99%: nothing");
-        assertEq(availability.availabilityPayOf(0, at), 361_250 ether, "85.00%: paid at 85%");
-        assertEq(_claimA(at, 0), 361_250 ether, "claimed");
+        assertEq(availability.availabilityPayOf(0, edge), 361_250 ether, "85.00%: paid at 85%");
+        assertEq(_claimA(edge, 0), 361_250 ether, "claimed");
         vm.expectRevert(abi.encodeWithSelector(IDistributionPool.NothingToClaim.selector, 0, below));
         _claimA(below, 0);
     }

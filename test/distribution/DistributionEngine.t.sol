@@ -45,12 +45,12 @@ contract DistributionEngineTest is DistributionBase {
         _setUsage(engine.MULTIPLIER_MIN(), 1e18);
     }
 
-    /// @dev Moves the mix window so that the end of epoch 0 sits at `at` (0: start, 1: middle, 2: end).
-    function _mixAroundEpoch0End(uint256 at) internal {
+    /// @dev Moves the mix window so that the end of epoch 0 sits at `point` (0: start, 1: middle, 2: end).
+    function _mixAroundEpoch0End(uint256 point) internal {
         uint256 endOf0 = START + EPOCH;
-        (uint64 s, uint64 e) = at == 0
+        (uint64 s, uint64 e) = point == 0
             ? (uint64(endOf0), uint64(endOf0 + 30 days))
-            : at == 1
+            : point == 1
                 ? (uint64(endOf0 - 15 days), uint64(endOf0 + 15 days))
                 : (uint64(endOf0 - 30 days), uint64(endOf0));
         IDistributionEngine.Pool[] memory p = _pools();
