@@ -346,6 +346,12 @@ contract DistributionEngineTest is DistributionBase {
 
         vm.expectRevert(IDistributionEngine.InvalidConfiguration.selector);
         new DistributionEngine(address(manager), address(0), address(stakes), _pools(), 0, 0, _usage());
+        vm.expectRevert(IDistributionEngine.InvalidConfiguration.selector);
+        new DistributionEngine(address(manager), address(subscriptions), address(0), _pools(), 0, 0, _usage());
+
+        IDistributionEngine.Pool[] memory nine = new IDistributionEngine.Pool[](9);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionEngine.InvalidPoolCount.selector, 9, 8));
+        _deployEngine(nine);
     }
 
     function _deployEngine(IDistributionEngine.Pool[] memory p) internal returns (DistributionEngine) {
