@@ -19,6 +19,7 @@ import { tokenCases } from "./bench/token.js";
 import { supplyCases } from "./bench/supply.js";
 import { issuanceCases } from "./bench/issuance.js";
 import { governanceCases } from "./bench/governance.js";
+import { distributionCases } from "./bench/distribution.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
 const CASES: BenchCase[] = [
@@ -27,6 +28,7 @@ const CASES: BenchCase[] = [
   ...stakingCases,
   ...governanceCases,
   ...lendingCases,
+  ...distributionCases,
   ...issuanceCases,
 ];
 

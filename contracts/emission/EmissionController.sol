@@ -11,6 +11,7 @@ import {IEmissionController} from "../interfaces/IEmissionController.sol";
 import {IProtocolToken} from "../interfaces/IProtocolToken.sol";
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 import {EmissionSchedule} from "../libraries/EmissionSchedule.sol";
+import {LinearMix} from "../libraries/LinearMix.sol";
 
 /// @title EmissionController
 /// @notice Releases an emission curve to at most eight recipients by weights that may move over time.
@@ -209,19 +210,16 @@ contract EmissionController is IEmissionController, AccessManaged, ReentrancyGua
         if (_MODE == FundingMode.Mint) due = Math.min(due, _TOKEN.cap() - _TOKEN.totalMinted());
     }
 
-    /// @dev A recipient's exact weight as `weight / scale`: its bps outside the mix window, and inside it the
-    /// linear interpolation `(startBps * (mixEnd - t) + endBps * (t - mixStart)) / (10,000 * (mixEnd - mixStart))`.
-    /// Both sums of weights equal the scale, since start and end weights each add up to 10,000.
+    /// @dev A recipient's exact weight as `weight / scale` (`LinearMix`): its bps outside the mix window, the linear
+    /// interpolation inside it. Both sums of weights equal the scale, since start and end weights each add up to
+    /// 10,000.
     function _weight(
         Recipient memory r,
         uint256 timestamp,
         uint256 mixStart,
         uint256 mixEnd
     ) private pure returns (uint256 weight, uint256 scale) {
-        if (timestamp >= mixEnd) return (r.endBps, BPS);
-        if (timestamp <= mixStart) return (r.startBps, BPS);
-        weight = uint256(r.startBps) * (mixEnd - timestamp) + uint256(r.endBps) * (timestamp - mixStart);
-        scale = BPS * (mixEnd - mixStart);
+        return LinearMix.weight(r.startBps, r.endBps, timestamp, mixStart, mixEnd);
     }
 
     /// @dev Validates and stores the recipients. The duplicate check is quadratic in at most eight recipients.

@@ -53,4 +53,20 @@ library Roles {
     uint64 internal constant ISSUANCE_FEE_COLLECTOR = 81;
     /// @dev Issuance: may open a partner-reward period (`PartnerRewards.startPeriod`) with its Merkle root.
     uint64 internal constant ISSUANCE_PARTNER_DISTRIBUTOR = 82;
+
+    // Distribution (70-79).
+    /// @dev Distribution: gateways, may report calls served (`SubscriptionManager.reportCalls`).
+    uint64 internal constant DISTRIBUTION_GATEWAY = 70;
+    /// @dev Distribution: portals, may sell subscriptions as acquirers (`SubscriptionManager.subscribe`).
+    uint64 internal constant DISTRIBUTION_PORTAL = 71;
+    /// @dev Distribution: challengers (registered validators), may record challenges (`AvailabilityPool`).
+    uint64 internal constant DISTRIBUTION_CHALLENGER = 72;
+    /// @dev Distribution: the engine, may fund and sweep pools and collect subscription revenue.
+    uint64 internal constant DISTRIBUTION_ENGINE = 73;
+    /// @dev Distribution: the subscription manager, may credit value in the square-root pools (`SqrtPool.credit`).
+    uint64 internal constant DISTRIBUTION_CREDITOR = 74;
+    /// @dev Distribution: the consensus oracle, may record blocks produced (`ConsensusRewards.recordBlocks`).
+    uint64 internal constant DISTRIBUTION_CONSENSUS_REPORTER = 75;
+    /// @dev Distribution: admin of roles 70, 71, 72 and 75; registers validators (`ConsensusRewards.setValidator`).
+    uint64 internal constant DISTRIBUTION_REGISTRAR = 76;
 }

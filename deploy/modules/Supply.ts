@@ -1,5 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import type { ArgumentType } from "@nomicfoundation/ignition-core";
+import type { ArgumentType, ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
 import {
   accountNames,
@@ -14,6 +14,17 @@ import TokenModule from "./Token.js";
 /** The Ignition module id of a preset's supply module: `quiver` -> `QuiverSupply`. */
 export function supplyModuleId(preset: SupplyPreset): string {
   return `${preset.system[0].toUpperCase()}${preset.system.slice(1)}Supply`;
+}
+
+/** Options of `buildSupplyModule`. */
+export interface SupplyModuleOptions {
+  /** The Ignition module id (default: `supplyModuleId(preset)`). */
+  id?: string;
+  /**
+   * Named accounts that are contracts of other modules, resolved inside this module (for example QRY's distribution
+   * engine, `deploy/modules/Qry.ts`); the other named accounts stay module parameters.
+   */
+  contracts?: (m: IgnitionModuleBuilder) => Record<string, ContractFuture<string>>;
 }
 
 /**
@@ -32,14 +43,18 @@ export function supplyModuleId(preset: SupplyPreset): string {
  * and `mixEnd` (absolute mix window: start + the preset's offsets), and one address per named account of the
  * preset (`accountNames(preset)`). The Token module takes `name`, `symbol` and `cap` from the preset.
  */
-export function buildSupplyModule(preset: SupplyPreset) {
-  const cached = built.get(preset.system);
+export function buildSupplyModule(preset: SupplyPreset, options: SupplyModuleOptions = {}) {
+  const id = options.id ?? supplyModuleId(preset);
+  const cached = built.get(id);
   if (cached !== undefined) return cached;
   validateSupplyPreset(preset);
-  const module = buildModule(supplyModuleId(preset), (m) => {
+  const module = buildModule(id, (m) => {
     const { manager, token } = m.useModule(TokenModule);
     const start = m.getParameter<bigint>("start");
-    const account = Object.fromEntries(accountNames(preset).map((name) => [name, m.getParameter<string>(name)]));
+    const contracts = options.contracts?.(m) ?? {};
+    const account = Object.fromEntries(
+      accountNames(preset).map((name) => [name, contracts[name] ?? m.getParameter<string>(name)]),
+    );
     const e = preset.emission;
 
     const vault = m.contract("VestingVault", [token, account[preset.treasury], manager]);
@@ -141,9 +156,9 @@ export function buildSupplyModule(preset: SupplyPreset) {
 
     return { manager, token, vault, controller, genesis, ...(pool ? { pool } : {}) };
   });
-  built.set(preset.system, module);
+  built.set(id, module);
   return module;
 }
 
-/** One module object per preset, so the per-preset files and the deploy helper share it. */
+/** One module object per module id, so the per-preset files and the deploy helper share it. */
 const built = new Map<string, ReturnType<typeof buildModule>>();

@@ -10,10 +10,13 @@ import { buildLendingModule, type LendingPreset } from "../../deploy/modules/Len
 import LendingDevnetModule from "../../deploy/modules/LendingDevnet.js";
 import UniswapV2Module, { FACTORY_ARTIFACT, ROUTER_ARTIFACT, WETH9_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
 import { buildStakingModule, type StakingPreset } from "../../deploy/modules/Staking.js";
+import QryModule from "../../deploy/modules/Qry.js";
 import { buildSupplyModule, supplyModuleId } from "../../deploy/modules/Supply.js";
 import TokenModule from "../../deploy/modules/Token.js";
 import WorkerProposalsModule from "../../deploy/modules/WorkerProposals.js";
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
+import { qryDistribution } from "../../presets/qry/distribution.js";
+import { qrySupply } from "../../presets/qry/supply.js";
 import { QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
 import type { GovernancePreset, ProposalClassName, WorkerProposalsPreset } from "../../presets/types/governance.js";
 import { accountNames, type SupplyPreset } from "../../presets/types/supply.js";
@@ -363,5 +366,65 @@ export async function deployStaking(connection: NetworkConnection, params: Staki
     staking: await ethers.getContractAt("ProviderStaking", deployed.staking),
     votes: await ethers.getContractAt("StakingVotes", deployed.votes),
     reputation: await ethers.getContractAt("ReputationStake", deployed.reputation),
+  };
+}
+
+// ---- distribution (QRY)
+
+/** Options of `deployQry`. */
+export interface QryDeployOptions {
+  /** The emission start and epoch 0's start (unix seconds). */
+  start: bigint;
+  /** Where revoked vesting would return (QRY has none; the supply module still names a treasury). */
+  treasury: string;
+  /** An `IStakeReader` (the staking module, an adapter, or a mock on a devnet). */
+  stakeReader: string;
+  /** The worker-proposal pool (paid as a plain account). */
+  workerProposals: string;
+  /** The staking-rewards pool. */
+  stakingRewards: string;
+  /** Whether the staking-rewards pool is an `IRewardReceiver` to notify (default: a plain account). */
+  stakingRewardsNotify?: boolean;
+  /** Who grants the gateway, portal, challenger and consensus-reporter roles (default: the deployer). */
+  registrar?: string;
+}
+
+/**
+ * Deploys the whole QRY economy (`Qry` Ignition module: Token as QRY, Parameters, QryDistribution, and the emission
+ * controller minting into the distribution engine) and returns its contracts typed by typechain.
+ */
+export async function deployQry(connection: NetworkConnection, options: QryDeployOptions) {
+  const { ethers, ignition } = connection;
+  const { start } = options;
+  const distribution: Record<string, string | bigint | number> = {
+    start,
+    mixStart: start + qryDistribution.mix.startOffset,
+    mixEnd: start + qryDistribution.mix.endOffset,
+    stakeReader: options.stakeReader,
+    workerProposals: options.workerProposals,
+    stakingRewards: options.stakingRewards,
+    stakingRewardsKind: options.stakingRewardsNotify === true ? 1 : 2,
+  };
+  if (options.registrar !== undefined) distribution.registrar = options.registrar;
+  const deployed = await ignition.deploy(QryModule, {
+    parameters: {
+      Token: { ...qrySupply.token },
+      QryDistribution: distribution,
+      QryEmission: { start, treasury: options.treasury },
+    },
+  });
+  return {
+    manager: await ethers.getContractAt("AccessManager", deployed.manager),
+    qry: await ethers.getContractAt("ProtocolToken", deployed.token),
+    parameters: await ethers.getContractAt("ParameterRegistry", deployed.parameters),
+    controller: await ethers.getContractAt("EmissionController", deployed.controller),
+    engine: await ethers.getContractAt("DistributionEngine", deployed.engine),
+    subscriptions: await ethers.getContractAt("SubscriptionManager", deployed.subscriptions),
+    providerPool: await ethers.getContractAt("SqrtPool", deployed.providerPool),
+    integratorPool: await ethers.getContractAt("SqrtPool", deployed.integratorPool),
+    portalPool: await ethers.getContractAt("SqrtPool", deployed.portalPool),
+    availability: await ethers.getContractAt("AvailabilityPool", deployed.availability),
+    consensus: await ethers.getContractAt("ConsensusRewards", deployed.consensus),
+    stabilization: await ethers.getContractAt("StabilizationFund", deployed.stabilization),
   };
 }

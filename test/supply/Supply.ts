@@ -126,20 +126,17 @@ describe("Supply presets", function () {
   describe("QRY (deploy/modules/QrySupply.ts)", function () {
     const fixture = () => deployPreset(qrySupply);
 
-    it("mints nothing at launch and issues only to the reward pools, by the chain-maturity mix", async function () {
+    it("mints nothing at launch and issues everything to the distribution engine", async function () {
       const { token, controller, manager, genesis, accounts, start } = await networkHelpers.loadFixture(fixture);
       expect(genesis).to.equal(undefined);
       expect(await token.totalSupply()).to.equal(0n);
       expect((await manager.hasRole(ROLES.MINTER, await controller.getAddress()))[0]).to.equal(true);
-      // Early mix until month 6: availability 35% of the first half-year's 62.5M.
+      // The first half-year's 62.5M all go to the engine, which splits them by the chain-maturity mix (issue 9).
       await networkHelpers.time.setNextBlockTimestamp(start + YEAR / 2n);
       await controller.release();
       expect(await token.totalSupply()).to.equal(62_500_000n * TOKEN);
-      expect(await token.balanceOf(accounts.availabilityPool)).to.equal(21_875_000n * TOKEN);
-      expect(await token.balanceOf(accounts.integratorPool)).to.equal(0n);
-      // Mature mix from month 12.
-      const weights = await controller.weightsAt(start + YEAR);
-      expect(weights).to.deep.equal([4_000n, 1_000n, 1_500n, 1_500n, 500n, 1_000n, 500n]);
+      expect(await token.balanceOf(accounts.distributionEngine)).to.equal(62_500_000n * TOKEN);
+      expect(await controller.weightsAt(start + YEAR)).to.deep.equal([10_000n]);
     });
   });
 });

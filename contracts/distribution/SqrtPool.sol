@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {ISqrtPool} from "../interfaces/ISqrtPool.sol";
+import {IStakeReader} from "../interfaces/IStakeReader.sol";
+import {SqrtShares} from "../libraries/SqrtShares.sol";
+import {EpochPool} from "./EpochPool.sol";
+
+/// @title SqrtPool
+/// @notice Square-root pool: an account's share of an epoch is `sqrt(V_a) / sum_i sqrt(V_i)`, kept in O(1) by a
+/// running sum of roots. QRY deploys three: query fulfillment (providers), integrators and portals.
+contract SqrtPool is ISqrtPool, EpochPool {
+    using SafeCast for uint256;
+
+    /// @inheritdoc ISqrtPool
+    bytes32 public constant MIN_STAKE = keccak256("distribution.minStake");
+
+    IStakeReader private immutable _STAKE_READER;
+
+    uint256 private _minStake;
+    mapping(uint256 epoch => mapping(address account => Entry)) private _entries;
+    mapping(uint256 epoch => uint256) private _sumOfRoots;
+
+    /// @notice Deploys an empty pool.
+    /// @param token_ The token paid out (QRY).
+    /// @param authority The preset's AccessManager.
+    /// @param start When epoch 0 begins (unix seconds).
+    /// @param epochLength Seconds per epoch.
+    /// @param claimWindow_ Seconds an epoch stays claimable once funded.
+    /// @param stakeReader_ Where stakes are read.
+    /// @param minStake_ Bonded stake an account needs at its first credit in an epoch (zero: none).
+    constructor(
+        address token_,
+        address authority,
+        uint256 start,
+        uint256 epochLength,
+        uint256 claimWindow_,
+        address stakeReader_,
+        uint256 minStake_
+    ) EpochPool(token_, authority, start, epochLength, claimWindow_) {
+        if (stakeReader_ == address(0)) revert ZeroAddress();
+        _STAKE_READER = IStakeReader(stakeReader_);
+        _minStake = minStake_;
+    }
+
+    /// @inheritdoc ISqrtPool
+    function credit(uint256 epoch, address account, uint256 value) external restricted {
+        _requireOpen(epoch);
+        if (account == address(0)) revert ZeroAddress();
+        if (value == 0) revert ZeroValue();
+        Entry memory e = _entries[epoch][account];
+        if (e.value == 0) _checkStake(_STAKE_READER, account, _minStake);
+        uint128 newValue = (e.value + value).toUint128();
+        uint256 root = SqrtShares.rootOf(newValue);
+        // The old root is part of the sum; roots only grow with the value.
+        uint256 sum = _sumOfRoots[epoch] - e.root + root;
+        // root <= sqrt((2^128 - 1) * 1e18) < 2^95.
+        _entries[epoch][account] = Entry({value: newValue, root: uint120(root), claimed: false});
+        _sumOfRoots[epoch] = sum;
+        emit Credited(epoch, account, value, newValue, sum);
+    }
+
+    /// @inheritdoc ISqrtPool
+    function claim(uint256 epoch) external returns (uint256 amount) {
+        Ledger memory book = _openLedger(epoch);
+        Entry storage e = _entries[epoch][msg.sender];
+        if (e.claimed) revert AlreadyClaimed(epoch, msg.sender);
+        amount = SqrtShares.shareOf(book.funded, e.root, _sumOfRoots[epoch]);
+        if (amount == 0) revert NothingToClaim(epoch, msg.sender);
+        e.claimed = true;
+        emit Claimed(epoch, msg.sender, amount);
+        _payClaim(epoch, book, msg.sender, amount);
+    }
+
+    /// @inheritdoc ISqrtPool
+    function claimable(uint256 epoch, address account) external view returns (uint256) {
+        Entry memory e = _entries[epoch][account];
+        if (e.claimed || !_claimsOpen(epoch)) return 0;
+        return SqrtShares.shareOf(_fundedOf(epoch), e.root, _sumOfRoots[epoch]);
+    }
+
+    /// @inheritdoc ISqrtPool
+    function entryOf(uint256 epoch, address account) external view returns (Entry memory) {
+        return _entries[epoch][account];
+    }
+
+    /// @inheritdoc ISqrtPool
+    function sumOfRoots(uint256 epoch) external view returns (uint256) {
+        return _sumOfRoots[epoch];
+    }
+
+    /// @inheritdoc ISqrtPool
+    function minStake() external view returns (uint256) {
+        return _minStake;
+    }
+
+    /// @inheritdoc ISqrtPool
+    function stakeReader() external view returns (address) {
+        return address(_STAKE_READER);
+    }
+
+    /// @dev Everything, if anyone earned value in the epoch; nothing otherwise.
+    function _accept(uint256 epoch, uint256 budget) internal view override returns (uint256) {
+        return _sumOfRoots[epoch] == 0 ? 0 : budget;
+    }
+
+    function _poolParameter(bytes32 key) internal view override returns (uint256) {
+        if (key != MIN_STAKE) revert UnknownParameter(key);
+        return _minStake;
+    }
+
+    function _setPoolParameter(bytes32 key, uint256 value) internal override {
+        if (key != MIN_STAKE) revert UnknownParameter(key);
+        _minStake = value;
+    }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IDistributionPool} from "./IDistributionPool.sol";
+
+/// @title ISqrtPool
+/// @notice A square-root (quadratic) pool (seed 003, sections 1, 3 and 4): during an epoch the creditor adds value
+/// to accounts; once the epoch is funded, account `a` may claim `funding * sqrt(V_a) / sum_i sqrt(V_i)`.
+/// QRY runs three: query fulfillment (providers, value = Total Registered Value, calls x monthly pay, reported by
+/// gateways), integrators and portals (value = QRY paid in subscriptions they serve or acquired).
+/// @dev O(1) whatever the number of accounts: each credit replaces the account's root in a running sum of roots
+/// (`SqrtShares`), each claim reads the account's root, the sum and the funding. A claim changes neither, so no
+/// account's claim changes another's. Sybil splitting: `k` identities sharing a value `V` count for
+/// `k * sqrt(V / k) = sqrt(k) * sqrt(V)`; `minStake` (bonded stake each identity needs at its first credit in an
+/// epoch) makes every extra identity cost that stake. Values per account and epoch fit 128 bits.
+interface ISqrtPool is IDistributionPool {
+    /// @notice An account's record in an epoch. One storage slot.
+    /// @param value Its accumulated value (TRV or subscription value), in wei.
+    /// @param root `floor(sqrt(value * 1e18))`, its term in the sum of roots.
+    /// @param claimed Whether it claimed.
+    struct Entry {
+        uint128 value;
+        uint120 root;
+        bool claimed;
+    }
+
+    /// @notice Value was added to an account for the open epoch.
+    /// @param epoch The epoch.
+    /// @param account The account.
+    /// @param added The value added.
+    /// @param value Its value now.
+    /// @param sumOfRoots The epoch's sum of roots now.
+    event Credited(uint256 indexed epoch, address indexed account, uint256 added, uint256 value, uint256 sumOfRoots);
+
+    /// @notice An account claimed its share of an epoch.
+    /// @param epoch The epoch.
+    /// @param account The account (paid).
+    /// @param amount Paid, in wei.
+    event Claimed(uint256 indexed epoch, address indexed account, uint256 amount);
+
+    /// @notice A zero value was credited.
+    error ZeroValue();
+
+    /// @notice Adds `value` to `account` for the open epoch and updates the sum of roots.
+    /// @dev Restricted to the DISTRIBUTION_CREDITOR role (the subscription manager). At an account's first credit in
+    /// an epoch, when `minStake` is not zero, the account must be an active provider with at least `minStake`
+    /// bonded. Reverts `EpochNotOpen` for any other epoch.
+    /// @param epoch The open epoch.
+    /// @param account Who earned the value.
+    /// @param value The value, in wei (positive).
+    function credit(uint256 epoch, address account, uint256 value) external;
+
+    /// @notice Pays the caller its share of a funded epoch: `floor(funded * root / sumOfRoots)`.
+    /// @dev Once per account and epoch, within the claim window.
+    /// @param epoch The epoch.
+    /// @return amount Paid, in wei.
+    function claim(uint256 epoch) external returns (uint256 amount);
+
+    /// @notice What `account` may claim for `epoch` now (zero before funding, after its claim or after expiry).
+    /// @param epoch The epoch.
+    /// @param account The account.
+    /// @return The amount, in wei.
+    function claimable(uint256 epoch, address account) external view returns (uint256);
+
+    /// @notice An account's record in an epoch.
+    /// @param epoch The epoch.
+    /// @param account The account.
+    /// @return The entry.
+    function entryOf(uint256 epoch, address account) external view returns (Entry memory);
+
+    /// @notice The epoch's sum of roots, `sum_i floor(sqrt(V_i * 1e18))`.
+    /// @param epoch The epoch.
+    /// @return The sum.
+    function sumOfRoots(uint256 epoch) external view returns (uint256);
+
+    /// @notice Bonded stake an account needs at its first credit in an epoch (zero: no requirement).
+    /// @return The minimum, in wei.
+    function minStake() external view returns (uint256);
+
+    /// @notice Where stakes are read.
+    /// @return The stake reader.
+    function stakeReader() external view returns (address);
+
+    // solhint-disable func-name-mixedcase
+    /// @notice Parameter key: the bonded stake an account needs at its first credit in an epoch.
+    /// @return keccak256("distribution.minStake")
+    function MIN_STAKE() external view returns (bytes32);
+    // solhint-enable func-name-mixedcase
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IStakeReader
+/// @notice What the QRY distribution reads from provider staking: whether a provider is active, its bonded stake,
+/// and the total stake. View functions only; the staking module implements them (or an adapter maps its own views
+/// onto them).
+interface IStakeReader {
+    /// @notice Whether the provider is active (registered, bonded, neither jailed nor leaving).
+    /// @param provider The provider.
+    /// @return True when it may serve and be rewarded.
+    function isActive(address provider) external view returns (bool);
+
+    /// @notice The provider's bonded stake (its own and delegated, not what is unbonding).
+    /// @param provider The provider.
+    /// @return The bonded stake, in wei.
+    function bondedStake(address provider) external view returns (uint256);
+
+    /// @notice The totals over all providers.
+    /// @return bonded Stake bonded now, in wei.
+    /// @return unbonding Stake in the unbonding queue, in wei.
+    function totalStakes() external view returns (uint256 bonded, uint256 unbonding);
+}

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IEpochClock} from "./IEpochClock.sol";
+import {IParameterized} from "./IParameterized.sol";
+
+/// @title ISubscriptionManager
+/// @notice QRY subscriptions (seed 003, sections 1, 3 and 4). A portal (an account holding the PORTAL role) sells a
+/// client a monthly subscription in QRY: it pays `monthlyPay x epochs` up front and is recorded as the acquirer;
+/// the subscription names the integrator whose application it serves. A month is one epoch (30 days by default);
+/// a subscription is active from the epoch it is bought in through `paidThrough`. Anyone may renew it by paying
+/// more epochs. Gateways (the GATEWAY role) report the calls providers served for a subscription in the open epoch.
+///
+/// Where the numbers go:
+/// - each payment is credited, as subscription value, to the portal in the portals' square-root pool and to the
+///   integrator in the integrators' pool, for the epoch it is paid in;
+/// - each report credits `calls x monthlyPay` (Total Registered Value) to the provider in the query-fulfillment pool;
+/// - payments stay here until the distribution engine collects them when it closes an epoch; they are distributed
+///   with that epoch's issuance;
+/// - per epoch the manager records the revenue paid in it and the number of subscriptions active during it: two of
+///   the usage multiplier's measures.
+/// @dev O(1) per action. Active counts use a difference array: each subscription adds one to the epoch after its
+/// last paid one (`lapsing`), and a cursor rolls the running count forward epoch by epoch; the roll loops over the
+/// epochs since the last action (the engine checkpoints every epoch), never over subscriptions.
+interface ISubscriptionManager is IEpochClock, IParameterized {
+    /// @notice A subscription's terms, read by every report. One storage slot.
+    /// @param monthlyPay QRY per epoch, in wei (zero: no such subscription).
+    /// @param startEpoch The epoch it was bought in.
+    /// @param paidThrough The last epoch paid for.
+    struct Terms {
+        uint96 monthlyPay;
+        uint32 startEpoch;
+        uint32 paidThrough;
+    }
+
+    /// @notice Who a subscription involves.
+    /// @param client Who is served.
+    /// @param portal The acquirer: the portal that sold it.
+    /// @param integrator The application it serves.
+    struct Parties {
+        address client;
+        address portal;
+        address integrator;
+    }
+
+    /// @notice An epoch's usage measures. One storage slot.
+    /// @param revenue QRY paid in subscriptions during the epoch, in wei.
+    /// @param active Subscriptions active at any time during the epoch.
+    struct EpochStats {
+        uint128 revenue;
+        uint64 active;
+    }
+
+    /// @notice A portal sold a subscription.
+    /// @param id The subscription's id (from 1).
+    /// @param client Who is served.
+    /// @param portal The acquirer.
+    /// @param integrator The application served.
+    /// @param monthlyPay QRY per epoch, in wei.
+    /// @param startEpoch The first epoch.
+    /// @param paidThrough The last epoch paid for.
+    event Subscribed(
+        uint256 indexed id,
+        address indexed client,
+        address indexed portal,
+        address integrator,
+        uint256 monthlyPay,
+        uint256 startEpoch,
+        uint256 paidThrough
+    );
+
+    /// @notice A subscription was paid for more epochs.
+    /// @param id The subscription.
+    /// @param payer Who paid.
+    /// @param epochs Epochs added.
+    /// @param paidThrough The last epoch paid for now.
+    event Renewed(uint256 indexed id, address indexed payer, uint256 epochs, uint256 paidThrough);
+
+    /// @notice A payment was received (subscription or renewal).
+    /// @param epoch The epoch it counts in.
+    /// @param id The subscription.
+    /// @param amount Paid, in wei.
+    event Paid(uint256 indexed epoch, uint256 indexed id, uint256 amount);
+
+    /// @notice A gateway reported calls served for a subscription.
+    /// @param epoch The epoch.
+    /// @param id The subscription.
+    /// @param provider Who served them.
+    /// @param gateway Who reported them.
+    /// @param calls Calls served.
+    /// @param value `calls x monthlyPay`, credited to the provider's Total Registered Value.
+    event CallsReported(
+        uint256 indexed epoch,
+        uint256 indexed id,
+        address indexed provider,
+        address gateway,
+        uint256 calls,
+        uint256 value
+    );
+
+    /// @notice The engine collected the payments held here.
+    /// @param to The engine.
+    /// @param amount Collected, in wei.
+    event RevenueCollected(address indexed to, uint256 amount);
+
+    /// @notice The token or a pool given at deployment is the zero address, or a pool runs another epoch clock.
+    error InvalidConfiguration();
+    /// @notice The zero address as client, integrator or provider.
+    error ZeroAddress();
+    /// @notice The monthly pay is below the minimum or above 2^96 - 1.
+    /// @param monthlyPay The pay given.
+    /// @param minimum The minimum.
+    error InvalidMonthlyPay(uint256 monthlyPay, uint256 minimum);
+    /// @notice Zero epochs, or more than the prepaid horizon allows.
+    /// @param epochs The epochs given.
+    /// @param max The most allowed now.
+    error InvalidEpochCount(uint256 epochs, uint256 max);
+    /// @notice No subscription has this id.
+    /// @param id The id.
+    error UnknownSubscription(uint256 id);
+    /// @notice The subscription is not paid for the epoch.
+    /// @param id The subscription.
+    /// @param epoch The epoch.
+    /// @param paidThrough The last epoch it is paid for.
+    error SubscriptionInactive(uint256 id, uint256 epoch, uint256 paidThrough);
+    /// @notice A report of zero calls, or of more than `MAX_CALLS_PER_REPORT`.
+    /// @param calls The calls given.
+    /// @param max The most one report may carry.
+    error InvalidCallCount(uint256 calls, uint256 max);
+
+    /// @notice Sells `client` a subscription for `epochs` epochs from the open one; the caller pays and is the
+    /// acquirer.
+    /// @dev Restricted to the PORTAL role. Pulls `monthlyPay x epochs` QRY from the caller (approve first).
+    /// @param client Who is served.
+    /// @param integrator The application it serves.
+    /// @param monthlyPay QRY per epoch, in wei (at least `minMonthlyPay`).
+    /// @param epochs Epochs paid, 1 to `MAX_PREPAID_EPOCHS`.
+    /// @return id The new subscription's id.
+    function subscribe(
+        address client,
+        address integrator,
+        uint256 monthlyPay,
+        uint256 epochs
+    ) external returns (uint256 id);
+
+    /// @notice Pays a subscription for `epochs` more epochs (after its last paid one, or from the open epoch if it
+    /// lapsed). Anyone may pay; the portal and the integrator are credited as for a new sale.
+    /// @dev Pulls `monthlyPay x epochs` QRY from the caller. The subscription may not be paid more than
+    /// `MAX_PREPAID_EPOCHS` epochs ahead, the open one included.
+    /// @param id The subscription.
+    /// @param epochs Epochs added.
+    function renew(uint256 id, uint256 epochs) external;
+
+    /// @notice Records `calls` served by `provider` for subscription `id` in the open epoch and credits
+    /// `calls x monthlyPay` to the provider in the query-fulfillment pool.
+    /// @dev Restricted to the GATEWAY role. The subscription must be paid for the epoch.
+    /// @param epoch The open epoch.
+    /// @param id The subscription.
+    /// @param provider Who served the calls.
+    /// @param calls Calls served (1 to `MAX_CALLS_PER_REPORT`).
+    function reportCalls(uint256 epoch, uint256 id, address provider, uint256 calls) external;
+
+    /// @notice Sends every payment held here to the caller (the engine) and rolls the active count forward.
+    /// @dev Restricted to the DISTRIBUTION_ENGINE role.
+    /// @return amount Collected, in wei.
+    function collect() external returns (uint256 amount);
+
+    /// @notice Rolls the active-subscription count forward to the open epoch. Anyone may call it.
+    function checkpoint() external;
+
+    /// @notice A subscription's terms.
+    /// @param id The subscription.
+    /// @return The terms (all zero for an unknown id).
+    function termsOf(uint256 id) external view returns (Terms memory);
+
+    /// @notice Who a subscription involves.
+    /// @param id The subscription.
+    /// @return The parties (all zero for an unknown id).
+    function partiesOf(uint256 id) external view returns (Parties memory);
+
+    /// @notice An epoch's usage measures.
+    /// @dev Exact for any epoch up to the open one, rolled or not.
+    /// @param epoch The epoch.
+    /// @return The measures.
+    function epochStats(uint256 epoch) external view returns (EpochStats memory);
+
+    /// @notice How many subscriptions were sold.
+    /// @return The count (also the last id).
+    function subscriptionCount() external view returns (uint256);
+
+    /// @notice The lowest monthly pay a new subscription may have (a governed parameter).
+    /// @return The minimum, in wei.
+    function minMonthlyPay() external view returns (uint256);
+
+    /// @notice The three square-root pools credited here.
+    /// @return providers Query fulfillment (Total Registered Value).
+    /// @return integrators Integrators (subscription value).
+    /// @return portals Portals (subscription value).
+    function pools() external view returns (address providers, address integrators, address portals);
+
+    /// @notice The token subscriptions are paid in (QRY).
+    /// @return The token's address.
+    function token() external view returns (address);
+
+    // solhint-disable func-name-mixedcase
+    /// @notice Parameter key: the lowest monthly pay of a new subscription.
+    /// @return keccak256("distribution.minMonthlyPay")
+    function MIN_MONTHLY_PAY() external view returns (bytes32);
+    // solhint-enable func-name-mixedcase
+}

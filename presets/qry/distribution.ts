@@ -1,0 +1,82 @@
+import { DAY, TOKEN, YEAR } from "../types/supply.js";
+import type { DistributionPreset } from "../types/distribution.js";
+
+const WAD = 10n ** 18n;
+
+/**
+ * QRY distribution (seed 003, "Token Distribution"; issue 9). The seed gives the formulas and two numbers (85% and
+ * 15%); every other number is our reading, with its reason.
+ */
+export const qryDistribution: DistributionPreset = {
+  // "Pools are funded per epoch (30 days by default)" (DESIGN.md); a subscription month is one epoch.
+  epochSeconds: 30n * DAY,
+  // A quarter to claim, then what is left returns to the pool's reserve.
+  claimWindowSeconds: 90n * DAY,
+  // "Early stages (6 to 12 months)": the early mix holds for 6 months, then moves linearly to the mature mix by month
+  // 12 (the supply preset's reading, moved here with the weights).
+  mix: { startOffset: YEAR / 2n, endOffset: YEAR },
+  // Early: availability, staking incentives (a part of them, "stabilization", establishes the AMM) and worker
+  // proposals. Mature: providers (query fulfillment), portals and integrators. Consensus keeps a small share
+  // throughout. These are the supply preset's seven streams with "consensus & stabilization" split in two: early
+  // 10% consensus + 5% stabilization (taken from staking's 25%), mature 4% + 1%.
+  pools: [
+    { name: "queryFulfillment", startBps: 1_000, endBps: 4_000 },
+    { name: "availability", startBps: 3_500, endBps: 1_000 },
+    { name: "integrators", startBps: 0, endBps: 1_500 },
+    { name: "portals", startBps: 0, endBps: 1_500 },
+    { name: "workerProposals", startBps: 2_000, endBps: 500 },
+    { name: "stakingRewards", startBps: 2_000, endBps: 1_000 },
+    { name: "consensus", startBps: 1_000, endBps: 400 },
+    { name: "stabilization", startBps: 500, endBps: 100 },
+  ],
+  // Usage at target pays exactly what came in. Targets sized against ~10.3M QRY issued per epoch in years 1-4:
+  // revenue 1M QRY per epoch (subscriptions worth a tenth of issuance), 10,000 active subscriptions, 100M QRY bonded
+  // (a tenth of the cap). Revenue weighs most (it is real demand), then subscriptions, then stake. Clamp [0.5x, 2x]
+  // (the lead's example): an empty network still pays half, a busy one at most twice what came in, from reserves.
+  usage: {
+    revenueTarget: 1_000_000n * TOKEN,
+    activeTarget: 10_000n,
+    stakeTarget: 100_000_000n * TOKEN,
+    revenueWeight: 5_000n,
+    activeWeight: 3_000n,
+    stakeWeight: 2_000n,
+    minWad: WAD / 2n,
+    maxWad: 2n * WAD,
+  },
+  // 10 QRY a month: keeps dust subscriptions (and the reports they would allow) out.
+  minMonthlyPay: 10n * TOKEN,
+  // Each provider identity must bond the lowest service minimum (10,000 QRY) to earn query-fulfillment rewards: what
+  // bounds sybil splitting under the square root. Integrators and portals are not stakers; portals are registered by
+  // the registrar (the PORTAL role) instead. Governance may add a requirement later (minStep below).
+  minStake: { queryFulfillment: 10_000n * TOKEN, integrators: 0n, portals: 0n },
+  availability: {
+    // 1,000 challenges per challenger per epoch (about one every 43 minutes): "the minimum number of challenges that
+    // a provider must fulfill within each specified period, as defined in the Gateway code".
+    quota: 1_000n,
+    availabilityThresholdBps: 8_500n, // seed: 85%
+    activityThresholdBps: 8_500n, // seed: 85%
+    challengerShareBps: 1_500n, // seed: 15% to challengers, 85% to providers
+    // "The minimum staking demanded according to the service they provide": three tiers of service.
+    services: [
+      { name: "Query API (light node)", minStake: 10_000n * TOKEN },
+      { name: "Full node RPC", minStake: 50_000n * TOKEN },
+      { name: "Archive node and indexer", minStake: 200_000n * TOKEN },
+    ],
+  },
+  bounds: {
+    claimWindow: { min: 30n * DAY, max: YEAR, minStep: 0n },
+    revenueTarget: { min: 10_000n * TOKEN, max: 1_000_000_000n * TOKEN, minStep: 0n },
+    activeTarget: { min: 10n, max: 10_000_000n, minStep: 10n },
+    stakeTarget: { min: 1_000_000n * TOKEN, max: 1_000_000_000n * TOKEN, minStep: 0n },
+    usageWeight: { min: 0n, max: 10_000n, minStep: 500n },
+    multiplierMin: { min: 0n, max: WAD, minStep: WAD / 20n },
+    multiplierMax: { min: WAD, max: 10n * WAD, minStep: WAD / 10n },
+    minMonthlyPay: { min: TOKEN, max: 10_000n * TOKEN, minStep: TOKEN },
+    providerMinStake: { min: 1_000n * TOKEN, max: 1_000_000n * TOKEN, minStep: 0n },
+    referralMinStake: { min: 0n, max: 1_000_000n * TOKEN, minStep: 1_000n * TOKEN },
+    quota: { min: 10n, max: 1_000_000n, minStep: 10n },
+    thresholdBps: { min: 5_000n, max: 10_000n, minStep: 100n },
+    challengerShareBps: { min: 0n, max: 5_000n, minStep: 100n },
+    serviceMinStake: { min: 1_000n * TOKEN, max: 10_000_000n * TOKEN, minStep: 0n },
+  },
+};

@@ -1,0 +1,215 @@
+import type { Contract } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { deployQry } from "../lib/deploy.js";
+import { ROLES } from "../lib/roles.js";
+import type { BenchCase } from "./types.js";
+
+const QRY = 10n ** 18n;
+const EPOCH = 30n * 86_400n;
+const TX_GAS = 16_000_000n; // below EDR's per-transaction gas cap (2^24)
+const CROWD_BATCH = 200;
+const FIRST_CROWD_PROVIDER = 0x10000n;
+
+/**
+ * QRY on a fresh devnet through the `Qry` module, staking mocked (every address an active provider with 10,000 QRY
+ * bonded), epoch 0 open, one 100 QRY subscription (id 1) sold by a portal.
+ */
+async function deployEconomy(connection: NetworkConnection) {
+  const { ethers, networkHelpers } = connection;
+  const [deployer, treasury, workers, staking, gateway, portal, client, integrator, provider, challenger] =
+    await ethers.getSigners();
+  const stakes = await ethers.deployContract("MockStakeReader");
+  await stakes.getFunction("setDefault")(true, 10_000n * QRY);
+  const start = BigInt(await networkHelpers.time.latest()) + 100n;
+  const q = await deployQry(connection, {
+    start,
+    treasury: treasury.address,
+    stakeReader: await stakes.getAddress(),
+    workerProposals: workers.address,
+    stakingRewards: staking.address,
+  });
+  await q.manager.grantRole(ROLES.MINTER, deployer.address, 0);
+  await q.manager.grantRole(ROLES.DISTRIBUTION_GATEWAY, gateway.address, 0);
+  await q.manager.grantRole(ROLES.DISTRIBUTION_PORTAL, portal.address, 0);
+  await q.manager.grantRole(ROLES.DISTRIBUTION_CHALLENGER, challenger.address, 0);
+  await networkHelpers.time.increaseTo(start);
+  await q.qry.mint(portal.address, 1_000_000n * QRY);
+  await q.qry.connect(portal).approve(await q.subscriptions.getAddress(), 1_000_000n * QRY);
+  await q.subscriptions.connect(portal).subscribe(client.address, integrator.address, 100n * QRY, 12n);
+  return { ...q, start, gateway, portal, client, integrator, provider, challenger };
+}
+
+type Economy = Awaited<ReturnType<typeof deployEconomy>>;
+
+/** `count` other providers with calls reported for subscription 1 in epoch 0 (a test-only gateway contract). */
+async function addProviders(connection: NetworkConnection, q: Economy, count: number) {
+  const crowd = (await connection.ethers.deployContract("DistributionCrowd", [
+    await q.subscriptions.getAddress(),
+  ])) as unknown as Contract;
+  await q.manager.grantRole(ROLES.DISTRIBUTION_GATEWAY, await crowd.getAddress(), 0);
+  for (let done = 0; done < count; done += CROWD_BATCH) {
+    const batch = Math.min(CROWD_BATCH, count - done);
+    const first = FIRST_CROWD_PROVIDER + BigInt(done);
+    await (await crowd.getFunction("report")(0n, 1n, first, BigInt(batch), 7n, { gasLimit: TX_GAS })).wait();
+  }
+  const last = `0x${(FIRST_CROWD_PROVIDER + BigInt(count - 1)).toString(16).padStart(40, "0")}`;
+  if ((await q.providerPool.entryOf(0n, last)).value !== 700n * QRY)
+    throw new Error("bench: crowd of providers not created");
+}
+
+/**
+ * Distribution actions. A report and a query-fulfillment claim are measured with 10 and with 10,000 other providers
+ * in the epoch: the running sum of square roots makes both O(1).
+ */
+export const distributionCases: BenchCase[] = [
+  {
+    module: "distribution",
+    action: "subscribe (portal sells a 12-epoch subscription; credits portal and integrator)",
+    prepare: async (connection) => {
+      const q = await deployEconomy(connection);
+      const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      return {
+        send: () =>
+          q.subscriptions.connect(q.portal).subscribe(otherClient.address, otherIntegrator.address, 100n * QRY, 12n),
+        // AccessManager (restricted subscribe): function role and membership read. Manager: the minimum pay read;
+        // the id counter, the active count, the epoch's revenue and active count, the lapsing count at epoch 12
+        // rewritten; the terms slot and the three parties set. Token (one more contract): allowance and the
+        // portal's balance rewritten, the manager's balance rewritten, both delegates read. Each of the two pools
+        // (two more contracts, each asking the manager: role and membership read): the minimum stake read, the
+        // account's new entry set, the epoch's sum of roots rewritten (the portal's entry exists, the new
+        // integrator's does not). Logs: Subscribed, Paid, Transfer, two Credited.
+        floor: {
+          coldAccounts: 4,
+          coldReads: 2 + 1 + 2 + 2 * 3,
+          nonZeroToNonZero: 5 + 3 + 2 + 1,
+          zeroToNonZero: 1 + 3 + 1,
+          logs: [
+            { topics: 4, dataBytes: 128 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 96 },
+            { topics: 3, dataBytes: 96 },
+          ],
+        },
+        note: "two square-root pools are credited (portal and integrator), each a separate restricted contract call",
+      };
+    },
+  },
+  {
+    module: "distribution",
+    action: "report calls (gateway; a provider's first report of the epoch)",
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const q = await deployEconomy(connection);
+      await addProviders(connection, q, participants);
+      return {
+        send: () => q.subscriptions.connect(q.gateway).reportCalls(0n, 1n, q.provider.address, 250n),
+        // AccessManager (restricted reportCalls): role and membership read. Manager: the subscription's terms read.
+        // Pool (one more contract, restricted credit: role and membership read): the minimum stake read, the
+        // provider's new entry set, the epoch's sum of roots rewritten. Stake reader (one more contract): the
+        // provider's stake read. Logs: CallsReported, Credited.
+        floor: {
+          coldAccounts: 3,
+          coldReads: 2 + 1 + 2 + 1 + 1,
+          zeroToNonZero: 1,
+          nonZeroToNonZero: 1,
+          logs: [
+            { topics: 4, dataBytes: 96 },
+            { topics: 3, dataBytes: 96 },
+          ],
+        },
+        note: "two restricted calls (manager, then pool) each ask the AccessManager; the stake check reads activity and stake",
+      };
+    },
+  },
+  {
+    module: "distribution",
+    action: "claim query-fulfillment share (provider, closed epoch)",
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { networkHelpers } = connection;
+      const q = await deployEconomy(connection);
+      await addProviders(connection, q, participants);
+      await q.subscriptions.connect(q.gateway).reportCalls(0n, 1n, q.provider.address, 250n);
+      await networkHelpers.time.increaseTo(q.start + EPOCH);
+      await q.controller.release();
+      await q.engine.closeEpoch();
+      return {
+        send: () => q.providerPool.connect(q.provider).claim(0n),
+        // Pool: the epoch's ledger (funding, claims, expiry) rewritten, the provider's entry rewritten (claimed),
+        // the sum of roots read. Token (one more contract): the pool's balance rewritten, the provider's first
+        // balance set, both delegates read. Logs: Claimed, Transfer.
+        floor: {
+          coldAccounts: 1,
+          coldReads: 1 + 2,
+          nonZeroToNonZero: 2 + 1,
+          zeroToNonZero: 1,
+          logs: [
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+  },
+  {
+    module: "distribution",
+    action: "record challenges (challenger; a provider's first record of the epoch)",
+    prepare: async (connection) => {
+      const q = await deployEconomy(connection);
+      const [other] = (await connection.ethers.getSigners()).slice(12, 13);
+      await q.availability.connect(q.provider).registerService(0n);
+      await q.availability.connect(other).registerService(0n);
+      await q.availability.connect(q.challenger).recordChallenges(0n, other.address, 900n, 870n);
+      return {
+        send: () => q.availability.connect(q.challenger).recordChallenges(0n, q.provider.address, 100n, 95n),
+        // AccessManager (restricted): role and membership read. Pool: the provider's service and its minimum stake
+        // read, the provider's new record set, the epoch's two running-sum slots rewritten, the challenger's record
+        // rewritten. Stake reader (one more contract): the provider's stake read. Log: ChallengesRecorded.
+        floor: {
+          coldAccounts: 2,
+          coldReads: 2 + 2 + 1,
+          zeroToNonZero: 1,
+          nonZeroToNonZero: 2 + 1,
+          logs: [{ topics: 4, dataBytes: 64 }],
+        },
+      };
+    },
+  },
+  {
+    module: "distribution",
+    action: "close epoch (keeper; eight pools funded)",
+    prepare: async (connection) => {
+      const { networkHelpers } = connection;
+      const q = await deployEconomy(connection);
+      await q.subscriptions.connect(q.gateway).reportCalls(0n, 1n, q.provider.address, 250n);
+      await networkHelpers.time.increaseTo(q.start + EPOCH);
+      await q.controller.release();
+      return {
+        send: () => q.engine.closeEpoch(),
+        // Engine: the next epoch, the reserves' total, the mix window, the two usage-parameter slots and the eight
+        // pools read; the next epoch, the total and eight reserves rewritten or set, the epoch summary set.
+        // Subscription manager (restricted collect: role and membership read): its cursor and the epoch's stats
+        // read, its balance moved to the engine. Stake reader: the total read. Token: the engine's balance and
+        // eight recipients' balances rewritten. The five epoch pools (each restricted: role and membership read)
+        // record their epoch. Logs: EpochClosed, eight PoolFunded, RevenueCollected, five EpochFunded, the
+        // transfers.
+        floor: {
+          coldAccounts: 1 + 1 + 1 + 1 + 7,
+          coldReads: 1 + 2 + 8 + 2 + 2 + 1 + 5 * 2,
+          nonZeroToNonZero: 2 + 2 + 1,
+          zeroToNonZero: 8 + 1 + 7 + 5,
+          logs: [
+            { topics: 2, dataBytes: 192 },
+            ...Array.from({ length: 8 }, () => ({ topics: 3, dataBytes: 128 })),
+            { topics: 2, dataBytes: 32 },
+            ...Array.from({ length: 5 }, () => ({ topics: 2, dataBytes: 96 })),
+            ...Array.from({ length: 9 }, () => ({ topics: 3, dataBytes: 32 })),
+          ],
+        },
+        note: "a keeper's monthly call: loops over the eight pools, calls five of them and the subscription manager",
+      };
+    },
+  },
+];

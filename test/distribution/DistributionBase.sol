@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {AvailabilityPool} from "../../contracts/distribution/AvailabilityPool.sol";
+import {ConsensusRewards} from "../../contracts/distribution/ConsensusRewards.sol";
+import {DistributionEngine} from "../../contracts/distribution/DistributionEngine.sol";
+import {SqrtPool} from "../../contracts/distribution/SqrtPool.sol";
+import {StabilizationFund} from "../../contracts/distribution/StabilizationFund.sol";
+import {SubscriptionManager} from "../../contracts/distribution/SubscriptionManager.sol";
+import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
+import {Parameterized} from "../../contracts/governance/Parameterized.sol";
+import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.sol";
+import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
+import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {UsageMultiplier} from "../../contracts/libraries/UsageMultiplier.sol";
+import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {MockRewardReceiver} from "../emission/mocks/MockRewardReceiver.sol";
+import {Test} from "../utils/Test.sol";
+import {MockStakeReader} from "./mocks/MockStakeReader.sol";
+
+/// @notice Shared setup for distribution tests: QRY under an AccessManager with the parameter registry, and the
+/// distribution module wired as the deploy module wires it (the same roles), with round numbers close to the QRY
+/// preset: 30-day epochs from START, a 90-day claim window, the 8-pool chain-maturity mix (early until month 6,
+/// mature from month 12), usage targets of 100,000 QRY revenue, 100 active subscriptions and 10M QRY stake weighted
+/// 50/30/20 and clamped to [0.5x, 2x], a PoA quota of 100 challenges with 85% thresholds and a 15% challengers'
+/// share, services with minimum stakes of 10,000 and 50,000 QRY, and 10,000 QRY per query-fulfillment identity.
+/// Staking is a settable mock; the staking-rewards pool a notified mock.
+abstract contract DistributionBase is Test {
+    uint256 internal constant START = 1_800_000_000;
+    uint256 internal constant EPOCH = 30 days;
+    uint256 internal constant CLAIM_WINDOW = 90 days;
+    uint256 internal constant YEAR = 365 days;
+    uint256 internal constant MIX_START = START + YEAR / 2;
+    uint256 internal constant MIX_END = START + YEAR;
+    uint256 internal constant QRY_CAP = 1_000_000_000 ether;
+    uint256 internal constant PROVIDER_MIN_STAKE = 10_000 ether;
+    uint256 internal constant SERVICE0_MIN_STAKE = 10_000 ether;
+    uint256 internal constant SERVICE1_MIN_STAKE = 50_000 ether;
+    uint256 internal constant MIN_MONTHLY_PAY = 10 ether;
+    uint256 internal constant QUOTA = 100;
+
+    // Pool indices in the engine, in the order of the QRY preset.
+    uint256 internal constant QUERY_POOL = 0;
+    uint256 internal constant POA_POOL = 1;
+    uint256 internal constant INTEGRATOR_POOL = 2;
+    uint256 internal constant PORTAL_POOL = 3;
+    uint256 internal constant WORKER_POOL = 4;
+    uint256 internal constant STAKING_POOL = 5;
+    uint256 internal constant CONSENSUS_POOL = 6;
+    uint256 internal constant STABILIZATION_POOL = 7;
+
+    AccessManager internal manager;
+    ProtocolToken internal qry;
+    ParameterRegistry internal params;
+    MockStakeReader internal stakes;
+    SqrtPool internal providerPool;
+    SqrtPool internal integratorPool;
+    SqrtPool internal portalPool;
+    AvailabilityPool internal availability;
+    ConsensusRewards internal consensus;
+    StabilizationFund internal stabilization;
+    SubscriptionManager internal subscriptions;
+    DistributionEngine internal engine;
+    MockRewardReceiver internal stakingPool;
+
+    address internal admin;
+    address internal minter;
+    address internal governor;
+    address internal emergency;
+    address internal registrar;
+    address internal gateway;
+    address internal portal;
+    address internal reporter;
+    address internal workerProposals;
+    address internal client;
+    address internal integrator;
+    address internal stranger;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        admin = makeAddr("admin");
+        minter = makeAddr("minter");
+        governor = makeAddr("governor");
+        emergency = makeAddr("emergency");
+        registrar = makeAddr("registrar");
+        gateway = makeAddr("gateway");
+        portal = makeAddr("portal");
+        reporter = makeAddr("reporter");
+        workerProposals = makeAddr("workerProposals");
+        client = makeAddr("client");
+        integrator = makeAddr("integrator");
+        stranger = makeAddr("stranger");
+
+        manager = new AccessManager(admin);
+        qry = new ProtocolToken("QRY", "QRY", QRY_CAP, address(manager));
+        params = new ParameterRegistry(address(manager));
+        stakes = new MockStakeReader();
+        stakingPool = new MockRewardReceiver(IERC20(address(qry)));
+
+        providerPool = _sqrtPool(PROVIDER_MIN_STAKE);
+        integratorPool = _sqrtPool(0);
+        portalPool = _sqrtPool(0);
+        uint256[] memory minStakes = new uint256[](2);
+        minStakes[0] = SERVICE0_MIN_STAKE;
+        minStakes[1] = SERVICE1_MIN_STAKE;
+        availability = new AvailabilityPool(
+            address(qry),
+            address(manager),
+            START,
+            EPOCH,
+            CLAIM_WINDOW,
+            address(stakes),
+            _rules(),
+            minStakes
+        );
+        consensus = new ConsensusRewards(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW);
+        stabilization = new StabilizationFund(address(qry), address(manager));
+        subscriptions = new SubscriptionManager(
+            address(qry),
+            address(manager),
+            START,
+            EPOCH,
+            address(providerPool),
+            address(integratorPool),
+            address(portalPool),
+            MIN_MONTHLY_PAY
+        );
+        engine = new DistributionEngine(
+            address(manager),
+            address(subscriptions),
+            address(stakes),
+            _pools(),
+            uint64(MIX_START),
+            uint64(MIX_END),
+            _usage()
+        );
+        _wire();
+    }
+
+    // ------------------------------------------------------------------ wiring (as deploy/modules/QryDistribution.ts)
+
+    function _sqrtPool(uint256 minStake) internal returns (SqrtPool) {
+        return new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), minStake);
+    }
+
+    function _sqrtPoolWithClock(uint256 start, uint256 epochLength) internal returns (SqrtPool) {
+        return new SqrtPool(address(qry), address(manager), start, epochLength, CLAIM_WINDOW, address(stakes), 0);
+    }
+
+    function _rules() internal pure returns (IAvailabilityPool.Rules memory) {
+        return
+            IAvailabilityPool.Rules({
+                quota: uint32(QUOTA),
+                availabilityBps: 8_500,
+                activityBps: 8_500,
+                challengerShareBps: 1_500
+            });
+    }
+
+    function _usage() internal pure returns (UsageMultiplier.Config memory) {
+        return
+            UsageMultiplier.Config({
+                revenueTarget: 100_000 ether,
+                activeTarget: 100,
+                stakeTarget: 10_000_000 ether,
+                revenueWeight: 5_000,
+                activeWeight: 3_000,
+                stakeWeight: 2_000,
+                minWad: 0.5e18,
+                maxWad: 2e18
+            });
+    }
+
+    /// @dev The QRY mix: early (until month 6) -> mature (from month 12), in bps.
+    function _pools() internal view returns (IDistributionEngine.Pool[] memory p) {
+        p = new IDistributionEngine.Pool[](8);
+        p[QUERY_POOL] = _pool(address(providerPool), 1_000, 4_000, IDistributionEngine.PoolKind.Epoch);
+        p[POA_POOL] = _pool(address(availability), 3_500, 1_000, IDistributionEngine.PoolKind.Epoch);
+        p[INTEGRATOR_POOL] = _pool(address(integratorPool), 0, 1_500, IDistributionEngine.PoolKind.Epoch);
+        p[PORTAL_POOL] = _pool(address(portalPool), 0, 1_500, IDistributionEngine.PoolKind.Epoch);
+        p[WORKER_POOL] = _pool(workerProposals, 2_000, 500, IDistributionEngine.PoolKind.Plain);
+        p[STAKING_POOL] = _pool(address(stakingPool), 2_000, 1_000, IDistributionEngine.PoolKind.Notify);
+        p[CONSENSUS_POOL] = _pool(address(consensus), 1_000, 400, IDistributionEngine.PoolKind.Epoch);
+        p[STABILIZATION_POOL] = _pool(address(stabilization), 500, 100, IDistributionEngine.PoolKind.Plain);
+    }
+
+    function _pool(
+        address account,
+        uint16 startBps,
+        uint16 endBps,
+        IDistributionEngine.PoolKind kind
+    ) internal pure returns (IDistributionEngine.Pool memory) {
+        return IDistributionEngine.Pool({account: account, startBps: startBps, endBps: endBps, kind: kind});
+    }
+
+    function _wire() internal {
+        vm.startPrank(admin);
+        _restrict(address(qry), ProtocolToken.mint.selector, Roles.MINTER);
+        manager.grantRole(Roles.MINTER, minter, 0);
+        manager.grantRole(Roles.GOVERNOR, governor, 0);
+        manager.grantRole(Roles.EMERGENCY, emergency, 0);
+        _restrict(address(params), ParameterRegistry.set.selector, Roles.GOVERNOR);
+        _restrict(address(params), ParameterRegistry.setEmergency.selector, Roles.EMERGENCY);
+        manager.grantRole(Roles.PARAMETER_REGISTRY, address(params), 0);
+
+        _restrict(address(subscriptions), SubscriptionManager.subscribe.selector, Roles.DISTRIBUTION_PORTAL);
+        _restrict(address(subscriptions), SubscriptionManager.reportCalls.selector, Roles.DISTRIBUTION_GATEWAY);
+        _restrict(address(subscriptions), SubscriptionManager.collect.selector, Roles.DISTRIBUTION_ENGINE);
+        _restrict(address(availability), AvailabilityPool.recordChallenges.selector, Roles.DISTRIBUTION_CHALLENGER);
+        _restrict(address(consensus), ConsensusRewards.recordBlocks.selector, Roles.DISTRIBUTION_CONSENSUS_REPORTER);
+        _restrict(address(consensus), ConsensusRewards.setValidator.selector, Roles.DISTRIBUTION_REGISTRAR);
+        _restrict(address(stabilization), StabilizationFund.withdraw.selector, Roles.GOVERNOR);
+        _restrict(address(engine), DistributionEngine.setMix.selector, Roles.GOVERNOR);
+        _restrict(address(engine), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        _restrict(address(subscriptions), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        address[4] memory sqrtPools = [
+            address(providerPool),
+            address(integratorPool),
+            address(portalPool),
+            address(availability)
+        ];
+        for (uint256 i; i < 4; ++i) _restrictPool(sqrtPools[i]);
+        _restrictPool(address(consensus));
+        _restrict(address(providerPool), SqrtPool.credit.selector, Roles.DISTRIBUTION_CREDITOR);
+        _restrict(address(integratorPool), SqrtPool.credit.selector, Roles.DISTRIBUTION_CREDITOR);
+        _restrict(address(portalPool), SqrtPool.credit.selector, Roles.DISTRIBUTION_CREDITOR);
+
+        manager.grantRole(Roles.DISTRIBUTION_ENGINE, address(engine), 0);
+        manager.grantRole(Roles.DISTRIBUTION_CREDITOR, address(subscriptions), 0);
+        manager.grantRole(Roles.DISTRIBUTION_REGISTRAR, registrar, 0);
+        manager.setRoleAdmin(Roles.DISTRIBUTION_GATEWAY, Roles.DISTRIBUTION_REGISTRAR);
+        manager.setRoleAdmin(Roles.DISTRIBUTION_PORTAL, Roles.DISTRIBUTION_REGISTRAR);
+        manager.setRoleAdmin(Roles.DISTRIBUTION_CHALLENGER, Roles.DISTRIBUTION_REGISTRAR);
+        manager.setRoleAdmin(Roles.DISTRIBUTION_CONSENSUS_REPORTER, Roles.DISTRIBUTION_REGISTRAR);
+        vm.stopPrank();
+
+        vm.startPrank(registrar);
+        manager.grantRole(Roles.DISTRIBUTION_GATEWAY, gateway, 0);
+        manager.grantRole(Roles.DISTRIBUTION_PORTAL, portal, 0);
+        manager.grantRole(Roles.DISTRIBUTION_CONSENSUS_REPORTER, reporter, 0);
+        vm.stopPrank();
+    }
+
+    function _restrictPool(address pool) internal {
+        _restrict(pool, IDistributionPool.fundEpoch.selector, Roles.DISTRIBUTION_ENGINE);
+        _restrict(pool, IDistributionPool.sweep.selector, Roles.DISTRIBUTION_ENGINE);
+        _restrict(pool, Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+    }
+
+    function _restrict(address target, bytes4 selector, uint64 role) internal {
+        bytes4[] memory sel = new bytes4[](1);
+        sel[0] = selector;
+        manager.setTargetFunctionRole(target, sel, role);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    function _mint(address to, uint256 amount) internal {
+        vm.prank(minter);
+        qry.mint(to, amount);
+    }
+
+    /// @dev The portal sells `client` a subscription serving `integrator` (the portal is funded and approves).
+    function _subscribe(uint256 monthlyPay, uint256 epochs) internal returns (uint256 id) {
+        _mint(portal, monthlyPay * epochs);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), monthlyPay * epochs);
+        id = subscriptions.subscribe(client, integrator, monthlyPay, epochs);
+        vm.stopPrank();
+    }
+
+    /// @dev An active provider with `bonded` stake.
+    function _stake(address provider, uint256 bonded) internal {
+        stakes.setStake(provider, true, bonded);
+    }
+
+    function _report(uint256 epoch, uint256 id, address provider, uint256 calls) internal {
+        vm.prank(gateway);
+        subscriptions.reportCalls(epoch, id, provider, calls);
+    }
+
+    function _grantChallenger(address challenger) internal {
+        vm.prank(registrar);
+        manager.grantRole(Roles.DISTRIBUTION_CHALLENGER, challenger, 0);
+    }
+
+    function _record(address challenger, address provider, uint256 challenges, uint256 answered) internal {
+        vm.prank(challenger);
+        availability.recordChallenges((block.timestamp - START) / EPOCH, provider, challenges, answered);
+    }
+
+    /// @dev A provider registered for `service`, active and bonded at `bonded`.
+    function _provider(string memory name, uint256 service, uint256 bonded) internal returns (address provider) {
+        provider = makeAddr(name);
+        _stake(provider, bonded);
+        vm.prank(provider);
+        availability.registerService(service);
+    }
+
+    function _warpToEnd(uint256 epoch) internal {
+        vm.warp(START + (epoch + 1) * EPOCH);
+    }
+
+    /// @dev Registers a governed number of `target` with wide bounds, so tests can change it through the registry.
+    function _register(address target, bytes32 key, uint256 min, uint256 max) internal {
+        vm.prank(admin);
+        params.register(target, key, min, max, 0);
+    }
+}

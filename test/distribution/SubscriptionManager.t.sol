@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+
+import {SubscriptionManager} from "../../contracts/distribution/SubscriptionManager.sol";
+import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
+import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {ISubscriptionManager} from "../../contracts/interfaces/ISubscriptionManager.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {DistributionBase} from "./DistributionBase.sol";
+
+/// @notice Subscriptions sold by a portal, renewals, gateway reports and the per-epoch usage measures.
+contract SubscriptionManagerTest is DistributionBase {
+    address internal provider;
+
+    function setUp() public override {
+        super.setUp();
+        provider = makeAddr("provider");
+        _stake(provider, PROVIDER_MIN_STAKE);
+    }
+
+    function _renew(address payer, uint256 id, uint256 epochs) internal {
+        uint256 amount = subscriptions.termsOf(id).monthlyPay * epochs;
+        _mint(payer, amount);
+        vm.startPrank(payer);
+        qry.approve(address(subscriptions), amount);
+        subscriptions.renew(id, epochs);
+        vm.stopPrank();
+    }
+
+    function _stats(uint256 epoch) internal view returns (uint256 revenue, uint256 active) {
+        ISubscriptionManager.EpochStats memory s = subscriptions.epochStats(epoch);
+        return (s.revenue, s.active);
+    }
+
+    // ------------------------------------------------------------------ subscribe
+
+    function test_subscribe_recordsTermsPaysAndCreditsPortalAndIntegrator() public {
+        _mint(portal, 300 ether);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), 300 ether);
+        vm.expectEmit(true, true, true, true, address(subscriptions));
+        emit ISubscriptionManager.Subscribed(1, client, portal, integrator, 100 ether, 0, 2);
+        uint256 id = subscriptions.subscribe(client, integrator, 100 ether, 3);
+        vm.stopPrank();
+
+        assertEq(id, 1, "first id");
+        assertEq(subscriptions.subscriptionCount(), 1, "count");
+        ISubscriptionManager.Terms memory t = subscriptions.termsOf(id);
+        assertEq(uint256(t.monthlyPay), 100 ether, "monthly pay");
+        assertEq(uint256(t.startEpoch), 0, "starts in the open epoch");
+        assertEq(uint256(t.paidThrough), 2, "epochs 0, 1, 2");
+        ISubscriptionManager.Parties memory p = subscriptions.partiesOf(id);
+        assertEq(p.client, client, "client");
+        assertEq(p.portal, portal, "the portal is the acquirer");
+        assertEq(p.integrator, integrator, "integrator");
+        assertEq(qry.balanceOf(address(subscriptions)), 300 ether, "payment held for the engine");
+        assertEq(qry.balanceOf(portal), 0, "portal paid");
+        assertEq(uint256(portalPool.entryOf(0, portal).value), 300 ether, "portal credited the value paid");
+        assertEq(uint256(integratorPool.entryOf(0, integrator).value), 300 ether, "integrator credited");
+        (uint256 revenue, uint256 active) = _stats(0);
+        assertEq(revenue, 300 ether, "epoch 0 revenue");
+        assertEq(active, 1, "one active subscription");
+    }
+
+    function test_RevertWhen_subscribeByANonPortal() public {
+        _mint(stranger, 100 ether);
+        vm.startPrank(stranger);
+        qry.approve(address(subscriptions), 100 ether);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        subscriptions.subscribe(client, integrator, 100 ether, 1);
+        vm.stopPrank();
+        assertEq(subscriptions.subscriptionCount(), 0, "nothing sold");
+        assertEq(qry.balanceOf(stranger), 100 ether, "nothing paid");
+    }
+
+    function test_RevertWhen_subscribeWithBadTerms() public {
+        _mint(portal, 1_000 ether);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), 1_000 ether);
+        vm.expectRevert(ISubscriptionManager.ZeroAddress.selector);
+        subscriptions.subscribe(address(0), integrator, 100 ether, 1);
+        vm.expectRevert(ISubscriptionManager.ZeroAddress.selector);
+        subscriptions.subscribe(client, address(0), 100 ether, 1);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.InvalidMonthlyPay.selector, 9 ether, 10 ether));
+        subscriptions.subscribe(client, integrator, 9 ether, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(ISubscriptionManager.InvalidMonthlyPay.selector, uint256(2) ** 96, 10 ether)
+        );
+        subscriptions.subscribe(client, integrator, uint256(2) ** 96, 1);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.InvalidEpochCount.selector, 0, 36));
+        subscriptions.subscribe(client, integrator, 100 ether, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.InvalidEpochCount.selector, 37, 36));
+        subscriptions.subscribe(client, integrator, 10 ether, 37);
+        vm.stopPrank();
+        assertEq(subscriptions.subscriptionCount(), 0, "nothing sold");
+        assertEq(qry.balanceOf(portal), 1_000 ether, "nothing paid");
+    }
+
+    function test_RevertWhen_subscribeBeforeTheEpochsStart() public {
+        _mint(portal, 100 ether);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), 100 ether);
+        // Roles granted at START are effective from START, so the portal's own deployment is simulated by a
+        // subscription manager whose epochs start in the future.
+        vm.stopPrank();
+        SubscriptionManager later = new SubscriptionManager(
+            address(qry),
+            address(manager),
+            START + 1,
+            EPOCH,
+            address(_sqrtPoolWithClock(START + 1, EPOCH)),
+            address(_sqrtPoolWithClock(START + 1, EPOCH)),
+            address(_sqrtPoolWithClock(START + 1, EPOCH)),
+            MIN_MONTHLY_PAY
+        );
+        vm.prank(admin);
+        _restrict(address(later), SubscriptionManager.subscribe.selector, Roles.DISTRIBUTION_PORTAL);
+        vm.startPrank(portal);
+        qry.approve(address(later), 100 ether);
+        vm.expectRevert(abi.encodeWithSelector(IEpochClock.EpochsNotStarted.selector, START + 1));
+        later.subscribe(client, integrator, 100 ether, 1);
+        vm.stopPrank();
+        assertEq(later.subscriptionCount(), 0, "nothing sold");
+    }
+
+    // ------------------------------------------------------------------ renew
+
+    function test_renew_extendsAnActiveSubscription() public {
+        uint256 id = _subscribe(100 ether, 3);
+        vm.warp(START + EPOCH); // epoch 1
+        _renew(stranger, id, 2);
+        assertEq(uint256(subscriptions.termsOf(id).paidThrough), 4, "paid through epoch 4");
+        (uint256 revenue, uint256 active) = _stats(1);
+        assertEq(revenue, 200 ether, "epoch 1 revenue: the renewal");
+        assertEq(active, 1, "still one active");
+        (, active) = _stats(4);
+        assertEq(active, 1, "active in epoch 4");
+        (, active) = _stats(5);
+        assertEq(active, 0, "lapses at epoch 5");
+        assertEq(uint256(portalPool.entryOf(1, portal).value), 200 ether, "the portal is credited for the renewal");
+        assertEq(uint256(integratorPool.entryOf(1, integrator).value), 200 ether, "and the integrator");
+    }
+
+    function test_renew_restartsALapsedSubscriptionInTheOpenEpoch() public {
+        uint256 id = _subscribe(100 ether, 1);
+        vm.warp(START + 3 * EPOCH); // epoch 3; paid through 0
+        _renew(client, id, 2);
+        assertEq(uint256(subscriptions.termsOf(id).paidThrough), 4, "epochs 3 and 4");
+        (, uint256 active) = _stats(1);
+        assertEq(active, 0, "inactive in epoch 1");
+        (, active) = _stats(3);
+        assertEq(active, 1, "active again in epoch 3");
+        (, active) = _stats(5);
+        assertEq(active, 0, "lapses at epoch 5");
+    }
+
+    function test_RevertWhen_renewingTooFarAheadOrUnknown() public {
+        uint256 id = _subscribe(100 ether, 30); // epochs 0-29; at most 36 ahead: 6 more
+        _mint(client, 10_000 ether);
+        vm.startPrank(client);
+        qry.approve(address(subscriptions), 10_000 ether);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.InvalidEpochCount.selector, 7, 6));
+        subscriptions.renew(id, 7);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.InvalidEpochCount.selector, 0, 6));
+        subscriptions.renew(id, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.UnknownSubscription.selector, 2));
+        subscriptions.renew(2, 1);
+        subscriptions.renew(id, 6);
+        vm.stopPrank();
+        assertEq(uint256(subscriptions.termsOf(id).paidThrough), 35, "six more, no more");
+    }
+
+    // ------------------------------------------------------------------ usage measures
+
+    /// @dev A: epochs 0-2, B: epoch 0 only (both sold in epoch 0), C: epochs 1-2 (sold in epoch 1).
+    function test_epochStats_countSubscriptionsActiveDuringEachEpoch() public {
+        _subscribe(100 ether, 3);
+        _subscribe(50 ether, 1);
+        vm.warp(START + EPOCH);
+        _subscribe(20 ether, 2);
+        (uint256 revenue, uint256 active) = _stats(0);
+        assertEq(revenue, 350 ether, "epoch 0: 300 + 50");
+        assertEq(active, 2, "epoch 0: A and B");
+        (revenue, active) = _stats(1);
+        assertEq(revenue, 40 ether, "epoch 1: C");
+        assertEq(active, 2, "epoch 1: A and C (B lapsed)");
+        // Epochs 2 and 3 are not rolled yet: the view replays the lapses.
+        (, active) = _stats(2);
+        assertEq(active, 2, "epoch 2: A and C");
+        (, active) = _stats(3);
+        assertEq(active, 0, "epoch 3: none");
+        vm.warp(START + 3 * EPOCH);
+        subscriptions.checkpoint();
+        (, active) = _stats(2);
+        assertEq(active, 2, "rolled: the same");
+        (, active) = _stats(3);
+        assertEq(active, 0, "rolled: none");
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    function test_reportCalls_creditsCallsTimesMonthlyPay() public {
+        uint256 id = _subscribe(100 ether, 1);
+        vm.expectEmit(true, true, true, true, address(subscriptions));
+        emit ISubscriptionManager.CallsReported(0, id, provider, gateway, 250, 25_000 ether);
+        _report(0, id, provider, 250);
+        _report(0, id, provider, 50);
+        assertEq(uint256(providerPool.entryOf(0, provider).value), 30_000 ether, "TRV: 300 calls x 100 QRY");
+    }
+
+    /// @dev TRV sums calls x monthly pay over subscriptions: 100 calls on a 100 QRY plan and 100 on a 300 QRY plan
+    /// weigh 10,000 + 30,000 = 40,000.
+    function test_reportCalls_totalRegisteredValueSumsOverSubscriptions() public {
+        uint256 cheap = _subscribe(100 ether, 1);
+        uint256 dear = _subscribe(300 ether, 1);
+        _report(0, cheap, provider, 100);
+        _report(0, dear, provider, 100);
+        assertEq(uint256(providerPool.entryOf(0, provider).value), 40_000 ether, "sum of calls x monthly pay");
+        assertEq(providerPool.sumOfRoots(0), 2e20, "sqrt(40,000e18 x 1e18)");
+    }
+
+    function test_RevertWhen_reportForAnUnknownSubscription() public {
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.UnknownSubscription.selector, 99));
+        _report(0, 99, provider, 10);
+        assertEq(providerPool.sumOfRoots(0), 0, "nothing credited");
+    }
+
+    function test_RevertWhen_reportForAClosedEpoch() public {
+        uint256 id = _subscribe(100 ether, 3);
+        vm.warp(START + EPOCH);
+        vm.expectRevert(abi.encodeWithSelector(IEpochClock.EpochNotOpen.selector, 0, 1));
+        _report(0, id, provider, 10);
+        assertEq(providerPool.sumOfRoots(0), 0, "nothing credited");
+    }
+
+    function test_RevertWhen_reportByANonGateway() public {
+        uint256 id = _subscribe(100 ether, 1);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.prank(stranger);
+        subscriptions.reportCalls(0, id, provider, 10);
+        assertEq(providerPool.sumOfRoots(0), 0, "nothing credited");
+    }
+
+    function test_RevertWhen_reportForALapsedSubscription() public {
+        uint256 id = _subscribe(100 ether, 2);
+        vm.warp(START + 2 * EPOCH);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.SubscriptionInactive.selector, id, 2, 1));
+        _report(2, id, provider, 10);
+        assertEq(providerPool.sumOfRoots(2), 0, "nothing credited");
+    }
+
+    function test_RevertWhen_reportHasBadCallsOrProvider() public {
+        uint256 id = _subscribe(100 ether, 1);
+        uint256 max = subscriptions.MAX_CALLS_PER_REPORT();
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.InvalidCallCount.selector, 0, max));
+        _report(0, id, provider, 0);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.InvalidCallCount.selector, max + 1, max));
+        _report(0, id, provider, max + 1);
+        vm.expectRevert(ISubscriptionManager.ZeroAddress.selector);
+        _report(0, id, address(0), 10);
+        assertEq(providerPool.sumOfRoots(0), 0, "nothing credited");
+    }
+
+    // ------------------------------------------------------------------ collect and parameters
+
+    function test_collect_sendsPaymentsToTheEngine() public {
+        _subscribe(100 ether, 3);
+        address engineRole = makeAddr("engineRole");
+        vm.prank(admin);
+        manager.grantRole(Roles.DISTRIBUTION_ENGINE, engineRole, 0);
+        vm.prank(engineRole);
+        assertEq(subscriptions.collect(), 300 ether, "collected");
+        assertEq(qry.balanceOf(engineRole), 300 ether, "paid to the caller");
+        assertEq(qry.balanceOf(address(subscriptions)), 0, "nothing left");
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.prank(stranger);
+        subscriptions.collect();
+    }
+
+    function test_setParameter_minMonthlyPay() public {
+        bytes32 key = subscriptions.MIN_MONTHLY_PAY();
+        _register(address(subscriptions), key, 1 ether, 1_000 ether);
+        vm.prank(governor);
+        params.set(address(subscriptions), key, 12 ether);
+        assertEq(subscriptions.minMonthlyPay(), 12 ether, "20% up");
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, 0));
+        vm.prank(address(params));
+        subscriptions.setParameter(key, 0);
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.UnknownParameter.selector, bytes32(0)));
+        subscriptions.parameter(bytes32(0));
+    }
+
+    function test_RevertWhen_constructorPoolRunsAnotherClock() public {
+        address other = address(_otherClockPool());
+        vm.expectRevert(ISubscriptionManager.InvalidConfiguration.selector);
+        new SubscriptionManager(
+            address(qry),
+            address(manager),
+            START,
+            EPOCH,
+            address(providerPool),
+            address(integratorPool),
+            other,
+            MIN_MONTHLY_PAY
+        );
+        vm.expectRevert(ISubscriptionManager.InvalidConfiguration.selector);
+        new SubscriptionManager(
+            address(0),
+            address(manager),
+            START,
+            EPOCH,
+            address(providerPool),
+            address(integratorPool),
+            address(portalPool),
+            MIN_MONTHLY_PAY
+        );
+    }
+
+    function _otherClockPool() internal returns (address) {
+        return address(_sqrtPoolWithClock(START + 1, EPOCH));
+    }
+}

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AvailabilityPool} from "../../../contracts/distribution/AvailabilityPool.sol";
+import {ConsensusRewards} from "../../../contracts/distribution/ConsensusRewards.sol";
+import {DistributionEngine} from "../../../contracts/distribution/DistributionEngine.sol";
+import {SqrtPool} from "../../../contracts/distribution/SqrtPool.sol";
+import {SubscriptionManager} from "../../../contracts/distribution/SubscriptionManager.sol";
+import {EmissionController} from "../../../contracts/emission/EmissionController.sol";
+import {IDistributionEngine} from "../../../contracts/interfaces/IDistributionEngine.sol";
+import {IDistributionPool} from "../../../contracts/interfaces/IDistributionPool.sol";
+import {IEmissionController} from "../../../contracts/interfaces/IEmissionController.sol";
+import {IEpochClock} from "../../../contracts/interfaces/IEpochClock.sol";
+import {ISubscriptionManager} from "../../../contracts/interfaces/ISubscriptionManager.sol";
+import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
+import {Test} from "../../utils/Test.sol";
+import {Vm} from "../../utils/Vm.sol";
+import {MockStakeReader} from "../mocks/MockStakeReader.sol";
+
+/// @notice Drives the distribution's inflows and records: emission releases into the engine, subscriptions and
+/// renewals by two portals, gateway reports, challenges, blocks, epoch closes, sweeps and stake changes, over
+/// months. Keeps ghost totals of money in, of each pool's inflows, budgets and returns (read from the engine's
+/// events) and of the value credited per account and epoch. Claims are `ClaimHandler`'s.
+contract DistributionHandler is Test {
+    struct System {
+        ProtocolToken qry;
+        address minter;
+        EmissionController controller;
+        MockStakeReader stakes;
+        SubscriptionManager subscriptions;
+        DistributionEngine engine;
+        SqrtPool providerPool;
+        SqrtPool integratorPool;
+        SqrtPool portalPool;
+        AvailabilityPool availability;
+        ConsensusRewards consensus;
+        address gateway;
+        address reporter;
+    }
+
+    uint256 internal constant START = 1_800_000_000;
+    uint256 internal constant EPOCH = 30 days;
+    uint256 internal constant POOLS = 8;
+
+    bytes32 internal constant POOL_FUNDED = keccak256("PoolFunded(uint256,uint256,uint256,uint256,uint256,uint256)");
+    bytes32 internal constant EPOCH_CLOSED = keccak256(
+        "EpochClosed(uint256,uint256,uint256,uint256,uint256,uint256,uint256)"
+    );
+
+    System internal s;
+
+    address[4] public providers;
+    address[3] public challengers;
+    address[2] public validators;
+    address[2] public integrators;
+    address[2] public portals;
+    address public client;
+    uint256[] internal _subscriptionIds;
+
+    // ---- ghosts
+    uint256 public ghostIssued;
+    uint256 public ghostRevenue;
+    uint256[POOLS] public inflowTotal;
+    uint256[POOLS] public budgetTotal;
+    uint256[POOLS] public returnedTotal;
+    uint256[POOLS] public restoredTotal;
+    mapping(uint256 pool => mapping(uint256 epoch => uint256)) public ghostBudget;
+    mapping(uint256 pool => mapping(uint256 epoch => uint256)) public ghostReturned;
+    mapping(uint256 pool => mapping(uint256 epoch => uint256)) public ghostSwept;
+    mapping(address pool => mapping(uint256 epoch => mapping(address account => uint256))) public ghostValue;
+
+    // ---- coverage counters
+    uint256 public closes;
+    uint256 public sweeps;
+    uint256 public reports;
+
+    constructor(System memory system_, address[4] memory providers_, address[3] memory challengers_) {
+        s = system_;
+        providers = providers_;
+        challengers = challengers_;
+        validators = [makeAddr("validator0"), makeAddr("validator1")];
+        integrators = [makeAddr("integrator0"), makeAddr("integrator1")];
+        portals = [makeAddr("portal0"), makeAddr("portal1")];
+        client = makeAddr("client");
+    }
+
+    function _epoch() internal view returns (uint256) {
+        return (block.timestamp - START) / EPOCH;
+    }
+
+    function _expect(bytes memory reason, bytes memory expected, string memory what) internal pure {
+        assertEq(keccak256(reason), keccak256(expected), string.concat(what, ": unexpected error"));
+    }
+
+    // ------------------------------------------------------------------ money in
+
+    function release() external {
+        uint256 before = s.qry.balanceOf(address(s.engine));
+        try s.controller.release() returns (uint256 amount) {
+            assertEq(s.qry.balanceOf(address(s.engine)) - before, amount, "the engine received the release");
+            ghostIssued += amount;
+        } catch (bytes memory reason) {
+            _expect(reason, abi.encodeWithSelector(IEmissionController.NothingToRelease.selector), "release");
+        }
+    }
+
+    function subscribe(uint256 portalSeed, uint256 integratorSeed, uint256 pay, uint256 epochs) external {
+        address portal = portals[portalSeed % 2];
+        address integrator = integrators[integratorSeed % 2];
+        pay = bound(pay, 10 ether, 5_000 ether);
+        epochs = bound(epochs, 1, 36);
+        uint256 amount = pay * epochs;
+        _pay(portal, amount);
+        vm.prank(portal);
+        uint256 id = s.subscriptions.subscribe(client, integrator, pay, epochs);
+        _subscriptionIds.push(id);
+        _credited(amount, portal, integrator);
+    }
+
+    function renew(uint256 idSeed, uint256 epochs) external {
+        if (_subscriptionIds.length == 0) return;
+        uint256 id = _subscriptionIds[idSeed % _subscriptionIds.length];
+        ISubscriptionManager.Terms memory t = s.subscriptions.termsOf(id);
+        uint256 current = _epoch();
+        uint256 from = t.paidThrough < current ? current : uint256(t.paidThrough) + 1;
+        uint256 max = current + 36 - from;
+        if (max == 0) return;
+        epochs = bound(epochs, 1, max);
+        uint256 amount = uint256(t.monthlyPay) * epochs;
+        _pay(client, amount);
+        vm.prank(client);
+        s.subscriptions.renew(id, epochs);
+        ISubscriptionManager.Parties memory p = s.subscriptions.partiesOf(id);
+        _credited(amount, p.portal, p.integrator);
+    }
+
+    function _pay(address payer, uint256 amount) internal {
+        vm.prank(s.minter);
+        s.qry.mint(payer, amount);
+        vm.prank(payer);
+        s.qry.approve(address(s.subscriptions), amount);
+        ghostRevenue += amount;
+    }
+
+    function _credited(uint256 amount, address portal, address integrator) internal {
+        uint256 e = _epoch();
+        ghostValue[address(s.portalPool)][e][portal] += amount;
+        ghostValue[address(s.integratorPool)][e][integrator] += amount;
+    }
+
+    // ------------------------------------------------------------------ records
+
+    function report(uint256 idSeed, uint256 providerSeed, uint256 calls) external {
+        if (_subscriptionIds.length == 0) return;
+        uint256 id = _subscriptionIds[idSeed % _subscriptionIds.length];
+        address provider = providers[providerSeed % 4];
+        calls = bound(calls, 1, 10_000);
+        uint256 e = _epoch();
+        ISubscriptionManager.Terms memory t = s.subscriptions.termsOf(id);
+        vm.prank(s.gateway);
+        try s.subscriptions.reportCalls(e, id, provider, calls) {
+            ghostValue[address(s.providerPool)][e][provider] += calls * t.monthlyPay;
+            ++reports;
+        } catch (bytes memory reason) {
+            _expect(
+                reason,
+                abi.encodeWithSelector(ISubscriptionManager.SubscriptionInactive.selector, id, e, t.paidThrough),
+                "report"
+            );
+        }
+    }
+
+    function record(uint256 challengerSeed, uint256 providerSeed, uint256 challenges, uint256 answered) external {
+        challenges = bound(challenges, 1, 120);
+        answered = bound(answered, 0, challenges);
+        // Favour answers near the 85% threshold.
+        if (answered % 3 == 0) answered = challenges - challenges / 7;
+        vm.prank(challengers[challengerSeed % 3]);
+        s.availability.recordChallenges(_epoch(), providers[providerSeed % 4], challenges, answered);
+    }
+
+    function blocks(uint256 validatorSeed, uint256 n) external {
+        vm.prank(s.reporter);
+        s.consensus.recordBlocks(_epoch(), validators[validatorSeed % 2], bound(n, 1, 1_000));
+    }
+
+    function setStake(uint256 bonded) external {
+        s.stakes.setTotals(bound(bonded, 0, 30_000_000 ether), 0);
+    }
+
+    function warp(uint256 secondsAhead) external {
+        vm.warp(block.timestamp + bound(secondsAhead, 1 hours, 30 days));
+    }
+
+    // ------------------------------------------------------------------ closing and sweeping
+
+    function close() external {
+        uint256 next = s.engine.nextEpoch();
+        vm.recordLogs();
+        try s.engine.closeEpoch() returns (uint256 epoch) {
+            assertEq(epoch, next, "closes epochs in order");
+            _readCloseLogs(epoch);
+            ++closes;
+        } catch (bytes memory reason) {
+            _expect(
+                reason,
+                abi.encodeWithSelector(IEpochClock.EpochNotOver.selector, next, s.engine.epochEnd(next)),
+                "close"
+            );
+        }
+    }
+
+    function _readCloseLogs(uint256 epoch) internal {
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        uint256 incoming;
+        uint256 inflows;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter != address(s.engine)) continue;
+            if (logs[i].topics[0] == EPOCH_CLOSED) {
+                (incoming, , , , , ) = abi.decode(logs[i].data, (uint256, uint256, uint256, uint256, uint256, uint256));
+            } else if (logs[i].topics[0] == POOL_FUNDED) {
+                uint256 pool = uint256(logs[i].topics[2]);
+                (uint256 inflow, uint256 budget, uint256 returned, ) = abi.decode(
+                    logs[i].data,
+                    (uint256, uint256, uint256, uint256)
+                );
+                inflowTotal[pool] += inflow;
+                budgetTotal[pool] += budget;
+                returnedTotal[pool] += returned;
+                ghostBudget[pool][epoch] = budget;
+                ghostReturned[pool][epoch] = returned;
+                inflows += inflow;
+            }
+        }
+        assertLe(inflows, incoming, "inflows <= incoming");
+        assertLt(incoming - inflows, POOLS, "split dust < one wei per pool");
+    }
+
+    function sweep(uint256 poolSeed, uint256 epochSeed) external {
+        uint256 next = s.engine.nextEpoch();
+        if (next == 0) return;
+        uint256[6] memory candidates = [uint256(0), 1, 2, 3, 6, 4]; // five epoch pools and a plain one
+        uint256 index = candidates[poolSeed % 6];
+        uint256 epoch = bound(epochSeed, 0, next - 1);
+        IDistributionEngine.Pool memory p = s.engine.pools()[index];
+        try s.engine.sweep(index, epoch) returns (uint256 amount) {
+            restoredTotal[index] += amount;
+            ghostSwept[index][epoch] += amount;
+            ++sweeps;
+        } catch (bytes memory reason) {
+            if (p.kind != IDistributionEngine.PoolKind.Epoch) {
+                _expect(reason, abi.encodeWithSelector(IDistributionEngine.NotAnEpochPool.selector, index), "sweep");
+                return;
+            }
+            IDistributionPool.Ledger memory book = IDistributionPool(p.account).ledger(epoch);
+            if (block.timestamp < book.expiresAt) {
+                _expect(
+                    reason,
+                    abi.encodeWithSelector(IDistributionPool.ClaimWindowOpen.selector, epoch, book.expiresAt),
+                    "sweep"
+                );
+            } else {
+                _expect(reason, abi.encodeWithSelector(IDistributionPool.NothingToSweep.selector, epoch), "sweep");
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IStakeReader} from "../../../contracts/interfaces/IStakeReader.sol";
+
+/// @notice Stand-in for provider staking (issue 4): settable activity and bonded stake per provider, a default for
+/// providers never set (so benchmarks can stake thousands at once), and settable totals.
+contract MockStakeReader is IStakeReader {
+    struct Stake {
+        bool set;
+        bool active;
+        uint256 bonded;
+    }
+
+    mapping(address provider => Stake) private _stakes;
+    bool public defaultActive;
+    uint256 public defaultBonded;
+    uint256 public totalBonded;
+    uint256 public totalUnbonding;
+
+    function setStake(address provider, bool active, uint256 bonded) external {
+        _stakes[provider] = Stake({set: true, active: active, bonded: bonded});
+    }
+
+    function setDefault(bool active, uint256 bonded) external {
+        defaultActive = active;
+        defaultBonded = bonded;
+    }
+
+    function setTotals(uint256 bonded, uint256 unbonding) external {
+        totalBonded = bonded;
+        totalUnbonding = unbonding;
+    }
+
+    function isActive(address provider) external view returns (bool) {
+        Stake memory s = _stakes[provider];
+        return s.set ? s.active : defaultActive;
+    }
+
+    function bondedStake(address provider) external view returns (uint256) {
+        Stake memory s = _stakes[provider];
+        return s.set ? s.bonded : defaultBonded;
+    }
+
+    function totalStakes() external view returns (uint256 bonded, uint256 unbonding) {
+        return (totalBonded, totalUnbonding);
+    }
+}
