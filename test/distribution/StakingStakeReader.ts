@@ -1,0 +1,70 @@
+import { expect } from "chai";
+import { parseEther } from "ethers";
+import { network } from "hardhat";
+
+import { qryStaking } from "../../presets/qry/staking.js";
+import { deployStaking } from "../../scripts/lib/deploy.js";
+import { ROLES } from "../../scripts/lib/roles.js";
+
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+
+/** The QRY distribution reads real provider staking through StakingStakeReader. */
+describe("StakingStakeReader", function () {
+  async function fixture() {
+    const [deployer, slasher, provider, delegator, stranger] = await ethers.getSigners();
+    const deployed = await deployStaking(connection, {
+      token: { name: "QRY", symbol: "QRY", cap: parseEther("1000000000") },
+      staking: qryStaking,
+    });
+    const { manager, token, staking } = deployed;
+    await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+    await manager.grantRole(ROLES.SLASHER, slasher.address, 0);
+    for (const account of [provider, delegator]) {
+      await token.mint(account.address, parseEther("100000"));
+      await token.connect(account).approve(await staking.getAddress(), parseEther("100000"));
+    }
+    const reader = await ethers.deployContract("StakingStakeReader", [await staking.getAddress()]);
+    return { ...deployed, reader, slasher, provider, delegator, stranger };
+  }
+
+  it("reports a provider's self-stake plus its delegations as bonded, and the totals", async function () {
+    const { staking, reader, provider, delegator, stranger } = await networkHelpers.loadFixture(fixture);
+    await staking.connect(provider).registerProvider(parseEther("5000"));
+    await staking.connect(delegator).delegate(provider.address, parseEther("3000"));
+
+    expect(await reader.isActive(provider.address)).to.equal(true);
+    expect(await reader.bondedStake(provider.address)).to.equal(parseEther("8000"));
+    expect(await reader.isActive(stranger.address)).to.equal(false);
+    expect(await reader.bondedStake(stranger.address)).to.equal(0n);
+    expect(await reader.totalStakes()).to.deep.equal([parseEther("8000"), 0n]);
+    expect(await reader.staking()).to.equal(await staking.getAddress());
+  });
+
+  it("leaves unbonding stake out of the bonded figure", async function () {
+    const { staking, reader, provider, delegator } = await networkHelpers.loadFixture(fixture);
+    await staking.connect(provider).registerProvider(parseEther("5000"));
+    await staking.connect(delegator).delegate(provider.address, parseEther("3000"));
+    await staking.connect(delegator).unbond(parseEther("1000"));
+
+    expect(await reader.bondedStake(provider.address)).to.equal(parseEther("7000"));
+    expect(await reader.totalStakes()).to.deep.equal([parseEther("7000"), parseEther("1000")]);
+  });
+
+  it("follows a slash: 5% off a 10,000 pool leaves 9,500 bonded", async function () {
+    const { staking, reader, slasher, provider, delegator } = await networkHelpers.loadFixture(fixture);
+    await staking.connect(provider).registerProvider(parseEther("6000"));
+    await staking.connect(delegator).delegate(provider.address, parseEther("4000"));
+    await staking.connect(slasher).slash(provider.address, 500n, ethers.id("evidence"));
+
+    expect(await reader.bondedStake(provider.address)).to.equal(parseEther("9500"));
+  });
+
+  it("refuses an address without code", async function () {
+    const { stranger } = await networkHelpers.loadFixture(fixture);
+    const factory = await ethers.getContractFactory("StakingStakeReader");
+    await expect(factory.deploy(stranger.address))
+      .to.be.revertedWithCustomError(factory, "NotAContract")
+      .withArgs(stranger.address);
+  });
+});
