@@ -1,5 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import type { ArgumentType } from "@nomicfoundation/ignition-core";
+import type { ArgumentType, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
 import {
   accountNames,
@@ -32,14 +32,17 @@ export function supplyModuleId(preset: SupplyPreset): string {
  * and `mixEnd` (absolute mix window: start + the preset's offsets), and one address per named account of the
  * preset (`accountNames(preset)`). The Token module takes `name`, `symbol` and `cap` from the preset.
  */
-export function buildSupplyModule(preset: SupplyPreset) {
-  const cached = built.get(preset.system);
+export function buildSupplyModule(preset: SupplyPreset, bind?: SupplyBindings) {
+  const cached = bind === undefined ? built.get(preset.system) : undefined;
   if (cached !== undefined) return cached;
   validateSupplyPreset(preset);
   const module = buildModule(supplyModuleId(preset), (m) => {
     const { manager, token } = m.useModule(TokenModule);
     const start = m.getParameter<bigint>("start");
-    const account = Object.fromEntries(accountNames(preset).map((name) => [name, m.getParameter<string>(name)]));
+    const bound = bind?.(m) ?? {};
+    const account = Object.fromEntries(
+      accountNames(preset).map((name) => [name, bound[name] ?? m.getParameter<string>(name)]),
+    );
     const e = preset.emission;
 
     const vault = m.contract("VestingVault", [token, account[preset.treasury], manager]);
@@ -141,9 +144,17 @@ export function buildSupplyModule(preset: SupplyPreset) {
 
     return { manager, token, vault, controller, genesis, ...(pool ? { pool } : {}) };
   });
-  built.set(preset.system, module);
+  if (bind === undefined) built.set(preset.system, module);
   return module;
 }
+
+/**
+ * Named accounts bound to contracts of the same deployment instead of module parameters: a preset module maps
+ * e.g. `treasury` to governance's Treasury and a reward stream's account to the staking contract. Called inside
+ * the supply module's builder, so it may `m.useModule` the modules that deploy them.
+ */
+// Ignition's future types are per contract name; any contract or address future will do here.
+export type SupplyBindings = (m: IgnitionModuleBuilder) => Record<string, any>;
 
 /** One module object per preset, so the per-preset files and the deploy helper share it. */
 const built = new Map<string, ReturnType<typeof buildModule>>();
