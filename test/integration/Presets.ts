@@ -88,9 +88,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         100_000n * TOKEN,
       ]);
 
-      expect(await c.votingPower.votingWeight(), "voting power reads staking's votes").to.equal(
-        await staking.votes(),
-      );
+      expect(await c.votingPower.votingWeight(), "voting power reads staking's votes").to.equal(await staking.votes());
       expect(await c.governor.votingDelay(), "discussion 7 days").to.equal(7n * DAY);
       expect(await c.governor.votingPeriod(), "voting 14 days").to.equal(14n * DAY);
       expect(await c.governor.timelockDelay(false), "timelock 7 days").to.equal(7n * DAY);
@@ -100,9 +98,10 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       for (let i = 0n; i < (await c.classifier.classCount()); i++) {
         thresholds.push((await c.classifier.proposalClass(i)).thresholdBps);
       }
-      expect(thresholds, "treasury 50, economic 55, technical 60, access 80, emergency 75, emergency params 80").to.deep.equal(
-        [5_000n, 5_500n, 6_000n, 8_000n, 7_500n, 8_000n],
-      );
+      expect(
+        thresholds,
+        "treasury 50, economic 55, technical 60, access 80, emergency 75, emergency params 80",
+      ).to.deep.equal([5_000n, 5_500n, 6_000n, 8_000n, 7_500n, 8_000n]);
       expect(await c.safe.getThreshold(), "guardian 5-of-9").to.equal(5n);
       expect((await c.safe.getOwners()).length, "nine owners").to.equal(9);
     });
@@ -316,7 +315,11 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
     const f = await networkHelpers.loadFixture(presetsFixture);
     const c = await f.contracts("qerun");
     const pause = await c.registry.parameterInfo(c.creditManager!, GOVERNANCE_KEYS.PAUSE_DURATION);
-    expect([pause.registered, pause.min, pause.max], "credit manager pause").to.deep.equal([true, 24n * DAY, 90n * DAY]);
+    expect([pause.registered, pause.min, pause.max], "credit manager pause").to.deep.equal([
+      true,
+      24n * DAY,
+      90n * DAY,
+    ]);
     const treasuryPause = await c.registry.parameterInfo(c.treasury, GOVERNANCE_KEYS.PAUSE_DURATION);
     expect(treasuryPause.registered, "treasury pause").to.equal(true);
   });
