@@ -8,8 +8,9 @@
  *   npm run deploy -- --network sepolia          (inputs from deploy/networks/sepolia.json, see docs/deploy.md)
  *
  * PRESETS=quiver,qerun deploys a subset (default: all four). On a devnet (chain 31337) the named accounts and
- * guardian owners are the node's accounts and lending's chain contracts are deployed first (module DevnetExternals).
- * DEPLOYMENTS_DIR moves the address book; DEPLOYMENT_ID_PREFIX prefixes the Ignition deployment ids.
+ * guardian owners are the node's accounts and lending's chain contracts are deployed first (module DevnetExternals;
+ * on a testnet too with LENDING_STAND_INS=1 and LENDING_POOL_ETH=<ETH for the pool>). DEPLOYMENTS_DIR moves the
+ * address book; DEPLOYMENT_ID_PREFIX prefixes the Ignition deployment ids.
  */
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -58,10 +59,25 @@ if (devnet) {
   book.devnetInstance = instanceId;
 }
 
+// Lending needs a stablecoin, price feeds and a Uniswap V2 router. A devnet gets stand-ins; a testnet may too
+// (LENDING_STAND_INS=1, pool seeded with LENDING_POOL_ETH of the deployer's ETH), or name the chain's own in its
+// inputs file.
 let externals: Awaited<ReturnType<typeof deployLendingDevnetExternals>>["addresses"] | undefined;
-if (devnet && systems.some((s) => PRESETS[s].lending !== undefined)) {
-  console.log("Devnet: Uniswap V2 from npm, a faucet stablecoin and price feeds (module DevnetExternals) ...");
-  externals = (await deployLendingDevnetExternals(connection, { deploymentId: deploymentId("devnet") })).addresses;
+const standIns = devnet || process.env.LENDING_STAND_INS === "1";
+if (standIns && systems.some((s) => PRESETS[s].lending !== undefined)) {
+  console.log(
+    "Lending stand-ins: Uniswap V2 from npm, a faucet stablecoin and price feeds (module DevnetExternals) ...",
+  );
+  const poolEth = process.env.LENDING_POOL_ETH;
+  if (!devnet && (poolEth === undefined || !/^\d+(\.\d+)?$/.test(poolEth))) {
+    throw new Error("LENDING_STAND_INS=1 needs LENDING_POOL_ETH: the ETH that seeds the stablecoin/WETH pool, e.g. 10");
+  }
+  externals = (
+    await deployLendingDevnetExternals(connection, {
+      deploymentId: deploymentId("devnet"),
+      ...(poolEth === undefined ? {} : { poolEth: ethers.parseEther(poolEth) }),
+    })
+  ).addresses;
   book.externals = externals;
   await writeAddressBook(book);
 }
@@ -82,7 +98,16 @@ async function networkInputs(system: SystemId): Promise<PresetInputs> {
   if (typeof raw.start !== "string" || !/^\d+$/.test(raw.start)) {
     throw new Error(`${file}: ${system}.start must be a unix time in seconds, as a string`);
   }
-  return { ...raw, start: BigInt(raw.start) };
+  const inputs: PresetInputs = { ...raw, start: BigInt(raw.start) };
+  if (PRESETS[system].lending !== undefined && inputs.lending === undefined && externals !== undefined) {
+    inputs.lending = {
+      stable: externals.stable,
+      qerFeed: externals.qerFeed,
+      ethFeed: externals.ethFeed,
+      router: externals.router,
+    };
+  }
+  return inputs;
 }
 
 for (const system of systems) {

@@ -1,7 +1,9 @@
+import { readFile } from "node:fs/promises";
+
 import { expect } from "chai";
 
 import { PRESETS } from "../../presets/index.js";
-import type { SystemPreset } from "../../presets/types/preset.js";
+import { presetAccounts, type SystemPreset } from "../../presets/types/preset.js";
 import { definePreset, PresetError } from "../../presets/validate.js";
 
 const TOKEN = 10n ** 18n;
@@ -145,5 +147,21 @@ describe("Preset validation (presets/validate.ts)", function () {
         'qutoken.supply.token.symbol ("QTX") differs from the preset\'s token ("QUT")',
       );
     });
+  });
+});
+
+describe("deploy/networks/sepolia.example.json", function () {
+  it("names exactly the accounts and guardian owners each preset needs", async function () {
+    const example = JSON.parse(await readFile("deploy/networks/sepolia.example.json", "utf8"));
+    for (const preset of Object.values(PRESETS)) {
+      const entry = example[preset.system];
+      expect(Object.keys(entry.accounts).sort(), `${preset.system} accounts`).to.deep.equal(
+        presetAccounts(preset).sort(),
+      );
+      expect(entry.guardianOwners.length, `${preset.system} guardian owners`).to.equal(
+        preset.governance.guardian.owners,
+      );
+      expect(entry.lending !== undefined, `${preset.system} lending inputs`).to.equal(preset.lending !== undefined);
+    }
   });
 });
