@@ -127,7 +127,10 @@ export function validateSupply(path: string, supply: SupplyPreset, token: TokenP
   validateToken(`${path}.token`, s.token);
   for (const field of ["name", "symbol", "cap"] as const) {
     if (s.token[field] !== token[field]) {
-      fail(`${path}.token.${field}`, `(${show(s.token[field])}) differs from the preset's token (${show(token[field])})`);
+      fail(
+        `${path}.token.${field}`,
+        `(${show(s.token[field])}) differs from the preset's token (${show(token[field])})`,
+      );
     }
   }
   const total = checkBigint(`${path}.totalSupply`, s.totalSupply, 0n);
@@ -297,7 +300,8 @@ export function validateStaking(path: string, staking: StakingPreset): void {
   if (self + delegators + commission !== 10_000n) {
     fail(`${path}.fixed`, `reward split adds up to ${self + delegators + commission} bps, not 10,000 (100%)`);
   }
-  if (commission !== 0n && delegators === 0n) fail(`${path}.fixed.commissionBps`, "is paid on delegations, which earn 0");
+  if (commission !== 0n && delegators === 0n)
+    fail(`${path}.fixed.commissionBps`, "is paid on delegations, which earn 0");
   const staked = checkBigint(`${path}.fixed.stakedVoteBps`, f.stakedVoteBps, 1n, 65_535n);
   const locked = checkBigint(`${path}.fixed.maxLockVoteBps`, f.maxLockVoteBps, 1n, 65_535n);
   if (locked < staked) fail(`${path}.fixed.maxLockVoteBps`, `(${locked}) is below stakedVoteBps (${staked})`);
@@ -384,7 +388,11 @@ export function validateIssuance(path: string, issuance: IssuancePreset): void {
     previousStake = stake;
     previousSlots = slots;
   });
-  within("unstakeNoticePeriod", checkBigint(`${path}.unstakeNoticePeriod`, i.unstakeNoticePeriod, 1n), "unstakeNoticePeriod");
+  within(
+    "unstakeNoticePeriod",
+    checkBigint(`${path}.unstakeNoticePeriod`, i.unstakeNoticePeriod, 1n),
+    "unstakeNoticePeriod",
+  );
   within("creationFee", checkBigint(`${path}.creationFee`, i.creationFee), "creationFee");
   within(
     "partnerClaimWindow",
