@@ -394,7 +394,11 @@ export async function deployLendingDevnetExternals(
   const deployed = await ignition.deploy(DevnetExternalsModule, {
     parameters: { LendingDevnet: { qerUsd, ethUsd } },
     deploymentId: options.deploymentId,
-    config: { blockPollingInterval: 50 },
+    // Automined devnets confirm at once: poll for blocks often (a testnet keeps Ignition's default).
+    config:
+      Number(await connection.provider.request({ method: "eth_chainId" })) === 31337
+        ? { blockPollingInterval: 50 }
+        : {},
   });
   const [deployer] = await ethers.getSigners();
   const addresses = {

@@ -135,17 +135,21 @@ export async function deployPreset(
   options: DeployPresetOptions = {},
 ): Promise<PresetAddresses> {
   validateInputs(preset, inputs);
-  const simulated = connection.networkConfig.type === "edr-simulated";
   const deployed = await connection.ignition.deploy(presetModule(preset), {
     parameters: presetParameters(preset, inputs) as never,
     deploymentId: options.deploymentId,
     displayUi: options.displayUi ?? false,
-    // Automined devnets confirm at once: poll often. Public chains keep Ignition's defaults.
-    config: simulated || Number(connection.networkConfig.chainId ?? 0) === 31337 ? { blockPollingInterval: 50 } : {},
+    config: await ignitionConfig(connection),
   });
   const addresses: PresetAddresses = {};
   for (const [name, contract] of Object.entries(deployed)) addresses[name] = await contract.getAddress();
   return addresses;
+}
+
+/** Automined devnets (chain 31337) confirm at once: poll for blocks often. Public chains keep Ignition's defaults. */
+export async function ignitionConfig(connection: NetworkConnection): Promise<{ blockPollingInterval?: number }> {
+  const chainId = Number(await connection.provider.request({ method: "eth_chainId" }));
+  return chainId === 31337 ? { blockPollingInterval: 50 } : {};
 }
 
 const SAFE_ABI = createRequire(import.meta.url)(

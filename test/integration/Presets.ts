@@ -283,6 +283,87 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
     }
   });
 
+  describe("guardian (Qerun)", function () {
+    const SAFE_TX_TYPES = {
+      SafeTx: [
+        { name: "to", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "data", type: "bytes" },
+        { name: "operation", type: "uint8" },
+        { name: "safeTxGas", type: "uint256" },
+        { name: "baseGas", type: "uint256" },
+        { name: "gasPrice", type: "uint256" },
+        { name: "gasToken", type: "address" },
+        { name: "refundReceiver", type: "address" },
+        { name: "nonce", type: "uint256" },
+      ],
+    };
+
+    it("the 3-of-5 Safe pauses borrowing for 30 days; adding collateral still works", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("qerun");
+      const cm = c.creditManager!;
+      const signers = await ethers.getSigners();
+      const owners = f.deployed.qerun.inputs.guardianOwners.map((o) => signers.find((s) => s.address === o)!);
+      const data = cm.interface.encodeFunctionData("pause");
+      const tx = {
+        to: await cm.getAddress(),
+        value: 0n,
+        data,
+        operation: 0,
+        safeTxGas: 0n,
+        baseGas: 0n,
+        gasPrice: 0n,
+        gasToken: ethers.ZeroAddress,
+        refundReceiver: ethers.ZeroAddress,
+        nonce: await c.safe.nonce(),
+      };
+      const { chainId } = await ethers.provider.getNetwork();
+      const signed = await Promise.all(
+        owners.slice(0, 3).map(async (o) => ({
+          owner: BigInt(o.address),
+          signature: await o.signTypedData(
+            { chainId, verifyingContract: await c.safe.getAddress() },
+            SAFE_TX_TYPES,
+            tx,
+          ),
+        })),
+      );
+      signed.sort((a, b) => (a.owner < b.owner ? -1 : 1));
+      await c.safe.connect(owners[0]).getFunction("execTransaction")(
+        tx.to,
+        0n,
+        data,
+        0,
+        0n,
+        0n,
+        0n,
+        ethers.ZeroAddress,
+        ethers.ZeroAddress,
+        ethers.concat(signed.map((x) => x.signature)),
+      );
+      const pausedAt = BigInt(await networkHelpers.time.latest());
+      expect(await cm.paused(), "paused by the guardian").to.equal(true);
+      expect(await cm.pausedUntil(), "for the preset's 30 days").to.equal(pausedAt + 30n * DAY);
+
+      await expect(cm.connect(owners[0]).pause(), "an owner alone cannot pause")
+        .to.be.revertedWithCustomError(cm, "AccessManagedUnauthorized")
+        .withArgs(owners[0].address);
+      const [borrower] = signers.slice(19);
+      await expect(cm.connect(borrower).borrow(100n * USDC, pausedAt + 600n), "borrowing stopped")
+        .to.be.revertedWithCustomError(cm, "EnforcedPause")
+        .withArgs(pausedAt + 30n * DAY);
+
+      const fund = signers.find((s) => s.address === f.deployed.qerun.inputs.accounts.communityFund)!;
+      const start = f.deployed.qerun.inputs.start; // the community fund's launch unlock
+      if (BigInt(await networkHelpers.time.latest()) < start) await networkHelpers.time.increaseTo(start);
+      await c.vestingVault.connect(fund).release(0n);
+      await c.token.connect(fund).approve(cm, 1_000n * TOKEN);
+      await cm.connect(fund).addCollateral(fund.address, 1_000n * TOKEN);
+      expect((await cm.position(fund.address)).collateral, "collateral added while paused").to.equal(1_000n * TOKEN);
+    });
+  });
+
   describe("deployment inputs", function () {
     it("refuses a malformed account address, naming the field", async function () {
       const f = await networkHelpers.loadFixture(presetsFixture);
