@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 
+import type { DeploymentParameters } from "@nomicfoundation/ignition-core";
 import { Contract } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
@@ -55,14 +56,14 @@ export function validateInputs(preset: SystemPreset, inputs: PresetInputs): void
 }
 
 /** The Ignition parameters of a preset module (deploy/modules/presets/build.ts) for these inputs. */
-export function presetParameters(preset: SystemPreset, inputs: PresetInputs) {
+export function presetParameters(preset: SystemPreset, inputs: PresetInputs): DeploymentParameters {
   const base = governanceParameters({
     token: { ...preset.token },
     preset: preset.governance,
     guardianOwners: inputs.guardianOwners,
   });
   const s = preset.supply;
-  const parameters: Record<string, Record<string, unknown>> = {
+  const parameters: DeploymentParameters = {
     ...base,
     [supplyModuleId(s)]: {
       start: inputs.start,
@@ -136,7 +137,7 @@ export async function deployPreset(
 ): Promise<PresetAddresses> {
   validateInputs(preset, inputs);
   const deployed = await connection.ignition.deploy(presetModule(preset), {
-    parameters: presetParameters(preset, inputs) as never,
+    parameters: presetParameters(preset, inputs),
     deploymentId: options.deploymentId,
     displayUi: options.displayUi ?? false,
     config: await ignitionConfig(connection),
