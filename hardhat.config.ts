@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 
 import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
+
+import { TASKS } from "./tasks/index.js";
 
 // The compiler is the `solc` npm package (solc-js), so a build never downloads one.
 const require = createRequire(import.meta.url);
@@ -49,6 +51,22 @@ export default defineConfig({
   paths: {
     ignition: "deploy",
   },
+  // Deploy with `npm run deploy -- --network <name>` (docs/deploy.md). Secrets come from Hardhat's keystore
+  // (`npx hardhat keystore set SEPOLIA_PRIVATE_KEY`) or the environment, resolved only when the network is used.
+  networks: {
+    // A `hardhat node` (`npx hardhat node`); LOCALHOST_URL points elsewhere (the node test picks a free port).
+    localhost: { type: "http", url: process.env.LOCALHOST_URL ?? "http://127.0.0.1:8545" },
+    sepolia: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("SEPOLIA_RPC_URL"),
+      accounts: [configVariable("SEPOLIA_PRIVATE_KEY")],
+    },
+  },
+  verify: {
+    etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
+  },
+  tasks: TASKS,
   typechain: {
     outDir: "typechain-types",
   },

@@ -1,92 +1,108 @@
 /**
- * The main job: deploy the suite to an in-process devnet, exercise it and print what happened.
+ * The main job: deploy the four presets (QUIVer, Qerun, QRY, Qutoken) to an in-process devnet through their
+ * Ignition modules, walk each through its scenario (scripts/demo/<system>.ts) on one shared clock, then print a
+ * report of balances, supply, burns, reserve and pool figures and write it as Markdown (reports/demo.md) with each
+ * preset's supply chart (reports/demo-supply-<system>.svg/.png/.csv).
  *
- * At this stage the suite is the protocol token: a genesis mint of the QUIVer supply to a treasury,
- * the minter role revoked (fixed supply), then transfers, delegation, a permit and a burn.
- *
- *   npm run demo
+ *   npm run demo                       DEMO_REPORT_DIR=<dir> to write the files elsewhere
  */
-import { network } from "hardhat";
-import { formatEther, parseEther, Signature, type ContractTransactionResponse } from "ethers";
+import { mkdir, writeFile } from "node:fs/promises";
 
-import { deployToken } from "./lib/deploy.js";
-import { ROLES } from "./lib/roles.js";
+import { network } from "hardhat";
+
+import { presetModuleId } from "../deploy/modules/presets/build.js";
+import type { SystemId } from "../presets/types/preset.js";
+import { createContext, DAY, amount, newSection, type DeployedPreset, type Scenario } from "./demo/context.js";
+import qerun from "./demo/qerun.js";
+import qry from "./demo/qry.js";
+import quiver from "./demo/quiver.js";
+import qutoken from "./demo/qutoken.js";
+import { markdown, sectionText, type PresetExtras } from "./demo/report.js";
+import { deployLendingDevnetExternals } from "./lib/deploy.js";
+import { deployPreset, devnetInputs, presetContracts, PRESETS } from "./lib/presets.js";
+import { privilegeTable } from "./lib/role-holders.js";
+import { projectionSvg, projectSupply, readSupply, writeProjection } from "./lib/supply-report.js";
+
+const REPORT_DIR = process.env.DEMO_REPORT_DIR ?? "reports";
+const started = Date.now();
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
-const [deployer, treasury, alice, bob] = await ethers.getSigners();
 
-const CAP = parseEther("1000000000");
-const steps: { step: string; gas: bigint }[] = [];
-
-async function record(step: string, tx: Promise<ContractTransactionResponse>) {
-  const receipt = await (await tx).wait();
-  steps.push({ step, gas: receipt?.gasUsed ?? 0n });
+console.log("Deploying the devnet's stand-ins for the chain (Uniswap V2 from npm, stablecoin, feeds) ...");
+const externals = await deployLendingDevnetExternals(connection);
+const start = BigInt(await networkHelpers.time.latest()) + 3_600n;
+const presets = {} as Record<SystemId, DeployedPreset>;
+for (const preset of Object.values(PRESETS)) {
+  const inputs = { ...(await devnetInputs(connection, preset, externals.addresses)), start };
+  const addresses = await deployPreset(connection, preset, inputs);
+  presets[preset.system] = { preset, inputs, addresses, c: await presetContracts(connection, addresses) };
+  console.log(
+    `  ${preset.name} (deploy/modules/presets/${presetModuleId(preset)}.ts): ` +
+      `${Object.keys(addresses).length} contracts, ${preset.token.symbol} ${addresses.token}, admin handed to the timelock`,
+  );
 }
 
-const fmt = (wei: bigint) => `${Number(formatEther(wei)).toLocaleString("en-US")} `;
-
-console.log("Deploying the protocol token (Ignition module deploy/modules/Token.ts) ...");
-const { manager, token } = await deployToken(connection, { name: "QUIVer", symbol: "QUIV", cap: CAP });
-console.log(`  AccessManager ${await manager.getAddress()}`);
-console.log(`  ProtocolToken ${await token.getAddress()} (${await token.symbol()}, cap ${fmt(CAP)}QUIV)`);
-
-// Genesis: the deployer mints the whole supply once, then gives the minter role up.
-await record("grant minter role", manager.grantRole(ROLES.MINTER, deployer.address, 0));
-await record("genesis mint (1B to treasury)", token.mint(treasury.address, CAP));
-await record("revoke minter role", manager.revokeRole(ROLES.MINTER, deployer.address));
-
-await record("transfer 50,000 to alice", token.connect(treasury).transfer(alice.address, parseEther("50000")));
-await record("alice self-delegates", token.connect(alice).delegate(alice.address));
-const snapshot = await networkHelpers.time.latest();
-
-// Alice signs a permit off-chain; bob submits it and spends the allowance.
-const deadline = BigInt(snapshot) + 3600n;
-const { chainId } = await ethers.provider.getNetwork();
-const permitSig = await alice.signTypedData(
-  { name: "QUIVer", version: "1", chainId, verifyingContract: await token.getAddress() },
-  {
-    Permit: [
-      { name: "owner", type: "address" },
-      { name: "spender", type: "address" },
-      { name: "value", type: "uint256" },
-      { name: "nonce", type: "uint256" },
-      { name: "deadline", type: "uint256" },
-    ],
-  },
-  { owner: alice.address, spender: bob.address, value: parseEther("10000"), nonce: 0n, deadline },
-);
-const { v, r, s } = Signature.from(permitSig);
-await record(
-  "permit (bob submits alice's signature)",
-  token.connect(bob).permit(alice.address, bob.address, parseEther("10000"), deadline, v, r, s),
-);
-await record(
-  "bob transferFrom alice 10,000",
-  token.connect(bob).transferFrom(alice.address, bob.address, parseEther("10000")),
-);
-await record("bob burns 2,500", token.connect(bob).burn(parseEther("2500")));
-
-let mintRefused = "no";
-try {
-  await token.mint(deployer.address, 1n);
-} catch (error) {
-  mintRefused = `yes (${token.interface.parseError((error as { data: string }).data)?.name ?? "reverted"})`;
+// One clock: every preset's TGE is `start`; scenarios run in turn, each from where the previous one left it.
+const ctx = createContext(connection, presets, externals, start);
+await ctx.at(0n);
+const scenarios: Scenario[] = [qerun(), qutoken(), quiver(), qry()];
+const sections = scenarios.map((s) => newSection(s.system, s.title));
+for (const [i, scenario] of scenarios.entries()) {
+  console.log(`Running the ${PRESETS[scenario.system].name} scenario ...`);
+  await scenario.run(ctx, sections[i]);
 }
+for (const [i, scenario] of scenarios.entries()) await scenario.epilogue?.(ctx, sections[i]);
 await networkHelpers.mine();
+const end = BigInt(await networkHelpers.time.latest());
+for (const [i, scenario] of scenarios.entries()) await scenario.figures(ctx, sections[i]);
 
-console.log("\nWhat happened (gas used per transaction):");
-console.table(steps.map(({ step, gas }) => ({ step, gas: Number(gas) })));
+// Supply at the end, and each preset's 15-year projection as a chart.
+await mkdir(REPORT_DIR, { recursive: true });
+const parts = [];
+for (const [i, scenario] of scenarios.entries()) {
+  const { preset, c, addresses, inputs } = presets[scenario.system];
+  const supply = {
+    manager: c.manager,
+    token: c.token,
+    vault: c.vestingVault,
+    controller: c.controller,
+    genesis: c.genesis,
+    pool: c.pool,
+  };
+  const now = await readSupply(supply, addresses.treasury);
+  const sym = ` ${preset.token.symbol}`;
+  sections[i].figures.push(
+    ["supply: circulating", amount(now.circulating) + sym],
+    [
+      "supply: locked in vesting / emission / treasury",
+      `${amount(now.locked.vesting)} / ${amount(now.locked.emission)} / ${amount(now.locked.treasury)}${sym}`,
+    ],
+    ["supply: not yet minted", amount(now.unminted) + sym],
+  );
+  const rows = await projectSupply(supply, now);
+  const svg = projectionSvg(rows, `${preset.name} supply, 15-year projection`, preset.token.symbol, now.timestamp);
+  const files = await writeProjection(rows, svg, REPORT_DIR, `demo-supply-${preset.system}`);
+  const names = new Map<string, string>();
+  for (const [name, address] of Object.entries(addresses)) names.set(address.toLowerCase(), name);
+  for (const [name, address] of Object.entries(inputs.accounts)) names.set(address.toLowerCase(), name);
+  inputs.guardianOwners.forEach((o, k) => names.set(o.toLowerCase(), `guardian owner ${k + 1}`));
+  const privileges = await privilegeTable(
+    c.manager,
+    { normalTimelock: c.normalTimelock, emergencyTimelock: c.emergencyTimelock },
+    names,
+  );
+  const extras: PresetExtras = { chart: files.png.slice(REPORT_DIR.length + 1), contracts: addresses, privileges };
+  parts.push({ preset, section: sections[i], extras });
+}
 
-console.log("Token figures:");
-console.table({
-  "total minted": fmt(await token.totalMinted()),
-  "total burned": fmt(await token.totalBurned()),
-  "total supply": fmt(await token.totalSupply()),
-  "treasury balance": fmt(await token.balanceOf(treasury.address)),
-  "alice balance": fmt(await token.balanceOf(alice.address)),
-  "bob balance": fmt(await token.balanceOf(bob.address)),
-  "alice votes now": fmt(await token.getVotes(alice.address)),
-  "alice votes at snapshot": fmt(await token.getPastVotes(alice.address, snapshot)),
-});
-console.log(`Minting after genesis refused: ${mintRefused}`);
+console.log("");
+for (const { preset, section } of parts) console.log(sectionText(preset, section));
+const { chainId } = await ethers.provider.getNetwork();
+const file = `${REPORT_DIR}/demo.md`;
+await writeFile(file, markdown({ network: connection.networkName, chainId, start, end }, parts));
+const days = (end - start) / DAY;
+console.log(
+  `Report written to ${file}, supply charts to ${REPORT_DIR}/demo-supply-<preset>.png (${days} days simulated, ` +
+    `${((Date.now() - started) / 1000).toFixed(1)} s).`,
+);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IGuardianPausable} from "./IGuardianPausable.sol";
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title ICreditManager
@@ -22,9 +23,11 @@ import {IParameterized} from "./IParameterized.sol";
 /// insurance fund, in the stablecoin. When the collateral runs out before the debt, the position is closed and
 /// the rest of its debt is written off in the vault (insurance fund first, then suppliers).
 ///
-/// Pause. The guardian may pause borrowing, collateral withdrawal and liquidation; repayment (full or partial)
-/// and adding collateral always work, also while paused, and need no oracle.
-interface ICreditManager is IParameterized {
+/// Pause (`IGuardianPausable`). The guardian may pause borrowing, collateral withdrawal and liquidation for the
+/// governed `pause.duration`, unless governance confirms the pause (then until governance unpauses); these revert
+/// `EnforcedPause(pausedUntil)` meanwhile. Repayment (full or partial) and adding collateral always work, also while
+/// paused, and need no oracle.
+interface ICreditManager is IGuardianPausable, IParameterized {
     /// @notice A position.
     /// @param scaledDebt Debt in the vault's scaled units (see `DebtIndex`).
     /// @param reserveEth ETH in the reserve owned by the position.
@@ -176,12 +179,6 @@ interface ICreditManager is IParameterized {
         address account,
         uint256 maxRepay
     ) external returns (uint256 repaid, uint256 ethSeized, uint256 qerSeized);
-
-    /// @notice Stops borrowing, collateral withdrawal and liquidation. Restricted to the guardian.
-    function pause() external;
-
-    /// @notice Ends a pause. Restricted to governance.
-    function unpause() external;
 
     /// @notice A position's stored state.
     /// @param account The position.

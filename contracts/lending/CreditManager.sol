@@ -5,12 +5,11 @@ import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../governance/Parameterized.sol";
+import {GuardianPausable} from "../governance/GuardianPausable.sol";
 import {ICreditManager} from "../interfaces/ICreditManager.sol";
 import {IEthReserve} from "../interfaces/IEthReserve.sol";
 import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
@@ -21,7 +20,9 @@ import {DebtIndex} from "./DebtIndex.sol";
 
 /// @title CreditManager
 /// @notice QER-collateralised stablecoin positions; half of every draw buys ETH for the reserve.
-contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGuardTransient {
+/// @dev The pause is governance's `GuardianPausable` (guardian pause that expires unless confirmed); `parameter` and
+/// `_setParameter` handle the lending keys and hand `pause.duration` to it.
+contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTransient {
     using Math for uint256;
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
@@ -64,7 +65,13 @@ contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGua
     /// @param authority The preset's AccessManager.
     /// @param modules_ The collateral token, vault, reserve, oracle and insurance fund.
     /// @param risk Initial risk numbers (from the preset).
-    constructor(address authority, Modules memory modules_, RiskParams memory risk) AccessManaged(authority) {
+    /// @param pauseDuration_ The guardian's pause duration in seconds (the preset), 1 to `MAX_PAUSE_DURATION`.
+    constructor(
+        address authority,
+        Modules memory modules_,
+        RiskParams memory risk,
+        uint256 pauseDuration_
+    ) AccessManaged(authority) GuardianPausable(pauseDuration_) {
         if (
             modules_.qer == address(0) ||
             modules_.vault == address(0) ||
@@ -261,18 +268,6 @@ contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGua
         }
     }
 
-    // ------------------------------------------------------------------ pause
-
-    /// @inheritdoc ICreditManager
-    function pause() external restricted {
-        _pause();
-    }
-
-    /// @inheritdoc ICreditManager
-    function unpause() external restricted {
-        _unpause();
-    }
-
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc ICreditManager
@@ -318,7 +313,7 @@ contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGua
     // ------------------------------------------------------------------ parameters
 
     /// @inheritdoc IParameterized
-    function parameter(bytes32 key) external view returns (uint256) {
+    function parameter(bytes32 key) public view override(GuardianPausable, IParameterized) returns (uint256) {
         RiskParams memory r = _risk;
         if (key == LendingKeys.MAX_LTV_BPS) return r.maxLtvBps;
         if (key == LendingKeys.LIQUIDATION_THRESHOLD_BPS) return r.liquidationThresholdBps;
@@ -327,10 +322,14 @@ contract CreditManager is ICreditManager, Parameterized, Pausable, ReentrancyGua
         if (key == LendingKeys.LIQUIDATION_FEE_BPS) return r.liquidationFeeBps;
         if (key == LendingKeys.MIN_BORROW) return r.minBorrow;
         if (key == LendingKeys.DEBT_CEILING) return r.debtCeiling;
-        revert UnknownParameter(key);
+        return super.parameter(key);
     }
 
     function _setParameter(bytes32 key, uint256 value) internal override {
+        if (key == PAUSE_DURATION) {
+            super._setParameter(key, value);
+            return;
+        }
         RiskParams memory r = _risk;
         if (key == LendingKeys.MIN_BORROW) {
             r.minBorrow = _narrow(key, value, type(uint128).max).toUint128();

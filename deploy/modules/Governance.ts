@@ -88,13 +88,25 @@ export function wirePausable(
  * `accessClass`, `emergencyClass`, `emergencyParameterClass`, `votingWeight` (the staking module's
  * IVotingWeight; the zero address for none).
  */
-export default buildModule("Governance", (m) => {
+export default buildGovernanceModule();
+
+/**
+ * The Governance module, with the staking module's IVotingWeight bound to a future of the same deployment instead
+ * of the `votingWeight` parameter (a preset module passes `(m) => m.useModule(staking).votes`). Without `bind`
+ * this is the default export: the weight comes from the parameter.
+ */
+export function buildGovernanceModule(bind?: { votingWeight: (m: IgnitionModuleBuilder) => AnyFuture }) {
+  return buildModule("Governance", (m) =>
+    governance(m, bind?.votingWeight(m) ?? m.getParameter("votingWeight", ZeroAddress)),
+  );
+}
+
+function governance(m: IgnitionModuleBuilder, votingWeight: AnyFuture) {
   const deployer = m.getAccount(0);
   const { manager, token } = m.useModule(TokenModule);
   const { registry } = m.useModule(ParametersModule);
   const { safe } = m.useModule(GuardianSafeModule);
 
-  const votingWeight = m.getParameter("votingWeight", ZeroAddress);
   const normalDelay = m.getParameter("normalDelay");
   const emergencyDelay = m.getParameter("emergencyDelay");
   const pause = {
@@ -223,4 +235,4 @@ export default buildModule("Governance", (m) => {
     governor,
     safe,
   };
-});
+}

@@ -1,4 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
 import { QUTOKEN_ISSUANCE } from "../../presets/qutoken/issuance.js";
 import { ROLES } from "../../scripts/lib/roles.js";
@@ -21,12 +22,24 @@ const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
  * Parameters (defaults: presets/qutoken/issuance.ts): `feeRecipient` (the treasury; default: the deployer),
  * `distributor` (default: the deployer), `tiers`, `unstakeNoticePeriod`, `creationFee`, `partnerClaimWindow`.
  */
-export default buildModule("Issuance", (m) => {
+export default buildIssuanceModule();
+
+/**
+ * The Issuance module, optionally with the fee recipient bound to a contract of the same deployment (the preset
+ * module passes governance's Treasury) instead of the `feeRecipient` parameter.
+ */
+// Ignition's future types are per contract name; any contract future will do for the fee recipient.
+export function buildIssuanceModule(bind?: { feeRecipient: (m: IgnitionModuleBuilder) => any }) {
+  return buildModule("Issuance", (m) =>
+    issuance(m, bind?.feeRecipient(m) ?? m.getParameter("feeRecipient", m.getAccount(0))),
+  );
+}
+
+function issuance(m: IgnitionModuleBuilder, feeRecipient: any) {
   const { manager, token: qut } = m.useModule(TokenModule);
   const { registry: parameters } = m.useModule(ParametersModule);
   const preset = QUTOKEN_ISSUANCE;
 
-  const feeRecipient = m.getParameter("feeRecipient", m.getAccount(0));
   const distributor = m.getParameter("distributor", m.getAccount(0));
   const tiers = m.getParameter(
     "tiers",
@@ -110,4 +123,4 @@ export default buildModule("Issuance", (m) => {
   }
 
   return { manager, qut, parameters, registry, factory, rewards, settlement };
-});
+}

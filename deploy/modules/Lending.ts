@@ -41,6 +41,8 @@ export interface LendingPreset {
     insuranceInterestShareBps: Governed;
   };
   reserve: { maxSlippageBps: Governed; ethReturnBps: Governed };
+  /** How long a guardian pause of the credit manager lasts unless governance confirms it, in seconds (`pause.duration`). */
+  pauseDuration: Governed;
   oracle: {
     qerMaxAge: Governed;
     ethMaxAge: Governed;
@@ -62,7 +64,8 @@ export const lendingKey = (name: string) => id(`lending.${name}`);
  * - vault `borrow` / `repay` / `writeOff`, reserve `buyEth` / `release`: LENDING_CREDIT_MANAGER (the credit manager);
  * - fund `cover`: LENDING_VAULT (the vault);
  * - reserve `withdrawUnowned`, fund `withdraw`, credit manager `unpause`: GOVERNOR (the timelock);
- * - credit manager `pause`: GUARDIAN.
+ * - credit manager `pause`: GUARDIAN; `confirmPause`: EMERGENCY (governance's `GuardianPausable`, whose
+ *   `pause.duration` is registered here too; the preset module classifies `confirmPause` as an emergency call).
  *
  * Parameters (addresses of what the chain already has): `stable` (the stablecoin), `qerFeed`, `ethFeed`
  * (Chainlink AggregatorV3 feeds), `sequencerFeed` (L2 sequencer-uptime feed, zero address where there is none),
@@ -127,6 +130,7 @@ export function buildLendingModule(preset: LendingPreset) {
         minBorrow: cmp.minBorrow.value,
         debtCeiling: cmp.debtCeiling.value,
       },
+      preset.pauseDuration.value,
     ]);
 
     const restrict = (target: ContractFuture<string>, name: string, signatures: string[], role: bigint) =>
@@ -153,6 +157,7 @@ export function buildLendingModule(preset: LendingPreset) {
     restrict(fund, "FundWithdraw", ["withdraw(address,uint256)"], ROLES.GOVERNOR);
     restrict(creditManager, "CreditManagerPause", ["pause()"], ROLES.GUARDIAN);
     restrict(creditManager, "CreditManagerUnpause", ["unpause()"], ROLES.GOVERNOR);
+    restrict(creditManager, "CreditManagerConfirmPause", ["confirmPause()"], ROLES.EMERGENCY);
     m.call(manager, "grantRole", [ROLES.LENDING_CREDIT_MANAGER, creditManager, 0], { id: "GrantCreditManagerRole" });
     m.call(manager, "grantRole", [ROLES.LENDING_VAULT, vault, 0], { id: "GrantVaultRole" });
 
@@ -165,6 +170,10 @@ export function buildLendingModule(preset: LendingPreset) {
     register(vault, vp);
     register(reserve, rp);
     register(oracle, op);
+    const p = preset.pauseDuration;
+    m.call(registry, "register", [creditManager, id("pause.duration"), p.min, p.max, p.minStep], {
+      id: "Register_pauseDuration",
+    });
 
     return { manager, registry, token, oracle, fund, vault, reserve, creditManager };
   });

@@ -21,11 +21,18 @@ export interface SupplyModuleOptions {
   /** The Ignition module id (default: `supplyModuleId(preset)`). */
   id?: string;
   /**
-   * Named accounts that are contracts of other modules, resolved inside this module (for example QRY's distribution
-   * engine, `deploy/modules/Qry.ts`); the other named accounts stay module parameters.
+   * Named accounts bound to contracts of the same deployment instead of module parameters: a preset module maps
+   * e.g. `treasury` to governance's Treasury, a reward stream's account to the staking contract, or QRY's
+   * distribution engine (`deploy/modules/Qry.ts`). Called inside the supply module's builder, so it may
+   * `m.useModule` the modules that deploy them. The other named accounts stay module parameters.
    */
-  contracts?: (m: IgnitionModuleBuilder) => Record<string, ContractFuture<string>>;
+  contracts?: SupplyBindings;
 }
+
+/** Named accounts resolved to futures of the same deployment (see `SupplyModuleOptions.contracts`). */
+// Ignition's future types are per contract name; any contract or address future will do here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SupplyBindings = (m: IgnitionModuleBuilder) => Record<string, ContractFuture<string> | any>;
 
 /**
  * A preset's supply, wired under the token's AccessManager (deploy/modules/Token.ts):
@@ -45,7 +52,8 @@ export interface SupplyModuleOptions {
  */
 export function buildSupplyModule(preset: SupplyPreset, options: SupplyModuleOptions = {}) {
   const id = options.id ?? supplyModuleId(preset);
-  const cached = built.get(id);
+  // Only unbound modules are shared: bindings differ between the deployments that pass them.
+  const cached = options.contracts === undefined ? built.get(id) : undefined;
   if (cached !== undefined) return cached;
   validateSupplyPreset(preset);
   const module = buildModule(id, (m) => {
@@ -156,7 +164,7 @@ export function buildSupplyModule(preset: SupplyPreset, options: SupplyModuleOpt
 
     return { manager, token, vault, controller, genesis, ...(pool ? { pool } : {}) };
   });
-  built.set(id, module);
+  if (options.contracts === undefined) built.set(id, module);
   return module;
 }
 

@@ -12,29 +12,34 @@ import GovernanceModule, { wirePausable } from "./Governance.js";
  * Parameters: `workerClass`, `pauseDuration` (+ `Min`, `Max`, `MinStep`); the emergency class comes from
  * the Governance module's parameters.
  */
-export default buildModule("WorkerProposals", (m) => {
-  const governance = m.useModule(GovernanceModule);
-  const { manager, token, registry, classifier } = governance;
-  const workerClass = m.getParameter("workerClass");
-  const pause = {
-    value: m.getParameter("pauseDuration"),
-    min: m.getParameter("pauseDurationMin"),
-    max: m.getParameter("pauseDurationMax"),
-    minStep: m.getParameter("pauseDurationMinStep"),
-  };
+export default buildWorkerProposalsModule(GovernanceModule);
 
-  const workerPool = m.contract("WorkerPool", [manager, token, pause.value]);
-  const grantSelectors = [selector("createGrant(address,uint256,uint256)"), selector("cancelGrant(uint256)")];
+/** The WorkerProposals module on top of a given Governance module (the default export uses the default one). */
+export function buildWorkerProposalsModule(governanceModule: typeof GovernanceModule) {
+  return buildModule("WorkerProposals", (m) => {
+    const governance = m.useModule(governanceModule);
+    const { manager, token, registry, classifier } = governance;
+    const workerClass = m.getParameter("workerClass");
+    const pause = {
+      value: m.getParameter("pauseDuration"),
+      min: m.getParameter("pauseDurationMin"),
+      max: m.getParameter("pauseDurationMax"),
+      minStep: m.getParameter("pauseDurationMinStep"),
+    };
 
-  m.call(manager, "setTargetFunctionRole", [workerPool, grantSelectors, ROLES.GOVERNOR], { id: "WorkerGrantRoles" });
-  m.call(classifier, "setSelectorClass", [workerPool, grantSelectors, workerClass], { id: "ClassifyWorkerGrants" });
-  wirePausable(
-    m,
-    "WorkerPool",
-    { manager, registry, classifier, target: workerPool },
-    pause,
-    m.getParameter("emergencyClass"),
-  );
+    const workerPool = m.contract("WorkerPool", [manager, token, pause.value]);
+    const grantSelectors = [selector("createGrant(address,uint256,uint256)"), selector("cancelGrant(uint256)")];
 
-  return { ...governance, workerPool };
-});
+    m.call(manager, "setTargetFunctionRole", [workerPool, grantSelectors, ROLES.GOVERNOR], { id: "WorkerGrantRoles" });
+    m.call(classifier, "setSelectorClass", [workerPool, grantSelectors, workerClass], { id: "ClassifyWorkerGrants" });
+    wirePausable(
+      m,
+      "WorkerPool",
+      { manager, registry, classifier, target: workerPool },
+      pause,
+      m.getParameter("emergencyClass"),
+    );
+
+    return { ...governance, workerPool };
+  });
+}

@@ -57,6 +57,10 @@ export const QERUN_LENDING: LendingPreset = {
     // the ETH is bought, so a later change never alters an open loan.
     ethReturnBps: { value: 9_000n, min: 0n, max: 10_000n, minStep: 500n },
   },
+  // The guardian's pause of borrowing, withdrawal and liquidation (governance's GuardianPausable): 30 days unless
+  // governance confirms it, as for the treasury; it must outlast an emergency confirmation (7 + 14 days of vote +
+  // 2 days of timelock = 23 days). Repayment and adding collateral work while paused.
+  pauseDuration: { value: 30n * 86_400n, min: 24n * 86_400n, max: 90n * 86_400n, minStep: 86_400n },
   oracle: {
     // Chainlink's ETH/USD heartbeat is 1 hour; 5 minutes of margin. QER is assumed to get the same heartbeat.
     qerMaxAge: { value: 3_900n, min: 60n, max: 172_800n, minStep: 60n },

@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
 
-import { Contract, type Addressable } from "ethers";
+import { Contract, ZeroAddress, type Addressable } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
+import DevnetExternalsModule from "../../deploy/modules/DevnetExternals.js";
 import GovernanceModule from "../../deploy/modules/Governance.js";
 import { GovernanceHandoverModule, WorkerProposalsHandoverModule } from "../../deploy/modules/GovernanceHandover.js";
 import IssuanceModule from "../../deploy/modules/Issuance.js";
@@ -426,5 +427,73 @@ export async function deployQry(connection: NetworkConnection, options: QryDeplo
     availability: await ethers.getContractAt("AvailabilityPool", deployed.availability),
     consensus: await ethers.getContractAt("ConsensusRewards", deployed.consensus),
     stabilization: await ethers.getContractAt("StabilizationFund", deployed.stabilization),
+  };
+}
+
+// ---- devnet externals (integration)
+
+/** Options of `deployLendingDevnetExternals`; prices and pool size default to `deployLendingDevnet`'s. */
+export interface DevnetExternalsOptions {
+  /** Ignition deployment id on a real devnet node (its journal makes a second run a no-op). */
+  deploymentId?: string;
+  qerUsd?: bigint;
+  ethUsd?: bigint;
+  poolEth?: bigint;
+}
+
+/**
+ * What lending needs from a chain, on a devnet (module `DevnetExternals`): the real Uniswap V2, a faucet stablecoin,
+ * QER/USD and ETH/USD feeds; then seeds the stablecoin/WETH pool at the oracle price from the deployer, once (a pool
+ * that already has reserves is left alone, so a second run changes nothing).
+ */
+export async function deployLendingDevnetExternals(
+  connection: NetworkConnection,
+  options: DevnetExternalsOptions = {},
+) {
+  const { ethers, ignition } = connection;
+  const qerUsd = options.qerUsd ?? 2n * 10n ** 8n;
+  const ethUsd = options.ethUsd ?? 2_000n * 10n ** 8n;
+  const poolEth = options.poolEth ?? 5_000n * 10n ** 18n;
+  const deployed = await ignition.deploy(DevnetExternalsModule, {
+    parameters: { LendingDevnet: { qerUsd, ethUsd } },
+    deploymentId: options.deploymentId,
+    // Automined devnets confirm at once: poll for blocks often (a testnet keeps Ignition's default).
+    config:
+      Number(await connection.provider.request({ method: "eth_chainId" })) === 31337
+        ? { blockPollingInterval: 50 }
+        : {},
+  });
+  const [deployer] = await ethers.getSigners();
+  const addresses = {
+    weth: await deployed.weth.getAddress(),
+    factory: await deployed.factory.getAddress(),
+    router: await deployed.router.getAddress(),
+    stable: await deployed.stable.getAddress(),
+    qerFeed: await deployed.qerFeed.getAddress(),
+    ethFeed: await deployed.ethFeed.getAddress(),
+  };
+  const stable = await ethers.getContractAt("MockStablecoin", addresses.stable);
+  const factory = new ethers.Contract(addresses.factory, FACTORY_ARTIFACT.abi, deployer);
+  const router = new ethers.Contract(addresses.router, ROUTER_ARTIFACT.abi, deployer);
+  const pair: string = await factory.getFunction("getPair")(addresses.stable, addresses.weth);
+  const seeded = pair !== ZeroAddress && (await stable.balanceOf(pair)) > 0n;
+  if (!seeded) {
+    const decimals = BigInt(await stable.decimals());
+    const poolStable = (poolEth * ethUsd * 10n ** decimals) / 10n ** 26n;
+    await (await stable.mint(deployer.address, poolStable)).wait();
+    await (await stable.approve(addresses.router, poolStable)).wait();
+    const deadline = (await ethers.provider.getBlock("latest"))!.timestamp + 3_600;
+    await (
+      await router.getFunction("addLiquidityETH")(addresses.stable, poolStable, 0n, 0n, deployer.address, deadline, {
+        value: poolEth,
+      })
+    ).wait();
+  }
+  return {
+    addresses,
+    stable,
+    router,
+    qerFeed: await ethers.getContractAt("MockAggregatorV3", addresses.qerFeed),
+    ethFeed: await ethers.getContractAt("MockAggregatorV3", addresses.ethFeed),
   };
 }

@@ -1,26 +1,168 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 
 import { expect } from "chai";
 
 const run = promisify(execFile);
 
+/** The `label: value` figures of one preset's block (`## <name>: ...` up to the next `## `). */
+function figures(stdout: string, name: string): Map<string, string> {
+  const start = stdout.indexOf(`## ${name}: `);
+  expect(start, `${name} has a section`).to.be.greaterThanOrEqual(0);
+  const next = stdout.indexOf("\n## ", start + 1);
+  const block = stdout.slice(start, next < 0 ? undefined : next);
+  const out = new Map<string, string>();
+  for (const line of block.slice(block.indexOf("Figures:")).split("\n").slice(1)) {
+    if (line.trim() === "") break;
+    // Labels may hold ": " ("supply: circulating"); values never do.
+    const at = line.lastIndexOf(": ");
+    out.set(line.slice(2, at), line.slice(at + 2));
+  }
+  return out;
+}
+
+/** A figure's leading amount as a number (thousands separators dropped), for comparisons. */
+const number = (value: string) => Number(value.replace(/,/g, "").split(" ")[0]);
+
 /** The main job (`npm run demo`) must keep working: run it as a user would and read its report. */
 describe("demo (the main job)", function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
 
-  it("deploys, exercises the suite and prints its figures", async function () {
-    const { stdout } = await run(
-      process.execPath,
-      ["node_modules/.bin/hardhat", "run", "--no-compile", "scripts/demo.ts"],
-      {
-        env: { ...process.env, HARDHAT_DISABLE_TELEMETRY: "true" },
-      },
+  let stdout = "";
+  let dir = "";
+
+  before(async function () {
+    dir = await mkdtemp(path.join(tmpdir(), "demo-report-"));
+    ({ stdout } = await run(process.execPath, ["node_modules/.bin/hardhat", "run", "--no-compile", "scripts/demo.ts"], {
+      env: { ...process.env, HARDHAT_DISABLE_TELEMETRY: "true", DEMO_REPORT_DIR: dir },
+      maxBuffer: 16 * 1024 * 1024,
+    }));
+  });
+
+  after(async function () {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("deploys all four presets through their Ignition modules and hands them to their timelocks", function () {
+    for (const [name, file, symbol] of [
+      ["QUIVer", "Quiver", "QUIV"],
+      ["Qerun", "Qerun", "QER"],
+      ["QRY", "Qry", "QRY"],
+      ["Qutoken", "Qutoken", "QUT"],
+    ]) {
+      expect(stdout, name).to.match(
+        new RegExp(
+          `${name} \\(deploy/modules/presets/${file}\\.ts\\): \\d+ contracts, ${symbol} 0x[0-9a-fA-F]{40}, admin handed to the timelock`,
+        ),
+      );
+    }
+  });
+
+  it("QUIVer: the unclaimed provider rewards burn, the treasury grant passes with staked and locked votes", function () {
+    const f = figures(stdout, "QUIVer");
+    // 60 days of year 1: 70,000,000 x 60 / 365 = 11,506,849.315068493150684931 (wei, rounded down); 80% to the
+    // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000; the rest burned at expiry.
+    expect(f.get("total burned"), "burned").to.equal("8,205,479.452054794520547944 QUIV");
+    expect(f.get("total supply"), "supply").to.equal("991,794,520.547945205479452056 QUIV");
+    expect(f.get("treasury"), "200M less the 1M grant").to.equal("199,000,000 QUIV");
+    expect(f.get("SDK team grant"), "grant paid").to.equal("1,000,000 QUIV");
+    expect(f.get("proposal"), "executed").to.equal("Executed");
+    // For: liquidity 50M - 710,000 sold = 49,290,000; provider A 250,000 x 1.5; alice 100,000 x 1.5; carol 100,000
+    // left after her deposit. Against: bob 100,000 locked a year x 2.
+    expect(f.get("votes for / against"), "votes").to.equal("49,915,000 / 200,000");
+    expect(f.get("carol's balance (deposit back)"), "deposit refunded").to.equal("200,000 QUIV");
+    expect([f.get("provider A tier"), f.get("provider B tier")], "tiers").to.deep.equal(["Gold", "Silver"]);
+    expect(number(f.get("alice's staking rewards")!), "alice earned").to.be.greaterThan(0);
+  });
+
+  it("Qerun: a 50% loan buys ETH, a partial liquidation takes ETH first, full repayment returns the rest", function () {
+    const f = figures(stdout, "Qerun");
+    expect(f.get("total supply (fixed)"), "fixed supply").to.equal("100,000,000 QER");
+    expect(f.get("treasury"), "15% treasury").to.equal("15,000,000 QER");
+    expect(f.get("loan drawn / paid out"), "half paid out").to.equal("10,000.00 / 5,000.00 USDC");
+    expect(f.get("liquidation: debt repaid"), "partial liquidation").to.equal("2,000.00 USDC");
+    // 2,000 repaid x 8% bonus x 25% to the fund = 40 USDC (rounded up by the contract, in wei of USDC).
+    expect(f.get("insurance fund"), "liquidation fee").to.equal("40.00 USDC");
+    expect(f.get("stable vault: assets / borrowed"), "all repaid").to.match(/^500,000\.\d\d \/ 0\.00 USDC$/);
+    // 2,000 x 1.08 = $2,160 of ETH at $2,000 = 1.08 ETH seized; the position's 2.24 ETH less that comes back.
+    expect(f.get("liquidation: ETH / QER seized"), "ETH first").to.equal("1.08 ETH / 0.00 QER");
+    expect(f.get("ETH back to the borrower on full repayment"), "ETH returned").to.equal("1.16 ETH");
+  });
+
+  it("QRY: issuance flows only through the engine; subscriptions, reports and epoch claims pay by the seed's formulas", function () {
+    const f = figures(stdout, "QRY");
+    const wei = (label: string) => {
+      const value = f.get(label);
+      expect(value, label).to.not.equal(undefined);
+      const [whole, fraction = ""] = value!.split(" ")[0].replace(/,/g, "").split(".");
+      return BigInt(whole) * 10n ** 18n + BigInt(fraction.padEnd(18, "0"));
+    };
+    // 125,000,000 x 240 / 365 = 82,191,780.821917808219178082 (wei, rounded down); every release mints the curve.
+    expect(f.get("emission curve at day 240"), "curve").to.equal("82,191,780.821917808219178082 QRY");
+    expect(f.get("total minted (= supply: nothing burned)"), "minted exactly the curve").to.equal(
+      "82,191,780.821917808219178082 QRY",
     );
-    expect(stdout).to.match(/ProtocolToken 0x[0-9a-fA-F]{40}/);
-    expect(stdout).to.match(/total burned\s*│\s*'2,500 '/);
-    expect(stdout).to.match(/total supply\s*│\s*'999,997,500 '/);
-    expect(stdout).to.match(/alice votes at snapshot\s*│\s*'50,000 '/);
-    expect(stdout).to.contain("Minting after genesis refused: yes (AccessManagedUnauthorized)");
+    expect(f.get("minted to anyone but the engine"), "fair launch: every token through the engine").to.equal("0 QRY");
+    // Epoch 7 split 30 days of issuance (125M x 30 / 365 = 10,273,972.602739726027397260, the difference of two
+    // floored curve values: ...263) plus the 1,200 QRY subscription.
+    expect(f.get("epoch 7: split among the pools"), "issuance + revenue").to.equal("10,275,172.602739726027397263 QRY");
+    expect(f.get("epoch 7: usage multiplier"), "tiny usage: the 0.5x floor").to.equal("0.5x");
+    // At the close (day 240) the mix is 57.5 / 182.5 of the way from early to mature: portals and integrators
+    // (0% -> 15%) weigh 1,500 x 57.5 / 182.5 = 472.6 bps; query fulfillment (10% -> 40%) 1,945.2 bps. Half is paid.
+    const incoming = wei("epoch 7: split among the pools");
+    const within = (actual: bigint, tenthsOfBps: bigint, label: string) => {
+      const expected = (incoming * tenthsOfBps) / 100_000n / 2n;
+      expect(actual, label).to.be.closeTo(expected, expected / 1_000n); // the rounded bps above: 0.1%
+    };
+    within(wei("epoch 7: portal funding"), 4726n, "portal weight");
+    within(wei("epoch 7: integrator funding"), 4726n, "integrator weight");
+    within(wei("epoch 7: query-fulfillment funding"), 19452n, "query-fulfillment weight");
+    // The provider is the square-root pool's only identity: sqrt(TRV) / sum of sqrt(TRV) = 1.
+    expect(f.get("provider claims its query-fulfillment share"), "whole pool").to.equal(
+      f.get("epoch 7: query-fulfillment funding"),
+    );
+    expect(f.get("portal claims its portal share"), "only portal").to.equal(f.get("epoch 7: portal funding"));
+    expect(f.get("integrator claims its integrator share"), "only integrator").to.equal(
+      f.get("epoch 7: integrator funding"),
+    );
+    // A-Pay = 85% x availability 99% x PoA; C-Pay = 15% x PoA / 1 challenger x activity 100%: their ratio is 5.61,
+    // and together they are the pool's whole funding for the epoch.
+    const aPay = wei("provider claims its availability pay");
+    const cPay = wei("challenger claims its challenger pay");
+    expect(aPay * 10_000n, "A-Pay / C-Pay = (0.85 x 0.99) / 0.15").to.be.closeTo(cPay * 56_100n, cPay);
+    expect(aPay + cPay, "PoA funding fully paid, within rounding").to.be.closeTo(
+      wei("epoch 7: availability funding"),
+      2n,
+    );
+    expect(f.get("validator claims its consensus rewards (epoch 7)"), "only validator").to.equal(
+      f.get("epoch 7: consensus funding"),
+    );
+    expect(number(f.get("staker claims its staking rewards")!), "the engine funds the stakers").to.be.greaterThan(0);
+  });
+
+  it("Qutoken: issuer stake, a token created for a fee, redemption, partner rewards", function () {
+    const f = figures(stdout, "Qutoken");
+    expect(f.get("treasury (with fees)"), "400M + the 1,000 creation fee").to.equal("400,001,000 QUT");
+    expect(f.get("issuer status"), "verified").to.equal("Verified");
+    expect(f.get("issuer stake / slots used of capacity"), "tier 2").to.equal("50,000 QUT / 1 of 5");
+    expect(f.get("ACME supply / minted / redeemed"), "redemption burned").to.equal("900 / 1,000 / 100");
+    // 20,000,000 x 30 / 365 = 1,643,835.616438356164383561 (wei, rounded down).
+    expect(f.get("partner-rewards stream released"), "stream").to.equal("1,643,835.616438356164383561 QUT");
+    expect(f.get("partner period 1: total / claimed"), "claim").to.equal("1,000,000 / 600,000 QUT");
+  });
+
+  it("writes the report as Markdown with every preset's supply chart", async function () {
+    const md = await readFile(path.join(dir, "demo.md"), "utf8");
+    for (const system of ["quiver", "qerun", "qry", "qutoken"]) {
+      expect(md, `${system} chart linked`).to.contain(`(demo-supply-${system}.png)`);
+      expect(
+        (await stat(path.join(dir, `demo-supply-${system}.png`))).size,
+        `${system} chart written`,
+      ).to.be.greaterThan(1_000);
+    }
+    expect(md, "figures as a table").to.contain("| total burned | 8,205,479.452054794520547944 QUIV |");
   });
 });

@@ -3,10 +3,10 @@ pragma solidity ^0.8.28;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
+import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
@@ -533,9 +533,10 @@ contract CreditManagerTest is LendingBase {
         cm.pause();
         _fund(liquidator, 1_000e6);
         vm.prank(liquidator);
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, START + 30 days));
         cm.liquidate(alice, type(uint256).max);
         assertEq(cm.debtOf(alice), 1_000e6, "debt unchanged");
+        assertEq(usdc.balanceOf(liquidator), 1_000e6, "liquidator paid nothing");
         vm.prank(governor);
         cm.unpause();
         vm.prank(liquidator);
@@ -548,23 +549,67 @@ contract CreditManagerTest is LendingBase {
         vm.prank(guardian);
         cm.pause();
         vm.startPrank(alice);
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        // The guardian's pause lasts the governed 30 days from now (START).
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, START + 30 days));
         cm.borrow(500e6, block.timestamp);
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, START + 30 days));
         cm.withdrawCollateral(1 ether, alice);
         vm.stopPrank();
+        assertEq(cm.debtOf(alice), 0, "nothing borrowed");
+        assertEq(cm.position(alice).collateral, 1_000 ether, "collateral unchanged");
+        assertEq(usdc.balanceOf(alice), 0, "nothing paid out");
+    }
+
+    function test_pause_expiresAfterItsDurationUnlessConfirmed() public {
+        _addCollateral(alice, 1_000 ether);
+        vm.prank(guardian);
+        cm.pause();
+        assertEq(cm.pausedUntil(), START + 30 days, "until");
+        _warp(30 days - 1);
+        assertTrue(cm.paused(), "paused one second before the end");
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, START + 30 days));
+        cm.borrow(500e6, block.timestamp);
+        _warp(1);
+        assertFalse(cm.paused(), "expired at its end");
+        vm.prank(alice);
+        cm.borrow(500e6, block.timestamp);
+        assertEq(cm.debtOf(alice), 500e6, "borrowed once the pause expired");
+    }
+
+    function test_confirmPause_keepsBorrowingStoppedUntilGovernanceUnpauses() public {
+        _addCollateral(alice, 1_000 ether);
+        vm.prank(guardian);
+        cm.pause();
+        vm.prank(emergency);
+        cm.confirmPause();
+        assertEq(cm.pausedUntil(), type(uint48).max, "confirmed");
+        _warp(365 days);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, type(uint48).max));
+        cm.borrow(500e6, block.timestamp);
+        vm.prank(governor);
+        cm.unpause();
+        vm.prank(alice);
+        cm.borrow(500e6, block.timestamp);
+        assertEq(cm.debtOf(alice), 500e6, "borrowed after governance unpaused");
     }
 
     function test_RevertWhen_pauseByNonGuardianOrUnpauseByNonGovernor() public {
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         cm.pause();
+        assertFalse(cm.paused(), "not paused by a stranger");
         vm.prank(guardian);
         cm.pause();
         vm.prank(guardian);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, guardian));
         cm.unpause();
         assertTrue(cm.paused(), "still paused");
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, guardian));
+        cm.confirmPause();
+        assertEq(cm.pausedUntil(), START + 30 days, "not confirmed by the guardian");
     }
 
     // ================================================================== reentrancy
@@ -655,8 +700,37 @@ contract CreditManagerTest is LendingBase {
         bad[4].liquidationFeeBps = 10_001;
         for (uint256 i; i < bad.length; ++i) {
             vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, bytes32(0), 0));
-            new CreditManager(address(manager), m, bad[i]);
+            new CreditManager(address(manager), m, bad[i], PAUSE_DURATION);
         }
+    }
+
+    function test_setParameter_pauseDurationThroughTheRegistry() public {
+        bytes32 key = cm.PAUSE_DURATION();
+        assertEq(key, keccak256("pause.duration"), "governance's key");
+        assertEq(cm.parameter(key), 30 days, "preset duration");
+        vm.prank(governor);
+        registry.set(address(cm), key, 35 days);
+        assertEq(cm.parameter(key), 35 days, "stored");
+        assertEq(cm.parameter(LendingKeys.MAX_LTV_BPS), 5_000, "risk numbers untouched");
+        vm.prank(guardian);
+        cm.pause();
+        assertEq(cm.pausedUntil(), START + 35 days, "the next pause lasts the new duration");
+    }
+
+    function test_RevertWhen_parameterKeyUnknown() public {
+        bytes32 key = keccak256("lending.unknown");
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.UnknownParameter.selector, key));
+        cm.parameter(key);
+    }
+
+    function test_RevertWhen_constructorPauseDurationInvalid() public {
+        ICreditManager.Modules memory m = cm.modules();
+        ICreditManager.RiskParams memory ok = cm.riskParams();
+        bytes32 key = cm.PAUSE_DURATION();
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, 0));
+        new CreditManager(address(manager), m, ok, 0);
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, 365 days + 1));
+        new CreditManager(address(manager), m, ok, 365 days + 1);
     }
 
     function test_RevertWhen_setParameterNotByTheRegistry() public {

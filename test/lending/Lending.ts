@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { type BaseContract, getCreate2Address, keccak256, solidityPacked } from "ethers";
+import { type BaseContract, getCreate2Address, id, keccak256, solidityPacked } from "ethers";
 import { network } from "hardhat";
 
 import { lendingKey } from "../../deploy/modules/Lending.js";
@@ -98,6 +98,14 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
         }
       }
       expect(count).to.equal(19);
+      const pause = await f.registry.parameterInfo(await f.creditManager.getAddress(), id("pause.duration"));
+      expect([pause.registered, pause.min, pause.max, pause.minStep], "pause.duration").to.deep.equal([
+        true,
+        24n * 86_400n,
+        90n * 86_400n,
+        86_400n,
+      ]);
+      expect(await f.creditManager.parameter(id("pause.duration")), "pause.duration value").to.equal(30n * 86_400n);
     });
 
     it("wires the roles", async function () {
@@ -110,6 +118,7 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
       expect(await role(f.fund, "cover")).to.equal(ROLES.LENDING_VAULT);
       expect(await role(f.creditManager, "pause")).to.equal(ROLES.GUARDIAN);
       expect(await role(f.creditManager, "unpause")).to.equal(ROLES.GOVERNOR);
+      expect(await role(f.creditManager, "confirmPause")).to.equal(ROLES.EMERGENCY);
       expect(await role(f.creditManager, "setParameter")).to.equal(ROLES.PARAMETER_REGISTRY);
       const [isCm] = await f.manager.hasRole(ROLES.LENDING_CREDIT_MANAGER, await f.creditManager.getAddress());
       const [isVault] = await f.manager.hasRole(ROLES.LENDING_VAULT, await f.vault.getAddress());

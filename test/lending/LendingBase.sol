@@ -7,6 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
+import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
@@ -45,6 +46,7 @@ abstract contract LendingBase is UniswapV2Fixture {
     uint256 internal constant CEILING = 1_000_000e6;
     uint16 internal constant SLIPPAGE = 100;
     uint16 internal constant ETH_RETURN = 9_000;
+    uint256 internal constant PAUSE_DURATION = 30 days;
 
     AccessManager internal manager;
     ParameterRegistry internal registry;
@@ -129,7 +131,8 @@ abstract contract LendingBase is UniswapV2Fixture {
                 liquidationFeeBps: LIQ_FEE,
                 minBorrow: MIN_BORROW,
                 debtCeiling: CEILING
-            })
+            }),
+            PAUSE_DURATION
         );
         _wire();
 
@@ -197,10 +200,12 @@ abstract contract LendingBase is UniswapV2Fixture {
         manager.setTargetFunctionRole(address(fund), one, Roles.LENDING_VAULT);
         one[0] = InsuranceFund.withdraw.selector;
         manager.setTargetFunctionRole(address(fund), one, Roles.GOVERNOR);
-        one[0] = CreditManager.pause.selector;
+        one[0] = IGuardianPausable.pause.selector;
         manager.setTargetFunctionRole(address(cm), one, Roles.GUARDIAN);
-        one[0] = CreditManager.unpause.selector;
+        one[0] = IGuardianPausable.unpause.selector;
         manager.setTargetFunctionRole(address(cm), one, Roles.GOVERNOR);
+        one[0] = IGuardianPausable.confirmPause.selector;
+        manager.setTargetFunctionRole(address(cm), one, Roles.EMERGENCY);
 
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(registry), 0);
         manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(cm), 0);
@@ -216,6 +221,7 @@ abstract contract LendingBase is UniswapV2Fixture {
         _register(address(cm), LendingKeys.LIQUIDATION_FEE_BPS, 0, 5_000, 500);
         _register(address(cm), LendingKeys.MIN_BORROW, 1e6, 10_000e6, 10e6);
         _register(address(cm), LendingKeys.DEBT_CEILING, 0, 1_000_000_000e6, 100_000e6);
+        _register(address(cm), cm.PAUSE_DURATION(), 24 days, 90 days, 1 days);
         _register(address(vault), LendingKeys.BASE_RATE_BPS, 0, 1_000, 50);
         _register(address(vault), LendingKeys.SLOPE1_BPS, 0, 3_000, 100);
         _register(address(vault), LendingKeys.SLOPE2_BPS, 0, 30_000, 500);

@@ -1,0 +1,158 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { Future, IgnitionModule, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
+
+import { POOL_KIND } from "../../../presets/types/distribution.js";
+import type { BindableContract, SystemPreset } from "../../../presets/types/preset.js";
+import { ROLES } from "../../../scripts/lib/roles.js";
+
+import { buildGovernanceModule, PAUSE_SELECTORS } from "../Governance.js";
+import { buildIssuanceModule } from "../Issuance.js";
+import { buildDistributionModule } from "../QryDistribution.js";
+import { buildLendingModule } from "../Lending.js";
+import { buildStakingModule } from "../Staking.js";
+import { buildSupplyModule } from "../Supply.js";
+import { buildWorkerProposalsModule } from "../WorkerProposals.js";
+
+/** `quiver` -> `Quiver`: the preset module's id (and the prefix of its wiring module's). */
+export function presetModuleId(preset: SystemPreset): string {
+  return preset.system[0].toUpperCase() + preset.system.slice(1);
+}
+
+/** Every future of a module and of the modules it uses, so a last step can wait for all of them. */
+function allFutures(module: IgnitionModule): Future[] {
+  return [...module.futures, ...[...module.submodules].flatMap(allFutures)];
+}
+
+/**
+ * A system preset as one Ignition module: the subsystem modules it has pieces for, composed with `m.useModule` on
+ * ONE token, AccessManager and ParameterRegistry (modules `Token` and `Parameters`), wired to each other, and handed
+ * to governance as the last step.
+ *
+ * - Governance (always): voting power, classifier, treasury, normal and emergency timelocks, governor, guardian Safe.
+ *   With a staking piece, voting power adds the staking module's votes contract (`staking.votes()`); with worker
+ *   proposals (QRY), the WorkerPool.
+ * - Supply: genesis into every allocation, vesting, emission. Named accounts the preset binds are its contracts:
+ *   `treasury` is governance's Treasury, a staking stream is the staking contract, the worker stream the WorkerPool.
+ * - Staking: the emission controller is its REWARD_FUNDER (granted here unless the supply module already granted it
+ *   for its epoch pool). ATTESTER and SLASHER stay unheld until the market and slashing modules land.
+ * - Lending: the credit manager's `confirmPause` is classified as an emergency proposal (its roles and pause
+ *   duration are wired by the Lending module).
+ * - Issuance: fees go to governance's Treasury; the preset's distributor opens partner-reward periods.
+ * - Handover: Governance makes the normal timelock the AccessManager's admin (and gives GOVERNOR, EMERGENCY and
+ *   GUARDIAN to the timelocks and the Safe; the timelocks administer themselves); the last future renounces the
+ *   deployer's admin role, after every other future, so no deployer privilege survives.
+ *
+ * Parameters (see `presetParameters` in scripts/lib/presets.ts): `Token` (name, symbol, cap), `GuardianSafe`
+ * (owners, threshold), `Governance` (the preset's numbers and class ids), `WorkerProposals`, `<System>Supply` (start,
+ * mix window, named accounts), `Lending` (stablecoin, feeds, router), `Issuance` (numbers, distributor).
+ */
+export function buildPresetModule(preset: SystemPreset) {
+  const id = presetModuleId(preset);
+  const staking = preset.staking === undefined ? undefined : buildStakingModule(preset.staking);
+  const governance = buildGovernanceModule(
+    staking === undefined ? undefined : { votingWeight: (m) => m.useModule(staking).votes },
+  );
+  const worker = preset.workerProposals === undefined ? undefined : buildWorkerProposalsModule(governance);
+  // QRY: the distribution reads stake through a StakingStakeReader, pays its staking-rewards pool to the staking
+  // contract (notified) and its worker-proposals pool to the WorkerPool (the validator requires both pieces).
+  const distribution =
+    preset.distribution === undefined || staking === undefined || worker === undefined
+      ? undefined
+      : buildDistributionModule(preset.distribution, {
+          id: `${id}Distribution`,
+          stakingRewardsKind: POOL_KIND.notify,
+          contracts: (m) => {
+            const { staking: stakingContract } = m.useModule(staking);
+            return {
+              stakeReader: m.contract("StakingStakeReader", [stakingContract]),
+              workerProposals: m.useModule(worker).workerPool,
+              stakingRewards: stakingContract,
+            };
+          },
+        });
+
+  const contract = (m: IgnitionModuleBuilder, which: BindableContract) => {
+    if (which === "treasury") return m.useModule(governance).treasury;
+    if (which === "staking" && staking !== undefined) return m.useModule(staking).staking;
+    if (which === "workerPool" && worker !== undefined) return m.useModule(worker).workerPool;
+    if (which === "distributionEngine" && distribution !== undefined) return m.useModule(distribution).engine;
+    throw new Error(`${preset.system}: ${which} is not deployed by this preset`);
+  };
+  const supply = buildSupplyModule(preset.supply, {
+    contracts: (m) =>
+      Object.fromEntries(Object.entries(preset.bindings).map(([name, which]) => [name, contract(m, which)])),
+  });
+  const lending = preset.lending === undefined ? undefined : buildLendingModule(preset.lending);
+  const issuance =
+    preset.issuance === undefined
+      ? undefined
+      : buildIssuanceModule({ feeRecipient: (m) => m.useModule(governance).treasury });
+
+  const wiring = buildModule(`${id}Wiring`, (m) => {
+    const g = m.useModule(worker ?? governance);
+    const s = m.useModule(supply);
+    const { manager, classifier } = g;
+
+    const st = staking === undefined ? undefined : m.useModule(staking);
+    const streamsToStaking = preset.supply.emission.recipients.some(
+      (r) => r.target.kind === "account" && preset.bindings[r.target.account] === "staking" && r.notify,
+    );
+    if (streamsToStaking && preset.supply.emission.epochPool === undefined) {
+      m.call(manager, "grantRole", [ROLES.REWARD_FUNDER, s.controller, 0n], { id: "GrantFunderToController" });
+    }
+
+    const l = lending === undefined ? undefined : m.useModule(lending);
+    if (l !== undefined) {
+      const emergencyClass = m.getParameter("emergencyClass");
+      m.call(classifier, "setSelectorClass", [l.creditManager, [PAUSE_SELECTORS.confirmPause], emergencyClass], {
+        id: "ClassifyCreditManagerConfirmPause",
+      });
+    }
+    const i = issuance === undefined ? undefined : m.useModule(issuance);
+    const d = distribution === undefined ? undefined : m.useModule(distribution);
+
+    return {
+      ...g,
+      ...s,
+      ...(st === undefined ? {} : { staking: st.staking, votes: st.votes, reputation: st.reputation }),
+      ...(l === undefined
+        ? {}
+        : {
+            oracle: l.oracle,
+            insuranceFund: l.fund,
+            stableVault: l.vault,
+            ethReserve: l.reserve,
+            creditManager: l.creditManager,
+          }),
+      ...(d === undefined
+        ? {}
+        : {
+            subscriptions: d.subscriptions,
+            distributionEngine: d.engine,
+            queryFulfillmentPool: d.providerPool,
+            integratorPool: d.integratorPool,
+            portalPool: d.portalPool,
+            availabilityPool: d.availability,
+            consensusRewards: d.consensus,
+            stabilizationFund: d.stabilization,
+          }),
+      ...(i === undefined
+        ? {}
+        : {
+            issuerRegistry: i.registry,
+            issuerTokenFactory: i.factory,
+            partnerRewards: i.rewards,
+            settlement: i.settlement,
+          }),
+    };
+  });
+
+  return buildModule(id, (m) => {
+    const all = m.useModule(wiring);
+    m.call(all.manager, "renounceRole", [ROLES.ADMIN, m.getAccount(0)], {
+      id: "RenounceDeployerAdmin",
+      after: allFutures(wiring),
+    });
+    return all;
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * A system preset: every piece one token economy is deployed with, typed. Each system has an entry file
+ * (`presets/<system>/index.ts`) that composes its pieces (`presets/<system>/<module>.ts`) into a `SystemPreset` and
+ * validates it at load (`presets/validate.ts`); its Ignition module (`deploy/modules/presets/<System>.ts`) wires the
+ * pieces on one token, AccessManager and ParameterRegistry and hands the admin role to the timelock.
+ *
+ * Extension points: the slashing and challenge court (issue 5), the inference market (issue 6) and the QRY
+ * distribution engine (issue 9) add an optional field here (`slashing?`, `market?`, `distribution?`), a validator
+ * in `presets/validate.ts`, their piece files, and a step in the preset modules that use them.
+ */
+import type { LendingPreset } from "../../deploy/modules/Lending.js";
+import type { StakingPreset } from "../../deploy/modules/Staking.js";
+import type { IssuancePreset } from "../qutoken/issuance.js";
+import type { DistributionPreset } from "./distribution.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "./governance.js";
+import type { AccountName, SupplyPreset } from "./supply.js";
+
+/** The four systems of the kit. */
+export const SYSTEMS = ["quiver", "qerun", "qry", "qutoken"] as const;
+export type SystemId = (typeof SYSTEMS)[number];
+
+/** The protocol token: the shared ProtocolToken under the system's name, with a cap on the lifetime total minted. */
+export interface TokenPreset {
+  name: string;
+  symbol: string;
+  /** In wei (18 decimals). */
+  cap: bigint;
+}
+
+/**
+ * Contracts of the preset's own deployment that a named account of a piece may stand for: the preset module passes
+ * the contract instead of an address parameter (the supply's `treasury` is governance's Treasury, a reward stream's
+ * account is the staking contract...).
+ */
+export type BindableContract = "treasury" | "staking" | "workerPool" | "distributionEngine";
+
+/** The issuer platform's numbers and who opens partner-reward periods. */
+export interface IssuanceSettings extends IssuancePreset {
+  /** Named account holding ISSUANCE_PARTNER_DISTRIBUTOR (opens Merkle periods, funds them from its stream). */
+  distributor: AccountName;
+}
+
+/** The QRY distribution's numbers and who registers its gateways, portals, challengers and consensus reporters. */
+export interface DistributionSettings extends DistributionPreset {
+  /**
+   * Named account holding DISTRIBUTION_REGISTRAR: the admin of the gateway, portal, challenger and
+   * consensus-reporter roles (an operations multisig; governance can replace it through the AccessManager).
+   */
+  registrar: AccountName;
+}
+
+export interface SystemPreset {
+  system: SystemId;
+  /** Display name ("QUIVer"). */
+  name: string;
+  token: TokenPreset;
+  /** Genesis, vesting and emission. Its `token` must equal the preset's `token`. */
+  supply: SupplyPreset;
+  /** Governor, timelocks, classes, guardian (every preset: the timelock owns what governance owns). */
+  governance: GovernancePreset;
+  /** Provider staking; its votes contract adds staked weight to governance's voting power. */
+  staking?: StakingPreset;
+  /** Worker proposals (QRY). */
+  workerProposals?: WorkerProposalsPreset;
+  /** Borrowing with the ETH reserve (Qerun). */
+  lending?: LendingPreset;
+  /** The issuer platform (Qutoken). */
+  issuance?: IssuanceSettings;
+  /**
+   * The QRY distribution engine and its pools (subscriptions, square-root pools, availability, consensus,
+   * stabilization). Needs staking (its stake reader and staking-rewards pool) and worker proposals.
+   */
+  distribution?: DistributionSettings;
+  /** Named accounts of the pieces that stand for contracts of the deployment rather than addresses. */
+  bindings: Record<AccountName, BindableContract>;
+}
+
+/** Every named account the deployment needs an address for (the supply's and the pieces', minus bound ones). */
+export function presetAccounts(preset: SystemPreset): AccountName[] {
+  const names = new Set<AccountName>();
+  const s = preset.supply;
+  names.add(s.treasury);
+  for (const a of s.allocations) {
+    if (a.kind === "direct") names.add(a.to);
+    if (a.kind === "vesting") names.add(a.beneficiary);
+  }
+  for (const r of s.emission.recipients) if (r.target.kind === "account") names.add(r.target.account);
+  if (s.emission.epochPool !== undefined) names.add(s.emission.epochPool.claimer);
+  if (preset.issuance !== undefined) names.add(preset.issuance.distributor);
+  if (preset.distribution !== undefined) names.add(preset.distribution.registrar);
+  return [...names].filter((name) => preset.bindings[name] === undefined);
+}

@@ -1,0 +1,531 @@
+/**
+ * Preset validation, at load: one function per piece type, each naming the offending field by its path
+ * (`quiver.supply.allocations[3].cliffSeconds (31536000) is longer than its duration (15768000)`). The contracts
+ * refuse most of these too, but later, from a half-finished deployment, and without saying which field of which
+ * file is wrong. Runtime type checks catch what TypeScript cannot: presets built from JSON, casts, plain JS.
+ *
+ * Each `presets/<system>/index.ts` calls `definePreset`, so a wrong preset never gets past its import.
+ */
+import { getAddress, isAddress, ZeroAddress } from "ethers";
+
+import type { LendingPreset } from "../deploy/modules/Lending.js";
+import type { StakingPreset } from "../deploy/modules/Staking.js";
+import type { IssuancePreset } from "./qutoken/issuance.js";
+import type { DistributionPreset } from "./types/distribution.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "./types/governance.js";
+import { SYSTEMS, type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
+import type { SupplyPreset } from "./types/supply.js";
+
+/** A preset field with a wrong value. `field` is its path (`qerun.lending.creditManager.maxLtvBps.value`). */
+export class PresetError extends Error {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${field} ${problem}`);
+    this.name = "PresetError";
+  }
+}
+
+const BPS = 10_000;
+
+function fail(path: string, problem: string): never {
+  throw new PresetError(path, problem);
+}
+
+/** A value as it appears in a message: bigints in full, strings quoted. */
+function show(value: unknown): string {
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
+
+function typeName(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}
+
+// ---- primitives
+
+export function checkBigint(path: string, value: unknown, min = 0n, max?: bigint): bigint {
+  if (typeof value !== "bigint") fail(path, `must be a bigint, got ${typeName(value)} (${show(value)})`);
+  if (value < min) fail(path, `(${value}) is below ${min}`);
+  if (max !== undefined && value > max) fail(path, `(${value}) is above ${max}`);
+  return value;
+}
+
+export function checkInt(path: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    fail(path, `must be an integer number, got ${typeName(value)} (${show(value)})`);
+  }
+  if (value < min || value > max) fail(path, `(${value}) is outside ${min} to ${max}`);
+  return value;
+}
+
+/** A share in bps, as a number or a bigint: an integer from 0 to `max` (10,000 = 100%). */
+export function checkBps(path: string, value: unknown, max = BPS): number {
+  let n: number;
+  if (typeof value === "bigint") n = Number(value);
+  else if (typeof value === "number" && Number.isInteger(value)) n = value;
+  else fail(path, `must be an integer number of bps, got ${typeName(value)} (${show(value)})`);
+  if (n < 0 || n > max) fail(path, `(${show(value)}) is outside 0 to ${max.toLocaleString("en-US")} bps`);
+  return n;
+}
+
+export function checkString(path: string, value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "") fail(path, `must be a non-empty string, got ${show(value)}`);
+  return value;
+}
+
+export function checkBool(path: string, value: unknown): boolean {
+  if (typeof value !== "boolean") fail(path, `must be a boolean, got ${typeName(value)} (${show(value)})`);
+  return value;
+}
+
+/** A well-formed, non-zero address (checksummed when mixed case). */
+export function checkAddress(path: string, value: unknown): string {
+  if (typeof value !== "string" || !isAddress(value)) fail(path, `(${show(value)}) is not a well-formed address`);
+  if (value === ZeroAddress) fail(path, "is the zero address");
+  return getAddress(value);
+}
+
+function checkObject(path: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    fail(path, `must be an object, got ${typeName(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function checkArray(path: string, value: unknown, min: number, max: number): unknown[] {
+  if (!Array.isArray(value)) fail(path, `must be an array, got ${typeName(value)}`);
+  if (value.length < min || value.length > max) fail(path, `has ${value.length} entries, expected ${min} to ${max}`);
+  return value;
+}
+
+/** A governed number: bigints, `min <= value <= max`, `minStep >= 0`, `max` at most `ceiling`. */
+export function checkGoverned(path: string, value: unknown, ceiling?: bigint): bigint {
+  const g = checkObject(path, value);
+  const min = checkBigint(`${path}.min`, g.min);
+  const max = checkBigint(`${path}.max`, g.max, 0n, ceiling);
+  checkBigint(`${path}.minStep`, g.minStep);
+  const v = checkBigint(`${path}.value`, g.value);
+  if (min > max) fail(`${path}.min`, `(${min}) is above its max (${max})`);
+  if (v < min || v > max) fail(`${path}.value`, `(${v}) is outside its bounds ${min} to ${max}`);
+  return v;
+}
+
+// ---- pieces
+
+export function validateToken(path: string, token: TokenPreset): void {
+  const t = checkObject(path, token);
+  checkString(`${path}.name`, t.name);
+  checkString(`${path}.symbol`, t.symbol);
+  checkBigint(`${path}.cap`, t.cap, 1n);
+}
+
+export function validateSupply(path: string, supply: SupplyPreset, token: TokenPreset): void {
+  const s = checkObject(path, supply) as unknown as SupplyPreset;
+  checkString(`${path}.system`, s.system);
+  validateToken(`${path}.token`, s.token);
+  for (const field of ["name", "symbol", "cap"] as const) {
+    if (s.token[field] !== token[field]) {
+      fail(
+        `${path}.token.${field}`,
+        `(${show(s.token[field])}) differs from the preset's token (${show(token[field])})`,
+      );
+    }
+  }
+  const total = checkBigint(`${path}.totalSupply`, s.totalSupply, 0n);
+  if (total > token.cap) fail(`${path}.totalSupply`, `(${total}) is above the token cap (${token.cap})`);
+  checkString(`${path}.treasury`, s.treasury);
+
+  const allocations = checkArray(`${path}.allocations`, s.allocations, 0, 64);
+  let sum = 0n;
+  let held = 0n;
+  allocations.forEach((raw, i) => {
+    const at = `${path}.allocations[${i}]`;
+    const a = checkObject(at, raw);
+    checkString(`${at}.name`, a.name);
+    const amount = checkBigint(`${at}.amount`, a.amount, 1n);
+    sum += amount;
+    if (a.kind === "direct") {
+      checkString(`${at}.to`, a.to);
+    } else if (a.kind === "vesting") {
+      checkString(`${at}.beneficiary`, a.beneficiary);
+      const duration = checkBigint(`${at}.durationSeconds`, a.durationSeconds, 1n, 2n ** 32n - 1n);
+      const cliff = checkBigint(`${at}.cliffSeconds`, a.cliffSeconds);
+      if (cliff > duration) fail(`${at}.cliffSeconds`, `(${cliff}) is longer than its duration (${duration})`);
+      checkBps(`${at}.startUnlockBps`, a.startUnlockBps);
+      checkBool(`${at}.revocable`, a.revocable);
+    } else if (a.kind === "emission") {
+      held += amount;
+    } else {
+      fail(`${at}.kind`, `(${show(a.kind)}) is not "direct", "vesting" or "emission"`);
+    }
+  });
+  if (sum !== total) {
+    fail(`${path}.allocations`, `add up to ${sum}, not the total supply ${total} (shares must make 100%)`);
+  }
+
+  const at = `${path}.emission`;
+  const e = checkObject(at, s.emission) as unknown as SupplyPreset["emission"];
+  if (e.mode !== "hold" && e.mode !== "mint") fail(`${at}.mode`, `(${show(e.mode)}) is not "hold" or "mint"`);
+  const cap = checkBigint(`${at}.cap`, e.cap, 1n);
+  checkArray(`${at}.yearlyAmounts`, e.yearlyAmounts, 1, 100).forEach((y, i) =>
+    checkBigint(`${at}.yearlyAmounts[${i}]`, y, 0n, cap),
+  );
+  checkBigint(`${at}.halvingYears`, e.halvingYears, 1n, 100n);
+  if (e.mode === "hold" && held !== cap) {
+    fail(`${at}.cap`, `(${cap}) differs from the emission allocation (${held}): hold mode funds the curve at genesis`);
+  }
+  if (e.mode === "mint" && held !== 0n) fail(`${path}.allocations`, "fund the emission at genesis, but mode is mint");
+  if (e.mode === "mint" && total + cap > token.cap) {
+    fail(`${at}.cap`, `(${cap}) plus the genesis supply (${total}) is above the token cap (${token.cap})`);
+  }
+  const recipients = checkArray(`${at}.recipients`, e.recipients, 1, 8);
+  let startSum = 0;
+  let endSum = 0;
+  const names = new Set<string>();
+  recipients.forEach((raw, i) => {
+    const rp = `${at}.recipients[${i}]`;
+    const r = checkObject(rp, raw);
+    checkString(`${rp}.name`, r.name);
+    startSum += checkBps(`${rp}.startBps`, r.startBps);
+    endSum += checkBps(`${rp}.endBps`, r.endBps);
+    checkBool(`${rp}.notify`, r.notify);
+    const target = checkObject(`${rp}.target`, r.target);
+    if (target.kind === "account") {
+      const name = checkString(`${rp}.target.account`, target.account);
+      if (names.has(name)) fail(`${rp}.target.account`, `(${show(name)}) receives twice`);
+      names.add(name);
+    } else if (target.kind === "epochPool") {
+      if (e.epochPool === undefined) fail(`${rp}.target`, "is the epoch pool, but emission.epochPool is not set");
+      if (names.has("<epochPool>")) fail(`${rp}.target`, "is a second epoch pool");
+      names.add("<epochPool>");
+    } else {
+      fail(`${rp}.target.kind`, `(${show(target.kind)}) is not "account" or "epochPool"`);
+    }
+  });
+  if (startSum !== BPS) fail(`${at}.recipients[*].startBps`, `add up to ${startSum}, not 10,000 (100%)`);
+  if (endSum !== BPS) fail(`${at}.recipients[*].endBps`, `add up to ${endSum}, not 10,000 (100%)`);
+  const mix = checkObject(`${at}.mix`, e.mix);
+  const mixStart = checkBigint(`${at}.mix.startOffset`, mix.startOffset);
+  const mixEnd = checkBigint(`${at}.mix.endOffset`, mix.endOffset);
+  if (mixEnd < mixStart) fail(`${at}.mix.endOffset`, `(${mixEnd}) is before its start (${mixStart})`);
+  if (e.epochPool !== undefined) {
+    const pool = checkObject(`${at}.epochPool`, e.epochPool);
+    checkBigint(`${at}.epochPool.epochSeconds`, pool.epochSeconds, 1n);
+    checkBigint(`${at}.epochPool.claimWindowSeconds`, pool.claimWindowSeconds, 1n);
+    checkString(`${at}.epochPool.claimer`, pool.claimer);
+  }
+}
+
+export function validateGovernance(path: string, governance: GovernancePreset): void {
+  const g = checkObject(path, governance) as unknown as GovernancePreset;
+  checkString(`${path}.name`, g.name);
+  checkBigint(`${path}.votingDelay`, g.votingDelay, 1n);
+  checkBigint(`${path}.votingPeriod`, g.votingPeriod, 1n);
+  const normal = checkBigint(`${path}.normalDelay`, g.normalDelay, 1n);
+  const emergency = checkBigint(`${path}.emergencyDelay`, g.emergencyDelay, 1n);
+  if (emergency > normal) fail(`${path}.emergencyDelay`, `(${emergency}) is longer than the normal delay (${normal})`);
+  checkInt(`${path}.quorumBps`, g.quorumBps, 1, BPS);
+  checkGoverned(`${path}.proposalDeposit`, g.proposalDeposit);
+  checkGoverned(`${path}.pauseDuration`, g.pauseDuration, 365n * 86_400n);
+  if (g.pauseDuration.min === 0n) fail(`${path}.pauseDuration.min`, "is zero: a pause must last");
+  const classes = checkArray(`${path}.classes`, g.classes, 1, 8);
+  const names = new Set<string>();
+  classes.forEach((raw, i) => {
+    const at = `${path}.classes[${i}]`;
+    const c = checkObject(at, raw);
+    const name = checkString(`${at}.name`, c.name);
+    if (names.has(name)) fail(`${at}.name`, `(${show(name)}) appears twice`);
+    names.add(name);
+    checkInt(`${at}.thresholdBps`, c.thresholdBps, 1, BPS);
+    checkBool(`${at}.emergency`, c.emergency);
+    checkBigint(`${at}.minProposerWeight`, c.minProposerWeight);
+  });
+  for (const required of ["treasury", "economic", "access", "emergency", "emergencyParameter"]) {
+    if (!names.has(required)) fail(`${path}.classes`, `has no "${required}" class (the deploy maps calls to it)`);
+  }
+  if (!names.has(g.defaultClass)) fail(`${path}.defaultClass`, `(${show(g.defaultClass)}) is not one of the classes`);
+  const guardian = checkObject(`${path}.guardian`, g.guardian);
+  const owners = checkInt(`${path}.guardian.owners`, guardian.owners, 1, 50);
+  checkInt(`${path}.guardian.threshold`, guardian.threshold, 1, owners);
+}
+
+export function validateWorkerProposals(path: string, worker: WorkerProposalsPreset, governance: GovernancePreset) {
+  const w = checkObject(path, worker) as unknown as WorkerProposalsPreset;
+  if (!governance.classes.some((c) => c.name === w.workerClass)) {
+    fail(`${path}.workerClass`, `(${show(w.workerClass)}) is not one of the governance classes`);
+  }
+  checkGoverned(`${path}.pauseDuration`, w.pauseDuration, 365n * 86_400n);
+}
+
+export function validateStaking(path: string, staking: StakingPreset): void {
+  const s = checkObject(path, staking) as unknown as StakingPreset;
+  const g = checkObject(`${path}.governed`, s.governed) as unknown as StakingPreset["governed"];
+  const at = (name: string) => `${path}.governed.${name}`;
+  const thresholds = [
+    ["minSelfStake", checkGoverned(at("minSelfStake"), g.minSelfStake)],
+    ["silverMinStake", checkGoverned(at("silverMinStake"), g.silverMinStake)],
+    ["goldMinStake", checkGoverned(at("goldMinStake"), g.goldMinStake)],
+    ["platinumMinStake", checkGoverned(at("platinumMinStake"), g.platinumMinStake)],
+  ] as const;
+  if (thresholds[0][1] === 0n) fail(`${at("minSelfStake")}.value`, "is zero");
+  for (let i = 1; i < thresholds.length; i++) {
+    const [name, value] = thresholds[i];
+    const [previousName, previous] = thresholds[i - 1];
+    if (value <= previous) {
+      fail(`${at(name)}.value`, `(${value}) is not above ${previousName} (${previous}): tier thresholds must increase`);
+    }
+  }
+  checkArray(at("feeDiscountBps"), g.feeDiscountBps, 4, 4).forEach((d, i) =>
+    checkGoverned(`${at("feeDiscountBps")}[${i}]`, d, BigInt(BPS)),
+  );
+  checkArray(at("maxSlashBps"), g.maxSlashBps, 4, 4).forEach((d, i) =>
+    checkGoverned(`${at("maxSlashBps")}[${i}]`, d, BigInt(BPS - 1)),
+  );
+  for (const name of ["unbondingPeriod", "maxLockDuration", "rewardDuration", "reputationHalfStake"] as const) {
+    if (checkGoverned(at(name), g[name]) === 0n) fail(`${at(name)}.value`, "is zero");
+  }
+  const minApy = checkGoverned(at("minApyBps"), g.minApyBps, BigInt(BPS) * 10n);
+  const maxApy = checkGoverned(at("maxApyBps"), g.maxApyBps, BigInt(BPS) * 10n);
+  if (minApy > maxApy) fail(`${at("minApyBps")}.value`, `(${minApy}) is above maxApyBps (${maxApy})`);
+  for (const name of ["maxSpeedMultiplierBps", "maxQualityMultiplierBps"] as const) {
+    const v = checkGoverned(at(name), g[name], 65_535n);
+    if (v < BigInt(BPS) || g[name].min < BigInt(BPS)) fail(`${at(name)}`, "must be at least 10,000 bps (1x)");
+  }
+  const f = checkObject(`${path}.fixed`, s.fixed) as unknown as StakingPreset["fixed"];
+  const self = checkBigint(`${path}.fixed.selfRewardBps`, f.selfRewardBps, 0n, 10_000n);
+  const delegators = checkBigint(`${path}.fixed.delegatorRewardBps`, f.delegatorRewardBps, 0n, 10_000n);
+  const commission = checkBigint(`${path}.fixed.commissionBps`, f.commissionBps, 0n, 10_000n);
+  if (self + delegators + commission !== 10_000n) {
+    fail(`${path}.fixed`, `reward split adds up to ${self + delegators + commission} bps, not 10,000 (100%)`);
+  }
+  if (commission !== 0n && delegators === 0n)
+    fail(`${path}.fixed.commissionBps`, "is paid on delegations, which earn 0");
+  const staked = checkBigint(`${path}.fixed.stakedVoteBps`, f.stakedVoteBps, 1n, 65_535n);
+  const locked = checkBigint(`${path}.fixed.maxLockVoteBps`, f.maxLockVoteBps, 1n, 65_535n);
+  if (locked < staked) fail(`${path}.fixed.maxLockVoteBps`, `(${locked}) is below stakedVoteBps (${staked})`);
+  checkBigint(`${path}.fixed.fullBonusLockDuration`, f.fullBonusLockDuration, 1n);
+  let previous = 0n;
+  let previousWeight = BigInt(BPS);
+  checkArray(`${path}.buckets`, s.buckets, 0, 5).forEach((raw, i) => {
+    const b = checkObject(`${path}.buckets[${i}]`, raw);
+    const duration = checkBigint(`${path}.buckets[${i}].minDuration`, b.minDuration, 1n);
+    const weight = checkBigint(`${path}.buckets[${i}].weightBps`, b.weightBps, BigInt(BPS), 65_535n);
+    if (duration <= previous) fail(`${path}.buckets[${i}].minDuration`, `(${duration}) does not increase`);
+    if (weight < previousWeight) fail(`${path}.buckets[${i}].weightBps`, `(${weight}) decreases`);
+    previous = duration;
+    previousWeight = weight;
+  });
+}
+
+const LENDING_SHARES = new Set([
+  "maxLtvBps",
+  "liquidationThresholdBps",
+  "liquidationBonusBps",
+  "closeFactorBps",
+  "liquidationFeeBps",
+  "optimalUtilizationBps",
+  "insuranceInterestShareBps",
+  "maxSlippageBps",
+  "ethReturnBps",
+  "maxPriceJumpBps",
+]);
+
+export function validateLending(path: string, lending: LendingPreset): void {
+  const l = checkObject(path, lending) as unknown as LendingPreset;
+  checkInt(`${path}.stableDecimals`, l.stableDecimals, 0, 36);
+  checkString(`${path}.vaultShares.name`, l.vaultShares?.name);
+  checkString(`${path}.vaultShares.symbol`, l.vaultShares?.symbol);
+  for (const feed of ["qer", "eth"] as const) {
+    const at = `${path}.oracleRanges.${feed}`;
+    const r = checkObject(at, l.oracleRanges?.[feed]);
+    const min = checkBigint(`${at}.minPrice`, r.minPrice, 1n);
+    const max = checkBigint(`${at}.maxPrice`, r.maxPrice, 1n);
+    if (min >= max) fail(`${at}.minPrice`, `(${min}) is not below maxPrice (${max})`);
+  }
+  for (const group of ["creditManager", "vault", "reserve", "oracle"] as const) {
+    const entries = checkObject(`${path}.${group}`, l[group]);
+    for (const [name, g] of Object.entries(entries)) {
+      checkGoverned(`${path}.${group}.${name}`, g, LENDING_SHARES.has(name) ? BigInt(BPS) : undefined);
+    }
+  }
+  checkGoverned(`${path}.pauseDuration`, l.pauseDuration, 365n * 86_400n);
+  const c = l.creditManager;
+  if (c.maxLtvBps.value >= c.liquidationThresholdBps.value) {
+    fail(
+      `${path}.creditManager.maxLtvBps.value`,
+      `(${c.maxLtvBps.value}) is not below the liquidation threshold (${c.liquidationThresholdBps.value})`,
+    );
+  }
+  if (c.liquidationThresholdBps.value * (10_000n + c.liquidationBonusBps.value) >= 10_000n * 10_000n) {
+    fail(`${path}.creditManager.liquidationBonusBps.value`, "with the threshold reaches 100% of the collateral");
+  }
+}
+
+export function validateIssuance(path: string, issuance: IssuancePreset): void {
+  const i = checkObject(path, issuance) as unknown as IssuancePreset;
+  const bounds = checkObject(`${path}.bounds`, i.bounds) as unknown as IssuancePreset["bounds"];
+  const within = (field: string, value: bigint, bound: string) => {
+    const b = checkObject(`${path}.bounds.${bound}`, bounds[bound as keyof IssuancePreset["bounds"]]);
+    const min = checkBigint(`${path}.bounds.${bound}.min`, b.min);
+    const max = checkBigint(`${path}.bounds.${bound}.max`, b.max);
+    checkBigint(`${path}.bounds.${bound}.minStep`, b.minStep);
+    if (value < min || value > max) fail(`${path}.${field}`, `(${value}) is outside its bounds ${min} to ${max}`);
+  };
+  const tiers = checkArray(`${path}.tiers`, i.tiers, 3, 3);
+  let previousStake = 0n;
+  let previousSlots = 0n;
+  tiers.forEach((raw, k) => {
+    const at = `${path}.tiers[${k}]`;
+    const t = checkObject(at, raw);
+    const stake = checkBigint(`${at}.minStake`, t.minStake, 1n);
+    const slots = checkBigint(`${at}.slots`, t.slots, 1n);
+    if (stake <= previousStake) fail(`${at}.minStake`, `(${stake}) is not above the tier below (${previousStake})`);
+    if (slots < previousSlots) fail(`${at}.slots`, `(${slots}) is below the tier below (${previousSlots})`);
+    within(`tiers[${k}].minStake`, stake, `tier${k + 1}MinStake`);
+    within(`tiers[${k}].slots`, slots, `tier${k + 1}Slots`);
+    previousStake = stake;
+    previousSlots = slots;
+  });
+  within(
+    "unstakeNoticePeriod",
+    checkBigint(`${path}.unstakeNoticePeriod`, i.unstakeNoticePeriod, 1n),
+    "unstakeNoticePeriod",
+  );
+  within("creationFee", checkBigint(`${path}.creationFee`, i.creationFee), "creationFee");
+  within(
+    "partnerClaimWindow",
+    checkBigint(`${path}.partnerClaimWindow`, i.partnerClaimWindow, 1n),
+    "partnerClaimWindow",
+  );
+}
+
+/** The distribution's pools, in the order the engine pays them (`presets/types/distribution.ts`). */
+const DISTRIBUTION_POOLS = [
+  "queryFulfillment",
+  "availability",
+  "integrators",
+  "portals",
+  "workerProposals",
+  "stakingRewards",
+  "consensus",
+  "stabilization",
+] as const;
+
+/** The QRY distribution: eight pools in their fixed order, both mixes summing to 10,000, sane clamps and stakes. */
+export function validateDistribution(path: string, d: DistributionPreset): void {
+  checkObject(path, d);
+  checkBigint(`${path}.epochSeconds`, d.epochSeconds, 1n);
+  checkBigint(`${path}.claimWindowSeconds`, d.claimWindowSeconds, 1n);
+  const mix = checkObject(`${path}.mix`, d.mix);
+  const mixStart = checkBigint(`${path}.mix.startOffset`, mix.startOffset);
+  const mixEnd = checkBigint(`${path}.mix.endOffset`, mix.endOffset);
+  if (mixEnd < mixStart) fail(`${path}.mix.endOffset`, `(${mixEnd}) is before the start offset (${mixStart})`);
+  const pools = checkArray(`${path}.pools`, d.pools, DISTRIBUTION_POOLS.length, DISTRIBUTION_POOLS.length);
+  let startTotal = 0;
+  let endTotal = 0;
+  pools.forEach((raw, k) => {
+    const at = `${path}.pools[${k}]`;
+    const pool = checkObject(at, raw);
+    if (pool.name !== DISTRIBUTION_POOLS[k])
+      fail(`${at}.name`, `(${show(pool.name)}) should be ${DISTRIBUTION_POOLS[k]}`);
+    startTotal += checkBps(`${at}.startBps`, pool.startBps);
+    endTotal += checkBps(`${at}.endBps`, pool.endBps);
+  });
+  if (startTotal !== BPS) fail(`${path}.pools[*].startBps`, `add up to ${startTotal}, not ${BPS}`);
+  if (endTotal !== BPS) fail(`${path}.pools[*].endBps`, `add up to ${endTotal}, not ${BPS}`);
+  const u = checkObject(`${path}.usage`, d.usage);
+  const weights =
+    checkBigint(`${path}.usage.revenueWeight`, u.revenueWeight) +
+    checkBigint(`${path}.usage.activeWeight`, u.activeWeight) +
+    checkBigint(`${path}.usage.stakeWeight`, u.stakeWeight);
+  if (weights === 0n) fail(`${path}.usage`, "has every weight at zero");
+  const one = 10n ** 18n;
+  const min = checkBigint(`${path}.usage.minWad`, u.minWad, 0n, one);
+  const max = checkBigint(`${path}.usage.maxWad`, u.maxWad, one);
+  if (min > max) fail(`${path}.usage.minWad`, `(${min}) is above maxWad (${max})`);
+  for (const key of ["revenueTarget", "activeTarget", "stakeTarget"] as const) {
+    checkBigint(`${path}.usage.${key}`, u[key], 1n);
+  }
+  checkBigint(`${path}.minMonthlyPay`, d.minMonthlyPay, 1n);
+  const a = checkObject(`${path}.availability`, d.availability);
+  checkBigint(`${path}.availability.quota`, a.quota, 1n);
+  checkBps(`${path}.availability.availabilityThresholdBps`, Number(a.availabilityThresholdBps));
+  checkBps(`${path}.availability.activityThresholdBps`, Number(a.activityThresholdBps));
+  checkBps(`${path}.availability.challengerShareBps`, Number(a.challengerShareBps));
+  checkArray(`${path}.availability.services`, a.services, 1, 8).forEach((raw, k) => {
+    checkBigint(
+      `${path}.availability.services[${k}].minStake`,
+      checkObject(`${path}.availability.services[${k}]`, raw).minStake,
+      1n,
+    );
+  });
+}
+
+// ---- the whole preset
+
+/** Throws a `PresetError` naming the first wrong field of the preset. */
+export function validatePreset(preset: SystemPreset): void {
+  const p = checkObject("preset", preset) as unknown as SystemPreset;
+  if (!SYSTEMS.includes(p.system)) fail("preset.system", `(${show(p.system)}) is not one of ${SYSTEMS.join(", ")}`);
+  const root = p.system;
+  checkString(`${root}.name`, p.name);
+  validateToken(`${root}.token`, p.token);
+  validateSupply(`${root}.supply`, p.supply, p.token);
+  validateGovernance(`${root}.governance`, p.governance);
+  if (p.staking !== undefined) validateStaking(`${root}.staking`, p.staking);
+  if (p.workerProposals !== undefined) {
+    validateWorkerProposals(`${root}.workerProposals`, p.workerProposals, p.governance);
+  }
+  if (p.lending !== undefined) validateLending(`${root}.lending`, p.lending);
+  if (p.issuance !== undefined) {
+    validateIssuance(`${root}.issuance`, p.issuance);
+    checkString(`${root}.issuance.distributor`, p.issuance.distributor);
+  }
+  if (p.distribution !== undefined) {
+    validateDistribution(`${root}.distribution`, p.distribution);
+    checkString(`${root}.distribution.registrar`, p.distribution.registrar);
+    if (p.staking === undefined) fail(`${root}.distribution`, "needs a staking piece (stake reader, staking rewards)");
+    if (p.workerProposals === undefined) fail(`${root}.distribution`, "needs a workerProposals piece");
+  }
+
+  // Bindings: each names an account a piece uses, and a contract the preset deploys.
+  const used = new Set<string>([p.supply.treasury]);
+  for (const a of p.supply.allocations) {
+    if (a.kind === "direct") used.add(a.to);
+    if (a.kind === "vesting") used.add(a.beneficiary);
+  }
+  for (const r of p.supply.emission.recipients) if (r.target.kind === "account") used.add(r.target.account);
+  const deployed: Record<BindableContract, boolean> = {
+    treasury: true,
+    staking: p.staking !== undefined,
+    workerPool: p.workerProposals !== undefined,
+    distributionEngine: p.distribution !== undefined,
+  };
+  for (const [name, contract] of Object.entries(checkObject(`${root}.bindings`, p.bindings))) {
+    if (!used.has(name)) fail(`${root}.bindings.${name}`, "binds an account no piece uses");
+    if (typeof contract !== "string" || !Object.hasOwn(deployed, contract)) {
+      fail(`${root}.bindings.${name}`, `(${show(contract)}) is not one of ${Object.keys(deployed).join(", ")}`);
+    }
+    if (!deployed[contract as BindableContract]) {
+      fail(`${root}.bindings.${name}`, `(${contract}) is not deployed by this preset`);
+    }
+  }
+  // A notified recipient must be a contract: the emission controller refuses to notify an address without code.
+  p.supply.emission.recipients.forEach((r, i) => {
+    if (r.notify && r.target.kind === "account" && p.bindings[r.target.account] === undefined) {
+      fail(
+        `${root}.supply.emission.recipients[${i}].notify`,
+        `is true, but ${r.target.account} is an address, not a contract of the preset (see bindings)`,
+      );
+    }
+  });
+}
+
+/** Validates the preset and returns it: every `presets/<system>/index.ts` exports `definePreset({...})`. */
+export function definePreset(preset: SystemPreset): SystemPreset {
+  validatePreset(preset);
+  return preset;
+}

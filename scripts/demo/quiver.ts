@@ -1,0 +1,223 @@
+/**
+ * QUIVer on the devnet: providers stake into tiers, holders delegate and lock, the emission controller releases
+ * into the provider-rewards pool and the staking contract, the distributor pays a provider from the pool, a
+ * treasury grant goes through a real proposal (deposit, 7-day discussion, 14-day vote with staked and locked
+ * weight, 7-day timelock), stakers claim, and the unclaimed rewards burn once their 180 days are over.
+ *
+ * Left for their issues (one more scenario file each): serving inference and settling vouchers (market, issue 6),
+ * challenges and slashing (issue 5).
+ */
+import { id } from "ethers";
+
+import { amount, DAY, pct, type DemoContext, type Scenario, type Section } from "./context.js";
+
+const QUIV = 10n ** 18n;
+const TIERS = ["none", "Bronze", "Silver", "Gold", "Platinum"];
+const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
+
+/** Days after the TGE: the release, then the proposal's life (7 + 14 + 7 days). */
+export const QUIVER_RELEASE_DAY = 60n;
+
+/** What `run` hands to `epilogue` and `figures`. */
+interface QuiverState {
+  proposalId: bigint;
+  epoch: bigint;
+  alice: string;
+  providerA: string;
+  providerB: string;
+  grantee: string;
+  carol: string;
+}
+
+export default function quiver(): Scenario {
+  let st: QuiverState | undefined;
+  const state = () => {
+    if (st === undefined) throw new Error("the QUIVer scenario has not run");
+    return st;
+  };
+  return {
+    system: "quiver",
+    title:
+      "Staking tiers, delegation and locks, emission into the reward pool and staking, a treasury grant voted through governance",
+
+    async run(ctx: DemoContext, s: Section) {
+      const { c } = ctx.presets.quiver;
+      const staking = c.staking!;
+      const pool = c.pool!;
+      const liquidity = await ctx.account("quiver", "liquidity");
+      const distributor = await ctx.account("quiver", "providerRewardsDistributor");
+      const [providerA, providerB, alice, bob, carol, grantee] = await Promise.all(
+        ["QUIVer provider A", "QUIVer provider B", "alice", "bob", "carol", "SDK team"].map((n) => ctx.actor(n)),
+      );
+
+      // The liquidity allocation (50M at the TGE) is the market the actors buy from.
+      for (const [who, name, quiv] of [
+        [providerA, "provider A", 250_000n],
+        [providerB, "provider B", 60_000n],
+        [alice, "alice", 100_000n],
+        [bob, "bob", 100_000n],
+        [carol, "carol", 200_000n],
+      ] as const) {
+        await ctx.step(
+          s,
+          `${name} buys ${amount(quiv * QUIV)} QUIV`,
+          c.token.connect(liquidity).transfer(who, quiv * QUIV),
+        );
+      }
+      const stakingAddress = await staking.getAddress();
+      const stakeFrom = async (who: typeof alice, quiv: bigint) =>
+        ctx.step(
+          s,
+          `approve ${amount(quiv * QUIV)} QUIV to staking`,
+          c.token.connect(who).approve(stakingAddress, quiv * QUIV),
+        );
+      await stakeFrom(providerA, 250_000n);
+      await ctx.step(
+        s,
+        "provider A registers with 250,000 QUIV (Gold)",
+        staking.connect(providerA).registerProvider(250_000n * QUIV),
+      );
+      await stakeFrom(providerB, 60_000n);
+      await ctx.step(
+        s,
+        "provider B registers with 60,000 QUIV (Silver)",
+        staking.connect(providerB).registerProvider(60_000n * QUIV),
+      );
+      await stakeFrom(alice, 100_000n);
+      await ctx.step(
+        s,
+        "alice delegates 100,000 QUIV to provider A",
+        staking.connect(alice).delegate(providerA, 100_000n * QUIV),
+      );
+      await stakeFrom(bob, 100_000n);
+      await ctx.step(
+        s,
+        "bob delegates 100,000 QUIV to provider B",
+        staking.connect(bob).delegate(providerB, 100_000n * QUIV),
+      );
+      await ctx.step(s, "bob locks his stake for a year (2x votes)", staking.connect(bob).lock(365n * DAY));
+      await ctx.step(s, "carol self-delegates her tokens", c.token.connect(carol).delegate(carol));
+      await ctx.step(s, "the liquidity holder self-delegates", c.token.connect(liquidity).delegate(liquidity));
+
+      // Emission: 60 days of year 1 (70M a year), 80% to the provider-rewards pool, 20% to staking.
+      await ctx.at(QUIVER_RELEASE_DAY);
+      await ctx.step(s, "release 60 days of emission (80% reward pool, 20% staking)", c.controller.release());
+      const epoch = await pool.currentEpoch();
+      await ctx.step(
+        s,
+        `distributor pays provider A 1,000,000 QUIV from epoch ${epoch}'s bucket`,
+        pool.connect(distributor).claim(epoch, providerA, 1_000_000n * QUIV),
+      );
+
+      // Governance: a treasury grant, proposed with the 100,000 QUIV deposit.
+      const treasury = await c.treasury.getAddress();
+      const data = c.treasury.interface.encodeFunctionData("transfer", [
+        await c.token.getAddress(),
+        grantee.address,
+        1_000_000n * QUIV,
+      ]);
+      const description = "Grant 1,000,000 QUIV from the community treasury to the SDK team";
+      const proposal: [string[], bigint[], string[]] = [[treasury], [0n], [data]];
+      await ctx.step(
+        s,
+        "carol approves the 100,000 QUIV deposit",
+        c.token.connect(carol).approve(c.governor, 100_000n * QUIV),
+      );
+      await ctx.step(
+        s,
+        "carol proposes the grant (treasury class, 50%)",
+        c.governor.connect(carol).propose(...proposal, description),
+      );
+      const proposalId = await c.governor.getProposalId(...proposal, id(description));
+      const snapshot = await c.governor.proposalSnapshot(proposalId);
+      await ctx.connection.networkHelpers.time.increaseTo(snapshot + 1n);
+      for (const [who, name, support] of [
+        [liquidity, "the liquidity holder", 1],
+        [providerA, "provider A (staked, 1.5x)", 1],
+        [alice, "alice (delegated stake, 1.5x)", 1],
+        [bob, "bob (locked a year, 2x)", 0],
+        [carol, "carol (tokens)", 1],
+      ] as const) {
+        await ctx.step(
+          s,
+          `${name} votes ${support === 1 ? "for" : "against"}`,
+          c.governor.connect(who).castVote(proposalId, support),
+        );
+      }
+      await ctx.connection.networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
+      await ctx.step(s, "queue in the 7-day timelock", c.governor.queue(...proposal, id(description)));
+      await ctx.connection.networkHelpers.time.increase(7n * DAY);
+      await ctx.step(s, "execute: the treasury pays the grant", c.governor.execute(...proposal, id(description)));
+      await ctx.step(s, "settle the deposit (back to carol)", c.governor.settleDeposit(proposalId));
+
+      await ctx.step(s, "alice claims her staking rewards", staking.connect(alice).claimRewards());
+      await ctx.step(
+        s,
+        "provider A claims its self-stake rewards and commission",
+        staking.connect(providerA).claimRewards(),
+      );
+
+      st = {
+        proposalId,
+        epoch,
+        alice: alice.address,
+        providerA: providerA.address,
+        providerB: providerB.address,
+        grantee: grantee.address,
+        carol: carol.address,
+      };
+    },
+
+    async epilogue(ctx: DemoContext, s: Section) {
+      const { pool } = ctx.presets.quiver.c;
+      const { epoch } = state();
+      const [, expiresAt] = await pool!.bucket(epoch);
+      const now = BigInt(await ctx.connection.networkHelpers.time.latest());
+      if (now < expiresAt) await ctx.connection.networkHelpers.time.increaseTo(expiresAt);
+      await ctx.step(
+        s,
+        `burn epoch ${epoch}'s unclaimed provider rewards (180 days after the epoch)`,
+        pool!.burnExpired(epoch),
+      );
+    },
+
+    async figures(ctx: DemoContext, s: Section) {
+      const { c, preset } = ctx.presets.quiver;
+      const st = state();
+      const staking = c.staking!;
+      const sym = ` ${preset.token.symbol}`;
+      const votes = await c.governor.proposalVotes(st.proposalId);
+      const [bonded] = await staking.totalStakes();
+      const [budget, , , distributed, claimed] = await staking.rewardState();
+      const claimedBy = async (who: string) => {
+        let total = 0n;
+        for (const e of await staking.queryFilter(staking.filters.RewardsClaimed(who))) total += e.args.amount;
+        return total;
+      };
+      s.figures.push(
+        ["total supply", amount(await c.token.totalSupply()) + sym],
+        ["total burned", amount(await c.token.totalBurned()) + sym],
+        ["treasury", amount(await c.token.balanceOf(c.treasury)) + sym],
+        ["emission released", amount(await c.controller.released()) + sym],
+        ["emission still in the controller", amount(await c.token.balanceOf(c.controller)) + sym],
+        ["reward pool unclaimed", amount(await c.pool!.totalUnclaimed()) + sym],
+        ["staked (bonded)", amount(bonded) + sym],
+        ["provider A tier", TIERS[Number((await staking.tierOf(st.providerA)).tier)]],
+        ["provider B tier", TIERS[Number((await staking.tierOf(st.providerB)).tier)]],
+        ["staking rewards notified, not yet paid out", amount(budget) + sym],
+        ["staking rewards distributed / claimed", `${amount(distributed)} / ${amount(claimed)}${sym}`],
+        ["alice's staking rewards", amount(await claimedBy(st.alice)) + sym],
+        ["provider A's staking rewards", amount(await claimedBy(st.providerA)) + sym],
+        ["proposal", STATES[Number(await c.governor.state(st.proposalId))]],
+        ["votes for / against", `${amount(votes.forVotes)} / ${amount(votes.againstVotes)}`],
+        ["SDK team grant", amount(await c.token.balanceOf(st.grantee)) + sym],
+        ["carol's balance (deposit back)", amount(await c.token.balanceOf(st.carol)) + sym],
+      );
+      s.notes.push(
+        `Provider rewards: ${pct(8_000)} of each release into the epoch pool (burned when unclaimed 180 days after its epoch), ` +
+          `${pct(2_000)} notified to staking, paid inside the 8-12% APY band (the ceiling holds the rest back).`,
+        "Not yet on the devnet: inference serving and voucher settlement (issue 6), challenges and slashing (issue 5).",
+      );
+    },
+  };
+}

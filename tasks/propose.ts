@@ -1,0 +1,73 @@
+import { formatUnits, id, isAddress } from "ethers";
+
+import { action, ensureAllowance, parseAddress, parseAmount, TaskError, type CommonArgs } from "./lib.js";
+
+interface ProposeArgs extends CommonArgs {
+  description: string;
+  grantTo: string;
+  amount: string;
+  parameter: string;
+  value: string;
+}
+
+/**
+ * `propose --description "..." --grant-to 0x... --amount 250000`: a treasury grant (treasury class), or
+ * `propose --description "..." --parameter staking:staking.unbondingPeriod --value 1728000`: a parameter change
+ * through the registry (economic class; the registry enforces the bounds and the 20%-per-quarter limit). The
+ * proposer's deposit is approved and taken. `<contract>` is a name from the address book or an address.
+ */
+export default action<ProposeArgs>(async (args, t) => {
+  const { c } = t;
+  if (args.description.trim() === "") throw new TaskError("--description is required");
+  const grant = args.grantTo !== "";
+  const parameter = args.parameter !== "";
+  if (grant === parameter) throw new TaskError("give either --grant-to with --amount, or --parameter with --value");
+
+  let target: string;
+  let data: string;
+  let summary: string;
+  const decimals = await c.token.decimals();
+  const symbol = await c.token.symbol();
+  if (grant) {
+    const to = parseAddress("--grant-to", args.grantTo);
+    const amount = parseAmount("--amount", args.amount, decimals);
+    target = await c.treasury.getAddress();
+    data = c.treasury.interface.encodeFunctionData("transfer", [await c.token.getAddress(), to, amount]);
+    summary = `treasury grant of ${formatUnits(amount, decimals)} ${symbol} to ${to}`;
+  } else {
+    const [name, key] = args.parameter.split(":");
+    if (key === undefined || key === "")
+      throw new TaskError('--parameter must be "<contract>:<key>", e.g. staking:staking.unbondingPeriod');
+    const module = isAddress(name) ? parseAddress("--parameter", name) : t.entry.contracts[name];
+    if (module === undefined) {
+      throw new TaskError(
+        `--parameter: no contract "${name}" in the address book (${Object.keys(t.entry.contracts).join(", ")})`,
+      );
+    }
+    if (!/^\d+$/.test(args.value))
+      throw new TaskError(`--value must be a whole number in the parameter's unit, got "${args.value}"`);
+    const value = BigInt(args.value);
+    const info = await c.registry.parameterInfo(module, id(key));
+    if (!info.registered) throw new TaskError(`--parameter: ${key} is not registered for ${name}`);
+    if (value < info.min || value > info.max) {
+      throw new TaskError(`--value ${value} is outside the bounds of ${key}: ${info.min} to ${info.max}`);
+    }
+    target = await c.registry.getAddress();
+    data = c.registry.interface.encodeFunctionData("set", [module, id(key), value]);
+    summary = `${key} of ${name} to ${value}`;
+  }
+
+  const deposit = await c.governor.proposalDeposit();
+  await ensureAllowance(t, c.token, await c.governor.getAddress(), deposit);
+  await t.send(() => c.governor.connect(t.signer).propose([target], [0n], [data], args.description));
+  const proposalId = await c.governor.getProposalId([target], [0n], [data], id(args.description));
+  const terms = await c.governor.proposalTerms(proposalId);
+  const at = (s: bigint) => new Date(Number(s) * 1000).toISOString();
+  return [
+    `Proposed ${summary}`,
+    `  proposal ${proposalId}`,
+    `  class ${terms.classId} (${Number(terms.thresholdBps) / 100}% of for + against${terms.emergency ? ", emergency timelock" : ""})`,
+    `  deposit ${formatUnits(terms.deposit, decimals)} ${symbol}`,
+    `  voting from ${at(await c.governor.proposalSnapshot(proposalId))} to ${at(await c.governor.proposalDeadline(proposalId))}`,
+  ].join("\n");
+});

@@ -1,0 +1,26 @@
+import { formatUnits } from "ethers";
+
+import { action, TaskError, type CommonArgs } from "./lib.js";
+
+const SUPPORT: Record<string, number> = { against: 0, for: 1, abstain: 2 };
+const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
+
+/** `vote --proposal <id> --support for|against|abstain [--reason "..."]`. */
+export default action<CommonArgs & { proposal: bigint; support: string; reason: string }>(async (args, t) => {
+  const { governor } = t.c;
+  const support = SUPPORT[args.support.toLowerCase()];
+  if (support === undefined) throw new TaskError(`--support must be for, against or abstain, got "${args.support}"`);
+  if (args.proposal === 0n) throw new TaskError("--proposal is required (the id printed by propose)");
+  const state = Number(await t.read(() => governor.state(args.proposal)));
+  if (state !== 1)
+    throw new TaskError(`proposal ${args.proposal} is ${STATES[state]}, not Active: votes open at its snapshot`);
+  await t.send(() =>
+    args.reason === ""
+      ? governor.connect(t.signer).castVote(args.proposal, support)
+      : governor.connect(t.signer).castVoteWithReason(args.proposal, support, args.reason),
+  );
+  const votes = await governor.proposalVotes(args.proposal);
+  const decimals = await t.c.token.decimals();
+  const f = (v: bigint) => formatUnits(v, decimals);
+  return `Voted ${args.support} on ${args.proposal}: for ${f(votes.forVotes)}, against ${f(votes.againstVotes)}, abstain ${f(votes.abstainVotes)}`;
+});

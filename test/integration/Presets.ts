@@ -1,0 +1,421 @@
+import { expect } from "chai";
+import { id } from "ethers";
+import { network } from "hardhat";
+
+import { GOVERNANCE_KEYS } from "../../deploy/modules/Governance.js";
+import { lendingKey } from "../../deploy/modules/Lending.js";
+import type { SystemId } from "../../presets/types/preset.js";
+import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
+import {
+  deployPreset,
+  devnetInputs,
+  presetContracts,
+  PRESETS,
+  type PresetAddresses,
+  type PresetInputs,
+} from "../../scripts/lib/presets.js";
+import { managerRoleHolders, roleName, timelockRoleHolders } from "../../scripts/lib/role-holders.js";
+import { ROLES } from "../../scripts/lib/roles.js";
+
+const connection = await network.create();
+const { ethers, networkHelpers } = connection;
+
+const TOKEN = 10n ** 18n;
+const M = 1_000_000n * TOKEN;
+const DAY = 86_400n;
+const YEAR = 31_536_000n;
+const USDC = 10n ** 6n;
+
+/** The four presets deployed in-process through their Ignition modules, exactly as the deploy script does. */
+async function presetsFixture() {
+  const [deployer] = await ethers.getSigners();
+  const externals = await deployLendingDevnetExternals(connection);
+  const deployed = {} as Record<SystemId, { addresses: PresetAddresses; inputs: PresetInputs }>;
+  for (const preset of Object.values(PRESETS)) {
+    const inputs = await devnetInputs(connection, preset, externals.addresses);
+    deployed[preset.system] = { addresses: await deployPreset(connection, preset, inputs), inputs };
+  }
+  const contracts = async (system: SystemId) => presetContracts(connection, deployed[system].addresses);
+  return { deployer, deployed, contracts, externals };
+}
+
+describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", function () {
+  describe("QUIVer", function () {
+    it("deploys with the seed's numbers readable on-chain", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("quiver");
+      const start = f.deployed.quiver.inputs.start;
+      expect(await c.token.symbol(), "symbol").to.equal("QUIV");
+      expect(await c.token.cap(), "cap: 1B").to.equal(1_000n * M);
+      expect(await c.token.totalSupply(), "1B minted at genesis").to.equal(1_000n * M);
+      expect(await c.token.balanceOf(c.treasury), "community treasury 20% in governance's Treasury").to.equal(200n * M);
+      expect(await c.token.balanceOf(c.controller), "provider rewards 35% in the controller").to.equal(350n * M);
+      expect(await c.token.balanceOf(c.vestingVault), "team + investors + public sale + ecosystem").to.equal(400n * M);
+      expect(await c.controller.emittedAt(start + YEAR), "year 1 emission").to.equal(70n * M);
+      expect(await c.controller.emittedAt(start + 2n * YEAR), "years 1-2").to.equal(122n * M + M / 2n);
+      expect(await c.controller.emittedAt(start + 13n * YEAR), "cap reached at the end of year 13").to.equal(350n * M);
+      const team = await c.vestingVault.schedule(0n);
+      expect([team.amount, team.cliffDuration, team.duration], "team: 150M, 1-year cliff, 4 years").to.deep.equal([
+        150n * M,
+        YEAR,
+        4n * YEAR,
+      ]);
+      const recipients = await c.controller.recipients();
+      expect(
+        recipients.map((r) => [r.account, r.startBps, r.notify]),
+        "80% to the provider-rewards pool, 20% to staking, both notified",
+      ).to.deep.equal([
+        [await c.pool!.getAddress(), 8_000n, true],
+        [await c.staking!.getAddress(), 2_000n, true],
+      ]);
+      const [, epoch, window] = await c.pool!.timing();
+      expect([epoch, window], "30-day epochs, 180-day claim window").to.deep.equal([30n * DAY, 180n * DAY]);
+
+      const staking = c.staking!;
+      const stakingKey = (name: string) => id(`staking.${name}`);
+      expect(await staking.parameter(stakingKey("minSelfStake")), "Bronze 10,000").to.equal(10_000n * TOKEN);
+      expect(await staking.parameter(stakingKey("silverMinStake")), "Silver 50,000").to.equal(50_000n * TOKEN);
+      expect(await staking.parameter(stakingKey("goldMinStake")), "Gold 250,000").to.equal(250_000n * TOKEN);
+      expect(await staking.parameter(stakingKey("platinumMinStake")), "Platinum 1M").to.equal(1_000_000n * TOKEN);
+      expect(await staking.parameter(stakingKey("platinumMaxSlashBps")), "Platinum slash 20%").to.equal(2_000n);
+      expect(await staking.parameter(stakingKey("goldFeeDiscountBps")), "Gold discount 20%").to.equal(2_000n);
+      expect(await staking.parameter(stakingKey("minApyBps")), "APY floor 8%").to.equal(800n);
+      expect(await staking.parameter(stakingKey("maxApyBps")), "APY ceiling 12%").to.equal(1_200n);
+      const bronze = await c.registry.parameterInfo(await staking.getAddress(), stakingKey("minSelfStake"));
+      expect([bronze.registered, bronze.min, bronze.max], "Bronze registered with its bounds").to.deep.equal([
+        true,
+        1_000n * TOKEN,
+        100_000n * TOKEN,
+      ]);
+
+      expect(await c.votingPower.votingWeight(), "voting power reads staking's votes").to.equal(await staking.votes());
+      expect(await c.governor.votingDelay(), "discussion 7 days").to.equal(7n * DAY);
+      expect(await c.governor.votingPeriod(), "voting 14 days").to.equal(14n * DAY);
+      expect(await c.governor.timelockDelay(false), "timelock 7 days").to.equal(7n * DAY);
+      expect(await c.governor.timelockDelay(true), "emergency timelock 48 hours").to.equal(2n * DAY);
+      expect(await c.governor.proposalDeposit(), "deposit 100,000 QUIV").to.equal(100_000n * TOKEN);
+      const thresholds = [];
+      for (let i = 0n; i < (await c.classifier.classCount()); i++) {
+        thresholds.push((await c.classifier.proposalClass(i)).thresholdBps);
+      }
+      expect(
+        thresholds,
+        "treasury 50, economic 55, technical 60, access 80, emergency 75, emergency params 80",
+      ).to.deep.equal([5_000n, 5_500n, 6_000n, 8_000n, 7_500n, 8_000n]);
+      expect(await c.safe.getThreshold(), "guardian 5-of-9").to.equal(5n);
+      expect((await c.safe.getOwners()).length, "nine owners").to.equal(9);
+    });
+  });
+
+  describe("Qerun", function () {
+    it("deploys with the seed's numbers readable on-chain", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("qerun");
+      expect(await c.token.symbol(), "symbol").to.equal("QER");
+      expect(await c.token.cap(), "fixed supply: cap = 100M").to.equal(100n * M);
+      expect(await c.token.totalSupply(), "100M at genesis").to.equal(100n * M);
+      expect(await c.token.balanceOf(c.treasury), "treasury 15%").to.equal(15n * M);
+      const cm = c.creditManager!;
+      expect(await cm.parameter(lendingKey("maxLtvBps")), "borrow up to 50%").to.equal(5_000n);
+      expect(await cm.parameter(lendingKey("liquidationThresholdBps")), "liquidation above 65%").to.equal(6_500n);
+      expect(await cm.parameter(lendingKey("debtCeiling")), "debt ceiling 1M USDC").to.equal(1_000_000n * USDC);
+      expect(await cm.parameter(id("pause.duration")), "guardian pause 30 days").to.equal(30n * DAY);
+      expect(await c.ethReserve!.parameter(lendingKey("ethReturnBps")), "90% of the ETH back on repayment").to.equal(
+        9_000n,
+      );
+      const modules = await cm.modules();
+      expect(modules.qer, "QER collateral is the preset's token").to.equal(await c.token.getAddress());
+      expect(await c.oracle!.parameter(lendingKey("qerMaxAge")), "feed heartbeat + margin").to.equal(3_900n);
+      expect(await c.governor.proposalDeposit(), "collateralized proposals: 10,000 QER").to.equal(10_000n * TOKEN);
+      expect(await c.votingPower.votingWeight(), "no staking weight yet").to.equal(ethers.ZeroAddress);
+      const confirm = cm.interface.getFunction("confirmPause")!.selector;
+      expect(await c.classifier.classOf(cm, confirm), "confirmPause is an emergency proposal").to.equal(4n);
+      expect(await c.manager.getTargetFunctionRole(cm, confirm), "confirmPause by the emergency timelock").to.equal(
+        ROLES.EMERGENCY,
+      );
+      expect(await c.safe.getThreshold(), "guardian 3-of-5").to.equal(3n);
+    });
+  });
+
+  describe("QRY", function () {
+    it("deploys with the seed's numbers readable on-chain", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("qry");
+      const start = f.deployed.qry.inputs.start;
+      expect(await c.token.totalSupply(), "fair launch: nothing at genesis").to.equal(0n);
+      expect(c.genesis, "no genesis contract").to.equal(undefined);
+      expect(await c.controller.fundingMode(), "the controller mints").to.equal(1n);
+      expect(await c.controller.emittedAt(start + YEAR), "125M in year 1").to.equal(125n * M);
+      expect(await c.controller.emittedAt(start + 4n * YEAR), "500M by year 4").to.equal(500n * M);
+      const recipients = await c.controller.recipients();
+      expect(
+        recipients.map((r) => [r.account, r.startBps, r.endBps, r.notify]),
+        "all issuance to the distribution engine",
+      ).to.deep.equal([[f.deployed.qry.addresses.distributionEngine, 10_000n, 10_000n, false]]);
+      const engine = c.distributionEngine!;
+      const pools = await engine.pools();
+      expect(pools.length, "eight pools").to.equal(8);
+      expect(
+        [pools[5].account, pools[5].startBps, pools[5].endBps, pools[5].kind],
+        "staking rewards: the staking contract, notified, 20% early, 10% mature",
+      ).to.deep.equal([f.deployed.qry.addresses.staking, 2_000n, 1_000n, 1n]);
+      expect(
+        [pools[4].account, pools[4].startBps, pools[4].endBps, pools[4].kind],
+        "worker proposals: the WorkerPool, plain, 20% early, 5% mature",
+      ).to.deep.equal([f.deployed.qry.addresses.workerPool, 2_000n, 500n, 2n]);
+      expect(
+        [pools[0].account, pools[0].startBps, pools[0].endBps],
+        "query fulfillment: its square-root pool, 10% early, 40% mature",
+      ).to.deep.equal([f.deployed.qry.addresses.queryFulfillmentPool, 1_000n, 4_000n]);
+      const [mixStart, mixEnd] = await engine.mixWindow();
+      expect([mixStart, mixEnd], "early mix 6 months, mature by month 12").to.deep.equal([
+        start + YEAR / 2n,
+        start + YEAR,
+      ]);
+      const reader = await ethers.getContractAt("StakingStakeReader", await engine.stakeReader());
+      expect(await reader.staking(), "the engine reads the preset's staking").to.equal(
+        f.deployed.qry.addresses.staking,
+      );
+      expect(await c.staking!.parameter(id("staking.minSelfStake")), "provider minimum 1,000 QRY").to.equal(
+        1_000n * TOKEN,
+      );
+      const worker5 = await c.classifier.proposalClass(6n);
+      expect([worker5.thresholdBps, worker5.minProposerWeight], "worker class: 50%, 10,000 QRY staked").to.deep.equal([
+        5_000n,
+        10_000n * TOKEN,
+      ]);
+      expect(await c.governor.proposalDeposit(), "deposit 10,000 QRY").to.equal(10_000n * TOKEN);
+    });
+  });
+
+  describe("Qutoken", function () {
+    it("deploys with the preset's numbers readable on-chain", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("qutoken");
+      expect(await c.token.symbol(), "symbol").to.equal("QUT");
+      expect(await c.token.totalSupply(), "1B at genesis").to.equal(1_000n * M);
+      expect(await c.token.balanceOf(c.treasury), "platform treasury 40%").to.equal(400n * M);
+      const r = c.issuerRegistry!;
+      const tiers = [await r.tier(0n), await r.tier(1n), await r.tier(2n)].map((t) => [t.minStake, t.slots]);
+      expect(tiers, "10,000 / 50,000 / 250,000 QUT for 1 / 5 / 25 slots").to.deep.equal([
+        [10_000n * TOKEN, 1n],
+        [50_000n * TOKEN, 5n],
+        [250_000n * TOKEN, 25n],
+      ]);
+      expect(await r.feeRecipient(), "fees go to governance's Treasury").to.equal(await c.treasury.getAddress());
+      expect(await c.issuerTokenFactory!.creationFee(), "creation fee 1,000 QUT").to.equal(1_000n * TOKEN);
+      expect(await c.partnerRewards!.claimWindow(), "partner claim window 90 days").to.equal(90n * DAY);
+      const distributor = f.deployed.qutoken.inputs.accounts.partnerRewardsDistributor;
+      expect(
+        (await c.manager.hasRole(ROLES.ISSUANCE_PARTNER_DISTRIBUTOR, distributor))[0],
+        "the distributor opens periods",
+      ).to.equal(true);
+    });
+  });
+
+  describe("handover", function () {
+    /** Expected holders of every AccessManager role, by preset, as names resolved below. */
+    const EXPECTED: Record<SystemId, Record<string, string[]>> = {
+      quiver: {
+        ADMIN: ["normalTimelock"],
+        GOVERNOR: ["normalTimelock"],
+        EMERGENCY: ["emergencyTimelock"],
+        GUARDIAN: ["safe"],
+        PARAMETER_REGISTRY: ["registry"],
+        MINTER: [],
+        VESTING_CREATOR: [],
+        REWARD_FUNDER: ["controller"],
+        REWARD_CLAIMER: ["providerRewardsDistributor"],
+      },
+      qerun: {
+        ADMIN: ["normalTimelock"],
+        GOVERNOR: ["normalTimelock"],
+        EMERGENCY: ["emergencyTimelock"],
+        GUARDIAN: ["safe"],
+        PARAMETER_REGISTRY: ["registry"],
+        MINTER: [],
+        VESTING_CREATOR: [],
+        LENDING_CREDIT_MANAGER: ["creditManager"],
+        LENDING_VAULT: ["stableVault"],
+      },
+      qry: {
+        ADMIN: ["normalTimelock"],
+        GOVERNOR: ["normalTimelock"],
+        EMERGENCY: ["emergencyTimelock"],
+        GUARDIAN: ["safe"],
+        PARAMETER_REGISTRY: ["registry"],
+        MINTER: ["controller"],
+        REWARD_FUNDER: ["distributionEngine"],
+        DISTRIBUTION_ENGINE: ["distributionEngine"],
+        DISTRIBUTION_CREDITOR: ["subscriptions"],
+        DISTRIBUTION_REGISTRAR: ["distributionRegistrar"],
+      },
+      qutoken: {
+        ADMIN: ["normalTimelock"],
+        GOVERNOR: ["normalTimelock"],
+        EMERGENCY: ["emergencyTimelock"],
+        GUARDIAN: ["safe"],
+        PARAMETER_REGISTRY: ["registry"],
+        MINTER: [],
+        VESTING_CREATOR: [],
+        ISSUANCE_SLOT_CONSUMER: ["issuerTokenFactory"],
+        ISSUANCE_FEE_COLLECTOR: ["issuerTokenFactory"],
+        ISSUANCE_PARTNER_DISTRIBUTOR: ["partnerRewardsDistributor"],
+      },
+    };
+
+    for (const system of Object.keys(EXPECTED) as SystemId[]) {
+      it(`${system}: every role holder is a contract of the preset or a named account; the deployer holds nothing`, async function () {
+        const f = await networkHelpers.loadFixture(presetsFixture);
+        const { addresses, inputs } = f.deployed[system];
+        const c = await f.contracts(system);
+        const names = new Map<string, string>();
+        for (const [name, address] of Object.entries(addresses)) names.set(address.toLowerCase(), name);
+        for (const [name, address] of Object.entries(inputs.accounts)) names.set(address.toLowerCase(), name);
+        names.set(f.deployer.address.toLowerCase(), "deployer");
+
+        const holders = await managerRoleHolders(c.manager);
+        const actual: Record<string, string[]> = {};
+        for (const [role, set] of holders) actual[roleName(role)] = [...set].map((a) => names.get(a) ?? a).sort();
+        expect(actual, `${system}: AccessManager roles`).to.deep.equal(EXPECTED[system]);
+
+        const governor = (await c.governor.getAddress()).toLowerCase();
+        for (const [name, timelock] of [
+          ["normal", c.normalTimelock],
+          ["emergency", c.emergencyTimelock],
+        ] as const) {
+          const t = await timelockRoleHolders(timelock);
+          const self = (await timelock.getAddress()).toLowerCase();
+          expect([...(t.get("DEFAULT_ADMIN") ?? [])], `${name} timelock administers itself`).to.deep.equal([self]);
+          for (const role of ["PROPOSER", "EXECUTOR", "CANCELLER"]) {
+            expect([...(t.get(role) ?? [])], `${name} timelock ${role}: the governor only`).to.deep.equal([governor]);
+          }
+        }
+        const [isAdmin] = await c.manager.hasRole(ROLES.ADMIN, f.deployer.address);
+        expect(isAdmin, "the deployer renounced the admin role").to.equal(false);
+      });
+    }
+  });
+
+  describe("guardian (Qerun)", function () {
+    const SAFE_TX_TYPES = {
+      SafeTx: [
+        { name: "to", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "data", type: "bytes" },
+        { name: "operation", type: "uint8" },
+        { name: "safeTxGas", type: "uint256" },
+        { name: "baseGas", type: "uint256" },
+        { name: "gasPrice", type: "uint256" },
+        { name: "gasToken", type: "address" },
+        { name: "refundReceiver", type: "address" },
+        { name: "nonce", type: "uint256" },
+      ],
+    };
+
+    it("the 3-of-5 Safe pauses borrowing for 30 days; adding collateral still works", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("qerun");
+      const cm = c.creditManager!;
+      const signers = await ethers.getSigners();
+      const owners = f.deployed.qerun.inputs.guardianOwners.map((o) => signers.find((s) => s.address === o)!);
+      const data = cm.interface.encodeFunctionData("pause");
+      const tx = {
+        to: await cm.getAddress(),
+        value: 0n,
+        data,
+        operation: 0,
+        safeTxGas: 0n,
+        baseGas: 0n,
+        gasPrice: 0n,
+        gasToken: ethers.ZeroAddress,
+        refundReceiver: ethers.ZeroAddress,
+        nonce: await c.safe.nonce(),
+      };
+      const { chainId } = await ethers.provider.getNetwork();
+      const signed = await Promise.all(
+        owners.slice(0, 3).map(async (o) => ({
+          owner: BigInt(o.address),
+          signature: await o.signTypedData(
+            { chainId, verifyingContract: await c.safe.getAddress() },
+            SAFE_TX_TYPES,
+            tx,
+          ),
+        })),
+      );
+      signed.sort((a, b) => (a.owner < b.owner ? -1 : 1));
+      await c.safe.connect(owners[0]).getFunction("execTransaction")(
+        tx.to,
+        0n,
+        data,
+        0,
+        0n,
+        0n,
+        0n,
+        ethers.ZeroAddress,
+        ethers.ZeroAddress,
+        ethers.concat(signed.map((x) => x.signature)),
+      );
+      const pausedAt = BigInt(await networkHelpers.time.latest());
+      expect(await cm.paused(), "paused by the guardian").to.equal(true);
+      expect(await cm.pausedUntil(), "for the preset's 30 days").to.equal(pausedAt + 30n * DAY);
+
+      await expect(cm.connect(owners[0]).pause(), "an owner alone cannot pause")
+        .to.be.revertedWithCustomError(cm, "AccessManagedUnauthorized")
+        .withArgs(owners[0].address);
+      const [borrower] = signers.slice(19);
+      await expect(cm.connect(borrower).borrow(100n * USDC, pausedAt + 600n), "borrowing stopped")
+        .to.be.revertedWithCustomError(cm, "EnforcedPause")
+        .withArgs(pausedAt + 30n * DAY);
+
+      const fund = signers.find((s) => s.address === f.deployed.qerun.inputs.accounts.communityFund)!;
+      const start = f.deployed.qerun.inputs.start; // the community fund's launch unlock
+      if (BigInt(await networkHelpers.time.latest()) < start) await networkHelpers.time.increaseTo(start);
+      await c.vestingVault.connect(fund).release(0n);
+      await c.token.connect(fund).approve(cm, 1_000n * TOKEN);
+      await cm.connect(fund).addCollateral(fund.address, 1_000n * TOKEN);
+      expect((await cm.position(fund.address)).collateral, "collateral added while paused").to.equal(1_000n * TOKEN);
+    });
+  });
+
+  describe("deployment inputs", function () {
+    it("refuses a malformed account address, naming the field", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const inputs = { ...f.deployed.qerun.inputs, accounts: { ...f.deployed.qerun.inputs.accounts, team: "0x1234" } };
+      let message = "";
+      try {
+        await deployPreset(connection, PRESETS.qerun, inputs);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, "names the input").to.equal('qerun.inputs.accounts.team ("0x1234") is not a well-formed address');
+    });
+
+    it("refuses a guardian with the wrong number of owners", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const inputs = { ...f.deployed.quiver.inputs, guardianOwners: f.deployed.quiver.inputs.guardianOwners.slice(1) };
+      let message = "";
+      try {
+        await deployPreset(connection, PRESETS.quiver, inputs);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, "names the input").to.equal(
+        "quiver.inputs.guardianOwners has 8 owners, the preset's guardian needs 9",
+      );
+    });
+  });
+
+  it("registers every governed number with its bounds (pause durations included)", async function () {
+    const f = await networkHelpers.loadFixture(presetsFixture);
+    const c = await f.contracts("qerun");
+    const pause = await c.registry.parameterInfo(c.creditManager!, GOVERNANCE_KEYS.PAUSE_DURATION);
+    expect([pause.registered, pause.min, pause.max], "credit manager pause").to.deep.equal([
+      true,
+      24n * DAY,
+      90n * DAY,
+    ]);
+    const treasuryPause = await c.registry.parameterInfo(c.treasury, GOVERNANCE_KEYS.PAUSE_DURATION);
+    expect(treasuryPause.registered, "treasury pause").to.equal(true);
+  });
+});

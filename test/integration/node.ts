@@ -1,0 +1,318 @@
+import { spawn, execFile, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import { id } from "ethers";
+import { network } from "hardhat";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import type { AddressBook } from "../../scripts/lib/address-book.js";
+import { presetContracts } from "../../scripts/lib/presets.js";
+
+const TOKEN = 10n ** 18n;
+const USDC = 10n ** 6n;
+const DAY = 86_400;
+
+/** A port nobody listens on right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, "close");
+  return port;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The deployment against a real `hardhat node` over JSON-RPC: the test starts the node on a free port, deploys the four
+ * presets with the deploy script (the same Ignition modules), deploys again (nothing sent, nothing changed), checks
+ * numbers on-chain, runs every task through the CLI with `--network localhost`, and stops the node.
+ */
+describe("a hardhat node on localhost (deploy script, address book, tasks)", function () {
+  this.timeout(600_000);
+
+  let node: ChildProcess;
+  let nodeLog = "";
+  let url = "";
+  let dir = "";
+  const prefix = `test-${process.pid}-${Date.now()}-`;
+  let env: NodeJS.ProcessEnv;
+  let connection: NetworkConnection;
+  let book: AddressBook;
+
+  /** Runs the Hardhat CLI against the node; resolves with its exit code and output (a failure is not thrown). */
+  function hardhat(...args: string[]): Promise<Run> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        ["node_modules/.bin/hardhat", ...args, "--network", "localhost"],
+        { env, maxBuffer: 16 * 1024 * 1024 },
+        (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+      );
+    });
+  }
+
+  /** Runs a task that must succeed; returns its output. */
+  async function task(...args: string[]): Promise<string> {
+    const r = await hardhat(...args);
+    expect(r.code, `${args.join(" ")}: exit code (stderr: ${r.stderr.slice(-500)})`).to.equal(0);
+    return r.stdout;
+  }
+
+  const deploy = () => task("run", "--no-compile", "scripts/deploy.ts");
+  const rpc = (method: string, params: unknown[] = []) => connection.provider.request({ method, params });
+  const readBook = async () => JSON.parse(await readFile(path.join(dir, "localhost.json"), "utf8")) as AddressBook;
+  const account = (preset: keyof AddressBook["presets"], name: string) => book.presets[preset]!.inputs.accounts[name];
+
+  before(async function () {
+    dir = await mkdtemp(path.join(tmpdir(), "node-deployments-"));
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    env = {
+      ...process.env,
+      HARDHAT_DISABLE_TELEMETRY: "true",
+      LOCALHOST_URL: url,
+      DEPLOYMENTS_DIR: dir,
+      DEPLOYMENT_ID_PREFIX: prefix,
+    };
+    node = spawn(process.execPath, ["node_modules/.bin/hardhat", "node", "--port", String(port)], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Keep the tail of the node's log for diagnostics; reading it also keeps its pipe from filling up.
+    const keep = (chunk: Buffer) => (nodeLog = (nodeLog + chunk.toString()).slice(-4_000));
+    node.stdout!.on("data", keep);
+    node.stderr!.on("data", keep);
+    connection = await network.create({ network: "localhost", override: { url } });
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        await rpc("eth_chainId");
+        break;
+      } catch {
+        if (node.exitCode !== null || Date.now() > deadline) throw new Error(`the node did not start:\n${nodeLog}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  });
+
+  after(async function () {
+    if (node !== undefined && node.exitCode === null) {
+      node.kill("SIGTERM");
+      await once(node, "exit");
+    }
+    const journals = await readdir(path.join("deploy", "deployments")).catch(() => [] as string[]);
+    for (const name of journals.filter((n) => n.startsWith(prefix))) {
+      await rm(path.join("deploy", "deployments", name), { recursive: true, force: true });
+    }
+    if (dir !== "") await rm(dir, { recursive: true, force: true });
+  });
+
+  it("deploys the four presets over JSON-RPC and writes the address book", async function () {
+    const out = await deploy();
+    expect(out, "progress").to.contain(`Ignition deployment ${prefix}localhost-quiver`);
+    book = await readBook();
+    expect(book.chainId, "chain").to.equal(31337);
+    expect(Object.keys(book.presets).sort(), "every preset").to.deep.equal(["qerun", "qry", "quiver", "qutoken"]);
+    for (const [system, entry] of Object.entries(book.presets)) {
+      expect(entry!.complete, `${system} complete`).to.equal(true);
+      expect(await connection.ethers.provider.getCode(entry!.contracts.governor), `${system} governor`).to.not.equal(
+        "0x",
+      );
+    }
+    const journal = await readFile(
+      path.join("deploy", "deployments", `${prefix}localhost-quiver`, "deployed_addresses.json"),
+      "utf8",
+    );
+    expect(Object.values(JSON.parse(journal)), "Ignition's own record of the network's addresses").to.include(
+      book.presets.quiver!.contracts.token,
+    );
+
+    const quiver = await presetContracts(connection, book.presets.quiver!.contracts);
+    expect(await quiver.token.totalSupply(), "QUIVer: 1B at genesis").to.equal(1_000_000_000n * TOKEN);
+    expect(await quiver.governor.proposalDeposit(), "QUIVer: deposit").to.equal(100_000n * TOKEN);
+    expect(await quiver.staking!.parameter(id("staking.minSelfStake")), "QUIVer: Bronze").to.equal(10_000n * TOKEN);
+    const qerun = await presetContracts(connection, book.presets.qerun!.contracts);
+    expect(await qerun.creditManager!.parameter(id("lending.maxLtvBps")), "Qerun: 50% LTV").to.equal(5_000n);
+    const qutoken = await presetContracts(connection, book.presets.qutoken!.contracts);
+    expect(await qutoken.issuerTokenFactory!.creationFee(), "Qutoken: fee").to.equal(1_000n * TOKEN);
+    const qry = await presetContracts(connection, book.presets.qry!.contracts);
+    expect(await qry.controller.fundingMode(), "QRY: mint mode").to.equal(1n);
+    const [deployer] = await connection.ethers.getSigners();
+    expect((await quiver.manager.hasRole(0n, deployer.address))[0], "deployer is no admin").to.equal(false);
+  });
+
+  it("deploying twice sends no transaction and changes nothing", async function () {
+    const [deployer] = await connection.ethers.getSigners();
+    const blockBefore = await connection.ethers.provider.getBlockNumber();
+    const nonceBefore = await connection.ethers.provider.getTransactionCount(deployer.address);
+    const bookBefore = await readFile(path.join(dir, "localhost.json"), "utf8");
+    await deploy();
+    expect(await connection.ethers.provider.getBlockNumber(), "no block mined").to.equal(blockBefore);
+    expect(await connection.ethers.provider.getTransactionCount(deployer.address), "no transaction sent").to.equal(
+      nonceBefore,
+    );
+    expect(await readFile(path.join(dir, "localhost.json"), "utf8"), "same address book").to.equal(bookBefore);
+  });
+
+  it("runs the staking and governance tasks (QUIVer)", async function () {
+    const signers = await connection.ethers.getSigners();
+    const liquidity = account("quiver", "liquidity");
+    const from = String(signers.findIndex((s) => s.address === liquidity));
+    const q = await presetContracts(connection, book.presets.quiver!.contracts);
+    await (await q.token.connect(signers[Number(from)]).transfer(signers[16].address, 10_000n * TOKEN)).wait();
+
+    expect(await task("stake", "--amount", "20000", "--from", from), "stake").to.contain(
+      "Registered as a provider with 20000.0 QUIV: self-stake 20000.0 QUIV, tier Bronze",
+    );
+    expect(await task("delegate", "--provider", liquidity, "--amount", "5000", "--from", "16"), "delegate").to.contain(
+      `Delegated 5000.0 QUIV to ${liquidity}`,
+    );
+    expect(await task("unbond", "--amount", "1000", "--from", "16"), "unbond").to.match(
+      /Unbonding 1000\.0 QUIV: request 0, withdrawable from \d{4}-\d\d-\d\dT/,
+    );
+    expect(await task("delegate-votes", "--from", from), "delegate-votes").to.contain(`delegated to ${liquidity}`);
+    const proposed = await task(
+      "propose",
+      "--description",
+      "Grant 1,000 QUIV to the docs team",
+      "--grant-to",
+      signers[17].address,
+      "--amount",
+      "1000",
+      "--from",
+      from,
+    );
+    expect(proposed, "propose")
+      .to.contain("Proposed treasury grant of 1000.0 QUIV")
+      .and.contain("deposit 100000.0 QUIV");
+    const proposalId = /proposal (\d+)/.exec(proposed)![1];
+    expect(await q.governor.state(BigInt(proposalId)), "pending").to.equal(0n);
+
+    const early = await hardhat("vote", "--proposal", proposalId, "--support", "for", "--from", from);
+    expect([early.code, early.stderr.trim()], "vote before the snapshot").to.deep.equal([
+      1,
+      `Error: proposal ${proposalId} is Pending, not Active: votes open at its snapshot`,
+    ]);
+    await rpc("evm_increaseTime", [7 * DAY + 1]);
+    await rpc("evm_mine");
+    // 50,000,000 - 20,000 staked - 10,000 sent, plus 20,000 x 1.5 staked weight, less the 100,000 deposit.
+    expect(await task("vote", "--proposal", proposalId, "--support", "for", "--from", from), "vote").to.contain(
+      `Voted for on ${proposalId}: for 49900000.0, against 0.0, abstain 0.0`,
+    );
+  });
+
+  it("runs the lending tasks (Qerun): borrow, liquidate after a price drop, repay", async function () {
+    const signers = await connection.ethers.getSigners();
+    const [deployer] = signers;
+    const borrower = signers[17];
+    const liquidator = signers[18];
+    const c = await presetContracts(connection, book.presets.qerun!.contracts);
+    const stable = await connection.ethers.getContractAt("MockStablecoin", book.externals!.stable);
+    const qerFeed = await connection.ethers.getContractAt("MockAggregatorV3", book.externals!.qerFeed);
+    const ethFeed = await connection.ethers.getContractAt("MockAggregatorV3", book.externals!.ethFeed);
+    // Setup: a lender supplies the vault; the community fund's launch unlock funds the borrower; fresh prices.
+    await (await qerFeed.connect(deployer).setAnswer(2n * 10n ** 8n)).wait();
+    await (await ethFeed.connect(deployer).setAnswer(2_000n * 10n ** 8n)).wait();
+    await (await stable.mint(deployer.address, 100_000n * USDC)).wait();
+    await (await stable.connect(deployer).approve(c.stableVault!, 100_000n * USDC)).wait();
+    await (await c.stableVault!.connect(deployer).deposit(100_000n * USDC, deployer.address)).wait();
+    const fund = signers.find((s) => s.address === account("qerun", "communityFund"))!;
+    await (await c.vestingVault.connect(fund).release(0n)).wait();
+    await (await c.token.connect(fund).transfer(borrower.address, 10_000n * TOKEN)).wait();
+
+    const borrowed = await task("borrow", "--collateral", "10000", "--amount", "10000", "--from", "17");
+    expect(borrowed, "borrow").to.match(/Borrowed 10000\.0 USDC: 5000\.0 paid out, 5000\.0 swapped to [\d.]+ ETH/);
+    const over = await hardhat("borrow", "--amount", "1", "--from", "17");
+    expect(over.code, "over the limit").to.equal(1);
+    expect(over.stderr, "decoded error").to.match(
+      /^Error: reverted with BorrowBelowMinimum\(amount: 1000000, minimum: 100000000\)/,
+    );
+
+    await (await qerFeed.connect(deployer).setAnswer(10n ** 8n)).wait(); // QER $2 -> $1
+    await (await stable.mint(liquidator.address, 5_000n * USDC)).wait();
+    expect(
+      await task("liquidate", "--account", borrower.address, "--amount", "2000", "--from", "18"),
+      "liquidate",
+    ).to.match(
+      /Liquidated 0x[0-9a-fA-F]{40}: repaid 2000\.0 USDC \(\+ 40\.0 to the insurance fund\), seized 1\.08 ETH and 0\.0 QER/,
+    );
+    await (await stable.mint(borrower.address, 4_000n * USDC)).wait();
+    expect(await task("repay", "--amount", "all", "--from", "17"), "repay").to.match(
+      /Repaid 8000\.\d+ USDC for 0x[0-9a-fA-F]{40}: debt left 0\.0 USDC, ETH returned 1\.16/,
+    );
+  });
+
+  it("runs the issuer tasks (Qutoken): stake, create a token, mint, redeem", async function () {
+    const signers = await connection.ethers.getSigners();
+    const issuer = signers[19];
+    const customer = signers[18];
+    const c = await presetContracts(connection, book.presets.qutoken!.contracts);
+    const operations = signers.find((s) => s.address === account("qutoken", "operations"))!;
+    await (await c.token.connect(operations).transfer(issuer.address, 60_000n * TOKEN)).wait();
+
+    const refused = await hardhat(
+      "create-issuer-token",
+      "--name",
+      "Acme",
+      "--symbol",
+      "ACME",
+      "--cap",
+      "1000",
+      "--terms-uri",
+      "ipfs://acme",
+      "--from",
+      "19",
+    );
+    expect(refused.stderr, "not verified yet").to.match(/^Error: reverted with \w+\(/);
+    expect(await task("issuer-stake", "--amount", "50000", "--from", "19"), "issuer-stake").to.contain(
+      "Staked 50000.0 QUT: issuer Verified, stake 50000.0, slots 0 of 5",
+    );
+    const created = await task(
+      "create-issuer-token",
+      "--name",
+      "Acme Coffee Voucher",
+      "--symbol",
+      "ACME",
+      "--cap",
+      "1000000",
+      "--terms-uri",
+      "ipfs://acme-coffee-terms",
+      "--from",
+      "19",
+    );
+    expect(created, "create").to.contain("fee 1000.0 QUT");
+    const token = /at (0x[0-9a-fA-F]{40})/.exec(created)![1];
+    expect(
+      await task("issuer-mint", "--token", token, "--to", customer.address, "--amount", "1000", "--from", "19"),
+      "mint",
+    ).to.contain("Minted 1000.0 ACME");
+    expect(
+      await task("redeem", "--token", token, "--amount", "100", "--ref", "order 1", "--from", "18"),
+      "redeem",
+    ).to.contain('Redeemed 100.0 ACME (redemption 1, ref "order 1"): burned; pending with the issuer 100.0');
+  });
+
+  it("refuses bad arguments with a message naming the option", async function () {
+    const r = await hardhat("stake", "--amount", "ten", "--from", "1");
+    expect([r.code, r.stderr.trim()], "amount").to.deep.equal([
+      1,
+      'Error: --amount must be a number of tokens with at most 18 decimals, got "ten"',
+    ]);
+    const p = await hardhat("delegate", "--provider", "0x1234", "--amount", "1", "--from", "1");
+    expect(p.stderr.trim(), "address").to.equal('Error: --provider must be an address, got "0x1234"');
+    const s = await hardhat("stake", "--amount", "5000", "--from", "1");
+    expect(s.stderr.trim(), "custom error decoded").to.match(/^Error: reverted with \w+\(/);
+  });
+});
