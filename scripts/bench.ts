@@ -20,6 +20,7 @@ import { supplyCases } from "./bench/supply.js";
 import { issuanceCases } from "./bench/issuance.js";
 import { governanceCases } from "./bench/governance.js";
 import { distributionCases } from "./bench/distribution.js";
+import { slashingCases } from "./bench/slashing.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
 const CASES: BenchCase[] = [
@@ -30,6 +31,7 @@ const CASES: BenchCase[] = [
   ...lendingCases,
   ...distributionCases,
   ...issuanceCases,
+  ...slashingCases,
 ];
 
 const SMALL = 10;

@@ -243,6 +243,11 @@ interface IProviderStaking is IRewardReceiver {
     /// @param active Its new status.
     event ProviderStatusChanged(address indexed provider, bool active);
 
+    /// @notice The slasher banned a provider or lifted its ban.
+    /// @param provider The provider.
+    /// @param banned Whether it is banned now.
+    event BanChanged(address indexed provider, bool banned);
+
     /// @notice An attester set a provider's performance multipliers.
     /// @param provider The provider.
     /// @param speedBps Speed multiplier.
@@ -304,6 +309,10 @@ interface IProviderStaking is IRewardReceiver {
     error NotKickable(address account);
     /// @notice Redelegation to the provider the stake is already with.
     error SameProvider(address provider);
+    /// @notice The provider is banned: it takes no new delegations (delegators can still leave).
+    error ProviderBanned(address provider);
+    /// @notice The provider's ban is already in the requested state.
+    error BanUnchanged(address provider, bool banned);
     /// @notice Nothing to claim.
     error NothingToClaim(address account);
     /// @notice A slash above the provider's tier maximum (or of zero).
@@ -411,6 +420,16 @@ interface IProviderStaking is IRewardReceiver {
     /// @param qualityBps Quality multiplier (10,000 = 1x; up to 1.5x in the QUIVer seed).
     function setPerformance(address provider, uint256 speedBps, uint256 qualityBps) external;
 
+    /// @notice Bans a provider (a severe infraction) or lifts its ban.
+    /// @dev Restricted to the SLASHER role (the slasher contract). A banned provider is inactive: `isActive` is
+    /// false (the market gives it no work), its pool earns no rewards, and `delegate`, `redelegate` to it and a
+    /// delegator's `rebond` into it revert `ProviderBanned`; a redelegation in flight towards it is paid out on
+    /// completion. Its delegators (and the provider itself) can still unbond, redelegate away and withdraw, and its
+    /// stake stays slashable. Reverts `UnknownProvider`, or `BanUnchanged` when nothing would change.
+    /// @param provider The provider.
+    /// @param banned Whether to ban it (true) or lift the ban (false).
+    function setBanned(address provider, bool banned) external;
+
     // ------------------------------------------------------------------ views
 
     /// @notice A provider's tier under the current thresholds, with its fee discount and maximum slash.
@@ -423,10 +442,15 @@ interface IProviderStaking is IRewardReceiver {
     /// @return Whether it is registered.
     function isRegistered(address provider) external view returns (bool);
 
-    /// @notice Whether a provider is registered with a self-stake at or above the current minimum.
+    /// @notice Whether a provider is registered, not banned, with a self-stake at or above the current minimum.
     /// @param provider The provider.
     /// @return Whether it is active now.
     function isActive(address provider) external view returns (bool);
+
+    /// @notice Whether a provider is banned.
+    /// @param provider The provider.
+    /// @return Whether it is banned.
+    function isBanned(address provider) external view returns (bool);
 
     /// @notice A provider's state.
     /// @param provider The provider.

@@ -38,6 +38,8 @@ library Roles {
     // Slashing (30-39).
     /// @dev May call `ProviderStaking.slash` (the slasher contract).
     uint64 internal constant SLASHER = 30;
+    /// @dev May call `Slasher.slash` (the challenge court and the metrics registry's provable triggers).
+    uint64 internal constant SLASHING_COURT = 31;
 
     // Lending (60-69).
     /// @dev Lending: the credit manager, the only borrower of the stable vault and the only caller of the ETH

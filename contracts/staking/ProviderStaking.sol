@@ -75,6 +75,7 @@ contract ProviderStaking is StakingPools {
         Position storage pos = _positions[msg.sender];
         address current = pos.provider;
         if (pos.shares != 0 && current != provider) revert StakedWithOtherProvider(msg.sender, current);
+        if (_pools[provider].banned) revert ProviderBanned(provider);
         if (!_isActiveNow(provider)) revert ProviderInactive(provider);
 
         _bond(msg.sender, provider, amount);
@@ -104,6 +105,7 @@ contract ProviderStaking is StakingPools {
         if (pos.shares == 0) revert NoStake(msg.sender);
         if (to == from) revert SameProvider(to);
         if (!_pools[to].registered) revert UnknownProvider(to);
+        if (_pools[to].banned) revert ProviderBanned(to);
         if (!_isActiveNow(to)) revert ProviderInactive(to);
         if (block.timestamp < pos.lockEnd) revert StakeLocked(msg.sender, pos.lockEnd);
 
@@ -132,6 +134,7 @@ contract ProviderStaking is StakingPools {
         Request memory r;
         (r, amount) = _closeRequest(msg.sender, index);
         if (amount == 0) revert ZeroAmount();
+        if (r.provider != msg.sender && _pools[r.provider].banned) revert ProviderBanned(r.provider);
         Position storage pos = _positions[msg.sender];
         if (pos.provider != r.provider) {
             if (pos.shares != 0) revert StakedWithOtherProvider(msg.sender, pos.provider);
@@ -251,6 +254,18 @@ contract ProviderStaking is StakingPools {
         emit PerformanceSet(provider, speedBps, qualityBps, multiplierBps);
     }
 
+    /// @inheritdoc IProviderStaking
+    function setBanned(address provider, bool banned) external restricted {
+        Pool storage pool = _pools[provider];
+        if (!pool.registered) revert UnknownProvider(provider);
+        if (pool.banned == banned) revert BanUnchanged(provider, banned);
+        _accrueRewards();
+        _sync(pool);
+        pool.banned = banned;
+        _reweigh(provider, pool, pool.assets);
+        emit BanChanged(provider, banned);
+    }
+
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc IProviderStaking
@@ -270,6 +285,11 @@ contract ProviderStaking is StakingPools {
     /// @inheritdoc IProviderStaking
     function isActive(address provider) external view returns (bool) {
         return _isActiveNow(provider);
+    }
+
+    /// @inheritdoc IProviderStaking
+    function isBanned(address provider) external view returns (bool) {
+        return _pools[provider].banned;
     }
 
     /// @inheritdoc IProviderStaking

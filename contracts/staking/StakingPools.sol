@@ -38,6 +38,7 @@ abstract contract StakingPools is StakingRewards {
         uint16 multiplierBps;
         bool registered;
         bool active;
+        bool banned;
         Tier heldSlashTier;
         uint48 heldSlashTierUntil;
         uint128 providerRewards;
@@ -315,6 +316,7 @@ abstract contract StakingPools is StakingRewards {
         bool wasActive = pool.active;
         bool active =
             pool.registered &&
+                !pool.banned &&
                 selfShares != 0 &&
                 StakingMath.toAssetsDown(selfShares, assets, shares) >= _tiers[0].minStake;
 
@@ -347,9 +349,10 @@ abstract contract StakingPools is StakingRewards {
         return StakingMath.toAssetsDown(_positions[provider].shares, pool.assets, pool.shares);
     }
 
-    /// @dev Registered with a self-stake at or above the current minimum.
+    /// @dev Registered, not banned, with a self-stake at or above the current minimum.
     function _isActiveNow(address provider) internal view returns (bool) {
-        return _pools[provider].registered && _selfStake(provider) >= _tiers[0].minStake;
+        Pool storage pool = _pools[provider];
+        return pool.registered && !pool.banned && _selfStake(provider) >= _tiers[0].minStake;
     }
 
     /// @dev The tier whose maximum slash applies: the current one, or a higher one the provider held before

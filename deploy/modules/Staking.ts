@@ -126,7 +126,7 @@ export function stakingConstructorArgs(preset: StakingPreset) {
  * registered in the preset's ParameterRegistry with its hard bounds.
  *
  * Roles: `notifyRewardAmount` -> REWARD_FUNDER (emission controller, treasury), `setPerformance` -> ATTESTER,
- * `slash` -> SLASHER (the slashing module), `setParameter` -> PARAMETER_REGISTRY. Nobody holds the first three
+ * `slash` and `setBanned` -> SLASHER (the slashing module), `setParameter` -> PARAMETER_REGISTRY. Nobody holds the first three
  * until the preset grants them.
  */
 export function buildStakingModule(preset: StakingPreset) {
@@ -146,6 +146,7 @@ export function buildStakingModule(preset: StakingPreset) {
       ["notifyRewardAmount(uint256)", ROLES.REWARD_FUNDER],
       ["setPerformance(address,uint256,uint256)", ROLES.ATTESTER],
       ["slash(address,uint256,bytes32)", ROLES.SLASHER],
+      ["setBanned(address,bool)", ROLES.SLASHER],
       ["setParameter(bytes32,uint256)", ROLES.PARAMETER_REGISTRY],
     ];
     for (const [signature, role] of roles) {

@@ -10,6 +10,7 @@ import IssuanceModule from "../../deploy/modules/Issuance.js";
 import { buildLendingModule, type LendingPreset } from "../../deploy/modules/Lending.js";
 import LendingDevnetModule from "../../deploy/modules/LendingDevnet.js";
 import UniswapV2Module, { FACTORY_ARTIFACT, ROUTER_ARTIFACT, WETH9_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { buildSlashingModule, type SlashingPreset } from "../../deploy/modules/Slashing.js";
 import { buildStakingModule, type StakingPreset } from "../../deploy/modules/Staking.js";
 import QryModule from "../../deploy/modules/Qry.js";
 import { buildSupplyModule, supplyModuleId } from "../../deploy/modules/Supply.js";
@@ -495,5 +496,40 @@ export async function deployLendingDevnetExternals(
     router,
     qerFeed: await ethers.getContractAt("MockAggregatorV3", addresses.qerFeed),
     ethFeed: await ethers.getContractAt("MockAggregatorV3", addresses.ethFeed),
+  };
+}
+
+// ---- slashing
+/** Parameters of the slashing deployment: the token, and the preset's staking and slashing numbers. */
+export interface SlashingParams {
+  token: TokenParams;
+  staking: StakingPreset;
+  slashing: SlashingPreset;
+  /** Start of metrics epoch 0 (unix seconds, not in the future); the latest block's timestamp by default. */
+  metricsStart?: bigint;
+}
+
+/**
+ * Deploys the slashing module of a preset on top of its staking module (with the token, AccessManager and
+ * ParameterRegistry) and returns the contracts typed by typechain. The slasher holds staking's SLASHER role, the
+ * court and the metrics registry hold SLASHING_COURT, the metrics registry ATTESTER and is a source of the court;
+ * EMERGENCY and GOVERNOR are mapped but granted to nobody here.
+ */
+export async function deploySlashing(connection: NetworkConnection, params: SlashingParams) {
+  const { ethers, ignition } = connection;
+  const metricsStart = params.metricsStart ?? BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  const deployed = await ignition.deploy(buildSlashingModule(params.staking, params.slashing), {
+    parameters: { Token: { ...params.token }, Slashing: { metricsStart } },
+  });
+  const staking = await ethers.getContractAt("ProviderStaking", deployed.staking);
+  return {
+    manager: await ethers.getContractAt("AccessManager", deployed.manager),
+    token: await ethers.getContractAt("ProtocolToken", deployed.token),
+    registry: await ethers.getContractAt("ParameterRegistry", deployed.registry),
+    staking,
+    reputation: await ethers.getContractAt("ReputationStake", await staking.reputation()),
+    slasher: await ethers.getContractAt("Slasher", deployed.slasher),
+    court: await ethers.getContractAt("ChallengeCourt", deployed.court),
+    metrics: await ethers.getContractAt("MetricsRegistry", deployed.metrics),
   };
 }

@@ -19,6 +19,7 @@ export const ROLES = {
   ATTESTER: 21n,
   // slashing (30-39)
   SLASHER: 30n,
+  SLASHING_COURT: 31n,
   // lending (60-69)
   LENDING_CREDIT_MANAGER: 60n,
   LENDING_VAULT: 61n,

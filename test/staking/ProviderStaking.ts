@@ -58,6 +58,7 @@ describe("ProviderStaking", function () {
       expect(await role("notifyRewardAmount(uint256)")).to.equal(ROLES.REWARD_FUNDER);
       expect(await role("setPerformance(address,uint256,uint256)")).to.equal(ROLES.ATTESTER);
       expect(await role("slash(address,uint256,bytes32)")).to.equal(ROLES.SLASHER);
+      expect(await role("setBanned(address,bool)")).to.equal(ROLES.SLASHER);
       expect(await role("setParameter(bytes32,uint256)")).to.equal(ROLES.PARAMETER_REGISTRY);
     });
 

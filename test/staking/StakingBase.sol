@@ -101,8 +101,9 @@ abstract contract StakingBase is Test {
         mint[0] = ProtocolToken.mint.selector;
         bytes4[] memory fund = new bytes4[](1);
         fund[0] = IRewardReceiver.notifyRewardAmount.selector;
-        bytes4[] memory slashSel = new bytes4[](1);
+        bytes4[] memory slashSel = new bytes4[](2);
         slashSel[0] = IProviderStaking.slash.selector;
+        slashSel[1] = IProviderStaking.setBanned.selector;
         bytes4[] memory attest = new bytes4[](1);
         attest[0] = IProviderStaking.setPerformance.selector;
         bytes4[] memory params = new bytes4[](1);

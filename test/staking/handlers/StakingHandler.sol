@@ -153,6 +153,7 @@ contract StakingHandler is Test {
         } catch (bytes memory reason) {
             bool expected =
                 _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderInactive.selector, p)) ||
+                    _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderBanned.selector, p)) ||
                     _is(
                         reason,
                         abi.encodeWithSelector(IProviderStaking.StakedWithOtherProvider.selector, d, pos.provider)
@@ -195,6 +196,7 @@ contract StakingHandler is Test {
         } catch (bytes memory reason) {
             bool expected =
                 _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderInactive.selector, to)) ||
+                    _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderBanned.selector, to)) ||
                     _is(reason, abi.encodeWithSelector(IProviderStaking.StakeLocked.selector, d, pos.lockEnd)) ||
                     _is(reason, abi.encodeWithSelector(IProviderStaking.UnbondingQueueFull.selector, d, 8)) ||
                     _is(reason, abi.encodeWithSelector(IProviderStaking.ZeroAmount.selector)) ||
@@ -255,6 +257,7 @@ contract StakingHandler is Test {
                     abi.encodeWithSelector(IProviderStaking.StakedWithOtherProvider.selector, a, pos.provider)
                 ) ||
                     _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderCannotDelegate.selector, a)) ||
+                    _is(reason, abi.encodeWithSelector(IProviderStaking.ProviderBanned.selector, r.provider)) ||
                     _is(reason, abi.encodeWithSelector(IProviderStaking.ZeroAmount.selector)) ||
                     _is(reason, abi.encodeWithSelector(IProviderStaking.AmountTooSmall.selector, r.amount));
             assertTrue(expected, "rebond: unexpected error");
@@ -330,6 +333,16 @@ contract StakingHandler is Test {
         ghostSlashed += fromActive + fromUnbonding;
         ghostReputationSlashed += fromReputation;
         calls["slash"]++;
+    }
+
+    /// @dev Bans or lifts the ban of a provider (the slasher's call): its pool stops or resumes earning.
+    function setBanned(uint256 seed, bool banned) external {
+        address p = _provider(seed);
+        if (!staking.isRegistered(p) || staking.isBanned(p) == banned) return;
+        vm.prank(slasher);
+        staking.setBanned(p, banned);
+        assertEq(staking.isActive(p) && banned, false, "a banned provider is never active");
+        calls["setBanned"]++;
     }
 
     function setPerformance(uint256 seed, uint256 speed, uint256 quality) external {

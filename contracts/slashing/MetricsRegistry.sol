@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IChallengeCourt} from "../interfaces/IChallengeCourt.sol";
+import {IChallengeSource} from "../interfaces/IChallengeSource.sol";
+import {IMetricsRegistry} from "../interfaces/IMetricsRegistry.sol";
+import {IParameterized} from "../interfaces/IParameterized.sol";
+import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
+import {IReputationStake} from "../interfaces/IReputationStake.sol";
+import {ISlasher} from "../interfaces/ISlasher.sol";
+import {StakingKeys} from "../libraries/StakingKeys.sol";
+
+/// @title MetricsRegistry
+/// @notice Validators' per-epoch attestations of providers' response time, uptime and accuracy; rolling figures over a
+/// ring of epoch buckets with running sums; a 0-1,000 trust score; provable minor-infraction triggers; attested epochs
+/// as challenge subjects of the court. Immutable, no owner: it holds the staking ATTESTER role (performance
+/// multipliers) and the slasher's SLASHING_COURT role (minor slashes it proves).
+contract MetricsRegistry is IMetricsRegistry {
+    uint256 private constant BPS = 10_000;
+    uint256 private constant MAX_SCORE = 1_000;
+
+    /// @dev One epoch of a provider: `epochPlusOne` says which epoch the slot holds (0: never used).
+    struct Bucket {
+        uint32 epochPlusOne;
+        uint16 count;
+        uint16 slow;
+        uint16 down;
+        uint64 sumResponseMs;
+        uint32 sumUptimeBps;
+        uint32 sumAccuracyBps;
+    }
+
+    /// @dev Running sums of the buckets in the window `(latest - windowEpochs, latest]`.
+    struct Rolling {
+        uint32 latestPlusOne;
+        uint32 count;
+        uint64 sumResponseMs;
+        uint48 sumUptimeBps;
+        uint48 sumAccuracyBps;
+    }
+
+    /// @dev The advertised latency: `newerMs` applies from epoch `newerFrom`, `olderMs` before it.
+    struct Latency {
+        uint32 olderMs;
+        uint32 newerMs;
+        uint64 newerFrom;
+    }
+
+    IProviderStaking private immutable _STAKING;
+    IChallengeCourt private immutable _COURT;
+    ISlasher private immutable _SLASHER;
+    IReputationStake private immutable _REPUTATION;
+
+    uint256 private immutable _START;
+    uint256 private immutable _EPOCH_LENGTH;
+    uint256 private immutable _WINDOW_EPOCHS;
+    uint256 private immutable _ATTESTATION_WINDOW;
+    uint256 private immutable _MIN_UPTIME_BPS;
+    uint256 private immutable _LATENCY_BREACH_BPS;
+    uint256 private immutable _MIN_ATTESTATIONS;
+    uint256 private immutable _FAST_RESPONSE_MS;
+    uint256 private immutable _W_UPTIME;
+    uint256 private immutable _W_ACCURACY;
+    uint256 private immutable _W_LATENCY;
+    uint256 private immutable _W_STAKE;
+    uint256 private immutable _DISPUTE_WINDOW;
+
+    mapping(address provider => mapping(uint256 slot => Bucket)) private _buckets;
+    mapping(address provider => Rolling) private _rolling;
+    mapping(address provider => Latency) private _latency;
+    /// @dev The first epoch a validator may still attest for a provider (attestations go forward only).
+    mapping(address validator => mapping(address provider => uint256)) private _nextAttestable;
+    mapping(bytes32 subjectId => address consumer) private _disputers;
+
+    /// @notice Deploys the registry with a preset's numbers.
+    /// @param court The challenge court (its active validators attest; this registry is one of its sources).
+    /// @param slasher The slasher (this contract must hold its SLASHING_COURT role).
+    /// @param c The configuration (see `Config`).
+    constructor(IChallengeCourt court, ISlasher slasher, Config memory c) {
+        if (
+            address(court) == address(0) ||
+            address(slasher) == address(0) ||
+            c.start > block.timestamp ||
+            c.epochLength == 0 ||
+            c.windowEpochs < 2 ||
+            c.windowEpochs > type(uint16).max ||
+            c.attestationWindow == 0 ||
+            c.attestationWindow > c.epochLength ||
+            c.minUptimeBps > BPS ||
+            c.latencyBreachBps < BPS ||
+            c.minAttestations == 0 ||
+            c.fastResponseMs == 0 ||
+            uint256(c.trustWeightsBps[0]) + c.trustWeightsBps[1] + c.trustWeightsBps[2] + c.trustWeightsBps[3] != BPS ||
+            c.disputeWindow == 0
+        ) revert InvalidConfiguration();
+        _COURT = court;
+        _SLASHER = slasher;
+        _STAKING = IProviderStaking(slasher.staking());
+        _REPUTATION = IReputationStake(_STAKING.reputation());
+        _START = c.start;
+        _EPOCH_LENGTH = c.epochLength;
+        _WINDOW_EPOCHS = c.windowEpochs;
+        _ATTESTATION_WINDOW = c.attestationWindow;
+        _MIN_UPTIME_BPS = c.minUptimeBps;
+        _LATENCY_BREACH_BPS = c.latencyBreachBps;
+        _MIN_ATTESTATIONS = c.minAttestations;
+        _FAST_RESPONSE_MS = c.fastResponseMs;
+        _W_UPTIME = c.trustWeightsBps[0];
+        _W_ACCURACY = c.trustWeightsBps[1];
+        _W_LATENCY = c.trustWeightsBps[2];
+        _W_STAKE = c.trustWeightsBps[3];
+        _DISPUTE_WINDOW = c.disputeWindow;
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function advertiseLatency(uint256 latencyMs) external {
+        if (latencyMs == 0 || latencyMs > type(uint32).max) revert InvalidLatency(latencyMs);
+        if (!_STAKING.isRegistered(msg.sender)) revert UnknownProvider(msg.sender);
+        Latency storage advertised = _latency[msg.sender];
+        uint256 current = currentEpoch();
+        if (advertised.newerMs != 0 && advertised.newerFrom >= current) {
+            revert LatencyChangePending(advertised.newerFrom);
+        }
+        advertised.olderMs = advertised.newerMs;
+        advertised.newerMs = uint32(latencyMs);
+        advertised.newerFrom = uint64(current + 1);
+        emit LatencyAdvertised(msg.sender, latencyMs, current + 1);
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function attest(
+        address provider,
+        uint256 epoch,
+        uint256 responseMs,
+        uint256 uptimeBps,
+        uint256 accuracyBps
+    ) external {
+        uint256 current = currentEpoch();
+        if (epoch >= current) revert EpochNotEnded(epoch, current);
+        uint256 closesAt = _epochEnd(epoch) + _ATTESTATION_WINDOW;
+        if (block.timestamp >= closesAt) revert AttestationWindowClosed(epoch, closesAt);
+        if (!_COURT.isActiveValidator(msg.sender)) revert NotValidator(msg.sender);
+        if (!_STAKING.isRegistered(provider)) revert UnknownProvider(provider);
+        if (msg.sender == provider) revert ConflictOfInterest(provider, msg.sender);
+        if (responseMs > type(uint32).max || uptimeBps > BPS || accuracyBps > BPS) {
+            revert InvalidMetrics(responseMs, uptimeBps, accuracyBps);
+        }
+        if (epoch < _nextAttestable[msg.sender][provider]) revert AlreadyAttested(provider, epoch, msg.sender);
+        _nextAttestable[msg.sender][provider] = epoch + 1;
+
+        Rolling memory r = _advance(provider, _rolling[provider], epoch);
+        uint256 latency = _latencyFor(_latency[provider], epoch);
+        bool slow = latency != 0 && responseMs * BPS > latency * _LATENCY_BREACH_BPS;
+        bool down = uptimeBps < _MIN_UPTIME_BPS;
+
+        uint256 slot = epoch % _WINDOW_EPOCHS;
+        Bucket memory b = _buckets[provider][slot];
+        // A slot holding another epoch holds one at least a window older, already out of the running sums.
+        if (b.epochPlusOne != epoch + 1) b = Bucket(uint32(epoch + 1), 0, 0, 0, 0, 0, 0);
+        // Checked: a bucket counts at most 65,535 attestations (validators); the sums fit by the same bound.
+        b.count += 1;
+        if (slow) b.slow += 1;
+        if (down) b.down += 1;
+        b.sumResponseMs += uint64(responseMs);
+        b.sumUptimeBps += uint32(uptimeBps);
+        b.sumAccuracyBps += uint32(accuracyBps);
+        _buckets[provider][slot] = b;
+        r.count += 1;
+        r.sumResponseMs += uint64(responseMs);
+        r.sumUptimeBps += uint48(uptimeBps);
+        r.sumAccuracyBps += uint48(accuracyBps);
+        _rolling[provider] = r;
+        emit Attested(provider, epoch, msg.sender, responseMs, uptimeBps, accuracyBps);
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function proveMinorInfraction(
+        address provider,
+        uint256 epoch,
+        Trigger trigger
+    ) external returns (ISlasher.SlashResult memory result) {
+        Bucket memory b = _bucketOf(provider, epoch);
+        uint256 closesAt = _epochEnd(epoch) + _ATTESTATION_WINDOW;
+        if (block.timestamp < closesAt) revert AttestationsStillOpen(epoch, closesAt);
+        if (b.count < _MIN_ATTESTATIONS) revert NotEnoughAttestations(b.count, _MIN_ATTESTATIONS);
+        uint256 breaches = trigger == Trigger.ResponseTime ? b.slow : b.down;
+        if (breaches * 2 <= b.count) revert ConditionNotMet(trigger, breaches, b.count);
+
+        bytes32 evidenceId = _evidenceId(provider, epoch, trigger);
+        uint256 bps = _SLASHER.classRange(ISlasher.Infraction.Minor).minBps;
+        result = _SLASHER.slash(provider, ISlasher.Infraction.Minor, bps, evidenceId);
+        emit MinorInfractionProven(provider, epoch, trigger, evidenceId, msg.sender, result.appliedBps);
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function fileDispute(address provider, uint256 epoch) external returns (bytes32 subjectId) {
+        _bucketOf(provider, epoch);
+        uint256 deadline = _epochEnd(epoch) + _DISPUTE_WINDOW;
+        if (block.timestamp > deadline) revert DisputeWindowClosed(epoch, deadline);
+        if (msg.sender == provider) revert ConflictOfInterest(provider, msg.sender);
+        subjectId = subjectIdOf(provider, epoch);
+        _disputers[subjectId] = msg.sender;
+        emit DisputeFiled(subjectId, provider, epoch, msg.sender);
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function syncPerformance(address provider) external returns (uint256 speedBps, uint256 qualityBps) {
+        if (!_STAKING.isRegistered(provider)) revert UnknownProvider(provider);
+        RollingMetrics memory m = rollingMetrics(provider);
+        IParameterized params = IParameterized(address(_STAKING));
+        speedBps =
+            m.attestations != 0 && m.avgResponseMs < _FAST_RESPONSE_MS
+                ? params.parameter(StakingKeys.MAX_SPEED_MULTIPLIER_BPS)
+                : BPS;
+        uint256 maxQuality = params.parameter(StakingKeys.MAX_QUALITY_MULTIPLIER_BPS);
+        qualityBps = BPS + ((maxQuality - BPS) * m.avgAccuracyBps) / BPS;
+        emit PerformanceSynced(provider, speedBps, qualityBps);
+        _STAKING.setPerformance(provider, speedBps, qualityBps);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IChallengeSource
+    function challengeSubject(
+        bytes32 subjectId
+    ) external view returns (address provider, address consumer, uint256 value, uint256 deadline) {
+        consumer = _disputers[subjectId];
+        if (consumer == address(0)) return (address(0), address(0), 0, 0);
+        provider = address(uint160(uint256(subjectId) >> 96));
+        deadline = _epochEnd(uint256(uint96(uint256(subjectId)))) + _DISPUTE_WINDOW;
+        // An attested epoch carries no payment: the challenge takes the minimum stake.
+        value = 0;
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function currentEpoch() public view returns (uint256) {
+        return (block.timestamp - _START) / _EPOCH_LENGTH;
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function epochMetrics(address provider, uint256 epoch) external view returns (EpochMetrics memory m) {
+        Bucket memory b = _buckets[provider][epoch % _WINDOW_EPOCHS];
+        if (b.epochPlusOne != epoch + 1 || b.count == 0) return m;
+        m.attestations = b.count;
+        m.avgResponseMs = b.sumResponseMs / b.count;
+        m.avgUptimeBps = b.sumUptimeBps / b.count;
+        m.avgAccuracyBps = b.sumAccuracyBps / b.count;
+        m.slowAttestations = b.slow;
+        m.downAttestations = b.down;
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function rollingMetrics(address provider) public view returns (RollingMetrics memory m) {
+        Rolling memory r = _rolling[provider];
+        // Nothing attested, or the whole window has passed since the latest attested epoch.
+        if (r.count == 0 || currentEpoch() >= r.latestPlusOne + _WINDOW_EPOCHS) return m;
+        m.latestEpoch = r.latestPlusOne - 1;
+        m.attestations = r.count;
+        m.avgResponseMs = r.sumResponseMs / r.count;
+        m.avgUptimeBps = r.sumUptimeBps / r.count;
+        m.avgAccuracyBps = r.sumAccuracyBps / r.count;
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function trustScore(address provider) external view returns (uint256) {
+        RollingMetrics memory m = rollingMetrics(provider);
+        uint256 weighted = _W_STAKE * _REPUTATION.scoreOf(provider);
+        if (m.attestations != 0) {
+            uint256 latencyScore =
+                m.avgResponseMs <= _FAST_RESPONSE_MS ? MAX_SCORE : (MAX_SCORE * _FAST_RESPONSE_MS) / m.avgResponseMs;
+            weighted +=
+                (_W_UPTIME * m.avgUptimeBps * MAX_SCORE) / BPS +
+                (_W_ACCURACY * m.avgAccuracyBps * MAX_SCORE) / BPS +
+                _W_LATENCY * latencyScore;
+        }
+        return weighted / BPS;
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function advertisedLatency(address provider, uint256 epoch) external view returns (uint256) {
+        return _latencyFor(_latency[provider], epoch);
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function evidenceIdOf(address provider, uint256 epoch, Trigger trigger) external view returns (bytes32) {
+        return _evidenceId(provider, epoch, trigger);
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function subjectIdOf(address provider, uint256 epoch) public pure returns (bytes32) {
+        return bytes32((uint256(uint160(provider)) << 96) | uint96(epoch));
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function config() external view returns (Config memory c) {
+        c.start = _START;
+        c.epochLength = _EPOCH_LENGTH;
+        c.windowEpochs = _WINDOW_EPOCHS;
+        c.attestationWindow = _ATTESTATION_WINDOW;
+        c.minUptimeBps = _MIN_UPTIME_BPS;
+        c.latencyBreachBps = _LATENCY_BREACH_BPS;
+        c.minAttestations = _MIN_ATTESTATIONS;
+        c.fastResponseMs = _FAST_RESPONSE_MS;
+        c.trustWeightsBps = [uint16(_W_UPTIME), uint16(_W_ACCURACY), uint16(_W_LATENCY), uint16(_W_STAKE)];
+        c.disputeWindow = _DISPUTE_WINDOW;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Moves the window forward to `epoch` if it is the latest so far, taking the buckets that leave it out of
+    /// the running sums. At most `windowEpochs - 1` buckets are read (a jump of a whole window resets the sums).
+    function _advance(address provider, Rolling memory r, uint256 epoch) private view returns (Rolling memory) {
+        uint256 latestPlusOne = r.latestPlusOne;
+        if (epoch < latestPlusOne) return r;
+        uint256 window = _WINDOW_EPOCHS;
+        if (latestPlusOne == 0 || epoch - (latestPlusOne - 1) >= window) {
+            r = Rolling(0, 0, 0, 0, 0);
+        } else {
+            // The epochs leaving are (latest - window, epoch - window]: fewer than `window` of them.
+            uint256 from = latestPlusOne > window ? latestPlusOne - window : 0;
+            for (uint256 ep = from; ep + window <= epoch; ++ep) {
+                Bucket memory b = _buckets[provider][ep % window];
+                if (b.epochPlusOne != ep + 1) continue;
+                r.count -= b.count;
+                r.sumResponseMs -= b.sumResponseMs;
+                r.sumUptimeBps -= b.sumUptimeBps;
+                r.sumAccuracyBps -= b.sumAccuracyBps;
+            }
+        }
+        // Epochs are below 2^32 for any epoch length of a second or more until the year 2106.
+        r.latestPlusOne = uint32(epoch + 1);
+        return r;
+    }
+
+    /// @dev A provider's bucket of an epoch still in its window; reverts `NoAttestations` otherwise.
+    function _bucketOf(address provider, uint256 epoch) private view returns (Bucket memory b) {
+        b = _buckets[provider][epoch % _WINDOW_EPOCHS];
+        if (b.epochPlusOne != epoch + 1 || b.count == 0) revert NoAttestations(provider, epoch);
+    }
+
+    function _latencyFor(Latency memory advertised, uint256 epoch) private pure returns (uint256) {
+        return epoch >= advertised.newerFrom ? advertised.newerMs : advertised.olderMs;
+    }
+
+    function _epochEnd(uint256 epoch) private view returns (uint256) {
+        return _START + (epoch + 1) * _EPOCH_LENGTH;
+    }
+
+    function _evidenceId(address provider, uint256 epoch, Trigger trigger) private view returns (bytes32) {
+        return keccak256(abi.encode(address(this), provider, epoch, trigger));
+    }
+}

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IChallengeCourt} from "../../../contracts/interfaces/IChallengeCourt.sol";
+import {ISlasher} from "../../../contracts/interfaces/ISlasher.sol";
+import {ChallengeCourt} from "../../../contracts/slashing/ChallengeCourt.sol";
+import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
+import {Test} from "../../utils/Test.sol";
+import {MockChallengeSource} from "../mocks/MockChallengeSource.sol";
+
+/// @notice Drives the court through random sequences of validator registrations, exits, bond withdrawals,
+/// reactivations, absence reports, challenges, votes, decisions, fee claims, pool funding and time. Each call that
+/// may fail predicts its exact error; the ghost model records what entered and left the court and every outcome.
+contract CourtHandler is Test {
+    uint256 internal constant BPS = 10_000;
+
+    ChallengeCourt public immutable court;
+    ISlasher public immutable slasher;
+    ProtocolToken public immutable token;
+    MockChallengeSource public immutable source;
+    address public immutable minter;
+    address public immutable consumer;
+
+    address[] public providers;
+    address[] public candidates;
+    uint256[] public challengeIds;
+
+    uint256 public ghostFunded;
+    uint256 public ghostFeesAllocated;
+    uint256 public ghostFeesClaimed;
+    uint256 public ghostRewardsPaid;
+    mapping(bytes32 evidenceId => uint256) public ghostSlashesWith;
+    uint256 internal _nonce;
+    mapping(bytes32 action => uint256) public calls;
+
+    constructor(
+        ChallengeCourt court_,
+        ProtocolToken token_,
+        MockChallengeSource source_,
+        address minter_,
+        address consumer_,
+        address[] memory providers_,
+        address[] memory candidates_
+    ) {
+        court = court_;
+        slasher = ISlasher(court_.slasher());
+        token = token_;
+        source = source_;
+        minter = minter_;
+        consumer = consumer_;
+        providers = providers_;
+        candidates = candidates_;
+    }
+
+    function candidateCount() external view returns (uint256) {
+        return candidates.length;
+    }
+
+    function challengeCount() external view returns (uint256) {
+        return challengeIds.length;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    function _fund(address account, uint256 amount) internal {
+        vm.prank(minter);
+        token.mint(account, amount);
+        vm.prank(account);
+        token.approve(address(court), amount);
+    }
+
+    function _candidate(uint256 seed) internal view returns (address) {
+        return candidates[seed % candidates.length];
+    }
+
+    /// @dev Three times in four one of the three latest challenges (so votes and decisions meet open ones).
+    function _challenge(uint256 seed) internal view returns (uint256) {
+        uint256 n = challengeIds.length;
+        if (n == 0) return 1;
+        if (seed % 4 != 0 && n > 3) return challengeIds[n - 1 - ((seed >> 2) % 3)];
+        return challengeIds[seed % n];
+    }
+
+    function _expect(bytes memory reason, bytes memory expected) internal pure {
+        assertEq(keccak256(reason), keccak256(expected), "unexpected error");
+    }
+
+    // ------------------------------------------------------------------ validators
+
+    function registerValidator(uint256 seed) external {
+        address v = _candidate(seed);
+        if (court.validatorOf(v).status != IChallengeCourt.ValidatorStatus.None) return;
+        _fund(v, court.parameter(keccak256("slashing.validatorBond")));
+        vm.prank(v);
+        court.registerValidator();
+        calls["registerValidator"]++;
+    }
+
+    function exitValidator(uint256 seed) external {
+        address v = _candidate(seed);
+        IChallengeCourt.ValidatorStatus status = court.validatorOf(v).status;
+        if (status == IChallengeCourt.ValidatorStatus.None || status == IChallengeCourt.ValidatorStatus.Exiting) return;
+        vm.prank(v);
+        court.exitValidator();
+        calls["exitValidator"]++;
+    }
+
+    function withdrawBond(uint256 seed) external {
+        address v = _candidate(seed);
+        IChallengeCourt.Validator memory record = court.validatorOf(v);
+        vm.prank(v);
+        try court.withdrawBond() returns (uint256 amount) {
+            assertEq(amount, record.bond, "the bond paid back");
+            calls["withdrawBond"]++;
+        } catch (bytes memory reason) {
+            if (record.status != IChallengeCourt.ValidatorStatus.Exiting) {
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotExiting.selector, v));
+            } else {
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.BondLocked.selector, v, record.unlockAt));
+            }
+        }
+    }
+
+    function reactivate(uint256 seed) external {
+        address v = _candidate(seed);
+        for (uint256 i; i < candidates.length; ++i) {
+            address candidate = candidates[((seed % candidates.length) + i) % candidates.length];
+            if (court.validatorOf(candidate).status == IChallengeCourt.ValidatorStatus.Ineligible) v = candidate;
+        }
+        if (court.validatorOf(v).status != IChallengeCourt.ValidatorStatus.Ineligible) return;
+        vm.prank(v);
+        court.reactivate();
+        calls["reactivate"]++;
+    }
+
+    function reportAbsence(uint256 seed) external {
+        address v = _candidate(seed);
+        // Three times in four, a candidate that can be reported, if there is one (at most six to look at).
+        if (seed % 4 != 0) {
+            for (uint256 i; i < candidates.length; ++i) {
+                address candidate = candidates[((seed % candidates.length) + i) % candidates.length];
+                if (_reportable(candidate)) v = candidate;
+            }
+        }
+        IChallengeCourt.Validator memory record = court.validatorOf(v);
+        try court.reportAbsence(v) {
+            assertEq(uint256(record.status), uint256(IChallengeCourt.ValidatorStatus.Active), "only active ones");
+            calls["reportAbsence"]++;
+        } catch (bytes memory reason) {
+            if (record.status != IChallengeCourt.ValidatorStatus.Active) {
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.ValidatorNotActive.selector, v, record.status));
+            } else {
+                uint256 base = record.lastVoted > record.sinceChallenge ? record.lastVoted : record.sinceChallenge;
+                uint256 lastMissed = base + court.parameter(keccak256("slashing.maxMissedVotes"));
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotAbsent.selector, v, lastMissed));
+            }
+        }
+    }
+
+    /// @dev Active and missed `maxMissedVotes` challenges in a row, the last of them closed.
+    function _reportable(address v) internal view returns (bool) {
+        IChallengeCourt.Validator memory record = court.validatorOf(v);
+        if (record.status != IChallengeCourt.ValidatorStatus.Active) return false;
+        uint256 base = record.lastVoted > record.sinceChallenge ? record.lastVoted : record.sinceChallenge;
+        uint256 lastMissed = base + court.parameter(keccak256("slashing.maxMissedVotes"));
+        return lastMissed <= court.challengeCount() && block.timestamp >= court.challenge(lastMissed).votingEnds;
+    }
+
+    // ------------------------------------------------------------------ challenges
+
+    function openChallenge(uint256 pSeed, uint256 classSeed, uint256 bpsSeed, uint256 value) external {
+        address p = providers[pSeed % providers.length];
+        ISlasher.Infraction c = ISlasher.Infraction(classSeed % 3);
+        ISlasher.ClassRange memory range = slasher.classRange(c);
+        uint256 bps = bound(bpsSeed, range.minBps, range.maxBps);
+        value = bound(value, 0, 100_000 ether);
+        bytes32 subjectId = keccak256(abi.encode("subject", ++_nonce));
+        source.setSubject(subjectId, p, consumer, value, block.timestamp + 7 days);
+        uint256 stake = court.challengeStakeFor(value);
+        _fund(consumer, stake);
+        uint256 active = court.activeValidators();
+        vm.prank(consumer);
+        try court.openChallenge(address(source), subjectId, c, bps) returns (uint256 id) {
+            challengeIds.push(id);
+            assertEq(court.challenge(id).stake, stake, "stake as quoted");
+            calls["openChallenge"]++;
+        } catch (bytes memory reason) {
+            uint256 share = (active * court.parameter(keccak256("slashing.quorumBps")) + BPS - 1) / BPS;
+            uint256 minQuorum = court.parameter(keccak256("slashing.minQuorum"));
+            uint256 quorum = share > minQuorum ? share : minQuorum;
+            _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotEnoughValidators.selector, active, quorum));
+            // The consumer keeps the unspent stake; it is burned so the ghost supply stays simple.
+            vm.prank(consumer);
+            token.burn(stake);
+        }
+    }
+
+    /// @dev Casts one to three votes on a challenge (bit `k` of `upholdMask` is the `k`-th vote); three times in four
+    /// each voter is one who may vote, if there is one (at most six to look at), else a random candidate.
+    function vote(uint256 cSeed, uint256 vSeed, uint256 upholdMask) external {
+        uint256 id = _challenge(cSeed);
+        uint256 count = 1 + ((upholdMask >> 8) % 3);
+        for (uint256 k; k < count; ++k) {
+            address v = _candidate((vSeed % candidates.length) + k);
+            if ((vSeed >> k) % 4 != 0) {
+                for (uint256 i; i < candidates.length; ++i) {
+                    address candidate = candidates[((vSeed % candidates.length) + k + i) % candidates.length];
+                    if (_expectedVoteError(id, candidate).length == 0) {
+                        v = candidate;
+                        break;
+                    }
+                }
+            }
+            _vote(id, v, (upholdMask >> k) & 1 == 1);
+        }
+    }
+
+    function _vote(uint256 id, address v, bool uphold) internal {
+        bytes memory expected = _expectedVoteError(id, v);
+        vm.prank(v);
+        try court.vote(id, uphold) {
+            assertEq(expected.length, 0, "a vote that should have been refused");
+            calls["vote"]++;
+        } catch (bytes memory reason) {
+            _expect(reason, expected);
+        }
+    }
+
+    function _expectedVoteError(uint256 id, address v) internal view returns (bytes memory) {
+        IChallengeCourt.Challenge memory c = court.challenge(id);
+        IChallengeCourt.Validator memory record = court.validatorOf(v);
+        if (c.status == IChallengeCourt.Status.None) {
+            return abi.encodeWithSelector(IChallengeCourt.UnknownChallenge.selector, id);
+        }
+        if (c.status != IChallengeCourt.Status.Open) {
+            return abi.encodeWithSelector(IChallengeCourt.ChallengeNotOpen.selector, id, c.status);
+        }
+        if (block.timestamp >= c.votingEnds) {
+            return abi.encodeWithSelector(IChallengeCourt.VotingClosed.selector, id, c.votingEnds);
+        }
+        if (record.status == IChallengeCourt.ValidatorStatus.None) {
+            return abi.encodeWithSelector(IChallengeCourt.NotValidator.selector, v);
+        }
+        if (record.status != IChallengeCourt.ValidatorStatus.Active) {
+            return abi.encodeWithSelector(IChallengeCourt.ValidatorNotActive.selector, v, record.status);
+        }
+        if (id <= record.sinceChallenge) {
+            return abi.encodeWithSelector(IChallengeCourt.NotEligibleForChallenge.selector, v, id);
+        }
+        (bool voted, , ) = court.voteOf(id, v);
+        if (voted) return abi.encodeWithSelector(IChallengeCourt.AlreadyVoted.selector, id, v);
+        return "";
+    }
+
+    function decide(uint256 cSeed) external {
+        uint256 id = _challenge(cSeed);
+        IChallengeCourt.Challenge memory c = court.challenge(id);
+        // One time in three, wait for the end of an open challenge's vote first.
+        if (c.status == IChallengeCourt.Status.Open && cSeed % 3 == 0 && block.timestamp < c.votingEnds) {
+            vm.warp(c.votingEnds);
+        }
+        uint256 challengerBefore = token.balanceOf(consumer);
+        try court.decide(id) returns (IChallengeCourt.Status status) {
+            IChallengeCourt.Challenge memory after_ = court.challenge(id);
+            uint256 votes = uint256(c.upholdVotes) + c.rejectVotes;
+            uint256 paid = token.balanceOf(consumer) - challengerBefore;
+            if (status == IChallengeCourt.Status.Expired) {
+                assertLt(votes, c.quorum, "expired only without quorum");
+                assertEq(paid, c.stake, "expired: stake back");
+            } else {
+                assertGe(votes, c.quorum, "decided with quorum");
+                bool upheld = uint256(c.upholdVotes) * BPS > votes * court.parameter(keccak256("slashing.majorityBps"));
+                assertEq(status == IChallengeCourt.Status.Upheld, upheld, "majority decides");
+                uint256 winners = upheld ? c.upholdVotes : c.rejectVotes;
+                ghostFeesAllocated += uint256(after_.feePerWinner) * winners;
+                if (upheld) {
+                    assertGe(paid, c.stake, "upheld: stake back and a reward");
+                    ghostRewardsPaid += paid - c.stake;
+                    assertTrue(slasher.evidenceUsed(c.evidenceId), "upheld: evidence used");
+                    ghostSlashesWith[c.evidenceId] += 1;
+                } else {
+                    assertEq(paid, 0, "rejected: the challenger loses its stake");
+                }
+            }
+            calls["decide"]++;
+        } catch (bytes memory reason) {
+            if (c.status == IChallengeCourt.Status.None) {
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.UnknownChallenge.selector, id));
+            } else if (c.status != IChallengeCourt.Status.Open) {
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.ChallengeNotOpen.selector, id, c.status));
+            } else {
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.VotingNotEnded.selector, id, c.votingEnds));
+            }
+        }
+    }
+
+    function claimFee(uint256 cSeed, uint256 vSeed) external {
+        uint256 id = _challenge(cSeed);
+        address v = _candidate(vSeed);
+        // Every other time, a candidate who can claim, if there is one (at most six to look at).
+        if (vSeed % 2 == 0) v = _claimant(id, v);
+        uint256 fee = court.challenge(id).feePerWinner;
+        vm.prank(v);
+        try court.claimValidatorFee(id) returns (uint256 amount) {
+            assertEq(amount, fee, "the share");
+            ghostFeesClaimed += amount;
+            calls["claimFee"]++;
+        } catch (bytes memory reason) {
+            _expect(reason, abi.encodeWithSelector(IChallengeCourt.NothingToClaim.selector, id, v));
+        }
+    }
+
+    function _claimant(uint256 id, address fallback_) internal view returns (address) {
+        IChallengeCourt.Status status = court.challenge(id).status;
+        for (uint256 i; i < candidates.length; ++i) {
+            (bool voted, bool uphold, bool claimed) = court.voteOf(id, candidates[i]);
+            if (voted && !claimed && uphold == (status == IChallengeCourt.Status.Upheld)) return candidates[i];
+        }
+        return fallback_;
+    }
+
+    function fundRewards(uint256 amount) external {
+        amount = bound(amount, 1, 5_000 ether);
+        _fund(address(this), amount);
+        court.fundRewards(amount);
+        ghostFunded += amount;
+        calls["fundRewards"]++;
+    }
+
+    function warp(uint256 secondsAhead) external {
+        vm.warp(block.timestamp + bound(secondsAhead, 1, 2 days));
+        calls["warp"]++;
+    }
+}
