@@ -39,6 +39,11 @@ library Roles {
     /// @dev May call `ProviderStaking.slash` (the slasher contract).
     uint64 internal constant SLASHER = 30;
 
+    // Market (40-49).
+    /// @dev Market: may correct a model's complexity class (`ModelCatalog.setModelComplexity`) and approve
+    /// developers for the API revenue share (`IncentivePools.setDeveloper`).
+    uint64 internal constant MARKET_CURATOR = 40;
+
     // Lending (60-69).
     /// @dev Lending: the credit manager, the only borrower of the stable vault and the only caller of the ETH
     /// reserve's swap and release functions.
