@@ -103,7 +103,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     /// @inheritdoc IInferenceMarket
     bytes32 public constant VOUCHER_TYPEHASH = keccak256(
-        "Voucher(address consumer,address provider,bytes32 modelId,uint256 priorityBps,bool batch,uint256 epoch,"
+        "Voucher(address consumer,address provider,bool batch,bytes32 modelId,uint256 priorityBps,uint256 epoch,"
         "uint256 cumulativeAmount,uint256 cumulativeTokens,uint256 deadline)"
     );
 
