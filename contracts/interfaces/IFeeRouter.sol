@@ -147,6 +147,12 @@ interface IFeeRouter is IParameterized {
     /// @param amount The fee, in token wei.
     function routeFee(uint256 amount) external;
 
+    /// @notice Splits and pays out every token the router holds: fees another module transferred to it as its fee
+    /// recipient (the issuer registry pays its `feeRecipient` by plain transfer). Same split as `routeFee`.
+    /// @dev Anyone may call it. Reverts `ZeroAmount` when the router holds nothing.
+    /// @return amount Tokens routed.
+    function routeBalance() external returns (uint256 amount);
+
     /// @notice Sets the recipients of the protocol's parts (none zero).
     /// @dev Restricted to the governor role. The market pays its accrued parts to the recipients in force when it
     /// distributes them.

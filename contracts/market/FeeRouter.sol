@@ -150,17 +150,15 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
     /// @inheritdoc IFeeRouter
     function routeFee(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
-        MarketMath.Split memory s = _split(_fees, amount);
-        // No provider delivered anything: its share goes to the treasury.
-        uint256 treasury = s.treasury + s.provider;
-        emit FeeRouted(msg.sender, amount, s.validators, s.infrastructure, treasury, s.burn);
-
-        FeeRecipients memory r = _recipients;
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
-        if (s.validators != 0) _TOKEN.safeTransfer(r.validators, s.validators);
-        if (s.infrastructure != 0) _TOKEN.safeTransfer(r.infrastructure, s.infrastructure);
-        if (treasury != 0) _TOKEN.safeTransfer(r.treasury, treasury);
-        if (s.burn != 0) ERC20Burnable(address(_TOKEN)).burn(s.burn);
+        _route(msg.sender, amount);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function routeBalance() external nonReentrant returns (uint256 amount) {
+        amount = _TOKEN.balanceOf(address(this));
+        if (amount == 0) revert ZeroAmount();
+        _route(msg.sender, amount);
     }
 
     /// @inheritdoc IFeeRouter
@@ -276,6 +274,21 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @dev Pays out `amount` the router holds by the table, the provider's share to the treasury, and burns the burn
+    /// part. The router keeps no ledger: it holds tokens only between a transfer in and this call.
+    function _route(address payer, uint256 amount) private {
+        MarketMath.Split memory s = _split(_fees, amount);
+        // No provider delivered anything: its share goes to the treasury.
+        uint256 treasury = s.treasury + s.provider;
+        emit FeeRouted(payer, amount, s.validators, s.infrastructure, treasury, s.burn);
+
+        FeeRecipients memory r = _recipients;
+        if (s.validators != 0) _TOKEN.safeTransfer(r.validators, s.validators);
+        if (s.infrastructure != 0) _TOKEN.safeTransfer(r.infrastructure, s.infrastructure);
+        if (treasury != 0) _TOKEN.safeTransfer(r.treasury, treasury);
+        if (s.burn != 0) ERC20Burnable(address(_TOKEN)).burn(s.burn);
+    }
 
     function _split(FeeConfig memory f, uint256 fee) private pure returns (MarketMath.Split memory) {
         return MarketMath.split(fee, f.validatorBps, f.burnBps, f.infrastructureBps, f.treasuryBps);

@@ -230,6 +230,25 @@ contract MarketFeesTest is MarketBase {
     function test_RevertWhen_routeZero() public {
         vm.expectRevert(IFeeRouter.ZeroAmount.selector);
         router.routeFee(0);
+        vm.expectRevert(IFeeRouter.ZeroAmount.selector);
+        router.routeBalance();
+    }
+
+    function test_routeBalance_splitsFeesPaidInByTransfer() public {
+        // A module whose fee recipient is the router pays by plain transfer (as the issuer registry does).
+        _mint(alice, 200 ether);
+        vm.prank(alice);
+        token.transfer(address(router), 200 ether);
+        uint256 supply = token.totalSupply();
+        vm.expectEmit(true, false, false, true, address(router));
+        emit IFeeRouter.FeeRouted(bob, 200 ether, 1 ether, 27 ether, 170 ether, 2 ether);
+        vm.prank(bob);
+        assertEq(router.routeBalance(), 200 ether, "routed");
+        assertEq(token.balanceOf(validators), 1 ether, "0.5%");
+        assertEq(token.balanceOf(infrastructure), 27 ether, "13.5%");
+        assertEq(token.balanceOf(treasury), 170 ether, "5% + the provider's 80%");
+        assertEq(supply - token.totalSupply(), 2 ether, "1% burned");
+        assertEq(token.balanceOf(address(router)), 0, "nothing left");
     }
 
     function test_setFeeRecipients_governorOnlyAndNoneZero() public {
