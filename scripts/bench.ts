@@ -19,6 +19,7 @@ import { tokenCases } from "./bench/token.js";
 import { supplyCases } from "./bench/supply.js";
 import { issuanceCases } from "./bench/issuance.js";
 import { governanceCases } from "./bench/governance.js";
+import { marketCases } from "./bench/market.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
 const CASES: BenchCase[] = [
@@ -28,6 +29,7 @@ const CASES: BenchCase[] = [
   ...governanceCases,
   ...lendingCases,
   ...issuanceCases,
+  ...marketCases,
 ];
 
 const SMALL = 10;
