@@ -5,8 +5,9 @@ import {IParameterized} from "./IParameterized.sol";
 
 /// @title IIncentivePools
 /// @notice The market's incentives (seed 002 3.1-3.3, 7.2), each paid from its own funded pool, never minted:
-/// consumer cashback (2% of what a consumer pays), referral (5% of a referred provider's earnings for one year),
-/// API revenue share (5% of what an approved developer pays) and the prepaid-credit bonus (10% of credits bought).
+/// consumer cashback (2% of what a consumer pays from its deposits), referral (5% of a referred provider's earnings
+/// for one year), API revenue share (5% of what an approved developer pays from its deposits) and the prepaid-credit
+/// bonus (10% of credits bought).
 /// @dev Anyone funds a pool by transferring tokens through `fund`. The market (bound once at deployment) calls
 /// `onSettlement` at every settlement and `drawCreditBonus` at every credit purchase; each reward is its rate times
 /// the amount, rounded down, and never more than what remains in its pool (a dry pool pays nothing; it never goes
@@ -126,7 +127,9 @@ interface IIncentivePools is IParameterized {
     /// @dev Only the market. Each reward is capped by what remains in its pool.
     /// @param consumer The consumer who paid.
     /// @param provider The provider paid.
-    /// @param paid What the consumer paid (base and priority fees).
+    /// @param paid What the consumer paid from its deposits (base and priority fees). The part paid with prepaid
+    /// credits earns neither cashback nor API share: credits already carry their bonus, and paying oneself with
+    /// bonus credits must not earn more than it costs.
     /// @param providerEarnings What the provider earned from it.
     function onSettlement(address consumer, address provider, uint256 paid, uint256 providerEarnings) external;
 

@@ -256,7 +256,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint256 amount = voucher.cumulativeAmount - ch.settledAmount;
         uint256 tokens = voucher.cumulativeTokens - ch.settledTokens;
 
-        IFeeRouter.Charge memory c = _chargeConsumer(voucher, amount);
+        (IFeeRouter.Charge memory c, uint256 fromDeposits) = _chargeConsumer(voucher, amount);
         Ledger memory ledger = _ledger;
         if (ch.number == 0) ch.number = _openChannel(ledger, voucher);
         ch.settledAmount = SafeCast.toUint96(voucher.cumulativeAmount);
@@ -269,7 +269,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         // The catalogue and the pools (bound to this market): the demand record (and the price floor), then incentives.
         uint256 floor = tokens * _CATALOG.recordUsage(voucher.modelId, tokens);
         if (amount < floor) revert PriceBelowFloor(amount, floor);
-        _INCENTIVES.onSettlement(voucher.consumer, voucher.provider, c.total, c.provider);
+        _INCENTIVES.onSettlement(voucher.consumer, voucher.provider, fromDeposits, c.provider);
     }
 
     // ------------------------------------------------------------------ ledgers
@@ -497,8 +497,12 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     }
 
     /// @dev Charges the consumer for `amount` of list value under the router's policy: takes the charge from its
-    /// escrow (credits first; refused beyond it) and adds the list value to its monthly volume.
-    function _chargeConsumer(Voucher calldata voucher, uint256 amount) private returns (IFeeRouter.Charge memory c) {
+    /// escrow (credits first; refused beyond it) and adds the list value to its monthly volume. Returns the charge and
+    /// the part of it paid from deposits (the base of cashback and API share: credits carry their own bonus).
+    function _chargeConsumer(
+        Voucher calldata voucher,
+        uint256 amount
+    ) private returns (IFeeRouter.Charge memory c, uint256 fromDeposits) {
         Account memory a = _accounts[voucher.consumer];
         Usage memory u = _rolledUsage(_usage[voucher.consumer]);
         c = _ROUTER.charge(
@@ -512,9 +516,10 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint256 available = uint256(a.credits) + a.balance;
         if (c.total > available) revert InsufficientEscrow(voucher.consumer, available, c.total);
         uint256 fromCredits = Math.min(a.credits, c.total);
-        // fromCredits <= credits and total - fromCredits <= balance, both uint96.
+        fromDeposits = c.total - fromCredits;
+        // fromCredits <= credits and fromDeposits <= balance, both uint96.
         a.credits -= uint96(fromCredits);
-        a.balance -= uint96(c.total - fromCredits);
+        a.balance -= uint96(fromDeposits);
         _accounts[voucher.consumer] = a;
         u.currentVolume = SafeCast.toUint96(u.currentVolume + amount);
         _usage[voucher.consumer] = u;

@@ -5,6 +5,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
+import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {IncentivePools} from "../../contracts/market/IncentivePools.sol";
@@ -87,6 +88,46 @@ contract IncentivePoolsTest is MarketBase {
         _settleWith(bronze, 1_000 ether);
         assertEq(pools.owed(alice), 0, "no cashback without funding");
         assertEq(_unclaimed(bronze), 800 ether, "the provider is paid all the same");
+    }
+
+    function test_onSettlement_creditsEarnNoCashback() public {
+        _fundPool(IIncentivePools.Pool.Cashback, 100 ether);
+        _buyCredits(alice, 500 ether); // no bonus pool funded: 500 credits
+        _settleWith(bronze, 1_000 ether); // 500 from credits, 500 from deposits
+        assertEq(pools.owed(alice), 10 ether, "2% of the 500 paid from deposits");
+    }
+
+    function testFuzz_payingOneselfNeverPays(uint256 deposits, uint256 credits, uint256 amount) public {
+        // The worst case: every pool funded, the consumer an approved developer, its provider referred by a friend,
+        // credits bought with their bonus. Consumer, provider and referrer act as one.
+        for (uint256 i; i < 4; ++i) _fundPool(IIncentivePools.Pool(i), 1_000_000 ether);
+        vm.prank(curator);
+        pools.setDeveloper(bob, true);
+        vm.prank(newcomer);
+        pools.registerReferral(silver);
+        deposits = bound(deposits, 0, 50_000 ether);
+        credits = bound(credits, 0, 50_000 ether);
+        if (deposits != 0) _deposit(bob, deposits);
+        if (credits != 0) _buyCredits(bob, credits);
+        IInferenceMarket.AccountView memory a = market.accountOf(bob);
+        amount = bound(amount, 1, a.balance + a.credits);
+        _settle(bobKey, _voucher(bob, newcomer, SMALL, amount, 0));
+
+        (uint256 earned, ) = market.earningsOf(newcomer);
+        uint256 back = earned + pools.owed(bob) + pools.owed(silver);
+        IInferenceMarket.AccountView memory b = market.accountOf(bob);
+        uint256 fromDeposits = a.balance - b.balance;
+        uint256 fromCredits = a.credits - b.credits;
+        // Real tokens paid: deposits spent, plus credits spent at what they cost (`credits` bought `a.credits`).
+        if (a.credits == 0) {
+            assertLe(back, fromDeposits, "what comes back never exceeds what was paid");
+        } else {
+            assertLe(
+                back * a.credits,
+                fromDeposits * a.credits + fromCredits * credits + a.credits,
+                "what comes back never exceeds the real tokens paid (to the wei)"
+            );
+        }
     }
 
     // ------------------------------------------------------------------ API revenue share
