@@ -21,6 +21,7 @@ import { issuanceCases } from "./bench/issuance.js";
 import { governanceCases } from "./bench/governance.js";
 import { distributionCases } from "./bench/distribution.js";
 import { slashingCases } from "./bench/slashing.js";
+import { marketCases } from "./bench/market.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
 const CASES: BenchCase[] = [
@@ -32,6 +33,7 @@ const CASES: BenchCase[] = [
   ...distributionCases,
   ...issuanceCases,
   ...slashingCases,
+  ...marketCases,
 ];
 
 const SMALL = 10;

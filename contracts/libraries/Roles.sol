@@ -41,6 +41,11 @@ library Roles {
     /// @dev May call `Slasher.slash` (the challenge court and the metrics registry's provable triggers).
     uint64 internal constant SLASHING_COURT = 31;
 
+    // Market (40-49).
+    /// @dev Market: may correct a model's complexity class (`ModelCatalog.setModelComplexity`) and approve
+    /// developers for the API revenue share (`IncentivePools.setDeveloper`).
+    uint64 internal constant MARKET_CURATOR = 40;
+
     // Lending (60-69).
     /// @dev Lending: the credit manager, the only borrower of the stable vault and the only caller of the ETH
     /// reserve's swap and release functions.

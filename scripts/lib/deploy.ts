@@ -10,6 +10,7 @@ import IssuanceModule from "../../deploy/modules/Issuance.js";
 import { buildLendingModule, type LendingPreset } from "../../deploy/modules/Lending.js";
 import LendingDevnetModule from "../../deploy/modules/LendingDevnet.js";
 import UniswapV2Module, { FACTORY_ARTIFACT, ROUTER_ARTIFACT, WETH9_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { buildMarketModule } from "../../deploy/modules/Market.js";
 import { buildSlashingModule, type SlashingPreset } from "../../deploy/modules/Slashing.js";
 import { buildStakingModule, type StakingPreset } from "../../deploy/modules/Staking.js";
 import QryModule from "../../deploy/modules/Qry.js";
@@ -20,6 +21,7 @@ import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { qryDistribution } from "../../presets/qry/distribution.js";
 import { qrySupply } from "../../presets/qry/supply.js";
 import { QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
+import type { MarketPreset } from "../../presets/types/market.js";
 import type { GovernancePreset, ProposalClassName, WorkerProposalsPreset } from "../../presets/types/governance.js";
 import { accountNames, type SupplyPreset } from "../../presets/types/supply.js";
 
@@ -531,5 +533,37 @@ export async function deploySlashing(connection: NetworkConnection, params: Slas
     slasher: await ethers.getContractAt("Slasher", deployed.slasher),
     court: await ethers.getContractAt("ChallengeCourt", deployed.court),
     metrics: await ethers.getContractAt("MetricsRegistry", deployed.metrics),
+  };
+}
+
+// ---- market
+/** Parameters of the market deployment: the token, the presets of staking and of the market, the fee recipients. */
+export interface MarketParams {
+  token: TokenParams;
+  staking: StakingPreset;
+  market: MarketPreset;
+  /** Recipients of the protocol's parts of each fee. */
+  recipients: { validators: string; infrastructure: string; treasury: string };
+}
+
+/**
+ * Deploys the inference market of a preset (module `Market`, over its staking module, token, AccessManager and
+ * ParameterRegistry) and returns its contracts typed by typechain. MARKET_CURATOR and the staking roles are mapped
+ * but not granted.
+ */
+export async function deployMarket(connection: NetworkConnection, params: MarketParams) {
+  const { ethers, ignition } = connection;
+  const deployed = await ignition.deploy(buildMarketModule(params.market, params.staking), {
+    parameters: { Token: { ...params.token }, Market: { ...params.recipients } },
+  });
+  return {
+    manager: await ethers.getContractAt("AccessManager", deployed.manager),
+    token: await ethers.getContractAt("ProtocolToken", deployed.token),
+    registry: await ethers.getContractAt("ParameterRegistry", deployed.registry),
+    staking: await ethers.getContractAt("ProviderStaking", deployed.staking),
+    catalog: await ethers.getContractAt("ModelCatalog", deployed.catalog),
+    router: await ethers.getContractAt("FeeRouter", deployed.router),
+    incentives: await ethers.getContractAt("IncentivePools", deployed.incentives),
+    market: await ethers.getContractAt("InferenceMarket", deployed.market),
   };
 }

@@ -20,6 +20,8 @@ export const ROLES = {
   // slashing (30-39)
   SLASHER: 30n,
   SLASHING_COURT: 31n,
+  // market (40-49)
+  MARKET_CURATOR: 40n,
   // lending (60-69)
   LENDING_CREDIT_MANAGER: 60n,
   LENDING_VAULT: 61n,

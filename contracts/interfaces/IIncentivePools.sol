@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IParameterized} from "./IParameterized.sol";
+
+/// @title IIncentivePools
+/// @notice The market's incentives (seed 002 3.1-3.3, 7.2), each paid from its own funded pool, never minted:
+/// consumer cashback (2% of what a consumer pays from its deposits), referral (5% of a referred provider's earnings
+/// for one year), API revenue share (5% of what an approved developer pays from its deposits) and the prepaid-credit
+/// bonus (10% of credits bought).
+/// @dev Anyone funds a pool by transferring tokens through `fund`. The market (bound once at deployment) calls
+/// `onSettlement` at every settlement and `drawCreditBonus` at every credit purchase; each reward is its rate times
+/// the amount, rounded down, and never more than what remains in its pool (a dry pool pays nothing; it never goes
+/// negative). Rewards accrue to accounts, which `claim` them. Invariant: for each pool `spent <= funded`; claimed +
+/// owed == spent for the three accruing pools; the balance == remaining + owed. Governed rates (keys in
+/// `MarketKeys`) are set through the ParameterRegistry.
+interface IIncentivePools is IParameterized {
+    /// @notice The pools.
+    enum Pool {
+        Cashback,
+        Referral,
+        ApiShare,
+        CreditBonus
+    }
+
+    /// @notice Initial values of the governed rates.
+    /// @param cashbackBps Cashback, bps of what a consumer pays.
+    /// @param referralBps Referral reward, bps of a referred provider's earnings.
+    /// @param referralDuration How long a referral earns, seconds.
+    /// @param apiShareBps API revenue share, bps of what an approved developer pays.
+    /// @param creditBonusBps Bonus on prepaid credits, bps of the credits bought.
+    struct Rates {
+        uint256 cashbackBps;
+        uint256 referralBps;
+        uint256 referralDuration;
+        uint256 apiShareBps;
+        uint256 creditBonusBps;
+    }
+
+    /// @notice A pool's totals.
+    /// @param funded Everything funded into it.
+    /// @param spent Everything it paid or accrued to accounts (at most `funded`).
+    struct PoolView {
+        uint256 funded;
+        uint256 spent;
+    }
+
+    /// @notice A referral: the referred provider's earnings earn the referrer a share until `until`.
+    /// @param referrer The referrer (a provider).
+    /// @param until When the referral stops earning.
+    struct Referral {
+        address referrer;
+        uint256 until;
+    }
+
+    /// @notice A pool was funded.
+    /// @param pool The pool.
+    /// @param funder Who paid.
+    /// @param amount Tokens added.
+    event PoolFunded(Pool indexed pool, address indexed funder, uint256 amount);
+
+    /// @notice A reward accrued to an account.
+    /// @param pool The pool it came from.
+    /// @param account The account.
+    /// @param amount Tokens accrued.
+    event RewardAccrued(Pool indexed pool, address indexed account, uint256 amount);
+
+    /// @notice The credit-bonus pool paid a bonus to the market for a consumer's credits.
+    /// @param amount Tokens paid.
+    event CreditBonusDrawn(uint256 amount);
+
+    /// @notice An account claimed its rewards.
+    /// @param account The account.
+    /// @param amount Tokens paid.
+    event RewardsClaimed(address indexed account, uint256 amount);
+
+    /// @notice The admin bound the inference market.
+    /// @param market The market.
+    event MarketBound(address market);
+
+    /// @notice A provider named its referrer.
+    /// @param provider The referred provider.
+    /// @param referrer The referrer.
+    /// @param until When the referral stops earning.
+    event ReferralRegistered(address indexed provider, address indexed referrer, uint256 until);
+
+    /// @notice The curator approved or revoked a developer.
+    /// @param developer The developer account.
+    /// @param approved Its new status.
+    event DeveloperSet(address indexed developer, bool approved);
+
+    /// @notice A zero amount.
+    error ZeroAmount();
+    /// @notice The zero address.
+    error ZeroAddress();
+    /// @notice Only the market may call this.
+    error OnlyMarket(address caller);
+    /// @notice The market is already bound (or the zero address was given).
+    error MarketAlreadyBound(address market);
+    /// @notice The account has nothing to claim.
+    error NothingToClaim(address account);
+    /// @notice The caller is not a registered provider.
+    error NotAProvider(address account);
+    /// @notice The referrer is not an active provider.
+    error ReferrerInactive(address referrer);
+    /// @notice A provider cannot refer itself.
+    error SelfReferral(address provider);
+    /// @notice The provider already named a referrer.
+    error ReferralExists(address provider, address referrer);
+    /// @notice The provider has already earned in the market: a referral must come first.
+    error ProviderAlreadyEarned(address provider, uint256 lifetimeEarnings);
+    /// @notice The preset's initial rates break a rule of the pools.
+    error InvalidConfiguration();
+
+    /// @notice Adds `amount` to a pool (pulls it from the caller; approve first). Anyone may fund.
+    /// @param pool The pool.
+    /// @param amount Tokens, in wei.
+    function fund(Pool pool, uint256 amount) external;
+
+    /// @notice Binds the inference market, the only caller of `onSettlement` and `drawCreditBonus`; once.
+    /// @dev Restricted to the admin (the deploy step). Reverts `MarketAlreadyBound` if bound or if `market_` is zero.
+    /// @param market_ The market.
+    function bindMarket(address market_) external;
+
+    /// @notice Accrues the rewards of a settlement: cashback (and the API share if `consumer` is an approved
+    /// developer) on `paid`, and the referral reward on `providerEarnings` while the provider's referral lasts.
+    /// @dev Only the market. Each reward is capped by what remains in its pool.
+    /// @param consumer The consumer who paid.
+    /// @param provider The provider paid.
+    /// @param paid What the consumer paid from its deposits (base and priority fees). The part paid with prepaid
+    /// credits earns neither cashback nor API share: credits already carry their bonus, and paying oneself with
+    /// bonus credits must not earn more than it costs.
+    /// @param providerEarnings What the provider earned from it.
+    function onSettlement(address consumer, address provider, uint256 paid, uint256 providerEarnings) external;
+
+    /// @notice Pays the market the bonus on `amount` of credits, capped by what remains in the credit-bonus pool.
+    /// @dev Only the market.
+    /// @param amount Credits bought.
+    /// @return bonus Tokens transferred to the market.
+    function drawCreditBonus(uint256 amount) external returns (uint256 bonus);
+
+    /// @notice Names the caller's referrer: the caller (a registered provider that has not earned in the market
+    /// yet) pays nothing; its referrer earns `referralBps` of its earnings from the pool for `referralDuration`.
+    /// @param referrer An active provider other than the caller.
+    function registerReferral(address referrer) external;
+
+    /// @notice Approves or revokes a developer for the API revenue share.
+    /// @dev Restricted to the market curator role.
+    /// @param developer The developer's consumer account.
+    /// @param approved Whether it earns the share.
+    function setDeveloper(address developer, bool approved) external;
+
+    /// @notice Pays the caller everything accrued to it.
+    /// @return amount Tokens paid.
+    function claim() external returns (uint256 amount);
+
+    /// @notice A pool's totals.
+    /// @param pool The pool.
+    /// @return The totals.
+    function poolInfo(Pool pool) external view returns (PoolView memory);
+
+    /// @notice What an account can claim.
+    /// @param account The account.
+    /// @return Tokens owed.
+    function owed(address account) external view returns (uint256);
+
+    /// @notice Everything accrued and not yet claimed, across accounts.
+    /// @return Tokens owed.
+    function totalOwed() external view returns (uint256);
+
+    /// @notice Whether an account earns the API revenue share.
+    /// @param account The account.
+    /// @return Whether it is an approved developer.
+    function isDeveloper(address account) external view returns (bool);
+
+    /// @notice A provider's referral.
+    /// @param provider The referred provider.
+    /// @return The referral (zero referrer if none).
+    function referralOf(address provider) external view returns (Referral memory);
+
+    /// @notice The market, the only caller of `onSettlement` and `drawCreditBonus`.
+    /// @return Its address (zero until bound).
+    function market() external view returns (address);
+}

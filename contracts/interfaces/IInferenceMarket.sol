@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IChallengeSource} from "./IChallengeSource.sol";
+import {IFeeRouter} from "./IFeeRouter.sol";
+
+/// @title IInferenceMarket
+/// @notice The inference market: consumers escrow tokens, providers are paid through consumer-signed EIP-712
+/// vouchers carrying cumulative amounts, each settlement is charged and split by the fee router's policy, and it can
+/// be challenged before the challenge court within its window (`IChallengeSource`).
+/// @dev Model (see docs/market.md):
+/// - Escrow: `balance` (deposits; withdrawable after a notice period) and `credits` (prepaid, never withdrawn,
+///   topped up by a bonus from the incentive pools). A settlement spends credits first.
+/// - Channels: one per (consumer, provider, model, priority, batch, consumer epoch). A voucher states the channel's
+///   cumulative list value and cumulative generated tokens; settling it pays what exceeds the channel's last settled
+///   amount, so the last voucher of a stream of any length settles the whole stream in one transaction, and older
+///   or replayed vouchers are refused. The EIP-712 domain binds the chain and this contract; the voucher binds the
+///   provider (the only one who may settle it), the model and the consumer's epoch. Completing a withdrawal starts a
+///   new epoch, which closes every channel of the consumer: vouchers signed before can no longer be settled.
+/// - Price: the consumer's signature on the cumulative list value is the price agreement (clients sign what the
+///   catalogue quotes); the market refuses vouchers below the model's lowest possible quote (`minPricePerToken`) and
+///   records the generated tokens for the demand multiplier.
+/// - Charge (`IFeeRouter.charge`): the list value, less the composed discount (provider tier, consumer's monthly
+///   volume band, subscription, batch; capped), is the base fee, split by the table; a priority fee (a share of the
+///   base fee, within the governed range) goes entirely to the provider. A settlement never takes more than the
+///   consumer's escrow: a voucher whose charge exceeds it is refused.
+/// - Ledgers: a settlement moves the charge from escrow to the provider's earnings and the protocol's accrued parts
+///   without any token transfer; providers claim (`claimEarnings`), anyone pushes the protocol's parts to the fee
+///   router's recipients and burns the burn part (`distributeFees`). The token balance covers
+///   escrow + earnings + accrued parts (`totals`).
+/// - Withdrawal: a consumer asks for an amount; during the notice period providers can still settle in-flight
+///   vouchers against the whole escrow; then the consumer takes what is left of the amount.
+/// - Pause: deposits, credit purchases, subscriptions and settlements stop while the guardian's pause lasts;
+///   withdrawals, earnings claims and fee distribution stay open, so nobody's money is locked by a pause.
+/// - Catalogue and incentive pools are separate contracts bound to this market once at deployment; the market alone
+///   records usage in the catalogue and accrues incentives in the pools.
+interface IInferenceMarket is IChallengeSource {
+    /// @notice Initial values of the market's governed parameters (keys in `MarketKeys`).
+    /// @param withdrawalNotice Notice before a withdrawal completes, seconds.
+    /// @param challengeWindow How long a settlement can be challenged, seconds.
+    /// @param subscriptionPeriod Length of a subscription, seconds.
+    /// @param minSubscription Escrow needed to subscribe, token wei.
+    /// @param pauseDuration The guardian's pause duration, seconds.
+    struct Parameters {
+        uint256 withdrawalNotice;
+        uint256 challengeWindow;
+        uint256 subscriptionPeriod;
+        uint256 minSubscription;
+        uint256 pauseDuration;
+    }
+
+    /// @notice A consumer-signed usage voucher (EIP-712 type `Voucher`, fields in this order).
+    /// @param consumer Whose escrow pays (and who signed).
+    /// @param provider Who delivered the inference and alone may settle the voucher.
+    /// @param batch Whether the channel is a batch channel (discounted, no priority).
+    /// @param modelId The model served.
+    /// @param priorityBps Priority fee, bps of the base fee: zero, or within the governed range.
+    /// @param epoch The consumer's channel epoch when signed.
+    /// @param cumulativeAmount Everything the channel has consumed, at list prices, in token wei.
+    /// @param cumulativeTokens Every token the channel has generated.
+    /// @param deadline Last timestamp at which the voucher can be settled.
+    struct Voucher {
+        address consumer;
+        address provider;
+        bool batch;
+        bytes32 modelId;
+        uint256 priorityBps;
+        uint256 epoch;
+        uint256 cumulativeAmount;
+        uint256 cumulativeTokens;
+        uint256 deadline;
+    }
+
+    /// @notice A consumer's escrow.
+    /// @param balance Deposits not yet spent; withdrawable after notice.
+    /// @param credits Prepaid credits (bonus included) not yet spent; never withdrawn.
+    /// @param epoch The channel epoch vouchers must carry.
+    /// @param subscribedUntil End of the current subscription (in the past when not subscribed).
+    /// @param pendingWithdrawal Amount asked for.
+    /// @param withdrawableAt When that withdrawal can complete.
+    /// @param volumePeriod Index of the 30-day period of `currentVolume`.
+    /// @param currentVolume List value settled in that period, token wei.
+    /// @param previousVolume List value settled in the period before it.
+    struct AccountView {
+        uint256 balance;
+        uint256 credits;
+        uint256 epoch;
+        uint256 subscribedUntil;
+        uint256 pendingWithdrawal;
+        uint256 withdrawableAt;
+        uint256 volumePeriod;
+        uint256 currentVolume;
+        uint256 previousVolume;
+    }
+
+    /// @notice A channel's settled state.
+    /// @param settledAmount Cumulative list value settled.
+    /// @param settledTokens Cumulative generated tokens settled.
+    /// @param number The channel's number (zero until its first settlement).
+    struct ChannelView {
+        uint256 settledAmount;
+        uint256 settledTokens;
+        uint256 number;
+    }
+
+    /// @notice The protocol's parts accrued and not yet distributed.
+    /// @param validators For the validator destination.
+    /// @param infrastructure For the infrastructure operator.
+    /// @param treasury For the treasury.
+    /// @param burn To be burned.
+    struct AccruedFees {
+        uint256 validators;
+        uint256 infrastructure;
+        uint256 treasury;
+        uint256 burn;
+    }
+
+    /// @notice A consumer deposited tokens into its escrow.
+    /// @param consumer The consumer.
+    /// @param amount Tokens deposited.
+    event Deposited(address indexed consumer, uint256 amount);
+
+    /// @notice A consumer bought prepaid credits.
+    /// @param consumer The consumer.
+    /// @param amount Tokens paid.
+    /// @param bonus Bonus credits from the incentive pools.
+    event CreditsBought(address indexed consumer, uint256 amount, uint256 bonus);
+
+    /// @notice A consumer subscribed: discount on, escrow committed.
+    /// @param consumer The consumer.
+    /// @param until End of the subscription.
+    event Subscribed(address indexed consumer, uint256 until);
+
+    /// @notice A consumer asked to withdraw unspent escrow.
+    /// @param consumer The consumer.
+    /// @param amount Amount asked for.
+    /// @param withdrawableAt When it can complete.
+    event WithdrawalRequested(address indexed consumer, uint256 amount, uint256 withdrawableAt);
+
+    /// @notice A consumer cancelled its pending withdrawal.
+    /// @param consumer The consumer.
+    event WithdrawalCancelled(address indexed consumer);
+
+    /// @notice A consumer withdrew unspent escrow; its channels of the previous epoch are closed.
+    /// @param consumer The consumer.
+    /// @param amount Tokens paid (what was left of the amount asked for).
+    /// @param epoch The consumer's new epoch.
+    event Withdrawn(address indexed consumer, uint256 amount, uint256 epoch);
+
+    /// @notice A channel saw its first settlement and got its number.
+    /// @param channel The channel's number.
+    /// @param consumer The consumer.
+    /// @param provider The provider.
+    /// @param modelId The model.
+    /// @param priorityBps Its priority fee.
+    /// @param batch Whether it is a batch channel.
+    /// @param epoch The consumer epoch it belongs to.
+    event ChannelOpened(
+        uint256 indexed channel,
+        address indexed consumer,
+        address indexed provider,
+        bytes32 modelId,
+        uint256 priorityBps,
+        bool batch,
+        uint256 epoch
+    );
+
+    /// @notice A voucher was settled: the challenge court's subject `subjectId`.
+    /// @param subjectId The settlement's id (its `IChallengeSource` subject).
+    /// @param channel The channel's number.
+    /// @param amount List value settled (the voucher's cumulative amount less what was settled before).
+    /// @param tokens Generated tokens settled.
+    /// @param discountBps The composed discount applied.
+    /// @param baseFee The base fee split by the table.
+    /// @param priorityFee The priority fee paid to the provider.
+    event Settled(
+        bytes32 indexed subjectId,
+        uint256 indexed channel,
+        uint256 amount,
+        uint256 tokens,
+        uint256 discountBps,
+        uint256 baseFee,
+        uint256 priorityFee
+    );
+
+    /// @notice A provider claimed its earnings.
+    /// @param provider The provider.
+    /// @param amount Tokens paid.
+    event EarningsClaimed(address indexed provider, uint256 amount);
+
+    /// @notice Accrued protocol parts were paid to the fee router's recipients and the burn part burned.
+    /// @param validators Paid to the validator destination.
+    /// @param infrastructure Paid to the infrastructure operator.
+    /// @param treasury Paid to the treasury.
+    /// @param burned Burned.
+    event FeesDistributed(uint256 validators, uint256 infrastructure, uint256 treasury, uint256 burned);
+
+    /// @notice A zero amount.
+    error ZeroAmount();
+    /// @notice The zero address.
+    error ZeroAddress();
+    /// @notice The account has nothing to claim.
+    error NothingToClaim(address account);
+    /// @notice No protocol part has accrued since the last distribution.
+    error NothingToDistribute();
+    /// @notice The voucher names another provider than the caller.
+    error NotVoucherProvider(address caller, address provider);
+    /// @notice The voucher's deadline has passed.
+    error VoucherExpired(uint256 deadline, uint256 timestamp);
+    /// @notice The voucher belongs to a closed epoch of the consumer (signed before a completed withdrawal).
+    error StaleEpoch(uint256 voucherEpoch, uint256 currentEpoch);
+    /// @notice The voucher's cumulative amount does not exceed what the channel already settled (replayed or older).
+    error VoucherAlreadySettled(uint256 cumulativeAmount, uint256 settledAmount);
+    /// @notice The voucher's cumulative tokens are below what the channel already settled.
+    error TokensDecreased(uint256 cumulativeTokens, uint256 settledTokens);
+    /// @notice The signature is not the consumer's over this voucher, this chain and this contract.
+    error InvalidSignature(address consumer);
+    /// @notice The provider is not active in staking (below the minimum self-stake, or banned).
+    error ProviderInactive(address provider);
+    /// @notice The voucher pays less than the model's lowest possible quote for the tokens it covers.
+    error PriceBelowFloor(uint256 amount, uint256 floor);
+    /// @notice The charge exceeds what the consumer holds in escrow.
+    error InsufficientEscrow(address consumer, uint256 available, uint256 required);
+    /// @notice The amount exceeds the consumer's withdrawable balance.
+    error AmountExceedsBalance(uint256 amount, uint256 balance);
+    /// @notice The consumer has a withdrawal pending.
+    error WithdrawalPending(address consumer, uint256 amount, uint256 withdrawableAt);
+    /// @notice The consumer has no withdrawal pending.
+    error NoWithdrawalPending(address consumer);
+    /// @notice The notice period has not elapsed.
+    error WithdrawalNotReady(uint256 withdrawableAt, uint256 timestamp);
+    /// @notice The consumer's escrow is committed to a subscription until `until`.
+    error SubscriptionActive(address consumer, uint256 until);
+    /// @notice The consumer holds less escrow than a subscription requires.
+    error SubscriptionBelowMinimum(uint256 escrow, uint256 minimum);
+    /// @notice The preset's initial values break a rule of the market.
+    error InvalidConfiguration();
+
+    /// @notice Deposits tokens into the caller's escrow (pay-as-you-go; withdrawable after notice).
+    /// @dev Pulls `amount` (approve first). Reverts while paused.
+    /// @param amount Tokens, in wei.
+    function deposit(uint256 amount) external;
+
+    /// @notice Buys prepaid credits: `amount` plus a bonus from the incentive pools' credit-bonus pool, while it
+    /// lasts. Credits are spent before deposits and are never withdrawn.
+    /// @dev Pulls `amount` (approve first). Reverts while paused.
+    /// @param amount Tokens, in wei.
+    /// @return bonus Bonus credits added.
+    function buyCredits(uint256 amount) external returns (uint256 bonus);
+
+    /// @notice Subscribes for one subscription period (from the end of the current one if still running): every
+    /// settlement of the caller gets the subscription discount, and its escrow cannot be withdrawn until the end.
+    /// @dev Needs at least `minSubscription` in escrow (deposits and credits) and no pending withdrawal. Reverts
+    /// while paused.
+    /// @return until End of the subscription.
+    function subscribe() external returns (uint256 until);
+
+    /// @notice Asks to withdraw `amount` of the caller's deposits after the notice period. Providers may settle
+    /// in-flight vouchers against the whole escrow meanwhile. Replaces a pending request (and restarts its notice).
+    /// @dev Reverts while subscribed. Open while paused.
+    /// @param amount Tokens, at most the caller's deposits.
+    function requestWithdrawal(uint256 amount) external;
+
+    /// @notice Cancels the caller's pending withdrawal.
+    function cancelWithdrawal() external;
+
+    /// @notice Completes the caller's withdrawal after the notice period: pays what is left of the amount asked
+    /// for and starts a new epoch, closing every channel of the caller.
+    /// @dev Open while paused.
+    /// @return amount Tokens paid.
+    function withdraw() external returns (uint256 amount);
+
+    /// @notice Settles a voucher: charges the consumer for the list value above the channel's last settlement, less
+    /// discounts, plus the priority fee, and splits the base fee. Only the voucher's provider may call it.
+    /// @dev Reverts while paused. Reverts with the voucher's error if it is expired, of a closed epoch, replayed or
+    /// older than the last one settled, wrongly signed (wrong signer, other chain or contract, altered field), for
+    /// an unknown model, an inactive or banned provider, below the price floor, or above the consumer's escrow.
+    /// @param voucher The voucher.
+    /// @param signature The consumer's signature (ECDSA, or ERC-1271 for a contract consumer).
+    /// @return subjectId The settlement's id for the challenge court.
+    function settle(Voucher calldata voucher, bytes calldata signature) external returns (bytes32 subjectId);
+
+    /// @notice What settling `amount` of list value would charge the consumer now, and its split.
+    /// @param consumer The consumer (its monthly volume and subscription).
+    /// @param provider The provider (its tier).
+    /// @param amount List value, token wei.
+    /// @param priorityBps Priority fee, bps: zero or within the governed range.
+    /// @param batch Whether the channel is a batch channel.
+    /// @return The charge (`IFeeRouter.charge` with the consumer's state).
+    function previewCharge(
+        address consumer,
+        address provider,
+        uint256 amount,
+        uint256 priorityBps,
+        bool batch
+    ) external view returns (IFeeRouter.Charge memory);
+
+    /// @notice Pays the caller's earnings as a provider (its shares of base fees and its priority fees).
+    /// @dev Open while paused.
+    /// @return amount Tokens paid.
+    function claimEarnings() external returns (uint256 amount);
+
+    /// @notice Pays the accrued protocol parts to the fee router's recipients and burns the burn part. Anyone may
+    /// call it; open while paused.
+    function distributeFees() external;
+
+    /// @notice The protocol's parts accrued and not yet distributed.
+    /// @return The accrued parts.
+    function accruedFees() external view returns (AccruedFees memory);
+
+    /// @notice A provider's earnings.
+    /// @param provider The provider.
+    /// @return unclaimed Earned and not yet claimed, in token wei.
+    /// @return lifetime Earned since deployment (claimed or not).
+    function earningsOf(address provider) external view returns (uint256 unclaimed, uint256 lifetime);
+
+    /// @notice The EIP-712 digest a consumer signs for a voucher.
+    /// @param voucher The voucher.
+    /// @return The digest.
+    function hashVoucher(Voucher calldata voucher) external view returns (bytes32);
+
+    /// @notice The key of a channel.
+    /// @param consumer The consumer.
+    /// @param provider The provider.
+    /// @param modelId The model.
+    /// @param priorityBps Its priority fee.
+    /// @param batch Whether it is a batch channel.
+    /// @param epoch The consumer epoch.
+    /// @return The key.
+    function channelKey(
+        address consumer,
+        address provider,
+        bytes32 modelId,
+        uint256 priorityBps,
+        bool batch,
+        uint256 epoch
+    ) external pure returns (bytes32);
+
+    /// @notice A channel's settled state.
+    /// @param key The channel's key (`channelKey`).
+    /// @return The channel.
+    function channel(bytes32 key) external view returns (ChannelView memory);
+
+    /// @notice A consumer's escrow.
+    /// @param consumer The consumer.
+    /// @return The account.
+    function accountOf(address consumer) external view returns (AccountView memory);
+
+    /// @notice What the market holds for others.
+    /// @return escrow Consumers' deposits and credits.
+    /// @return earnings Providers' unclaimed earnings.
+    /// @return fees The protocol's accrued parts (validators, infrastructure, treasury, burn).
+    function totals() external view returns (uint256 escrow, uint256 earnings, uint256 fees);
+
+    /// @notice The model catalogue (quotes, demand, serving providers).
+    /// @return Its address.
+    function catalog() external view returns (address);
+
+    /// @notice The fee router whose policy charges and splits every settlement.
+    /// @return Its address.
+    function feeRouter() external view returns (address);
+
+    /// @notice The incentive pools (cashback, referral, API share, credit bonus).
+    /// @return Their address.
+    function incentives() external view returns (address);
+
+    /// @notice The provider staking module (activity, tiers).
+    /// @return Its address.
+    function staking() external view returns (address);
+
+    /// @notice The token escrowed and paid.
+    /// @return Its address.
+    function token() external view returns (address);
+
+    // solhint-disable func-name-mixedcase
+    /// @notice The EIP-712 type hash of `Voucher`.
+    /// @return The type hash.
+    function VOUCHER_TYPEHASH() external view returns (bytes32);
+
+    /// @notice Length of a volume period (the seed's month).
+    /// @return 30 days, in seconds.
+    function VOLUME_PERIOD() external view returns (uint256);
+    // solhint-enable func-name-mixedcase
+}

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IParameterized} from "./IParameterized.sol";
+
+/// @title IModelCatalog
+/// @notice The inference market's model catalogue: active providers list models with a complexity class and serve
+/// them; the catalogue counts each model's active providers, tracks its recent demand and quotes its price
+/// (seed 002 5.1): `price = base rate x complexity x demand multiplier / supply factor`, per generated token.
+/// @dev Formula (see docs/market.md):
+/// - complexity: the class's governed multiplier (QUIVer: small 1x, medium 3x, large 10x);
+/// - supply factor: `clamp(1 + (providers - 1) x supplyStep, 1, maxSupplyFactor)` from the model's count of
+///   active providers (no provider counts as one);
+/// - demand multiplier: at the end of each demand epoch, the ratio of the generated tokens settled for the model
+///   during the epoch to `demandTargetPerProvider x max(providers, 1)`, clamped to `[minDemand, maxDemand]`
+///   (QUIVer 0.8x-2x), is averaged into the multiplier with weight `demandSmoothing`. An epoch without settlements
+///   observes zero; a gap of several epochs counts as one empty epoch. New models start at 1x.
+/// The count of active providers is kept by `serveModel`/`stopServing`; a provider that becomes inactive in staking
+/// (unbonded below the minimum, jailed) stays counted until anyone prunes it (`pruneProvider`), so no user action
+/// loops over providers. The inference market (`market()`, bound once at deployment) alone records settled usage
+/// through `recordUsage`. Governed numbers are set through the ParameterRegistry; keys in `MarketKeys`.
+interface IModelCatalog is IParameterized {
+    /// @notice Complexity classes of models.
+    enum ComplexityClass {
+        Small,
+        Medium,
+        Large
+    }
+
+    /// @notice Initial values of the catalogue's governed parameters (keys in `MarketKeys`).
+    /// @param baseRate Token wei per generated token.
+    /// @param complexityBps Multipliers of the small, medium and large classes (10,000 = 1x).
+    /// @param minDemandBps Lowest demand multiplier.
+    /// @param maxDemandBps Highest demand multiplier.
+    /// @param demandEpoch Length of a demand epoch, seconds.
+    /// @param demandTargetPerProvider Tokens per epoch per active provider at which demand is 1x.
+    /// @param demandSmoothingBps Weight of the last epoch in the moving average.
+    /// @param supplyStepBps Supply factor added per active provider beyond the first.
+    /// @param maxSupplyFactorBps Largest supply factor.
+    struct Parameters {
+        uint256 baseRate;
+        uint256[3] complexityBps;
+        uint256 minDemandBps;
+        uint256 maxDemandBps;
+        uint256 demandEpoch;
+        uint256 demandTargetPerProvider;
+        uint256 demandSmoothingBps;
+        uint256 supplyStepBps;
+        uint256 maxSupplyFactorBps;
+    }
+
+    /// @notice A model as the catalogue sees it now.
+    /// @param listed Whether the model is listed.
+    /// @param complexity Its complexity class.
+    /// @param providers Providers counted as serving it.
+    /// @param demandMultiplierBps Its demand multiplier now (the epoch rolled if due), within the clamp.
+    /// @param supplyFactorBps Its supply factor now.
+    /// @param epochStart Start of its current demand epoch.
+    /// @param epochTokens Tokens settled for it in that epoch.
+    struct ModelView {
+        bool listed;
+        ComplexityClass complexity;
+        uint256 providers;
+        uint256 demandMultiplierBps;
+        uint256 supplyFactorBps;
+        uint256 epochStart;
+        uint256 epochTokens;
+    }
+
+    /// @notice A provider listed a new model.
+    /// @param modelId The model's id.
+    /// @param complexity Its complexity class.
+    /// @param provider The provider who listed it (and now serves it).
+    event ModelListed(bytes32 indexed modelId, ComplexityClass complexity, address indexed provider);
+
+    /// @notice The curator reclassified a model.
+    /// @param modelId The model.
+    /// @param complexity Its new class.
+    event ModelReclassified(bytes32 indexed modelId, ComplexityClass complexity);
+
+    /// @notice A provider started serving a model.
+    /// @param modelId The model.
+    /// @param provider The provider.
+    /// @param providers The model's count of active providers after it.
+    event ProviderJoined(bytes32 indexed modelId, address indexed provider, uint256 providers);
+
+    /// @notice A provider stopped serving a model, or was pruned from it while inactive.
+    /// @param modelId The model.
+    /// @param provider The provider.
+    /// @param providers The model's count of active providers after it.
+    /// @param pruned Whether someone else pruned it (it was inactive in staking).
+    event ProviderLeft(bytes32 indexed modelId, address indexed provider, uint256 providers, bool pruned);
+
+    /// @notice A demand epoch of a model closed and its multiplier moved.
+    /// @param modelId The model.
+    /// @param observedTokens Tokens settled in the epoch that closed (zero after a gap).
+    /// @param demandMultiplierBps The new multiplier.
+    event DemandUpdated(bytes32 indexed modelId, uint256 observedTokens, uint256 demandMultiplierBps);
+
+    /// @notice The admin bound the inference market, the only caller of `recordUsage`.
+    /// @param market The market.
+    event MarketBound(address market);
+
+    /// @notice The model id zero.
+    error ZeroModelId();
+    /// @notice The model is already listed.
+    error ModelAlreadyListed(bytes32 modelId);
+    /// @notice No model is listed under this id.
+    error UnknownModel(bytes32 modelId);
+    /// @notice The provider is not active in staking (not registered, below the minimum self-stake, or banned).
+    error ProviderInactive(address provider);
+    /// @notice The provider already serves the model.
+    error AlreadyServing(bytes32 modelId, address provider);
+    /// @notice The provider does not serve the model.
+    error NotServing(bytes32 modelId, address provider);
+    /// @notice Only inactive providers can be pruned.
+    error ProviderStillActive(bytes32 modelId, address provider);
+    /// @notice The model's price rounds to zero token wei per generated token.
+    error ZeroPrice(bytes32 modelId);
+    /// @notice Only the inference market may record usage.
+    error OnlyMarket(address caller);
+    /// @notice The market is already bound (or the zero address was given).
+    error MarketAlreadyBound(address market);
+    /// @notice The preset's initial values break a rule of the catalogue.
+    error InvalidConfiguration();
+
+    /// @notice Lists a new model and serves it.
+    /// @dev The caller must be an active provider. The class sets the price multiplier; the curator can correct it.
+    /// @param modelId The model's id (e.g. the hash of its canonical name and weights); not zero.
+    /// @param complexity Its complexity class.
+    function listModel(bytes32 modelId, ComplexityClass complexity) external;
+
+    /// @notice Starts serving a listed model; the caller must be an active provider.
+    /// @param modelId The model.
+    function serveModel(bytes32 modelId) external;
+
+    /// @notice Stops serving a model.
+    /// @param modelId The model.
+    function stopServing(bytes32 modelId) external;
+
+    /// @notice Removes an inactive provider (unbonded below the minimum, jailed or banned) from a model's count.
+    /// @dev Anyone may call it; reverts `ProviderStillActive` for an active provider.
+    /// @param modelId The model.
+    /// @param provider The inactive provider.
+    function pruneProvider(bytes32 modelId, address provider) external;
+
+    /// @notice Corrects a model's complexity class.
+    /// @dev Restricted to the market curator role.
+    /// @param modelId The model.
+    /// @param complexity Its new class.
+    function setModelComplexity(bytes32 modelId, ComplexityClass complexity) external;
+
+    /// @notice Binds the inference market, the only caller of `recordUsage`; once.
+    /// @dev Restricted to the admin (the deploy step). Reverts `MarketAlreadyBound` if bound or if `market_` is zero.
+    /// @param market_ The market.
+    function bindMarket(address market_) external;
+
+    /// @notice Records generated tokens settled for a model and returns the lowest price its quote can reach.
+    /// @dev Only the market. Rolls the model's demand epoch if due. Reverts `UnknownModel` for an unlisted model and
+    /// `ZeroPrice` if that lowest price rounds to zero.
+    /// @param modelId The model.
+    /// @param tokens Generated tokens settled.
+    /// @return minPrice `baseRate x complexity x minDemand / maxSupplyFactor`, token wei per generated token.
+    function recordUsage(bytes32 modelId, uint256 tokens) external returns (uint256 minPrice);
+
+    /// @notice The model's list price now.
+    /// @dev Reverts `UnknownModel` for an unlisted model and `ZeroPrice` if the price rounds to zero.
+    /// @param modelId The model.
+    /// @return Token wei per generated token.
+    function pricePerToken(bytes32 modelId) external view returns (uint256);
+
+    /// @notice The list price of `tokens` generated tokens now: `tokens x pricePerToken(modelId)`.
+    /// @param modelId The model.
+    /// @param tokens Generated tokens.
+    /// @return Token wei.
+    function quote(bytes32 modelId, uint256 tokens) external view returns (uint256);
+
+    /// @notice The lowest price the model's quote can reach under the current parameters (minimum demand, maximum
+    /// supply factor): the floor every settled voucher must respect.
+    /// @param modelId The model.
+    /// @return Token wei per generated token.
+    function minPricePerToken(bytes32 modelId) external view returns (uint256);
+
+    /// @notice A model's state now.
+    /// @param modelId The model.
+    /// @return The model (all zero and `listed == false` if unknown).
+    function modelInfo(bytes32 modelId) external view returns (ModelView memory);
+
+    /// @notice Whether a provider is counted as serving a model.
+    /// @param modelId The model.
+    /// @param provider The provider.
+    /// @return Whether it serves it.
+    function isServing(bytes32 modelId, address provider) external view returns (bool);
+
+    /// @notice The inference market, the only caller of `recordUsage`.
+    /// @return The market's address (zero until bound).
+    function market() external view returns (address);
+
+    /// @notice The provider staking module whose `isActive` the catalogue checks.
+    /// @return Its address.
+    function staking() external view returns (address);
+}

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {Parameterized} from "../governance/Parameterized.sol";
+import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
+import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
+import {IParameterized} from "../interfaces/IParameterized.sol";
+import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
+import {MarketKeys} from "../libraries/MarketKeys.sol";
+import {MarketMath} from "../libraries/MarketMath.sol";
+
+/// @title IncentivePools
+/// @notice Cashback, referral, API revenue share and prepaid-credit bonus, each from its own funded pool. The inference
+/// market, bound once at deployment, alone reports settlements and draws credit bonuses. Immutable, AccessManaged.
+contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /// @dev A pool's totals in one slot.
+    struct PoolState {
+        uint128 funded;
+        uint128 spent;
+    }
+
+    /// @dev An account's accrued rewards and its developer status in one slot.
+    struct AccountState {
+        uint128 owed;
+        bool developer;
+    }
+
+    /// @dev A referral in one slot.
+    struct ReferralState {
+        address referrer;
+        uint40 until;
+    }
+
+    /// @dev The rates in one slot.
+    struct RateConfig {
+        uint16 cashbackBps;
+        uint16 referralBps;
+        uint16 apiShareBps;
+        uint16 creditBonusBps;
+        uint40 referralDuration;
+    }
+
+    uint256 private constant BPS = 10_000;
+    uint256 private constant POOL_COUNT = 4;
+
+    IERC20 private immutable _TOKEN;
+    IProviderStaking private immutable _STAKING;
+
+    /// @dev The inference market, bound once.
+    address private _market;
+    RateConfig private _rates;
+    /// @dev Tokens paid out by `claim` since deployment.
+    uint256 private _claimed;
+    PoolState[POOL_COUNT] private _pools;
+    mapping(address account => AccountState) private _accounts;
+    mapping(address provider => ReferralState) private _referrals;
+
+    /// @notice Deploys empty pools; the market is bound afterwards (`bindMarket`).
+    /// @param token_ The reward token (the market's token).
+    /// @param staking_ The provider staking module (who may refer and be referred).
+    /// @param authority The preset's AccessManager.
+    /// @param rates Initial rates (the preset).
+    constructor(
+        IERC20 token_,
+        IProviderStaking staking_,
+        address authority,
+        Rates memory rates
+    ) AccessManaged(authority) {
+        if (address(token_) == address(0) || address(staking_) == address(0)) revert ZeroAddress();
+        _TOKEN = token_;
+        _STAKING = staking_;
+        _rates = RateConfig({
+            cashbackBps: SafeCast.toUint16(rates.cashbackBps),
+            referralBps: SafeCast.toUint16(rates.referralBps),
+            apiShareBps: SafeCast.toUint16(rates.apiShareBps),
+            creditBonusBps: SafeCast.toUint16(rates.creditBonusBps),
+            referralDuration: SafeCast.toUint40(rates.referralDuration)
+        });
+        if (!_valid(_rates)) revert InvalidConfiguration();
+    }
+
+    // ------------------------------------------------------------------ funding and claims
+
+    /// @inheritdoc IIncentivePools
+    function fund(Pool pool, uint256 amount) external nonReentrant {
+        if (amount == 0) revert ZeroAmount();
+        PoolState storage p = _pools[uint256(pool)];
+        p.funded = SafeCast.toUint128(p.funded + amount);
+        emit PoolFunded(pool, msg.sender, amount);
+        _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @inheritdoc IIncentivePools
+    function claim() external nonReentrant returns (uint256 amount) {
+        AccountState storage a = _accounts[msg.sender];
+        amount = a.owed;
+        if (amount == 0) revert NothingToClaim(msg.sender);
+        a.owed = 0;
+        _claimed += amount;
+        emit RewardsClaimed(msg.sender, amount);
+        _TOKEN.safeTransfer(msg.sender, amount);
+    }
+
+    // ------------------------------------------------------------------ market
+
+    /// @inheritdoc IIncentivePools
+    function bindMarket(address market_) external restricted {
+        if (_market != address(0) || market_ == address(0)) revert MarketAlreadyBound(_market);
+        _market = market_;
+        emit MarketBound(market_);
+    }
+
+    /// @inheritdoc IIncentivePools
+    function onSettlement(address consumer, address provider, uint256 paid, uint256 providerEarnings) external {
+        if (msg.sender != _market) revert OnlyMarket(msg.sender);
+        RateConfig memory r = _rates;
+        AccountState storage c = _accounts[consumer];
+
+        uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(paid, r.cashbackBps));
+        if (c.developer) toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, r.apiShareBps));
+        // The sum of two uint128 spends fits: each is at most its pool's funding.
+        if (toConsumer != 0) c.owed = SafeCast.toUint128(c.owed + toConsumer);
+
+        ReferralState memory ref = _referrals[provider];
+        if (ref.referrer != address(0) && block.timestamp < ref.until) {
+            uint256 reward = _spend(Pool.Referral, ref.referrer, MarketMath.shareDown(providerEarnings, r.referralBps));
+            if (reward != 0) {
+                AccountState storage referrer = _accounts[ref.referrer];
+                referrer.owed = SafeCast.toUint128(referrer.owed + reward);
+            }
+        }
+    }
+
+    /// @inheritdoc IIncentivePools
+    function drawCreditBonus(uint256 amount) external returns (uint256 bonus) {
+        if (msg.sender != _market) revert OnlyMarket(msg.sender);
+        PoolState storage p = _pools[uint256(Pool.CreditBonus)];
+        bonus = Math.min(MarketMath.shareDown(amount, _rates.creditBonusBps), p.funded - p.spent);
+        if (bonus == 0) return 0;
+        // bonus <= funded - spent, so spent stays within uint128.
+        p.spent += uint128(bonus);
+        emit CreditBonusDrawn(bonus);
+        _TOKEN.safeTransfer(msg.sender, bonus);
+    }
+
+    // ------------------------------------------------------------------ referrals and developers
+
+    /// @inheritdoc IIncentivePools
+    function registerReferral(address referrer) external {
+        if (!_STAKING.isRegistered(msg.sender)) revert NotAProvider(msg.sender);
+        if (referrer == msg.sender) revert SelfReferral(msg.sender);
+        address current = _referrals[msg.sender].referrer;
+        if (current != address(0)) revert ReferralExists(msg.sender, current);
+        if (!_STAKING.isActive(referrer)) revert ReferrerInactive(referrer);
+        address market_ = _market;
+        uint256 lifetime;
+        if (market_ != address(0)) (, lifetime) = IInferenceMarket(market_).earningsOf(msg.sender);
+        if (lifetime != 0) revert ProviderAlreadyEarned(msg.sender, lifetime);
+
+        uint256 until = block.timestamp + _rates.referralDuration;
+        _referrals[msg.sender] = ReferralState({referrer: referrer, until: SafeCast.toUint40(until)});
+        emit ReferralRegistered(msg.sender, referrer, until);
+    }
+
+    /// @inheritdoc IIncentivePools
+    function setDeveloper(address developer, bool approved) external restricted {
+        if (developer == address(0)) revert ZeroAddress();
+        _accounts[developer].developer = approved;
+        emit DeveloperSet(developer, approved);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IIncentivePools
+    function poolInfo(Pool pool) external view returns (PoolView memory) {
+        PoolState memory p = _pools[uint256(pool)];
+        return PoolView({funded: p.funded, spent: p.spent});
+    }
+
+    /// @inheritdoc IIncentivePools
+    function owed(address account) external view returns (uint256) {
+        return _accounts[account].owed;
+    }
+
+    /// @inheritdoc IIncentivePools
+    function totalOwed() external view returns (uint256) {
+        // Everything the three accruing pools spent was accrued to an account; claims paid part of it.
+        return
+            uint256(_pools[uint256(Pool.Cashback)].spent) +
+            _pools[uint256(Pool.Referral)].spent +
+            _pools[uint256(Pool.ApiShare)].spent -
+            _claimed;
+    }
+
+    /// @inheritdoc IIncentivePools
+    function isDeveloper(address account) external view returns (bool) {
+        return _accounts[account].developer;
+    }
+
+    /// @inheritdoc IIncentivePools
+    function referralOf(address provider) external view returns (Referral memory) {
+        ReferralState memory r = _referrals[provider];
+        return Referral({referrer: r.referrer, until: r.until});
+    }
+
+    /// @inheritdoc IIncentivePools
+    function market() external view returns (address) {
+        return _market;
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /// @inheritdoc IParameterized
+    function parameter(bytes32 key) external view returns (uint256) {
+        RateConfig memory r = _rates;
+        if (key == MarketKeys.CASHBACK_BPS) return r.cashbackBps;
+        if (key == MarketKeys.REFERRAL_BPS) return r.referralBps;
+        if (key == MarketKeys.API_SHARE_BPS) return r.apiShareBps;
+        if (key == MarketKeys.CREDIT_BONUS_BPS) return r.creditBonusBps;
+        if (key == MarketKeys.REFERRAL_DURATION) return r.referralDuration;
+        revert UnknownParameter(key);
+    }
+
+    function _setParameter(bytes32 key, uint256 value) internal override {
+        RateConfig memory r = _rates;
+        if (key == MarketKeys.REFERRAL_DURATION) {
+            if (value > type(uint40).max) revert InvalidParameterValue(key, value);
+            r.referralDuration = uint40(value);
+        } else {
+            if (value > BPS) revert InvalidParameterValue(key, value);
+            if (key == MarketKeys.CASHBACK_BPS) r.cashbackBps = uint16(value);
+            else if (key == MarketKeys.REFERRAL_BPS) r.referralBps = uint16(value);
+            else if (key == MarketKeys.API_SHARE_BPS) r.apiShareBps = uint16(value);
+            else if (key == MarketKeys.CREDIT_BONUS_BPS) r.creditBonusBps = uint16(value);
+            else revert UnknownParameter(key);
+        }
+        if (!_valid(r)) revert InvalidParameterValue(key, value);
+        _rates = r;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Spends `amount` of a pool for `account`, capped by what remains; returns what was spent.
+    function _spend(Pool pool, address account, uint256 amount) private returns (uint256 spent) {
+        if (amount == 0) return 0;
+        PoolState storage p = _pools[uint256(pool)];
+        spent = Math.min(amount, p.funded - p.spent);
+        if (spent == 0) return 0;
+        // spent <= funded - spent before, so the sum stays within uint128.
+        p.spent += uint128(spent);
+        emit RewardAccrued(pool, account, spent);
+    }
+
+    /// @dev Every rate at most 100%; a positive referral duration.
+    function _valid(RateConfig memory r) private pure returns (bool) {
+        return
+            r.cashbackBps <= BPS &&
+            r.referralBps <= BPS &&
+            r.apiShareBps <= BPS &&
+            r.creditBonusBps <= BPS &&
+            r.referralDuration > 0;
+    }
+}

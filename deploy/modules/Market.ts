@@ -1,0 +1,181 @@
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { ContractFuture } from "@nomicfoundation/ignition-core";
+import { id } from "ethers";
+
+import { quiverMarket } from "../../presets/quiver/market.js";
+import { quiverStaking } from "../../presets/quiver/staking.js";
+import type { BoundedParameter } from "../../presets/types/governance.js";
+import type { MarketPreset } from "../../presets/types/market.js";
+import { ROLES } from "../../scripts/lib/roles.js";
+import { selector } from "../../scripts/lib/selectors.js";
+import { buildStakingModule, type StakingPreset } from "./Staking.js";
+
+/** The contract of the market module that holds a governed number. */
+export type MarketContract = "catalog" | "router" | "incentives" | "market";
+
+/** The parameter-registry key of a market parameter, as `MarketKeys` computes it. */
+export const marketKey = (name: string) => id(`market.${name}`);
+
+/** Every governed number of a market preset: the contract holding it, its key and its preset entry. */
+export function marketGovernedEntries(
+  preset: MarketPreset,
+): { contract: MarketContract; name: string; key: string; entry: BoundedParameter }[] {
+  const { catalog: c, router: r, incentives: i, market: k } = preset;
+  const entry = (contract: MarketContract, name: string, e: BoundedParameter, key = marketKey(name)) => ({
+    contract,
+    name,
+    key,
+    entry: e,
+  });
+  const bands = [1, 2, 3, 4];
+  return [
+    entry("catalog", "baseRate", c.baseRate),
+    entry("catalog", "smallComplexityBps", c.complexityBps[0]),
+    entry("catalog", "mediumComplexityBps", c.complexityBps[1]),
+    entry("catalog", "largeComplexityBps", c.complexityBps[2]),
+    entry("catalog", "minDemandBps", c.minDemandBps),
+    entry("catalog", "maxDemandBps", c.maxDemandBps),
+    entry("catalog", "demandEpoch", c.demandEpoch),
+    entry("catalog", "demandTargetPerProvider", c.demandTargetPerProvider),
+    entry("catalog", "demandSmoothingBps", c.demandSmoothingBps),
+    entry("catalog", "supplyStepBps", c.supplyStepBps),
+    entry("catalog", "maxSupplyFactorBps", c.maxSupplyFactorBps),
+    entry("router", "validatorFeeBps", r.validatorBps),
+    entry("router", "burnFeeBps", r.burnBps),
+    entry("router", "infrastructureFeeBps", r.infrastructureBps),
+    entry("router", "treasuryFeeBps", r.treasuryBps),
+    entry("router", "minPriorityBps", r.minPriorityBps),
+    entry("router", "maxPriorityBps", r.maxPriorityBps),
+    entry("router", "batchDiscountBps", r.batchDiscountBps),
+    entry("router", "subscriptionDiscountBps", r.subscriptionDiscountBps),
+    entry("router", "maxTotalDiscountBps", r.maxTotalDiscountBps),
+    ...bands.map((b) => entry("router", `volumeBand${b}Usd`, r.volumeBandUsd[b - 1])),
+    ...bands.map((b) => entry("router", `volumeBand${b}DiscountBps`, r.volumeDiscountBps[b - 1])),
+    entry("router", "tokenPriceUsd", r.tokenPriceUsd),
+    entry("incentives", "cashbackBps", i.cashbackBps),
+    entry("incentives", "referralBps", i.referralBps),
+    entry("incentives", "referralDuration", i.referralDuration),
+    entry("incentives", "apiShareBps", i.apiShareBps),
+    entry("incentives", "creditBonusBps", i.creditBonusBps),
+    entry("market", "withdrawalNotice", k.withdrawalNotice),
+    entry("market", "challengeWindow", k.challengeWindow),
+    entry("market", "subscriptionPeriod", k.subscriptionPeriod),
+    entry("market", "minSubscription", k.minSubscription),
+    entry("market", "pauseDuration", k.pauseDuration, id("pause.duration")),
+  ];
+}
+
+/** The constructor arguments of the four market contracts for a preset (structs as named tuples). */
+export function marketConstructorArgs(preset: MarketPreset) {
+  const { catalog: c, router: r, incentives: i, market: k } = preset;
+  return {
+    catalog: {
+      baseRate: c.baseRate.value,
+      complexityBps: c.complexityBps.map((x) => x.value),
+      minDemandBps: c.minDemandBps.value,
+      maxDemandBps: c.maxDemandBps.value,
+      demandEpoch: c.demandEpoch.value,
+      demandTargetPerProvider: c.demandTargetPerProvider.value,
+      demandSmoothingBps: c.demandSmoothingBps.value,
+      supplyStepBps: c.supplyStepBps.value,
+      maxSupplyFactorBps: c.maxSupplyFactorBps.value,
+    },
+    router: {
+      split: {
+        providerBps: r.providerBps,
+        validatorBps: r.validatorBps.value,
+        burnBps: r.burnBps.value,
+        infrastructureBps: r.infrastructureBps.value,
+        treasuryBps: r.treasuryBps.value,
+      },
+      minPriorityBps: r.minPriorityBps.value,
+      maxPriorityBps: r.maxPriorityBps.value,
+      batchDiscountBps: r.batchDiscountBps.value,
+      subscriptionDiscountBps: r.subscriptionDiscountBps.value,
+      maxTotalDiscountBps: r.maxTotalDiscountBps.value,
+      volumeBandUsd: r.volumeBandUsd.map((x) => x.value),
+      volumeDiscountBps: r.volumeDiscountBps.map((x) => x.value),
+      tokenPriceUsd: r.tokenPriceUsd.value,
+    },
+    rates: {
+      cashbackBps: i.cashbackBps.value,
+      referralBps: i.referralBps.value,
+      referralDuration: i.referralDuration.value,
+      apiShareBps: i.apiShareBps.value,
+      creditBonusBps: i.creditBonusBps.value,
+    },
+    market: {
+      withdrawalNotice: k.withdrawalNotice.value,
+      challengeWindow: k.challengeWindow.value,
+      subscriptionPeriod: k.subscriptionPeriod.value,
+      minSubscription: k.minSubscription.value,
+      pauseDuration: k.pauseDuration.value,
+    },
+  };
+}
+
+/**
+ * The inference market of a preset over its staking module: `ModelCatalog`, `FeeRouter`, `IncentivePools` and
+ * `InferenceMarket` under the token's AccessManager, the catalogue and the pools bound to the market, privileged
+ * functions mapped to their roles, and every governed number registered in the preset's ParameterRegistry with its
+ * hard bounds.
+ *
+ * Roles: `setParameter` of all four -> PARAMETER_REGISTRY; catalogue `setModelComplexity` and pools `setDeveloper` ->
+ * MARKET_CURATOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
+ * `unpause` -> GOVERNOR. `bindMarket` stays with the admin (the deployer here), who calls it once below. When the
+ * governance module is deployed too, its classifier should class the market's `confirmPause` as an emergency call.
+ *
+ * Parameters: `validators`, `infrastructure`, `treasury` (the recipients of the protocol's parts of each fee).
+ */
+export function buildMarketModule(preset: MarketPreset, staking: StakingPreset) {
+  return buildModule("Market", (m) => {
+    const { manager, token, registry, staking: stakingContract } = m.useModule(buildStakingModule(staking));
+    const recipients = {
+      validators: m.getParameter<string>("validators"),
+      infrastructure: m.getParameter<string>("infrastructure"),
+      treasury: m.getParameter<string>("treasury"),
+    };
+    const args = marketConstructorArgs(preset);
+
+    const catalog = m.contract("ModelCatalog", [stakingContract, manager, args.catalog]);
+    const router = m.contract("FeeRouter", [token, stakingContract, manager, args.router, recipients]);
+    const incentives = m.contract("IncentivePools", [token, stakingContract, manager, args.rates]);
+    const market = m.contract("InferenceMarket", [
+      token,
+      stakingContract,
+      catalog,
+      router,
+      incentives,
+      manager,
+      args.market,
+    ]);
+    m.call(catalog, "bindMarket", [market], { id: "BindCatalog" });
+    m.call(incentives, "bindMarket", [market], { id: "BindIncentives" });
+
+    const contracts: Record<MarketContract, ContractFuture<string>> = { catalog, router, incentives, market };
+    const restrict = (contract: MarketContract, signature: string, role: bigint) =>
+      m.call(manager, "setTargetFunctionRole", [contracts[contract], [selector(signature)], role], {
+        id: `RestrictMarket_${contract}_${signature.slice(0, signature.indexOf("("))}`,
+      });
+    for (const contract of Object.keys(contracts) as MarketContract[]) {
+      restrict(contract, "setParameter(bytes32,uint256)", ROLES.PARAMETER_REGISTRY);
+    }
+    restrict("catalog", "setModelComplexity(bytes32,uint8)", ROLES.MARKET_CURATOR);
+    restrict("incentives", "setDeveloper(address,bool)", ROLES.MARKET_CURATOR);
+    restrict("router", "setFeeRecipients((address,address,address))", ROLES.GOVERNOR);
+    restrict("market", "pause()", ROLES.GUARDIAN);
+    restrict("market", "confirmPause()", ROLES.EMERGENCY);
+    restrict("market", "unpause()", ROLES.GOVERNOR);
+
+    for (const { contract, name, key, entry } of marketGovernedEntries(preset)) {
+      m.call(registry, "register", [contracts[contract], key, entry.min, entry.max, entry.minStep], {
+        id: `RegisterMarket_${name}`,
+      });
+    }
+
+    return { manager, token, registry, staking: stakingContract, catalog, router, incentives, market };
+  });
+}
+
+/** The QUIVer preset's market module (over QUIVer staking). */
+export default buildMarketModule(quiverMarket, quiverStaking);

@@ -1,0 +1,97 @@
+import type { MarketPreset } from "../types/market.js";
+
+const QUIV = 10n ** 18n;
+const HOUR = 3_600n;
+const DAY = 24n * HOUR;
+
+/** A governed number: initial value and hard bounds in the ParameterRegistry. */
+const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
+
+/**
+ * QUIVer inference market (seed 002, sections 1.1, 3.1-3.3, 5.1-5.3, 7.1-7.2; readings in ../shared/DESIGN.md).
+ *
+ * Quotes (5.1), `price = base rate x complexity x demand multiplier / supply factor`:
+ * - Base rate 0.001 QUIV per generated token; complexity 1x / 3x / 10x (small / medium / large); demand 0.8x-2x.
+ * - Demand (reading: "based on real-time demand"): generated tokens settled per day for a model against a target of
+ *   10,000,000 tokens per active provider per day (about 115 tokens a second per provider), clamped to 0.8x-2x and
+ *   averaged half-half with the previous day's multiplier.
+ * - Supply factor (reading: the seed divides by "number of available providers"; dividing by the raw count would cut
+ *   a price tenfold when a tenth provider joins): 1 + 0.05 per active provider beyond the first, at most 2x (21
+ *   providers). So quotes run from 0.0004 QUIV (small, 0.8x, 2x) to 0.02 QUIV (large, 2x, one provider).
+ * - "Parameter adjustments: fees, rewards" (6.3): every input is governed; bounds keep each within a factor of about
+ *   ten of the seed's value and the module keeps the classes ordered and 1x inside the demand clamp.
+ *
+ * Fees (5.2, 7.1; lead's reading in DESIGN.md): provider 80%, validators 0.5%, burn 1% (half of the 2% network fee),
+ * infrastructure 13.5%, treasury 5%. The provider's share is the rest of 10,000 after the four governed shares, whose
+ * bounds keep it at 55% or more. Priority fee 5-20% of the base fee, optional, all to the provider.
+ *
+ * Discounts (4.1, 7.2), composed multiplicatively and capped at 50% (reading; the router accepts at most 90%):
+ * - Tier of the provider (read from staking): Bronze 0, Silver 10, Gold 20, Platinum 30%.
+ * - Monthly volume of the consumer in USD: <$1,000 0%, $1,000 5%, $10,000 10%, $100,000 15%, $1M 20%; the band is
+ *   the larger of this 30-day period's and the last one's volume at list value, valued at a governed QUIV price of
+ *   $0.10 (reading: no QUIV/USD feed exists yet; the price moves by governance, the emergency path for big moves).
+ * - Subscription plans 20% (reading: subscribing commits the consumer's escrow for 30 days, which must hold at least
+ *   1,000 QUIV; every settlement in the period gets the discount).
+ * - Batch processing (1.1, "discounted rates for bulk inference requests"; the seed gives no number): 10% on batch
+ *   channels, which carry no priority fee.
+ * - Prepaid credits, "10% bonus": credits bought get 10% more from a funded bonus pool; credits are never withdrawn.
+ *
+ * Incentives (3.1-3.3), each from its funded pool, never minted: cashback 2% of what a consumer pays; referral 5% of
+ * a referred provider's earnings for one year (365 days); API revenue share 5% of what an approved developer pays.
+ *
+ * Escrow (seed silent): withdrawals wait 3 days of notice, during which providers settle in-flight vouchers; a
+ * settlement can be challenged for 7 days; the guardian's pause lasts 30 days unless confirmed, as for governance
+ * (it must outlast an emergency confirmation).
+ */
+export const quiverMarket: MarketPreset = {
+  catalog: {
+    baseRate: g(QUIV / 1_000n, QUIV / 10_000n, QUIV / 100n),
+    complexityBps: [g(10_000n, 5_000n, 20_000n), g(30_000n, 10_000n, 100_000n), g(100_000n, 30_000n, 300_000n)],
+    minDemandBps: g(8_000n, 5_000n, 10_000n, 500n),
+    maxDemandBps: g(20_000n, 10_000n, 50_000n, 1_000n),
+    demandEpoch: g(DAY, HOUR, 30n * DAY, HOUR),
+    demandTargetPerProvider: g(10_000_000n, 10_000n, 10_000_000_000n),
+    demandSmoothingBps: g(5_000n, 1_000n, 10_000n, 500n),
+    supplyStepBps: g(500n, 0n, 5_000n, 100n),
+    maxSupplyFactorBps: g(20_000n, 10_000n, 100_000n, 1_000n),
+  },
+  router: {
+    providerBps: 8_000n,
+    validatorBps: g(50n, 0n, 500n, 25n),
+    burnBps: g(100n, 0n, 1_000n, 50n),
+    infrastructureBps: g(1_350n, 0n, 2_000n, 100n),
+    treasuryBps: g(500n, 0n, 1_000n, 50n),
+    minPriorityBps: g(500n, 0n, 2_000n, 100n),
+    maxPriorityBps: g(2_000n, 500n, 5_000n, 100n),
+    batchDiscountBps: g(1_000n, 0n, 5_000n, 100n),
+    subscriptionDiscountBps: g(2_000n, 0n, 5_000n, 100n),
+    maxTotalDiscountBps: g(5_000n, 0n, 9_000n, 500n),
+    volumeBandUsd: [
+      g(1_000n, 100n, 10_000n),
+      g(10_000n, 1_000n, 100_000n),
+      g(100_000n, 10_000n, 1_000_000n),
+      g(1_000_000n, 100_000n, 10_000_000n),
+    ],
+    volumeDiscountBps: [
+      g(500n, 0n, 5_000n, 100n),
+      g(1_000n, 0n, 5_000n, 100n),
+      g(1_500n, 0n, 5_000n, 100n),
+      g(2_000n, 0n, 5_000n, 100n),
+    ],
+    tokenPriceUsd: g(QUIV / 10n, 10n ** 12n, 1_000n * QUIV),
+  },
+  incentives: {
+    cashbackBps: g(200n, 0n, 1_000n, 50n),
+    referralBps: g(500n, 0n, 1_000n, 50n),
+    referralDuration: g(365n * DAY, 30n * DAY, 730n * DAY, DAY),
+    apiShareBps: g(500n, 0n, 1_000n, 50n),
+    creditBonusBps: g(1_000n, 0n, 2_000n, 100n),
+  },
+  market: {
+    withdrawalNotice: g(3n * DAY, HOUR, 30n * DAY, HOUR),
+    challengeWindow: g(7n * DAY, DAY, 30n * DAY, DAY),
+    subscriptionPeriod: g(30n * DAY, 7n * DAY, 365n * DAY, DAY),
+    minSubscription: g(1_000n * QUIV, QUIV, 1_000_000n * QUIV),
+    pauseDuration: g(30n * DAY, 24n * DAY, 90n * DAY, DAY),
+  },
+};

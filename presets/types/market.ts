@@ -1,0 +1,75 @@
+/** The shape of a preset's inference-market settings (see docs/market.md). */
+
+import type { BoundedParameter } from "./governance.js";
+
+/** Per complexity class: small, medium, large. */
+export type PerClass<T> = [T, T, T];
+/** Per monthly-volume band, lowest first. */
+export type PerBand<T> = [T, T, T, T];
+
+export interface MarketPreset {
+  /** `ModelCatalog`: the quote `base rate x complexity x demand / supply`. */
+  catalog: {
+    /** Token wei per generated token. */
+    baseRate: BoundedParameter;
+    /** Complexity multipliers, bps (10,000 = 1x); the module keeps them ordered. */
+    complexityBps: PerClass<BoundedParameter>;
+    /** The demand multiplier's clamp, bps; the module keeps 1x inside it. */
+    minDemandBps: BoundedParameter;
+    maxDemandBps: BoundedParameter;
+    /** Length of a demand epoch, seconds. */
+    demandEpoch: BoundedParameter;
+    /** Generated tokens per epoch per active provider at which demand is 1x. */
+    demandTargetPerProvider: BoundedParameter;
+    /** Weight of the last epoch in the moving average, bps. */
+    demandSmoothingBps: BoundedParameter;
+    /** Supply factor added per active provider beyond the first, bps. */
+    supplyStepBps: BoundedParameter;
+    /** Largest supply factor, bps. */
+    maxSupplyFactorBps: BoundedParameter;
+  };
+  /** `FeeRouter`: the split table, priority fee and discounts. */
+  router: {
+    /** The provider's share of a base fee, bps: not a parameter, the rest of 10,000 after the governed shares. */
+    providerBps: bigint;
+    validatorBps: BoundedParameter;
+    burnBps: BoundedParameter;
+    infrastructureBps: BoundedParameter;
+    treasuryBps: BoundedParameter;
+    /** Range of an optional priority fee, bps of the base fee. */
+    minPriorityBps: BoundedParameter;
+    maxPriorityBps: BoundedParameter;
+    batchDiscountBps: BoundedParameter;
+    subscriptionDiscountBps: BoundedParameter;
+    /** Cap on the composed discount, bps (the router accepts at most 9,000). */
+    maxTotalDiscountBps: BoundedParameter;
+    /** Lower edges of the monthly-volume bands, whole USD. */
+    volumeBandUsd: PerBand<BoundedParameter>;
+    /** Their discounts, bps. */
+    volumeDiscountBps: PerBand<BoundedParameter>;
+    /** USD per whole token, WAD: values volumes until an oracle feed replaces it. */
+    tokenPriceUsd: BoundedParameter;
+  };
+  /** `IncentivePools`: each paid from its own funded pool. */
+  incentives: {
+    cashbackBps: BoundedParameter;
+    referralBps: BoundedParameter;
+    /** Seconds. */
+    referralDuration: BoundedParameter;
+    apiShareBps: BoundedParameter;
+    creditBonusBps: BoundedParameter;
+  };
+  /** `InferenceMarket`: the escrow. */
+  market: {
+    /** Seconds. */
+    withdrawalNotice: BoundedParameter;
+    /** Seconds. */
+    challengeWindow: BoundedParameter;
+    /** Seconds. */
+    subscriptionPeriod: BoundedParameter;
+    /** Token wei. */
+    minSubscription: BoundedParameter;
+    /** The guardian's pause duration, seconds. */
+    pauseDuration: BoundedParameter;
+  };
+}

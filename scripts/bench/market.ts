@@ -1,0 +1,267 @@
+import { id, parseEther, type Signer } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { quiverMarket } from "../../presets/quiver/market.js";
+import { quiverStaking } from "../../presets/quiver/staking.js";
+import { deployMarket } from "../lib/deploy.js";
+import { ROLES } from "../lib/roles.js";
+import type { BenchCase } from "./types.js";
+
+const CAP = parseEther("1000000000");
+const MODEL = id("bench.model.small");
+/** Participants created per transaction (each ~0.35M gas), below the 16.7M per-transaction cap of Osaka. */
+const BATCH = 40;
+
+const VOUCHER_TYPES = {
+  Voucher: [
+    { name: "consumer", type: "address" },
+    { name: "provider", type: "address" },
+    { name: "batch", type: "bool" },
+    { name: "modelId", type: "bytes32" },
+    { name: "priorityBps", type: "uint256" },
+    { name: "epoch", type: "uint256" },
+    { name: "cumulativeAmount", type: "uint256" },
+    { name: "cumulativeTokens", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+/**
+ * A running QUIVer market: provider P (Bronze) serves a small model; consumer C holds 100,000 QUIV of escrow and has
+ * settled once with P (so the measured settlement updates an existing channel, as every settlement of a stream but
+ * the first does); the cashback pool is funded (so the settlement also accrues cashback); `participants` other
+ * consumers, each with its own escrow and one settled channel with another provider (a test-only crowd,
+ * test/market/mocks/BenchMarketCrowd.sol, many per transaction).
+ */
+async function running(connection: NetworkConnection, participants: number) {
+  const { ethers } = connection;
+  const [deployer, provider, consumer, validators, infrastructure, treasury, holder] = await ethers.getSigners();
+  const deployed = await deployMarket(connection, {
+    token: { name: "QUIVer", symbol: "QUIV", cap: CAP },
+    staking: quiverStaking,
+    market: quiverMarket,
+    recipients: { validators: validators.address, infrastructure: infrastructure.address, treasury: treasury.address },
+  });
+  const { manager, token, staking, catalog, incentives, market } = deployed;
+  const marketAddress = await market.getAddress();
+  await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+  await token.mint(provider.address, parseEther("10000"));
+  await token.connect(provider).approve(await staking.getAddress(), parseEther("10000"));
+  await staking.connect(provider).registerProvider(parseEther("10000"));
+  await catalog.connect(provider).listModel(MODEL, 0);
+  await token.mint(consumer.address, parseEther("200000"));
+  await token.connect(consumer).approve(marketAddress, parseEther("100000"));
+  await market.connect(consumer).deposit(parseEther("100000"));
+  await token.mint(deployer.address, parseEther("1000"));
+  await token.approve(await incentives.getAddress(), parseEther("1000"));
+  await incentives.fund(0, parseEther("1000")); // the cashback pool
+  await token.mint(holder.address, parseEther("1000"));
+
+  const crowd = await ethers.deployContract("BenchMarketCrowd", [
+    marketAddress,
+    await token.getAddress(),
+    await staking.getAddress(),
+  ]);
+  await token.mint(await crowd.getAddress(), parseEther("10000") + parseEther("10") * BigInt(participants));
+  await (await crowd.getFunction("register")(parseEther("10000"))).wait();
+  for (let created = 0; created < participants; created += BATCH) {
+    const count = Math.min(BATCH, participants - created);
+    const tx = await crowd.getFunction("create")(count, MODEL, parseEther("10"), parseEther("1"), 1_000n, {
+      gasLimit: 16_000_000,
+    });
+    await tx.wait();
+  }
+
+  const domain = {
+    name: "InferenceMarket",
+    version: "1",
+    chainId: (await ethers.provider.getNetwork()).chainId,
+    verifyingContract: marketAddress,
+  };
+  const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp + 86_400);
+  const voucher = (cumulativeAmount: bigint, cumulativeTokens: bigint) => ({
+    consumer: consumer.address,
+    provider: provider.address,
+    batch: false,
+    modelId: MODEL,
+    priorityBps: 0n,
+    epoch: 0n,
+    cumulativeAmount,
+    cumulativeTokens,
+    deadline,
+  });
+  const sign = (signer: Signer, v: ReturnType<typeof voucher>) => signer.signTypedData(domain, VOUCHER_TYPES, v);
+  // The channel's first settlement: 1,000 tokens at the base rate.
+  const first = voucher(parseEther("1"), 1_000n);
+  await (await market.connect(provider).settle(first, await sign(consumer, first))).wait();
+  return { ...deployed, provider, consumer, holder, voucher, sign };
+}
+
+/**
+ * What a settlement of an existing channel must touch. Market: the pause slot and the escrow's configuration (the
+ * challenge window) read; the consumer's escrow, its monthly volume, the channel, the provider's earnings, the totals
+ * and the protocol's two ledger slots rewritten; a new challenge record. Staking: the provider's status and tier
+ * (two reads). Fee policy: fees and bands (two reads). Catalogue: the quote and demand configuration read, the
+ * model's demand rewritten. Incentives: rates and the provider's referral read, the cashback pool and the
+ * consumer's owed rewards rewritten. Logs: Settled and the cashback's RewardAccrued.
+ */
+const SETTLE_FLOOR = {
+  coldAccounts: 1,
+  coldReads: 10,
+  nonZeroToNonZero: 10,
+  zeroToNonZero: 1,
+  logs: [
+    { topics: 3, dataBytes: 160 },
+    { topics: 3, dataBytes: 32 },
+  ],
+};
+
+const SETTLE_NOTE =
+  "the fee policy, the catalogue and the incentive pools are separate contracts (three cold calls, ~8k) so the market stays under the 24 KB limit; the consumer's signature is recovered (ecrecover, 3k) and hashed under EIP-712; the staking views read the provider's pool and tier table";
+
+/** A settlement next to a plain ERC20 transfer of the same token. */
+const transferReference = {
+  name: "ERC20 transfer (QUIV, existing holder)",
+  prepare: async (connection: NetworkConnection) => {
+    const { token, holder, consumer } = await running(connection, 0);
+    return {
+      send: () => token.connect(holder).transfer(consumer.address, parseEther("10")),
+      floor: { nonZeroToNonZero: 2, coldReads: 2, logs: [{ topics: 3, dataBytes: 32 }] },
+    };
+  },
+};
+
+/** Deposit, settle (one request, 10,000 requests, a channel's first voucher), quote, claim, distribute. */
+export const marketCases: BenchCase[] = [
+  {
+    module: "market",
+    action: "settle a voucher covering 1 request (existing channel)",
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { market, provider, consumer, voucher, sign } = await running(connection, participants);
+      // One request of 100 tokens at the base rate: 0.1 QUIV more than the channel's last settlement.
+      const v = voucher(parseEther("1.1"), 1_100n);
+      const signature = await sign(consumer, v);
+      return { send: () => market.connect(provider).settle(v, signature), floor: SETTLE_FLOOR };
+    },
+    reference: transferReference,
+    note: SETTLE_NOTE,
+  },
+  {
+    module: "market",
+    action: "settle a voucher covering 10,000 requests (existing channel)",
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { market, provider, consumer, voucher, sign } = await running(connection, participants);
+      // 10,000 requests of 100 tokens each since the last settlement: 1,000,000 tokens, 1,000 QUIV.
+      const v = voucher(parseEther("1001"), 1_001_000n);
+      const signature = await sign(consumer, v);
+      return { send: () => market.connect(provider).settle(v, signature), floor: SETTLE_FLOOR };
+    },
+    reference: transferReference,
+    note: SETTLE_NOTE,
+  },
+  {
+    module: "market",
+    action: "settle a channel's first voucher",
+    prepare: async (connection, participants) => {
+      const { market, provider, consumer, voucher, sign } = await running(connection, participants);
+      const v = { ...voucher(parseEther("1"), 1_000n), priorityBps: 500n };
+      const signature = await sign(consumer, v);
+      return {
+        send: () => market.connect(provider).settle(v, signature),
+        // As an existing channel, but the channel slot and its two parties are new, and ChannelOpened is logged.
+        floor: {
+          ...SETTLE_FLOOR,
+          nonZeroToNonZero: SETTLE_FLOOR.nonZeroToNonZero - 1,
+          zeroToNonZero: SETTLE_FLOOR.zeroToNonZero + 3,
+          logs: [...SETTLE_FLOOR.logs, { topics: 4, dataBytes: 128 }],
+        },
+      };
+    },
+    note: SETTLE_NOTE,
+  },
+  {
+    module: "market",
+    action: "deposit (consumer tops up its escrow)",
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { market, token, consumer } = await running(connection, participants);
+      await token.connect(consumer).approve(await market.getAddress(), parseEther("2000"));
+      return {
+        send: () => market.connect(consumer).deposit(parseEther("1000")),
+        // Token pull: the allowance and two balances rewritten, both vote delegates read, Transfer log. Market: the
+        // pause slot read, the consumer's escrow and the escrow total rewritten, Deposited log.
+        floor: {
+          coldAccounts: 1,
+          coldReads: 3,
+          nonZeroToNonZero: 5,
+          logs: [
+            { topics: 3, dataBytes: 32 },
+            { topics: 2, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+  },
+  {
+    module: "market",
+    action: "quote 1,000 tokens (catalogue view, sent as a transaction)",
+    prepare: async (connection) => {
+      const { catalog } = await running(connection, 0);
+      return {
+        send: () => catalog.quote.send(MODEL, 1_000n),
+        // The model, the quote configuration and the demand configuration read.
+        floor: { coldReads: 3 },
+      };
+    },
+  },
+  {
+    module: "market",
+    action: "claim earnings (provider)",
+    prepare: async (connection) => {
+      const { market, provider } = await running(connection, 0);
+      return {
+        send: () => market.connect(provider).claimEarnings(),
+        // The provider's earnings and the earnings total rewritten; token: the market's balance rewritten, the
+        // provider's (it staked everything it had) set, both delegates read; EarningsClaimed and Transfer logs.
+        floor: {
+          coldAccounts: 1,
+          coldReads: 2,
+          nonZeroToNonZero: 3,
+          zeroToNonZero: 1,
+          logs: [
+            { topics: 2, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+  },
+  {
+    module: "market",
+    action: "distribute fees (three recipients paid, burn part burned)",
+    prepare: async (connection) => {
+      const { market } = await running(connection, 0);
+      return {
+        send: () => market.distributeFees(),
+        // The ledger (two slots) rewritten and the three recipients read from the fee router; token: the market's
+        // balance, the total supply and its checkpoint trace's length rewritten, three recipients' balances and a
+        // total-supply checkpoint set, four vote delegates read; FeesDistributed and four Transfer logs.
+        floor: {
+          coldAccounts: 2,
+          coldReads: 7,
+          nonZeroToNonZero: 5,
+          zeroToNonZero: 4,
+          logs: [
+            { topics: 1, dataBytes: 128 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+  },
+];

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
+import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
+import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
+import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
+import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
+import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
+import {IncentivePools} from "../../contracts/market/IncentivePools.sol";
+import {InferenceMarket} from "../../contracts/market/InferenceMarket.sol";
+import {ModelCatalog} from "../../contracts/market/ModelCatalog.sol";
+import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
+import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {Test} from "../utils/Test.sol";
+
+/// @notice Shared setup for market tests: the QUIVer preset's numbers (seed 002; readings in presets/quiver/market.ts)
+/// over the real staking module, with four providers, one per tier (Bronze 10,000, Silver 50,000, Gold 250,000,
+/// Platinum 1,000,000 self-stake), three listed models (small, medium, large, each served by the Bronze provider only)
+/// and two consumers with signing keys. Named actors stand in for the roles (minter, parameter registry, governor,
+/// guardian, emergency, curator) and for the fee recipients.
+abstract contract MarketBase is Test {
+    uint256 internal constant CAP = 1_000_000_000 ether;
+    uint256 internal constant T0 = 1_750_000_000;
+    uint256 internal constant DAY = 1 days;
+    uint256 internal constant NOTICE = 3 days;
+    uint256 internal constant WINDOW = 7 days;
+    uint256 internal constant BASE_RATE = 0.001 ether;
+
+    bytes32 internal constant SMALL = keccak256("model.small");
+    bytes32 internal constant MEDIUM = keccak256("model.medium");
+    bytes32 internal constant LARGE = keccak256("model.large");
+
+    AccessManager internal manager;
+    ProtocolToken internal token;
+    ProviderStaking internal staking;
+    ModelCatalog internal catalog;
+    FeeRouter internal router;
+    IncentivePools internal pools;
+    InferenceMarket internal market;
+
+    address internal admin;
+    address internal minter;
+    address internal registry;
+    address internal governor;
+    address internal guardian;
+    address internal emergency;
+    address internal curator;
+    address internal validators;
+    address internal infrastructure;
+    address internal treasury;
+    address internal bronze;
+    address internal silver;
+    address internal gold;
+    address internal platinum;
+    address internal alice;
+    uint256 internal aliceKey;
+    address internal bob;
+    uint256 internal bobKey;
+
+    function setUp() public virtual {
+        vm.warp(T0);
+        admin = makeAddr("admin");
+        minter = makeAddr("minter");
+        registry = makeAddr("registry");
+        governor = makeAddr("governor");
+        guardian = makeAddr("guardian");
+        emergency = makeAddr("emergency");
+        curator = makeAddr("curator");
+        validators = makeAddr("validators");
+        infrastructure = makeAddr("infrastructure");
+        treasury = makeAddr("treasury");
+        bronze = makeAddr("bronze");
+        silver = makeAddr("silver");
+        gold = makeAddr("gold");
+        platinum = makeAddr("platinum");
+        (alice, aliceKey) = makeAddrAndKey("alice");
+        (bob, bobKey) = makeAddrAndKey("bob");
+
+        manager = new AccessManager(admin);
+        token = new ProtocolToken("QUIVer", "QUIV", CAP, address(manager));
+        staking = new ProviderStaking(
+            IERC20(address(token)),
+            address(manager),
+            _stakingParameters(),
+            _stakingConstants(),
+            new IProviderStaking.LockBucket[](0)
+        );
+        _deployMarket(_catalogParameters(), _routerParameters(), _rates(), _marketParameters());
+
+        _register(bronze, 10_000 ether);
+        _register(silver, 50_000 ether);
+        _register(gold, 250_000 ether);
+        _register(platinum, 1_000_000 ether);
+        vm.startPrank(bronze);
+        catalog.listModel(SMALL, IModelCatalog.ComplexityClass.Small);
+        catalog.listModel(MEDIUM, IModelCatalog.ComplexityClass.Medium);
+        catalog.listModel(LARGE, IModelCatalog.ComplexityClass.Large);
+        vm.stopPrank();
+    }
+
+    // ------------------------------------------------------------------ preset
+
+    function _catalogParameters() internal pure virtual returns (IModelCatalog.Parameters memory p) {
+        p.baseRate = BASE_RATE;
+        p.complexityBps = [uint256(10_000), 30_000, 100_000];
+        p.minDemandBps = 8_000;
+        p.maxDemandBps = 20_000;
+        p.demandEpoch = 1 days;
+        p.demandTargetPerProvider = 10_000_000;
+        p.demandSmoothingBps = 5_000;
+        p.supplyStepBps = 500;
+        p.maxSupplyFactorBps = 20_000;
+    }
+
+    function _routerParameters() internal pure virtual returns (IFeeRouter.Parameters memory p) {
+        p.split = IFeeRouter.FeeSplit({
+            providerBps: 8_000,
+            validatorBps: 50,
+            burnBps: 100,
+            infrastructureBps: 1_350,
+            treasuryBps: 500
+        });
+        p.minPriorityBps = 500;
+        p.maxPriorityBps = 2_000;
+        p.batchDiscountBps = 1_000;
+        p.subscriptionDiscountBps = 2_000;
+        p.maxTotalDiscountBps = 5_000;
+        p.volumeBandUsd = [uint256(1_000), 10_000, 100_000, 1_000_000];
+        p.volumeDiscountBps = [uint256(500), 1_000, 1_500, 2_000];
+        p.tokenPriceUsd = 0.1 ether;
+    }
+
+    function _rates() internal pure virtual returns (IIncentivePools.Rates memory r) {
+        r.cashbackBps = 200;
+        r.referralBps = 500;
+        r.referralDuration = 365 days;
+        r.apiShareBps = 500;
+        r.creditBonusBps = 1_000;
+    }
+
+    function _marketParameters() internal pure virtual returns (IInferenceMarket.Parameters memory p) {
+        p.withdrawalNotice = NOTICE;
+        p.challengeWindow = WINDOW;
+        p.subscriptionPeriod = 30 days;
+        p.minSubscription = 1_000 ether;
+        p.pauseDuration = 30 days;
+    }
+
+    function _stakingParameters() internal pure returns (IProviderStaking.Parameters memory p) {
+        p.minSelfStake = 10_000 ether;
+        p.silverMinStake = 50_000 ether;
+        p.goldMinStake = 250_000 ether;
+        p.platinumMinStake = 1_000_000 ether;
+        p.feeDiscountBps = [uint16(0), 1_000, 2_000, 3_000];
+        p.maxSlashBps = [uint16(500), 1_000, 1_500, 2_000];
+        p.unbondingPeriod = 21 days;
+        p.maxLockDuration = 4 * 365 days;
+        p.rewardDuration = 30 days;
+        p.minApyBps = 800;
+        p.maxApyBps = 1_200;
+        p.maxSpeedMultiplierBps = 12_000;
+        p.maxQualityMultiplierBps = 15_000;
+        p.reputationHalfStake = 100_000 ether;
+    }
+
+    function _stakingConstants() internal pure returns (IProviderStaking.Constants memory c) {
+        c.selfRewardBps = 7_000;
+        c.delegatorRewardBps = 2_500;
+        c.commissionBps = 500;
+        c.stakedVoteBps = 15_000;
+        c.maxLockVoteBps = 20_000;
+        c.fullBonusLockDuration = uint32(365 days);
+    }
+
+    /// @dev Deploys the catalogue, the router, the pools and the market, binds the market and maps every privileged
+    /// selector to its role (as the preset's deploy module does).
+    function _deployMarket(
+        IModelCatalog.Parameters memory catalogParameters,
+        IFeeRouter.Parameters memory routerParameters,
+        IIncentivePools.Rates memory rates,
+        IInferenceMarket.Parameters memory marketParameters
+    ) internal {
+        catalog = new ModelCatalog(staking, address(manager), catalogParameters);
+        router = new FeeRouter(
+            IERC20(address(token)),
+            staking,
+            address(manager),
+            routerParameters,
+            IFeeRouter.FeeRecipients(validators, infrastructure, treasury)
+        );
+        pools = new IncentivePools(IERC20(address(token)), staking, address(manager), rates);
+        market = new InferenceMarket(
+            IERC20(address(token)),
+            staking,
+            catalog,
+            router,
+            pools,
+            address(manager),
+            marketParameters
+        );
+
+        vm.startPrank(admin);
+        catalog.bindMarket(address(market));
+        pools.bindMarket(address(market));
+        _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
+        _restrict(address(catalog), IModelCatalog.setModelComplexity.selector, Roles.MARKET_CURATOR);
+        _restrict(address(pools), IIncentivePools.setDeveloper.selector, Roles.MARKET_CURATOR);
+        _restrict(address(router), IFeeRouter.setFeeRecipients.selector, Roles.GOVERNOR);
+        _restrict(address(market), IGuardianPausable.pause.selector, Roles.GUARDIAN);
+        _restrict(address(market), IGuardianPausable.confirmPause.selector, Roles.EMERGENCY);
+        _restrict(address(market), IGuardianPausable.unpause.selector, Roles.GOVERNOR);
+        _restrict(address(catalog), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        _restrict(address(router), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        _restrict(address(pools), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        _restrict(address(market), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        manager.grantRole(Roles.MINTER, minter, 0);
+        manager.grantRole(Roles.PARAMETER_REGISTRY, registry, 0);
+        manager.grantRole(Roles.GOVERNOR, governor, 0);
+        manager.grantRole(Roles.GUARDIAN, guardian, 0);
+        manager.grantRole(Roles.EMERGENCY, emergency, 0);
+        manager.grantRole(Roles.MARKET_CURATOR, curator, 0);
+        vm.stopPrank();
+    }
+
+    function _restrict(address target, bytes4 selector, uint64 role) internal {
+        bytes4[] memory selectors = new bytes4[](1);
+        selectors[0] = selector;
+        manager.setTargetFunctionRole(target, selectors, role);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    function _mint(address to, uint256 amount) internal {
+        vm.prank(minter);
+        token.mint(to, amount);
+    }
+
+    function _register(address provider, uint256 stake) internal {
+        _mint(provider, stake);
+        vm.startPrank(provider);
+        token.approve(address(staking), stake);
+        staking.registerProvider(stake);
+        vm.stopPrank();
+    }
+
+    function _deposit(address consumer, uint256 amount) internal {
+        _mint(consumer, amount);
+        vm.startPrank(consumer);
+        token.approve(address(market), amount);
+        market.deposit(amount);
+        vm.stopPrank();
+    }
+
+    function _buyCredits(address consumer, uint256 amount) internal returns (uint256 bonus) {
+        _mint(consumer, amount);
+        vm.startPrank(consumer);
+        token.approve(address(market), amount);
+        bonus = market.buyCredits(amount);
+        vm.stopPrank();
+    }
+
+    function _fundPool(IIncentivePools.Pool pool, uint256 amount) internal {
+        address funder = makeAddr("funder");
+        _mint(funder, amount);
+        vm.startPrank(funder);
+        token.approve(address(pools), amount);
+        pools.fund(pool, amount);
+        vm.stopPrank();
+    }
+
+    /// @dev A standard voucher (no priority, real-time, epoch 0, deadline in a day).
+    function _voucher(
+        address consumer,
+        address provider,
+        bytes32 modelId,
+        uint256 cumulativeAmount,
+        uint256 cumulativeTokens
+    ) internal view returns (IInferenceMarket.Voucher memory v) {
+        v.consumer = consumer;
+        v.provider = provider;
+        v.modelId = modelId;
+        v.epoch = market.accountOf(consumer).epoch;
+        v.cumulativeAmount = cumulativeAmount;
+        v.cumulativeTokens = cumulativeTokens;
+        v.deadline = block.timestamp + 1 days;
+    }
+
+    function _sign(uint256 key, IInferenceMarket.Voucher memory v) internal view returns (bytes memory) {
+        (uint8 vv, bytes32 r, bytes32 s) = vm.sign(key, market.hashVoucher(v));
+        return abi.encodePacked(r, s, vv);
+    }
+
+    function _settle(uint256 key, IInferenceMarket.Voucher memory v) internal returns (bytes32 subjectId) {
+        bytes memory signature = _sign(key, v);
+        vm.prank(v.provider);
+        subjectId = market.settle(v, signature);
+    }
+
+    function _setCatalogParameter(bytes32 key, uint256 value) internal {
+        vm.prank(registry);
+        catalog.setParameter(key, value);
+    }
+
+    function _setRouterParameter(bytes32 key, uint256 value) internal {
+        vm.prank(registry);
+        router.setParameter(key, value);
+    }
+
+    function _skip(uint256 secondsAhead) internal {
+        vm.warp(block.timestamp + secondsAhead);
+    }
+
+    function _balance(address consumer) internal view returns (uint256) {
+        return market.accountOf(consumer).balance;
+    }
+
+    function _unclaimed(address provider) internal view returns (uint256 unclaimed) {
+        (unclaimed, ) = market.earningsOf(provider);
+    }
+}

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+
+import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
+import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
+import {ModelCatalog} from "../../contracts/market/ModelCatalog.sol";
+import {MarketBase} from "./MarketBase.sol";
+
+/// @notice The model catalogue: listings, serving providers and their count, pruning, reclassification, the demand
+/// multiplier's epochs, and quotes against hand-computed values at the seed's bounds.
+contract ModelCatalogTest is MarketBase {
+    bytes32 internal constant NEW_MODEL = keccak256("model.new");
+
+    // ------------------------------------------------------------------ listings
+
+    function test_listModel_servesItAndStartsNeutral() public {
+        vm.expectEmit(true, true, false, true, address(catalog));
+        emit IModelCatalog.ModelListed(NEW_MODEL, IModelCatalog.ComplexityClass.Medium, silver);
+        vm.expectEmit(true, true, false, true, address(catalog));
+        emit IModelCatalog.ProviderJoined(NEW_MODEL, silver, 1);
+        vm.prank(silver);
+        catalog.listModel(NEW_MODEL, IModelCatalog.ComplexityClass.Medium);
+
+        IModelCatalog.ModelView memory m = catalog.modelInfo(NEW_MODEL);
+        assertTrue(m.listed, "listed");
+        assertEq(uint256(m.complexity), uint256(IModelCatalog.ComplexityClass.Medium), "medium");
+        assertEq(m.providers, 1, "the lister serves it");
+        assertEq(m.demandMultiplierBps, 10_000, "demand starts at 1x");
+        assertEq(m.supplyFactorBps, 10_000, "one provider: 1x");
+        assertEq(m.epochStart, T0, "epoch starts now");
+        assertTrue(catalog.isServing(NEW_MODEL, silver), "serving");
+        // Medium (3x) at 1x demand and supply: 0.003 QUIV per token.
+        assertEq(catalog.pricePerToken(NEW_MODEL), 0.003 ether, "0.003 QUIV per token");
+        assertEq(catalog.quote(NEW_MODEL, 1_000), 3 ether, "1,000 tokens: 3 QUIV");
+    }
+
+    function test_RevertWhen_listModelTwice() public {
+        vm.prank(silver);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ModelAlreadyListed.selector, SMALL));
+        catalog.listModel(SMALL, IModelCatalog.ComplexityClass.Large);
+        IModelCatalog.ModelView memory m = catalog.modelInfo(SMALL);
+        assertEq(uint256(m.complexity), uint256(IModelCatalog.ComplexityClass.Small), "class unchanged");
+        assertEq(m.providers, 1, "count unchanged");
+        assertFalse(catalog.isServing(SMALL, silver), "not serving");
+    }
+
+    function test_RevertWhen_listZeroModelId() public {
+        vm.prank(silver);
+        vm.expectRevert(IModelCatalog.ZeroModelId.selector);
+        catalog.listModel(bytes32(0), IModelCatalog.ComplexityClass.Small);
+        assertFalse(catalog.modelInfo(bytes32(0)).listed, "nothing listed");
+    }
+
+    function test_RevertWhen_unregisteredAccountLists() public {
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ProviderInactive.selector, alice));
+        catalog.listModel(NEW_MODEL, IModelCatalog.ComplexityClass.Small);
+        assertFalse(catalog.modelInfo(NEW_MODEL).listed, "nothing listed");
+    }
+
+    function test_RevertWhen_providerBelowMinimumServes() public {
+        vm.prank(silver);
+        staking.unbond(40_000 ether + 1);
+        vm.prank(silver);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ProviderInactive.selector, silver));
+        catalog.serveModel(SMALL);
+        assertEq(catalog.modelInfo(SMALL).providers, 1, "count unchanged");
+    }
+
+    // ------------------------------------------------------------------ serving and supply
+
+    function test_serveModel_countsProvidersAndLowersThePrice() public {
+        vm.expectEmit(true, true, false, true, address(catalog));
+        emit IModelCatalog.ProviderJoined(SMALL, silver, 2);
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+
+        IModelCatalog.ModelView memory m = catalog.modelInfo(SMALL);
+        assertEq(m.providers, 2, "two providers");
+        assertEq(m.supplyFactorBps, 10_500, "1.05x");
+        // 0.001 / 1.05 = 0.000952380952380952 QUIV, rounded down to the wei.
+        assertEq(catalog.pricePerToken(SMALL), 952_380_952_380_952, "0.001 / 1.05");
+    }
+
+    function test_RevertWhen_serveTwice() public {
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.AlreadyServing.selector, SMALL, bronze));
+        catalog.serveModel(SMALL);
+        assertEq(catalog.modelInfo(SMALL).providers, 1, "count unchanged");
+    }
+
+    function test_RevertWhen_serveUnknownModel() public {
+        vm.prank(silver);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
+        catalog.serveModel(NEW_MODEL);
+        assertFalse(catalog.isServing(NEW_MODEL, silver), "not serving");
+    }
+
+    function test_stopServing_uncounts() public {
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.expectEmit(true, true, false, true, address(catalog));
+        emit IModelCatalog.ProviderLeft(SMALL, bronze, 1, false);
+        vm.prank(bronze);
+        catalog.stopServing(SMALL);
+        assertEq(catalog.modelInfo(SMALL).providers, 1, "one left");
+        assertFalse(catalog.isServing(SMALL, bronze), "bronze left");
+        assertTrue(catalog.isServing(SMALL, silver), "silver stays");
+    }
+
+    function test_RevertWhen_stopServingWhatIsNotServed() public {
+        vm.prank(silver);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.NotServing.selector, SMALL, silver));
+        catalog.stopServing(SMALL);
+        assertEq(catalog.modelInfo(SMALL).providers, 1, "count unchanged");
+    }
+
+    function test_pruneProvider_anyoneRemovesAnInactiveProvider() public {
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.prank(silver);
+        staking.unbond(40_000 ether + 1); // below the 10,000 minimum: inactive
+
+        vm.expectEmit(true, true, false, true, address(catalog));
+        emit IModelCatalog.ProviderLeft(SMALL, silver, 1, true);
+        vm.prank(alice);
+        catalog.pruneProvider(SMALL, silver);
+        assertEq(catalog.modelInfo(SMALL).providers, 1, "pruned");
+        assertFalse(catalog.isServing(SMALL, silver), "no longer serving");
+    }
+
+    function test_RevertWhen_pruneActiveProvider() public {
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ProviderStillActive.selector, SMALL, bronze));
+        catalog.pruneProvider(SMALL, bronze);
+        assertTrue(catalog.isServing(SMALL, bronze), "still serving");
+    }
+
+    function test_setModelComplexity_curatorReclassifies() public {
+        vm.expectEmit(true, false, false, true, address(catalog));
+        emit IModelCatalog.ModelReclassified(SMALL, IModelCatalog.ComplexityClass.Large);
+        vm.prank(curator);
+        catalog.setModelComplexity(SMALL, IModelCatalog.ComplexityClass.Large);
+        assertEq(catalog.pricePerToken(SMALL), 0.01 ether, "now priced as large: 10x");
+    }
+
+    function test_RevertWhen_nonCuratorReclassifies() public {
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, bronze));
+        catalog.setModelComplexity(SMALL, IModelCatalog.ComplexityClass.Large);
+        assertEq(catalog.pricePerToken(SMALL), 0.001 ether, "price unchanged");
+    }
+
+    function test_RevertWhen_reclassifyUnknownModel() public {
+        vm.prank(curator);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
+        catalog.setModelComplexity(NEW_MODEL, IModelCatalog.ComplexityClass.Large);
+    }
+
+    // ------------------------------------------------------------------ market binding
+
+    function test_RevertWhen_anyoneButTheMarketRecordsUsage() public {
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.OnlyMarket.selector, bronze));
+        catalog.recordUsage(SMALL, 1_000);
+        assertEq(catalog.modelInfo(SMALL).epochTokens, 0, "nothing recorded");
+    }
+
+    function test_RevertWhen_bindMarketTwice() public {
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.MarketAlreadyBound.selector, address(market)));
+        catalog.bindMarket(alice);
+        assertEq(catalog.market(), address(market), "still the market");
+    }
+
+    function test_RevertWhen_nonAdminBindsMarket() public {
+        ModelCatalog fresh = new ModelCatalog(staking, address(manager), _catalogParameters());
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, alice));
+        fresh.bindMarket(alice);
+        assertEq(fresh.market(), address(0), "unbound");
+    }
+
+    function test_RevertWhen_recordUsageForUnknownModel() public {
+        vm.prank(address(market));
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
+        catalog.recordUsage(NEW_MODEL, 1_000);
+    }
+
+    // ------------------------------------------------------------------ demand
+
+    function _record(bytes32 modelId, uint256 tokens) internal {
+        vm.prank(address(market));
+        catalog.recordUsage(modelId, tokens);
+    }
+
+    function test_recordUsage_returnsTheFloorAndAccumulatesTheEpoch() public {
+        vm.prank(address(market));
+        uint256 floor = catalog.recordUsage(LARGE, 4_000_000);
+        // Large: 0.001 x 10 x 0.8 / 2 = 0.004 QUIV, the lowest quote the formula can reach.
+        assertEq(floor, 0.004 ether, "floor");
+        assertEq(catalog.minPricePerToken(LARGE), 0.004 ether, "same as the view");
+        _record(LARGE, 1_000_000);
+        assertEq(catalog.modelInfo(LARGE).epochTokens, 5_000_000, "tokens accumulate within the epoch");
+        assertEq(catalog.modelInfo(LARGE).demandMultiplierBps, 10_000, "the multiplier waits for the epoch's end");
+    }
+
+    function test_demandMultiplier_followsSettledTokensEachEpoch() public {
+        // Epoch 1: 30M tokens against a 10M target (one provider): ratio 3x, clamped to 2x; (1 + 2) / 2 = 1.5x.
+        _record(LARGE, 30_000_000);
+        _skip(DAY);
+        assertEq(catalog.modelInfo(LARGE).demandMultiplierBps, 15_000, "1.5x after one busy epoch");
+        // Large (10x) at 1.5x demand: 0.015 QUIV per token.
+        assertEq(catalog.pricePerToken(LARGE), 0.015 ether, "0.015 QUIV");
+
+        vm.expectEmit(true, false, false, true, address(catalog));
+        emit IModelCatalog.DemandUpdated(LARGE, 30_000_000, 15_000);
+        _record(LARGE, 5_000_000);
+        IModelCatalog.ModelView memory m = catalog.modelInfo(LARGE);
+        assertEq(m.epochStart, T0 + DAY, "the new epoch starts on the grid");
+        assertEq(m.epochTokens, 5_000_000, "the new epoch counts from zero");
+
+        // Epoch 2: 5M tokens: ratio 0.5x, clamped to 0.8x; (1.5 + 0.8) / 2 = 1.15x.
+        _skip(DAY);
+        assertEq(catalog.modelInfo(LARGE).demandMultiplierBps, 11_500, "1.15x");
+    }
+
+    function test_demandMultiplier_aGapCountsAsOneEmptyEpoch() public {
+        _record(LARGE, 15_000_000);
+        // Two days and one second later, the busy epoch is not the one that just ended: observed zero.
+        _skip(2 * DAY + 1);
+        IModelCatalog.ModelView memory m = catalog.modelInfo(LARGE);
+        assertEq(m.demandMultiplierBps, 9_000, "(1 + 0.8) / 2 = 0.9x");
+        assertEq(m.epochStart, T0 + 2 * DAY, "aligned to the grid");
+    }
+
+    function test_pricePerToken_reachesTheSeedCeiling() public {
+        _setCatalogParameter(MarketKeys.DEMAND_SMOOTHING_BPS, 10_000);
+        _record(LARGE, 25_000_000);
+        _skip(DAY);
+        assertEq(catalog.modelInfo(LARGE).demandMultiplierBps, 20_000, "2.5x clamped to 2x");
+        // Large, 2x demand, one provider: 0.001 x 10 x 2 = 0.02 QUIV per token, the seed's highest quote.
+        assertEq(catalog.pricePerToken(LARGE), 0.02 ether, "0.02 QUIV");
+    }
+
+    function test_pricePerToken_reachesTheSeedFloor() public {
+        _setCatalogParameter(MarketKeys.DEMAND_SMOOTHING_BPS, 10_000);
+        // Twenty more providers serve the small model: 21 in all, the 2x supply cap.
+        for (uint256 i; i < 20; ++i) {
+            address p = makeAddr(string.concat("extra", vm.toString(i)));
+            _register(p, 10_000 ether);
+            vm.prank(p);
+            catalog.serveModel(SMALL);
+        }
+        _skip(DAY); // an empty epoch: 0.8x
+        IModelCatalog.ModelView memory m = catalog.modelInfo(SMALL);
+        assertEq(m.providers, 21, "21 providers");
+        assertEq(m.supplyFactorBps, 20_000, "2x");
+        assertEq(m.demandMultiplierBps, 8_000, "0.8x");
+        // Small, 0.8x demand, 2x supply: 0.001 x 0.8 / 2 = 0.0004 QUIV per token, the lowest quote.
+        assertEq(catalog.pricePerToken(SMALL), 0.0004 ether, "0.0004 QUIV");
+        assertEq(catalog.pricePerToken(SMALL), catalog.minPricePerToken(SMALL), "the floor is reached");
+    }
+
+    function testFuzz_pricePerToken_staysBetweenFloorAndCeiling(uint256[4] memory epochs, uint256 providers) public {
+        providers = bound(providers, 0, 3);
+        address[3] memory extra = [silver, gold, platinum];
+        for (uint256 i; i < providers; ++i) {
+            vm.prank(extra[i]);
+            catalog.serveModel(MEDIUM);
+        }
+        for (uint256 i; i < 4; ++i) {
+            _record(MEDIUM, bound(epochs[i], 0, 200_000_000));
+            _skip(bound(epochs[i], DAY, 3 * DAY));
+        }
+        uint256 price = catalog.pricePerToken(MEDIUM);
+        // Medium: between 0.001 x 3 x 0.8 / 2 = 0.0012 and 0.001 x 3 x 2 = 0.006 QUIV.
+        assertGe(price, 0.0012 ether, "at least the floor");
+        assertLe(price, 0.006 ether, "at most the ceiling");
+        assertGe(price, catalog.minPricePerToken(MEDIUM), "at least the reported floor");
+    }
+
+    // ------------------------------------------------------------------ zero price
+
+    function test_RevertWhen_priceRoundsToZero() public {
+        IModelCatalog.Parameters memory p = _catalogParameters();
+        p.baseRate = 1; // one wei per token
+        ModelCatalog cheap = new ModelCatalog(staking, address(manager), p);
+        vm.prank(bronze);
+        cheap.listModel(SMALL, IModelCatalog.ComplexityClass.Small);
+        assertEq(cheap.pricePerToken(SMALL), 1, "one provider, 1x: one wei");
+        // The lowest quote: 1 x 0.8 / 2 = 0.4 wei.
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ZeroPrice.selector, SMALL));
+        cheap.minPricePerToken(SMALL);
+        // A second provider: 1 / 1.05 = 0.95 wei.
+        vm.prank(silver);
+        cheap.serveModel(SMALL);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ZeroPrice.selector, SMALL));
+        cheap.pricePerToken(SMALL);
+    }
+
+    function test_RevertWhen_quoteUnknownModel() public {
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
+        catalog.pricePerToken(NEW_MODEL);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
+        catalog.minPricePerToken(NEW_MODEL);
+        assertFalse(catalog.modelInfo(NEW_MODEL).listed, "unknown models read as unlisted");
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    function test_parameter_readsThePreset() public view {
+        assertEq(catalog.parameter(MarketKeys.BASE_RATE), 0.001 ether, "base rate");
+        assertEq(catalog.parameter(MarketKeys.SMALL_COMPLEXITY_BPS), 10_000, "small 1x");
+        assertEq(catalog.parameter(MarketKeys.MEDIUM_COMPLEXITY_BPS), 30_000, "medium 3x");
+        assertEq(catalog.parameter(MarketKeys.LARGE_COMPLEXITY_BPS), 100_000, "large 10x");
+        assertEq(catalog.parameter(MarketKeys.MIN_DEMAND_BPS), 8_000, "0.8x");
+        assertEq(catalog.parameter(MarketKeys.MAX_DEMAND_BPS), 20_000, "2x");
+        assertEq(catalog.parameter(MarketKeys.DEMAND_SMOOTHING_BPS), 5_000, "smoothing");
+        assertEq(catalog.parameter(MarketKeys.SUPPLY_STEP_BPS), 500, "step");
+        assertEq(catalog.parameter(MarketKeys.MAX_SUPPLY_FACTOR_BPS), 20_000, "max supply");
+        assertEq(catalog.parameter(MarketKeys.DEMAND_EPOCH), 1 days, "epoch");
+        assertEq(catalog.parameter(MarketKeys.DEMAND_TARGET_PER_PROVIDER), 10_000_000, "target");
+    }
+
+    function test_setParameter_baseRateMovesEveryQuote() public {
+        vm.expectEmit(true, false, false, true, address(catalog));
+        emit IParameterized.ParameterSet(MarketKeys.BASE_RATE, 0.0012 ether);
+        _setCatalogParameter(MarketKeys.BASE_RATE, 0.0012 ether);
+        assertEq(catalog.pricePerToken(MEDIUM), 0.0036 ether, "0.0012 x 3");
+    }
+
+    function test_RevertWhen_setParameterBreaksARule() public {
+        _expectInvalid(MarketKeys.BASE_RATE, 0);
+        _expectInvalid(MarketKeys.SMALL_COMPLEXITY_BPS, 0);
+        _expectInvalid(MarketKeys.SMALL_COMPLEXITY_BPS, 30_001); // above medium
+        _expectInvalid(MarketKeys.LARGE_COMPLEXITY_BPS, 29_999); // below medium
+        _expectInvalid(MarketKeys.MIN_DEMAND_BPS, 0);
+        _expectInvalid(MarketKeys.MIN_DEMAND_BPS, 10_001); // the clamp must contain 1x
+        _expectInvalid(MarketKeys.MAX_DEMAND_BPS, 9_999);
+        _expectInvalid(MarketKeys.DEMAND_SMOOTHING_BPS, 0);
+        _expectInvalid(MarketKeys.DEMAND_SMOOTHING_BPS, 10_001);
+        _expectInvalid(MarketKeys.MAX_SUPPLY_FACTOR_BPS, 9_999);
+        _expectInvalid(MarketKeys.DEMAND_EPOCH, 0);
+        _expectInvalid(MarketKeys.DEMAND_TARGET_PER_PROVIDER, 0);
+        _expectInvalid(MarketKeys.BASE_RATE, uint256(type(uint96).max) + 1); // does not fit
+        assertEq(catalog.parameter(MarketKeys.BASE_RATE), 0.001 ether, "base rate unchanged");
+        assertEq(catalog.parameter(MarketKeys.SMALL_COMPLEXITY_BPS), 10_000, "small unchanged");
+        assertEq(catalog.parameter(MarketKeys.MIN_DEMAND_BPS), 8_000, "clamp unchanged");
+    }
+
+    function _expectInvalid(bytes32 key, uint256 value) internal {
+        vm.prank(registry);
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, value));
+        catalog.setParameter(key, value);
+    }
+
+    function test_RevertWhen_setUnknownParameter() public {
+        bytes32 key = keccak256("market.nothing");
+        vm.prank(registry);
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.UnknownParameter.selector, key));
+        catalog.setParameter(key, 1);
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.UnknownParameter.selector, key));
+        catalog.parameter(key);
+    }
+
+    function test_RevertWhen_setParameterNotFromRegistry() public {
+        vm.prank(governor);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, governor));
+        catalog.setParameter(MarketKeys.BASE_RATE, 0.002 ether);
+        assertEq(catalog.parameter(MarketKeys.BASE_RATE), 0.001 ether, "unchanged");
+    }
+
+    function test_RevertWhen_constructedWithInvalidPreset() public {
+        IModelCatalog.Parameters memory p = _catalogParameters();
+        p.complexityBps = [uint256(30_000), 10_000, 100_000]; // small above medium
+        vm.expectRevert(IModelCatalog.InvalidConfiguration.selector);
+        new ModelCatalog(staking, address(manager), p);
+    }
+}
