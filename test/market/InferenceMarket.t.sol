@@ -128,7 +128,10 @@ contract InferenceMarketTest is MarketBase {
         before = gasleft();
         market.settle(many, manySig);
         uint256 gasMany = before - gasleft();
-        assertApproxEqAbs(gasMany, gasOne, 200, "same gas for 1 and 10,000 requests");
+        // The two vouchers differ only in their amounts' bytes: ~24 gas of calldata-driven memory and hashing work,
+        // a few hundred under coverage instrumentation. 1,000 gas (0.3% of a settle) still proves the cost does not
+        // grow with the requests covered (10,000 requests priced per request would cost millions).
+        assertApproxEqAbs(gasMany, gasOne, 1_000, "same gas for 1 and 10,000 requests");
     }
 
     function test_settle_paysOnlyTheIncreaseOverTheLastSettlement() public {
