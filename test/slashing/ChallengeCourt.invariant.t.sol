@@ -8,8 +8,9 @@ import {SlashingBase} from "./SlashingBase.sol";
 import {CourtHandler} from "./handlers/CourtHandler.sol";
 
 /// @notice Invariants of the court over random sequences of validator life cycles, challenges, votes, decisions,
-/// fee claims, pool funding (through `fundRewards` and by plain transfer, absorbed) and time, with two Platinum providers and six validator candidates (four registered at
-/// the start); a validator may miss two challenges in a row.
+/// fee claims, pool funding (through `fundRewards` and by plain transfer, absorbed) and time, with two Platinum
+/// providers and six validator candidates (four registered at the start); a validator may miss two challenges in a
+/// row.
 contract ChallengeCourtInvariantTest is SlashingBase {
     CourtHandler internal handler;
 
