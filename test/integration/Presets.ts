@@ -469,6 +469,31 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
     }
   });
 
+  describe("proposal routing", function () {
+    for (const system of ["quiver", "qerun", "qry", "qutoken"] as SystemId[]) {
+      it(`${system}: every EMERGENCY function is an emergency proposal, every GOVERNOR function a normal one`, async function () {
+        const f = await networkHelpers.loadFixture(presetsFixture);
+        const c = await f.contracts(system);
+        // The role each (target, selector) ended up with, replayed from the manager's events.
+        const roles = new Map<string, { target: string; selector: string; role: bigint }>();
+        for (const e of await c.manager.queryFilter(c.manager.filters.TargetFunctionRoleUpdated())) {
+          const key = `${e.args.target}:${e.args.selector}`;
+          roles.set(key, { target: e.args.target, selector: e.args.selector, role: e.args.roleId });
+        }
+        let emergency = 0;
+        for (const { target, selector, role } of roles.values()) {
+          if (role !== ROLES.EMERGENCY && role !== ROLES.GOVERNOR) continue;
+          const proposalClass = await c.classifier.proposalClass(await c.classifier.classOf(target, selector));
+          expect(proposalClass.emergency, `${target} ${selector} (role ${role})`).to.equal(role === ROLES.EMERGENCY);
+          if (role === ROLES.EMERGENCY) emergency++;
+        }
+        // QUIVer: registry setEmergency, the Treasury's and the market's confirmPause, the emergency slash.
+        const expected: Record<SystemId, number> = { quiver: 4, qerun: 3, qry: 3, qutoken: 2 };
+        expect(emergency, "EMERGENCY functions").to.equal(expected[system]);
+      });
+    }
+  });
+
   describe("guardian (Qerun)", function () {
     const SAFE_TX_TYPES = {
       SafeTx: [
