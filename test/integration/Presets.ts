@@ -4,6 +4,8 @@ import { network } from "hardhat";
 
 import { GOVERNANCE_KEYS } from "../../deploy/modules/Governance.js";
 import { lendingKey } from "../../deploy/modules/Lending.js";
+import { marketGovernedEntries } from "../../deploy/modules/Market.js";
+import { courtEntries, slasherEntries } from "../../deploy/modules/Slashing.js";
 import type { SystemId } from "../../presets/types/preset.js";
 import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
 import {
@@ -233,6 +235,32 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         24n * DAY,
         90n * DAY,
       ]);
+
+      // Every governed number of both pieces, in the preset's one registry, with the piece's bounds and value.
+      const holders = {
+        slasher: c.slasher!,
+        court,
+        catalog: c.modelCatalog!,
+        router: c.feeRouter!,
+        incentives: c.incentivePools!,
+        market,
+      };
+      const entries = [
+        ...slasherEntries(PRESETS.quiver.slashing!).map((e) => ({ ...e, contract: "slasher" as const })),
+        ...courtEntries(PRESETS.quiver.slashing!).map((e) => ({ ...e, contract: "court" as const })),
+        ...marketGovernedEntries(PRESETS.quiver.market!),
+      ];
+      expect(entries.length, "7 slasher + 11 court + 39 market numbers").to.equal(57);
+      for (const { contract, name, key, entry } of entries) {
+        const info = await c.registry.parameterInfo(holders[contract], key);
+        expect([info.registered, info.min, info.max, info.minStep], `${contract}.${name} bounds`).to.deep.equal([
+          true,
+          entry.min,
+          entry.max,
+          entry.minStep,
+        ]);
+        expect(await holders[contract].parameter(key), `${contract}.${name} value`).to.equal(entry.value);
+      }
     });
 
     it("an emergency proposal slashes a provider through the emergency timelock (48 hours)", async function () {
