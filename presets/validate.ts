@@ -9,10 +9,12 @@
 import { getAddress, isAddress, ZeroAddress } from "ethers";
 
 import type { LendingPreset } from "../deploy/modules/Lending.js";
+import type { SlashingPreset } from "../deploy/modules/Slashing.js";
 import type { StakingPreset } from "../deploy/modules/Staking.js";
 import type { IssuancePreset } from "./qutoken/issuance.js";
 import type { DistributionPreset } from "./types/distribution.js";
 import type { GovernancePreset, WorkerProposalsPreset } from "./types/governance.js";
+import type { MarketPreset } from "./types/market.js";
 import { SYSTEMS, type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
 import type { SupplyPreset } from "./types/supply.js";
 
@@ -464,6 +466,153 @@ export function validateDistribution(path: string, d: DistributionPreset): void 
   });
 }
 
+/** Fails with "is zero" for a governed value or a number the module cannot run with at zero. */
+function checkPositive(path: string, value: bigint): bigint {
+  if (value === 0n) fail(path, "is zero");
+  return value;
+}
+
+/**
+ * Slashing: the slasher's class ranges (positive, ordered ends, below 100%), the court's economics (positive stakes,
+ * periods and counts, shares within 100%, a majority of at least half and below all), the metrics registry's fixed
+ * configuration (trust weights making 100%, an attestation window within an epoch, a latency threshold of at least 1x).
+ */
+export function validateSlashing(path: string, slashing: SlashingPreset): void {
+  const s = checkObject(path, slashing) as unknown as SlashingPreset;
+  const slasher = checkObject(`${path}.slasher`, s.slasher) as unknown as SlashingPreset["slasher"];
+  for (const c of ["minor", "major", "severe"] as const) {
+    const at = `${path}.slasher.${c}`;
+    const range = checkObject(at, slasher[c]) as unknown as SlashingPreset["slasher"]["minor"];
+    const min = checkPositive(`${at}.minBps.value`, checkGoverned(`${at}.minBps`, range.minBps, BigInt(BPS - 1)));
+    const max = checkGoverned(`${at}.maxBps`, range.maxBps, BigInt(BPS - 1));
+    if (min > max) fail(`${at}.minBps.value`, `(${min}) is above maxBps (${max}): the class range is empty`);
+  }
+  checkPositive(`${path}.slasher.capWindow.value`, checkGoverned(`${path}.slasher.capWindow`, slasher.capWindow));
+
+  const court = checkObject(`${path}.court`, s.court) as unknown as SlashingPreset["court"];
+  const at = (name: string) => `${path}.court.${name}`;
+  for (const name of ["minChallengeStake", "votingPeriod", "minQuorum", "validatorBond", "maxMissedVotes"] as const) {
+    checkPositive(`${at(name)}.value`, checkGoverned(at(name), court[name]));
+  }
+  checkPositive(`${at("quorumBps")}.value`, checkGoverned(at("quorumBps"), court.quorumBps, BigInt(BPS)));
+  for (const name of ["challengeStakeBps", "challengerRewardBps", "providerShareBps", "validatorFeeBps"] as const) {
+    checkGoverned(at(name), court[name], BigInt(BPS));
+  }
+  const majority = checkGoverned(at("majorityBps"), court.majorityBps, BigInt(BPS));
+  if (majority < BigInt(BPS / 2) || court.majorityBps.min < BigInt(BPS / 2) || court.majorityBps.max >= BigInt(BPS)) {
+    fail(`${at("majorityBps")}`, "must stay at least 5,000 bps (half the votes) and below 10,000");
+  }
+
+  const m = checkObject(`${path}.metrics`, s.metrics) as unknown as SlashingPreset["metrics"];
+  const mp = (name: string) => `${path}.metrics.${name}`;
+  const epoch = checkBigint(mp("epochLength"), m.epochLength, 1n);
+  checkBigint(mp("windowEpochs"), m.windowEpochs, 2n, 65_535n);
+  const window = checkBigint(mp("attestationWindow"), m.attestationWindow, 1n);
+  if (window > epoch) fail(mp("attestationWindow"), `(${window}) is longer than an epoch (${epoch})`);
+  checkBigint(mp("minUptimeBps"), m.minUptimeBps, 0n, BigInt(BPS));
+  checkBigint(mp("latencyBreachBps"), m.latencyBreachBps, BigInt(BPS));
+  checkBigint(mp("minAttestations"), m.minAttestations, 1n);
+  checkBigint(mp("fastResponseMs"), m.fastResponseMs, 1n);
+  checkBigint(mp("disputeWindow"), m.disputeWindow, 1n);
+  const weights = checkArray(mp("trustWeightsBps"), m.trustWeightsBps, 4, 4).map((w, i) =>
+    checkBigint(`${mp("trustWeightsBps")}[${i}]`, w, 0n, BigInt(BPS)),
+  );
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum !== BigInt(BPS)) fail(mp("trustWeightsBps"), `add up to ${sum} bps, not 10,000 (100%)`);
+}
+
+/**
+ * The inference market: the fee table making 100% with the provider at half or more, complexity classes that do not
+ * decrease, a demand clamp around 1x, a priority range in order, a discount cap the router accepts, volume bands that
+ * increase with discounts that do not fall, and positive rates, prices and periods.
+ */
+export function validateMarket(path: string, market: MarketPreset): void {
+  const k = checkObject(path, market) as unknown as MarketPreset;
+  const catalog = checkObject(`${path}.catalog`, k.catalog) as unknown as MarketPreset["catalog"];
+  const c = (name: string) => `${path}.catalog.${name}`;
+  checkPositive(`${c("baseRate")}.value`, checkGoverned(c("baseRate"), catalog.baseRate));
+  let previous = 0n;
+  checkArray(c("complexityBps"), catalog.complexityBps, 3, 3).forEach((raw, i) => {
+    const v = checkPositive(`${c("complexityBps")}[${i}].value`, checkGoverned(`${c("complexityBps")}[${i}]`, raw));
+    if (v < previous) {
+      fail(
+        `${c("complexityBps")}[${i}].value`,
+        `(${v}) is below the class before (${previous}): classes must not decrease`,
+      );
+    }
+    previous = v;
+  });
+  const minDemand = checkGoverned(c("minDemandBps"), catalog.minDemandBps, BigInt(BPS));
+  const maxDemand = checkGoverned(c("maxDemandBps"), catalog.maxDemandBps);
+  if (minDemand > BigInt(BPS) || maxDemand < BigInt(BPS)) {
+    fail(c("minDemandBps"), `to maxDemandBps (${minDemand} to ${maxDemand}) must contain 10,000 (1x)`);
+  }
+  for (const name of ["demandEpoch", "demandTargetPerProvider", "maxSupplyFactorBps"] as const) {
+    checkPositive(`${c(name)}.value`, checkGoverned(c(name), catalog[name]));
+  }
+  checkPositive(
+    `${c("demandSmoothingBps")}.value`,
+    checkGoverned(c("demandSmoothingBps"), catalog.demandSmoothingBps, BigInt(BPS)),
+  );
+  checkGoverned(c("supplyStepBps"), catalog.supplyStepBps, BigInt(BPS));
+
+  const router = checkObject(`${path}.router`, k.router) as unknown as MarketPreset["router"];
+  const r = (name: string) => `${path}.router.${name}`;
+  const provider = checkBigint(r("providerBps"), router.providerBps, 0n, BigInt(BPS));
+  const shares = (["validatorBps", "burnBps", "infrastructureBps", "treasuryBps"] as const).map((name) =>
+    checkGoverned(r(name), router[name], BigInt(BPS)),
+  );
+  const total = shares.reduce((a, b) => a + b, provider);
+  if (total !== BigInt(BPS)) {
+    fail(
+      `${path}.router`,
+      `shares add up to ${total} bps (provider ${provider} + ${shares.join(" + ")}), not 10,000 (100%)`,
+    );
+  }
+  if (provider < BigInt(BPS / 2))
+    fail(r("providerBps"), `(${provider}) is below 5,000: the provider keeps half or more`);
+  const minPriority = checkGoverned(r("minPriorityBps"), router.minPriorityBps, BigInt(BPS));
+  const maxPriority = checkGoverned(r("maxPriorityBps"), router.maxPriorityBps, BigInt(BPS));
+  if (minPriority > maxPriority)
+    fail(`${r("minPriorityBps")}.value`, `(${minPriority}) is above maxPriorityBps (${maxPriority})`);
+  checkGoverned(r("batchDiscountBps"), router.batchDiscountBps, BigInt(BPS));
+  checkGoverned(r("subscriptionDiscountBps"), router.subscriptionDiscountBps, BigInt(BPS));
+  checkGoverned(r("maxTotalDiscountBps"), router.maxTotalDiscountBps, 9_000n);
+  let band = 0n;
+  checkArray(r("volumeBandUsd"), router.volumeBandUsd, 4, 4).forEach((raw, i) => {
+    const v = checkGoverned(`${r("volumeBandUsd")}[${i}]`, raw);
+    if (v <= band)
+      fail(`${r("volumeBandUsd")}[${i}].value`, `(${v}) is not above the band before (${band}): bands must increase`);
+    band = v;
+  });
+  let discount = 0n;
+  checkArray(r("volumeDiscountBps"), router.volumeDiscountBps, 4, 4).forEach((raw, i) => {
+    const v = checkGoverned(`${r("volumeDiscountBps")}[${i}]`, raw, BigInt(BPS));
+    if (v < discount) fail(`${r("volumeDiscountBps")}[${i}].value`, `(${v}) is below the band before (${discount})`);
+    discount = v;
+  });
+  checkPositive(`${r("tokenPriceUsd")}.value`, checkGoverned(r("tokenPriceUsd"), router.tokenPriceUsd));
+
+  const incentives = checkObject(`${path}.incentives`, k.incentives) as unknown as MarketPreset["incentives"];
+  for (const name of ["cashbackBps", "referralBps", "apiShareBps", "creditBonusBps"] as const) {
+    checkGoverned(`${path}.incentives.${name}`, incentives[name], BigInt(BPS));
+  }
+  checkPositive(
+    `${path}.incentives.referralDuration.value`,
+    checkGoverned(`${path}.incentives.referralDuration`, incentives.referralDuration),
+  );
+  const escrow = checkObject(`${path}.market`, k.market) as unknown as MarketPreset["market"];
+  for (const name of [
+    "withdrawalNotice",
+    "challengeWindow",
+    "subscriptionPeriod",
+    "minSubscription",
+    "pauseDuration",
+  ] as const) {
+    checkPositive(`${path}.market.${name}.value`, checkGoverned(`${path}.market.${name}`, escrow[name]));
+  }
+}
+
 // ---- the whole preset
 
 /** Throws a `PresetError` naming the first wrong field of the preset. */
@@ -489,6 +638,22 @@ export function validatePreset(preset: SystemPreset): void {
     checkString(`${root}.distribution.registrar`, p.distribution.registrar);
     if (p.staking === undefined) fail(`${root}.distribution`, "needs a staking piece (stake reader, staking rewards)");
     if (p.workerProposals === undefined) fail(`${root}.distribution`, "needs a workerProposals piece");
+  }
+  if (p.slashing !== undefined) {
+    validateSlashing(`${root}.slashing`, p.slashing);
+    if (p.staking === undefined) fail(`${root}.slashing`, "needs a staking piece (the slasher slashes staked tokens)");
+  }
+  if (p.market !== undefined) {
+    validateMarket(`${root}.market`, p.market);
+    checkString(`${root}.market.infrastructure`, p.market.infrastructure);
+    checkString(`${root}.market.curator`, p.market.curator);
+    if (p.staking === undefined) fail(`${root}.market`, "needs a staking piece (providers, tiers)");
+    if (p.slashing === undefined) {
+      fail(
+        `${root}.market`,
+        "needs a slashing piece (its validator fee funds the challenge court, which judges its settlements)",
+      );
+    }
   }
 
   // Bindings: each names an account a piece uses, and a contract the preset deploys.

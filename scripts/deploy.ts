@@ -99,6 +99,15 @@ async function networkInputs(system: SystemId): Promise<PresetInputs> {
     throw new Error(`${file}: ${system}.start must be a unix time in seconds, as a string`);
   }
   const inputs: PresetInputs = { ...raw, start: BigInt(raw.start) };
+  if (PRESETS[system].slashing !== undefined) {
+    // Metrics epochs must start by the deployment: at the TGE, or now if the TGE is still ahead (saved in the book).
+    const given = (raw as { metricsStart?: unknown }).metricsStart;
+    if (given !== undefined && (typeof given !== "string" || !/^\d+$/.test(given))) {
+      throw new Error(`${file}: ${system}.metricsStart must be a unix time in seconds, as a string`);
+    }
+    const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+    inputs.metricsStart = given === undefined ? (inputs.start < latest ? inputs.start : latest) : BigInt(given);
+  }
   if (PRESETS[system].lending !== undefined && inputs.lending === undefined && externals !== undefined) {
     inputs.lending = {
       stable: externals.stable,

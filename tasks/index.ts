@@ -8,7 +8,7 @@
  *   npx hardhat vote --proposal 1234... --support for --network localhost
  *   npx hardhat borrow --collateral 2000 --amount 1000 --preset qerun --network localhost
  *
- * To add one (QRY's subscribe and claim, issue 9): tasks/<name>.ts exporting `action(...)`, and an entry below.
+ * To add one: tasks/<name>.ts exporting `action(...)`, and an entry below.
  */
 import { task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
@@ -111,6 +111,45 @@ export const TASKS = [
     .addOption({ name: "preset", description: PRESET, defaultValue: "qutoken" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./issuer-mint.js"))
+    .build(),
+  task("subscribe", "Sell a QRY subscription as a portal (pays monthly x epochs up front)")
+    .addOption({ name: "client", description: "Who is served", defaultValue: "" })
+    .addOption({ name: "integrator", description: "The application it serves", defaultValue: "" })
+    .addOption({ name: "monthly", description: "Tokens per epoch (month), e.g. 100", defaultValue: "" })
+    .addOption({ name: "epochs", description: "Epochs paid, e.g. 12", defaultValue: "1" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./subscribe.js"))
+    .build(),
+  task("claim", "Claim your share of a closed QRY epoch from a distribution pool")
+    .addOption({
+      name: "pool",
+      description: "query-fulfillment, integrators, portals, availability, challenges or consensus",
+      defaultValue: "",
+    })
+    .addOption({ name: "epoch", description: "The epoch (default: the last closed)", defaultValue: "" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./claim.js"))
+    .build(),
+  task("sign-voucher", "Sign a cumulative usage voucher as a consumer (for the provider to settle)")
+    .addOption({ name: "provider", description: "The provider serving you", defaultValue: "" })
+    .addOption({ name: "model", description: "Model name or 32-byte id", defaultValue: "" })
+    .addOption({ name: "amount", description: "Cumulative list value of the channel, in tokens", defaultValue: "" })
+    .addOption({ name: "tokens", description: "Cumulative generated tokens of the channel", defaultValue: "" })
+    .addOption({ name: "priority", description: "Priority fee in bps (0, or the governed range)", defaultValue: "0" })
+    .addFlag({ name: "batch", description: "A batch channel (discounted, no priority)" })
+    .addOption({ name: "validFor", description: "Hours the voucher stays valid", defaultValue: "24" })
+    .addOption({ name: "out", description: "File to write (default: print the JSON)", defaultValue: "" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./sign-voucher.js"))
+    .build(),
+  task("settle", "Settle a consumer-signed voucher as its provider")
+    .addOption({ name: "voucher", description: "Voucher file (from sign-voucher) or its JSON", defaultValue: "" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./settle.js"))
     .build(),
   task("redeem", "Redeem issuer tokens (burned, recorded for the issuer)")
     .addOption({ name: "token", description: "The issuer token", defaultValue: "" })

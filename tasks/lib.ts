@@ -5,7 +5,7 @@
  * of every contract of the preset, bad arguments named after their option.
  *
  * A task is one file, tasks/<name>.ts, whose default export is `action(async (args, t) => ...)`, and one `task(...)`
- * entry in tasks/index.ts (the config's `tasks`). Subscribe and claim (QRY distribution, issue 9) are added that way.
+ * entry in tasks/index.ts (the config's `tasks`).
  */
 import {
   ErrorFragment,
@@ -162,6 +162,26 @@ export function parseAmount(option: string, value: string | undefined, decimals:
   }
   if (amount <= 0n) throw new TaskError(`${option} must be positive, got "${value}"`);
   return amount;
+}
+
+/** A whole number (`--epochs 12`) from `min` to `max`, or a TaskError naming the option. */
+export function parseCount(option: string, value: string | undefined, min: bigint, max?: bigint): bigint {
+  if (value === undefined || value === "") throw new TaskError(`${option} is required (a whole number)`);
+  if (!/^\d+$/.test(value.replace(/_/g, ""))) throw new TaskError(`${option} must be a whole number, got "${value}"`);
+  const n = BigInt(value.replace(/_/g, ""));
+  if (n < min || (max !== undefined && n > max)) {
+    throw new TaskError(`${option} must be from ${min}${max === undefined ? "" : ` to ${max}`}, got ${n}`);
+  }
+  return n;
+}
+
+/** The first event `name` a contract emitted in a receipt (an Error if it is missing: the contract always emits it). */
+export function eventOf(receipt: ContractTransactionReceipt, contract: BaseContract, name: string) {
+  for (const log of receipt.logs) {
+    const parsed = contract.interface.parseLog(log);
+    if (parsed?.name === name) return parsed;
+  }
+  throw new Error(`no ${name} event in transaction ${receipt.hash}`);
 }
 
 /** Requires a piece of the preset (`staking`, `creditManager`...), or a TaskError saying which preset has it. */

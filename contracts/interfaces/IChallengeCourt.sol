@@ -122,6 +122,12 @@ interface IChallengeCourt {
     /// @param pool The pool after it.
     event RewardsFunded(address indexed from, uint256 amount, uint256 pool);
 
+    /// @notice Tokens transferred to the court without `fundRewards` were added to the reward pool.
+    /// @param caller Who called `absorbBalance`.
+    /// @param amount Tokens added.
+    /// @param pool The pool after it.
+    event BalanceAbsorbed(address indexed caller, uint256 amount, uint256 pool);
+
     /// @notice A challenge was opened.
     /// @param challengeId The challenge.
     /// @param source The source of the subject.
@@ -272,6 +278,13 @@ interface IChallengeCourt {
     /// @notice Adds tokens to the reward pool (pulled from the caller).
     /// @param amount Tokens to add.
     function fundRewards(uint256 amount) external;
+
+    /// @notice Adds to the reward pool every token the court holds beyond what it owes (reward pool, fees owed,
+    /// escrowed stakes, bonds): fees and grants paid to it by plain transfer, such as the inference market's
+    /// validator fee (the fee router's `validators` recipient) or a treasury transfer voted by governance.
+    /// @dev Anyone may call it. Reverts `ZeroAmount` when the court holds nothing beyond what it owes.
+    /// @return amount Tokens added to the pool.
+    function absorbBalance() external returns (uint256 amount);
 
     /// @notice Challenges a settled result by staking `challengeStakeFor(value)` (pulled from the caller).
     /// @dev Reverts `UnknownSource`, `UnknownSubject`, `NotSubjectConsumer`, `ChallengeDeadlinePassed` (after the

@@ -116,6 +116,19 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     }
 
     /// @inheritdoc IChallengeCourt
+    function absorbBalance() external returns (uint256 amount) {
+        uint256 pool = _rewardPool;
+        uint256 owed = pool + _feesOwed + _escrowed + _bonds;
+        uint256 balance = _TOKEN.balanceOf(address(this));
+        // The balance never falls below what the court owes: every path that moves tokens updates the ledgers.
+        amount = balance - owed;
+        if (amount == 0) revert ZeroAmount();
+        pool += amount;
+        _rewardPool = SafeCast.toUint128(pool);
+        emit BalanceAbsorbed(msg.sender, amount, pool);
+    }
+
+    /// @inheritdoc IChallengeCourt
     function openChallenge(
         address source,
         bytes32 subjectId,

@@ -1,5 +1,5 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import type { ContractFuture } from "@nomicfoundation/ignition-core";
+import type { ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 import { id } from "ethers";
 
 import { quiverMarket } from "../../presets/quiver/market.js";
@@ -8,7 +8,7 @@ import type { BoundedParameter } from "../../presets/types/governance.js";
 import type { MarketPreset } from "../../presets/types/market.js";
 import { ROLES } from "../../scripts/lib/roles.js";
 import { selector } from "../../scripts/lib/selectors.js";
-import { buildStakingModule, type StakingPreset } from "./Staking.js";
+import { stakingModuleFor, type StakingModule, type StakingPreset } from "./Staking.js";
 
 /** The contract of the market module that holds a governed number. */
 export type MarketContract = "catalog" | "router" | "incentives" | "market";
@@ -63,6 +63,15 @@ export function marketGovernedEntries(
     entry("market", "minSubscription", k.minSubscription),
     entry("market", "pauseDuration", k.pauseDuration, id("pause.duration")),
   ];
+}
+
+// Ignition's future types are per contract name; a recipient is any address-valued future or parameter.
+type AnyFuture = any;
+
+/** Futures of the same deployment the market module uses instead of its parameters. */
+export interface MarketBindings {
+  /** The fee router's recipients of the protocol's parts. */
+  recipients?: (m: IgnitionModuleBuilder) => { validators: AnyFuture; infrastructure: AnyFuture; treasury: AnyFuture };
 }
 
 /** The constructor arguments of the four market contracts for a preset (structs as named tuples). */
@@ -125,12 +134,18 @@ export function marketConstructorArgs(preset: MarketPreset) {
  * `unpause` -> GOVERNOR. `bindMarket` stays with the admin (the deployer here), who calls it once below. When the
  * governance module is deployed too, its classifier should class the market's `confirmPause` as an emergency call.
  *
- * Parameters: `validators`, `infrastructure`, `treasury` (the recipients of the protocol's parts of each fee).
+ * `staking`: the staking numbers (a standalone deployment builds its own `Staking` module) or the preset module's
+ * staking module (`deploy/modules/presets/build.ts`). `bind.recipients`: recipients that are futures of the same
+ * deployment (the QUIVer preset: the challenge court, the infrastructure account, governance's Treasury).
+ *
+ * Parameters: `validators`, `infrastructure`, `treasury` (the recipients of the protocol's parts of each fee), unless
+ * `bind.recipients` gives them.
  */
-export function buildMarketModule(preset: MarketPreset, staking: StakingPreset) {
+export function buildMarketModule(preset: MarketPreset, staking: StakingPreset | StakingModule, bind?: MarketBindings) {
+  const stakingModule = stakingModuleFor(staking);
   return buildModule("Market", (m) => {
-    const { manager, token, registry, staking: stakingContract } = m.useModule(buildStakingModule(staking));
-    const recipients = {
+    const { manager, token, registry, staking: stakingContract } = m.useModule(stakingModule);
+    const recipients = bind?.recipients?.(m) ?? {
       validators: m.getParameter<string>("validators"),
       infrastructure: m.getParameter<string>("infrastructure"),
       treasury: m.getParameter<string>("treasury"),

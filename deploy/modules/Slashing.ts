@@ -6,7 +6,7 @@ import { quiverStaking } from "../../presets/quiver/staking.js";
 import { ROLES } from "../../scripts/lib/roles.js";
 import { selector } from "../../scripts/lib/selectors.js";
 import ParametersModule from "./Parameters.js";
-import { buildStakingModule, type Governed, type StakingPreset } from "./Staking.js";
+import { stakingModuleFor, type Governed, type StakingModule, type StakingPreset } from "./Staking.js";
 import TokenModule from "./Token.js";
 
 /** A class range of the slasher, in bps: both ends governed. */
@@ -106,13 +106,17 @@ export function slashingConstructorArgs(preset: SlashingPreset, metricsStart: bi
  * - court: `setParameter` -> PARAMETER_REGISTRY; `setSource` stays with the manager's admin (the deployer, then the
  *   normal timelock), which registers the inference market as a source once it is deployed.
  *
+ * `staking`: the staking numbers (a standalone deployment builds its own `Staking` module) or the preset module's
+ * staking module (`deploy/modules/presets/build.ts`).
+ *
  * Parameter `metricsStart`: start of metrics epoch 0 (unix seconds, not after the deployment).
  */
-export function buildSlashingModule(stakingPreset: StakingPreset, preset: SlashingPreset) {
+export function buildSlashingModule(staking: StakingPreset | StakingModule, preset: SlashingPreset) {
+  const stakingModule = stakingModuleFor(staking);
   return buildModule("Slashing", (m) => {
     const { manager, token } = m.useModule(TokenModule);
     const { registry } = m.useModule(ParametersModule);
-    const { staking } = m.useModule(buildStakingModule(stakingPreset));
+    const { staking } = m.useModule(stakingModule);
     const metricsStart = m.getParameter<bigint>("metricsStart");
     const args = slashingConstructorArgs(preset, 0n);
 

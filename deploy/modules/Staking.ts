@@ -164,5 +164,17 @@ export function buildStakingModule(preset: StakingPreset) {
   });
 }
 
+/** A staking module built by `buildStakingModule`. */
+export type StakingModule = ReturnType<typeof buildStakingModule>;
+
+/**
+ * The staking module another module is built over: a preset module passes its own (one staking module per
+ * deployment: Ignition refuses two different modules with the same id); a standalone deployment passes the staking
+ * numbers and gets a fresh `Staking` module.
+ */
+export function stakingModuleFor(staking: StakingPreset | StakingModule): StakingModule {
+  return "futures" in staking ? staking : buildStakingModule(staking);
+}
+
 /** The QUIVer preset's staking module. */
 export default buildStakingModule(quiverStaking);

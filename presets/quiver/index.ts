@@ -1,12 +1,13 @@
 import { definePreset } from "../validate.js";
 import { quiverGovernance } from "./governance.js";
+import { quiverMarket } from "./market.js";
+import { quiverSlashing } from "./slashing.js";
 import { quiverStaking } from "./staking.js";
 import { quiverSupply } from "./supply.js";
 
 /**
- * QUIVer (QUIV, seed 002): supply, provider staking and governance, on one token, AccessManager and registry.
- * Slashing and the challenge court (issue 5) and the inference market (issue 6) join as `slashing` / `market`
- * pieces when they land.
+ * QUIVer (QUIV, seed 002): supply, provider staking, slashing with the challenge court, the inference market and
+ * governance, on one token, AccessManager and registry.
  *
  * Composition readings (the pieces hold the rest):
  * - The treasury of the supply piece (the 20% community allocation, revoked vesting) is governance's Treasury.
@@ -15,6 +16,13 @@ import { quiverSupply } from "./supply.js";
  *   TGE float and the first year's unlocks can stake) and 80% to the provider-rewards pool, where unclaimed rewards
  *   burn after 180 days. What the band's ceiling holds back stays in the staking budget for later.
  * - Governance's voting power adds the staking module's weight (1.5x staked, up to 2x locked) to delegated votes.
+ * - Market fees (DESIGN.md: provider 80%, validators 0.5%, burn 1%, infrastructure 13.5%, treasury 5%): the
+ *   validators' 0.5% goes to the challenge court's reward pool ("Validator Fee: 0.5% to quality validators": the
+ *   court's validators are the ones who verify quality; docs/slashing.md), the treasury's 5% to governance's Treasury,
+ *   the 13.5% to the `infrastructure` account (the network operator: "Network Operations: 15% (validators,
+ *   infrastructure)"). The market's settlements are challenge subjects of the court.
+ * - The market's curator (complexity classes, developers of the API revenue share) is an operations account,
+ *   `marketCurator`, as QRY's registrar: curation is day-to-day work, and governance can move the role.
  */
 export const QUIVER = definePreset({
   system: "quiver",
@@ -38,5 +46,7 @@ export const QUIVER = definePreset({
   },
   governance: quiverGovernance,
   staking: quiverStaking,
+  slashing: quiverSlashing,
+  market: { ...quiverMarket, infrastructure: "infrastructure", curator: "marketCurator" },
   bindings: { treasury: "treasury", stakingRewards: "staking" },
 });

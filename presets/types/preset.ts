@@ -4,15 +4,16 @@
  * validates it at load (`presets/validate.ts`); its Ignition module (`deploy/modules/presets/<System>.ts`) wires the
  * pieces on one token, AccessManager and ParameterRegistry and hands the admin role to the timelock.
  *
- * Extension points: the slashing and challenge court (issue 5), the inference market (issue 6) and the QRY
- * distribution engine (issue 9) add an optional field here (`slashing?`, `market?`, `distribution?`), a validator
- * in `presets/validate.ts`, their piece files, and a step in the preset modules that use them.
+ * Extension points: a new module adds an optional field here (as `slashing?`, `market?` and `distribution?` did), a
+ * validator in `presets/validate.ts`, its piece files, and a step in the preset modules that use it.
  */
 import type { LendingPreset } from "../../deploy/modules/Lending.js";
+import type { SlashingPreset } from "../../deploy/modules/Slashing.js";
 import type { StakingPreset } from "../../deploy/modules/Staking.js";
 import type { IssuancePreset } from "../qutoken/issuance.js";
 import type { DistributionPreset } from "./distribution.js";
 import type { GovernancePreset, WorkerProposalsPreset } from "./governance.js";
+import type { MarketPreset } from "./market.js";
 import type { AccountName, SupplyPreset } from "./supply.js";
 
 /** The four systems of the kit. */
@@ -49,6 +50,17 @@ export interface DistributionSettings extends DistributionPreset {
   registrar: AccountName;
 }
 
+/** The inference market's numbers and the named accounts it pays and that run it. */
+export interface MarketSettings extends MarketPreset {
+  /** Named account receiving the fee router's infrastructure share (the network operator). */
+  infrastructure: AccountName;
+  /**
+   * Named account holding MARKET_CURATOR: corrects a model's complexity class and approves developers for the API
+   * revenue share (an operations multisig; governance can replace it through the AccessManager).
+   */
+  curator: AccountName;
+}
+
 export interface SystemPreset {
   system: SystemId;
   /** Display name ("QUIVer"). */
@@ -71,6 +83,16 @@ export interface SystemPreset {
    * stabilization). Needs staking (its stake reader and staking-rewards pool) and worker proposals.
    */
   distribution?: DistributionSettings;
+  /**
+   * Slashing, the challenge court and the metrics registry, over staking (needs a staking piece): the slasher holds
+   * SLASHER on staking, the emergency timelock its emergency slash, the normal timelock bans and sources.
+   */
+  slashing?: SlashingPreset;
+  /**
+   * The inference market over staking (needs staking and slashing pieces): its validator fee goes to the challenge
+   * court, its treasury share to governance's Treasury, its settlements are challenge subjects of the court.
+   */
+  market?: MarketSettings;
   /** Named accounts of the pieces that stand for contracts of the deployment rather than addresses. */
   bindings: Record<AccountName, BindableContract>;
 }
@@ -88,5 +110,9 @@ export function presetAccounts(preset: SystemPreset): AccountName[] {
   if (s.emission.epochPool !== undefined) names.add(s.emission.epochPool.claimer);
   if (preset.issuance !== undefined) names.add(preset.issuance.distributor);
   if (preset.distribution !== undefined) names.add(preset.distribution.registrar);
+  if (preset.market !== undefined) {
+    names.add(preset.market.infrastructure);
+    names.add(preset.market.curator);
+  }
   return [...names].filter((name) => preset.bindings[name] === undefined);
 }

@@ -263,4 +263,24 @@ export const slashingCases: BenchCase[] = [
     },
     note: "a slash through the slasher (see slash) after checking the epoch's attestation counts",
   },
+  {
+    module: "slashing",
+    action: "absorb fees paid to the court by transfer",
+    prepare: async (connection) => {
+      const env = await running(connection, 0, 0);
+      // The market's distributeFees pays the validator fee to the court by plain transfer.
+      await env.token.connect(env.deployer).transfer(await env.court.getAddress(), parseEther("45"));
+      return {
+        send: () => env.court.absorbBalance(),
+        // Court: the pool and fees owed (one slot) rewritten, escrow and bonds (one slot) read. Token: the court's
+        // balance read. BalanceAbsorbed log.
+        floor: {
+          coldAccounts: 1,
+          coldReads: 2,
+          nonZeroToNonZero: 1,
+          logs: [{ topics: 2, dataBytes: 64 }],
+        },
+      };
+    },
+  },
 ];

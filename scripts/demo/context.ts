@@ -1,8 +1,7 @@
 /**
  * What every demo scenario shares: the in-process devnet, the four deployed presets, named actors, a clock measured
  * from the common TGE, and a report section to fill. One file per preset scenario (scripts/demo/<system>.ts) plus
- * the driver (scripts/demo.ts); a missing part (QUIVer serve / settle / challenge / slash, QRY subscriptions /
- * reports / epoch claims) is one more scenario file registered in the driver.
+ * the driver (scripts/demo.ts); a scenario may keep parts in files of its own (scripts/demo/quiver-market.ts).
  */
 import { formatUnits, id, Wallet, type ContractTransactionResponse, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";

@@ -4,12 +4,15 @@
  * treasury grant goes through a real proposal (deposit, 7-day discussion, 14-day vote with staked and locked
  * weight, 7-day timelock), stakers claim, and the unclaimed rewards burn once their 180 days are over.
  *
- * Left for their issues (one more scenario file each): serving inference and settling vouchers (market, issue 6),
- * challenges and slashing (issue 5).
+ * While the vote is open (the votes are cast at the snapshot), the market part (scripts/demo/quiver-market.ts)
+ * serves inference: a provider lists a model, a consumer streams requests and signs cumulative vouchers, the
+ * provider settles the last one, the fees are split and burned, the consumer challenges the settlement, validators
+ * vote, the court upholds and the provider and its delegator are slashed and the slash burned.
  */
 import { id } from "ethers";
 
 import { amount, DAY, pct, type DemoContext, type Scenario, type Section } from "./context.js";
+import { marketFigures, runMarket, type MarketState } from "./quiver-market.js";
 
 const QUIV = 10n ** 18n;
 const TIERS = ["none", "Bronze", "Silver", "Gold", "Platinum"];
@@ -27,6 +30,7 @@ interface QuiverState {
   providerB: string;
   grantee: string;
   carol: string;
+  market: MarketState;
 }
 
 export default function quiver(): Scenario {
@@ -38,7 +42,8 @@ export default function quiver(): Scenario {
   return {
     system: "quiver",
     title:
-      "Staking tiers, delegation and locks, emission into the reward pool and staking, a treasury grant voted through governance",
+      "Staking tiers, delegation and locks, emission into the reward pool and staking, inference served and settled by " +
+      "vouchers, a challenge upheld and its provider slashed, a treasury grant voted through governance",
 
     async run(ctx: DemoContext, s: Section) {
       const { c } = ctx.presets.quiver;
@@ -144,6 +149,9 @@ export default function quiver(): Scenario {
           c.governor.connect(who).castVote(proposalId, support),
         );
       }
+      // The vote is read at the snapshot: the market runs while it stays open.
+      const market = await runMarket(ctx, s);
+
       await ctx.connection.networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
       await ctx.step(s, "queue in the 7-day timelock", c.governor.queue(...proposal, id(description)));
       await ctx.connection.networkHelpers.time.increase(7n * DAY);
@@ -165,6 +173,7 @@ export default function quiver(): Scenario {
         providerB: providerB.address,
         grantee: grantee.address,
         carol: carol.address,
+        market,
       };
     },
 
@@ -213,10 +222,13 @@ export default function quiver(): Scenario {
         ["SDK team grant", amount(await c.token.balanceOf(st.grantee)) + sym],
         ["carol's balance (deposit back)", amount(await c.token.balanceOf(st.carol)) + sym],
       );
+      await marketFigures(ctx, s, st.market);
       s.notes.push(
         `Provider rewards: ${pct(8_000)} of each release into the epoch pool (burned when unclaimed 180 days after its epoch), ` +
           `${pct(2_000)} notified to staking, paid inside the 8-12% APY band (the ceiling holds the rest back).`,
-        "Not yet on the devnet: inference serving and voucher settlement (issue 6), challenges and slashing (issue 5).",
+        "Market fees: provider 80%, validators 0.5% (to the challenge court's reward pool), burn 1%, infrastructure " +
+          "13.5%, treasury 5% of what the consumer pays after discounts; a settlement covers any number of requests.",
+        "Burns: unclaimed provider rewards, the market's burn share and every slashed token (seed 5.3).",
       );
     },
   };

@@ -36,7 +36,7 @@ export function addressBookPath(network: string): string {
   return path.join(deploymentsDir(), `${network}.json`);
 }
 
-/** JSON with bigints as decimal strings (the inputs' `start`). */
+/** JSON with bigints as decimal strings (the inputs' `start`, `metricsStart`). */
 const replacer = (_: string, value: unknown) => (typeof value === "bigint" ? value.toString() : value);
 
 /** The network's address book, or undefined when none was written. */
@@ -50,7 +50,11 @@ export async function readAddressBook(network: string): Promise<AddressBook | un
   }
   const book = JSON.parse(text) as AddressBook;
   for (const entry of Object.values(book.presets)) {
-    if (entry !== undefined) entry.inputs.start = BigInt(entry.inputs.start as unknown as string);
+    if (entry === undefined) continue;
+    entry.inputs.start = BigInt(entry.inputs.start as unknown as string);
+    if (entry.inputs.metricsStart !== undefined) {
+      entry.inputs.metricsStart = BigInt(entry.inputs.metricsStart as unknown as string);
+    }
   }
   return book;
 }

@@ -25,6 +25,12 @@ export interface PresetInputs {
   accounts: Record<string, string>;
   /** The guardian Safe's owners (`preset.governance.guardian.owners` of them). */
   guardianOwners: string[];
+  /**
+   * Start of metrics epoch 0 of the slashing piece (unix seconds): not after the deployment, so at most the time the
+   * inputs were first written (devnet: the latest block; a public network: the TGE or, if it is still ahead, the
+   * deploy script's first run). Saved in the address book like the rest, so a rerun passes the same value.
+   */
+  metricsStart?: bigint;
   /** Lending's external contracts (Qerun): stablecoin, Chainlink feeds, Uniswap V2 Router02. */
   lending?: { stable: string; qerFeed: string; ethFeed: string; sequencerFeed?: string; router: string };
 }
@@ -45,6 +51,7 @@ export function validateInputs(preset: SystemPreset, inputs: PresetInputs): void
   if (new Set(owners.map((o) => o.toLowerCase())).size !== owners.length) {
     throw new PresetError(`${root}.guardianOwners`, "has duplicates");
   }
+  if (preset.slashing !== undefined) checkBigint(`${root}.metricsStart`, inputs.metricsStart, 1n);
   if (preset.lending !== undefined) {
     const l = inputs.lending;
     if (l === undefined)
@@ -71,8 +78,17 @@ export function presetParameters(preset: SystemPreset, inputs: PresetInputs): De
       mixEnd: inputs.start + s.emission.mix.endOffset,
       ...Object.fromEntries(presetAccounts(preset).map((name) => [name, inputs.accounts[name]])),
     },
-    [`${presetModuleId(preset)}Wiring`]: { emergencyClass: base.Governance.emergencyClass },
+    [`${presetModuleId(preset)}Wiring`]: {
+      emergencyClass: base.Governance.emergencyClass,
+      accessClass: base.Governance.accessClass,
+      ...(preset.market === undefined ? {} : { marketCurator: inputs.accounts[preset.market.curator] }),
+    },
   };
+  if (preset.slashing !== undefined && inputs.metricsStart !== undefined) {
+    parameters.Slashing = { metricsStart: inputs.metricsStart };
+  }
+  if (preset.market !== undefined)
+    parameters.Market = { infrastructure: inputs.accounts[preset.market.infrastructure] };
   const w = preset.workerProposals;
   if (w !== undefined) {
     parameters.WorkerProposals = {
@@ -145,6 +161,15 @@ export async function deployPreset(
   options: DeployPresetOptions = {},
 ): Promise<PresetAddresses> {
   validateInputs(preset, inputs);
+  if (inputs.metricsStart !== undefined) {
+    const latest = BigInt((await connection.ethers.provider.getBlock("latest"))!.timestamp);
+    if (inputs.metricsStart > latest) {
+      throw new PresetError(
+        `${preset.system}.inputs.metricsStart`,
+        `(${inputs.metricsStart}) is after the latest block (${latest}): metrics epochs start by the deployment`,
+      );
+    }
+  }
   const deployed = await connection.ignition.deploy(presetModule(preset), {
     parameters: presetParameters(preset, inputs),
     deploymentId: options.deploymentId,
@@ -208,6 +233,13 @@ export async function presetContracts(connection: NetworkConnection, a: PresetAd
     availabilityPool: await opt(a.availabilityPool, (x) => ethers.getContractAt("AvailabilityPool", x)),
     consensusRewards: await opt(a.consensusRewards, (x) => ethers.getContractAt("ConsensusRewards", x)),
     stabilizationFund: await opt(a.stabilizationFund, (x) => ethers.getContractAt("StabilizationFund", x)),
+    slasher: await opt(a.slasher, (x) => ethers.getContractAt("Slasher", x)),
+    challengeCourt: await opt(a.challengeCourt, (x) => ethers.getContractAt("ChallengeCourt", x)),
+    metricsRegistry: await opt(a.metricsRegistry, (x) => ethers.getContractAt("MetricsRegistry", x)),
+    modelCatalog: await opt(a.modelCatalog, (x) => ethers.getContractAt("ModelCatalog", x)),
+    feeRouter: await opt(a.feeRouter, (x) => ethers.getContractAt("FeeRouter", x)),
+    incentivePools: await opt(a.incentivePools, (x) => ethers.getContractAt("IncentivePools", x)),
+    inferenceMarket: await opt(a.inferenceMarket, (x) => ethers.getContractAt("InferenceMarket", x)),
   };
 }
 
@@ -236,6 +268,7 @@ export async function devnetInputs(
   const latest = await connection.ethers.provider.getBlock("latest");
   return {
     start: BigInt(latest!.timestamp) + 60n,
+    ...(preset.slashing === undefined ? {} : { metricsStart: BigInt(latest!.timestamp) }),
     accounts: Object.fromEntries(names.map((name, i) => [name, signers[10 + i].address])),
     guardianOwners: signers.slice(1, 1 + owners).map((s) => s.address),
     ...(preset.lending === undefined || externals === undefined

@@ -166,6 +166,148 @@ describe("Preset validation (presets/validate.ts)", function () {
   });
 });
 
+describe("Preset validation: slashing and market pieces", function () {
+  /** Each rule: how to break the shipped QUIVer preset, and the message naming the field. */
+  const RULES: [string, (p: SystemPreset) => void, string][] = [
+    [
+      "a class range starting at zero",
+      (p) => (p.slashing!.slasher.minor.minBps = { value: 0n, min: 0n, max: 500n, minStep: 50n }),
+      "quiver.slashing.slasher.minor.minBps.value is zero",
+    ],
+    [
+      "a class range whose minimum is above its maximum",
+      (p) => (p.slashing!.slasher.major.minBps.value = 1_500n) && (p.slashing!.slasher.major.maxBps.value = 1_000n),
+      "quiver.slashing.slasher.major.minBps.value (1500) is above maxBps (1000): the class range is empty",
+    ],
+    [
+      "a class maximum that could reach 100%",
+      (p) => (p.slashing!.slasher.severe.maxBps.max = 10_000n),
+      "quiver.slashing.slasher.severe.maxBps.max (10000) is above 9999",
+    ],
+    [
+      "a zero cap window",
+      (p) => (p.slashing!.slasher.capWindow = { value: 0n, min: 0n, max: 1n, minStep: 0n }),
+      "quiver.slashing.slasher.capWindow.value is zero",
+    ],
+    [
+      "a zero validator bond",
+      (p) => (p.slashing!.court.validatorBond = { value: 0n, min: 0n, max: 1n, minStep: 0n }),
+      "quiver.slashing.court.validatorBond.value is zero",
+    ],
+    [
+      "a zero quorum share",
+      (p) => (p.slashing!.court.quorumBps = { value: 0n, min: 0n, max: 10_000n, minStep: 0n }),
+      "quiver.slashing.court.quorumBps.value is zero",
+    ],
+    [
+      "a majority that may fall below half the votes",
+      (p) => (p.slashing!.court.majorityBps.min = 4_000n),
+      "quiver.slashing.court.majorityBps must stay at least 5,000 bps (half the votes) and below 10,000",
+    ],
+    [
+      "trust weights that do not make 100%",
+      (p) => (p.slashing!.metrics.trustWeightsBps = [4_000n, 3_000n, 2_000n, 500n]),
+      "quiver.slashing.metrics.trustWeightsBps add up to 9500 bps, not 10,000 (100%)",
+    ],
+    [
+      "an attestation window longer than an epoch",
+      (p) => (p.slashing!.metrics.attestationWindow = 2n * 86_400n),
+      "quiver.slashing.metrics.attestationWindow (172800) is longer than an epoch (86400)",
+    ],
+    [
+      "a rolling window of one epoch",
+      (p) => (p.slashing!.metrics.windowEpochs = 1n),
+      "quiver.slashing.metrics.windowEpochs (1) is below 2",
+    ],
+    [
+      "a latency threshold under 1x",
+      (p) => (p.slashing!.metrics.latencyBreachBps = 9_000n),
+      "quiver.slashing.metrics.latencyBreachBps (9000) is below 10000",
+    ],
+    [
+      "slashing without staking",
+      (p) => {
+        delete p.staking;
+        delete p.market;
+        p.supply.emission.recipients = [{ ...p.supply.emission.recipients[0], startBps: 10_000, endBps: 10_000 }];
+        p.bindings = { treasury: "treasury" };
+      },
+      "quiver.slashing needs a staking piece (the slasher slashes staked tokens)",
+    ],
+    [
+      "a fee table that does not make 100%",
+      (p) => (p.market!.router.burnBps.value = 150n),
+      "quiver.market.router shares add up to 10050 bps (provider 8000 + 50 + 150 + 1350 + 500), not 10,000 (100%)",
+    ],
+    [
+      "a provider share under half",
+      (p) => {
+        p.market!.router.providerBps = 4_000n;
+        p.market!.router.infrastructureBps = { value: 5_350n, min: 0n, max: 6_000n, minStep: 100n };
+      },
+      "quiver.market.router.providerBps (4000) is below 5,000: the provider keeps half or more",
+    ],
+    [
+      "complexity classes that decrease",
+      (p) =>
+        (p.market!.catalog.complexityBps[2].value = 30_000n) && (p.market!.catalog.complexityBps[1].value = 40_000n),
+      "quiver.market.catalog.complexityBps[2].value (30000) is below the class before (40000): classes must not decrease",
+    ],
+    [
+      "a demand clamp without 1x",
+      (p) => (p.market!.catalog.maxDemandBps = { value: 9_000n, min: 9_000n, max: 9_000n, minStep: 0n }),
+      "quiver.market.catalog.minDemandBps to maxDemandBps (8000 to 9000) must contain 10,000 (1x)",
+    ],
+    [
+      "a priority range upside down",
+      (p) => (p.market!.router.minPriorityBps.value = 2_000n) && (p.market!.router.maxPriorityBps.value = 1_000n),
+      "quiver.market.router.minPriorityBps.value (2000) is above maxPriorityBps (1000)",
+    ],
+    [
+      "a discount cap the router refuses",
+      (p) => (p.market!.router.maxTotalDiscountBps.max = 9_500n),
+      "quiver.market.router.maxTotalDiscountBps.max (9500) is above 9000",
+    ],
+    [
+      "volume bands that do not increase",
+      (p) => (p.market!.router.volumeBandUsd[1].value = 1_000n),
+      "quiver.market.router.volumeBandUsd[1].value (1000) is not above the band before (1000): bands must increase",
+    ],
+    [
+      "volume discounts that fall",
+      (p) => (p.market!.router.volumeDiscountBps[3].value = 1_000n),
+      "quiver.market.router.volumeDiscountBps[3].value (1000) is below the band before (1500)",
+    ],
+    [
+      "a zero token price",
+      (p) => (p.market!.router.tokenPriceUsd = { value: 0n, min: 0n, max: 1n, minStep: 0n }),
+      "quiver.market.router.tokenPriceUsd.value is zero",
+    ],
+    [
+      "a market without a curator account",
+      (p) => (p.market!.curator = ""),
+      'quiver.market.curator must be a non-empty string, got ""',
+    ],
+    [
+      "a market without slashing",
+      (p) => delete p.slashing,
+      "quiver.market needs a slashing piece (its validator fee funds the challenge court, which judges its settlements)",
+    ],
+  ];
+
+  for (const [rule, breakIt, message] of RULES) {
+    it(`refuses ${rule}`, function () {
+      const p = copy(PRESETS.quiver);
+      breakIt(p);
+      expect(refusal(p).message, "message").to.equal(message);
+    });
+  }
+
+  it("lists the market's infrastructure and curator among the accounts to provide", function () {
+    expect(presetAccounts(PRESETS.quiver), "named accounts").to.include.members(["infrastructure", "marketCurator"]);
+  });
+});
+
 describe("deploy/networks/sepolia.example.json", function () {
   it("names exactly the accounts and guardian owners each preset needs", async function () {
     const example = JSON.parse(await readFile("deploy/networks/sepolia.example.json", "utf8"));

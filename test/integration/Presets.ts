@@ -4,6 +4,8 @@ import { network } from "hardhat";
 
 import { GOVERNANCE_KEYS } from "../../deploy/modules/Governance.js";
 import { lendingKey } from "../../deploy/modules/Lending.js";
+import { marketGovernedEntries } from "../../deploy/modules/Market.js";
+import { courtEntries, slasherEntries } from "../../deploy/modules/Slashing.js";
 import type { SystemId } from "../../presets/types/preset.js";
 import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
 import {
@@ -104,6 +106,200 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       ).to.deep.equal([5_000n, 5_500n, 6_000n, 8_000n, 7_500n, 8_000n]);
       expect(await c.safe.getThreshold(), "guardian 5-of-9").to.equal(5n);
       expect((await c.safe.getOwners()).length, "nine owners").to.equal(9);
+
+      // Market (seed 5.1, 5.2, 4.1, 7.2; DESIGN.md's fee split).
+      const split = await c.feeRouter!.feeSplit();
+      expect(
+        [split.providerBps, split.validatorBps, split.burnBps, split.infrastructureBps, split.treasuryBps],
+        "fee split 80 / 0.5 / 1 / 13.5 / 5%",
+      ).to.deep.equal([8_000n, 50n, 100n, 1_350n, 500n]);
+      const marketKey = (name: string) => id(`market.${name}`);
+      expect(await c.modelCatalog!.parameter(marketKey("baseRate")), "base rate 0.001 QUIV a token").to.equal(
+        TOKEN / 1_000n,
+      );
+      const complexity = [];
+      for (const size of ["small", "medium", "large"]) {
+        complexity.push(await c.modelCatalog!.parameter(marketKey(`${size}ComplexityBps`)));
+      }
+      expect(complexity, "complexity 1x / 3x / 10x").to.deep.equal([10_000n, 30_000n, 100_000n]);
+      const [minDemand, maxDemand] = [
+        await c.modelCatalog!.parameter(marketKey("minDemandBps")),
+        await c.modelCatalog!.parameter(marketKey("maxDemandBps")),
+      ];
+      expect([minDemand, maxDemand], "demand 0.8x to 2x").to.deep.equal([8_000n, 20_000n]);
+      const discounts = [];
+      for (const tier of ["bronze", "silver", "gold", "platinum"]) {
+        discounts.push(await staking.parameter(stakingKey(`${tier}FeeDiscountBps`)));
+      }
+      expect(discounts, "tier discounts 0 / 10 / 20 / 30%").to.deep.equal([0n, 1_000n, 2_000n, 3_000n]);
+      expect(await c.feeRouter!.parameter(marketKey("subscriptionDiscountBps")), "subscription 20%").to.equal(2_000n);
+      expect(await c.incentivePools!.parameter(marketKey("cashbackBps")), "cashback 2%").to.equal(200n);
+      expect(await c.incentivePools!.parameter(marketKey("creditBonusBps")), "prepaid bonus 10%").to.equal(1_000n);
+
+      // Slashing (seed 4.1, 4.3, 5.3).
+      const ranges = [];
+      for (const infraction of [0n, 1n, 2n]) {
+        const r = await c.slasher!.classRange(infraction);
+        ranges.push([r.minBps, r.maxBps]);
+      }
+      expect(ranges, "minor 1-5%, major 5-15%, severe 15-20%").to.deep.equal([
+        [100n, 500n],
+        [500n, 1_500n],
+        [1_500n, 2_000n],
+      ]);
+      const slashCaps = [];
+      for (const tier of ["bronze", "silver", "gold", "platinum"]) {
+        slashCaps.push(await staking.parameter(stakingKey(`${tier}MaxSlashBps`)));
+      }
+      expect(slashCaps, "tier slash caps 5 / 10 / 15 / 20%").to.deep.equal([500n, 1_000n, 1_500n, 2_000n]);
+      const court = c.challengeCourt!;
+      expect(await court.challengeStakeFor(0n), "challenge stake: 1,000 QUIV + 10% of the value").to.equal(
+        1_000n * TOKEN,
+      );
+      expect(await court.parameter(id("slashing.validatorBond")), "validator bond 10,000 QUIV").to.equal(
+        10_000n * TOKEN,
+      );
+      const minor = await c.registry.parameterInfo(c.slasher!, id("slashing.minorMaxBps"));
+      expect([minor.registered, minor.min, minor.max], "minor maximum registered with its bounds").to.deep.equal([
+        true,
+        100n,
+        1_000n,
+      ]);
+      const burn = await c.registry.parameterInfo(c.feeRouter!, marketKey("burnFeeBps"));
+      expect([burn.registered, burn.min, burn.max], "burn share registered with its bounds").to.deep.equal([
+        true,
+        0n,
+        1_000n,
+      ]);
+    });
+
+    it("wires slashing and the market to each other, to the Treasury and to governance", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("quiver");
+      const { accounts } = f.deployed.quiver.inputs;
+      const court = c.challengeCourt!;
+      const market = c.inferenceMarket!;
+      const recipients = await c.feeRouter!.feeRecipients();
+      expect(
+        [recipients.validators, recipients.infrastructure, recipients.treasury],
+        "validators' 0.5% to the court, 13.5% to infrastructure, 5% to the Treasury",
+      ).to.deep.equal([await court.getAddress(), accounts.infrastructure, await c.treasury.getAddress()]);
+      expect(await court.isSource(market), "the court judges market settlements").to.equal(true);
+      expect(await court.isSource(c.metricsRegistry!), "and attested epochs").to.equal(true);
+      expect(await market.staking(), "the market serves the preset's providers").to.equal(
+        await c.staking!.getAddress(),
+      );
+      expect(await c.slasher!.staking(), "the slasher slashes the preset's staking").to.equal(
+        await c.staking!.getAddress(),
+      );
+
+      const sel = (signature: string) => id(signature).slice(0, 10);
+      const emergencySlash = sel("emergencySlash(address,uint8,uint256,bytes32)");
+      const classes = {
+        emergencySlash: await c.classifier.classOf(c.slasher!, emergencySlash),
+        marketConfirmPause: await c.classifier.classOf(market, sel("confirmPause()")),
+        setSource: await c.classifier.classOf(court, sel("setSource(address,bool)")),
+        liftBan: await c.classifier.classOf(c.slasher!, sel("liftBan(address)")),
+      };
+      // Class ids by position: treasury 0, economic 1, technical 2, access 3, emergency 4, emergency parameter 5;
+      // liftBan is unclassified, so the default class (technical): the normal timelock, which holds GOVERNOR.
+      expect(classes, "proposal classes").to.deep.equal({
+        emergencySlash: 4n,
+        marketConfirmPause: 4n,
+        setSource: 3n,
+        liftBan: 2n,
+      });
+      const role = async (target: { getAddress(): Promise<string> }, signature: string) =>
+        c.manager.getTargetFunctionRole(target, sel(signature));
+      expect(
+        {
+          emergencySlash: await role(c.slasher!, "emergencySlash(address,uint8,uint256,bytes32)"),
+          liftBan: await role(c.slasher!, "liftBan(address)"),
+          setSource: await role(court, "setSource(address,bool)"),
+          pause: await role(market, "pause()"),
+          confirmPause: await role(market, "confirmPause()"),
+          setFeeRecipients: await role(c.feeRouter!, "setFeeRecipients((address,address,address))"),
+        },
+        "who may call what",
+      ).to.deep.equal({
+        emergencySlash: ROLES.EMERGENCY,
+        liftBan: ROLES.GOVERNOR,
+        setSource: ROLES.ADMIN,
+        pause: ROLES.GUARDIAN,
+        confirmPause: ROLES.EMERGENCY,
+        setFeeRecipients: ROLES.GOVERNOR,
+      });
+      const pause = await c.registry.parameterInfo(market, GOVERNANCE_KEYS.PAUSE_DURATION);
+      expect([pause.registered, pause.min, pause.max], "market pause 24 to 90 days").to.deep.equal([
+        true,
+        24n * DAY,
+        90n * DAY,
+      ]);
+
+      // Every governed number of both pieces, in the preset's one registry, with the piece's bounds and value.
+      const holders = {
+        slasher: c.slasher!,
+        court,
+        catalog: c.modelCatalog!,
+        router: c.feeRouter!,
+        incentives: c.incentivePools!,
+        market,
+      };
+      const entries = [
+        ...slasherEntries(PRESETS.quiver.slashing!).map((e) => ({ ...e, contract: "slasher" as const })),
+        ...courtEntries(PRESETS.quiver.slashing!).map((e) => ({ ...e, contract: "court" as const })),
+        ...marketGovernedEntries(PRESETS.quiver.market!),
+      ];
+      expect(entries.length, "7 slasher + 11 court + 39 market numbers").to.equal(57);
+      for (const { contract, name, key, entry } of entries) {
+        const info = await c.registry.parameterInfo(holders[contract], key);
+        expect([info.registered, info.min, info.max, info.minStep], `${contract}.${name} bounds`).to.deep.equal([
+          true,
+          entry.min,
+          entry.max,
+          entry.minStep,
+        ]);
+        expect(await holders[contract].parameter(key), `${contract}.${name} value`).to.equal(entry.value);
+      }
+    });
+
+    it("an emergency proposal slashes a provider through the emergency timelock (48 hours)", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("quiver");
+      const signers = await ethers.getSigners();
+      const liquidity = signers.find((s) => s.address === f.deployed.quiver.inputs.accounts.liquidity)!;
+      const provider = signers[19];
+      const staking = c.staking!;
+      await c.token.connect(liquidity).transfer(provider.address, 100_000n * TOKEN);
+      await c.token.connect(provider).approve(staking, 100_000n * TOKEN);
+      await staking.connect(provider).registerProvider(100_000n * TOKEN); // Silver: at most 10% per slash
+      await c.token.connect(liquidity).delegate(liquidity.address);
+      await c.token.connect(liquidity).approve(c.governor, 100_000n * TOKEN);
+
+      const data = c.slasher!.interface.encodeFunctionData("emergencySlash", [
+        provider.address,
+        1n, // major
+        1_000n,
+        id("report 2026-01: provider served a substituted model"),
+      ]);
+      const description = "Emergency: slash the provider 10% for a substituted model";
+      const proposal: [string[], bigint[], string[]] = [[await c.slasher!.getAddress()], [0n], [data]];
+      await c.governor.connect(liquidity).propose(...proposal, description);
+      const proposalId = await c.governor.getProposalId(...proposal, id(description));
+      const terms = await c.governor.proposalTerms(proposalId);
+      expect(
+        [terms.classId, terms.thresholdBps, terms.emergency],
+        "emergency class: 75%, 48-hour timelock",
+      ).to.deep.equal([4n, 7_500n, true]);
+      await networkHelpers.time.increaseTo((await c.governor.proposalSnapshot(proposalId)) + 1n);
+      await c.governor.connect(liquidity).castVote(proposalId, 1);
+      await networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
+      await c.governor.queue(...proposal, id(description));
+      await networkHelpers.time.increase(2n * DAY);
+      const burnedBefore = await c.token.totalBurned();
+      await c.governor.execute(...proposal, id(description));
+      expect((await staking.tierOf(provider.address)).selfStake, "10% of 100,000 taken").to.equal(90_000n * TOKEN);
+      expect((await c.token.totalBurned()) - burnedBefore, "and burned").to.equal(10_000n * TOKEN);
     });
   });
 
@@ -226,6 +422,10 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         VESTING_CREATOR: [],
         REWARD_FUNDER: ["controller"],
         REWARD_CLAIMER: ["providerRewardsDistributor"],
+        ATTESTER: ["metricsRegistry"],
+        SLASHER: ["slasher"],
+        SLASHING_COURT: ["challengeCourt", "metricsRegistry"],
+        MARKET_CURATOR: ["marketCurator"],
       },
       qerun: {
         ADMIN: ["normalTimelock"],
@@ -293,6 +493,31 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         }
         const [isAdmin] = await c.manager.hasRole(ROLES.ADMIN, f.deployer.address);
         expect(isAdmin, "the deployer renounced the admin role").to.equal(false);
+      });
+    }
+  });
+
+  describe("proposal routing", function () {
+    for (const system of ["quiver", "qerun", "qry", "qutoken"] as SystemId[]) {
+      it(`${system}: every EMERGENCY function is an emergency proposal, every GOVERNOR function a normal one`, async function () {
+        const f = await networkHelpers.loadFixture(presetsFixture);
+        const c = await f.contracts(system);
+        // The role each (target, selector) ended up with, replayed from the manager's events.
+        const roles = new Map<string, { target: string; selector: string; role: bigint }>();
+        for (const e of await c.manager.queryFilter(c.manager.filters.TargetFunctionRoleUpdated())) {
+          const key = `${e.args.target}:${e.args.selector}`;
+          roles.set(key, { target: e.args.target, selector: e.args.selector, role: e.args.roleId });
+        }
+        let emergency = 0;
+        for (const { target, selector, role } of roles.values()) {
+          if (role !== ROLES.EMERGENCY && role !== ROLES.GOVERNOR) continue;
+          const proposalClass = await c.classifier.proposalClass(await c.classifier.classOf(target, selector));
+          expect(proposalClass.emergency, `${target} ${selector} (role ${role})`).to.equal(role === ROLES.EMERGENCY);
+          if (role === ROLES.EMERGENCY) emergency++;
+        }
+        // QUIVer: registry setEmergency, the Treasury's and the market's confirmPause, the emergency slash.
+        const expected: Record<SystemId, number> = { quiver: 4, qerun: 3, qry: 3, qutoken: 2 };
+        expect(emergency, "EMERGENCY functions").to.equal(expected[system]);
       });
     }
   });
@@ -402,6 +627,38 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       }
       expect(message, "names the input").to.equal(
         "quiver.inputs.guardianOwners has 8 owners, the preset's guardian needs 9",
+      );
+    });
+  });
+
+  describe("deployment inputs (slashing)", function () {
+    it("refuses metrics epochs that would start after the deployment", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const latest = BigInt(await networkHelpers.time.latest());
+      const inputs = { ...f.deployed.quiver.inputs, metricsStart: latest + 1_000n };
+      let message = "";
+      try {
+        await deployPreset(connection, PRESETS.quiver, inputs);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, "names the input").to.equal(
+        `quiver.inputs.metricsStart (${latest + 1_000n}) is after the latest block (${latest}): metrics epochs ` +
+          "start by the deployment",
+      );
+    });
+
+    it("refuses a preset with slashing but no metrics start", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const inputs = { ...f.deployed.quiver.inputs, metricsStart: undefined };
+      let message = "";
+      try {
+        await deployPreset(connection, PRESETS.quiver, inputs);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, "names the input").to.equal(
+        "quiver.inputs.metricsStart must be a bigint, got undefined (undefined)",
       );
     });
   });

@@ -64,10 +64,14 @@ describe("demo (the main job)", function () {
   it("QUIVer: the unclaimed provider rewards burn, the treasury grant passes with staked and locked votes", function () {
     const f = figures(stdout, "QUIVer");
     // 60 days of year 1: 70,000,000 x 60 / 365 = 11,506,849.315068493150684931 (wei, rounded down); 80% to the
-    // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000; the rest burned at expiry.
-    expect(f.get("total burned"), "burned").to.equal("8,205,479.452054794520547944 QUIV");
-    expect(f.get("total supply"), "supply").to.equal("991,794,520.547945205479452056 QUIV");
-    expect(f.get("treasury"), "200M less the 1M grant").to.equal("199,000,000 QUIV");
+    // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000; the rest, 8,205,479.452054794520547944,
+    // burned at expiry. Plus the market's burn share (9) and the slash (8,000): 8,213,488.452054794520547944.
+    expect(f.get("total burned"), "burned").to.equal("8,213,488.452054794520547944 QUIV");
+    // Supply falls by exactly the burns: 1,000,000,000 - 8,213,488.452054794520547944.
+    expect(f.get("total supply"), "supply").to.equal("991,786,511.547945205479452056 QUIV");
+    expect(f.get("treasury"), "200M less the 1M grant, plus the market's 5% treasury share (45)").to.equal(
+      "199,000,045 QUIV",
+    );
     expect(f.get("SDK team grant"), "grant paid").to.equal("1,000,000 QUIV");
     expect(f.get("proposal"), "executed").to.equal("Executed");
     // For: liquidity 50M - 710,000 sold = 49,290,000; provider A 250,000 x 1.5; alice 100,000 x 1.5; carol 100,000
@@ -76,6 +80,39 @@ describe("demo (the main job)", function () {
     expect(f.get("carol's balance (deposit back)"), "deposit refunded").to.equal("200,000 QUIV");
     expect([f.get("provider A tier"), f.get("provider B tier")], "tiers").to.deep.equal(["Gold", "Silver"]);
     expect(number(f.get("alice's staking rewards")!), "alice earned").to.be.greaterThan(0);
+  });
+
+  it("QUIVer: a settled voucher stream is split 80 / 0.5 / 1 / 13.5 / 5%, an upheld challenge slashes and burns", function () {
+    const f = figures(stdout, "QUIVer");
+    // 40 requests x 25,000 tokens at 0.001 QUIV (small model, 1x demand, one provider) = 1,000 QUIV of list value,
+    // settled by the last cumulative voucher. Provider C is Silver: 10% off, so erin pays 900.
+    expect(f.get("market: list value settled in one transaction"), "one settlement").to.equal(
+      "1,000 QUIV (40 requests, 1,000,000 tokens)",
+    );
+    expect(f.get("market: discount (provider C Silver) / consumer paid"), "Silver discount").to.equal("10% / 900 QUIV");
+    // 900 x 80% = 720; x 0.5% = 4.5; x 1% = 9; x 13.5% = 121.5; x 5% = 45 (sum 900, to the wei).
+    expect(f.get("market fees: provider C"), "provider 80%").to.equal("720 QUIV");
+    expect(f.get("market fees: validators (the court's reward pool)"), "validators 0.5%").to.equal("4.5 QUIV");
+    expect(f.get("market fees: burned"), "burn 1%").to.equal("9 QUIV");
+    expect(f.get("market fees: infrastructure"), "infrastructure 13.5%").to.equal("121.5 QUIV");
+    expect(f.get("market fees: treasury"), "treasury 5%").to.equal("45 QUIV");
+    // Stake: 1,000 + 10% of the 900 paid = 1,090; upheld: back with 20% (1,308); the fee, 10% of the stake (109),
+    // split between the two validators who upheld: 54.5 each.
+    expect(f.get("challenge: stake"), "stake").to.equal("1,090 QUIV");
+    expect(f.get("challenge: outcome (uphold / reject votes)"), "outcome").to.equal("Upheld (2 / 1)");
+    expect(f.get("challenge: paid back to erin (stake + reward)"), "reward").to.equal("1,308 QUIV");
+    expect(f.get("challenge: validator fee per winner (claimed by)"), "fee").to.equal("54.5 QUIV (2)");
+    // Major 10%, within Silver's 10% cap. Active: C's 60,000 + dave's 20,000 - 5,000 unbonding = 75,000 -> 7,500;
+    // unbonding 5,000 -> 500; 8,000 burned. C keeps 54,000, dave 13,500 bonded and 4,500 unbonding.
+    expect(f.get("slash: applied to provider C"), "applied").to.equal("10% (major)");
+    expect(f.get("slash: from active stake / from unbonding stake"), "x% of active and unbonding").to.equal(
+      "7,500 / 500 QUIV",
+    );
+    expect(f.get("slash: burned"), "burned").to.equal("8,000 QUIV");
+    expect(f.get("provider C self-stake after the slash"), "provider").to.equal("54,000 QUIV");
+    expect(f.get("dave's delegation / unbonding after the slash"), "delegator").to.equal("13,500 / 4,500 QUIV");
+    // Pool: 10,000 seeded + 4.5 absorbed - 109 fees - 218 reward = 9,677.5.
+    expect(f.get("court reward pool"), "pool").to.equal("9,677.5 QUIV");
   });
 
   it("Qerun: a 50% loan buys ETH, a partial liquidation takes ETH first, full repayment returns the rest", function () {
@@ -163,6 +200,6 @@ describe("demo (the main job)", function () {
         `${system} chart written`,
       ).to.be.greaterThan(1_000);
     }
-    expect(md, "figures as a table").to.contain("| total burned | 8,205,479.452054794520547944 QUIV |");
+    expect(md, "figures as a table").to.contain("| total burned | 8,213,488.452054794520547944 QUIV |");
   });
 });

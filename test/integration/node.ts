@@ -6,12 +6,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
-import { id } from "ethers";
+import { id, parseUnits } from "ethers";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { AddressBook } from "../../scripts/lib/address-book.js";
 import { presetContracts } from "../../scripts/lib/presets.js";
+import { ROLES } from "../../scripts/lib/roles.js";
 
 const TOKEN = 10n ** 18n;
 const USDC = 10n ** 6n;
@@ -213,6 +214,81 @@ describe("a hardhat node on localhost (deploy script, address book, tasks)", fun
     );
   });
 
+  it("runs the market tasks (QUIVer): a consumer signs vouchers, its provider settles them", async function () {
+    const signers = await connection.ethers.getSigners();
+    const liquidity = account("quiver", "liquidity");
+    const from = String(signers.findIndex((s) => s.address === liquidity));
+    const provider = signers[Number(from)]; // registered by the stake task above: Bronze, no fee discount
+    const consumer = signers[18];
+    const q = await presetContracts(connection, book.presets.quiver!.contracts);
+    const market = q.inferenceMarket!;
+    await (await q.token.connect(provider).transfer(consumer.address, 1_000n * TOKEN)).wait();
+    await (await q.modelCatalog!.connect(provider).listModel(id("llama-3-8b-instruct"), 0)).wait();
+    await (await q.token.connect(consumer).approve(market, 1_000n * TOKEN)).wait();
+    await (await market.connect(consumer).deposit(1_000n * TOKEN)).wait();
+
+    // 100,000 tokens of a small model at 0.001 QUIV: 100 QUIV of list value, signed to a file.
+    const file = path.join(dir, "voucher.json");
+    const signed = await task(
+      "sign-voucher",
+      "--provider",
+      liquidity,
+      "--model",
+      "llama-3-8b-instruct",
+      "--amount",
+      "100",
+      "--tokens",
+      "100000",
+      "--out",
+      file,
+      "--from",
+      "18",
+    );
+    expect(signed, "sign-voucher").to.match(
+      new RegExp(
+        `^Signed a voucher for ${liquidity}: cumulative 100\\.0 QUIV, 100000 tokens, model ${id("llama-3-8b-instruct")}, valid until `,
+      ),
+    );
+    // Bronze: no discount; 80% of 100 to the provider.
+    expect(await task("settle", "--voucher", file, "--from", from), "settle").to.contain(
+      `Settled subject 0x${"0".repeat(63)}1: 100.0 QUIV of list value (100000 tokens) from ${consumer.address}; ` +
+        "charged 100.0 QUIV (discount 0%, priority 0.0 QUIV); provider's part 80.0 QUIV, unclaimed earnings 80.0 QUIV",
+    );
+    const replay = await hardhat("settle", "--voucher", file, "--from", from);
+    expect([replay.code, replay.stderr.trim()], "a replay, decoded").to.deep.equal([
+      1,
+      "Error: reverted with VoucherAlreadySettled(cumulativeAmount: 100000000000000000000, settledAmount: 100000000000000000000)",
+    ]);
+    const wrong = await hardhat("settle", "--voucher", file, "--from", "18");
+    expect(wrong.stderr.trim(), "only the voucher's provider settles").to.equal(
+      `Error: reverted with NotVoucherProvider(caller: ${consumer.address}, provider: ${liquidity})`,
+    );
+
+    // The stream goes on: the next cumulative voucher, printed as JSON and settled inline, pays only the increase.
+    const json = await task(
+      "sign-voucher",
+      "--provider",
+      liquidity,
+      "--model",
+      "llama-3-8b-instruct",
+      "--amount",
+      "250",
+      "--tokens",
+      "250000",
+      "--from",
+      "18",
+    );
+    expect(JSON.parse(json).voucher.cumulativeAmount, "printed JSON").to.equal("250000000000000000000");
+    expect(await task("settle", "--voucher", json.trim(), "--from", from), "settle inline").to.contain(
+      `Settled subject 0x${"0".repeat(63)}2: 150.0 QUIV of list value (150000 tokens)`,
+    );
+    expect((await market.accountOf(consumer.address)).balance, "escrow: 1,000 - 250").to.equal(750n * TOKEN);
+    const bad = await hardhat("settle", "--voucher", '{"market": "0x12"}', "--from", from);
+    expect(bad.stderr.trim(), "a malformed voucher, named").to.equal(
+      "Error: --voucher: voucher.batch must be true or false",
+    );
+  });
+
   it("runs the lending tasks (Qerun): borrow, liquidate after a price drop, repay", async function () {
     const signers = await connection.ethers.getSigners();
     const [deployer] = signers;
@@ -302,6 +378,88 @@ describe("a hardhat node on localhost (deploy script, address book, tasks)", fun
       await task("redeem", "--token", token, "--amount", "100", "--ref", "order 1", "--from", "18"),
       "redeem",
     ).to.contain('Redeemed 100.0 ACME (redemption 1, ref "order 1"): burned; pending with the issuer 100.0');
+  });
+
+  it("runs the distribution tasks (QRY): a validator claims an epoch's consensus rewards, a portal sells a subscription", async function () {
+    const signers = await connection.ethers.getSigners();
+    const c = await presetContracts(connection, book.presets.qry!.contracts);
+    const registrar = signers.find((s) => s.address === account("qry", "distributionRegistrar"))!;
+    const [validator, portal, client, integrator] = [signers[11], signers[12], signers[13], signers[15]];
+    const consensus = c.consensusRewards!;
+    const engine = c.distributionEngine!;
+    await (await c.manager.connect(registrar).grantRole(ROLES.DISTRIBUTION_CONSENSUS_REPORTER, registrar, 0)).wait();
+    await (await consensus.connect(registrar).setValidator(validator.address, true)).wait();
+    const epoch = await c.subscriptions!.currentEpoch();
+    await (await consensus.connect(registrar).recordBlocks(epoch, validator.address, 1_000n)).wait();
+
+    const early = await hardhat("claim", "--pool", "consensus", "--from", "11");
+    expect(early.stderr.trim(), "nothing closed yet").to.equal(
+      "Error: no epoch is closed yet: an epoch closes once it ends (closeEpoch, anyone)",
+    );
+    // The epoch ends; issuance is minted into the engine, which closes it (anyone may).
+    await rpc("evm_increaseTime", [30 * DAY]);
+    await rpc("evm_mine");
+    await (await c.controller.release()).wait();
+    while ((await engine.nextEpoch()) <= epoch) await (await engine.closeEpoch()).wait();
+
+    const claimed = await task("claim", "--pool", "consensus", "--from", "11");
+    const match = new RegExp(`^Claimed ([\\d.]+) QRY from the consensus pool for epoch ${epoch}`).exec(claimed);
+    expect(match, `claim: ${claimed}`).to.not.equal(null);
+    const amount = parseUnits(match![1], 18);
+    expect(amount, "the validator's share").to.be.greaterThan(0n);
+    expect(await c.token.balanceOf(validator.address), "paid to the validator").to.equal(amount);
+    expect(await consensus.claimable(epoch, validator.address), "claimed").to.equal(0n);
+    const twice = await hardhat("claim", "--pool", "consensus", "--epoch", String(epoch), "--from", "11");
+    expect(twice.stderr.trim(), "a second claim, decoded").to.match(
+      new RegExp(`^Error: reverted with AlreadyClaimed\\(\\w+: ${epoch}, \\w+: ${validator.address}\\)$`),
+    );
+
+    await (await c.manager.connect(registrar).grantRole(ROLES.DISTRIBUTION_PORTAL, portal.address, 0)).wait();
+    await (await c.token.connect(validator).transfer(portal.address, 1_200n * TOKEN)).wait();
+    const open = await c.subscriptions!.currentEpoch();
+    expect(
+      await task(
+        "subscribe",
+        "--client",
+        client.address,
+        "--integrator",
+        integrator.address,
+        "--monthly",
+        "100",
+        "--epochs",
+        "12",
+        "--from",
+        "12",
+      ),
+      "subscribe",
+    ).to.contain(
+      `Sold subscription 1 to ${client.address} (integrator ${integrator.address}): 100.0 QRY a month for 12 epochs, ` +
+        `1200.0 QRY paid; active epochs ${open} to ${open + 11n}`,
+    );
+    expect(await c.token.balanceOf(portal.address), "the portal paid 1,200 QRY").to.equal(0n);
+    expect((await c.subscriptions!.epochStats(open)).revenue, "revenue of the open epoch").to.equal(1_200n * TOKEN);
+    const notPortal = await hardhat(
+      "subscribe",
+      "--client",
+      client.address,
+      "--integrator",
+      integrator.address,
+      "--monthly",
+      "100",
+      "--from",
+      "13",
+    );
+    expect(notPortal.stderr.trim(), "only portals sell").to.equal(
+      `Error: ${client.address} is not a portal: the registrar grants DISTRIBUTION_PORTAL (role 71)`,
+    );
+    const notClosed = await hardhat("claim", "--pool", "portals", "--epoch", String(open), "--from", "12");
+    expect(notClosed.stderr.trim(), "the open epoch").to.equal(
+      `Error: epoch ${open} is not closed yet: epochs close in order once they end (next to close: ${open})`,
+    );
+    const pool = await hardhat("claim", "--pool", "stakers", "--from", "12");
+    expect(pool.stderr.trim(), "pool named").to.equal(
+      'Error: --pool must be one of query-fulfillment, integrators, portals, availability, challenges, consensus, got "stakers"',
+    );
   });
 
   it("refuses bad arguments with a message naming the option", async function () {

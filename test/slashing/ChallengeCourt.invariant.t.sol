@@ -8,8 +8,9 @@ import {SlashingBase} from "./SlashingBase.sol";
 import {CourtHandler} from "./handlers/CourtHandler.sol";
 
 /// @notice Invariants of the court over random sequences of validator life cycles, challenges, votes, decisions,
-/// fee claims, pool funding and time, with two Platinum providers and six validator candidates (four registered at
-/// the start); a validator may miss two challenges in a row.
+/// fee claims, pool funding (through `fundRewards` and by plain transfer, absorbed) and time, with two Platinum
+/// providers and six validator candidates (four registered at the start); a validator may miss two challenges in a
+/// row.
 contract ChallengeCourtInvariantTest is SlashingBase {
     CourtHandler internal handler;
 
@@ -34,7 +35,7 @@ contract ChallengeCourtInvariantTest is SlashingBase {
         handler.fundRewards(5_000 ether);
         targetContract(address(handler));
         // Only the actions (not the handler's getters), with votes twice as likely as the rest.
-        bytes4[] memory actions = new bytes4[](12);
+        bytes4[] memory actions = new bytes4[](13);
         actions[0] = CourtHandler.registerValidator.selector;
         actions[1] = CourtHandler.exitValidator.selector;
         actions[2] = CourtHandler.withdrawBond.selector;
@@ -47,6 +48,7 @@ contract ChallengeCourtInvariantTest is SlashingBase {
         actions[9] = CourtHandler.claimFee.selector;
         actions[10] = CourtHandler.fundRewards.selector;
         actions[11] = CourtHandler.warp.selector;
+        actions[12] = CourtHandler.transferAndAbsorb.selector;
         targetSelector(address(handler), actions);
     }
 

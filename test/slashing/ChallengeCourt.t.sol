@@ -587,6 +587,36 @@ contract ChallengeCourtTest is SlashingBase {
         court.fundRewards(0);
     }
 
+    /// A plain transfer (the market's validator fee, a treasury grant) joins the pool; open stakes and bonds do not.
+    /// The pool holds 10,000, five bonds 50,000, an open challenge 1,500; 45 arrive by transfer.
+    function test_absorbBalance_addsPlainTransfersToThePoolAndNothingItOwes() public {
+        _open(S, MAJOR, 1_000);
+        _mint(d1, 45 ether);
+        vm.prank(d1);
+        token.transfer(address(court), 45 ether);
+
+        vm.expectEmit(true, true, true, true, address(court));
+        emit IChallengeCourt.BalanceAbsorbed(d2, 45 ether, 10_045 ether);
+        vm.prank(d2);
+        assertEq(court.absorbBalance(), 45 ether, "only the surplus");
+
+        (uint256 pool, uint256 feesOwed, uint256 escrowed, uint256 bonds) = court.balances();
+        assertEq(pool, 10_045 ether, "10,000 + 45");
+        assertEq(feesOwed, 0, "no fees owed");
+        assertEq(escrowed, STAKE, "the open stake untouched");
+        assertEq(bonds, 5 * BOND, "the bonds untouched");
+        assertEq(token.balanceOf(address(court)), 10_045 ether + STAKE + 5 * BOND, "balance == what it owes");
+    }
+
+    function test_RevertWhen_absorbBalanceWithNothingBeyondWhatItOwes() public {
+        _open(S, MAJOR, 1_000);
+        vm.expectRevert(IChallengeCourt.ZeroAmount.selector);
+        court.absorbBalance();
+        (uint256 pool, , uint256 escrowed, ) = court.balances();
+        assertEq(pool, 10_000 ether, "pool unchanged");
+        assertEq(escrowed, STAKE, "escrow unchanged");
+    }
+
     function test_setSource_onlyTheAdminAndNeverZero() public {
         vm.prank(d1);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, d1));

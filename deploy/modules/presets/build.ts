@@ -4,11 +4,14 @@ import type { Future, IgnitionModule, IgnitionModuleBuilder } from "@nomicfounda
 import { POOL_KIND } from "../../../presets/types/distribution.js";
 import type { BindableContract, SystemPreset } from "../../../presets/types/preset.js";
 import { ROLES } from "../../../scripts/lib/roles.js";
+import { selector } from "../../../scripts/lib/selectors.js";
 
 import { buildGovernanceModule, PAUSE_SELECTORS } from "../Governance.js";
 import { buildIssuanceModule } from "../Issuance.js";
 import { buildDistributionModule } from "../QryDistribution.js";
 import { buildLendingModule } from "../Lending.js";
+import { buildMarketModule } from "../Market.js";
+import { buildSlashingModule } from "../Slashing.js";
 import { buildStakingModule } from "../Staking.js";
 import { buildSupplyModule } from "../Supply.js";
 import { buildWorkerProposalsModule } from "../WorkerProposals.js";
@@ -34,7 +37,15 @@ function allFutures(module: IgnitionModule): Future[] {
  * - Supply: genesis into every allocation, vesting, emission. Named accounts the preset binds are its contracts:
  *   `treasury` is governance's Treasury, a staking stream is the staking contract, the worker stream the WorkerPool.
  * - Staking: the emission controller is its REWARD_FUNDER (granted here unless the supply module already granted it
- *   for its epoch pool). ATTESTER and SLASHER stay unheld until the market and slashing modules land.
+ *   for its epoch pool).
+ * - Slashing (over the preset's staking module): the slasher holds SLASHER on staking, the metrics registry ATTESTER,
+ *   the court and the metrics registry SLASHING_COURT on the slasher (module Slashing); here, the slasher's
+ *   `emergencySlash` (EMERGENCY) is classified as an emergency proposal, so the governor routes it through the
+ *   emergency timelock, and the court's `setSource` (the admin: the normal timelock) as an access change.
+ * - Market (over the preset's staking module): the fee router pays the validators' share to the challenge court
+ *   (absorbed into its reward pool), the infrastructure share to the preset's `infrastructure` account, the treasury's
+ *   to governance's Treasury; the court registers the market as a challenge source; the market's `confirmPause` is an
+ *   emergency proposal; the preset's curator account holds MARKET_CURATOR.
  * - Lending: the credit manager's `confirmPause` is classified as an emergency proposal (its roles and pause
  *   duration are wired by the Lending module).
  * - Issuance: fees go to governance's Treasury; the preset's distributor opens partner-reward periods.
@@ -44,7 +55,8 @@ function allFutures(module: IgnitionModule): Future[] {
  *
  * Parameters (see `presetParameters` in scripts/lib/presets.ts): `Token` (name, symbol, cap), `GuardianSafe`
  * (owners, threshold), `Governance` (the preset's numbers and class ids), `WorkerProposals`, `<System>Supply` (start,
- * mix window, named accounts), `Lending` (stablecoin, feeds, router), `Issuance` (numbers, distributor).
+ * mix window, named accounts), `Lending` (stablecoin, feeds, router), `Issuance` (numbers, distributor), `Slashing`
+ * (`metricsStart`), `Market` (`infrastructure`), `<System>Wiring` (`emergencyClass`, `accessClass`, `marketCurator`).
  */
 export function buildPresetModule(preset: SystemPreset) {
   const id = presetModuleId(preset);
@@ -82,6 +94,18 @@ export function buildPresetModule(preset: SystemPreset) {
     contracts: (m) =>
       Object.fromEntries(Object.entries(preset.bindings).map(([name, which]) => [name, contract(m, which)])),
   });
+  const slashing =
+    preset.slashing === undefined || staking === undefined ? undefined : buildSlashingModule(staking, preset.slashing);
+  const market =
+    preset.market === undefined || staking === undefined || slashing === undefined
+      ? undefined
+      : buildMarketModule(preset.market, staking, {
+          recipients: (m) => ({
+            validators: m.useModule(slashing).court,
+            infrastructure: m.getParameter<string>("infrastructure"),
+            treasury: m.useModule(governance).treasury,
+          }),
+        });
   const lending = preset.lending === undefined ? undefined : buildLendingModule(preset.lending);
   const issuance =
     preset.issuance === undefined
@@ -111,6 +135,37 @@ export function buildPresetModule(preset: SystemPreset) {
     const i = issuance === undefined ? undefined : m.useModule(issuance);
     const d = distribution === undefined ? undefined : m.useModule(distribution);
 
+    const sl = slashing === undefined ? undefined : m.useModule(slashing);
+    if (sl !== undefined) {
+      m.call(
+        classifier,
+        "setSelectorClass",
+        [sl.slasher, [selector("emergencySlash(address,uint8,uint256,bytes32)")], m.getParameter("emergencyClass")],
+        { id: "ClassifySlasherEmergencySlash" },
+      );
+      m.call(
+        classifier,
+        "setSelectorClass",
+        [sl.court, [selector("setSource(address,bool)")], m.getParameter("accessClass")],
+        { id: "ClassifyCourtSetSource" },
+      );
+    }
+    const mk = market === undefined ? undefined : m.useModule(market);
+    if (mk !== undefined && sl !== undefined) {
+      m.call(
+        classifier,
+        "setSelectorClass",
+        [mk.market, [PAUSE_SELECTORS.confirmPause], m.getParameter("emergencyClass")],
+        {
+          id: "ClassifyMarketConfirmPause",
+        },
+      );
+      m.call(sl.court, "setSource", [mk.market, true], { id: "RegisterMarketSource" });
+      m.call(manager, "grantRole", [ROLES.MARKET_CURATOR, m.getParameter<string>("marketCurator"), 0n], {
+        id: "GrantMarketCurator",
+      });
+    }
+
     return {
       ...g,
       ...s,
@@ -135,6 +190,15 @@ export function buildPresetModule(preset: SystemPreset) {
             availabilityPool: d.availability,
             consensusRewards: d.consensus,
             stabilizationFund: d.stabilization,
+          }),
+      ...(sl === undefined ? {} : { slasher: sl.slasher, challengeCourt: sl.court, metricsRegistry: sl.metrics }),
+      ...(mk === undefined
+        ? {}
+        : {
+            modelCatalog: mk.catalog,
+            feeRouter: mk.router,
+            incentivePools: mk.incentives,
+            inferenceMarket: mk.market,
           }),
       ...(i === undefined
         ? {}

@@ -327,6 +327,29 @@ contract CourtHandler is Test {
         calls["fundRewards"]++;
     }
 
+    /// Tokens paid by plain transfer (the market's validator fee, a treasury grant), then absorbed into the pool;
+    /// an absorb with nothing beyond what the court owes must refuse.
+    function transferAndAbsorb(uint256 amount, bool transferFirst) external {
+        if (!transferFirst) {
+            try court.absorbBalance() {
+                revert("absorbed a balance the court owes");
+            } catch (bytes memory reason) {
+                _expect(reason, abi.encodeWithSelector(IChallengeCourt.ZeroAmount.selector));
+            }
+            calls["absorbNothing"]++;
+            return;
+        }
+        amount = bound(amount, 1, 5_000 ether);
+        vm.prank(minter);
+        token.mint(address(court), amount);
+        (uint256 poolBefore, , , ) = court.balances();
+        assertEq(court.absorbBalance(), amount, "absorbs exactly the transfer");
+        (uint256 poolAfter, , , ) = court.balances();
+        assertEq(poolAfter, poolBefore + amount, "into the pool");
+        ghostFunded += amount;
+        calls["transferAndAbsorb"]++;
+    }
+
     function warp(uint256 secondsAhead) external {
         vm.warp(block.timestamp + bound(secondsAhead, 1, 2 days));
         calls["warp"]++;

@@ -1,0 +1,63 @@
+import { writeFile } from "node:fs/promises";
+
+import { formatUnits, id, isHexString } from "ethers";
+
+import { action, need, parseAddress, parseAmount, parseCount, TaskError, type CommonArgs } from "./lib.js";
+import { voucherDomain, voucherJson, VOUCHER_TYPES, type VoucherFile } from "./voucher.js";
+
+interface SignArgs extends CommonArgs {
+  provider: string;
+  model: string;
+  amount: string;
+  tokens: string;
+  priority: string;
+  batch: boolean;
+  validFor: string;
+  out: string;
+}
+
+/**
+ * `sign-voucher --provider 0x... --model llama-3-8b-instruct --amount 100 --tokens 100000 --out voucher.json`: the
+ * consumer (the signer) signs an EIP-712 usage voucher for its channel with a provider: the channel's cumulative list
+ * value (`--amount`, in tokens) and cumulative generated tokens, at its current epoch. The provider settles it with
+ * `settle`. `--model` is a model name (its keccak256 is the id) or a 32-byte id; `--priority` is in bps (0, or 5-20%
+ * in QUIVer); `--batch` marks a batch channel; `--valid-for` is in hours. Without `--out` the JSON is printed.
+ */
+export default action<SignArgs>(async (args, t) => {
+  const market = need(t.c.inferenceMarket, "inference market", t);
+  const provider = parseAddress("--provider", args.provider);
+  if (args.model.trim() === "") throw new TaskError("--model is required (a model name or its 32-byte id)");
+  const modelId = isHexString(args.model, 32) ? args.model : id(args.model);
+  const decimals = await t.c.token.decimals();
+  const amount = parseAmount("--amount", args.amount, decimals);
+  const tokens = parseCount("--tokens", args.tokens, 1n);
+  const priorityBps = parseCount("--priority", args.priority, 0n, 10_000n);
+  const hours = parseCount("--valid-for", args.validFor, 1n);
+  const latest = await t.connection.ethers.provider.getBlock("latest");
+  const { chainId } = await t.connection.ethers.provider.getNetwork();
+  const file: VoucherFile = {
+    market: await market.getAddress(),
+    chainId,
+    voucher: {
+      consumer: t.me,
+      provider,
+      batch: args.batch,
+      modelId,
+      priorityBps,
+      epoch: (await market.accountOf(t.me)).epoch,
+      cumulativeAmount: amount,
+      cumulativeTokens: tokens,
+      deadline: BigInt(latest!.timestamp) + hours * 3_600n,
+    },
+    signature: "",
+  };
+  file.signature = await t.signer.signTypedData(voucherDomain(file.market, chainId), VOUCHER_TYPES, file.voucher);
+  const json = voucherJson(file);
+  if (args.out === "") return json;
+  await writeFile(args.out, json + "\n");
+  return (
+    `Signed a voucher for ${provider}: cumulative ${formatUnits(amount, decimals)} ${await t.c.token.symbol()}, ` +
+    `${tokens} tokens, model ${modelId}, valid until ${new Date(Number(file.voucher.deadline) * 1000).toISOString()}; ` +
+    `written to ${args.out}`
+  );
+});
