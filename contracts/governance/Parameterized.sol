@@ -19,4 +19,10 @@ abstract contract Parameterized is IParameterized, AccessManaged {
 
     /// @dev Stores `value` under `key`; reverts `UnknownParameter(key)` for keys the module does not have.
     function _setParameter(bytes32 key, uint256 value) internal virtual;
+
+    /// @dev `value`, or `InvalidParameterValue(key, value)` above `max` (the most a module's storage or code takes).
+    function _atMost(bytes32 key, uint256 value, uint256 max) internal pure returns (uint256) {
+        if (value > max) revert InvalidParameterValue(key, value);
+        return value;
+    }
 }

@@ -332,11 +332,11 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         }
         RiskParams memory r = _risk;
         if (key == LendingKeys.MIN_BORROW) {
-            r.minBorrow = _narrow(key, value, type(uint128).max).toUint128();
+            r.minBorrow = _atMost(key, value, type(uint128).max).toUint128();
         } else if (key == LendingKeys.DEBT_CEILING) {
             r.debtCeiling = value;
         } else {
-            uint16 v = _narrow(key, value, BPS).toUint16();
+            uint16 v = _atMost(key, value, BPS).toUint16();
             if (key == LendingKeys.MAX_LTV_BPS) r.maxLtvBps = v;
             else if (key == LendingKeys.LIQUIDATION_THRESHOLD_BPS) r.liquidationThresholdBps = v;
             else if (key == LendingKeys.LIQUIDATION_BONUS_BPS) r.liquidationBonusBps = v;
@@ -360,11 +360,6 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             r.closeFactorBps > BPS ||
             r.liquidationFeeBps > BPS
         ) revert InvalidParameterValue(key, value);
-    }
-
-    function _narrow(bytes32 key, uint256 value, uint256 max) private pure returns (uint256) {
-        if (value > max) revert InvalidParameterValue(key, value);
-        return value;
     }
 
     /// @dev The borrowing limit of `collateral` QER at `price`, rounded down.

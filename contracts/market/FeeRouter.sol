@@ -238,9 +238,9 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
         if (id < 10) {
             FeeConfig memory f = _fees;
             if (id == 9) {
-                f.tokenPriceUsd = uint112(_fits(key, value, type(uint112).max));
+                f.tokenPriceUsd = uint112(_atMost(key, value, type(uint112).max));
             } else {
-                uint16 v = uint16(_fits(key, value, type(uint16).max));
+                uint16 v = uint16(_atMost(key, value, type(uint16).max));
                 if (id == 0) f.validatorBps = v;
                 else if (id == 1) f.burnBps = v;
                 else if (id == 2) f.infrastructureBps = v;
@@ -257,13 +257,13 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
         }
         VolumeBands memory b = _bands;
         if (id < 14) {
-            uint48 usd = uint48(_fits(key, value, type(uint48).max));
+            uint48 usd = uint48(_atMost(key, value, type(uint48).max));
             if (id == 10) b.band1Usd = usd;
             else if (id == 11) b.band2Usd = usd;
             else if (id == 12) b.band3Usd = usd;
             else b.band4Usd = usd;
         } else {
-            uint16 bps = uint16(_fits(key, value, type(uint16).max));
+            uint16 bps = uint16(_atMost(key, value, type(uint16).max));
             if (id == 14) b.band1DiscountBps = bps;
             else if (id == 15) b.band2DiscountBps = bps;
             else if (id == 16) b.band3DiscountBps = bps;
@@ -366,10 +366,5 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
             if (key == keys[id]) return id;
         }
         revert UnknownParameter(key);
-    }
-
-    function _fits(bytes32 key, uint256 value, uint256 max) private pure returns (uint256) {
-        if (value > max) revert InvalidParameterValue(key, value);
-        return value;
     }
 }

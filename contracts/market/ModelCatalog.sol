@@ -242,17 +242,17 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         uint256 id = _parameterId(key);
         QuoteConfig memory q = _quote;
         DemandConfig memory d = _demand;
-        if (id == 0) q.baseRate = uint96(_fits(key, value, type(uint96).max));
-        else if (id == 1) q.smallComplexityBps = uint24(_fits(key, value, type(uint24).max));
-        else if (id == 2) q.mediumComplexityBps = uint24(_fits(key, value, type(uint24).max));
-        else if (id == 3) q.largeComplexityBps = uint24(_fits(key, value, type(uint24).max));
-        else if (id == 4) q.minDemandBps = uint16(_fits(key, value, type(uint16).max));
-        else if (id == 5) q.maxDemandBps = uint16(_fits(key, value, type(uint16).max));
-        else if (id == 6) q.demandSmoothingBps = uint16(_fits(key, value, type(uint16).max));
-        else if (id == 7) q.supplyStepBps = uint16(_fits(key, value, type(uint16).max));
-        else if (id == 8) q.maxSupplyFactorBps = uint24(_fits(key, value, type(uint24).max));
-        else if (id == 9) d.epoch = uint40(_fits(key, value, type(uint40).max));
-        else d.targetPerProvider = uint128(_fits(key, value, type(uint128).max));
+        if (id == 0) q.baseRate = uint96(_atMost(key, value, type(uint96).max));
+        else if (id == 1) q.smallComplexityBps = uint24(_atMost(key, value, type(uint24).max));
+        else if (id == 2) q.mediumComplexityBps = uint24(_atMost(key, value, type(uint24).max));
+        else if (id == 3) q.largeComplexityBps = uint24(_atMost(key, value, type(uint24).max));
+        else if (id == 4) q.minDemandBps = uint16(_atMost(key, value, type(uint16).max));
+        else if (id == 5) q.maxDemandBps = uint16(_atMost(key, value, type(uint16).max));
+        else if (id == 6) q.demandSmoothingBps = uint16(_atMost(key, value, type(uint16).max));
+        else if (id == 7) q.supplyStepBps = uint16(_atMost(key, value, type(uint16).max));
+        else if (id == 8) q.maxSupplyFactorBps = uint24(_atMost(key, value, type(uint24).max));
+        else if (id == 9) d.epoch = uint40(_atMost(key, value, type(uint40).max));
+        else d.targetPerProvider = uint128(_atMost(key, value, type(uint128).max));
         if (!_valid(q, d)) revert InvalidParameterValue(key, value);
         _quote = q;
         _demand = d;
@@ -358,10 +358,5 @@ contract ModelCatalog is IModelCatalog, Parameterized {
             if (key == keys[id]) return id;
         }
         revert UnknownParameter(key);
-    }
-
-    function _fits(bytes32 key, uint256 value, uint256 max) private pure returns (uint256) {
-        if (value > max) revert InvalidParameterValue(key, value);
-        return value;
     }
 }
