@@ -38,7 +38,7 @@ function firstDifferences(expected: string, actual: string, count = 5): string {
 }
 
 describe("Access control matrix (scripts/lib/access-matrix.ts, docs/access-control.md)", function () {
-  it("docs/access-control.md is the matrix of the presets as deployed (`npm run access-matrix` regenerates it)", async function () {
+  it("docs/access-control.md is the matrix of the presets as deployed (npm run access-matrix regenerates it)", async function () {
     const { matrices } = await networkHelpers.loadFixture(matrixFixture);
     const generated = await renderAccessMatrix(matrices);
     const documented = await readFile(DOC, "utf8");
