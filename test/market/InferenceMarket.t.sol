@@ -128,7 +128,9 @@ contract InferenceMarketTest is MarketBase {
         before = gasleft();
         market.settle(many, manySig);
         uint256 gasMany = before - gasleft();
-        assertApproxEqAbs(gasMany, gasOne, 200, "same gas for 1 and 10,000 requests");
+        // Within 1,000 gas: the two channels' models take slightly different paths (a few hundred gas under the
+        // coverage run's instrumentation), while any per-request work would cost at least 100 gas x 10,000 requests.
+        assertApproxEqAbs(gasMany, gasOne, 1_000, "same gas for 1 and 10,000 requests");
     }
 
     function test_settle_paysOnlyTheIncreaseOverTheLastSettlement() public {
