@@ -26,6 +26,22 @@ async function matrixFixture() {
   return { deployed, matrices };
 }
 
+/** The restricted functions docs/access-control.md documents: preset name -> rows (contract, artifact, signature, role). */
+async function documentedRoles() {
+  const byPreset = new Map<string, { contract: string; artifact: string; signature: string; role: bigint }[]>();
+  let preset = "";
+  for (const line of (await readFile(DOC, "utf8")).split("\n")) {
+    const heading = /^## (.+)$/.exec(line);
+    if (heading !== null) preset = heading[1];
+    const row = /^\| (\w+) \((\w+)\)\s*\| `([^`]+)`\s*\| \*\*\w+\*\* \((\d+)\):/.exec(line);
+    if (row === null) continue;
+    const rows = byPreset.get(preset) ?? [];
+    rows.push({ contract: row[1], artifact: row[2], signature: row[3], role: BigInt(row[4]) });
+    byPreset.set(preset, rows);
+  }
+  return byPreset;
+}
+
 /** The first lines where two texts differ, for a readable failure. */
 function firstDifferences(expected: string, actual: string, count = 5): string {
   const a = expected.split("\n");
@@ -70,17 +86,26 @@ describe("Access control matrix (scripts/lib/access-matrix.ts, docs/access-contr
   });
 
   it("every restricted function refuses a stranger with AccessManagedUnauthorized(stranger) before anything else", async function () {
-    // eth_call: a call that reverts changes nothing, and a transaction with the same data from the same sender on the
-    // same state reverts the same way. Checked again here with other arguments than the matrix used (all ones), so
-    // the refusal does not depend on the arguments: `restricted` runs before the body.
+    // The functions the page documents as restricted, read from the page itself (not from the matrix just generated),
+    // each called by the stranger with zero and with non-zero arguments: `restricted` runs before the body, so the
+    // refusal cannot depend on them. eth_call: a call that reverts changes nothing, and a transaction with the same
+    // data from the same sender on the same state reverts the same way. The manager must map each to the documented
+    // role.
     const { deployed, matrices } = await networkHelpers.loadFixture(matrixFixture);
+    const documented = await documentedRoles();
     const managed = new Interface(["error AccessManagedUnauthorized(address caller)"]);
     let checked = 0;
     for (const m of matrices) {
-      for (const r of m.rows.filter((x) => x.access.kind === "role")) {
+      const rows = documented.get(m.name) ?? [];
+      expect(rows.length, `${m.name}: restricted functions documented`).to.be.greaterThan(0);
+      const manager = await ethers.getContractAt("AccessManager", deployed[m.system].addresses.manager);
+      for (const r of rows) {
+        const where = `${m.name} ${r.contract}.${r.signature}`;
         const address = deployed[m.system].addresses[r.contract];
+        expect(address, `${where}: in the address book`).to.not.equal(undefined);
         const iface = (await ethers.getContractAt(r.artifact, address)).interface;
         const fragment = iface.getFunction(r.signature)!;
+        expect(await manager.getTargetFunctionRole(address, fragment.selector), `${where}: role`).to.equal(r.role);
         for (const args of [fragment.inputs.map(zeroValue), fragment.inputs.map(onesValue)]) {
           const data = iface.encodeFunctionData(fragment, args);
           let revert: string | undefined;
@@ -89,14 +114,12 @@ describe("Access control matrix (scripts/lib/access-matrix.ts, docs/access-contr
           } catch (error) {
             revert = (error as { data?: string }).data;
           }
-          expect(revert, `${m.name} ${r.contract}.${r.signature}: a stranger's call must revert`).to.not.equal(
-            undefined,
-          );
+          expect(revert, `${where}: a stranger's call must revert`).to.not.equal(undefined);
           const parsed = managed.parseError(revert!);
-          expect(
-            [parsed?.name, parsed?.args[0]],
-            `${m.name} ${r.contract}.${r.signature}: AccessManagedUnauthorized(stranger)`,
-          ).to.deep.equal(["AccessManagedUnauthorized", STRANGER]);
+          expect([parsed?.name, parsed?.args[0]], `${where}: AccessManagedUnauthorized(stranger)`).to.deep.equal([
+            "AccessManagedUnauthorized",
+            STRANGER,
+          ]);
           checked++;
         }
       }
