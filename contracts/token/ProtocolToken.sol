@@ -60,12 +60,14 @@ contract ProtocolToken is IProtocolToken, ERC20, ERC20Permit, ERC20Votes, ERC20B
     }
 
     /// @notice Votes and checkpoints are keyed by block timestamp (ERC-6372).
+    /// @return The current block timestamp.
     function clock() public view override returns (uint48) {
         return Time.timestamp();
     }
 
     // solhint-disable func-name-mixedcase
     /// @notice ERC-6372 clock description.
+    /// @return "mode=timestamp".
     function CLOCK_MODE() public pure override returns (string memory) {
         return "mode=timestamp";
     }

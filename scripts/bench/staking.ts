@@ -2,7 +2,7 @@ import { parseEther } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { quiverStaking } from "../../presets/quiver/staking.js";
-import { deployStaking } from "../lib/deploy.js";
+import { deployStaking, deployToken } from "../lib/deploy.js";
 import { ROLES } from "../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
@@ -61,6 +61,30 @@ async function running(connection: NetworkConnection, participants: number) {
   return { staking, provider, delegator, newcomer };
 }
 
+/**
+ * The reference: Synthetix's StakingRewards (test/reference/ReferenceStakingRewards.sol) over the same protocol token,
+ * a 30-day reward period funded and running, the staker settled once and one more day elapsed, as in `running`.
+ */
+async function referenceRunning(connection: NetworkConnection) {
+  const { ethers, networkHelpers } = connection;
+  const [deployer, staker] = await ethers.getSigners();
+  const { manager, token } = await deployToken(connection, { name: "QUIVer", symbol: "QUIV", cap: CAP });
+  await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+  const tokenAddress = await token.getAddress();
+  const reference = await ethers.deployContract("ReferenceStakingRewards", [tokenAddress, tokenAddress]);
+  const referenceAddress = await reference.getAddress();
+  await token.mint(staker.address, parseEther("200000"));
+  await token.connect(staker).approve(referenceAddress, parseEther("200000"));
+  await token.mint(referenceAddress, parseEther("1000000"));
+  await reference.getFunction("notifyRewardAmount")(parseEther("1000000"));
+  const asStaker = reference.connect(staker) as typeof reference;
+  await asStaker.getFunction("stake")(parseEther("10000"));
+  await networkHelpers.time.increase(86_400);
+  await asStaker.getFunction("getReward")();
+  await networkHelpers.time.increase(86_400);
+  return asStaker;
+}
+
 /** Stake, delegate, claim and unbond, each measured with 10 and with 10,000 other stakers. */
 export const stakingCases: BenchCase[] = [
   {
@@ -88,6 +112,26 @@ export const stakingCases: BenchCase[] = [
       };
     },
     note: "accrues the global stream (budget, two accumulators, APY band), settles the pool and reweighs it (weights, earning stake, status) before the stake, and checkpoints votes in a separate contract",
+    reference: {
+      name: "Synthetix StakingRewards",
+      prepare: async (connection) => {
+        const reference = await referenceRunning(connection);
+        return {
+          send: () => reference.getFunction("stake")(parseEther("10000")),
+          // Accumulator and its timestamp, the user's snapshot and pending reward, balance and total; rate and period
+          // read. Token: two balances, both vote delegates read, Transfer log; Staked log.
+          floor: {
+            coldAccounts: 1,
+            coldReads: 4,
+            nonZeroToNonZero: 8,
+            logs: [
+              { topics: 3, dataBytes: 32 },
+              { topics: 2, dataBytes: 32 },
+            ],
+          },
+        };
+      },
+    },
   },
   {
     module: "staking",
@@ -137,6 +181,26 @@ export const stakingCases: BenchCase[] = [
       };
     },
     note: "accrues the global stream (APY band on the earning stake, two accumulators, budget) and syncs the provider's pool before settling the position",
+    reference: {
+      name: "Synthetix StakingRewards",
+      prepare: async (connection) => {
+        const reference = await referenceRunning(connection);
+        return {
+          send: () => reference.getFunction("getReward")(),
+          // Accumulator and its timestamp, the user's snapshot rewritten, pending reward set then cleared; rate,
+          // period, total and balance read. Token: two balances, both vote delegates read, Transfer log; RewardPaid log.
+          floor: {
+            coldAccounts: 1,
+            coldReads: 6,
+            nonZeroToNonZero: 5,
+            logs: [
+              { topics: 3, dataBytes: 32 },
+              { topics: 2, dataBytes: 32 },
+            ],
+          },
+        };
+      },
+    },
   },
   {
     module: "staking",

@@ -9,7 +9,7 @@ import {LendingHandler} from "./handlers/LendingHandler.sol";
 contract LendingInvariantTest is LendingBase {
     LendingHandler internal handler;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         address[] memory actors = new address[](4);
         actors[0] = alice;

@@ -14,7 +14,7 @@ contract MarketInvariantTest is MarketBase {
     MarketHandler internal handler;
     uint256 internal burnedBefore;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         uint256[] memory keys = new uint256[](3);
         keys[0] = aliceKey;

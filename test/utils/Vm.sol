@@ -76,4 +76,7 @@ interface Vm {
     function readFile(string calldata path) external view returns (string memory data);
     function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
     function parseBytes(string calldata stringifiedValue) external pure returns (bytes memory);
+
+    // --- code (reentrancy campaigns: hostile code at an account's address, hooks on a deployed token) ---
+    function etch(address target, bytes calldata newRuntimeBytecode) external;
 }
