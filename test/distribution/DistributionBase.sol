@@ -19,7 +19,7 @@ import {Roles} from "../../contracts/libraries/Roles.sol";
 import {UsageMultiplier} from "../../contracts/libraries/UsageMultiplier.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {MockRewardReceiver} from "../emission/mocks/MockRewardReceiver.sol";
-import {Test} from "../utils/Test.sol";
+import {ManagedTest} from "../utils/ManagedTest.sol";
 import {MockStakeReader} from "./mocks/MockStakeReader.sol";
 
 /// @notice Shared setup for distribution tests: QRY under an AccessManager with the parameter registry, and the
@@ -29,7 +29,7 @@ import {MockStakeReader} from "./mocks/MockStakeReader.sol";
 /// 50/30/20 and clamped to [0.5x, 2x], a PoA quota of 100 challenges with 85% thresholds and a 15% challengers'
 /// share, services with minimum stakes of 10,000 and 50,000 QRY, and 10,000 QRY per query-fulfillment identity.
 /// Staking is a settable mock; the staking-rewards pool a notified mock.
-abstract contract DistributionBase is Test {
+abstract contract DistributionBase is ManagedTest {
     uint256 internal constant START = 1_800_000_000;
     uint256 internal constant EPOCH = 30 days;
     uint256 internal constant CLAIM_WINDOW = 90 days;
@@ -53,7 +53,6 @@ abstract contract DistributionBase is Test {
     uint256 internal constant CONSENSUS_POOL = 6;
     uint256 internal constant STABILIZATION_POOL = 7;
 
-    AccessManager internal manager;
     ProtocolToken internal qry;
     ParameterRegistry internal params;
     MockStakeReader internal stakes;
@@ -249,12 +248,6 @@ abstract contract DistributionBase is Test {
         _restrict(pool, IDistributionPool.fundEpoch.selector, Roles.DISTRIBUTION_ENGINE);
         _restrict(pool, IDistributionPool.sweep.selector, Roles.DISTRIBUTION_ENGINE);
         _restrict(pool, Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-    }
-
-    function _restrict(address target, bytes4 selector, uint64 role) internal {
-        bytes4[] memory sel = new bytes4[](1);
-        sel[0] = selector;
-        manager.setTargetFunctionRole(target, sel, role);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -14,13 +14,13 @@ import {PartnerRewards} from "../../contracts/issuance/PartnerRewards.sol";
 import {Settlement} from "../../contracts/issuance/Settlement.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
-import {Test} from "../utils/Test.sol";
+import {ManagedTest} from "../utils/ManagedTest.sol";
 
 /// @notice Shared setup for issuance tests: QUT (the protocol token) under an AccessManager, the parameter
 /// registry, and the issuance module wired as the deploy module wires it, with the Qutoken preset's numbers:
 /// tiers 10,000 / 50,000 / 250,000 QUT for 1 / 5 / 25 slots, a 14-day notice period, a 1,000 QUT creation
 /// fee and a 90-day partner claim window.
-abstract contract IssuanceBase is Test {
+abstract contract IssuanceBase is ManagedTest {
     uint256 internal constant QUT_CAP = 1_000_000_000 ether;
     uint256 internal constant TIER1 = 10_000 ether;
     uint256 internal constant TIER2 = 50_000 ether;
@@ -42,7 +42,6 @@ abstract contract IssuanceBase is Test {
         "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
     );
 
-    AccessManager internal manager;
     ProtocolToken internal qut;
     ParameterRegistry internal params;
     IssuerRegistry internal registry;
@@ -136,12 +135,6 @@ abstract contract IssuanceBase is Test {
         vm.label(address(factory), "IssuerTokenFactory");
         vm.label(address(rewards), "PartnerRewards");
         vm.label(address(settlement), "Settlement");
-    }
-
-    function _restrict(address target, bytes4 selector, uint64 role) internal {
-        bytes4[] memory selectors = new bytes4[](1);
-        selectors[0] = selector;
-        manager.setTargetFunctionRole(target, selectors, role);
     }
 
     // ------------------------------------------------------------------ QUT and stake

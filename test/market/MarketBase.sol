@@ -18,14 +18,14 @@ import {InferenceMarket} from "../../contracts/market/InferenceMarket.sol";
 import {ModelCatalog} from "../../contracts/market/ModelCatalog.sol";
 import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
-import {Test} from "../utils/Test.sol";
+import {ManagedTest} from "../utils/ManagedTest.sol";
 
 /// @notice Shared setup for market tests: the QUIVer preset's numbers (seed 002; readings in presets/quiver/market.ts)
 /// over the real staking module, with four providers, one per tier (Bronze 10,000, Silver 50,000, Gold 250,000,
 /// Platinum 1,000,000 self-stake), three listed models (small, medium, large, each served by the Bronze provider only)
 /// and two consumers with signing keys. Named actors stand in for the roles (minter, parameter registry, governor,
 /// guardian, emergency, curator) and for the fee recipients.
-abstract contract MarketBase is Test {
+abstract contract MarketBase is ManagedTest {
     uint256 internal constant CAP = 1_000_000_000 ether;
     uint256 internal constant T0 = 1_750_000_000;
     uint256 internal constant DAY = 1 days;
@@ -37,7 +37,6 @@ abstract contract MarketBase is Test {
     bytes32 internal constant MEDIUM = keccak256("model.medium");
     bytes32 internal constant LARGE = keccak256("model.large");
 
-    AccessManager internal manager;
     ProtocolToken internal token;
     ProviderStaking internal staking;
     ModelCatalog internal catalog;
@@ -227,12 +226,6 @@ abstract contract MarketBase is Test {
         manager.grantRole(Roles.EMERGENCY, emergency, 0);
         manager.grantRole(Roles.MARKET_CURATOR, curator, 0);
         vm.stopPrank();
-    }
-
-    function _restrict(address target, bytes4 selector, uint64 role) internal {
-        bytes4[] memory selectors = new bytes4[](1);
-        selectors[0] = selector;
-        manager.setTargetFunctionRole(target, selectors, role);
     }
 
     // ------------------------------------------------------------------ helpers

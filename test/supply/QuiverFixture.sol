@@ -11,14 +11,14 @@ import {Roles} from "../../contracts/libraries/Roles.sol";
 import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
-import {Test} from "../utils/Test.sol";
+import {ManagedTest} from "../utils/ManagedTest.sol";
 
 /// @notice The QUIVer supply wired as the deploy module wires it, with the seed's numbers written out by hand:
 /// 1B QUIV; provider rewards 350M in the emission controller (paid into a 30-day-epoch pool whose buckets burn
 /// 180 days after their epoch), community treasury 200M, liquidity 50M at start; vesting from the TGE: team 150M
 /// (4 years, 1-year cliff, revocable), early investors 100M (3 years, 6-month cliff), public sale 100M (25% at
 /// start, the rest over 1 year), ecosystem 50M (5 years, revocable). A year is 31,536,000 s, six months half that.
-abstract contract QuiverFixture is Test {
+abstract contract QuiverFixture is ManagedTest {
     uint256 internal constant START = 1_800_000_000;
     uint256 internal constant YEAR = 31_536_000;
     uint256 internal constant HALF_YEAR = 15_768_000;
@@ -30,7 +30,6 @@ abstract contract QuiverFixture is Test {
     uint256 internal constant PUBLIC_SALE = 2;
     uint256 internal constant ECOSYSTEM = 3;
 
-    AccessManager internal manager;
     ProtocolToken internal token;
     VestingVault internal vault;
     EpochRewardPool internal pool;
@@ -101,12 +100,6 @@ abstract contract QuiverFixture is Test {
         (IGenesis.Grant[] memory grants, IGenesis.VestingGrant[] memory vesting) = _plan();
         genesis.run(grants, vesting);
         vm.stopPrank();
-    }
-
-    function _restrict(address target, bytes4 selector, uint64 role) internal {
-        bytes4[] memory selectors = new bytes4[](1);
-        selectors[0] = selector;
-        manager.setTargetFunctionRole(target, selectors, role);
     }
 
     function _providerTable() internal pure returns (uint256[] memory t) {
