@@ -2,8 +2,9 @@ import { writeFile } from "node:fs/promises";
 
 import { formatUnits, id, isHexString } from "ethers";
 
+import { signVoucher } from "../scripts/lib/voucher.js";
 import { action, need, parseAddress, parseAmount, parseCount, TaskError, type CommonArgs } from "./lib.js";
-import { voucherDomain, voucherJson, VOUCHER_TYPES, type VoucherFile } from "./voucher.js";
+import { voucherJson, type VoucherFile } from "./voucher.js";
 
 interface SignArgs extends CommonArgs {
   provider: string;
@@ -51,7 +52,7 @@ export default action<SignArgs>(async (args, t) => {
     },
     signature: "",
   };
-  file.signature = await t.signer.signTypedData(voucherDomain(file.market, chainId), VOUCHER_TYPES, file.voucher);
+  file.signature = await signVoucher(t.signer, file.market, chainId, file.voucher);
   const json = voucherJson(file);
   if (args.out === "") return json;
   await writeFile(args.out, json + "\n");

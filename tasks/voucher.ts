@@ -10,20 +10,8 @@
  */
 import { getAddress, isAddress, isHexString } from "ethers";
 
+import type { Voucher } from "../scripts/lib/voucher.js";
 import { TaskError } from "./lib.js";
-
-/** IInferenceMarket.Voucher, as ethers takes it. */
-export interface Voucher {
-  consumer: string;
-  provider: string;
-  batch: boolean;
-  modelId: string;
-  priorityBps: bigint;
-  epoch: bigint;
-  cumulativeAmount: bigint;
-  cumulativeTokens: bigint;
-  deadline: bigint;
-}
 
 export interface VoucherFile {
   market: string;
@@ -31,29 +19,6 @@ export interface VoucherFile {
   voucher: Voucher;
   signature: string;
 }
-
-/** The EIP-712 type a consumer signs (fields in the contract's order). */
-export const VOUCHER_TYPES = {
-  Voucher: [
-    { name: "consumer", type: "address" },
-    { name: "provider", type: "address" },
-    { name: "batch", type: "bool" },
-    { name: "modelId", type: "bytes32" },
-    { name: "priorityBps", type: "uint256" },
-    { name: "epoch", type: "uint256" },
-    { name: "cumulativeAmount", type: "uint256" },
-    { name: "cumulativeTokens", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-/** The EIP-712 domain of a market. */
-export const voucherDomain = (market: string, chainId: bigint) => ({
-  name: "InferenceMarket",
-  version: "1",
-  chainId,
-  verifyingContract: market,
-});
 
 /** The file's JSON (bigints as decimal strings). */
 export function voucherJson(file: VoucherFile): string {

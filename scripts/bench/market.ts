@@ -5,26 +5,13 @@ import { quiverMarket } from "../../presets/quiver/market.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployMarket } from "../lib/deploy.js";
 import { ROLES } from "../lib/roles.js";
+import { signVoucher, type Voucher } from "../lib/voucher.js";
 import type { BenchCase } from "./types.js";
 
 const CAP = parseEther("1000000000");
 const MODEL = id("bench.model.small");
 /** Participants created per transaction (each ~0.35M gas), below the 16.7M per-transaction cap of Osaka. */
 const BATCH = 40;
-
-const VOUCHER_TYPES = {
-  Voucher: [
-    { name: "consumer", type: "address" },
-    { name: "provider", type: "address" },
-    { name: "batch", type: "bool" },
-    { name: "modelId", type: "bytes32" },
-    { name: "priorityBps", type: "uint256" },
-    { name: "epoch", type: "uint256" },
-    { name: "cumulativeAmount", type: "uint256" },
-    { name: "cumulativeTokens", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
 
 /**
  * A running QUIVer market: provider P (Bronze) serves a small model; consumer C holds 100,000 QUIV of escrow and has
@@ -72,14 +59,9 @@ async function running(connection: NetworkConnection, participants: number) {
     await tx.wait();
   }
 
-  const domain = {
-    name: "InferenceMarket",
-    version: "1",
-    chainId: (await ethers.provider.getNetwork()).chainId,
-    verifyingContract: marketAddress,
-  };
+  const { chainId } = await ethers.provider.getNetwork();
   const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp + 86_400);
-  const voucher = (cumulativeAmount: bigint, cumulativeTokens: bigint) => ({
+  const voucher = (cumulativeAmount: bigint, cumulativeTokens: bigint): Voucher => ({
     consumer: consumer.address,
     provider: provider.address,
     batch: false,
@@ -90,7 +72,7 @@ async function running(connection: NetworkConnection, participants: number) {
     cumulativeTokens,
     deadline,
   });
-  const sign = (signer: Signer, v: ReturnType<typeof voucher>) => signer.signTypedData(domain, VOUCHER_TYPES, v);
+  const sign = (signer: Signer, v: Voucher) => signVoucher(signer, marketAddress, chainId, v);
   // The channel's first settlement: 1,000 tokens at the base rate.
   const first = voucher(parseEther("1"), 1_000n);
   await (await market.connect(provider).settle(first, await sign(consumer, first))).wait();

@@ -17,6 +17,7 @@
  */
 import { id, type Wallet } from "ethers";
 
+import { signVoucher, type Voucher } from "../lib/voucher.js";
 import { amount, DAY, type DemoContext, type Section } from "./context.js";
 
 const QUIV = 10n ** 18n;
@@ -30,19 +31,6 @@ const MAJOR = 1;
 const STATUS = ["None", "Open", "Upheld", "Rejected", "Expired"];
 
 /** The EIP-712 type a consumer signs (IInferenceMarket.Voucher). */
-export const VOUCHER_TYPES = {
-  Voucher: [
-    { name: "consumer", type: "address" },
-    { name: "provider", type: "address" },
-    { name: "batch", type: "bool" },
-    { name: "modelId", type: "bytes32" },
-    { name: "priorityBps", type: "uint256" },
-    { name: "epoch", type: "uint256" },
-    { name: "cumulativeAmount", type: "uint256" },
-    { name: "cumulativeTokens", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
 
 /** What the market part hands to the figures. */
 export interface MarketState {
@@ -137,10 +125,9 @@ export async function runMarket(ctx: DemoContext, s: Section): Promise<MarketSta
   await ctx.step(s, "erin approves 1,000 QUIV to the market", c.token.connect(erin).approve(market, 1_000n * QUIV));
   await ctx.step(s, "erin deposits 1,000 QUIV in escrow", market.connect(erin).deposit(1_000n * QUIV));
   const { chainId } = await ctx.connection.ethers.provider.getNetwork();
-  const domain = { name: "InferenceMarket", version: "1", chainId, verifyingContract: await market.getAddress() };
   const epoch = (await market.accountOf(erin.address)).epoch;
   const deadline = BigInt(await ctx.connection.networkHelpers.time.latest()) + DAY;
-  let voucher = {
+  let voucher: Voucher = {
     consumer: erin.address,
     provider: providerC.address,
     batch: false,
@@ -160,7 +147,7 @@ export async function runMarket(ctx: DemoContext, s: Section): Promise<MarketSta
       cumulativeAmount: voucher.cumulativeAmount + price,
       cumulativeTokens: voucher.cumulativeTokens + TOKENS_PER_REQUEST,
     };
-    signature = await erin.signTypedData(domain, VOUCHER_TYPES, voucher);
+    signature = await signVoucher(erin, await market.getAddress(), chainId, voucher);
   }
   await ctx.step(
     s,

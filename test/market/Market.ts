@@ -8,6 +8,7 @@ import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployMarket } from "../../scripts/lib/deploy.js";
 import { ROLES } from "../../scripts/lib/roles.js";
 import { selector } from "../../scripts/lib/selectors.js";
+import { VOUCHER_TYPES, voucherDomain } from "../../scripts/lib/voucher.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -16,19 +17,6 @@ const CAP = parseEther("1000000000");
 const MODEL = id("llama-3-8b-instruct");
 
 /** The EIP-712 type a consumer signs, as wallets and SDKs would build it. */
-const VOUCHER_TYPES = {
-  Voucher: [
-    { name: "consumer", type: "address" },
-    { name: "provider", type: "address" },
-    { name: "batch", type: "bool" },
-    { name: "modelId", type: "bytes32" },
-    { name: "priorityBps", type: "uint256" },
-    { name: "epoch", type: "uint256" },
-    { name: "cumulativeAmount", type: "uint256" },
-    { name: "cumulativeTokens", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
 
 describe("InferenceMarket", function () {
   async function quiverFixture() {
@@ -61,13 +49,8 @@ describe("InferenceMarket", function () {
     signer: Signer,
     voucher: Record<string, unknown>,
   ) {
-    const domain = {
-      name: "InferenceMarket",
-      version: "1",
-      chainId: (await ethers.provider.getNetwork()).chainId,
-      verifyingContract: await market.getAddress(),
-    };
-    return signer.signTypedData(domain, VOUCHER_TYPES, voucher);
+    const { chainId } = await ethers.provider.getNetwork();
+    return signer.signTypedData(voucherDomain(await market.getAddress(), chainId), VOUCHER_TYPES, voucher);
   }
 
   describe("deployment (Ignition module, QUIVer preset)", function () {
