@@ -280,10 +280,11 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         timelock.executeBatch{value: msg.value}(targets, values, calldatas, 0, _timelockSalt(descriptionHash));
     }
 
-    /// @dev Proposals are bound to their proposer: the description must end with `#proposer=0x<proposer>`
-    /// (OpenZeppelin's suffix, made mandatory), so nobody can take a proposal's id by proposing a copy first and
-    /// then block it by cancelling the copy. (Only pending proposals can be cancelled, by their proposer, so no
-    /// queued operation is ever cancelled and the governor needs no timelock cancel.)
+    /// @dev Proposals are bound to their proposer: the description must end with `#proposer=0x<proposer>`, the
+    /// address in lower-case hex (OpenZeppelin's suffix, made mandatory and compared as bytes rather than parsed),
+    /// so nobody can take a proposal's id by proposing a copy first and then block it by cancelling the copy.
+    /// (Only pending proposals can be cancelled, by their proposer, so no queued operation is ever cancelled and
+    /// the governor needs no timelock cancel.)
     function _isValidDescriptionForProposer(
         address proposer,
         string memory description
@@ -291,14 +292,12 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         bytes memory text = bytes(description);
         uint256 length = text.length;
         if (length < 52) return false;
-        bytes10 marker;
-        // Reads the 10 bytes at `length - 52` (in bounds: length >= 52); memory-safe, read only.
+        bytes32 tail;
+        // Hashes the last 52 bytes in place (in bounds: length >= 52); read only.
         assembly ("memory-safe") {
-            marker := mload(add(add(text, 0x20), sub(length, 52)))
+            tail := keccak256(add(add(text, 0x20), sub(length, 52)), 52)
         }
-        if (marker != bytes10("#proposer=")) return false;
-        (bool parsed, address named) = Strings.tryParseAddress(description, length - 42, length);
-        return parsed && named == proposer;
+        return tail == keccak256(abi.encodePacked("#proposer=", Strings.toHexString(proposer)));
     }
 
     /// @dev Votes at a past timepoint from the vote source (token votes + weighted stake).

@@ -6,7 +6,8 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 /// @title IProtocolGovernor
 /// @notice The preset's governor: OpenZeppelin's Governor with votes from `IVotingPower`, proposal classes
 /// with their own approval thresholds (`IProposalClassifier`), a proposal deposit, and two timelocks.
-/// @dev Lifecycle: `propose` takes only descriptions ending with `#proposer=0x<the proposer's address>` (else
+/// @dev Lifecycle: `propose` takes only descriptions ending with `#proposer=0x<the proposer's address in
+/// lower-case hex>` (else
 /// `GovernorRestrictedProposer`), so a proposal's id belongs to its proposer; it classifies the proposal by what it calls and takes the deposit
 /// (`transferFrom`, approve first); after the voting delay (discussion) votes are read at the snapshot for
 /// the voting period; a proposal succeeds when its votes cast (for + against + abstain) reach the quorum
