@@ -11,7 +11,9 @@ import {Parameterized} from "./Parameterized.sol";
 /// @dev Inheritors put `whenNotPaused` on their user paths, map `pause`, `confirmPause` and `unpause` to the
 /// GUARDIAN, EMERGENCY and GOVERNOR roles, and register `PAUSE_DURATION` with the registry. A module with
 /// parameters of its own overrides `parameter` and `_setParameter` for its keys and hands other keys to
-/// `super`. The pause state is one storage slot, read once by `whenNotPaused`.
+/// `super`. The pause state is one storage slot, read once by `whenNotPaused`. The guardian
+/// holds a module paused at most half the time: every pause it makes, expired or lifted, is followed by a cooldown
+/// at least as long.
 abstract contract GuardianPausable is IGuardianPausable, Parameterized {
     /// @inheritdoc IGuardianPausable
     bytes32 public constant PAUSE_DURATION = keccak256("pause.duration");
@@ -21,10 +23,15 @@ abstract contract GuardianPausable is IGuardianPausable, Parameterized {
 
     uint48 private constant CONFIRMED = type(uint48).max;
 
-    /// @dev End of the current or last pause; `CONFIRMED` when governance confirmed it; zero when unpaused.
+    /// @dev End of the current or last pause (the unpause time once lifted); `CONFIRMED` when governance confirmed
+    /// it; zero when never paused.
     uint48 private _pausedUntil;
     /// @dev The governed pause duration, in seconds (same slot).
     uint48 private _pauseDuration;
+    /// @dev Start of the last guardian pause (same slot).
+    uint48 private _pausedAt;
+    /// @dev When the guardian may pause again (same slot).
+    uint48 private _cooldownUntil;
 
     /// @notice Reverts with `EnforcedPause` while the module is paused.
     modifier whenNotPaused() {
@@ -42,25 +49,45 @@ abstract contract GuardianPausable is IGuardianPausable, Parameterized {
     function pause() external restricted {
         uint256 until = _pausedUntil;
         if (block.timestamp < until) revert EnforcedPause(until);
+        uint256 availableAt = _cooldownUntil;
+        if (block.timestamp < availableAt) revert PauseCooldown(availableAt);
         uint256 duration = _pauseDuration;
-        if (until != 0 && block.timestamp < until + duration) revert PauseCooldown(until + duration);
         uint48 newUntil = SafeCast.toUint48(block.timestamp + duration);
         _pausedUntil = newUntil;
+        _pausedAt = SafeCast.toUint48(block.timestamp);
+        // Expired, the pause is followed by as long a cooldown.
+        _cooldownUntil = SafeCast.toUint48(block.timestamp + 2 * duration);
         emit Paused(msg.sender, newUntil);
     }
 
     /// @inheritdoc IGuardianPausable
     function confirmPause() external restricted {
-        if (_pausedUntil == CONFIRMED) revert PauseAlreadyConfirmed();
+        uint256 until = _pausedUntil;
+        if (until == CONFIRMED) revert PauseAlreadyConfirmed();
+        if (block.timestamp >= until) revert ExpectedPause();
         _pausedUntil = CONFIRMED;
         emit PauseConfirmed(msg.sender);
     }
 
     /// @inheritdoc IGuardianPausable
     function unpause() external restricted {
-        if (!paused()) revert ExpectedPause();
-        _pausedUntil = 0;
+        uint256 until = _pausedUntil;
+        if (block.timestamp >= until) revert ExpectedPause();
+        // Lifted early, the pause is followed by a cooldown of the pause duration, and never shorter than the time
+        // the guardian held it (the duration may have been lowered meanwhile).
+        uint256 cooldown = _pauseDuration;
+        if (until != CONFIRMED) {
+            uint256 held = block.timestamp - _pausedAt;
+            if (held > cooldown) cooldown = held;
+        }
+        _pausedUntil = SafeCast.toUint48(block.timestamp);
+        _cooldownUntil = SafeCast.toUint48(block.timestamp + cooldown);
         emit Unpaused(msg.sender);
+    }
+
+    /// @inheritdoc IGuardianPausable
+    function pauseAvailableAt() external view returns (uint256) {
+        return _cooldownUntil;
     }
 
     /// @inheritdoc IGuardianPausable

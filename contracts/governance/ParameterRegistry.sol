@@ -10,10 +10,11 @@ import {IParameterRegistry} from "../interfaces/IParameterRegistry.sol";
 /// @title ParameterRegistry
 /// @notice Bounds and rate-limits every governed number of a preset and pushes changes into its module.
 contract ParameterRegistry is IParameterRegistry, AccessManaged {
-    /// @notice Length of a rate-limit window: a quarter of a 365-day year.
+    /// @notice Length of a rate-limit quarter: a quarter of a 365-day year.
     uint256 public constant QUARTER = 365 days / 4;
 
-    /// @notice Largest move from a window's anchor a normal change may make, in bps of the anchor.
+    /// @notice Largest move a normal change may make from the lowest and from the highest value in effect over
+    /// the current and the previous quarter, in bps of that value.
     uint256 public constant MAX_CHANGE_BPS = 2_000;
 
     uint256 private constant BPS = 10_000;
@@ -35,9 +36,8 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         p.min = min;
         p.max = max;
         p.minStep = minStep;
-        p.anchor = value;
-        p.windowStart = SafeCast.toUint64(block.timestamp);
         p.registered = true;
+        _restart(p, value);
         emit ParameterRegistered(target, key, value, min, max, minStep);
     }
 
@@ -45,12 +45,14 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     function set(address target, bytes32 key, uint256 value) external restricted {
         Parameter storage p = _registered(target, key);
         uint256 current = _checkNewValue(p, target, key, value);
-        if (block.timestamp >= p.windowStart + QUARTER) {
-            p.anchor = current;
-            p.windowStart = SafeCast.toUint64(block.timestamp);
-        }
-        (uint256 lowest, uint256 highest) = _range(p);
+        Parameter memory rolled = _rolled(p, current);
+        (uint256 lowest, uint256 highest) = _range(rolled);
         if (value < lowest || value > highest) revert ChangeTooLarge(value, lowest, highest);
+
+        if (value < rolled.lowest) rolled.lowest = value;
+        if (value > rolled.highest) rolled.highest = value;
+        rolled.anchor = value;
+        _parameters[target][key] = rolled;
         _apply(target, key, current, value, false);
     }
 
@@ -58,8 +60,7 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     function setEmergency(address target, bytes32 key, uint256 value) external restricted {
         Parameter storage p = _registered(target, key);
         uint256 current = _checkNewValue(p, target, key, value);
-        p.anchor = value;
-        p.windowStart = SafeCast.toUint64(block.timestamp);
+        _restart(p, value);
         _apply(target, key, current, value, true);
     }
 
@@ -70,9 +71,8 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
 
     /// @inheritdoc IParameterRegistry
     function allowedRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest) {
-        Parameter memory p = _registered(target, key);
-        if (block.timestamp >= p.windowStart + QUARTER) p.anchor = IParameterized(target).parameter(key);
-        return _range(p);
+        Parameter storage p = _registered(target, key);
+        return _range(_rolled(p, IParameterized(target).parameter(key)));
     }
 
     function _registered(address target, bytes32 key) private view returns (Parameter storage p) {
@@ -92,14 +92,46 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         if (value == current) revert ValueUnchanged(value);
     }
 
-    /// @dev The window's allowed range, clamped to the hard bounds. The step rounds down (stricter).
+    /// @dev Forgets the history: `value` alone has been in effect (registration and emergency changes).
+    function _restart(Parameter storage p, uint256 value) private {
+        p.anchor = value;
+        p.lowest = value;
+        p.highest = value;
+        p.previousLowest = value;
+        p.previousHighest = value;
+        p.quarter = SafeCast.toUint64(block.timestamp / QUARTER);
+    }
+
+    /// @dev The record moved to the current quarter: entering a new quarter, the quarter left becomes the previous
+    /// one and `current` is the only value in effect so far in the new one; a quarter or more without changes
+    /// leaves only `current` in effect over both.
+    function _rolled(Parameter storage p, uint256 current) private view returns (Parameter memory r) {
+        r = p;
+        uint64 quarter = SafeCast.toUint64(block.timestamp / QUARTER);
+        if (quarter == r.quarter) return r;
+        if (quarter == r.quarter + 1) {
+            (r.previousLowest, r.previousHighest) = (r.lowest, r.highest);
+        } else {
+            (r.previousLowest, r.previousHighest) = (current, current);
+        }
+        (r.lowest, r.highest, r.quarter) = (current, current, quarter);
+    }
+
+    /// @dev The allowed range: at most `MAX_CHANGE_BPS` (or `minStep`) above the lowest value in effect over the
+    /// two quarters and below the highest, clamped to the hard bounds. Steps round down (stricter).
     function _range(Parameter memory p) private pure returns (uint256 lowest, uint256 highest) {
-        uint256 step = (p.anchor * MAX_CHANGE_BPS) / BPS;
-        if (step < p.minStep) step = p.minStep;
-        lowest = p.anchor > step ? p.anchor - step : 0;
-        highest = p.anchor + step;
+        uint256 low = p.lowest < p.previousLowest ? p.lowest : p.previousLowest;
+        uint256 high = p.highest > p.previousHighest ? p.highest : p.previousHighest;
+        highest = low + _step(low, p.minStep);
+        uint256 down = _step(high, p.minStep);
+        lowest = high > down ? high - down : 0;
         if (lowest < p.min) lowest = p.min;
         if (highest > p.max) highest = p.max;
+    }
+
+    function _step(uint256 value, uint256 minStep) private pure returns (uint256 step) {
+        step = (value * MAX_CHANGE_BPS) / BPS;
+        if (step < minStep) step = minStep;
     }
 
     function _apply(address target, bytes32 key, uint256 oldValue, uint256 newValue, bool emergency) private {

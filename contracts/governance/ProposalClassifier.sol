@@ -2,11 +2,13 @@
 pragma solidity 0.8.37;
 
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IProposalClassifier} from "../interfaces/IProposalClassifier.sol";
 
 /// @title ProposalClassifier
-/// @notice Maps (target, selector) pairs to proposal classes and classifies proposals by their strictest call.
+/// @notice Maps (target, selector) pairs to proposal classes and classifies a proposal by its calls: the highest
+/// threshold among them, on the one route they all share.
 contract ProposalClassifier is IProposalClassifier, AccessManaged {
     /// @inheritdoc IProposalClassifier
     uint8 public constant UNCLASSIFIED = type(uint8).max;
@@ -70,9 +72,16 @@ contract ProposalClassifier is IProposalClassifier, AccessManaged {
         for (uint256 i; i < n; ++i) {
             uint8 id = _classOf(targets[i], bytes4(calldatas[i]));
             ProposalClass memory c = _classes[id];
-            if (i == 0 || _outranks(c, class_)) (classId, class_) = (id, c);
+            if (i == 0) {
+                (classId, class_) = (id, c);
+            } else {
+                // One route per proposal: an emergency call never carries a normal one, nor the reverse.
+                if (c.emergency != class_.emergency) revert MixedRoutes(0, i);
+                if (c.thresholdBps > class_.thresholdBps) (classId, class_) = (id, c);
+            }
             if (c.minProposerWeight > minProposerWeight) minProposerWeight = c.minProposerWeight;
         }
+        class_.minProposerWeight = SafeCast.toUint128(minProposerWeight);
     }
 
     /// @inheritdoc IProposalClassifier
@@ -103,12 +112,6 @@ contract ProposalClassifier is IProposalClassifier, AccessManaged {
         unchecked {
             return stored == 0 ? _DEFAULT_CLASS : stored - 1;
         }
-    }
-
-    /// @dev Emergency classes outrank normal ones; within a route the higher threshold wins.
-    function _outranks(ProposalClass memory a, ProposalClass memory b) private pure returns (bool) {
-        if (a.emergency != b.emergency) return a.emergency;
-        return a.thresholdBps > b.thresholdBps;
     }
 
     function _toStored(uint8 classId) private view returns (uint8) {

@@ -11,10 +11,12 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 import {IProposalClassifier} from "../interfaces/IProposalClassifier.sol";
+import {IProtocolTimelock} from "../interfaces/IProtocolTimelock.sol";
 import {IProtocolGovernor} from "../interfaces/IProtocolGovernor.sol";
 import {IVotingPower} from "../interfaces/IVotingPower.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
@@ -31,6 +33,9 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     /// @inheritdoc IProtocolGovernor
     bytes32 public constant PROPOSAL_DEPOSIT = keccak256("governance.proposalDeposit");
+
+    /// @inheritdoc IProtocolGovernor
+    uint256 public constant GRACE_PERIOD = 14 days;
 
     uint256 private constant BPS = 10_000;
 
@@ -49,7 +54,6 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     uint256 private _proposalDeposit;
     mapping(uint256 proposalId => ProposalTerms) private _terms;
-    mapping(uint256 proposalId => bytes32 operationId) private _timelockIds;
 
     /// @notice Deploys the governor with the preset's settings.
     /// @param config The settings (see `IProtocolGovernor.Config`).
@@ -64,6 +68,8 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         if (config.emergencyDelay == 0 || config.emergencyDelay >= config.normalDelay) {
             revert InvalidTimelockDelays(config.normalDelay, config.emergencyDelay);
         }
+        _requireDelayCeiling(config.normalTimelock, config.normalDelay);
+        _requireDelayCeiling(config.emergencyTimelock, config.emergencyDelay);
         if (config.votingPeriod == 0) revert GovernorInvalidVotingPeriod(0);
         if (config.quorumBps == 0 || config.quorumBps > BPS) revert InvalidQuorum(config.quorumBps);
 
@@ -195,18 +201,17 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     }
     // solhint-enable func-name-mixedcase
 
-    /// @notice A proposal's state; a queued proposal follows its timelock operation.
+    /// @notice A proposal's state; a queued proposal not executed within `GRACE_PERIOD` after its eta is Expired.
+    /// @dev Executed and Canceled come from the governor's own record: only the governor executes and cancels on
+    /// its timelocks.
     /// @param proposalId The proposal.
     /// @return The state.
     function state(uint256 proposalId) public view override(Governor, IGovernor) returns (ProposalState) {
         ProposalState current = super.state(proposalId);
-        if (current != ProposalState.Queued) return current;
-
-        TimelockController timelock = _timelock(_terms[proposalId].emergency);
-        bytes32 operationId = _timelockIds[proposalId];
-        if (timelock.isOperationPending(operationId)) return ProposalState.Queued;
-        if (timelock.isOperationDone(operationId)) return ProposalState.Executed;
-        return ProposalState.Canceled;
+        if (current == ProposalState.Queued && block.timestamp >= proposalEta(proposalId) + GRACE_PERIOD) {
+            return ProposalState.Expired;
+        }
+        return current;
     }
 
     /// @notice Every proposal goes through a timelock.
@@ -260,10 +265,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         bool emergency = _terms[proposalId].emergency;
         TimelockController timelock = _timelock(emergency);
         uint256 delay = emergency ? _EMERGENCY_DELAY : _NORMAL_DELAY;
-        bytes32 salt = _timelockSalt(descriptionHash);
-        // Same id as TimelockController.hashOperationBatch(targets, values, calldatas, 0, salt).
-        _timelockIds[proposalId] = keccak256(abi.encode(targets, values, calldatas, bytes32(0), salt));
-        timelock.scheduleBatch(targets, values, calldatas, 0, salt, delay);
+        timelock.scheduleBatch(targets, values, calldatas, 0, _timelockSalt(descriptionHash), delay);
         return SafeCast.toUint48(block.timestamp + delay);
     }
 
@@ -276,21 +278,26 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     ) internal override {
         TimelockController timelock = _timelock(_terms[proposalId].emergency);
         timelock.executeBatch{value: msg.value}(targets, values, calldatas, 0, _timelockSalt(descriptionHash));
-        delete _timelockIds[proposalId];
     }
 
-    function _cancel(
-        address[] memory targets,
-        uint256[] memory values,
-        bytes[] memory calldatas,
-        bytes32 descriptionHash
-    ) internal override returns (uint256 proposalId) {
-        proposalId = super._cancel(targets, values, calldatas, descriptionHash);
-        bytes32 operationId = _timelockIds[proposalId];
-        if (operationId != 0) {
-            _timelock(_terms[proposalId].emergency).cancel(operationId);
-            delete _timelockIds[proposalId];
+    /// @dev Proposals are bound to their proposer: the description must end with `#proposer=0x<proposer>`, the
+    /// address in lower-case hex (OpenZeppelin's suffix, made mandatory and compared as bytes rather than parsed),
+    /// so nobody can take a proposal's id by proposing a copy first and then block it by cancelling the copy.
+    /// (Only pending proposals can be cancelled, by their proposer, so no queued operation is ever cancelled and
+    /// the governor needs no timelock cancel.)
+    function _isValidDescriptionForProposer(
+        address proposer,
+        string memory description
+    ) internal pure override returns (bool) {
+        bytes memory text = bytes(description);
+        uint256 length = text.length;
+        if (length < 52) return false;
+        bytes32 tail;
+        // Hashes the last 52 bytes in place (in bounds: length >= 52); read only.
+        assembly ("memory-safe") {
+            tail := keccak256(add(add(text, 0x20), sub(length, 52)), 52)
         }
+        return tail == keccak256(abi.encodePacked("#proposer=", Strings.toHexString(proposer)));
     }
 
     /// @dev Votes at a past timepoint from the vote source (token votes + weighted stake).
@@ -332,6 +339,12 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     function _requireProposerStake(address proposer, uint256 minWeight) private view {
         uint256 weight = address(_STAKE) == address(0) ? 0 : _STAKE.getPastVotes(proposer, clock() - 1);
         if (weight < minWeight) revert ProposerStakeTooLow(proposer, weight, minWeight);
+    }
+
+    /// @dev A route's timelock must never accept a delay above the route's: `queue` would revert for ever.
+    function _requireDelayCeiling(address timelock, uint48 routeDelay) private view {
+        uint256 ceiling = IProtocolTimelock(timelock).MAX_DELAY();
+        if (ceiling > routeDelay) revert TimelockDelayCeilingTooHigh(timelock, ceiling, routeDelay);
     }
 
     function _timelock(bool emergency) private view returns (TimelockController) {

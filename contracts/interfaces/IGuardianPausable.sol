@@ -7,9 +7,12 @@ pragma solidity ^0.8.28;
 /// @dev Roles (AccessManager): `pause` GUARDIAN; `confirmPause` EMERGENCY (the emergency timelock: a 75%
 /// proposal with the 48-hour delay, fast enough to confirm before the pause expires); `unpause` GOVERNOR (the
 /// normal timelock, so a fix and its unpause can ship in one proposal). After a guardian pause expires the
-/// guardian must wait one more `pause.duration` before pausing again, so it can keep a module paused at most
-/// half the time without governance; governance can revoke its role. Functions marked `whenNotPaused` revert
-/// with `EnforcedPause` while paused.
+/// guardian must wait one more `pause.duration` (as it was when pausing) before pausing again; after governance
+/// lifts a pause (`unpause`) the guardian waits `pause.duration`, and at least as long as it held the pause. So
+/// the guardian keeps a module paused at most half the time without governance confirming; governance can also
+/// revoke its role. Governance confirms only an active guardian pause (`confirmPause` reverts `ExpectedPause`
+/// otherwise): it cannot freeze a module on its own through the emergency route. Functions marked
+/// `whenNotPaused` revert with `EnforcedPause` while paused.
 interface IGuardianPausable {
     /// @notice The guardian paused the module until `until`.
     /// @param guardian The caller.
@@ -39,15 +42,18 @@ interface IGuardianPausable {
     error PauseCooldown(uint256 availableAt);
 
     /// @notice Pauses the module for `pause.duration` seconds.
-    /// @dev Restricted to the guardian. Reverts while paused and during the cooldown after an expired pause.
+    /// @dev Restricted to the guardian. Reverts while paused and during the cooldown after a pause (expired or
+    /// lifted), see `pauseAvailableAt`.
     function pause() external;
 
-    /// @notice Keeps the module paused until governance unpauses it; pauses it if it is not paused.
-    /// @dev Restricted to the emergency timelock.
+    /// @notice Keeps the module paused until governance unpauses it.
+    /// @dev Restricted to the emergency timelock. Reverts `ExpectedPause` unless a guardian pause is active, and
+    /// `PauseAlreadyConfirmed` when it is confirmed already.
     function confirmPause() external;
 
-    /// @notice Lifts a pause, confirmed or not.
-    /// @dev Restricted to the normal timelock.
+    /// @notice Lifts a pause, confirmed or not, and starts the guardian's cooldown.
+    /// @dev Restricted to the normal timelock. The guardian may pause again after `pause.duration`, or after as
+    /// long as it held this pause if that is longer (an unconfirmed pause).
     function unpause() external;
 
     /// @notice Whether the module is paused now.
@@ -55,8 +61,13 @@ interface IGuardianPausable {
     function paused() external view returns (bool);
 
     /// @notice When the current or last pause ends.
-    /// @return The expiry timestamp; `type(uint48).max` when confirmed, zero when never paused or unpaused.
+    /// @return The expiry timestamp; `type(uint48).max` when confirmed; the unpause time once governance lifted
+    /// it; zero when never paused.
     function pausedUntil() external view returns (uint256);
+
+    /// @notice When the guardian may pause again.
+    /// @return The end of the guardian's cooldown (zero when never paused).
+    function pauseAvailableAt() external view returns (uint256);
 
     // solhint-disable func-name-mixedcase
     /// @notice Key of the governed pause duration, `keccak256("pause.duration")`, in seconds.

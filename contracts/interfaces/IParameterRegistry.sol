@@ -4,27 +4,36 @@ pragma solidity ^0.8.28;
 /// @title IParameterRegistry
 /// @notice Holds every number governance may change, with hard bounds and a rate limit, and pushes each
 /// change into the module that uses it (see `IParameterized`).
-/// @dev Rate limit (seed QUIVer 6.3, "maximum 20% change per quarter"): registration opens a window of one
-/// quarter (365 days / 4) anchored at the value it found. While a window lasts, every normal change must
-/// stay within `MAX_CHANGE_BPS` (20%) of its anchor, or within the parameter's `minStep` for values near
-/// zero. The first change after a window ends opens a new window anchored at the value before that change.
-/// So one window moves a value at most 20%; two windows back to back can move it at most 44% (1.2^2) over a
-/// span just longer than a quarter. The emergency path skips the rate limit, never the bounds, and opens a
-/// new window anchored at the value it set.
+/// @dev Rate limit (seed QUIVer 6.3, "maximum 20% change per quarter"), rolling: time is cut in quarters of
+/// 365 days / 4 (counted from timestamp 0), and the registry keeps the lowest and highest values in effect in the
+/// current quarter and in the previous one. A normal change may set a value at most `MAX_CHANGE_BPS` (20%) above
+/// the lowest of them and at most 20% below the highest (or within `minStep` of them, for values near zero).
+/// These two quarters always cover the last full quarter, so over any span of one quarter a value moves at most
+/// 20%, however its changes are timed (two changes one second apart across a quarter edge are checked against
+/// the same history). The emergency path skips the rate limit, never the bounds, and restarts the history at the
+/// value it set.
 interface IParameterRegistry {
     /// @notice How a parameter is governed.
     /// @param min Lowest value allowed, ever.
     /// @param max Highest value allowed, ever.
-    /// @param minStep Absolute change always allowed within a window, whatever the anchor (for values near zero).
-    /// @param anchor The value at the start of the current rate-limit window.
-    /// @param windowStart When the current window opened.
+    /// @param minStep Absolute change always allowed, whatever the values in effect (for values near zero).
+    /// @param anchor The value set by the registration or the last change through the registry.
+    /// @param lowest The lowest value in effect during `quarter` (as of the last change).
+    /// @param highest The highest value in effect during `quarter` (as of the last change).
+    /// @param previousLowest The lowest value in effect during the quarter before `quarter`.
+    /// @param previousHighest The highest value in effect during the quarter before `quarter`.
+    /// @param quarter The quarter (`timestamp / QUARTER`) of the last registration or change.
     /// @param registered Whether the parameter exists.
     struct Parameter {
         uint256 min;
         uint256 max;
         uint256 minStep;
         uint256 anchor;
-        uint64 windowStart;
+        uint256 lowest;
+        uint256 highest;
+        uint256 previousLowest;
+        uint256 previousHighest;
+        uint64 quarter;
         bool registered;
     }
 
@@ -34,7 +43,7 @@ interface IParameterRegistry {
     /// @param value Its value at registration.
     /// @param min Lowest value allowed.
     /// @param max Highest value allowed.
-    /// @param minStep Absolute change always allowed within a window.
+    /// @param minStep Absolute change always allowed, whatever the values in effect.
     event ParameterRegistered(
         address indexed target,
         bytes32 indexed key,
@@ -66,7 +75,7 @@ interface IParameterRegistry {
     error InvalidBounds(uint256 min, uint256 max);
     /// @notice The value lies outside the parameter's hard bounds.
     error ValueOutOfBounds(uint256 value, uint256 min, uint256 max);
-    /// @notice The value moves further from the window's anchor than the rate limit allows.
+    /// @notice The value moves more than the rate limit allows from the values in effect over the last quarters.
     error ChangeTooLarge(uint256 value, uint256 lowest, uint256 highest);
     /// @notice The new value equals the current one.
     error ValueUnchanged(uint256 value);
@@ -77,7 +86,7 @@ interface IParameterRegistry {
     /// @param key The parameter's key.
     /// @param min Lowest value allowed, ever.
     /// @param max Highest value allowed, ever.
-    /// @param minStep Absolute change always allowed within a window.
+    /// @param minStep Absolute change always allowed, whatever the values in effect.
     function register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) external;
 
     /// @notice Changes a parameter within its bounds and the rate limit (normal governance).
@@ -97,7 +106,7 @@ interface IParameterRegistry {
     /// @notice How a parameter is governed.
     /// @param target The module holding the value.
     /// @param key The parameter's key.
-    /// @return The parameter's bounds and rate-limit window.
+    /// @return The parameter's bounds and rate-limit history (as of its last change).
     function parameterInfo(address target, bytes32 key) external view returns (Parameter memory);
 
     /// @notice The range a normal change may set right now.

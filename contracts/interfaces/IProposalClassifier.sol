@@ -4,12 +4,14 @@ pragma solidity ^0.8.28;
 /// @title IProposalClassifier
 /// @notice Decides a proposal's class from what it calls, never from what its proposer claims. Each
 /// (target, selector) pair maps to a class; a target may also have a class for all its functions; anything
-/// unmapped falls in the default class. The strictest class among a proposal's calls is the proposal's class.
+/// unmapped falls in the default class. A proposal takes the highest threshold among its calls' classes, so no
+/// call ever passes under a lower threshold than its own class's.
 /// @dev Classes (approval threshold, timelock route, proposer stake) are fixed at deployment from the preset;
-/// only the mapping of calls to classes is governed. Strictness: an emergency class outranks every normal
-/// class (it routes the proposal to the emergency timelock, which only holds the emergency role); within the
-/// same route the higher threshold wins; on a tie the first call's class stays. The minimum proposer stake
-/// of a proposal is the highest one among its calls' classes, whichever class wins.
+/// only the mapping of calls to classes is governed. Routes are never mixed: a proposal whose calls fall in
+/// emergency and normal classes is refused (`MixedRoutes`), so an emergency call cannot carry a normal call to
+/// the emergency timelock's shorter delay, and a normal call cannot lift an emergency one. On a threshold tie
+/// the first call's class is reported. The minimum proposer stake of a proposal is the highest one among its
+/// calls' classes, whichever class is reported.
 interface IProposalClassifier {
     /// @notice A class of proposals.
     /// @param thresholdBps Share of the for + against votes that must be for, in bps (abstain is not counted).
@@ -57,6 +59,11 @@ interface IProposalClassifier {
     /// @param calldatas Number of calldatas.
     error InvalidProposalLength(uint256 targets, uint256 calldatas);
 
+    /// @notice A proposal mixes calls of the emergency route with calls of the normal route.
+    /// @param firstCall Index of the first call (whose route the proposal took).
+    /// @param otherCall Index of the first call on the other route.
+    error MixedRoutes(uint256 firstCall, uint256 otherCall);
+
     /// @notice Puts calls of `selectors` on `target` in a class, or clears them with `UNCLASSIFIED`.
     /// @dev Restricted (the admin: the normal timelock).
     /// @param target The called contract.
@@ -70,12 +77,13 @@ interface IProposalClassifier {
     /// @param classId The class, or `UNCLASSIFIED`.
     function setTargetClass(address target, uint8 classId) external;
 
-    /// @notice The class of a proposal: the strictest class among its calls.
+    /// @notice The class of a proposal: the class with the highest threshold among its calls (the first on a
+    /// tie), with the highest proposer stake among them; reverts `MixedRoutes` when the calls' routes differ.
     /// @dev The loop is bounded by the proposal's own number of calls, paid by its proposer.
     /// @param targets The called contracts.
     /// @param calldatas The calls' data (the first 4 bytes are the selector; shorter data is zero-padded).
     /// @return classId The proposal's class.
-    /// @return class_ That class's threshold and route.
+    /// @return class_ That class's threshold and route, with `minProposerWeight` the highest among the calls.
     /// @return minProposerWeight The highest proposer stake required by any call's class.
     function classify(
         address[] calldata targets,

@@ -6,12 +6,16 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 /// @title IProtocolGovernor
 /// @notice The preset's governor: OpenZeppelin's Governor with votes from `IVotingPower`, proposal classes
 /// with their own approval thresholds (`IProposalClassifier`), a proposal deposit, and two timelocks.
-/// @dev Lifecycle: `propose` classifies the proposal by what it calls and takes the deposit
+/// @dev Lifecycle: `propose` takes only descriptions ending with `#proposer=0x<the proposer's address in
+/// lower-case hex>` (else
+/// `GovernorRestrictedProposer`), so a proposal's id belongs to its proposer; it classifies the proposal by what it calls and takes the deposit
 /// (`transferFrom`, approve first); after the voting delay (discussion) votes are read at the snapshot for
 /// the voting period; a proposal succeeds when its votes cast (for + against + abstain) reach the quorum
 /// and its for votes reach its class's threshold of for + against (abstain counts toward the quorum, not the
 /// threshold); `queue` schedules it on the normal timelock (normal classes) or the emergency timelock
-/// (emergency classes), with that route's delay fixed at deployment; `execute` runs it after the delay.
+/// (emergency classes), with that route's delay fixed at deployment; `execute` runs it after the delay and
+/// within `GRACE_PERIOD` (after that the proposal is Expired). Both timelocks are `IProtocolTimelock`s whose
+/// delay cannot rise above the governor's delay for their route.
 /// The deposit is returned to the proposer once the proposal is decided, unless it was defeated without
 /// reaching quorum: then it goes to the treasury (`settleDeposit`, callable by anyone).
 interface IProtocolGovernor is IGovernor {
@@ -109,6 +113,12 @@ interface IProtocolGovernor is IGovernor {
     /// @param emergencyDelay The emergency delay given.
     error InvalidTimelockDelays(uint256 normalDelay, uint256 emergencyDelay);
 
+    /// @notice A timelock accepts delays above the delay the governor schedules its route with.
+    /// @param timelock The timelock.
+    /// @param maxDelay Its `MAX_DELAY`.
+    /// @param routeDelay The governor's delay for its route.
+    error TimelockDelayCeilingTooHigh(address timelock, uint256 maxDelay, uint256 routeDelay);
+
     /// @notice The quorum is zero or above 10,000 bps.
     /// @param quorumBps The refused quorum.
     error InvalidQuorum(uint256 quorumBps);
@@ -155,6 +165,10 @@ interface IProtocolGovernor is IGovernor {
     function treasury() external view returns (address);
 
     // solhint-disable func-name-mixedcase
+    /// @notice How long a queued proposal stays executable after its eta; after that it is Expired for ever.
+    /// @return 14 days, in seconds.
+    function GRACE_PERIOD() external view returns (uint256);
+
     /// @notice Key of the governed proposal deposit, `keccak256("governance.proposalDeposit")`, in token wei.
     /// @return The parameter key.
     function PROPOSAL_DEPOSIT() external view returns (bytes32);

@@ -30,6 +30,37 @@ export const PAUSE_SELECTORS = {
 
 export const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
 
+/** Every AccessManager function that changes a role, a delay, a target's wiring or runs a call with a role. */
+export const MANAGER_ROLE_SELECTORS = [
+  "labelRole(uint64,string)",
+  "grantRole(uint64,address,uint32)",
+  "revokeRole(uint64,address)",
+  "renounceRole(uint64,address)",
+  "setRoleAdmin(uint64,uint64)",
+  "setRoleGuardian(uint64,uint64)",
+  "setGrantDelay(uint64,uint32)",
+  "setTargetFunctionRole(address,bytes4[],uint64)",
+  "setTargetAdminDelay(address,uint32)",
+  "setTargetClosed(address,bool)",
+  "updateAuthority(address,address)",
+  "schedule(address,bytes,uint48)",
+  "execute(address,bytes)",
+  "cancel(address,address,bytes)",
+].map(selector);
+
+/** Every TimelockController function that changes a role or the delay, or schedules, runs or cancels a call. */
+export const TIMELOCK_ROLE_SELECTORS = [
+  "grantRole(bytes32,address)",
+  "revokeRole(bytes32,address)",
+  "renounceRole(bytes32,address)",
+  "updateDelay(uint256)",
+  "schedule(address,uint256,bytes,bytes32,bytes32,uint256)",
+  "scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)",
+  "execute(address,uint256,bytes,bytes32,bytes32)",
+  "executeBatch(address[],uint256[],bytes[],bytes32,bytes32)",
+  "cancel(bytes32)",
+].map(selector);
+
 // The futures a module's wiring needs; typed loosely because Ignition's future types are per contract name.
 type AnyFuture = any;
 
@@ -77,7 +108,11 @@ export function wirePausable(
  * - the normal timelock is the manager's admin and holds GOVERNOR (parameter changes within the rate limit,
  *   treasury spending, unpausing); the emergency timelock holds EMERGENCY (emergency parameter changes,
  *   confirming pauses); the Safe holds GUARDIAN (pause only);
- * - the governor is the only proposer, canceller and executor of both timelocks, which administer themselves;
+ * - the governor is the only proposer, canceller and executor of both timelocks (ProtocolTimelock: their delay can
+ *   never rise above the governor's delay for their route); the normal timelock administers itself and the
+ *   emergency timelock, which is not its own admin (so no emergency proposal can grant roles on it);
+ * - every role, delay and wiring function of the manager and the timelocks is classified explicitly as access, on
+ *   top of the access class of those whole targets;
  * - calls are mapped to the preset's classes (class ids are parameters, by position in `classes`).
  *
  * The deployer stays the manager's admin: the preset's last step hands over (see GovernanceHandover.ts).
@@ -128,8 +163,10 @@ function governance(m: IgnitionModuleBuilder, votingWeight: AnyFuture) {
     m.getParameter("defaultClass"),
   ]);
   const treasury = m.contract("Treasury", [manager, pause.value]);
-  const normalTimelock = m.contract("TimelockController", [normalDelay, [], [], deployer], { id: "NormalTimelock" });
-  const emergencyTimelock = m.contract("TimelockController", [emergencyDelay, [], [], deployer], {
+  const normalTimelock = m.contract("ProtocolTimelock", [normalDelay, normalDelay, [], [], deployer], {
+    id: "NormalTimelock",
+  });
+  const emergencyTimelock = m.contract("ProtocolTimelock", [emergencyDelay, emergencyDelay, [], [], deployer], {
     id: "EmergencyTimelock",
   });
   const governor = m.contract("ProtocolGovernor", [
@@ -150,8 +187,16 @@ function governance(m: IgnitionModuleBuilder, votingWeight: AnyFuture) {
     },
   ]);
 
-  // Both timelocks: the governor alone proposes, cancels and executes; then the deployer leaves.
-  const timelockCalls = [];
+  // Both timelocks: the governor alone proposes, cancels and executes; the normal timelock administers the
+  // emergency one (which stops administering itself); then the deployer leaves.
+  const timelockCalls = [
+    m.call(emergencyTimelock, "grantRole", [TIMELOCK_ROLES.DEFAULT_ADMIN, normalTimelock], {
+      id: "EmergencyGrantAdminToNormal",
+    }),
+    m.call(emergencyTimelock, "revokeRole", [TIMELOCK_ROLES.DEFAULT_ADMIN, emergencyTimelock], {
+      id: "EmergencyRevokeSelfAdmin",
+    }),
+  ];
   for (const [name, timelock] of [
     ["Normal", normalTimelock],
     ["Emergency", emergencyTimelock],
@@ -212,6 +257,13 @@ function governance(m: IgnitionModuleBuilder, votingWeight: AnyFuture) {
     [registry, [selector("setEmergency(address,bytes32,uint256)")], emergencyParameterClass],
     { id: "ClassifyRegistrySetEmergency" },
   );
+  for (const [name, target, selectors] of [
+    ["Manager", manager, MANAGER_ROLE_SELECTORS],
+    ["NormalTimelock", normalTimelock, TIMELOCK_ROLE_SELECTORS],
+    ["EmergencyTimelock", emergencyTimelock, TIMELOCK_ROLE_SELECTORS],
+  ] as const) {
+    m.call(classifier, "setSelectorClass", [target, selectors, accessClass], { id: `Classify${name}RoleChanges` });
+  }
   for (const [name, target] of [
     ["Manager", manager],
     ["NormalTimelock", normalTimelock],

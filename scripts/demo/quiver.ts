@@ -13,6 +13,7 @@ import { id } from "ethers";
 
 import { amount, DAY, pct, type DemoContext, type Scenario, type Section } from "./context.js";
 import { marketFigures, runMarket, type MarketState } from "./quiver-market.js";
+import { boundDescription } from "../lib/proposal.js";
 
 const QUIV = 10n ** 18n;
 const TIERS = ["none", "Bronze", "Silver", "Gold", "Platinum"];
@@ -121,7 +122,10 @@ export default function quiver(): Scenario {
         grantee.address,
         1_000_000n * QUIV,
       ]);
-      const description = "Grant 1,000,000 QUIV from the community treasury to the SDK team";
+      const description = boundDescription(
+        "Grant 1,000,000 QUIV from the community treasury to the SDK team",
+        carol.address,
+      );
       const proposal: [string[], bigint[], string[]] = [[treasury], [0n], [data]];
       await ctx.step(
         s,

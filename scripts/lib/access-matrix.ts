@@ -239,7 +239,7 @@ export async function presetMatrix(connection: NetworkConnection, deployed: Depl
   }
   // Each timelock's roles, named the same way (the guards of the timelocks' own functions).
   const timelocks = new Map<string, Map<string, string[]>>();
-  for (const c of contracts.filter((x) => x.artifact === "TimelockController")) {
+  for (const c of contracts.filter((x) => x.artifact === "ProtocolTimelock")) {
     const timelock = await ethers.getContractAt("TimelockController", c.address);
     const roles = new Map<string, string[]>();
     for (const [role, set] of await timelockRoleHolders(timelock)) {

@@ -2,9 +2,16 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { concat, type Contract, type Signer, ZeroAddress, id } from "ethers";
 
-import { GOVERNANCE_KEYS, PAUSE_SELECTORS, TIMELOCK_ROLES } from "../../deploy/modules/Governance.js";
+import {
+  GOVERNANCE_KEYS,
+  MANAGER_ROLE_SELECTORS,
+  PAUSE_SELECTORS,
+  TIMELOCK_ROLE_SELECTORS,
+  TIMELOCK_ROLES,
+} from "../../deploy/modules/Governance.js";
 import { quiverGovernance } from "../../presets/quiver/governance.js";
 import { classId, deployGovernance } from "../../scripts/lib/deploy.js";
+import { boundDescription } from "../../scripts/lib/proposal.js";
 import { ROLES } from "../../scripts/lib/roles.js";
 import { selector } from "../../scripts/lib/selectors.js";
 
@@ -132,7 +139,9 @@ describe("Governance (QUIVer preset, deployed through the Ignition modules)", fu
     description: string;
   }
 
+  /** Proposes as `who`, binding `p.description` to `who` first (in place, for queue and execute). */
   async function propose(s: System, p: Proposal, who: Signer = s.proposer) {
+    p.description = boundDescription(p.description, await who.getAddress());
     await s.governor.connect(who).propose(p.targets, p.values, p.calldatas, p.description);
     return s.governor.getProposalId(p.targets, p.values, p.calldatas, id(p.description));
   }
@@ -178,10 +187,21 @@ describe("Governance (QUIVer preset, deployed through the Ignition modules)", fu
           expect(await timelock.hasRole(role, await governor.getAddress())).to.equal(true);
         }
         expect(await timelock.hasRole(TIMELOCK_ROLES.DEFAULT_ADMIN, deployer.address)).to.equal(false);
-        expect(await timelock.hasRole(TIMELOCK_ROLES.DEFAULT_ADMIN, self)).to.equal(true);
+        // The normal timelock administers both; the emergency timelock administers nothing, itself included.
+        expect(await timelock.hasRole(TIMELOCK_ROLES.DEFAULT_ADMIN, normal)).to.equal(true);
+        expect(await timelock.hasRole(TIMELOCK_ROLES.DEFAULT_ADMIN, emergency)).to.equal(false);
+        expect(self === normal || self === emergency).to.equal(true);
       }
       expect(await normalTimelock.getMinDelay()).to.equal(7n * 86_400n);
       expect(await emergencyTimelock.getMinDelay()).to.equal(2n * 86_400n);
+      // No timelock accepts a delay above the governor's for its route.
+      const ceiling = (t: unknown) => (t as Contract).getFunction("MAX_DELAY")();
+      expect(await ceiling(await ethers.getContractAt("ProtocolTimelock", normal))).to.equal(
+        await governor.timelockDelay(false),
+      );
+      expect(await ceiling(await ethers.getContractAt("ProtocolTimelock", emergency))).to.equal(
+        await governor.timelockDelay(true),
+      );
     });
 
     it("maps functions to roles and calls to the preset's classes", async function () {
@@ -205,6 +225,18 @@ describe("Governance (QUIVer preset, deployed through the Ignition modules)", fu
       expect(await classifier.classOf(t, PAUSE_SELECTORS.unpause)).to.equal(cls("technical"));
       for (const target of [manager, governor, normalTimelock, classifier]) {
         expect(await classifier.classOf(await target.getAddress(), "0x12345678")).to.equal(cls("access"));
+      }
+      // Every role and delay change is mapped by selector, not only through its target's class.
+      const explicit = [
+        [manager, MANAGER_ROLE_SELECTORS],
+        [normalTimelock, TIMELOCK_ROLE_SELECTORS],
+      ] as const;
+      for (const [target, selectors] of explicit) {
+        const filter = classifier.filters.SelectorClassSet(await target.getAddress());
+        const mapped = new Map(
+          (await classifier.queryFilter(filter)).map((e) => [e.args.selector as string, e.args.classId as bigint]),
+        );
+        for (const sel of selectors) expect(mapped.get(sel), sel).to.equal(cls("access"));
       }
       const thresholds = [];
       for (let i = 0n; i < (await classifier.classCount()); i++) {
@@ -306,7 +338,7 @@ describe("Governance (QUIVer preset, deployed through the Ignition modules)", fu
       await decide(s, more, [[alice, FOR]]);
       await expect(queueAndExecute(s, more, 7 * DAY))
         .to.be.revertedWithCustomError(registry, "ChangeTooLarge")
-        .withArgs(120_000n * QUIV + 1n, 80_000n * QUIV, 120_000n * QUIV);
+        .withArgs(120_000n * QUIV + 1n, 96_000n * QUIV, 120_000n * QUIV);
       expect(await governor.proposalDeposit()).to.equal(120_000n * QUIV);
 
       const emergency = one(
@@ -331,9 +363,12 @@ describe("Governance (QUIVer preset, deployed through the Ignition modules)", fu
     it("pauses with 5 of 9 signatures; the pause expires after 30 days", async function () {
       const s = await networkHelpers.loadFixture(systemFixture);
       const { safe, treasury, owners } = s;
+      // The next block's time is pinned: signing with five owners takes wall-clock seconds on a loaded machine.
+      const at = (await networkHelpers.time.latest()) + 10;
+      await networkHelpers.time.setNextBlockTimestamp(at);
       await expect(safeExec(safe, owners.slice(0, 5), s.treasury.target as string, pauseData(s)))
         .to.emit(treasury, "Paused")
-        .withArgs(await safe.getAddress(), (await networkHelpers.time.latest()) + 1 + 30 * DAY);
+        .withArgs(await safe.getAddress(), at + 30 * DAY);
       expect(await treasury.paused()).to.equal(true);
       await networkHelpers.time.increase(30 * DAY);
       expect(await treasury.paused()).to.equal(false);

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessManager.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {GuardianPausable} from "../../contracts/governance/GuardianPausable.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {ProposalClassifier} from "../../contracts/governance/ProposalClassifier.sol";
 import {ProtocolGovernor} from "../../contracts/governance/ProtocolGovernor.sol";
+import {ProtocolTimelock} from "../../contracts/governance/ProtocolTimelock.sol";
 import {Treasury} from "../../contracts/governance/Treasury.sol";
 import {VotingPower} from "../../contracts/governance/VotingPower.sol";
 import {WorkerPool} from "../../contracts/governance/WorkerPool.sol";
@@ -104,8 +108,8 @@ abstract contract GovernanceBase is Test {
         treasury = new Treasury(address(manager), PAUSE);
         workerPool = new WorkerPool(address(manager), IERC20(address(token)), PAUSE);
         address[] memory none = new address[](0);
-        normalTimelock = new TimelockController(NORMAL_DELAY, none, none, admin);
-        emergencyTimelock = new TimelockController(EMERGENCY_DELAY, none, none, admin);
+        normalTimelock = new ProtocolTimelock(NORMAL_DELAY, NORMAL_DELAY, none, none, admin);
+        emergencyTimelock = new ProtocolTimelock(EMERGENCY_DELAY, EMERGENCY_DELAY, none, none, admin);
         governor = new ProtocolGovernor(
             IProtocolGovernor.Config({
                 name: "QUIVer Governor",
@@ -148,15 +152,20 @@ abstract contract GovernanceBase is Test {
         c[WORKER_CLASS] = IProposalClassifier.ProposalClass(5_000, false, uint128(WORKER_MIN_STAKE));
     }
 
-    /// @dev Mirrors deploy/modules/Parameters.ts, Governance.ts and WorkerProposals.ts.
+    /// @dev Mirrors deploy/modules/Parameters.ts, Governance.ts and WorkerProposals.ts. The normal timelock
+    /// administers the emergency timelock, which is not its own admin.
     function _wire() private {
         for (uint256 i; i < 2; ++i) {
             TimelockController t = i == 0 ? normalTimelock : emergencyTimelock;
             t.grantRole(t.PROPOSER_ROLE(), address(governor));
             t.grantRole(t.EXECUTOR_ROLE(), address(governor));
             t.grantRole(t.CANCELLER_ROLE(), address(governor));
-            t.renounceRole(t.DEFAULT_ADMIN_ROLE(), admin);
         }
+        bytes32 adminRole = emergencyTimelock.DEFAULT_ADMIN_ROLE();
+        emergencyTimelock.grantRole(adminRole, address(normalTimelock));
+        emergencyTimelock.revokeRole(adminRole, address(emergencyTimelock));
+        normalTimelock.renounceRole(adminRole, admin);
+        emergencyTimelock.renounceRole(adminRole, admin);
         _role(address(registry), ParameterRegistry.set.selector, Roles.GOVERNOR);
         _role(address(registry), ParameterRegistry.setEmergency.selector, Roles.EMERGENCY);
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(registry), 0);
@@ -178,6 +187,16 @@ abstract contract GovernanceBase is Test {
         _classify(address(registry), ParameterRegistry.setEmergency.selector, EMERGENCY_PARAMETER_CLASS);
         _classify(address(workerPool), WorkerPool.createGrant.selector, WORKER_CLASS);
         _classify(address(workerPool), WorkerPool.cancelGrant.selector, WORKER_CLASS);
+        // Role and delay changes, by selector (Governance.ts maps every one of them; a few here).
+        _classify(address(manager), IAccessManager.grantRole.selector, ACCESS_CLASS);
+        _classify(address(manager), IAccessManager.revokeRole.selector, ACCESS_CLASS);
+        _classify(address(manager), IAccessManager.setGrantDelay.selector, ACCESS_CLASS);
+        for (uint256 i; i < 2; ++i) {
+            TimelockController t = i == 0 ? normalTimelock : emergencyTimelock;
+            _classify(address(t), IAccessControl.grantRole.selector, ACCESS_CLASS);
+            _classify(address(t), IAccessControl.revokeRole.selector, ACCESS_CLASS);
+            _classify(address(t), TimelockController.updateDelay.selector, ACCESS_CLASS);
+        }
         classifier.setTargetClass(address(manager), ACCESS_CLASS);
         classifier.setTargetClass(address(normalTimelock), ACCESS_CLASS);
         classifier.setTargetClass(address(emergencyTimelock), ACCESS_CLASS);
@@ -303,9 +322,28 @@ abstract contract GovernanceBase is Test {
         return _proposeAs(proposer, p);
     }
 
+    /// @dev Proposes as `who`, binding the description to `who` first (`p.description` is updated in place).
     function _proposeAs(address who, Proposal memory p) internal returns (uint256 id) {
+        if (!_bound(p, who)) _bind(p, who);
         vm.prank(who);
         id = governor.propose(p.targets, p.values, p.calldatas, p.description);
+    }
+
+    /// @dev Whether `p.description` already ends with `who`'s `#proposer=` suffix.
+    function _bound(Proposal memory p, address who) internal pure returns (bool) {
+        bytes memory text = bytes(p.description);
+        bytes memory suffix = bytes(string.concat("#proposer=", Strings.toHexString(who)));
+        if (text.length < suffix.length) return false;
+        for (uint256 i; i < suffix.length; ++i) {
+            if (text[text.length - suffix.length + i] != suffix[i]) return false;
+        }
+        return true;
+    }
+
+    /// @dev Appends the `#proposer=` suffix the governor requires (`p.description` is updated in place).
+    function _bind(Proposal memory p, address who) internal pure returns (Proposal memory) {
+        p.description = string.concat(p.description, "#proposer=", Strings.toHexString(who));
+        return p;
     }
 
     function _vote(uint256 id, address voter, uint8 support) internal returns (uint256 weight) {

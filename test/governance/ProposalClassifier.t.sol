@@ -180,15 +180,22 @@ contract ProposalClassifierTest is Test {
         assertEq(uint256(id), ECONOMIC, "whatever the order");
     }
 
-    function test_classify_emergencyOutranksHigherNormalThreshold() public {
+    function test_RevertWhen_classifyMixesRoutes() public {
         _map(a, F, ACCESS); // 80%, normal
         _map(b, G, EMERGENCY); // 75%, emergency
-        (uint8 id, IProposalClassifier.ProposalClass memory c, ) = _classify(a, F, b, G);
-        assertEq(uint256(id), EMERGENCY, "the emergency route wins");
-        assertTrue(c.emergency, "emergency");
-        _map(a, F, EMERGENCY_PARAMETER);
-        (id, , ) = _classify(b, G, a, F);
+        vm.expectRevert(abi.encodeWithSelector(IProposalClassifier.MixedRoutes.selector, 0, 1));
+        _classify(a, F, b, G);
+        vm.expectRevert(abi.encodeWithSelector(IProposalClassifier.MixedRoutes.selector, 0, 1));
+        _classify(b, G, a, F);
+    }
+
+    function test_classify_highestThresholdOnTheEmergencyRoute() public {
+        _map(a, F, EMERGENCY_PARAMETER); // 80%
+        _map(b, G, EMERGENCY); // 75%
+        (uint8 id, IProposalClassifier.ProposalClass memory c, ) = _classify(b, G, a, F);
         assertEq(uint256(id), EMERGENCY_PARAMETER, "80% beats 75% on the emergency route");
+        assertEq(uint256(c.thresholdBps), 8_000, "threshold");
+        assertTrue(c.emergency, "emergency route");
     }
 
     function test_classify_tieKeepsTheFirstCall() public {
@@ -228,28 +235,38 @@ contract ProposalClassifierTest is Test {
         classifier.classify(new address[](0), new bytes[](0));
     }
 
-    /// @dev No call of a proposal outranks the class it gets, and its stake is the highest of its calls'.
+    /// @dev A proposal gets the highest threshold of its calls and their common route, or is refused when the
+    /// routes differ; its stake is the highest of its calls'.
     function testFuzz_classify_noCallOutranksTheResult(uint8[4] memory classIds) public {
         address[] memory targets = new address[](4);
         bytes[] memory calldatas = new bytes[](4);
         uint256 maxWeight;
+        uint256 maxThreshold;
+        uint256 otherRoute;
+        bool firstRoute;
         for (uint256 i; i < 4; ++i) {
             uint8 id = uint8(bound(classIds[i], 0, 6));
             targets[i] = address(uint160(0x1000 + i));
             calldatas[i] = abi.encodePacked(F);
             _map(targets[i], F, id);
-            uint256 w = classifier.proposalClass(id).minProposerWeight;
-            if (w > maxWeight) maxWeight = w;
+            IProposalClassifier.ProposalClass memory c = classifier.proposalClass(id);
+            if (c.minProposerWeight > maxWeight) maxWeight = c.minProposerWeight;
+            if (c.thresholdBps > maxThreshold) maxThreshold = c.thresholdBps;
+            if (i == 0) firstRoute = c.emergency;
+            else if (otherRoute == 0 && c.emergency != firstRoute) otherRoute = i;
+        }
+        if (otherRoute != 0) {
+            vm.expectRevert(abi.encodeWithSelector(IProposalClassifier.MixedRoutes.selector, 0, otherRoute));
+            classifier.classify(targets, calldatas);
+            return;
         }
         (, IProposalClassifier.ProposalClass memory result, uint256 minWeight) = classifier.classify(
             targets,
             calldatas
         );
-        for (uint256 i; i < 4; ++i) {
-            IProposalClassifier.ProposalClass memory c = classifier.proposalClass(classifier.classOf(targets[i], F));
-            if (c.emergency) assertTrue(result.emergency, "an emergency call makes an emergency proposal");
-            if (c.emergency == result.emergency) assertLe(c.thresholdBps, result.thresholdBps, "outranked");
-        }
+        assertEq(uint256(result.thresholdBps), maxThreshold, "the highest threshold");
+        assertEq(result.emergency, firstRoute, "the calls' route");
         assertEq(minWeight, maxWeight, "highest stake");
+        assertEq(uint256(result.minProposerWeight), maxWeight, "highest stake in the class");
     }
 }

@@ -16,6 +16,7 @@ import {Treasury} from "../../contracts/governance/Treasury.sol";
 import {WorkerPool} from "../../contracts/governance/WorkerPool.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {IProposalClassifier} from "../../contracts/interfaces/IProposalClassifier.sol";
 import {IProtocolGovernor} from "../../contracts/interfaces/IProtocolGovernor.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {GovernanceBase} from "./GovernanceBase.sol";
@@ -29,7 +30,7 @@ contract ProtocolGovernorTest is GovernanceBase {
     // ------------------------------------------------------------------ propose and the deposit
 
     function test_propose_takesDepositAndRecordsTerms() public {
-        Proposal memory p = _technical(42);
+        Proposal memory p = _bind(_technical(42), proposer);
         uint256 expectedId = governor.getProposalId(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
         vm.expectEmit(true, true, false, true, address(governor));
         emit IProtocolGovernor.ProposalClassified(expectedId, TECHNICAL_CLASS, 6_000, false, 100_000 ether);
@@ -50,7 +51,7 @@ contract ProtocolGovernorTest is GovernanceBase {
 
     function test_RevertWhen_proposeWithoutAllowance() public {
         _giveVotes(carol, 200_000 ether);
-        Proposal memory p = _technical(1);
+        Proposal memory p = _bind(_technical(1), carol);
         vm.prank(carol);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -68,6 +69,7 @@ contract ProtocolGovernorTest is GovernanceBase {
     function test_RevertWhen_proposeMismatchedArrays() public {
         Proposal memory p = _technical(1);
         p.values = new uint256[](2);
+        _bind(p, proposer);
         vm.prank(proposer);
         vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorInvalidProposalLength.selector, 1, 1, 2));
         governor.propose(p.targets, p.values, p.calldatas, p.description);
@@ -78,7 +80,7 @@ contract ProtocolGovernorTest is GovernanceBase {
         Proposal memory p;
         vm.prank(proposer);
         vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorInvalidProposalLength.selector, 0, 0, 0));
-        governor.propose(p.targets, p.values, p.calldatas, "empty");
+        governor.propose(p.targets, p.values, p.calldatas, _bind(p, proposer).description);
         assertEq(token.balanceOf(proposer), 1_000_000 ether, "no deposit taken");
     }
 
@@ -223,6 +225,8 @@ contract ProtocolGovernorTest is GovernanceBase {
             abi.encodeCall(GuardianPausable.confirmPause, ()),
             "emergency: pause the treasury"
         );
+        vm.prank(guardian);
+        treasury.pause(); // governance confirms an active guardian pause only
         _assertPassesAtAndFailsBelow(p, 750_000 ether, EMERGENCY_CLASS, 7_500);
         assertTrue(treasury.paused(), "treasury paused by governance");
         assertEq(treasury.pausedUntil(), type(uint48).max, "confirmed: no expiry");
@@ -435,12 +439,13 @@ contract ProtocolGovernorTest is GovernanceBase {
         assertState(id, IGovernor.ProposalState.Queued, "still queued");
     }
 
-    function test_economic_secondQuarterMovesFromTheNewValue() public {
+    function test_economic_movesFromTheNewValueOnceTheOldIsAQuarterBehind() public {
         _pass(_setDeposit(120_000 ether));
-        // The window opened at registration (START); the next one opens with the first change after it.
-        vm.warp(START + 91.25 days);
+        // 100,000 was in effect until this change, in quarter 222; from quarter 224 on, only 120,000 counts.
+        assertLt(block.timestamp, 224 * 7_884_000 - 7_884_000, "changed in quarter 222");
+        vm.warp(224 * 7_884_000 - 27 days); // executed 28 days later, early in quarter 224
         _pass(_setDeposit(144_000 ether));
-        assertEq(governor.proposalDeposit(), 144_000 ether, "another +20% in the next quarter");
+        assertEq(governor.proposalDeposit(), 144_000 ether, "another +20% a full quarter later");
     }
 
     function test_emergencyParameter_skipsRateLimitWithinBounds() public {
@@ -500,6 +505,8 @@ contract ProtocolGovernorTest is GovernanceBase {
         Proposal memory p = _one(address(treasury), abi.encodeCall(GuardianPausable.confirmPause, ()), "pause");
         _giveVotes(alice, 1_000_000 ether);
         vm.warp(block.timestamp + 1);
+        vm.prank(guardian);
+        treasury.pause(); // 30 days: outlasts the 7 + 14 days of vote and the 48 hours of timelock
         uint256 id = _decide(p, alice, address(0));
         _queue(p);
         assertEq(governor.proposalEta(id), block.timestamp + 48 hours, "48-hour delay");
@@ -528,26 +535,21 @@ contract ProtocolGovernorTest is GovernanceBase {
     }
 
     function test_RevertWhen_emergencyProposalSmugglesANormalAction() public {
-        // confirmPause (emergency, 75%) + a treasury payment: the emergency class wins, and the emergency
-        // timelock holds no GOVERNOR role, so the payment cannot ride the 48-hour route.
-        Proposal memory p = _two(
-            address(treasury),
-            abi.encodeCall(GuardianPausable.confirmPause, ()),
-            address(treasury),
-            abi.encodeCall(Treasury.transfer, (IERC20(address(token)), attacker, 1_000 ether)),
-            "pause and pay"
+        // confirmPause (emergency, 75%) + a treasury payment: refused at propose, neither route takes both.
+        Proposal memory p = _bind(
+            _two(
+                address(treasury),
+                abi.encodeCall(GuardianPausable.confirmPause, ()),
+                address(treasury),
+                abi.encodeCall(Treasury.transfer, (IERC20(address(token)), attacker, 1_000 ether)),
+                "pause and pay"
+            ),
+            proposer
         );
-        _giveVotes(alice, 1_000_000 ether);
-        vm.warp(block.timestamp + 1);
-        uint256 id = _decide(p, alice, address(0));
-        assertEq(uint256(governor.proposalTerms(id).classId), EMERGENCY_CLASS, "emergency outranks treasury");
-        _queue(p);
-        vm.warp(block.timestamp + 48 hours);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(emergencyTimelock))
-        );
-        _execute(p);
-        assertEq(token.balanceOf(attacker), 0, "nothing paid");
+        vm.prank(proposer);
+        vm.expectRevert(abi.encodeWithSelector(IProposalClassifier.MixedRoutes.selector, 0, 1));
+        governor.propose(p.targets, p.values, p.calldatas, p.description);
+        assertEq(token.balanceOf(proposer), 1_000_000 ether, "no deposit taken");
     }
 
     // ------------------------------------------------------------------ attacks
@@ -733,7 +735,7 @@ contract ProtocolGovernorTest is GovernanceBase {
     function test_RevertWhen_workerProposalBelowTheMinimumStake() public {
         _stake(proposer, 5_000 ether - 1, 365 days); // x2 = 10,000 - 2 wei
         vm.warp(block.timestamp + 1);
-        Proposal memory p = _grantProposal();
+        Proposal memory p = _bind(_grantProposal(), proposer);
         vm.prank(proposer);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -750,6 +752,7 @@ contract ProtocolGovernorTest is GovernanceBase {
     function test_RevertWhen_workerProposalStakedInTheSameSecond() public {
         _stake(proposer, 50_000 ether, 365 days);
         Proposal memory p = _grantProposal();
+        _bind(p, proposer);
         vm.prank(proposer);
         vm.expectRevert(
             abi.encodeWithSelector(IProtocolGovernor.ProposerStakeTooLow.selector, proposer, 0, 10_000 ether)
@@ -765,6 +768,7 @@ contract ProtocolGovernorTest is GovernanceBase {
             abi.encodeCall(WorkerPool.createGrant, (carol, 1 ether, 0)),
             "technical with a grant inside"
         );
+        _bind(p, proposer);
         vm.prank(proposer);
         vm.expectRevert(
             abi.encodeWithSelector(IProtocolGovernor.ProposerStakeTooLow.selector, proposer, 0, 10_000 ether)

@@ -129,18 +129,41 @@ contract TreasuryTest is GovernanceBase {
         treasury.confirmPause();
     }
 
-    function test_unpause_byTheNormalTimelock() public {
+    function test_unpause_byTheNormalTimelockStartsTheCooldown() public {
         _guardianPause();
         vm.prank(address(emergencyTimelock));
         treasury.confirmPause();
+        vm.warp(block.timestamp + 40 days);
         vm.expectEmit(true, false, false, true, address(treasury));
         emit IGuardianPausable.Unpaused(address(normalTimelock));
         vm.prank(address(normalTimelock));
         treasury.unpause();
         assertFalse(treasury.paused(), "unpaused");
-        assertEq(treasury.pausedUntil(), 0, "cleared");
-        _guardianPause(); // no cooldown after governance lifts a pause
-        assertTrue(treasury.paused(), "the guardian can pause again");
+        assertEq(treasury.pausedUntil(), block.timestamp, "ended now");
+        // A confirmed pause was governance's: the guardian waits one pause duration, 30 days.
+        assertEq(treasury.pauseAvailableAt(), block.timestamp + 30 days, "cooldown of the pause duration");
+        vm.warp(block.timestamp + 30 days - 1);
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.PauseCooldown.selector, block.timestamp + 1));
+        treasury.pause();
+        vm.warp(block.timestamp + 1);
+        _guardianPause();
+        assertTrue(treasury.paused(), "the guardian can pause again after the cooldown");
+    }
+
+    function test_RevertWhen_confirmPauseWithoutAGuardianPause() public {
+        vm.prank(address(emergencyTimelock));
+        vm.expectRevert(IGuardianPausable.ExpectedPause.selector);
+        treasury.confirmPause();
+        assertFalse(treasury.paused(), "never paused");
+        assertEq(treasury.pausedUntil(), 0, "nothing recorded");
+
+        _guardianPause();
+        vm.warp(block.timestamp + 30 days);
+        vm.prank(address(emergencyTimelock));
+        vm.expectRevert(IGuardianPausable.ExpectedPause.selector);
+        treasury.confirmPause();
+        assertFalse(treasury.paused(), "an expired pause cannot be confirmed");
     }
 
     function test_RevertWhen_unpauseWhileNotPaused() public {

@@ -4,6 +4,7 @@ import { type Contract, type Interface, ZeroAddress, id } from "ethers";
 
 import { qryGovernance, qryWorkerProposals } from "../../presets/qry/governance.js";
 import { classId, deployWorkerProposals } from "../../scripts/lib/deploy.js";
+import { boundDescription } from "../../scripts/lib/proposal.js";
 import { ROLES } from "../../scripts/lib/roles.js";
 import { selector } from "../../scripts/lib/selectors.js";
 
@@ -64,6 +65,7 @@ describe("WorkerProposals (QRY preset, deployed through the Ignition modules)", 
   it("refuses a grant proposal from an account without the minimum stake", async function () {
     const { governor, workerPool, outsider, worker, token } = await networkHelpers.loadFixture(fixture);
     const p = grant(workerPool, worker.address);
+    p.description = boundDescription(p.description, outsider.address);
     await expect(governor.connect(outsider).propose(p.targets, p.values, p.calldatas, p.description))
       .to.be.revertedWithCustomError(governor, "ProposerStakeTooLow")
       .withArgs(outsider.address, 0n, 10_000n * QRY);
@@ -78,6 +80,7 @@ describe("WorkerProposals (QRY preset, deployed through the Ignition modules)", 
     await networkHelpers.mine();
 
     const p = grant(workerPool, worker.address);
+    p.description = boundDescription(p.description, staker.address);
     await governor.connect(staker).propose(p.targets, p.values, p.calldatas, p.description);
     const proposalId = await governor.getProposalId(p.targets, p.values, p.calldatas, id(p.description));
     expect(await token.balanceOf(await governor.getAddress())).to.equal(10_000n * QRY);

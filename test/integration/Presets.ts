@@ -18,6 +18,7 @@ import {
 } from "../../scripts/lib/presets.js";
 import { managerRoleHolders, roleName, timelockRoleHolders } from "../../scripts/lib/role-holders.js";
 import { ROLES } from "../../scripts/lib/roles.js";
+import { boundDescription } from "../../scripts/lib/proposal.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -282,7 +283,10 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         1_000n,
         id("report 2026-01: provider served a substituted model"),
       ]);
-      const description = "Emergency: slash the provider 10% for a substituted model";
+      const description = boundDescription(
+        "Emergency: slash the provider 10% for a substituted model",
+        await liquidity.getAddress(),
+      );
       const proposal: [string[], bigint[], string[]] = [[await c.slasher!.getAddress()], [0n], [data]];
       await c.governor.connect(liquidity).propose(...proposal, description);
       const proposalId = await c.governor.getProposalId(...proposal, id(description));

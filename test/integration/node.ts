@@ -187,7 +187,7 @@ describe("a hardhat node on localhost (deploy script, address book, tasks)", fun
     const proposed = await task(
       "propose",
       "--description",
-      "Grant 1,000 QUIV to the docs team",
+      `Grant 1,000 QUIV to the docs team#proposer=${liquidity.toLowerCase()}`,
       "--grant-to",
       signers[17].address,
       "--amount",

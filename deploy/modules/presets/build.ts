@@ -49,8 +49,9 @@ function allFutures(module: IgnitionModule): Future[] {
  * - Lending: the credit manager's `confirmPause` is classified as an emergency proposal (its roles and pause
  *   duration are wired by the Lending module).
  * - Issuance: fees go to governance's Treasury; the preset's distributor opens partner-reward periods.
+ * - Supply: the vesting vault's `revoke` (GOVERNOR) is classified as an access change (80% in every preset).
  * - Handover: Governance makes the normal timelock the AccessManager's admin (and gives GOVERNOR, EMERGENCY and
- *   GUARDIAN to the timelocks and the Safe; the timelocks administer themselves); the last future renounces the
+ *   GUARDIAN to the timelocks and the Safe; the normal timelock administers both timelocks); the last future renounces the
  *   deployer's admin role, after every other future, so no deployer privilege survives.
  *
  * Parameters (see `presetParameters` in scripts/lib/presets.ts): `Token` (name, symbol, cap), `GuardianSafe`
@@ -116,6 +117,12 @@ export function buildPresetModule(preset: SystemPreset) {
     const g = m.useModule(worker ?? governance);
     const s = m.useModule(supply);
     const { manager, classifier } = g;
+
+    // Revoking a vesting schedule takes promised tokens from a named beneficiary: the access majority, never the
+    // default class.
+    m.call(classifier, "setSelectorClass", [s.vault, [selector("revoke(uint256)")], m.getParameter("accessClass")], {
+      id: "ClassifyVestingRevoke",
+    });
 
     const st = staking === undefined ? undefined : m.useModule(staking);
     const streamsToStaking = preset.supply.emission.recipients.some(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -44,7 +45,12 @@ contract GovernorHandler is Test {
         uint256 deposit = governor.proposalDeposit();
         if (token.balanceOf(who) < deposit) return;
         (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _calls(value);
-        string memory description = string.concat("proposal ", vm.toString(ids.length));
+        string memory description = string.concat(
+            "proposal ",
+            vm.toString(ids.length),
+            "#proposer=",
+            Strings.toHexString(who)
+        );
         vm.prank(who);
         uint256 id = governor.propose(targets, values, calldatas, description);
         ids.push(id);
