@@ -289,6 +289,7 @@ contract IssuanceHandler is Test {
         address issuer = token.issuer();
         bool wasRetired = token.retired();
         uint256 pending = token.pendingRedemptions();
+        uint256 supply = token.totalSupply();
         vm.prank(issuer);
         try factory.retireToken(address(token)) {
             ghostLiveTokens[issuer]--;
@@ -298,6 +299,12 @@ contract IssuanceHandler is Test {
                 _expectError(
                     reason,
                     abi.encodeWithSelector(IIssuerTokenFactory.TokenAlreadyRetired.selector, address(token)),
+                    "retire"
+                );
+            } else if (supply != 0) {
+                _expectError(
+                    reason,
+                    abi.encodeWithSelector(IIssuerToken.SupplyOutstanding.selector, supply),
                     "retire"
                 );
             } else {
