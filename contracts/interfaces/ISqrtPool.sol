@@ -12,7 +12,8 @@ import {IDistributionPool} from "./IDistributionPool.sol";
 /// (`SqrtShares`), each claim reads the account's root, the sum and the funding. A claim changes neither, so no
 /// account's claim changes another's. Sybil splitting: `k` identities sharing a value `V` count for
 /// `k * sqrt(V / k) = sqrt(k) * sqrt(V)`; `minStake` (bonded stake each identity needs at every credit and again
-/// at its claim) makes every extra identity cost that stake for the whole epoch and its claim. Values per account and epoch fit 128 bits.
+/// at its claim) makes every extra identity cost that stake for the whole epoch and its claim. Values per account
+/// and epoch fit 128 bits.
 interface ISqrtPool is IDistributionPool {
     /// @notice An account's record in an epoch. One storage slot.
     /// @param value Its accumulated value (TRV or subscription value), in wei.

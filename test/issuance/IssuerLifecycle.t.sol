@@ -7,7 +7,8 @@ import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";
 import {IssuanceBase} from "./IssuanceBase.sol";
 
 /// @notice The whole life of an issuer, in order: stake, verify, create, mint, circulate, redeem, fulfil,
-/// refund, voucher, service fee, settlement, redeem the rest, retire, unstake, withdraw. Every figure is written by hand.
+/// refund, voucher, service fee, settlement, redeem the rest, retire, unstake, withdraw. Every figure is written
+/// by hand.
 contract IssuerLifecycleTest is IssuanceBase {
     function test_lifecycle_stakeCreateMintCirculateRedeemFulfilRetireUnstake() public {
         // 1. Stake and verify: 12,000 QUT is tier 1 (one slot).

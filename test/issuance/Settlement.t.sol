@@ -70,7 +70,11 @@ contract SettlementTest is IssuanceBase {
         registry.suspend(alice, keccak256("breach"));
         vm.prank(alice);
         vm.expectRevert(
-            abi.encodeWithSelector(ISettlement.NotVerifiedIssuer.selector, alice, IIssuerRegistry.IssuerStatus.Suspended)
+            abi.encodeWithSelector(
+                ISettlement.NotVerifiedIssuer.selector,
+                alice,
+                IIssuerRegistry.IssuerStatus.Suspended
+            )
         );
         settlement.settle(bob, 10 ether, INVOICE);
         _assertNothingSettled();
@@ -78,7 +82,11 @@ contract SettlementTest is IssuanceBase {
         vm.startPrank(bob);
         qut.approve(address(settlement), 10 ether);
         vm.expectRevert(
-            abi.encodeWithSelector(ISettlement.NotVerifiedIssuer.selector, alice, IIssuerRegistry.IssuerStatus.Suspended)
+            abi.encodeWithSelector(
+                ISettlement.NotVerifiedIssuer.selector,
+                alice,
+                IIssuerRegistry.IssuerStatus.Suspended
+            )
         );
         settlement.settle(alice, 10 ether, INVOICE);
         vm.stopPrank();

@@ -351,11 +351,7 @@ contract IssuanceHandler is Test {
                     "retire"
                 );
             } else if (supply != 0) {
-                _expectError(
-                    reason,
-                    abi.encodeWithSelector(IIssuerToken.SupplyOutstanding.selector, supply),
-                    "retire"
-                );
+                _expectError(reason, abi.encodeWithSelector(IIssuerToken.SupplyOutstanding.selector, supply), "retire");
             } else {
                 _expectError(
                     reason,
