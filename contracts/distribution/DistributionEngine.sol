@@ -77,6 +77,7 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     UsageParams private _usage;
     uint256 private _held;
     uint256 private _nextEpoch;
+    uint256 private _lastBonded;
     mapping(uint256 index => uint256) private _reserves;
     mapping(uint256 epoch => EpochSummary) private _summaries;
 
@@ -151,8 +152,22 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         (Pool[] memory list, uint256[] memory inflows, uint256[] memory budgets) = _split(epoch, endsAt, multiplier);
 
         for (uint256 i; i < list.length; ++i) {
-            uint256 returned = _pay(list[i], epoch, budgets[i]);
+            uint256 returned;
             uint256 reserve = _reserves[i];
+            if (list[i].kind == PoolKind.Plain) {
+                returned = _pay(list[i], epoch, budgets[i]);
+            } else {
+                // Our own call frame: a reverting pool undoes only its transfer, and keeps its budget in reserve.
+                try this.payPool(i, epoch, budgets[i]) returns (uint256 back) {
+                    returned = back;
+                } catch (bytes memory reason) {
+                    reserve += budgets[i];
+                    _reserves[i] = reserve;
+                    _held += budgets[i];
+                    emit PoolFailed(epoch, i, budgets[i], reason);
+                    continue;
+                }
+            }
             if (returned > 0) {
                 // The pool sent `returned` back during `fundEpoch`: it rejoins the pool's reserve.
                 reserve += returned;
@@ -161,6 +176,12 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
             }
             emit PoolFunded(epoch, i, inflows[i], budgets[i], returned, reserve);
         }
+    }
+
+    /// @inheritdoc IDistributionEngine
+    function payPool(uint256 index, uint256 epoch, uint256 budget) external returns (uint256 returned) {
+        if (msg.sender != address(this)) revert OnlySelf(msg.sender);
+        return _pay(_pools[index], epoch, budget);
     }
 
     /// @inheritdoc IDistributionEngine
@@ -230,6 +251,11 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     }
 
     /// @inheritdoc IDistributionEngine
+    function lastBondedStake() external view returns (uint256) {
+        return _lastBonded;
+    }
+
+    /// @inheritdoc IDistributionEngine
     function held() external view returns (uint256) {
         return _held;
     }
@@ -278,7 +304,11 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     /// @dev The epoch's usage multiplier from its measures; emits `EpochClosed` with them.
     function _measure(uint256 epoch, uint256 collected) private returns (uint256 multiplier) {
         ISubscriptionManager.EpochStats memory stats = _SUBSCRIPTIONS.epochStats(epoch);
-        (uint256 bonded, ) = _STAKE_READER.totalStakes();
+        (uint256 bondedNow, ) = _STAKE_READER.totalStakes();
+        // The lower of now and the last close: the caller picks the moment of a close, not the stake it sees.
+        uint256 last = _lastBonded;
+        uint256 bonded = epoch == 0 || bondedNow < last ? bondedNow : last;
+        _lastBonded = bondedNow;
         multiplier = UsageMultiplier.compute(
             UsageMultiplier.Measures({revenue: stats.revenue, active: stats.active, stake: bonded}),
             _usageConfig()

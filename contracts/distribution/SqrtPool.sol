@@ -30,7 +30,7 @@ contract SqrtPool is ISqrtPool, EpochPool {
     /// @param epochLength Seconds per epoch.
     /// @param claimWindow_ Seconds an epoch stays claimable once funded.
     /// @param stakeReader_ Where stakes are read.
-    /// @param minStake_ Bonded stake an account needs at its first credit in an epoch (zero: none).
+    /// @param minStake_ Bonded stake an account needs at every credit and at its claim (zero: none).
     constructor(
         address token_,
         address authority,
@@ -50,8 +50,9 @@ contract SqrtPool is ISqrtPool, EpochPool {
         _requireOpen(epoch);
         if (account == address(0)) revert ZeroAddress();
         if (value == 0) revert ZeroValue();
+        // Checked at every credit, not only the first of the epoch: a stake that moved away stops earning at once.
+        _checkStake(_STAKE_READER, account, _minStake);
         Entry memory e = _entries[epoch][account];
-        if (e.value == 0) _checkStake(_STAKE_READER, account, _minStake);
         uint128 newValue = (e.value + value).toUint128();
         uint256 root = SqrtShares.rootOf(newValue);
         // The old root is part of the sum; roots only grow with the value.
@@ -67,6 +68,8 @@ contract SqrtPool is ISqrtPool, EpochPool {
         Ledger memory book = _openLedger(epoch);
         Entry storage e = _entries[epoch][msg.sender];
         if (e.claimed) revert AlreadyClaimed(epoch, msg.sender);
+        // And again at the claim: an identity whose stake left after its credits cannot collect.
+        _checkStake(_STAKE_READER, msg.sender, _minStake);
         amount = SqrtShares.shareOf(book.funded, e.root, _sumOfRoots[epoch]);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
         e.claimed = true;
@@ -77,7 +80,7 @@ contract SqrtPool is ISqrtPool, EpochPool {
     /// @inheritdoc ISqrtPool
     function claimable(uint256 epoch, address account) external view returns (uint256) {
         Entry memory e = _entries[epoch][account];
-        if (e.claimed || !_claimsOpen(epoch)) return 0;
+        if (e.claimed || !_claimsOpen(epoch) || !_meetsStake(account)) return 0;
         return SqrtShares.shareOf(_fundedOf(epoch), e.root, _sumOfRoots[epoch]);
     }
 
@@ -99,6 +102,13 @@ contract SqrtPool is ISqrtPool, EpochPool {
     /// @inheritdoc ISqrtPool
     function stakeReader() external view returns (address) {
         return address(_STAKE_READER);
+    }
+
+    /// @dev Whether `account` meets the minimum stake now (what `claim` checks).
+    function _meetsStake(address account) private view returns (bool) {
+        uint256 minimum = _minStake;
+        if (minimum == 0) return true;
+        return _STAKE_READER.isActive(account) && _STAKE_READER.bondedStake(account) >= minimum;
     }
 
     /// @dev Everything, if anyone earned value in the epoch; nothing otherwise.

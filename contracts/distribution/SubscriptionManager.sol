@@ -26,10 +26,24 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     /// @inheritdoc ISubscriptionManager
     bytes32 public constant MIN_MONTHLY_PAY = keccak256("distribution.minMonthlyPay");
 
-    /// @dev The active-subscription count, rolled forward to `epoch`.
+    /// @notice A subscription paying at least `FULL_UNIT_MULTIPLE x minMonthlyPay` per epoch counts as one whole active
+    /// subscription; one paying less counts pro rata (a 10 QRY subscription is a tenth of one at the preset's numbers).
+    uint256 public constant FULL_UNIT_MULTIPLE = 10;
+    /// @dev Active subscriptions are kept in thousandths of a whole one.
+    uint256 private constant MILLI = 1_000;
+
+    /// @dev An epoch's measures, or a change to them: the monthly pay of the subscriptions active in it (revenue
+    /// spread over the epochs it pays for) and their value-weighted count, in thousandths. One slot.
+    struct Measure {
+        uint128 revenue;
+        uint64 milliActive;
+    }
+
+    /// @dev The next epoch to roll, and the measures of the one before it (the last one rolled). One slot.
     struct Cursor {
-        uint64 epoch;
-        uint64 active;
+        uint64 next;
+        uint64 milliActive;
+        uint128 revenue;
     }
 
     IERC20 private immutable _TOKEN;
@@ -42,9 +56,14 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     Cursor private _cursor;
     mapping(uint256 id => Terms) private _terms;
     mapping(uint256 id => Parties) private _parties;
-    mapping(uint256 epoch => EpochStats) private _stats;
-    /// @dev Subscriptions whose last paid epoch is `epoch - 1`: they stop being active at `epoch`.
-    mapping(uint256 epoch => uint256 count) private _lapsing;
+    /// @dev Each ended epoch's measures, written once when the cursor rolls into it.
+    mapping(uint256 epoch => Measure) private _measures;
+    /// @dev What subscriptions that become active in `epoch` add from `epoch` on.
+    mapping(uint256 epoch => Measure) private _starting;
+    /// @dev What subscriptions whose last paid epoch is `epoch - 1` take away from `epoch` on.
+    mapping(uint256 epoch => Measure) private _lapsing;
+    /// @dev Each subscription's weight in the active count, in thousandths (fixed when it is bought).
+    mapping(uint256 id => uint256) private _milliUnits;
 
     /// @notice Deploys the manager with its three square-root pools (same epoch clock).
     /// @param token_ The token subscriptions are paid in (QRY).
@@ -90,7 +109,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         if (monthlyPay < minimum || monthlyPay > type(uint96).max) revert InvalidMonthlyPay(monthlyPay, minimum);
         if (epochs == 0 || epochs > MAX_PREPAID_EPOCHS) revert InvalidEpochCount(epochs, MAX_PREPAID_EPOCHS);
 
-        (uint256 current, Cursor memory c) = _rolled();
+        uint256 current = currentEpoch();
         uint256 paidThrough = current + epochs - 1;
         id = ++_count;
         // monthlyPay fits 96 bits (checked above).
@@ -100,10 +119,11 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
             paidThrough: paidThrough.toUint32()
         });
         _parties[id] = Parties({client: client, portal: msg.sender, integrator: integrator});
-        ++c.active;
-        _cursor = c;
-        ++_lapsing[paidThrough + 1];
-        ++_stats[current].active;
+        uint256 full = minimum * FULL_UNIT_MULTIPLE;
+        uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
+        _milliUnits[id] = units;
+        _change(_starting[current], monthlyPay, units, true);
+        _change(_lapsing[paidThrough + 1], monthlyPay, units, true);
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);
         _receivePayment(current, id, monthlyPay * epochs, msg.sender, integrator);
     }
@@ -112,7 +132,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     function renew(uint256 id, uint256 epochs) external {
         Terms memory t = _terms[id];
         if (t.monthlyPay == 0) revert UnknownSubscription(id);
-        (uint256 current, Cursor memory c) = _rolled();
+        uint256 current = currentEpoch();
         bool lapsed = t.paidThrough < current;
         // The first newly paid epoch: right after the paid ones, or the open epoch if the subscription lapsed.
         uint256 from = lapsed ? current : uint256(t.paidThrough) + 1;
@@ -122,16 +142,14 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 paidThrough = from + epochs - 1;
         t.paidThrough = paidThrough.toUint32();
         _terms[id] = t;
+        uint256 units = _milliUnits[id];
         if (lapsed) {
-            ++c.active;
-            _cursor = c;
-            ++_stats[current].active;
+            _change(_starting[current], t.monthlyPay, units, true);
         } else {
-            // It was counted to lapse at `from`; it now lapses later.
-            --_lapsing[from];
-            _cursor = c;
+            // It was counted to lapse at `from` (after the open epoch, so not rolled yet); it now lapses later.
+            _change(_lapsing[from], t.monthlyPay, units, false);
         }
-        ++_lapsing[paidThrough + 1];
+        _change(_lapsing[paidThrough + 1], t.monthlyPay, units, true);
         emit Renewed(id, msg.sender, epochs, paidThrough);
         Parties memory parties = _parties[id];
         _receivePayment(current, id, uint256(t.monthlyPay) * epochs, parties.portal, parties.integrator);
@@ -152,8 +170,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function collect() external restricted returns (uint256 amount) {
-        (, Cursor memory c) = _rolled();
-        _cursor = c;
+        _rollOne();
         amount = _TOKEN.balanceOf(address(this));
         emit RevenueCollected(msg.sender, amount);
         if (amount > 0) _TOKEN.safeTransfer(msg.sender, amount);
@@ -161,8 +178,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function checkpoint() external {
-        (, Cursor memory c) = _rolled();
-        _cursor = c;
+        _rollOne();
     }
 
     // ------------------------------------------------------------------ views
@@ -179,13 +195,21 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function epochStats(uint256 epoch) external view returns (EpochStats memory stats) {
-        stats = _stats[epoch];
         Cursor memory c = _cursor;
-        if (epoch <= c.epoch) return stats;
-        // Not rolled yet: replay the lapses since the cursor (no payment was recorded after it).
-        uint256 active = c.active;
-        for (uint256 e = uint256(c.epoch) + 1; e <= epoch; ++e) active -= _lapsing[e];
-        stats.active = uint64(active);
+        Measure memory m;
+        if (epoch < c.next) {
+            m = _measures[epoch];
+        } else {
+            // Not rolled yet (a view only: the engine rolls every epoch before it closes it, so it never needs this).
+            m = Measure({revenue: c.revenue, milliActive: c.milliActive});
+            for (uint256 e = c.next; e <= epoch; ++e) m = _rolledMeasure(m, e);
+        }
+        stats = EpochStats({revenue: m.revenue, active: uint64(m.milliActive / MILLI)});
+    }
+
+    /// @inheritdoc ISubscriptionManager
+    function nextRoll() external view returns (uint256) {
+        return _cursor.next;
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -216,27 +240,42 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev The open epoch and the cursor rolled forward to it (not stored). Loops over the epochs since the last
-    /// roll, writing each one's active count; the engine rolls every epoch, so this is normally zero or one step.
-    function _rolled() private returns (uint256 current, Cursor memory c) {
-        current = currentEpoch();
-        c = _cursor;
-        if (c.epoch == current) return (current, c);
-        uint256 active = c.active;
-        for (uint256 e = uint256(c.epoch) + 1; e <= current; ++e) {
-            // Every subscription counted in `_lapsing[e]` was counted in `active` before.
-            active -= _lapsing[e];
-            if (active != 0) _stats[e].active = uint64(active);
-        }
-        c.epoch = current.toUint64();
-        // active never grows in the loop.
-        c.active = uint64(active);
+    /// @dev Rolls the measures into the next epoch not rolled yet, if that epoch is over: O(1) whatever the time since
+    /// the last roll. The engine rolls once per close and closes ended epochs one by one, so every epoch is rolled
+    /// (and final) when the engine closes it; anyone may roll further with `checkpoint`.
+    function _rollOne() private {
+        Cursor memory c = _cursor;
+        uint256 e = c.next;
+        if (e >= currentEpoch()) return;
+        Measure memory m = _rolledMeasure(Measure({revenue: c.revenue, milliActive: c.milliActive}), e);
+        _measures[e] = m;
+        _cursor = Cursor({next: uint64(e + 1), milliActive: m.milliActive, revenue: m.revenue});
+        emit Rolled(e, m.revenue, m.milliActive);
     }
 
-    /// @dev Counts `amount` as revenue of `epoch`, pulls it from the payer and credits the portal and the integrator.
+    /// @dev Epoch `e`'s measures from epoch `e - 1`'s: what started in `e`, less what lapses at `e` (every lapsing
+    /// subscription was counted before).
+    function _rolledMeasure(Measure memory m, uint256 e) private view returns (Measure memory) {
+        Measure memory plus = _starting[e];
+        Measure memory minus = _lapsing[e];
+        m.revenue = m.revenue + plus.revenue - minus.revenue;
+        m.milliActive = m.milliActive + plus.milliActive - minus.milliActive;
+        return m;
+    }
+
+    /// @dev Adds `pay` and `units` to a change record, or takes them away.
+    function _change(Measure storage m, uint256 pay, uint256 units, bool add) private {
+        if (add) {
+            m.revenue = (uint256(m.revenue) + pay).toUint128();
+            m.milliActive = (uint256(m.milliActive) + units).toUint64();
+        } else {
+            m.revenue -= uint128(pay); // pay was added to this record before
+            m.milliActive -= uint64(units);
+        }
+    }
+
+    /// @dev Pulls the payment `amount` for `epoch` from the payer and credits the portal and the integrator.
     function _receivePayment(uint256 epoch, uint256 id, uint256 amount, address portal, address integrator) private {
-        EpochStats storage stats = _stats[epoch];
-        stats.revenue = (stats.revenue + amount).toUint128();
         emit Paid(epoch, id, amount);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
         _INTEGRATORS.credit(epoch, integrator, amount);

@@ -63,9 +63,9 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @param incoming Split among the pools, in wei.
     /// @param collected Of which subscription revenue collected at this close, in wei.
     /// @param multiplierWad The usage multiplier, WAD.
-    /// @param revenue Measure: subscription revenue paid during the epoch.
-    /// @param active Measure: subscriptions active during the epoch.
-    /// @param stake Measure: bonded stake at the close.
+    /// @param revenue Measure: monthly pay of the subscriptions active in the epoch.
+    /// @param active Measure: value-weighted subscriptions active in the epoch.
+    /// @param stake Measure: the lower of the bonded stake at this close and at the previous one.
     event EpochClosed(
         uint256 indexed epoch,
         uint256 incoming,
@@ -98,6 +98,13 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @param amount Returned, in wei.
     /// @param reserve The pool's reserve now.
     event ReserveRestored(uint256 indexed pool, uint256 indexed epoch, uint256 amount, uint256 reserve);
+
+    /// @notice A pool's funding call reverted: its budget was kept in its reserve and the close went on.
+    /// @param epoch The epoch.
+    /// @param pool The pool's index.
+    /// @param budget The budget it was not paid, now back in its reserve.
+    /// @param reason The revert data.
+    event PoolFailed(uint256 indexed epoch, uint256 indexed pool, uint256 budget, bytes reason);
 
     /// @notice The chain-maturity mix changed.
     /// @param startBps Each pool's early weight.
@@ -141,14 +148,32 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @notice The pool is not an epoch pool (nothing to sweep).
     /// @param index The pool's index.
     error NotAnEpochPool(uint256 index);
+    /// @notice Only the engine itself may call this.
+    /// @param caller The caller.
+    error OnlySelf(address caller);
 
     /// @notice Closes the next epoch (the oldest one not closed yet): collects subscription revenue, computes the
     /// usage multiplier, splits what came in by the chain-maturity weights and funds every pool. Anyone may call it
     /// once the epoch has ended.
     /// @dev Reverts `EpochNotOver` before the epoch's end. Call the emission controller's `release()` first (same
-    /// block, for example through a keeper's multicall) so the epoch's issuance is in.
+    /// block, for example through a keeper's multicall) so the epoch's issuance is in. Each pool is paid in its own
+    /// call frame (`payPool`): a pool that reverts keeps its budget in its reserve (`PoolFailed`) and never blocks
+    /// the close. The stake measure is the lower of the bonded stake now and at the previous close, so stake bonded
+    /// just before a close and unbonded after it does not count.
     /// @return epoch The epoch closed.
     function closeEpoch() external returns (uint256 epoch);
+
+    /// @notice Pays one pool its budget for `epoch` (transfer, then its funding call).
+    /// @dev Callable by the engine itself only (`OnlySelf`), from `closeEpoch`, so a revert undoes the transfer.
+    /// @param index The pool's index.
+    /// @param epoch The epoch.
+    /// @param budget The budget, in wei.
+    /// @return returned What an epoch pool sent straight back.
+    function payPool(uint256 index, uint256 epoch, uint256 budget) external returns (uint256 returned);
+
+    /// @notice The bonded stake the engine saw at its last close (the other half of the stake measure).
+    /// @return Stake, in wei.
+    function lastBondedStake() external view returns (uint256);
 
     /// @notice Brings what was not claimed of an epoch pool's expired epoch back into its reserve. Anyone may call it.
     /// @param index The pool's index.

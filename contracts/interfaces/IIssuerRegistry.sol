@@ -203,6 +203,13 @@ interface IIssuerRegistry is IParameterized {
     /// @notice Parameter key: seconds between an unstake request and the withdrawal.
     /// @return keccak256("issuance.unstakeNoticePeriod")
     function UNSTAKE_NOTICE_PERIOD() external view returns (bytes32);
+
+    /// @notice The shortest notice period the registry accepts, at deployment or from governance: longer than the
+    /// slowest governance path to a slash or a suspension in the kit's presets (a 7-day voting delay, a 14-day
+    /// vote and a 7-day timelock: 28 days), so stake asked out when a proposal appears is still pending, and
+    /// slashable, when the proposal executes.
+    /// @return 30 days, in seconds.
+    function MIN_UNSTAKE_NOTICE_PERIOD() external view returns (uint256);
     // solhint-enable func-name-mixedcase
 
     // ------------------------------------------------------------------ issuers

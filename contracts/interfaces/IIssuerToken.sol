@@ -33,10 +33,12 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
     /// @notice A redemption's record.
     /// @param holder Who redeemed (and gets the tokens back on a refund).
     /// @param status Where it stands.
+    /// @param redeemedAt When the holder redeemed (the deadline runs from here).
     /// @param amount Tokens burned.
     struct Redemption {
         address holder;
         RedemptionStatus status;
+        uint64 redeemedAt;
         uint128 amount;
     }
 
@@ -91,6 +93,14 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
 
     /// @notice The token was retired: no more minting, vouchers or redemptions; transfers go on.
     event Retired();
+
+    /// @notice A redemption the issuer left pending past `REDEMPTION_DEADLINE` was refunded: its tokens were minted
+    /// back to the holder.
+    /// @param id The redemption id.
+    /// @param holder Who got the tokens back.
+    /// @param amount Tokens re-minted.
+    /// @param caller Who triggered the refund (the holder or anyone on its behalf).
+    event RedemptionReclaimed(uint256 indexed id, address indexed holder, uint256 amount, address caller);
 
     // ------------------------------------------------------------------ errors
 
@@ -152,6 +162,16 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
     /// @param pending Tokens in pending redemptions.
     error RedemptionsPending(uint256 pending);
 
+    /// @notice Retiring the token while tokens are outstanding: they must all be redeemed first.
+    /// @param supply Tokens outstanding.
+    error SupplyOutstanding(uint256 supply);
+
+    /// @notice Reclaiming a redemption before its deadline.
+    /// @param id The redemption id.
+    /// @param expiresAt When the issuer's time to fulfil or refund it ends.
+    /// @param timestamp The current block timestamp.
+    error RedemptionNotExpired(uint256 id, uint256 expiresAt, uint256 timestamp);
+
     // ------------------------------------------------------------------ lifecycle
 
     /// @notice Sets up a fresh clone. Callable once, by the factory only.
@@ -161,7 +181,9 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
 
     /// @notice Retires the token (no more minting, vouchers or redemptions). Called by the factory when the
     /// issuer retires the token to free its slot.
-    /// @dev Reverts `RedemptionsPending` while redemptions are pending: the issuer settles them first.
+    /// @dev Reverts `SupplyOutstanding` while any token is outstanding and `RedemptionsPending` while redemptions
+    /// are pending: a retired token leaves no holder with tokens it can no longer redeem, and the issuer's slot
+    /// (hence the stake behind it) stays taken until then.
     function retire() external;
 
     // ------------------------------------------------------------------ issuance
@@ -212,12 +234,23 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
     /// @param id The redemption id.
     function refund(uint256 id) external;
 
+    /// @notice Refunds a redemption the issuer neither fulfilled nor refunded within `REDEMPTION_DEADLINE` of it:
+    /// mints the tokens back to the holder. Anyone may call it; the tokens always go to the holder.
+    /// @dev Works whatever the issuer's status (suspended, unverified), since the re-mint only fills the share of
+    /// the cap the redemption kept reserved. Reverts `RedemptionNotExpired` before the deadline.
+    /// @param id The redemption id.
+    function reclaim(uint256 id) external;
+
     // ------------------------------------------------------------------ views
 
     // solhint-disable func-name-mixedcase
     /// @notice The EIP-712 type hash of a voucher.
     /// @return keccak256("Voucher(address to,uint256 amount,uint256 id,uint256 deadline)")
     function VOUCHER_TYPEHASH() external view returns (bytes32);
+
+    /// @notice How long the issuer has to fulfil or refund a redemption before the holder may reclaim it.
+    /// @return 30 days, in seconds.
+    function REDEMPTION_DEADLINE() external view returns (uint256);
     // solhint-enable func-name-mixedcase
 
     /// @notice The issuer registry every token checks its issuer against.

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IIssuerRegistry} from "./IIssuerRegistry.sol";
+
 /// @title ISettlement
 /// @notice Settlement between projects in QUT, the platform's common unit of account: an issuer pays another
 /// issuer directly (no custody) and the payment is recorded on-chain with a reference, and counted in both
 /// issuers' totals.
-/// @dev Both sides must be registered issuers (have staked at least once). A suspended issuer may still pay and
-/// be paid: settling debts is what governance wants of it. Amounts are stored in 96 bits (up to ~7.9e28 wei).
+/// @dev Both sides must be verified issuers at the moment of the settlement (staked at least the first tier and
+/// not suspended), so every record is backed by two stakes at risk: an account that staked 1 wei once, or an
+/// issuer that unstaked or was suspended, can neither pay nor be paid here (it can still pay with a plain
+/// transfer, just without a record). Amounts are stored in 96 bits (up to ~7.9e28 wei).
 interface ISettlement {
     /// @notice A settlement's record.
     /// @param from The paying issuer.
@@ -48,9 +52,10 @@ interface ISettlement {
     /// @param account The issuer.
     error SelfSettlement(address account);
 
-    /// @notice The account is not a registered issuer.
+    /// @notice The account is not a verified issuer (unverified or suspended).
     /// @param account The account.
-    error NotRegisteredIssuer(address account);
+    /// @param status Its status in the issuer registry.
+    error NotVerifiedIssuer(address account, IIssuerRegistry.IssuerStatus status);
 
     /// @notice Pays `amount` QUT from the caller to issuer `to` and records the settlement.
     /// @dev Pulls with `transferFrom` straight to `to`: approve this contract first.

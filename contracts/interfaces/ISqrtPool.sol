@@ -11,8 +11,9 @@ import {IDistributionPool} from "./IDistributionPool.sol";
 /// @dev O(1) whatever the number of accounts: each credit replaces the account's root in a running sum of roots
 /// (`SqrtShares`), each claim reads the account's root, the sum and the funding. A claim changes neither, so no
 /// account's claim changes another's. Sybil splitting: `k` identities sharing a value `V` count for
-/// `k * sqrt(V / k) = sqrt(k) * sqrt(V)`; `minStake` (bonded stake each identity needs at its first credit in an
-/// epoch) makes every extra identity cost that stake. Values per account and epoch fit 128 bits.
+/// `k * sqrt(V / k) = sqrt(k) * sqrt(V)`; `minStake` (bonded stake each identity needs at every credit and again
+/// at its claim) makes every extra identity cost that stake for the whole epoch and its claim. Values per account
+/// and epoch fit 128 bits.
 interface ISqrtPool is IDistributionPool {
     /// @notice An account's record in an epoch. One storage slot.
     /// @param value Its accumulated value (TRV or subscription value), in wei.
@@ -42,16 +43,17 @@ interface ISqrtPool is IDistributionPool {
     error ZeroValue();
 
     /// @notice Adds `value` to `account` for the open epoch and updates the sum of roots.
-    /// @dev Restricted to the DISTRIBUTION_CREDITOR role (the subscription manager). At an account's first credit in
-    /// an epoch, when `minStake` is not zero, the account must be an active provider with at least `minStake`
-    /// bonded. Reverts `EpochNotOpen` for any other epoch.
+    /// @dev Restricted to the DISTRIBUTION_CREDITOR role (the subscription manager). At every credit, when
+    /// `minStake` is not zero, the account must be an active provider with at least `minStake` bonded (reverts
+    /// `InactiveProvider` / `StakeBelowMinimum`). Reverts `EpochNotOpen` for any other epoch.
     /// @param epoch The open epoch.
     /// @param account Who earned the value.
     /// @param value The value, in wei (positive).
     function credit(uint256 epoch, address account, uint256 value) external;
 
     /// @notice Pays the caller its share of a funded epoch: `floor(funded * root / sumOfRoots)`.
-    /// @dev Once per account and epoch, within the claim window.
+    /// @dev Once per account and epoch, within the claim window. The caller must still meet `minStake` (active,
+    /// bonded at least the minimum) when it claims.
     /// @param epoch The epoch.
     /// @return amount Paid, in wei.
     function claim(uint256 epoch) external returns (uint256 amount);
@@ -73,7 +75,7 @@ interface ISqrtPool is IDistributionPool {
     /// @return The sum.
     function sumOfRoots(uint256 epoch) external view returns (uint256);
 
-    /// @notice Bonded stake an account needs at its first credit in an epoch (zero: no requirement).
+    /// @notice Bonded stake an account needs at every credit and at its claim (zero: no requirement).
     /// @return The minimum, in wei.
     function minStake() external view returns (uint256);
 
@@ -82,7 +84,7 @@ interface ISqrtPool is IDistributionPool {
     function stakeReader() external view returns (address);
 
     // solhint-disable func-name-mixedcase
-    /// @notice Parameter key: the bonded stake an account needs at its first credit in an epoch.
+    /// @notice Parameter key: the bonded stake an account needs at every credit and at its claim.
     /// @return keccak256("distribution.minStake")
     function MIN_STAKE() external view returns (bytes32);
     // solhint-enable func-name-mixedcase

@@ -17,11 +17,15 @@ import {IParameterized} from "./IParameterized.sol";
 /// - each report credits `calls x monthlyPay` (Total Registered Value) to the provider in the query-fulfillment pool;
 /// - payments stay here until the distribution engine collects them when it closes an epoch; they are distributed
 ///   with that epoch's issuance;
-/// - per epoch the manager records the revenue paid in it and the number of subscriptions active during it: two of
-///   the usage multiplier's measures.
-/// @dev O(1) per action. Active counts use a difference array: each subscription adds one to the epoch after its
-/// last paid one (`lapsing`), and a cursor rolls the running count forward epoch by epoch; the roll loops over the
-/// epochs since the last action (the engine checkpoints every epoch), never over subscriptions.
+/// - per epoch the manager records two of the usage multiplier's measures, both weighted by value so that dust
+///   cannot move them: the revenue of the epoch, as the monthly pay of every subscription active in it (a prepaid
+///   subscription counts one month's pay in each epoch it covers, not everything in the epoch it is bought), and the
+///   number of active subscriptions, each counted pro rata to its pay up to one whole subscription at
+///   `FULL_UNIT_MULTIPLE x minMonthlyPay` (rounded down to whole subscriptions).
+/// @dev O(1) per action, whatever the time since the last one. The measures use difference arrays: a subscription
+/// adds to the epoch it becomes active in (`starting`) and takes away at the epoch after its last paid one
+/// (`lapsing`). A cursor rolls the measures into one ended epoch per `collect` (the engine's close, which goes epoch
+/// by epoch) or `checkpoint`; subscribing and renewing never roll, and always write the same kind of slots.
 interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @notice A subscription's terms, read by every report. One storage slot.
     /// @param monthlyPay QRY per epoch, in wei (zero: no such subscription).
@@ -43,9 +47,11 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
         address integrator;
     }
 
-    /// @notice An epoch's usage measures. One storage slot.
-    /// @param revenue QRY paid in subscriptions during the epoch, in wei.
-    /// @param active Subscriptions active at any time during the epoch.
+    /// @notice An epoch's usage measures.
+    /// @param revenue Monthly pay of the subscriptions active in the epoch, in wei (prepaid revenue spread over the
+    /// epochs it covers).
+    /// @param active Subscriptions active in the epoch, each weighted by its pay up to one whole subscription at
+    /// `FULL_UNIT_MULTIPLE x minMonthlyPay`, rounded down.
     struct EpochStats {
         uint128 revenue;
         uint64 active;
@@ -102,6 +108,12 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param to The engine.
     /// @param amount Collected, in wei.
     event RevenueCollected(address indexed to, uint256 amount);
+
+    /// @notice The measures were rolled into the ended epoch `epoch`; these are its final figures.
+    /// @param epoch The epoch reached.
+    /// @param revenue Monthly pay of the subscriptions active in it, in wei.
+    /// @param milliActive Its value-weighted active subscriptions, in thousandths.
+    event Rolled(uint256 indexed epoch, uint256 revenue, uint256 milliActive);
 
     /// @notice The token or a pool given at deployment is the zero address, or a pool runs another epoch clock.
     error InvalidConfiguration();
@@ -160,13 +172,17 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param calls Calls served (1 to `MAX_CALLS_PER_REPORT`).
     function reportCalls(uint256 epoch, uint256 id, address provider, uint256 calls) external;
 
-    /// @notice Sends every payment held here to the caller (the engine) and rolls the active count forward.
+    /// @notice Sends every payment held here to the caller (the engine) and rolls the measures one epoch forward.
     /// @dev Restricted to the DISTRIBUTION_ENGINE role.
     /// @return amount Collected, in wei.
     function collect() external returns (uint256 amount);
 
-    /// @notice Rolls the active-subscription count forward to the open epoch. Anyone may call it.
+    /// @notice Rolls the measures into the next epoch not rolled yet, if it is over. Anyone may call it.
     function checkpoint() external;
+
+    /// @notice The next epoch the measures will be rolled into (every epoch before it is rolled and final).
+    /// @return The epoch.
+    function nextRoll() external view returns (uint256);
 
     /// @notice A subscription's terms.
     /// @param id The subscription.
@@ -179,7 +195,8 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     function partiesOf(uint256 id) external view returns (Parties memory);
 
     /// @notice An epoch's usage measures.
-    /// @dev Exact for any epoch up to the open one, rolled or not.
+    /// @dev Exact for any epoch up to the open one, rolled or not (an epoch past the cursor is replayed, a loop in
+    /// this view only).
     /// @param epoch The epoch.
     /// @return The measures.
     function epochStats(uint256 epoch) external view returns (EpochStats memory);

@@ -32,6 +32,8 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
     bytes32 public constant TIER3_SLOTS = keccak256("issuance.tier3Slots");
     /// @inheritdoc IIssuerRegistry
     bytes32 public constant UNSTAKE_NOTICE_PERIOD = keccak256("issuance.unstakeNoticePeriod");
+    /// @inheritdoc IIssuerRegistry
+    uint256 public constant MIN_UNSTAKE_NOTICE_PERIOD = 30 days;
 
     uint256 private constant TIER_COUNT = 3;
 
@@ -63,7 +65,7 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
         if (!ordered) revert InvalidTiers(badTier);
         _SYSTEM_TOKEN = IERC20(systemToken_);
         for (uint256 t; t < TIER_COUNT; ++t) _tiers[t] = tiers_[t];
-        if (unstakeNoticePeriod_ > type(uint64).max) {
+        if (unstakeNoticePeriod_ < MIN_UNSTAKE_NOTICE_PERIOD || unstakeNoticePeriod_ > type(uint64).max) {
             revert InvalidParameterValue(UNSTAKE_NOTICE_PERIOD, unstakeNoticePeriod_);
         }
         _unstakeNoticePeriod = unstakeNoticePeriod_;
@@ -286,10 +288,11 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Tier values must keep the tiers ordered; the notice period must fit the uint64 timestamps.
+    /// @dev Tier values must keep the tiers ordered; the notice period must outlast the governance path
+    /// (`MIN_UNSTAKE_NOTICE_PERIOD`) and fit the uint64 timestamps.
     function _setParameter(bytes32 key, uint256 value) internal override {
         if (key == UNSTAKE_NOTICE_PERIOD) {
-            if (value > type(uint64).max) revert InvalidParameterValue(key, value);
+            if (value < MIN_UNSTAKE_NOTICE_PERIOD || value > type(uint64).max) revert InvalidParameterValue(key, value);
             _unstakeNoticePeriod = value;
             return;
         }

@@ -27,6 +27,9 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
         "Voucher(address to,uint256 amount,uint256 id,uint256 deadline)"
     );
 
+    /// @inheritdoc IIssuerToken
+    uint256 public constant REDEMPTION_DEADLINE = 30 days;
+
     IIssuerRegistry private immutable _REGISTRY;
     address private immutable _FACTORY;
 
@@ -78,7 +81,9 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
     function retire() external {
         if (msg.sender != _FACTORY) revert NotFactory(msg.sender);
         if (_retired) revert TokenIsRetired();
-        uint256 pending = _committed - totalSupply();
+        uint256 supply = totalSupply();
+        if (supply != 0) revert SupplyOutstanding(supply);
+        uint256 pending = _committed;
         if (pending != 0) revert RedemptionsPending(pending);
         _retired = true;
         emit Retired();
@@ -135,7 +140,12 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
         // redemption is fulfilled, so their share of the cap is kept for a refund.
         _burn(msg.sender, amount);
         // amount <= the holder's balance <= supply <= cap < 2^128, so the cast is exact.
-        _redemptions[id] = Redemption({holder: msg.sender, status: RedemptionStatus.Pending, amount: uint128(amount)});
+        _redemptions[id] = Redemption({
+            holder: msg.sender,
+            status: RedemptionStatus.Pending,
+            redeemedAt: uint64(block.timestamp), // timestamps fit 64 bits for the next 500 billion years
+            amount: uint128(amount)
+        });
         emit Redeemed(id, msg.sender, amount, ref);
     }
 
@@ -152,15 +162,17 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
     /// @inheritdoc IIssuerToken
     function refund(uint256 id) external {
         if (msg.sender != _issuer) revert NotIssuer(msg.sender);
-        Redemption storage r = _pending(id);
-        r.status = RedemptionStatus.Refunded;
-        uint128 amount = r.amount;
-        address holder = r.holder;
-        // The re-mint fills the share of the cap the redemption kept reserved: _committed does not move.
-        _totalMinted = (uint256(_totalMinted) + amount).toUint128();
-        _totalRefunded = (uint256(_totalRefunded) + amount).toUint128();
-        _mint(holder, amount);
+        (address holder, uint256 amount) = _refund(_pending(id));
         emit RedemptionRefunded(id, holder, amount);
+    }
+
+    /// @inheritdoc IIssuerToken
+    function reclaim(uint256 id) external {
+        Redemption storage r = _pending(id);
+        uint256 expiresAt = uint256(r.redeemedAt) + REDEMPTION_DEADLINE;
+        if (block.timestamp < expiresAt) revert RedemptionNotExpired(id, expiresAt, block.timestamp);
+        (address holder, uint256 amount) = _refund(r);
+        emit RedemptionReclaimed(id, holder, amount, msg.sender);
     }
 
     // ------------------------------------------------------------------ views
@@ -261,6 +273,17 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
         _committed = uint128(committed); // committed <= cap < 2^128
         _totalMinted = (uint256(_totalMinted) + amount).toUint128();
         _mint(to, amount);
+    }
+
+    /// @dev Marks a pending redemption refunded and re-mints its tokens to the holder. The re-mint fills the share
+    /// of the cap the redemption kept reserved: `_committed` does not move.
+    function _refund(Redemption storage r) private returns (address holder, uint256 amount) {
+        r.status = RedemptionStatus.Refunded;
+        amount = r.amount;
+        holder = r.holder;
+        _totalMinted = (uint256(_totalMinted) + amount).toUint128();
+        _totalRefunded = (uint256(_totalRefunded) + amount).toUint128();
+        _mint(holder, amount);
     }
 
     function _pending(uint256 id) private view returns (Redemption storage r) {

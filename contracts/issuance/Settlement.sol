@@ -34,8 +34,8 @@ contract Settlement is ISettlement {
     function settle(address to, uint256 amount, bytes32 ref) external returns (uint256 id) {
         if (amount == 0) revert ZeroAmount();
         if (to == msg.sender) revert SelfSettlement(to);
-        if (!_REGISTRY.isRegistered(msg.sender)) revert NotRegisteredIssuer(msg.sender);
-        if (!_REGISTRY.isRegistered(to)) revert NotRegisteredIssuer(to);
+        _requireVerified(msg.sender);
+        _requireVerified(to);
         uint96 amount96 = amount.toUint96();
 
         id = ++_settlementCount;
@@ -77,5 +77,11 @@ contract Settlement is ISettlement {
     /// @inheritdoc ISettlement
     function totalsOf(address issuer) external view returns (Totals memory) {
         return _totals[issuer];
+    }
+
+    /// @dev Reverts unless `account` is a verified issuer now: staked at least the first tier and not suspended.
+    function _requireVerified(address account) private view {
+        IIssuerRegistry.IssuerStatus status = _REGISTRY.statusOf(account);
+        if (status != IIssuerRegistry.IssuerStatus.Verified) revert NotVerifiedIssuer(account, status);
     }
 }

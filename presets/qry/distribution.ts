@@ -45,10 +45,12 @@ export const qryDistribution: DistributionPreset = {
   },
   // 10 QRY a month: keeps dust subscriptions (and the reports they would allow) out.
   minMonthlyPay: 10n * TOKEN,
-  // Each provider identity must bond the lowest service minimum (10,000 QRY) to earn query-fulfillment rewards: what
-  // bounds sybil splitting under the square root. Integrators and portals are not stakers; portals are registered by
-  // the registrar (the PORTAL role) instead. Governance may add a requirement later (minStep below).
-  minStake: { queryFulfillment: 10_000n * TOKEN, integrators: 0n, portals: 0n },
+  // Every identity paid by a square-root pool (providers, integrators, portals) must bond the lowest service minimum
+  // (10,000 QRY) in staking, checked at every credit and again at the claim: splitting one business into k
+  // identities under the square root then costs k x 10,000 QRY bonded and slashable (docs/distribution.md measures
+  // what that buys). Without it an integrator split 16 ways took 80% of the pool against an honest one of the same
+  // size instead of 50%.
+  minStake: { queryFulfillment: 10_000n * TOKEN, integrators: 10_000n * TOKEN, portals: 10_000n * TOKEN },
   availability: {
     // 1,000 challenges per challenger per epoch (about one every 43 minutes): "the minimum number of challenges that
     // a provider must fulfill within each specified period, as defined in the Gateway code".

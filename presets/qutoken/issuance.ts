@@ -68,9 +68,10 @@ export const QUTOKEN_ISSUANCE: IssuancePreset = {
     { minStake: 50_000n * QUT, slots: 5n },
     { minStake: 250_000n * QUT, slots: 25n },
   ],
-  // 14 days: long enough for holders to complain about a departing issuer and for governance (7-day
-  // timelock in the kit's other presets) to suspend it before its stake is gone.
-  unstakeNoticePeriod: 14n * DAY,
+  // 35 days: longer than the slowest governance path to a slash or a suspension (7-day voting delay, 14-day
+  // vote, 7-day timelock: 28 days), so an issuer who asks its stake out when a proposal against it appears is
+  // still slashable when the proposal executes. The registry refuses anything under 30 days.
+  unstakeNoticePeriod: 35n * DAY,
   // 1,000 QUT per token (10% of the tier 1 stake): a deterrent to spam tokens, not a barrier.
   creationFee: 1_000n * QUT,
   // 90 days (a quarter) to claim partner rewards; the unclaimed remainder then returns to the pool.
@@ -84,8 +85,8 @@ export const QUTOKEN_ISSUANCE: IssuancePreset = {
     tier1Slots: { min: 1n, max: 10n, minStep: 1n },
     tier2Slots: { min: 1n, max: 50n, minStep: 1n },
     tier3Slots: { min: 1n, max: 250n, minStep: 1n },
-    // Never under a day (no instant exits), never over a quarter.
-    unstakeNoticePeriod: { min: 1n * DAY, max: 90n * DAY, minStep: 1n * DAY },
+    // Never under the registry's floor of 30 days (the governance path), never over a quarter.
+    unstakeNoticePeriod: { min: 30n * DAY, max: 90n * DAY, minStep: 1n * DAY },
     // Free creation is allowed; 100 QUT steps let the fee come back from zero.
     creationFee: { min: 0n, max: 100_000n * QUT, minStep: 100n * QUT },
     partnerClaimWindow: { min: 7n * DAY, max: 365n * DAY, minStep: 1n * DAY },

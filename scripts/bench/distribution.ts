@@ -73,8 +73,8 @@ export const distributionCases: BenchCase[] = [
         send: () =>
           q.subscriptions.connect(q.portal).subscribe(otherClient.address, otherIntegrator.address, 100n * QRY, 12n),
         // AccessManager (restricted subscribe): function role and membership read. Manager: the minimum pay read;
-        // the id counter, the active count, the epoch's revenue and active count, the lapsing count at epoch 12
-        // rewritten; the terms slot and the three parties set. Token (one more contract): allowance and the
+        // the id counter and the epoch's starting pay and weight rewritten, the lapsing record at epoch 12 rewritten;
+        // the terms slot, the three parties and the weight set. Token (one more contract): allowance and the
         // portal's balance rewritten, the manager's balance rewritten, both delegates read. Each of the two pools
         // (two more contracts, each asking the manager: role and membership read): the minimum stake read, the
         // account's new entry set, the epoch's sum of roots rewritten (the portal's entry exists, the new
@@ -93,6 +93,37 @@ export const distributionCases: BenchCase[] = [
           ],
         },
         note: "two square-root pools are credited (portal and integrator), each a separate restricted contract call",
+      };
+    },
+  },
+  {
+    module: "distribution",
+    action: "subscribe 24 epochs after the last roll (O(1): compare with the row above)",
+    prepare: async (connection) => {
+      const { networkHelpers } = connection;
+      const q = await deployEconomy(connection);
+      const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      // Nobody closes or checkpoints for 24 epochs: the measures are 24 epochs behind the open epoch.
+      await networkHelpers.time.increaseTo(q.start + 24n * EPOCH);
+      return {
+        send: () =>
+          q.subscriptions.connect(q.portal).subscribe(otherClient.address, otherIntegrator.address, 100n * QRY, 12n),
+        // As the row above, except that in the new epoch the pay and weight start in a new `starting` slot and
+        // both pools' entries and sums of roots are new slots; nothing is rolled.
+        floor: {
+          coldAccounts: 4,
+          coldReads: 2 + 1 + 2 + 2 * 3,
+          nonZeroToNonZero: 2 + 3,
+          zeroToNonZero: 1 + 3 + 2 + 2 * 2,
+          logs: [
+            { topics: 4, dataBytes: 128 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 96 },
+            { topics: 3, dataBytes: 96 },
+          ],
+        },
+        note: "the first sale of an epoch: new epoch slots in the manager and both pools; no loop over the 24 epochs",
       };
     },
   },

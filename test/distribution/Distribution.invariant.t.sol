@@ -67,8 +67,14 @@ contract DistributionInvariantTest is DistributionBase {
         for (uint256 k; k < 5; ++k) Parameterized(_poolAccount(epochPools[k])).setParameter(windowKey, 35 days);
         vm.stopPrank();
 
+        // The preset's 10,000 QRY per integrator identity; the two honest integrators have it.
+        bytes32 minKey = integratorPool.MIN_STAKE();
+        vm.prank(address(params));
+        integratorPool.setParameter(minKey, 10_000 ether);
+        for (uint256 i; i < 2; ++i) stakes.setStake(handler.integrators(i), true, 10_000 ether);
+
         // Time, closes and sweeps weighted up so that runs live through several epochs and claim windows.
-        bytes4[] memory selectors = new bytes4[](18);
+        bytes4[] memory selectors = new bytes4[](20);
         selectors[0] = DistributionHandler.release.selector;
         selectors[1] = DistributionHandler.release.selector;
         selectors[2] = DistributionHandler.subscribe.selector;
@@ -87,6 +93,8 @@ contract DistributionInvariantTest is DistributionBase {
         selectors[15] = DistributionHandler.close.selector;
         selectors[16] = DistributionHandler.sweep.selector;
         selectors[17] = DistributionHandler.sweep.selector;
+        selectors[18] = DistributionHandler.dust.selector;
+        selectors[19] = DistributionHandler.sybil.selector;
         targetContract(address(handler));
         targetSelector(address(handler), selectors);
         bytes4[] memory claimSelectors = new bytes4[](5);
@@ -238,6 +246,24 @@ contract DistributionInvariantTest is DistributionBase {
             assertEq(uint256(t.sumWeight), sumWeight, "sum of MinStake x Availability");
             assertEq(uint256(t.activeChallengers), active, "N active challengers");
             assertEq(uint256(t.sumActivity), activity, "sum of capped registrations");
+        }
+    }
+
+    /// @dev The usage measures equal the ones recomputed from every sale and renewal (dust included): revenue is the
+    /// monthly pay of what is active in the epoch, the count is value-weighted; Sybil sales left no trace.
+    function invariant_measuresEqualRecomputed() public view {
+        uint256 current = (block.timestamp - START) / EPOCH;
+        for (uint256 e; e <= current; ++e) {
+            assertEq(
+                uint256(subscriptions.epochStats(e).revenue),
+                handler.ghostEpochRevenue(e),
+                "revenue == recomputed"
+            );
+            assertEq(
+                uint256(subscriptions.epochStats(e).active),
+                handler.ghostEpochMilli(e) / 1_000,
+                "active == recomputed"
+            );
         }
     }
 }

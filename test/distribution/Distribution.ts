@@ -38,7 +38,8 @@ describe("QRY distribution (deploy/modules/Qry.ts)", function () {
     await q.consensus.setValidator(validator.address, true);
     // Test only: the deployer mints the QRY the portal pays with (in production it buys it).
     await q.manager.grantRole(ROLES.MINTER, deployer.address, 0);
-    for (const p of [provider1, provider2]) await stakes.setStake(p.address, true, 10_000n * QRY);
+    // Every identity a square-root pool pays bonds the preset's 10,000 QRY: providers, the integrator and the portal.
+    for (const p of [provider1, provider2, integrator, portal]) await stakes.setStake(p.address, true, 10_000n * QRY);
     return {
       ...q,
       stakes,

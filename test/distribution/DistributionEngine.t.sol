@@ -144,37 +144,39 @@ contract DistributionEngineTest is DistributionBase {
     /// @dev Epoch 0 at 0.5x builds reserves; epoch 1 at 1.2x (stake 12M of a 10M target, stake alone weighted)
     /// draws on them; epoch 2 at 2x is capped by what each pool holds.
     function test_closeEpoch_aboveTargetUsageDrawsOnTheReserve() public {
+        // The stake measure is the lower of this close's and the last one's: 12M must be bonded at both.
+        stakes.setTotals(12_000_000 ether, 0);
         _issue(INCOMING);
         _close(0);
         _setUsage(engine.REVENUE_WEIGHT(), 0);
         _setUsage(engine.ACTIVE_WEIGHT(), 0);
-        stakes.setTotals(12_000_000 ether, 0);
         assertEq(engine.usageMultiplier(0, 0, 12_000_000 ether), 1.2e18, "1.2x");
 
+        stakes.setTotals(30_000_000 ether, 0);
         _issue(INCOMING);
-        _close(1);
+        _close(1); // min(12M, 30M) = 12M
         // Workers: inflow 200,000, budget 240,000 (reserve 100,000 -> 60,000).
         assertEq(qry.balanceOf(workerProposals), 340_000 ether, "workers: 100,000 + 240,000");
         assertEq(engine.reserveOf(WORKER_POOL), 60_000 ether, "workers' reserve drawn");
         assertEq(qry.balanceOf(address(stabilization)), 85_000 ether, "stabilization: 25,000 + 60,000");
         assertEq(engine.reserveOf(STABILIZATION_POOL), 15_000 ether, "stabilization's reserve drawn");
 
-        stakes.setTotals(30_000_000 ether, 0);
         _issue(INCOMING);
-        _close(2);
+        _close(2); // min(30M, 30M)
         // Workers: inflow 200,000 x 2 = 400,000 > 260,000 held: pays 260,000, reserve empty.
         assertEq(qry.balanceOf(workerProposals), 600_000 ether, "workers: capped by what the pool holds");
         assertEq(engine.reserveOf(WORKER_POOL), 0, "reserve emptied");
         assertEq(engine.epochSummary(2).multiplierWad, 2e18, "2x");
     }
 
-    /// @dev Subscription revenue joins the issuance: 3,000 QRY paid, 97,000 issued; measures reach the event.
+    /// @dev Subscription revenue joins the issuance: 3,000 QRY paid, 97,000 issued; measures reach the event. The
+    /// revenue measure is one month of the three prepaid (1,000 QRY), the active count one whole subscription.
     function test_closeEpoch_collectsSubscriptionRevenue() public {
         _subscribe(1_000 ether, 3);
         _issue(97_000 ether);
-        // revenue 3,000 / 100,000 = 0.03, active 1 / 100 = 0.01: 0.5 x 0.03 + 0.3 x 0.01 = 0.018 -> 0.5x.
+        // revenue 1,000 / 100,000 = 0.01, active 1 / 100 = 0.01: 0.5 x 0.01 + 0.3 x 0.01 = 0.008 -> 0.5x.
         vm.expectEmit(true, false, false, true, address(engine));
-        emit IDistributionEngine.EpochClosed(0, 100_000 ether, 3_000 ether, 0.5e18, 3_000 ether, 1, 0);
+        emit IDistributionEngine.EpochClosed(0, 100_000 ether, 3_000 ether, 0.5e18, 1_000 ether, 1, 0);
         _close(0);
         assertEq(qry.balanceOf(address(subscriptions)), 0, "revenue collected");
         assertEq(qry.balanceOf(workerProposals), 10_000 ether, "workers: 20% of 100,000 at 0.5x");

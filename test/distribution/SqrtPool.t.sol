@@ -76,15 +76,27 @@ contract SqrtPoolTest is DistributionBase {
         assertEq(providerPool.sumOfRoots(0), 4e19, "old root replaced: 2e19 + 2e19");
     }
 
-    function test_credit_checksStakeOnlyAtTheFirstCreditOfAnEpoch() public {
+    /// @dev Issue 19, finding 5: the stake was checked only at an identity's first credit of an epoch, so it could
+    /// unbond (and move to a second identity) and keep being credited, then claim. Now every credit and the claim
+    /// check it: the second credit reverts, and so does the claim once the stake is gone.
+    function test_exploit_stakeLeavesAfterFirstCredit_noLongerCreditedNorPaid() public {
         _credit(alice, 100 ether);
-        _stake(alice, 0); // unbonded after its first credit: later credits of the epoch still count
-        _credit(alice, 100 ether);
-        assertEq(uint256(providerPool.entryOf(0, alice).value), 200 ether, "second credit counted");
-        vm.warp(START + EPOCH);
+        _stake(alice, 0); // unbonded after its first credit
         vm.expectRevert(abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, alice, 0, 10_000 ether));
         vm.prank(creditor);
-        providerPool.credit(1, alice, 100 ether);
+        providerPool.credit(0, alice, 100 ether);
+        assertEq(uint256(providerPool.entryOf(0, alice).value), 100 ether, "second credit refused");
+
+        _fund(0, 1_000 ether);
+        assertEq(providerPool.claimable(0, alice), 0, "nothing claimable without the stake");
+        vm.expectRevert(abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, alice, 0, 10_000 ether));
+        _claim(alice, 0);
+        assertEq(uint256(providerPool.ledger(0).claimed), 0, "nothing paid");
+
+        _stake(alice, 10_000 ether); // exactly the minimum again: the claim goes through
+        assertEq(providerPool.claimable(0, alice), 1_000 ether, "claimable at the minimum");
+        _claim(alice, 0);
+        assertEq(uint256(providerPool.ledger(0).claimed), 1_000 ether, "paid at the minimum");
     }
 
     function test_RevertWhen_creditForAClosedEpoch() public {
@@ -273,6 +285,7 @@ contract SqrtPoolTest is DistributionBase {
     }
 
     function test_RevertWhen_claimingWithoutValue() public {
+        _stake(stranger, 10_000 ether);
         _credit(alice, 100 ether);
         _fund(0, 1_000 ether);
         vm.expectRevert(abi.encodeWithSelector(IDistributionPool.NothingToClaim.selector, 0, stranger));

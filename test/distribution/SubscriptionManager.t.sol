@@ -60,8 +60,8 @@ contract SubscriptionManagerTest is DistributionBase {
         assertEq(uint256(portalPool.entryOf(0, portal).value), 300 ether, "portal credited the value paid");
         assertEq(uint256(integratorPool.entryOf(0, integrator).value), 300 ether, "integrator credited");
         (uint256 revenue, uint256 active) = _stats(0);
-        assertEq(revenue, 300 ether, "epoch 0 revenue");
-        assertEq(active, 1, "one active subscription");
+        assertEq(revenue, 100 ether, "epoch 0 revenue: one month of the three paid");
+        assertEq(active, 1, "one active subscription (100 QRY: a whole one)");
     }
 
     function test_RevertWhen_subscribeByANonPortal() public {
@@ -133,7 +133,7 @@ contract SubscriptionManagerTest is DistributionBase {
         _renew(stranger, id, 2);
         assertEq(uint256(subscriptions.termsOf(id).paidThrough), 4, "paid through epoch 4");
         (uint256 revenue, uint256 active) = _stats(1);
-        assertEq(revenue, 200 ether, "epoch 1 revenue: the renewal");
+        assertEq(revenue, 100 ether, "epoch 1 revenue: one month's pay (the renewal counts from epoch 3)");
         assertEq(active, 1, "still one active");
         (, active) = _stats(4);
         assertEq(active, 1, "active in epoch 4");
@@ -180,23 +180,32 @@ contract SubscriptionManagerTest is DistributionBase {
         _subscribe(50 ether, 1);
         vm.warp(START + EPOCH);
         _subscribe(20 ether, 2);
+        // Value-weighted: a whole subscription pays 100 QRY (10 x the 10 QRY minimum); B counts 0.5, C 0.2.
         (uint256 revenue, uint256 active) = _stats(0);
-        assertEq(revenue, 350 ether, "epoch 0: 300 + 50");
-        assertEq(active, 2, "epoch 0: A and B");
+        assertEq(revenue, 150 ether, "epoch 0: 100 + 50 (a month each)");
+        assertEq(active, 1, "epoch 0: A + half of B = 1.5, rounded down");
         (revenue, active) = _stats(1);
-        assertEq(revenue, 40 ether, "epoch 1: C");
-        assertEq(active, 2, "epoch 1: A and C (B lapsed)");
-        // Epochs 2 and 3 are not rolled yet: the view replays the lapses.
-        (, active) = _stats(2);
-        assertEq(active, 2, "epoch 2: A and C");
-        (, active) = _stats(3);
-        assertEq(active, 0, "epoch 3: none");
+        assertEq(revenue, 120 ether, "epoch 1: A 100 + C 20 (B lapsed)");
+        assertEq(active, 1, "epoch 1: 1.2");
+        // Epochs 2 and 3 are not rolled yet: the view replays.
+        (revenue, active) = _stats(2);
+        assertEq(revenue, 120 ether, "epoch 2: A and C");
+        assertEq(active, 1, "epoch 2: 1.2");
+        (revenue, active) = _stats(3);
+        assertEq(revenue + active, 0, "epoch 3: none");
         vm.warp(START + 3 * EPOCH);
+        subscriptions.checkpoint(); // one ended epoch per roll
+        assertEq(subscriptions.nextRoll(), 1, "rolled epoch 0");
         subscriptions.checkpoint();
-        (, active) = _stats(2);
-        assertEq(active, 2, "rolled: the same");
-        (, active) = _stats(3);
-        assertEq(active, 0, "rolled: none");
+        subscriptions.checkpoint();
+        assertEq(subscriptions.nextRoll(), 3, "rolled epochs 1 and 2");
+        subscriptions.checkpoint();
+        assertEq(subscriptions.nextRoll(), 3, "never the open epoch");
+        (revenue, active) = _stats(2);
+        assertEq(revenue, 120 ether, "rolled: the same");
+        assertEq(active, 1, "rolled: the same count");
+        (revenue, active) = _stats(3);
+        assertEq(revenue + active, 0, "rolled: none");
     }
 
     // ------------------------------------------------------------------ reports

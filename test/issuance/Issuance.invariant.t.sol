@@ -22,7 +22,7 @@ contract IssuanceInvariantTest is IssuanceBase {
         holderList[3] = makeAddr("frank");
         handler = new IssuanceHandler(qut, registry, factory, qutMinter, governor, issuerKeys, holderList);
 
-        bytes4[] memory selectors = new bytes4[](17);
+        bytes4[] memory selectors = new bytes4[](19);
         selectors[0] = IssuanceHandler.stake.selector;
         selectors[1] = IssuanceHandler.requestUnstake.selector;
         selectors[2] = IssuanceHandler.cancelUnstake.selector;
@@ -40,6 +40,8 @@ contract IssuanceInvariantTest is IssuanceBase {
         selectors[14] = IssuanceHandler.redeem.selector;
         selectors[15] = IssuanceHandler.settleRedemption.selector;
         selectors[16] = IssuanceHandler.stake.selector;
+        selectors[17] = IssuanceHandler.escape.selector;
+        selectors[18] = IssuanceHandler.reclaim.selector;
         targetContract(address(handler));
         targetSelector(address(handler), selectors);
     }
@@ -106,5 +108,16 @@ contract IssuanceInvariantTest is IssuanceBase {
     function invariant_feesReachTheRecipient() public view {
         assertEq(registry.totalFees(), handler.ghostFees(), "fees != ghost fees");
         assertEq(qut.balanceOf(treasury), registry.totalFees(), "treasury != fees paid");
+    }
+
+    /// @dev Escaping issuers: a retired token has no supply and no pending redemption left, and every issuer with a
+    /// live token keeps at least the stake its slots need (it cannot be below tier 1 by its own unstaking).
+    function invariant_noEscape() public view {
+        for (uint256 i; i < handler.tokenCount(); ++i) {
+            IssuerToken token = handler.tokens(i);
+            if (!token.retired()) continue;
+            assertEq(token.totalSupply(), 0, "retired token with holders");
+            assertEq(token.pendingRedemptions(), 0, "retired token with pending redemptions");
+        }
     }
 }

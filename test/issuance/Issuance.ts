@@ -90,7 +90,7 @@ describe("Issuance (Qutoken issuer platform)", function () {
         [50_000n * QUT, 5n],
         [250_000n * QUT, 25n],
       ]);
-      expect(await registry.parameter(id("issuance.unstakeNoticePeriod"))).to.equal(1_209_600n);
+      expect(await registry.parameter(id("issuance.unstakeNoticePeriod"))).to.equal(3_024_000n);
       expect(await registry.feeRecipient()).to.equal(treasury.address);
       expect(await factory.creationFee()).to.equal(1_000n * QUT);
       expect(await rewards.claimWindow()).to.equal(7_776_000n);
@@ -131,7 +131,7 @@ describe("Issuance (Qutoken issuer platform)", function () {
         [registry, "issuance.tier1Slots", 1n, 10n],
         [registry, "issuance.tier2Slots", 1n, 50n],
         [registry, "issuance.tier3Slots", 1n, 250n],
-        [registry, "issuance.unstakeNoticePeriod", 1n * DAY, 90n * DAY],
+        [registry, "issuance.unstakeNoticePeriod", 30n * DAY, 90n * DAY],
         [factory, "issuance.creationFee", 0n, 100_000n * QUT],
         [rewards, "issuance.partnerClaimWindow", 7n * DAY, 365n * DAY],
       ];
@@ -208,18 +208,26 @@ describe("Issuance (Qutoken issuer platform)", function () {
       expect(text).to.contain("token creation: 2,000 QUT");
       expect(text).to.contain("redeemed 125 in 3 redemptions: fulfilled 100, refunded 20, pending 5");
 
-      // Winding down: the pending redemption blocks retirement; once settled, retire both, unstake, withdraw.
+      // Winding down: the 220 COFFEE outstanding block retirement, then the pending redemptions do; once every
+      // holder redeemed and alice delivered, retire both, unstake, withdraw.
+      await expect(factory.connect(alice).retireToken(await coffee.getAddress()))
+        .to.be.revertedWithCustomError(coffee, "SupplyOutstanding")
+        .withArgs(220n * QUT);
+      await coffee.connect(carol).redeem(170n * QUT, id("carol-rest"));
+      await coffee.connect(dave).redeem(50n * QUT, id("dave-rest"));
       await expect(factory.connect(alice).retireToken(await coffee.getAddress()))
         .to.be.revertedWithCustomError(coffee, "RedemptionsPending")
-        .withArgs(5n * QUT);
-      await coffee.connect(alice).fulfil(3n);
+        .withArgs(225n * QUT);
+      for (const n of [3n, 4n, 5n]) await coffee.connect(alice).fulfil(n);
       await factory.connect(alice).retireToken(await coffee.getAddress());
       await expect(registry.connect(alice).requestUnstake(60_000n * QUT))
         .to.be.revertedWithCustomError(registry, "SlotsInUse")
         .withArgs(1n, 0n);
+      await tea.connect(bob).redeem(500n * QUT, id("tea-all"));
+      await tea.connect(alice).fulfil(1n);
       await factory.connect(alice).retireToken(await tea.getAddress());
       await registry.connect(alice).requestUnstake(60_000n * QUT);
-      await networkHelpers.time.increase(14n * DAY);
+      await networkHelpers.time.increase(35n * DAY);
       const before = await qut.balanceOf(alice.address);
       await registry.connect(alice).withdraw();
       expect((await qut.balanceOf(alice.address)) - before).to.equal(60_000n * QUT);

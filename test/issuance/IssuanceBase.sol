@@ -18,14 +18,14 @@ import {ManagedTest} from "../utils/ManagedTest.sol";
 
 /// @notice Shared setup for issuance tests: QUT (the protocol token) under an AccessManager, the parameter
 /// registry, and the issuance module wired as the deploy module wires it, with the Qutoken preset's numbers:
-/// tiers 10,000 / 50,000 / 250,000 QUT for 1 / 5 / 25 slots, a 14-day notice period, a 1,000 QUT creation
+/// tiers 10,000 / 50,000 / 250,000 QUT for 1 / 5 / 25 slots, a 35-day notice period, a 1,000 QUT creation
 /// fee and a 90-day partner claim window.
 abstract contract IssuanceBase is ManagedTest {
     uint256 internal constant QUT_CAP = 1_000_000_000 ether;
     uint256 internal constant TIER1 = 10_000 ether;
     uint256 internal constant TIER2 = 50_000 ether;
     uint256 internal constant TIER3 = 250_000 ether;
-    uint256 internal constant NOTICE = 14 days;
+    uint256 internal constant NOTICE = 35 days;
     uint256 internal constant FEE = 1_000 ether;
     uint256 internal constant CLAIM_WINDOW = 90 days;
     uint256 internal constant START = 1_750_000_000;
@@ -125,7 +125,7 @@ abstract contract IssuanceBase is ManagedTest {
         params.register(address(registry), registry.TIER1_SLOTS(), 1, 10, 1);
         params.register(address(registry), registry.TIER2_SLOTS(), 1, 50, 1);
         params.register(address(registry), registry.TIER3_SLOTS(), 1, 250, 1);
-        params.register(address(registry), registry.UNSTAKE_NOTICE_PERIOD(), 1 days, 90 days, 1 days);
+        params.register(address(registry), registry.UNSTAKE_NOTICE_PERIOD(), 30 days, 90 days, 1 days);
         params.register(address(factory), factory.CREATION_FEE(), 0, 100_000 ether, 100 ether);
         params.register(address(rewards), rewards.CLAIM_WINDOW(), 7 days, 365 days, 1 days);
         vm.stopPrank();

@@ -7,7 +7,8 @@ import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";
 import {IssuanceBase} from "./IssuanceBase.sol";
 
 /// @notice The whole life of an issuer, in order: stake, verify, create, mint, circulate, redeem, fulfil,
-/// refund, voucher, service fee, settlement, retire, unstake, withdraw. Every figure is written by hand.
+/// refund, voucher, service fee, settlement, redeem the rest, retire, unstake, withdraw. Every figure is written
+/// by hand.
 contract IssuerLifecycleTest is IssuanceBase {
     function test_lifecycle_stakeCreateMintCirculateRedeemFulfilRetireUnstake() public {
         // 1. Stake and verify: 12,000 QUT is tier 1 (one slot).
@@ -69,23 +70,35 @@ contract IssuerLifecycleTest is IssuanceBase {
         vm.expectRevert(abi.encodeWithSelector(IIssuerRegistry.SlotsInUse.selector, 1, 0));
         registry.requestUnstake(12_000 ether);
 
-        // 8. Retire the token (frees the slot), then unstake and withdraw after the notice period.
+        // 8. Retiring is refused while 470 tokens are outstanding; the holders redeem them all and alice delivers.
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IIssuerToken.SupplyOutstanding.selector, 470 ether));
+        factory.retireToken(address(token));
+        vm.prank(carol);
+        uint256 rest = token.redeem(350 ether, bytes32("carol-rest"));
+        vm.prank(dave);
+        uint256 daveRest = token.redeem(120 ether, bytes32("dave-rest"));
+        vm.startPrank(alice);
+        token.fulfil(rest);
+        token.fulfil(daveRest);
+        vm.stopPrank();
+        assertEq(token.totalSupply(), 0, "nothing outstanding");
+
+        // 9. Retire the token (frees the slot), then unstake and withdraw after the notice period.
         vm.startPrank(alice);
         factory.retireToken(address(token));
         registry.requestUnstake(12_000 ether);
         vm.stopPrank();
-        vm.warp(START + 14 days);
+        vm.warp(START + 35 days);
         vm.prank(alice);
         registry.withdraw();
         assertEq(qut.balanceOf(alice), 12_000 ether, "stake back");
         assertEq(registry.totalStaked(), 10_000 ether, "only bob's stake left");
         assertEq(uint256(registry.statusOf(alice)), uint256(IIssuerRegistry.IssuerStatus.Unverified), "unverified");
 
-        // The retired token still circulates; issuance and redemption are closed.
-        vm.prank(carol);
-        assertTrue(token.transfer(dave, 1 ether), "still transferable");
-        vm.prank(carol);
+        // The retired token has no holder left; issuance is closed.
+        vm.prank(alice);
         vm.expectRevert(IIssuerToken.TokenIsRetired.selector);
-        token.redeem(1 ether, bytes32("late"));
+        token.mint(carol, 1 ether);
     }
 }

@@ -31,7 +31,7 @@ contract IssuerRegistryTest is IssuanceBase {
         assertEq(uint256(registry.tier(0).slots), 1, "tier 1 slots");
         assertEq(uint256(registry.tier(1).slots), 5, "tier 2 slots");
         assertEq(uint256(registry.tier(2).slots), 25, "tier 3 slots");
-        assertEq(registry.parameter(registry.UNSTAKE_NOTICE_PERIOD()), 1_209_600, "14 days in seconds");
+        assertEq(registry.parameter(registry.UNSTAKE_NOTICE_PERIOD()), 3_024_000, "35 days in seconds");
     }
 
     function _tiers(
@@ -140,7 +140,7 @@ contract IssuerRegistryTest is IssuanceBase {
         _stake(alice, amount);
         vm.prank(alice);
         registry.requestUnstake(out);
-        vm.warp(START + 14 days);
+        vm.warp(START + 35 days);
         vm.prank(alice);
         registry.withdraw();
         assertEq(qut.balanceOf(alice), out, "withdrawn exactly what was asked");
@@ -173,11 +173,11 @@ contract IssuerRegistryTest is IssuanceBase {
     function test_requestUnstake_movesStakeToPendingAndStartsNotice() public {
         _stake(alice, 30_000 ether);
         vm.expectEmit(true, false, false, true, address(registry));
-        emit IIssuerRegistry.UnstakeRequested(alice, 12_000 ether, 12_000 ether, START + 14 days);
+        emit IIssuerRegistry.UnstakeRequested(alice, 12_000 ether, 12_000 ether, START + 35 days);
         vm.prank(alice);
         registry.requestUnstake(12_000 ether);
         _assertStake(alice, 18_000 ether, 12_000 ether, "after request");
-        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 1_209_600, "ready in 14 days");
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 3_024_000, "ready in 35 days");
         assertEq(registry.totalStaked(), 30_000 ether, "pending still counted as staked");
     }
 
@@ -193,15 +193,15 @@ contract IssuerRegistryTest is IssuanceBase {
         vm.prank(alice);
         registry.requestUnstake(12_000 ether);
 
-        vm.warp(START + 14 days - 1);
+        vm.warp(START + 35 days - 1);
         vm.prank(alice);
         vm.expectRevert(
-            abi.encodeWithSelector(IIssuerRegistry.NoticePeriodNotOver.selector, START + 14 days, START + 14 days - 1)
+            abi.encodeWithSelector(IIssuerRegistry.NoticePeriodNotOver.selector, START + 35 days, START + 35 days - 1)
         );
         registry.withdraw();
         _assertStake(alice, 18_000 ether, 12_000 ether, "unchanged one second early");
 
-        vm.warp(START + 14 days);
+        vm.warp(START + 35 days);
         vm.prank(alice);
         uint256 paid = registry.withdraw();
         assertEq(paid, 12_000 ether, "paid");
@@ -219,7 +219,7 @@ contract IssuerRegistryTest is IssuanceBase {
         vm.prank(alice);
         registry.requestUnstake(3_000 ether);
         _assertStake(alice, 22_000 ether, 8_000 ether, "after two requests");
-        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 24 days, "notice restarted");
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 45 days, "notice restarted");
     }
 
     function test_cancelUnstake_restoresActiveStake() public {
@@ -334,12 +334,12 @@ contract IssuerRegistryTest is IssuanceBase {
         registry.requestUnstake(1_000 ether);
         bytes32 key = registry.UNSTAKE_NOTICE_PERIOD();
         vm.prank(governor);
-        params.set(address(registry), key, 16 days);
-        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 14 days, "earlier request unchanged");
+        params.set(address(registry), key, 40 days);
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 35 days, "earlier request unchanged");
         _stake(bob, 30_000 ether);
         vm.prank(bob);
         registry.requestUnstake(1_000 ether);
-        assertEq(uint256(registry.issuerInfo(bob).unstakeReadyAt), START + 16 days, "new request uses 16 days");
+        assertEq(uint256(registry.issuerInfo(bob).unstakeReadyAt), START + 40 days, "new request uses 40 days");
     }
 
     // ------------------------------------------------------------------ suspension and slashing
@@ -641,7 +641,7 @@ contract IssuerRegistryTest is IssuanceBase {
         vm.prank(governor);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, governor));
         registry.setParameter(key, 1 days);
-        assertEq(registry.parameter(key), 14 days, "unchanged");
+        assertEq(registry.parameter(key), 35 days, "unchanged");
     }
 
     function test_RevertWhen_parameterUnknownKey() public {

@@ -4,12 +4,14 @@ pragma solidity ^0.8.28;
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
 import {ISettlement} from "../../contracts/interfaces/ISettlement.sol";
 import {Settlement} from "../../contracts/issuance/Settlement.sol";
 import {IssuanceBase} from "./IssuanceBase.sol";
 
 contract SettlementTest is IssuanceBase {
     bytes32 internal constant INVOICE = bytes32("invoice-2025-001");
+    IIssuerRegistry.IssuerStatus internal constant UNVERIFIED = IIssuerRegistry.IssuerStatus.Unverified;
 
     function setUp() public override {
         super.setUp();
@@ -62,12 +64,33 @@ contract SettlementTest is IssuanceBase {
         assertEq(uint256(settlement.totalsOf(bob).received), 1_000 ether, "bob received");
     }
 
-    function test_settle_allowedWhileSuspended() public {
+    function test_RevertWhen_settleWhileSuspended() public {
+        // A suspended issuer's records would no longer be backed by a stake in good standing: refused both ways.
         vm.prank(governor);
         registry.suspend(alice, keccak256("breach"));
         vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ISettlement.NotVerifiedIssuer.selector,
+                alice,
+                IIssuerRegistry.IssuerStatus.Suspended
+            )
+        );
         settlement.settle(bob, 10 ether, INVOICE);
-        assertEq(qut.balanceOf(bob), 10 ether, "a suspended issuer settles its debts");
+        _assertNothingSettled();
+        _giveQut(bob, 10 ether);
+        vm.startPrank(bob);
+        qut.approve(address(settlement), 10 ether);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ISettlement.NotVerifiedIssuer.selector,
+                alice,
+                IIssuerRegistry.IssuerStatus.Suspended
+            )
+        );
+        settlement.settle(alice, 10 ether, INVOICE);
+        vm.stopPrank();
+        assertEq(qut.balanceOf(bob), 10 ether, "bob keeps his QUT");
     }
 
     function test_RevertWhen_settleZero() public {
@@ -86,7 +109,7 @@ contract SettlementTest is IssuanceBase {
 
     function test_RevertWhen_settleWithNonIssuer() public {
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotRegisteredIssuer.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotVerifiedIssuer.selector, carol, UNVERIFIED));
         settlement.settle(carol, 10 ether, INVOICE);
         _assertNothingSettled();
     }
@@ -95,7 +118,7 @@ contract SettlementTest is IssuanceBase {
         _giveQut(carol, 10 ether);
         vm.startPrank(carol);
         qut.approve(address(settlement), 10 ether);
-        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotRegisteredIssuer.selector, carol));
+        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotVerifiedIssuer.selector, carol, UNVERIFIED));
         settlement.settle(bob, 10 ether, INVOICE);
         vm.stopPrank();
         assertEq(qut.balanceOf(carol), 10 ether, "carol keeps her QUT");
@@ -103,7 +126,7 @@ contract SettlementTest is IssuanceBase {
 
     function test_RevertWhen_settleToZeroAddress() public {
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotRegisteredIssuer.selector, address(0)));
+        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotVerifiedIssuer.selector, address(0), UNVERIFIED));
         settlement.settle(address(0), 10 ether, INVOICE);
         _assertNothingSettled();
     }
@@ -125,16 +148,34 @@ contract SettlementTest is IssuanceBase {
         _assertNothingSettled();
     }
 
-    function test_settle_registeredIssuerAfterFullUnstake() public {
-        // Registration is an identity: an issuer that withdrew its stake still settles old accounts.
+    function test_RevertWhen_settleWithIssuerAfterFullUnstake() public {
+        // Having staked once is no longer enough: an issuer that asked its stake out is unverified at once.
         vm.prank(bob);
         registry.requestUnstake(10_000 ether);
-        vm.warp(START + 14 days);
-        vm.prank(bob);
-        registry.withdraw();
         vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotVerifiedIssuer.selector, bob, UNVERIFIED));
         settlement.settle(bob, 10 ether, INVOICE);
-        assertEq(qut.balanceOf(bob), 10_010 ether, "paid");
+        _assertNothingSettled();
+    }
+
+    /// @dev Issue 19, finding 3: two accounts that staked 1 wei once each washed 100 records of 500 QUT back and
+    /// forth, so 50,000 QUT showed as "received" with 1,000 QUT moving. Now the first record is refused and no
+    /// total moves; the same wash needs two verified issuers, 2 x 10,000 QUT at risk of a slash.
+    function test_exploit_washSettlementsBetweenOneWeiStakes_refused() public {
+        address mallory = makeAddr("mallory");
+        address trent = makeAddr("trent");
+        _stake(mallory, 1);
+        _stake(trent, 1);
+        assertTrue(registry.isRegistered(mallory), "registered by 1 wei");
+        _giveQut(mallory, 1_000 ether);
+        vm.startPrank(mallory);
+        qut.approve(address(settlement), type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(ISettlement.NotVerifiedIssuer.selector, mallory, UNVERIFIED));
+        settlement.settle(trent, 500 ether, INVOICE);
+        vm.stopPrank();
+        assertEq(settlement.settlementCount(), 0, "no record");
+        assertEq(uint256(settlement.totalsOf(trent).received), 0, "nothing received");
+        assertEq(qut.balanceOf(mallory), 1_000 ether, "no QUT moved");
     }
 
     function test_RevertWhen_constructorZeroAddress() public {

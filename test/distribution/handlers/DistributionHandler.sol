@@ -69,6 +69,12 @@ contract DistributionHandler is Test {
     mapping(uint256 pool => mapping(uint256 epoch => uint256)) public ghostSwept;
     mapping(address pool => mapping(uint256 epoch => mapping(address account => uint256))) public ghostValue;
 
+    /// @dev Per epoch: the monthly pay of the subscriptions active in it, and their weight in thousandths.
+    mapping(uint256 epoch => uint256) public ghostEpochRevenue;
+    mapping(uint256 epoch => uint256) public ghostEpochMilli;
+    uint256 public sybilsRefused;
+    uint256 public dustSold;
+
     // ---- coverage counters
     uint256 public closes;
     uint256 public sweeps;
@@ -115,6 +121,54 @@ contract DistributionHandler is Test {
         uint256 id = s.subscriptions.subscribe(client, integrator, pay, epochs);
         _subscriptionIds.push(id);
         _credited(amount, portal, integrator);
+        _active(_epoch(), _epoch() + epochs - 1, pay);
+    }
+
+    /// @dev Dust: up to 20 subscriptions at the minimum pay for one epoch, from one portal.
+    function dust(uint256 portalSeed, uint256 count) external {
+        address portal = portals[portalSeed % 2];
+        count = bound(count, 1, 20);
+        for (uint256 i; i < count; ++i) {
+            _pay(portal, 10 ether);
+            vm.prank(portal);
+            _subscriptionIds.push(s.subscriptions.subscribe(client, integrators[i % 2], 10 ether, 1));
+            _credited(10 ether, portal, integrators[i % 2]);
+            _active(_epoch(), _epoch(), 10 ether);
+        }
+        dustSold += count;
+    }
+
+    /// @dev A Sybil integrator: a fresh identity with no stake named by a portal. The integrators' pool requires
+    /// 10,000 QRY at every credit, so the sale must fail with `InactiveProvider` and change nothing.
+    function sybil(uint256 portalSeed, uint256 nameSeed, uint256 pay) external {
+        address portal = portals[portalSeed % 2];
+        address fake = address(uint160(uint256(keccak256(abi.encode("sybil", nameSeed)))));
+        pay = bound(pay, 10 ether, 5_000 ether);
+        vm.prank(s.minter);
+        s.qry.mint(portal, pay);
+        vm.prank(portal);
+        s.qry.approve(address(s.subscriptions), pay);
+        uint256 count = s.subscriptions.subscriptionCount();
+        vm.prank(portal);
+        try s.subscriptions.subscribe(client, fake, pay, 1) {
+            revert("a Sybil integrator was credited");
+        } catch (bytes memory reason) {
+            _expect(reason, abi.encodeWithSelector(IDistributionPool.InactiveProvider.selector, fake), "sybil");
+        }
+        assertEq(s.subscriptions.subscriptionCount(), count, "no subscription recorded");
+        // Nothing moved: the portal burns the QRY it was given for it, so the supply ghost is unchanged.
+        vm.prank(portal);
+        s.qry.burn(pay);
+        sybilsRefused++;
+    }
+
+    /// @dev Records a subscription active in epochs `from` to `to` at `pay` a month.
+    function _active(uint256 from, uint256 to, uint256 pay) internal {
+        uint256 units = pay >= 100 ether ? 1_000 : (pay * 1_000) / 100 ether;
+        for (uint256 e = from; e <= to; ++e) {
+            ghostEpochRevenue[e] += pay;
+            ghostEpochMilli[e] += units;
+        }
     }
 
     function renew(uint256 idSeed, uint256 epochs) external {
@@ -132,6 +186,7 @@ contract DistributionHandler is Test {
         s.subscriptions.renew(id, epochs);
         ISubscriptionManager.Parties memory p = s.subscriptions.partiesOf(id);
         _credited(amount, p.portal, p.integrator);
+        _active(from, from + epochs - 1, t.monthlyPay);
     }
 
     function _pay(address payer, uint256 amount) internal {

@@ -240,6 +240,55 @@ contract IssuanceHandler is Test {
         vm.warp(block.timestamp + bound(secondsAhead, 1, 20 days));
     }
 
+    /// @dev A holder (or anyone) reclaims a redemption left pending past the deadline; before it, the call must fail
+    /// with `RedemptionNotExpired`.
+    function reclaim(uint256 tokenSeed, uint256 idSeed) external {
+        if (tokens.length == 0) return;
+        IssuerToken token = _token(tokenSeed);
+        uint256 count = token.redemptionCount();
+        if (count == 0) return;
+        uint256 id = bound(idSeed, 1, count);
+        IIssuerToken.Redemption memory r = token.redemption(id);
+        if (r.status != IIssuerToken.RedemptionStatus.Pending) return;
+        uint256 expiresAt = uint256(r.redeemedAt) + token.REDEMPTION_DEADLINE();
+        uint256 before = token.balanceOf(r.holder);
+        try token.reclaim(id) {
+            assertGe(block.timestamp, expiresAt, "reclaimed only after the deadline");
+            assertEq(token.balanceOf(r.holder), before + r.amount, "the holder is made whole");
+            ghostMinted[address(token)] += r.amount;
+            ghostPending[address(token)] -= r.amount;
+            calls["reclaim"]++;
+        } catch (bytes memory reason) {
+            _expectError(
+                reason,
+                abi.encodeWithSelector(IIssuerToken.RedemptionNotExpired.selector, id, expiresAt, block.timestamp),
+                "reclaim"
+            );
+        }
+    }
+
+    /// @dev An issuer that sees a slash coming tries to leave with its stake: retire every token it can, ask its
+    /// whole stake out, and withdraw. Whatever succeeds, the invariants check that no retired token leaves a holder
+    /// behind and that stake behind live tokens stays (`invariant_noEscape`).
+    function escape(uint256 issuerSeed) external {
+        (address issuer, ) = _issuer(issuerSeed);
+        for (uint256 i; i < tokens.length; ++i) {
+            IssuerToken token = tokens[i];
+            if (token.issuer() != issuer || token.retired()) continue;
+            vm.prank(issuer);
+            try factory.retireToken(address(token)) {
+                assertEq(token.totalSupply(), 0, "retired with supply outstanding");
+                ghostLiveTokens[issuer]--;
+            } catch {} // solhint-disable-line no-empty-blocks
+        }
+        uint256 active = registry.issuerInfo(issuer).stake;
+        if (active != 0) {
+            vm.prank(issuer);
+            try registry.requestUnstake(active) {} catch {} // solhint-disable-line no-empty-blocks
+        }
+        calls["escape"]++;
+    }
+
     // ------------------------------------------------------------------ factory
 
     function createToken(uint256 issuerSeed, uint256 cap) external {
@@ -289,6 +338,7 @@ contract IssuanceHandler is Test {
         address issuer = token.issuer();
         bool wasRetired = token.retired();
         uint256 pending = token.pendingRedemptions();
+        uint256 supply = token.totalSupply();
         vm.prank(issuer);
         try factory.retireToken(address(token)) {
             ghostLiveTokens[issuer]--;
@@ -300,6 +350,8 @@ contract IssuanceHandler is Test {
                     abi.encodeWithSelector(IIssuerTokenFactory.TokenAlreadyRetired.selector, address(token)),
                     "retire"
                 );
+            } else if (supply != 0) {
+                _expectError(reason, abi.encodeWithSelector(IIssuerToken.SupplyOutstanding.selector, supply), "retire");
             } else {
                 _expectError(
                     reason,
