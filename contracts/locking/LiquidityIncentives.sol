@@ -51,7 +51,8 @@ contract LiquidityIncentives is ILiquidityIncentives, AccessManaged, ReentrancyG
         uint256 rewardDuration
     ) AccessManaged(manager) {
         if (address(stakingToken_) == address(0)) revert InvalidConfig(0);
-        if (address(rewardToken_) == address(0) || rewardToken_ == stakingToken_) revert InvalidConfig(1);
+        if (address(rewardToken_) == address(0) || address(rewardToken_) == address(stakingToken_))
+            revert InvalidConfig(1);
         if (rewardDuration == 0 || rewardDuration > 10 * 365 days) revert InvalidConfig(2);
         _STAKING_TOKEN = stakingToken_;
         _REWARD_TOKEN = rewardToken_;

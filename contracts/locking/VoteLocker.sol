@@ -51,17 +51,19 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
     uint256 private immutable _AGE_CAP;
     uint256 private immutable _MIN_LOCK;
 
-    // Global reward state (packed: one write per slot per action).
-    uint128 private _totalWeight;
-    uint128 private _slope;
+    // Global state, packed so a lock rewrites few slots: weight, slope and update time together; the stream and
+    // total locked together (with a flag that spares reading the held-back amount when there is none).
+    uint112 private _totalWeight;
+    uint96 private _slope;
+    uint48 private _lastUpdate;
     uint128 private _accA;
     uint128 private _accB;
-    uint48 private _lastUpdate;
     uint48 private _periodFinish;
-    uint128 private _rewardRate;
-    uint128 private _totalLocked;
+    uint96 private _rewardRate;
+    uint96 private _totalLocked;
+    bool private _hasQueued;
     uint128 private _rewardReserve;
-    uint256 private _queued;
+    uint128 private _queued;
 
     /// @dev Amount whose locks end at week boundary `e` and still counted in `_slope`.
     mapping(uint256 week => uint256) private _slopeEnd;
@@ -107,7 +109,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         acc.ageStart = SafeCast.toUint48(block.timestamp);
         acc.rewardRef = _ref(end / WEEK);
         _push(msg.sender, acc, amount, end);
-        _totalLocked += SafeCast.toUint128(amount);
+        _totalLocked += SafeCast.toUint96(amount);
         emit Locked(msg.sender, amount, amount, end);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -129,7 +131,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         acc.ageStart = SafeCast.toUint48(block.timestamp - Math.mulDiv(age, p.amount, newAmount));
         acc.rewardRef = _ref(e);
         _push(msg.sender, acc, newAmount, p.end);
-        _totalLocked += SafeCast.toUint128(amount);
+        _totalLocked += SafeCast.toUint96(amount);
         emit Locked(msg.sender, amount, newAmount, p.end);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -161,7 +163,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         // An ended lock no longer counts in the reward weight (it left at boundary end - 1).
         _push(msg.sender, acc, 0, 0);
         acc.ageStart = 0;
-        _totalLocked -= SafeCast.toUint128(p.amount);
+        _totalLocked -= SafeCast.toUint96(p.amount);
         emit Withdrawn(msg.sender, p.amount);
         _TOKEN.safeTransfer(msg.sender, p.amount);
     }
@@ -185,7 +187,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         uint256 returned = p.amount - penalty;
         _push(msg.sender, acc, 0, 0);
         acc.ageStart = 0;
-        _totalLocked -= SafeCast.toUint128(p.amount);
+        _totalLocked -= SafeCast.toUint96(p.amount);
         _rewardReserve += SafeCast.toUint128(penalty);
         _distribute(penalty, week);
         emit ExitedEarly(msg.sender, returned, penalty);
@@ -222,7 +224,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         if (balance < required) revert InsufficientRewardBalance(balance, required);
         uint256 leftover = block.timestamp < _periodFinish ? (_periodFinish - block.timestamp) * _rewardRate : 0;
         uint256 rate = (amount + leftover) / _REWARD_DURATION;
-        _rewardRate = SafeCast.toUint128(rate);
+        _rewardRate = SafeCast.toUint96(rate);
         _periodFinish = SafeCast.toUint48(block.timestamp + _REWARD_DURATION);
         _rewardReserve += SafeCast.toUint128(amount);
         emit RewardAdded(amount, rate, block.timestamp + _REWARD_DURATION);
@@ -403,28 +405,36 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
 
     function _addWeight(uint256 amount, uint256 e, uint256 week) private {
         // Callers guarantee e >= week + 2.
-        _totalWeight += SafeCast.toUint128(amount * (e - 1 - week));
-        _slope += SafeCast.toUint128(amount);
+        _totalWeight += SafeCast.toUint112(amount * (e - 1 - week));
+        _slope += SafeCast.toUint96(amount);
         _slopeEnd[e] += amount;
     }
 
     function _removeWeight(uint256 amount, uint256 e, uint256 week) private {
         if (e < week + 2) return; // already out of the weight (left at boundary e - 1)
-        _totalWeight -= SafeCast.toUint128(amount * (e - 1 - week));
-        _slope -= SafeCast.toUint128(amount);
+        _totalWeight -= SafeCast.toUint112(amount * (e - 1 - week));
+        _slope -= SafeCast.toUint96(amount);
         _slopeEnd[e] -= amount;
     }
 
     /// @dev Shares `amount` among the current reward weight now, or holds it for the next lockers.
     function _distribute(uint256 amount, uint256 week) private {
+        bool hasQueued = _hasQueued;
+        if (amount == 0 && !hasQueued) return;
         uint256 total = _totalWeight;
-        if (amount == 0 && _queued == 0) return;
         if (total == 0) {
-            _queued += amount;
+            if (amount != 0) {
+                _queued += SafeCast.toUint128(amount);
+                if (!hasQueued) _hasQueued = true;
+            }
             return;
         }
-        uint256 r = Math.mulDiv(amount + _queued, WAD, total);
-        if (_queued != 0) _queued = 0;
+        uint256 queued = hasQueued ? _queued : 0;
+        uint256 r = Math.mulDiv(amount + queued, WAD, total);
+        if (hasQueued) {
+            _queued = 0;
+            _hasQueued = false;
+        }
         _accA += SafeCast.toUint128(r);
         _accB += SafeCast.toUint128(week * r);
     }
@@ -436,7 +446,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         uint256 target = block.timestamp / WEEK;
         uint256 w = _totalWeight;
         uint256 s = _slope;
-        uint256 queued = _queued;
+        uint256 queued = _hasQueued ? _queued : 0;
         (a, b) = (_accA, _accB);
         while (true) {
             uint256 segEnd = week < target ? (week + 1) * WEEK : block.timestamp;
@@ -487,7 +497,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
             _totalWeight -= _slope;
             uint256 ending = _slopeEnd[week + 1];
             if (ending != 0) {
-                _slope -= SafeCast.toUint128(ending);
+                _slope -= SafeCast.toUint96(ending);
                 _accAt[week] = _pack(_accA, _accB);
             }
         }
