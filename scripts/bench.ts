@@ -4,6 +4,7 @@
  * 10,000 other participants and must agree within 5% (O(1) per user action).
  *
  *   npm run bench            writes reports/gas.md and reports/gas.json
+ *   BENCH_MODULE=locking     measures one module's cases only (the report then holds only them)
  *
  * Exits non-zero if an O(1) check fails, or if an action exceeds 1.5x its floor without a note saying why.
  * Cases live in scripts/bench/<module>.ts; add a module's cases to CASES below.
@@ -22,6 +23,7 @@ import { governanceCases } from "./bench/governance.js";
 import { distributionCases } from "./bench/distribution.js";
 import { slashingCases } from "./bench/slashing.js";
 import { marketCases } from "./bench/market.js";
+import { lockingCases } from "./bench/locking.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
 const CASES: BenchCase[] = [
@@ -34,6 +36,7 @@ const CASES: BenchCase[] = [
   ...issuanceCases,
   ...slashingCases,
   ...marketCases,
+  ...lockingCases,
 ];
 
 const SMALL = 10;
@@ -70,7 +73,8 @@ async function run(benchCase: BenchCase, participants: number) {
 }
 
 const rows: Row[] = [];
-for (const c of CASES) {
+const only = process.env.BENCH_MODULE;
+for (const c of CASES.filter((x) => only === undefined || x.module === only)) {
   process.stdout.write(`${c.module}: ${c.action} ... `);
   const small = await run(c, SMALL);
   const row: Row = {

@@ -17,8 +17,8 @@ const QER = 10n ** 18n;
  *   hours for emergencies): QUIVer's timelines, the only seed with numbers, and in line with "safety-first".
  * - Borrowing ratios, reserve shares and rates are registry parameters: economic class, 55%; their 80% emergency
  *   path skips the 20%-per-quarter limit only. Classes, thresholds and the 4% quorum are QUIVer's.
- * - Voting power is delegated QER only: the seed's "locking QER enhances governance power" needs a Qerun staking
- *   piece (not yet written); the preset then binds its votes contract as governance's voting weight, as QUIVer does.
+ * - Voting power is delegated QER (1x) plus locked QER from the lock module (locking.ts): 1x rising to 2x with the
+ *   time left, the seed's "locking QER enhances governance power"; its VoteLocker is governance's voting weight.
  * - The guardian (pause only) is a 3-of-5 Safe: the seed names none; a smaller team than QUIVer's 5-of-9.
  */
 export const qerunGovernance: GovernancePreset = {

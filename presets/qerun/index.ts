@@ -1,11 +1,12 @@
 import { definePreset } from "../validate.js";
 import { qerunGovernance } from "./governance.js";
 import { QERUN_LENDING } from "./lending.js";
+import { QERUN_LOCKING } from "./locking.js";
 import { qerunSupply } from "./supply.js";
 
 /**
- * Qerun (QER, seed 001): the fixed supply, borrowing with the ETH reserve, and governance (the "community DAO",
- * see governance.ts). Lending's oracles, stablecoin and Uniswap V2 router are the chain's (deployment inputs); on a
+ * Qerun (QER, seed 001): the fixed supply, borrowing with the ETH reserve, governance (the "community DAO", see
+ * governance.ts), and lock staking with its perks, LP incentives and buyback-and-burn (locking.ts). Lending's oracles, stablecoin and Uniswap V2 router are the chain's (deployment inputs); on a
  * devnet they are deployed first (real Uniswap V2 from npm, settable feeds, a faucet stablecoin).
  *
  * Composition readings: the supply's treasury (15% at launch, revoked vesting) is governance's Treasury; the credit
@@ -18,5 +19,6 @@ export const QERUN = definePreset({
   supply: qerunSupply,
   governance: qerunGovernance,
   lending: QERUN_LENDING,
+  locking: QERUN_LOCKING,
   bindings: { treasury: "treasury" },
 });

@@ -8,6 +8,7 @@
  * validator in `presets/validate.ts`, its piece files, and a step in the preset modules that use it.
  */
 import type { LendingPreset } from "../../deploy/modules/Lending.js";
+import type { LockingPreset } from "../../deploy/modules/Locking.js";
 import type { SlashingPreset } from "../../deploy/modules/Slashing.js";
 import type { StakingPreset } from "../../deploy/modules/Staking.js";
 import type { IssuancePreset } from "../qutoken/issuance.js";
@@ -76,6 +77,12 @@ export interface SystemPreset {
   workerProposals?: WorkerProposalsPreset;
   /** Borrowing with the ETH reserve (Qerun). */
   lending?: LendingPreset;
+  /**
+   * Holder lock staking (votes, long-term rewards, reputation), access perks, LP incentives on the token/WETH Uniswap
+   * V2 pool and the buyback-and-burn. Its VoteLocker is governance's voting weight (a preset has either this or
+   * staking as its weight source). Needs the lending inputs' router and feeds.
+   */
+  locking?: LockingPreset;
   /** The issuer platform (Qutoken). */
   issuance?: IssuanceSettings;
   /**

@@ -82,6 +82,7 @@ export function presetParameters(preset: SystemPreset, inputs: PresetInputs): De
       emergencyClass: base.Governance.emergencyClass,
       accessClass: base.Governance.accessClass,
       ...(preset.market === undefined ? {} : { marketCurator: inputs.accounts[preset.market.curator] }),
+      ...(preset.locking === undefined ? {} : { lockRewardFunder: inputs.accounts.liquidityIncentives }),
     },
   };
   if (preset.slashing !== undefined && inputs.metricsStart !== undefined) {
@@ -104,6 +105,7 @@ export function presetParameters(preset: SystemPreset, inputs: PresetInputs): De
     const { stable, qerFeed, ethFeed, router } = inputs.lending;
     parameters.Lending = { stable, qerFeed, ethFeed, router };
     if (inputs.lending.sequencerFeed !== undefined) parameters.Lending.sequencerFeed = inputs.lending.sequencerFeed;
+    if (preset.locking !== undefined) parameters.Locking = { router, qerFeed, ethFeed };
   }
   const d = preset.distribution;
   if (d !== undefined) {
@@ -240,6 +242,10 @@ export async function presetContracts(connection: NetworkConnection, a: PresetAd
     feeRouter: await opt(a.feeRouter, (x) => ethers.getContractAt("FeeRouter", x)),
     incentivePools: await opt(a.incentivePools, (x) => ethers.getContractAt("IncentivePools", x)),
     inferenceMarket: await opt(a.inferenceMarket, (x) => ethers.getContractAt("InferenceMarket", x)),
+    voteLocker: await opt(a.voteLocker, (x) => ethers.getContractAt("VoteLocker", x)),
+    accessPerks: await opt(a.accessPerks, (x) => ethers.getContractAt("AccessPerks", x)),
+    lpIncentives: await opt(a.lpIncentives, (x) => ethers.getContractAt("LiquidityIncentives", x)),
+    buybackBurner: await opt(a.buybackBurner, (x) => ethers.getContractAt("BuybackBurner", x)),
   };
 }
 

@@ -327,7 +327,9 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       expect(modules.qer, "QER collateral is the preset's token").to.equal(await c.token.getAddress());
       expect(await c.oracle!.parameter(lendingKey("qerMaxAge")), "feed heartbeat + margin").to.equal(3_900n);
       expect(await c.governor.proposalDeposit(), "collateralized proposals: 10,000 QER").to.equal(10_000n * TOKEN);
-      expect(await c.votingPower.votingWeight(), "no staking weight yet").to.equal(ethers.ZeroAddress);
+      expect(await c.votingPower.votingWeight(), "locked QER weight: the lock module").to.equal(
+        await c.voteLocker!.getAddress(),
+      );
       const confirm = cm.interface.getFunction("confirmPause")!.selector;
       expect(await c.classifier.classOf(cm, confirm), "confirmPause is an emergency proposal").to.equal(4n);
       expect(await c.manager.getTargetFunctionRole(cm, confirm), "confirmPause by the emergency timelock").to.equal(

@@ -10,6 +10,7 @@ import { buildGovernanceModule, PAUSE_SELECTORS } from "../Governance.js";
 import { buildIssuanceModule } from "../Issuance.js";
 import { buildDistributionModule } from "../QryDistribution.js";
 import { buildLendingModule } from "../Lending.js";
+import { buildLockingModule } from "../Locking.js";
 import { buildMarketModule } from "../Market.js";
 import { buildSlashingModule } from "../Slashing.js";
 import { buildStakingModule } from "../Staking.js";
@@ -46,6 +47,8 @@ function allFutures(module: IgnitionModule): Future[] {
  *   (absorbed into its reward pool), the infrastructure share to the preset's `infrastructure` account, the treasury's
  *   to governance's Treasury; the court registers the market as a challenge source; the market's `confirmPause` is an
  *   emergency proposal; the preset's curator account holds MARKET_CURATOR.
+ * - Locking (needs lending's router and feeds): the VoteLocker is governance's voting weight; the preset's
+ *   `liquidityIncentives` account holds REWARD_FUNDER (it funds the LP pool and the lockers' stream).
  * - Lending: the credit manager's `confirmPause` is classified as an emergency proposal (its roles and pause
  *   duration are wired by the Lending module).
  * - Issuance: fees go to governance's Treasury; the preset's distributor opens partner-reward periods.
@@ -62,8 +65,13 @@ function allFutures(module: IgnitionModule): Future[] {
 export function buildPresetModule(preset: SystemPreset) {
   const id = presetModuleId(preset);
   const staking = preset.staking === undefined ? undefined : buildStakingModule(preset.staking);
+  const locking = preset.locking === undefined ? undefined : buildLockingModule(preset.locking);
   const governance = buildGovernanceModule(
-    staking === undefined ? undefined : { votingWeight: (m) => m.useModule(staking).votes },
+    staking !== undefined
+      ? { votingWeight: (m) => m.useModule(staking).votes }
+      : locking !== undefined
+        ? { votingWeight: (m) => m.useModule(locking).locker }
+        : undefined,
   );
   const worker = preset.workerProposals === undefined ? undefined : buildWorkerProposalsModule(governance);
   // QRY: the distribution reads stake through a StakingStakeReader, pays its staking-rewards pool to the staking
@@ -139,6 +147,13 @@ export function buildPresetModule(preset: SystemPreset) {
         id: "ClassifyCreditManagerConfirmPause",
       });
     }
+    const lk = locking === undefined ? undefined : m.useModule(locking);
+    if (lk !== undefined) {
+      // The liquidity-incentives distributor forwards its stream to the LP pool and funds lockers' rewards.
+      m.call(manager, "grantRole", [ROLES.REWARD_FUNDER, m.getParameter<string>("lockRewardFunder"), 0n], {
+        id: "GrantLockRewardFunder",
+      });
+    }
     const i = issuance === undefined ? undefined : m.useModule(issuance);
     const d = distribution === undefined ? undefined : m.useModule(distribution);
 
@@ -185,6 +200,14 @@ export function buildPresetModule(preset: SystemPreset) {
             stableVault: l.vault,
             ethReserve: l.reserve,
             creditManager: l.creditManager,
+          }),
+      ...(lk === undefined
+        ? {}
+        : {
+            voteLocker: lk.locker,
+            accessPerks: lk.perks,
+            lpIncentives: lk.liquidity,
+            buybackBurner: lk.burner,
           }),
       ...(d === undefined
         ? {}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {IRewardReceiver} from "../../contracts/interfaces/IRewardReceiver.sol";
+import {IVoteLocker} from "../../contracts/interfaces/IVoteLocker.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {VoteLocker} from "../../contracts/locking/VoteLocker.sol";
+import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {ManagedTest} from "../utils/ManagedTest.sol";
+
+/// @notice Shared setup for lock tests: a 208-week maximum lock, +1x votes at the maximum (2x in total), a 50%
+/// early-exit penalty at the maximum time left, a 4-week reward stream, a one-year reputation age cap. T0 is a
+/// week boundary (week 2894), so lock ends are whole weeks from T0.
+abstract contract LockingBase is ManagedTest {
+    uint256 internal constant WEEK = 7 days;
+    uint256 internal constant T0 = 2894 * WEEK;
+    uint256 internal constant MAX_LOCK = 208 * WEEK;
+    uint256 internal constant REWARD_DURATION = 4 * WEEK;
+
+    ProtocolToken internal token;
+    VoteLocker internal locker;
+
+    address internal admin;
+    address internal funder;
+    address internal alice;
+    address internal bob;
+    address internal carol;
+
+    function setUp() public virtual {
+        vm.warp(T0);
+        admin = makeAddr("admin");
+        funder = makeAddr("funder");
+        alice = makeAddr("alice");
+        bob = makeAddr("bob");
+        carol = makeAddr("carol");
+        manager = new AccessManager(admin);
+        token = new ProtocolToken("Qerun", "QER", 1_000_000_000 ether, address(manager));
+        locker = new VoteLocker(IERC20(address(token)), address(manager), _config());
+        vm.startPrank(admin);
+        _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
+        _restrict(address(locker), IRewardReceiver.notifyRewardAmount.selector, Roles.REWARD_FUNDER);
+        manager.grantRole(Roles.MINTER, admin, 0);
+        manager.grantRole(Roles.REWARD_FUNDER, funder, 0);
+        token.mint(alice, 1_000_000 ether);
+        token.mint(bob, 1_000_000 ether);
+        token.mint(carol, 1_000_000 ether);
+        token.mint(funder, 100_000_000 ether);
+        vm.stopPrank();
+        _approve(alice);
+        _approve(bob);
+        _approve(carol);
+    }
+
+    function _config() internal pure virtual returns (IVoteLocker.Config memory c) {
+        c.maxLockDuration = MAX_LOCK;
+        c.maxBoostBps = 10_000;
+        c.maxPenaltyBps = 5_000;
+        c.rewardDuration = REWARD_DURATION;
+        c.reputationAgeCap = 365 days;
+        c.minLockAmount = 1 ether;
+    }
+
+    function _approve(address who) internal {
+        vm.prank(who);
+        token.approve(address(locker), type(uint256).max);
+    }
+
+    function _lock(address who, uint256 amount, uint256 duration) internal {
+        vm.prank(who);
+        locker.createLock(amount, duration);
+    }
+
+    /// @dev Streams `amount` over REWARD_DURATION from now.
+    function _fund(uint256 amount) internal {
+        vm.startPrank(funder);
+        token.transfer(address(locker), amount);
+        locker.notifyRewardAmount(amount);
+        vm.stopPrank();
+    }
+}
