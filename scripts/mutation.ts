@@ -551,7 +551,7 @@ try {
   const limit: Record<string, number> = {};
   for (const mod of modules) {
     baseline[mod] = Math.min(...warm.map((w) => w[mod]));
-    limit[mod] = Number(args.get("timeout") ?? Math.max(180, 3 * baseline[mod]));
+    limit[mod] = Number(args.get("timeout") ?? Math.max(180, Math.ceil(3 * baseline[mod])));
     console.log(`${mod}: unmutated tests pass in ${baseline[mod].toFixed(0)} s; per-mutant limit ${limit[mod]} s`);
   }
   // Modules take turns in the queue, so a run stopped early still covers each of them.
