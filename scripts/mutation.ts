@@ -554,8 +554,10 @@ try {
     limit[mod] = Number(args.get("timeout") ?? Math.max(180, Math.ceil(3 * baseline[mod])));
     console.log(`${mod}: unmutated tests pass in ${baseline[mod].toFixed(0)} s; per-mutant limit ${limit[mod]} s`);
   }
-  // Modules take turns in the queue, so a run stopped early still covers each of them.
-  const queues = modules.map((mod) => fresh.filter((m) => m.module === mod));
+  // Modules take turns in the queue, each in operator order (rounding and comparisons first), so a run stopped
+  // early still covers each module's money-deciding lines.
+  const rank = (m: Mutant) => OPERATORS.indexOf(m.operator);
+  const queues = modules.map((mod) => fresh.filter((m) => m.module === mod).sort((a, b) => rank(a) - rank(b)));
   const queue: Mutant[] = [];
   for (let i = 0; queues.some((q) => i < q.length); i++) for (const q of queues) if (i < q.length) queue.push(q[i]);
   let next = 0;
