@@ -329,6 +329,9 @@ interface Run {
   seconds: number;
 }
 
+/** Process groups of the test runs under way, killed if this script is interrupted. */
+const running = new Set<number>();
+
 function runTests(dir: string, kind: string, files: string[], timeoutS: number): Promise<Run> {
   const start = Date.now();
   return new Promise((done) => {
@@ -338,6 +341,7 @@ function runTests(dir: string, kind: string, files: string[], timeoutS: number):
       detached: true,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", HARDHAT_DISABLE_TELEMETRY: "true" },
     });
+    running.add(child.pid!);
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -351,6 +355,7 @@ function runTests(dir: string, kind: string, files: string[], timeoutS: number):
       }
     }, timeoutS * 1000);
     child.on("close", (code) => {
+      running.delete(child.pid!);
       clearTimeout(timer);
       done({ code, output, timedOut, seconds: (Date.now() - start) / 1000 });
     });
@@ -524,6 +529,20 @@ const fresh = toRun.filter((m) => !reused.some((r) => r.mutant === m));
 const jobs = Math.max(1, Number(args.get("jobs") ?? 1));
 const dirs = Array.from({ length: jobs }, () => makeScratch());
 console.log(`scratch ${dirs.length === 1 ? "copy" : "copies"}: ${dirs.join(", ")}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    if (!args.has("keep")) for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    console.error(`interrupted; results so far in ${reportPath}`);
+    process.exit(130);
+  });
+}
 const baseline: Record<string, number> = {};
 const results: Result[] = [...reused];
 let failed = false;

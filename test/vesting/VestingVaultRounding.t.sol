@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IVestingVault} from "../../contracts/interfaces/IVestingVault.sol";
+import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
 import {VestingVaultBase} from "./VestingVaultBase.sol";
 
 /// @notice Rounding direction and exact boundaries of the vesting curve, on amounts that do not divide evenly, so
@@ -91,5 +92,10 @@ contract VestingVaultRoundingTest is VestingVaultBase {
     function test_createSchedule_acceptsOneWei() public {
         uint256 id = _create(alice, 1, S, 0, 0, 0, false);
         assertEq(vault.vestedAmount(id, S), 1, "one wei at the start");
+    }
+
+    function test_RevertWhen_constructorTokenIsZero() public {
+        vm.expectRevert(IVestingVault.InvalidAddress.selector);
+        new VestingVault(address(0), treasury, address(manager));
     }
 }
