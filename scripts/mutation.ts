@@ -140,6 +140,7 @@ function parseArgs(argv: string[]): Map<string, string> {
 
 const args = parseArgs(process.argv.slice(2));
 const known = [
+  "reuse",
   "jobs",
   "module",
   "operator",
