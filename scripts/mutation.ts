@@ -1,0 +1,637 @@
+/**
+ * Mutation testing of the value-moving contracts: `npm run mutation -- [options]`.
+ *
+ * Each mutant is one small change to one line of a contract (a rounding direction flipped, a comparison moved by
+ * one, a `+` turned into a `-`, a revert or a state update removed, a constant moved by one). For each mutant the
+ * script writes the changed file into a scratch copy of the repository (never the working tree), runs the tests of
+ * the contract's module there, and restores the file. A mutant is
+ *   - killed when a test fails (the first failing tests are recorded),
+ *   - survived when every test passes,
+ *   - invalid when it does not compile (left out of the rate),
+ *   - timeout when its tests run past the per-mutant limit (counted as detected, and listed).
+ * Mutants listed in scripts/mutation/equivalent.json behave exactly like the original; they are not run and are
+ * left out of the rate, with the reason printed.
+ *
+ * Mutant ids are stable: `<Contract>.<operator>.<hash>` where the hash covers the file, the trimmed text of the
+ * line (and its occurrence among identical lines), the position of the change in the line and the replacement,
+ * so edits elsewhere in the file do not renumber them.
+ *
+ * Options:
+ *   --module a,b        modules to mutate (default: all of MODULES below)
+ *   --operator a,b      operators to apply (default: all)
+ *   --id a,b            run only these mutant ids
+ *   --sample N          run N mutants picked by the seed (default: all)
+ *   --seed S            sampling seed (default "0"); "date" uses today's UTC date, so the sample rotates daily
+ *   --min-kill P        exit 1 when the kill rate is below P percent (default 0)
+ *   --timeout S         per-mutant limit in seconds (default: 3 x the unmutated run, at least 180)
+ *   --report FILE       where to write the report (default reports/mutation.md)
+ *   --reuse             take killed / invalid / timeout results of identical mutants from the previous run's
+ *                       FILE.json instead of running them again (kills only: a new test cannot revive a mutant;
+ *                       survivors always run again); used while adding tests, never by CI
+ *   --report-only       rewrite the report from FILE.json (every stored result, survivors too), running nothing
+ *   --list              print the selected mutants and exit without running anything
+ *   --nice N            niceness of the test runs (default 19, so other work keeps the CPU)
+ *   --jobs N            mutants run at once, each in its own scratch copy (default 1)
+ *   --keep              keep the scratch copy (its path is printed)
+ *
+ * Run it with Node 22 (`npx -y -p node@22 -c "npm run mutation -- --module vesting"` on an older node).
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "..");
+const EQUIVALENT_FILE = "scripts/mutation/equivalent.json";
+
+/** A module: the contracts mutated and the test commands run against each mutant, in order (first kill wins). */
+interface Module {
+  sources: string[];
+  tests: { kind: "solidity" | "mocha"; files: string[] }[];
+}
+
+/** Value-moving modules covered so far (the others are added as their tests are brought up to the same bar). */
+const MODULES: Record<string, Module> = {
+  token: {
+    sources: ["contracts/token/ProtocolToken.sol"],
+    tests: [
+      { kind: "solidity", files: ["test/token/*.t.sol"] },
+      { kind: "mocha", files: ["test/token/ProtocolToken.ts"] },
+    ],
+  },
+  vesting: {
+    sources: ["contracts/vesting/VestingVault.sol"],
+    tests: [{ kind: "solidity", files: ["test/vesting/*.t.sol"] }],
+  },
+  emission: {
+    sources: [
+      "contracts/libraries/EmissionSchedule.sol",
+      "contracts/libraries/LinearMix.sol",
+      "contracts/emission/EmissionController.sol",
+      "contracts/emission/EpochRewardPool.sol",
+    ],
+    tests: [{ kind: "solidity", files: ["test/emission/*.t.sol"] }],
+  },
+  supply: {
+    sources: ["contracts/supply/Genesis.sol"],
+    tests: [
+      { kind: "solidity", files: ["test/supply/*.t.sol"] },
+      { kind: "mocha", files: ["test/supply/Supply.ts"] },
+    ],
+  },
+};
+
+const OPERATORS = ["rounding", "comparison", "arithmetic", "revert", "state", "constant"] as const;
+type Operator = (typeof OPERATORS)[number];
+
+interface Mutant {
+  id: string;
+  module: string;
+  file: string;
+  line: number; // 1-based
+  operator: Operator;
+  original: string; // the trimmed original line
+  mutated: string; // the trimmed mutated line ("" when the line is removed)
+  source: string; // the whole mutated file
+}
+
+type Status = "killed" | "survived" | "invalid" | "timeout";
+
+interface Result {
+  mutant: Mutant;
+  status: Status;
+  killers: string[];
+  seconds: number;
+  reused?: boolean;
+}
+
+interface Equivalent {
+  id: string;
+  reason: string;
+}
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith("--")) throw new Error(`unexpected argument ${a}`);
+    const key = a.slice(2);
+    if (key === "list" || key === "keep" || key === "reuse" || key === "report-only") out.set(key, "1");
+    else {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`--${key} needs a value`);
+      out.set(key, v);
+    }
+  }
+  return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const known = [
+  "reuse",
+  "report-only",
+  "jobs",
+  "module",
+  "operator",
+  "id",
+  "sample",
+  "seed",
+  "min-kill",
+  "timeout",
+  "report",
+  "list",
+  "nice",
+  "keep",
+];
+for (const k of args.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}`);
+const list = (k: string): string[] | undefined =>
+  args
+    .get(k)
+    ?.split(",")
+    .map((s) => s.trim());
+const moduleNames = list("module") ?? Object.keys(MODULES);
+for (const m of moduleNames) if (!(m in MODULES)) throw new Error(`unknown module ${m}`);
+const operators = (list("operator") ?? [...OPERATORS]) as Operator[];
+for (const o of operators) if (!OPERATORS.includes(o)) throw new Error(`unknown operator ${o}`);
+const seed = args.get("seed") === "date" ? new Date().toISOString().slice(0, 10) : (args.get("seed") ?? "0");
+const minKill = Number(args.get("min-kill") ?? 0);
+const reportPath = args.get("report") ?? "reports/mutation.md";
+const niceness = args.get("nice") ?? "19";
+const jsonPath = reportPath.replace(/\.md$/, "") + ".json";
+
+// ---------------------------------------------------------------- mutant generation
+
+const hash = (s: string): string => createHash("sha256").update(s).digest("hex");
+
+/** The code part of a line (comments blanked, keeping the length), or "" for lines never mutated. */
+function codeOf(line: string, inBlockComment: { open: boolean }): string {
+  let out = "";
+  let i = 0;
+  while (i < line.length) {
+    if (inBlockComment.open) {
+      const end = line.indexOf("*/", i);
+      if (end < 0) return out + " ".repeat(line.length - i);
+      out += " ".repeat(end + 2 - i);
+      i = end + 2;
+      inBlockComment.open = false;
+    } else if (line.startsWith("//", i)) {
+      return out + " ".repeat(line.length - i);
+    } else if (line.startsWith("/*", i)) {
+      inBlockComment.open = true;
+    } else if (line[i] === '"') {
+      const end = line.indexOf('"', i + 1);
+      const stop = end < 0 ? line.length : end + 1;
+      out += " ".repeat(stop - i);
+      i = stop;
+    } else {
+      out += line[i++];
+    }
+  }
+  return /^\s*(pragma|import|event|error|emit)\b/.test(out) ? "" : out;
+}
+
+/** Each match of `re` in `code` (a global regex) as [index, matched text]. */
+function matches(code: string, re: RegExp): [number, string][] {
+  const out: [number, string][] = [];
+  for (const m of code.matchAll(re)) out.push([m.index, m[0]]);
+  return out;
+}
+
+/** Candidate replacements on one line: [column, length, replacement, operator]. */
+function lineMutations(code: string, storageNames: Set<string>): [number, number, string, Operator][] {
+  const out: [number, number, string, Operator][] = [];
+  if (code.trim() === "") return out;
+  // Rounding direction: OpenZeppelin's Math.Rounding and mulDiv helpers named ...Up / ...Down.
+  for (const [i, t] of matches(code, /Math\.Rounding\.(Floor|Ceil|Trunc|Expand)\b/g)) {
+    const flip: Record<string, string> = { Floor: "Ceil", Ceil: "Floor", Trunc: "Expand", Expand: "Trunc" };
+    const dir = t.slice("Math.Rounding.".length);
+    out.push([i, t.length, `Math.Rounding.${flip[dir]}`, "rounding"]);
+  }
+  for (const [i, t] of matches(code, /\b\w*(Up|Down)(?=\s*\()/g)) {
+    const r = t.endsWith("Up") ? t.slice(0, -2) + "Down" : t.slice(0, -4) + "Up";
+    out.push([i, t.length, r, "rounding"]);
+  }
+  // Comparison boundary: < <-> <=, > <-> >= (not shifts, not =>).
+  const isDecl = /^\s*(mapping|function|constructor|modifier)\b/.test(code) || /\bmapping\s*\(/.test(code);
+  if (!isDecl) {
+    for (const [i, t] of matches(code, /(?<![<>=!])(<=|>=|<|>)(?![<>=])/g)) {
+      const swap: Record<string, string> = { "<": "<=", "<=": "<", ">": ">=", ">=": ">" };
+      out.push([i, t.length, swap[t], "comparison"]);
+    }
+  }
+  // Arithmetic: binary + <-> -, += <-> -= (not ++ / --, not a unary minus).
+  for (const [i, t] of matches(code, /(?<![+\-*/=<>!&|^%])(\+=|-=|\+|-)(?![+\-=])/g)) {
+    if (t === "+" || t === "-") {
+      const before = code.slice(0, i).trimEnd();
+      if (!/[\w)\]]$/.test(before) || /\breturn$/.test(before)) continue;
+    }
+    const swap: Record<string, string> = { "+": "-", "-": "+", "+=": "-=", "-=": "+=" };
+    out.push([i, t.length, swap[t], "arithmetic"]);
+  }
+  // Constant +-1: decimal literals outside type names, with optional underscores and a time unit.
+  for (const [i, t] of matches(code, /(?<![\w.])\d[\d_]*(?![\w.])/g)) {
+    const v = BigInt(t.replaceAll("_", ""));
+    out.push([i, t.length, (v + 1n).toString(), "constant"]);
+    if (v > 0n) out.push([i, t.length, (v - 1n).toString(), "constant"]);
+  }
+  // Removed revert / require: the revert statement (the `if` stays, with an empty body).
+  const rev = code.match(/\b(revert\s+\w+\s*\(.*\)|revert\s*\(.*\)|require\s*\(.*\))\s*;/);
+  if (rev?.index !== undefined) out.push([rev.index, rev[0].length, "{}", "revert"]);
+  // Removed state update: an assignment, `delete` or `push` whose target is a state variable or storage pointer.
+  const st = code.match(
+    /^(\s*)((?:delete\s+)?([A-Za-z_]\w*)(?:\[[^\]]*\]|\.\w+)*\s*(?:(?:[+\-*/]?=(?!=)|\.push\s*\().*)?;)\s*$/,
+  );
+  if (st !== null && storageNames.has(st[3]) && !/^\s*(uint|int|bool|address|bytes|string)\w*\s/.test(code)) {
+    out.push([st[1].length, st[2].length, "", "state"]);
+  }
+  return out;
+}
+
+/** State variables and local storage pointers declared in a file (by the `_name` / `storage` conventions). */
+function storageNamesOf(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(
+    /^\s{4}(?:mapping\s*\(.*\)|[\w.]+(?:\[\])?)\s+(?:private|internal|public)\s+(_?\w+)\s*;/gm,
+  )) {
+    names.add(m[1]);
+  }
+  for (const m of text.matchAll(/\bstorage\s+(\w+)\s*=/g)) names.add(m[1]);
+  return names;
+}
+
+function mutantsOf(module: string, file: string): Mutant[] {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  const lines = text.split("\n");
+  const contract = file
+    .split("/")
+    .pop()!
+    .replace(/\.sol$/, "");
+  const storageNames = storageNamesOf(text);
+  const seen = new Map<string, number>();
+  const block = { open: false };
+  const out: Mutant[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const code = codeOf(line, block);
+    const trimmed = line.trim();
+    const occurrence = seen.get(trimmed) ?? 0;
+    seen.set(trimmed, occurrence + 1);
+    for (const [col, len, rep, op] of lineMutations(code, storageNames)) {
+      if (!operators.includes(op)) continue;
+      const mutatedLine = line.slice(0, col) + rep + line.slice(col + len);
+      const id = `${contract}.${op}.${hash(`${file}\n${trimmed}\n${occurrence}\n${col}\n${rep}`).slice(0, 6)}`;
+      const copy = [...lines];
+      copy[n] = mutatedLine;
+      out.push({
+        id,
+        module,
+        file,
+        line: n + 1,
+        operator: op,
+        original: trimmed,
+        mutated: mutatedLine.trim(),
+        source: copy.join("\n"),
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- scratch copy and test runs
+
+const SKIP = new Set([".git", "node_modules", "coverage", "reports"]);
+
+/** A copy of the repository with its warm build cache (paths rewritten) and a link to the same node_modules. */
+function makeScratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), "mutation-"));
+  cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split("/")[0]) });
+  mkdirSync(join(dir, "reports"));
+  symlinkSync(realpathSync(join(ROOT, "node_modules")), join(dir, "node_modules"));
+  const cache = join(dir, "cache/compile-cache.json");
+  if (existsSync(cache)) writeFileSync(cache, readFileSync(cache, "utf8").replaceAll(`${ROOT}/`, `${dir}/`));
+  return dir;
+}
+
+interface Run {
+  code: number | null;
+  output: string;
+  timedOut: boolean;
+  seconds: number;
+}
+
+/** Process groups of the test runs under way, killed if this script is interrupted. */
+const running = new Set<number>();
+
+function runTests(dir: string, kind: string, files: string[], timeoutS: number): Promise<Run> {
+  const start = Date.now();
+  return new Promise((done) => {
+    const cmd = `exec nice -n ${niceness} node_modules/.bin/hardhat test ${kind} ${files.join(" ")}`;
+    const child = spawn("bash", ["-c", cmd], {
+      cwd: dir,
+      detached: true,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", HARDHAT_DISABLE_TELEMETRY: "true" },
+    });
+    running.add(child.pid!);
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, timeoutS * 1000);
+    child.on("close", (code) => {
+      running.delete(child.pid!);
+      clearTimeout(timer);
+      done({ code, output, timedOut, seconds: (Date.now() - start) / 1000 });
+    });
+  });
+}
+
+/** The failing tests named after hardhat's "N failing" line. */
+function failingTests(output: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  const text = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const at = text.search(/^\s*\d+ failing/m);
+  if (at < 0) return [];
+  const names: string[] = [];
+  // A Solidity failure is "  1) Contract#test()"; a mocha one is "  1) describe\n       it:".
+  for (const m of text.slice(at).matchAll(/^ {2}\d+\) (.+)$(?:\n {5,}(\S.*):$)?/gm)) {
+    names.push(m[2] === undefined ? m[1].trim() : `${m[1].trim()} > ${m[2].trim()}`);
+  }
+  return names;
+}
+
+async function runMutant(dir: string, m: Mutant, timeoutS: number): Promise<Result> {
+  const path = join(dir, m.file);
+  const original = readFileSync(path, "utf8");
+  writeFileSync(path, m.source);
+  let seconds = 0;
+  try {
+    for (const t of MODULES[m.module].tests) {
+      const r = await runTests(dir, t.kind, t.files, Math.max(1, timeoutS - seconds));
+      seconds += r.seconds;
+      if (r.timedOut) return { mutant: m, status: "timeout", killers: [], seconds };
+      const failing = failingTests(r.output);
+      if (failing.length > 0) return { mutant: m, status: "killed", killers: failing, seconds };
+      if (r.code !== 0) {
+        const compileError =
+          /Compilation failed|HHE9\d\d|\bError\b.*\.sol:\d+/.test(r.output) && !/passing/.test(r.output);
+        if (compileError) return { mutant: m, status: "invalid", killers: [], seconds };
+        return { mutant: m, status: "killed", killers: [`${t.kind} run failed without a test name`], seconds };
+      }
+    }
+    return { mutant: m, status: "survived", killers: [], seconds };
+  } finally {
+    writeFileSync(path, original);
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function rateOf(results: Result[]): { detected: number; counted: number; rate: number } {
+  const counted = results.filter((r) => r.status !== "invalid").length;
+  const detected = results.filter((r) => r.status === "killed" || r.status === "timeout").length;
+  return { detected, counted, rate: counted === 0 ? 100 : (100 * detected) / counted };
+}
+
+function writeReport(results: Result[], excluded: [Mutant, string][], total: number, baseline: Record<string, number>) {
+  results = [...results].sort((a, b) => all.indexOf(a.mutant) - all.indexOf(b.mutant));
+  const { detected, counted, rate } = rateOf(results);
+  const count = (s: Status) => results.filter((r) => r.status === s).length;
+  const esc = (s: string) => "`" + s.replaceAll("`", "'").replaceAll("|", "\\|") + "`";
+  const secs = results.map((r) => r.seconds).sort((a, b) => a - b);
+  const median = secs.length === 0 ? 0 : secs[Math.floor(secs.length / 2)];
+  const sample = args.has("sample") ? `a sample of ${args.get("sample")} (seed \`${seed}\`)` : "every mutant";
+  const lines = [
+    "# Mutation testing",
+    "",
+    `Generated by \`npm run mutation\` (scripts/mutation.ts) on ${new Date().toISOString().slice(0, 16)} UTC.`,
+    `Modules: ${moduleNames.join(", ")}; operators: ${operators.join(", ")}; ${sample} of the ${total} generated` +
+      ` (${selectedCount} selected, ${excluded.length} of them equivalent); results for ${results.length} of the` +
+      ` ${selectedCount - excluded.length} to run.`,
+    "",
+    `**Kill rate: ${rate.toFixed(1)}%** (${detected} of ${counted} non-equivalent, compiling mutants detected).`,
+    "",
+    "| killed | survived | timeout | invalid (do not compile) | equivalent (not run) |",
+    "| ------ | -------- | ------- | ------------------------ | -------------------- |",
+    `| ${count("killed")} | ${count("survived")} | ${count("timeout")} | ${count("invalid")} | ${excluded.length} |`,
+    "",
+    (Object.keys(baseline).length === 0
+      ? ""
+      : `Unmutated module runs (s): ${Object.entries(baseline)
+          .map(([m, s]) => `${m} ${s.toFixed(0)}`)
+          .join(", ")}. `) +
+      `Per mutant: median ${median.toFixed(0)} s, max ${(secs.at(-1) ?? 0).toFixed(0)} s ` +
+      `(compile of the changed file and its dependants, then the module's tests, at niceness ${niceness}).`,
+    "",
+  ];
+  const survivors = results.filter((r) => r.status === "survived");
+  if (survivors.length > 0) {
+    lines.push("## Survivors", "", "| id | line | original | mutant |", "| -- | ---- | -------- | ------ |");
+    for (const r of survivors) {
+      const m = r.mutant;
+      lines.push(`| ${m.id} | ${m.file}:${m.line} | ${esc(m.original)} | ${esc(m.mutated || "(removed)")} |`);
+    }
+    lines.push("");
+  }
+  if (excluded.length > 0) {
+    lines.push(
+      "## Equivalent mutants (not counted)",
+      "",
+      "| id | mutant | why it is equivalent |",
+      "| -- | ------ | -------------------- |",
+    );
+    for (const [m, why] of excluded)
+      lines.push(`| ${m.id} | ${esc(m.mutated || "(removed) " + m.original)} | ${why} |`);
+    lines.push("");
+  }
+  lines.push(
+    "## Every mutant run",
+    "",
+    "| id | status | s | line | mutant | first killing test |",
+    "| -- | ------ | - | ---- | ------ | ------------------ |",
+  );
+  for (const r of results) {
+    const m = r.mutant;
+    const killer =
+      r.killers[0] === undefined ? "" : r.killers[0] + (r.killers.length > 1 ? ` (+${r.killers.length - 1})` : "");
+    lines.push(
+      `| ${m.id} | ${r.status} | ${r.seconds.toFixed(0)}${r.reused === true ? " (earlier run)" : ""} | ${m.file}:${m.line} | ${esc(m.mutated || "(removed) " + m.original)} | ${killer.replaceAll("|", "\\|")} |`,
+    );
+  }
+  lines.push("");
+  mkdirSync(dirname(join(ROOT, reportPath)), { recursive: true });
+  writeFileSync(join(ROOT, reportPath), lines.join("\n"));
+  const stored = results.map((r) => ({
+    id: r.mutant.id,
+    fingerprint: hash(r.mutant.source),
+    status: r.status,
+    killers: r.killers,
+    seconds: Math.round(r.seconds),
+  }));
+  writeFileSync(join(ROOT, jsonPath), JSON.stringify(stored, null, 1) + "\n");
+}
+
+// ---------------------------------------------------------------- main
+
+const all = moduleNames.flatMap((mod) => MODULES[mod].sources.flatMap((f) => mutantsOf(mod, f)));
+const ids = new Set(all.map((m) => m.id));
+if (ids.size !== all.length) throw new Error("two mutants share an id");
+const equivalent: Equivalent[] = JSON.parse(readFileSync(join(ROOT, EQUIVALENT_FILE), "utf8"));
+const reasons = new Map(equivalent.map((e) => [e.id, e.reason]));
+
+let selected = all;
+const only = list("id");
+if (only !== undefined) {
+  for (const id of only) if (!ids.has(id)) throw new Error(`no mutant ${id}`);
+  selected = selected.filter((m) => only.includes(m.id));
+}
+if (args.has("sample")) {
+  const n = Number(args.get("sample"));
+  selected = [...selected]
+    .sort((a, b) => hash(`${seed}:${a.id}`).localeCompare(hash(`${seed}:${b.id}`)))
+    .slice(0, n)
+    .sort((a, b) => all.indexOf(a) - all.indexOf(b));
+}
+const selectedCount = selected.length;
+const excluded: [Mutant, string][] = selected.filter((m) => reasons.has(m.id)).map((m) => [m, reasons.get(m.id)!]);
+const toRun = selected.filter((m) => !reasons.has(m.id));
+
+console.log(`${all.length} mutants generated; ${selected.length} selected, ${excluded.length} of them equivalent.`);
+for (const [m, why] of excluded) console.log(`  equivalent ${m.id} (${m.file}:${m.line}): ${why}`);
+if (args.has("list")) {
+  for (const m of selected) console.log(`${m.id}\t${m.file}:${m.line}\t${m.mutated || "(removed) " + m.original}`);
+  process.exit(0);
+}
+
+const reused: Result[] = [];
+if ((args.has("reuse") || args.has("report-only")) && existsSync(join(ROOT, jsonPath))) {
+  const previous: { id: string; fingerprint: string; status: Status; killers: string[]; seconds: number }[] =
+    JSON.parse(readFileSync(join(ROOT, jsonPath), "utf8"));
+  const byId = new Map(previous.map((p) => [p.id, p]));
+  for (const m of toRun) {
+    const p = byId.get(m.id);
+    if (p === undefined || p.fingerprint !== hash(m.source)) continue;
+    if (p.status === "survived" && !args.has("report-only")) continue;
+    reused.push({
+      mutant: m,
+      status: p.status,
+      killers: p.killers,
+      seconds: p.seconds,
+      reused: !args.has("report-only"),
+    });
+  }
+  console.log(`${reused.length} earlier results reused (killed, invalid or timeout, same mutated source).`);
+}
+const fresh = toRun.filter((m) => !reused.some((r) => r.mutant === m));
+if (args.has("report-only")) {
+  writeReport(reused, excluded, all.length, {});
+  const { detected, counted, rate } = rateOf(reused);
+  console.log(`Kill rate ${rate.toFixed(1)}% (${detected} of ${counted}); report in ${reportPath}.`);
+  process.exit(rate < minKill ? 1 : 0);
+}
+const jobs = Math.max(1, Number(args.get("jobs") ?? 1));
+const dirs = Array.from({ length: jobs }, () => makeScratch());
+console.log(`scratch ${dirs.length === 1 ? "copy" : "copies"}: ${dirs.join(", ")}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    if (!args.has("keep")) for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    console.error(`interrupted; results so far in ${reportPath}`);
+    process.exit(130);
+  });
+}
+const baseline: Record<string, number> = {};
+const results: Result[] = [...reused];
+let failed = false;
+try {
+  // The unmutated tests of each module must pass; that run also compiles anything stale, so a mutant's run only
+  // adds the recompile of what it changed. Every scratch copy gets its own unmutated runs (copies in parallel).
+  const modules = moduleNames.filter((x) => fresh.some((m) => m.module === x));
+  const warm = await Promise.all(
+    dirs.map(async (dir) => {
+      const seconds: Record<string, number> = {};
+      for (const mod of modules) {
+        seconds[mod] = 0;
+        for (const t of MODULES[mod].tests) {
+          const r = await runTests(dir, t.kind, t.files, 3600);
+          seconds[mod] += r.seconds;
+          if (r.code !== 0) {
+            console.error(r.output.slice(-4000));
+            throw new Error(`the unmutated ${mod} tests fail (${t.kind} ${t.files.join(" ")}): fix them first`);
+          }
+        }
+      }
+      return seconds;
+    }),
+  );
+  const limit: Record<string, number> = {};
+  for (const mod of modules) {
+    baseline[mod] = Math.min(...warm.map((w) => w[mod]));
+    limit[mod] = Number(args.get("timeout") ?? Math.max(180, Math.ceil(3 * baseline[mod])));
+    console.log(`${mod}: unmutated tests pass in ${baseline[mod].toFixed(0)} s; per-mutant limit ${limit[mod]} s`);
+  }
+  // Modules take turns in the queue, each in operator order (rounding and comparisons first), so a run stopped
+  // early still covers each module's money-deciding lines.
+  const rank = (m: Mutant) => OPERATORS.indexOf(m.operator);
+  const queues = modules.map((mod) => fresh.filter((m) => m.module === mod).sort((a, b) => rank(a) - rank(b)));
+  const queue: Mutant[] = [];
+  for (let i = 0; queues.some((q) => i < q.length); i++) for (const q of queues) if (i < q.length) queue.push(q[i]);
+  let next = 0;
+  await Promise.all(
+    dirs.map(async (dir) => {
+      while (next < queue.length) {
+        const k = next++;
+        const m = queue[k];
+        const r = await runMutant(dir, m, limit[m.module]);
+        results.push(r);
+        const killer = r.killers[0] === undefined ? "" : ` by ${r.killers[0]}`;
+        console.log(
+          `[${k + 1}/${queue.length}] ${m.id} ${m.file}:${m.line} ${r.status}${killer} (${r.seconds.toFixed(0)} s)`,
+        );
+        writeReport(results, excluded, all.length, baseline);
+      }
+    }),
+  );
+} finally {
+  results.sort((a, b) => all.indexOf(a.mutant) - all.indexOf(b.mutant));
+  if (args.has("keep")) console.log(`kept ${dirs.join(", ")}`);
+  else for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+writeReport(results, excluded, all.length, baseline);
+const { detected, counted, rate } = rateOf(results);
+console.log(`Kill rate ${rate.toFixed(1)}% (${detected} of ${counted}); report in ${reportPath}.`);
+for (const r of results.filter((x) => x.status === "survived")) {
+  console.log(
+    `  survived ${r.mutant.id} ${r.mutant.file}:${r.mutant.line}: ${r.mutant.mutated || "(removed) " + r.mutant.original}`,
+  );
+}
+if (rate < minKill) {
+  console.error(`Kill rate ${rate.toFixed(1)}% is below the minimum ${minKill}%.`);
+  failed = true;
+}
+process.exit(failed ? 1 : 0);
