@@ -87,7 +87,7 @@ export function parseNetworkInputs(
     const preset = PRESETS[system];
     const raw = (all as Record<string, unknown>)[system] as Record<string, unknown> | undefined;
     if (raw === undefined) {
-      throw new UserError(`${file} has no "${system}" entry (PRESETS=${systems.filter((s) => s !== system)} skips it)`);
+      throw new UserError(`${file} has no "${system}" entry: add it, or leave the preset out with PRESETS=...`);
     }
     const left = placeholder(raw, system);
     if (left !== undefined) throw new UserError(`${file}: ${left[0]} is still a placeholder ("${left[1]}")`);
