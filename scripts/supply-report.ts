@@ -20,7 +20,7 @@ import { qutokenSupply } from "../presets/qutoken/supply.js";
 import { accountNames, type SupplyPreset } from "../presets/types/supply.js";
 import { envChoice, envInteger, envNumber, main } from "./lib/cli.js";
 import { deploySupply } from "./lib/deploy.js";
-import { display, projectionSvg, projectSupply, readSupply, writeProjection } from "./lib/supply-report.js";
+import { display, projectionSvg, projectSupply, readSupply, withNow, writeProjection } from "./lib/supply-report.js";
 
 const PRESETS: Record<string, SupplyPreset> = {
   quiver: quiverSupply,
@@ -109,6 +109,7 @@ await main(async () => {
     row("locked: vesting", now.locked.vesting),
     row("locked: emission", now.locked.emission),
     row("locked: treasury", now.locked.treasury),
+    row("locked: other protocol contracts", now.locked.protocol),
     row("burned", now.burned),
     row("not yet minted", now.unminted),
   ]);
@@ -117,9 +118,9 @@ await main(async () => {
       (c.pool ? `, unclaimed in the reward pool ${display(now.emission.poolUnclaimed)}` : ""),
   );
 
-  const rows = await projectSupply(c, now);
+  const rows = await projectSupply(c, now, accounts[preset.treasury]);
   const svg = projectionSvg(
-    rows,
+    withNow(rows, now),
     `${preset.token.name} supply, 15-year projection`,
     preset.token.symbol,
     now.timestamp,
@@ -127,7 +128,7 @@ await main(async () => {
   const paths = await writeProjection(rows, svg, process.env.SUPPLY_REPORT_DIR ?? "reports", `supply-${presetName}`);
   console.log(`\nProjection (${rows.length} months) written to ${paths.csv}, ${paths.svg} and ${paths.png}`);
   for (const y of [1, 2, 4, 10, 13, 15]) {
-    const r = rows[y * 12];
+    const r = rows.find((row) => row.month === y * 12)!;
     console.log(`  end of year ${y}: emitted ${display(r.emitted)}, circulating ${display(r.circulating)}`);
   }
 });
