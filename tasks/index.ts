@@ -14,7 +14,7 @@ import { task } from "hardhat/config";
 import { ArgumentType } from "hardhat/types/arguments";
 
 const PRESET = "The preset: quiver, qerun, qry or qutoken";
-const FROM = "Signer: an account index or address of the network";
+const FROM = "Signer: an account index or address of the network, or a named account of the preset (liquidity)";
 
 export const TASKS = [
   task("stake", "Self-stake as a provider (the first stake registers)")
@@ -341,5 +341,38 @@ export const TASKS = [
     .addOption({ name: "preset", description: PRESET, defaultValue: "qutoken" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./redeem.js"))
+    .build(),
+  task("transfer", "Send the preset's token (fund an account)")
+    .addOption({
+      name: "to",
+      description: "Recipient (required)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "amount",
+      description: "Tokens to send, e.g. 20000 (required)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./transfer.js"))
+    .build(),
+  task("release", "Release everything vested to the signer in the preset's vesting vault")
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./release.js"))
+    .build(),
+  task("time", "Move a devnet's clock forward and mine a block (chain 31337 only)")
+    .addOption({
+      name: "forward",
+      description: "A duration: 90s, 30m, 12h or 7d (required)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./time.js"))
     .build(),
 ];

@@ -152,7 +152,7 @@ export async function contextFor(
   from: string,
 ): Promise<TaskContext> {
   const c = await presetContracts(connection, entry.contracts);
-  const signer = await signerFor(connection, from);
+  const signer = await signerFor(connection, from, entry.inputs.accounts);
   const me = await signer.getAddress();
   const errors = errorInterface(c);
   const t: TaskContext = {
@@ -196,8 +196,24 @@ async function restoreApprovals(t: TaskContext): Promise<void> {
   }
 }
 
-async function signerFor(connection: NetworkConnection, from: string): Promise<Signer> {
+/** `--from`: an account index, one of the network's addresses, or a named account of the preset (`liquidity`). */
+async function signerFor(
+  connection: NetworkConnection,
+  from: string,
+  named: Record<string, string> = {},
+): Promise<Signer> {
   const signers = await connection.ethers.getSigners();
+  if (/^[a-zA-Z]\w*$/.test(from)) {
+    const address = named[from];
+    if (address === undefined) {
+      throw new TaskError(
+        `--from ${from}: not a named account of the preset (${Object.keys(named).join(", ")}), an index or an address`,
+      );
+    }
+    const signer = signers.find((s) => s.address === getAddress(address));
+    if (signer === undefined) throw new TaskError(`--from ${from} (${address}) is not one of the network's accounts`);
+    return signer;
+  }
   if (/^\d+$/.test(from)) {
     const signer = signers[Number(from)];
     if (signer === undefined) throw new TaskError(`--from ${from}: the network has ${signers.length} accounts`);

@@ -10,7 +10,10 @@ import { TASKS } from "../../tasks/index.js";
 import issuerMint from "../../tasks/issuer-mint.js";
 import { contextFor, describe as describeError, TaskError } from "../../tasks/lib.js";
 import propose from "../../tasks/propose.js";
+import release from "../../tasks/release.js";
 import stake from "../../tasks/stake.js";
+import time from "../../tasks/time.js";
+import transfer from "../../tasks/transfer.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -48,6 +51,8 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
       delegate: ["provider", "amount"],
       unbond: ["amount"],
       propose: ["description"],
+      transfer: ["to", "amount"],
+      time: ["forward"],
       vote: ["proposal"],
       borrow: ["amount"],
       liquidate: ["account", "amount"],
@@ -183,5 +188,41 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
     expect(
       await failure(issuerMint.run({ token: notAToken, to: t.me, amount: "1", preset: "qutoken", from: "0" }, t)),
     ).to.equal(`--token ${notAToken} is not an issuer token of this preset's factory`);
+  });
+
+  it("the README's lifecycle from a fresh deploy: fund from a named account, release vesting, stake, move time", async function () {
+    const entries = await networkHelpers.loadFixture(deployedFixture);
+    const signers = await ethers.getSigners();
+    const user = signers[9].address;
+    const liquidity = await contextFor(connection, "quiver", entries.quiver, "liquidity");
+    expect(liquidity.me, "--from liquidity is the preset's liquidity account").to.equal(
+      entries.quiver.inputs.accounts.liquidity,
+    );
+    expect(await transfer.run({ to: user, amount: "20000", preset: "quiver", from: "liquidity" }, liquidity)).to.equal(
+      `Sent 20000.0 QUIV to ${user}: its balance 20000.0 QUIV`,
+    );
+    const t9 = await contextFor(connection, "quiver", entries.quiver, "9");
+    expect(await stake.run({ amount: "10000", preset: "quiver", from: "9" }, t9)).to.equal(
+      "Registered as a provider with 10000.0 QUIV: self-stake 10000.0 QUIV, tier Bronze",
+    );
+    expect(await failure(contextFor(connection, "quiver", entries.quiver, "nobody"))).to.match(
+      /^--from nobody: not a named account of the preset \(.*liquidity.*\), an index or an address$/,
+    );
+
+    const before = await networkHelpers.time.latest();
+    expect(await time.run({ forward: "1d", preset: "quiver", from: "0" }, t9)).to.match(/^Moved 86400 s forward/);
+    expect(await networkHelpers.time.latest(), "one day and one block").to.be.at.least(before + 86_400);
+    expect(await failure(time.run({ forward: "7x", preset: "quiver", from: "0" }, t9))).to.equal(
+      '--forward must be a duration such as 90s, 30m, 12h or 7d, got "7x"',
+    );
+
+    // The public sale's 25% is vested at the TGE: 25,000,000 QUIV, plus what vested linearly since.
+    const sale = await contextFor(connection, "quiver", entries.quiver, "publicSale");
+    const released = await release.run({ preset: "quiver", from: "publicSale" }, sale);
+    const amount = BigInt(/^Released (\d+)\./.exec(released)![1]);
+    expect(amount >= 25_000_000n && amount < 25_300_000n, released).to.equal(true);
+    expect(await failure(release.run({ preset: "quiver", from: "9" }, t9))).to.equal(
+      `${user} is the beneficiary of no vesting schedule of this preset`,
+    );
   });
 });
