@@ -21,7 +21,7 @@ import { markdown, sectionText, type PresetExtras } from "./demo/report.js";
 import { deployLendingDevnetExternals } from "./lib/deploy.js";
 import { deployPreset, devnetInputs, presetContracts, PRESETS } from "./lib/presets.js";
 import { privilegeTable } from "./lib/role-holders.js";
-import { projectionSvg, projectSupply, readSupply, writeProjection } from "./lib/supply-report.js";
+import { display, projectionSvg, projectSupply, readSupply, withNow, writeProjection } from "./lib/supply-report.js";
 
 const REPORT_DIR = process.env.DEMO_REPORT_DIR ?? "reports";
 const started = Date.now();
@@ -70,7 +70,7 @@ for (const [i, scenario] of scenarios.entries()) {
     genesis: c.genesis,
     pool: c.pool,
   };
-  const now = await readSupply(supply, addresses.treasury);
+  const now = await readSupply(supply, addresses.treasury, addresses);
   const sym = ` ${preset.token.symbol}`;
   sections[i].figures.push(
     ["supply: circulating", amount(now.circulating) + sym],
@@ -78,10 +78,25 @@ for (const [i, scenario] of scenarios.entries()) {
       "supply: locked in vesting / emission / treasury",
       `${amount(now.locked.vesting)} / ${amount(now.locked.emission)} / ${amount(now.locked.treasury)}${sym}`,
     ],
+    [
+      "supply: held by other protocol contracts",
+      `${amount(now.locked.protocol)}${sym}` +
+        (now.locked.protocol === 0n
+          ? ""
+          : ` (${Object.entries(now.heldBy)
+              .sort(([, a], [, b]) => (b > a ? 1 : b < a ? -1 : 0))
+              .map(([name, v]) => `${name} ${display(v)}`)
+              .join(", ")})`),
+    ],
     ["supply: not yet minted", amount(now.unminted) + sym],
   );
-  const rows = await projectSupply(supply, now);
-  const svg = projectionSvg(rows, `${preset.name} supply, 15-year projection`, preset.token.symbol, now.timestamp);
+  const rows = await projectSupply(supply, now, addresses.treasury, addresses);
+  const svg = projectionSvg(
+    withNow(rows, now),
+    `${preset.name} supply, 15-year projection`,
+    preset.token.symbol,
+    now.timestamp,
+  );
   const files = await writeProjection(rows, svg, REPORT_DIR, `demo-supply-${preset.system}`);
   const names = new Map<string, string>();
   for (const [name, address] of Object.entries(addresses)) names.set(address.toLowerCase(), name);

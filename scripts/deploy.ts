@@ -1,136 +1,226 @@
 /**
  * Deploys the presets to a network through their Ignition modules and writes the address book
  * `deployments/<network>.json` (contracts by name, per preset). Idempotent and resumable: each preset is one Ignition
- * deployment (`<network>-<system>`) with its journal under deploy/deployments/; its inputs are saved in the book
- * before it starts, so a rerun uses the same ones, sends nothing for what is done and resumes what is not.
+ * deployment (`<network>-<system>`) with its journal under deploy/deployments/.
  *
  *   npm run deploy -- --network localhost        (a `hardhat node` running on LOCALHOST_URL, default :8545)
  *   npm run deploy -- --network sepolia          (inputs from deploy/networks/sepolia.json, see docs/deploy.md)
+ *   DEPLOY_DRY_RUN=1 npm run deploy -- --network sepolia    (validate, count transactions and gas; send nothing)
  *
- * PRESETS=quiver,qerun deploys a subset (default: all four). On a devnet (chain 31337) the named accounts and
- * guardian owners are the node's accounts and lending's chain contracts are deployed first (module DevnetExternals;
- * on a testnet too with LENDING_STAND_INS=1 and LENDING_POOL_ETH=<ETH for the pool>). DEPLOYMENTS_DIR moves the
- * address book; DEPLOYMENT_ID_PREFIX prefixes the Ignition deployment ids.
+ * Inputs are validated for every chosen preset before anything is written or sent; a mistake prints one line naming
+ * the file and the field. A preset's inputs are saved in the book before its deployment starts; a rerun keeps them
+ * once a transaction may have been sent for it, and reads them again while nothing has been sent (fix the file and
+ * run again). PRESETS=quiver,qerun deploys a subset (default: all four). On a devnet (chain 31337) the named
+ * accounts and guardian owners are the node's accounts (or DEPLOY_INPUTS=<file>) and lending's chain contracts are
+ * deployed first (module DevnetExternals; on a testnet too with LENDING_STAND_INS=1 and LENDING_POOL_ETH=<ETH for the
+ * pool>). DEPLOYMENTS_DIR moves the address book; DEPLOYMENT_ID_PREFIX prefixes the Ignition deployment ids.
  */
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 
+import { formatEther, formatUnits } from "ethers";
 import { network } from "hardhat";
+import type { NetworkConnection } from "hardhat/types/network";
 
 import { SYSTEMS, type SystemId } from "../presets/types/preset.js";
-import { readAddressBook, writeAddressBook, type AddressBook } from "./lib/address-book.js";
+import { addressBookPath, readAddressBook, writeAddressBook, type AddressBook } from "./lib/address-book.js";
+import { envChoices, main, UserError } from "./lib/cli.js";
+import { journalSentTransactions, keepSavedInputs, readNetworkInputs } from "./lib/deploy-inputs.js";
 import { deployLendingDevnetExternals } from "./lib/deploy.js";
-import { deployPreset, devnetInputs, PRESETS, type PresetInputs } from "./lib/presets.js";
+import { deployPreset, devnetInputs, PRESETS, type DevnetExternals, type PresetInputs } from "./lib/presets.js";
 
-const connection = await network.create();
-const { ethers } = connection;
-const networkName = connection.networkName;
-const chainId = Number((await ethers.provider.getNetwork()).chainId);
-const devnet = chainId === 31337;
-const prefix = process.env.DEPLOYMENT_ID_PREFIX ?? "";
-const deploymentId = (what: string) => `${prefix}${networkName}-${what}`;
-const journal = (id: string) => path.join("deploy", "deployments", id);
-
-const systems = (process.env.PRESETS ?? SYSTEMS.join(",")).split(",").map((s) => s.trim()) as SystemId[];
-for (const system of systems) {
-  if (!SYSTEMS.includes(system)) throw new Error(`PRESETS: "${system}" is not one of ${SYSTEMS.join(", ")}`);
-}
-
-let book: AddressBook = (await readAddressBook(networkName)) ?? { network: networkName, chainId, presets: {} };
-if (book.chainId !== chainId) {
-  throw new Error(`deployments/${networkName}.json is for chain ${book.chainId}, the network is chain ${chainId}`);
-}
-
-// A devnet node forgets everything when it restarts: a book (and journals) from an earlier instance are stale.
-if (devnet) {
-  const { instanceId } = (await ethers.provider.send("hardhat_metadata", [])) as { instanceId: string };
-  if (book.devnetInstance !== undefined && book.devnetInstance !== instanceId) {
-    console.log(`The devnet node restarted since deployments/${networkName}.json was written: deploying afresh.`);
-    for (const entry of Object.values(book.presets)) {
-      if (entry !== undefined) await rm(journal(entry.deploymentId), { recursive: true, force: true });
+/** Transactions and gas of deploying `systems` with `inputs`, measured on a fresh in-process chain. */
+async function estimate(
+  systems: readonly SystemId[],
+  inputs: Partial<Record<SystemId, PresetInputs>>,
+  standIns: boolean,
+): Promise<{ transactions: number; gas: bigint; perPreset: Record<string, [number, bigint]> }> {
+  const sim: NetworkConnection = await network.create("default");
+  const provider = sim.ethers.provider;
+  const count = async (from: number) => {
+    let transactions = 0;
+    let gas = 0n;
+    const to = await provider.getBlockNumber();
+    for (let n = from + 1; n <= to; n++) {
+      const block = (await provider.getBlock(n))!;
+      transactions += block.transactions.length;
+      gas += block.gasUsed;
     }
-    await rm(journal(deploymentId("devnet")), { recursive: true, force: true });
-    book = { network: networkName, chainId, presets: {} };
-  } else if (book.devnetInstance === undefined) {
-    // No book for this node: journals left by an earlier node would claim contracts that are not there.
-    for (const system of systems) await rm(journal(deploymentId(system)), { recursive: true, force: true });
-    await rm(journal(deploymentId("devnet")), { recursive: true, force: true });
+    return [transactions, gas] as [number, bigint];
+  };
+  const perPreset: Record<string, [number, bigint]> = {};
+  let ext: DevnetExternals | undefined;
+  if (systems.some((s) => PRESETS[s].lending !== undefined)) {
+    const before = await provider.getBlockNumber();
+    ext = (await deployLendingDevnetExternals(sim)).addresses;
+    if (standIns) perPreset["lending stand-ins"] = await count(before);
   }
-  book.devnetInstance = instanceId;
+  for (const system of systems) {
+    const preset = PRESETS[system];
+    const given = inputs[system]!;
+    const simInputs = await devnetInputs(sim, preset, ext);
+    // The target's own inputs, on the simulated chain: its lending stand-ins, its clock for the metrics start.
+    const run: PresetInputs = { ...given, lending: simInputs.lending, metricsStart: simInputs.metricsStart };
+    if (given.lending === undefined && preset.lending === undefined) delete run.lending;
+    if (preset.slashing === undefined) delete run.metricsStart;
+    const before = await provider.getBlockNumber();
+    await deployPreset(sim, preset, run);
+    perPreset[preset.name] = await count(before);
+  }
+  const all = Object.values(perPreset);
+  return {
+    transactions: all.reduce((s, [t]) => s + t, 0),
+    gas: all.reduce((s, [, g]) => s + g, 0n),
+    perPreset,
+  };
 }
 
-// Lending needs a stablecoin, price feeds and a Uniswap V2 router. A devnet gets stand-ins; a testnet may too
-// (LENDING_STAND_INS=1, pool seeded with LENDING_POOL_ETH of the deployer's ETH), or name the chain's own in its
-// inputs file.
-let externals: Awaited<ReturnType<typeof deployLendingDevnetExternals>>["addresses"] | undefined;
-const standIns = devnet || process.env.LENDING_STAND_INS === "1";
-if (standIns && systems.some((s) => PRESETS[s].lending !== undefined)) {
-  console.log(
-    "Lending stand-ins: Uniswap V2 from npm, a faucet stablecoin and price feeds (module DevnetExternals) ...",
-  );
+await main(async () => {
+  const started = Date.now();
+  const connection = await network.create();
+  const { ethers } = connection;
+  const networkName = connection.networkName;
+  const chainId = Number((await ethers.provider.getNetwork()).chainId);
+  const devnet = chainId === 31337;
+  const dryRun = process.env.DEPLOY_DRY_RUN === "1";
+  const prefix = process.env.DEPLOYMENT_ID_PREFIX ?? "";
+  const deploymentId = (what: string) => `${prefix}${networkName}-${what}`;
+  const journal = (id: string) => path.join("deploy", "deployments", id);
+  const systems = envChoices("PRESETS", SYSTEMS);
+  const standIns = devnet || process.env.LENDING_STAND_INS === "1";
+  const needsLending = systems.some((s) => PRESETS[s].lending !== undefined);
   const poolEth = process.env.LENDING_POOL_ETH;
-  if (!devnet && (poolEth === undefined || !/^\d+(\.\d+)?$/.test(poolEth))) {
-    throw new Error("LENDING_STAND_INS=1 needs LENDING_POOL_ETH: the ETH that seeds the stablecoin/WETH pool, e.g. 10");
-  }
-  externals = (
-    await deployLendingDevnetExternals(connection, {
-      deploymentId: deploymentId("devnet"),
-      ...(poolEth === undefined ? {} : { poolEth: ethers.parseEther(poolEth) }),
-    })
-  ).addresses;
-  book.externals = externals;
-  await writeAddressBook(book);
-}
-
-/** A public network's inputs: deploy/networks/<network>.json, `{ "<system>": { start, accounts, ... } }`. */
-async function networkInputs(system: SystemId): Promise<PresetInputs> {
-  const file = path.join("deploy", "networks", `${networkName}.json`);
-  let all: Record<string, PresetInputs & { start: string }>;
-  try {
-    all = JSON.parse(await readFile(file, "utf8"));
-  } catch (error) {
-    throw new Error(
-      `${file}: ${(error as Error).message} (see deploy/networks/sepolia.example.json and docs/deploy.md)`,
+  if (!devnet && standIns && needsLending && (poolEth === undefined || !/^\d+(\.\d+)?$/.test(poolEth))) {
+    throw new UserError(
+      "LENDING_STAND_INS=1 needs LENDING_POOL_ETH: the ETH that seeds the stablecoin/WETH pool, e.g. 10",
     );
   }
-  const raw = all[system];
-  if (raw === undefined) throw new Error(`${file} has no "${system}" entry`);
-  if (typeof raw.start !== "string" || !/^\d+$/.test(raw.start)) {
-    throw new Error(`${file}: ${system}.start must be a unix time in seconds, as a string`);
-  }
-  const inputs: PresetInputs = { ...raw, start: BigInt(raw.start) };
-  if (PRESETS[system].slashing !== undefined) {
-    // Metrics epochs must start by the deployment: at the TGE, or now if the TGE is still ahead (saved in the book).
-    const given = (raw as { metricsStart?: unknown }).metricsStart;
-    if (given !== undefined && (typeof given !== "string" || !/^\d+$/.test(given))) {
-      throw new Error(`${file}: ${system}.metricsStart must be a unix time in seconds, as a string`);
-    }
-    const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-    inputs.metricsStart = given === undefined ? (inputs.start < latest ? inputs.start : latest) : BigInt(given);
-  }
-  if (PRESETS[system].lending !== undefined && inputs.lending === undefined && externals !== undefined) {
-    inputs.lending = {
-      stable: externals.stable,
-      qerFeed: externals.qerFeed,
-      ethFeed: externals.ethFeed,
-      router: externals.router,
-    };
-  }
-  return inputs;
-}
 
-for (const system of systems) {
-  const preset = PRESETS[system];
-  const previous = book.presets[system];
-  const inputs =
-    previous?.inputs ?? (devnet ? await devnetInputs(connection, preset, externals) : await networkInputs(system));
-  const id = previous?.deploymentId ?? deploymentId(system);
-  book.presets[system] = { deploymentId: id, complete: false, inputs, contracts: previous?.contracts ?? {} };
-  await writeAddressBook(book);
-  console.log(`${preset.name}: Ignition deployment ${id} ...`);
-  const contracts = await deployPreset(connection, preset, inputs, { deploymentId: id });
-  book.presets[system] = { deploymentId: id, complete: true, inputs, contracts };
-  const file = await writeAddressBook(book);
-  console.log(`  ${Object.keys(contracts).length} contracts, token ${contracts.token}, governor ${contracts.governor}`);
-  console.log(`  written to ${file}`);
-}
+  let book: AddressBook = (await readAddressBook(networkName)) ?? { network: networkName, chainId, presets: {} };
+  if (book.chainId !== chainId) {
+    throw new UserError(
+      `${addressBookPath(networkName)} is for chain ${book.chainId}, the network is chain ${chainId}`,
+    );
+  }
+
+  // A devnet node forgets everything when it restarts: a book (and journals) from an earlier instance are stale.
+  let devnetInstance: string | undefined;
+  let staleDevnet = false;
+  if (devnet) {
+    devnetInstance = ((await ethers.provider.send("hardhat_metadata", [])) as { instanceId: string }).instanceId;
+    staleDevnet = book.devnetInstance !== devnetInstance;
+    if (staleDevnet) book = { network: networkName, chainId, presets: {} };
+  }
+
+  // Every preset's inputs, validated before anything is written or sent.
+  const sent: Partial<Record<SystemId, boolean>> = {};
+  for (const system of systems) {
+    const previous = book.presets[system];
+    sent[system] = previous !== undefined && (await journalSentTransactions(journal(previous.deploymentId)));
+  }
+  const fresh = systems.filter((s) => !keepSavedInputs(book.presets[s], sent[s]!));
+  const latest = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  const fromFile = !devnet || process.env.DEPLOY_INPUTS !== undefined;
+  const reading =
+    fromFile && fresh.length > 0
+      ? await readNetworkInputs(networkName, fresh, { latest, standIns, file: process.env.DEPLOY_INPUTS })
+      : { inputs: {}, warnings: [] };
+  for (const warning of reading.warnings) console.warn(warning);
+  for (const system of systems.filter((s) => !fresh.includes(s))) {
+    console.log(`${PRESETS[system].name}: keeping the inputs saved in ${addressBookPath(networkName)}`);
+  }
+
+  if (dryRun) {
+    const inputs: Partial<Record<SystemId, PresetInputs>> = {};
+    for (const system of systems) {
+      inputs[system] =
+        book.presets[system] !== undefined && !fresh.includes(system)
+          ? book.presets[system]!.inputs
+          : (reading.inputs[system] ?? (await devnetInputs(connection, PRESETS[system])));
+    }
+    console.log(`Dry run: inputs valid for ${systems.join(", ")}; simulating the deployment in-process ...`);
+    const e = await estimate(systems, inputs, standIns);
+    for (const [what, [transactions, gas]] of Object.entries(e.perPreset)) {
+      console.log(`  ${what}: ${transactions} transactions, ${gas.toLocaleString("en-US")} gas`);
+    }
+    const fees = await ethers.provider.getFeeData();
+    const price = fees.maxFeePerGas ?? fees.gasPrice;
+    console.log(
+      `Dry run: ${e.transactions} transactions, ${e.gas.toLocaleString("en-US")} gas` +
+        (price === null
+          ? ""
+          : ` (at ${formatUnits(price, "gwei")} gwei on ${networkName}: ${formatEther(e.gas * price)} ETH)`) +
+        `; nothing sent, nothing written`,
+    );
+    return;
+  }
+
+  // From here on, files are written and transactions sent.
+  if (devnet) {
+    if (staleDevnet) {
+      const old = await readAddressBook(networkName);
+      if (old !== undefined && old.devnetInstance !== undefined) {
+        console.log(`The devnet node restarted since ${addressBookPath(networkName)} was written: deploying afresh.`);
+      }
+      for (const entry of Object.values(old?.presets ?? {})) {
+        if (entry !== undefined) await rm(journal(entry.deploymentId), { recursive: true, force: true });
+      }
+      for (const system of systems) await rm(journal(deploymentId(system)), { recursive: true, force: true });
+      await rm(journal(deploymentId("devnet")), { recursive: true, force: true });
+    }
+    book.devnetInstance = devnetInstance;
+  }
+  const [deployer] = await ethers.getSigners();
+  const nonceBefore = await ethers.provider.getTransactionCount(deployer.address);
+
+  // Lending needs a stablecoin, price feeds and a Uniswap V2 router. A devnet gets stand-ins; a testnet may too
+  // (LENDING_STAND_INS=1, pool seeded with LENDING_POOL_ETH of the deployer's ETH), or name the chain's own.
+  let externals: DevnetExternals | undefined;
+  if (standIns && needsLending) {
+    console.log("Lending stand-ins: Uniswap V2 from npm, a faucet stablecoin and price feeds (DevnetExternals) ...");
+    externals = (
+      await deployLendingDevnetExternals(connection, {
+        deploymentId: deploymentId("devnet"),
+        ...(poolEth === undefined ? {} : { poolEth: ethers.parseEther(poolEth) }),
+      })
+    ).addresses;
+    book.externals = externals;
+    await writeAddressBook(book);
+  }
+
+  for (const system of systems) {
+    const preset = PRESETS[system];
+    const previous = book.presets[system];
+    let inputs: PresetInputs;
+    if (previous !== undefined && !fresh.includes(system)) {
+      inputs = previous.inputs;
+    } else {
+      if (previous !== undefined) await rm(journal(previous.deploymentId), { recursive: true, force: true });
+      const read = reading.inputs[system];
+      inputs = read === undefined ? await devnetInputs(connection, preset, externals) : { ...read };
+      if (preset.lending !== undefined && inputs.lending === undefined && externals !== undefined) {
+        const { stable, qerFeed, ethFeed, router } = externals;
+        inputs.lending = { stable, qerFeed, ethFeed, router };
+      }
+    }
+    const id = previous?.deploymentId ?? deploymentId(system);
+    book.presets[system] = { deploymentId: id, complete: false, inputs, contracts: previous?.contracts ?? {} };
+    await writeAddressBook(book);
+    const t0 = Date.now();
+    console.log(`${preset.name}: Ignition deployment ${id} ...`);
+    const contracts = await deployPreset(connection, preset, inputs, {
+      deploymentId: id,
+      displayUi: process.stdout.isTTY === true,
+    });
+    book.presets[system] = { deploymentId: id, complete: true, inputs, contracts };
+    const file = await writeAddressBook(book);
+    console.log(
+      `  ${Object.keys(contracts).length} contracts in ${((Date.now() - t0) / 1000).toFixed(1)} s, ` +
+        `token ${contracts.token}, governor ${contracts.governor}; written to ${file}`,
+    );
+  }
+  const sentNow = (await ethers.provider.getTransactionCount(deployer.address)) - nonceBefore;
+  console.log(
+    `Done: ${sentNow} transactions from ${deployer.address} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+});

@@ -20,6 +20,7 @@ export default action<CommonArgs & { amount: string; collateral: string }>(async
     await ensureAllowance(t, t.c.token, await cm.getAddress(), collateral);
     await t.send(() => cm.connect(t.signer).addCollateral(t.me, collateral));
   }
+  t.unit = { decimals: Number(stableDecimals), symbol: stableSymbol };
   const latest = await t.connection.ethers.provider.getBlock("latest");
   const receipt = await t.send(() => cm.connect(t.signer).borrow(amount, BigInt(latest!.timestamp) + 600n));
   const event = receipt.logs.map((l) => cm.interface.parseLog(l)).find((e) => e?.name === "Borrowed")!;

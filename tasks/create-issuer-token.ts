@@ -22,17 +22,20 @@ export default action<CreateArgs>(async (args, t) => {
   if (args.termsUri.trim() === "") throw new TaskError("--terms-uri is required (where the token's terms live)");
   const cap = parseAmount("--cap", args.cap, 18);
   const fee = await factory.creationFee();
-  if (fee > 0n) await ensureAllowance(t, t.c.token, await registry.getAddress(), fee);
-  const receipt = await t.send(() =>
-    factory.connect(t.signer).createToken({
-      name: args.name,
-      symbol: args.symbol,
-      cap,
-      termsURI: args.termsUri,
-      termsHash: id(args.termsUri),
-      minter: ZeroAddress,
-    }),
-  );
+  const terms = {
+    name: args.name,
+    symbol: args.symbol,
+    cap,
+    termsURI: args.termsUri,
+    termsHash: id(args.termsUri),
+    minter: ZeroAddress,
+  };
+  if (fee > 0n) {
+    await ensureAllowance(t, t.c.token, await registry.getAddress(), fee, () =>
+      factory.connect(t.signer).createToken.staticCall(terms),
+    );
+  }
+  const receipt = await t.send(() => factory.connect(t.signer).createToken(terms));
   const event = receipt.logs.map((l) => factory.interface.parseLog(l)).find((e) => e?.name === "TokenCreated")!;
   return (
     `Created ${args.symbol} (${args.name}) at ${event.args.token}: cap ${formatUnits(cap, 18)}, ` +

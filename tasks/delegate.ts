@@ -9,7 +9,9 @@ export default action<CommonArgs & { provider: string; amount: string }>(async (
   const decimals = await t.c.token.decimals();
   const amount = parseAmount("--amount", args.amount, decimals);
   const symbol = await t.c.token.symbol();
-  await ensureAllowance(t, t.c.token, await staking.getAddress(), amount);
+  await ensureAllowance(t, t.c.token, await staking.getAddress(), amount, () =>
+    staking.connect(t.signer).delegate.staticCall(provider, amount),
+  );
   await t.send(() => staking.connect(t.signer).delegate(provider, amount));
   const position = await staking.positionOf(t.me);
   return `Delegated ${formatUnits(amount, decimals)} ${symbol} to ${provider}: position ${formatUnits(position.stake, decimals)} ${symbol}`;

@@ -9,7 +9,9 @@ export default action<CommonArgs & { amount: string }>(async (args, t) => {
   const registry = need(t.c.issuerRegistry, "issuer platform", t);
   const decimals = await t.c.token.decimals();
   const amount = parseAmount("--amount", args.amount, decimals);
-  await ensureAllowance(t, t.c.token, await registry.getAddress(), amount);
+  await ensureAllowance(t, t.c.token, await registry.getAddress(), amount, () =>
+    registry.connect(t.signer).stake.staticCall(amount),
+  );
   await t.send(() => registry.connect(t.signer).stake(amount));
   const info = await registry.issuerInfo(t.me);
   return (

@@ -9,6 +9,7 @@
  */
 import {
   ErrorFragment,
+  formatUnits,
   getAddress,
   Interface,
   isAddress,
@@ -51,6 +52,25 @@ export interface TaskContext {
   send(tx: () => Promise<ContractTransactionResponse>): Promise<ContractTransactionReceipt>;
   /** Reads a value; a revert becomes a decoded TaskError. */
   read<T>(call: () => Promise<T>): Promise<T>;
+  /**
+   * The unit of the amounts in decoded errors (the preset's token by default; a task paying in the stablecoin
+   * switches it before that call).
+   */
+  unit: Unit;
+  /** Approvals sent by this run, restored to their previous allowance if a later transaction fails. */
+  approvals: { token: BaseContract; spender: string; previous: bigint }[];
+}
+
+/** A token's decimals and symbol, for amounts in decoded errors. */
+export interface Unit {
+  decimals: number;
+  symbol: string;
+}
+
+/** The unit of an ERC-20 (its decimals and symbol). */
+export async function unitOf(token: BaseContract): Promise<Unit> {
+  const erc20 = token as unknown as { decimals(): Promise<bigint>; symbol(): Promise<string> };
+  return { decimals: Number(await erc20.decimals()), symbol: await erc20.symbol() };
 }
 
 /**
@@ -58,20 +78,45 @@ export interface TaskContext {
  * `Error: <what went wrong>` and returns a failed result (the CLI exits with code 1).
  */
 export function action<A extends CommonArgs>(run: (args: A, t: TaskContext) => Promise<string>) {
-  return async (args: A, hre: HardhatRuntimeEnvironment) => {
+  const wrapped = async (args: Given<A>, hre: HardhatRuntimeEnvironment) => {
     let errorAbi: Interface | undefined;
+    let unit: Unit | undefined;
     try {
-      const t = await open(hre, args);
+      const given = withEmptyOptions(args);
+      const t = await open(hre, given);
       errorAbi = errorInterface(t.c);
-      const report = await run(args, t);
+      const report = await runIn(run, given, t);
+      unit = t.unit;
       console.log(report);
       return successfulResult(report);
     } catch (error) {
-      const message = describe(error, errorAbi);
+      const message = describe(error, errorAbi, unit);
       console.error(`Error: ${message}`);
       return errorResult(message);
     }
   };
+  /** The action itself, on a context built by `contextFor` (tests run tasks in-process this way). */
+  return Object.assign(wrapped, {
+    run: (args: Given<A>, t: TaskContext) => runIn(run, withEmptyOptions(args), t),
+  });
+}
+
+/** The arguments as Hardhat passes them: a string option without a default may be undefined. */
+export type Given<A> = { [K in keyof A]: A[K] extends string ? A[K] | undefined : A[K] };
+
+/** Options without a default arrive as undefined; the tasks read an absent option as "". */
+function withEmptyOptions<A extends CommonArgs>(args: Given<A>): A {
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v === undefined ? "" : v])) as A;
+}
+
+/** Runs an action; a failure is rethrown as a TaskError decoded in the context's unit. */
+async function runIn<A>(run: (args: A, t: TaskContext) => Promise<string>, args: A, t: TaskContext): Promise<string> {
+  try {
+    return await run(args, t);
+  } catch (error) {
+    if (error instanceof TaskError) throw error;
+    throw new TaskError(describe(error, errorInterface(t.c), t.unit));
+  }
 }
 
 async function open(hre: HardhatRuntimeEnvironment, args: CommonArgs): Promise<TaskContext> {
@@ -96,40 +141,79 @@ async function open(hre: HardhatRuntimeEnvironment, args: CommonArgs): Promise<T
       `${addressBookPath(network)} is stale: no contract at ${entry.contracts.token} (node restarted?)`,
     );
   }
+  return contextFor(connection, system, entry, args.from);
+}
+
+/** A task's context on an open connection and a deployed preset (`--from` as the task takes it). */
+export async function contextFor(
+  connection: NetworkConnection,
+  system: SystemId,
+  entry: PresetEntry,
+  from: string,
+): Promise<TaskContext> {
   const c = await presetContracts(connection, entry.contracts);
-  const signer = await signerFor(connection, args.from);
+  const signer = await signerFor(connection, from, entry.inputs.accounts);
   const me = await signer.getAddress();
   const errors = errorInterface(c);
-  return {
+  const t: TaskContext = {
     connection,
     system,
     entry,
     c,
     signer,
     me,
+    unit: await unitOf(c.token),
+    approvals: [],
     async send(tx) {
-      let response: ContractTransactionResponse;
+      let receipt: ContractTransactionReceipt | null;
       try {
-        response = await tx();
+        const response = await tx();
+        receipt = await response.wait();
+        if (receipt === null) throw new TaskError(`transaction ${response.hash} was not mined`);
       } catch (error) {
-        throw new TaskError(describe(error, errors));
+        const message = error instanceof TaskError ? error.message : describe(error, errors, t.unit);
+        await restoreApprovals(t);
+        throw new TaskError(message);
       }
-      const receipt = await response.wait();
-      if (receipt === null) throw new TaskError(`transaction ${response.hash} was not mined`);
       return receipt;
     },
     async read(call) {
       try {
         return await call();
       } catch (error) {
-        throw new TaskError(describe(error, errors));
+        throw new TaskError(describe(error, errors, t.unit));
       }
     },
   };
+  return t;
 }
 
-async function signerFor(connection: NetworkConnection, from: string): Promise<Signer> {
+/** Sets every allowance this run raised back to what it was (a failed task leaves no approval behind). */
+async function restoreApprovals(t: TaskContext): Promise<void> {
+  for (const { token, spender, previous } of t.approvals.splice(0).reverse()) {
+    const erc20 = await t.connection.ethers.getContractAt("MockStablecoin", await token.getAddress(), t.signer);
+    await (await erc20.approve(spender, previous)).wait();
+  }
+}
+
+/** `--from`: an account index, one of the network's addresses, or a named account of the preset (`liquidity`). */
+async function signerFor(
+  connection: NetworkConnection,
+  from: string,
+  named: Record<string, string> = {},
+): Promise<Signer> {
   const signers = await connection.ethers.getSigners();
+  if (/^[a-zA-Z]\w*$/.test(from)) {
+    const address = named[from];
+    if (address === undefined) {
+      throw new TaskError(
+        `--from ${from}: not a named account of the preset (${Object.keys(named).join(", ")}), an index or an address`,
+      );
+    }
+    const signer = signers.find((s) => s.address === getAddress(address));
+    if (signer === undefined) throw new TaskError(`--from ${from} (${address}) is not one of the network's accounts`);
+    return signer;
+  }
   if (/^\d+$/.test(from)) {
     const signer = signers[Number(from)];
     if (signer === undefined) throw new TaskError(`--from ${from}: the network has ${signers.length} accounts`);
@@ -190,18 +274,52 @@ export function need<T>(value: T | undefined, what: string, t: TaskContext): T {
   return value;
 }
 
-/** Approves `amount` of an ERC-20 to `spender` from the signer, unless its allowance already covers it. */
+/**
+ * Approves `amount` of an ERC-20 to `spender` from the signer, unless its allowance already covers it. With
+ * `simulate` (the call the approval is for, as a static call), it first checks the signer's balance and simulates
+ * the call, so a call that would fail for any other reason than the missing allowance fails before anything is sent.
+ * The approval is recorded: if a later transaction of the task fails, the allowance is set back (no approval is left
+ * behind by a failed task).
+ */
 export async function ensureAllowance(
   t: TaskContext,
   token: BaseContract,
   spender: string,
   amount: bigint,
+  simulate?: () => Promise<unknown>,
 ): Promise<void> {
   // Any ERC-20 ABI will do; the devnet stablecoin's is compiled here.
   const erc20 = await t.connection.ethers.getContractAt("MockStablecoin", await token.getAddress(), t.signer);
-  if ((await erc20.allowance(t.me, spender)) >= amount) return;
+  const unit = await unitOf(erc20);
+  const show = (v: bigint) => `${formatUnits(v, unit.decimals)} ${unit.symbol}`;
+  if (simulate !== undefined) {
+    const balance = await erc20.balanceOf(t.me);
+    if (balance < amount) {
+      throw new TaskError(`${t.me} holds ${show(balance)}, ${show(amount)} needed`);
+    }
+  }
+  const previous = await erc20.allowance(t.me, spender);
+  if (previous >= amount) return;
+  if (simulate !== undefined) {
+    try {
+      await simulate();
+    } catch (error) {
+      const data = revertData(error);
+      const decoded = data === undefined ? null : ERC20_ERRORS.parseError(data);
+      // Reverting only for the allowance not given yet means every other check passed.
+      if (decoded?.name !== "ERC20InsufficientAllowance") {
+        throw new TaskError(describe(error, errorInterface(t.c), t.unit));
+      }
+    }
+  }
   await t.send(() => erc20.approve(spender, amount));
+  t.approvals.push({ token: erc20, spender, previous });
 }
+
+const ERC20_ERRORS = new Interface([
+  "error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)",
+  "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
+]);
 
 // ---- errors
 
@@ -233,17 +351,39 @@ function revertData(error: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-/** What went wrong, in one line: a task mistake, a decoded custom error with its arguments, or the node's message. */
-export function describe(error: unknown, errors?: Interface): string {
+/** Argument names that hold an amount of tokens (shown in the task's unit), and those that never do. */
+const AMOUNT =
+  /amount|balance|needed|allowance|stake|deposit|cap$|minimum|maximum|debt|fee|collateral|supply|available|required|paid|owed|reward|escrow|assets|value|limit|remaining|minted/i;
+const NOT_AMOUNT =
+  /bps|epoch|time|^id$|id$|count|slot|tier|deadline|period|nonce|index|duration|price|class|ratio|wad|weight|block/i;
+
+/** One decoded argument: amounts of tokens in the unit (with the base units), addresses and others as they are. */
+function showArgument(name: string, type: string, value: unknown, unit?: Unit): string {
+  if (unit !== undefined && /^uint/.test(type) && AMOUNT.test(name) && !NOT_AMOUNT.test(name)) {
+    return `${name}: ${formatUnits(value as bigint, unit.decimals)} ${unit.symbol}`;
+  }
+  return `${name}: ${String(value)}`;
+}
+
+/**
+ * What went wrong, in one line: a task mistake, a decoded custom error with its arguments (amounts in `unit`), or the
+ * node's message. A call to an address that is not the contract expected says so.
+ */
+export function describe(error: unknown, errors?: Interface, unit?: Unit): string {
   if (error instanceof TaskError) return error.message;
   const data = revertData(error);
   if (data !== undefined && errors !== undefined) {
-    const decoded = errors.parseError(data);
+    const decoded = errors.parseError(data) ?? ERC20_ERRORS.parseError(data);
     if (decoded !== null) {
-      const args = decoded.fragment.inputs.map((input, i) => `${input.name || i}: ${String(decoded.args[i])}`);
+      const args = decoded.fragment.inputs.map((input, i) =>
+        showArgument(input.name || String(i), input.type, decoded.args[i], unit),
+      );
       return `reverted with ${decoded.name}(${args.join(", ")})`;
     }
   }
-  const e = error as { shortMessage?: string; message?: string };
+  const e = error as { shortMessage?: string; message?: string; code?: string };
+  if (e.code === "BAD_DATA") {
+    return "the address did not answer as the expected contract (no contract there, or another kind of contract)";
+  }
   return (e.shortMessage ?? e.message ?? String(error)).split("\n")[0];
 }

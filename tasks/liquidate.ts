@@ -9,6 +9,7 @@ export default action<CommonArgs & { account: string; amount: string }>(async (a
   const stable = await t.connection.ethers.getContractAt("MockStablecoin", await t.c.stableVault!.asset());
   const [decimals, symbol] = [await stable.decimals(), await stable.symbol()];
   const maxRepay = parseAmount("--amount", args.amount, decimals);
+  t.unit = { decimals: Number(decimals), symbol };
   // The liquidator also pays the insurance fee (a share of the bonus, at most 15% of the repayment).
   await ensureAllowance(t, stable, await cm.getAddress(), (maxRepay * 115n) / 100n);
   const receipt = await t.send(() => cm.connect(t.signer).liquidate(account, maxRepay));

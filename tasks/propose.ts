@@ -1,6 +1,20 @@
 import { formatUnits, id, isAddress } from "ethers";
 
-import { action, ensureAllowance, parseAddress, parseAmount, TaskError, type CommonArgs } from "./lib.js";
+import { PRESETS } from "../scripts/lib/presets.js";
+import {
+  action,
+  ensureAllowance,
+  parseAddress,
+  parseAmount,
+  TaskError,
+  type CommonArgs,
+  type TaskContext,
+} from "./lib.js";
+
+/** The preset's name of a proposal class id (the classifier's ids follow the preset's class list). */
+function className(t: TaskContext, id: number): string {
+  return PRESETS[t.system].governance.classes[id]?.name ?? `class ${id}`;
+}
 
 interface ProposeArgs extends CommonArgs {
   description: string;
@@ -58,7 +72,9 @@ export default action<ProposeArgs>(async (args, t) => {
   }
 
   const deposit = await c.governor.proposalDeposit();
-  await ensureAllowance(t, c.token, await c.governor.getAddress(), deposit);
+  await ensureAllowance(t, c.token, await c.governor.getAddress(), deposit, () =>
+    c.governor.connect(t.signer).propose.staticCall([target], [0n], [data], args.description),
+  );
   await t.send(() => c.governor.connect(t.signer).propose([target], [0n], [data], args.description));
   const proposalId = await c.governor.getProposalId([target], [0n], [data], id(args.description));
   const terms = await c.governor.proposalTerms(proposalId);
@@ -66,7 +82,11 @@ export default action<ProposeArgs>(async (args, t) => {
   return [
     `Proposed ${summary}`,
     `  proposal ${proposalId}`,
-    `  class ${terms.classId} (${Number(terms.thresholdBps) / 100}% of for + against${terms.emergency ? ", emergency timelock" : ""})`,
+    `  class ${className(t, Number(terms.classId))} (${Number(terms.thresholdBps) / 100}% of for + against${terms.emergency ? ", emergency timelock" : ""})`,
+    `  targets ["${target}"]`,
+    `  values [0]`,
+    `  calldatas ["${data}"]`,
+    `  description hash ${id(args.description)}`,
     `  deposit ${formatUnits(terms.deposit, decimals)} ${symbol}`,
     `  voting from ${at(await c.governor.proposalSnapshot(proposalId))} to ${at(await c.governor.proposalDeadline(proposalId))}`,
   ].join("\n");

@@ -8,6 +8,7 @@ export default action<CommonArgs & { amount: string; account: string }>(async (a
   const account = args.account === "" ? t.me : parseAddress("--account", args.account);
   const stable = await t.connection.ethers.getContractAt("MockStablecoin", await t.c.stableVault!.asset());
   const [decimals, symbol] = [await stable.decimals(), await stable.symbol()];
+  t.unit = { decimals: Number(decimals), symbol };
   const all = args.amount.toLowerCase() === "all";
   const amount = all ? MaxUint256 : parseAmount("--amount", args.amount, decimals);
   // Interest accrues every second: approve a little above the debt when repaying all of it.

@@ -10,8 +10,12 @@ export default action<CommonArgs & { amount: string }>(async (args, t) => {
   const decimals = await t.c.token.decimals();
   const amount = parseAmount("--amount", args.amount, decimals);
   const symbol = await t.c.token.symbol();
-  await ensureAllowance(t, t.c.token, await staking.getAddress(), amount);
   const registered = await staking.isRegistered(t.me);
+  await ensureAllowance(t, t.c.token, await staking.getAddress(), amount, () =>
+    registered
+      ? staking.connect(t.signer).stake.staticCall(amount)
+      : staking.connect(t.signer).registerProvider.staticCall(amount),
+  );
   await t.send(() =>
     registered ? staking.connect(t.signer).stake(amount) : staking.connect(t.signer).registerProvider(amount),
   );

@@ -47,7 +47,9 @@ export default action<SubscribeArgs>(async (args, t) => {
     );
   }
   const total = monthly * epochs;
-  await ensureAllowance(t, t.c.token, await subscriptions.getAddress(), total);
+  await ensureAllowance(t, t.c.token, await subscriptions.getAddress(), total, () =>
+    subscriptions.connect(t.signer).subscribe.staticCall(client, integrator, monthly, epochs),
+  );
   const receipt = await t.send(() => subscriptions.connect(t.signer).subscribe(client, integrator, monthly, epochs));
   const sold = eventOf(receipt, subscriptions, "Subscribed");
   const f = (v: bigint) => formatUnits(v, decimals);

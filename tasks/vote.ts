@@ -1,26 +1,27 @@
 import { formatUnits } from "ethers";
 
-import { action, TaskError, type CommonArgs } from "./lib.js";
+import { action, parseCount, TaskError, type CommonArgs } from "./lib.js";
 
 const SUPPORT: Record<string, number> = { against: 0, for: 1, abstain: 2 };
 const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 
 /** `vote --proposal <id> --support for|against|abstain [--reason "..."]`. */
-export default action<CommonArgs & { proposal: bigint; support: string; reason: string }>(async (args, t) => {
+export default action<CommonArgs & { proposal: string; support: string; reason: string }>(async (args, t) => {
   const { governor } = t.c;
+  if (args.proposal === "") throw new TaskError("--proposal is required (the id printed by propose)");
+  const proposal = parseCount("--proposal", args.proposal, 1n);
   const support = SUPPORT[args.support.toLowerCase()];
   if (support === undefined) throw new TaskError(`--support must be for, against or abstain, got "${args.support}"`);
-  if (args.proposal === 0n) throw new TaskError("--proposal is required (the id printed by propose)");
-  const state = Number(await t.read(() => governor.state(args.proposal)));
+  const state = Number(await t.read(() => governor.state(proposal)));
   if (state !== 1)
-    throw new TaskError(`proposal ${args.proposal} is ${STATES[state]}, not Active: votes open at its snapshot`);
+    throw new TaskError(`proposal ${proposal} is ${STATES[state]}, not Active: votes open at its snapshot`);
   await t.send(() =>
     args.reason === ""
-      ? governor.connect(t.signer).castVote(args.proposal, support)
-      : governor.connect(t.signer).castVoteWithReason(args.proposal, support, args.reason),
+      ? governor.connect(t.signer).castVote(proposal, support)
+      : governor.connect(t.signer).castVoteWithReason(proposal, support, args.reason),
   );
-  const votes = await governor.proposalVotes(args.proposal);
+  const votes = await governor.proposalVotes(proposal);
   const decimals = await t.c.token.decimals();
   const f = (v: bigint) => formatUnits(v, decimals);
-  return `Voted ${args.support} on ${args.proposal}: for ${f(votes.forVotes)}, against ${f(votes.againstVotes)}, abstain ${f(votes.abstainVotes)}`;
+  return `Voted ${args.support} on ${proposal}: for ${f(votes.forVotes)}, against ${f(votes.againstVotes)}, abstain ${f(votes.abstainVotes)}`;
 });

@@ -9,10 +9,14 @@
  * - locked.emission: what the emission controller still holds (hold mode), plus rewards emitted into the
  *   EpochRewardPool and not yet claimed.
  * - locked.treasury: the governance treasury's balance.
- * - circulating: total supply minus the three.
+ * - locked.protocol: the balances of every other contract of the deployment (distribution engine and its pools,
+ *   staking, escrow, collateral, funds, worker pool, issuer stakes...): tokens the protocol holds are not circulating.
+ * - circulating: total supply minus the four.
  * - unminted: cap minus everything minted (future issuance in mint mode).
- * The projection assumes every vested or emitted token is released and claimed on time and the treasury keeps
- * today's balance; burns are taken from the token's history up to now and not projected beyond it.
+ * The projection reads the chain at every month up to now (the same definitions as the snapshot, at the last block
+ * of that time), so the chart and the table agree; after now it assumes every vested or emitted token is released
+ * and paid out on time, and the treasury and the other protocol contracts keep today's balances; burns are taken
+ * from the token's history up to now and not projected beyond it.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 
@@ -29,7 +33,9 @@ export interface SupplySnapshot {
   total: bigint;
   burned: bigint;
   circulating: bigint;
-  locked: { vesting: bigint; emission: bigint; treasury: bigint };
+  locked: { vesting: bigint; emission: bigint; treasury: bigint; protocol: bigint };
+  /** locked.protocol by contract name (balances above zero). */
+  heldBy: Record<string, bigint>;
   unminted: bigint;
   emission: { released: bigint; curve: bigint; poolUnclaimed: bigint };
 }
@@ -43,40 +49,85 @@ export interface ProjectionRow {
   lockedVesting: bigint;
   lockedEmission: bigint;
   treasury: bigint;
+  /** Held by the deployment's other contracts (engine, pools, staking, escrow, funds...). */
+  protocol: bigint;
   unminted: bigint;
   burned: bigint;
 }
 
-/** The preset's supply at the latest block. */
-export async function readSupply(c: SupplyContracts, treasury: string): Promise<SupplySnapshot> {
-  const block = await c.token.runner!.provider!.getBlock("latest");
+/**
+ * The preset's supply at a block (default: the latest). `contracts` are the deployment's contracts by name (an
+ * address book's entry): every one besides the token, the vault, the controller, the reward pool and the treasury
+ * counts as protocol-held.
+ */
+export async function readSupply(
+  c: SupplyContracts,
+  treasury: string,
+  contracts: Record<string, string> = {},
+  blockTag: number | "latest" = "latest",
+): Promise<SupplySnapshot> {
+  const at = { blockTag };
+  const block = await c.token.runner!.provider!.getBlock(blockTag);
   const timestamp = BigInt(block!.timestamp);
   const [cap, minted, total, burned] = await Promise.all([
-    c.token.cap(),
-    c.token.totalMinted(),
-    c.token.totalSupply(),
-    c.token.totalBurned(),
+    c.token.cap(at),
+    c.token.totalMinted(at),
+    c.token.totalSupply(at),
+    c.token.totalBurned(at),
   ]);
-  const vesting = await c.token.balanceOf(await c.vault.getAddress());
-  const held = await c.token.balanceOf(await c.controller.getAddress());
-  const poolUnclaimed = c.pool === undefined ? 0n : await c.pool.totalUnclaimed();
-  const treasuryBalance = await c.token.balanceOf(treasury);
+  const balance = (address: string) => c.token.balanceOf(address, at);
+  const vesting = await balance(await c.vault.getAddress());
+  const held = await balance(await c.controller.getAddress());
+  const poolUnclaimed = c.pool === undefined ? 0n : await c.pool.totalUnclaimed(at);
+  const treasuryBalance = await balance(treasury);
   const emission = held + poolUnclaimed;
+  const counted = new Set(
+    [c.token, c.vault, c.controller, ...(c.pool === undefined ? [] : [c.pool])].map((x) => x.target as string),
+  );
+  counted.add(treasury);
+  const heldBy: Record<string, bigint> = {};
+  let protocol = 0n;
+  const seen = new Set<string>();
+  for (const [name, address] of Object.entries(contracts)) {
+    const key = address.toLowerCase();
+    if ([...counted].some((a) => a.toLowerCase() === key) || seen.has(key)) continue;
+    seen.add(key);
+    const b = await balance(address);
+    if (b === 0n) continue;
+    heldBy[name] = b;
+    protocol += b;
+  }
   return {
     timestamp,
     cap,
     minted,
     total,
     burned,
-    circulating: total - vesting - emission - treasuryBalance,
-    locked: { vesting, emission, treasury: treasuryBalance },
+    circulating: total - vesting - emission - treasuryBalance - protocol,
+    locked: { vesting, emission, treasury: treasuryBalance, protocol },
+    heldBy,
     unminted: cap - minted,
     emission: {
-      released: await c.controller.released(),
-      curve: await c.controller.emittedAt(timestamp),
+      released: await c.controller.released(at),
+      curve: await c.controller.emittedAt(timestamp, at),
       poolUnclaimed,
     },
   };
+}
+
+/** The last block at or before `timestamp`, or undefined when the chain starts after it. */
+async function blockAt(c: SupplyContracts, timestamp: bigint): Promise<number | undefined> {
+  const provider = c.token.runner!.provider!;
+  let lo = 0;
+  let hi = await provider.getBlockNumber();
+  if (BigInt((await provider.getBlock(hi))!.timestamp) <= timestamp) return hi;
+  if (BigInt((await provider.getBlock(0))!.timestamp) > timestamp) return undefined;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (BigInt((await provider.getBlock(mid))!.timestamp) <= timestamp) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A month of the projection: a twelfth of a 365-day year. */
@@ -96,11 +147,47 @@ export async function burnHistory(c: SupplyContracts): Promise<[bigint, bigint][
   return history;
 }
 
+/** A projection row from a snapshot (the chain's own figures at a month up to now, or now itself). */
+function snapshotRow(month: number, s: SupplySnapshot, emitted: bigint): ProjectionRow {
+  return {
+    month,
+    timestamp: s.timestamp,
+    emitted,
+    total: s.total,
+    circulating: s.circulating,
+    lockedVesting: s.locked.vesting,
+    lockedEmission: s.locked.emission,
+    treasury: s.locked.treasury,
+    protocol: s.locked.protocol,
+    unminted: s.unminted,
+    burned: s.burned,
+  };
+}
+
+/** `now` as a row of the projection (its month a fraction), for the chart's point at "now". */
+export function nowRow(rows: ProjectionRow[], now: SupplySnapshot): ProjectionRow {
+  const start = rows[0].timestamp;
+  return snapshotRow(Number(now.timestamp - start) / Number(MONTH), now, now.emission.curve);
+}
+
+/** The rows with `now` inserted in time order: the chart passes through the snapshot's own figures. */
+export function withNow(rows: ProjectionRow[], now: SupplySnapshot): ProjectionRow[] {
+  const row = nowRow(rows, now);
+  return [...rows.filter((r) => r.timestamp < row.timestamp), row, ...rows.filter((r) => r.timestamp > row.timestamp)];
+}
+
 /**
- * Month-by-month projection over `years` years from the emission start (the TGE). Burns are historical up to now
- * (from the token's events) and held at today's total afterwards.
+ * Month-by-month projection over `years` years from the emission start (the TGE). Months up to now are read from the
+ * chain (`readSupply` at the last block of that time, with the same `contracts`); later months follow the model
+ * above. Burns are historical up to now (from the token's events) and held at today's total afterwards.
  */
-export async function projectSupply(c: SupplyContracts, now: SupplySnapshot, years = 15): Promise<ProjectionRow[]> {
+export async function projectSupply(
+  c: SupplyContracts,
+  now: SupplySnapshot,
+  treasury: string,
+  contracts: Record<string, string> = {},
+  years = 15,
+): Promise<ProjectionRow[]> {
   const burns = await burnHistory(c);
   const burnedBy = (t: bigint) => burns.filter(([at]) => at <= t).reduce((_, [, total]) => total, 0n);
   const [start] = await c.controller.curve();
@@ -112,6 +199,15 @@ export async function projectSupply(c: SupplyContracts, now: SupplySnapshot, yea
   for (let month = 0; month <= years * 12; month++) {
     const t = start + BigInt(month) * MONTH;
     const emitted = await c.controller.emittedAt(t);
+    if (t <= now.timestamp) {
+      const block = await blockAt(c, t);
+      const deployed = block !== undefined && (await c.token.runner!.provider!.getCode(c.token.target, block)) !== "0x";
+      if (deployed) {
+        const s = await readSupply(c, treasury, contracts, block);
+        rows.push({ ...snapshotRow(month, s, emitted), timestamp: t });
+        continue;
+      }
+    }
     let lockedVesting = 0n;
     for (let id = 0; id < count; id++)
       lockedVesting += schedules[id].amount - (await c.vault.vestedAmount(BigInt(id), t));
@@ -125,10 +221,11 @@ export async function projectSupply(c: SupplyContracts, now: SupplySnapshot, yea
       timestamp: t,
       emitted,
       total,
-      circulating: total - lockedVesting - lockedEmission - now.locked.treasury,
+      circulating: total - lockedVesting - lockedEmission - now.locked.treasury - now.locked.protocol,
       lockedVesting,
       lockedEmission,
       treasury: now.locked.treasury,
+      protocol: now.locked.protocol,
       unminted: now.cap - minted,
       burned,
     });
@@ -153,6 +250,7 @@ const COLUMNS: [string, (r: ProjectionRow) => string][] = [
   ["treasury", (r) => tokens(r.treasury)],
   ["unminted", (r) => tokens(r.unminted)],
   ["burned", (r) => tokens(r.burned)],
+  ["held_by_protocol", (r) => tokens(r.protocol)],
 ];
 
 export function projectionCsv(rows: ProjectionRow[]): string {
@@ -165,6 +263,7 @@ export function projectionCsv(rows: ProjectionRow[]): string {
 const LAYERS: { key: keyof ProjectionRow; label: string; color: string }[] = [
   { key: "circulating", label: "Circulating", color: "#2b8cbe" },
   { key: "treasury", label: "Treasury", color: "#7bccc4" },
+  { key: "protocol", label: "Protocol contracts", color: "#a6bddb" },
   { key: "lockedVesting", label: "Locked: vesting", color: "#f03b20" },
   { key: "lockedEmission", label: "Locked: emission", color: "#feb24c" },
   { key: "unminted", label: "Not yet minted", color: "#d9d9d9" },
