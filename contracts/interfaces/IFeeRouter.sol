@@ -107,6 +107,10 @@ interface IFeeRouter is IParameterized {
         uint256 burned
     );
 
+    /// @notice The admin bound the incentive pools whose rates every change of the table is checked against.
+    /// @param incentives The pools.
+    event IncentivesBound(address incentives);
+
     /// @notice A zero amount.
     error ZeroAmount();
     /// @notice The zero address.
@@ -121,6 +125,13 @@ interface IFeeRouter is IParameterized {
     error PriorityOnBatch(uint256 priorityBps);
     /// @notice The preset's initial values break a rule of the router.
     error InvalidConfiguration();
+    /// @notice The incentive pools are already bound (or the address is zero).
+    error IncentivesAlreadyBound(address incentives);
+    /// @notice The incentive rates would reach the protocol's share of a base fee (a self-dealing round trip would
+    /// pay back what it costs).
+    /// @param incentiveBps Cashback + API share + credit bonus + referral.
+    /// @param protocolBps Validators + burn + infrastructure + treasury.
+    error IncentivesAboveProtocolShare(uint256 incentiveBps, uint256 protocolBps);
 
     /// @notice What a consumer pays for `amount` of list value served by `provider`, and its split.
     /// @dev Reverts `InvalidPriority` / `PriorityOnBatch` for terms a voucher may not carry.
@@ -139,6 +150,40 @@ interface IFeeRouter is IParameterized {
         uint256 priorityBps,
         bool batch
     ) external view returns (Charge memory);
+
+    /// @notice What a consumer pays for `amount` of list value from a provider whose tier discount is
+    /// `tierDiscountBps`, and its split (the market passes the discount it caches, so a settlement reads staking
+    /// once).
+    /// @dev Reverts `InvalidPriority` / `PriorityOnBatch` for terms a voucher may not carry.
+    /// @param tierDiscountBps The provider tier's fee discount.
+    /// @param amount List value, token wei.
+    /// @param monthlyVolume The consumer's monthly volume at list value, token wei (sets its band).
+    /// @param subscribed Whether the consumer is subscribed.
+    /// @param priorityBps Priority fee: zero or within the governed range.
+    /// @param batch Whether the channel is a batch channel.
+    /// @return The charge and its split.
+    function chargeAt(
+        uint256 tierDiscountBps,
+        uint256 amount,
+        uint256 monthlyVolume,
+        bool subscribed,
+        uint256 priorityBps,
+        bool batch
+    ) external view returns (Charge memory);
+
+    /// @notice Binds the incentive pools: from then on every change of the table must keep the protocol's share
+    /// above their rates (`IncentivesAboveProtocolShare`); once.
+    /// @dev Restricted to the admin (the deploy step). Checks the bound at once.
+    /// @param incentives_ The pools.
+    function bindIncentives(address incentives_) external;
+
+    /// @notice The protocol's share of a base fee: validators + burn + infrastructure + treasury.
+    /// @return The share, in bps.
+    function protocolBps() external view returns (uint256);
+
+    /// @notice The incentive pools bound (zero until bound).
+    /// @return Their address.
+    function incentives() external view returns (address);
 
     /// @notice Splits a fee another module pays (e.g. the issuer registry's) by the table and pays it at once:
     /// validators, infrastructure and treasury receive their parts, the burn part is burned, and the provider's share

@@ -111,6 +111,11 @@ interface IIncentivePools is IParameterized {
     error ProviderAlreadyEarned(address provider, uint256 lifetimeEarnings);
     /// @notice The preset's initial rates break a rule of the pools.
     error InvalidConfiguration();
+    /// @notice The incentive rates would reach the protocol's share of a base fee (a self-dealing round trip would
+    /// pay back what it costs).
+    /// @param incentiveBps Cashback + API share + credit bonus + referral.
+    /// @param protocolBps The fee router's protocol share.
+    error IncentivesAboveProtocolShare(uint256 incentiveBps, uint256 protocolBps);
 
     /// @notice Adds `amount` to a pool (pulls it from the caller; approve first). Anyone may fund.
     /// @param pool The pool.
@@ -124,14 +129,22 @@ interface IIncentivePools is IParameterized {
 
     /// @notice Accrues the rewards of a settlement: cashback (and the API share if `consumer` is an approved
     /// developer) on `paid`, and the referral reward on `providerEarnings` while the provider's referral lasts.
-    /// @dev Only the market. Each reward is capped by what remains in its pool.
+    /// @dev Only the market. Each reward is capped by what remains in its pool. Priority fees are outside both
+    /// bases (they go wholly to the provider, so the protocol earns nothing on them to pay incentives with).
     /// @param consumer The consumer who paid.
     /// @param provider The provider paid.
-    /// @param paid What the consumer paid from its deposits (base and priority fees). The part paid with prepaid
-    /// credits earns neither cashback nor API share: credits already carry their bonus, and paying oneself with
-    /// bonus credits must not earn more than it costs.
-    /// @param providerEarnings What the provider earned from it.
+    /// @param paid The part of the base fee the consumer paid from its deposits. The part paid with prepaid credits
+    /// earns neither cashback nor API share: credits already carry their bonus.
+    /// @param providerEarnings The provider's share of the base fee.
     function onSettlement(address consumer, address provider, uint256 paid, uint256 providerEarnings) external;
+
+    /// @notice The sum the bound holds below the protocol's share: cashback + API share + credit bonus + referral.
+    /// @return The sum, in bps.
+    function incentiveBps() external view returns (uint256);
+
+    /// @notice The fee router whose protocol share bounds the rates.
+    /// @return Its address.
+    function feeRouter() external view returns (address);
 
     /// @notice Pays the market the bonus on `amount` of credits, capped by what remains in the credit-bonus pool.
     /// @dev Only the market.

@@ -9,34 +9,38 @@ import {IFeeRouter} from "./IFeeRouter.sol";
 /// vouchers carrying cumulative amounts, each settlement is charged and split by the fee router's policy, and it can
 /// be challenged before the challenge court within its window (`IChallengeSource`).
 /// @dev Model (see docs/market.md):
-/// - Escrow: `balance` (deposits; withdrawable after a notice period) and `credits` (prepaid, never withdrawn,
-///   topped up by a bonus from the incentive pools). A settlement spends credits first.
-/// - Channels: one per (consumer, provider, model, priority, batch, consumer epoch). A voucher states the channel's
+/// - Escrow: `balance` (deposits) and `credits` (prepaid, never withdrawn, topped up by a bonus from the incentive
+///   pools). Unreserved escrow backs no voucher: a consumer reserves part of it for one provider (`reserve`), and
+///   only that provider's vouchers draw on that reserve. A reserve returns to the consumer's escrow only after a
+///   release notice (`requestRelease`, then `release`) during which the provider can still settle; releasing it
+///   starts the pair's next epoch, which closes the pair's channels.
+/// - Channels: one per (consumer, provider, model, priority, batch, pair epoch). A voucher states the channel's
 ///   cumulative list value and cumulative generated tokens; settling it pays what exceeds the channel's last settled
 ///   amount, so the last voucher of a stream of any length settles the whole stream in one transaction, and older
 ///   or replayed vouchers are refused. The EIP-712 domain binds the chain and this contract; the voucher binds the
-///   provider (the only one who may settle it), the model and the consumer's epoch. Completing a withdrawal starts a
-///   new epoch, which closes every channel of the consumer: vouchers signed before can no longer be settled.
-/// - Price: the consumer's signature on the cumulative list value is the price agreement (clients sign what the
-///   catalogue quotes); the market refuses vouchers below the model's lowest possible quote (`minPricePerToken`) and
-///   records the generated tokens for the demand multiplier.
-/// - Charge (`IFeeRouter.charge`): the list value, less the composed discount (provider tier, consumer's monthly
-///   volume band, subscription, batch; capped), is the base fee, split by the table; a priority fee (a share of the
-///   base fee, within the governed range) goes entirely to the provider. A settlement never takes more than the
-///   consumer's escrow: a voucher whose charge exceeds it is refused.
-/// - Ledgers: a settlement moves the charge from escrow to the provider's earnings and the protocol's accrued parts
-///   without any token transfer; providers claim (`claimEarnings`), anyone pushes the protocol's parts to the fee
-///   router's recipients and burns the burn part (`distributeFees`). The token balance covers
+///   provider (the only one who may settle it), the model and the pair's epoch.
+/// - Signatures: ECDSA by the consumer or by the signer it registered (`setSigner`; the only way for a contract
+///   wallet to sign). The signer cannot change while the consumer has an open reserve, so a voucher's validity
+///   never depends on state its consumer can change after signing.
+/// - Price: the consumer's signature on the cumulative list value is the price agreement; repricing the catalogue
+///   never makes a signed voucher unsettleable. The catalogue counts toward demand only the tokens the amount pays
+///   for at the model's lowest possible price.
+/// - Charge (`IFeeRouter.chargeAt`): the list value, less the composed discount (provider tier as last synced,
+///   consumer's monthly volume band, subscription, batch; capped), is the base fee, split by the table; a priority
+///   fee (a share of the base fee, within the governed range) goes entirely to the provider. Credits pay base fees
+///   only; priority fees come from deposits.
+/// - Ledgers: a settlement moves the charge from the reserve to the provider's earnings and the protocol's accrued
+///   parts without any token transfer; providers claim (`claimEarnings`), anyone pushes the protocol's parts to the
+///   fee router's recipients and burns the burn part (`distributeFees`). The token balance covers
 ///   escrow + earnings + accrued parts (`totals`).
-/// - Withdrawal: a consumer asks for an amount; during the notice period providers can still settle in-flight
-///   vouchers against the whole escrow; then the consumer takes what is left of the amount.
-/// - Pause: deposits, credit purchases, subscriptions and settlements stop while the guardian's pause lasts;
-///   withdrawals, earnings claims and fee distribution stay open, so nobody's money is locked by a pause.
+/// - Pause: deposits, credit purchases, subscriptions and new reserves stop while the guardian's pause lasts;
+///   settlements, releases, withdrawals, earnings claims and fee distribution stay open, so no pause makes a
+///   signed voucher unsettleable and nobody's money is locked by a pause.
 /// - Catalogue and incentive pools are separate contracts bound to this market once at deployment; the market alone
 ///   records usage in the catalogue and accrues incentives in the pools.
 interface IInferenceMarket is IChallengeSource {
     /// @notice Initial values of the market's governed parameters (keys in `MarketKeys`).
-    /// @param withdrawalNotice Notice before a withdrawal completes, seconds.
+    /// @param withdrawalNotice Notice before a reserve's release completes (its provider settles meanwhile), seconds.
     /// @param challengeWindow How long a settlement can be challenged, seconds.
     /// @param subscriptionPeriod Length of a subscription, seconds.
     /// @param minSubscription Escrow needed to subscribe, token wei.
@@ -55,7 +59,7 @@ interface IInferenceMarket is IChallengeSource {
     /// @param batch Whether the channel is a batch channel (discounted, no priority).
     /// @param modelId The model served.
     /// @param priorityBps Priority fee, bps of the base fee: zero, or within the governed range.
-    /// @param epoch The consumer's channel epoch when signed.
+    /// @param epoch The epoch of the (consumer, provider) reserve when signed.
     /// @param cumulativeAmount Everything the channel has consumed, at list prices, in token wei.
     /// @param cumulativeTokens Every token the channel has generated.
     /// @param deadline Last timestamp at which the voucher can be settled.
@@ -72,22 +76,18 @@ interface IInferenceMarket is IChallengeSource {
     }
 
     /// @notice A consumer's escrow.
-    /// @param balance Deposits not yet spent; withdrawable after notice.
-    /// @param credits Prepaid credits (bonus included) not yet spent; never withdrawn.
-    /// @param epoch The channel epoch vouchers must carry.
+    /// @param balance Unreserved deposits; withdrawable at any time but during a subscription.
+    /// @param credits Unreserved prepaid credits (bonus included); never withdrawn.
+    /// @param openReserves Reserves of the consumer not yet released (the signer is locked while any is open).
     /// @param subscribedUntil End of the current subscription (in the past when not subscribed).
-    /// @param pendingWithdrawal Amount asked for.
-    /// @param withdrawableAt When that withdrawal can complete.
     /// @param volumePeriod Index of the 30-day period of `currentVolume`.
     /// @param currentVolume List value settled in that period, token wei.
     /// @param previousVolume List value settled in the period before it.
     struct AccountView {
         uint256 balance;
         uint256 credits;
-        uint256 epoch;
+        uint256 openReserves;
         uint256 subscribedUntil;
-        uint256 pendingWithdrawal;
-        uint256 withdrawableAt;
         uint256 volumePeriod;
         uint256 currentVolume;
         uint256 previousVolume;
@@ -101,6 +101,20 @@ interface IInferenceMarket is IChallengeSource {
         uint256 settledAmount;
         uint256 settledTokens;
         uint256 number;
+    }
+
+    /// @notice A consumer's reserve for one provider.
+    /// @param deposits Deposits reserved.
+    /// @param credits Credits reserved.
+    /// @param epoch The epoch vouchers of this pair must carry.
+    /// @param open Whether the reserve is open (funded and not yet released).
+    /// @param releasableAt When a requested release can complete (zero: none requested).
+    struct ReserveView {
+        uint256 deposits;
+        uint256 credits;
+        uint256 epoch;
+        bool open;
+        uint256 releasableAt;
     }
 
     /// @notice The protocol's parts accrued and not yet distributed.
@@ -131,21 +145,47 @@ interface IInferenceMarket is IChallengeSource {
     /// @param until End of the subscription.
     event Subscribed(address indexed consumer, uint256 until);
 
-    /// @notice A consumer asked to withdraw unspent escrow.
+    /// @notice A consumer withdrew unreserved escrow.
     /// @param consumer The consumer.
-    /// @param amount Amount asked for.
-    /// @param withdrawableAt When it can complete.
-    event WithdrawalRequested(address indexed consumer, uint256 amount, uint256 withdrawableAt);
+    /// @param amount Tokens paid.
+    event Withdrawn(address indexed consumer, uint256 amount);
 
-    /// @notice A consumer cancelled its pending withdrawal.
+    /// @notice A consumer reserved escrow for one provider.
     /// @param consumer The consumer.
-    event WithdrawalCancelled(address indexed consumer);
+    /// @param provider The provider whose vouchers alone draw on it.
+    /// @param deposits Deposits moved into the reserve.
+    /// @param credits Credits moved into the reserve.
+    event Reserved(address indexed consumer, address indexed provider, uint256 deposits, uint256 credits);
 
-    /// @notice A consumer withdrew unspent escrow; its channels of the previous epoch are closed.
+    /// @notice A consumer asked to release its reserve for a provider.
     /// @param consumer The consumer.
-    /// @param amount Tokens paid (what was left of the amount asked for).
-    /// @param epoch The consumer's new epoch.
-    event Withdrawn(address indexed consumer, uint256 amount, uint256 epoch);
+    /// @param provider The provider.
+    /// @param releasableAt When the release can complete.
+    event ReleaseRequested(address indexed consumer, address indexed provider, uint256 releasableAt);
+
+    /// @notice A reserve returned to its consumer's escrow; the pair's channels of the previous epoch are closed.
+    /// @param consumer The consumer.
+    /// @param provider The provider.
+    /// @param deposits Deposits returned to the consumer's balance.
+    /// @param credits Credits returned to the consumer's credits.
+    /// @param epoch The pair's new epoch.
+    event Released(
+        address indexed consumer,
+        address indexed provider,
+        uint256 deposits,
+        uint256 credits,
+        uint256 epoch
+    );
+
+    /// @notice A consumer registered the key that signs its vouchers.
+    /// @param consumer The consumer.
+    /// @param signer The signer (zero: only the consumer's own ECDSA key).
+    event SignerSet(address indexed consumer, address signer);
+
+    /// @notice A provider's tier discount was read from staking and cached.
+    /// @param provider The provider.
+    /// @param feeDiscountBps Its tier's fee discount.
+    event TierSynced(address indexed provider, uint256 feeDiscountBps);
 
     /// @notice A channel saw its first settlement and got its number.
     /// @param channel The channel's number.
@@ -207,7 +247,7 @@ interface IInferenceMarket is IChallengeSource {
     error NotVoucherProvider(address caller, address provider);
     /// @notice The voucher's deadline has passed.
     error VoucherExpired(uint256 deadline, uint256 timestamp);
-    /// @notice The voucher belongs to a closed epoch of the consumer (signed before a completed withdrawal).
+    /// @notice The voucher belongs to a closed epoch of the pair (signed before its reserve was released).
     error StaleEpoch(uint256 voucherEpoch, uint256 currentEpoch);
     /// @notice The voucher's cumulative amount does not exceed what the channel already settled (replayed or older).
     error VoucherAlreadySettled(uint256 cumulativeAmount, uint256 settledAmount);
@@ -217,22 +257,24 @@ interface IInferenceMarket is IChallengeSource {
     error InvalidSignature(address consumer);
     /// @notice The provider is not active in staking (below the minimum self-stake, or banned).
     error ProviderInactive(address provider);
-    /// @notice The voucher pays less than the model's lowest possible quote for the tokens it covers.
-    error PriceBelowFloor(uint256 amount, uint256 floor);
     /// @notice The charge exceeds what the consumer holds in escrow.
     error InsufficientEscrow(address consumer, uint256 available, uint256 required);
     /// @notice The amount exceeds the consumer's withdrawable balance.
     error AmountExceedsBalance(uint256 amount, uint256 balance);
-    /// @notice The consumer has a withdrawal pending.
-    error WithdrawalPending(address consumer, uint256 amount, uint256 withdrawableAt);
-    /// @notice The consumer has no withdrawal pending.
-    error NoWithdrawalPending(address consumer);
-    /// @notice The notice period has not elapsed.
-    error WithdrawalNotReady(uint256 withdrawableAt, uint256 timestamp);
     /// @notice The consumer's escrow is committed to a subscription until `until`.
     error SubscriptionActive(address consumer, uint256 until);
     /// @notice The consumer holds less escrow than a subscription requires.
     error SubscriptionBelowMinimum(uint256 escrow, uint256 minimum);
+    /// @notice The amount exceeds the consumer's unreserved escrow.
+    error AmountExceedsEscrow(uint256 amount, uint256 available);
+    /// @notice The consumer has no open reserve for this provider.
+    error ReserveNotOpen(address consumer, address provider);
+    /// @notice The consumer's reserve for this provider has no release pending.
+    error NoReleasePending(address consumer, address provider);
+    /// @notice The release notice has not elapsed.
+    error ReleaseNotReady(uint256 releasableAt, uint256 timestamp);
+    /// @notice The consumer's signer cannot change while it has open reserves.
+    error SignerLocked(address consumer, uint256 openReserves);
     /// @notice The preset's initial values break a rule of the market.
     error InvalidConfiguration();
 
@@ -249,51 +291,61 @@ interface IInferenceMarket is IChallengeSource {
     function buyCredits(uint256 amount) external returns (uint256 bonus);
 
     /// @notice Subscribes for one subscription period (from the end of the current one if still running): every
-    /// settlement of the caller gets the subscription discount, and its escrow cannot be withdrawn until the end.
-    /// @dev Needs at least `minSubscription` in escrow (deposits and credits) and no pending withdrawal. Reverts
-    /// while paused.
+    /// settlement of the caller gets the subscription discount, and its deposits cannot be withdrawn until the end.
+    /// @dev Needs at least `minSubscription` of unreserved escrow (deposits and credits). Reverts while paused.
     /// @return until End of the subscription.
     function subscribe() external returns (uint256 until);
 
-    /// @notice Asks to withdraw `amount` of the caller's deposits after the notice period. Providers may settle
-    /// in-flight vouchers against the whole escrow meanwhile. Replaces a pending request (and restarts its notice).
+    /// @notice Withdraws `amount` of the caller's unreserved deposits at once: unreserved escrow backs no voucher, so
+    /// no notice is needed. Reserves are never withdrawn (release them first).
     /// @dev Reverts while subscribed. Open while paused.
-    /// @param amount Tokens, at most the caller's deposits.
-    function requestWithdrawal(uint256 amount) external;
+    /// @param amount Tokens, at most the caller's unreserved deposits.
+    function withdraw(uint256 amount) external;
 
-    /// @notice Cancels the caller's pending withdrawal.
-    function cancelWithdrawal() external;
+    /// @notice Reserves `amount` of the caller's unreserved escrow (credits first, then deposits) for `provider`:
+    /// only that provider's vouchers can draw on it, and it returns to the caller only after a release notice.
+    /// Opens the reserve if needed (locking the caller's signer).
+    /// @dev Reverts while paused.
+    /// @param provider The provider.
+    /// @param amount Tokens, at most the caller's unreserved deposits and credits.
+    function reserve(address provider, uint256 amount) external;
 
-    /// @notice Completes the caller's withdrawal after the notice period: pays what is left of the amount asked
-    /// for and starts a new epoch, closing every channel of the caller.
+    /// @notice Asks to release the caller's reserve for `provider` after the withdrawal notice; the provider can
+    /// settle meanwhile (settlement stays open while paused). Restarts the notice if one is pending. A release once
+    /// requested is not withdrawn: the consumer that changes its mind simply does not complete it (and its provider
+    /// must treat the reserve as leaving from `releasableAt` on).
     /// @dev Open while paused.
-    /// @return amount Tokens paid.
-    function withdraw() external returns (uint256 amount);
+    /// @param provider The provider.
+    function requestRelease(address provider) external;
+
+    /// @notice Completes a release after its notice: what is left of the reserve returns to the caller's escrow,
+    /// the reserve closes and the pair's next epoch begins (its older vouchers can no longer be settled).
+    /// @dev Open while paused.
+    /// @param provider The provider.
+    /// @return deposits Deposits returned.
+    /// @return credits Credits returned.
+    function release(address provider) external returns (uint256 deposits, uint256 credits);
+
+    /// @notice Registers the key whose ECDSA signatures count as the caller's on vouchers (how a contract wallet
+    /// signs; zero removes it). Refused while the caller has an open reserve.
+    /// @param signer The signer.
+    function setSigner(address signer) external;
+
+    /// @notice Reads a provider's tier discount from staking into the market's cache (the discount settlements
+    /// apply). Anyone may call it, at any time.
+    /// @param provider The provider.
+    /// @return feeDiscountBps The discount cached.
+    function syncTier(address provider) external returns (uint256 feeDiscountBps);
 
     /// @notice Settles a voucher: charges the consumer for the list value above the channel's last settlement, less
     /// discounts, plus the priority fee, and splits the base fee. Only the voucher's provider may call it.
-    /// @dev Reverts while paused. Reverts with the voucher's error if it is expired, of a closed epoch, replayed or
+    /// @dev Open while paused. Reverts with the voucher's error if it is expired, of a closed epoch, replayed or
     /// older than the last one settled, wrongly signed (wrong signer, other chain or contract, altered field), for
-    /// an unknown model, an inactive or banned provider, below the price floor, or above the consumer's escrow.
+    /// an unknown model, an inactive or banned provider, or above the pair's reserve.
     /// @param voucher The voucher.
-    /// @param signature The consumer's signature (ECDSA, or ERC-1271 for a contract consumer).
+    /// @param signature The ECDSA signature of the consumer or of its registered signer.
     /// @return subjectId The settlement's id for the challenge court.
     function settle(Voucher calldata voucher, bytes calldata signature) external returns (bytes32 subjectId);
-
-    /// @notice What settling `amount` of list value would charge the consumer now, and its split.
-    /// @param consumer The consumer (its monthly volume and subscription).
-    /// @param provider The provider (its tier).
-    /// @param amount List value, token wei.
-    /// @param priorityBps Priority fee, bps: zero or within the governed range.
-    /// @param batch Whether the channel is a batch channel.
-    /// @return The charge (`IFeeRouter.charge` with the consumer's state).
-    function previewCharge(
-        address consumer,
-        address provider,
-        uint256 amount,
-        uint256 priorityBps,
-        bool batch
-    ) external view returns (IFeeRouter.Charge memory);
 
     /// @notice Pays the caller's earnings as a provider (its shares of base fees and its priority fees).
     /// @dev Open while paused.
@@ -319,35 +371,36 @@ interface IInferenceMarket is IChallengeSource {
     /// @return The digest.
     function hashVoucher(Voucher calldata voucher) external view returns (bytes32);
 
-    /// @notice The key of a channel.
-    /// @param consumer The consumer.
-    /// @param provider The provider.
-    /// @param modelId The model.
-    /// @param priorityBps Its priority fee.
-    /// @param batch Whether it is a batch channel.
-    /// @param epoch The consumer epoch.
-    /// @return The key.
-    function channelKey(
-        address consumer,
-        address provider,
-        bytes32 modelId,
-        uint256 priorityBps,
-        bool batch,
-        uint256 epoch
-    ) external pure returns (bytes32);
-
     /// @notice A channel's settled state.
-    /// @param key The channel's key (`channelKey`).
+    /// @param key The channel's key: `keccak256(abi.encode(consumer, provider, modelId, priorityBps, batch, epoch))`.
     /// @return The channel.
     function channel(bytes32 key) external view returns (ChannelView memory);
 
-    /// @notice A consumer's escrow.
+    /// @notice A consumer's unreserved escrow.
     /// @param consumer The consumer.
     /// @return The account.
     function accountOf(address consumer) external view returns (AccountView memory);
 
+    /// @notice A consumer's reserve for a provider.
+    /// @param consumer The consumer.
+    /// @param provider The provider.
+    /// @return The reserve.
+    function reserveOf(address consumer, address provider) external view returns (ReserveView memory);
+
+    /// @notice The key registered to sign a consumer's vouchers besides its own.
+    /// @param consumer The consumer.
+    /// @return The signer (zero: none).
+    function signerOf(address consumer) external view returns (address);
+
+    /// @notice A provider's cached tier discount (`syncTier`). What a settlement would charge now is
+    /// `IFeeRouter.chargeAt(tierDiscountOf(provider), amount, max(currentVolume, previousVolume), subscribed, priority,
+    /// batch)` with the consumer's `accountOf`.
+    /// @param provider The provider.
+    /// @return The discount, in bps.
+    function tierDiscountOf(address provider) external view returns (uint256);
+
     /// @notice What the market holds for others.
-    /// @return escrow Consumers' deposits and credits.
+    /// @return escrow Consumers' deposits and credits, reserved or not.
     /// @return earnings Providers' unclaimed earnings.
     /// @return fees The protocol's accrued parts (validators, infrastructure, treasury, burn).
     function totals() external view returns (uint256 escrow, uint256 earnings, uint256 fees);

@@ -155,13 +155,17 @@ interface IModelCatalog is IParameterized {
     /// @param market_ The market.
     function bindMarket(address market_) external;
 
-    /// @notice Records generated tokens settled for a model and returns the lowest price its quote can reach.
+    /// @notice Records generated tokens settled for a model: only the tokens `amount` pays for at the model's lowest
+    /// possible price count toward demand, so a settlement below that price (signed before a repricing, or a wash
+    /// trade) is still settled but cannot move the demand multiplier more than its payment warrants.
     /// @dev Only the market. Rolls the model's demand epoch if due. Reverts `UnknownModel` for an unlisted model and
     /// `ZeroPrice` if that lowest price rounds to zero.
     /// @param modelId The model.
     /// @param tokens Generated tokens settled.
-    /// @return minPrice `baseRate x complexity x minDemand / maxSupplyFactor`, token wei per generated token.
-    function recordUsage(bytes32 modelId, uint256 tokens) external returns (uint256 minPrice);
+    /// @param amount List value settled for them, token wei.
+    /// @return counted `min(tokens, amount / minPrice)`, with `minPrice = baseRate x complexity x minDemand /
+    /// maxSupplyFactor` (token wei per generated token): the tokens recorded.
+    function recordUsage(bytes32 modelId, uint256 tokens, uint256 amount) external returns (uint256 counted);
 
     /// @notice The model's list price now.
     /// @dev Reverts `UnknownModel` for an unlisted model and `ZeroPrice` if the price rounds to zero.

@@ -10,6 +10,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
+import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
@@ -65,6 +66,8 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
     FeeConfig private _fees;
     VolumeBands private _bands;
     FeeRecipients private _recipients;
+    /// @dev The incentive pools, bound once; their rates bound every change of the table.
+    IIncentivePools private _incentives;
 
     /// @notice Deploys the router with a preset's policy.
     /// @param token_ The fee token (the preset's ProtocolToken: burnable).
@@ -121,30 +124,40 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
         bool subscribed,
         uint256 priorityBps,
         bool batch
-    ) external view returns (Charge memory c) {
-        FeeConfig memory f = _fees;
-        if (priorityBps != 0) {
-            if (batch) revert PriorityOnBatch(priorityBps);
-            if (priorityBps < f.minPriorityBps || priorityBps > f.maxPriorityBps) {
-                revert InvalidPriority(priorityBps, f.minPriorityBps, f.maxPriorityBps);
-            }
+    ) external view returns (Charge memory) {
+        return _charge(_STAKING.tierOf(provider).feeDiscountBps, amount, monthlyVolume, subscribed, priorityBps, batch);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function chargeAt(
+        uint256 tierDiscountBps,
+        uint256 amount,
+        uint256 monthlyVolume,
+        bool subscribed,
+        uint256 priorityBps,
+        bool batch
+    ) external view returns (Charge memory) {
+        return _charge(tierDiscountBps, amount, monthlyVolume, subscribed, priorityBps, batch);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function bindIncentives(address incentives_) external restricted {
+        if (address(_incentives) != address(0) || incentives_ == address(0)) {
+            revert IncentivesAlreadyBound(address(_incentives));
         }
-        c.discountBps = MarketMath.totalDiscountBps(
-            _STAKING.tierOf(provider).feeDiscountBps,
-            _volumeDiscount(f, monthlyVolume),
-            subscribed ? f.subscriptionDiscountBps : 0,
-            batch ? f.batchDiscountBps : 0,
-            f.maxTotalDiscountBps
-        );
-        c.baseFee = MarketMath.discounted(amount, c.discountBps);
-        c.priorityFee = MarketMath.shareUp(c.baseFee, priorityBps);
-        c.total = c.baseFee + c.priorityFee;
-        MarketMath.Split memory s = _split(f, c.baseFee);
-        c.provider = s.provider + c.priorityFee;
-        c.validators = s.validators;
-        c.burn = s.burn;
-        c.infrastructure = s.infrastructure;
-        c.treasury = s.treasury;
+        _incentives = IIncentivePools(incentives_);
+        _checkIncentives(_fees);
+        emit IncentivesBound(incentives_);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function protocolBps() external view returns (uint256) {
+        return _protocolBps(_fees);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function incentives() external view returns (address) {
+        return address(_incentives);
     }
 
     /// @inheritdoc IFeeRouter
@@ -252,6 +265,7 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
                 else f.maxTotalDiscountBps = v;
             }
             if (!_feesValid(f)) revert InvalidParameterValue(key, value);
+            if (id < 4) _checkIncentives(f);
             _fees = f;
             return;
         }
@@ -288,6 +302,52 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
         if (s.infrastructure != 0) _TOKEN.safeTransfer(r.infrastructure, s.infrastructure);
         if (treasury != 0) _TOKEN.safeTransfer(r.treasury, treasury);
         if (s.burn != 0) ERC20Burnable(address(_TOKEN)).burn(s.burn);
+    }
+
+    function _charge(
+        uint256 tierDiscountBps,
+        uint256 amount,
+        uint256 monthlyVolume,
+        bool subscribed,
+        uint256 priorityBps,
+        bool batch
+    ) private view returns (Charge memory c) {
+        FeeConfig memory f = _fees;
+        if (priorityBps != 0) {
+            if (batch) revert PriorityOnBatch(priorityBps);
+            if (priorityBps < f.minPriorityBps || priorityBps > f.maxPriorityBps) {
+                revert InvalidPriority(priorityBps, f.minPriorityBps, f.maxPriorityBps);
+            }
+        }
+        c.discountBps = MarketMath.totalDiscountBps(
+            tierDiscountBps,
+            _volumeDiscount(f, monthlyVolume),
+            subscribed ? f.subscriptionDiscountBps : 0,
+            batch ? f.batchDiscountBps : 0,
+            f.maxTotalDiscountBps
+        );
+        c.baseFee = MarketMath.discounted(amount, c.discountBps);
+        c.priorityFee = MarketMath.shareUp(c.baseFee, priorityBps);
+        c.total = c.baseFee + c.priorityFee;
+        MarketMath.Split memory s = _split(f, c.baseFee);
+        c.provider = s.provider + c.priorityFee;
+        c.validators = s.validators;
+        c.burn = s.burn;
+        c.infrastructure = s.infrastructure;
+        c.treasury = s.treasury;
+    }
+
+    /// @dev The bound of a self-dealing round trip: the bound pools' rates stay strictly below the protocol's share.
+    function _checkIncentives(FeeConfig memory f) private view {
+        IIncentivePools pools = _incentives;
+        if (address(pools) == address(0)) return;
+        uint256 incentiveBps = pools.incentiveBps();
+        uint256 protocol = _protocolBps(f);
+        if (incentiveBps >= protocol) revert IncentivesAboveProtocolShare(incentiveBps, protocol);
+    }
+
+    function _protocolBps(FeeConfig memory f) private pure returns (uint256) {
+        return uint256(f.validatorBps) + f.burnBps + f.infrastructureBps + f.treasuryBps;
     }
 
     function _split(FeeConfig memory f, uint256 fee) private pure returns (MarketMath.Split memory) {

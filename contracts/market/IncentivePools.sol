@@ -9,6 +9,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
@@ -54,6 +55,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
 
     IERC20 private immutable _TOKEN;
     IProviderStaking private immutable _STAKING;
+    IFeeRouter private immutable _ROUTER;
 
     /// @dev The inference market, bound once.
     address private _market;
@@ -67,17 +69,22 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     /// @notice Deploys empty pools; the market is bound afterwards (`bindMarket`).
     /// @param token_ The reward token (the market's token).
     /// @param staking_ The provider staking module (who may refer and be referred).
+    /// @param router_ The fee router whose protocol share bounds the rates.
     /// @param authority The preset's AccessManager.
     /// @param rates Initial rates (the preset).
     constructor(
         IERC20 token_,
         IProviderStaking staking_,
+        IFeeRouter router_,
         address authority,
         Rates memory rates
     ) AccessManaged(authority) {
-        if (address(token_) == address(0) || address(staking_) == address(0)) revert ZeroAddress();
+        if (address(token_) == address(0) || address(staking_) == address(0) || address(router_) == address(0)) {
+            revert ZeroAddress();
+        }
         _TOKEN = token_;
         _STAKING = staking_;
+        _ROUTER = router_;
         _rates = RateConfig({
             cashbackBps: SafeCast.toUint16(rates.cashbackBps),
             referralBps: SafeCast.toUint16(rates.referralBps),
@@ -86,6 +93,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
             referralDuration: SafeCast.toUint40(rates.referralDuration)
         });
         if (!_valid(_rates)) revert InvalidConfiguration();
+        _checkBound(_rates);
     }
 
     // ------------------------------------------------------------------ funding and claims
@@ -217,6 +225,16 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         return _market;
     }
 
+    /// @inheritdoc IIncentivePools
+    function incentiveBps() external view returns (uint256) {
+        return _sum(_rates);
+    }
+
+    /// @inheritdoc IIncentivePools
+    function feeRouter() external view returns (address) {
+        return address(_ROUTER);
+    }
+
     // ------------------------------------------------------------------ parameters
 
     /// @inheritdoc IParameterized
@@ -244,6 +262,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
             else revert UnknownParameter(key);
         }
         if (!_valid(r)) revert InvalidParameterValue(key, value);
+        _checkBound(r);
         _rates = r;
     }
 
@@ -258,6 +277,17 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         // spent <= funded - spent before, so the sum stays within uint128.
         p.spent += uint128(spent);
         emit RewardAccrued(pool, account, spent);
+    }
+
+    /// @dev The bound of a self-dealing round trip: the rates' sum stays strictly below the router's protocol share.
+    function _checkBound(RateConfig memory r) private view {
+        uint256 sum = _sum(r);
+        uint256 protocol = _ROUTER.protocolBps();
+        if (sum >= protocol) revert IncentivesAboveProtocolShare(sum, protocol);
+    }
+
+    function _sum(RateConfig memory r) private pure returns (uint256) {
+        return uint256(r.cashbackBps) + r.apiShareBps + r.creditBonusBps + r.referralBps;
     }
 
     /// @dev Every rate at most 100%; a positive referral duration.

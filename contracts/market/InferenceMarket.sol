@@ -7,8 +7,7 @@ import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
-import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
@@ -22,20 +21,30 @@ import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 
 /// @title InferenceMarket
-/// @notice Consumer escrow, EIP-712 cumulative vouchers per channel, settlement charged and split by the fee router's
-/// policy into internal ledgers, and settled vouchers as challenge subjects. Immutable, AccessManaged, pausable by
-/// the guardian; every action is O(1).
+/// @notice Consumer escrow reserved per provider, EIP-712 cumulative vouchers per channel, settlement charged and split
+/// by the fee router's policy into internal ledgers, and settled vouchers as challenge subjects. Immutable,
+/// AccessManaged, pausable by the guardian (settlement stays open); every action is O(1).
 /// @dev The token is the preset's ProtocolToken (no transfer hooks, no fees). External calls at a settlement: the
-/// staking module and the fee router (views), then the catalogue and the incentive pools (bound to this market).
-contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardTransient, EIP712 {
+/// staking module (`isActive`, the only staking read) and the fee router (views), the catalogue (records usage,
+/// refuses an unknown model) before any effect, then the incentive pools (bound to this market).
+contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    /// @dev A consumer's escrow in one slot.
+    /// @dev A consumer's unreserved escrow in one slot.
     struct Account {
         uint96 balance;
         uint96 credits;
-        uint24 epoch;
         uint40 subscribedUntil;
+        uint24 openReserves;
+    }
+
+    /// @dev A consumer's reserve for one provider in one slot.
+    struct Reserve {
+        uint96 deposits;
+        uint96 credits;
+        uint24 epoch;
+        uint32 releasableAt;
+        bool open;
     }
 
     /// @dev A consumer's monthly volume in one slot (list value; periods of `VOLUME_PERIOD`).
@@ -43,12 +52,6 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint96 currentVolume;
         uint96 previousVolume;
         uint32 period;
-    }
-
-    /// @dev A consumer's pending withdrawal in one slot.
-    struct Withdrawal {
-        uint96 amount;
-        uint40 availableAt;
     }
 
     /// @dev A channel's settled state and number in one slot.
@@ -81,10 +84,11 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint64 channels;
     }
 
-    /// @dev A provider's earnings in one slot.
+    /// @dev A provider's earnings and cached tier discount in one slot.
     struct Earnings {
-        uint128 unclaimed;
-        uint128 lifetime;
+        uint112 unclaimed;
+        uint112 lifetime;
+        uint16 tierDiscountBps;
     }
 
     /// @dev What the market holds for consumers and providers, in one slot (a settlement moves value between them).
@@ -110,6 +114,14 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// @inheritdoc IInferenceMarket
     uint256 public constant VOLUME_PERIOD = 30 days;
 
+    /// @dev The EIP-712 domain: name "InferenceMarket", version "1", this chain and this contract (computed per call,
+    /// so a fork's chain id is always the live one).
+    bytes32 private constant _DOMAIN_TYPEHASH = keccak256(
+        "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+    );
+    bytes32 private constant _NAME_HASH = keccak256("InferenceMarket");
+    bytes32 private constant _VERSION_HASH = keccak256("1");
+
     IERC20 private immutable _TOKEN;
     IProviderStaking private immutable _STAKING;
     IModelCatalog private immutable _CATALOG;
@@ -122,7 +134,8 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     mapping(address consumer => Account) private _accounts;
     mapping(address consumer => Usage) private _usage;
-    mapping(address consumer => Withdrawal) private _withdrawals;
+    mapping(address consumer => mapping(address provider => Reserve)) private _reserves;
+    mapping(address consumer => address) private _signers;
     mapping(bytes32 key => Channel) private _channels;
     mapping(uint256 channel => Parties) private _parties;
     mapping(uint256 id => Settlement) private _settlements;
@@ -144,7 +157,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         IIncentivePools incentives_,
         address authority,
         Parameters memory p
-    ) AccessManaged(authority) GuardianPausable(p.pauseDuration) EIP712("InferenceMarket", "1") {
+    ) AccessManaged(authority) GuardianPausable(p.pauseDuration) {
         if (
             address(token_) == address(0) ||
             address(staking_) == address(0) ||
@@ -192,8 +205,6 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     /// @inheritdoc IInferenceMarket
     function subscribe() external whenNotPaused returns (uint256 until) {
-        Withdrawal memory w = _withdrawals[msg.sender];
-        if (w.amount != 0) revert WithdrawalPending(msg.sender, w.amount, w.availableAt);
         Account storage a = _accounts[msg.sender];
         EscrowConfig memory e = _escrow;
         uint256 escrow = uint256(a.balance) + a.credits;
@@ -204,41 +215,89 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     }
 
     /// @inheritdoc IInferenceMarket
-    function requestWithdrawal(uint256 amount) external {
+    function withdraw(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
-        Account memory a = _accounts[msg.sender];
+        Account storage a = _accounts[msg.sender];
         if (block.timestamp < a.subscribedUntil) revert SubscriptionActive(msg.sender, a.subscribedUntil);
         if (amount > a.balance) revert AmountExceedsBalance(amount, a.balance);
-        uint256 availableAt = block.timestamp + _escrow.withdrawalNotice;
-        // amount <= balance (a uint96).
-        _withdrawals[msg.sender] = Withdrawal({amount: uint96(amount), availableAt: SafeCast.toUint40(availableAt)});
-        emit WithdrawalRequested(msg.sender, amount, availableAt);
-    }
-
-    /// @inheritdoc IInferenceMarket
-    function cancelWithdrawal() external {
-        if (_withdrawals[msg.sender].amount == 0) revert NoWithdrawalPending(msg.sender);
-        delete _withdrawals[msg.sender];
-        emit WithdrawalCancelled(msg.sender);
-    }
-
-    /// @inheritdoc IInferenceMarket
-    function withdraw() external nonReentrant returns (uint256 amount) {
-        Withdrawal memory w = _withdrawals[msg.sender];
-        if (w.amount == 0) revert NoWithdrawalPending(msg.sender);
-        if (block.timestamp < w.availableAt) revert WithdrawalNotReady(w.availableAt, block.timestamp);
-        delete _withdrawals[msg.sender];
-
-        Account storage a = _accounts[msg.sender];
-        // Settlements during the notice may have spent part of it.
-        amount = Math.min(w.amount, a.balance);
-        uint256 epoch = uint256(a.epoch) + 1;
         // amount <= balance, and the escrow total includes this balance.
         a.balance -= uint96(amount);
-        a.epoch = SafeCast.toUint24(epoch);
         _totals.escrow -= uint128(amount);
-        emit Withdrawn(msg.sender, amount, epoch);
-        if (amount != 0) _TOKEN.safeTransfer(msg.sender, amount);
+        emit Withdrawn(msg.sender, amount);
+        _TOKEN.safeTransfer(msg.sender, amount);
+    }
+
+    // ------------------------------------------------------------------ reserves and signers
+
+    /// @inheritdoc IInferenceMarket
+    function reserve(address provider, uint256 amount) external whenNotPaused {
+        if (amount == 0) revert ZeroAmount();
+        if (provider == address(0)) revert ZeroAddress();
+        Account memory a = _accounts[msg.sender];
+        uint256 available = uint256(a.balance) + a.credits;
+        if (amount > available) revert AmountExceedsEscrow(amount, available);
+        uint256 fromCredits = Math.min(a.credits, amount);
+        uint256 fromDeposits = amount - fromCredits;
+        Reserve memory r = _reserves[msg.sender][provider];
+        if (!r.open) {
+            r.open = true;
+            a.openReserves = SafeCast.toUint24(uint256(a.openReserves) + 1);
+        }
+        // Both parts fit their uint96 sources, and a reserve never holds more than the consumer's whole escrow.
+        a.credits -= uint96(fromCredits);
+        a.balance -= uint96(fromDeposits);
+        r.credits = SafeCast.toUint96(uint256(r.credits) + fromCredits);
+        r.deposits = SafeCast.toUint96(uint256(r.deposits) + fromDeposits);
+        _accounts[msg.sender] = a;
+        _reserves[msg.sender][provider] = r;
+        emit Reserved(msg.sender, provider, fromDeposits, fromCredits);
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function requestRelease(address provider) external {
+        Reserve storage r = _reserves[msg.sender][provider];
+        if (!r.open) revert ReserveNotOpen(msg.sender, provider);
+        uint256 releasableAt = block.timestamp + _escrow.withdrawalNotice;
+        r.releasableAt = SafeCast.toUint32(releasableAt);
+        emit ReleaseRequested(msg.sender, provider, releasableAt);
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function release(address provider) external returns (uint256 deposits, uint256 credits) {
+        Reserve memory r = _reserves[msg.sender][provider];
+        if (r.releasableAt == 0) revert NoReleasePending(msg.sender, provider);
+        if (block.timestamp < r.releasableAt) revert ReleaseNotReady(r.releasableAt, block.timestamp);
+        (deposits, credits) = (r.deposits, r.credits);
+        uint256 epoch = uint256(r.epoch) + 1;
+        _reserves[msg.sender][provider] = Reserve({
+            deposits: 0,
+            credits: 0,
+            epoch: SafeCast.toUint24(epoch),
+            releasableAt: 0,
+            open: false
+        });
+        Account memory a = _accounts[msg.sender];
+        // The reserve came out of this account, so the sums fit; an open reserve counts once.
+        a.balance = SafeCast.toUint96(uint256(a.balance) + deposits);
+        a.credits = SafeCast.toUint96(uint256(a.credits) + credits);
+        a.openReserves -= 1;
+        _accounts[msg.sender] = a;
+        emit Released(msg.sender, provider, deposits, credits, epoch);
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function setSigner(address signer) external {
+        uint256 open = _accounts[msg.sender].openReserves;
+        if (open != 0) revert SignerLocked(msg.sender, open);
+        _signers[msg.sender] = signer;
+        emit SignerSet(msg.sender, signer);
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function syncTier(address provider) external returns (uint256 feeDiscountBps) {
+        feeDiscountBps = _STAKING.tierOf(provider).feeDiscountBps;
+        _earnings[provider].tierDiscountBps = uint16(feeDiscountBps);
+        emit TierSynced(provider, feeDiscountBps);
     }
 
     // ------------------------------------------------------------------ settlement
@@ -247,29 +306,50 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     function settle(
         Voucher calldata voucher,
         bytes calldata signature
-    ) external whenNotPaused nonReentrant returns (bytes32 subjectId) {
+    ) external nonReentrant returns (bytes32 subjectId) {
+        // Checks: the voucher, its signature, the provider, and that the pair's reserve covers the charge.
         if (msg.sender != voucher.provider) revert NotVoucherProvider(msg.sender, voucher.provider);
         if (block.timestamp > voucher.deadline) revert VoucherExpired(voucher.deadline, block.timestamp);
+        Reserve memory r = _reserves[voucher.consumer][voucher.provider];
+        if (voucher.epoch != r.epoch) revert StaleEpoch(voucher.epoch, r.epoch);
         bytes32 key = _key(voucher);
         Channel memory ch = _channels[key];
         _checkVoucher(voucher, ch, signature);
-        uint256 amount = voucher.cumulativeAmount - ch.settledAmount;
-        uint256 tokens = voucher.cumulativeTokens - ch.settledTokens;
+        Earnings memory e = _earnings[voucher.provider];
+        (IFeeRouter.Charge memory c, uint256 fromCredits) = _charge(voucher, ch, r, e.tierDiscountBps);
+        // The catalogue (bound to this market, no callback) refuses an unknown model and records the demand.
+        _CATALOG.recordUsage(
+            voucher.modelId,
+            voucher.cumulativeTokens - ch.settledTokens,
+            voucher.cumulativeAmount - ch.settledAmount
+        );
 
-        (IFeeRouter.Charge memory c, uint256 fromDeposits) = _chargeConsumer(voucher, amount);
+        // Effects.
+        _draw(voucher, r, c, fromCredits, voucher.cumulativeAmount - ch.settledAmount);
         Ledger memory ledger = _ledger;
         if (ch.number == 0) ch.number = _openChannel(ledger, voucher);
+        emit Settled(
+            bytes32(uint256(ledger.settlements) + 1),
+            ch.number,
+            voucher.cumulativeAmount - ch.settledAmount,
+            voucher.cumulativeTokens - ch.settledTokens,
+            c.discountBps,
+            c.baseFee,
+            c.priorityFee
+        );
         ch.settledAmount = SafeCast.toUint96(voucher.cumulativeAmount);
         ch.settledTokens = SafeCast.toUint96(voucher.cumulativeTokens);
         _channels[key] = ch;
-        _credit(ledger, voucher.provider, c);
+        _credit(ledger, voucher.provider, e, c);
         subjectId = _record(ledger, ch.number, c.total);
-        emit Settled(subjectId, ch.number, amount, tokens, c.discountBps, c.baseFee, c.priorityFee);
 
-        // The catalogue and the pools (bound to this market): the demand record (and the price floor), then incentives.
-        uint256 floor = tokens * _CATALOG.recordUsage(voucher.modelId, tokens);
-        if (amount < floor) revert PriceBelowFloor(amount, floor);
-        _INCENTIVES.onSettlement(voucher.consumer, voucher.provider, fromDeposits, c.provider);
+        // Interaction: incentives on the base fee only (never on priority fees, which the protocol does not share).
+        _INCENTIVES.onSettlement(
+            voucher.consumer,
+            voucher.provider,
+            c.baseFee - fromCredits,
+            c.provider - c.priorityFee
+        );
     }
 
     // ------------------------------------------------------------------ ledgers
@@ -310,41 +390,12 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc IInferenceMarket
-    function previewCharge(
-        address consumer,
-        address provider,
-        uint256 amount,
-        uint256 priorityBps,
-        bool batch
-    ) external view returns (IFeeRouter.Charge memory) {
-        Usage memory u = _rolledUsage(_usage[consumer]);
-        return
-            _ROUTER.charge(
-                provider,
-                amount,
-                Math.max(u.currentVolume, u.previousVolume),
-                block.timestamp < _accounts[consumer].subscribedUntil,
-                priorityBps,
-                batch
-            );
-    }
-
-    /// @inheritdoc IInferenceMarket
     function hashVoucher(Voucher calldata voucher) public view returns (bytes32) {
         // Every field of a Voucher is a static type, so abi.encode(struct) is the EIP-712 encoding of its fields.
-        return _hashTypedDataV4(keccak256(abi.encode(VOUCHER_TYPEHASH, voucher)));
-    }
-
-    /// @inheritdoc IInferenceMarket
-    function channelKey(
-        address consumer,
-        address provider,
-        bytes32 modelId,
-        uint256 priorityBps,
-        bool batch,
-        uint256 epoch
-    ) external pure returns (bytes32) {
-        return keccak256(abi.encode(consumer, provider, modelId, priorityBps, batch, epoch));
+        bytes32 domain = keccak256(
+            abi.encode(_DOMAIN_TYPEHASH, _NAME_HASH, _VERSION_HASH, block.chainid, address(this))
+        );
+        return MessageHashUtils.toTypedDataHash(domain, keccak256(abi.encode(VOUCHER_TYPEHASH, voucher)));
     }
 
     /// @inheritdoc IInferenceMarket
@@ -357,19 +408,39 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     function accountOf(address consumer) external view returns (AccountView memory) {
         Account memory a = _accounts[consumer];
         Usage memory u = _rolledUsage(_usage[consumer]);
-        Withdrawal memory w = _withdrawals[consumer];
         return
             AccountView({
                 balance: a.balance,
                 credits: a.credits,
-                epoch: a.epoch,
+                openReserves: a.openReserves,
                 subscribedUntil: a.subscribedUntil,
-                pendingWithdrawal: w.amount,
-                withdrawableAt: w.availableAt,
                 volumePeriod: u.period,
                 currentVolume: u.currentVolume,
                 previousVolume: u.previousVolume
             });
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function reserveOf(address consumer, address provider) external view returns (ReserveView memory) {
+        Reserve memory r = _reserves[consumer][provider];
+        return
+            ReserveView({
+                deposits: r.deposits,
+                credits: r.credits,
+                epoch: r.epoch,
+                open: r.open,
+                releasableAt: r.releasableAt
+            });
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function signerOf(address consumer) external view returns (address) {
+        return _signers[consumer];
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function tierDiscountOf(address provider) external view returns (uint256) {
+        return _earnings[provider].tierDiscountBps;
     }
 
     /// @inheritdoc IInferenceMarket
@@ -474,69 +545,94 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Every check of a voucher but its deadline, caller and terms (the router checks those): the consumer's
-    /// epoch, that it is newer than the channel's last settlement, the consumer's signature, and that the provider
-    /// is active.
+    /// @dev The checks of a voucher against its channel: newer than the channel's last settlement, signed by the
+    /// consumer or its registered signer (ECDSA only: nothing the consumer changes after signing can invalidate it),
+    /// and an active provider (the settlement's one staking read).
     function _checkVoucher(Voucher calldata voucher, Channel memory ch, bytes calldata signature) private view {
-        uint256 epoch = _accounts[voucher.consumer].epoch;
-        if (voucher.epoch != epoch) revert StaleEpoch(voucher.epoch, epoch);
         if (voucher.cumulativeAmount <= ch.settledAmount) {
             revert VoucherAlreadySettled(voucher.cumulativeAmount, ch.settledAmount);
         }
         if (voucher.cumulativeTokens < ch.settledTokens) {
             revert TokensDecreased(voucher.cumulativeTokens, ch.settledTokens);
         }
-        bytes32 digest = hashVoucher(voucher);
-        // ECDSA first (no code lookup for the common case), else ERC-1271 for a contract consumer.
-        (address recovered, ECDSA.RecoverError err, ) = ECDSA.tryRecoverCalldata(digest, signature);
+        (address recovered, ECDSA.RecoverError err, ) = ECDSA.tryRecoverCalldata(hashVoucher(voucher), signature);
         if (
-            (err != ECDSA.RecoverError.NoError || recovered != voucher.consumer) &&
-            !SignatureChecker.isValidERC1271SignatureNowCalldata(voucher.consumer, digest, signature)
+            err != ECDSA.RecoverError.NoError ||
+            (recovered != voucher.consumer && recovered != _signers[voucher.consumer])
         ) revert InvalidSignature(voucher.consumer);
         if (!_STAKING.isActive(voucher.provider)) revert ProviderInactive(voucher.provider);
     }
 
-    /// @dev Charges the consumer for `amount` of list value under the router's policy: takes the charge from its
-    /// escrow (credits first; refused beyond it) and adds the list value to its monthly volume. Returns the charge and
-    /// the part of it paid from deposits (the base of cashback and API share: credits carry their own bonus).
-    function _chargeConsumer(
+    /// @dev The charge of a voucher under the router's policy (the provider's cached tier discount, the consumer's
+    /// volume band and subscription), and the part of it credits pay: credits pay base fees only, the priority fee and
+    /// the rest come from reserved deposits. Refuses a charge the pair's reserve does not cover.
+    function _charge(
         Voucher calldata voucher,
-        uint256 amount
-    ) private returns (IFeeRouter.Charge memory c, uint256 fromDeposits) {
-        Account memory a = _accounts[voucher.consumer];
-        Usage memory u = _rolledUsage(_usage[voucher.consumer]);
-        c = _ROUTER.charge(
-            voucher.provider,
-            amount,
-            Math.max(u.currentVolume, u.previousVolume),
-            block.timestamp < a.subscribedUntil,
+        Channel memory ch,
+        Reserve memory r,
+        uint256 tierDiscountBps
+    ) private view returns (IFeeRouter.Charge memory c, uint256 fromCredits) {
+        c = _quote(
+            voucher.consumer,
+            tierDiscountBps,
+            voucher.cumulativeAmount - ch.settledAmount,
             voucher.priorityBps,
             voucher.batch
         );
-        uint256 available = uint256(a.credits) + a.balance;
-        if (c.total > available) revert InsufficientEscrow(voucher.consumer, available, c.total);
-        uint256 fromCredits = Math.min(a.credits, c.total);
-        fromDeposits = c.total - fromCredits;
-        // fromCredits <= credits and fromDeposits <= balance, both uint96.
-        a.credits -= uint96(fromCredits);
-        a.balance -= uint96(fromDeposits);
-        _accounts[voucher.consumer] = a;
+        fromCredits = Math.min(r.credits, c.baseFee);
+        if (c.total - fromCredits > r.deposits) {
+            revert InsufficientEscrow(voucher.consumer, uint256(r.deposits) + fromCredits, c.total);
+        }
+    }
+
+    /// @dev The router's charge for `amount` of list value with the consumer's volume band and subscription.
+    function _quote(
+        address consumer,
+        uint256 tierDiscountBps,
+        uint256 amount,
+        uint256 priorityBps,
+        bool batch
+    ) private view returns (IFeeRouter.Charge memory) {
+        Usage memory u = _rolledUsage(_usage[consumer]);
+        return
+            _ROUTER.chargeAt(
+                tierDiscountBps,
+                amount,
+                Math.max(u.currentVolume, u.previousVolume),
+                block.timestamp < _accounts[consumer].subscribedUntil,
+                priorityBps,
+                batch
+            );
+    }
+
+    /// @dev Takes a charge from the pair's reserve and adds the list value to the consumer's monthly volume.
+    function _draw(
+        Voucher calldata voucher,
+        Reserve memory r,
+        IFeeRouter.Charge memory c,
+        uint256 fromCredits,
+        uint256 amount
+    ) private {
+        // fromCredits <= credits and the rest <= deposits (checked in `_charge`), both uint96.
+        r.credits -= uint96(fromCredits);
+        r.deposits -= uint96(c.total - fromCredits);
+        _reserves[voucher.consumer][voucher.provider] = r;
+        Usage memory u = _rolledUsage(_usage[voucher.consumer]);
         u.currentVolume = SafeCast.toUint96(u.currentVolume + amount);
         _usage[voucher.consumer] = u;
     }
 
     /// @dev Credits the split (in memory for the ledger) and moves the charge from escrow to earnings in the totals.
-    function _credit(Ledger memory ledger, address provider, IFeeRouter.Charge memory c) private {
+    function _credit(Ledger memory ledger, address provider, Earnings memory e, IFeeRouter.Charge memory c) private {
         ledger.validators = SafeCast.toUint96(ledger.validators + c.validators);
         ledger.infrastructure = SafeCast.toUint96(ledger.infrastructure + c.infrastructure);
         ledger.treasury = SafeCast.toUint96(ledger.treasury + c.treasury);
         ledger.burn = SafeCast.toUint96(ledger.burn + c.burn);
-        Earnings memory e = _earnings[provider];
-        e.unclaimed = SafeCast.toUint128(e.unclaimed + c.provider);
-        e.lifetime = SafeCast.toUint128(e.lifetime + c.provider);
+        e.unclaimed = SafeCast.toUint112(e.unclaimed + c.provider);
+        e.lifetime = SafeCast.toUint112(e.lifetime + c.provider);
         _earnings[provider] = e;
         Totals memory t = _totals;
-        // The consumer's escrow covered the charge, so the escrow total does too.
+        // The consumer's reserve covered the charge, so the escrow total does too.
         t.escrow -= uint128(c.total);
         t.earnings = SafeCast.toUint128(t.earnings + c.provider);
         _totals = t;

@@ -142,7 +142,7 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     }
 
     /// @inheritdoc IModelCatalog
-    function recordUsage(bytes32 modelId, uint256 tokens) external returns (uint256 minPrice) {
+    function recordUsage(bytes32 modelId, uint256 tokens, uint256 amount) external returns (uint256 counted) {
         if (msg.sender != _market) revert OnlyMarket(msg.sender);
         Model memory m = _models[modelId];
         if (!m.listed) revert UnknownModel(modelId);
@@ -151,11 +151,11 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         bool rolled;
         uint256 observed;
         (m, rolled, observed) = _rolled(m, q, _demand);
-        m.epochTokens = SafeCast.toUint128(m.epochTokens + tokens);
+        // Rounds down: a payment below the floor counts for fewer tokens, never more.
+        counted = Math.min(tokens, amount / _minPrice(modelId, m, q));
+        m.epochTokens = SafeCast.toUint128(m.epochTokens + counted);
         _models[modelId] = m;
         if (rolled) emit DemandUpdated(modelId, observed, m.multiplierBps);
-
-        minPrice = _minPrice(modelId, m, q);
     }
 
     // ------------------------------------------------------------------ views

@@ -131,7 +131,8 @@ export function marketConstructorArgs(preset: MarketPreset) {
  *
  * Roles: `setParameter` of all four -> PARAMETER_REGISTRY; catalogue `setModelComplexity` and pools `setDeveloper` ->
  * MARKET_CURATOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
- * `unpause` -> GOVERNOR. `bindMarket` stays with the admin (the deployer here), who calls it once below. When the
+ * `unpause` -> GOVERNOR. `bindMarket` and the router's `bindIncentives` stay with the admin (the deployer here), who
+ * calls them once below. When the
  * governance module is deployed too, its classifier should class the market's `confirmPause` as an emergency call.
  *
  * `staking`: the staking numbers (a standalone deployment builds its own `Staking` module) or the preset module's
@@ -154,7 +155,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
 
     const catalog = m.contract("ModelCatalog", [stakingContract, manager, args.catalog]);
     const router = m.contract("FeeRouter", [token, stakingContract, manager, args.router, recipients]);
-    const incentives = m.contract("IncentivePools", [token, stakingContract, manager, args.rates]);
+    const incentives = m.contract("IncentivePools", [token, stakingContract, router, manager, args.rates]);
     const market = m.contract("InferenceMarket", [
       token,
       stakingContract,
@@ -166,6 +167,8 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     ]);
     m.call(catalog, "bindMarket", [market], { id: "BindCatalog" });
     m.call(incentives, "bindMarket", [market], { id: "BindIncentives" });
+    // From here on every change of the split table is checked against the pools' rates (and the reverse).
+    m.call(router, "bindIncentives", [incentives], { id: "BindRouterIncentives" });
 
     const contracts: Record<MarketContract, ContractFuture<string>> = { catalog, router, incentives, market };
     const restrict = (contract: MarketContract, signature: string, role: bigint) =>

@@ -34,12 +34,18 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  *   1,000 QUIV; every settlement in the period gets the discount).
  * - Batch processing (1.1, "discounted rates for bulk inference requests"; the seed gives no number): 10% on batch
  *   channels, which carry no priority fee.
- * - Prepaid credits, "10% bonus": credits bought get 10% more from a funded bonus pool; credits are never withdrawn.
+ * - Prepaid credits, "10% bonus" (reading: 7%): credits bought get 7% more from a funded bonus pool; credits are
+ *   never withdrawn. The seed's 10% with its other incentives (2% + 5% + 5%) would sum to 22%, above the protocol's
+ *   20% of a fee, and the contracts refuse rates whose sum reaches the protocol's share (a self-dealing round trip
+ *   would then pay back more than it costs): 2% + 5% + 5% + 7% = 19% < 20%.
  *
- * Incentives (3.1-3.3), each from its funded pool, never minted: cashback 2% of what a consumer pays; referral 5% of
- * a referred provider's earnings for one year (365 days); API revenue share 5% of what an approved developer pays.
+ * Incentives (3.1-3.3), each from its funded pool, never minted: cashback 2% of the base fee a consumer pays from
+ * deposits; referral 5% of a referred provider's share of base fees for one year (365 days); API revenue share 5% of
+ * the base fee an approved developer pays from deposits. Priority fees earn no incentive.
  *
- * Escrow (seed silent): withdrawals wait 3 days of notice, during which providers settle in-flight vouchers; a
+ * Escrow (seed silent): a consumer reserves escrow per provider; a reserve returns only after 3 days of release
+ * notice, during which the provider settles in-flight vouchers (settlement stays open while paused); withdrawals of
+ * unreserved escrow wait the same notice; a
  * settlement can be challenged for 7 days; the guardian's pause lasts 30 days unless confirmed, as for governance
  * (it must outlast an emergency confirmation).
  */
@@ -85,7 +91,7 @@ export const quiverMarket: MarketPreset = {
     referralBps: g(500n, 0n, 1_000n, 50n),
     referralDuration: g(365n * DAY, 30n * DAY, 730n * DAY, DAY),
     apiShareBps: g(500n, 0n, 1_000n, 50n),
-    creditBonusBps: g(1_000n, 0n, 2_000n, 100n),
+    creditBonusBps: g(700n, 0n, 2_000n, 100n),
   },
   market: {
     withdrawalNotice: g(3n * DAY, HOUR, 30n * DAY, HOUR),

@@ -14,10 +14,10 @@ const MODEL = id("bench.model.small");
 const BATCH = 40;
 
 /**
- * A running QUIVer market: provider P (Bronze) serves a small model; consumer C holds 100,000 QUIV of escrow and has
- * settled once with P (so the measured settlement updates an existing channel, as every settlement of a stream but
- * the first does); the cashback pool is funded (so the settlement also accrues cashback); `participants` other
- * consumers, each with its own escrow and one settled channel with another provider (a test-only crowd,
+ * A running QUIVer market: provider P (Bronze) serves a small model; consumer C holds 100,000 QUIV of escrow, all
+ * reserved for P, and has settled once with P (so the measured settlement updates an existing channel, as every
+ * settlement of a stream but the first does); the cashback pool is funded (so the settlement also accrues cashback);
+ * `participants` other consumers, each with its own escrow and a reserve for another provider (a test-only crowd,
  * test/market/mocks/BenchMarketCrowd.sol, many per transaction).
  */
 async function running(connection: NetworkConnection, participants: number) {
@@ -39,6 +39,8 @@ async function running(connection: NetworkConnection, participants: number) {
   await token.mint(consumer.address, parseEther("200000"));
   await token.connect(consumer).approve(marketAddress, parseEther("100000"));
   await market.connect(consumer).deposit(parseEther("100000"));
+  await market.connect(consumer).reserve(provider.address, parseEther("100000"));
+  await market.syncTier(provider.address);
   await token.mint(deployer.address, parseEther("1000"));
   await token.approve(await incentives.getAddress(), parseEther("1000"));
   await incentives.fund(0, parseEther("1000")); // the cashback pool
@@ -53,7 +55,7 @@ async function running(connection: NetworkConnection, participants: number) {
   await (await crowd.getFunction("register")(parseEther("10000"))).wait();
   for (let created = 0; created < participants; created += BATCH) {
     const count = Math.min(BATCH, participants - created);
-    const tx = await crowd.getFunction("create")(count, MODEL, parseEther("10"), parseEther("1"), 1_000n, {
+    const tx = await crowd.getFunction("create")(count, parseEther("10"), {
       gasLimit: 16_000_000,
     });
     await tx.wait();
@@ -80,12 +82,12 @@ async function running(connection: NetworkConnection, participants: number) {
 }
 
 /**
- * What a settlement of an existing channel must touch. Market: the pause slot and the escrow's configuration (the
- * challenge window) read; the consumer's escrow, its monthly volume, the channel, the provider's earnings, the totals
- * and the protocol's two ledger slots rewritten; a new challenge record. Staking: the provider's status and tier
- * (two reads). Fee policy: fees and bands (two reads). Catalogue: the quote and demand configuration read, the
- * model's demand rewritten. Incentives: rates and the provider's referral read, the cashback pool and the
- * consumer's owed rewards rewritten. Logs: Settled and the cashback's RewardAccrued.
+ * What a settlement of an existing channel must touch. Market: the escrow's configuration (the challenge window), the
+ * consumer's subscription and signer read; the pair's reserve, the consumer's monthly volume, the channel, the
+ * provider's earnings (with its cached tier), the totals and the protocol's two ledger slots rewritten; a new
+ * challenge record. Staking: the provider's status (one read). Fee policy: fees and bands (two reads). Catalogue: the
+ * quote and demand configuration read, the model's demand rewritten. Incentives: rates and the provider's referral
+ * read, the cashback pool and the consumer's owed rewards rewritten. Logs: Settled and the cashback's RewardAccrued.
  */
 const SETTLE_FLOOR = {
   coldAccounts: 1,
@@ -99,7 +101,7 @@ const SETTLE_FLOOR = {
 };
 
 const SETTLE_NOTE =
-  "the fee policy, the catalogue and the incentive pools are separate contracts (three cold calls, ~8k) so the market stays under the 24 KB limit; the consumer's signature is recovered (ecrecover, 3k) and hashed under EIP-712; the staking views read the provider's pool and tier table";
+  "the fee policy, the catalogue and the incentive pools are separate contracts (three cold calls, ~8k) so the market stays under the 24 KB limit; the consumer's signature is recovered (ecrecover, 3k) and hashed under EIP-712; staking is read once (isActive), the tier discount comes from the market's cache";
 
 /** A settlement next to a plain ERC20 transfer of the same token. */
 const transferReference = {
@@ -214,6 +216,37 @@ export const marketCases: BenchCase[] = [
           zeroToNonZero: 1,
           logs: [
             { topics: 2, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+  },
+  {
+    module: "market",
+    action: "distribute fees in steady state (recipients paid before, burn part burned)",
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { market, provider, consumer, voucher, sign } = await running(connection, participants);
+      // A distribution has run before (the recipients hold tokens), then another settlement accrued new parts.
+      await (await market.distributeFees()).wait();
+      const v = voucher(parseEther("2"), 2_000n);
+      await (await market.connect(provider).settle(v, await sign(consumer, v))).wait();
+      return {
+        send: () => market.distributeFees(),
+        // The ledger (two slots) rewritten and the three recipients read from the fee router; token: the market's
+        // balance, the total supply, three recipients' balances rewritten, a total-supply checkpoint pushed, vote
+        // delegates read; FeesDistributed and four Transfer logs.
+        floor: {
+          coldAccounts: 2,
+          coldReads: 7,
+          nonZeroToNonZero: 8,
+          zeroToNonZero: 1,
+          logs: [
+            { topics: 1, dataBytes: 128 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
             { topics: 3, dataBytes: 32 },
           ],
         },

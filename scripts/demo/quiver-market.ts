@@ -5,8 +5,9 @@
  * - Provider C registers with 60,000 QUIV (Silver: 10% fee discount, at most 10% slashed); dave delegates 20,000 to C
  *   and starts unbonding 5,000 of it; three validators bond 10,000 each in the challenge court; the ecosystem fund
  *   seeds the court's reward pool with 10,000 QUIV from its vested tokens.
- * - C lists a small model (1x: 0.001 QUIV a generated token); erin deposits 1,000 QUIV and, after each of 40
- *   requests of 25,000 tokens, signs a cumulative EIP-712 voucher; C settles the last one in one transaction: 1,000
+ * - C lists a small model (1x: 0.001 QUIV a generated token); anyone caches C's tier discount in the market; erin
+ *   deposits 1,000 QUIV, reserves it for C and, after each of 40 requests of 25,000 tokens, signs a cumulative
+ *   EIP-712 voucher; C settles the last one in one transaction: 1,000
  *   QUIV of list value, 900 paid after the Silver discount, split 80 / 0.5 / 1 / 13.5 / 5%.
  * - Anyone distributes the fees: the validators' part to the court (absorbed into its reward pool), infrastructure's
  *   to the operator, the treasury's to governance's Treasury; the burn part is burned. C claims its earnings.
@@ -122,10 +123,20 @@ export async function runMarket(ctx: DemoContext, s: Section): Promise<MarketSta
     `provider C lists ${MODEL_NAME} (small: 1x)`,
     c.modelCatalog!.connect(providerC).listModel(MODEL, SMALL),
   );
+  await ctx.step(
+    s,
+    "anyone caches provider C's tier discount in the market (Silver: 10%)",
+    market.connect(dave).syncTier(providerC.address),
+  );
   await ctx.step(s, "erin approves 1,000 QUIV to the market", c.token.connect(erin).approve(market, 1_000n * QUIV));
   await ctx.step(s, "erin deposits 1,000 QUIV in escrow", market.connect(erin).deposit(1_000n * QUIV));
+  await ctx.step(
+    s,
+    "erin reserves her 1,000 QUIV for provider C (only C's vouchers draw on it)",
+    market.connect(erin).reserve(providerC.address, 1_000n * QUIV),
+  );
   const { chainId } = await ctx.connection.ethers.provider.getNetwork();
-  const epoch = (await market.accountOf(erin.address)).epoch;
+  const epoch = (await market.reserveOf(erin.address, providerC.address)).epoch;
   const deadline = BigInt(await ctx.connection.networkHelpers.time.latest()) + DAY;
   let voucher: Voucher = {
     consumer: erin.address,

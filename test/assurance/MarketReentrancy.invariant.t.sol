@@ -38,7 +38,7 @@ contract MarketReentrancyInvariantTest is MarketInvariantTest {
         paused[0] = IGuardianPausable.EnforcedPause.selector;
         reentry.addEntry("deposit", address(market), abi.encodeCall(IInferenceMarket.deposit, (1)), paused);
         reentry.addEntry("buyCredits", address(market), abi.encodeCall(IInferenceMarket.buyCredits, (1)), paused);
-        reentry.addEntry("withdraw", address(market), abi.encodeCall(IInferenceMarket.withdraw, ()), none);
+        reentry.addEntry("withdraw", address(market), abi.encodeCall(IInferenceMarket.withdraw, (1)), none);
         reentry.addEntry("claimEarnings", address(market), abi.encodeCall(IInferenceMarket.claimEarnings, ()), none);
         reentry.addEntry("distributeFees", address(market), abi.encodeCall(IInferenceMarket.distributeFees, ()), none);
         IInferenceMarket.Voucher memory blank;
@@ -75,11 +75,9 @@ contract MarketReentrancyInvariantTest is MarketInvariantTest {
     /// the guard refuses it and the withdrawal completes, once.
     function test_withdraw_tokenHookReentryRefusedAndWithdrawalCompletes() public {
         address consumer = handler.consumers(0);
-        handler.requestWithdrawal(0, 1_000 ether);
-        vm.warp(block.timestamp + NOTICE);
         reentry.arm(0, 2, uint256(HostileAccount.Hook.TokensReceived)); // consumers(0), "withdraw"
         uint256 before = token.balanceOf(consumer);
-        handler.withdraw(0);
+        handler.withdraw(0, 1_000 ether);
         (uint256 fired, uint256 refused, uint256 passed) = reentry.total(
             HostileAccount.Hook.TokensReceived,
             address(market)

@@ -19,11 +19,12 @@ contract InferenceMarketTest is MarketBase {
     function setUp() public override {
         super.setUp();
         _deposit(alice, 10_000 ether);
+        _reserveAll(alice, bronze);
     }
 
     /// @dev The channel of a voucher.
     function _channel(IInferenceMarket.Voucher memory v) internal view returns (IInferenceMarket.ChannelView memory) {
-        return market.channel(market.channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch));
+        return market.channel(_channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch));
     }
 
     /// @dev Asserts alice's escrow, bronze's earnings and the market's totals are as before a refused settlement.
@@ -36,7 +37,7 @@ contract InferenceMarketTest is MarketBase {
     }
 
     function _key(IInferenceMarket.Voucher memory v) internal view returns (bytes32) {
-        return market.channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch);
+        return _channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch);
     }
 
     // ------------------------------------------------------------------ settlement
@@ -147,16 +148,29 @@ contract InferenceMarketTest is MarketBase {
     function test_settle_spendsCreditsFirst() public {
         _buyCredits(alice, 500 ether); // no bonus pool funded: no bonus
         _settle(aliceKey, _voucher(alice, bronze, SMALL, 800 ether, 800_000));
-        IInferenceMarket.AccountView memory a = market.accountOf(alice);
-        assertEq(a.credits, 0, "credits spent first");
-        assertEq(a.balance, 9_700 ether, "then 300 of the deposits");
+        IInferenceMarket.ReserveView memory r = market.reserveOf(alice, bronze);
+        assertEq(r.credits, 0, "credits spent first");
+        assertEq(r.deposits, 9_700 ether, "then 300 of the deposits");
     }
 
-    function test_settle_byAnErc1271Consumer() public {
+    function test_settle_creditsPayBaseFeesOnlyThePriorityFeeComesFromDeposits() public {
+        _buyCredits(alice, 500 ether);
+        // 400 QUIV of list value at 10% priority: base 400 from credits, priority 40 from deposits.
+        IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 400 ether, 400_000);
+        v.priorityBps = 1_000;
+        _settle(aliceKey, v);
+        IInferenceMarket.ReserveView memory r = market.reserveOf(alice, bronze);
+        assertEq(r.credits, 100 ether, "500 - 400 of credits");
+        assertEq(r.deposits, 9_960 ether, "10,000 - 40 of deposits");
+    }
+
+    function test_settle_byAContractWalletThroughItsRegisteredSigner() public {
         (address owner, uint256 ownerKey) = makeAddrAndKey("walletOwner");
         MockWalletConsumer wallet = new MockWalletConsumer(owner);
         _mint(address(wallet), 1_000 ether);
         wallet.deposit(market, IERC20(address(token)), 1_000 ether);
+        wallet.registerSigner(market, owner);
+        assertEq(market.signerOf(address(wallet)), owner, "signer registered");
 
         IInferenceMarket.Voucher memory v = _voucher(address(wallet), bronze, SMALL, 100 ether, 100_000);
         _settle(ownerKey, v);
@@ -183,9 +197,17 @@ contract InferenceMarketTest is MarketBase {
         amount = bound(amount, 1, 8_000 ether);
         // At most the tokens the floor allows (0.0004 QUIV each): 2,500 per QUIV.
         tokens = bound(tokens, 0, (amount * 2_500) / 1 ether);
+        if (provider != bronze) {
+            // Alice moves her reserve from bronze to this provider (the notice elapses first).
+            vm.startPrank(alice);
+            market.requestRelease(bronze);
+            _skip(NOTICE);
+            market.release(bronze);
+            vm.stopPrank();
+        }
         IInferenceMarket.Voucher memory v = _voucher(alice, provider, SMALL, amount, tokens);
         v.priorityBps = priorityBps;
-        IFeeRouter.Charge memory preview = market.previewCharge(alice, provider, amount, priorityBps, false);
+        IFeeRouter.Charge memory preview = _preview(alice, provider, amount, priorityBps, false);
         uint256 supplyBefore = token.totalSupply();
 
         _settle(aliceKey, v);
@@ -370,17 +392,15 @@ contract InferenceMarketTest is MarketBase {
         _assertUnchanged(10_000 ether, 0, 0, _key(v));
     }
 
-    function test_RevertWhen_voucherBelowThePriceFloor() public {
-        // 1,000 tokens for 0.3 QUIV: 0.0003 a token, below the small model's lowest quote of 0.0004.
-        IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 0.3 ether, 1_000);
-        bytes memory signature = _sign(aliceKey, v);
-        vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.PriceBelowFloor.selector, 0.3 ether, 0.4 ether));
-        market.settle(v, signature);
-        _assertUnchanged(10_000 ether, 0, 0, _key(v));
-        // At the floor exactly it settles.
-        _settle(aliceKey, _voucher(alice, bronze, SMALL, 0.4 ether, 1_000));
-        assertEq(_balance(alice), 10_000 ether - 0.4 ether, "0.0004 QUIV a token is accepted");
+    function test_settle_belowThePriceFloorPaysButCountsOnlyThePaidTokensAsDemand() public {
+        // 1,000 tokens for 0.3 QUIV: 0.0003 a token, below the small model's lowest quote of 0.0004. It settles (the
+        // signed amount is the price agreement), but only 0.3 / 0.0004 = 750 tokens count toward demand.
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 0.3 ether, 1_000));
+        assertEq(_balance(alice), 10_000 ether - 0.3 ether, "paid what it signed");
+        assertEq(catalog.modelInfo(SMALL).epochTokens, 750, "750 of 1,000 tokens counted");
+        // At the floor exactly every token counts: 0.4 QUIV for 1,000 more.
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 0.7 ether, 2_000));
+        assertEq(catalog.modelInfo(SMALL).epochTokens, 1_750, "all 1,000 counted");
     }
 
     function test_RevertWhen_modelPriceRoundsToZero() public {
@@ -390,6 +410,7 @@ contract InferenceMarketTest is MarketBase {
         vm.prank(bronze);
         catalog.listModel(SMALL, IModelCatalog.ComplexityClass.Small);
         _deposit(alice, 1 ether);
+        _reserveAll(alice, bronze);
         IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 1 ether, 1_000);
         bytes memory signature = _sign(aliceKey, v);
         vm.prank(bronze);
@@ -426,31 +447,36 @@ contract InferenceMarketTest is MarketBase {
         _assertUnchanged(10_000 ether, 0, 0, _key(v));
     }
 
-    function test_RevertWhen_settleWhilePaused() public {
+    function test_settle_staysOpenWhilePaused() public {
         IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 1_000 ether, 1_000_000);
         bytes memory signature = _sign(aliceKey, v);
         vm.prank(guardian);
         market.pause();
+        assertTrue(market.paused(), "paused");
         vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, T0 + 30 days));
         market.settle(v, signature);
-        _assertUnchanged(10_000 ether, 0, 0, _key(v));
+        assertEq(_balance(alice), 9_000 ether, "settled during the pause");
+        assertEq(_unclaimed(bronze), 800 ether, "paid");
+        // New commitments stop.
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, T0 + 30 days));
+        market.reserve(silver, 1 ether);
     }
 
     function test_RevertWhen_voucherOfAClosedEpoch() public {
         IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 1_000 ether, 1_000_000);
         v.deadline = T0 + 30 days;
         bytes memory signature = _sign(aliceKey, v);
-        vm.prank(alice);
-        market.requestWithdrawal(1 ether);
+        vm.startPrank(alice);
+        market.requestRelease(bronze);
         _skip(NOTICE);
-        vm.prank(alice);
-        market.withdraw();
+        market.release(bronze);
+        vm.stopPrank();
 
         vm.prank(bronze);
         vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.StaleEpoch.selector, 0, 1));
         market.settle(v, signature);
-        _assertUnchanged(10_000 ether - 1 ether, 0, 0, _key(v));
+        _assertUnchanged(10_000 ether, 0, 0, _key(v));
 
         // A voucher of the new epoch starts its channel from zero.
         IInferenceMarket.Voucher memory fresh = _voucher(alice, bronze, SMALL, 10 ether, 10_000);

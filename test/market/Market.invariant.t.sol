@@ -3,13 +3,17 @@ pragma solidity ^0.8.28;
 
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
+import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {MarketBase} from "./MarketBase.sol";
 import {MarketHandler} from "./handlers/MarketHandler.sol";
+import {MockWalletConsumer} from "./mocks/MockWalletConsumer.sol";
 
-/// @notice Invariants of the market over random action sequences: escrow held equals the sum of consumer balances,
-/// everything paid in is provider + validators + infrastructure + treasury + burned + remaining escrow, the balance
-/// covers everything owed, and the incentive pools never pay more than they were funded.
+/// @notice Invariants of the market over random action sequences: every voucher signed within its reserve settles in
+/// full until its pair's release completes (with consumers that are providers too, contract-wallet consumers rotating
+/// keys, and guardian pauses), escrow held equals the sum of consumer balances and reserves, everything paid in is
+/// provider + validators + infrastructure + treasury + burned + remaining escrow, the balance covers everything owed,
+/// and the incentive pools never pay more than they were funded.
 contract MarketInvariantTest is MarketBase {
     MarketHandler internal handler;
     uint256 internal burnedBefore;
@@ -19,11 +23,25 @@ contract MarketInvariantTest is MarketBase {
         uint256[] memory keys = new uint256[](3);
         keys[0] = aliceKey;
         keys[1] = bobKey;
-        (, keys[2]) = makeAddrAndKey("carol");
-        address[] memory providers = new address[](4);
-        (providers[0], providers[1], providers[2], providers[3]) = (bronze, silver, gold, platinum);
+        address carol;
+        (carol, keys[2]) = makeAddrAndKey("carol");
+        // Carol is a consumer and a provider at once (10,000 QUIV of stake, the minimum).
+        _register(carol, 10_000 ether);
+        market.syncTier(carol);
+        address[] memory providers = new address[](5);
+        (providers[0], providers[1], providers[2], providers[3], providers[4]) = (
+            bronze,
+            silver,
+            gold,
+            platinum,
+            carol
+        );
         bytes32[] memory models = new bytes32[](3);
         (models[0], models[1], models[2]) = (SMALL, MEDIUM, LARGE);
+        // A contract-wallet consumer (ERC-1271), signing through a registered key.
+        (address owner, uint256 ownerKey) = makeAddrAndKey("walletOwner");
+        MockWalletConsumer wallet = new MockWalletConsumer(owner);
+        wallet.registerSigner(market, owner);
         handler = new MarketHandler(
             market,
             router,
@@ -32,7 +50,9 @@ contract MarketInvariantTest is MarketBase {
             [minter, registry, guardian, governor],
             keys,
             providers,
-            models
+            models,
+            address(wallet),
+            ownerKey
         );
         vm.prank(admin);
         manager.grantRole(Roles.MINTER, address(handler), 0);
@@ -41,15 +61,15 @@ contract MarketInvariantTest is MarketBase {
         burnedBefore = token.totalBurned();
         // A running market to start from (through the handler, so the ghost model sees it): funded pools and escrow.
         for (uint256 i; i < 4; ++i) handler.fundPool(i, 500 ether);
-        for (uint256 i; i < 3; ++i) handler.deposit(i, 20_000 ether);
+        for (uint256 i; i < 4; ++i) handler.deposit(i, 20_000 ether);
 
-        bytes4[] memory selectors = new bytes4[](15);
+        bytes4[] memory selectors = new bytes4[](23);
         selectors[0] = MarketHandler.deposit.selector;
         selectors[1] = MarketHandler.buyCredits.selector;
         selectors[2] = MarketHandler.subscribe.selector;
-        selectors[3] = MarketHandler.requestWithdrawal.selector;
-        selectors[4] = MarketHandler.cancelWithdrawal.selector;
-        selectors[5] = MarketHandler.withdraw.selector;
+        selectors[3] = MarketHandler.withdraw.selector;
+        selectors[4] = MarketHandler.release.selector;
+        selectors[5] = MarketHandler.requestRelease.selector;
         selectors[6] = MarketHandler.settle.selector;
         selectors[7] = MarketHandler.settle.selector; // settlements twice as often
         selectors[8] = MarketHandler.claimEarnings.selector;
@@ -59,14 +79,56 @@ contract MarketInvariantTest is MarketBase {
         selectors[12] = MarketHandler.togglePause.selector;
         selectors[13] = MarketHandler.setBurnShare.selector;
         selectors[14] = MarketHandler.warp.selector;
+        selectors[15] = MarketHandler.reserve.selector;
+        selectors[16] = MarketHandler.reserve.selector;
+        selectors[17] = MarketHandler.requestRelease.selector;
+        selectors[18] = MarketHandler.release.selector;
+        selectors[19] = MarketHandler.rotateSigner.selector;
+        selectors[20] = MarketHandler.signVoucher.selector;
+        selectors[21] = MarketHandler.settleSigned.selector;
+        selectors[22] = MarketHandler.togglePause.selector; // guardian pauses twice as often
         targetSelector(address(handler), selectors);
         targetContract(address(handler));
     }
 
     function _sumOfConsumerEscrow() internal view returns (uint256 sum) {
         for (uint256 i; i < handler.consumerCount(); ++i) {
-            IInferenceMarket.AccountView memory a = market.accountOf(handler.consumers(i));
+            address c = handler.consumers(i);
+            IInferenceMarket.AccountView memory a = market.accountOf(c);
             sum += a.balance + a.credits;
+            for (uint256 j; j < handler.providerCount(); ++j) {
+                IInferenceMarket.ReserveView memory r = market.reserveOf(c, handler.providers(j));
+                sum += r.deposits + r.credits;
+            }
+        }
+    }
+
+    /// @dev Every voucher signed within its reserve and not yet settled settles for its full amount now (until its
+    /// pair's release completes, which the handler sees and drops it): through pauses, withdrawals, other channels,
+    /// the consumer's own provider identity, signer and wallet-owner rotations, repricing and split changes.
+    function invariant_everyVoucherSignedWithinTheReserveSettlesInFull() public {
+        for (uint256 i; i < handler.consumerCount(); ++i) {
+            address c = handler.consumers(i);
+            for (uint256 j; j < handler.providerCount(); ++j) {
+                address p = handler.providers(j);
+                (bool exists, IInferenceMarket.Voucher memory v, bytes memory signature) = handler.signedVoucher(c, p);
+                if (!exists) continue;
+                assertEq(market.reserveOf(c, p).epoch, v.epoch, "the pair's epoch moves only by a release");
+                uint256 amount =
+                    v.cumulativeAmount - market.channel(_channelKey(c, p, v.modelId, 0, false, v.epoch)).settledAmount;
+                IFeeRouter.Charge memory charge = _preview(c, p, amount, 0, false);
+                IInferenceMarket.ReserveView memory before = market.reserveOf(c, p);
+                uint256 snapshot = vm.snapshotState();
+                vm.prank(p);
+                market.settle(v, signature);
+                IInferenceMarket.ReserveView memory after_ = market.reserveOf(c, p);
+                assertEq(
+                    before.deposits + before.credits - after_.deposits - after_.credits,
+                    charge.total,
+                    "settled for its full charge"
+                );
+                vm.revertToState(snapshot);
+            }
         }
     }
 

@@ -41,6 +41,8 @@ describe("InferenceMarket", function () {
     await token.mint(consumer.address, parseEther("5000"));
     await token.connect(consumer).approve(await market.getAddress(), parseEther("5000"));
     await market.connect(consumer).deposit(parseEther("5000"));
+    // The consumer reserves its escrow for the provider before signing its vouchers.
+    await market.connect(consumer).reserve(provider.address, parseEther("5000"));
     return { ...deployed, deployer, governor, provider, consumer, validators, infrastructure, treasury };
   }
 
@@ -58,6 +60,8 @@ describe("InferenceMarket", function () {
       const { catalog, router, incentives, market, staking, token } = await networkHelpers.loadFixture(quiverFixture);
       expect(await catalog.market()).to.equal(await market.getAddress());
       expect(await incentives.market()).to.equal(await market.getAddress());
+      expect(await router.incentives()).to.equal(await incentives.getAddress());
+      expect(await incentives.feeRouter()).to.equal(await router.getAddress());
       expect(await market.catalog()).to.equal(await catalog.getAddress());
       expect(await market.feeRouter()).to.equal(await router.getAddress());
       expect(await market.incentives()).to.equal(await incentives.getAddress());
@@ -145,7 +149,7 @@ describe("InferenceMarket", function () {
       await expect(market.connect(provider).settle(voucher, signature))
         .to.emit(market, "Settled")
         .withArgs(ethers.zeroPadValue("0x01", 32), 1n, parseEther("300"), 100_000n, 0n, parseEther("300"), 0n);
-      expect((await market.accountOf(consumer.address)).balance).to.equal(parseEther("4700"));
+      expect((await market.reserveOf(consumer.address, provider.address)).deposits).to.equal(parseEther("4700"));
       expect((await market.earningsOf(provider.address)).unclaimed).to.equal(parseEther("240"));
 
       const [subjectProvider, subjectConsumer, value] = await market.challengeSubject(ethers.zeroPadValue("0x01", 32));

@@ -97,6 +97,10 @@ abstract contract MarketBase is ManagedTest {
         _register(silver, 50_000 ether);
         _register(gold, 250_000 ether);
         _register(platinum, 1_000_000 ether);
+        market.syncTier(bronze);
+        market.syncTier(silver);
+        market.syncTier(gold);
+        market.syncTier(platinum);
         vm.startPrank(bronze);
         catalog.listModel(SMALL, IModelCatalog.ComplexityClass.Small);
         catalog.listModel(MEDIUM, IModelCatalog.ComplexityClass.Medium);
@@ -141,7 +145,7 @@ abstract contract MarketBase is ManagedTest {
         r.referralBps = 500;
         r.referralDuration = 365 days;
         r.apiShareBps = 500;
-        r.creditBonusBps = 1_000;
+        r.creditBonusBps = 700;
     }
 
     function _marketParameters() internal pure virtual returns (IInferenceMarket.Parameters memory p) {
@@ -194,7 +198,7 @@ abstract contract MarketBase is ManagedTest {
             routerParameters,
             IFeeRouter.FeeRecipients(validators, infrastructure, treasury)
         );
-        pools = new IncentivePools(IERC20(address(token)), staking, address(manager), rates);
+        pools = new IncentivePools(IERC20(address(token)), staking, router, address(manager), rates);
         market = new InferenceMarket(
             IERC20(address(token)),
             staking,
@@ -208,6 +212,7 @@ abstract contract MarketBase is ManagedTest {
         vm.startPrank(admin);
         catalog.bindMarket(address(market));
         pools.bindMarket(address(market));
+        router.bindIncentives(address(pools));
         _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
         _restrict(address(catalog), IModelCatalog.setModelComplexity.selector, Roles.MARKET_CURATOR);
         _restrict(address(pools), IIncentivePools.setDeveloper.selector, Roles.MARKET_CURATOR);
@@ -279,10 +284,42 @@ abstract contract MarketBase is ManagedTest {
         v.consumer = consumer;
         v.provider = provider;
         v.modelId = modelId;
-        v.epoch = market.accountOf(consumer).epoch;
+        v.epoch = market.reserveOf(consumer, provider).epoch;
         v.cumulativeAmount = cumulativeAmount;
         v.cumulativeTokens = cumulativeTokens;
         v.deadline = block.timestamp + 1 days;
+    }
+
+    /// @dev What settling `amount` would charge now (the router's policy with the market's state).
+    function _preview(
+        address consumer,
+        address provider,
+        uint256 amount,
+        uint256 priorityBps,
+        bool batch
+    ) internal view returns (IFeeRouter.Charge memory) {
+        IInferenceMarket.AccountView memory a = market.accountOf(consumer);
+        return
+            router.chargeAt(
+                market.tierDiscountOf(provider),
+                amount,
+                a.currentVolume > a.previousVolume ? a.currentVolume : a.previousVolume,
+                block.timestamp < a.subscribedUntil,
+                priorityBps,
+                batch
+            );
+    }
+
+    /// @dev A channel's key.
+    function _channelKey(
+        address consumer,
+        address provider,
+        bytes32 modelId,
+        uint256 priorityBps,
+        bool batch,
+        uint256 epoch
+    ) internal pure returns (bytes32) {
+        return keccak256(abi.encode(consumer, provider, modelId, priorityBps, batch, epoch));
     }
 
     function _sign(uint256 key, IInferenceMarket.Voucher memory v) internal view returns (bytes memory) {
@@ -290,10 +327,35 @@ abstract contract MarketBase is ManagedTest {
         return abi.encodePacked(r, s, vv);
     }
 
+    /// @dev Settles `v` after reserving for its provider whatever the consumer holds unreserved (the consumer's
+    /// step before it signs vouchers of that provider).
     function _settle(uint256 key, IInferenceMarket.Voucher memory v) internal returns (bytes32 subjectId) {
+        _reserveAll(v.consumer, v.provider);
         bytes memory signature = _sign(key, v);
         vm.prank(v.provider);
         subjectId = market.settle(v, signature);
+    }
+
+    /// @dev Reserves all of `consumer`'s unreserved escrow for `provider` (nothing if none).
+    function _reserveAll(address consumer, address provider) internal {
+        IInferenceMarket.AccountView memory a = market.accountOf(consumer);
+        if (a.balance + a.credits == 0) return;
+        vm.prank(consumer);
+        market.reserve(provider, a.balance + a.credits);
+    }
+
+    /// @dev A consumer's deposits: unreserved, and reserved for any of the four providers.
+    function _deposits(address consumer) internal view returns (uint256 total) {
+        total = market.accountOf(consumer).balance;
+        address[4] memory providers = [bronze, silver, gold, platinum];
+        for (uint256 i; i < 4; ++i) total += market.reserveOf(consumer, providers[i]).deposits;
+    }
+
+    /// @dev A consumer's credits: unreserved, and reserved for any of the four providers.
+    function _credits(address consumer) internal view returns (uint256 total) {
+        total = market.accountOf(consumer).credits;
+        address[4] memory providers = [bronze, silver, gold, platinum];
+        for (uint256 i; i < 4; ++i) total += market.reserveOf(consumer, providers[i]).credits;
     }
 
     function _setCatalogParameter(bytes32 key, uint256 value) internal {
@@ -311,7 +373,7 @@ abstract contract MarketBase is ManagedTest {
     }
 
     function _balance(address consumer) internal view returns (uint256) {
-        return market.accountOf(consumer).balance;
+        return _deposits(consumer);
     }
 
     function _unclaimed(address provider) internal view returns (uint256 unclaimed) {

@@ -12,8 +12,9 @@ import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {InferenceMarket} from "../../contracts/market/InferenceMarket.sol";
 import {MarketBase} from "./MarketBase.sol";
 
-/// @notice The consumer's escrow: deposits, prepaid credits with their bonus, subscriptions, withdrawals after the
-/// notice (open while paused, protecting in-flight vouchers during the notice), and the market's parameters.
+/// @notice The consumer's escrow: deposits, prepaid credits with their bonus, subscriptions, reserves per provider and
+/// their release after the notice (the provider settles meanwhile), registered signers, withdrawals of unreserved
+/// escrow (open while paused), and the market's parameters.
 contract MarketEscrowTest is MarketBase {
     // ------------------------------------------------------------------ deposits
 
@@ -63,19 +64,19 @@ contract MarketEscrowTest is MarketBase {
         vm.startPrank(alice);
         token.approve(address(market), 1_000 ether);
         vm.expectEmit(true, false, false, true, address(market));
-        emit IInferenceMarket.CreditsBought(alice, 1_000 ether, 100 ether);
+        emit IInferenceMarket.CreditsBought(alice, 1_000 ether, 70 ether);
         uint256 bonus = market.buyCredits(1_000 ether);
         vm.stopPrank();
 
-        assertEq(bonus, 100 ether, "10% bonus");
+        assertEq(bonus, 70 ether, "7% bonus");
         IInferenceMarket.AccountView memory a = market.accountOf(alice);
-        assertEq(a.credits, 1_100 ether, "credits include the bonus");
+        assertEq(a.credits, 1_070 ether, "credits include the bonus");
         assertEq(a.balance, 0, "credits are not deposits");
         (uint256 escrow, , ) = market.totals();
-        assertEq(escrow, 1_100 ether, "escrow total");
-        assertEq(token.balanceOf(address(market)), 1_100 ether, "the bonus moved from the pool");
-        assertEq(pools.poolInfo(IIncentivePools.Pool.CreditBonus).spent, 100 ether, "the pool paid it");
-        assertEq(token.balanceOf(address(pools)), 900 ether, "pool balance");
+        assertEq(escrow, 1_070 ether, "escrow total");
+        assertEq(token.balanceOf(address(market)), 1_070 ether, "the bonus moved from the pool");
+        assertEq(pools.poolInfo(IIncentivePools.Pool.CreditBonus).spent, 70 ether, "the pool paid it");
+        assertEq(token.balanceOf(address(pools)), 930 ether, "pool balance");
     }
 
     function test_buyCredits_bonusNeverExceedsThePool() public {
@@ -90,8 +91,8 @@ contract MarketEscrowTest is MarketBase {
         _buyCredits(alice, 1_000 ether);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.AmountExceedsBalance.selector, 1, 0));
-        market.requestWithdrawal(1);
-        assertEq(market.accountOf(alice).pendingWithdrawal, 0, "nothing pending");
+        market.withdraw(1);
+        assertEq(market.accountOf(alice).credits, 1_000 ether, "credits stay");
     }
 
     function test_RevertWhen_buyCreditsZero() public {
@@ -113,7 +114,7 @@ contract MarketEscrowTest is MarketBase {
 
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.SubscriptionActive.selector, alice, T0 + 30 days));
-        market.requestWithdrawal(1_000 ether);
+        market.withdraw(1_000 ether);
 
         // Renewing before the end extends from the end.
         _skip(10 days);
@@ -122,8 +123,8 @@ contract MarketEscrowTest is MarketBase {
 
         _skip(50 days);
         vm.prank(alice);
-        market.requestWithdrawal(1_000 ether);
-        assertEq(market.accountOf(alice).pendingWithdrawal, 1_000 ether, "free again after the end");
+        market.withdraw(1_000 ether);
+        assertEq(token.balanceOf(alice), 1_000 ether, "free again after the end");
     }
 
     function test_RevertWhen_subscribeBelowTheMinimum() public {
@@ -141,109 +142,29 @@ contract MarketEscrowTest is MarketBase {
         assertEq(market.accountOf(alice).subscribedUntil, T0 + 30 days, "deposits and credits count");
     }
 
-    function test_RevertWhen_subscribeWithAPendingWithdrawal() public {
-        _deposit(alice, 2_000 ether);
-        vm.prank(alice);
-        market.requestWithdrawal(500 ether);
-        vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IInferenceMarket.WithdrawalPending.selector, alice, 500 ether, T0 + NOTICE)
-        );
-        market.subscribe();
-        assertEq(market.accountOf(alice).subscribedUntil, 0, "not subscribed");
-    }
-
     // ------------------------------------------------------------------ withdrawals
 
-    function test_withdraw_afterTheNoticeStartsANewEpoch() public {
+    function test_withdraw_unreservedDepositsAtOnce() public {
         _deposit(alice, 1_000 ether);
         vm.expectEmit(true, false, false, true, address(market));
-        emit IInferenceMarket.WithdrawalRequested(alice, 400 ether, T0 + NOTICE);
+        emit IInferenceMarket.Withdrawn(alice, 400 ether);
         vm.prank(alice);
-        market.requestWithdrawal(400 ether);
-
-        _skip(NOTICE - 1);
-        vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(IInferenceMarket.WithdrawalNotReady.selector, T0 + NOTICE, T0 + NOTICE - 1)
-        );
-        market.withdraw();
-        assertEq(_balance(alice), 1_000 ether, "nothing paid before the notice ends");
-
-        _skip(1);
-        vm.expectEmit(true, false, false, true, address(market));
-        emit IInferenceMarket.Withdrawn(alice, 400 ether, 1);
-        vm.prank(alice);
-        assertEq(market.withdraw(), 400 ether, "paid");
+        market.withdraw(400 ether);
         IInferenceMarket.AccountView memory a = market.accountOf(alice);
         assertEq(a.balance, 600 ether, "the rest stays");
-        assertEq(a.epoch, 1, "new epoch");
-        assertEq(a.pendingWithdrawal, 0, "cleared");
         assertEq(token.balanceOf(alice), 400 ether, "tokens back");
         (uint256 escrow, , ) = market.totals();
         assertEq(escrow, 600 ether, "escrow total");
     }
 
-    function test_withdraw_providersSettleInFlightVouchersDuringTheNotice() public {
-        _deposit(alice, 1_000 ether);
-        IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 300 ether, 300_000);
-        v.deadline = T0 + 10 days;
-        bytes memory signature = _sign(aliceKey, v);
-        vm.prank(alice);
-        market.requestWithdrawal(1_000 ether);
-
-        _skip(NOTICE - 1);
-        vm.prank(bronze);
-        market.settle(v, signature);
-        _skip(1);
-        vm.prank(alice);
-        assertEq(market.withdraw(), 700 ether, "the consumer takes what is left");
-        assertEq(_unclaimed(bronze), 240 ether, "the provider was paid");
-        assertEq(_balance(alice), 0, "emptied");
-    }
-
     function test_withdraw_openWhilePaused() public {
         _deposit(alice, 1_000 ether);
-        vm.prank(alice);
-        market.requestWithdrawal(1_000 ether);
         vm.prank(guardian);
         market.pause();
-        _skip(NOTICE);
         assertTrue(market.paused(), "paused");
         vm.prank(alice);
-        assertEq(market.withdraw(), 1_000 ether, "unspent escrow always comes back");
-        assertEq(token.balanceOf(alice), 1_000 ether, "paid");
-    }
-
-    function test_cancelWithdrawal() public {
-        _deposit(alice, 1_000 ether);
-        vm.prank(alice);
-        market.requestWithdrawal(400 ether);
-        vm.expectEmit(true, false, false, false, address(market));
-        emit IInferenceMarket.WithdrawalCancelled(alice);
-        vm.prank(alice);
-        market.cancelWithdrawal();
-        assertEq(market.accountOf(alice).pendingWithdrawal, 0, "cancelled");
-        _skip(NOTICE);
-        vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.NoWithdrawalPending.selector, alice));
-        market.withdraw();
-        assertEq(_balance(alice), 1_000 ether, "nothing paid");
-        vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.NoWithdrawalPending.selector, alice));
-        market.cancelWithdrawal();
-    }
-
-    function test_requestWithdrawal_replacesThePendingRequest() public {
-        _deposit(alice, 1_000 ether);
-        vm.prank(alice);
-        market.requestWithdrawal(400 ether);
-        _skip(1 days);
-        vm.prank(alice);
-        market.requestWithdrawal(700 ether);
-        IInferenceMarket.AccountView memory a = market.accountOf(alice);
-        assertEq(a.pendingWithdrawal, 700 ether, "new amount");
-        assertEq(a.withdrawableAt, T0 + 1 days + NOTICE, "notice restarted");
+        market.withdraw(1_000 ether);
+        assertEq(token.balanceOf(alice), 1_000 ether, "unreserved escrow always comes back");
     }
 
     function test_RevertWhen_withdrawalExceedsTheBalance() public {
@@ -252,11 +173,148 @@ contract MarketEscrowTest is MarketBase {
         vm.expectRevert(
             abi.encodeWithSelector(IInferenceMarket.AmountExceedsBalance.selector, 1_000 ether + 1, 1_000 ether)
         );
-        market.requestWithdrawal(1_000 ether + 1);
+        market.withdraw(1_000 ether + 1);
         vm.prank(alice);
         vm.expectRevert(IInferenceMarket.ZeroAmount.selector);
-        market.requestWithdrawal(0);
-        assertEq(market.accountOf(alice).pendingWithdrawal, 0, "nothing pending");
+        market.withdraw(0);
+        assertEq(_balance(alice), 1_000 ether, "nothing withdrawn");
+    }
+
+    function test_withdraw_neverTakesAReserve() public {
+        _deposit(alice, 1_000 ether);
+        vm.prank(alice);
+        market.reserve(bronze, 600 ether);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.AmountExceedsBalance.selector, 401 ether, 400 ether));
+        market.withdraw(401 ether);
+        vm.prank(alice);
+        market.withdraw(400 ether);
+        assertEq(token.balanceOf(alice), 400 ether, "only the unreserved part");
+        assertEq(market.reserveOf(alice, bronze).deposits, 600 ether, "the reserve stays");
+    }
+
+    // ------------------------------------------------------------------ reserves
+
+    function test_reserve_takesCreditsFirstAndOpensOnce() public {
+        _deposit(alice, 1_000 ether);
+        _buyCredits(alice, 300 ether); // no bonus pool funded
+        vm.expectEmit(true, true, false, true, address(market));
+        emit IInferenceMarket.Reserved(alice, bronze, 200 ether, 300 ether);
+        vm.prank(alice);
+        market.reserve(bronze, 500 ether);
+        vm.prank(alice);
+        market.reserve(bronze, 100 ether);
+        IInferenceMarket.ReserveView memory r = market.reserveOf(alice, bronze);
+        assertEq(r.deposits, 300 ether, "200 + 100 of deposits");
+        assertEq(r.credits, 300 ether, "every credit first");
+        assertTrue(r.open, "open");
+        assertEq(r.epoch, 0, "first epoch");
+        IInferenceMarket.AccountView memory a = market.accountOf(alice);
+        assertEq(a.balance, 700 ether, "unreserved deposits");
+        assertEq(a.credits, 0, "unreserved credits");
+        assertEq(a.openReserves, 1, "one open reserve");
+        (uint256 escrow, , ) = market.totals();
+        assertEq(escrow, 1_300 ether, "a reserve stays in the escrow total");
+    }
+
+    function test_RevertWhen_reserveBadInput() public {
+        _deposit(alice, 1_000 ether);
+        vm.startPrank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IInferenceMarket.AmountExceedsEscrow.selector, 1_000 ether + 1, 1_000 ether)
+        );
+        market.reserve(bronze, 1_000 ether + 1);
+        vm.expectRevert(IInferenceMarket.ZeroAmount.selector);
+        market.reserve(bronze, 0);
+        vm.expectRevert(IInferenceMarket.ZeroAddress.selector);
+        market.reserve(address(0), 1);
+        vm.stopPrank();
+        assertEq(market.reserveOf(alice, bronze).deposits, 0, "nothing reserved");
+        assertEq(market.accountOf(alice).openReserves, 0, "none open");
+    }
+
+    function test_release_afterTheNoticeTheProviderSettlingMeanwhile() public {
+        _deposit(alice, 1_000 ether);
+        vm.prank(alice);
+        market.reserve(bronze, 1_000 ether);
+        IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 300 ether, 300_000);
+        v.deadline = T0 + 10 days;
+        bytes memory signature = _sign(aliceKey, v);
+        vm.expectEmit(true, true, false, true, address(market));
+        emit IInferenceMarket.ReleaseRequested(alice, bronze, T0 + NOTICE);
+        vm.prank(alice);
+        market.requestRelease(bronze);
+
+        _skip(NOTICE - 1);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IInferenceMarket.ReleaseNotReady.selector, T0 + NOTICE, T0 + NOTICE - 1)
+        );
+        market.release(bronze);
+        vm.prank(bronze);
+        market.settle(v, signature);
+        _skip(1);
+        vm.expectEmit(true, true, false, true, address(market));
+        emit IInferenceMarket.Released(alice, bronze, 700 ether, 0, 1);
+        vm.prank(alice);
+        (uint256 deposits, uint256 credits) = market.release(bronze);
+        assertEq(deposits, 700 ether, "what is left of the reserve");
+        assertEq(credits, 0, "no credits");
+        assertEq(_unclaimed(bronze), 240 ether, "the provider was paid");
+        assertEq(market.accountOf(alice).balance, 700 ether, "back to the unreserved balance");
+        assertEq(market.accountOf(alice).openReserves, 0, "closed");
+        IInferenceMarket.ReserveView memory r = market.reserveOf(alice, bronze);
+        assertEq(r.epoch, 1, "the pair's next epoch");
+        assertFalse(r.open, "closed");
+        assertEq(r.releasableAt, 0, "no release pending");
+    }
+
+    function test_RevertWhen_releaseWithoutARequestOrReserve() public {
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.ReserveNotOpen.selector, alice, bronze));
+        market.requestRelease(bronze);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.NoReleasePending.selector, alice, bronze));
+        market.release(bronze);
+        _deposit(alice, 10 ether);
+        vm.startPrank(alice);
+        market.reserve(bronze, 10 ether);
+        market.requestRelease(bronze);
+        _skip(NOTICE - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IInferenceMarket.ReleaseNotReady.selector, T0 + NOTICE, T0 + NOTICE - 1)
+        );
+        market.release(bronze);
+        // Asking again restarts the notice.
+        market.requestRelease(bronze);
+        assertEq(market.reserveOf(alice, bronze).releasableAt, T0 + 2 * NOTICE - 1, "restarted");
+        vm.stopPrank();
+        assertEq(market.reserveOf(alice, bronze).deposits, 10 ether, "still reserved");
+    }
+
+    // ------------------------------------------------------------------ signers
+
+    function test_setSigner_lockedWhileAReserveIsOpen() public {
+        address delegate = makeAddr("delegate");
+        vm.expectEmit(true, false, false, true, address(market));
+        emit IInferenceMarket.SignerSet(alice, delegate);
+        vm.prank(alice);
+        market.setSigner(delegate);
+        assertEq(market.signerOf(alice), delegate, "registered");
+        _deposit(alice, 10 ether);
+        vm.prank(alice);
+        market.reserve(bronze, 10 ether);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.SignerLocked.selector, alice, 1));
+        market.setSigner(address(0));
+        assertEq(market.signerOf(alice), delegate, "unchanged");
+        vm.startPrank(alice);
+        market.requestRelease(bronze);
+        _skip(NOTICE);
+        market.release(bronze);
+        market.setSigner(address(0));
+        vm.stopPrank();
+        assertEq(market.signerOf(alice), address(0), "rotated once nothing depends on it");
     }
 
     // ------------------------------------------------------------------ parameters and wiring
@@ -273,9 +331,11 @@ contract MarketEscrowTest is MarketBase {
         vm.prank(registry);
         market.setParameter(MarketKeys.WITHDRAWAL_NOTICE, 1 days);
         _deposit(alice, 1 ether);
-        vm.prank(alice);
-        market.requestWithdrawal(1 ether);
-        assertEq(market.accountOf(alice).withdrawableAt, T0 + 1 days, "one day");
+        vm.startPrank(alice);
+        market.reserve(bronze, 1 ether);
+        market.requestRelease(bronze);
+        vm.stopPrank();
+        assertEq(market.reserveOf(alice, bronze).releasableAt, T0 + 1 days, "one day");
     }
 
     function test_RevertWhen_setParameterBreaksARule() public {

@@ -275,7 +275,7 @@ contract MarketFeesTest is MarketBase {
     /// `cumulativeTokens`; returns what alice paid.
     function _settleFor(address provider, uint256 amount, uint256 cumulativeTokens) internal returns (uint256 paid) {
         uint256 before = _balance(alice);
-        uint256 settled = market.channel(market.channelKey(alice, provider, SMALL, 0, false, 0)).settledAmount;
+        uint256 settled = market.channel(_channelKey(alice, provider, SMALL, 0, false, 0)).settledAmount;
         _settle(aliceKey, _voucher(alice, provider, SMALL, settled + amount, cumulativeTokens));
         paid = before - _balance(alice);
     }
@@ -338,7 +338,7 @@ contract MarketFeesTest is MarketBase {
         _deposit(alice, 10_000 ether);
         vm.prank(alice);
         market.subscribe();
-        IFeeRouter.Charge memory c = market.previewCharge(alice, bronze, 1_000 ether, 500, false);
+        IFeeRouter.Charge memory c = _preview(alice, bronze, 1_000 ether, 500, false);
         assertEq(c.total, 840 ether, "800 + 5%");
         IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 1_000 ether, 1_000_000);
         v.priorityBps = 500;

@@ -165,7 +165,7 @@ contract ModelCatalogTest is MarketBase {
     function test_RevertWhen_anyoneButTheMarketRecordsUsage() public {
         vm.prank(bronze);
         vm.expectRevert(abi.encodeWithSelector(IModelCatalog.OnlyMarket.selector, bronze));
-        catalog.recordUsage(SMALL, 1_000);
+        catalog.recordUsage(SMALL, 1_000, 1 ether);
         assertEq(catalog.modelInfo(SMALL).epochTokens, 0, "nothing recorded");
     }
 
@@ -187,25 +187,36 @@ contract ModelCatalogTest is MarketBase {
     function test_RevertWhen_recordUsageForUnknownModel() public {
         vm.prank(address(market));
         vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
-        catalog.recordUsage(NEW_MODEL, 1_000);
+        catalog.recordUsage(NEW_MODEL, 1_000, 1 ether);
     }
 
     // ------------------------------------------------------------------ demand
 
     function _record(bytes32 modelId, uint256 tokens) internal {
         vm.prank(address(market));
-        catalog.recordUsage(modelId, tokens);
+        catalog.recordUsage(modelId, tokens, type(uint256).max);
     }
 
-    function test_recordUsage_returnsTheFloorAndAccumulatesTheEpoch() public {
-        vm.prank(address(market));
-        uint256 floor = catalog.recordUsage(LARGE, 4_000_000);
+    function test_recordUsage_countsWhatThePaymentCoversAndAccumulatesTheEpoch() public {
         // Large: 0.001 x 10 x 0.8 / 2 = 0.004 QUIV, the lowest quote the formula can reach.
-        assertEq(floor, 0.004 ether, "floor");
-        assertEq(catalog.minPricePerToken(LARGE), 0.004 ether, "same as the view");
+        assertEq(catalog.minPricePerToken(LARGE), 0.004 ether, "floor");
+        vm.prank(address(market));
+        // 4,000,000 tokens paid at the floor or above (16,000 QUIV covers exactly 4,000,000 x 0.004): all count.
+        assertEq(catalog.recordUsage(LARGE, 4_000_000, 16_000 ether), 4_000_000, "all counted");
         _record(LARGE, 1_000_000);
         assertEq(catalog.modelInfo(LARGE).epochTokens, 5_000_000, "tokens accumulate within the epoch");
         assertEq(catalog.modelInfo(LARGE).demandMultiplierBps, 10_000, "the multiplier waits for the epoch's end");
+    }
+
+    function test_recordUsage_belowTheFloorCountsOnlyWhatIsPaidFor() public {
+        vm.prank(address(market));
+        // 1,000,000 tokens for 400 QUIV: 400 / 0.004 = 100,000 tokens at the floor; one wei less covers 99,999.
+        assertEq(catalog.recordUsage(LARGE, 1_000_000, 400 ether), 100_000, "paid-for tokens");
+        vm.prank(address(market));
+        assertEq(catalog.recordUsage(LARGE, 1_000_000, 400 ether - 1), 99_999, "rounded down");
+        vm.prank(address(market));
+        assertEq(catalog.recordUsage(LARGE, 1_000_000, 0), 0, "a free voucher moves no demand");
+        assertEq(catalog.modelInfo(LARGE).epochTokens, 199_999, "only those recorded");
     }
 
     function test_demandMultiplier_followsSettledTokensEachEpoch() public {

@@ -14,8 +14,11 @@ import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
 import {Test} from "../../utils/Test.sol";
 
 /// @notice Drives the market through random sequences of deposits, credit purchases, subscriptions, withdrawals,
-/// settlements (fresh, replayed and over-escrow vouchers), claims, distributions, pool funding, pauses, split changes
-/// and time. Inputs are bounded to valid ranges; calls that may legitimately fail are tried and a failure must be one
+/// reserves and their releases, signer rotations (contract wallets), settlements (fresh, replayed and over-reserve
+/// vouchers), claims, distributions, pool funding, guardian pauses, split changes and time. Some consumers are also
+/// providers (they may sign vouchers to themselves). `signVoucher` has a consumer sign, within its reserve for a
+/// provider, a voucher the handler keeps unsettled: the invariant test checks that it settles in full until the
+/// pair's release completes. Inputs are bounded to valid ranges; calls that may legitimately fail are tried and a failure must be one
 /// of the errors the action documents, with its exact arguments. Ghost state records every token paid in and out and
 /// every part a settlement should have produced (from the router's own preview).
 contract MarketHandler is Test {
@@ -55,6 +58,15 @@ contract MarketHandler is Test {
     uint256 public ghostIncentivesClaimed;
     mapping(bytes32 action => uint256) public calls;
 
+    /// @dev A voucher signed within its pair's reserve and kept unsettled.
+    struct Signed {
+        IInferenceMarket.Voucher voucher;
+        bytes signature;
+        bool exists;
+    }
+
+    mapping(bytes32 pair => Signed) internal _signed;
+
     constructor(
         InferenceMarket market_,
         FeeRouter router_,
@@ -63,7 +75,9 @@ contract MarketHandler is Test {
         address[4] memory roles,
         uint256[] memory keys,
         address[] memory providers_,
-        bytes32[] memory models
+        bytes32[] memory models,
+        address wallet,
+        uint256 walletSignerKey
     ) {
         market = market_;
         router = router_;
@@ -72,6 +86,9 @@ contract MarketHandler is Test {
         (minter, registry, guardian, governor) = (roles[0], roles[1], roles[2], roles[3]);
         _keys = keys;
         for (uint256 i; i < keys.length; ++i) consumers.push(vm.addr(keys[i]));
+        // A contract wallet: it signs through its registered key.
+        consumers.push(wallet);
+        _keys.push(walletSignerKey);
         providers = providers_;
         _models = models;
     }
@@ -82,6 +99,19 @@ contract MarketHandler is Test {
 
     function providerCount() external view returns (uint256) {
         return providers.length;
+    }
+
+    /// @notice The voucher kept unsettled for a pair, if any.
+    function signedVoucher(
+        address consumer,
+        address provider
+    ) external view returns (bool exists, IInferenceMarket.Voucher memory voucher, bytes memory signature) {
+        Signed storage g = _signed[_pair(consumer, provider)];
+        return (g.exists, g.voucher, g.signature);
+    }
+
+    function _pair(address consumer, address provider) internal pure returns (bytes32) {
+        return keccak256(abi.encode(consumer, provider));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -99,6 +129,38 @@ contract MarketHandler is Test {
 
     function _expect(bytes memory reason, bytes memory expected) internal pure {
         assertEq(keccak256(reason), keccak256(expected), "unexpected error");
+    }
+
+    /// @dev What settling `amount` would charge now (the router's policy with the market's state).
+    function _preview(
+        address consumer,
+        address provider,
+        uint256 amount,
+        uint256 priorityBps,
+        bool batch
+    ) internal view returns (IFeeRouter.Charge memory) {
+        IInferenceMarket.AccountView memory a = market.accountOf(consumer);
+        return
+            router.chargeAt(
+                market.tierDiscountOf(provider),
+                amount,
+                a.currentVolume > a.previousVolume ? a.currentVolume : a.previousVolume,
+                block.timestamp < a.subscribedUntil,
+                priorityBps,
+                batch
+            );
+    }
+
+    /// @dev A channel's key.
+    function _channelKey(
+        address consumer,
+        address provider,
+        bytes32 modelId,
+        uint256 priorityBps,
+        bool batch,
+        uint256 epoch
+    ) internal pure returns (bytes32) {
+        return keccak256(abi.encode(consumer, provider, modelId, priorityBps, batch, epoch));
     }
 
     function _pausedError() internal view returns (bytes memory) {
@@ -150,65 +212,140 @@ contract MarketHandler is Test {
                             a.balance + a.credits,
                             market.parameter(MarketKeys.MIN_SUBSCRIPTION)
                         )
-                    ) ||
-                    _is(
-                        reason,
-                        abi.encodeWithSelector(
-                            IInferenceMarket.WithdrawalPending.selector,
-                            c,
-                            a.pendingWithdrawal,
-                            a.withdrawableAt
-                        )
                     );
             assertTrue(expected, "unexpected subscribe error");
         }
     }
 
-    function requestWithdrawal(uint256 seed, uint256 amount) external {
+    function withdraw(uint256 seed, uint256 amount) external {
         address c = consumers[seed % consumers.length];
         IInferenceMarket.AccountView memory a = market.accountOf(c);
         if (a.balance == 0) return;
         amount = bound(amount, 1, a.balance);
         vm.prank(c);
-        try market.requestWithdrawal(amount) {
-            calls["requestWithdrawal"]++;
+        try market.withdraw(amount) {
+            assertEq(market.accountOf(c).balance, a.balance - amount, "unreserved deposits fell by the amount");
+            ghostWithdrawn += amount;
+            calls["withdraw"]++;
         } catch (bytes memory reason) {
             _expect(reason, abi.encodeWithSelector(IInferenceMarket.SubscriptionActive.selector, c, a.subscribedUntil));
         }
     }
 
-    function cancelWithdrawal(uint256 seed) external {
+    // ------------------------------------------------------------------ reserves and signers
+
+    function reserve(uint256 seed, uint256 providerSeed, uint256 amount) external {
         address c = consumers[seed % consumers.length];
+        address p = providers[providerSeed % providers.length];
+        IInferenceMarket.AccountView memory a = market.accountOf(c);
+        if (a.balance + a.credits == 0) return;
+        amount = bound(amount, 1, a.balance + a.credits);
+        IInferenceMarket.ReserveView memory before = market.reserveOf(c, p);
         vm.prank(c);
-        try market.cancelWithdrawal() {
-            calls["cancelWithdrawal"]++;
+        try market.reserve(p, amount) {
+            IInferenceMarket.ReserveView memory r = market.reserveOf(c, p);
+            assertEq(r.deposits + r.credits, before.deposits + before.credits + amount, "reserve grew by the amount");
+            assertTrue(r.open, "open");
+            calls["reserve"]++;
         } catch (bytes memory reason) {
-            _expect(reason, abi.encodeWithSelector(IInferenceMarket.NoWithdrawalPending.selector, c));
+            _expect(reason, _pausedError());
         }
     }
 
-    function withdraw(uint256 seed) external {
+    function requestRelease(uint256 seed, uint256 providerSeed) external {
         address c = consumers[seed % consumers.length];
-        IInferenceMarket.AccountView memory a = market.accountOf(c);
+        address p = providers[providerSeed % providers.length];
         vm.prank(c);
-        try market.withdraw() returns (uint256 amount) {
-            assertEq(amount, a.pendingWithdrawal < a.balance ? a.pendingWithdrawal : a.balance, "what is left of it");
-            assertEq(market.accountOf(c).epoch, a.epoch + 1, "new epoch");
-            ghostWithdrawn += amount;
-            calls["withdraw"]++;
+        try market.requestRelease(p) {
+            calls["requestRelease"]++;
+        } catch (bytes memory reason) {
+            _expect(reason, abi.encodeWithSelector(IInferenceMarket.ReserveNotOpen.selector, c, p));
+        }
+    }
+
+    function release(uint256 seed, uint256 providerSeed) external {
+        address c = consumers[seed % consumers.length];
+        address p = providers[providerSeed % providers.length];
+        IInferenceMarket.ReserveView memory r = market.reserveOf(c, p);
+        vm.prank(c);
+        try market.release(p) returns (uint256 deposits, uint256 credits) {
+            assertGe(block.timestamp, r.releasableAt, "only after the notice");
+            assertEq(deposits, r.deposits, "every reserved deposit back");
+            assertEq(credits, r.credits, "every reserved credit back");
+            assertEq(market.reserveOf(c, p).epoch, r.epoch + 1, "the pair's next epoch");
+            delete _signed[_pair(c, p)]; // its channel's notice ended: the kept voucher is void
+            calls["release"]++;
         } catch (bytes memory reason) {
             bool expected =
-                _is(reason, abi.encodeWithSelector(IInferenceMarket.NoWithdrawalPending.selector, c)) ||
+                _is(reason, abi.encodeWithSelector(IInferenceMarket.NoReleasePending.selector, c, p)) ||
                     _is(
                         reason,
                         abi.encodeWithSelector(
-                            IInferenceMarket.WithdrawalNotReady.selector,
-                            a.withdrawableAt,
+                            IInferenceMarket.ReleaseNotReady.selector,
+                            r.releasableAt,
                             block.timestamp
                         )
                     );
-            assertTrue(expected, "unexpected withdraw error");
+            assertTrue(expected, "unexpected release error");
         }
+    }
+
+    /// @dev A consumer (contract wallets included) rotates the key that signs its vouchers; refused while any reserve
+    /// of it is open. A wallet's own owner rotation (ERC-1271) happens too and must change nothing.
+    function rotateSigner(uint256 seed, uint256 keySeed) external {
+        uint256 ci = seed % consumers.length;
+        address c = consumers[ci];
+        uint256 key = bound(keySeed, 1, 1e30);
+        uint256 open = market.accountOf(c).openReserves;
+        vm.prank(c);
+        try market.setSigner(vm.addr(key)) {
+            assertEq(open, 0, "rotated with no open reserve");
+            _keys[ci] = key;
+            calls["rotateSigner"]++;
+        } catch (bytes memory reason) {
+            _expect(reason, abi.encodeWithSelector(IInferenceMarket.SignerLocked.selector, c, open));
+            calls["rotateSigner refused"]++;
+        }
+    }
+
+    /// @dev Signs, within the pair's reserve, a voucher of the pair's first model the handler keeps unsettled.
+    function signVoucher(uint256 seed, uint256 providerSeed, uint256 amount) external {
+        uint256 ci = seed % consumers.length;
+        IInferenceMarket.Voucher memory v;
+        v.consumer = consumers[ci];
+        v.provider = providers[providerSeed % providers.length];
+        bytes32 pair = _pair(v.consumer, v.provider);
+        IInferenceMarket.ReserveView memory r = market.reserveOf(v.consumer, v.provider);
+        if (_signed[pair].exists || r.deposits + r.credits == 0) return;
+        v.modelId = _models[0];
+        v.epoch = r.epoch;
+        IInferenceMarket.ChannelView memory ch = market.channel(
+            _channelKey(v.consumer, v.provider, v.modelId, 0, false, v.epoch)
+        );
+        v.cumulativeAmount = ch.settledAmount + bound(amount, 1, r.deposits + r.credits);
+        v.cumulativeTokens = ch.settledTokens;
+        v.deadline = type(uint256).max;
+        (uint8 sv, bytes32 rr, bytes32 ss) = vm.sign(_keys[ci], market.hashVoucher(v));
+        _signed[pair] = Signed(v, abi.encodePacked(rr, ss, sv), true);
+        calls["signVoucher"]++;
+    }
+
+    /// @dev The provider settles the voucher kept for its pair: it must succeed (the invariant test checks the same at
+    /// every step).
+    function settleSigned(uint256 seed, uint256 providerSeed) external {
+        address c = consumers[seed % consumers.length];
+        address p = providers[providerSeed % providers.length];
+        Signed memory g = _signed[_pair(c, p)];
+        if (!g.exists) return;
+        uint256 amount =
+            g.voucher.cumulativeAmount -
+                market.channel(_channelKey(c, p, g.voucher.modelId, 0, false, g.voucher.epoch)).settledAmount;
+        IFeeRouter.Charge memory charge = _preview(c, p, amount, 0, false);
+        vm.prank(p);
+        market.settle(g.voucher, g.signature);
+        _record(charge);
+        delete _signed[_pair(c, p)];
+        calls["settleSigned"]++;
     }
 
     // ------------------------------------------------------------------ settlement
@@ -233,27 +370,27 @@ contract MarketHandler is Test {
         (IInferenceMarket.Voucher memory v, bytes memory signature, uint256 amount) = _voucher(
             SettleInput(consumerSeed, providerSeed, modelSeed, termsSeed, amountSeed, tokensSeed)
         );
-        IInferenceMarket.AccountView memory a = market.accountOf(v.consumer);
-        IFeeRouter.Charge memory c = market.previewCharge(v.consumer, v.provider, amount, v.priorityBps, v.batch);
+        // A pair with a kept voucher is left to it (its reserve backs that voucher).
+        if (_signed[_pair(v.consumer, v.provider)].exists) return;
+        IInferenceMarket.ReserveView memory a = market.reserveOf(v.consumer, v.provider);
+        IFeeRouter.Charge memory c = _preview(v.consumer, v.provider, amount, v.priorityBps, v.batch);
         vm.prank(v.provider);
         try market.settle(v, signature) {
-            IInferenceMarket.AccountView memory b = market.accountOf(v.consumer);
-            assertEq(a.balance + a.credits - b.balance - b.credits, c.total, "escrow fell by the previewed charge");
+            IInferenceMarket.ReserveView memory b = market.reserveOf(v.consumer, v.provider);
+            assertEq(a.deposits + a.credits - b.deposits - b.credits, c.total, "reserve fell by the previewed charge");
             _record(c);
             _replay(v, signature);
         } catch (bytes memory reason) {
-            bool expected =
-                _is(reason, _pausedError()) ||
-                    _is(
-                        reason,
-                        abi.encodeWithSelector(
-                            IInferenceMarket.InsufficientEscrow.selector,
-                            v.consumer,
-                            a.balance + a.credits,
-                            c.total
-                        )
-                    );
-            assertTrue(expected, "unexpected settle error");
+            uint256 fromCredits = a.credits < c.baseFee ? a.credits : c.baseFee;
+            _expect(
+                reason,
+                abi.encodeWithSelector(
+                    IInferenceMarket.InsufficientEscrow.selector,
+                    v.consumer,
+                    a.deposits + fromCredits,
+                    c.total
+                )
+            );
             calls["settle refused"]++;
         }
     }
@@ -275,9 +412,9 @@ contract MarketHandler is Test {
                 : terms == 3
                     ? 2_000
                     : 0;
-        v.epoch = market.accountOf(v.consumer).epoch;
+        v.epoch = market.reserveOf(v.consumer, v.provider).epoch;
         IInferenceMarket.ChannelView memory ch = market.channel(
-            market.channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch)
+            _channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch)
         );
         amount = bound(input.amount, 1, 5_000 ether);
         v.cumulativeAmount = ch.settledAmount + amount;
@@ -408,7 +545,8 @@ contract MarketHandler is Test {
         }
     }
 
-    /// @dev Moves the burn share; values that would leave the provider below half are refused.
+    /// @dev Moves the burn share; values that would leave the provider below half, or the protocol's share at or below
+    /// the incentive rates, are refused.
     function setBurnShare(uint256 bps) external {
         bps = bound(bps, 0, 5_000);
         IFeeRouter.FeeSplit memory s = router.feeSplit();
@@ -418,11 +556,24 @@ contract MarketHandler is Test {
             assertEq(t.providerBps + t.validatorBps + t.burnBps + t.infrastructureBps + t.treasuryBps, 10_000, "sum");
             calls["setBurnShare"]++;
         } catch (bytes memory reason) {
-            assertGt(s.validatorBps + bps + s.infrastructureBps + s.treasuryBps, 5_000, "refused only below half");
-            _expect(
-                reason,
-                abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, MarketKeys.BURN_FEE_BPS, bps)
-            );
+            uint256 protocol = s.validatorBps + bps + s.infrastructureBps + s.treasuryBps;
+            if (protocol > 5_000) {
+                _expect(
+                    reason,
+                    abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, MarketKeys.BURN_FEE_BPS, bps)
+                );
+            } else {
+                // The incentive bound: the protocol's share must stay above the pools' rates.
+                assertLe(protocol, pools.incentiveBps(), "refused only at or below the incentive rates");
+                _expect(
+                    reason,
+                    abi.encodeWithSelector(
+                        IFeeRouter.IncentivesAboveProtocolShare.selector,
+                        pools.incentiveBps(),
+                        protocol
+                    )
+                );
+            }
         }
     }
 

@@ -2,29 +2,25 @@
 pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
 
 import {IInferenceMarket} from "../../../contracts/interfaces/IInferenceMarket.sol";
 import {IProviderStaking} from "../../../contracts/interfaces/IProviderStaking.sol";
 
-/// @notice One consumer of the gas benchmark: in its constructor it takes tokens from the crowd that deploys it and
-/// deposits them; it accepts any voucher signature (ERC-1271), so the crowd can settle for it without keys.
+/// @notice One consumer of the gas benchmark: in its constructor it takes tokens from the crowd that deploys it,
+/// deposits them and reserves half for the crowd (a provider).
 /// @dev Test-only: never deploy outside a devnet.
-contract BenchConsumer is IERC1271 {
+contract BenchConsumer {
     constructor(IInferenceMarket market, IERC20 token, uint256 amount) {
         BenchMarketCrowd(msg.sender).fund(amount);
         token.approve(address(market), amount);
         market.deposit(amount);
-    }
-
-    function isValidSignature(bytes32, bytes calldata) external pure returns (bytes4) {
-        return IERC1271.isValidSignature.selector;
+        market.reserve(msg.sender, amount / 2);
     }
 }
 
 /// @notice Test-only crowd for the gas benchmark: a registered provider that creates many consumers per transaction,
-/// each with its own escrow, and settles one voucher from each, so a benchmark can measure a market action with 10 or
-/// 10,000 other consumers, channels and settlements cheaply.
+/// each with its own escrow and a reserve for the crowd, so a benchmark can measure a market action with 10 or 10,000
+/// other consumers and reserves cheaply (vouchers need the consumers' ECDSA signatures, which a contract cannot make).
 contract BenchMarketCrowd {
     IInferenceMarket public immutable market;
     IERC20 public immutable token;
@@ -47,23 +43,8 @@ contract BenchMarketCrowd {
         require(token.transfer(msg.sender, amount), "transfer");
     }
 
-    /// @notice Creates `count` consumers with `deposit` each and settles `amount` of list value for `tokens` generated
-    /// tokens of `modelId` from each.
-    function create(uint256 count, bytes32 modelId, uint256 deposit, uint256 amount, uint256 tokens) external {
-        for (uint256 i; i < count; ++i) {
-            address consumer = address(new BenchConsumer(market, token, deposit));
-            IInferenceMarket.Voucher memory v = IInferenceMarket.Voucher({
-                consumer: consumer,
-                provider: address(this),
-                batch: false,
-                modelId: modelId,
-                priorityBps: 0,
-                epoch: 0,
-                cumulativeAmount: amount,
-                cumulativeTokens: tokens,
-                deadline: block.timestamp
-            });
-            market.settle(v, "");
-        }
+    /// @notice Creates `count` consumers with `deposit` each (half of it reserved for the crowd).
+    function create(uint256 count, uint256 deposit) external {
+        for (uint256 i; i < count; ++i) new BenchConsumer(market, token, deposit);
     }
 }

@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
+import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
+import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
+import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
+import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
+import {IncentivePools} from "../../contracts/market/IncentivePools.sol";
+import {MarketBase} from "./MarketBase.sol";
+import {MockWalletConsumer} from "./mocks/MockWalletConsumer.sol";
+
+/// @notice Regressions of the four ways a consumer could avoid paying for service it received (each with the
+/// review's scenario and numbers), and of repricing stranding signed vouchers: every one now fails or no longer pays.
+contract MarketAttacksTest is MarketBase {
+    address internal mallory;
+    uint256 internal malloryKey;
+    /// @dev A provider identity mallory controls (10,000 QUIV of stake, the minimum).
+    address internal malloryProvider;
+
+    function setUp() public override {
+        super.setUp();
+        (mallory, malloryKey) = makeAddrAndKey("mallory");
+        malloryProvider = makeAddr("malloryProvider");
+        _register(malloryProvider, 10_000 ether);
+        market.syncTier(malloryProvider);
+    }
+
+    function _signed(
+        uint256 key,
+        IInferenceMarket.Voucher memory v
+    ) internal view returns (IInferenceMarket.Voucher memory, bytes memory) {
+        return (v, _sign(key, v));
+    }
+
+    // ------------------------------------------------------------------ 1. self-voucher front-run
+
+    /// @dev Mallory deposits 1,000 and reserves 600 for bronze, who serves 600 QUIV of inference against a signed
+    /// voucher. Mallory then signs her own provider identity a voucher for her whole escrow (1,000) and settles it
+    /// first. Before: it took all 1,000 and bronze's voucher reverted `InsufficientEscrow`. Now her identity can draw
+    /// only on her reserve for it (400 here): the 1,000 voucher fails, and bronze's 600 settles in full.
+    function test_attack1_selfVoucherCannotFrontRunTheHonestProvider() public {
+        _deposit(mallory, 1_000 ether);
+        vm.startPrank(mallory);
+        market.reserve(bronze, 600 ether);
+        market.reserve(malloryProvider, 400 ether);
+        vm.stopPrank();
+        (IInferenceMarket.Voucher memory honest, bytes memory honestSig) = _signed(
+            malloryKey,
+            _voucher(mallory, bronze, SMALL, 600 ether, 600_000)
+        );
+
+        (IInferenceMarket.Voucher memory self, bytes memory selfSig) = _signed(
+            malloryKey,
+            _voucher(mallory, malloryProvider, SMALL, 1_000 ether, 0)
+        );
+        vm.prank(malloryProvider);
+        vm.expectRevert(
+            abi.encodeWithSelector(IInferenceMarket.InsufficientEscrow.selector, mallory, 400 ether, 1_000 ether)
+        );
+        market.settle(self, selfSig);
+        // What her own identity can take is what she reserved for it: 400.
+        self.cumulativeAmount = 400 ether;
+        selfSig = _sign(malloryKey, self);
+        vm.prank(malloryProvider);
+        market.settle(self, selfSig);
+
+        vm.prank(bronze);
+        market.settle(honest, honestSig);
+        assertEq(_unclaimed(bronze), 480 ether, "bronze paid 80% of 600");
+        assertEq(market.reserveOf(mallory, bronze).deposits, 0, "the 600 reserved went to bronze's voucher");
+        assertEq(_unclaimed(malloryProvider), 320 ether, "her identity earned on her own 400 only");
+    }
+
+    /// @dev Nor can she withdraw or move the reserve: a withdrawal sees only unreserved deposits, and a release waits
+    /// for the notice during which bronze settles.
+    function test_attack1_reserveIsOutOfReachOfWithdrawalsAndOtherChannels() public {
+        _deposit(mallory, 1_000 ether);
+        vm.prank(mallory);
+        market.reserve(bronze, 1_000 ether);
+        (IInferenceMarket.Voucher memory honest, bytes memory honestSig) = _signed(
+            malloryKey,
+            _voucher(mallory, bronze, SMALL, 600 ether, 600_000)
+        );
+        honest.deadline = T0 + 30 days;
+        honestSig = _sign(malloryKey, honest);
+        vm.startPrank(mallory);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.AmountExceedsBalance.selector, 1, 0));
+        market.withdraw(1);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.AmountExceedsEscrow.selector, 1, 0));
+        market.reserve(malloryProvider, 1);
+        market.requestRelease(bronze);
+        vm.stopPrank();
+        // Another channel of mallory (her own identity, another model) finds nothing to draw.
+        (IInferenceMarket.Voucher memory self, bytes memory selfSig) = _signed(
+            malloryKey,
+            _voucher(mallory, malloryProvider, MEDIUM, 1_000 ether, 0)
+        );
+        vm.prank(malloryProvider);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.InsufficientEscrow.selector, mallory, 0, 1_000 ether));
+        market.settle(self, selfSig);
+        _skip(NOTICE - 1);
+        vm.prank(bronze);
+        market.settle(honest, honestSig);
+        assertEq(_unclaimed(bronze), 480 ether, "paid within the notice");
+    }
+
+    // ------------------------------------------------------------------ 2. withdrawal during a pause
+
+    /// @dev Before: settlement paused, withdrawals open; during a 30-day pause the consumer withdrew everything after
+    /// the 3-day notice and bronze's 600 QUIV voucher reverted `StaleEpoch`. Now settlement stays open during a pause,
+    /// a withdrawal cannot touch the reserve, and the release notice runs with settlement open.
+    function test_attack2_aPauseNeverStrandsASignedVoucher() public {
+        _deposit(mallory, 1_000 ether);
+        vm.prank(mallory);
+        market.reserve(bronze, 1_000 ether);
+        IInferenceMarket.Voucher memory v = _voucher(mallory, bronze, SMALL, 600 ether, 600_000);
+        v.deadline = T0 + 60 days;
+        bytes memory signature = _sign(malloryKey, v);
+
+        vm.prank(guardian);
+        market.pause(); // 30 days, longer than the 3-day notice
+        vm.startPrank(mallory);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.AmountExceedsBalance.selector, 1_000 ether, 0));
+        market.withdraw(1_000 ether);
+        market.requestRelease(bronze);
+        vm.stopPrank();
+
+        _skip(NOTICE - 1);
+        assertTrue(market.paused(), "still paused");
+        vm.prank(bronze);
+        market.settle(v, signature);
+        assertEq(_unclaimed(bronze), 480 ether, "bronze paid during the pause");
+
+        _skip(1);
+        vm.prank(mallory);
+        (uint256 deposits, ) = market.release(bronze);
+        assertEq(deposits, 400 ether, "the consumer gets back only what was not spent");
+        vm.prank(mallory);
+        market.withdraw(400 ether);
+        assertTrue(market.paused(), "withdrawn during the pause");
+        assertEq(token.balanceOf(mallory), 400 ether, "1,000 - 600 of service");
+    }
+
+    // ------------------------------------------------------------------ 3. ERC-1271 wallet rotating its owner
+
+    /// @dev Before: the wallet's ERC-1271 check ran at settlement, so rotating its owner voided every voucher and the
+    /// wallet withdrew 100% after the notice. Now the market checks only the signer the wallet registered, which
+    /// cannot change while a reserve is open: the rotation changes nothing and bronze's 600 settles.
+    function test_attack3_walletRotatingItsOwnerCannotRevokeAVoucher() public {
+        (address owner, uint256 ownerKey) = makeAddrAndKey("walletOwner");
+        (address newOwner, uint256 newOwnerKey) = makeAddrAndKey("walletNewOwner");
+        MockWalletConsumer wallet = new MockWalletConsumer(owner);
+        _mint(address(wallet), 1_000 ether);
+        wallet.deposit(market, IERC20(address(token)), 1_000 ether);
+        wallet.registerSigner(market, owner);
+        wallet.reserve(market, bronze, 1_000 ether);
+        IInferenceMarket.Voucher memory v = _voucher(address(wallet), bronze, SMALL, 600 ether, 600_000);
+        bytes memory signature = _sign(ownerKey, v);
+
+        wallet.rotateOwner(newOwner);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.SignerLocked.selector, address(wallet), 1));
+        wallet.registerSigner(market, newOwner);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.AmountExceedsBalance.selector, 1_000 ether, 0));
+        wallet.withdraw(market, 1_000 ether);
+        assertEq(market.signerOf(address(wallet)), owner, "the registered signer stays");
+
+        vm.prank(bronze);
+        market.settle(v, signature);
+        assertEq(_unclaimed(bronze), 480 ether, "bronze paid for its 600");
+        // The wallet's ERC-1271 answer counts for nothing: a voucher signed by the new owner is refused.
+        IInferenceMarket.Voucher memory next = _voucher(address(wallet), bronze, SMALL, 700 ether, 700_000);
+        bytes memory byNewOwner = _sign(newOwnerKey, next);
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.InvalidSignature.selector, address(wallet)));
+        market.settle(next, byNewOwner);
+        assertEq(market.reserveOf(address(wallet), bronze).deposits, 400 ether, "only the 600 was charged");
+    }
+
+    // ------------------------------------------------------------------ 4. self-dealing incentive loop
+
+    /// @dev Before: with `creditBonusBps` at 2,000 a self-dealer bought 10,000 of credits (12,000 with the bonus),
+    /// paid itself 10,000 of list value at a 20% priority fee (total 12,000), earned 8,000 + 2,000 of priority and a
+    /// 5% referral on the 10,000: 10,500 back for 10,000, +5,000 over 10 rounds. Now the rate is refused: 200 + 500 +
+    /// 500 + 2,000 = 3,200 bps reaches the protocol's 2,000.
+    function test_attack4_creditBonusAtTwentyPercentIsRefused() public {
+        vm.prank(registry);
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 3_200, 2_000));
+        pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 2_000);
+        assertEq(pools.parameter(MarketKeys.CREDIT_BONUS_BPS), 700, "unchanged");
+        // The largest bonus the bound admits with the other preset rates: 799 (1,999 < 2,000); 800 reaches it.
+        vm.prank(registry);
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_000, 2_000));
+        pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 800);
+        vm.prank(registry);
+        pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 799);
+        // The other in-bound settings the review named: referral 10%, or cashback + API share 10% each.
+        vm.prank(registry);
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_499, 2_000));
+        pools.setParameter(MarketKeys.REFERRAL_BPS, 1_000);
+        // And the router refuses to lower the protocol's share under the rates: 1,999 needs at least 2,000.
+        vm.prank(registry);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.IncentivesAboveProtocolShare.selector, 1_999, 1_950));
+        router.setParameter(MarketKeys.BURN_FEE_BPS, 50);
+    }
+
+    function test_attack4_constructorsRefuseRatesAtTheProtocolShare() public {
+        IIncentivePools.Rates memory r = _rates();
+        r.creditBonusBps = 800; // 200 + 500 + 500 + 800 = 2,000
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_000, 2_000));
+        new IncentivePools(IERC20(address(token)), staking, router, address(manager), r);
+    }
+
+    /// @dev The review's loop at the preset's rates (bonus 7%), with every incentive turned toward mallory: she is an
+    /// approved developer, her provider identity is referred by another identity of hers, and every pool is funded.
+    /// Round 1, by hand: 10,000 buys 10,700 of credits; 2,140 of deposits pay the 20% priority fee on a 10,700 base
+    /// (credits pay base fees only). The provider earns 80% of 10,700 = 8,560 plus the 2,140 priority fee; the
+    /// referral is 5% of 8,560 = 428 (priority fees are outside the incentive base); cashback and API share are zero
+    /// (nothing of the base came from deposits). Back 10,700 + 428 = 11,128 for 12,140 paid: 91.7%.
+    function test_attack4_selfDealingLoopReturnsLessThanItCosts() public {
+        address referrer = makeAddr("malloryReferrer");
+        _register(referrer, 10_000 ether);
+        vm.prank(malloryProvider);
+        pools.registerReferral(referrer);
+        vm.prank(curator);
+        pools.setDeveloper(mallory, true);
+        for (uint256 i; i < 4; ++i) _fundPool(IIncentivePools.Pool(i), 1_000_000 ether);
+
+        uint256 paid;
+        uint256 cumulative;
+        for (uint256 round; round < 10; ++round) {
+            _buyCredits(mallory, 10_000 ether);
+            IInferenceMarket.AccountView memory a = market.accountOf(mallory);
+            uint256 priority = (a.credits * 2_000) / 10_000;
+            _deposit(mallory, priority);
+            paid += 10_000 ether + priority;
+            vm.prank(mallory);
+            market.reserve(malloryProvider, a.credits + priority);
+            cumulative += a.credits;
+            IInferenceMarket.Voucher memory v = _voucher(mallory, malloryProvider, SMALL, cumulative, 0);
+            v.priorityBps = 2_000;
+            _settle(malloryKey, v);
+            if (round == 0) {
+                assertEq(a.credits, 10_700 ether, "10,000 + 7% bonus");
+                assertEq(_unclaimed(malloryProvider), 10_700 ether, "8,560 + 2,140 of priority");
+                assertEq(pools.owed(referrer), 428 ether, "5% of the 8,560 base share");
+                assertEq(pools.owed(mallory), 0, "no cashback or API share on credits");
+                assertEq(paid, 12_140 ether, "10,000 + 2,140");
+            }
+        }
+        (, uint256 earned) = market.earningsOf(malloryProvider);
+        uint256 back = earned + pools.owed(referrer) + pools.owed(mallory);
+        assertLt(back, paid, "ten rounds return less than they cost");
+    }
+
+    /// @dev Every in-bound rate combination (sum below the protocol's 2,000) and priority level: paying oneself never
+    /// returns as much as it costs. Real tokens paid count credits at what they cost.
+    function testFuzz_selfDealingRoundTripNeverReturnsItsCost(
+        uint256[4] memory rates,
+        uint256 priorityBps,
+        uint256 deposits,
+        uint256 credits,
+        uint256 amount
+    ) public {
+        // Bounded one after the other so their sum stays below 2,000 (set from zero, so no step crosses the bound).
+        bytes32[4] memory keys = [
+            MarketKeys.CASHBACK_BPS,
+            MarketKeys.API_SHARE_BPS,
+            MarketKeys.CREDIT_BONUS_BPS,
+            MarketKeys.REFERRAL_BPS
+        ];
+        vm.startPrank(registry);
+        for (uint256 i; i < 4; ++i) pools.setParameter(keys[i], 0);
+        uint256 left = 1_999;
+        for (uint256 i; i < 4; ++i) {
+            rates[i] = bound(rates[i], 0, left);
+            left -= rates[i];
+            pools.setParameter(keys[i], rates[i]);
+        }
+        vm.stopPrank();
+        priorityBps = bound(priorityBps, 499, 2_000);
+        if (priorityBps == 499) priorityBps = 0;
+
+        address referrer = makeAddr("malloryReferrer");
+        _register(referrer, 10_000 ether);
+        vm.prank(malloryProvider);
+        pools.registerReferral(referrer);
+        vm.prank(curator);
+        pools.setDeveloper(mallory, true);
+        for (uint256 i; i < 4; ++i) _fundPool(IIncentivePools.Pool(i), 1_000_000 ether);
+
+        deposits = bound(deposits, 10 ether, 50_000 ether);
+        credits = bound(credits, 0, 50_000 ether);
+        _deposit(mallory, deposits);
+        if (credits != 0) _buyCredits(mallory, credits);
+        IInferenceMarket.AccountView memory a = market.accountOf(mallory);
+        vm.prank(mallory);
+        market.reserve(malloryProvider, a.balance + a.credits);
+        // The list value the reserve covers: base from credits and deposits, priority from deposits.
+        // From 1 QUIV: on a few wei the protocol's share rounds to zero and the provider takes the remainder.
+        amount = bound(amount, 1 ether, ((a.balance + a.credits) * 10_000) / (10_000 + priorityBps));
+        IInferenceMarket.Voucher memory v = _voucher(mallory, malloryProvider, SMALL, amount, 0);
+        v.priorityBps = priorityBps;
+        bytes memory signature = _sign(malloryKey, v);
+        vm.prank(malloryProvider);
+        try market.settle(v, signature) {} catch {
+            return; // more priority than deposits: refused, nothing paid
+        }
+
+        IInferenceMarket.ReserveView memory r = market.reserveOf(mallory, malloryProvider);
+        uint256 fromDeposits = a.balance - r.deposits;
+        uint256 fromCredits = a.credits - r.credits;
+        (, uint256 earned) = market.earningsOf(malloryProvider);
+        uint256 back = earned + pools.owed(referrer) + pools.owed(mallory);
+        // Real tokens: deposits spent, plus credits spent at their cost (`credits` bought `a.credits`).
+        if (a.credits == 0) {
+            assertLt(back, fromDeposits, "paying oneself returns less than it costs");
+        } else {
+            assertLt(
+                back * a.credits,
+                fromDeposits * a.credits + fromCredits * credits,
+                "paying oneself returns less than it costs (to the wei)"
+            );
+        }
+    }
+
+    // ------------------------------------------------------------------ repricing
+
+    /// @dev Before: raising the base rate or reclassifying a model upward made signed vouchers fail `PriceBelowFloor`.
+    /// Now the signed amount is charged; only the demand record follows the new floor.
+    function test_repricingNeverStrandsASignedVoucher() public {
+        _deposit(mallory, 1_000 ether);
+        vm.prank(mallory);
+        market.reserve(bronze, 1_000 ether);
+        // 1,000,000 small-model tokens at its 0.0004 floor: 400 QUIV.
+        IInferenceMarket.Voucher memory v = _voucher(mallory, bronze, SMALL, 400 ether, 1_000_000);
+        bytes memory signature = _sign(malloryKey, v);
+        vm.prank(curator);
+        catalog.setModelComplexity(SMALL, IModelCatalog.ComplexityClass.Large); // floor x10: 0.004
+        _setCatalogParameter(MarketKeys.BASE_RATE, 0.002 ether); // floor x2 again: 0.008
+        assertEq(catalog.minPricePerToken(SMALL), 0.008 ether, "the floor rose twentyfold");
+        vm.prank(bronze);
+        market.settle(v, signature);
+        assertEq(_unclaimed(bronze), 320 ether, "80% of the 400 signed");
+        assertEq(catalog.modelInfo(SMALL).epochTokens, 50_000, "400 / 0.008 tokens count toward demand");
+    }
+}
