@@ -78,8 +78,11 @@ interface IProviderStaking is IRewardReceiver {
     /// @param shares Shares of the provider's active pool.
     /// @param stake Their value in token wei.
     /// @param lockEnd The lock's end (0 if never locked); the stake cannot leave before it.
-    /// @param voteBonusBps Voting bonus of the lock over the staked 1.5x, in bps, while locked.
-    /// @param rewardWeightBps Reward weight of the lock bucket (10,000 = 1x), until kicked after the lock ends.
+    /// @param voteBonusBps Voting bonus of the lock over the staked 1.5x now, in bps: it follows the time left
+    /// (the full bonus with a year or more left, decaying linearly to 0 at the lock's end).
+    /// @param rewardWeightBps Reward weight of the position (10,000 = 1x): the bucket of its lock duration, or for
+    /// stake added to a running lock the shares-weighted mean with the bucket of the time left; 1x once kicked
+    /// after the lock ends.
     /// @param openRequests Bitmap of the open unbonding request slots (bit `i` set: slot `i` is open).
     struct PositionView {
         address provider;
@@ -222,6 +225,12 @@ interface IProviderStaking is IRewardReceiver {
     /// @param rewardWeightBps The reward weight while locked.
     event Locked(address indexed account, uint256 lockEnd, uint256 voteBonusBps, uint256 rewardWeightBps);
 
+    /// @notice A ban released a delegator's lock: it ends now instead of at `lockEnd`.
+    /// @param account The delegator (unbonding or redelegating).
+    /// @param provider The banned provider.
+    /// @param lockEnd The end the lock had.
+    event LockReleased(address indexed account, address indexed provider, uint256 lockEnd);
+
     /// @notice An expired lock's reward weight went back to 1x.
     /// @param account The staker.
     /// @param caller Who kicked it.
@@ -344,7 +353,8 @@ interface IProviderStaking is IRewardReceiver {
     function delegate(address provider, uint256 amount) external;
 
     /// @notice Moves `amount` of the caller's position (self-stake or delegation) into the unbonding queue.
-    /// @dev Withdrawable from `block.timestamp + unbondingPeriod`. Reverts `StakeLocked` while locked,
+    /// @dev Withdrawable from `block.timestamp + unbondingPeriod`. Reverts `StakeLocked` while locked (unless
+    /// the caller delegates to a banned provider: the ban releases the lock, `LockReleased`),
     /// `UnbondingQueueFull` with 8 open requests. A provider may fall below the minimum (it then deactivates).
     /// @param amount Tokens to unbond.
     /// @return index The request's slot (0-7).
@@ -354,6 +364,7 @@ interface IProviderStaking is IRewardReceiver {
     /// @dev The stake leaves the current provider's active pool at once (it stops earning) and waits in its
     /// unbonding pool, where that provider's slashes still reach it; `withdraw` after the unbonding period
     /// bonds it to `to` (or pays it out if `to` is no longer active or the caller staked elsewhere meanwhile).
+    /// Reverts `StakeLocked` while locked, unless the current provider is banned (the ban releases the lock).
     /// @param to The destination provider.
     /// @return index The request's slot.
     function redelegate(address to) external returns (uint256 index);
@@ -370,10 +381,12 @@ interface IProviderStaking is IRewardReceiver {
     function rebond(uint256 index) external returns (uint256 amount);
 
     /// @notice Locks the caller's position until `block.timestamp + duration`.
-    /// @dev The voting weight of the stake rises from 1.5x linearly to 2x at a one-year lock, while
-    /// `timepoint < lockEnd`; the reward weight is the best maturity bucket the duration reaches, until the lock
-    /// has ended and the position is kicked or next bonded or unbonded. Stake added later joins the lock.
-    /// Reverts `LockTooLong` above the maximum, `LockShortened` before the current end.
+    /// @dev The voting weight of the stake at `timepoint < lockEnd` is 1.5x plus a bonus linear in the time left,
+    /// `lockEnd - timepoint`, reaching 2x with a year or more left: it decays to 1.5x by the lock's end with no
+    /// transaction. The reward weight is the best maturity bucket the duration reaches, until the lock has ended
+    /// and the position is kicked or next bonded or unbonded. Stake added later joins the lock and earns only the
+    /// bucket of the time left (the position keeps the shares-weighted mean); re-locking gives the whole
+    /// position the bucket of the new duration. Reverts `LockTooLong` above the maximum, `LockShortened` before the current end.
     /// @param duration Lock duration, in seconds.
     function lock(uint256 duration) external;
 
@@ -424,8 +437,8 @@ interface IProviderStaking is IRewardReceiver {
     /// @dev Restricted to the SLASHER role (the slasher contract). A banned provider is inactive: `isActive` is
     /// false (the market gives it no work), its pool earns no rewards, and `delegate`, `redelegate` to it and a
     /// delegator's `rebond` into it revert `ProviderBanned`; a redelegation in flight towards it is paid out on
-    /// completion. Its delegators (and the provider itself) can still unbond, redelegate away and withdraw, and its
-    /// stake stays slashable. Reverts `UnknownProvider`, or `BanUnchanged` when nothing would change.
+    /// completion. Its delegators can unbond and redelegate away at once, even while locked (the ban releases their
+    /// locks), and withdraw; the provider itself can unbond unlocked stake. Its stake stays slashable. Reverts `UnknownProvider`, or `BanUnchanged` when nothing would change.
     /// @param provider The provider.
     /// @param banned Whether to ban it (true) or lift the ban (false).
     function setBanned(address provider, bool banned) external;

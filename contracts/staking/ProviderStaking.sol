@@ -87,7 +87,7 @@ contract ProviderStaking is StakingPools {
         if (amount == 0) revert ZeroAmount();
         Position storage pos = _positions[msg.sender];
         if (pos.shares == 0) revert NoStake(msg.sender);
-        if (block.timestamp < pos.lockEnd) revert StakeLocked(msg.sender, pos.lockEnd);
+        _checkUnlocked(pos);
         if (pos.provider == msg.sender) {
             // Unbonding self-stake cannot lower the slash cap before the unbonded stake is out of reach.
             Pool storage pool = _pools[msg.sender];
@@ -107,7 +107,7 @@ contract ProviderStaking is StakingPools {
         if (!_pools[to].registered) revert UnknownProvider(to);
         if (_pools[to].banned) revert ProviderBanned(to);
         if (!_isActiveNow(to)) revert ProviderInactive(to);
-        if (block.timestamp < pos.lockEnd) revert StakeLocked(msg.sender, pos.lockEnd);
+        _checkUnlocked(pos);
 
         index = _unbond(msg.sender, type(uint256).max, RequestKind.Redelegation, to);
         emit RedelegationRequested(msg.sender, from, to, index);
@@ -159,7 +159,6 @@ contract ProviderStaking is StakingPools {
         pos.lockEnd = SafeCast.toUint48(lockEnd);
         if (weightBps != pos.rewardWeightBps) _changeRewardWeight(msg.sender, pos, weightBps);
         uint256 bonusBps = _VOTES.checkpointLock(msg.sender, lockEnd, duration);
-        pos.voteBonusBps = uint16(bonusBps);
         emit Locked(msg.sender, lockEnd, bonusBps, weightBps);
     }
 
@@ -178,7 +177,7 @@ contract ProviderStaking is StakingPools {
         if (provider != address(0)) {
             Pool storage pool = _pools[provider];
             _accrueRewards();
-            _sync(pool);
+            _sync(provider, pool);
             if (provider == msg.sender) {
                 amount = pool.providerRewards;
                 pool.providerRewards = 0;
@@ -197,7 +196,7 @@ contract ProviderStaking is StakingPools {
         Pool storage pool = _pools[provider];
         if (!pool.registered) revert UnknownProvider(provider);
         _accrueRewards();
-        _sync(pool);
+        _sync(provider, pool);
         _reweigh(provider, pool, pool.assets);
     }
 
@@ -216,7 +215,7 @@ contract ProviderStaking is StakingPools {
         if (bps == 0 || bps > maxBps) revert InvalidSlash(bps, maxBps);
 
         _accrueRewards();
-        _sync(pool);
+        _sync(provider, pool);
         uint256 assets = pool.assets;
         fromActive = (assets * bps) / StakingMath.BPS;
         fromUnbonding = (uint256(pool.unbondingAssets) * bps) / StakingMath.BPS;
@@ -247,7 +246,7 @@ contract ProviderStaking is StakingPools {
             revert MultiplierOutOfBounds(qualityBps, StakingMath.BPS, maxQuality);
         }
         _accrueRewards();
-        _sync(pool);
+        _sync(provider, pool);
         uint256 multiplierBps = (speedBps * qualityBps) / StakingMath.BPS;
         pool.multiplierBps = SafeCast.toUint16(multiplierBps);
         _reweigh(provider, pool, pool.assets);
@@ -260,7 +259,7 @@ contract ProviderStaking is StakingPools {
         if (!pool.registered) revert UnknownProvider(provider);
         if (pool.banned == banned) revert BanUnchanged(provider, banned);
         _accrueRewards();
-        _sync(pool);
+        _sync(provider, pool);
         pool.banned = banned;
         _reweigh(provider, pool, pool.assets);
         emit BanChanged(provider, banned);
@@ -312,7 +311,13 @@ contract ProviderStaking is StakingPools {
         v.shares = pos.shares;
         v.stake = StakingMath.toAssetsDown(pos.shares, pool.assets, pool.shares);
         v.lockEnd = pos.lockEnd;
-        v.voteBonusBps = pos.voteBonusBps;
+        if (block.timestamp < pos.lockEnd) {
+            v.voteBonusBps = StakingMath.voteBonus(
+                pos.lockEnd - block.timestamp,
+                _FULL_BONUS_LOCK,
+                _MAX_LOCK_BONUS_BPS
+            );
+        }
         v.rewardWeightBps = pos.rewardWeightBps == 0 ? StakingMath.BPS : pos.rewardWeightBps;
         v.openRequests = pos.unbondingMask;
     }
@@ -337,9 +342,27 @@ contract ProviderStaking is StakingPools {
         if (provider == address(0)) return amount;
         Pool storage pool = _pools[provider];
         (uint256 accSelf, uint256 accDelegator, ) = _pendingAccrual();
-        (uint256 providerReward, uint256 perShare) = _poolGrowth(pool, accSelf, accDelegator);
-        if (provider == account) amount += pool.providerRewards + providerReward;
-        else if (pos.shares != 0) amount += _earned(pos, pool.accPerDelegatorShare + perShare);
+        uint256 apyTime = _apyTimeNow();
+        uint256 providerReward;
+        uint256 perShare;
+        if (accSelf != pool.lastAccSelf || accDelegator != pool.lastAccDelegator) {
+            (providerReward, perShare, ) = _poolGrowth(
+                provider,
+                pool,
+                accSelf,
+                accDelegator,
+                apyTime - pool.lastApyTime
+            );
+        }
+        if (provider == account) {
+            amount += pool.providerRewards + providerReward;
+        } else if (pos.shares != 0) {
+            uint256 acc = pool.accPerDelegatorShare + perShare;
+            if (acc != pos.accPaid) {
+                (uint256 earned, ) = _earned(pos, pool, acc, apyTime - pos.apyTimePaid);
+                amount += earned;
+            }
+        }
     }
 
     /// @inheritdoc IProviderStaking
@@ -384,10 +407,22 @@ contract ProviderStaking is StakingPools {
         Pool storage pool = _pools[provider];
         bool isSelf = account == provider;
         _accrueRewards();
-        _sync(pool);
+        _sync(provider, pool);
         if (!isSelf) _settle(pos, pool);
         _setRewardWeight(pos, pool, isSelf, weightBps);
         _reweigh(provider, pool, pool.assets);
+    }
+
+    /// @dev Locked stake cannot leave, except a delegation to a banned provider: the ban releases it at once
+    /// (it earns nothing there and its provider misbehaved), and the lock ends with the release.
+    function _checkUnlocked(Position storage pos) private {
+        uint256 lockEnd = pos.lockEnd;
+        if (block.timestamp >= lockEnd) return;
+        address provider = pos.provider;
+        if (provider == msg.sender || !_pools[provider].banned) revert StakeLocked(msg.sender, lockEnd);
+        pos.lockEnd = uint48(block.timestamp);
+        _VOTES.checkpointLock(msg.sender, block.timestamp, 0);
+        emit LockReleased(msg.sender, provider, lockEnd);
     }
 
     function _canCompleteRedelegation(address account, address to, uint256 amount) private view returns (bool) {

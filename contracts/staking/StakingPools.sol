@@ -42,6 +42,7 @@ abstract contract StakingPools is StakingRewards {
         Tier heldSlashTier;
         uint48 heldSlashTierUntil;
         uint128 providerRewards;
+        uint80 lastApyTime;
         uint256 lastAccSelf;
         uint256 lastAccDelegator;
         uint256 accPerDelegatorShare;
@@ -51,11 +52,11 @@ abstract contract StakingPools is StakingRewards {
         address provider;
         uint48 lockEnd;
         uint16 rewardWeightBps;
-        uint16 voteBonusBps;
         uint8 unbondingMask;
         uint128 shares;
         uint128 pendingRewards;
         uint256 accPaid;
+        uint80 apyTimePaid;
     }
 
     struct Request {
@@ -70,6 +71,9 @@ abstract contract StakingPools is StakingRewards {
     /// and slashes the second.
     IStakingVotes internal immutable _VOTES;
     IReputationStake internal immutable _REPUTATION;
+    /// @dev The lock voting bonus (over the staked multiplier) and the remaining lock time that earns all of it.
+    uint256 internal immutable _MAX_LOCK_BONUS_BPS;
+    uint256 internal immutable _FULL_BONUS_LOCK;
 
     mapping(address provider => Pool) internal _pools;
     mapping(address account => Position) internal _positions;
@@ -84,6 +88,8 @@ abstract contract StakingPools is StakingRewards {
     constructor(Constants memory c, LockBucket[] memory buckets) {
         _VOTES = new StakingVotes(c.stakedVoteBps, c.maxLockVoteBps, c.fullBonusLockDuration);
         _REPUTATION = new ReputationStake(_TOKEN);
+        _MAX_LOCK_BONUS_BPS = c.maxLockVoteBps - c.stakedVoteBps;
+        _FULL_BONUS_LOCK = c.fullBonusLockDuration;
         if (buckets.length > MAX_LOCK_BUCKETS) revert InvalidConfiguration();
         uint256 previousDuration;
         uint256 previousWeight = StakingMath.BPS;
@@ -111,7 +117,7 @@ abstract contract StakingPools is StakingRewards {
             _VOTES.checkpointProvider(account, provider);
         }
         _accrueRewards();
-        _sync(pool);
+        _sync(provider, pool);
         if (!isSelf) _settle(pos, pool);
         _expireRewardWeight(pos, pool, isSelf);
 
@@ -124,7 +130,17 @@ abstract contract StakingPools is StakingRewards {
         pool.assets = SafeCast.toUint128(assets + amount);
         pool.shares = SafeCast.toUint128(totalShares + minted);
         pos.shares = SafeCast.toUint128(newShares);
-        if (!isSelf) _reweighDelegator(pool, oldShares, newShares, pos.rewardWeightBps, pos.rewardWeightBps);
+        uint256 oldWeightBps = pos.rewardWeightBps;
+        uint256 newWeightBps = oldWeightBps;
+        if (oldWeightBps > StakingMath.BPS) {
+            // Still locked (an expired weight was reset above): the new tokens are committed only for the time
+            // left, so they earn that bucket's weight and the position's weight is the shares-weighted mean,
+            // rounded down.
+            uint256 addedWeightBps = _bucketWeight(pos.lockEnd - block.timestamp);
+            newWeightBps = (oldShares * oldWeightBps + minted * addedWeightBps) / newShares;
+            pos.rewardWeightBps = uint16(newWeightBps);
+        }
+        if (!isSelf) _reweighDelegator(pool, oldShares, newShares, oldWeightBps, newWeightBps);
         _reweigh(provider, pool, assets);
         _totalBonded += SafeCast.toUint128(amount);
         _VOTES.checkpointShares(account, newShares);
@@ -153,7 +169,7 @@ abstract contract StakingPools is StakingRewards {
         Pool storage pool = _pools[provider];
         bool isSelf = account == provider;
         _accrueRewards();
-        _sync(pool);
+        _sync(provider, pool);
         if (!isSelf) _settle(pos, pool);
         _expireRewardWeight(pos, pool, isSelf);
 
@@ -232,49 +248,105 @@ abstract contract StakingPools is StakingRewards {
 
     // ------------------------------------------------------------------ rewards
 
-    /// @dev Brings a pool's reward accounting up to the global accumulators (call `_accrueRewards` first).
-    function _sync(Pool storage pool) internal {
+    /// @dev Brings a pool's reward accounting up to the global accumulators (call `_accrueRewards` first). What
+    /// the per-staker APY ceiling holds back goes back to the budget.
+    function _sync(address provider, Pool storage pool) internal {
+        uint256 apyTime = _apyTime;
+        uint256 lastApyTime = pool.lastApyTime;
+        if (apyTime == lastApyTime) return;
+        pool.lastApyTime = uint80(apyTime);
         uint256 accSelf = _accSelf;
         uint256 accDelegator = _accDelegator;
         if (accSelf == pool.lastAccSelf && accDelegator == pool.lastAccDelegator) return;
-        (uint256 providerReward, uint256 perShare) = _poolGrowth(pool, accSelf, accDelegator);
+        (uint256 providerReward, uint256 perShare, uint256 heldBack) = _poolGrowth(
+            provider,
+            pool,
+            accSelf,
+            accDelegator,
+            apyTime - lastApyTime
+        );
         pool.lastAccSelf = accSelf;
         pool.lastAccDelegator = accDelegator;
         if (providerReward != 0) pool.providerRewards += SafeCast.toUint128(providerReward);
         if (perShare != 0) pool.accPerDelegatorShare += perShare;
+        if (heldBack != 0) _holdBack(heldBack);
     }
 
-    /// @dev What a pool earned since its last sync, given the global accumulators: its provider's self-stake
-    /// rewards plus commission, and the growth of its reward per weighted delegator share. Rounds down.
+    /// @dev What a pool earned while the integrated APY ceiling grew by `apyTime` (since its last sync), given the global accumulators: its
+    /// provider's self-stake rewards plus commission, the growth of its reward per weighted delegator share, and
+    /// what the per-staker APY ceiling holds back. The self-stake earns at most `maxApyBps` of its value and the
+    /// delegations together at most `maxApyBps` of theirs over the interval (whatever the multipliers); the
+    /// commission is `commissionBps / delegatorRewardBps` of what the delegations keep. Rounds down.
     function _poolGrowth(
+        address provider,
         Pool storage pool,
         uint256 accSelf,
-        uint256 accDelegator
-    ) internal view returns (uint256 providerReward, uint256 perShare) {
+        uint256 accDelegator,
+        uint256 apyTime
+    ) internal view returns (uint256 providerReward, uint256 perShare, uint256 heldBack) {
+        uint256 assets = pool.assets;
+        uint256 selfValue = StakingMath.toAssetsDown(_positions[provider].shares, assets, pool.shares);
         providerReward = Math.mulDiv(accSelf - pool.lastAccSelf, pool.selfWeight, ACC_PRECISION);
+        uint256 cap = _apyCap(selfValue, apyTime);
+        if (providerReward > cap) (providerReward, heldBack) = (cap, providerReward - cap);
         uint256 growth = accDelegator - pool.lastAccDelegator;
-        uint256 weight = pool.delegatorWeight;
-        if (growth != 0 && weight != 0) {
-            perShare = Math.mulDiv(growth, weight, pool.weightedDelegatorShares);
-            providerReward += Math.mulDiv(growth, weight * _COMMISSION_BPS, ACC_PRECISION * _DELEGATOR_REWARD_BPS);
+        if (growth != 0 && pool.delegatorWeight != 0) {
+            (uint256 commission, uint256 delegatorHeldBack) = (0, 0);
+            (perShare, commission, delegatorHeldBack) = _delegatorGrowth(
+                pool,
+                growth,
+                _apyCap(assets - selfValue, apyTime)
+            );
+            providerReward += commission;
+            heldBack += delegatorHeldBack;
         }
     }
 
-    /// @dev Moves a delegator's rewards since its last settlement into `pendingRewards` (call `_sync` first).
-    /// An empty position only takes the pool's current value (it may come from another pool's, higher or lower).
+    /// @dev A pool's delegations over an interval in which the delegation accumulator grew by `growth`: the growth
+    /// of the reward per weighted delegator share, the commission, and what the ceiling `cap` (on the delegations'
+    /// reward) holds back of both. Rounds down.
+    function _delegatorGrowth(
+        Pool storage pool,
+        uint256 growth,
+        uint256 cap
+    ) private view returns (uint256 perShare, uint256 commission, uint256 heldBack) {
+        uint256 weight = pool.delegatorWeight;
+        uint256 reward = Math.mulDiv(growth, weight, ACC_PRECISION);
+        commission = Math.mulDiv(growth, weight * _COMMISSION_BPS, ACC_PRECISION * _DELEGATOR_REWARD_BPS);
+        if (reward <= cap) return (Math.mulDiv(growth, weight, pool.weightedDelegatorShares), commission, 0);
+        uint256 keptCommission = (cap * _COMMISSION_BPS) / _DELEGATOR_REWARD_BPS;
+        heldBack = reward - cap + commission - keptCommission;
+        perShare = Math.mulDiv(cap, ACC_PRECISION, pool.weightedDelegatorShares);
+        commission = keptCommission;
+    }
+
+    /// @dev Moves a delegator's rewards since its last settlement into `pendingRewards` (call `_sync` first),
+    /// capped at `maxApyBps` of its value over the time since; the excess goes back to the budget. An empty
+    /// position only takes the pool's current value (it may come from another pool's, higher or lower).
     function _settle(Position storage pos, Pool storage pool) internal {
+        uint256 apyTime = _apyTime;
         uint256 acc = pool.accPerDelegatorShare;
-        if (acc == pos.accPaid) return;
-        if (pos.shares != 0) {
-            uint256 earned = _earned(pos, acc);
+        if (acc != pos.accPaid && pos.shares != 0) {
+            (uint256 earned, uint256 heldBack) = _earned(pos, pool, acc, apyTime - pos.apyTimePaid);
             if (earned != 0) pos.pendingRewards += SafeCast.toUint128(earned);
+            if (heldBack != 0) _holdBack(heldBack);
         }
         pos.accPaid = acc;
+        pos.apyTimePaid = uint80(apyTime);
     }
 
-    /// @dev A delegator's rewards since its last settlement, at the pool reward per share `acc`; rounds down.
-    function _earned(Position storage pos, uint256 acc) internal view returns (uint256) {
-        return Math.mulDiv(StakingMath.weighted(pos.shares, pos.rewardWeightBps), acc - pos.accPaid, ACC_PRECISION);
+    /// @dev A delegator's rewards while the integrated APY ceiling grew by `apyTime` (since its last settlement), at the pool reward per
+    /// share `acc`, at most `maxApyBps` of its value; and what that ceiling holds back. Rounds down.
+    function _earned(
+        Position storage pos,
+        Pool storage pool,
+        uint256 acc,
+        uint256 apyTime
+    ) internal view returns (uint256 earned, uint256 heldBack) {
+        uint256 shares = pos.shares;
+        earned = Math.mulDiv(StakingMath.weighted(shares, pos.rewardWeightBps), acc - pos.accPaid, ACC_PRECISION);
+        uint256 cap = _apyCap(StakingMath.toAssetsDown(shares, pool.assets, pool.shares), apyTime);
+        if (earned > cap) (earned, heldBack) = (cap, earned - cap);
     }
 
     /// @dev Sets a position's reward weight (settled first by the caller), keeping the pool's weighted

@@ -42,6 +42,9 @@ abstract contract StakingRewards is StakingParameters {
     /// @dev Sum of the active pools' assets of active providers: the base of the APY band.
     uint128 internal _earningStake;
     uint48 internal _lastUpdate;
+    /// @dev The APY ceiling integrated over time: the sum of `maxApyBps x seconds` since deployment. A stake of
+    /// `v` may earn at most `v x (its growth) / (10,000 x 1 year)` over an interval, whatever the ceiling did.
+    uint80 internal _apyTime;
 
     /// @dev Everything ever notified; what was distributed is `_notified - _budget`, so accrual writes no total.
     uint128 internal _notified;
@@ -88,6 +91,7 @@ abstract contract StakingRewards is StakingParameters {
     function _accrueRewards() internal override {
         if (_lastUpdate == block.timestamp) return;
         (uint256 accSelf, uint256 accDelegator, uint256 paid) = _pendingAccrual();
+        _apyTime = uint80(_apyTimeNow());
         _lastUpdate = uint48(block.timestamp);
         if (paid == 0) return;
         _accSelf = accSelf;
@@ -118,6 +122,23 @@ abstract contract StakingRewards is StakingParameters {
             accDelegator += Math.mulDiv(toDelegators, ACC_PRECISION, delegatorWeight, Math.Rounding.Floor);
             paid += flow - toSelf;
         }
+    }
+
+    /// @dev The integrated APY ceiling as of now (`_apyTime` plus the current ceiling since the last update).
+    function _apyTimeNow() internal view returns (uint256) {
+        return _apyTime + _maxApyBps * (block.timestamp - _lastUpdate);
+    }
+
+    /// @dev The most a stake of `value` may earn while the integrated ceiling grows by `apyTime`: the ceiling's
+    /// APY over the interval, under whatever ceiling held in each second of it; rounds down.
+    function _apyCap(uint256 value, uint256 apyTime) internal pure returns (uint256) {
+        return Math.mulDiv(value, apyTime, StakingMath.BPS * StakingMath.YEAR);
+    }
+
+    /// @dev Returns to the budget what the per-staker APY ceiling held back from a distributed reward: it is
+    /// spread again from the next notification, as the aggregate ceiling's excess is.
+    function _holdBack(uint256 amount) internal {
+        _budget += SafeCast.toUint128(amount);
     }
 
     /// @dev Everything the contract owes; its token balance is never below it.

@@ -132,7 +132,12 @@ contract StakingVotes is IStakingVotes {
         uint256 timepoint
     ) private view returns (uint256) {
         uint256 multiplierBps = _STAKED_VOTE_BPS;
-        if (timepoint < lockPacked >> 16) multiplierBps += lockPacked & type(uint16).max;
+        // The bonus follows the time still committed at `timepoint`: it decays linearly to nothing at the lock's
+        // end, so stake added late to an old lock only ever carries the bonus of the time left.
+        uint256 lockEnd = lockPacked >> 16;
+        if (timepoint < lockEnd) {
+            multiplierBps += StakingMath.voteBonus(lockEnd - timepoint, _FULL_BONUS_LOCK, _MAX_LOCK_BONUS_BPS);
+        }
         return Math.mulDiv(shares, priceRay * multiplierBps, RAY * StakingMath.BPS, Math.Rounding.Floor);
     }
 }

@@ -5,7 +5,7 @@ import {IStakingVotes} from "../../contracts/interfaces/IStakingVotes.sol";
 import {StakingVotes} from "../../contracts/staking/StakingVotes.sol";
 import {StakingBase} from "./StakingBase.sol";
 
-/// @notice Voting weight of staked tokens: 1.5x, rising linearly to 2x for a one-year lock, checkpointed by
+/// @notice Voting weight of staked tokens: 1.5x, plus a lock bonus linear in the time left (2x with a year or more left), checkpointed by
 /// timestamp; past reads are final and exclude what happened in their own second.
 contract StakingVotesTest is StakingBase {
     function setUp() public override {
@@ -51,7 +51,10 @@ contract StakingVotesTest is StakingBase {
         assertEq(votes.getVotes(d1), 1_050 ether, "now");
     }
 
-    function test_getPastVotes_lockBonusRisesLinearlyToTwo() public {
+    /// The bonus follows the time left at the read: 5,000 bps x min(time left, a year) / a year, rounded down.
+    /// Read at T0 + 1, one second after the locks: half a year minus 1 s left is 2,499 bps, a year minus 1 s
+    /// 4,999 bps, two years minus 1 s the whole 5,000.
+    function test_getPastVotes_lockBonusFollowsTheTimeLeft() public {
         _delegate(d1, p1, 1_000 ether);
         _delegate(d2, p1, 1_000 ether);
         _delegate(d3, p1, 1_000 ether);
@@ -61,24 +64,31 @@ contract StakingVotesTest is StakingBase {
         staking.lock(YEAR);
         vm.prank(d3);
         staking.lock(2 * YEAR);
+        assertEq(votes.getVotes(d1), 1_750 ether, "half a year left: 1.75x");
+        assertEq(votes.getVotes(d2), 2_000 ether, "a year left: 2x");
         _skip(2);
-        assertEq(votes.getPastVotes(d1, T0 + 1), 1_750 ether, "half a year: 1.75x");
-        assertEq(votes.getPastVotes(d2, T0 + 1), 2_000 ether, "one year: 2x");
-        assertEq(votes.getPastVotes(d3, T0 + 1), 2_000 ether, "two years: still 2x");
+        assertEq(votes.getPastVotes(d1, T0 + 1), 1_749.9 ether, "2,499 bps");
+        assertEq(votes.getPastVotes(d2, T0 + 1), 1_999.9 ether, "4,999 bps");
+        assertEq(votes.getPastVotes(d3, T0 + 1), 2_000 ether, "more than a year left: 2x");
         assertEq(votes.getPastVotes(p1, T0 + 1), 15_000 ether, "unlocked: 1.5x");
     }
 
-    function test_getPastVotes_lockExpiresWithoutATransaction() public {
+    function test_getPastVotes_lockDecaysWithoutATransaction() public {
         _delegate(d1, p1, 1_000 ether);
         vm.prank(d1);
         staking.lock(YEAR);
         uint256 lockEnd = T0 + YEAR;
+        assertEq(votes.getVotes(d1), 2_000 ether, "a year left: 2x");
+        vm.warp(T0 + YEAR / 2);
+        assertEq(votes.getVotes(d1), 1_750 ether, "half a year left: 1.75x");
+        vm.warp(lockEnd - 1 days);
+        assertEq(votes.getVotes(d1), 1_501.3 ether, "one day left: 13 bps (5,000 / 365, rounded down)");
         vm.warp(lockEnd - 1);
-        assertEq(votes.getVotes(d1), 2_000 ether, "locked: 2x");
+        assertEq(votes.getVotes(d1), 1_500 ether, "one second left: the bonus rounds to 0");
         vm.warp(lockEnd);
-        assertEq(votes.getVotes(d1), 1_500 ether, "at the end: back to 1.5x");
+        assertEq(votes.getVotes(d1), 1_500 ether, "at the end: 1.5x");
         vm.warp(lockEnd + 10);
-        assertEq(votes.getPastVotes(d1, lockEnd - 1), 2_000 ether, "past read before the end");
+        assertEq(votes.getPastVotes(d1, T0 + YEAR / 2), 1_750 ether, "past read in the middle");
         assertEq(votes.getPastVotes(d1, lockEnd), 1_500 ether, "past read at the end");
     }
 
@@ -148,7 +158,7 @@ contract StakingVotesTest is StakingBase {
         new StakingVotes(15_000, 20_000, 0);
     }
 
-    /// Weight = stake x (1.5 + 0.5 x min(duration, 1 year) / 1 year) while locked, written out independently of
+    /// Weight = stake x (1.5 + 0.5 x min(time left, 1 year) / 1 year) while locked, written out independently of
     /// the contract's own formula.
     function testFuzz_lockWeightIsLinearInDuration(uint256 amount, uint256 duration) public {
         amount = bound(amount, 1 ether, 1_000_000 ether);
@@ -157,7 +167,9 @@ contract StakingVotesTest is StakingBase {
         vm.prank(d1);
         staking.lock(duration);
         _skip(2);
-        uint256 capped = duration < YEAR ? duration : YEAR;
+        // Read at T0 + 1: the bonus is that of the time left then (none for a one-second lock).
+        uint256 left = duration - 1;
+        uint256 capped = left < YEAR ? left : YEAR;
         uint256 bonusBps = (5_000 * capped) / YEAR;
         uint256 expected = (amount * (15_000 + bonusBps)) / 10_000;
         assertEq(votes.getPastVotes(d1, T0 + 1), expected, "1.5x plus the linear bonus");
