@@ -4,11 +4,11 @@ pragma solidity ^0.8.28;
 import {IRewardReceiver} from "./IRewardReceiver.sol";
 
 /// @title IProviderStaking
-/// @notice Provider staking: providers register with a self-stake and get a tier from it, anyone delegates
-/// to an active provider, stake leaves through an unbonding queue, rewards accrue through O(1)
-/// accumulators (split between direct stakers, delegators and validator commission, paid inside an APY
-/// band), stake can be locked for voting weight and reward weight, and the slasher takes a share of a
-/// provider's active, unbonding and reputation stake in O(1).
+/// @notice Provider staking: providers register with a self-stake and get a tier from it, anyone delegates to an active
+/// provider, stake leaves through an unbonding queue, rewards accrue through O(1) accumulators (split between direct
+/// stakers, delegators and validator commission, paid inside an APY band that also caps each staker), stake can be
+/// locked for voting weight and reward weight, and the slasher takes a share of a provider's active, unbonding and
+/// reputation stake in O(1).
 /// @dev Accounting model (see docs/staking.md):
 /// - Each account holds one position: its self-stake if it is a registered provider, otherwise a delegation
 ///   to one provider. Each provider has an active pool (its self-stake and its delegators' stake, as shares
@@ -383,10 +383,10 @@ interface IProviderStaking is IRewardReceiver {
     /// @notice Locks the caller's position until `block.timestamp + duration`.
     /// @dev The voting weight of the stake at `timepoint < lockEnd` is 1.5x plus a bonus linear in the time left,
     /// `lockEnd - timepoint`, reaching 2x with a year or more left: it decays to 1.5x by the lock's end with no
-    /// transaction. The reward weight is the best maturity bucket the duration reaches, until the lock has ended
-    /// and the position is kicked or next bonded or unbonded. Stake added later joins the lock and earns only the
-    /// bucket of the time left (the position keeps the shares-weighted mean); re-locking gives the whole
-    /// position the bucket of the new duration. Reverts `LockTooLong` above the maximum, `LockShortened` before the current end.
+    /// transaction. The reward weight is the best maturity bucket the duration reaches, until the lock has ended and
+    /// the position is kicked or next bonded or unbonded. Stake added later joins the lock and earns only the bucket of
+    /// the time left (the position keeps the shares-weighted mean); re-locking gives the whole position the bucket of
+    /// the new duration. Reverts `LockTooLong` above the maximum, `LockShortened` before the current end.
     /// @param duration Lock duration, in seconds.
     function lock(uint256 duration) external;
 
@@ -434,11 +434,12 @@ interface IProviderStaking is IRewardReceiver {
     function setPerformance(address provider, uint256 speedBps, uint256 qualityBps) external;
 
     /// @notice Bans a provider (a severe infraction) or lifts its ban.
-    /// @dev Restricted to the SLASHER role (the slasher contract). A banned provider is inactive: `isActive` is
-    /// false (the market gives it no work), its pool earns no rewards, and `delegate`, `redelegate` to it and a
-    /// delegator's `rebond` into it revert `ProviderBanned`; a redelegation in flight towards it is paid out on
-    /// completion. Its delegators can unbond and redelegate away at once, even while locked (the ban releases their
-    /// locks), and withdraw; the provider itself can unbond unlocked stake. Its stake stays slashable. Reverts `UnknownProvider`, or `BanUnchanged` when nothing would change.
+    /// @dev Restricted to the SLASHER role (the slasher contract). A banned provider is inactive: `isActive` is false
+    /// (the market gives it no work), its pool earns no rewards, and `delegate`, `redelegate` to it and a delegator's
+    /// `rebond` into it revert `ProviderBanned`; a redelegation in flight towards it is paid out on completion. Its
+    /// delegators can unbond and redelegate away at once, even while locked (the ban releases their locks), and
+    /// withdraw; the provider itself can unbond unlocked stake. Its stake stays slashable. Reverts `UnknownProvider`,
+    /// or `BanUnchanged` when nothing would change.
     /// @param provider The provider.
     /// @param banned Whether to ban it (true) or lift the ban (false).
     function setBanned(address provider, bool banned) external;

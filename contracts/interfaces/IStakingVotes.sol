@@ -5,9 +5,10 @@ import {IVotingWeight} from "./IVotingWeight.sol";
 
 /// @title IStakingVotes
 /// @notice Voting weight of staked tokens, checkpointed by timestamp: 1.5x per staked token, plus a lock bonus
-/// rising linearly to 2x for locks of a year or more, while the lock lasts. Governance reads it through
-/// `IVotingWeight`; only the staking contract that deployed it writes to it.
-/// @dev Weight at `t` = shares x share price x (staked multiplier + bonus if `t < lockEnd`), from checkpoints of
+/// linear in the time left on the lock (2x with a year or more left), decaying to nothing by the lock's end.
+/// Governance reads it through `IVotingWeight`; only the staking contract that deployed it writes to it.
+/// @dev Weight at `t` = shares x share price x (staked multiplier + bonus of `min(lockEnd - t, fullBonusLock)` if
+/// `t < lockEnd`), from checkpoints of
 /// the account's shares, provider and lock and of the provider pool's share price (written at registration and
 /// after each slash, so a slash lowers every delegator's weight from that moment without touching them).
 /// Between slashes the price only rises by rounding dust, so the weight never exceeds the stake's value x
@@ -39,8 +40,9 @@ interface IStakingVotes is IVotingWeight {
     /// @notice Records a lock from now on and returns its voting bonus.
     /// @param account The staker.
     /// @param lockEnd The lock's end.
-    /// @param duration The lock's duration, which sets the bonus.
-    /// @return bonusBps The bonus over the staked multiplier while `timepoint < lockEnd`, in bps.
+    /// @param duration The lock's duration (the time left now), which sets the bonus returned.
+    /// @return bonusBps The bonus over the staked multiplier now, in bps; at a later `timepoint < lockEnd` the
+    /// bonus is that of `lockEnd - timepoint`.
     function checkpointLock(address account, uint256 lockEnd, uint256 duration) external returns (uint256 bonusBps);
 
     /// @notice Records a provider pool's share price from now on.

@@ -272,11 +272,11 @@ abstract contract StakingPools is StakingRewards {
         if (heldBack != 0) _holdBack(heldBack);
     }
 
-    /// @dev What a pool earned while the integrated APY ceiling grew by `apyTime` (since its last sync), given the global accumulators: its
-    /// provider's self-stake rewards plus commission, the growth of its reward per weighted delegator share, and
-    /// what the per-staker APY ceiling holds back. The self-stake earns at most `maxApyBps` of its value and the
-    /// delegations together at most `maxApyBps` of theirs over the interval (whatever the multipliers); the
-    /// commission is `commissionBps / delegatorRewardBps` of what the delegations keep. Rounds down.
+    /// @dev What a pool earned while the integrated APY ceiling grew by `apyTime` (since its last sync), given the
+    /// global accumulators: its provider's self-stake rewards plus commission, the growth of its reward per weighted
+    /// delegator share, and what the per-staker APY ceiling holds back. The self-stake earns at most `maxApyBps` of its
+    /// value and the delegations together at most `maxApyBps` of theirs over the interval (whatever the multipliers);
+    /// the commission is `commissionBps / delegatorRewardBps` of what the delegations keep. Rounds down.
     function _poolGrowth(
         address provider,
         Pool storage pool,
@@ -335,8 +335,9 @@ abstract contract StakingPools is StakingRewards {
         pos.apyTimePaid = uint80(apyTime);
     }
 
-    /// @dev A delegator's rewards while the integrated APY ceiling grew by `apyTime` (since its last settlement), at the pool reward per
-    /// share `acc`, at most `maxApyBps` of its value; and what that ceiling holds back. Rounds down.
+    /// @dev A delegator's rewards while the integrated APY ceiling grew by `apyTime` (since its last settlement), at
+    /// the pool reward per share `acc`, at most `maxApyBps` of its value; and what that ceiling holds back. Rounds
+    /// down.
     function _earned(
         Position storage pos,
         Pool storage pool,

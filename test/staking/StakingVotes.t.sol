@@ -5,8 +5,8 @@ import {IStakingVotes} from "../../contracts/interfaces/IStakingVotes.sol";
 import {StakingVotes} from "../../contracts/staking/StakingVotes.sol";
 import {StakingBase} from "./StakingBase.sol";
 
-/// @notice Voting weight of staked tokens: 1.5x, plus a lock bonus linear in the time left (2x with a year or more left), checkpointed by
-/// timestamp; past reads are final and exclude what happened in their own second.
+/// @notice Voting weight of staked tokens: 1.5x, plus a lock bonus linear in the time left (2x with a year or more
+/// left), checkpointed by timestamp; past reads are final and exclude what happened in their own second.
 contract StakingVotesTest is StakingBase {
     function setUp() public override {
         super.setUp();
