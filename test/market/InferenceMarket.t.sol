@@ -36,7 +36,7 @@ contract InferenceMarketTest is MarketBase {
         assertEq(escrow, balance, "total escrow unchanged");
     }
 
-    function _key(IInferenceMarket.Voucher memory v) internal view returns (bytes32) {
+    function _key(IInferenceMarket.Voucher memory v) internal pure returns (bytes32) {
         return _channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch);
     }
 
