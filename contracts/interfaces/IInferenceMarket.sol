@@ -2,7 +2,6 @@
 pragma solidity ^0.8.28;
 
 import {IChallengeSource} from "./IChallengeSource.sol";
-import {IFeeRouter} from "./IFeeRouter.sol";
 
 /// @title IInferenceMarket
 /// @notice The inference market: consumers escrow tokens, providers are paid through consumer-signed EIP-712

@@ -158,8 +158,8 @@ interface IModelCatalog is IParameterized {
     /// @notice Records generated tokens settled for a model: only the tokens `amount` pays for at the model's lowest
     /// possible price count toward demand, so a settlement below that price (signed before a repricing, or a wash
     /// trade) is still settled but cannot move the demand multiplier more than its payment warrants.
-    /// @dev Only the market. Rolls the model's demand epoch if due. Reverts `UnknownModel` for an unlisted model and
-    /// `ZeroPrice` if that lowest price rounds to zero.
+    /// @dev Only the market. Rolls the model's demand epoch if due. Reverts `UnknownModel` for an unlisted model; a
+    /// lowest price that rounds to zero counts every token (it never makes a settlement revert).
     /// @param modelId The model.
     /// @param tokens Generated tokens settled.
     /// @param amount List value settled for them, token wei.

@@ -151,8 +151,15 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         bool rolled;
         uint256 observed;
         (m, rolled, observed) = _rolled(m, q, _demand);
-        // Rounds down: a payment below the floor counts for fewer tokens, never more.
-        counted = Math.min(tokens, amount / _minPrice(modelId, m, q));
+        uint256 floor = MarketMath.pricePerToken(
+            q.baseRate,
+            _complexityBps(q, m.complexity),
+            q.minDemandBps,
+            q.maxSupplyFactorBps
+        );
+        // Rounds down: a payment below the floor counts for fewer tokens, never more. A floor that rounds to zero
+        // bounds nothing, and must not make a settlement revert: every token counts.
+        counted = floor == 0 ? tokens : Math.min(tokens, amount / floor);
         m.epochTokens = SafeCast.toUint128(m.epochTokens + counted);
         _models[modelId] = m;
         if (rolled) emit DemandUpdated(modelId, observed, m.multiplierBps);

@@ -36,7 +36,7 @@ contract InferenceMarketTest is MarketBase {
         assertEq(escrow, balance, "total escrow unchanged");
     }
 
-    function _key(IInferenceMarket.Voucher memory v) internal view returns (bytes32) {
+    function _key(IInferenceMarket.Voucher memory v) internal pure returns (bytes32) {
         return _channelKey(v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch);
     }
 
@@ -403,20 +403,17 @@ contract InferenceMarketTest is MarketBase {
         assertEq(catalog.modelInfo(SMALL).epochTokens, 1_750, "all 1,000 counted");
     }
 
-    function test_RevertWhen_modelPriceRoundsToZero() public {
+    function test_settle_modelPriceRoundingToZeroNeverBlocksASettlement() public {
         IModelCatalog.Parameters memory p = _catalogParameters();
-        p.baseRate = 1; // the lowest quote of a small model is 0.4 wei
+        p.baseRate = 1; // the lowest quote of a small model is 0.4 wei, which rounds to zero
         _deployMarket(p, _routerParameters(), _rates(), _marketParameters());
         vm.prank(bronze);
         catalog.listModel(SMALL, IModelCatalog.ComplexityClass.Small);
         _deposit(alice, 1 ether);
         _reserveAll(alice, bronze);
-        IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 1 ether, 1_000);
-        bytes memory signature = _sign(aliceKey, v);
-        vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ZeroPrice.selector, SMALL));
-        market.settle(v, signature);
-        assertEq(_balance(alice), 1 ether, "escrow unchanged");
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 1 ether, 1_000));
+        assertEq(_balance(alice), 0, "settled");
+        assertEq(catalog.modelInfo(SMALL).epochTokens, 1_000, "a zero floor bounds nothing: every token counts");
     }
 
     function test_RevertWhen_priorityOutsideTheRange() public {

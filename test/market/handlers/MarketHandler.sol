@@ -18,9 +18,9 @@ import {Test} from "../../utils/Test.sol";
 /// vouchers), claims, distributions, pool funding, guardian pauses, split changes and time. Some consumers are also
 /// providers (they may sign vouchers to themselves). `signVoucher` has a consumer sign, within its reserve for a
 /// provider, a voucher the handler keeps unsettled: the invariant test checks that it settles in full until the
-/// pair's release completes. Inputs are bounded to valid ranges; calls that may legitimately fail are tried and a failure must be one
-/// of the errors the action documents, with its exact arguments. Ghost state records every token paid in and out and
-/// every part a settlement should have produced (from the router's own preview).
+/// pair's release completes. Inputs are bounded to valid ranges; calls that may legitimately fail are tried and a
+/// failure must be one of the errors the action documents, with its exact arguments. Ghost state records every token
+/// paid in and out and every part a settlement should have produced (from the router's own policy).
 contract MarketHandler is Test {
     InferenceMarket public immutable market;
     FeeRouter public immutable router;
