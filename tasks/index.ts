@@ -71,6 +71,11 @@ export const TASKS = [
   task("borrow", "Borrow the stablecoin against QER (half buys ETH for the reserve)")
     .addOption({ name: "amount", description: "Stablecoin to draw, e.g. 1000", defaultValue: "" })
     .addOption({ name: "collateral", description: "QER to lock first (optional)", defaultValue: "" })
+    .addOption({
+      name: "minEth",
+      description: "Least ETH the swapped half must buy, e.g. 0.25 (default: the reserve's oracle bound only)",
+      defaultValue: "",
+    })
     .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./borrow.js"))
