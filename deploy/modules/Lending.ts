@@ -149,7 +149,7 @@ export function buildLendingModule(preset: LendingPreset) {
     restrict(
       reserve,
       "ReserveCredit",
-      ["buyEth(uint256,uint256)", "release(address,uint256)"],
+      ["buyEth(uint256,uint256,uint256)", "release(address,uint256)"],
       ROLES.LENDING_CREDIT_MANAGER,
     );
     restrict(reserve, "ReserveWithdrawUnowned", ["withdrawUnowned(address,uint256)"], ROLES.GOVERNOR);
