@@ -3,10 +3,11 @@ import { formatEther, formatUnits } from "ethers";
 import { action, ensureAllowance, need, parseAmount, type CommonArgs } from "./lib.js";
 
 /**
- * `borrow --amount 1000 [--collateral 2000]`: locks `--collateral` QER first if given, then draws `--amount` of the
- * stablecoin: half is paid out, half buys ETH for the reserve (recorded against the position).
+ * `borrow --amount 1000 [--collateral 2000] [--min-eth 0.25]`: locks `--collateral` QER first if given, then draws
+ * `--amount` of the stablecoin: half is paid out, half buys ETH for the reserve (recorded against the position), at
+ * least `--min-eth` ETH if given.
  */
-export default action<CommonArgs & { amount: string; collateral: string }>(async (args, t) => {
+export default action<CommonArgs & { amount: string; collateral: string; minEth: string }>(async (args, t) => {
   const cm = need(t.c.creditManager, "lending", t);
   const stable = await t.connection.ethers.getContractAt("MockStablecoin", await t.c.stableVault!.asset());
   const [qerDecimals, stableDecimals, stableSymbol] = [
@@ -15,6 +16,7 @@ export default action<CommonArgs & { amount: string; collateral: string }>(async
     await stable.symbol(),
   ];
   const amount = parseAmount("--amount", args.amount, stableDecimals);
+  const minEthOut = args.minEth === "" ? 0n : parseAmount("--min-eth", args.minEth, 18);
   if (args.collateral !== "") {
     const collateral = parseAmount("--collateral", args.collateral, qerDecimals);
     await ensureAllowance(t, t.c.token, await cm.getAddress(), collateral);
@@ -22,7 +24,7 @@ export default action<CommonArgs & { amount: string; collateral: string }>(async
   }
   t.unit = { decimals: Number(stableDecimals), symbol: stableSymbol };
   const latest = await t.connection.ethers.provider.getBlock("latest");
-  const receipt = await t.send(() => cm.connect(t.signer).borrow(amount, BigInt(latest!.timestamp) + 600n));
+  const receipt = await t.send(() => cm.connect(t.signer).borrow(amount, minEthOut, BigInt(latest!.timestamp) + 600n));
   const event = receipt.logs.map((l) => cm.interface.parseLog(l)).find((e) => e?.name === "Borrowed")!;
   const position = await cm.position(t.me);
   return [

@@ -133,6 +133,12 @@ export const TASKS = [
       type: ArgumentType.STRING_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })
+    .addOption({
+      name: "minEth",
+      description: "Least ETH the swapped half must buy, e.g. 0.25 (optional; default: the reserve's oracle bound only)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
     .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./borrow.js"))

@@ -16,7 +16,7 @@ export default action<CommonArgs & { account: string; amount: string }>(async (a
   const event = receipt.logs.map((l) => cm.interface.parseLog(l)).find((e) => e?.name === "Liquidated")!;
   return (
     `Liquidated ${account}: repaid ${formatUnits(event.args.repaid, decimals)} ${symbol} (+ ${formatUnits(event.args.fee, decimals)} ` +
-    `to the insurance fund), seized ${formatEther(event.args.ethSeized)} ETH and ${formatEther(event.args.qerSeized)} ` +
+    `to the insurance fund), seized ${formatEther(event.args.ethSeized)} ETH and ${formatEther(event.args.collateralSeized)} ` +
     `${await t.c.token.symbol()}; debt left ${formatUnits(await cm.debtOf(account), decimals)} ${symbol}`
   );
 });

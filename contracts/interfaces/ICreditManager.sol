@@ -17,16 +17,22 @@ import {IParameterized} from "./IParameterized.sol";
 /// value)` at spot prices. The threshold sits above the borrowing limit, so no borrow or withdrawal can make a
 /// position liquidatable. Total debt is capped by `debtCeiling`.
 ///
-/// Liquidation. Anyone may repay up to `closeFactorBps` of the debt (all of it when the collateral is worth less
-/// than the debt plus the bonus) and receive collateral worth the repayment plus `liquidationBonusBps`, taken from
-/// the position's ETH first, then its QER. The liquidator also pays `liquidationFeeBps` of the bonus to the
-/// insurance fund, in the stablecoin. When the collateral runs out before the debt, the position is closed and
-/// the rest of its debt is written off in the vault (insurance fund first, then suppliers).
+/// Liquidation. A position whose collateral is worth at least its debt plus `liquidationBonusBps` may be
+/// liquidated in part: anyone repays up to `closeFactorBps` of the debt and receives collateral worth the repayment
+/// plus the bonus, ETH first, then QER; what stays always covers the rest of the debt plus the bonus. A position
+/// worth less than that is closed in the same call: all its collateral goes to the liquidator, who repays the
+/// whole debt when the collateral covers it (the bonus shrinks to the surplus, so a solvent position never leaves
+/// bad debt), else the collateral's worth at the bonus, and the rest of the debt is written off in the vault
+/// (insurance fund first, then all suppliers pro rata) at once, so no insolvent position lingers. The liquidator
+/// also pays `liquidationFeeBps` of the bonus it receives to the insurance fund. Whenever a position's debt
+/// reaches zero (repayment, liquidation, write-off) its remaining ETH goes to the account. A missing ETH price
+/// (stale, out of range) values the position's ETH at zero instead of blocking the liquidation; that ETH then
+/// stays with the position in a partial liquidation.
 ///
-/// Pause (`IGuardianPausable`). The guardian may pause borrowing, collateral withdrawal and liquidation for the
-/// governed `pause.duration`, unless governance confirms the pause (then until governance unpauses); these revert
-/// `EnforcedPause(pausedUntil)` meanwhile. Repayment (full or partial) and adding collateral always work, also while
-/// paused, and need no oracle.
+/// Pause (`IGuardianPausable`). The guardian may pause borrowing, liquidation and the withdrawal of collateral
+/// that backs debt for the governed `pause.duration`, unless governance confirms the pause (then until governance
+/// unpauses); these revert `EnforcedPause(pausedUntil)` meanwhile. Repayment (full or partial), adding collateral
+/// and withdrawing the collateral of a position without debt always work, also while paused, and need no oracle.
 interface ICreditManager is IGuardianPausable, IParameterized {
     /// @notice A position.
     /// @param scaledDebt Debt in the vault's scaled units (see `DebtIndex`).
@@ -57,13 +63,13 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     }
 
     /// @notice The modules the credit manager works with.
-    /// @param qer The collateral token.
+    /// @param collateral The collateral token (QER in the Qerun preset).
     /// @param vault The stable vault (lender).
     /// @param reserve The ETH reserve.
     /// @param oracle The oracle router.
     /// @param insuranceFund The insurance fund (receives liquidation fees).
     struct Modules {
-        address qer;
+        address collateral;
         address vault;
         address reserve;
         address oracle;
@@ -112,7 +118,7 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @param repaid Debt repaid by the liquidator.
     /// @param fee Stablecoin the liquidator paid to the insurance fund.
     /// @param ethSeized ETH paid to the liquidator.
-    /// @param qerSeized QER paid to the liquidator.
+    /// @param collateralSeized QER paid to the liquidator.
     /// @param debtWrittenOff Debt written off when the position was closed with collateral exhausted.
     event Liquidated(
         address indexed account,
@@ -120,7 +126,7 @@ interface ICreditManager is IGuardianPausable, IParameterized {
         uint256 repaid,
         uint256 fee,
         uint256 ethSeized,
-        uint256 qerSeized,
+        uint256 collateralSeized,
         uint256 debtWrittenOff
     );
 
@@ -142,13 +148,17 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     error NoDebt(address account);
     /// @notice The position is not liquidatable.
     error PositionHealthy(address account, uint256 debt, uint256 liquidationLimit);
+    /// @notice The position must be closed in one liquidation, and the caller's `maxRepay` is below what closing
+    /// it costs.
+    error RepayBelowClosingAmount(uint256 maxRepay, uint256 required);
 
     /// @notice Locks QER in `account`'s position, paid by the caller. Works while paused.
     /// @param account The position (anyone may top up anyone's).
     /// @param amount QER to lock.
     function addCollateral(address account, uint256 amount) external;
 
-    /// @notice Takes QER out of the caller's position, if the debt stays within the borrowing limit.
+    /// @notice Takes QER out of the caller's position, if the debt stays within the borrowing limit. A position
+    /// without debt may withdraw while paused and without a price.
     /// @param amount QER to withdraw.
     /// @param to Recipient.
     function withdrawCollateral(uint256 amount, address to) external;
@@ -157,10 +167,16 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @dev The limit applies to the current debt plus `amount`, so `maxDebtOf - debtOf` can always be drawn; the
     /// vault records each part's scaled debt rounded up, so the stored debt may exceed it by a unit per part.
     /// @param amount Debt to draw, stablecoin units.
+    /// @param minEthOut The least ETH the swap of the draw's other half must buy (the reserve also applies its
+    /// own oracle-based bound; the stricter wins), so a sandwich cannot take the protocol-wide slippage allowance.
     /// @param deadline The draw (and its swap) reverts after this timestamp.
     /// @return paidOut Stablecoin paid to the caller.
     /// @return ethToPosition ETH recorded against the position.
-    function borrow(uint256 amount, uint256 deadline) external returns (uint256 paidOut, uint256 ethToPosition);
+    function borrow(
+        uint256 amount,
+        uint256 minEthOut,
+        uint256 deadline
+    ) external returns (uint256 paidOut, uint256 ethToPosition);
 
     /// @notice Repays up to `assets` of `account`'s debt, paid by the caller; at or above the debt it repays all
     /// of it and releases the position's ETH to the account. Works while paused.
@@ -169,16 +185,18 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @return repaid Stablecoin paid.
     function repay(address account, uint256 assets) external returns (uint256 repaid);
 
-    /// @notice Liquidates `account` if its debt is above the liquidation threshold.
+    /// @notice Liquidates `account` if its debt is above the liquidation threshold. A position whose collateral
+    /// is worth less than its debt plus the bonus is closed in the call (reverts `RepayBelowClosingAmount` when
+    /// `maxRepay` does not cover it); when its debt reaches zero its remaining ETH goes to the account.
     /// @param account The position.
     /// @param maxRepay Most debt the caller will repay.
     /// @return repaid Debt repaid.
     /// @return ethSeized ETH paid to the caller.
-    /// @return qerSeized QER paid to the caller.
+    /// @return collateralSeized QER paid to the caller.
     function liquidate(
         address account,
         uint256 maxRepay
-    ) external returns (uint256 repaid, uint256 ethSeized, uint256 qerSeized);
+    ) external returns (uint256 repaid, uint256 ethSeized, uint256 collateralSeized);
 
     /// @notice A position's stored state.
     /// @param account The position.

@@ -66,10 +66,15 @@ interface IEthReserve is IParameterized {
     /// @notice Swaps `stableAmount` of the stablecoin (already sent to the reserve) for ETH.
     /// @dev Restricted to the credit manager.
     /// @param stableAmount Stablecoin to sell.
+    /// @param borrowerMinEthOut The borrower's own minimum ETH out; the swap must meet both it and `minEthOut`.
     /// @param deadline The swap reverts after this timestamp.
     /// @return ethOut ETH bought.
     /// @return ethToPosition Part of it owned by the position (`ethOut * ethReturnBps / 10,000`, rounded down).
-    function buyEth(uint256 stableAmount, uint256 deadline) external returns (uint256 ethOut, uint256 ethToPosition);
+    function buyEth(
+        uint256 stableAmount,
+        uint256 borrowerMinEthOut,
+        uint256 deadline
+    ) external returns (uint256 ethOut, uint256 ethToPosition);
 
     /// @notice Pays `amount` of owned ETH to `to`, or credits it to `to` if the transfer fails.
     /// @dev Restricted to the credit manager.

@@ -22,8 +22,13 @@ import {IParameterized} from "./IParameterized.sol";
 /// rest off here: the fund's unpaid interest share absorbs it first, then the fund's stablecoin; what remains is
 /// bad debt, taken from the suppliers' share price at once and recorded in `badDebt`.
 ///
-/// Only the credit manager (role LENDING_CREDIT_MANAGER) may borrow, repay and write off. Withdrawals are limited
-/// to `idle`.
+/// Exits. `withdraw` and `redeem` are closed (their maxima are zero); a supplier escrows shares with
+/// `requestRedeem` and claims after `EXIT_DELAY` the lower of their value at the request and at the claim. A loss
+/// written off in between (a liquidation closes an insolvent position and writes off its shortfall in the same
+/// call) therefore falls on the leaving supplier pro rata like on every other: nobody redeems at par against bad
+/// debt that is recognised before the claim. Claims are limited to `idle`.
+///
+/// Only the credit manager (role LENDING_CREDIT_MANAGER) may borrow, repay and write off.
 interface IStableVault is IParameterized, IERC4626 {
     /// @notice The governed numbers of the rate model and the insurance share.
     /// @param baseRateBps Borrow rate at zero utilization, bps per year.
@@ -38,6 +43,30 @@ interface IStableVault is IParameterized, IERC4626 {
         uint16 optimalUtilizationBps;
         uint16 insuranceInterestShareBps;
     }
+
+    /// @notice A pending exit.
+    /// @param shares Shares escrowed in the vault.
+    /// @param assets Their value when requested (the most the claim pays).
+    /// @param claimableAt When the claim opens.
+    struct ExitRequest {
+        uint128 shares;
+        uint128 assets;
+        uint64 claimableAt;
+    }
+
+    /// @notice A supplier asked to leave.
+    /// @param owner The supplier.
+    /// @param shares Shares escrowed.
+    /// @param assets Their value now (the most the claim will pay for them).
+    /// @param claimableAt When the whole pending exit becomes claimable.
+    event ExitRequested(address indexed owner, uint256 shares, uint256 assets, uint256 claimableAt);
+
+    /// @notice A pending exit was paid.
+    /// @param owner The supplier.
+    /// @param receiver Who received the stablecoin.
+    /// @param shares Shares burned.
+    /// @param assets Stablecoin paid.
+    event ExitClaimed(address indexed owner, address indexed receiver, uint256 shares, uint256 assets);
 
     /// @notice Interest accrued.
     /// @param borrowIndex The new borrow index (RAY).
@@ -84,6 +113,35 @@ interface IStableVault is IParameterized, IERC4626 {
     error RepaymentTooSmall(uint256 assets, uint256 scaledDebt);
     /// @notice No insurance share is owed, or none can be paid from idle liquidity.
     error NothingToCollect();
+    /// @notice `withdraw` and `redeem` are closed: suppliers leave through `requestRedeem` and `claimRedeem`.
+    error ExitThroughQueue();
+    /// @notice The account has no pending exit.
+    error NoExitRequest(address owner);
+    /// @notice The pending exit's delay has not passed.
+    error ExitNotClaimable(uint256 claimableAt, uint256 timestamp);
+
+    /// @notice The delay between an exit request and its claim, in seconds.
+    /// @return The delay.
+    function EXIT_DELAY() external view returns (uint256);
+
+    /// @notice Escrows `shares` of the caller's and starts (or restarts, for the whole pending amount) the exit
+    /// delay. The shares keep bearing losses until the claim, which pays the lower of their value now and their
+    /// value at the claim.
+    /// @param shares Shares to redeem.
+    /// @return assets Their value now (the most the claim pays for them).
+    /// @return claimableAt When the caller's pending exit becomes claimable.
+    function requestRedeem(uint256 shares) external returns (uint256 assets, uint256 claimableAt);
+
+    /// @notice Pays the caller's pending exit once its delay has passed: the lower of its value when requested and
+    /// now, limited by idle liquidity (reverts `InsufficientLiquidity` otherwise).
+    /// @param receiver Who receives the stablecoin.
+    /// @return assets Stablecoin paid.
+    function claimRedeem(address receiver) external returns (uint256 assets);
+
+    /// @notice An account's pending exit.
+    /// @param owner The supplier.
+    /// @return The pending exit (zero when none).
+    function exitRequest(address owner) external view returns (ExitRequest memory);
 
     /// @notice Accrues interest up to now.
     /// @return borrowIndex The borrow index (RAY).

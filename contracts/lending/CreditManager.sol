@@ -29,14 +29,14 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     uint256 private constant BPS = 10_000;
 
-    IERC20 private immutable _QER;
+    IERC20 private immutable _COLLATERAL;
     IERC20 private immutable _STABLE;
     IStableVault private immutable _VAULT;
     IEthReserve private immutable _RESERVE;
     IOracleRouter private immutable _ORACLE;
     address private immutable _FUND;
     /// @dev amount x price (WAD) / scale = value in stablecoin units, for QER and for ETH.
-    uint256 private immutable _QER_SCALE;
+    uint256 private immutable _COLLATERAL_SCALE;
     uint256 private immutable _ETH_SCALE;
 
     RiskParams private _risk;
@@ -46,9 +46,9 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     struct Liquidation {
         uint256 index;
         uint256 debt;
-        uint256 qer;
+        uint256 collateral;
         uint256 eth;
-        uint256 qerPrice;
+        uint256 collateralPrice;
         uint256 ethPrice;
         uint256 ethValue;
         uint256 collateralValue;
@@ -57,7 +57,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         uint256 scaledLeft;
         uint256 fee;
         uint256 ethSeized;
-        uint256 qerSeized;
+        uint256 collateralSeized;
         bool closing;
     }
 
@@ -73,20 +73,20 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         uint256 pauseDuration_
     ) AccessManaged(authority) GuardianPausable(pauseDuration_) {
         if (
-            modules_.qer == address(0) ||
+            modules_.collateral == address(0) ||
             modules_.vault == address(0) ||
             modules_.reserve == address(0) ||
             modules_.oracle == address(0) ||
             modules_.insuranceFund == address(0)
         ) revert ZeroAddress();
-        _QER = IERC20(modules_.qer);
+        _COLLATERAL = IERC20(modules_.collateral);
         _VAULT = IStableVault(modules_.vault);
         _STABLE = IERC20(_VAULT.asset());
         _RESERVE = IEthReserve(modules_.reserve);
         _ORACLE = IOracleRouter(modules_.oracle);
         _FUND = modules_.insuranceFund;
         uint256 stableDecimals = IERC20Metadata(address(_STABLE)).decimals();
-        _QER_SCALE = 10 ** (IERC20Metadata(modules_.qer).decimals() + 18 - stableDecimals);
+        _COLLATERAL_SCALE = 10 ** (IERC20Metadata(modules_.collateral).decimals() + 18 - stableDecimals);
         _ETH_SCALE = 10 ** (36 - stableDecimals);
 
         // Set directly, then checked together (the one-by-one checks would see half-set values).
@@ -102,11 +102,11 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         if (amount == 0) revert ZeroAmount();
         _positions[account].collateral += amount;
         emit CollateralAdded(account, msg.sender, amount);
-        _QER.safeTransferFrom(msg.sender, address(this), amount);
+        _COLLATERAL.safeTransferFrom(msg.sender, address(this), amount);
     }
 
     /// @inheritdoc ICreditManager
-    function withdrawCollateral(uint256 amount, address to) external nonReentrant whenNotPaused {
+    function withdrawCollateral(uint256 amount, address to) external nonReentrant {
         if (to == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
         Position storage p = _positions[msg.sender];
@@ -114,16 +114,17 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         if (amount > collateral) revert InsufficientCollateral(amount, collateral);
         uint256 left = collateral - amount;
         uint256 scaled = p.scaledDebt;
-        // Without debt, no price is needed: an account can always take back unencumbered QER.
+        // Without debt, neither a price nor an unpaused module is needed: debt-free collateral can always leave.
         if (scaled != 0) {
+            _requireNotPaused();
             (uint256 index, ) = _VAULT.accrueInterest();
             uint256 debt = DebtIndex.toAssetsUp(scaled, index);
-            uint256 maxDebt = _maxDebt(left, _ORACLE.qerGuardedPrice(), _risk.maxLtvBps);
+            uint256 maxDebt = _maxDebt(left, _ORACLE.collateralGuardedPrice(), _risk.maxLtvBps);
             if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
         }
         p.collateral = left;
         emit CollateralWithdrawn(msg.sender, to, amount);
-        _QER.safeTransfer(to, amount);
+        _COLLATERAL.safeTransfer(to, amount);
     }
 
     // ------------------------------------------------------------------ debt
@@ -131,6 +132,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// @inheritdoc ICreditManager
     function borrow(
         uint256 amount,
+        uint256 minEthOut,
         uint256 deadline
     ) external nonReentrant whenNotPaused returns (uint256 paidOut, uint256 ethToPosition) {
         RiskParams memory r = _risk;
@@ -144,7 +146,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         // up, so the stored debt may exceed it by a unit or two: rounding in the protocol's favour, and a draw of
         // exactly `maxDebtOf - debtOf` always goes through.
         uint256 debt = DebtIndex.toAssetsUp(scaled, index) + amount;
-        uint256 maxDebt = _maxDebt(p.collateral, _ORACLE.qerGuardedPrice(), r.maxLtvBps);
+        uint256 maxDebt = _maxDebt(p.collateral, _ORACLE.collateralGuardedPrice(), r.maxLtvBps);
         if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
         if (totalBorrowed + amount > r.debtCeiling) revert DebtCeilingExceeded(totalBorrowed + amount, r.debtCeiling);
 
@@ -154,7 +156,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         scaled += _VAULT.borrow(swapped, address(_RESERVE));
         p.scaledDebt = scaled.toUint128();
         uint256 ethBought;
-        (ethBought, ethToPosition) = _RESERVE.buyEth(swapped, deadline);
+        (ethBought, ethToPosition) = _RESERVE.buyEth(swapped, minEthOut, deadline);
         // Written after the calls because only they know the amounts; every entry point is non-reentrant.
         p.reserveEth += ethToPosition.toUint128();
         emit Borrowed(msg.sender, amount, paidOut, swapped, ethBought, ethToPosition);
@@ -205,31 +207,36 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         Liquidation memory liq;
         (liq.index, ) = _VAULT.accrueInterest();
         liq.debt = DebtIndex.toAssetsUp(scaled, liq.index);
-        liq.qer = p.collateral;
+        liq.collateral = p.collateral;
         liq.eth = p.reserveEth;
-        liq.qerPrice = _ORACLE.qerPrice();
+        liq.collateralPrice = _ORACLE.collateralPrice();
+        // An unavailable ETH price values the position's ETH at zero instead of blocking the liquidation.
         if (liq.eth != 0) {
-            liq.ethPrice = _ORACLE.ethPrice();
+            liq.ethPrice = _ORACLE.ethPriceOrZero();
             liq.ethValue = liq.eth.mulDiv(liq.ethPrice, _ETH_SCALE);
         }
-        liq.collateralValue = liq.qer.mulDiv(liq.qerPrice, _QER_SCALE) + liq.ethValue;
+        liq.collateralValue = liq.collateral.mulDiv(liq.collateralPrice, _COLLATERAL_SCALE) + liq.ethValue;
         uint256 limit = liq.collateralValue.mulDiv(r.liquidationThresholdBps, BPS);
         if (liq.debt <= limit) revert PositionHealthy(account, liq.debt, limit);
 
         _seize(liq, r, maxRepay);
-        liq.fee = liq.repaid.mulDiv(
-            uint256(r.liquidationBonusBps) * r.liquidationFeeBps,
-            BPS * BPS,
-            Math.Rounding.Ceil
-        );
         liq.repaidScaled = liq.repaid == liq.debt ? scaled : DebtIndex.toScaledDown(liq.repaid, liq.index);
         liq.scaledLeft = scaled - liq.repaidScaled;
 
-        p.collateral = liq.qer - liq.qerSeized;
-        p.reserveEth = uint128(liq.eth - liq.ethSeized); // below the stored value
-        p.scaledDebt = liq.closing ? 0 : uint128(liq.scaledLeft); // below the stored value
-        uint256 writtenOff = liq.closing ? DebtIndex.toAssetsUp(liq.scaledLeft, liq.index) : 0;
-        emit Liquidated(account, msg.sender, liq.repaid, liq.fee, liq.ethSeized, liq.qerSeized, writtenOff);
+        p.collateral = liq.collateral - liq.collateralSeized;
+        uint256 writtenOff;
+        uint256 ethReturned;
+        if (liq.closing || liq.scaledLeft == 0) {
+            // The debt reaches zero (repaid, or the rest written off): ETH the liquidator did not take goes home.
+            p.scaledDebt = 0;
+            p.reserveEth = 0;
+            ethReturned = liq.eth - liq.ethSeized;
+            if (liq.scaledLeft != 0) writtenOff = DebtIndex.toAssetsUp(liq.scaledLeft, liq.index);
+        } else {
+            p.scaledDebt = uint128(liq.scaledLeft); // below the stored value
+            p.reserveEth = uint128(liq.eth - liq.ethSeized); // below the stored value
+        }
+        emit Liquidated(account, msg.sender, liq.repaid, liq.fee, liq.ethSeized, liq.collateralSeized, writtenOff);
 
         if (liq.repaid != 0) {
             _STABLE.safeTransferFrom(msg.sender, address(_VAULT), liq.repaid);
@@ -238,34 +245,52 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         if (writtenOff != 0) _VAULT.writeOff(liq.scaledLeft);
         if (liq.fee != 0) _STABLE.safeTransferFrom(msg.sender, _FUND, liq.fee);
         if (liq.ethSeized != 0) _RESERVE.release(msg.sender, liq.ethSeized);
-        if (liq.qerSeized != 0) _QER.safeTransfer(msg.sender, liq.qerSeized);
-        return (liq.repaid, liq.ethSeized, liq.qerSeized);
+        if (ethReturned != 0) _RESERVE.release(account, ethReturned);
+        if (liq.collateralSeized != 0) _COLLATERAL.safeTransfer(msg.sender, liq.collateralSeized);
+        return (liq.repaid, liq.ethSeized, liq.collateralSeized);
     }
 
-    /// @dev Picks the repayment and the collateral it buys: ETH first, then QER, all of both when the collateral
-    /// is worth no more than the repayment plus the bonus (the position is then closed).
+    /// @dev Picks the repayment, the collateral it buys and the insurance fee. A position whose collateral is
+    /// worth less than its debt plus the bonus cannot be helped by a partial liquidation: it is closed at once, all
+    /// of its collateral going to the liquidator, who repays the whole debt when the collateral covers it (the
+    /// bonus shrinks to the surplus, so a solvent position never becomes bad debt) or else the collateral's worth
+    /// at the bonus (the rest is written off in the same call). Otherwise at most the close factor is repaid and
+    /// collateral worth the repayment plus the bonus is taken, ETH first; the position keeps at least its debt
+    /// plus the bonus in collateral, so it can always be closed later without a loss.
     function _seize(Liquidation memory liq, RiskParams memory r, uint256 maxRepay) private view {
         uint256 bonusFactor = BPS + r.liquidationBonusBps;
-        // Collateral worth less than the debt plus the bonus cannot be helped by a partial liquidation: all of
-        // the debt may be repaid. Otherwise the close factor applies (rounded up, so a 1-wei debt can be cleared).
-        bool insolvent = liq.collateralValue * BPS < liq.debt * bonusFactor;
-        uint256 maxClose = insolvent ? liq.debt : liq.debt.mulDiv(r.closeFactorBps, BPS, Math.Rounding.Ceil);
-        liq.repaid = Math.min(maxRepay, maxClose);
-        uint256 seizeValue = liq.repaid.mulDiv(bonusFactor, BPS);
-        if (seizeValue >= liq.collateralValue) {
-            // Everything goes, and the liquidator pays only what it is worth at the bonus, rounded up. That is at
-            // most the repayment chosen above, hence at most the debt.
+        if (liq.collateralValue * BPS < liq.debt * bonusFactor) {
             liq.closing = true;
+            liq.repaid =
+                liq.collateralValue >= liq.debt
+                    ? liq.debt
+                    : liq.collateralValue.mulDiv(BPS, bonusFactor, Math.Rounding.Ceil);
+            if (maxRepay < liq.repaid) revert RepayBelowClosingAmount(maxRepay, liq.repaid);
             liq.ethSeized = liq.eth;
-            liq.qerSeized = liq.qer;
-            liq.repaid = liq.collateralValue.mulDiv(BPS, bonusFactor, Math.Rounding.Ceil);
-        } else if (seizeValue <= liq.ethValue) {
-            liq.ethSeized = seizeValue.mulDiv(_ETH_SCALE, liq.ethPrice);
+            liq.collateralSeized = liq.collateral;
+            if (liq.collateralValue >= liq.debt) {
+                // The fund's share of the bonus actually received (the surplus over the debt).
+                liq.fee = (liq.collateralValue - liq.debt).mulDiv(r.liquidationFeeBps, BPS, Math.Rounding.Ceil);
+                return;
+            }
         } else {
-            // Below the position's QER: seizeValue < collateralValue = QER value (rounded down) + ETH value.
-            liq.ethSeized = liq.eth;
-            liq.qerSeized = (seizeValue - liq.ethValue).mulDiv(_QER_SCALE, liq.qerPrice);
+            // Rounded up, so a 1-wei debt can be cleared.
+            liq.repaid = Math.min(maxRepay, liq.debt.mulDiv(r.closeFactorBps, BPS, Math.Rounding.Ceil));
+            uint256 seizeValue = liq.repaid.mulDiv(bonusFactor, BPS);
+            // At most the collateral's value: repaid <= debt and debt x (1 + bonus) <= collateral value.
+            if (liq.ethPrice != 0 && seizeValue <= liq.ethValue) {
+                liq.ethSeized = seizeValue.mulDiv(_ETH_SCALE, liq.ethPrice);
+            } else {
+                // Without an ETH price the ETH is worth zero here: it stays with the position.
+                if (liq.ethPrice != 0) liq.ethSeized = liq.eth;
+                liq.collateralSeized = (seizeValue - liq.ethValue).mulDiv(_COLLATERAL_SCALE, liq.collateralPrice);
+            }
         }
+        liq.fee = liq.repaid.mulDiv(
+            uint256(r.liquidationBonusBps) * r.liquidationFeeBps,
+            BPS * BPS,
+            Math.Rounding.Ceil
+        );
     }
 
     // ------------------------------------------------------------------ views
@@ -282,14 +307,14 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @inheritdoc ICreditManager
     function maxDebtOf(address account) external view returns (uint256) {
-        return _maxDebt(_positions[account].collateral, _ORACLE.previewQerGuardedPrice(), _risk.maxLtvBps);
+        return _maxDebt(_positions[account].collateral, _ORACLE.previewCollateralGuardedPrice(), _risk.maxLtvBps);
     }
 
     /// @inheritdoc ICreditManager
     function liquidationLimitOf(address account) external view returns (uint256) {
         Position memory p = _positions[account];
-        uint256 value = p.collateral.mulDiv(_ORACLE.qerPrice(), _QER_SCALE);
-        if (p.reserveEth != 0) value += uint256(p.reserveEth).mulDiv(_ORACLE.ethPrice(), _ETH_SCALE);
+        uint256 value = p.collateral.mulDiv(_ORACLE.collateralPrice(), _COLLATERAL_SCALE);
+        if (p.reserveEth != 0) value += uint256(p.reserveEth).mulDiv(_ORACLE.ethPriceOrZero(), _ETH_SCALE);
         return value.mulDiv(_risk.liquidationThresholdBps, BPS);
     }
 
@@ -302,7 +327,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     function modules() external view returns (Modules memory) {
         return
             Modules({
-                qer: address(_QER),
+                collateral: address(_COLLATERAL),
                 vault: address(_VAULT),
                 reserve: address(_RESERVE),
                 oracle: address(_ORACLE),
@@ -364,6 +389,6 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @dev The borrowing limit of `collateral` QER at `price`, rounded down.
     function _maxDebt(uint256 collateral, uint256 price, uint256 maxLtvBps) private view returns (uint256) {
-        return collateral.mulDiv(price * maxLtvBps, _QER_SCALE * BPS);
+        return collateral.mulDiv(price * maxLtvBps, _COLLATERAL_SCALE * BPS);
     }
 }

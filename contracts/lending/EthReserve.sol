@@ -76,10 +76,12 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     /// @inheritdoc IEthReserve
     function buyEth(
         uint256 stableAmount,
+        uint256 borrowerMinEthOut,
         uint256 deadline
     ) external restricted nonReentrant returns (uint256 ethOut, uint256 ethToPosition) {
         if (stableAmount == 0) revert ZeroAmount();
-        uint256 minOut = _minEthOut(stableAmount);
+        // The stricter of the protocol's bound and the borrower's own.
+        uint256 minOut = Math.max(_minEthOut(stableAmount), borrowerMinEthOut);
         address[] memory path = new address[](2);
         path[0] = address(_STABLE);
         path[1] = _WETH;

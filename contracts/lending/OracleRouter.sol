@@ -11,27 +11,28 @@ import {AggregatorV3Interface} from "../interfaces/external/AggregatorV3Interfac
 import {LendingKeys} from "../libraries/LendingKeys.sol";
 
 /// @title OracleRouter
-/// @notice Validated, WAD-normalised QER/USD and ETH/USD prices from Chainlink feeds, and the guarded QER price.
+/// @notice Validated, WAD-normalised collateral/USD (QER in the Qerun preset) and ETH/USD prices from Chainlink feeds,
+/// and the guarded collateral price.
 contract OracleRouter is IOracleRouter, Parameterized {
     using Math for uint256;
 
     uint256 private constant BPS = 10_000;
 
-    AggregatorV3Interface private immutable _QER_FEED;
+    AggregatorV3Interface private immutable _COLLATERAL_FEED;
     AggregatorV3Interface private immutable _ETH_FEED;
     /// @dev Zero where the chain has no sequencer (L1, devnet).
     AggregatorV3Interface private immutable _SEQUENCER_FEED;
     /// @dev answer * MUL / DIV is the WAD price; one of the two is 1.
-    uint256 private immutable _QER_MUL;
-    uint256 private immutable _QER_DIV;
+    uint256 private immutable _COLLATERAL_MUL;
+    uint256 private immutable _COLLATERAL_DIV;
     uint256 private immutable _ETH_MUL;
     uint256 private immutable _ETH_DIV;
-    uint256 private immutable _QER_MIN;
-    uint256 private immutable _QER_MAX;
+    uint256 private immutable _COLLATERAL_MIN;
+    uint256 private immutable _COLLATERAL_MAX;
     uint256 private immutable _ETH_MIN;
     uint256 private immutable _ETH_MAX;
 
-    /// @dev The guard's state, one slot: prices fit 96 bits because every accepted price is at most `_QER_MAX`.
+    /// @dev The guard's state, one slot: prices fit 96 bits because every accepted price is at most `_COLLATERAL_MAX`.
     struct Reference {
         uint96 price;
         uint96 lastSpot;
@@ -43,33 +44,33 @@ contract OracleRouter is IOracleRouter, Parameterized {
 
     /// @notice Deploys the router and anchors the guard's reference at the current QER price.
     /// @param authority The preset's AccessManager.
-    /// @param qer The QER/USD feed and its sanity range.
+    /// @param collateral The collateral's USD feed (QER/USD in the Qerun preset) and its sanity range.
     /// @param eth The ETH/USD feed and its sanity range.
     /// @param sequencerFeed The L2 sequencer-uptime feed, or the zero address where there is none.
     /// @param params Initial governed numbers (from the preset).
     constructor(
         address authority,
-        FeedConfig memory qer,
+        FeedConfig memory collateral,
         FeedConfig memory eth,
         address sequencerFeed,
         OracleParams memory params
     ) AccessManaged(authority) {
-        (_QER_MUL, _QER_DIV) = _scale(qer);
+        (_COLLATERAL_MUL, _COLLATERAL_DIV) = _scale(collateral);
         (_ETH_MUL, _ETH_DIV) = _scale(eth);
-        _QER_FEED = AggregatorV3Interface(qer.feed);
+        _COLLATERAL_FEED = AggregatorV3Interface(collateral.feed);
         _ETH_FEED = AggregatorV3Interface(eth.feed);
         _SEQUENCER_FEED = AggregatorV3Interface(sequencerFeed);
-        _QER_MIN = qer.minPrice;
-        _QER_MAX = qer.maxPrice;
+        _COLLATERAL_MIN = collateral.minPrice;
+        _COLLATERAL_MAX = collateral.maxPrice;
         _ETH_MIN = eth.minPrice;
         _ETH_MAX = eth.maxPrice;
-        _setParameter(LendingKeys.QER_MAX_AGE, params.qerMaxAge);
+        _setParameter(LendingKeys.COLLATERAL_MAX_AGE, params.collateralMaxAge);
         _setParameter(LendingKeys.ETH_MAX_AGE, params.ethMaxAge);
         _setParameter(LendingKeys.SEQUENCER_GRACE_PERIOD, params.sequencerGracePeriod);
         _setParameter(LendingKeys.MAX_PRICE_JUMP_BPS, params.maxPriceJumpBps);
         _setParameter(LendingKeys.PRICE_JUMP_WINDOW, params.priceJumpWindow);
 
-        uint96 spot = uint96(_qerSpot()); // fits: at most _QER_MAX < 2^96
+        uint96 spot = uint96(_collateralSpot()); // fits: at most _COLLATERAL_MAX < 2^96
         _reference = Reference({price: spot, lastSpot: spot, updatedAt: uint64(block.timestamp)});
         emit ReferencePriceUpdated(spot, spot);
     }
@@ -77,9 +78,9 @@ contract OracleRouter is IOracleRouter, Parameterized {
     // ------------------------------------------------------------------ prices
 
     /// @inheritdoc IOracleRouter
-    function qerPrice() external view returns (uint256) {
+    function collateralPrice() external view returns (uint256) {
         _checkSequencer();
-        return _qerSpot();
+        return _collateralSpot();
     }
 
     /// @inheritdoc IOracleRouter
@@ -89,19 +90,29 @@ contract OracleRouter is IOracleRouter, Parameterized {
     }
 
     /// @inheritdoc IOracleRouter
-    function qerGuardedPrice() external returns (uint256 price) {
+    function ethPriceOrZero() external view returns (uint256 price) {
         _checkSequencer();
-        uint256 spot = _qerSpot();
+        (, int256 answer, , uint256 updatedAt, ) = _ETH_FEED.latestRoundData();
+        if (answer <= 0 || updatedAt > block.timestamp || block.timestamp - updatedAt > _params.ethMaxAge) return 0;
+        uint256 raw = uint256(answer); // positive, checked above
+        price = raw <= type(uint256).max / _ETH_MUL ? (raw * _ETH_MUL) / _ETH_DIV : type(uint256).max;
+        if (price < _ETH_MIN || price > _ETH_MAX) return 0;
+    }
+
+    /// @inheritdoc IOracleRouter
+    function collateralGuardedPrice() external returns (uint256 price) {
+        _checkSequencer();
+        uint256 spot = _collateralSpot();
         price = _nextReference(_reference, spot);
-        // Both fit 96 bits: each is at most _QER_MAX.
+        // Both fit 96 bits: each is at most _COLLATERAL_MAX.
         _reference = Reference({price: uint96(price), lastSpot: uint96(spot), updatedAt: uint64(block.timestamp)});
         emit ReferencePriceUpdated(price, spot);
     }
 
     /// @inheritdoc IOracleRouter
-    function previewQerGuardedPrice() external view returns (uint256) {
+    function previewCollateralGuardedPrice() external view returns (uint256) {
         _checkSequencer();
-        return _nextReference(_reference, _qerSpot());
+        return _nextReference(_reference, _collateralSpot());
     }
 
     /// @inheritdoc IOracleRouter
@@ -111,8 +122,16 @@ contract OracleRouter is IOracleRouter, Parameterized {
     }
 
     /// @inheritdoc IOracleRouter
-    function feeds() external view returns (FeedConfig memory qer, FeedConfig memory eth, address sequencerFeed) {
-        qer = FeedConfig({feed: address(_QER_FEED), minPrice: _QER_MIN, maxPrice: _QER_MAX});
+    function feeds()
+        external
+        view
+        returns (FeedConfig memory collateral, FeedConfig memory eth, address sequencerFeed)
+    {
+        collateral = FeedConfig({
+            feed: address(_COLLATERAL_FEED),
+            minPrice: _COLLATERAL_MIN,
+            maxPrice: _COLLATERAL_MAX
+        });
         eth = FeedConfig({feed: address(_ETH_FEED), minPrice: _ETH_MIN, maxPrice: _ETH_MAX});
         sequencerFeed = address(_SEQUENCER_FEED);
     }
@@ -127,7 +146,7 @@ contract OracleRouter is IOracleRouter, Parameterized {
     /// @inheritdoc IParameterized
     function parameter(bytes32 key) external view returns (uint256) {
         OracleParams memory p = _params;
-        if (key == LendingKeys.QER_MAX_AGE) return p.qerMaxAge;
+        if (key == LendingKeys.COLLATERAL_MAX_AGE) return p.collateralMaxAge;
         if (key == LendingKeys.ETH_MAX_AGE) return p.ethMaxAge;
         if (key == LendingKeys.SEQUENCER_GRACE_PERIOD) return p.sequencerGracePeriod;
         if (key == LendingKeys.MAX_PRICE_JUMP_BPS) return p.maxPriceJumpBps;
@@ -138,9 +157,9 @@ contract OracleRouter is IOracleRouter, Parameterized {
     function _setParameter(bytes32 key, uint256 value) internal override {
         if (value > type(uint32).max) revert InvalidParameterValue(key, value);
         uint32 v = uint32(value); // checked just above
-        if (key == LendingKeys.QER_MAX_AGE) {
+        if (key == LendingKeys.COLLATERAL_MAX_AGE) {
             if (v == 0) revert InvalidParameterValue(key, value);
-            _params.qerMaxAge = v;
+            _params.collateralMaxAge = v;
         } else if (key == LendingKeys.ETH_MAX_AGE) {
             if (v == 0) revert InvalidParameterValue(key, value);
             _params.ethMaxAge = v;
@@ -158,8 +177,16 @@ contract OracleRouter is IOracleRouter, Parameterized {
 
     // ------------------------------------------------------------------ internals
 
-    function _qerSpot() private view returns (uint256) {
-        return _read(_QER_FEED, _params.qerMaxAge, _QER_MUL, _QER_DIV, _QER_MIN, _QER_MAX);
+    function _collateralSpot() private view returns (uint256) {
+        return
+            _read(
+                _COLLATERAL_FEED,
+                _params.collateralMaxAge,
+                _COLLATERAL_MUL,
+                _COLLATERAL_DIV,
+                _COLLATERAL_MIN,
+                _COLLATERAL_MAX
+            );
     }
 
     /// @dev The reference after an update at `spot`: toward the spot seen at the previous update, rising at most

@@ -20,7 +20,8 @@ import {DebtIndex} from "./DebtIndex.sol";
 import {InterestRateModel} from "./InterestRateModel.sol";
 
 /// @title StableVault
-/// @notice ERC-4626 vault of the stablecoin that the credit manager lends to QER borrowers.
+/// @notice ERC-4626 vault of the stablecoin that the credit manager lends to QER borrowers; suppliers leave through
+/// a delayed exit that shares every loss recognised before the claim.
 contract StableVault is ERC4626, Parameterized, IStableVault {
     using Math for uint256;
     using SafeCast for uint256;
@@ -31,6 +32,9 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// @dev Shares carry 6 more decimals than assets: a first depositor would need to donate 10^6 times what a
     /// victim may lose (and donations do not move `totalAssets` here anyway).
     uint8 private constant DECIMALS_OFFSET = 6;
+
+    /// @inheritdoc IStableVault
+    uint256 public constant EXIT_DELAY = 1 hours;
 
     IInsuranceFund private immutable _FUND;
 
@@ -45,6 +49,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     RateParams private _rates;
 
     uint256 private _badDebt;
+    mapping(address owner => ExitRequest) private _exits;
 
     /// @notice Deploys an empty vault.
     /// @param authority The preset's AccessManager.
@@ -150,9 +155,15 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Limited by the idle liquidity.
-    function maxRedeem(address owner) public view override(ERC4626, IERC4626) returns (uint256) {
-        return Math.min(balanceOf(owner), _convertToShares(_idle, Math.Rounding.Floor));
+    /// @dev Zero: suppliers leave through `requestRedeem` and `claimRedeem`.
+    function maxWithdraw(address) public pure override(ERC4626, IERC4626) returns (uint256) {
+        return 0;
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Zero: suppliers leave through `requestRedeem` and `claimRedeem`.
+    function maxRedeem(address) public pure override(ERC4626, IERC4626) returns (uint256) {
+        return 0;
     }
 
     /// @inheritdoc IERC4626
@@ -172,27 +183,57 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Accrues interest first. Zero assets revert.
-    function withdraw(
-        uint256 assets,
-        address receiver,
-        address owner
-    ) public override(ERC4626, IERC4626) returns (uint256) {
-        if (assets == 0) revert ZeroAmount();
-        _accrue();
-        return super.withdraw(assets, receiver, owner);
+    /// @dev Always reverts `ExitThroughQueue`: an instant exit could leave at par ahead of a known loss.
+    function withdraw(uint256, address, address) public pure override(ERC4626, IERC4626) returns (uint256) {
+        revert ExitThroughQueue();
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Accrues interest first. Zero shares revert.
-    function redeem(
-        uint256 shares,
-        address receiver,
-        address owner
-    ) public override(ERC4626, IERC4626) returns (uint256) {
+    /// @dev Always reverts `ExitThroughQueue`: an instant exit could leave at par ahead of a known loss.
+    function redeem(uint256, address, address) public pure override(ERC4626, IERC4626) returns (uint256) {
+        revert ExitThroughQueue();
+    }
+
+    // ------------------------------------------------------------------ exits
+
+    /// @inheritdoc IStableVault
+    function requestRedeem(uint256 shares) external returns (uint256 assets, uint256 claimableAt) {
         if (shares == 0) revert ZeroAmount();
         _accrue();
-        return super.redeem(shares, receiver, owner);
+        assets = _convertToAssets(shares, Math.Rounding.Floor);
+        ExitRequest storage e = _exits[msg.sender];
+        uint256 totalShares = e.shares + shares;
+        uint256 totalAssets_ = e.assets + assets;
+        claimableAt = block.timestamp + EXIT_DELAY;
+        e.shares = totalShares.toUint128();
+        e.assets = totalAssets_.toUint128();
+        e.claimableAt = uint64(claimableAt);
+        // The shares stay in supply, escrowed here: they keep bearing every loss until the claim.
+        _transfer(msg.sender, address(this), shares);
+        emit ExitRequested(msg.sender, shares, assets, claimableAt);
+    }
+
+    /// @inheritdoc IStableVault
+    function claimRedeem(address receiver) external returns (uint256 assets) {
+        if (receiver == address(0)) revert ZeroAddress();
+        ExitRequest memory e = _exits[msg.sender];
+        if (e.shares == 0) revert NoExitRequest(msg.sender);
+        if (block.timestamp < e.claimableAt) revert ExitNotClaimable(e.claimableAt, block.timestamp);
+        _accrue();
+        // The lower of the value when requested and now: a loss recognised meanwhile is shared, interest is not.
+        assets = Math.min(_convertToAssets(e.shares, Math.Rounding.Floor), e.assets);
+        uint256 idle_ = _idle;
+        if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
+        delete _exits[msg.sender];
+        _burn(address(this), e.shares);
+        _idle = uint128(idle_ - assets); // below idle_, which fits
+        emit ExitClaimed(msg.sender, receiver, e.shares, assets);
+        IERC20(asset()).safeTransfer(receiver, assets);
+    }
+
+    /// @inheritdoc IStableVault
+    function exitRequest(address owner) external view returns (ExitRequest memory) {
+        return _exits[owner];
     }
 
     /// @inheritdoc ERC4626
@@ -203,11 +244,6 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     function _transferIn(address from, uint256 assets) internal override {
         super._transferIn(from, assets);
         _idle += assets.toUint128();
-    }
-
-    function _transferOut(address to, uint256 assets) internal override {
-        _idle -= assets.toUint128();
-        super._transferOut(to, assets);
     }
 
     function _decimalsOffset() internal pure override returns (uint8) {

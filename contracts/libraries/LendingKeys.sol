@@ -42,7 +42,7 @@ library LendingKeys {
 
     // ---- OracleRouter
     /// @dev Oldest QER/USD answer accepted, in seconds.
-    bytes32 internal constant QER_MAX_AGE = keccak256("lending.qerMaxAge");
+    bytes32 internal constant COLLATERAL_MAX_AGE = keccak256("lending.collateralMaxAge");
     /// @dev Oldest ETH/USD answer accepted, in seconds.
     bytes32 internal constant ETH_MAX_AGE = keccak256("lending.ethMaxAge");
     /// @dev Time after an L2 sequencer comes back up before prices are trusted again, in seconds.

@@ -44,7 +44,7 @@ export interface LendingPreset {
   /** How long a guardian pause of the credit manager lasts unless governance confirms it, in seconds (`pause.duration`). */
   pauseDuration: Governed;
   oracle: {
-    qerMaxAge: Governed;
+    collateralMaxAge: Governed;
     ethMaxAge: Governed;
     sequencerGracePeriod: Governed;
     maxPriceJumpBps: Governed;
@@ -88,7 +88,7 @@ export function buildLendingModule(preset: LendingPreset) {
       { feed: ethFeed, ...preset.oracleRanges.eth },
       sequencerFeed,
       {
-        qerMaxAge: op.qerMaxAge.value,
+        collateralMaxAge: op.collateralMaxAge.value,
         ethMaxAge: op.ethMaxAge.value,
         sequencerGracePeriod: op.sequencerGracePeriod.value,
         maxPriceJumpBps: op.maxPriceJumpBps.value,
@@ -120,7 +120,7 @@ export function buildLendingModule(preset: LendingPreset) {
     ]);
     const creditManager = m.contract("CreditManager", [
       manager,
-      { qer: token, vault, reserve, oracle, insuranceFund: fund },
+      { collateral: token, vault, reserve, oracle, insuranceFund: fund },
       {
         maxLtvBps: cmp.maxLtvBps.value,
         liquidationThresholdBps: cmp.liquidationThresholdBps.value,
@@ -149,7 +149,7 @@ export function buildLendingModule(preset: LendingPreset) {
     restrict(
       reserve,
       "ReserveCredit",
-      ["buyEth(uint256,uint256)", "release(address,uint256)"],
+      ["buyEth(uint256,uint256,uint256)", "release(address,uint256)"],
       ROLES.LENDING_CREDIT_MANAGER,
     );
     restrict(reserve, "ReserveWithdrawUnowned", ["withdrawUnowned(address,uint256)"], ROLES.GOVERNOR);

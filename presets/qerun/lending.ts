@@ -63,7 +63,7 @@ export const QERUN_LENDING: LendingPreset = {
   pauseDuration: { value: 30n * 86_400n, min: 24n * 86_400n, max: 90n * 86_400n, minStep: 86_400n },
   oracle: {
     // Chainlink's ETH/USD heartbeat is 1 hour; 5 minutes of margin. QER is assumed to get the same heartbeat.
-    qerMaxAge: { value: 3_900n, min: 60n, max: 172_800n, minStep: 60n },
+    collateralMaxAge: { value: 3_900n, min: 60n, max: 172_800n, minStep: 60n },
     ethMaxAge: { value: 3_900n, min: 60n, max: 172_800n, minStep: 60n },
     // Chainlink's recommended grace period after an L2 sequencer restarts.
     sequencerGracePeriod: { value: 3_600n, min: 0n, max: 86_400n, minStep: 300n },

@@ -49,7 +49,7 @@ async function lendingWorld(connection: NetworkConnection, participants: number)
     await (await stable.connect(who).approve(cm, MAX)).wait();
   }
   await (await creditManager.connect(warmup).addCollateral(warmup.address, 1_000n * QER)).wait();
-  await (await creditManager.connect(warmup).borrow(500n * USDC, await deadline())).wait();
+  await (await creditManager.connect(warmup).borrow(500n * USDC, 0n, await deadline())).wait();
   await (await creditManager.connect(alice).addCollateral(alice.address, 1_000n * QER)).wait();
   return { ...lending, alice, liquidator, deadline };
 }
@@ -71,7 +71,7 @@ export const lendingCases: BenchCase[] = [
       const w = await lendingWorld(connection, participants);
       const deadline = await w.deadline();
       return {
-        send: () => w.creditManager.connect(w.alice).borrow(1_000n * USDC, deadline),
+        send: () => w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, deadline),
         // Accounts: QER/USD and ETH/USD feeds, the stablecoin, the router, the pair, WETH.
         // Reads: the position's collateral, the risk numbers, both feeds' answers, the interest state.
         // New: the position's debt (and its ETH, same slot), the borrower's stablecoin balance.
@@ -103,7 +103,7 @@ export const lendingCases: BenchCase[] = [
     scaling: true,
     prepare: async (connection, participants): Promise<Prepared> => {
       const w = await lendingWorld(connection, participants);
-      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, await w.deadline())).wait();
+      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, await w.deadline())).wait();
       await (await w.stable.mint(w.alice.address, 1_000n * USDC)).wait();
       return {
         send: () => w.creditManager.connect(w.alice).repay(w.alice.address, MAX),
@@ -128,7 +128,7 @@ export const lendingCases: BenchCase[] = [
     scaling: true,
     prepare: async (connection, participants): Promise<Prepared> => {
       const w = await lendingWorld(connection, participants);
-      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, await w.deadline())).wait();
+      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, await w.deadline())).wait();
       await (await w.qerFeed.setAnswer(10n ** 8n)).wait(); // QER falls from $2 to $1
       await (await w.stable.mint(w.liquidator.address, 1_000n * USDC)).wait();
       return {

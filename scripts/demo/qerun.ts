@@ -22,7 +22,7 @@ interface QerunState {
   ethToPosition: bigint;
   repaid: bigint;
   ethSeized: bigint;
-  qerSeized: bigint;
+  collateralSeized: bigint;
   ethBack: bigint;
 }
 
@@ -73,7 +73,7 @@ export default function qerun(): Scenario {
         cm.connect(borrower).addCollateral(borrower, 10_000n * QER),
       );
       const latest = await ctx.connection.networkHelpers.time.latest();
-      const borrowTx = await cm.connect(borrower).borrow(10_000n * USDC, BigInt(latest) + 600n);
+      const borrowTx = await cm.connect(borrower).borrow(10_000n * USDC, 0n, BigInt(latest) + 600n);
       const borrowReceipt = (await borrowTx.wait())!;
       s.steps.push({
         day: await ctx.day(),
@@ -131,7 +131,7 @@ export default function qerun(): Scenario {
         ethToPosition: borrowed.args.ethToPosition,
         repaid: liquidated.args.repaid,
         ethSeized: liquidated.args.ethSeized,
-        qerSeized: liquidated.args.qerSeized,
+        collateralSeized: liquidated.args.collateralSeized,
         ethBack,
       };
     },
@@ -150,7 +150,7 @@ export default function qerun(): Scenario {
         ["loan drawn / paid out", `${rounded(st.borrowed, 6)} / ${rounded(st.paidOut, 6)} USDC`],
         ["ETH bought / recorded to the position", `${rounded(st.ethBought)} / ${rounded(st.ethToPosition)} ETH`],
         ["liquidation: debt repaid", `${rounded(st.repaid, 6)} USDC`],
-        ["liquidation: ETH / QER seized", `${rounded(st.ethSeized)} ETH / ${rounded(st.qerSeized)}${sym}`],
+        ["liquidation: ETH / QER seized", `${rounded(st.ethSeized)} ETH / ${rounded(st.collateralSeized)}${sym}`],
         ["ETH back to the borrower on full repayment", `${rounded(st.ethBack)} ETH`],
         [
           "position left: debt / collateral",

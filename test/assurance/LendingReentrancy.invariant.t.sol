@@ -43,7 +43,7 @@ contract LendingReentrancyInvariantTest is LendingInvariantTest {
         reentry.addEntry(
             "borrow",
             address(cm),
-            abi.encodeCall(ICreditManager.borrow, (MIN_BORROW, type(uint256).max)),
+            abi.encodeCall(ICreditManager.borrow, (MIN_BORROW, 0, type(uint256).max)),
             _errors(
                 ICreditManager.BorrowLimitExceeded.selector,
                 ICreditManager.DebtCeilingExceeded.selector,

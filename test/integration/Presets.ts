@@ -327,8 +327,8 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         9_000n,
       );
       const modules = await cm.modules();
-      expect(modules.qer, "QER collateral is the preset's token").to.equal(await c.token.getAddress());
-      expect(await c.oracle!.parameter(lendingKey("qerMaxAge")), "feed heartbeat + margin").to.equal(3_900n);
+      expect(modules.collateral, "QER collateral is the preset's token").to.equal(await c.token.getAddress());
+      expect(await c.oracle!.parameter(lendingKey("collateralMaxAge")), "feed heartbeat + margin").to.equal(3_900n);
       expect(await c.governor.proposalDeposit(), "collateralized proposals: 10,000 QER").to.equal(10_000n * TOKEN);
       expect(await c.votingPower.votingWeight(), "locked QER weight: the lock module").to.equal(
         await c.voteLocker!.getAddress(),
@@ -598,7 +598,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         .to.be.revertedWithCustomError(cm, "AccessManagedUnauthorized")
         .withArgs(owners[0].address);
       const [borrower] = signers.slice(19);
-      await expect(cm.connect(borrower).borrow(100n * USDC, pausedAt + 600n), "borrowing stopped")
+      await expect(cm.connect(borrower).borrow(100n * USDC, 0n, pausedAt + 600n), "borrowing stopped")
         .to.be.revertedWithCustomError(cm, "EnforcedPause")
         .withArgs(pausedAt + 30n * DAY);
 

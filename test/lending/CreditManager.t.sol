@@ -47,7 +47,7 @@ contract CreditManagerTest is LendingBase {
         uint256 poolUsdc = usdc.balanceOf(uniFactory.getPair(address(usdc), weth));
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, 1_000e6 + 1, 1_000e6));
-        cm.borrow(1_000e6 + 1, block.timestamp);
+        cm.borrow(1_000e6 + 1, 0, block.timestamp);
         assertEq(cm.debtOf(alice), 0, "no debt");
         assertEq(usdc.balanceOf(alice), 0, "nothing paid");
         assertEq(vault.idle(), SUPPLY, "vault untouched");
@@ -60,7 +60,7 @@ contract CreditManagerTest is LendingBase {
         _borrow(alice, 600e6);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, 1_000e6 + 1, 1_000e6));
-        cm.borrow(400e6 + 1, block.timestamp);
+        cm.borrow(400e6 + 1, 0, block.timestamp);
         _borrow(alice, 400e6);
         assertEq(cm.debtOf(alice), 1_000e6, "two draws reach the limit exactly");
     }
@@ -103,10 +103,10 @@ contract CreditManagerTest is LendingBase {
         _addCollateral(alice, 1_000 ether);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowBelowMinimum.selector, 100e6 - 1, 100e6));
-        cm.borrow(100e6 - 1, block.timestamp);
+        cm.borrow(100e6 - 1, 0, block.timestamp);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowBelowMinimum.selector, 0, 100e6));
-        cm.borrow(0, block.timestamp);
+        cm.borrow(0, 0, block.timestamp);
         assertEq(cm.debtOf(alice), 0, "no debt");
     }
 
@@ -114,14 +114,14 @@ contract CreditManagerTest is LendingBase {
         _addCollateral(alice, 1_000 ether);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.DeadlineExpired.selector, START - 1, START));
-        cm.borrow(500e6, START - 1);
+        cm.borrow(500e6, 0, START - 1);
         assertEq(cm.debtOf(alice), 0, "no debt");
     }
 
     function test_RevertWhen_borrowWithoutCollateral() public {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, 500e6, 0));
-        cm.borrow(500e6, block.timestamp);
+        cm.borrow(500e6, 0, block.timestamp);
     }
 
     function test_RevertWhen_borrowAboveDebtCeiling() public {
@@ -130,7 +130,7 @@ contract CreditManagerTest is LendingBase {
         _addCollateral(bob, 1_000 ether);
         vm.prank(bob);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.DebtCeilingExceeded.selector, 1_600e6, 1_500e6));
-        cm.borrow(600e6, block.timestamp);
+        cm.borrow(600e6, 0, block.timestamp);
         _borrow(bob, 500e6);
         assertEq(vault.totalBorrowed(), 1_500e6, "exactly at the ceiling");
     }
@@ -140,7 +140,7 @@ contract CreditManagerTest is LendingBase {
         _addCollateral(alice, 10_000_000 ether);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IStableVault.InsufficientLiquidity.selector, 1_000_000e6 + 1, SUPPLY));
-        cm.borrow(2_000_000e6 + 2, block.timestamp);
+        cm.borrow(2_000_000e6 + 2, 0, block.timestamp);
         assertEq(vault.idle(), SUPPLY, "vault untouched");
     }
 
@@ -149,7 +149,7 @@ contract CreditManagerTest is LendingBase {
         vm.warp(START + 3_901);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.StalePrice.selector, address(qerFeed), START, 3_900));
-        cm.borrow(500e6, block.timestamp);
+        cm.borrow(500e6, 0, block.timestamp);
     }
 
     /// @dev At $2 and 50%, each QER (1e18 wei) backs 1 USDC (1e6 units): the limit is collateral / 1e12.
@@ -161,10 +161,10 @@ contract CreditManagerTest is LendingBase {
         vm.prank(alice);
         if (amount > limit) {
             vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, amount, limit));
-            cm.borrow(amount, block.timestamp);
+            cm.borrow(amount, 0, block.timestamp);
             assertEq(cm.debtOf(alice), 0, "no debt after a refused draw");
         } else {
-            (uint256 paidOut, ) = cm.borrow(amount, block.timestamp);
+            (uint256 paidOut, ) = cm.borrow(amount, 0, block.timestamp);
             assertEq(paidOut, amount / 2, "half paid out");
             assertEq(usdc.balanceOf(alice), amount / 2, "balance");
             assertEq(cm.debtOf(alice), amount, "debt is the draw");
@@ -173,7 +173,7 @@ contract CreditManagerTest is LendingBase {
 
     /// @dev A liquidation after any fall below the threshold takes at most the repayment plus the bonus and
     /// reduces the debt by exactly the repayment; while the collateral still covers the debt plus the bonus, it
-    /// leaves the position no less collateralised than before (below that, the whole debt may be repaid instead).
+    /// leaves the position no less collateralised than before (below that, the position is closed in the same call).
     function testFuzz_liquidate_boundedSeizureAndNoWorseRatio(uint256 price, uint256 maxRepay) public {
         _aliceAtMax();
         price = bound(price, 0.05e8, 1.08e8); // $1.0898 is where the position becomes liquidatable
@@ -182,17 +182,34 @@ contract CreditManagerTest is LendingBase {
         uint256 p = price * 1e10; // WAD
         uint256 valueBefore = (1_000 ether * p) / 1e30 + POSITION_ETH_VALUE;
         _fund(liquidator, 2_000e6);
+        // Below the debt plus the bonus the position is closed whole: a smaller offer is refused, unchanged.
+        if (valueBefore * 10_000 < 1_000e6 * uint256(10_800)) {
+            uint256 closing = valueBefore >= 1_000e6 ? 1_000e6 : (valueBefore * 10_000 + 10_799) / 10_800;
+            if (maxRepay < closing) {
+                vm.prank(liquidator);
+                vm.expectRevert(
+                    abi.encodeWithSelector(ICreditManager.RepayBelowClosingAmount.selector, maxRepay, closing)
+                );
+                cm.liquidate(alice, maxRepay);
+                assertEq(cm.debtOf(alice), 1_000e6, "debt unchanged");
+                return;
+            }
+        }
 
         vm.prank(liquidator);
-        (uint256 repaid, uint256 ethSeized, uint256 qerSeized) = cm.liquidate(alice, maxRepay);
+        (uint256 repaid, uint256 ethSeized, uint256 collateralSeized) = cm.liquidate(alice, maxRepay);
 
-        uint256 seizedValue = (qerSeized * p) / 1e30 + (ethSeized * 2_000) / 1e12;
+        uint256 seizedValue = (collateralSeized * p) / 1e30 + (ethSeized * 2_000) / 1e12;
         assertLe(seizedValue, (repaid * 10_800) / 10_000, "seized at most repayment + 8%");
         assertLe(repaid, maxRepay, "never more than offered");
         ICreditManager.Position memory after_ = cm.position(alice);
         if (after_.scaledDebt != 0) {
             assertEq(cm.debtOf(alice), 1_000e6 - repaid, "debt down by the repayment");
-            if (valueBefore * 10_000 < 1_000e6 * uint256(10_800)) return; // insolvent: a partial repayment cannot help
+            assertGe(
+                valueBefore * 10_000,
+                1_000e6 * uint256(10_800),
+                "only a position covering debt + bonus stays open"
+            );
             uint256 valueAfter = (after_.collateral * p) / 1e30 + (uint256(after_.reserveEth) * 2_000) / 1e12;
             // debt/value does not rise: (1000 - repaid) / valueAfter <= 1000 / valueBefore (cross-multiplied),
             // allowing a unit of rounding in each value.
@@ -207,10 +224,10 @@ contract CreditManagerTest is LendingBase {
     function test_borrow_onePump_createsNoCapacity() public {
         _addCollateral(alice, 1_000 ether);
         _setQerPrice(4e8); // QER doubles within the block
-        assertEq(oracle.qerPrice(), 4e18, "spot doubled");
+        assertEq(oracle.collateralPrice(), 4e18, "spot doubled");
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, 1_000e6 + 1, 1_000e6));
-        cm.borrow(1_000e6 + 1, block.timestamp);
+        cm.borrow(1_000e6 + 1, 0, block.timestamp);
         _borrow(alice, 1_000e6);
         assertEq(cm.debtOf(alice), 1_000e6, "capacity still at $2");
     }
@@ -222,13 +239,13 @@ contract CreditManagerTest is LendingBase {
         // The reference may only rise toward a price seen by an earlier update ($2), whatever the time elapsed.
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, 1_000e6 + 1, 1_000e6));
-        cm.borrow(1_000e6 + 1, block.timestamp);
+        cm.borrow(1_000e6 + 1, 0, block.timestamp);
     }
 
     function test_borrow_pumpSeenOnceThenNextBlock_addsOnlyTheRateLimitedRise() public {
         _addCollateral(alice, 1_000 ether);
         _setQerPrice(4e8);
-        oracle.qerGuardedPrice(); // the pump is observed
+        oracle.collateralGuardedPrice(); // the pump is observed
         vm.warp(START + 12);
         // Reference: $2 + $2 x 10% x 12 s / 3,600 s = $2.000666...; 50% of 1,000 QER at that price.
         assertEq(cm.maxDebtOf(alice), 1_000_333_333, "a block's worth of the 10%-per-hour allowance");
@@ -236,13 +253,13 @@ contract CreditManagerTest is LendingBase {
         vm.expectRevert(
             abi.encodeWithSelector(ICreditManager.BorrowLimitExceeded.selector, 1_000_333_334, 1_000_333_333)
         );
-        cm.borrow(1_000_333_334, block.timestamp);
+        cm.borrow(1_000_333_334, 0, block.timestamp);
     }
 
     function test_borrow_pumpHeldForAWindow_addsAtMostTheBound() public {
         _addCollateral(alice, 1_000 ether);
         _setQerPrice(4e8);
-        oracle.qerGuardedPrice();
+        oracle.collateralGuardedPrice();
         _warp(7_200); // two windows later, still at $4
         assertEq(cm.maxDebtOf(alice), 1_100e6, "capped at +10% per update");
         _borrow(alice, 1_100e6);
@@ -415,12 +432,12 @@ contract CreditManagerTest is LendingBase {
         vm.expectEmit(true, true, true, true, address(cm));
         emit ICreditManager.Liquidated(alice, liquidator, 500e6, 10e6, POSITION_ETH, 91.372365 ether, 0);
         vm.prank(liquidator);
-        (uint256 repaid, uint256 ethSeized, uint256 qerSeized) = cm.liquidate(alice, type(uint256).max);
+        (uint256 repaid, uint256 ethSeized, uint256 collateralSeized) = cm.liquidate(alice, type(uint256).max);
 
         // 50% of the debt; seized value 540 = ETH first (448.627635) then 91.372365 QER at $1.
         assertEq(repaid, 500e6, "close factor");
         assertEq(ethSeized, POSITION_ETH, "all of the position's ETH first");
-        assertEq(qerSeized, 91.372365 ether, "the rest in QER");
+        assertEq(collateralSeized, 91.372365 ether, "the rest in QER");
         assertEq(liquidator.balance, POSITION_ETH, "liquidator got the ETH");
         assertEq(qer.balanceOf(liquidator), 91.372365 ether, "and the QER");
         assertEq(usdc.balanceOf(liquidator), 1_000e6 - 500e6 - 10e6, "paid 500 + 2% fee (25% of the 8% bonus)");
@@ -445,11 +462,11 @@ contract CreditManagerTest is LendingBase {
         vm.expectEmit(true, true, true, true, address(vault));
         emit IStableVault.DebtWrittenOff(399_418_856, 399_418_856, 0, 399_418_856, 0);
         vm.prank(liquidator);
-        (uint256 repaid, uint256 ethSeized, uint256 qerSeized) = cm.liquidate(alice, type(uint256).max);
+        (uint256 repaid, uint256 ethSeized, uint256 collateralSeized) = cm.liquidate(alice, type(uint256).max);
 
         assertEq(repaid, 600_581_144, "collateral value / 1.08, rounded up");
         assertEq(ethSeized, POSITION_ETH, "all ETH");
-        assertEq(qerSeized, 1_000 ether, "all QER");
+        assertEq(collateralSeized, 1_000 ether, "all QER");
         assertEq(cm.debtOf(alice), 0, "position closed");
         assertEq(usdc.balanceOf(address(fund)), 112_592_767, "500 - 399.418856 shortfall + 12.011623 fee");
         assertEq(vault.badDebt(), 0, "no bad debt");
@@ -544,20 +561,23 @@ contract CreditManagerTest is LendingBase {
         assertEq(cm.debtOf(alice), 500e6, "liquidated after unpause");
     }
 
+    /// @dev Withdrawing collateral that backs debt is paused; a position without debt may still withdraw (see
+    /// `LossSharingTest.test_debtFreeCollateralIsWithdrawableWhilePaused`).
     function test_RevertWhen_borrowOrWithdrawWhilePaused() public {
         _addCollateral(alice, 1_000 ether);
+        _borrow(alice, 100e6);
         vm.prank(guardian);
         cm.pause();
         vm.startPrank(alice);
         // The guardian's pause lasts the governed 30 days from now (START).
         vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, START + 30 days));
-        cm.borrow(500e6, block.timestamp);
+        cm.borrow(500e6, 0, block.timestamp);
         vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, START + 30 days));
         cm.withdrawCollateral(1 ether, alice);
         vm.stopPrank();
-        assertEq(cm.debtOf(alice), 0, "nothing borrowed");
+        assertEq(cm.debtOf(alice), 100e6, "nothing more borrowed");
         assertEq(cm.position(alice).collateral, 1_000 ether, "collateral unchanged");
-        assertEq(usdc.balanceOf(alice), 0, "nothing paid out");
+        assertEq(usdc.balanceOf(alice), 50e6, "only the first draw's half paid out");
     }
 
     function test_pause_expiresAfterItsDurationUnlessConfirmed() public {
@@ -569,11 +589,11 @@ contract CreditManagerTest is LendingBase {
         assertTrue(cm.paused(), "paused one second before the end");
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, START + 30 days));
-        cm.borrow(500e6, block.timestamp);
+        cm.borrow(500e6, 0, block.timestamp);
         _warp(1);
         assertFalse(cm.paused(), "expired at its end");
         vm.prank(alice);
-        cm.borrow(500e6, block.timestamp);
+        cm.borrow(500e6, 0, block.timestamp);
         assertEq(cm.debtOf(alice), 500e6, "borrowed once the pause expired");
     }
 
@@ -587,11 +607,11 @@ contract CreditManagerTest is LendingBase {
         _warp(365 days);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, type(uint48).max));
-        cm.borrow(500e6, block.timestamp);
+        cm.borrow(500e6, 0, block.timestamp);
         vm.prank(governor);
         cm.unpause();
         vm.prank(alice);
-        cm.borrow(500e6, block.timestamp);
+        cm.borrow(500e6, 0, block.timestamp);
         assertEq(cm.debtOf(alice), 500e6, "borrowed after governance unpaused");
     }
 
@@ -744,13 +764,14 @@ contract CreditManagerTest is LendingBase {
 
     /// @dev Stablecoin plus ETH (at $2,000) and QER (at the spot price) held by an account, in USDC units.
     function _wealth(address who) internal view returns (uint256) {
-        return usdc.balanceOf(who) + (who.balance * 2_000) / 1e12 + (qer.balanceOf(who) * oracle.qerPrice()) / 1e30;
+        return
+            usdc.balanceOf(who) + (who.balance * 2_000) / 1e12 + (qer.balanceOf(who) * oracle.collateralPrice()) / 1e30;
     }
 
     /// @dev A position's collateral less its debt, in USDC units.
     function _positionValue(address who) internal view returns (uint256) {
         ICreditManager.Position memory p = cm.position(who);
-        uint256 value = (p.collateral * oracle.qerPrice()) / 1e30 + (uint256(p.reserveEth) * 2_000) / 1e12;
+        uint256 value = (p.collateral * oracle.collateralPrice()) / 1e30 + (uint256(p.reserveEth) * 2_000) / 1e12;
         return value - cm.debtOf(who);
     }
 }

@@ -37,7 +37,7 @@ contract EthReserveTest is LendingBase {
         vm.expectRevert(
             abi.encodeWithSelector(IEthReserve.SlippageExceeded.selector, 239_573_703_405_532_780, 0.2475 ether)
         );
-        cm.borrow(1_000e6, block.timestamp);
+        cm.borrow(1_000e6, 0, block.timestamp);
         assertEq(cm.debtOf(alice), 0, "no debt");
         assertEq(vault.idle(), SUPPLY, "vault untouched");
         assertEq(address(reserve).balance, 0, "no ETH bought");
@@ -50,15 +50,15 @@ contract EthReserveTest is LendingBase {
         _addCollateral(alice, 1_000 ether);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IEthReserve.SlippageExceeded.selector, ETH_FOR_500, 0.24925 ether));
-        cm.borrow(1_000e6, block.timestamp);
+        cm.borrow(1_000e6, 0, block.timestamp);
     }
 
     function test_buyEth_passesOtherRouterErrorsOn() public {
         manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
         usdc.mint(address(reserve), 500e6);
         vm.expectRevert(bytes("UniswapV2Router: EXPIRED"));
-        reserve.buyEth(500e6, block.timestamp - 1);
-        (uint256 ethOut, uint256 toPosition) = reserve.buyEth(500e6, block.timestamp);
+        reserve.buyEth(500e6, 0, block.timestamp - 1);
+        (uint256 ethOut, uint256 toPosition) = reserve.buyEth(500e6, 0, block.timestamp);
         assertEq(ethOut, ETH_FOR_500, "the same call before the deadline swaps");
         assertEq(toPosition, 224_313_817_956_174_883, "90% owned");
     }
@@ -122,7 +122,7 @@ contract EthReserveTest is LendingBase {
         vm.deal(address(reserve), 1 ether);
         vm.startPrank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        reserve.buyEth(100e6, block.timestamp);
+        reserve.buyEth(100e6, 0, block.timestamp);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         reserve.release(stranger, 1 ether);
         vm.stopPrank();

@@ -27,7 +27,8 @@ contract LendingInvariantTest is LendingBase {
                 reserve: reserve,
                 fund: fund,
                 cm: cm,
-                feedOwner: address(this)
+                feedOwner: address(this),
+                supplier: supplier
             }),
             actors
         );
@@ -61,6 +62,13 @@ contract LendingInvariantTest is LendingBase {
     function invariant_noHealthyPositionIsLiquidatable() public view {
         assertEq(handler.ghostHealthyLiquidations(), 0, "a healthy position was liquidated");
         assertEq(handler.ghostUnhealthyRefusals(), 0, "an unhealthy position was refused");
+    }
+
+    /// @dev Suppliers racing liquidations: every write-off's loss is shared pro rata by all shares (escrowed exits
+    /// included, within rounding), and no exit pays more than its shares are worth at the claim.
+    function invariant_lossesSharedProRata() public view {
+        assertEq(handler.ghostUnevenLosses(), 0, "a supplier escaped part of a loss");
+        assertEq(handler.ghostExitsAboveShareValue(), 0, "an exit paid above the share value");
     }
 
     /// @dev Every position's ETH (and every credit) is owned, and the reserve's balance covers all of it.

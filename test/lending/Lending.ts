@@ -55,7 +55,7 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
   async function openAliceAtMax(f: Awaited<ReturnType<typeof deployFixture>>) {
     await f.creditManager.connect(f.alice).addCollateral(f.alice.address, 1_000n * QER);
     const deadline = (await networkHelpers.time.latest()) + 600;
-    await f.creditManager.connect(f.alice).borrow(1_000n * USDC, deadline);
+    await f.creditManager.connect(f.alice).borrow(1_000n * USDC, 0n, deadline);
     return f;
   }
 
@@ -154,7 +154,10 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
       expect(await reserves()).to.deep.equal({ usdc: 10_000_000n * USDC, eth: 5_000n * QER });
 
       await f.creditManager.connect(f.alice).addCollateral(f.alice.address, 1_000n * QER);
-      await expect(f.creditManager.connect(f.alice).borrow(1_000n * USDC, await deadline())).to.emit(f.pair, "Swap");
+      await expect(f.creditManager.connect(f.alice).borrow(1_000n * USDC, 0n, await deadline())).to.emit(
+        f.pair,
+        "Swap",
+      );
       expect(await reserves()).to.deep.equal({
         usdc: 10_000_000n * USDC + 500n * USDC,
         eth: 5_000n * QER - ETH_FOR_500,
@@ -167,11 +170,11 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
     it("allows exactly 50% of the QER's value and refuses one wei more", async function () {
       const f = await networkHelpers.loadFixture(deployFixture);
       await f.creditManager.connect(f.alice).addCollateral(f.alice.address, 1_000n * QER);
-      await expect(f.creditManager.connect(f.alice).borrow(1_000n * USDC + 1n, await deadline()))
+      await expect(f.creditManager.connect(f.alice).borrow(1_000n * USDC + 1n, 0n, await deadline()))
         .to.be.revertedWithCustomError(f.creditManager, "BorrowLimitExceeded")
         .withArgs(1_000n * USDC + 1n, 1_000n * USDC);
       expect(await f.creditManager.debtOf(f.alice.address)).to.equal(0n);
-      await f.creditManager.connect(f.alice).borrow(1_000n * USDC, await deadline());
+      await f.creditManager.connect(f.alice).borrow(1_000n * USDC, 0n, await deadline());
       expect(await f.creditManager.debtOf(f.alice.address)).to.equal(1_000n * USDC);
     });
 
@@ -179,7 +182,7 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
       const f = await networkHelpers.loadFixture(deployFixture);
       await f.creditManager.connect(f.alice).addCollateral(f.alice.address, 2_000n * QER);
       const poolBefore = await f.stable.balanceOf(await f.pair.getAddress());
-      await f.creditManager.connect(f.alice).borrow(1_001_000_001n, await deadline());
+      await f.creditManager.connect(f.alice).borrow(1_001_000_001n, 0n, await deadline());
       expect(await f.stable.balanceOf(f.alice.address)).to.equal(500_500_000n);
       expect((await f.stable.balanceOf(await f.pair.getAddress())) - poolBefore).to.equal(500_500_001n);
       expect(await f.stable.balanceOf(await f.reserve.getAddress())).to.equal(0n);
@@ -205,7 +208,7 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
         await deadline(),
       );
       await f.creditManager.connect(f.alice).addCollateral(f.alice.address, 1_000n * QER);
-      await expect(f.creditManager.connect(f.alice).borrow(1_000n * USDC, await deadline()))
+      await expect(f.creditManager.connect(f.alice).borrow(1_000n * USDC, 0n, await deadline()))
         .to.be.revertedWithCustomError(f.reserve, "SlippageExceeded")
         .withArgs(239_573_703_405_532_780n, 247_500_000_000_000_000n);
     });

@@ -117,7 +117,7 @@ abstract contract LendingBase is UniswapV2Fixture {
         cm = new CreditManager(
             address(manager),
             ICreditManager.Modules({
-                qer: address(qer),
+                collateral: address(qer),
                 vault: address(vault),
                 reserve: address(reserve),
                 oracle: address(oracle),
@@ -157,7 +157,7 @@ abstract contract LendingBase is UniswapV2Fixture {
                 IOracleRouter.FeedConfig({feed: address(ethFeed), minPrice: 1e18, maxPrice: 1e24}),
                 sequencerFeed,
                 IOracleRouter.OracleParams({
-                    qerMaxAge: 3_900,
+                    collateralMaxAge: 3_900,
                     ethMaxAge: 3_900,
                     sequencerGracePeriod: 3_600,
                     maxPriceJumpBps: 1_000,
@@ -229,7 +229,7 @@ abstract contract LendingBase is UniswapV2Fixture {
         _register(address(vault), LendingKeys.INSURANCE_INTEREST_SHARE_BPS, 0, 5_000, 100);
         _register(address(reserve), LendingKeys.MAX_SLIPPAGE_BPS, 50, 500, 10);
         _register(address(reserve), LendingKeys.ETH_RETURN_BPS, 0, 10_000, 500);
-        _register(address(oracle), LendingKeys.QER_MAX_AGE, 60, 172_800, 60);
+        _register(address(oracle), LendingKeys.COLLATERAL_MAX_AGE, 60, 172_800, 60);
         _register(address(oracle), LendingKeys.ETH_MAX_AGE, 60, 172_800, 60);
         _register(address(oracle), LendingKeys.SEQUENCER_GRACE_PERIOD, 0, 86_400, 300);
         _register(address(oracle), LendingKeys.MAX_PRICE_JUMP_BPS, 100, 5_000, 100);
@@ -272,7 +272,7 @@ abstract contract LendingBase is UniswapV2Fixture {
 
     function _borrow(address who, uint256 amount) internal returns (uint256 paidOut, uint256 ethToPosition) {
         vm.prank(who);
-        return cm.borrow(amount, block.timestamp);
+        return cm.borrow(amount, 0, block.timestamp);
     }
 
     /// @dev Mints the stablecoin to `payer` and approves the credit manager.

@@ -13,7 +13,7 @@ contract OracleRouterTest is LendingBase {
     // ================================================================== validation
 
     function test_prices_areNormalisedToWad() public view {
-        assertEq(oracle.qerPrice(), 2e18, "$2 from an 8-decimal feed");
+        assertEq(oracle.collateralPrice(), 2e18, "$2 from an 8-decimal feed");
         assertEq(oracle.ethPrice(), 2_000e18, "$2,000 from an 8-decimal feed");
     }
 
@@ -21,14 +21,14 @@ contract OracleRouterTest is LendingBase {
         qerFeed = new MockAggregatorV3(18, "QER / USD", 2e18);
         ethFeed = new MockAggregatorV3(20, "ETH / USD", 2_000e20);
         OracleRouter r = _deployOracle(address(0));
-        assertEq(r.qerPrice(), 2e18, "18 decimals unchanged");
+        assertEq(r.collateralPrice(), 2e18, "18 decimals unchanged");
         assertEq(r.ethPrice(), 2_000e18, "20 decimals divided by 100");
     }
 
     function test_RevertWhen_priceIsZero() public {
         _setQerPrice(0);
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.NonPositivePrice.selector, address(qerFeed), 0));
-        oracle.qerPrice();
+        oracle.collateralPrice();
     }
 
     function test_RevertWhen_priceIsNegative() public {
@@ -39,10 +39,10 @@ contract OracleRouterTest is LendingBase {
 
     function test_stalenessLimit_atTheEdge() public {
         vm.warp(START + 3_900);
-        assertEq(oracle.qerPrice(), 2e18, "exactly the maximum age is accepted");
+        assertEq(oracle.collateralPrice(), 2e18, "exactly the maximum age is accepted");
         vm.warp(START + 3_901);
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.StalePrice.selector, address(qerFeed), START, 3_900));
-        oracle.qerPrice();
+        oracle.collateralPrice();
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.StalePrice.selector, address(ethFeed), START, 3_900));
         oracle.ethPrice();
     }
@@ -50,13 +50,13 @@ contract OracleRouterTest is LendingBase {
     function test_RevertWhen_roundNeverUpdated() public {
         qerFeed.setRoundData(7, 2e8, 0, 0);
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.StalePrice.selector, address(qerFeed), 0, 3_900));
-        oracle.qerPrice();
+        oracle.collateralPrice();
     }
 
     function test_RevertWhen_priceIsFutureDated() public {
         qerFeed.setRoundData(2, 2e8, START + 1, START + 1);
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.FuturePrice.selector, address(qerFeed), START + 1, START));
-        oracle.qerPrice();
+        oracle.collateralPrice();
     }
 
     function test_RevertWhen_priceOutOfRange() public {
@@ -124,23 +124,23 @@ contract OracleRouterTest is LendingBase {
         vm.expectRevert(
             abi.encodeWithSelector(IOracleRouter.SequencerGracePeriodNotOver.selector, START, START + 3_600)
         );
-        r.qerPrice();
+        r.collateralPrice();
 
         _warp(3_600);
-        assertEq(r.qerPrice(), 2e18, "up for a full grace period");
+        assertEq(r.collateralPrice(), 2e18, "up for a full grace period");
 
         sequencer.setAnswer(1); // down
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.SequencerDown.selector, address(sequencer)));
         r.ethPrice();
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.SequencerDown.selector, address(sequencer)));
-        r.qerGuardedPrice();
+        r.collateralGuardedPrice();
 
         _warp(600);
         sequencer.setAnswer(0); // back up now
         uint256 upAt = block.timestamp;
         _warp(3_599);
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.SequencerGracePeriodNotOver.selector, upAt, upAt + 3_600));
-        r.qerPrice();
+        r.collateralPrice();
         _warp(1);
         assertEq(r.ethPrice(), 2_000e18, "trusted again after the grace period");
     }
@@ -150,7 +150,7 @@ contract OracleRouterTest is LendingBase {
         sequencer.setRoundData(1, 0, 0, START);
         OracleRouter r = _deployOracle(address(sequencer));
         vm.expectRevert(abi.encodeWithSelector(IOracleRouter.SequencerDown.selector, address(sequencer)));
-        r.qerPrice();
+        r.collateralPrice();
     }
 
     // ================================================================== price-jump guard
@@ -159,7 +159,7 @@ contract OracleRouterTest is LendingBase {
         _setQerPrice(1e8);
         vm.expectEmit(true, true, true, true, address(oracle));
         emit IOracleRouter.ReferencePriceUpdated(1e18, 1e18);
-        assertEq(oracle.qerGuardedPrice(), 1e18, "a fall counts at once");
+        assertEq(oracle.collateralGuardedPrice(), 1e18, "a fall counts at once");
         (uint256 ref, uint256 lastSpot, uint256 updatedAt) = oracle.priceReference();
         assertEq(ref, 1e18, "reference");
         assertEq(lastSpot, 1e18, "spot seen");
@@ -168,40 +168,44 @@ contract OracleRouterTest is LendingBase {
 
     function test_guard_risesAtMostTheBoundPerWindow() public {
         _setQerPrice(3e8);
-        assertEq(oracle.qerGuardedPrice(), 2e18, "a new price is not trusted before it has been seen");
+        assertEq(oracle.collateralGuardedPrice(), 2e18, "a new price is not trusted before it has been seen");
         _warp(1_800); // half a window
-        assertEq(oracle.previewQerGuardedPrice(), 2.1e18, "5% after half a window");
-        assertEq(oracle.qerGuardedPrice(), 2.1e18, "the update matches its preview");
+        assertEq(oracle.previewCollateralGuardedPrice(), 2.1e18, "5% after half a window");
+        assertEq(oracle.collateralGuardedPrice(), 2.1e18, "the update matches its preview");
         _warp(10 hours);
-        assertEq(oracle.qerGuardedPrice(), 2.31e18, "at most 10% per update, however long the wait");
+        assertEq(oracle.collateralGuardedPrice(), 2.31e18, "at most 10% per update, however long the wait");
         _warp(1);
         _setQerPrice(2.2e8);
-        assertEq(oracle.qerGuardedPrice(), 2.2e18, "never above the spot");
+        assertEq(oracle.collateralGuardedPrice(), 2.2e18, "never above the spot");
     }
 
     function test_guard_aSpikeSeenThenRevertedLeavesNoCapacity() public {
         _setQerPrice(4e8);
-        oracle.qerGuardedPrice();
+        oracle.collateralGuardedPrice();
         _warp(1);
         _setQerPrice(2e8); // back at $2: the spike was seen, but the reference never exceeds the spot
-        assertEq(oracle.qerGuardedPrice(), 2e18, "back to spot");
+        assertEq(oracle.collateralGuardedPrice(), 2e18, "back to spot");
         _warp(3_600);
-        assertEq(oracle.qerGuardedPrice(), 2e18, "the last spot seen caps the reference");
+        assertEq(oracle.collateralGuardedPrice(), 2e18, "the last spot seen caps the reference");
     }
 
     // ================================================================== parameters
 
     function test_setParameter_throughTheRegistry() public {
         vm.prank(governor);
-        registry.set(address(oracle), LendingKeys.QER_MAX_AGE, 4_500);
-        assertEq(oracle.parameter(LendingKeys.QER_MAX_AGE), 4_500, "stored");
+        registry.set(address(oracle), LendingKeys.COLLATERAL_MAX_AGE, 4_500);
+        assertEq(oracle.parameter(LendingKeys.COLLATERAL_MAX_AGE), 4_500, "stored");
         vm.warp(START + 4_500);
-        assertEq(oracle.qerPrice(), 2e18, "the new limit applies");
+        assertEq(oracle.collateralPrice(), 2e18, "the new limit applies");
     }
 
     function test_RevertWhen_parameterValueUnusable() public {
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(this), 0);
-        bytes32[3] memory nonZero = [LendingKeys.QER_MAX_AGE, LendingKeys.ETH_MAX_AGE, LendingKeys.PRICE_JUMP_WINDOW];
+        bytes32[3] memory nonZero = [
+            LendingKeys.COLLATERAL_MAX_AGE,
+            LendingKeys.ETH_MAX_AGE,
+            LendingKeys.PRICE_JUMP_WINDOW
+        ];
         for (uint256 i; i < nonZero.length; ++i) {
             vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, nonZero[i], 0));
             oracle.setParameter(nonZero[i], 0);

@@ -28,13 +28,50 @@ contract StableVaultTest is LendingBase {
         assertEq(vault.idle(), SUPPLY, "all idle");
     }
 
-    function test_redeem_returnsTheDeposit() public {
+    function test_exit_returnsTheDepositAfterTheDelay() public {
         uint256 shares = vault.balanceOf(supplier);
+        vm.expectEmit(true, true, true, true, address(vault));
+        emit IStableVault.ExitRequested(supplier, shares, SUPPLY, START + 1 hours);
         vm.prank(supplier);
-        uint256 assets = vault.redeem(shares, supplier, supplier);
+        (uint256 quoted, uint256 claimableAt) = vault.requestRedeem(shares);
+        assertEq(quoted, SUPPLY, "valued at par");
+        assertEq(claimableAt, START + 1 hours, "one hour");
+        assertEq(vault.balanceOf(supplier), 0, "shares escrowed");
+        assertEq(vault.totalSupply(), shares, "still in supply: they bear losses until the claim");
+
+        vm.warp(START + 1 hours - 1);
+        vm.prank(supplier);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStableVault.ExitNotClaimable.selector, START + 1 hours, START + 1 hours - 1)
+        );
+        vault.claimRedeem(supplier);
+
+        vm.warp(START + 1 hours);
+        vm.expectEmit(true, true, true, true, address(vault));
+        emit IStableVault.ExitClaimed(supplier, supplier, shares, SUPPLY);
+        vm.prank(supplier);
+        uint256 assets = vault.claimRedeem(supplier);
         assertEq(assets, SUPPLY, "all back");
         assertEq(usdc.balanceOf(supplier), SUPPLY, "paid");
         assertEq(vault.totalSupply(), 0, "no shares left");
+        assertEq(vault.idle(), 0, "books follow");
+        assertEq(vault.exitRequest(supplier).shares, 0, "request cleared");
+    }
+
+    function test_RevertWhen_instantExitOrBadExitInput() public {
+        vm.startPrank(supplier);
+        vm.expectRevert(IStableVault.ExitThroughQueue.selector);
+        vault.withdraw(1, supplier, supplier);
+        vm.expectRevert(IStableVault.ExitThroughQueue.selector);
+        vault.redeem(1, supplier, supplier);
+        vm.expectRevert(IStableVault.ZeroAmount.selector);
+        vault.requestRedeem(0);
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.NoExitRequest.selector, supplier));
+        vault.claimRedeem(supplier);
+        vm.stopPrank();
+        assertEq(vault.maxWithdraw(supplier), 0, "no instant withdrawal");
+        assertEq(vault.maxRedeem(supplier), 0, "no instant redemption");
+        assertEq(vault.balanceOf(supplier), SUPPLY * 1e6, "shares unchanged");
     }
 
     function test_inflationAttack_failsAndCostsTheAttacker() public {
@@ -68,18 +105,16 @@ contract StableVaultTest is LendingBase {
         assertEq(fresh.previewRedeem(fresh.balanceOf(attacker)), 1, "the attacker only owns its 1 unit");
     }
 
-    function test_maxWithdraw_isLimitedByIdleLiquidity() public {
+    function test_claimRedeem_isLimitedByIdleLiquidity() public {
         _actAsCreditManager();
         vault.borrow(900_000e6, stranger);
-        assertEq(vault.maxWithdraw(supplier), 100_000e6, "only what is idle");
-        vm.prank(supplier);
-        vm.expectRevert(
-            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxWithdraw.selector, supplier, 100_000e6 + 1, 100_000e6)
-        );
-        vault.withdraw(100_000e6 + 1, supplier, supplier);
-        vm.prank(supplier);
-        vault.withdraw(100_000e6, supplier, supplier);
-        assertEq(vault.idle(), 0, "drained to zero, not below");
+        uint256 tenth = vault.balanceOf(supplier) / 10;
+        vm.startPrank(supplier);
+        vault.requestRedeem(tenth + 1e6); // 100,000.000001
+        vm.warp(START + 1 hours);
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.InsufficientLiquidity.selector, 100_000e6 + 1, 100_000e6));
+        vault.claimRedeem(supplier);
+        vm.stopPrank();
     }
 
     function test_RevertWhen_zeroAmounts() public {
@@ -88,10 +123,6 @@ contract StableVaultTest is LendingBase {
         vault.deposit(0, supplier);
         vm.expectRevert(IStableVault.ZeroAmount.selector);
         vault.mint(0, supplier);
-        vm.expectRevert(IStableVault.ZeroAmount.selector);
-        vault.withdraw(0, supplier, supplier);
-        vm.expectRevert(IStableVault.ZeroAmount.selector);
-        vault.redeem(0, supplier, supplier);
         vm.stopPrank();
         assertEq(vault.balanceOf(supplier), SUPPLY * 1e6, "shares unchanged");
     }

@@ -29,6 +29,7 @@ contract LendingHandler is Test {
         InsuranceFund fund;
         CreditManager cm;
         address feedOwner;
+        address supplier;
     }
 
     uint256 private constant BPS = 10_000;
@@ -44,6 +45,8 @@ contract LendingHandler is Test {
     CreditManager public immutable cm;
     /// @dev The devnet feeds accept answers from their deployer only (the test contract).
     address public immutable feedOwner;
+    /// @dev The setup's first supplier (not an actor): its shares count in the pro-rata check.
+    address public immutable supplier;
 
     address[] public actors;
 
@@ -54,6 +57,10 @@ contract LendingHandler is Test {
     uint256 public liquidations;
     uint256 public borrows;
     uint256 public fullRepays;
+    uint256 public exitsClaimed;
+    uint256 public writeOffsWithLoss;
+    uint256 public ghostExitsAboveShareValue;
+    uint256 public ghostUnevenLosses;
 
     constructor(System memory s, address[] memory actors_) {
         qer = s.qer;
@@ -66,6 +73,7 @@ contract LendingHandler is Test {
         fund = s.fund;
         cm = s.cm;
         feedOwner = s.feedOwner;
+        supplier = s.supplier;
         actors = actors_;
     }
 
@@ -99,13 +107,44 @@ contract LendingHandler is Test {
         vm.stopPrank();
     }
 
-    function withdraw(uint256 actorSeed, uint256 amount) external {
+    /// @dev A supplier asks to leave with part of its shares (they stay in supply, escrowed in the vault).
+    function requestExit(uint256 actorSeed, uint256 shares) external {
         address who = _actor(actorSeed);
-        uint256 max = vault.maxWithdraw(who);
-        if (max == 0) return;
-        amount = bound(amount, 1, max);
+        uint256 held = vault.balanceOf(who);
+        if (held == 0) return;
+        shares = bound(shares, 1, held);
         vm.prank(who);
-        vault.withdraw(amount, who, who);
+        vault.requestRedeem(shares);
+    }
+
+    /// @dev Claims a pending exit, waiting out the delay if needed. The claim never pays more than the escrowed
+    /// shares are worth at the claim: a loss recognised meanwhile is borne like by every other share.
+    function claimExit(uint256 actorSeed) public {
+        address who = _actor(actorSeed);
+        IStableVault.ExitRequest memory e = vault.exitRequest(who);
+        if (e.shares == 0) return;
+        if (block.timestamp < e.claimableAt) _warpTo(e.claimableAt);
+        uint256 worth = vault.previewRedeem(e.shares);
+        vm.prank(who);
+        try vault.claimRedeem(who) returns (uint256 assets) {
+            exitsClaimed++;
+            if (assets > worth || assets > e.assets) ghostExitsAboveShareValue++;
+        } catch (bytes memory reason) {
+            assertEq(bytes4(reason), IStableVault.InsufficientLiquidity.selector, "claimExit: unexpected error");
+        }
+    }
+
+    /// @dev The informed supplier's race: it asks to leave with all its shares, then liquidates an insolvent
+    /// position (the write-off lands while its shares are escrowed), then claims after the delay.
+    function exitThenLiquidate(uint256 actorSeed, uint256 positionSeed) external {
+        address who = _actor(actorSeed);
+        uint256 held = vault.balanceOf(who);
+        if (held != 0) {
+            vm.prank(who);
+            vault.requestRedeem(held);
+        }
+        liquidate(positionSeed, type(uint256).max);
+        claimExit(actorSeed);
     }
 
     // ------------------------------------------------------------------ positions
@@ -154,7 +193,7 @@ contract LendingHandler is Test {
         uint256 room = maxDebt - debt;
         amount = bound(amount, minBorrow, room < 2_000e6 ? room : 2_000e6);
         vm.prank(who);
-        try cm.borrow(amount, block.timestamp) {
+        try cm.borrow(amount, 0, block.timestamp) {
             borrows++;
         } catch (bytes memory reason) {
             bytes4 s = bytes4(reason);
@@ -184,12 +223,21 @@ contract LendingHandler is Test {
 
     /// @dev The liquidator is the handler itself. Health is computed here, from the prices and the rule, and
     /// must match the contract's decision both ways.
-    function liquidate(uint256 actorSeed, uint256 maxRepay) external {
+    function liquidate(uint256 actorSeed, uint256 maxRepay) public {
         address who = _indebted(actorSeed);
         if (who == address(0)) return;
         uint256 debt = cm.debtOf(who);
-        maxRepay = bound(maxRepay, 1, debt);
+        maxRepay = bound(maxRepay, 1, type(uint256).max);
         bool healthy = debt <= _liquidationLimit(who);
+        uint256[] memory sharesOf = new uint256[](actors.length + 1);
+        uint256[] memory worthBefore = new uint256[](actors.length + 1);
+        uint256 supplyBefore = vault.totalSupply();
+        uint256 assetsBefore = vault.totalAssets();
+        for (uint256 i; i <= actors.length; ++i) {
+            address a = i == actors.length ? supplier : actors[i];
+            sharesOf[i] = vault.balanceOf(a) + vault.exitRequest(a).shares;
+            worthBefore[i] = vault.convertToAssets(sharesOf[i]);
+        }
 
         uint256 owedBefore = vault.insuranceOwed();
         uint256 fundBefore = usdc.balanceOf(address(fund));
@@ -209,10 +257,20 @@ contract LendingHandler is Test {
                 ghostWriteOffs++;
                 // The written-off debt may exceed `debt - repaid` by a rounding wei (scaled debt, rounded up).
                 assertApproxEqAbs(vault.badDebt() - badBefore, loss, 1, "liquidate: waterfall");
+                if (loss > 1) {
+                    writeOffsWithLoss++;
+                    _checkProRata(sharesOf, worthBefore, supplyBefore, assetsBefore);
+                }
             }
         } catch (bytes memory reason) {
-            assertEq(bytes4(reason), ICreditManager.PositionHealthy.selector, "liquidate: unexpected error");
-            if (!healthy) ghostUnhealthyRefusals++;
+            bytes4 sel = bytes4(reason);
+            // An insolvent position is closed whole: a smaller `maxRepay` is refused.
+            assertTrue(
+                sel == ICreditManager.PositionHealthy.selector ||
+                    sel == ICreditManager.RepayBelowClosingAmount.selector,
+                "liquidate: unexpected error"
+            );
+            if (!healthy && sel == ICreditManager.PositionHealthy.selector) ghostUnhealthyRefusals++;
         }
     }
 
@@ -225,7 +283,7 @@ contract LendingHandler is Test {
     }
 
     function pokeGuard() external {
-        oracle.qerGuardedPrice();
+        oracle.collateralGuardedPrice();
     }
 
     function warp(uint256 secondsAhead) external {
@@ -250,10 +308,38 @@ contract LendingHandler is Test {
 
     // ------------------------------------------------------------------ model
 
+    /// @dev Every supplier (escrowed exit shares included) loses the same fraction of its shares' worth as the
+    /// vault's total, within two units of rounding.
+    function _checkProRata(
+        uint256[] memory sharesOf,
+        uint256[] memory worthBefore,
+        uint256 supplyBefore,
+        uint256 assetsBefore
+    ) private {
+        uint256 totalDrop = assetsBefore - vault.totalAssets();
+        for (uint256 i; i < sharesOf.length; ++i) {
+            if (sharesOf[i] == 0) continue;
+            uint256 drop = worthBefore[i] - vault.convertToAssets(sharesOf[i]);
+            uint256 fair = (totalDrop * sharesOf[i]) / supplyBefore;
+            if (drop + 2 < fair || drop > fair + 2) ghostUnevenLosses++;
+        }
+    }
+
+    function _warpTo(uint256 timestamp) private {
+        vm.warp(timestamp);
+        (, int256 q, , , ) = qerFeed.latestRoundData();
+        (, int256 e, , , ) = ethFeed.latestRoundData();
+        vm.startPrank(feedOwner);
+        qerFeed.setAnswer(q);
+        ethFeed.setAnswer(e);
+        vm.stopPrank();
+    }
+
     /// @dev 65% of QER (spot) + the position's ETH, both at oracle prices, in USDC units, rounded down.
     function _liquidationLimit(address who) private view returns (uint256) {
         ICreditManager.Position memory p = cm.position(who);
-        uint256 value = (p.collateral * oracle.qerPrice()) / 1e30 + (uint256(p.reserveEth) * oracle.ethPrice()) / 1e30;
+        uint256 value =
+            (p.collateral * oracle.collateralPrice()) / 1e30 + (uint256(p.reserveEth) * oracle.ethPrice()) / 1e30;
         return (value * cm.riskParams().liquidationThresholdBps) / BPS;
     }
 }

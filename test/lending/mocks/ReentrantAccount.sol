@@ -45,7 +45,7 @@ contract ReentrantAccount {
 
     function open(uint256 collateral, uint256 debt) external {
         cm.addCollateral(address(this), collateral);
-        cm.borrow(debt, block.timestamp);
+        cm.borrow(debt, 0, block.timestamp);
     }
 
     function repayAll() external {
@@ -69,7 +69,7 @@ contract ReentrantAccount {
                 reentryError = reason;
             }
         } else if (attack == Attack.Borrow) {
-            try cm.borrow(1, block.timestamp) {} catch (bytes memory reason) {
+            try cm.borrow(1, 0, block.timestamp) {} catch (bytes memory reason) {
                 reentryError = reason;
             }
         } else if (attack == Attack.Liquidate) {
