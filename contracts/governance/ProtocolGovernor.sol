@@ -11,6 +11,7 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Bytes} from "@openzeppelin/contracts/utils/Bytes.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
@@ -292,12 +293,10 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         bytes memory text = bytes(description);
         uint256 length = text.length;
         if (length < 52) return false;
-        bytes32 tail;
-        // Hashes the last 52 bytes in place (in bounds: length >= 52); read only.
-        assembly ("memory-safe") {
-            tail := keccak256(add(add(text, 0x20), sub(length, 52)), 52)
-        }
-        return tail == keccak256(abi.encodePacked("#proposer=", Strings.toHexString(proposer)));
+        // The last 52 bytes: "#proposer=" (10) and "0x" with 40 hex digits.
+        return
+            keccak256(Bytes.slice(text, length - 52)) ==
+            keccak256(abi.encodePacked("#proposer=", Strings.toHexString(proposer)));
     }
 
     /// @dev Votes at a past timepoint from the vote source (token votes + weighted stake).

@@ -7,15 +7,15 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 /// @notice The preset's governor: OpenZeppelin's Governor with votes from `IVotingPower`, proposal classes
 /// with their own approval thresholds (`IProposalClassifier`), a proposal deposit, and two timelocks.
 /// @dev Lifecycle: `propose` takes only descriptions ending with `#proposer=0x<the proposer's address in
-/// lower-case hex>` (else
-/// `GovernorRestrictedProposer`), so a proposal's id belongs to its proposer; it classifies the proposal by what it calls and takes the deposit
-/// (`transferFrom`, approve first); after the voting delay (discussion) votes are read at the snapshot for
-/// the voting period; a proposal succeeds when its votes cast (for + against + abstain) reach the quorum
-/// and its for votes reach its class's threshold of for + against (abstain counts toward the quorum, not the
-/// threshold); `queue` schedules it on the normal timelock (normal classes) or the emergency timelock
-/// (emergency classes), with that route's delay fixed at deployment; `execute` runs it after the delay and
-/// within `GRACE_PERIOD` (after that the proposal is Expired). Both timelocks are `IProtocolTimelock`s whose
-/// delay cannot rise above the governor's delay for their route.
+/// lower-case hex>` (else `GovernorRestrictedProposer`), so a proposal's id belongs to its proposer; it
+/// classifies the proposal by what it calls and takes the deposit (`transferFrom`, approve first); after the
+/// voting delay (discussion) votes are read at the snapshot for the voting period; a proposal succeeds when
+/// its votes cast (for + against + abstain) reach the quorum and its for votes reach its class's threshold of
+/// for + against (abstain counts toward the quorum, not the threshold); `queue` schedules it on the normal
+/// timelock (normal classes) or the emergency timelock (emergency classes), with that route's delay fixed at
+/// deployment; `execute` runs it after the delay and within `GRACE_PERIOD` (after that the proposal is
+/// Expired). Both timelocks are `IProtocolTimelock`s whose delay cannot rise above the governor's delay for
+/// their route.
 /// The deposit is returned to the proposer once the proposal is decided, unless it was defeated without
 /// reaching quorum: then it goes to the treasury (`settleDeposit`, callable by anyone).
 interface IProtocolGovernor is IGovernor {

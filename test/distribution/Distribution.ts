@@ -263,7 +263,7 @@ describe("QRY distribution (deploy/modules/Qry.ts)", function () {
       expect(await f.engine.parameter(key)).to.equal((WAD * 6n) / 10n);
       await expect(f.parameters.connect(f.governor).set(engine, key, (WAD * 7n) / 10n))
         .to.be.revertedWithCustomError(f.parameters, "ChangeTooLarge")
-        .withArgs((WAD * 7n) / 10n, (WAD * 4n) / 10n, (WAD * 6n) / 10n);
+        .withArgs((WAD * 7n) / 10n, (WAD * 48n) / 100n, (WAD * 6n) / 10n); // 20% below 0.6, 20% above 0.5
       await expect(f.engine.connect(f.governor).setParameter(key, 0n))
         .to.be.revertedWithCustomError(f.engine, "AccessManagedUnauthorized")
         .withArgs(f.governor.address);

@@ -26,6 +26,9 @@ contract ProposalClassesInvariantTest is GovernanceBase {
     function setUp() public override {
         super.setUp();
         dave = makeAddr("dave");
+        (address[] memory targets, bytes[] memory datas) = _everyMappedCall();
+        address[3] memory voters = [alice, bob, carol];
+        handler = new MixedProposalHandler(governor, dave, voters, targets, datas);
         // alice 600,000, bob 300,000, carol 100,000: for shares of 10% steps, 60% and 70% among them.
         _giveVotes(alice, 600_000 ether);
         _giveVotes(bob, 300_000 ether);
@@ -38,9 +41,6 @@ contract ProposalClassesInvariantTest is GovernanceBase {
         vm.prank(address(registry));
         governor.setParameter(DEPOSIT_KEY, 10_000 ether);
 
-        (address[] memory targets, bytes[] memory datas) = _everyMappedCall();
-        address[3] memory voters = [alice, bob, carol];
-        handler = new MixedProposalHandler(governor, dave, voters, targets, datas);
         vm.prank(dave);
         token.approve(address(governor), type(uint256).max);
         vm.warp(block.timestamp + 1);

@@ -489,13 +489,16 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         expect(actual, `${system}: AccessManager roles`).to.deep.equal(EXPECTED[system]);
 
         const governor = (await c.governor.getAddress()).toLowerCase();
+        const normal = (await c.normalTimelock.getAddress()).toLowerCase();
         for (const [name, timelock] of [
           ["normal", c.normalTimelock],
           ["emergency", c.emergencyTimelock],
         ] as const) {
           const t = await timelockRoleHolders(timelock);
-          const self = (await timelock.getAddress()).toLowerCase();
-          expect([...(t.get("DEFAULT_ADMIN") ?? [])], `${name} timelock administers itself`).to.deep.equal([self]);
+          expect(
+            [...(t.get("DEFAULT_ADMIN") ?? [])],
+            `${name} timelock: administered by the normal timelock`,
+          ).to.deep.equal([normal]);
           for (const role of ["PROPOSER", "EXECUTOR", "CANCELLER"]) {
             expect([...(t.get(role) ?? [])], `${name} timelock ${role}: the governor only`).to.deep.equal([governor]);
           }

@@ -96,10 +96,11 @@ describe("Slashing (QUIVer preset, Ignition module)", function () {
       const key = id("slashing.votingPeriod");
       await registry.connect(governor).set(courtAddress, key, 3n * DAY + 12n * 3_600n);
       expect(await court.parameter(key)).to.equal(3n * DAY + 12n * 3_600n);
-      // 20% of 3 days is below the one-day minimum step: this quarter the period may move between 2 and 4 days.
+      // 20% is below the one-day minimum step: at most a day above the lowest value in effect (3 days) and a day
+      // below the highest (3.5 days): between 2.5 and 4 days.
       await expect(registry.connect(governor).set(courtAddress, key, 4n * DAY + 1n))
         .to.be.revertedWithCustomError(registry, "ChangeTooLarge")
-        .withArgs(4n * DAY + 1n, 2n * DAY, 4n * DAY);
+        .withArgs(4n * DAY + 1n, 2n * DAY + 12n * 3_600n, 4n * DAY);
       const severeMax = id("slashing.severeMaxBps");
       await registry.connect(emergency).setEmergency(await slasher.getAddress(), severeMax, 3_000n);
       expect((await slasher.classRange(SEVERE)).maxBps).to.equal(3_000n);

@@ -94,7 +94,7 @@ describe("ProviderStaking", function () {
       expect(await staking.parameter(key)).to.equal(25n * DAY);
       await expect(registry.connect(governor).set(target, key, 26n * DAY))
         .to.be.revertedWithCustomError(registry, "ChangeTooLarge")
-        .withArgs(26n * DAY, (21n * DAY * 8n) / 10n, (21n * DAY * 12n) / 10n);
+        .withArgs(26n * DAY, (25n * DAY * 8n) / 10n, (21n * DAY * 12n) / 10n); // 20% below 25 days, above 21
       expect(await staking.parameter(key)).to.equal(25n * DAY);
     });
 
