@@ -62,8 +62,6 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     mapping(uint256 epoch => Measure) private _starting;
     /// @dev What subscriptions whose last paid epoch is `epoch - 1` take away from `epoch` on.
     mapping(uint256 epoch => Measure) private _lapsing;
-    /// @dev Each subscription's weight in the active count, in thousandths (fixed when it is bought).
-    mapping(uint256 id => uint256) private _milliUnits;
 
     /// @notice Deploys the manager with its three square-root pools (same epoch clock).
     /// @param token_ The token subscriptions are paid in (QRY).
@@ -113,15 +111,16 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 paidThrough = current + epochs - 1;
         id = ++_count;
         // monthlyPay fits 96 bits (checked above).
+        uint256 full = minimum * FULL_UNIT_MULTIPLE;
+        uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
+        // units <= MILLI fits 32 bits.
         _terms[id] = Terms({
             monthlyPay: uint96(monthlyPay),
             startEpoch: current.toUint32(),
-            paidThrough: paidThrough.toUint32()
+            paidThrough: paidThrough.toUint32(),
+            milliWeight: uint32(units)
         });
         _parties[id] = Parties({client: client, portal: msg.sender, integrator: integrator});
-        uint256 full = minimum * FULL_UNIT_MULTIPLE;
-        uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
-        _milliUnits[id] = units;
         _change(_starting[current], monthlyPay, units, true);
         _change(_lapsing[paidThrough + 1], monthlyPay, units, true);
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);
@@ -142,7 +141,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 paidThrough = from + epochs - 1;
         t.paidThrough = paidThrough.toUint32();
         _terms[id] = t;
-        uint256 units = _milliUnits[id];
+        uint256 units = t.milliWeight;
         if (lapsed) {
             _change(_starting[current], t.monthlyPay, units, true);
         } else {

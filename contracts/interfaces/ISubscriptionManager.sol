@@ -31,10 +31,12 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param monthlyPay QRY per epoch, in wei (zero: no such subscription).
     /// @param startEpoch The epoch it was bought in.
     /// @param paidThrough The last epoch paid for.
+    /// @param milliWeight Its weight in the active measure, in thousandths of a whole subscription (fixed at sale).
     struct Terms {
         uint96 monthlyPay;
         uint32 startEpoch;
         uint32 paidThrough;
+        uint32 milliWeight;
     }
 
     /// @notice Who a subscription involves.
