@@ -26,7 +26,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
     uint256 private constant WEEK = 7 days;
     uint256 private constant WAD = 1e18;
     uint256 private constant BPS = 10_000;
-    /// @dev Bound on the week boundaries one user action processes (one cold read and at most one write each).
+    /// @notice Bound on the week boundaries one user action processes (one cold read and at most one write each).
     uint256 public constant MAX_CATCH_UP_WEEKS = 52;
 
     /// @dev A vote checkpoint, which is also the account's current lock when it is the latest one.
@@ -65,10 +65,14 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
     uint128 private _rewardReserve;
     uint128 private _queued;
 
-    /// @dev Amount whose locks end at week boundary `e` and still counted in `_slope`.
-    mapping(uint256 week => uint256) private _slopeEnd;
-    /// @dev `(A, B)` at week boundary `w`, saved only when some lock stops earning there.
-    mapping(uint256 week => uint256) private _accAt;
+    /// @dev Per week boundary `w`: the amount whose locks end at `w` and are still counted in `_slope`, and the
+    /// accumulators `(A, B)` at `w`, saved only when some lock stops earning there.
+    struct Week {
+        uint256 slopeEnd;
+        uint256 accAt;
+    }
+
+    mapping(uint256 week => Week) private _weeks;
     mapping(address account => Account) private _accounts;
     mapping(address account => mapping(uint256 index => Point)) private _points;
     mapping(address account => uint256) private _owed;
@@ -237,11 +241,12 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         return SafeCast.toUint48(block.timestamp);
     }
 
-    // solhint-disable-next-line func-name-mixedcase
+    // solhint-disable func-name-mixedcase
     /// @inheritdoc IVotingWeight
     function CLOCK_MODE() external pure returns (string memory) {
         return "mode=timestamp";
     }
+    // solhint-enable func-name-mixedcase
 
     /// @inheritdoc IVotingWeight
     function getVotes(address account) external view returns (uint256) {
@@ -300,7 +305,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         while (week < target) {
             ++week;
             w -= s;
-            s -= _slopeEnd[week + 1];
+            s -= _weeks[week + 1].slopeEnd;
         }
         return w;
     }
@@ -314,7 +319,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         uint256 e = p.end / WEEK;
         (uint256 a, uint256 b, uint256 snapA, uint256 snapB) = _simulate(e - 1);
         if (block.timestamp / WEEK >= e - 1) {
-            if (_lastUpdate / WEEK >= e - 1) (a, b) = _unpack(_accAt[e - 1]);
+            if (_lastUpdate / WEEK >= e - 1) (a, b) = _unpack(_weeks[e - 1].accAt);
             else (a, b) = (snapA, snapB);
         }
         uint256 refNow = (e - 1) * a - b;
@@ -394,7 +399,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         uint256 a = _accA;
         uint256 b = _accB;
         // Once week e - 1 is reached the lock weighs nothing: read the accumulators saved at that boundary.
-        if (week >= e - 1) (a, b) = _unpack(_accAt[e - 1]);
+        if (week >= e - 1) (a, b) = _unpack(_weeks[e - 1].accAt);
         uint256 refNow = (e - 1) * a - b;
         uint256 ref = acc.rewardRef;
         if (refNow > ref) {
@@ -407,14 +412,14 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         // Callers guarantee e >= week + 2.
         _totalWeight += SafeCast.toUint112(amount * (e - 1 - week));
         _slope += SafeCast.toUint96(amount);
-        _slopeEnd[e] += amount;
+        _weeks[e].slopeEnd += amount;
     }
 
     function _removeWeight(uint256 amount, uint256 e, uint256 week) private {
         if (e < week + 2) return; // already out of the weight (left at boundary e - 1)
         _totalWeight -= SafeCast.toUint112(amount * (e - 1 - week));
         _slope -= SafeCast.toUint96(amount);
-        _slopeEnd[e] -= amount;
+        _weeks[e].slopeEnd -= amount;
     }
 
     /// @dev Shares `amount` among the current reward weight now, or holds it for the next lockers.
@@ -463,7 +468,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
             t = segEnd;
             ++week;
             w -= s;
-            s -= _slopeEnd[week + 1];
+            s -= _weeks[week + 1].slopeEnd;
             if (week == snapWeek) (snapA, snapB) = (a, b);
         }
     }
@@ -495,10 +500,10 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
             ++crossed;
             // Every earning lock loses one week of weight; locks ending at week + 1 stop earning now.
             _totalWeight -= _slope;
-            uint256 ending = _slopeEnd[week + 1];
+            uint256 ending = _weeks[week + 1].slopeEnd;
             if (ending != 0) {
                 _slope -= SafeCast.toUint96(ending);
-                _accAt[week] = _pack(_accA, _accB);
+                _weeks[week].accAt = _pack(_accA, _accB);
             }
         }
         if (week == target) {

@@ -446,6 +446,8 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         VESTING_CREATOR: [],
         LENDING_CREDIT_MANAGER: ["creditManager"],
         LENDING_VAULT: ["stableVault"],
+        // The liquidity-incentives distributor funds the LP pool and the lockers' stream (locking).
+        REWARD_FUNDER: ["liquidityIncentives"],
       },
       qry: {
         ADMIN: ["normalTimelock"],

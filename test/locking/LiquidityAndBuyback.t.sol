@@ -14,7 +14,6 @@ import {Roles} from "../../contracts/libraries/Roles.sol";
 import {BuybackBurner} from "../../contracts/locking/BuybackBurner.sol";
 import {LiquidityIncentives} from "../../contracts/locking/LiquidityIncentives.sol";
 import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
-import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {UniswapV2Fixture} from "../lending/utils/UniswapV2Fixture.sol";
 import {LockingBase} from "./LockingBase.sol";
 

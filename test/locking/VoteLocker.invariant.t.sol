@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Roles} from "../../contracts/libraries/Roles.sol";
 import {LockingBase} from "./LockingBase.sol";
 import {IVoteLocker} from "../../contracts/interfaces/IVoteLocker.sol";
 import {VoteLocker} from "../../contracts/locking/VoteLocker.sol";
@@ -104,10 +103,6 @@ contract VoteLockerInvariantTest is LockingBase {
             assertEq(sumVotes, sumGhost, "votes == sum of lock weights");
         }
     }
-
-    function test_setUp_roles() public view {
-        assertEq(uint256(Roles.REWARD_FUNDER), 11, "funder role");
-    }
 }
 
 /// @dev Kept in this file: the test runner did not identify it as a fuzz target from a separate handlers/ file.
@@ -187,8 +182,8 @@ contract LockHandler is Test {
 
     function increaseAmount(uint256 actorSeed, uint256 amount) external {
         address actor = actors[actorSeed % actors.length];
-        IVoteLocker.LockInfo memory l = locker.lockOf(actor);
-        if (l.amount == 0 || l.end / WEEK < block.timestamp / WEEK + 2) return;
+        IVoteLocker.LockInfo memory info = locker.lockOf(actor);
+        if (info.amount == 0 || info.end / WEEK < block.timestamp / WEEK + 2) return;
         amount = bound(amount, 1, 200_000 ether);
         vm.prank(actor);
         locker.increaseAmount(amount);
@@ -198,10 +193,10 @@ contract LockHandler is Test {
 
     function extendLock(uint256 actorSeed, uint256 duration) external {
         address actor = actors[actorSeed % actors.length];
-        IVoteLocker.LockInfo memory l = locker.lockOf(actor);
-        if (l.amount == 0) return;
+        IVoteLocker.LockInfo memory info = locker.lockOf(actor);
+        if (info.amount == 0) return;
         uint256 earliest = ((block.timestamp / WEEK) + 2) * WEEK;
-        if (l.end + WEEK > earliest) earliest = l.end + WEEK;
+        if (info.end + WEEK > earliest) earliest = info.end + WEEK;
         uint256 minDuration = earliest - block.timestamp;
         if (minDuration > MAX_LOCK) return;
         duration = bound(duration, minDuration, MAX_LOCK);
@@ -212,8 +207,8 @@ contract LockHandler is Test {
 
     function withdraw(uint256 actorSeed) external {
         address actor = actors[actorSeed % actors.length];
-        IVoteLocker.LockInfo memory l = locker.lockOf(actor);
-        if (l.amount == 0 || block.timestamp < l.end) return;
+        IVoteLocker.LockInfo memory info = locker.lockOf(actor);
+        if (info.amount == 0 || block.timestamp < info.end) return;
         uint256 before = token.balanceOf(actor);
         vm.prank(actor);
         locker.withdraw();
@@ -223,14 +218,14 @@ contract LockHandler is Test {
 
     function exitEarly(uint256 actorSeed) external {
         address actor = actors[actorSeed % actors.length];
-        IVoteLocker.LockInfo memory l = locker.lockOf(actor);
-        if (l.amount == 0 || block.timestamp >= l.end) return;
+        IVoteLocker.LockInfo memory info = locker.lockOf(actor);
+        if (info.amount == 0 || block.timestamp >= info.end) return;
         uint256 before = token.balanceOf(actor);
         vm.prank(actor);
         locker.exitEarly();
         uint256 returned = token.balanceOf(actor) - before;
         ghostReturned += returned;
-        ghostPenalties += l.amount - returned;
+        ghostPenalties += info.amount - returned;
         _record(actor);
     }
 
@@ -243,11 +238,11 @@ contract LockHandler is Test {
 
     function fund(uint256 amount) external {
         amount = bound(amount, 1 ether, 1_000_000 ether);
+        ghostFunded += amount;
         vm.startPrank(funder);
         token.transfer(address(locker), amount);
         locker.notifyRewardAmount(amount);
         vm.stopPrank();
-        ghostFunded += amount;
     }
 
     /// @notice Moves time (up to three weeks) and keeps a snapshot timestamp to check votes at.
@@ -259,10 +254,10 @@ contract LockHandler is Test {
     }
 
     function _record(address actor) internal {
-        IVoteLocker.LockInfo memory l = locker.lockOf(actor);
+        IVoteLocker.LockInfo memory info = locker.lockOf(actor);
         GhostPoint[] storage h = _history[actor];
         if (h.length != 0 && h[h.length - 1].timestamp == block.timestamp) h.pop();
-        h.push(GhostPoint(block.timestamp, l.amount, l.end));
+        h.push(GhostPoint(block.timestamp, info.amount, info.end));
         ghostCommittedAt[actor] = block.timestamp;
     }
 }

@@ -13,9 +13,9 @@ contract VoteLockerTest is LockingBase {
 
     function test_createLock_votesFollowTimeLeft() public {
         _lock(alice, 1_000 ether, 104 * WEEK);
-        IVoteLocker.LockInfo memory l = locker.lockOf(alice);
-        assertEq(l.amount, 1_000 ether, "amount");
-        assertEq(l.end, T0 + 104 * WEEK, "end");
+        IVoteLocker.LockInfo memory info = locker.lockOf(alice);
+        assertEq(info.amount, 1_000 ether, "amount");
+        assertEq(info.end, T0 + 104 * WEEK, "end");
         // 1x base + 1x * 104/208 of the maximum boost.
         assertEq(locker.getVotes(alice), 1_500 ether, "votes at start");
         assertEq(token.balanceOf(address(locker)), 1_000 ether, "tokens pulled");
