@@ -105,7 +105,7 @@ contract MarketInvariantTest is MarketBase {
 
     /// @dev Every voucher signed within its reserve and not yet settled settles for its full amount now (until its
     /// pair's release completes, which the handler sees and drops it): through pauses, withdrawals, other channels,
-    /// the consumer's own provider identity, signer and wallet-owner rotations, repricing and split changes.
+    /// the consumer's own provider identity, signer rotations (refused while a reserve is open) and split changes.
     function invariant_everyVoucherSignedWithinTheReserveSettlesInFull() public {
         for (uint256 i; i < handler.consumerCount(); ++i) {
             address c = handler.consumers(i);
