@@ -135,7 +135,8 @@ export const TASKS = [
     })
     .addOption({
       name: "minEth",
-      description: "Least ETH the swapped half must buy, e.g. 0.25 (optional; default: the reserve's oracle bound only)",
+      description:
+        "Least ETH the swapped half must buy, e.g. 0.25 (optional; default: the reserve's oracle bound only)",
       type: ArgumentType.STRING_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })
