@@ -28,4 +28,42 @@ contract ProviderStakingAuditTest is StakingBase {
         assertEq(delegation + provider, 13_200 ether, "12% of the attacker's 110,000, not 15,283.979");
         assertApproxEqAbs(_claim(p2), 167_956.020942408376963350 ether, 1e6, "p2: 168,840 x 1.9M / 1.91M");
     }
+
+    /// Random self-stakes, a self-delegation of any size (down to 1 wei), any performance multiplier on the
+    /// attacker's pool, any time: the provider and its own delegation together never earn above 12% a year of the
+    /// attacker's stake, and the contract still holds everything it owes.
+    function testFuzz_poolGrowth_selfDelegationNeverAboveTheCeiling(
+        uint256 self1,
+        uint256 self2,
+        uint256 delegated,
+        uint256 speedBps,
+        uint256 qualityBps,
+        uint256 elapsed
+    ) public {
+        self1 = bound(self1, 10_000 ether, 5_000_000 ether);
+        self2 = bound(self2, 10_000 ether, 5_000_000 ether);
+        delegated = bound(delegated, 1, 5_000_000 ether);
+        speedBps = bound(speedBps, 10_000, 12_000);
+        qualityBps = bound(qualityBps, 10_000, 15_000);
+        elapsed = bound(elapsed, 1, 2 * YEAR);
+        _register(p1, self1);
+        _register(p2, self2);
+        _delegate(d1, p1, delegated);
+        vm.prank(attester);
+        staking.setPerformance(p1, speedBps, qualityBps);
+        _notify(100_000_000 ether);
+        _skip(elapsed);
+
+        uint256 earned = _claimOrZero(d1) + _claimOrZero(p1);
+        assertLe(earned, ((self1 + delegated) * 1_200 * elapsed) / (10_000 * YEAR), "attacker within 12%");
+        _claimOrZero(p2);
+        (uint256 budget, , , uint256 distributed, ) = staking.rewardState();
+        assertEq(budget + distributed, 100_000_000 ether, "budget + distributed == notified");
+        assertGe(token.balanceOf(address(staking)), staking.totalOwed(), "balance covers everything owed");
+    }
+
+    function _claimOrZero(address account) internal returns (uint256) {
+        if (staking.pendingRewards(account) == 0) return 0;
+        return _claim(account);
+    }
 }
