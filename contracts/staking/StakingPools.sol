@@ -276,7 +276,8 @@ abstract contract StakingPools is StakingRewards {
     /// global accumulators: its provider's self-stake rewards plus commission, the growth of its reward per weighted
     /// delegator share, and what the per-staker APY ceiling holds back. The self-stake earns at most `maxApyBps` of its
     /// value and the delegations together at most `maxApyBps` of theirs over the interval (whatever the multipliers);
-    /// the commission is `commissionBps / delegatorRewardBps` of what the delegations keep. Rounds down.
+    /// the commission is `commissionBps / delegatorRewardBps` of what the delegations keep, cut so that the whole
+    /// pool earns at most `maxApyBps` of its assets. Rounds down.
     function _poolGrowth(
         address provider,
         Pool storage pool,
@@ -297,8 +298,18 @@ abstract contract StakingPools is StakingRewards {
                 growth,
                 _apyCap(assets - selfValue, apyTime)
             );
-            providerReward += commission;
             heldBack += delegatorHeldBack;
+            // The pool as a whole (self-stake, delegations and commission) earns at most the ceiling of its
+            // assets; the excess, never above the commission, is held back from the commission. Else a provider
+            // delegating to itself from a second account earns the ceiling on both plus the commission.
+            uint256 total = providerReward + Math.mulDiv(perShare, pool.weightedDelegatorShares, ACC_PRECISION);
+            uint256 poolCap = _apyCap(assets, apyTime);
+            if (total + commission > poolCap) {
+                uint256 excess = Math.min(total + commission - poolCap, commission);
+                commission -= excess;
+                heldBack += excess;
+            }
+            providerReward += commission;
         }
     }
 
