@@ -346,4 +346,24 @@ contract MarketAttacksTest is MarketBase {
         assertEq(_unclaimed(bronze), 320 ether, "80% of the 400 signed");
         assertEq(catalog.modelInfo(SMALL).epochTokens, 50_000, "400 / 0.008 tokens count toward demand");
     }
+
+    /// @dev Audit: a second path to the stranding the repricing fix closed. Governance raises the priority range's
+    /// top to 24%, mallory signs bronze a 600 QUIV voucher at 24% priority and is served, then the top returns to
+    /// 20%: the router checked the signed priority against the range in force at settlement, so the voucher (and
+    /// every voucher of its channel, whose priority is part of the key) reverted `InvalidPriority(2400, 500, 2000)`.
+    function test_Exploit_loweringThePriorityTopStrandsASignedVoucher() public {
+        _deposit(mallory, 1_000 ether);
+        vm.prank(mallory);
+        market.reserve(bronze, 1_000 ether);
+        _setRouterParameter(MarketKeys.MAX_PRIORITY_BPS, 2_400);
+        IInferenceMarket.Voucher memory v = _voucher(mallory, bronze, SMALL, 600 ether, 1_000_000);
+        v.priorityBps = 2_400;
+        bytes memory signature = _sign(malloryKey, v);
+        _setRouterParameter(MarketKeys.MAX_PRIORITY_BPS, 2_000);
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.InvalidPriority.selector, 2_400, 500, 2_000));
+        market.settle(v, signature);
+        assertEq(_unclaimed(bronze), 0, "bronze served 600 QUIV and is paid nothing");
+        assertEq(market.reserveOf(mallory, bronze).deposits, 1_000 ether, "mallory keeps the whole reserve");
+    }
 }
