@@ -349,9 +349,11 @@ contract MarketAttacksTest is MarketBase {
 
     /// @dev Audit: a second path to the stranding the repricing fix closed. Governance raises the priority range's
     /// top to 24%, mallory signs bronze a 600 QUIV voucher at 24% priority and is served, then the top returns to
-    /// 20%: the router checked the signed priority against the range in force at settlement, so the voucher (and
-    /// every voucher of its channel, whose priority is part of the key) reverted `InvalidPriority(2400, 500, 2000)`.
-    function test_Exploit_loweringThePriorityTopStrandsASignedVoucher() public {
+    /// 20%. Before: the router checked the signed priority against the range in force at settlement, so the voucher
+    /// (and every voucher of its channel, whose priority is part of the key) reverted `InvalidPriority(2400, 500,
+    /// 2000)`: bronze was paid nothing for 600 QUIV of service. Now a priority above the top is charged at the top:
+    /// 600 base + 120 priority (20%, not the 144 signed) from the reserve, bronze earns 480 + 120.
+    function test_settle_priorityAboveALoweredTopIsChargedAtTheTop() public {
         _deposit(mallory, 1_000 ether);
         vm.prank(mallory);
         market.reserve(bronze, 1_000 ether);
@@ -361,9 +363,8 @@ contract MarketAttacksTest is MarketBase {
         bytes memory signature = _sign(malloryKey, v);
         _setRouterParameter(MarketKeys.MAX_PRIORITY_BPS, 2_000);
         vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.InvalidPriority.selector, 2_400, 500, 2_000));
         market.settle(v, signature);
-        assertEq(_unclaimed(bronze), 0, "bronze served 600 QUIV and is paid nothing");
-        assertEq(market.reserveOf(mallory, bronze).deposits, 1_000 ether, "mallory keeps the whole reserve");
+        assertEq(_unclaimed(bronze), 600 ether, "80% of the 600 base plus the 120 priority");
+        assertEq(market.reserveOf(mallory, bronze).deposits, 280 ether, "1,000 - 720 charged");
     }
 }
