@@ -367,4 +367,35 @@ contract MarketAttacksTest is MarketBase {
         assertEq(_unclaimed(bronze), 600 ether, "80% of the 600 base plus the 120 priority");
         assertEq(market.reserveOf(mallory, bronze).deposits, 280 ether, "1,000 - 720 charged");
     }
+
+    /// @dev KNOWN ISSUE (audit): a release request never lapses and cannot be withdrawn, so once its notice has
+    /// elapsed the consumer can complete the release at any later moment, with no notice at all for vouchers signed
+    /// after it. Mallory reserves 1,000 for bronze and asks for the release at once; three days later the reserve
+    /// still shows 1,000 open, bronze serves 600 QUIV against a signed voucher, and mallory front-runs its settlement
+    /// with `release`: the pair's epoch moves, the voucher reverts `StaleEpoch(0, 1)`, bronze is paid nothing and
+    /// mallory withdraws all 1,000. The protocol cannot tell when a voucher was signed, so a lapse window would only
+    /// shorten the exposure; the remedy is the provider's: serve only against a reserve whose `releasableAt` is zero
+    /// (docs/market.md, Escrow). Left open.
+    function test_knownIssue_anElapsedReleaseRequestIsAnAtWillRelease() public {
+        _deposit(mallory, 1_000 ether);
+        vm.startPrank(mallory);
+        market.reserve(bronze, 1_000 ether);
+        market.requestRelease(bronze);
+        vm.stopPrank();
+        vm.warp(block.timestamp + 3 days);
+        assertEq(market.reserveOf(mallory, bronze).deposits, 1_000 ether, "the reserve still shows 1,000");
+        (IInferenceMarket.Voucher memory v, bytes memory signature) = _signed(
+            malloryKey,
+            _voucher(mallory, bronze, SMALL, 600 ether, 1_000_000)
+        );
+        vm.prank(mallory);
+        market.release(bronze);
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.StaleEpoch.selector, 0, 1));
+        market.settle(v, signature);
+        vm.prank(mallory);
+        market.withdraw(1_000 ether);
+        assertEq(token.balanceOf(mallory), 1_000 ether, "mallory recovered everything");
+        assertEq(_unclaimed(bronze), 0, "bronze served 600 QUIV for nothing");
+    }
 }
