@@ -119,7 +119,8 @@ interface IFeeRouter is IParameterized {
     /// @param sumBps The table's sum.
     /// @param providerBps The provider's share in it.
     error InvalidSplit(uint256 sumBps, uint256 providerBps);
-    /// @notice A priority fee neither zero nor within the governed range.
+    /// @notice A priority fee neither zero nor at least the governed minimum (one above the maximum is charged at the
+    /// maximum).
     error InvalidPriority(uint256 priorityBps, uint256 minBps, uint256 maxBps);
     /// @notice A batch channel with a priority fee.
     error PriorityOnBatch(uint256 priorityBps);

@@ -315,9 +315,12 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
         FeeConfig memory f = _fees;
         if (priorityBps != 0) {
             if (batch) revert PriorityOnBatch(priorityBps);
-            if (priorityBps < f.minPriorityBps || priorityBps > f.maxPriorityBps) {
+            if (priorityBps < f.minPriorityBps) {
                 revert InvalidPriority(priorityBps, f.minPriorityBps, f.maxPriorityBps);
             }
+            // A priority above the top (signed before governance lowered it) is charged at the top: never more than
+            // the consumer signed, and lowering the top strands no signed voucher.
+            if (priorityBps > f.maxPriorityBps) priorityBps = f.maxPriorityBps;
         }
         c.discountBps = MarketMath.totalDiscountBps(
             tierDiscountBps,

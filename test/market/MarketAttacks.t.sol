@@ -8,6 +8,7 @@ import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
+import {MarketMath} from "../../contracts/libraries/MarketMath.sol";
 import {IncentivePools} from "../../contracts/market/IncentivePools.sol";
 import {MarketBase} from "./MarketBase.sol";
 import {MockWalletConsumer} from "./mocks/MockWalletConsumer.sol";
@@ -345,5 +346,69 @@ contract MarketAttacksTest is MarketBase {
         market.settle(v, signature);
         assertEq(_unclaimed(bronze), 320 ether, "80% of the 400 signed");
         assertEq(catalog.modelInfo(SMALL).epochTokens, 50_000, "400 / 0.008 tokens count toward demand");
+    }
+
+    /// @dev Audit: a second path to the stranding the repricing fix closed. Governance raises the priority range's
+    /// top to 24%, mallory signs bronze a 600 QUIV voucher at 24% priority and is served, then the top returns to
+    /// 20%. Before: the router checked the signed priority against the range in force at settlement, so the voucher
+    /// (and every voucher of its channel, whose priority is part of the key) reverted `InvalidPriority(2400, 500,
+    /// 2000)`: bronze was paid nothing for 600 QUIV of service. Now a priority above the top is charged at the top:
+    /// 600 base + 120 priority (20%, not the 144 signed) from the reserve, bronze earns 480 + 120.
+    function test_settle_priorityAboveALoweredTopIsChargedAtTheTop() public {
+        _deposit(mallory, 1_000 ether);
+        vm.prank(mallory);
+        market.reserve(bronze, 1_000 ether);
+        _setRouterParameter(MarketKeys.MAX_PRIORITY_BPS, 2_400);
+        IInferenceMarket.Voucher memory v = _voucher(mallory, bronze, SMALL, 600 ether, 1_000_000);
+        v.priorityBps = 2_400;
+        bytes memory signature = _sign(malloryKey, v);
+        _setRouterParameter(MarketKeys.MAX_PRIORITY_BPS, 2_000);
+        vm.prank(bronze);
+        market.settle(v, signature);
+        assertEq(_unclaimed(bronze), 600 ether, "80% of the 600 base plus the 120 priority");
+        assertEq(market.reserveOf(mallory, bronze).deposits, 280 ether, "1,000 - 720 charged");
+    }
+
+    /// @dev KNOWN ISSUE (audit): a release request never lapses and cannot be withdrawn, so once its notice has
+    /// elapsed the consumer can complete the release at any later moment, with no notice at all for vouchers signed
+    /// after it. Mallory reserves 1,000 for bronze and asks for the release at once; three days later the reserve
+    /// still shows 1,000 open, bronze serves 600 QUIV against a signed voucher, and mallory front-runs its settlement
+    /// with `release`: the pair's epoch moves, the voucher reverts `StaleEpoch(0, 1)`, bronze is paid nothing and
+    /// mallory withdraws all 1,000. The protocol cannot tell when a voucher was signed, so a lapse window would only
+    /// shorten the exposure; the remedy is the provider's: serve only against a reserve whose `releasableAt` is zero
+    /// (docs/market.md, Escrow). Left open.
+    function test_knownIssue_anElapsedReleaseRequestIsAnAtWillRelease() public {
+        _deposit(mallory, 1_000 ether);
+        vm.startPrank(mallory);
+        market.reserve(bronze, 1_000 ether);
+        market.requestRelease(bronze);
+        vm.stopPrank();
+        vm.warp(block.timestamp + 3 days);
+        assertEq(market.reserveOf(mallory, bronze).deposits, 1_000 ether, "the reserve still shows 1,000");
+        (IInferenceMarket.Voucher memory v, bytes memory signature) = _signed(
+            malloryKey,
+            _voucher(mallory, bronze, SMALL, 600 ether, 1_000_000)
+        );
+        vm.prank(mallory);
+        market.release(bronze);
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.StaleEpoch.selector, 0, 1));
+        market.settle(v, signature);
+        vm.prank(mallory);
+        market.withdraw(1_000 ether);
+        assertEq(token.balanceOf(mallory), 1_000 ether, "mallory recovered everything");
+        assertEq(_unclaimed(bronze), 0, "bronze served 600 QUIV for nothing");
+    }
+
+    /// @dev KNOWN ISSUE (audit, informational): the bound holds on rates, not per call after rounding. The four
+    /// protocol parts are each rounded down, so on a tiny base fee they can sum to less than the rounded-down
+    /// incentives. With in-bound rates cashback 10% + API share 9.99% (19.99% < 20%), a self-dealing developer paying
+    /// itself a 99 wei base fee gets 9 + 9 = 18 wei of incentives while the protocol keeps 0 + 0 + 13 + 4 = 17 wei:
+    /// 1 wei gained per settlement of about 180,000 gas, so it never pays. At the QUIVer rates the same fee returns 9
+    /// wei (1 + 4 + 4 referral on the provider's 82). Left open.
+    function test_knownIssue_roundingLetsTinyFeesPayOneWeiMoreIncentiveThanProtocolShare() public pure {
+        MarketMath.Split memory s = MarketMath.split(99, 50, 100, 1_350, 500);
+        assertEq(s.validators + s.burn + s.infrastructure + s.treasury, 17, "protocol parts: 0 + 0 + 13 + 4");
+        assertEq(MarketMath.shareDown(99, 1_000) + MarketMath.shareDown(99, 999), 18, "incentives: 9 + 9");
     }
 }

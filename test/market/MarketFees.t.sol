@@ -179,6 +179,13 @@ contract MarketFeesTest is MarketBase {
         assertEq(c.provider, 900 ether, "720 + 180");
     }
 
+    function test_charge_priorityAboveTheTopIsChargedAtTheTop() public view {
+        // 2,001 and 5,000 bps above a 2,000 top: 20% of the 1,000 base, 200, as 2,000 would.
+        assertEq(router.charge(bronze, 1_000 ether, 0, false, 2_001, false).priorityFee, 200 ether, "2,001 -> 20%");
+        assertEq(router.charge(bronze, 1_000 ether, 0, false, 5_000, false).priorityFee, 200 ether, "5,000 -> 20%");
+        assertEq(router.charge(bronze, 1_000 ether, 0, false, 1_999, false).priorityFee, 199.9 ether, "in range");
+    }
+
     function test_RevertWhen_chargeHasBadTerms() public {
         vm.expectRevert(abi.encodeWithSelector(IFeeRouter.InvalidPriority.selector, 100, 500, 2_000));
         router.charge(bronze, 1 ether, 0, false, 100, false);
