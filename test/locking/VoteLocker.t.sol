@@ -176,6 +176,23 @@ contract VoteLockerTest is LockingBase {
         assertEq(locker.claim(), 500 ether, "bob claims the penalty");
     }
 
+    /// @notice An exiter's own second lock takes its pro-rata share of the penalty: a holder of 90% of the remaining
+    /// weight pays a net 10% of the penalty. Bounded by stake, not by accounts: splitting the second lock changes
+    /// nothing (documented design: the penalty goes to the remaining lockers by weight).
+    function test_exitEarly_selfCaptureIsProRataToStake() public {
+        _lock(alice, 100_000 ether, MAX_LOCK); // the exiter
+        _lock(bob, 900_000 ether, MAX_LOCK); // the exiter's second account, weight 900,000 x 207
+        _lock(carol, 100_000 ether, MAX_LOCK); // an independent locker, weight 100,000 x 207
+        vm.prank(alice);
+        locker.exitEarly(); // penalty 100,000 x 50% x 208/208 = 50,000
+        assertEq(token.balanceOf(alice), 950_000 ether, "alice gets 50,000 back");
+        // Shared per unit of weight (50,000e36 / 207,000,000e18, rounded down): a little dust stays in the pool.
+        assertLe(locker.earned(bob), 45_000 ether, "bob: 90% of the penalty, never more");
+        assertGe(locker.earned(bob), 45_000 ether - 1e9, "bob: 90% of the penalty, less rounding dust");
+        assertLe(locker.earned(carol), 5_000 ether, "carol: 10%, never more");
+        assertGe(locker.earned(carol), 5_000 ether - 1e9, "carol: 10%, less rounding dust");
+    }
+
     function test_exitEarly_penaltyScalesWithTimeLeft() public {
         _lock(alice, 1_000 ether, 208 * WEEK);
         vm.warp(T0 + 52 * WEEK);
