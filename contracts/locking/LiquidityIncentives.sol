@@ -12,7 +12,7 @@ import {ILiquidityIncentives} from "../interfaces/ILiquidityIncentives.sol";
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 
 /// @title LiquidityIncentives
-/// @notice Stake LP tokens, earn the reward token from a funded stream; nothing is lost while nobody is staked.
+/// @notice Stake LP tokens, earn the reward token from a funded stream; the stream pauses while nobody is staked.
 contract LiquidityIncentives is ILiquidityIncentives, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -33,8 +33,6 @@ contract LiquidityIncentives is ILiquidityIncentives, AccessManaged, ReentrancyG
     uint48 private _periodFinish;
     uint128 private _rewardRate;
     uint128 private _rewardReserve;
-    /// @dev Streamed while nobody was staked: added to the accumulator at the next update with a stake.
-    uint256 private _queued;
 
     mapping(address account => Staker) private _stakers;
     mapping(address account => uint256) private _paidPerToken;
@@ -123,7 +121,7 @@ contract LiquidityIncentives is ILiquidityIncentives, AccessManaged, ReentrancyG
     function earned(address account) external view returns (uint256) {
         uint256 acc = _accPerToken;
         uint256 total = _totalStaked;
-        if (total != 0) acc += ((_pending(_lastUpdate) + _queued) * PRECISION) / total;
+        if (total != 0) acc += (_pending(_lastUpdate) * PRECISION) / total;
         Staker memory s = _stakers[account];
         return s.owed + Math.mulDiv(s.balance, acc - _paidPerToken[account], PRECISION);
     }
@@ -153,15 +151,16 @@ contract LiquidityIncentives is ILiquidityIncentives, AccessManaged, ReentrancyG
         acc = _accPerToken;
         uint256 last = _lastUpdate;
         if (last == block.timestamp) return acc;
-        uint256 amount = _pending(last);
         uint256 total = _totalStaked;
         if (total == 0) {
-            if (amount != 0) _queued += amount;
+            // Nobody staked: the stream pauses (its end moves later by the idle time), so nothing is lost and no
+            // first staker can take a held-back backlog in one block.
+            uint256 finish = _periodFinish;
+            if (last < finish) _periodFinish = SafeCast.toUint48(finish + (Math.min(block.timestamp, finish) - last));
         } else {
-            uint256 queued = _queued;
-            if (queued != 0) _queued = 0;
-            if (amount + queued != 0) {
-                acc += Math.mulDiv(amount + queued, PRECISION, total);
+            uint256 amount = _pending(last);
+            if (amount != 0) {
+                acc += Math.mulDiv(amount, PRECISION, total);
                 _accPerToken = acc;
             }
         }

@@ -61,9 +61,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
     uint48 private _periodFinish;
     uint96 private _rewardRate;
     uint96 private _totalLocked;
-    bool private _hasQueued;
     uint128 private _rewardReserve;
-    uint128 private _queued;
 
     /// @dev Per week boundary `w`: the amount whose locks end at `w` and are still counted in `_slope`, and the
     /// accumulators `(A, B)` at `w`, saved only when some lock stops earning there.
@@ -422,26 +420,32 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         _weeks[e].slopeEnd -= amount;
     }
 
-    /// @dev Shares `amount` among the current reward weight now, or holds it for the next lockers.
+    /// @dev Shares a penalty among the current reward weight now; with no weight it joins the stream (streamed over
+    /// `rewardDuration` from now with what is left of it), so no first locker can take it in one block.
     function _distribute(uint256 amount, uint256 week) private {
-        bool hasQueued = _hasQueued;
-        if (amount == 0 && !hasQueued) return;
+        if (amount == 0) return;
         uint256 total = _totalWeight;
         if (total == 0) {
-            if (amount != 0) {
-                _queued += SafeCast.toUint128(amount);
-                if (!hasQueued) _hasQueued = true;
-            }
+            uint256 finish = _periodFinish;
+            uint256 leftover = block.timestamp < finish ? (finish - block.timestamp) * _rewardRate : 0;
+            _rewardRate = SafeCast.toUint96((amount + leftover) / _REWARD_DURATION);
+            _periodFinish = SafeCast.toUint48(block.timestamp + _REWARD_DURATION);
             return;
         }
-        uint256 queued = hasQueued ? _queued : 0;
-        uint256 r = Math.mulDiv(amount + queued, WAD, total);
-        if (hasQueued) {
-            _queued = 0;
-            _hasQueued = false;
-        }
+        uint256 r = Math.mulDiv(amount, WAD, total);
         _accA += SafeCast.toUint128(r);
         _accB += SafeCast.toUint128(week * r);
+    }
+
+    /// @dev Accrues the stream over `[from, to)` of week `week`; with no reward weight the stream pauses (its end
+    /// moves later by the idle time) instead of piling up for whoever locks first.
+    function _stream(uint256 from, uint256 to, uint256 week) private {
+        if (_totalWeight == 0) {
+            uint256 finish = _periodFinish;
+            if (from < finish) _periodFinish = SafeCast.toUint48(finish + (Math.min(to, finish) - from));
+            return;
+        }
+        _distribute(_pendingReward(from, to, _periodFinish), week);
     }
 
     /// @dev `_advance` in memory (a view): the accumulators now, and at boundary `snapWeek` if it is crossed.
@@ -451,18 +455,19 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         uint256 target = block.timestamp / WEEK;
         uint256 w = _totalWeight;
         uint256 s = _slope;
-        uint256 queued = _hasQueued ? _queued : 0;
+        uint256 finish = _periodFinish;
         (a, b) = (_accA, _accB);
         while (true) {
             uint256 segEnd = week < target ? (week + 1) * WEEK : block.timestamp;
-            uint256 amount = _pendingReward(t, segEnd) + queued;
             if (w == 0) {
-                queued = amount;
-            } else if (amount != 0) {
-                uint256 r = Math.mulDiv(amount, WAD, w);
-                a += r;
-                b += week * r;
-                queued = 0;
+                if (t < finish) finish += Math.min(segEnd, finish) - t;
+            } else {
+                uint256 amount = _pendingReward(t, segEnd, finish);
+                if (amount != 0) {
+                    uint256 r = Math.mulDiv(amount, WAD, w);
+                    a += r;
+                    b += week * r;
+                }
             }
             if (week == target) break;
             t = segEnd;
@@ -473,8 +478,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         }
     }
 
-    function _pendingReward(uint256 from, uint256 to) private view returns (uint256) {
-        uint256 finish = _periodFinish;
+    function _pendingReward(uint256 from, uint256 to, uint256 finish) private view returns (uint256) {
         if (from >= finish) return 0;
         return (Math.min(to, finish) - from) * _rewardRate;
     }
@@ -494,7 +498,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
         uint256 crossed = 0;
         while (week < target && crossed < maxWeeks) {
             uint256 boundary = (week + 1) * WEEK;
-            _distribute(_pendingReward(t, boundary), week);
+            _stream(t, boundary, week);
             t = boundary;
             ++week;
             ++crossed;
@@ -507,7 +511,7 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
             }
         }
         if (week == target) {
-            _distribute(_pendingReward(t, block.timestamp), week);
+            _stream(t, block.timestamp, week);
             t = block.timestamp;
         } else {
             weeksBehind = target - week;

@@ -106,9 +106,45 @@ contract LiquidityAndBuybackTest is LockingBase, UniswapV2Fixture {
         vm.prank(alice);
         incentives.stake(lpBalance);
         vm.warp(T0 + 2_000);
-        // 1,000 s with nobody staked + 1,000 s staked; both reach the first staker.
-        assertGe(incentives.earned(alice), 2_000 ether - 1e6, "the idle stream was kept");
-        assertLe(incentives.earned(alice), 2_000 ether, "never more than streamed");
+        // 1,000 s with nobody staked (paused) + 1,000 s staked: the staker earns the 1,000 s, not the idle time.
+        assertGe(incentives.earned(alice), 1_000 ether - 1e6, "the idle time was not paid at once");
+        assertLe(incentives.earned(alice), 1_000 ether, "never more than streamed");
+        // The stream ends 1,000 s later than funded: the whole 2,419,200 reaches the staker.
+        vm.warp(T0 + REWARD_DURATION + 1_000);
+        assertGe(incentives.earned(alice), 2_419_200 ether - 1e6, "the idle stream was kept");
+        assertLe(incentives.earned(alice), 2_419_200 ether, "never more than funded");
+        vm.warp(T0 + REWARD_DURATION + 2_000);
+        assertLe(incentives.earned(alice), 2_419_200 ether, "stream over");
+    }
+
+    /// @notice A week streams with nobody staked; an attacker stakes 1 wei of LP alone for one 12-second block
+    /// ahead of the real LP. The stream paused while nobody was staked, so the attacker earns only the 12 s he was
+    /// alone (12 QER, not the 604,812 the held-back week used to give) and the paused week is streamed later.
+    function test_stake_idleStreamNotTakenByFirstStaker() public {
+        uint256 lpBalance = lp.balanceOf(alice);
+        vm.prank(alice);
+        lp.transfer(carol, lpBalance - 1); // alice (attacker) keeps 1 wei of LP, carol is the real LP
+        vm.prank(carol);
+        lp.approve(address(incentives), type(uint256).max);
+        _fundLp(2_419_200 ether); // 1 QER per second for 4 weeks
+        vm.warp(T0 + WEEK); // nobody staked for a week: the stream paused
+        vm.prank(alice);
+        incentives.stake(1);
+        vm.warp(T0 + WEEK + 12);
+        vm.prank(carol);
+        incentives.stake(lpBalance - 1);
+        vm.prank(alice);
+        assertEq(incentives.claim(), 12 ether, "attacker: only the 12 s alone");
+        // The stream now ends a week later; carol earns everything else (less the accumulator's dust, 1 wei of
+        // stake being 1/lpBalance of it).
+        vm.warp(T0 + 5 * WEEK);
+        // 1 wei of LP's pro-rata share of the rest: 2,419,188e18 / 22,360.679...e18 = 108.19 wei, rounded down.
+        assertEq(incentives.earned(alice), 108, "attacker: his 1 wei's share, in wei");
+        uint256 carolEarned = incentives.earned(carol);
+        assertLe(carolEarned, 2_419_200 ether - 12 ether, "never more than funded");
+        assertGe(carolEarned, 2_419_200 ether - 12 ether - 1e6, "the paused week was streamed");
+        vm.warp(T0 + 6 * WEEK);
+        assertEq(incentives.earned(carol), carolEarned, "stream over");
     }
 
     function test_RevertWhen_withdrawAboveStake() public {

@@ -176,6 +176,23 @@ contract VoteLockerTest is LockingBase {
         assertEq(locker.claim(), 500 ether, "bob claims the penalty");
     }
 
+    /// @notice An exiter's own second lock takes its pro-rata share of the penalty: a holder of 90% of the remaining
+    /// weight pays a net 10% of the penalty. Bounded by stake, not by accounts: splitting the second lock changes
+    /// nothing (documented design: the penalty goes to the remaining lockers by weight).
+    function test_exitEarly_selfCaptureIsProRataToStake() public {
+        _lock(alice, 100_000 ether, MAX_LOCK); // the exiter
+        _lock(bob, 900_000 ether, MAX_LOCK); // the exiter's second account, weight 900,000 x 207
+        _lock(carol, 100_000 ether, MAX_LOCK); // an independent locker, weight 100,000 x 207
+        vm.prank(alice);
+        locker.exitEarly(); // penalty 100,000 x 50% x 208/208 = 50,000
+        assertEq(token.balanceOf(alice), 950_000 ether, "alice gets 50,000 back");
+        // Shared per unit of weight (50,000e36 / 207,000,000e18, rounded down): a little dust stays in the pool.
+        assertLe(locker.earned(bob), 45_000 ether, "bob: 90% of the penalty, never more");
+        assertGe(locker.earned(bob), 45_000 ether - 1e9, "bob: 90% of the penalty, less rounding dust");
+        assertLe(locker.earned(carol), 5_000 ether, "carol: 10%, never more");
+        assertGe(locker.earned(carol), 5_000 ether - 1e9, "carol: 10%, less rounding dust");
+    }
+
     function test_exitEarly_penaltyScalesWithTimeLeft() public {
         _lock(alice, 1_000 ether, 208 * WEEK);
         vm.warp(T0 + 52 * WEEK);
@@ -218,22 +235,53 @@ contract VoteLockerTest is LockingBase {
         assertEq(locker.totalRewardWeight(), 197_000 ether, "stored after a boundary");
     }
 
-    /// @notice Nothing is lost while nothing earns: the stream of an empty week goes to the next lockers.
+    /// @notice Nothing is lost while nothing earns: the stream pauses while the reward weight is zero (its end moves
+    /// later by the idle time) and reaches the lockers afterwards.
     function test_claim_nothingLostWhileNothingLocked() public {
-        _fund(2_419_200 ether);
-        vm.warp(T0 + WEEK);
+        _fund(2_419_200 ether); // 604,800 per week, ends at T0 + 4 weeks
+        vm.warp(T0 + WEEK); // week 0: nobody, paused (end now T0 + 5 weeks)
         _lock(alice, 1_000 ether, 2 * WEEK); // weight 1,000 x 1 in week 1
         vm.warp(T0 + 2 * WEEK);
-        // Week 0 (604,800, nobody) + week 1 (604,800, alice).
-        assertEq(locker.earned(alice), 1_209_600 ether, "everything streamed so far");
+        assertEq(locker.earned(alice), 604_800 ether, "week 1 only, not the paused week 0");
         vm.prank(alice);
         locker.claim();
-        // Week 2: alice weighs nothing (last week), carol arrives in week 3.
+        // Week 2: alice weighs nothing (last week), paused again (end now T0 + 6 weeks); carol arrives in week 3.
         vm.warp(T0 + 3 * WEEK);
-        _lock(carol, 1_000 ether, 3 * WEEK);
-        vm.warp(T0 + 4 * WEEK);
+        _lock(carol, 1_000 ether, 10 * WEEK);
+        vm.warp(T0 + 6 * WEEK);
         assertEq(locker.earned(alice), 0, "alice earns nothing after her last full week");
-        assertEq(locker.earned(carol), 1_209_600 ether, "carol: week 2 held back + week 3");
+        assertEq(locker.earned(carol), 3 * 604_800 ether, "carol: weeks 3-5, the paused weeks streamed late");
+        vm.warp(T0 + 7 * WEEK);
+        assertEq(locker.earned(carol), 3 * 604_800 ether, "stream over: 604,800 + 1,814,400 = funded");
+    }
+
+    /// @notice A week streams with nobody locked; an attacker locks the 1 QER minimum for two weeks one block
+    /// before the real locker. The stream paused during the empty week, so he earns only the 12 s he was alone
+    /// (12 QER, not the 604,812 the held-back week used to give).
+    function test_claim_idleStreamNotTakenByFirstLocker() public {
+        _fund(2_419_200 ether); // 604,800 QER per week
+        vm.warp(T0 + WEEK); // week 0 with nobody locked: paused
+        _lock(bob, 1 ether, 2 * WEEK); // attacker: weight 1 x 1 in week 1
+        vm.warp(T0 + WEEK + 12);
+        _lock(carol, 1_000_000 ether, MAX_LOCK); // the real locker, one block later: weight 1,000,000 x 207
+        assertEq(locker.earned(bob), 12 ether, "attacker: only the 12 s alone");
+        vm.warp(T0 + 2 * WEEK);
+        // The rest of week 1 (604,788) by weight 1 : 207,000,000: bob 604,788 / 207,000,001 = 0.0029217 QER more.
+        assertEq(locker.earned(bob) - 12 ether, 2_921_681_145_305_888, "attacker's pro-rata share");
+    }
+
+    /// @notice The last locker exits early with nobody else earning: the penalty joins the stream instead of waiting
+    /// for whoever locks first.
+    function test_exitEarly_penaltyWithNoLockersIsStreamed() public {
+        _lock(alice, 1_000 ether, 104 * WEEK); // penalty 50% x 104/208 = 250
+        vm.prank(alice);
+        locker.exitEarly();
+        assertEq(locker.rewardReserve(), 250 ether, "penalty reserved");
+        vm.warp(T0 + 1);
+        _lock(bob, 1 ether, 2 * WEEK); // attacker, one second later
+        vm.warp(T0 + 13);
+        // 250 ether / 2,419,200 s = 103,339,947,089,947 wei per second, 12 s alone.
+        assertEq(locker.earned(bob), 12 * 103_339_947_089_947, "attacker: 12 s of the penalty stream, not 250 QER");
     }
 
     function test_claim_stopsAtLockEnd() public {
