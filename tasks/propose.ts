@@ -1,6 +1,7 @@
 import { formatUnits, id, isAddress } from "ethers";
 
 import { PRESETS } from "../scripts/lib/presets.js";
+import { boundDescription } from "../scripts/lib/proposal.js";
 import {
   action,
   ensureAllowance,
@@ -71,12 +72,14 @@ export default action<ProposeArgs>(async (args, t) => {
     summary = `${key} of ${name} to ${value}`;
   }
 
+  // The governor takes only descriptions bound to their proposer (`#proposer=0x...` at the end).
+  const description = boundDescription(args.description, t.me);
   const deposit = await c.governor.proposalDeposit();
   await ensureAllowance(t, c.token, await c.governor.getAddress(), deposit, () =>
-    c.governor.connect(t.signer).propose.staticCall([target], [0n], [data], args.description),
+    c.governor.connect(t.signer).propose.staticCall([target], [0n], [data], description),
   );
-  await t.send(() => c.governor.connect(t.signer).propose([target], [0n], [data], args.description));
-  const proposalId = await c.governor.getProposalId([target], [0n], [data], id(args.description));
+  await t.send(() => c.governor.connect(t.signer).propose([target], [0n], [data], description));
+  const proposalId = await c.governor.getProposalId([target], [0n], [data], id(description));
   const terms = await c.governor.proposalTerms(proposalId);
   const at = (s: bigint) => new Date(Number(s) * 1000).toISOString();
   return [
@@ -86,7 +89,8 @@ export default action<ProposeArgs>(async (args, t) => {
     `  targets ["${target}"]`,
     `  values [0]`,
     `  calldatas ["${data}"]`,
-    `  description hash ${id(args.description)}`,
+    `  description ${JSON.stringify(description)}`,
+    `  description hash ${id(description)}`,
     `  deposit ${formatUnits(terms.deposit, decimals)} ${symbol}`,
     `  voting from ${at(await c.governor.proposalSnapshot(proposalId))} to ${at(await c.governor.proposalDeadline(proposalId))}`,
   ].join("\n");

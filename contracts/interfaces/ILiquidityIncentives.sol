@@ -6,8 +6,8 @@ import {IRewardReceiver} from "./IRewardReceiver.sol";
 /// @title ILiquidityIncentives
 /// @notice Liquidity-provider rewards: stake a pool's LP token and earn the reward token from a funded stream, pro
 /// rata to stake (a reward-per-token accumulator, O(1) per action, rounding down).
-/// @dev Unlike Synthetix's StakingRewards, nothing streamed while nobody is staked is lost: it is held and added
-/// to the accumulator at the first moment someone is staked again.
+/// @dev Unlike Synthetix's StakingRewards, nothing streamed while nobody is staked is lost: the stream pauses (its end
+/// moves later by the idle time), so the first staker after an idle stretch does not take the backlog at once.
 interface ILiquidityIncentives is IRewardReceiver {
     /// @notice LP tokens were staked.
     /// @param account The staker.

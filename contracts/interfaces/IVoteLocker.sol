@@ -145,7 +145,7 @@ interface IVoteLocker is IVotingWeight, IRewardReceiver {
 
     /// @notice Leaves a running lock now: returns the amount minus a penalty of
     /// `amount * maxPenaltyBps * timeLeft / (maxLockDuration * 10,000)` (rounded up), which is distributed to the
-    /// remaining lockers by reward weight at once (or held for the next ones when nobody else is earning).
+    /// remaining lockers by reward weight at once (or, when nobody else is earning, added to the reward stream).
     function exitEarly() external;
 
     /// @notice Pays the caller's accrued rewards.

@@ -4,6 +4,7 @@ import { network } from "hardhat";
 
 import { FACTORY_ARTIFACT, PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
 import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
+import { boundDescription } from "../../scripts/lib/proposal.js";
 import { deployPreset, devnetInputs, presetContracts, PRESETS } from "../../scripts/lib/presets.js";
 
 const connection = await network.create();
@@ -86,7 +87,10 @@ describe("Locking in the Qerun preset (VoteLocker, AccessPerks, LiquidityIncenti
       perks.interface.encodeFunctionData("setFeature", [PERK, 20_000n * TOKEN]),
       burner.interface.encodeFunctionData("buyback", [TOKEN, deadline]),
     ];
-    const description = "Raise priority access to 20,000 QER; buy back and burn with 1 ETH";
+    const description = boundDescription(
+      "Raise priority access to 20,000 QER; buy back and burn with 1 ETH",
+      holder.address,
+    );
     await c.token.connect(holder).approve(c.governor, 10_000n * TOKEN);
     await c.governor.connect(holder).propose(targets, [0n, 0n], calldatas, description);
     const proposalId = await c.governor.getProposalId(targets, [0n, 0n], calldatas, id(description));
