@@ -225,6 +225,19 @@ contract GovernanceAttacksTest is GovernanceBase {
         assertEq(target.value(), 0, "never executed");
     }
 
+    /// @dev A succeeded proposal never expires: passed once, it waits unqueued for a year (nobody can cancel it:
+    /// only a pending proposal can be) and is then queued and executed on votes a year old.
+    function test_Exploit_succeededProposalQueuedAYearLater() public {
+        Proposal memory p = _technical(5);
+        uint256 id = _decide(p, alice, address(0));
+        vm.warp(governor.proposalDeadline(id) + 365 days);
+        assertState(id, IGovernor.ProposalState.Succeeded, "still succeeded a year later");
+        _queue(p);
+        vm.warp(governor.proposalEta(id));
+        _execute(p);
+        assertEq(target.value(), 5, "executed on year-old votes");
+    }
+
     function test_execute_withinTheGracePeriod() public {
         Proposal memory p = _technical(5);
         uint256 id = _decide(p, alice, address(0));
