@@ -14,8 +14,8 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 /// for + against (abstain counts toward the quorum, not the threshold); `queue` schedules it on the normal
 /// timelock (normal classes) or the emergency timelock (emergency classes), with that route's delay fixed at
 /// deployment, within `GRACE_PERIOD` of the vote's end; `execute` runs it after the delay and within
-/// `GRACE_PERIOD` of its eta (after either window the proposal is Expired). Both timelocks are `IProtocolTimelock`s whose delay cannot rise above the governor's delay for
-/// their route.
+/// `GRACE_PERIOD` of its eta (after either window the proposal is Expired). Both timelocks are
+/// `IProtocolTimelock`s whose delay cannot rise above the governor's delay for their route.
 /// The deposit is returned to the proposer once the proposal is decided, unless it was defeated without
 /// reaching quorum: then it goes to the treasury (`settleDeposit`, callable by anyone).
 interface IProtocolGovernor is IGovernor {
