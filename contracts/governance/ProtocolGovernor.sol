@@ -202,14 +202,18 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     }
     // solhint-enable func-name-mixedcase
 
-    /// @notice A proposal's state; a queued proposal not executed within `GRACE_PERIOD` after its eta is Expired.
+    /// @notice A proposal's state; a succeeded proposal not queued within `GRACE_PERIOD` after its deadline, or a
+    /// queued one not executed within `GRACE_PERIOD` after its eta, is Expired.
     /// @dev Executed and Canceled come from the governor's own record: only the governor executes and cancels on
     /// its timelocks.
     /// @param proposalId The proposal.
     /// @return The state.
     function state(uint256 proposalId) public view override(Governor, IGovernor) returns (ProposalState) {
         ProposalState current = super.state(proposalId);
-        if (current == ProposalState.Queued && block.timestamp >= proposalEta(proposalId) + GRACE_PERIOD) {
+        if (
+            (current == ProposalState.Queued && block.timestamp >= proposalEta(proposalId) + GRACE_PERIOD) ||
+            (current == ProposalState.Succeeded && block.timestamp >= proposalDeadline(proposalId) + GRACE_PERIOD)
+        ) {
             return ProposalState.Expired;
         }
         return current;

@@ -13,9 +13,9 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 /// its votes cast (for + against + abstain) reach the quorum and its for votes reach its class's threshold of
 /// for + against (abstain counts toward the quorum, not the threshold); `queue` schedules it on the normal
 /// timelock (normal classes) or the emergency timelock (emergency classes), with that route's delay fixed at
-/// deployment; `execute` runs it after the delay and within `GRACE_PERIOD` (after that the proposal is
-/// Expired). Both timelocks are `IProtocolTimelock`s whose delay cannot rise above the governor's delay for
-/// their route.
+/// deployment, within `GRACE_PERIOD` of the vote's end; `execute` runs it after the delay and within
+/// `GRACE_PERIOD` of its eta (after either window the proposal is Expired). Both timelocks are
+/// `IProtocolTimelock`s whose delay cannot rise above the governor's delay for their route.
 /// The deposit is returned to the proposer once the proposal is decided, unless it was defeated without
 /// reaching quorum: then it goes to the treasury (`settleDeposit`, callable by anyone).
 interface IProtocolGovernor is IGovernor {
@@ -165,7 +165,8 @@ interface IProtocolGovernor is IGovernor {
     function treasury() external view returns (address);
 
     // solhint-disable func-name-mixedcase
-    /// @notice How long a queued proposal stays executable after its eta; after that it is Expired for ever.
+    /// @notice How long a succeeded proposal stays queueable after its vote ends, and a queued one executable after
+    /// its eta; after that it is Expired for ever.
     /// @return 14 days, in seconds.
     function GRACE_PERIOD() external view returns (uint256);
 

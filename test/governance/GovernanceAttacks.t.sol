@@ -225,6 +225,42 @@ contract GovernanceAttacksTest is GovernanceBase {
         assertEq(target.value(), 0, "never executed");
     }
 
+    /// @dev A succeeded proposal used to wait unqueued for ever (nobody can cancel it: only a pending proposal can
+    /// be) and could be queued and executed a year later on year-old votes. Now it must be queued within 14 days
+    /// of its deadline.
+    function test_RevertWhen_queuedAfterTheGracePeriod() public {
+        Proposal memory p = _technical(5);
+        uint256 id = _decide(p, alice, address(0));
+        uint256 deadline = governor.proposalDeadline(id);
+        vm.warp(deadline + 14 days - 1);
+        assertState(id, IGovernor.ProposalState.Succeeded, "last second to queue");
+        vm.warp(deadline + 14 days);
+        assertState(id, IGovernor.ProposalState.Expired, "expired unqueued");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IGovernor.GovernorUnexpectedProposalState.selector,
+                id,
+                IGovernor.ProposalState.Expired,
+                bytes32(uint256(1) << uint8(IGovernor.ProposalState.Succeeded))
+            )
+        );
+        _queue(p);
+        vm.warp(deadline + 365 days);
+        assertState(id, IGovernor.ProposalState.Expired, "still expired a year later");
+        assertEq(target.value(), 0, "never executed");
+    }
+
+    function test_queue_withinTheGracePeriod() public {
+        Proposal memory p = _technical(5);
+        uint256 id = _decide(p, alice, address(0));
+        vm.warp(governor.proposalDeadline(id) + 14 days - 1);
+        _queue(p);
+        assertState(id, IGovernor.ProposalState.Queued, "queued in the last second");
+        vm.warp(governor.proposalEta(id));
+        _execute(p);
+        assertEq(target.value(), 5, "executed");
+    }
+
     function test_execute_withinTheGracePeriod() public {
         Proposal memory p = _technical(5);
         uint256 id = _decide(p, alice, address(0));
