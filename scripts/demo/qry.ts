@@ -7,7 +7,7 @@
  *   minted into the engine and the three empty epochs are closed (no usage: the multiplier sits at its 0.5x floor,
  *   the rest waits in the pools' reserves).
  * - Day 120 (epoch 4): epoch 3 closes; the validator claims its consensus rewards (the first QRY anyone holds) and
- *   funds a provider, a client and a staker. The provider registers with 10,000 QRY and declares its service; the
+ *   funds a provider, a client, a staker, a portal and an integrator (each of the last two bonds 10,000 QRY). The provider registers with 10,000 QRY and declares its service; the
  *   staker delegates 5,000 QRY locked for a year (2x reward weight).
  * - Day 210 (epoch 7, the mix a sixth of the way to mature): epochs 4-6 close; the client pays a portal, which sells
  *   it a 12-epoch subscription naming an integrator; the gateway reports the provider's calls; the challenger records
@@ -124,6 +124,8 @@ export default function qry(): Scenario {
         [provider, "the provider", 20_000n],
         [staker, "the staker", 5_000n],
         [client, "the client", 1_200n],
+        [portal, "the portal", 10_000n],
+        [integrator, "the integrator", 10_000n],
       ] as const) {
         await ctx.step(
           s,
@@ -142,6 +144,18 @@ export default function qry(): Scenario {
         "provider declares service 0 (10,000 QRY minimum)",
         availability.connect(provider).registerService(0n),
       );
+      // Portals and integrators are bonded identities (a Sybil cost): each registers the 10,000 QRY minimum.
+      for (const [who, name] of [
+        [portal, "portal"],
+        [integrator, "integrator"],
+      ] as const) {
+        await ctx.step(s, `${name} approves 10,000 QRY`, c.token.connect(who).approve(staking, 10_000n * QRY));
+        await ctx.step(
+          s,
+          `${name} bonds 10,000 QRY as its identity`,
+          staking.connect(who).registerProvider(10_000n * QRY),
+        );
+      }
       await ctx.step(s, "staker approves 5,000 QRY", c.token.connect(staker).approve(staking, 5_000n * QRY));
       await ctx.step(
         s,

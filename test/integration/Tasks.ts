@@ -177,7 +177,10 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
     expect(out).to.contain(`  targets ["${treasury}"]`);
     expect(out).to.contain("  values [0]");
     expect(out).to.contain(`  calldatas ["${calldata}"]`);
-    expect(out).to.contain(`  description hash ${id(description)}`);
+    // The task binds the description to its proposer, as the governor requires.
+    const bound = `${description}#proposer=${t.me.toLowerCase()}`;
+    expect(out).to.contain(`  description ${JSON.stringify(bound)}`);
+    expect(out).to.contain(`  description hash ${id(bound)}`);
     expect(out).to.not.match(/class \d/);
   });
 

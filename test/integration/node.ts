@@ -420,6 +420,12 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
 
     await (await c.manager.connect(registrar).grantRole(ROLES.DISTRIBUTION_PORTAL, portal.address, 0)).wait();
     await (await c.token.connect(validator).transfer(portal.address, 1_200n * TOKEN)).wait();
+    // Portals and integrators are bonded identities: each registers with the preset's 10,000 QRY minimum.
+    for (const who of [portal, integrator]) {
+      await (await c.token.connect(validator).transfer(who.address, 10_000n * TOKEN)).wait();
+      await (await c.token.connect(who).approve(c.staking!, 10_000n * TOKEN)).wait();
+      await (await c.staking!.connect(who).registerProvider(10_000n * TOKEN)).wait();
+    }
     const open = await c.subscriptions!.currentEpoch();
     expect(
       await task(
@@ -441,7 +447,8 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
         `1200.0 QRY paid; active epochs ${open} to ${open + 11n}`,
     );
     expect(await c.token.balanceOf(portal.address), "the portal paid 1,200 QRY").to.equal(0n);
-    expect((await c.subscriptions!.epochStats(open)).revenue, "revenue of the open epoch").to.equal(1_200n * TOKEN);
+    // Prepaid revenue counts one month's pay in each epoch it covers.
+    expect((await c.subscriptions!.epochStats(open)).revenue, "revenue of the open epoch").to.equal(100n * TOKEN);
     const notPortal = await hardhat(
       "subscribe",
       "--client",
