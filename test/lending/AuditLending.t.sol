@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @notice Independent audit of the loss-sharing change: a stale ETH feed must not hand a position's ETH to the
@@ -36,5 +37,41 @@ contract AuditLendingTest is LendingBase {
         // Suppliers lose 120.370370 although the position held 398.63 more than its debt.
         assertEq(vault.badDebt(), 120_370_370, "a solvent position written off");
         assertEq(cm.debtOf(alice), 0, "closed");
+    }
+
+    /// @dev Two suppliers of 1,000,000 each; alice borrows 100,000 on 100,000 QER, QER falls to $0.05 (figures of
+    /// LossSharingTest: the close repays 45,965.238288 and writes off 54,034.761712).
+    function test_Exploit_pauseLetsInformedSupplierExitAtParBeforeTheWriteOff() public {
+        address informed = makeAddr("informed");
+        _supply(informed, SUPPLY);
+        _addCollateral(alice, 100_000 ether);
+        _borrow(alice, 100_000e6);
+        _setQerPrice(0.05e8);
+        // The guardian pauses the credit manager in the crash: liquidations stop, vault exits do not.
+        vm.prank(guardian);
+        cm.pause();
+        uint256 until = cm.pausedUntil();
+        _fund(liquidator, 50_000e6);
+        vm.prank(liquidator);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, until));
+        cm.liquidate(alice, type(uint256).max);
+
+        uint256 shares = vault.balanceOf(informed);
+        vm.prank(informed);
+        vault.requestRedeem(shares);
+        _warp(1 hours);
+        vm.prank(informed);
+        uint256 paid = vault.claimRedeem(informed);
+        assertEq(paid, SUPPLY, "the informed supplier leaves at par");
+
+        // Governance unpauses; the close then writes the whole shortfall off against the one supplier left.
+        vm.prank(governor);
+        cm.unpause();
+        vm.prank(liquidator);
+        cm.liquidate(alice, type(uint256).max);
+        assertEq(vault.badDebt(), 54_035_005_721, "the shortfall after one hour of interest: 54,035.005721");
+        assertEq(vault.totalSupply(), vault.balanceOf(supplier), "the other supplier is the only one left");
+        // It bears the whole loss (1,000,000 + its interest - 54,035.005721 = 945,965.238288) instead of half.
+        assertEq(vault.previewRedeem(vault.balanceOf(supplier)), 945_965_238_288, "borne by one supplier alone");
     }
 }
