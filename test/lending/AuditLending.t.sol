@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
 import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {LendingBase} from "./LendingBase.sol";
 
@@ -24,24 +25,54 @@ contract AuditLendingTest is LendingBase {
         _fund(liquidator, 1_000e6);
     }
 
-    function test_Exploit_staleEthFeedClosesSolventPositionAndGrabsEth() public {
+    /// @dev Before the fix (the exploit): QER alone (950) was below debt + bonus (1,080), so the call closed the
+    /// position as insolvent, repaid 950 / 1.08 = 879.629630, gave the liquidator all the QER and all 0.2243 ETH
+    /// (448.627635 USDC) for nothing and wrote 120.370370 off against the suppliers of a position solvent by 398.63.
+    /// Now the unpriced ETH stays and only the QER pays a partial liquidation: 50% of the debt, 500, for QER worth
+    /// 540 at $0.95, 568.421052631578947368 QER; nothing is written off.
+    function test_liquidate_staleEthFeed_solventPositionIsNotClosedNorItsEthSeized() public {
         _solventPositionWithStaleEthFeed();
         uint256 ethBefore = liquidator.balance;
         vm.prank(liquidator);
         (uint256 repaid, uint256 ethSeized, uint256 collateralSeized) = cm.liquidate(alice, type(uint256).max);
-        // QER alone (950) is below debt + bonus (1,080): closed as insolvent; 950 / 1.08 = 879.629630 repaid.
-        assertEq(repaid, 879_629_630, "repaid: the QER's worth at the bonus");
-        assertEq(collateralSeized, 1_000 ether, "all the QER");
-        assertEq(ethSeized, POSITION_ETH, "and all the ETH, valued at zero");
-        assertEq(liquidator.balance - ethBefore, POSITION_ETH, "ETH worth 448.627635 USDC to the liquidator");
-        // Suppliers lose 120.370370 although the position held 398.63 more than its debt.
-        assertEq(vault.badDebt(), 120_370_370, "a solvent position written off");
-        assertEq(cm.debtOf(alice), 0, "closed");
+        assertEq(repaid, 500e6, "the close factor, not a close");
+        assertEq(collateralSeized, 568_421_052_631_578_947_368, "QER worth 540 at $0.95");
+        assertEq(ethSeized, 0, "no unpriced ETH to the liquidator");
+        assertEq(liquidator.balance, ethBefore, "liquidator's ETH unchanged");
+        assertEq(vault.badDebt(), 0, "nothing written off");
+        assertEq(cm.debtOf(alice), 500e6, "the rest of the debt stays");
+        assertEq(cm.position(alice).reserveEth, POSITION_ETH, "with the ETH backing it");
+        assertEq(cm.position(alice).collateral, 431_578_947_368_421_052_632, "and the rest of the QER");
+    }
+
+    /// @dev Unpriced ETH and QER worth nothing: nothing can be repaid against the QER, so the call is refused.
+    /// QER at $0.0001: 1,000 QER are worth 0.1; the QER pays 0.1 / 1.08 = 0.092592, taking QER worth 0.099999
+    /// (999.99 QER); the 0.01 QER left is worth 0.000001, which pays nothing at the bonus.
+    function test_RevertWhen_liquidate_staleEthFeedAndNoCollateralValueLeft() public {
+        _addCollateral(alice, 1_000 ether);
+        _borrow(alice, 1_000e6);
+        _setQerPrice(0.0001e8); // 1,000 QER worth 0.1: the QER pays 0.092592 at the bonus
+        ethFeed.setRoundData(2, ETH_USD, block.timestamp - 3_901, block.timestamp - 3_901);
+        _fund(liquidator, 1_000e6);
+        vm.prank(liquidator);
+        (uint256 repaid, , uint256 collateralSeized) = cm.liquidate(alice, type(uint256).max);
+        assertEq(repaid, 92_592, "0.1 / 1.08");
+        assertEq(collateralSeized, 999.99 ether, "QER worth 0.099999");
+        uint256 debtBefore = cm.debtOf(alice);
+        vm.prank(liquidator);
+        vm.expectRevert(ICreditManager.ZeroAmount.selector);
+        cm.liquidate(alice, type(uint256).max);
+        assertEq(cm.debtOf(alice), debtBefore, "state unchanged");
+        assertEq(cm.position(alice).reserveEth, POSITION_ETH, "the ETH waits for its price");
+        assertEq(vault.badDebt(), 0, "nothing written off");
     }
 
     /// @dev Two suppliers of 1,000,000 each; alice borrows 100,000 on 100,000 QER, QER falls to $0.05 (figures of
     /// LossSharingTest: the close repays 45,965.238288 and writes off 54,034.761712).
-    function test_Exploit_pauseLetsInformedSupplierExitAtParBeforeTheWriteOff() public {
+    // KNOWN ISSUE: the vault does not know that the credit manager is paused, so exits are claimed at par while
+    // liquidations, hence write-offs, are stopped; the supplier left behind bears the whole loss instead of half.
+    // Closing it needs the vault to read the credit manager's pause (wiring the vault to the credit manager).
+    function test_claimRedeem_whileCreditManagerPaused_exitsAtParBeforeTheWriteOff() public {
         address informed = makeAddr("informed");
         _supply(informed, SUPPLY);
         _addCollateral(alice, 100_000 ether);
