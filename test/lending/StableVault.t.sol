@@ -3,7 +3,6 @@ pragma solidity ^0.8.28;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 
 import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
