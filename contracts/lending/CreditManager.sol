@@ -254,12 +254,17 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// worth less than its debt plus the bonus cannot be helped by a partial liquidation: it is closed at once, all
     /// of its collateral going to the liquidator, who repays the whole debt when the collateral covers it (the
     /// bonus shrinks to the surplus, so a solvent position never becomes bad debt) or else the collateral's worth
-    /// at the bonus (the rest is written off in the same call). Otherwise at most the close factor is repaid and
+    /// at the bonus (the rest is written off in the same call). A position holding ETH without a usable ETH price is
+    /// never closed: at most the close factor, and at most what its QER pays at the bonus, is repaid, against QER
+    /// only; the ETH and the rest of the debt wait for the price. Otherwise at most the close factor is repaid and
     /// collateral worth the repayment plus the bonus is taken, ETH first; the position keeps at least its debt
     /// plus the bonus in collateral, so it can always be closed later without a loss.
     function _seize(Liquidation memory liq, RiskParams memory r, uint256 maxRepay) private view {
         uint256 bonusFactor = BPS + r.liquidationBonusBps;
-        if (liq.collateralValue * BPS < liq.debt * bonusFactor) {
+        // ETH without a price is of unknown worth, not worthless: no close on it (which would hand it to the
+        // liquidator for nothing and write off debt it may cover); the QER alone pays a partial liquidation.
+        bool ethUnpriced = liq.eth != 0 && liq.ethPrice == 0;
+        if (!ethUnpriced && liq.collateralValue * BPS < liq.debt * bonusFactor) {
             liq.closing = true;
             liq.repaid =
                 liq.collateralValue >= liq.debt
@@ -276,8 +281,12 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         } else {
             // Rounded up, so a 1-wei debt can be cleared.
             liq.repaid = Math.min(maxRepay, liq.debt.mulDiv(r.closeFactorBps, BPS, Math.Rounding.Ceil));
+            // Unpriced ETH: at most what the QER can pay at the bonus, so the seizure stays within the QER.
+            if (ethUnpriced) liq.repaid = Math.min(liq.repaid, liq.collateralValue.mulDiv(BPS, bonusFactor));
+            if (liq.repaid == 0) revert ZeroAmount();
             uint256 seizeValue = liq.repaid.mulDiv(bonusFactor, BPS);
-            // At most the collateral's value: repaid <= debt and debt x (1 + bonus) <= collateral value.
+            // At most the collateral's value: repaid <= debt and debt x (1 + bonus) <= collateral value (or, with
+            // unpriced ETH, repaid x (1 + bonus) <= the QER's value).
             if (liq.ethPrice != 0 && seizeValue <= liq.ethValue) {
                 liq.ethSeized = seizeValue.mulDiv(_ETH_SCALE, liq.ethPrice);
             } else {

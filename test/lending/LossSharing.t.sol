@@ -174,11 +174,15 @@ contract LossSharingTest is LendingBase {
         _fund(liquidator, 1_000e6);
         vm.prank(liquidator);
         (uint256 repaid, uint256 ethSeized, uint256 collateralSeized) = cm.liquidate(alice, type(uint256).max);
-        // Collateral counted 500 (ETH at zero) < the debt: closed; 500 / 1.08 = 462.962963 repaid.
-        assertEq(repaid, 462_962_963, "the QER's worth at the bonus");
-        assertEq(collateralSeized, 1_000 ether, "all QER");
-        assertEq(ethSeized, POSITION_ETH, "and the ETH, unpriced");
-        assertEq(cm.debtOf(alice), 0, "closed");
+        // Collateral counted 500 (ETH at zero) < 65% of the debt: liquidated, but the unpriced ETH is not handed out
+        // and nothing is written off (the close that gave the ETH away is gone): the QER pays at most
+        // 500 / 1.08 = 462.962962 for QER worth 499.999998 (999.999996 QER at $0.50).
+        assertEq(repaid, 462_962_962, "the QER's worth at the bonus");
+        assertEq(collateralSeized, 999.999996 ether, "QER worth the repayment plus 8%");
+        assertEq(ethSeized, 0, "no unpriced ETH to the liquidator");
+        assertEq(cm.position(alice).reserveEth, POSITION_ETH, "the ETH stays with the position");
+        assertEq(vault.badDebt(), 0, "nothing written off");
+        assertGt(cm.debtOf(alice), 0, "the rest of the debt waits for the ETH price");
     }
 
     function test_staleEthFeed_partialLiquidationLeavesTheEthWithThePosition() public {
