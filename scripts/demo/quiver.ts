@@ -101,7 +101,11 @@ export default function quiver(): Scenario {
         "bob delegates 100,000 QUIV to provider B",
         staking.connect(bob).delegate(providerB, 100_000n * QUIV),
       );
-      await ctx.step(s, "bob locks his stake for a year (2x votes)", staking.connect(bob).lock(365n * DAY));
+      await ctx.step(
+        s,
+        "bob locks his stake for a year (up to 2x votes, decaying with the time left)",
+        staking.connect(bob).lock(365n * DAY),
+      );
       await ctx.step(s, "carol self-delegates her tokens", c.token.connect(carol).delegate(carol));
       await ctx.step(s, "the liquidity holder self-delegates", c.token.connect(liquidity).delegate(liquidity));
 
@@ -144,7 +148,7 @@ export default function quiver(): Scenario {
         [liquidity, "the liquidity holder", 1],
         [providerA, "provider A (staked, 1.5x)", 1],
         [alice, "alice (delegated stake, 1.5x)", 1],
-        [bob, "bob (locked a year, 2x)", 0],
+        [bob, "bob (locked a year: 1.5x + the bonus of the time left)", 0],
         [carol, "carol (tokens)", 1],
       ] as const) {
         await ctx.step(
