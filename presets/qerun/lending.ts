@@ -23,7 +23,7 @@ export const QERUN_LENDING: LendingPreset = {
     // Reading: the threshold applies to QER + the position's ETH (the seed's "reserve-backed collateral").
     // After a full 50% draw the position holds ETH worth ~22.4% of its QER (half the loan, less the pool fee, 90%
     // of it the position's): liquidation starts when QER falls ~45% (0.5 > 0.65 x (q + 0.224)), bad debt only
-    // below a ~72% fall. Above the 50% limit, as DESIGN.md asks.
+    // below a ~72% fall. Above the 50% limit, as docs/economics/qerun.md states.
     liquidationThresholdBps: { value: 6_500n, min: 5_500n, max: 8_500n, minStep: 100n },
     // 8% to liquidators, of which the fee below goes to the insurance fund (liquidator nets 6%).
     liquidationBonusBps: { value: 800n, min: 200n, max: 1_500n, minStep: 100n },

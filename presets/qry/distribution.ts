@@ -8,7 +8,7 @@ const WAD = 10n ** 18n;
  * 15%); every other number is our reading, with its reason.
  */
 export const qryDistribution: DistributionPreset = {
-  // "Pools are funded per epoch (30 days by default)" (DESIGN.md); a subscription month is one epoch.
+  // "Pools are funded per epoch (30 days by default)" (docs/economics/qry.md); a subscription month is one epoch.
   epochSeconds: 30n * DAY,
   // A quarter to claim, then what is left returns to the pool's reserve.
   claimWindowSeconds: 90n * DAY,

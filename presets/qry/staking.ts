@@ -24,7 +24,7 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  * - No performance multipliers (QRY's usage multiplier acts on issuance, not on stakers): both capped at 1x.
  * - Votes: 1 per staked token and no lock bonus (QRY governance weights are not specified; locks earn reward
  *   weight instead). Locks up to one year (the top bucket), governed up to 4 years.
- * - Unbonding 14 days; rewards spread over a 30-day epoch (DESIGN.md: QRY epochs are 30 days).
+ * - Unbonding 14 days; rewards spread over a 30-day epoch (docs/economics/qry.md: QRY epochs are 30 days).
  */
 export const qryStaking: StakingPreset = {
   governed: {

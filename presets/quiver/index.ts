@@ -11,12 +11,12 @@ import { quiverSupply } from "./supply.js";
  *
  * Composition readings (the pieces hold the rest):
  * - The treasury of the supply piece (the 20% community allocation, revoked vesting) is governance's Treasury.
- * - "Staking rewards: 8-12% APY", "paid from the provider-rewards stream" (DESIGN.md): each emission release pays
+ * - "Staking rewards: 8-12% APY", "paid from the provider-rewards stream" (docs/economics/quiver.md): each emission release pays
  *   20% to the staking contract (notified: 14M QUIV in year 1, the 8-12% band on 117-175M staked, about what the
  *   TGE float and the first year's unlocks can stake) and 80% to the provider-rewards pool, where unclaimed rewards
  *   burn after 180 days. What the band's ceiling holds back stays in the staking budget for later.
  * - Governance's voting power adds the staking module's weight (1.5x staked, up to 2x locked) to delegated votes.
- * - Market fees (DESIGN.md: provider 80%, validators 0.5%, burn 1%, infrastructure 13.5%, treasury 5%): the
+ * - Market fees (docs/economics/quiver.md: provider 80%, validators 0.5%, burn 1%, infrastructure 13.5%, treasury 5%): the
  *   validators' 0.5% goes to the challenge court's reward pool ("Validator Fee: 0.5% to quality validators": the
  *   court's validators are the ones who verify quality; docs/slashing.md), the treasury's 5% to governance's Treasury,
  *   the 13.5% to the `infrastructure` account (the network operator: "Network Operations: 15% (validators,

@@ -8,7 +8,7 @@ const DAY = 24n * HOUR;
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QUIVer inference market (seed 002, sections 1.1, 3.1-3.3, 5.1-5.3, 7.1-7.2; readings in ../shared/DESIGN.md).
+ * QUIVer inference market (seed 002, sections 1.1, 3.1-3.3, 5.1-5.3, 7.1-7.2; readings in docs/economics/quiver.md).
  *
  * Quotes (5.1), `price = base rate x complexity x demand multiplier / supply factor`:
  * - Base rate 0.001 QUIV per generated token; complexity 1x / 3x / 10x (small / medium / large); demand 0.8x-2x.
@@ -21,7 +21,7 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  * - "Parameter adjustments: fees, rewards" (6.3): every input is governed; bounds keep each within a factor of about
  *   ten of the seed's value and the module keeps the classes ordered and 1x inside the demand clamp.
  *
- * Fees (5.2, 7.1; lead's reading in DESIGN.md): provider 80%, validators 0.5%, burn 1% (half of the 2% network fee),
+ * Fees (5.2, 7.1; our reading in docs/economics/quiver.md): provider 80%, validators 0.5%, burn 1% (half of the 2% network fee),
  * infrastructure 13.5%, treasury 5%. The provider's share is the rest of 10,000 after the four governed shares, whose
  * bounds keep it at 55% or more. Priority fee 5-20% of the base fee, optional, all to the provider.
  *

@@ -8,7 +8,7 @@ const YEAR = 365n * DAY;
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QUIVer staking (seed 002, sections 1.1, 3.1, 4.1, 6.1, 6.3, 7.1; readings in ../shared/DESIGN.md).
+ * QUIVer staking (seed 002, sections 1.1, 3.1, 4.1, 6.1, 6.3, 7.1; readings in docs/economics/quiver.md).
  *
  * - Tiers (4.1): Bronze 10,000 / Silver 50,000 / Gold 250,000 / Platinum 1,000,000 QUIV of self-stake; fee
  *   discounts 0 / 10 / 20 / 30%; maximum slash 5 / 10 / 15 / 20%. The Bronze threshold is the minimum provider

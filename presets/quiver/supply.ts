@@ -14,7 +14,7 @@ const M = 1_000_000n * TOKEN;
  *   public sale (25M) is 75M unlocked at the TGE. We follow the table.
  * - Team and ecosystem schedules are revocable by governance (contributors who leave, a fund the DAO can
  *   reclaim); investor and public-sale schedules are not (bought tokens).
- * - Emission (DESIGN.md): 70M, 52.5M, 35M x 2, 21M x 6 (318.5M by year 10), then the yearly amount halves
+ * - Emission (docs/economics/quiver.md): 70M, 52.5M, 35M x 2, 21M x 6 (318.5M by year 10), then the yearly amount halves
  *   every 4 years (10.5M from year 11); capped by the 350M allocation, reached exactly at the end of year 13.
  * - "Unused provider rewards after 180 days" are burned: the provider-rewards stream goes into an
  *   EpochRewardPool with 30-day epochs; the provider-rewards distributor claims from it; a bucket unclaimed 180
