@@ -79,9 +79,16 @@ interface IIssuerRegistry is IParameterized {
     /// @param reason An off-chain reference to the broken terms.
     event IssuerSuspended(address indexed issuer, bytes32 reason);
 
-    /// @notice Governance lifted a suspension.
+    /// @notice Governance lifted a suspension or a freeze.
     /// @param issuer The issuer.
     event IssuerReinstated(address indexed issuer);
+
+    /// @notice The guardian froze an issuer until `until`: for that time it is treated as suspended (no new slots,
+    /// no minting, no unstaking or withdrawal), so a slash governance is preparing cannot be escaped.
+    /// @param issuer The issuer.
+    /// @param until When the freeze ends unless governance suspends the issuer meanwhile.
+    /// @param reason An off-chain reference to the suspected breach.
+    event IssuerFrozen(address indexed issuer, uint256 until, bytes32 reason);
 
     /// @notice Governance slashed an issuer; the slashed QUT was burned.
     /// @param issuer The issuer.
@@ -149,9 +156,21 @@ interface IIssuerRegistry is IParameterized {
     /// @param issuer The issuer.
     error IssuerIsSuspended(address issuer);
 
-    /// @notice Reinstating an issuer that is not suspended.
+    /// @notice Reinstating an issuer that is neither suspended nor frozen.
     /// @param issuer The issuer.
     error IssuerNotSuspended(address issuer);
+
+    /// @notice The pending amount was not withdrawn within `WITHDRAWAL_WINDOW` of the end of its notice: it can no
+    /// longer be withdrawn. Cancel and request again (a new notice period starts).
+    /// @param lapsedAt When the window closed.
+    /// @param timestamp The current block timestamp.
+    error WithdrawalWindowLapsed(uint256 lapsedAt, uint256 timestamp);
+
+    /// @notice The guardian froze this issuer less than `FREEZE_PERIOD` after its last freeze ended (or was lifted):
+    /// the guardian alone can hold an issuer frozen at most half the time.
+    /// @param issuer The issuer.
+    /// @param availableAt When the guardian may freeze it again.
+    error FreezeCoolingDown(address issuer, uint256 availableAt);
 
     /// @notice A slash above what the issuer has staked (active plus pending).
     /// @param amount The slash asked for.
@@ -210,6 +229,17 @@ interface IIssuerRegistry is IParameterized {
     /// slashable, when the proposal executes.
     /// @return 30 days, in seconds.
     function MIN_UNSTAKE_NOTICE_PERIOD() external view returns (uint256);
+
+    /// @notice How long a pending amount stays withdrawable once its notice is over. After it, the amount stays
+    /// pending (and slashable) but can only leave after a new request and a new notice, so a request made while
+    /// honest cannot be kept ready as a stash to pull the moment a slash proposal appears.
+    /// @return 7 days, in seconds.
+    function WITHDRAWAL_WINDOW() external view returns (uint256);
+
+    /// @notice How long a guardian freeze lasts, and the cooldown after it before the guardian may freeze the same
+    /// issuer again. At least the slowest governance path to a slash (28 days), so governance can act on it.
+    /// @return 30 days, in seconds.
+    function FREEZE_PERIOD() external view returns (uint256);
     // solhint-enable func-name-mixedcase
 
     // ------------------------------------------------------------------ issuers
@@ -229,8 +259,9 @@ interface IIssuerRegistry is IParameterized {
     /// @notice Moves the caller's whole pending amount back to its active stake.
     function cancelUnstake() external;
 
-    /// @notice Pays the caller's pending amount out once the notice period is over.
-    /// @dev Refused while suspended, so governance can still slash what was asked out.
+    /// @notice Pays the caller's pending amount out once the notice period is over, within `WITHDRAWAL_WINDOW`.
+    /// @dev Refused while suspended or frozen, so governance can still slash what was asked out; refused with
+    /// `WithdrawalWindowLapsed` once the window is over.
     /// @return amount QUT paid out.
     function withdraw() external returns (uint256 amount);
 
@@ -242,10 +273,20 @@ interface IIssuerRegistry is IParameterized {
     /// @param reason An off-chain reference to the broken terms.
     function suspend(address issuer, bytes32 reason) external;
 
-    /// @notice Lifts an issuer's suspension.
+    /// @notice Lifts an issuer's suspension and any guardian freeze. Lifting a freeze starts the guardian's cooldown
+    /// for this issuer.
     /// @dev Restricted to the governor role.
     /// @param issuer The issuer.
     function reinstate(address issuer) external;
+
+    /// @notice Freezes an issuer for `FREEZE_PERIOD` at once: it is treated as suspended (no new slots, no minting,
+    /// no unstaking or withdrawal) while governance decides on a slash or a suspension.
+    /// @dev Restricted to the guardian role in the presets. Refused with `FreezeCoolingDown` within `FREEZE_PERIOD`
+    /// after the issuer's last freeze ended or was lifted, so the guardian alone cannot keep an issuer frozen for
+    /// more than half the time; governance's `suspend` is the lasting measure.
+    /// @param issuer The issuer.
+    /// @param reason An off-chain reference to the suspected breach.
+    function freeze(address issuer, bytes32 reason) external;
 
     /// @notice Slashes `amount` of an issuer's stake, active stake first, then the pending amount, and burns it.
     /// @dev Restricted to the governor role. The issuer's slots in use are kept; if the stake left no longer
@@ -295,12 +336,17 @@ interface IIssuerRegistry is IParameterized {
     /// @return The account.
     function issuerInfo(address issuer) external view returns (Issuer memory);
 
-    /// @notice An issuer's status.
+    /// @notice An issuer's status (`Suspended` while suspended by governance or frozen by the guardian).
     /// @param issuer The issuer.
     /// @return The status.
     function statusOf(address issuer) external view returns (IssuerStatus);
 
-    /// @notice Whether an issuer is verified (not suspended, active stake at least tier 1's minimum).
+    /// @notice When the issuer's last guardian freeze ends (or ended, or was lifted); zero if never frozen.
+    /// @param issuer The issuer.
+    /// @return A timestamp; the issuer is frozen while it lies in the future.
+    function frozenUntil(address issuer) external view returns (uint256);
+
+    /// @notice Whether an issuer is verified (not suspended or frozen, active stake at least tier 1's minimum).
     /// @param issuer The issuer.
     /// @return True when verified.
     function isVerified(address issuer) external view returns (bool);

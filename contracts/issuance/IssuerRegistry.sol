@@ -34,6 +34,10 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
     bytes32 public constant UNSTAKE_NOTICE_PERIOD = keccak256("issuance.unstakeNoticePeriod");
     /// @inheritdoc IIssuerRegistry
     uint256 public constant MIN_UNSTAKE_NOTICE_PERIOD = 30 days;
+    /// @inheritdoc IIssuerRegistry
+    uint256 public constant WITHDRAWAL_WINDOW = 7 days;
+    /// @inheritdoc IIssuerRegistry
+    uint256 public constant FREEZE_PERIOD = 30 days;
 
     uint256 private constant TIER_COUNT = 3;
 
@@ -45,6 +49,7 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
     uint256 private _totalStaked;
     uint256 private _totalFees;
     mapping(address issuer => Issuer) private _issuers;
+    mapping(address issuer => uint256) private _frozenUntil;
 
     /// @notice Deploys the registry with the preset's tiers, notice period and fee recipient.
     /// @param authority The preset's AccessManager.
@@ -90,7 +95,7 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
     function requestUnstake(uint256 amount) external {
         if (amount == 0) revert ZeroAmount();
         Issuer storage account = _issuers[msg.sender];
-        if (account.suspended) revert IssuerIsSuspended(msg.sender);
+        if (_isSuspended(account, msg.sender)) revert IssuerIsSuspended(msg.sender);
         uint256 active = account.stake;
         if (amount > active) revert InsufficientStake(active, amount);
         uint256 remaining;
@@ -125,9 +130,11 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
         Issuer storage account = _issuers[msg.sender];
         amount = account.pendingUnstake;
         if (amount == 0) revert NothingPending(msg.sender);
-        if (account.suspended) revert IssuerIsSuspended(msg.sender);
-        if (block.timestamp < account.unstakeReadyAt) {
-            revert NoticePeriodNotOver(account.unstakeReadyAt, block.timestamp);
+        if (_isSuspended(account, msg.sender)) revert IssuerIsSuspended(msg.sender);
+        uint256 readyAt = account.unstakeReadyAt;
+        if (block.timestamp < readyAt) revert NoticePeriodNotOver(readyAt, block.timestamp);
+        if (block.timestamp >= readyAt + WITHDRAWAL_WINDOW) {
+            revert WithdrawalWindowLapsed(readyAt + WITHDRAWAL_WINDOW, block.timestamp);
         }
         account.pendingUnstake = 0;
         account.unstakeReadyAt = 0;
@@ -148,9 +155,23 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
     /// @inheritdoc IIssuerRegistry
     function reinstate(address issuer) external restricted {
         Issuer storage account = _issuers[issuer];
-        if (!account.suspended) revert IssuerNotSuspended(issuer);
+        bool frozen = _frozenUntil[issuer] > block.timestamp;
+        if (!account.suspended && !frozen) revert IssuerNotSuspended(issuer);
         account.suspended = false;
+        // Lifting a freeze ends it now, so the guardian's cooldown runs from here.
+        if (frozen) _frozenUntil[issuer] = block.timestamp;
         emit IssuerReinstated(issuer);
+    }
+
+    /// @inheritdoc IIssuerRegistry
+    function freeze(address issuer, bytes32 reason) external restricted {
+        if (issuer == address(0)) revert ZeroAddress();
+        uint256 availableAt = _frozenUntil[issuer] + FREEZE_PERIOD;
+        // A zero `_frozenUntil` (never frozen) makes `availableAt` FREEZE_PERIOD after the epoch: always passed.
+        if (block.timestamp < availableAt) revert FreezeCoolingDown(issuer, availableAt);
+        uint256 until = block.timestamp + FREEZE_PERIOD;
+        _frozenUntil[issuer] = until;
+        emit IssuerFrozen(issuer, until, reason);
     }
 
     /// @inheritdoc IIssuerRegistry
@@ -186,7 +207,7 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
     /// @inheritdoc IIssuerRegistry
     function useSlot(address issuer) external restricted {
         Issuer storage account = _issuers[issuer];
-        IssuerStatus status = _status(account);
+        IssuerStatus status = _status(account, issuer);
         if (status != IssuerStatus.Verified) revert IssuerNotVerified(issuer, status);
         uint256 used = account.slotsUsed;
         uint256 capacity = _slotsFor(account.stake);
@@ -236,12 +257,17 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
 
     /// @inheritdoc IIssuerRegistry
     function statusOf(address issuer) external view returns (IssuerStatus) {
-        return _status(_issuers[issuer]);
+        return _status(_issuers[issuer], issuer);
+    }
+
+    /// @inheritdoc IIssuerRegistry
+    function frozenUntil(address issuer) external view returns (uint256) {
+        return _frozenUntil[issuer];
     }
 
     /// @inheritdoc IIssuerRegistry
     function isVerified(address issuer) external view returns (bool) {
-        return _status(_issuers[issuer]) == IssuerStatus.Verified;
+        return _status(_issuers[issuer], issuer) == IssuerStatus.Verified;
     }
 
     /// @inheritdoc IIssuerRegistry
@@ -318,9 +344,14 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
         _SYSTEM_TOKEN.safeTransferFrom(payer, recipient, amount);
     }
 
-    function _status(Issuer storage account) private view returns (IssuerStatus) {
-        if (account.suspended) return IssuerStatus.Suspended;
+    function _status(Issuer storage account, address issuer) private view returns (IssuerStatus) {
+        if (_isSuspended(account, issuer)) return IssuerStatus.Suspended;
         return account.stake >= _tiers[0].minStake ? IssuerStatus.Verified : IssuerStatus.Unverified;
+    }
+
+    /// @dev Suspended by governance, or inside a guardian freeze.
+    function _isSuspended(Issuer storage account, address issuer) private view returns (bool) {
+        return account.suspended || _frozenUntil[issuer] > block.timestamp;
     }
 
     /// @dev Highest tier first; at most three reads (a fixed, small set).

@@ -14,7 +14,8 @@ const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
  * `Token.symbol` "QUT") and AccessManager: IssuerRegistry, IssuerTokenFactory (which deploys the one
  * IssuerToken implementation), PartnerRewards and Settlement.
  *
- * Roles: suspend / reinstate / slash / setFeeRecipient -> GOVERNOR; useSlot / releaseSlot ->
+ * Roles: suspend / reinstate / slash / setFeeRecipient -> GOVERNOR; freeze -> GUARDIAN (a 30-day freeze with a
+ * 30-day cooldown, so governance can slash what an issuer would otherwise pull out); useSlot / releaseSlot ->
  * ISSUANCE_SLOT_CONSUMER and chargeFee -> ISSUANCE_FEE_COLLECTOR, both held by the factory;
  * PartnerRewards.startPeriod -> ISSUANCE_PARTNER_DISTRIBUTOR, held by `distributor`; every module's
  * setParameter -> PARAMETER_REGISTRY. Every governed number is registered with its preset bounds.
@@ -70,6 +71,9 @@ function issuance(m: IgnitionModuleBuilder, feeRecipient: any) {
     ],
     { id: "RestrictRegistryGovernance" },
   );
+  m.call(manager, "setTargetFunctionRole", [registry, [selector("freeze(address,bytes32)")], ROLES.GUARDIAN], {
+    id: "RestrictRegistryFreeze",
+  });
   m.call(
     manager,
     "setTargetFunctionRole",

@@ -21,8 +21,9 @@ contract IssuanceInvariantTest is IssuanceBase {
         holderList[2] = makeAddr("erin");
         holderList[3] = makeAddr("frank");
         handler = new IssuanceHandler(qut, registry, factory, qutMinter, governor, issuerKeys, holderList);
+        handler.setGuardian(guardian);
 
-        bytes4[] memory selectors = new bytes4[](19);
+        bytes4[] memory selectors = new bytes4[](20);
         selectors[0] = IssuanceHandler.stake.selector;
         selectors[1] = IssuanceHandler.requestUnstake.selector;
         selectors[2] = IssuanceHandler.cancelUnstake.selector;
@@ -42,6 +43,7 @@ contract IssuanceInvariantTest is IssuanceBase {
         selectors[16] = IssuanceHandler.stake.selector;
         selectors[17] = IssuanceHandler.escape.selector;
         selectors[18] = IssuanceHandler.reclaim.selector;
+        selectors[19] = IssuanceHandler.freeze.selector;
         targetContract(address(handler));
         targetSelector(address(handler), selectors);
     }

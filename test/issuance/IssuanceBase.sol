@@ -52,6 +52,7 @@ abstract contract IssuanceBase is ManagedTest {
     address internal admin;
     address internal governor;
     address internal emergency;
+    address internal guardian;
     address internal qutMinter;
     address internal treasury;
     address internal distributor;
@@ -70,6 +71,7 @@ abstract contract IssuanceBase is ManagedTest {
         admin = makeAddr("admin");
         governor = makeAddr("governor");
         emergency = makeAddr("emergency");
+        guardian = makeAddr("guardian");
         qutMinter = makeAddr("qutMinter");
         treasury = makeAddr("treasury");
         distributor = makeAddr("distributor");
@@ -100,6 +102,7 @@ abstract contract IssuanceBase is ManagedTest {
 
         _restrict(address(registry), IssuerRegistry.suspend.selector, Roles.GOVERNOR);
         _restrict(address(registry), IssuerRegistry.reinstate.selector, Roles.GOVERNOR);
+        _restrict(address(registry), IssuerRegistry.freeze.selector, Roles.GUARDIAN);
         _restrict(address(registry), IssuerRegistry.slash.selector, Roles.GOVERNOR);
         _restrict(address(registry), IssuerRegistry.setFeeRecipient.selector, Roles.GOVERNOR);
         _restrict(address(registry), IssuerRegistry.useSlot.selector, Roles.ISSUANCE_SLOT_CONSUMER);
@@ -113,6 +116,7 @@ abstract contract IssuanceBase is ManagedTest {
         manager.grantRole(Roles.MINTER, qutMinter, 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);
         manager.grantRole(Roles.EMERGENCY, emergency, 0);
+        manager.grantRole(Roles.GUARDIAN, guardian, 0);
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(params), 0);
         manager.grantRole(Roles.ISSUANCE_SLOT_CONSUMER, address(factory), 0);
         manager.grantRole(Roles.ISSUANCE_FEE_COLLECTOR, address(factory), 0);

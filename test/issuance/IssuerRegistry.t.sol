@@ -372,6 +372,132 @@ contract IssuerRegistryTest is IssuanceBase {
         registry.reinstate(alice);
     }
 
+    // ------------------------------------------------------------------ withdrawal window
+
+    function test_withdraw_oneSecondBeforeTheWindowCloses() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(alice);
+        registry.requestUnstake(12_000 ether);
+        // Ready on day 35; the 7-day window closes on day 42.
+        vm.warp(START + 42 days - 1);
+        vm.prank(alice);
+        assertEq(registry.withdraw(), 12_000 ether, "paid on the window's last second");
+        _assertStake(alice, 18_000 ether, 0, "after withdraw");
+    }
+
+    function test_RevertWhen_withdrawAtTheWindowsEnd() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(alice);
+        registry.requestUnstake(12_000 ether);
+        vm.warp(START + 42 days);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIssuerRegistry.WithdrawalWindowLapsed.selector, START + 42 days, START + 42 days)
+        );
+        registry.withdraw();
+        _assertStake(alice, 18_000 ether, 12_000 ether, "still pending and slashable");
+        assertEq(qut.balanceOf(alice), 0, "nothing paid");
+    }
+
+    function test_requestUnstake_afterALapsedWindowRestartsTheNotice() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(alice);
+        registry.requestUnstake(12_000 ether);
+        vm.warp(START + 60 days);
+        vm.prank(alice);
+        registry.requestUnstake(1_000 ether);
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 95 days, "a new notice for all of it");
+        vm.warp(START + 95 days);
+        vm.prank(alice);
+        assertEq(registry.withdraw(), 13_000 ether, "the whole pending amount");
+    }
+
+    // ------------------------------------------------------------------ guardian freeze
+
+    function test_freeze_treatsTheIssuerAsSuspendedForThirtyDays() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(guardian);
+        vm.expectEmit(true, false, false, true, address(registry));
+        emit IIssuerRegistry.IssuerFrozen(alice, START + 30 days, REASON);
+        registry.freeze(alice, REASON);
+
+        assertFalse(registry.isVerified(alice), "not verified while frozen");
+        vm.startPrank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IIssuerRegistry.IssuerIsSuspended.selector, alice));
+        registry.requestUnstake(1_000 ether);
+        vm.stopPrank();
+
+        vm.warp(START + 30 days - 1);
+        assertEq(uint256(registry.statusOf(alice)), uint256(IIssuerRegistry.IssuerStatus.Suspended), "last second");
+        vm.warp(START + 30 days);
+        assertEq(uint256(registry.statusOf(alice)), uint256(IIssuerRegistry.IssuerStatus.Verified), "ended");
+        vm.prank(alice);
+        registry.requestUnstake(1_000 ether);
+        _assertStake(alice, 29_000 ether, 1_000 ether, "free again");
+    }
+
+    function test_freeze_refusesNewSlotsWhileFrozen() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        vm.prank(address(factory));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IIssuerRegistry.IssuerNotVerified.selector,
+                alice,
+                IIssuerRegistry.IssuerStatus.Suspended
+            )
+        );
+        registry.useSlot(alice);
+    }
+
+    function test_RevertWhen_freezeAgainWithinTheCooldown() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        // The freeze ends on day 30; the guardian may freeze again from day 60, so at most half the time.
+        vm.warp(START + 60 days - 1);
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IIssuerRegistry.FreezeCoolingDown.selector, alice, START + 60 days));
+        registry.freeze(alice, REASON);
+        assertEq(registry.frozenUntil(alice), START + 30 days, "unchanged");
+
+        vm.warp(START + 60 days);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        assertEq(registry.frozenUntil(alice), START + 90 days, "frozen again");
+    }
+
+    function test_reinstate_liftsAFreezeAndStartsTheCooldown() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        vm.warp(START + 5 days);
+        vm.prank(governor);
+        registry.reinstate(alice);
+        assertTrue(registry.isVerified(alice), "verified again");
+        assertEq(registry.frozenUntil(alice), START + 5 days, "the freeze ended now");
+        // The guardian cannot freeze back to back after governance overruled it.
+        vm.warp(START + 35 days - 1);
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IIssuerRegistry.FreezeCoolingDown.selector, alice, START + 35 days));
+        registry.freeze(alice, REASON);
+    }
+
+    function test_RevertWhen_freezeByAnyoneButTheGuardian() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(governor);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, governor));
+        registry.freeze(alice, REASON);
+        assertEq(registry.frozenUntil(alice), 0, "not frozen");
+    }
+
+    function test_RevertWhen_freezeZeroAddress() public {
+        vm.prank(guardian);
+        vm.expectRevert(IIssuerRegistry.ZeroAddress.selector);
+        registry.freeze(address(0), REASON);
+    }
+
     function test_RevertWhen_suspendZeroAddress() public {
         vm.prank(governor);
         vm.expectRevert(IIssuerRegistry.ZeroAddress.selector);

@@ -27,6 +27,10 @@ contract IssuanceHandler is Test {
     IssuerTokenFactory public immutable factory;
     address public immutable qutMinter;
     address public immutable governor;
+    address public guardian;
+    // The registry's constants, restated so a change to them fails here.
+    uint256 internal constant WITHDRAWAL_WINDOW = 7 days;
+    uint256 internal constant FREEZE_PERIOD = 30 days;
 
     address[] public issuers;
     uint256[] internal issuerKeys;
@@ -42,6 +46,7 @@ contract IssuanceHandler is Test {
     mapping(address token => uint256) public ghostMinted;
     mapping(address token => uint256) public ghostBurned;
     mapping(address token => uint256) public ghostPending;
+    mapping(address issuer => uint256) public ghostFrozenUntil; // the guardian's freeze, modelled independently
     mapping(address token => uint256) internal nextVoucherId;
     mapping(bytes32 kind => uint256) public calls;
 
@@ -62,6 +67,15 @@ contract IssuanceHandler is Test {
         issuerKeys = issuerKeys_;
         for (uint256 i; i < issuerKeys_.length; ++i) issuers.push(vm.addr(issuerKeys_[i]));
         holders = holders_;
+    }
+
+    /// @dev The guardian, set once by the test after deployment (the constructor is shared with other campaigns).
+    function setGuardian(address guardian_) external {
+        if (guardian == address(0)) guardian = guardian_;
+    }
+
+    function _frozen(address issuer) internal view returns (bool) {
+        return block.timestamp < ghostFrozenUntil[issuer];
     }
 
     // ------------------------------------------------------------------ views for the invariants
@@ -148,7 +162,7 @@ contract IssuanceHandler is Test {
         try registry.requestUnstake(amount) {
             calls["requestUnstake"]++;
         } catch (bytes memory reason) {
-            if (info.suspended) {
+            if (info.suspended || _frozen(issuer)) {
                 _expectError(
                     reason,
                     abi.encodeWithSelector(IIssuerRegistry.IssuerIsSuspended.selector, issuer),
@@ -177,30 +191,52 @@ contract IssuanceHandler is Test {
         (address issuer, ) = _issuer(issuerSeed);
         IIssuerRegistry.Issuer memory info = registry.issuerInfo(issuer);
         if (info.pendingUnstake == 0) return;
+        bool blocked = info.suspended || _frozen(issuer);
+        uint256 lapsedAt = info.unstakeReadyAt + WITHDRAWAL_WINDOW;
         vm.prank(issuer);
         try registry.withdraw() returns (uint256 paid) {
+            // Nothing leaves while suspended or frozen, nor outside the window after the notice.
+            assertTrue(!blocked && block.timestamp >= info.unstakeReadyAt && block.timestamp < lapsedAt, "escape");
             assertEq(paid, info.pendingUnstake, "withdraw pays the pending amount");
             ghostStaked[issuer] -= paid;
             ghostTotalStaked -= paid;
             calls["withdraw"]++;
         } catch (bytes memory reason) {
-            if (info.suspended) {
-                _expectError(
-                    reason,
-                    abi.encodeWithSelector(IIssuerRegistry.IssuerIsSuspended.selector, issuer),
-                    "withdraw"
-                );
-            } else {
-                _expectError(
-                    reason,
-                    abi.encodeWithSelector(
-                        IIssuerRegistry.NoticePeriodNotOver.selector,
-                        info.unstakeReadyAt,
-                        block.timestamp
-                    ),
-                    "withdraw"
-                );
-            }
+            _expectError(
+                reason,
+                blocked
+                    ? abi.encodeWithSelector(IIssuerRegistry.IssuerIsSuspended.selector, issuer)
+                    : block.timestamp < info.unstakeReadyAt
+                        ? abi.encodeWithSelector(
+                            IIssuerRegistry.NoticePeriodNotOver.selector,
+                            info.unstakeReadyAt,
+                            block.timestamp
+                        )
+                        : abi.encodeWithSelector(
+                            IIssuerRegistry.WithdrawalWindowLapsed.selector,
+                            lapsedAt,
+                            block.timestamp
+                        ),
+                "withdraw"
+            );
+        }
+    }
+
+    /// @dev The guardian freezes an issuer: accepted once the cooldown after its last freeze has passed, refused
+    /// with `FreezeCoolingDown` before.
+    function freeze(uint256 issuerSeed) external {
+        (address issuer, ) = _issuer(issuerSeed);
+        uint256 availableAt = ghostFrozenUntil[issuer] + FREEZE_PERIOD;
+        vm.prank(guardian);
+        try registry.freeze(issuer, bytes32("invariant")) {
+            assertGe(block.timestamp, availableAt, "frozen within the cooldown");
+            ghostFrozenUntil[issuer] = block.timestamp + FREEZE_PERIOD;
+        } catch (bytes memory reason) {
+            _expectError(
+                reason,
+                abi.encodeWithSelector(IIssuerRegistry.FreezeCoolingDown.selector, issuer, availableAt),
+                "freeze"
+            );
         }
     }
 
@@ -208,8 +244,13 @@ contract IssuanceHandler is Test {
         (address issuer, ) = _issuer(issuerSeed);
         bool suspended = registry.issuerInfo(issuer).suspended;
         vm.prank(governor);
-        if (suspended) registry.reinstate(issuer);
-        else registry.suspend(issuer, bytes32("invariant"));
+        if (suspended || _frozen(issuer)) {
+            registry.reinstate(issuer);
+            // Lifting a freeze ends it now; the guardian's cooldown runs from here.
+            if (_frozen(issuer)) ghostFrozenUntil[issuer] = block.timestamp;
+        } else {
+            registry.suspend(issuer, bytes32("invariant"));
+        }
     }
 
     function slash(uint256 issuerSeed, uint256 amount) external {
