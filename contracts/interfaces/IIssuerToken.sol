@@ -8,9 +8,11 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 /// @notice A project's token on the Qutoken platform: ERC20 with EIP-2612 permit, minted by its issuer (or the
 /// issuer's minter) within a cap, redeemed by holders for the good, service or right its terms describe, and
 /// issued in hybrid form through issuer-signed EIP-712 vouchers that holders claim on-chain.
-/// @dev Deployed as a minimal-proxy clone of one implementation by the issuer token factory, which initialises
-/// it in the same transaction. The EIP-712 domain (permit and vouchers) is the token's own name, version "1",
-/// the chain id and the clone's address, so a signature for one token is worthless on any other.
+/// @dev Deployed as a minimal-proxy clone of one implementation by the issuer token factory, with its fixed
+/// terms (issuer, first minter, cap, terms, name, symbol) as immutable arguments appended to its code: nothing
+/// to initialise, and a clone made by anyone else cannot issue. The EIP-712 domain (permit and vouchers) is the
+/// token's own name, version "1", the chain id and the clone's address, so a signature for one token is
+/// worthless on any other.
 ///
 /// Cap accounting: `committed = totalSupply + pending redemptions` never exceeds the cap. A redemption burns
 /// the tokens at once and keeps their share of the cap reserved while pending; fulfilling it frees the share,
@@ -104,7 +106,11 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
 
     // ------------------------------------------------------------------ errors
 
-    /// @notice Only the factory may initialise or retire the token.
+    /// @notice The contract is the implementation, or a clone this token's factory did not create: it has no
+    /// terms of its own and cannot issue.
+    error NotAClone();
+
+    /// @notice Only the factory may retire the token.
     /// @param caller The caller.
     error NotFactory(address caller);
 
@@ -173,11 +179,6 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
     error RedemptionNotExpired(uint256 id, uint256 expiresAt, uint256 timestamp);
 
     // ------------------------------------------------------------------ lifecycle
-
-    /// @notice Sets up a fresh clone. Callable once, by the factory only.
-    /// @param issuer The issuer that created the token.
-    /// @param config Name, symbol, cap, terms and minter.
-    function initialize(address issuer, TokenConfig calldata config) external;
 
     /// @notice Retires the token (no more minting, vouchers or redemptions). Called by the factory when the
     /// issuer retires the token to free its slot.

@@ -63,9 +63,10 @@ interface IIssuerTokenFactory is IParameterized {
     // solhint-enable func-name-mixedcase
 
     /// @notice Creates a token for the caller: takes one of its slots, charges the creation fee, clones the
-    /// implementation, initialises it and lists it.
-    /// @dev Reverts `IssuerNotVerified` / `NoFreeSlot` (registry), the token's initialisation errors for a bad
-    /// config, and the QUT transfer error when the fee is not approved or not held.
+    /// implementation with the config as immutable arguments (CREATE2, salt zero) and lists it.
+    /// @dev Reverts `InvalidCap` / `EmptyNameOrSymbol` / `MissingTerms` (IIssuerToken's errors) for a bad config,
+    /// `IssuerNotVerified` / `NoFreeSlot` (registry), and the QUT transfer error when the fee is not approved or not
+    /// held.
     /// @param config Name, symbol, cap, terms and minter of the new token.
     /// @return token The new token's address.
     function createToken(IIssuerToken.TokenConfig calldata config) external returns (address token);
@@ -97,7 +98,7 @@ interface IIssuerTokenFactory is IParameterized {
     /// @return The token.
     function tokenAt(uint256 index) external view returns (address);
 
-    /// @notice How the factory knows `token` (issuer zero: not created here).
+    /// @notice How the factory knows `token` (issuer zero: not created here), read from the token itself.
     /// @param token The token.
     /// @return The record.
     function tokenRecord(address token) external view returns (TokenRecord memory);

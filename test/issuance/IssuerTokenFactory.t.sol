@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
-import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 
 import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
 import {IIssuerToken} from "../../contracts/interfaces/IIssuerToken.sol";
@@ -45,12 +44,25 @@ contract IssuerTokenFactoryTest is IssuanceBase {
             keccak256(address(token).code),
             keccak256(
                 abi.encodePacked(
-                    hex"363d3d373d3d3d363d73",
-                    impl,
-                    hex"5af43d82803e903d91602b57fd5bf3" // EIP-1167 minimal proxy pointing at the implementation
+                    abi.encodePacked(
+                        hex"363d3d373d3d3d363d73",
+                        impl,
+                        hex"5af43d82803e903d91602b57fd5bf3" // EIP-1167 minimal proxy pointing at the implementation
+                    ),
+                    // Its terms follow as immutable arguments: issuer, minter, cap (16 bytes), terms hash, index
+                    // (8 bytes), the three text lengths (2 bytes each) and the texts.
+                    abi.encodePacked(alice, carol, uint128(5_000 ether), keccak256("Coffee Club terms v1"), uint64(0)),
+                    abi.encodePacked(
+                        uint16(11),
+                        uint16(6),
+                        uint16(24),
+                        "Coffee Club",
+                        "COFFEE",
+                        "ipfs://bafy-coffee-terms"
+                    )
                 )
             ),
-            "token is an EIP-1167 clone of the implementation"
+            "token is an EIP-1167 clone of the implementation with its terms appended"
         );
         assertEq(token.name(), "Coffee Club", "name");
         assertEq(token.symbol(), "COFFEE", "symbol");
@@ -299,43 +311,86 @@ contract IssuerTokenFactoryTest is IssuanceBase {
         assertTrue(token.retired(), "retired");
     }
 
-    // ------------------------------------------------------------------ initialisation attacks
+    // ------------------------------------------------------------------ forged clones
 
-    function test_RevertWhen_initializeCloneTwice() public {
-        IssuerToken token = _create(alice, 1_000 ether);
-        IIssuerToken.TokenConfig memory evil = _config("Evil", "EVIL", type(uint128).max, stranger);
-        vm.prank(stranger);
-        vm.expectRevert(Initializable.InvalidInitialization.selector);
-        token.initialize(stranger, evil);
-        // Not even the factory can run it again.
-        vm.prank(address(factory));
-        vm.expectRevert(Initializable.InvalidInitialization.selector);
-        token.initialize(stranger, evil);
-        assertEq(token.issuer(), alice, "issuer unchanged");
-        assertEq(token.cap(), 1_000 ether, "cap unchanged");
-        assertEq(token.name(), "Coffee Club", "name unchanged");
+    function test_create_termsLiveInTheClonesCode() public {
+        IssuerToken token = _create(alice, _config("Coffee Club", "COFFEE", 1_000 ether, dave));
+        assertEq(token.issuer(), alice, "issuer");
+        assertEq(token.minter(), dave, "first minter");
+        assertEq(token.cap(), 1_000 ether, "cap");
+        assertEq(token.name(), "Coffee Club", "name");
+        assertEq(token.symbol(), "COFFEE", "symbol");
+        assertEq(token.termsURI(), TERMS_URI, "terms URI");
+        assertEq(token.termsHash(), TERMS_HASH, "terms hash");
+        // The clone's code is the 45-byte proxy plus the packed arguments.
+        assertEq(address(token).code.length, 45 + 102 + 11 + 6 + bytes(TERMS_URI).length, "code length");
+        // The issuer replaces the first minter; then the stored one applies.
+        vm.prank(alice);
+        token.setMinter(address(0));
+        assertEq(token.minter(), address(0), "minter removed");
     }
 
-    function test_RevertWhen_initializeImplementation() public {
-        IssuerToken impl = IssuerToken(factory.implementation());
-        IIssuerToken.TokenConfig memory evil = _config("Evil", "EVIL", 1 ether, stranger);
-        vm.prank(address(factory));
-        vm.expectRevert(Initializable.InvalidInitialization.selector);
-        impl.initialize(stranger, evil);
-        vm.prank(stranger);
-        vm.expectRevert(Initializable.InvalidInitialization.selector);
-        impl.initialize(stranger, evil);
-        assertEq(impl.issuer(), address(0), "implementation has no issuer");
-    }
-
-    function test_RevertWhen_initializeRogueCloneOutsideFactory() public {
-        // Anyone can clone the implementation, but only the factory may initialise a clone.
-        address rogue = Clones.clone(factory.implementation());
-        IIssuerToken.TokenConfig memory config = _config("Rogue", "ROGUE", 1 ether, stranger);
-        vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IIssuerToken.NotFactory.selector, stranger));
-        IssuerToken(rogue).initialize(stranger, config);
+    function test_RevertWhen_forgedCloneMints() public {
+        // Anyone can clone the implementation with arguments naming itself issuer, as the factory would. Even a
+        // verified issuer (alice) gets a contract that cannot issue: it was not created by the factory.
+        bytes memory args = abi.encodePacked(
+            alice,
+            address(0),
+            uint128(type(uint128).max),
+            TERMS_HASH,
+            uint64(0),
+            uint16(5),
+            uint16(5),
+            uint16(1),
+            "Rogue",
+            "ROGUE",
+            "x"
+        );
+        address rogue = Clones.cloneWithImmutableArgs(factory.implementation(), args);
+        assertEq(IssuerToken(rogue).issuer(), alice, "reads its forged arguments");
+        vm.prank(alice);
+        vm.expectRevert(IIssuerToken.NotAClone.selector);
+        IssuerToken(rogue).mint(alice, 1 ether);
+        assertEq(IssuerToken(rogue).totalSupply(), 0, "nothing minted");
         assertFalse(factory.isIssuerToken(rogue), "never listed");
+        assertEq(factory.tokenRecord(rogue).issuer, address(0), "no record");
+        assertEq(registry.issuerInfo(alice).slotsUsed, 0, "no slot taken");
+    }
+
+    function test_RevertWhen_forgedCloneAtTheFactorysSaltFromAnotherDeployer() public {
+        // The same arguments and salt from another deployer land at another address, and fail the check.
+        bytes memory args = abi.encodePacked(
+            alice,
+            address(0),
+            uint128(1 ether),
+            TERMS_HASH,
+            uint64(0),
+            uint16(1),
+            uint16(1),
+            uint16(1),
+            "R",
+            "R",
+            "x"
+        );
+        address rogue = Clones.cloneDeterministicWithImmutableArgs(factory.implementation(), args, bytes32(0));
+        vm.prank(alice);
+        vm.expectRevert(IIssuerToken.NotAClone.selector);
+        IssuerToken(rogue).mint(alice, 1);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IIssuerTokenFactory.UnknownToken.selector, rogue));
+        factory.retireToken(rogue);
+    }
+
+    function test_RevertWhen_implementationUsedDirectly() public {
+        IssuerToken impl = IssuerToken(factory.implementation());
+        vm.expectRevert(IIssuerToken.NotAClone.selector);
+        impl.issuer();
+        vm.expectRevert(IIssuerToken.NotAClone.selector);
+        impl.name();
+        vm.prank(alice);
+        vm.expectRevert(IIssuerToken.NotAClone.selector);
+        impl.mint(alice, 1);
+        assertFalse(factory.isIssuerToken(address(impl)), "the implementation is not a token");
     }
 
     function test_RevertWhen_retireCalledOnTokenDirectly() public {
