@@ -1,5 +1,5 @@
-import { buildModule, type IgnitionModuleBuilder } from "@nomicfoundation/hardhat-ignition/modules";
-import type { ContractFuture } from "@nomicfoundation/ignition-core";
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import type { ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 import { id, ZeroAddress, ZeroHash } from "ethers";
 
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";

@@ -10,6 +10,7 @@ import { Contract, id } from "ethers";
 
 import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
 import { boundDescription } from "../lib/proposal.js";
+import { activeSupplySvg, readActiveSupply, writeActiveSupply, type ActiveSupplyRow } from "../lib/supply-report.js";
 import { amount, DAY, type DemoContext, type Section } from "./context.js";
 
 const QER = 10n ** 18n;
@@ -44,6 +45,8 @@ export interface LockingState {
   supplyBefore: bigint;
   supplyAfter: bigint;
   withdrawn: bigint;
+  /** Active supply at each stage of the part. */
+  timeline: ActiveSupplyRow[];
 }
 
 /** The lock part of the Qerun scenario; returns what the figures report. */
@@ -65,6 +68,27 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
   );
   const now = async () => BigInt(await networkHelpers.time.latest());
   const lockerAddress = await locker.getAddress();
+  const pairAddress = await lp.stakingToken();
+  const pairToken = new Contract(pairAddress, PAIR_ARTIFACT.abi, ethers.provider);
+  const skip = new Set([c.token, c.creditManager!, locker].map((x) => (x.target as string).toLowerCase()));
+  const otherLocked = Object.values(ctx.presets.qerun.addresses).filter((a) => !skip.has(a.toLowerCase()));
+  const timeline: ActiveSupplyRow[] = [];
+  const snap = async (label: string) =>
+    timeline.push(
+      await readActiveSupply(label, await now(), {
+        token: c.token,
+        creditManager: await c.creditManager!.getAddress(),
+        voteLocker: locker,
+        voteLockerAddress: lockerAddress,
+        lp: {
+          totalStaked: () => lp.totalStaked(),
+          pair: pairAddress,
+          pairSupply: () => pairToken.getFunction("totalSupply")() as Promise<bigint>,
+        },
+        otherLocked,
+      }),
+    );
+  await snap("before locks");
 
   // QER back at $2 (the lending part left it at $1), ETH $2,000: 1,000 QER per ETH.
   await ctx.step(s, "QER/USD feed publishes $2.00 again", qerFeed.setAnswer(usd(2n)));
@@ -145,6 +169,8 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
   );
   await ctx.step(s, "incentives account streams them to LPs", lp.connect(funder).notifyRewardAmount(LP_STREAM));
 
+  await snap("locked and staked");
+
   // The proposal: the ETH reserve's unowned ETH to the burner, and a buyback with it.
   const ethIn = await reserve.unownedEth();
   const targets = [await reserve.getAddress(), await burner.getAddress()];
@@ -185,6 +211,7 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
       }
     })
     .find((e) => e?.name === "ExitedEarly")!;
+  await snap("early exit");
 
   await networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
   await ctx.step(s, "anyone queues the passed proposal", c.governor.queue(targets, values, calldatas, id(description)));
@@ -200,6 +227,7 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
   );
   const supplyAfter = await c.token.totalSupply();
   const burned = await burner.totalBurned();
+  await snap("buyback");
 
   const lockerBefore = await c.token.balanceOf(holder);
   await ctx.step(s, "locker claims its long-term rewards", locker.connect(holder).claim());
@@ -211,6 +239,7 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
   const grantedBefore = await c.token.balanceOf(granted);
   await ctx.step(s, "perk holder withdraws its ended 4-week lock", locker.connect(granted).withdraw());
   const withdrawn = (await c.token.balanceOf(granted)) - grantedBefore;
+  await snap("claims and unlock");
 
   return {
     maxLock,
@@ -232,11 +261,12 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
     supplyBefore,
     supplyAfter,
     withdrawn,
+    timeline,
   };
 }
 
-/** The lock part's figures. */
-export function lockingFigures(s: Section, st: LockingState) {
+/** The lock part's figures; writes the active-supply table and chart to `<dir>/demo-active-supply-qerun.*`. */
+export async function lockingFigures(s: Section, st: LockingState, dir: string) {
   const q = (wei: bigint) => `${amount(wei)} QER`;
   s.figures.push(
     ["lock: QER locked / seconds to its end at the snapshot", `${q(LOCKED)} / ${st.lockEnd - st.snapshot}`],
@@ -258,7 +288,20 @@ export function lockingFigures(s: Section, st: LockingState) {
     ["buyback: oracle minimum / QER bought and burned", `${q(st.minOut)} / ${q(st.burned)}`],
     ["total supply: before / after the buyback", `${q(st.supplyBefore)} / ${q(st.supplyAfter)}`],
   );
+  for (const r of st.timeline) {
+    s.figures.push([
+      `active supply, ${r.label}: total / collateral / vote-locked / LP-staked / burned / active`,
+      [r.total, r.collateral, r.voteLocked, r.lpStaked, r.burned, r.active].map((v) => amount(v)).join(" / "),
+    ]);
+  }
+  const files = await writeActiveSupply(
+    st.timeline,
+    activeSupplySvg(st.timeline, "Qerun active supply through the lock scenario", "QER"),
+    dir,
+    "demo-active-supply-qerun",
+  );
   s.notes.push(
+    `Active supply = total - vesting - emission - treasury - protocol contracts - collateral - vote-locked - LP-staked (table: ${files.csv}, chart: ${files.png}).`,
     "Votes: 1x per locked QER plus up to +1x for the time left (2x at 4 years); the governor reads them at the snapshot.",
     "Early exit: 50% of the amount at 4 years left, linear in the time left, rounded up; paid to the remaining lockers by weight.",
     "The buyback spends the ETH reserve's unowned ETH by proposal, at no less than 97% of the oracle price, at most 100 ETH a quarter.",

@@ -175,7 +175,7 @@ export default function qerun(): Scenario {
         "The reserve keeps 10% of the ETH each loan buys for good (governed `ethReturnBps`); 90% is the position's.",
         "Liquidation takes the position's ETH first, then QER, worth the repayment plus the 8% bonus; 2% of the repayment (a quarter of the bonus) goes to the insurance fund.",
       );
-      lockingFigures(s, locking);
+      await lockingFigures(s, locking, process.env.DEMO_REPORT_DIR ?? "reports");
     },
   };
 }

@@ -197,6 +197,50 @@ describe("demo (the main job)", function () {
     expect(qerOf(f.get("total burned")!), "the token's burn counter").to.equal(burned);
   });
 
+  it("Qerun active supply: the table, the CSV the chart is drawn from and the components agree", async function () {
+    const f = figures(stdout, "Qerun");
+    const csv = (await readFile(path.join(dir, "demo-active-supply-qerun.csv"), "utf8")).trim().split("\n");
+    expect(csv[0]).to.equal("stage,timestamp,total_supply,collateral,vote_locked,lp_staked,burned,active");
+    const stages = ["before locks", "locked and staked", "early exit", "buyback", "claims and unlock"];
+    expect(csv.length - 1, "one row per stage").to.equal(stages.length);
+    const rows = new Map<string, bigint[]>();
+    for (const [i, stage] of stages.entries()) {
+      const label = `active supply, ${stage}: total / collateral / vote-locked / LP-staked / burned / active`;
+      const table = f.get(label);
+      expect(table, label).to.not.equal(undefined);
+      const values = table!.split(" / ").map(qerOf);
+      const cells = csv[i + 1].split(",");
+      expect(cells[0], "stage").to.equal(stage);
+      expect(cells.slice(2).map(qerOf), `${stage}: chart data = table`).to.deep.equal(values);
+      rows.set(stage, values);
+    }
+    const [total0, collateral0, locked0, lp0, burned0] = rows.get("before locks")!;
+    expect([total0, collateral0, locked0, lp0, burned0], "only the lending part's 10,000 QER collateral").to.deep.equal(
+      [100_000_000n * E18, 10_000n * E18, 0n, 0n, 0n],
+    );
+    const [, , locked1, lp1] = rows.get("locked and staked")!;
+    // 3,000,000 + 10,000 + (10,000 - 1 wei) + 100,000 locked.
+    expect(locked1, "vote-locked").to.equal(3_120_000n * E18 - 1n);
+    // The staked LP tokens' share of the pool's 50,000 QER: all LP but Uniswap's 1,000-wei minimum liquidity.
+    let lpSupply = 0n;
+    for (let lo = 0n, hi = 10n ** 22n; lo <= hi;) {
+      const mid = (lo + hi) / 2n;
+      if (mid * mid <= 50_000n * E18 * 50n * E18) [lpSupply, lo] = [mid, mid + 1n];
+      else hi = mid - 1n;
+    }
+    expect(lp1, "LP-staked QER").to.equal((50_000n * E18 * (lpSupply - 1_000n)) / lpSupply);
+    expect(rows.get("early exit")![2], "the exit leaves the lock").to.equal(locked1 - 100_000n * E18);
+    const [total3, , , lp3, burned3, active3] = rows.get("buyback")!;
+    const burned = qerOf(f.get("total burned")!);
+    expect([total3, burned3], "burned leaves the total").to.deep.equal([100_000_000n * E18 - burned, burned]);
+    // The QER bought left the pool, so the LP-staked share fell with it and the active supply did not move.
+    expect(lp3, "pool QER less the burned, LP share").to.equal(
+      ((50_000n * E18 - burned) * (lpSupply - 1_000n)) / lpSupply,
+    );
+    expect(rows.get("claims and unlock")![2], "the 10,000 QER unlocked").to.equal(locked1 - 110_000n * E18);
+    expect(active3, "active is positive").to.be.gt(0n);
+  });
+
   it("QRY: issuance flows only through the engine; subscriptions, reports and epoch claims pay by the seed's formulas", function () {
     const f = figures(stdout, "QRY");
     const wei = (label: string) => {
