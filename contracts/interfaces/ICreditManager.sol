@@ -41,12 +41,12 @@ import {IParameterized} from "./IParameterized.sol";
 interface ICreditManager is IGuardianPausable, IParameterized {
     /// @notice The locker perk, fixed at deployment.
     /// @param perks The perk registry (`IAccessPerks`); zero turns the perk off (then `openCeilingBps` is 10,000).
-    /// @param feature The registry's feature id whose holders may borrow the reserved top of the ceiling.
     /// @param openCeilingBps Share of the debt ceiling open to every borrower, bps (at most 10,000).
+    /// @param feature The registry's feature id whose holders may borrow the reserved top of the ceiling.
     struct LockerPerk {
         address perks;
-        bytes32 feature;
         uint16 openCeilingBps;
+        bytes32 feature;
     }
 
     /// @notice A position.

@@ -120,10 +120,10 @@ contract LockerPerkTest is LendingBase {
         ICreditManager.Modules memory m = cm.modules();
         ICreditManager.RiskParams memory r = cm.riskParams();
         ICreditManager.LockerPerk[4] memory bad = [
-            ICreditManager.LockerPerk(address(0), FEATURE, 10_000), // feature without registry
-            ICreditManager.LockerPerk(address(0), bytes32(0), 8_000), // reserved share without registry
-            ICreditManager.LockerPerk(address(perks), bytes32(0), 8_000), // registry without feature
-            ICreditManager.LockerPerk(address(perks), FEATURE, 10_001) // above 100%
+            ICreditManager.LockerPerk(address(0), 10_000, FEATURE), // feature without registry
+            ICreditManager.LockerPerk(address(0), 8_000, bytes32(0)), // reserved share without registry
+            ICreditManager.LockerPerk(address(perks), 8_000, bytes32(0)), // registry without feature
+            ICreditManager.LockerPerk(address(perks), 10_001, FEATURE) // above 100%
         ];
         for (uint256 i; i < bad.length; ++i) {
             vm.expectRevert(
