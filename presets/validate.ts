@@ -9,6 +9,7 @@
 import { getAddress, isAddress, ZeroAddress } from "ethers";
 
 import type { LendingPreset } from "../deploy/modules/Lending.js";
+import type { LockingPreset } from "../deploy/modules/Locking.js";
 import type { SlashingPreset } from "../deploy/modules/Slashing.js";
 import type { StakingPreset } from "../deploy/modules/Staking.js";
 import type { IssuancePreset } from "./qutoken/issuance.js";
@@ -366,6 +367,50 @@ export function validateLending(path: string, lending: LendingPreset): void {
   }
 }
 
+/**
+ * The lock module's numbers, with the bounds its contracts enforce at deployment (VoteLocker, AccessPerks,
+ * LiquidityIncentives, BuybackBurner), plus what ties them together: every perk threshold within the bound, perk
+ * names unique, and the lending perk naming a registered feature of a preset that has lending.
+ */
+export function validateLocking(path: string, locking: LockingPreset, hasLending: boolean): void {
+  const k = checkObject(path, locking) as unknown as LockingPreset;
+  const WEEK = 7n * 86_400n;
+  const TEN_YEARS = 10n * 365n * 86_400n;
+  const lock = checkObject(`${path}.lock`, k.lock) as unknown as LockingPreset["lock"];
+  checkBigint(`${path}.lock.maxLockDuration`, lock.maxLockDuration, 2n * WEEK, TEN_YEARS);
+  checkBigint(`${path}.lock.maxBoostBps`, lock.maxBoostBps, 0n, 4n * BigInt(BPS));
+  checkBigint(`${path}.lock.maxPenaltyBps`, lock.maxPenaltyBps, 0n, BigInt(BPS));
+  checkBigint(`${path}.lock.rewardDuration`, lock.rewardDuration, 1n, TEN_YEARS);
+  checkBigint(`${path}.lock.reputationAgeCap`, lock.reputationAgeCap, 1n);
+  checkBigint(`${path}.lock.minLockAmount`, lock.minLockAmount, 1n);
+  const perks = checkObject(`${path}.perks`, k.perks) as unknown as LockingPreset["perks"];
+  const max = checkBigint(`${path}.perks.maxThreshold`, perks.maxThreshold, 1n);
+  const names = new Set<string>();
+  checkArray(`${path}.perks.features`, perks.features, 0, 32).forEach((raw, i) => {
+    const at = `${path}.perks.features[${i}]`;
+    const f = checkObject(at, raw);
+    const name = checkString(`${at}.name`, f.name);
+    if (names.has(name)) fail(`${at}.name`, `(${show(name)}) is registered twice`);
+    names.add(name);
+    checkBigint(`${at}.threshold`, f.threshold, 1n, max);
+  });
+  if (k.lendingPerk !== undefined) {
+    const at = `${path}.lendingPerk`;
+    const lp = checkObject(at, k.lendingPerk);
+    const feature = checkString(`${at}.feature`, lp.feature);
+    if (!names.has(feature)) fail(`${at}.feature`, `(${show(feature)}) is not one of perks.features`);
+    checkBigint(`${at}.openCeilingBps`, lp.openCeilingBps, 0n, BigInt(BPS));
+    if (!hasLending) fail(at, "needs a lending piece (the credit manager reads the perk)");
+  }
+  const liquidity = checkObject(`${path}.liquidity`, k.liquidity);
+  checkBigint(`${path}.liquidity.rewardDuration`, liquidity.rewardDuration, 1n, TEN_YEARS);
+  const b = checkObject(`${path}.buyback`, k.buyback);
+  checkBigint(`${path}.buyback.maxSlippageBps`, b.maxSlippageBps, 0n, 1_000n);
+  checkBigint(`${path}.buyback.maxEthPerQuarter`, b.maxEthPerQuarter, 1n);
+  checkBigint(`${path}.buyback.quarterSeconds`, b.quarterSeconds, 1n);
+  checkBigint(`${path}.buyback.maxPriceAge`, b.maxPriceAge, 1n);
+}
+
 export function validateIssuance(path: string, issuance: IssuancePreset): void {
   const i = checkObject(path, issuance) as unknown as IssuancePreset;
   const bounds = checkObject(`${path}.bounds`, i.bounds) as unknown as IssuancePreset["bounds"];
@@ -629,6 +674,7 @@ export function validatePreset(preset: SystemPreset): void {
     validateWorkerProposals(`${root}.workerProposals`, p.workerProposals, p.governance);
   }
   if (p.lending !== undefined) validateLending(`${root}.lending`, p.lending);
+  if (p.locking !== undefined) validateLocking(`${root}.locking`, p.locking, p.lending !== undefined);
   if (p.issuance !== undefined) {
     validateIssuance(`${root}.issuance`, p.issuance);
     checkString(`${root}.issuance.distributor`, p.issuance.distributor);

@@ -10,6 +10,10 @@
  * SUPPLY_PRESET: quiver | qerun | qry | qutoken. SUPPLY_AT_YEARS: years after the TGE (decimals allowed, 0-15).
  * SUPPLY_CLAIM_BPS: share of each month's provider rewards the distributor claims (default 8,000 = 80%); the
  * rest burns 180 days after its epoch (QUIVer). SUPPLY_REPORT_DIR: where the files go (default reports).
+ *
+ * This report deploys the supply module only. The active supply (QER locked as lending collateral, in the VoteLocker,
+ * LP-staked, burned) needs the whole preset: `readActiveSupply` in scripts/lib/supply-report.ts reads it, and the demo
+ * (npm run demo) writes Qerun's as reports/demo-active-supply-qerun.csv with its chart.
  */
 import { network } from "hardhat";
 

@@ -7,6 +7,7 @@
  *   npx hardhat stake --amount 10000 --network localhost
  *   npx hardhat vote --proposal 1234... --support for --network localhost
  *   npx hardhat borrow --collateral 2000 --amount 1000 --preset qerun --network localhost
+ *   npx hardhat lock --amount 10000 --weeks 208 --network localhost
  *
  * To add one: tasks/<name>.ts exporting `action(...)`, and an entry below.
  */
@@ -143,6 +144,56 @@ export const TASKS = [
     .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./borrow.js"))
+    .build(),
+  task("lock", "Lock tokens in the VoteLocker for votes, rewards and perks (a new lock, or a top-up of yours)")
+    .addOption({
+      name: "amount",
+      description: "Tokens to lock, e.g. 10000 (required)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "weeks",
+      description: "Length of a new lock in weeks, e.g. 208 (a new lock only)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./lock.js"))
+    .build(),
+  task("extend-lock", "Move the end of your lock later")
+    .addOption({
+      name: "weeks",
+      description: "New length from now in weeks, e.g. 208 (required)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./extend-lock.js"))
+    .build(),
+  task("unlock", "Withdraw your ended lock, or leave a running one with --early (penalty to the remaining lockers)")
+    .addFlag({ name: "early", description: "Leave a running lock now, paying the early-exit penalty" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./unlock.js"))
+    .build(),
+  task("claim-lock-rewards", "Claim your long-term rewards from the VoteLocker")
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./claim-lock-rewards.js"))
+    .build(),
+  task("lp-stake", "Stake token/WETH Uniswap V2 LP tokens for liquidity incentives")
+    .addOption({
+      name: "amount",
+      description: "LP tokens to stake, e.g. 1.5 (required)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./lp-stake.js"))
     .build(),
   task("repay", "Repay debt (yours or --account's); in full, the position's ETH returns")
     .addOption({ name: "amount", description: "Stablecoin to repay, or all", defaultValue: "all" })

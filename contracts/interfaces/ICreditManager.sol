@@ -11,6 +11,11 @@ import {IParameterized} from "./IParameterized.sol";
 /// position's ETH goes back to the borrower; the reserve keeps the rest for good.
 /// @dev One position per account; every action is O(1).
 ///
+/// Locker perk (optional, fixed at deployment). With a perk registry wired in, a draw that would take the total
+/// borrowed above `openCeilingBps` of the debt ceiling needs the borrower to hold the registry's `feature` (tokens
+/// in a running lock at or above its threshold): the top of the ceiling is reserved for long-term lockers. The
+/// perk never changes a position's limits: every draw stays within `maxLtvBps` of the collateral.
+///
 /// Limits. Borrowing and collateral withdrawal must leave `debt <= maxLtvBps x QER value`, where the QER value
 /// uses the oracle's guarded price (the lower of spot and the jump-guarded reference; the position's ETH does not
 /// add borrowing capacity). A position may be liquidated when `debt > liquidationThresholdBps x (QER value + ETH
@@ -34,6 +39,16 @@ import {IParameterized} from "./IParameterized.sol";
 /// unpauses); these revert `EnforcedPause(pausedUntil)` meanwhile. Repayment (full or partial), adding collateral
 /// and withdrawing the collateral of a position without debt always work, also while paused, and need no oracle.
 interface ICreditManager is IGuardianPausable, IParameterized {
+    /// @notice The locker perk, fixed at deployment.
+    /// @param perks The perk registry (`IAccessPerks`); zero turns the perk off (then `openCeilingBps` is 10,000).
+    /// @param openCeilingBps Share of the debt ceiling open to every borrower, bps (at most 10,000).
+    /// @param feature The registry's feature id whose holders may borrow the reserved top of the ceiling.
+    struct LockerPerk {
+        address perks;
+        uint16 openCeilingBps;
+        bytes32 feature;
+    }
+
     /// @notice A position.
     /// @param scaledDebt Debt in the vault's scaled units (see `DebtIndex`).
     /// @param reserveEth ETH in the reserve owned by the position.
@@ -148,6 +163,19 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     error NoDebt(address account);
     /// @notice The position is not liquidatable.
     error PositionHealthy(address account, uint256 debt, uint256 liquidationLimit);
+    /// @notice The draw would take the total borrowed into the part of the ceiling reserved for the perk's holders,
+    /// and `account` does not hold the perk.
+    /// @param account The borrower.
+    /// @param feature The perk required.
+    /// @param totalDebt The total borrowed after the draw.
+    /// @param openCeiling The part of the ceiling open to every borrower.
+    error LockerPerkRequired(address account, bytes32 feature, uint256 totalDebt, uint256 openCeiling);
+    /// @notice The locker perk given at deployment is inconsistent (a feature or a reserved share without a
+    /// registry, a registry without a feature, or an open share above 10,000 bps).
+    /// @param perks The registry.
+    /// @param feature The feature id.
+    /// @param openCeilingBps The open share.
+    error InvalidLockerPerk(address perks, bytes32 feature, uint256 openCeilingBps);
     /// @notice The position must be closed in one liquidation, and the caller's `maxRepay` is below what closing
     /// it costs.
     error RepayBelowClosingAmount(uint256 maxRepay, uint256 required);
@@ -225,4 +253,13 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @notice The modules the credit manager works with.
     /// @return The addresses.
     function modules() external view returns (Modules memory);
+
+    /// @notice The locker perk (registry, feature, share of the ceiling open to every borrower).
+    /// @return The perk, fixed at deployment.
+    function lockerPerk() external view returns (LockerPerk memory);
+
+    /// @notice The part of the debt ceiling open to borrowers without the perk, in stablecoin units (the whole
+    /// ceiling when the perk is off), rounded down.
+    /// @return The open ceiling.
+    function openCeiling() external view returns (uint256);
 }

@@ -10,6 +10,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {GuardianPausable} from "../governance/GuardianPausable.sol";
+import {IAccessPerks} from "../interfaces/IAccessPerks.sol";
 import {ICreditManager} from "../interfaces/ICreditManager.sol";
 import {IEthReserve} from "../interfaces/IEthReserve.sol";
 import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
@@ -38,6 +39,9 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// @dev amount x price (WAD) / scale = value in stablecoin units, for QER and for ETH.
     uint256 private immutable _COLLATERAL_SCALE;
     uint256 private immutable _ETH_SCALE;
+    IAccessPerks private immutable _PERKS;
+    bytes32 private immutable _PERK_FEATURE;
+    uint256 private immutable _OPEN_CEILING_BPS;
 
     RiskParams private _risk;
     mapping(address account => Position) private _positions;
@@ -66,11 +70,13 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// @param modules_ The collateral token, vault, reserve, oracle and insurance fund.
     /// @param risk Initial risk numbers (from the preset).
     /// @param pauseDuration_ The guardian's pause duration in seconds (the preset), 1 to `MAX_PAUSE_DURATION`.
+    /// @param perk The locker perk (zero registry, zero feature and 10,000 bps: off).
     constructor(
         address authority,
         Modules memory modules_,
         RiskParams memory risk,
-        uint256 pauseDuration_
+        uint256 pauseDuration_,
+        LockerPerk memory perk
     ) AccessManaged(authority) GuardianPausable(pauseDuration_) {
         if (
             modules_.collateral == address(0) ||
@@ -88,6 +94,14 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         uint256 stableDecimals = IERC20Metadata(address(_STABLE)).decimals();
         _COLLATERAL_SCALE = 10 ** (IERC20Metadata(modules_.collateral).decimals() + 18 - stableDecimals);
         _ETH_SCALE = 10 ** (36 - stableDecimals);
+        if (
+            perk.openCeilingBps > BPS ||
+            (perk.perks == address(0)) != (perk.feature == bytes32(0)) ||
+            (perk.perks == address(0) && perk.openCeilingBps != BPS)
+        ) revert InvalidLockerPerk(perk.perks, perk.feature, perk.openCeilingBps);
+        _PERKS = IAccessPerks(perk.perks);
+        _PERK_FEATURE = perk.feature;
+        _OPEN_CEILING_BPS = perk.openCeilingBps;
 
         // Set directly, then checked together (the one-by-one checks would see half-set values).
         _risk = risk;
@@ -149,6 +163,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         uint256 maxDebt = _maxDebt(p.collateral, _ORACLE.collateralGuardedPrice(), r.maxLtvBps);
         if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
         if (totalBorrowed + amount > r.debtCeiling) revert DebtCeilingExceeded(totalBorrowed + amount, r.debtCeiling);
+        _checkOpenCeiling(totalBorrowed + amount, r.debtCeiling);
 
         paidOut = amount / 2;
         uint256 swapped = amount - paidOut; // the odd unit, if any, buys ETH
@@ -344,6 +359,21 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             });
     }
 
+    /// @inheritdoc ICreditManager
+    function lockerPerk() external view returns (LockerPerk memory) {
+        return
+            LockerPerk({
+                perks: address(_PERKS),
+                feature: _PERK_FEATURE,
+                openCeilingBps: uint16(_OPEN_CEILING_BPS) // at most BPS, checked at deployment
+            });
+    }
+
+    /// @inheritdoc ICreditManager
+    function openCeiling() external view returns (uint256) {
+        return _risk.debtCeiling.mulDiv(_OPEN_CEILING_BPS, BPS);
+    }
+
     // ------------------------------------------------------------------ parameters
 
     /// @inheritdoc IParameterized
@@ -394,6 +424,16 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             r.closeFactorBps > BPS ||
             r.liquidationFeeBps > BPS
         ) revert InvalidParameterValue(key, value);
+    }
+
+    /// @dev Above the open part of the ceiling, only the perk's holders may draw (read from the registry at the
+    /// draw: a lock that has ended or been exited no longer counts). The perk never touches the LTV limit.
+    function _checkOpenCeiling(uint256 total, uint256 ceiling) private view {
+        if (_OPEN_CEILING_BPS == BPS) return;
+        uint256 open = ceiling.mulDiv(_OPEN_CEILING_BPS, BPS);
+        if (total > open && !_PERKS.hasAccess(msg.sender, _PERK_FEATURE)) {
+            revert LockerPerkRequired(msg.sender, _PERK_FEATURE, total, open);
+        }
     }
 
     /// @dev The borrowing limit of `collateral` QER at `price`, rounded down.

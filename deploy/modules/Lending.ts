@@ -1,6 +1,6 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import type { ContractFuture } from "@nomicfoundation/ignition-core";
-import { id, ZeroAddress } from "ethers";
+import type { ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
+import { id, ZeroAddress, ZeroHash } from "ethers";
 
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { ROLES } from "../../scripts/lib/roles.js";
@@ -52,6 +52,19 @@ export interface LendingPreset {
   };
 }
 
+/**
+ * The credit manager's locker perk (`ICreditManager.LockerPerk`), fixed at deployment: above `openCeilingBps` of the
+ * debt ceiling only holders of the perk registry's `feature` may borrow.
+ */
+export interface LendingLockerPerk {
+  /** The preset's AccessPerks registry. */
+  perks: (m: IgnitionModuleBuilder) => ContractFuture<string>;
+  /** The feature id (`keccak256(name)`). */
+  feature: string;
+  /** Share of the debt ceiling open to every borrower, bps. */
+  openCeilingBps: bigint;
+}
+
 /** The parameter-registry key of a lending parameter, as `LendingKeys` computes it. */
 export const lendingKey = (name: string) => id(`lending.${name}`);
 
@@ -70,8 +83,11 @@ export const lendingKey = (name: string) => id(`lending.${name}`);
  * Parameters (addresses of what the chain already has): `stable` (the stablecoin), `qerFeed`, `ethFeed`
  * (Chainlink AggregatorV3 feeds), `sequencerFeed` (L2 sequencer-uptime feed, zero address where there is none),
  * `router` (Uniswap V2 Router02). On a devnet, modules `UniswapV2` and `LendingDevnet` deploy them.
+ *
+ * `perk` (optional): the locker perk wired into the credit manager; without it the perk is off (zero registry, the
+ * whole ceiling open to every borrower).
  */
-export function buildLendingModule(preset: LendingPreset) {
+export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPerk) {
   return buildModule("Lending", (m) => {
     const { manager, token } = m.useModule(TokenModule);
     const { registry } = m.useModule(ParametersModule);
@@ -131,6 +147,9 @@ export function buildLendingModule(preset: LendingPreset) {
         debtCeiling: cmp.debtCeiling.value,
       },
       preset.pauseDuration.value,
+      perk === undefined
+        ? { perks: ZeroAddress, feature: ZeroHash, openCeilingBps: 10_000n }
+        : { perks: perk.perks(m), feature: perk.feature, openCeilingBps: perk.openCeilingBps },
     ]);
 
     const restrict = (target: ContractFuture<string>, name: string, signatures: string[], role: bigint) =>

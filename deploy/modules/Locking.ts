@@ -29,6 +29,11 @@ export interface LockingPreset {
   };
   /** AccessPerks: the bound on thresholds and the features registered at deployment. */
   perks: { maxThreshold: bigint; features: { name: string; threshold: bigint }[] };
+  /**
+   * The lending perk (optional, a preset with lending): borrowers holding `feature` (one of `perks.features`) may
+   * draw the top of the debt ceiling above `openCeilingBps`; the 50% LTV rule is unchanged.
+   */
+  lendingPerk?: { feature: string; openCeilingBps: bigint };
   /** LiquidityIncentives on the token/WETH Uniswap V2 pool. */
   liquidity: { rewardDuration: bigint };
   /** BuybackBurner (`IBuybackBurner.Config`). */

@@ -18,8 +18,11 @@ const DAY = 24n * 3_600n;
  * - Long-term rewards: whatever governance or the treasury funds, streamed over 7 days, by reward weight (amount x
  *   full weeks left).
  * - Reputation reaches the locked amount after one year of (amount-weighted) lock age.
- * - Perks: thresholds up to 1,000,000 QER (1% of the supply). One feature at launch, `qerun.priorityAccess` at
- *   10,000 QER in a running lock, read by the front end and partner services.
+ * - Perks: thresholds up to 1,000,000 QER (1% of the supply). Two features at launch: `qerun.priorityAccess` at
+ *   10,000 QER in a running lock, read by the front end and partner services, and `qerun.lending.reservedCeiling`
+ *   at 10,000 QER, read by the credit manager: the top 20% of the debt ceiling (above 80%) is reserved for its
+ *   holders, so long-term lockers can still borrow when the ceiling is nearly used. The perk opens capacity, never
+ *   the limit: every draw stays within the 50% LTV rule.
  * - Liquidity incentives: stake the QER/WETH Uniswap V2 LP token; the liquidity-incentives stream (10% of supply,
  *   over 2 years) is forwarded by its distributor account, 30 days at a time.
  * - Buyback-and-burn: ETH sent by governance (the reserve's unowned ETH, lending interest) buys QER at no less than
@@ -36,8 +39,12 @@ export const QERUN_LOCKING: LockingPreset = {
   },
   perks: {
     maxThreshold: 1_000_000n * TOKEN,
-    features: [{ name: "qerun.priorityAccess", threshold: 10_000n * TOKEN }],
+    features: [
+      { name: "qerun.priorityAccess", threshold: 10_000n * TOKEN },
+      { name: "qerun.lending.reservedCeiling", threshold: 10_000n * TOKEN },
+    ],
   },
+  lendingPerk: { feature: "qerun.lending.reservedCeiling", openCeilingBps: 8_000n },
   liquidity: { rewardDuration: 30n * DAY },
   buyback: { maxSlippageBps: 300n, maxEthPerQuarter: 100n * TOKEN, quarterSeconds: YEAR / 4n, maxPriceAge: 3_600n },
 };

@@ -51,8 +51,11 @@ async function running(connection: NetworkConnection, participants: number) {
   return { locker, holder, newcomer };
 }
 
-/** A Uniswap V2 QER/WETH pool, its LP token staked in LiquidityIncentives with a funded 30-day stream. */
-async function lpRunning(connection: NetworkConnection) {
+/**
+ * A Uniswap V2 QER/WETH pool, its LP token staked in LiquidityIncentives by `participants` other stakers (1 LP token
+ * each, from distinct addresses) and by the measured staker, with a funded 30-day stream.
+ */
+async function lpRunning(connection: NetworkConnection, participants: number) {
   const { ethers, networkHelpers } = connection;
   const [deployer, staker] = await ethers.getSigners();
   const { manager, token } = await deployToken(connection, { name: "Qerun", symbol: "QER", cap: CAP });
@@ -86,6 +89,12 @@ async function lpRunning(connection: NetworkConnection) {
   ]);
   const poolAddress = await pool.getAddress();
   await pair.getFunction("approve")(poolAddress, parseEther("1000000"));
+  const stakers = await ethers.deployContract("BenchLpStakers", [poolAddress, pairAddress]);
+  await pair.getFunction("transfer")(await stakers.getAddress(), parseEther("1") * BigInt(participants));
+  for (let opened = 0; opened < participants; opened += BATCH) {
+    const count = Math.min(BATCH, participants - opened);
+    await (await stakers.getFunction("create")(count, parseEther("1"), { gasLimit: 16_000_000 })).wait();
+  }
   await token.transfer(poolAddress, parseEther("1000000"));
   await pool.notifyRewardAmount(parseEther("1000000"));
   await pool.connect(staker).stake(parseEther("100"));
@@ -95,7 +104,7 @@ async function lpRunning(connection: NetworkConnection) {
   return { pool, staker };
 }
 
-/** Lock, claim lock rewards (each at 10 and 10,000 other lockers) and LP stake. */
+/** Lock, claim lock rewards (each at 10 and 10,000 other lockers) and LP stake (at 10 and 10,000 other stakers). */
 export const lockingCases: BenchCase[] = [
   {
     module: "locking",
@@ -147,8 +156,9 @@ export const lockingCases: BenchCase[] = [
   {
     module: "locking",
     action: "LP stake (Uniswap V2 LP token, existing staker)",
-    prepare: async (connection) => {
-      const { pool, staker } = await lpRunning(connection);
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { pool, staker } = await lpRunning(connection, participants);
       return {
         send: () => pool.connect(staker).stake(parseEther("10")),
         // Rewritten: the accumulator, total staked and update time, the staker's balance/owed and paid-per-token,

@@ -2,11 +2,14 @@
  * Qerun on the devnet: a lender supplies the stable vault, a borrower locks QER and draws 50% of its value (half
  * paid out, half swapped to ETH through the real Uniswap V2 pool into the ETH reserve), QER's price falls, a
  * liquidator repays part of the debt and takes the position's ETH first, the borrower repays the rest and gets the
- * position's remaining ETH back. QER's supply never moves: it is fixed at genesis.
+ * position's remaining ETH back. Then the lock part (scripts/demo/qerun-locking.ts): locks, boosted votes on a
+ * real proposal, a perk at its threshold, an early exit, long-term and LP rewards, and a buyback that burns QER
+ * with the reserve's unowned ETH (QER is minted once at genesis; the buyback is the only thing that lowers it).
  */
 import { MaxUint256 } from "ethers";
 
 import { amount, rounded, type DemoContext, type Scenario, type Section } from "./context.js";
+import { lockingFigures, runLocking, type LockingState } from "./qerun-locking.js";
 
 const QER = 10n ** 18n;
 const USDC = 10n ** 6n;
@@ -28,6 +31,7 @@ interface QerunState {
 
 export default function qerun(): Scenario {
   let st: QerunState | undefined;
+  let locking: LockingState | undefined;
   return {
     system: "qerun",
     title: "Borrowing against QER with half of each loan buying ETH, a price drop, a liquidation, a repayment",
@@ -134,17 +138,18 @@ export default function qerun(): Scenario {
         collateralSeized: liquidated.args.collateralSeized,
         ethBack,
       };
+      locking = await runLocking(ctx, s);
     },
 
     async figures(ctx: DemoContext, s: Section) {
-      if (st === undefined) throw new Error("the Qerun scenario has not run");
+      if (st === undefined || locking === undefined) throw new Error("the Qerun scenario has not run");
       const { c, preset } = ctx.presets.qerun;
       const reserve = c.ethReserve!;
       const vault = c.stableVault!;
       const sym = ` ${preset.token.symbol}`;
       const position = await c.creditManager!.position(st.borrower);
       s.figures.push(
-        ["total supply (fixed)", amount(await c.token.totalSupply()) + sym],
+        ["total supply", amount(await c.token.totalSupply()) + sym],
         ["total burned", amount(await c.token.totalBurned()) + sym],
         ["treasury", amount(await c.token.balanceOf(c.treasury)) + sym],
         ["loan drawn / paid out", `${rounded(st.borrowed, 6)} / ${rounded(st.paidOut, 6)} USDC`],
@@ -170,6 +175,7 @@ export default function qerun(): Scenario {
         "The reserve keeps 10% of the ETH each loan buys for good (governed `ethReturnBps`); 90% is the position's.",
         "Liquidation takes the position's ETH first, then QER, worth the repayment plus the 8% bonus; 2% of the repayment (a quarter of the bonus) goes to the insurance fund.",
       );
+      await lockingFigures(s, locking, process.env.DEMO_REPORT_DIR ?? "reports");
     },
   };
 }

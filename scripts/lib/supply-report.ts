@@ -371,3 +371,181 @@ export async function writeProjection(
   await writeFile(paths.png, png);
   return paths;
 }
+
+/**
+ * One reading of the active supply: the total supply less what vesting, emission, the treasury and protocol
+ * contracts hold, and less what the holder-facing locks take out of circulation (QER locked as lending collateral, in
+ * the VoteLocker, and the QER side of Uniswap V2 LP tokens staked for incentives). Burned QER has left the total.
+ */
+export interface ActiveSupplyRow {
+  label: string;
+  timestamp: bigint;
+  total: bigint;
+  /** QER in the credit manager (collateral). */
+  collateral: bigint;
+  /** QER in running or ended, unwithdrawn locks (`VoteLocker.totalLocked`). */
+  voteLocked: bigint;
+  /** QER in the pool backing the staked LP tokens: pool QER x staked LP / LP supply, rounded down. */
+  lpStaked: bigint;
+  burned: bigint;
+  /** total - vesting - emission - treasury - other protocol holdings - collateral - voteLocked - lpStaked. */
+  active: bigint;
+}
+
+/** The lock-side holdings read for an active-supply row (a preset without them passes zero addresses). */
+export interface ActiveSupplySources {
+  token: { balanceOf(a: string): Promise<bigint>; totalSupply(): Promise<bigint>; totalBurned(): Promise<bigint> };
+  creditManager?: string;
+  voteLocker?: { totalLocked(): Promise<bigint> };
+  voteLockerAddress?: string;
+  /** The LP pool: its staked total, the pair's LP supply and its QER. */
+  lp?: { totalStaked(): Promise<bigint>; pair: string; pairSupply(): Promise<bigint> };
+  /** Balances that are never active: vesting, emission, treasury, other protocol contracts. */
+  otherLocked: string[];
+}
+
+/** Reads one active-supply row at the latest block. */
+export async function readActiveSupply(
+  label: string,
+  timestamp: bigint,
+  s: ActiveSupplySources,
+): Promise<ActiveSupplyRow> {
+  const total = await s.token.totalSupply();
+  const burned = await s.token.totalBurned();
+  const collateral = s.creditManager === undefined ? 0n : await s.token.balanceOf(s.creditManager);
+  const voteLocked = s.voteLocker === undefined ? 0n : await s.voteLocker.totalLocked();
+  // The locker also holds reward tokens not yet paid: counted with the other locked balances.
+  const lockerRest =
+    s.voteLockerAddress === undefined ? 0n : (await s.token.balanceOf(s.voteLockerAddress)) - voteLocked;
+  let lpStaked = 0n;
+  if (s.lp !== undefined) {
+    const supply = await s.lp.pairSupply();
+    if (supply > 0n) lpStaked = ((await s.token.balanceOf(s.lp.pair)) * (await s.lp.totalStaked())) / supply;
+  }
+  let other = lockerRest;
+  for (const a of s.otherLocked) other += await s.token.balanceOf(a);
+  return {
+    label,
+    timestamp,
+    total,
+    collateral,
+    voteLocked,
+    lpStaked,
+    burned,
+    active: total - other - collateral - voteLocked - lpStaked,
+  };
+}
+
+const ACTIVE_COLUMNS: [string, (r: ActiveSupplyRow) => string][] = [
+  ["stage", (r) => r.label],
+  ["timestamp", (r) => String(r.timestamp)],
+  ["total_supply", (r) => tokens(r.total)],
+  ["collateral", (r) => tokens(r.collateral)],
+  ["vote_locked", (r) => tokens(r.voteLocked)],
+  ["lp_staked", (r) => tokens(r.lpStaked)],
+  ["burned", (r) => tokens(r.burned)],
+  ["active", (r) => tokens(r.active)],
+];
+
+/** The active-supply rows as CSV (the same figures the table prints and the chart draws). */
+export function activeSupplyCsv(rows: ActiveSupplyRow[]): string {
+  return (
+    [
+      ACTIVE_COLUMNS.map(([name]) => name).join(","),
+      ...rows.map((r) => ACTIVE_COLUMNS.map(([, f]) => f(r)).join(",")),
+    ].join("\n") + "\n"
+  );
+}
+
+const ACTIVE_LAYERS: {
+  key: "active" | "collateral" | "voteLocked" | "lpStaked" | "burned";
+  label: string;
+  color: string;
+}[] = [
+  { key: "active", label: "Active supply", color: "#2b8cbe" },
+  { key: "voteLocked", label: "Locked in VoteLocker", color: "#f03b20" },
+  { key: "collateral", label: "Lending collateral", color: "#feb24c" },
+  { key: "lpStaked", label: "LP-staked", color: "#7bccc4" },
+  { key: "burned", label: "Burned", color: "#636363" },
+];
+
+/**
+ * A grouped bar chart of the active-supply rows, one group per stage: the active supply, the QER taken out of
+ * circulation by each holder-facing lock, and the burned QER (the active supply is also written under each group).
+ */
+export function activeSupplySvg(rows: ActiveSupplyRow[], title: string, symbol: string): string {
+  const W = 960;
+  const H = 540;
+  const left = 90;
+  const right = 210;
+  const top = 50;
+  const bottom = 90;
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const k = (wei: bigint) => Number(wei / 10n ** 15n) / 1e3; // tokens
+  const max = Math.max(1, ...rows.flatMap((r) => ACTIVE_LAYERS.map((l) => k(r[l.key]))));
+  const step = niceStep(max / 5);
+  const top_ = Math.ceil(max / step) * step;
+  const y = (v: number) => top + plotH - (v / top_) * plotH;
+  const groupW = plotW / rows.length;
+  const barW = (groupW * 0.8) / ACTIVE_LAYERS.length;
+  const fmt = (n: number) => n.toFixed(1);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
+      `font-family="DejaVu Sans, Arial, sans-serif" font-size="12">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`,
+    `<text x="${W / 2}" y="28" text-anchor="middle" font-size="18" font-weight="bold">${title}</text>`,
+  ];
+  for (let v = 0; v <= top_ + 1e-9; v += step) {
+    parts.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${fmt(y(v))}" y2="${fmt(y(v))}" stroke="#000" stroke-opacity="0.15"/>`,
+      `<text x="${left - 8}" y="${fmt(y(v) + 4)}" text-anchor="end">${v.toLocaleString("en-US")}</text>`,
+    );
+  }
+  rows.forEach((r, i) => {
+    const x0 = left + i * groupW + groupW * 0.1;
+    ACTIVE_LAYERS.forEach((l, j) => {
+      const v = k(r[l.key]);
+      parts.push(
+        `<rect x="${fmt(x0 + j * barW)}" y="${fmt(y(v))}" width="${fmt(barW)}" height="${fmt(top + plotH - y(v))}" ` +
+          `fill="${l.color}"><title>${l.label}: ${tokens(r[l.key])}</title></rect>`,
+      );
+    });
+    const cx = fmt(left + (i + 0.5) * groupW);
+    parts.push(
+      `<text x="${cx}" y="${top + plotH + 18}" text-anchor="middle">${r.label}</text>`,
+      `<text x="${cx}" y="${top + plotH + 36}" text-anchor="middle">active ${display(r.active)}</text>`,
+    );
+  });
+  parts.push(
+    `<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="none" stroke="#000"/>`,
+    `<text x="22" y="${top + plotH / 2}" text-anchor="middle" transform="rotate(-90 22 ${top + plotH / 2})">` +
+      `${symbol}</text>`,
+  );
+  ACTIVE_LAYERS.forEach((l, i) => {
+    const ly = top + 10 + i * 24;
+    parts.push(
+      `<rect x="${left + plotW + 20}" y="${ly}" width="16" height="16" fill="${l.color}" stroke="#000" stroke-width="0.5"/>`,
+      `<text x="${left + plotW + 44}" y="${ly + 12}">${l.label}</text>`,
+    );
+  });
+  parts.push("</svg>");
+  return parts.join("\n") + "\n";
+}
+
+/** Writes `<dir>/<name>.csv`, `.svg` and `.png` of the active-supply rows; returns their paths. */
+export async function writeActiveSupply(
+  rows: ActiveSupplyRow[],
+  svg: string,
+  dir: string,
+  name: string,
+): Promise<{ csv: string; svg: string; png: string }> {
+  const { Resvg } = await import("@resvg/resvg-js");
+  await mkdir(dir, { recursive: true });
+  const paths = { csv: `${dir}/${name}.csv`, svg: `${dir}/${name}.svg`, png: `${dir}/${name}.png` };
+  await writeFile(paths.csv, activeSupplyCsv(rows));
+  await writeFile(paths.svg, svg);
+  const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
+  await writeFile(paths.png, png);
+  return paths;
+}

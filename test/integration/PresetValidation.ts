@@ -100,6 +100,49 @@ describe("Preset validation (presets/validate.ts)", function () {
       );
     });
 
+    it("refuses lock numbers the contracts would refuse, and a lending perk that names no feature", function () {
+      const cases: [(p: ReturnType<typeof copy>) => void, string][] = [
+        [
+          (p) => (p.locking!.lock.maxLockDuration = 11n * 365n * 86_400n),
+          "qerun.locking.lock.maxLockDuration (346896000) is above 315360000",
+        ],
+        [(p) => (p.locking!.lock.maxBoostBps = 40_001n), "qerun.locking.lock.maxBoostBps (40001) is above 40000"],
+        [(p) => (p.locking!.lock.minLockAmount = 0n), "qerun.locking.lock.minLockAmount (0) is below 1"],
+        [
+          (p) => (p.locking!.perks.features[0].threshold = p.locking!.perks.maxThreshold + 1n),
+          "qerun.locking.perks.features[0].threshold (1000000000000000000000001) is above 1000000000000000000000000",
+        ],
+        [
+          (p) => (p.locking!.perks.features[1].name = p.locking!.perks.features[0].name),
+          'qerun.locking.perks.features[1].name ("qerun.priorityAccess") is registered twice',
+        ],
+        [
+          (p) => (p.locking!.lendingPerk!.feature = "qerun.unknown"),
+          'qerun.locking.lendingPerk.feature ("qerun.unknown") is not one of perks.features',
+        ],
+        [
+          (p) => (p.locking!.lendingPerk!.openCeilingBps = 10_001n),
+          "qerun.locking.lendingPerk.openCeilingBps (10001) is above 10000",
+        ],
+        [
+          (p) => (p.locking!.buyback.maxSlippageBps = 1_001n),
+          "qerun.locking.buyback.maxSlippageBps (1001) is above 1000",
+        ],
+        [(p) => (p.locking!.buyback.maxEthPerQuarter = 0n), "qerun.locking.buyback.maxEthPerQuarter (0) is below 1"],
+        [(p) => (p.locking!.liquidity.rewardDuration = 0n), "qerun.locking.liquidity.rewardDuration (0) is below 1"],
+      ];
+      for (const [change, message] of cases) {
+        const p = copy(PRESETS.qerun);
+        change(p);
+        expect(refusal(p).message, message).to.equal(message);
+      }
+      const p = copy(PRESETS.qerun);
+      delete p.lending;
+      expect(refusal(p).message, "perk without lending").to.equal(
+        "qerun.locking.lendingPerk needs a lending piece (the credit manager reads the perk)",
+      );
+    });
+
     it("refuses a governed value outside its own bounds", function () {
       const p = copy(PRESETS.qerun);
       p.lending!.creditManager.maxLtvBps.value = 7_000n;

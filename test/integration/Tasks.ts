@@ -64,6 +64,9 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
       "sign-voucher": ["provider", "model", "amount", "tokens"],
       settle: ["voucher"],
       redeem: ["token", "amount"],
+      lock: ["amount"],
+      "extend-lock": ["weeks"],
+      "lp-stake": ["amount"],
     };
     for (const [name, options] of Object.entries(required)) {
       const task = hre.tasks.getTask(name);

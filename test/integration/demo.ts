@@ -24,6 +24,19 @@ function figures(stdout: string, name: string): Map<string, string> {
   return out;
 }
 
+const E18 = 10n ** 18n;
+/** A figure's leading 18-decimal amount in wei ("1,234.5 QER" -> 1234500000000000000000n). */
+function qerOf(value: string): bigint {
+  const [whole, fraction = ""] = value.trim().split(" ")[0].replace(/,/g, "").split(".");
+  return BigInt(whole) * E18 + BigInt(fraction.padEnd(18, "0"));
+}
+/** Wei as the demo prints 18-decimal amounts (thousands separators, trailing zeros dropped). */
+function qer(wei: bigint): string {
+  const whole = (wei / E18).toLocaleString("en-US");
+  const fraction = (wei % E18).toString().padStart(18, "0").replace(/0+$/, "");
+  return fraction === "" ? whole : `${whole}.${fraction}`;
+}
+
 /** A figure's leading amount as a number (thousands separators dropped), for comparisons. */
 const number = (value: string) => Number(value.replace(/,/g, "").split(" ")[0]);
 
@@ -118,7 +131,10 @@ describe("demo (the main job)", function () {
 
   it("Qerun: a 50% loan buys ETH, a partial liquidation takes ETH first, full repayment returns the rest", function () {
     const f = figures(stdout, "Qerun");
-    expect(f.get("total supply (fixed)"), "fixed supply").to.equal("100,000,000 QER");
+    // Minted once at genesis (100M); only the lock part's buyback lowers it (checked below).
+    expect(f.get("total supply"), "genesis supply less the burn").to.equal(
+      `${qer(100_000_000n * E18 - qerOf(f.get("total burned")!))} QER`,
+    );
     expect(f.get("treasury"), "15% treasury").to.equal("15,000,000 QER");
     expect(f.get("loan drawn / paid out"), "half paid out").to.equal("10,000.00 / 5,000.00 USDC");
     expect(f.get("liquidation: debt repaid"), "partial liquidation").to.equal("2,000.00 USDC");
@@ -128,6 +144,101 @@ describe("demo (the main job)", function () {
     // 2,000 x 1.08 = $2,160 of ETH at $2,000 = 1.08 ETH seized; the position's 2.24 ETH less that comes back.
     expect(f.get("liquidation: ETH / QER seized"), "ETH first").to.equal("1.08 ETH / 0.00 QER");
     expect(f.get("ETH back to the borrower on full repayment"), "ETH returned").to.equal("1.16 ETH");
+  });
+
+  it("Qerun locks: boosted votes, a perk at its threshold, an early exit's penalty, rewards, LP rewards, a buyback that burns", function () {
+    const f = figures(stdout, "Qerun");
+    const get = (label: string) => {
+      const value = f.get(label);
+      expect(value, label).to.not.equal(undefined);
+      return value!.split(" / ");
+    };
+    const MAX_LOCK = 208n * 7n * 86_400n;
+    const LOCKED = 3_000_000n * E18;
+    // Votes at the snapshot: 1x plus the time left over 4 years, rounded down.
+    const [locked, left] = get("lock: QER locked / seconds to its end at the snapshot");
+    expect(locked).to.equal("3,000,000 QER");
+    const votes = LOCKED + (LOCKED * BigInt(left)) / MAX_LOCK;
+    expect(qerOf(f.get("lock: voting weight at the snapshot")!), "boosted weight").to.equal(votes);
+    expect(votes, "more than 1x, at most 2x")
+      .to.be.gt(LOCKED)
+      .and.lte(2n * LOCKED);
+    expect(f.get("perk qerun.lending.reservedCeiling at 10,000 QER: exactly 10,000 / 1 wei less")).to.equal(
+      "granted / refused",
+    );
+    // Early exit: 50% x seconds left / 4 years of 100,000 QER, rounded up against the leaver.
+    const [early, exitLeft] = get("early exit: locked / seconds left");
+    expect(early).to.equal("100,000 QER");
+    const num = 100_000n * E18 * 5_000n * BigInt(exitLeft);
+    const den = MAX_LOCK * 10_000n;
+    const penalty = (num + den - 1n) / den;
+    const [returned, paid] = get("early exit: returned / penalty to the remaining lockers").map(qerOf);
+    expect(paid, "penalty").to.equal(penalty);
+    expect(returned, "the rest returned").to.equal(100_000n * E18 - penalty);
+    // Rewards never exceed what was funded: the 70,000 stream plus the penalty.
+    const [claimed, owed] = get("long-term rewards: claimed by the 4-year locker / owed to the others").map(qerOf);
+    expect(claimed + owed, "paid + owed <= funded").to.be.lte(70_000n * E18 + penalty);
+    expect(claimed, "the 4-year lock earns nearly all").to.be.gt(80_000n * E18);
+    expect(f.get("ended lock withdrawn")).to.equal("10,000 QER");
+    // LP: sqrt(50,000 QER x 50 ETH) less Uniswap's 1,000-wei minimum liquidity; 28 of the 30 days streamed.
+    const [lpTokens, lpClaimed] = get("LP: LP tokens staked / QER claimed (30,000 over 30 days)");
+    expect(lpTokens).to.equal("1,581.138830084189664999");
+    expect(qerOf(lpClaimed), "at most the stream").to.be.lte(30_000n * E18);
+    expect(qerOf(lpClaimed), "most of it").to.be.gt(27_000n * E18);
+    // Buyback: the reserve's unowned ETH at 1,000 QER per ETH less 3% is the floor; Uniswap V2 on 50,000 QER / 50 ETH.
+    const ethIn = qerOf(f.get("buyback: reserve ETH spent")!);
+    const [minOut, burned] = get("buyback: oracle minimum / QER bought and burned").map(qerOf);
+    expect(minOut, "oracle bound").to.equal(ethIn * 970n);
+    expect(burned, "pool price").to.equal((ethIn * 997n * 50_000n * E18) / (50n * E18 * 1_000n + ethIn * 997n));
+    expect(burned, "above the bound").to.be.gte(minOut);
+    const [before, after] = get("total supply: before / after the buyback").map(qerOf);
+    expect(before, "genesis supply").to.equal(100_000_000n * E18);
+    expect(before - after, "supply falls by exactly the burned amount").to.equal(burned);
+    expect(qerOf(f.get("total burned")!), "the token's burn counter").to.equal(burned);
+  });
+
+  it("Qerun active supply: the table, the CSV the chart is drawn from and the components agree", async function () {
+    const f = figures(stdout, "Qerun");
+    const csv = (await readFile(path.join(dir, "demo-active-supply-qerun.csv"), "utf8")).trim().split("\n");
+    expect(csv[0]).to.equal("stage,timestamp,total_supply,collateral,vote_locked,lp_staked,burned,active");
+    const stages = ["before locks", "locked and staked", "early exit", "buyback", "claims and unlock"];
+    expect(csv.length - 1, "one row per stage").to.equal(stages.length);
+    const rows = new Map<string, bigint[]>();
+    for (const [i, stage] of stages.entries()) {
+      const label = `active supply, ${stage}: total / collateral / vote-locked / LP-staked / burned / active`;
+      const table = f.get(label);
+      expect(table, label).to.not.equal(undefined);
+      const values = table!.split(" / ").map(qerOf);
+      const cells = csv[i + 1].split(",");
+      expect(cells[0], "stage").to.equal(stage);
+      expect(cells.slice(2).map(qerOf), `${stage}: chart data = table`).to.deep.equal(values);
+      rows.set(stage, values);
+    }
+    const [total0, collateral0, locked0, lp0, burned0] = rows.get("before locks")!;
+    expect([total0, collateral0, locked0, lp0, burned0], "only the lending part's 10,000 QER collateral").to.deep.equal(
+      [100_000_000n * E18, 10_000n * E18, 0n, 0n, 0n],
+    );
+    const [, , locked1, lp1] = rows.get("locked and staked")!;
+    // 3,000,000 + 10,000 + (10,000 - 1 wei) + 100,000 locked.
+    expect(locked1, "vote-locked").to.equal(3_120_000n * E18 - 1n);
+    // The staked LP tokens' share of the pool's 50,000 QER: all LP but Uniswap's 1,000-wei minimum liquidity.
+    let lpSupply = 0n;
+    for (let lo = 0n, hi = 10n ** 22n; lo <= hi;) {
+      const mid = (lo + hi) / 2n;
+      if (mid * mid <= 50_000n * E18 * 50n * E18) [lpSupply, lo] = [mid, mid + 1n];
+      else hi = mid - 1n;
+    }
+    expect(lp1, "LP-staked QER").to.equal((50_000n * E18 * (lpSupply - 1_000n)) / lpSupply);
+    expect(rows.get("early exit")![2], "the exit leaves the lock").to.equal(locked1 - 100_000n * E18);
+    const [total3, , , lp3, burned3, active3] = rows.get("buyback")!;
+    const burned = qerOf(f.get("total burned")!);
+    expect([total3, burned3], "burned leaves the total").to.deep.equal([100_000_000n * E18 - burned, burned]);
+    // The QER bought left the pool, so the LP-staked share fell with it and the active supply did not move.
+    expect(lp3, "pool QER less the burned, LP share").to.equal(
+      ((50_000n * E18 - burned) * (lpSupply - 1_000n)) / lpSupply,
+    );
+    expect(rows.get("claims and unlock")![2], "the 10,000 QER unlocked").to.equal(locked1 - 110_000n * E18);
+    expect(active3, "active is positive").to.be.gt(0n);
   });
 
   it("QRY: issuance flows only through the engine; subscriptions, reports and epoch claims pay by the seed's formulas", function () {

@@ -712,6 +712,7 @@ contract CreditManagerTest is LendingBase {
     function test_RevertWhen_constructorRiskNumbersInvalid() public {
         ICreditManager.Modules memory m = cm.modules();
         ICreditManager.RiskParams memory ok = cm.riskParams();
+        ICreditManager.LockerPerk memory perk = cm.lockerPerk();
         ICreditManager.RiskParams[5] memory bad = [ok, ok, ok, ok, ok];
         bad[0].maxLtvBps = 0;
         bad[1].maxLtvBps = 6_500; // not below the threshold
@@ -720,7 +721,7 @@ contract CreditManagerTest is LendingBase {
         bad[4].liquidationFeeBps = 10_001;
         for (uint256 i; i < bad.length; ++i) {
             vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, bytes32(0), 0));
-            new CreditManager(address(manager), m, bad[i], PAUSE_DURATION);
+            new CreditManager(address(manager), m, bad[i], PAUSE_DURATION, perk);
         }
     }
 
@@ -747,10 +748,11 @@ contract CreditManagerTest is LendingBase {
         ICreditManager.Modules memory m = cm.modules();
         ICreditManager.RiskParams memory ok = cm.riskParams();
         bytes32 key = cm.PAUSE_DURATION();
+        ICreditManager.LockerPerk memory perk = cm.lockerPerk();
         vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, 0));
-        new CreditManager(address(manager), m, ok, 0);
+        new CreditManager(address(manager), m, ok, 0, perk);
         vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, 365 days + 1));
-        new CreditManager(address(manager), m, ok, 365 days + 1);
+        new CreditManager(address(manager), m, ok, 365 days + 1, perk);
     }
 
     function test_RevertWhen_setParameterNotByTheRegistry() public {

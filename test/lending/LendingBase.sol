@@ -132,7 +132,8 @@ abstract contract LendingBase is UniswapV2Fixture {
                 minBorrow: MIN_BORROW,
                 debtCeiling: CEILING
             }),
-            PAUSE_DURATION
+            PAUSE_DURATION,
+            _lockerPerk()
         );
         _wire();
 
@@ -148,6 +149,11 @@ abstract contract LendingBase is UniswapV2Fixture {
     receive() external payable {}
 
     // ------------------------------------------------------------------ deployment
+
+    /// @dev The credit manager's locker perk: off unless a test overrides it.
+    function _lockerPerk() internal virtual returns (ICreditManager.LockerPerk memory perk) {
+        perk.openCeilingBps = 10_000;
+    }
 
     function _deployOracle(address sequencerFeed) internal returns (OracleRouter) {
         return

@@ -16,6 +16,8 @@ const DAY = 86_400n;
 const WEEK = 7n * DAY;
 const MAX_LOCK = 208n * WEEK;
 const PERK = id("qerun.priorityAccess");
+const LENDING_PERK = id("qerun.lending.reservedCeiling");
+const USDC = 10n ** 6n;
 
 /** The Qerun preset deployed through its Ignition module on a devnet, the community fund's launch unlock released. */
 async function qerunFixture() {
@@ -44,6 +46,112 @@ describe("Locking in the Qerun preset (VoteLocker, AccessPerks, LiquidityIncenti
     ]);
     expect(await c.accessPerks!.thresholdOf(PERK), "priority access at 10,000 QER").to.equal(10_000n * TOKEN);
     expect(await c.accessPerks!.maxThreshold(), "thresholds bounded at 1M QER").to.equal(M);
+    const perk = await c.creditManager!.lockerPerk();
+    expect([perk.perks, perk.feature, perk.openCeilingBps], "lending reads the preset's perk registry").to.deep.equal([
+      await c.accessPerks!.getAddress(),
+      LENDING_PERK,
+      8_000n,
+    ]);
+    expect(await c.accessPerks!.thresholdOf(LENDING_PERK), "10,000 QER in a running lock").to.equal(10_000n * TOKEN);
+    expect(await c.creditManager!.openCeiling(), "80% of the 1M USDC ceiling open to all").to.equal(800_000n * USDC);
+  });
+
+  it("the reserve's unowned ETH funds a governed buyback that burns QER at the oracle bound; a manipulated pool reverts", async function () {
+    const { c, externals, holder, bob } = await networkHelpers.loadFixture(qerunFixture);
+    const locker = c.voteLocker!;
+    const burner = c.buybackBurner!;
+    const reserve = c.ethReserve!;
+    const qerFeed = await ethers.getContractAt("MockAggregatorV3", externals.addresses.qerFeed);
+    const ethFeed = await ethers.getContractAt("MockAggregatorV3", externals.addresses.ethFeed);
+    const freshPrices = async () => {
+      await qerFeed.setAnswer(2n * 10n ** 8n);
+      await ethFeed.setAnswer(2_000n * 10n ** 8n);
+    };
+    // The holder's lock carries the vote (about 6M against the 4M quorum).
+    await c.token.connect(holder).approve(locker, 3n * M);
+    await locker.connect(holder).createLock(3n * M, MAX_LOCK);
+    // A QER/WETH pool at the oracle price: 1,000,000 QER and 1,000 ETH (QER $2, ETH $2,000).
+    const router = new ethers.Contract(externals.addresses.router, ROUTER_ARTIFACT.abi, holder);
+    await c.token.connect(holder).approve(externals.addresses.router, M);
+    const far = BigInt(await networkHelpers.time.latest()) + 400n * DAY;
+    await router.getFunction("addLiquidityETH")(c.token, M, 0n, 0n, holder.address, far, { value: 1_000n * TOKEN });
+
+    // Bob borrows 10,000 USDC against 20,000 QER: 5,000 USDC buys ETH, 90% of it is his position's, 10% the reserve's.
+    await freshPrices();
+    await externals.stable.mint(holder.address, 100_000n * USDC);
+    await externals.stable.connect(holder).approve(c.stableVault!, 100_000n * USDC);
+    await c.stableVault!.connect(holder).deposit(100_000n * USDC, holder.address);
+    await c.token.connect(holder).transfer(bob.address, 20_000n * TOKEN);
+    await c.token.connect(bob).approve(c.creditManager!, 20_000n * TOKEN);
+    await c.creditManager!.connect(bob).addCollateral(bob.address, 20_000n * TOKEN);
+    const tx = await c.creditManager!.connect(bob).borrow(10_000n * USDC, 0n, far);
+    const borrowed = (await tx.wait())!.logs
+      .map((l) => {
+        try {
+          return c.creditManager!.interface.parseLog(l);
+        } catch {
+          return null;
+        }
+      })
+      .find((e) => e?.name === "Borrowed")!;
+    const unowned = await reserve.unownedEth();
+    expect(unowned, "the reserve keeps what it bought beyond the position's share").to.equal(
+      borrowed.args.ethBought - borrowed.args.ethToPosition,
+    );
+    expect(unowned, "10% of the ETH bought").to.be.gt(0n);
+
+    // One proposal: the reserve's unowned ETH goes to the burner, which buys QER back and burns it.
+    const targets = [await reserve.getAddress(), await burner.getAddress()];
+    const calldatas = [
+      reserve.interface.encodeFunctionData("withdrawUnowned", [await burner.getAddress(), unowned]),
+      burner.interface.encodeFunctionData("buyback", [unowned, far]),
+    ];
+    const description = boundDescription("Buy back and burn QER with the reserve's unowned ETH", holder.address);
+    await c.token.connect(holder).approve(c.governor, 10_000n * TOKEN);
+    await c.governor.connect(holder).propose(targets, [0n, 0n], calldatas, description);
+    const proposalId = await c.governor.getProposalId(targets, [0n, 0n], calldatas, id(description));
+    await networkHelpers.time.increaseTo((await c.governor.proposalSnapshot(proposalId)) + 1n);
+    await c.governor.connect(holder).castVote(proposalId, 1);
+    await networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
+    await c.governor.queue(targets, [0n, 0n], calldatas, id(description));
+    await networkHelpers.time.increase(7n * DAY + 1n);
+    await freshPrices();
+
+    const pair = new ethers.Contract(await c.lpIncentives!.stakingToken(), PAIR_ARTIFACT.abi, holder);
+    const [r0, r1] = (await pair.getFunction("getReserves")()) as [bigint, bigint];
+    const qerIsToken0 = BigInt(await c.token.getAddress()) < BigInt(externals.addresses.weth);
+    const [qerReserve, ethReserve] = qerIsToken0 ? [r0, r1] : [r1, r0];
+    // Uniswap V2's constant product with its 0.3% fee.
+    const expected = (unowned * 997n * qerReserve) / (ethReserve * 1_000n + unowned * 997n);
+    const supplyBefore = await c.token.totalSupply();
+    await c.governor.execute(targets, [0n, 0n], calldatas, id(description));
+    expect(await burner.totalBurned(), "bought at the pool price").to.equal(expected);
+    expect(supplyBefore - (await c.token.totalSupply()), "supply falls by exactly the burned amount").to.equal(
+      expected,
+    );
+    expect(await burner.spentThisQuarter(), "counted against the quarter's cap").to.equal(unowned);
+    expect(await reserve.unownedEth(), "the reserve's unowned ETH spent").to.equal(0n);
+
+    // A sandwich front-runs with 200 ETH of QER: the pool now pays about 30% fewer QER per ETH than the oracle says,
+    // past the 3% bound.
+    await router.getFunction("swapExactETHForTokens")(
+      0n,
+      [externals.addresses.weth, await c.token.getAddress()],
+      holder.address,
+      far,
+      { value: 200n * TOKEN },
+    );
+    await holder.sendTransaction({ to: await burner.getAddress(), value: TOKEN });
+    const timelock = await c.normalTimelock.getAddress();
+    await networkHelpers.impersonateAccount(timelock);
+    await networkHelpers.setBalance(timelock, TOKEN);
+    const governorSigner = await ethers.getSigner(timelock);
+    const supplyAfter = await c.token.totalSupply();
+    await expect(burner.connect(governorSigner).buyback(TOKEN, far)).to.be.revertedWith(
+      "UniswapV2Router: INSUFFICIENT_OUTPUT_AMOUNT",
+    );
+    expect(await c.token.totalSupply(), "nothing burned").to.equal(supplyAfter);
+    expect(await burner.totalBurned(), "unchanged").to.equal(expected);
   });
 
   it("a holder locks, votes with the boosted weight on a real proposal that sets a perk and buys back QER", async function () {

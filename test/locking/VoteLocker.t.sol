@@ -225,6 +225,35 @@ contract VoteLockerTest is LockingBase {
         assertEq(locker.rewardReserve(), 2_419_200 ether - 52_000 ether, "reserve");
     }
 
+    /// @notice Identities are free: 100 Sybil locks of 10 QER earn what one lock of 1,000 QER with the same end does
+    /// and vote as much less per-lock rounding, never more (rounding is down per account).
+    function test_claim_sybilSplitEarnsNoMore() public {
+        _lock(alice, 1_000 ether, 105 * WEEK); // 1,000 x 104
+        for (uint256 i; i < 100; ++i) {
+            address sybil = address(uint160(0x5000 + i));
+            vm.prank(carol);
+            token.transfer(sybil, 10 ether);
+            _approve(sybil);
+            _lock(sybil, 10 ether, 105 * WEEK);
+        }
+        _fund(2_419_200 ether); // 1 QER per second
+        vm.warp(T0 + 100_000);
+        uint256 sybils;
+        uint256 sybilVotes;
+        for (uint256 i; i < 100; ++i) {
+            sybils += locker.earned(address(uint160(0x5000 + i)));
+            sybilVotes += locker.getVotes(address(uint160(0x5000 + i)));
+        }
+        // 100,000 QER over a weight of 2,000 x 104: per unit of weight 100,000e18 x 1e18 / 208,000e18, rounded down.
+        uint256 weight = 208_000 ether;
+        uint256 perWeight = (100_000 ether * 1e18) / weight;
+        uint256 half = (104_000 ether * perWeight) / 1e18; // 49,999.999999999999976 (dust stays in the pool)
+        assertEq(locker.earned(alice), half, "one lock: half of 100,000 less dust");
+        assertEq(sybils, half, "100 Sybil locks: the same half, not more");
+        // Votes round down per lock: the 100 Sybils hold 69 wei less than the one lock, never more.
+        assertEq(sybilVotes, locker.getVotes(alice) - 69, "the same votes less per-lock rounding");
+    }
+
     function test_claim_weightStepsDownEachWeek() public {
         _lock(alice, 1_000 ether, 105 * WEEK);
         _lock(bob, 2_000 ether, 49 * WEEK);

@@ -10,7 +10,7 @@ import { buildGovernanceModule, PAUSE_SELECTORS } from "../Governance.js";
 import { buildIssuanceModule } from "../Issuance.js";
 import { buildDistributionModule } from "../QryDistribution.js";
 import { buildLendingModule } from "../Lending.js";
-import { buildLockingModule } from "../Locking.js";
+import { buildLockingModule, perkId } from "../Locking.js";
 import { buildMarketModule } from "../Market.js";
 import { buildSlashingModule } from "../Slashing.js";
 import { buildStakingModule } from "../Staking.js";
@@ -48,7 +48,9 @@ function allFutures(module: IgnitionModule): Future[] {
  *   to governance's Treasury; the court registers the market as a challenge source; the market's `confirmPause` is an
  *   emergency proposal; the preset's curator account holds MARKET_CURATOR.
  * - Locking (needs lending's router and feeds): the VoteLocker is governance's voting weight; the preset's
- *   `liquidityIncentives` account holds REWARD_FUNDER (it funds the LP pool and the lockers' stream).
+ *   `liquidityIncentives` account holds REWARD_FUNDER (it funds the LP pool and the lockers' stream). With the
+ *   preset's `locking.lendingPerk`, the credit manager reads the lock module's AccessPerks (the top of its debt
+ *   ceiling reserved for lockers holding the feature).
  * - Lending: the credit manager's `confirmPause` is classified as an emergency proposal (its roles and pause
  *   duration are wired by the Lending module).
  * - Issuance: fees go to governance's Treasury; the preset's distributor opens partner-reward periods.
@@ -115,7 +117,20 @@ export function buildPresetModule(preset: SystemPreset) {
             treasury: m.useModule(governance).treasury,
           }),
         });
-  const lending = preset.lending === undefined ? undefined : buildLendingModule(preset.lending);
+  const lendingPerk = locking === undefined ? undefined : preset.locking?.lendingPerk;
+  const lending =
+    preset.lending === undefined
+      ? undefined
+      : buildLendingModule(
+          preset.lending,
+          locking === undefined || lendingPerk === undefined
+            ? undefined
+            : {
+                perks: (m) => m.useModule(locking).perks,
+                feature: perkId(lendingPerk.feature),
+                openCeilingBps: lendingPerk.openCeilingBps,
+              },
+        );
   const issuance =
     preset.issuance === undefined
       ? undefined
