@@ -226,7 +226,7 @@ contract IncentivePoolsTest is MarketBase {
         _fundPool(IIncentivePools.Pool.CreditBonus, 100 ether);
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.OnlyMarket.selector, alice));
-        pools.onSettlement(alice, bronze, 1_000 ether, 800 ether);
+        pools.onSettlement(alice, bronze, 1_000 ether, 800 ether, false);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.OnlyMarket.selector, alice));
         pools.drawCreditBonus(1_000 ether);
         vm.stopPrank();
