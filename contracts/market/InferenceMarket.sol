@@ -609,13 +609,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         Usage memory u,
         uint256 tierDiscountBps
     ) private view returns (IFeeRouter.Charge memory c, uint256 fromCredits) {
-        c = _quote(
-            u,
-            tierDiscountBps,
-            voucher.cumulativeAmount - ch.settledAmount,
-            voucher.priorityBps,
-            voucher.batch
-        );
+        c = _quote(u, tierDiscountBps, voucher.cumulativeAmount - ch.settledAmount, voucher.priorityBps, voucher.batch);
         fromCredits = Math.min(r.credits, c.baseFee);
         if (c.total - fromCredits > r.deposits) {
             revert InsufficientEscrow(voucher.consumer, uint256(r.deposits) + fromCredits, c.total);
@@ -723,9 +717,13 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     }
 
     /// @dev Writes the ledger's two slots, one store each.
-    function _storeLedger(Ledger memory l) private {
-        _ledgerHead = LedgerHead({validators: l.validators, infrastructure: l.infrastructure, settlements: l.settlements});
-        _ledgerTail = LedgerTail({treasury: l.treasury, burn: l.burn, channels: l.channels});
+    function _storeLedger(Ledger memory ledger) private {
+        _ledgerHead = LedgerHead({
+            validators: ledger.validators,
+            infrastructure: ledger.infrastructure,
+            settlements: ledger.settlements
+        });
+        _ledgerTail = LedgerTail({treasury: ledger.treasury, burn: ledger.burn, channels: ledger.channels});
     }
 
     /// @dev The EIP-712 domain: name "InferenceMarket", version "1", the live chain and this contract.

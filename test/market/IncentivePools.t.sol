@@ -285,14 +285,20 @@ contract IncentivePoolsTest is MarketBase {
 
     /// @dev A referral needs the bound market (it flags the referred provider there); nothing is stored before.
     function test_RevertWhen_referralBeforeAMarketIsBound() public {
-        IncentivePools unbound = new IncentivePools(IERC20(address(token)), staking, router, address(manager), _rates());
+        IncentivePools unbound = new IncentivePools(
+            IERC20(address(token)),
+            staking,
+            router,
+            address(manager),
+            _rates()
+        );
         vm.prank(newcomer);
         vm.expectRevert(IIncentivePools.MarketNotBound.selector);
         unbound.registerReferral(silver);
         assertEq(unbound.referralOf(newcomer).referrer, address(0), "no referral stored");
     }
 
-    /// @dev Only the pools flag a provider as referred in the market (the flag makes its settlements read the referral).
+    /// @dev Only the pools flag a provider as referred in the market (its settlements then read the referral).
     function test_RevertWhen_anyoneButThePoolsMarksAReferral() public {
         vm.prank(newcomer);
         vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.OnlyIncentives.selector, newcomer));

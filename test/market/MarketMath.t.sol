@@ -195,11 +195,7 @@ contract MarketMathTest is Test {
         bps = bound(bps, 0, 10_000);
         price = bound(price, 0, type(uint128).max);
         assertEq(MarketMath.shareDown(amount, bps), Math.mulDiv(amount, bps, 10_000), "shareDown");
-        assertEq(
-            MarketMath.shareUp(amount, bps),
-            Math.mulDiv(amount, bps, 10_000, Math.Rounding.Ceil),
-            "shareUp"
-        );
+        assertEq(MarketMath.shareUp(amount, bps), Math.mulDiv(amount, bps, 10_000, Math.Rounding.Ceil), "shareUp");
         assertEq(
             MarketMath.discounted(amount, bps),
             Math.mulDiv(amount, 10_000 - bps, 10_000, Math.Rounding.Ceil),
