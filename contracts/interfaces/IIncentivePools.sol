@@ -97,6 +97,8 @@ interface IIncentivePools is IParameterized {
     error OnlyMarket(address caller);
     /// @notice The market is already bound (or the zero address was given).
     error MarketAlreadyBound(address market);
+    /// @notice No market is bound yet (a referral needs one: the market flags the referred provider).
+    error MarketNotBound();
     /// @notice The account has nothing to claim.
     error NothingToClaim(address account);
     /// @notice The caller is not a registered provider.
@@ -136,7 +138,15 @@ interface IIncentivePools is IParameterized {
     /// @param paid The part of the base fee the consumer paid from its deposits. The part paid with prepaid credits
     /// earns neither cashback nor API share: credits already carry their bonus.
     /// @param providerEarnings The provider's share of the base fee.
-    function onSettlement(address consumer, address provider, uint256 paid, uint256 providerEarnings) external;
+    /// @param referred Whether the provider registered a referral (the market's flag, set by `registerReferral`); a
+    /// provider never referred costs no referral read.
+    function onSettlement(
+        address consumer,
+        address provider,
+        uint256 paid,
+        uint256 providerEarnings,
+        bool referred
+    ) external;
 
     /// @notice The sum the bound holds below the protocol's share: cashback + API share + credit bonus + referral.
     /// @return The sum, in bps.
@@ -154,6 +164,7 @@ interface IIncentivePools is IParameterized {
 
     /// @notice Names the caller's referrer: the caller (a registered provider that has not earned in the market
     /// yet) pays nothing; its referrer earns `referralBps` of its earnings from the pool for `referralDuration`.
+    /// @dev Needs the bound market (`MarketNotBound` before), which it asks to flag the caller as referred.
     /// @param referrer An active provider other than the caller.
     function registerReferral(address referrer) external;
 

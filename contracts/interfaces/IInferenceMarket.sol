@@ -186,6 +186,10 @@ interface IInferenceMarket is IChallengeSource {
     /// @param feeDiscountBps Its tier's fee discount.
     event TierSynced(address indexed provider, uint256 feeDiscountBps);
 
+    /// @notice The incentive pools recorded a referral of a provider: its settlements now report it to them.
+    /// @param provider The referred provider.
+    event ReferralMarked(address indexed provider);
+
     /// @notice A channel saw its first settlement and got its number.
     /// @param channel The channel's number.
     /// @param consumer The consumer.
@@ -276,6 +280,8 @@ interface IInferenceMarket is IChallengeSource {
     error SignerLocked(address consumer, uint256 openReserves);
     /// @notice The preset's initial values break a rule of the market.
     error InvalidConfiguration();
+    /// @notice Only the incentive pools may call this.
+    error OnlyIncentives(address caller);
 
     /// @notice Deposits tokens into the caller's escrow (pay-as-you-go; withdrawable after notice).
     /// @dev Pulls `amount` (approve first). Reverts while paused.
@@ -335,6 +341,12 @@ interface IInferenceMarket is IChallengeSource {
     /// @param provider The provider.
     /// @return feeDiscountBps The discount cached.
     function syncTier(address provider) external returns (uint256 feeDiscountBps);
+
+    /// @notice Flags a provider as referred, so its settlements ask the incentive pools for the referral reward
+    /// (settlements of a provider never referred skip that read). Only the incentive pools, when the provider
+    /// registers its referral.
+    /// @param provider The referred provider.
+    function markReferred(address provider) external;
 
     /// @notice Settles a voucher: charges the consumer for the list value above the channel's last settlement, less
     /// discounts, plus the priority fee, and splits the base fee. Only the voucher's provider may call it.

@@ -67,7 +67,15 @@ library MarketMath {
         uint256 demandBps,
         uint256 supplyBps
     ) internal pure returns (uint256) {
-        return Math.mulDiv(baseRate * complexityBps, demandBps, supplyBps * BPS, Math.Rounding.Floor);
+        uint256 numerator = baseRate * complexityBps;
+        uint256 denominator = supplyBps * BPS;
+        // Below 2^128 each, the product fits: the same result as `mulDiv`, without it.
+        if ((numerator | demandBps) >> 128 == 0) {
+            unchecked {
+                return (numerator * demandBps) / denominator;
+            }
+        }
+        return Math.mulDiv(numerator, demandBps, denominator, Math.Rounding.Floor);
     }
 
     /// @notice The demand multiplier after an epoch closes: an exponential moving average of the clamped ratio of the
@@ -111,11 +119,21 @@ library MarketMath {
         uint256 batchBps,
         uint256 capBps
     ) internal pure returns (uint256) {
-        uint256 payBps = BPS;
-        payBps = Math.mulDiv(payBps, BPS - tierBps, BPS, Math.Rounding.Ceil);
-        payBps = Math.mulDiv(payBps, BPS - volumeBps, BPS, Math.Rounding.Ceil);
-        payBps = Math.mulDiv(payBps, BPS - subscriptionBps, BPS, Math.Rounding.Ceil);
-        payBps = Math.mulDiv(payBps, BPS - batchBps, BPS, Math.Rounding.Ceil);
+        // Each factor is at most 10,000 (a rate above 100% reverts on the subtraction), so the products fit and the
+        // plain ceiling divisions equal the 512-bit `mulDiv` rounded up.
+        uint256 payBps = BPS - tierBps;
+        uint256 rest = BPS - volumeBps;
+        unchecked {
+            payBps = (payBps * rest + (BPS - 1)) / BPS;
+        }
+        rest = BPS - subscriptionBps;
+        unchecked {
+            payBps = (payBps * rest + (BPS - 1)) / BPS;
+        }
+        rest = BPS - batchBps;
+        unchecked {
+            payBps = (payBps * rest + (BPS - 1)) / BPS;
+        }
         return Math.min(BPS - payBps, capBps);
     }
 
@@ -124,7 +142,7 @@ library MarketMath {
     /// @param discountBps The total discount.
     /// @return The base fee, in token wei.
     function discounted(uint256 amount, uint256 discountBps) internal pure returns (uint256) {
-        return Math.mulDiv(amount, BPS - discountBps, BPS, Math.Rounding.Ceil);
+        return shareUp(amount, BPS - discountBps);
     }
 
     /// @notice A share of an amount in bps; rounds up (used for the priority fee the consumer adds).
@@ -132,6 +150,12 @@ library MarketMath {
     /// @param bps The share.
     /// @return The share of the amount.
     function shareUp(uint256 amount, uint256 bps) internal pure returns (uint256) {
+        // Below 2^128 each, the product and the rounding term fit: the same result as `mulDiv`, without it.
+        if ((amount | bps) >> 128 == 0) {
+            unchecked {
+                return (amount * bps + (BPS - 1)) / BPS;
+            }
+        }
         return Math.mulDiv(amount, bps, BPS, Math.Rounding.Ceil);
     }
 
@@ -140,6 +164,11 @@ library MarketMath {
     /// @param bps The share.
     /// @return The share of the amount.
     function shareDown(uint256 amount, uint256 bps) internal pure returns (uint256) {
+        if ((amount | bps) >> 128 == 0) {
+            unchecked {
+                return (amount * bps) / BPS;
+            }
+        }
         return Math.mulDiv(amount, bps, BPS, Math.Rounding.Floor);
     }
 
@@ -171,6 +200,11 @@ library MarketMath {
     /// @param priceWad USD per whole token, WAD.
     /// @return Whole USD.
     function usdValue(uint256 amount, uint256 priceWad) internal pure returns (uint256) {
+        if ((amount | priceWad) >> 128 == 0) {
+            unchecked {
+                return (amount * priceWad) / WAD_SQUARED;
+            }
+        }
         return Math.mulDiv(amount, priceWad, WAD_SQUARED);
     }
 }

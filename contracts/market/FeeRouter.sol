@@ -332,12 +332,14 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
         c.baseFee = MarketMath.discounted(amount, c.discountBps);
         c.priorityFee = MarketMath.shareUp(c.baseFee, priorityBps);
         c.total = c.baseFee + c.priorityFee;
-        MarketMath.Split memory s = _split(f, c.baseFee);
-        c.provider = s.provider + c.priorityFee;
-        c.validators = s.validators;
-        c.burn = s.burn;
-        c.infrastructure = s.infrastructure;
-        c.treasury = s.treasury;
+        // The split of `MarketMath.split`, written into the charge directly.
+        uint256 fee = c.baseFee;
+        c.validators = MarketMath.shareDown(fee, f.validatorBps);
+        c.burn = MarketMath.shareDown(fee, f.burnBps);
+        c.infrastructure = MarketMath.shareDown(fee, f.infrastructureBps);
+        c.treasury = MarketMath.shareDown(fee, f.treasuryBps);
+        // Each part is at most fee x its share and the shares sum to at most 5,000: no underflow.
+        c.provider = fee - c.validators - c.burn - c.infrastructure - c.treasury + c.priorityFee;
     }
 
     /// @dev The bound of a self-dealing round trip: the bound pools' rates stay strictly below the protocol's share.

@@ -41,13 +41,14 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         uint40 until;
     }
 
-    /// @dev The rates in one slot.
+    /// @dev The rates and the bound market in one slot (a settlement reads both).
     struct RateConfig {
         uint16 cashbackBps;
         uint16 referralBps;
         uint16 apiShareBps;
         uint16 creditBonusBps;
-        uint40 referralDuration;
+        uint32 referralDuration;
+        address market;
     }
 
     uint256 private constant BPS = 10_000;
@@ -57,8 +58,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     IProviderStaking private immutable _STAKING;
     IFeeRouter private immutable _ROUTER;
 
-    /// @dev The inference market, bound once.
-    address private _market;
+    /// @dev The rates, and the inference market bound once.
     RateConfig private _rates;
     /// @dev Tokens paid out by `claim` since deployment.
     uint256 private _claimed;
@@ -90,7 +90,8 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
             referralBps: SafeCast.toUint16(rates.referralBps),
             apiShareBps: SafeCast.toUint16(rates.apiShareBps),
             creditBonusBps: SafeCast.toUint16(rates.creditBonusBps),
-            referralDuration: SafeCast.toUint40(rates.referralDuration)
+            referralDuration: SafeCast.toUint32(rates.referralDuration),
+            market: address(0)
         });
         if (!_valid(_rates)) revert InvalidConfiguration();
         _checkBound(_rates);
@@ -122,15 +123,22 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
 
     /// @inheritdoc IIncentivePools
     function bindMarket(address market_) external restricted {
-        if (_market != address(0) || market_ == address(0)) revert MarketAlreadyBound(_market);
-        _market = market_;
+        address bound = _rates.market;
+        if (bound != address(0) || market_ == address(0)) revert MarketAlreadyBound(bound);
+        _rates.market = market_;
         emit MarketBound(market_);
     }
 
     /// @inheritdoc IIncentivePools
-    function onSettlement(address consumer, address provider, uint256 paid, uint256 providerEarnings) external {
-        if (msg.sender != _market) revert OnlyMarket(msg.sender);
+    function onSettlement(
+        address consumer,
+        address provider,
+        uint256 paid,
+        uint256 providerEarnings,
+        bool referred
+    ) external {
         RateConfig memory r = _rates;
+        if (msg.sender != r.market) revert OnlyMarket(msg.sender);
         AccountState storage c = _accounts[consumer];
 
         uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(paid, r.cashbackBps));
@@ -138,6 +146,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         // The sum of two uint128 spends fits: each is at most its pool's funding.
         if (toConsumer != 0) c.owed = SafeCast.toUint128(c.owed + toConsumer);
 
+        if (!referred) return;
         ReferralState memory ref = _referrals[provider];
         if (ref.referrer != address(0) && block.timestamp < ref.until) {
             uint256 reward = _spend(Pool.Referral, ref.referrer, MarketMath.shareDown(providerEarnings, r.referralBps));
@@ -150,9 +159,10 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
 
     /// @inheritdoc IIncentivePools
     function drawCreditBonus(uint256 amount) external returns (uint256 bonus) {
-        if (msg.sender != _market) revert OnlyMarket(msg.sender);
+        RateConfig memory r = _rates;
+        if (msg.sender != r.market) revert OnlyMarket(msg.sender);
         PoolState storage p = _pools[uint256(Pool.CreditBonus)];
-        bonus = Math.min(MarketMath.shareDown(amount, _rates.creditBonusBps), p.funded - p.spent);
+        bonus = Math.min(MarketMath.shareDown(amount, r.creditBonusBps), p.funded - p.spent);
         if (bonus == 0) return 0;
         // bonus <= funded - spent, so spent stays within uint128.
         p.spent += uint128(bonus);
@@ -169,14 +179,16 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         address current = _referrals[msg.sender].referrer;
         if (current != address(0)) revert ReferralExists(msg.sender, current);
         if (!_STAKING.isActive(referrer)) revert ReferrerInactive(referrer);
-        address market_ = _market;
-        uint256 lifetime;
-        if (market_ != address(0)) (, lifetime) = IInferenceMarket(market_).earningsOf(msg.sender);
+        address market_ = _rates.market;
+        if (market_ == address(0)) revert MarketNotBound();
+        (, uint256 lifetime) = IInferenceMarket(market_).earningsOf(msg.sender);
         if (lifetime != 0) revert ProviderAlreadyEarned(msg.sender, lifetime);
 
         uint256 until = block.timestamp + _rates.referralDuration;
         _referrals[msg.sender] = ReferralState({referrer: referrer, until: SafeCast.toUint40(until)});
         emit ReferralRegistered(msg.sender, referrer, until);
+        // The market (bound to these pools, no callback) flags the provider, so its settlements report the referral.
+        IInferenceMarket(market_).markReferred(msg.sender);
     }
 
     /// @inheritdoc IIncentivePools
@@ -222,7 +234,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
 
     /// @inheritdoc IIncentivePools
     function market() external view returns (address) {
-        return _market;
+        return _rates.market;
     }
 
     /// @inheritdoc IIncentivePools
@@ -251,8 +263,8 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     function _setParameter(bytes32 key, uint256 value) internal override {
         RateConfig memory r = _rates;
         if (key == MarketKeys.REFERRAL_DURATION) {
-            if (value > type(uint40).max) revert InvalidParameterValue(key, value);
-            r.referralDuration = uint40(value);
+            if (value > type(uint32).max) revert InvalidParameterValue(key, value);
+            r.referralDuration = uint32(value);
         } else {
             if (value > BPS) revert InvalidParameterValue(key, value);
             if (key == MarketKeys.CASHBACK_BPS) r.cashbackBps = uint16(value);

@@ -34,7 +34,6 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     struct Account {
         uint96 balance;
         uint96 credits;
-        uint40 subscribedUntil;
         uint24 openReserves;
     }
 
@@ -47,11 +46,13 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         bool open;
     }
 
-    /// @dev A consumer's monthly volume in one slot (list value; periods of `VOLUME_PERIOD`).
+    /// @dev What a settlement reads of a consumer, in one slot: its monthly volume (list value; periods of
+    /// `VOLUME_PERIOD`) and the end of its subscription.
     struct Usage {
         uint96 currentVolume;
         uint96 previousVolume;
         uint32 period;
+        uint32 subscribedUntil;
     }
 
     /// @dev A channel's settled state and number in one slot.
@@ -74,7 +75,8 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint40 deadline;
     }
 
-    /// @dev The protocol's accrued parts, and the settlement and channel counters written with them, in two slots.
+    /// @dev The protocol's accrued parts, and the settlement and channel counters written with them (held in memory
+    /// during a settlement; stored as `LedgerHead` and `LedgerTail`, one slot each).
     struct Ledger {
         uint96 validators;
         uint96 infrastructure;
@@ -84,23 +86,39 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint64 channels;
     }
 
-    /// @dev A provider's earnings and cached tier discount in one slot.
+    /// @dev The ledger's first slot: the validators' and infrastructure's parts and the settlement counter.
+    struct LedgerHead {
+        uint96 validators;
+        uint96 infrastructure;
+        uint64 settlements;
+    }
+
+    /// @dev The ledger's second slot: the treasury's and the burn's parts and the channel counter.
+    struct LedgerTail {
+        uint96 treasury;
+        uint96 burn;
+        uint64 channels;
+    }
+
+    /// @dev A provider's earnings, cached tier discount and referral flag in one slot.
     struct Earnings {
         uint112 unclaimed;
         uint112 lifetime;
         uint16 tierDiscountBps;
+        bool referred;
     }
 
-    /// @dev What the market holds for consumers and providers, in one slot (a settlement moves value between them).
+    /// @dev What the market holds for consumers and providers (a settlement moves value between them), and the
+    /// challenge window every settlement reads, in one slot.
     struct Totals {
-        uint128 escrow;
-        uint128 earnings;
+        uint112 escrow;
+        uint112 earnings;
+        uint32 challengeWindow;
     }
 
-    /// @dev The escrow's governed numbers in one slot.
+    /// @dev The escrow's other governed numbers in one slot.
     struct EscrowConfig {
         uint32 withdrawalNotice;
-        uint32 challengeWindow;
         uint32 subscriptionPeriod;
         uint128 minSubscription;
     }
@@ -114,8 +132,8 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// @inheritdoc IInferenceMarket
     uint256 public constant VOLUME_PERIOD = 30 days;
 
-    /// @dev The EIP-712 domain: name "InferenceMarket", version "1", this chain and this contract (computed per call,
-    /// so a fork's chain id is always the live one).
+    /// @dev The EIP-712 domain: name "InferenceMarket", version "1", this chain and this contract (cached at deployment
+    /// and recomputed whenever the live chain id differs, so a fork's chain id is always the live one).
     bytes32 private constant _DOMAIN_TYPEHASH = keccak256(
         "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
     );
@@ -127,9 +145,13 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     IModelCatalog private immutable _CATALOG;
     IFeeRouter private immutable _ROUTER;
     IIncentivePools private immutable _INCENTIVES;
+    /// @dev The EIP-712 domain separator at deployment, and its chain (a fork's other chain id recomputes it).
+    bytes32 private immutable _DOMAIN_SEPARATOR;
+    uint256 private immutable _DOMAIN_CHAIN_ID;
 
     EscrowConfig private _escrow;
-    Ledger private _ledger;
+    LedgerHead private _ledgerHead;
+    LedgerTail private _ledgerTail;
     Totals private _totals;
 
     mapping(address consumer => Account) private _accounts;
@@ -170,13 +192,15 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         _CATALOG = catalog_;
         _ROUTER = router_;
         _INCENTIVES = incentives_;
+        _DOMAIN_CHAIN_ID = block.chainid;
+        _DOMAIN_SEPARATOR = _domainSeparator();
         _escrow = EscrowConfig({
             withdrawalNotice: SafeCast.toUint32(p.withdrawalNotice),
-            challengeWindow: SafeCast.toUint32(p.challengeWindow),
             subscriptionPeriod: SafeCast.toUint32(p.subscriptionPeriod),
             minSubscription: SafeCast.toUint128(p.minSubscription)
         });
-        if (!_escrowValid(_escrow)) revert InvalidConfiguration();
+        _totals.challengeWindow = SafeCast.toUint32(p.challengeWindow);
+        if (!_escrowValid(_escrow) || p.challengeWindow == 0) revert InvalidConfiguration();
     }
 
     // ------------------------------------------------------------------ escrow
@@ -186,7 +210,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         if (amount == 0) revert ZeroAmount();
         Account storage a = _accounts[msg.sender];
         a.balance = SafeCast.toUint96(a.balance + amount);
-        _totals.escrow = SafeCast.toUint128(_totals.escrow + amount);
+        _totals.escrow = SafeCast.toUint112(_totals.escrow + amount);
         emit Deposited(msg.sender, amount);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -198,7 +222,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         bonus = _INCENTIVES.drawCreditBonus(amount);
         Account storage a = _accounts[msg.sender];
         a.credits = SafeCast.toUint96(a.credits + amount + bonus);
-        _totals.escrow = SafeCast.toUint128(_totals.escrow + amount + bonus);
+        _totals.escrow = SafeCast.toUint112(_totals.escrow + amount + bonus);
         emit CreditsBought(msg.sender, amount, bonus);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -209,20 +233,22 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         EscrowConfig memory e = _escrow;
         uint256 escrow = uint256(a.balance) + a.credits;
         if (escrow < e.minSubscription) revert SubscriptionBelowMinimum(escrow, e.minSubscription);
-        until = Math.max(block.timestamp, a.subscribedUntil) + e.subscriptionPeriod;
-        a.subscribedUntil = SafeCast.toUint40(until);
+        Usage storage u = _usage[msg.sender];
+        until = Math.max(block.timestamp, u.subscribedUntil) + e.subscriptionPeriod;
+        u.subscribedUntil = SafeCast.toUint32(until);
         emit Subscribed(msg.sender, until);
     }
 
     /// @inheritdoc IInferenceMarket
     function withdraw(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
+        uint256 subscribedUntil = _usage[msg.sender].subscribedUntil;
+        if (block.timestamp < subscribedUntil) revert SubscriptionActive(msg.sender, subscribedUntil);
         Account storage a = _accounts[msg.sender];
-        if (block.timestamp < a.subscribedUntil) revert SubscriptionActive(msg.sender, a.subscribedUntil);
         if (amount > a.balance) revert AmountExceedsBalance(amount, a.balance);
         // amount <= balance, and the escrow total includes this balance.
         a.balance -= uint96(amount);
-        _totals.escrow -= uint128(amount);
+        _totals.escrow -= uint112(amount);
         emit Withdrawn(msg.sender, amount);
         _TOKEN.safeTransfer(msg.sender, amount);
     }
@@ -300,6 +326,13 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         emit TierSynced(provider, feeDiscountBps);
     }
 
+    /// @inheritdoc IInferenceMarket
+    function markReferred(address provider) external {
+        if (msg.sender != address(_INCENTIVES)) revert OnlyIncentives(msg.sender);
+        _earnings[provider].referred = true;
+        emit ReferralMarked(provider);
+    }
+
     // ------------------------------------------------------------------ settlement
 
     /// @inheritdoc IInferenceMarket
@@ -310,23 +343,28 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         // Checks: the voucher, its signature, the provider, and that the pair's reserve covers the charge.
         if (msg.sender != voucher.provider) revert NotVoucherProvider(msg.sender, voucher.provider);
         if (block.timestamp > voucher.deadline) revert VoucherExpired(voucher.deadline, block.timestamp);
-        Reserve memory r = _reserves[voucher.consumer][voucher.provider];
-        if (voucher.epoch != r.epoch) revert StaleEpoch(voucher.epoch, r.epoch);
         bytes32 key = _key(voucher);
         Channel memory ch = _channels[key];
-        _checkVoucher(voucher, ch, signature);
         Earnings memory e = _earnings[voucher.provider];
-        (IFeeRouter.Charge memory c, uint256 fromCredits) = _charge(voucher, ch, r, e.tierDiscountBps);
-        // The catalogue (bound to this market, no callback) refuses an unknown model and records the demand.
-        _CATALOG.recordUsage(
-            voucher.modelId,
-            voucher.cumulativeTokens - ch.settledTokens,
-            voucher.cumulativeAmount - ch.settledAmount
-        );
+        IFeeRouter.Charge memory c;
+        uint256 fromCredits;
+        {
+            Reserve memory r = _reserves[voucher.consumer][voucher.provider];
+            if (voucher.epoch != r.epoch) revert StaleEpoch(voucher.epoch, r.epoch);
+            _checkVoucher(voucher, ch, signature);
+            Usage memory u = _rolledUsage(_usage[voucher.consumer]);
+            (c, fromCredits) = _charge(voucher, ch, r, u, e.tierDiscountBps);
+            // The catalogue (bound to this market, no callback) refuses an unknown model and records the demand.
+            _CATALOG.recordUsage(
+                voucher.modelId,
+                voucher.cumulativeTokens - ch.settledTokens,
+                voucher.cumulativeAmount - ch.settledAmount
+            );
 
-        // Effects.
-        _draw(voucher, r, c, fromCredits, voucher.cumulativeAmount - ch.settledAmount);
-        Ledger memory ledger = _ledger;
+            // Effects.
+            _draw(voucher, ch, r, u, c, fromCredits);
+        }
+        Ledger memory ledger = _loadLedger();
         if (ch.number == 0) ch.number = _openChannel(ledger, voucher);
         emit Settled(
             bytes32(uint256(ledger.settlements) + 1),
@@ -340,15 +378,15 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         ch.settledAmount = SafeCast.toUint96(voucher.cumulativeAmount);
         ch.settledTokens = SafeCast.toUint96(voucher.cumulativeTokens);
         _channels[key] = ch;
-        _credit(ledger, voucher.provider, e, c);
-        subjectId = _record(ledger, ch.number, c.total);
+        subjectId = _record(ledger, ch.number, c.total, _credit(ledger, voucher.provider, e, c));
 
         // Interaction: incentives on the base fee only (never on priority fees, which the protocol does not share).
         _INCENTIVES.onSettlement(
             voucher.consumer,
             voucher.provider,
             c.baseFee - fromCredits,
-            c.provider - c.priorityFee
+            c.provider - c.priorityFee,
+            e.referred
         );
     }
 
@@ -361,14 +399,14 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         if (amount == 0) revert NothingToClaim(msg.sender);
         e.unclaimed = 0;
         // The total of unclaimed earnings includes this provider's.
-        _totals.earnings -= uint128(amount);
+        _totals.earnings -= uint112(amount);
         emit EarningsClaimed(msg.sender, amount);
         _TOKEN.safeTransfer(msg.sender, amount);
     }
 
     /// @inheritdoc IInferenceMarket
     function distributeFees() external nonReentrant {
-        Ledger memory ledger = _ledger;
+        Ledger memory ledger = _loadLedger();
         (uint256 validators, uint256 infrastructure, uint256 treasury, uint256 burned) = (
             ledger.validators,
             ledger.infrastructure,
@@ -377,7 +415,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         );
         if (validators + infrastructure + treasury + burned == 0) revert NothingToDistribute();
         (ledger.validators, ledger.infrastructure, ledger.treasury, ledger.burn) = (0, 0, 0, 0);
-        _ledger = ledger;
+        _storeLedger(ledger);
         emit FeesDistributed(validators, infrastructure, treasury, burned);
 
         IFeeRouter.FeeRecipients memory r = _ROUTER.feeRecipients();
@@ -392,9 +430,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// @inheritdoc IInferenceMarket
     function hashVoucher(Voucher calldata voucher) public view returns (bytes32) {
         // Every field of a Voucher is a static type, so abi.encode(struct) is the EIP-712 encoding of its fields.
-        bytes32 domain = keccak256(
-            abi.encode(_DOMAIN_TYPEHASH, _NAME_HASH, _VERSION_HASH, block.chainid, address(this))
-        );
+        bytes32 domain = block.chainid == _DOMAIN_CHAIN_ID ? _DOMAIN_SEPARATOR : _domainSeparator();
         return MessageHashUtils.toTypedDataHash(domain, keccak256(abi.encode(VOUCHER_TYPEHASH, voucher)));
     }
 
@@ -413,7 +449,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
                 balance: a.balance,
                 credits: a.credits,
                 openReserves: a.openReserves,
-                subscribedUntil: a.subscribedUntil,
+                subscribedUntil: u.subscribedUntil,
                 volumePeriod: u.period,
                 currentVolume: u.currentVolume,
                 previousVolume: u.previousVolume
@@ -446,7 +482,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// @inheritdoc IInferenceMarket
     function totals() external view returns (uint256 escrow, uint256 earnings, uint256 fees) {
         Totals memory t = _totals;
-        Ledger memory ledger = _ledger;
+        Ledger memory ledger = _loadLedger();
         return (
             t.escrow,
             t.earnings,
@@ -456,7 +492,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     /// @inheritdoc IInferenceMarket
     function accruedFees() external view returns (AccruedFees memory) {
-        Ledger memory ledger = _ledger;
+        Ledger memory ledger = _loadLedger();
         return
             AccruedFees({
                 validators: ledger.validators,
@@ -515,7 +551,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     function parameter(bytes32 key) public view override returns (uint256) {
         EscrowConfig memory e = _escrow;
         if (key == MarketKeys.WITHDRAWAL_NOTICE) return e.withdrawalNotice;
-        if (key == MarketKeys.CHALLENGE_WINDOW) return e.challengeWindow;
+        if (key == MarketKeys.CHALLENGE_WINDOW) return _totals.challengeWindow;
         if (key == MarketKeys.SUBSCRIPTION_PERIOD) return e.subscriptionPeriod;
         if (key == MarketKeys.MIN_SUBSCRIPTION) return e.minSubscription;
         return super.parameter(key);
@@ -523,17 +559,17 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     function _setParameter(bytes32 key, uint256 value) internal override {
         EscrowConfig memory e = _escrow;
+        if (key == MarketKeys.CHALLENGE_WINDOW) {
+            if (value == 0 || value > type(uint32).max) revert InvalidParameterValue(key, value);
+            _totals.challengeWindow = uint32(value);
+            return;
+        }
         if (key == MarketKeys.MIN_SUBSCRIPTION) {
             if (value > type(uint128).max) revert InvalidParameterValue(key, value);
             e.minSubscription = uint128(value);
-        } else if (
-            key == MarketKeys.WITHDRAWAL_NOTICE ||
-            key == MarketKeys.CHALLENGE_WINDOW ||
-            key == MarketKeys.SUBSCRIPTION_PERIOD
-        ) {
+        } else if (key == MarketKeys.WITHDRAWAL_NOTICE || key == MarketKeys.SUBSCRIPTION_PERIOD) {
             if (value > type(uint32).max) revert InvalidParameterValue(key, value);
             if (key == MarketKeys.WITHDRAWAL_NOTICE) e.withdrawalNotice = uint32(value);
-            else if (key == MarketKeys.CHALLENGE_WINDOW) e.challengeWindow = uint32(value);
             else e.subscriptionPeriod = uint32(value);
         } else {
             super._setParameter(key, value);
@@ -570,36 +606,31 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         Voucher calldata voucher,
         Channel memory ch,
         Reserve memory r,
+        Usage memory u,
         uint256 tierDiscountBps
     ) private view returns (IFeeRouter.Charge memory c, uint256 fromCredits) {
-        c = _quote(
-            voucher.consumer,
-            tierDiscountBps,
-            voucher.cumulativeAmount - ch.settledAmount,
-            voucher.priorityBps,
-            voucher.batch
-        );
+        c = _quote(u, tierDiscountBps, voucher.cumulativeAmount - ch.settledAmount, voucher.priorityBps, voucher.batch);
         fromCredits = Math.min(r.credits, c.baseFee);
         if (c.total - fromCredits > r.deposits) {
             revert InsufficientEscrow(voucher.consumer, uint256(r.deposits) + fromCredits, c.total);
         }
     }
 
-    /// @dev The router's charge for `amount` of list value with the consumer's volume band and subscription.
+    /// @dev The router's charge for `amount` of list value with the consumer's volume band and subscription (`u`, its
+    /// usage moved to the current period).
     function _quote(
-        address consumer,
+        Usage memory u,
         uint256 tierDiscountBps,
         uint256 amount,
         uint256 priorityBps,
         bool batch
     ) private view returns (IFeeRouter.Charge memory) {
-        Usage memory u = _rolledUsage(_usage[consumer]);
         return
             _ROUTER.chargeAt(
                 tierDiscountBps,
                 amount,
                 Math.max(u.currentVolume, u.previousVolume),
-                block.timestamp < _accounts[consumer].subscribedUntil,
+                block.timestamp < u.subscribedUntil,
                 priorityBps,
                 batch
             );
@@ -608,22 +639,28 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// @dev Takes a charge from the pair's reserve and adds the list value to the consumer's monthly volume.
     function _draw(
         Voucher calldata voucher,
+        Channel memory ch,
         Reserve memory r,
+        Usage memory u,
         IFeeRouter.Charge memory c,
-        uint256 fromCredits,
-        uint256 amount
+        uint256 fromCredits
     ) private {
         // fromCredits <= credits and the rest <= deposits (checked in `_charge`), both uint96.
         r.credits -= uint96(fromCredits);
         r.deposits -= uint96(c.total - fromCredits);
         _reserves[voucher.consumer][voucher.provider] = r;
-        Usage memory u = _rolledUsage(_usage[voucher.consumer]);
-        u.currentVolume = SafeCast.toUint96(u.currentVolume + amount);
+        u.currentVolume = SafeCast.toUint96(u.currentVolume + voucher.cumulativeAmount - ch.settledAmount);
         _usage[voucher.consumer] = u;
     }
 
-    /// @dev Credits the split (in memory for the ledger) and moves the charge from escrow to earnings in the totals.
-    function _credit(Ledger memory ledger, address provider, Earnings memory e, IFeeRouter.Charge memory c) private {
+    /// @dev Credits the split (in memory for the ledger) and moves the charge from escrow to earnings in the totals;
+    /// returns the challenge window (kept in the totals' slot).
+    function _credit(
+        Ledger memory ledger,
+        address provider,
+        Earnings memory e,
+        IFeeRouter.Charge memory c
+    ) private returns (uint256 challengeWindow) {
         ledger.validators = SafeCast.toUint96(ledger.validators + c.validators);
         ledger.infrastructure = SafeCast.toUint96(ledger.infrastructure + c.infrastructure);
         ledger.treasury = SafeCast.toUint96(ledger.treasury + c.treasury);
@@ -633,9 +670,10 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         _earnings[provider] = e;
         Totals memory t = _totals;
         // The consumer's reserve covered the charge, so the escrow total does too.
-        t.escrow -= uint128(c.total);
-        t.earnings = SafeCast.toUint128(t.earnings + c.provider);
+        t.escrow -= uint112(c.total);
+        t.earnings = SafeCast.toUint112(t.earnings + c.provider);
         _totals = t;
+        return t.challengeWindow;
     }
 
     /// @dev Numbers a channel at its first settlement and records its parties.
@@ -647,16 +685,50 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     }
 
     /// @dev Numbers the settlement, writes the ledger (in memory until now) and the challenge record.
-    function _record(Ledger memory ledger, uint64 channelNumber, uint256 value) private returns (bytes32) {
+    function _record(
+        Ledger memory ledger,
+        uint64 channelNumber,
+        uint256 value,
+        uint256 challengeWindow
+    ) private returns (bytes32) {
         uint256 id = uint256(ledger.settlements) + 1;
         ledger.settlements = SafeCast.toUint64(id);
-        _ledger = ledger;
+        _storeLedger(ledger);
         _settlements[id] = Settlement({
             channel: channelNumber,
             value: SafeCast.toUint96(value),
-            deadline: SafeCast.toUint40(block.timestamp + _escrow.challengeWindow)
+            deadline: SafeCast.toUint40(block.timestamp + challengeWindow)
         });
         return bytes32(id);
+    }
+
+    /// @dev The ledger's two slots, read together.
+    function _loadLedger() private view returns (Ledger memory) {
+        (LedgerHead memory h, LedgerTail memory t) = (_ledgerHead, _ledgerTail);
+        return
+            Ledger({
+                validators: h.validators,
+                infrastructure: h.infrastructure,
+                settlements: h.settlements,
+                treasury: t.treasury,
+                burn: t.burn,
+                channels: t.channels
+            });
+    }
+
+    /// @dev Writes the ledger's two slots, one store each.
+    function _storeLedger(Ledger memory ledger) private {
+        _ledgerHead = LedgerHead({
+            validators: ledger.validators,
+            infrastructure: ledger.infrastructure,
+            settlements: ledger.settlements
+        });
+        _ledgerTail = LedgerTail({treasury: ledger.treasury, burn: ledger.burn, channels: ledger.channels});
+    }
+
+    /// @dev The EIP-712 domain: name "InferenceMarket", version "1", the live chain and this contract.
+    function _domainSeparator() private view returns (bytes32) {
+        return keccak256(abi.encode(_DOMAIN_TYPEHASH, _NAME_HASH, _VERSION_HASH, block.chainid, address(this)));
     }
 
     function _key(Voucher calldata v) private pure returns (bytes32) {
@@ -674,8 +746,9 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         return u;
     }
 
-    /// @dev Every duration and the subscription minimum positive.
+    /// @dev The withdrawal notice, the subscription period and minimum positive (the challenge window is checked where
+    /// it is set).
     function _escrowValid(EscrowConfig memory e) private pure returns (bool) {
-        return e.withdrawalNotice > 0 && e.challengeWindow > 0 && e.subscriptionPeriod > 0 && e.minSubscription > 0;
+        return e.withdrawalNotice > 0 && e.subscriptionPeriod > 0 && e.minSubscription > 0;
     }
 }

@@ -39,19 +39,17 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         uint16 demandSmoothingBps;
     }
 
-    /// @dev The demand epoch and its target in one slot.
+    /// @dev The demand epoch, its target and the market bound once, in one slot (a settlement reads all three).
     struct DemandConfig {
-        uint40 epoch;
-        uint128 targetPerProvider;
+        uint32 epoch;
+        uint64 targetPerProvider;
+        address market;
     }
 
     uint256 private constant BPS = 10_000;
     uint256 private constant PARAMETER_COUNT = 11;
 
     IProviderStaking private immutable _STAKING;
-
-    /// @dev The inference market, bound once (read once per settlement).
-    address private _market;
 
     QuoteConfig private _quote;
     DemandConfig private _demand;
@@ -78,8 +76,9 @@ contract ModelCatalog is IModelCatalog, Parameterized {
             demandSmoothingBps: SafeCast.toUint16(p.demandSmoothingBps)
         });
         _demand = DemandConfig({
-            epoch: SafeCast.toUint40(p.demandEpoch),
-            targetPerProvider: SafeCast.toUint128(p.demandTargetPerProvider)
+            epoch: SafeCast.toUint32(p.demandEpoch),
+            targetPerProvider: SafeCast.toUint64(p.demandTargetPerProvider),
+            market: address(0)
         });
         if (!_valid(_quote, _demand)) revert InvalidConfiguration();
     }
@@ -136,21 +135,23 @@ contract ModelCatalog is IModelCatalog, Parameterized {
 
     /// @inheritdoc IModelCatalog
     function bindMarket(address market_) external restricted {
-        if (_market != address(0) || market_ == address(0)) revert MarketAlreadyBound(_market);
-        _market = market_;
+        address bound = _demand.market;
+        if (bound != address(0) || market_ == address(0)) revert MarketAlreadyBound(bound);
+        _demand.market = market_;
         emit MarketBound(market_);
     }
 
     /// @inheritdoc IModelCatalog
     function recordUsage(bytes32 modelId, uint256 tokens, uint256 amount) external returns (uint256 counted) {
-        if (msg.sender != _market) revert OnlyMarket(msg.sender);
+        DemandConfig memory d = _demand;
+        if (msg.sender != d.market) revert OnlyMarket(msg.sender);
         Model memory m = _models[modelId];
         if (!m.listed) revert UnknownModel(modelId);
         QuoteConfig memory q = _quote;
 
         bool rolled;
         uint256 observed;
-        (m, rolled, observed) = _rolled(m, q, _demand);
+        (m, rolled, observed) = _rolled(m, q, d);
         uint256 floor = MarketMath.pricePerToken(
             q.baseRate,
             _complexityBps(q, m.complexity),
@@ -218,7 +219,7 @@ contract ModelCatalog is IModelCatalog, Parameterized {
 
     /// @inheritdoc IModelCatalog
     function market() external view returns (address) {
-        return _market;
+        return _demand.market;
     }
 
     /// @inheritdoc IModelCatalog
@@ -258,8 +259,8 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         else if (id == 6) q.demandSmoothingBps = uint16(_atMost(key, value, type(uint16).max));
         else if (id == 7) q.supplyStepBps = uint16(_atMost(key, value, type(uint16).max));
         else if (id == 8) q.maxSupplyFactorBps = uint24(_atMost(key, value, type(uint24).max));
-        else if (id == 9) d.epoch = uint40(_atMost(key, value, type(uint40).max));
-        else d.targetPerProvider = uint128(_atMost(key, value, type(uint128).max));
+        else if (id == 9) d.epoch = uint32(_atMost(key, value, type(uint32).max));
+        else d.targetPerProvider = uint64(_atMost(key, value, type(uint64).max));
         if (!_valid(q, d)) revert InvalidParameterValue(key, value);
         _quote = q;
         _demand = d;

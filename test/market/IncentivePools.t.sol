@@ -226,7 +226,7 @@ contract IncentivePoolsTest is MarketBase {
         _fundPool(IIncentivePools.Pool.CreditBonus, 100 ether);
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.OnlyMarket.selector, alice));
-        pools.onSettlement(alice, bronze, 1_000 ether, 800 ether);
+        pools.onSettlement(alice, bronze, 1_000 ether, 800 ether, false);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.OnlyMarket.selector, alice));
         pools.drawCreditBonus(1_000 ether);
         vm.stopPrank();
@@ -281,6 +281,32 @@ contract IncentivePoolsTest is MarketBase {
         r.referralDuration = 0;
         vm.expectRevert(IIncentivePools.InvalidConfiguration.selector);
         new IncentivePools(IERC20(address(token)), staking, router, address(manager), r);
+    }
+
+    /// @dev A referral needs the bound market (it flags the referred provider there); nothing is stored before.
+    function test_RevertWhen_referralBeforeAMarketIsBound() public {
+        IncentivePools unbound = new IncentivePools(
+            IERC20(address(token)),
+            staking,
+            router,
+            address(manager),
+            _rates()
+        );
+        vm.prank(newcomer);
+        vm.expectRevert(IIncentivePools.MarketNotBound.selector);
+        unbound.registerReferral(silver);
+        assertEq(unbound.referralOf(newcomer).referrer, address(0), "no referral stored");
+    }
+
+    /// @dev Only the pools flag a provider as referred in the market (its settlements then read the referral).
+    function test_RevertWhen_anyoneButThePoolsMarksAReferral() public {
+        vm.prank(newcomer);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.OnlyIncentives.selector, newcomer));
+        market.markReferred(newcomer);
+        vm.expectEmit(true, false, false, false, address(market));
+        emit IInferenceMarket.ReferralMarked(newcomer);
+        vm.prank(newcomer);
+        pools.registerReferral(silver);
     }
 
     // ------------------------------------------------------------------ never more than funded

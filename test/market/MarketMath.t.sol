@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
 import {MarketMath} from "../../contracts/libraries/MarketMath.sol";
 import {Test} from "../utils/Test.sol";
 
@@ -180,5 +182,36 @@ contract MarketMathTest is Test {
         assertEq(MarketMath.usdValue(10_000 ether, 0.1 ether), 1_000, "10,000 QUIV at $0.10");
         assertEq(MarketMath.usdValue(10_000 ether - 1, 0.1 ether), 999, "one wei less: $999");
         assertEq(MarketMath.usdValue(1 ether, 2.5 ether), 2, "$2.50 rounds down to $2");
+    }
+
+    // ------------------------------------------------------------------ fast paths (plain arithmetic below 2^128)
+
+    /// @dev Every share and value equals the 512-bit `mulDiv` it replaces, on both sides of the 2^128 switch.
+    function testFuzz_fastPathsEqualMulDiv(uint256 amount, uint256 bps, uint256 price, uint256 pick) public pure {
+        // Half the runs near the switch, so both sides of it are exercised.
+        // Otherwise up to 2^200, where every result still fits 256 bits (beyond it `mulDiv` itself reverts).
+        if (pick % 2 == 0) amount = (uint256(1) << 128) - 8 + (amount % 16);
+        else amount = bound(amount, 0, uint256(1) << 200);
+        bps = bound(bps, 0, 10_000);
+        price = bound(price, 0, type(uint128).max);
+        assertEq(MarketMath.shareDown(amount, bps), Math.mulDiv(amount, bps, 10_000), "shareDown");
+        assertEq(MarketMath.shareUp(amount, bps), Math.mulDiv(amount, bps, 10_000, Math.Rounding.Ceil), "shareUp");
+        assertEq(
+            MarketMath.discounted(amount, bps),
+            Math.mulDiv(amount, 10_000 - bps, 10_000, Math.Rounding.Ceil),
+            "discounted"
+        );
+        assertEq(MarketMath.usdValue(amount, price), Math.mulDiv(amount, price, 1e36), "usdValue");
+    }
+
+    function test_fastPaths_atTheSwitch() public pure {
+        uint256 below = type(uint128).max;
+        uint256 above = uint256(1) << 128;
+        // (2^128 - 1) x 3 / 10,000 = 102,084,710,076,281,539,039,012,382,229,530,463.4365: ...463 down, ...464 up.
+        assertEq(MarketMath.shareDown(below, 3), 102084710076281539039012382229530463, "below, down");
+        assertEq(MarketMath.shareUp(below, 3), 102084710076281539039012382229530464, "below, up");
+        // 2^128 x 3 / 10,000 = 102,084,710,076,281,539,039,012,382,229,530,463.4368: the slow path rounds the same.
+        assertEq(MarketMath.shareDown(above, 3), 102084710076281539039012382229530463, "above, down");
+        assertEq(MarketMath.shareUp(above, 3), 102084710076281539039012382229530464, "above, up");
     }
 }
