@@ -400,6 +400,7 @@ export function validateLocking(path: string, locking: LockingPreset, hasLending
     const feature = checkString(`${at}.feature`, lp.feature);
     if (!names.has(feature)) fail(`${at}.feature`, `(${show(feature)}) is not one of perks.features`);
     checkBigint(`${at}.openCeilingBps`, lp.openCeilingBps, 0n, BigInt(BPS));
+    checkBigint(`${at}.minLockLeft`, lp.minLockLeft, 0n, lock.maxLockDuration);
     if (!hasLending) fail(at, "needs a lending piece (the credit manager reads the perk)");
   }
   const liquidity = checkObject(`${path}.liquidity`, k.liquidity);

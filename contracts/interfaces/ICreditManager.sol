@@ -13,8 +13,10 @@ import {IParameterized} from "./IParameterized.sol";
 ///
 /// Locker perk (optional, fixed at deployment). With a perk registry wired in, a draw that would take the total
 /// borrowed above `openCeilingBps` of the debt ceiling needs the borrower to hold the registry's `feature` (tokens
-/// in a running lock at or above its threshold): the top of the ceiling is reserved for long-term lockers. The
-/// perk never changes a position's limits: every draw stays within `maxLtvBps` of the collateral.
+/// in a running lock at or above its threshold) and a lock ending at least `minLockLeft` seconds after the draw: the
+/// top of the ceiling is reserved for long-term lockers, and leaving the lock right after the draw costs the early-exit
+/// penalty on at least `minLockLeft` of time left. The perk never changes a position's limits: every draw stays within
+/// `maxLtvBps` of the collateral.
 ///
 /// Limits. Borrowing and collateral withdrawal must leave `debt <= maxLtvBps x QER value`, where the QER value
 /// uses the oracle's guarded price (the lower of spot and the jump-guarded reference; the position's ETH does not
@@ -42,10 +44,13 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @notice The locker perk, fixed at deployment.
     /// @param perks The perk registry (`IAccessPerks`); zero turns the perk off (then `openCeilingBps` is 10,000).
     /// @param openCeilingBps Share of the debt ceiling open to every borrower, bps (at most 10,000).
+    /// @param minLockLeft Seconds the borrower's lock must still run at a draw into the reserved part (at most the
+    /// lock module's `maxLockDuration`; zero: any running lock).
     /// @param feature The registry's feature id whose holders may borrow the reserved top of the ceiling.
     struct LockerPerk {
         address perks;
         uint16 openCeilingBps;
+        uint32 minLockLeft;
         bytes32 feature;
     }
 
@@ -170,12 +175,20 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @param totalDebt The total borrowed after the draw.
     /// @param openCeiling The part of the ceiling open to every borrower.
     error LockerPerkRequired(address account, bytes32 feature, uint256 totalDebt, uint256 openCeiling);
+    /// @notice The draw would take the total borrowed into the reserved part of the ceiling, and `account`'s lock
+    /// ends before `minLockEnd` (now + `minLockLeft`).
+    /// @param account The borrower.
+    /// @param lockEnd The end of the account's lock.
+    /// @param minLockEnd The earliest end that qualifies.
+    error LockerPerkLockTooShort(address account, uint256 lockEnd, uint256 minLockEnd);
     /// @notice The locker perk given at deployment is inconsistent (a feature or a reserved share without a
-    /// registry, a registry without a feature, or an open share above 10,000 bps).
+    /// registry, a registry without a feature, an open share above 10,000 bps, or a minimum lock time left without
+    /// a registry or above the lock module's `maxLockDuration`).
     /// @param perks The registry.
     /// @param feature The feature id.
     /// @param openCeilingBps The open share.
-    error InvalidLockerPerk(address perks, bytes32 feature, uint256 openCeilingBps);
+    /// @param minLockLeft The minimum lock time left, seconds.
+    error InvalidLockerPerk(address perks, bytes32 feature, uint256 openCeilingBps, uint256 minLockLeft);
     /// @notice The position must be closed in one liquidation, and the caller's `maxRepay` is below what closing
     /// it costs.
     error RepayBelowClosingAmount(uint256 maxRepay, uint256 required);
@@ -254,7 +267,8 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @return The addresses.
     function modules() external view returns (Modules memory);
 
-    /// @notice The locker perk (registry, feature, share of the ceiling open to every borrower).
+    /// @notice The locker perk (registry, feature, share of the ceiling open to every borrower, minimum lock time
+    /// left at a draw into the reserved part).
     /// @return The perk, fixed at deployment.
     function lockerPerk() external view returns (LockerPerk memory);
 

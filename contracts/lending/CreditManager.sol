@@ -16,6 +16,7 @@ import {IEthReserve} from "../interfaces/IEthReserve.sol";
 import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IStableVault} from "../interfaces/IStableVault.sol";
+import {IVoteLocker} from "../interfaces/IVoteLocker.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
 import {DebtIndex} from "./DebtIndex.sol";
 
@@ -42,6 +43,8 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     IAccessPerks private immutable _PERKS;
     bytes32 private immutable _PERK_FEATURE;
     uint256 private immutable _OPEN_CEILING_BPS;
+    IVoteLocker private immutable _LOCKER;
+    uint256 private immutable _MIN_LOCK_LEFT;
 
     RiskParams private _risk;
     mapping(address account => Position) private _positions;
@@ -70,7 +73,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// @param modules_ The collateral token, vault, reserve, oracle and insurance fund.
     /// @param risk Initial risk numbers (from the preset).
     /// @param pauseDuration_ The guardian's pause duration in seconds (the preset), 1 to `MAX_PAUSE_DURATION`.
-    /// @param perk The locker perk (zero registry, zero feature and 10,000 bps: off).
+    /// @param perk The locker perk (zero registry, zero feature, 10,000 bps and no minimum lock time left: off).
     constructor(
         address authority,
         Modules memory modules_,
@@ -97,11 +100,18 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         if (
             perk.openCeilingBps > BPS ||
             (perk.perks == address(0)) != (perk.feature == bytes32(0)) ||
-            (perk.perks == address(0) && perk.openCeilingBps != BPS)
-        ) revert InvalidLockerPerk(perk.perks, perk.feature, perk.openCeilingBps);
+            (perk.perks == address(0) && (perk.openCeilingBps != BPS || perk.minLockLeft != 0))
+        ) revert InvalidLockerPerk(perk.perks, perk.feature, perk.openCeilingBps, perk.minLockLeft);
+        if (perk.perks != address(0)) {
+            _LOCKER = IVoteLocker(IAccessPerks(perk.perks).locker());
+            if (perk.minLockLeft > _LOCKER.config().maxLockDuration) {
+                revert InvalidLockerPerk(perk.perks, perk.feature, perk.openCeilingBps, perk.minLockLeft);
+            }
+        }
         _PERKS = IAccessPerks(perk.perks);
         _PERK_FEATURE = perk.feature;
         _OPEN_CEILING_BPS = perk.openCeilingBps;
+        _MIN_LOCK_LEFT = perk.minLockLeft;
 
         // Set directly, then checked together (the one-by-one checks would see half-set values).
         _risk = risk;
@@ -365,7 +375,8 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             LockerPerk({
                 perks: address(_PERKS),
                 feature: _PERK_FEATURE,
-                openCeilingBps: uint16(_OPEN_CEILING_BPS) // at most BPS, checked at deployment
+                openCeilingBps: uint16(_OPEN_CEILING_BPS), // at most BPS, checked at deployment
+                minLockLeft: uint32(_MIN_LOCK_LEFT) // given as a uint32
             });
     }
 
@@ -426,14 +437,19 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         ) revert InvalidParameterValue(key, value);
     }
 
-    /// @dev Above the open part of the ceiling, only the perk's holders may draw (read from the registry at the
-    /// draw: a lock that has ended or been exited no longer counts). The perk never touches the LTV limit.
+    /// @dev Above the open part of the ceiling, only the perk's holders whose lock runs at least `_MIN_LOCK_LEFT`
+    /// more may draw (read at the draw: a lock that has ended or been exited no longer counts, and a lock taken just
+    /// for the draw costs the early-exit penalty on at least that time left). The perk never touches the LTV limit.
     function _checkOpenCeiling(uint256 total, uint256 ceiling) private view {
         if (_OPEN_CEILING_BPS == BPS) return;
         uint256 open = ceiling.mulDiv(_OPEN_CEILING_BPS, BPS);
-        if (total > open && !_PERKS.hasAccess(msg.sender, _PERK_FEATURE)) {
+        if (total <= open) return;
+        if (!_PERKS.hasAccess(msg.sender, _PERK_FEATURE)) {
             revert LockerPerkRequired(msg.sender, _PERK_FEATURE, total, open);
         }
+        uint256 minEnd = block.timestamp + _MIN_LOCK_LEFT;
+        uint256 end = _LOCKER.lockOf(msg.sender).end;
+        if (end < minEnd) revert LockerPerkLockTooShort(msg.sender, end, minEnd);
     }
 
     /// @dev The borrowing limit of `collateral` QER at `price`, rounded down.

@@ -8,8 +8,9 @@ import {IVoteLocker} from "../interfaces/IVoteLocker.sol";
 
 /// @title AccessPerks
 /// @notice Features unlocked by tokens in a running lock (the lock module's `activeLockedOf`).
-/// @dev A lock cannot be opened and closed in one transaction (at least two weeks, or a penalty), so access
-/// costs committed tokens, not a flash loan.
+/// @dev A lock cannot be opened and closed in one transaction without the early-exit penalty, but at the shortest
+/// lock that penalty is small (about 0.36% of the amount at Qerun's numbers): a feature whose benefit outlives the
+/// lock should also ask for a minimum time left (the credit manager's locker perk does, through `lockOf`).
 contract AccessPerks is IAccessPerks, AccessManaged {
     IVoteLocker private immutable _LOCKER;
     uint256 private immutable _MAX_THRESHOLD;

@@ -63,6 +63,8 @@ export interface LendingLockerPerk {
   feature: string;
   /** Share of the debt ceiling open to every borrower, bps. */
   openCeilingBps: bigint;
+  /** Seconds the borrower's lock must still run at a draw into the reserved part. */
+  minLockLeft: bigint;
 }
 
 /** The parameter-registry key of a lending parameter, as `LendingKeys` computes it. */
@@ -148,8 +150,13 @@ export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPe
       },
       preset.pauseDuration.value,
       perk === undefined
-        ? { perks: ZeroAddress, feature: ZeroHash, openCeilingBps: 10_000n }
-        : { perks: perk.perks(m), feature: perk.feature, openCeilingBps: perk.openCeilingBps },
+        ? { perks: ZeroAddress, openCeilingBps: 10_000n, minLockLeft: 0n, feature: ZeroHash }
+        : {
+            perks: perk.perks(m),
+            openCeilingBps: perk.openCeilingBps,
+            minLockLeft: perk.minLockLeft,
+            feature: perk.feature,
+          },
     ]);
 
     const restrict = (target: ContractFuture<string>, name: string, signatures: string[], role: bigint) =>

@@ -33,7 +33,7 @@ export interface LockingPreset {
    * The lending perk (optional, a preset with lending): borrowers holding `feature` (one of `perks.features`) may
    * draw the top of the debt ceiling above `openCeilingBps`; the 50% LTV rule is unchanged.
    */
-  lendingPerk?: { feature: string; openCeilingBps: bigint };
+  lendingPerk?: { feature: string; openCeilingBps: bigint; minLockLeft: bigint };
   /** LiquidityIncentives on the token/WETH Uniswap V2 pool. */
   liquidity: { rewardDuration: bigint };
   /** BuybackBurner (`IBuybackBurner.Config`). */

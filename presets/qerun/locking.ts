@@ -21,8 +21,10 @@ const DAY = 24n * 3_600n;
  * - Perks: thresholds up to 1,000,000 QER (1% of the supply). Two features at launch: `qerun.priorityAccess` at
  *   10,000 QER in a running lock, read by the front end and partner services, and `qerun.lending.reservedCeiling`
  *   at 10,000 QER, read by the credit manager: the top 20% of the debt ceiling (above 80%) is reserved for its
- *   holders, so long-term lockers can still borrow when the ceiling is nearly used. The perk opens capacity, never
- *   the limit: every draw stays within the 50% LTV rule.
+ *   holders, so long-term lockers can still borrow when the ceiling is nearly used. A draw into it also needs the
+ *   lock to run 52 more weeks: a lock taken for the draw and left at once costs 10,000 x 50% x 52 / 208 = 1,250 QER
+ *   of penalty (at the shortest lock it was 36 QER, so one 10,000 QER lock could serve any number of borrowers).
+ *   The perk opens capacity, never the limit: every draw stays within the 50% LTV rule.
  * - Liquidity incentives: stake the QER/WETH Uniswap V2 LP token; the liquidity-incentives stream (10% of supply,
  *   over 2 years) is forwarded by its distributor account, 30 days at a time.
  * - Buyback-and-burn: ETH sent by governance (the reserve's unowned ETH, lending interest) buys QER at no less than
@@ -44,7 +46,7 @@ export const QERUN_LOCKING: LockingPreset = {
       { name: "qerun.lending.reservedCeiling", threshold: 10_000n * TOKEN },
     ],
   },
-  lendingPerk: { feature: "qerun.lending.reservedCeiling", openCeilingBps: 8_000n },
+  lendingPerk: { feature: "qerun.lending.reservedCeiling", openCeilingBps: 8_000n, minLockLeft: 52n * WEEK },
   liquidity: { rewardDuration: 30n * DAY },
   buyback: { maxSlippageBps: 300n, maxEthPerQuarter: 100n * TOKEN, quarterSeconds: YEAR / 4n, maxPriceAge: 3_600n },
 };

@@ -125,6 +125,10 @@ describe("Preset validation (presets/validate.ts)", function () {
           "qerun.locking.lendingPerk.openCeilingBps (10001) is above 10000",
         ],
         [
+          (p) => (p.locking!.lendingPerk!.minLockLeft = 208n * 604_800n + 1n),
+          "qerun.locking.lendingPerk.minLockLeft (125798401) is above 125798400",
+        ],
+        [
           (p) => (p.locking!.buyback.maxSlippageBps = 1_001n),
           "qerun.locking.buyback.maxSlippageBps (1001) is above 1000",
         ],

@@ -13,12 +13,13 @@ import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @notice The credit manager's locker perk, read through the real AccessPerks over a real VoteLocker: the top
-/// 20% of the debt ceiling is reserved for accounts with at least 10,000 QER in a running lock; the 50% LTV rule
-/// holds for them as for everyone.
+/// 20% of the debt ceiling is reserved for accounts with at least 10,000 QER in a lock that runs at least 52 more
+/// weeks at the draw; the 50% LTV rule holds for them as for everyone.
 contract LockerPerkTest is LendingBase {
     bytes32 internal constant FEATURE = keccak256("lending.reservedCeiling");
     uint256 internal constant PERK_THRESHOLD = 10_000 ether;
     uint16 internal constant OPEN_BPS = 8_000;
+    uint32 internal constant MIN_LOCK_LEFT = 52 weeks;
 
     VoteLocker internal locker;
     AccessPerks internal perks;
@@ -35,7 +36,12 @@ contract LockerPerkTest is LendingBase {
         locker = new VoteLocker(IERC20(address(qer)), address(manager), c);
         perks = new AccessPerks(locker, address(manager), 1_000_000 ether);
         perks.setFeature(FEATURE, PERK_THRESHOLD); // the test contract is the manager's admin
-        perk = ICreditManager.LockerPerk({perks: address(perks), feature: FEATURE, openCeilingBps: OPEN_BPS});
+        perk = ICreditManager.LockerPerk({
+            perks: address(perks),
+            feature: FEATURE,
+            openCeilingBps: OPEN_BPS,
+            minLockLeft: MIN_LOCK_LEFT
+        });
     }
 
     function setUp() public override {
@@ -51,8 +57,67 @@ contract LockerPerkTest is LendingBase {
         _giveQer(who, amount);
         vm.startPrank(who);
         qer.approve(address(locker), amount);
-        locker.createLock(amount, 52 weeks);
+        locker.createLock(amount, 104 weeks);
         vm.stopPrank();
+    }
+
+    function _lockFor(address who, uint256 amount, uint256 duration) internal {
+        vm.startPrank(who);
+        qer.approve(address(locker), amount);
+        locker.createLock(amount, duration);
+        vm.stopPrank();
+    }
+
+    /// @dev Regression: one 10,000 QER lock cycled through Sybil borrowers at the shortest lock (end 896,000 s away,
+    /// exit penalty 35.61 QER) filled the whole reserved part and shut out a 4-year locker. The draw now needs the
+    /// lock to run 52 more weeks, so the shortest lock is refused and the state is unchanged.
+    function test_RevertWhen_reservedCeilingShortestLock() public {
+        _giveQer(carol, PERK_THRESHOLD);
+        _lockFor(carol, PERK_THRESHOLD, 2 weeks);
+        assertEq(locker.lockOf(carol).end - block.timestamp, 896_000, "the shortest lock");
+        assertTrue(perks.hasAccess(carol, FEATURE), "the registry grants the feature");
+        _addCollateral(carol, 2_000 ether);
+        vm.prank(carol);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ICreditManager.LockerPerkLockTooShort.selector,
+                carol,
+                block.timestamp + 896_000,
+                block.timestamp + 52 weeks
+            )
+        );
+        cm.borrow(1_000e6, 0, block.timestamp);
+        assertEq(cm.debtOf(carol), 0, "no debt");
+        assertEq(vault.totalBorrowed(), 8_000e6, "reserved part untouched");
+    }
+
+    /// @dev The boundary: a lock ending exactly 52 weeks after the draw qualifies, one second later it does not;
+    /// leaving it right after the draw costs 10,000 x 50% x 52 / 208 = 1,250 QER (was 35.61 QER).
+    function test_borrow_reservedCeilingMinLockLeftBoundary() public {
+        address dave = makeAddr("dave");
+        _warp(2894 weeks - block.timestamp); // a week boundary: a 52-week lock ends exactly 52 weeks from now
+        _giveQer(carol, PERK_THRESHOLD);
+        _giveQer(dave, PERK_THRESHOLD);
+        _lockFor(carol, PERK_THRESHOLD, 52 weeks);
+        _lockFor(dave, PERK_THRESHOLD, 52 weeks);
+        assertEq(locker.lockOf(carol).end, block.timestamp + 52 weeks, "exactly 52 weeks left");
+        _addCollateral(carol, 2_000 ether);
+        _addCollateral(dave, 2_000 ether);
+        _borrow(carol, 1_000e6);
+        // The index has grown since setUp: the scaled debt rounds up against the borrower by at most 2 units.
+        assertApproxEqAbs(cm.debtOf(carol), 1_000e6, 2, "granted at exactly 52 weeks left");
+        vm.prank(carol);
+        locker.exitEarly();
+        assertEq(qer.balanceOf(carol), PERK_THRESHOLD - 1_250 ether, "the cycle costs 1,250 QER");
+
+        _warp(1);
+        uint256 borrowed = vault.totalBorrowed();
+        uint256 end = locker.lockOf(dave).end;
+        vm.prank(dave);
+        vm.expectRevert(abi.encodeWithSelector(ICreditManager.LockerPerkLockTooShort.selector, dave, end, end + 1));
+        cm.borrow(500e6, 0, block.timestamp); // within the ceiling and the LTV
+        assertEq(cm.debtOf(dave), 0, "refused one second short");
+        assertEq(vault.totalBorrowed(), borrowed, "unchanged: only carol's draw");
     }
 
     function test_lockerPerk_wiring() public view {
@@ -60,6 +125,7 @@ contract LockerPerkTest is LendingBase {
         assertEq(p.perks, address(perks), "registry");
         assertEq(p.feature, FEATURE, "feature");
         assertEq(p.openCeilingBps, OPEN_BPS, "open share");
+        assertEq(p.minLockLeft, 52 weeks, "minimum lock time left");
         assertEq(cm.openCeiling(), 8_000e6, "80% of 10,000 USDC");
         assertEq(vault.totalBorrowed(), 8_000e6, "the open ceiling was drawn without a lock");
     }
@@ -119,11 +185,13 @@ contract LockerPerkTest is LendingBase {
     function test_RevertWhen_perkConfigInconsistent() public {
         ICreditManager.Modules memory m = cm.modules();
         ICreditManager.RiskParams memory r = cm.riskParams();
-        ICreditManager.LockerPerk[4] memory bad = [
-            ICreditManager.LockerPerk(address(0), 10_000, FEATURE), // feature without registry
-            ICreditManager.LockerPerk(address(0), 8_000, bytes32(0)), // reserved share without registry
-            ICreditManager.LockerPerk(address(perks), 8_000, bytes32(0)), // registry without feature
-            ICreditManager.LockerPerk(address(perks), 10_001, FEATURE) // above 100%
+        ICreditManager.LockerPerk[6] memory bad = [
+            ICreditManager.LockerPerk(address(0), 10_000, 0, FEATURE), // feature without registry
+            ICreditManager.LockerPerk(address(0), 8_000, 0, bytes32(0)), // reserved share without registry
+            ICreditManager.LockerPerk(address(perks), 8_000, 0, bytes32(0)), // registry without feature
+            ICreditManager.LockerPerk(address(perks), 10_001, 0, FEATURE), // above 100%
+            ICreditManager.LockerPerk(address(0), 10_000, 1, bytes32(0)), // minimum time left without registry
+            ICreditManager.LockerPerk(address(perks), 8_000, 208 weeks + 1, FEATURE) // longer than any lock
         ];
         for (uint256 i; i < bad.length; ++i) {
             vm.expectRevert(
@@ -131,7 +199,8 @@ contract LockerPerkTest is LendingBase {
                     ICreditManager.InvalidLockerPerk.selector,
                     bad[i].perks,
                     bad[i].feature,
-                    bad[i].openCeilingBps
+                    bad[i].openCeilingBps,
+                    bad[i].minLockLeft
                 )
             );
             new CreditManager(address(manager), m, r, PAUSE_DURATION, bad[i]);

@@ -47,11 +47,10 @@ describe("Locking in the Qerun preset (VoteLocker, AccessPerks, LiquidityIncenti
     expect(await c.accessPerks!.thresholdOf(PERK), "priority access at 10,000 QER").to.equal(10_000n * TOKEN);
     expect(await c.accessPerks!.maxThreshold(), "thresholds bounded at 1M QER").to.equal(M);
     const perk = await c.creditManager!.lockerPerk();
-    expect([perk.perks, perk.feature, perk.openCeilingBps], "lending reads the preset's perk registry").to.deep.equal([
-      await c.accessPerks!.getAddress(),
-      LENDING_PERK,
-      8_000n,
-    ]);
+    expect(
+      [perk.perks, perk.feature, perk.openCeilingBps, perk.minLockLeft],
+      "lending reads the preset's perk registry; a reserved draw needs 52 more weeks of lock",
+    ).to.deep.equal([await c.accessPerks!.getAddress(), LENDING_PERK, 8_000n, 52n * 604_800n]);
     expect(await c.accessPerks!.thresholdOf(LENDING_PERK), "10,000 QER in a running lock").to.equal(10_000n * TOKEN);
     expect(await c.creditManager!.openCeiling(), "80% of the 1M USDC ceiling open to all").to.equal(800_000n * USDC);
   });

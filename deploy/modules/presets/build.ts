@@ -129,6 +129,7 @@ export function buildPresetModule(preset: SystemPreset) {
                 perks: (m) => m.useModule(locking).perks,
                 feature: perkId(lendingPerk.feature),
                 openCeilingBps: lendingPerk.openCeilingBps,
+                minLockLeft: lendingPerk.minLockLeft,
               },
         );
   const issuance =
