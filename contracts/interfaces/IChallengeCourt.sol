@@ -345,10 +345,11 @@ interface IChallengeCourt {
 
     /// @notice Decides a challenge once its voting window has ended, settles its stake and, if upheld, slashes the
     /// provider. Anyone may call it.
-    /// @dev Weighed by bonds against the set eligible when it opened, less those reported silent: upheld if the bonds voting to uphold exceed
-    /// `majorityBps` of the bonds voting and half of the active set's bonds (no provider is slashed without a
-    /// bonded majority of the whole set), with at least `quorum` distinct voters; rejected if the quorum
-    /// (`quorumBps` of the active bonds and `quorum` voters) voted and the uphold side is not a majority of the votes.
+    /// @dev Weighed by bonds against `setStake` (the set eligible when it opened, less those reported silent):
+    /// upheld if the bonds voting to uphold exceed `majorityBps` of the bonds voting and half of `setStake` (no
+    /// provider is slashed without a bonded majority of the whole set), with at least `quorum` distinct voters;
+    /// rejected if the quorum (`quorumBps` of `setStake` and `quorum` voters) voted and the uphold side is not a
+    /// majority of the votes.
     /// Otherwise the challenge waits one more voting period (silent validators can be reported meanwhile, shrinking
     /// the set) and then expires (stake back). A challenge superseded by a higher-class one on the same subject
     /// returns its stake. The challenger's reward is paid in proportion to the slash actually applied. The slash uses
@@ -435,15 +436,18 @@ interface IChallengeCourt {
     /// @return Whether its status is `Active`.
     function isActiveValidator(address account) external view returns (bool);
 
-    /// @notice The number of active validators (the quorum base of the next challenge).
+    /// @notice The number of active validators (a challenge opens only with at least `minQuorum` of them).
     /// @return The count.
     function activeValidators() external view returns (uint256);
 
-    /// @notice The sum of the active validators' bonds, token wei: the set every decision is weighed against.
+    /// @notice The sum of the active validators' bonds: the set every decision is weighed against.
+    /// @return The bonds, token wei.
     function activeBond() external view returns (uint256);
 
     /// @notice What an attester weighs: its bond if active (0 otherwise) and the active validators' total bond.
     /// @param account The account.
+    /// @return bond Its bond if active, else 0, token wei.
+    /// @return totalActive The active validators' bonds, token wei.
     function attesterWeight(address account) external view returns (uint256 bond, uint256 totalActive);
 
     /// @notice The number of challenges ever opened (the id of the latest).

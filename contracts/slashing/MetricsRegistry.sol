@@ -346,7 +346,7 @@ contract MetricsRegistry is IMetricsRegistry {
         return r;
     }
 
-    /// @dev Adds the caller's attestation, weighed by its bond, to the provider's bucket of `epoch`; returns the bucket.
+    /// @dev Adds the caller's attestation, weighed by its bond, to the provider's bucket of `epoch`; returns it.
     function _recordInBucket(
         address provider,
         uint256 epoch,

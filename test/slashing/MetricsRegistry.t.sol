@@ -214,7 +214,7 @@ contract MetricsRegistryTest is SlashingBase {
     }
 
     /// Epoch 0 uptimes 94.99%, 90%, 95% and 50%: three below 95% (30,000 of bonds of the 50,000 set). The uptime
-    /// trigger holds; the response-time trigger of the same epoch does not (80 ms is far below 2x the 2,000 ms default).
+    /// trigger holds; the response-time trigger of the same epoch does not (80 ms is below 2x the 2,000 ms default).
     function test_proveMinorInfraction_uptimeBelowNinetyFivePercent() public {
         _toAttestationOf(0);
         _attest(0, 0, 80, 9_499, 9_000);

@@ -159,10 +159,11 @@ contract SybilAttacksTest is SlashingBase {
 
     /// Six silent Sybils (60,000) against five honest validators (50,000) who vote to uphold six severe challenges
     /// of p1. Before: all six expired. Now no verdict at the vote's end (50,000 x 2 <= 110,000); anyone reports
-    /// silent Sybils on each challenge, their bonds leave the set weighed (two on each: 110,000 - 20,000 = 90,000 on the
-    /// first, 110,000 - 18,000 = 92,000 on the others, their bonds already cut to 9,000), and all six are upheld: the first takes
-    /// Platinum's 20% (2,010,000) and bans, the others find the cap used. Each reported Sybil lost 1,000 to the pool
-    /// and cannot reactivate before every challenge open at its report has closed plus a voting period.
+    /// silent Sybils on each challenge, their bonds leave the set weighed (two on each: 110,000 - 20,000 = 90,000
+    /// on the first, 110,000 - 18,000 = 92,000 on the others, their bonds already cut to 9,000), and all six are
+    /// upheld: the first takes Platinum's 20% (2,010,000) and bans, the others find the cap used. Each reported
+    /// Sybil lost 1,000 to the pool and cannot reactivate before every challenge open at its report has closed plus a
+    /// voting period.
     function test_attack4_silentSybilsCannotBlockChallenges() public {
         _sybils(6);
         _fundPool(10_000 ether);
