@@ -217,6 +217,7 @@ export const slashingCases: BenchCase[] = [
   {
     module: "slashing",
     action: "attest an epoch (metrics)",
+    note: "the epoch bucket is three slots (figures and counts; bonds attested and slow; bonds down and the largest set seen), and the court is read twice (active, then the attester's bond and the set's bonds)",
     prepare: async (connection) => {
       const env = await running(connection, 0, 0);
       const { metrics, provider, voters, networkHelpers } = { ...env, networkHelpers: connection.networkHelpers };
