@@ -560,6 +560,7 @@ export function validateSlashing(path: string, slashing: SlashingPreset): void {
   checkBigint(mp("minAttestations"), m.minAttestations, 1n);
   checkBigint(mp("fastResponseMs"), m.fastResponseMs, 1n);
   checkBigint(mp("disputeWindow"), m.disputeWindow, 1n);
+  checkBigint(mp("maxLatencyMs"), m.maxLatencyMs, 1n, 4_294_967_295n);
   const weights = checkArray(mp("trustWeightsBps"), m.trustWeightsBps, 4, 4).map((w, i) =>
     checkBigint(`${mp("trustWeightsBps")}[${i}]`, w, 0n, BigInt(BPS)),
   );

@@ -30,7 +30,8 @@ interface IChallengeCourt {
         Open,
         Upheld,
         Rejected,
-        Expired
+        Expired,
+        Superseded
     }
 
     /// @notice Where a validator stands.
@@ -49,11 +50,15 @@ interface IChallengeCourt {
     /// @param bps The percent it claims, in bps (inside the class range when opened).
     /// @param infraction The class it claims.
     /// @param status Where it stands.
-    /// @param upholdVotes Votes to uphold.
-    /// @param rejectVotes Votes to reject.
-    /// @param quorum Votes needed for a decision.
+    /// @param upholdVotes Validators voting to uphold.
+    /// @param rejectVotes Validators voting to reject.
+    /// @param quorum Distinct voters needed for a decision (`minQuorum` when opened).
     /// @param feePerWinner Validator fee each validator on the winning side may claim, in token wei.
     /// @param evidenceId `keccak256(abi.encode(source, subjectId))`.
+    /// @param upholdStake Bonds of the validators voting to uphold, token wei.
+    /// @param rejectStake Bonds of the validators voting to reject, token wei.
+    /// @param setStake The active set's bonds when it opened (every eligible voter), less the bonds of those reported
+    /// silent on it: what its votes are weighed against, token wei.
     struct Challenge {
         address challenger;
         uint96 stake;
@@ -67,13 +72,16 @@ interface IChallengeCourt {
         uint32 quorum;
         uint96 feePerWinner;
         bytes32 evidenceId;
+        uint128 upholdStake;
+        uint128 rejectStake;
+        uint128 setStake;
     }
 
     /// @notice A validator.
     /// @param status Where it stands.
     /// @param sinceChallenge It may vote on challenges with a larger id (the count when it registered or reactivated).
     /// @param lastVoted The largest challenge id it voted on.
-    /// @param unlockAt While exiting: when its bond can be withdrawn.
+    /// @param unlockAt While exiting: when its bond can be withdrawn; while ineligible: when it may reactivate.
     /// @param bond Its bond, in token wei.
     struct Validator {
         ValidatorStatus status;
@@ -87,8 +95,8 @@ interface IChallengeCourt {
     /// @param minChallengeStake Smallest challenge stake, token wei.
     /// @param challengeStakeBps Stake added per unit of the subject's value, bps.
     /// @param votingPeriod Voting window, seconds.
-    /// @param quorumBps Votes needed, in bps of the active validators when the challenge opens (rounded up).
-    /// @param minQuorum Votes needed at least.
+    /// @param quorumBps Bonds voting needed, in bps of the eligible set's bonds (less those reported silent).
+    /// @param minQuorum Distinct voters needed at least.
     /// @param majorityBps Uphold votes must exceed this share of the votes cast, bps (at least half).
     /// @param challengerRewardBps Reward of an upheld challenger, bps of its stake.
     /// @param providerShareBps Share of a rejected stake paid to the provider, bps; the rest is burned.
@@ -199,6 +207,25 @@ interface IChallengeCourt {
     /// @param lastMissed The last of the challenges in a row it missed.
     event ValidatorAbsent(address indexed validator, address indexed reporter, uint256 lastMissed);
 
+    /// @notice A validator was found silent on a challenge lacking its quorum and lost part of its bond.
+    /// @param validator The validator, now ineligible.
+    /// @param reporter Who reported it.
+    /// @param challengeId The challenge it was silent on (or the last of the missed run, for `ValidatorAbsent`).
+    /// @param penalty Bond moved to the reward pool, token wei.
+    /// @param reactivatesAt When it may reactivate.
+    event AbsencePenalised(
+        address indexed validator,
+        address indexed reporter,
+        uint256 indexed challengeId,
+        uint256 penalty,
+        uint256 reactivatesAt
+    );
+
+    /// @notice A lower-class challenge was superseded by a higher-class one on the same subject; its stake is back.
+    /// @param challengeId The superseded challenge.
+    /// @param supersededBy The challenge that replaced it.
+    event ChallengeSuperseded(uint256 indexed challengeId, uint256 indexed supersededBy);
+
     /// @notice A validator left; its bond unlocks at `unlockAt`.
     /// @param validator The validator.
     /// @param unlockAt When the bond can be withdrawn.
@@ -263,6 +290,12 @@ interface IChallengeCourt {
     error NotExiting(address validator);
     /// @notice The bond is still locked.
     error BondLocked(address validator, uint256 unlockAt);
+    /// @notice The challenge has neither a decision nor its quorum yet; it expires at `expiresAt` unless reached.
+    error DecisionPending(uint256 challengeId, uint256 votedStake, uint256 activeStake, uint256 expiresAt);
+    /// @notice The validator voted, was not eligible, or the challenge reached its quorum or is not open / closed.
+    error NotSilent(address validator, uint256 challengeId);
+    /// @notice An ineligible validator reactivating before its cooldown ends.
+    error ReactivationCooldown(address validator, uint256 reactivatesAt);
     /// @notice Constructor values that break the module's rules.
     error InvalidConfiguration();
 
@@ -288,8 +321,9 @@ interface IChallengeCourt {
 
     /// @notice Challenges a settled result by staking `challengeStakeFor(value)` (pulled from the caller).
     /// @dev Reverts `UnknownSource`, `UnknownSubject`, `NotSubjectConsumer`, `ChallengeDeadlinePassed` (after the
-    /// deadline; at it is allowed), `UnknownProvider`, `AlreadyChallenged`, `EvidenceAlreadyUsed`,
-    /// `PercentOutsideClass` or `NotEnoughValidators`.
+    /// deadline; at it is allowed), `UnknownProvider`, `AlreadyChallenged` (unless the open challenge of the subject
+    /// claims a lower class: the new one supersedes it, so a provider cannot shield a severe case behind a minor one
+    /// opened by an accomplice), `EvidenceAlreadyUsed`, `PercentOutsideClass` or `NotEnoughValidators`.
     /// @param source The source of the subject.
     /// @param subjectId The subject.
     /// @param infraction The class claimed.
@@ -311,10 +345,17 @@ interface IChallengeCourt {
 
     /// @notice Decides a challenge once its voting window has ended, settles its stake and, if upheld, slashes the
     /// provider. Anyone may call it.
-    /// @dev Fewer votes than the quorum: expired. Otherwise upheld if uphold votes x 10,000 > votes x
-    /// `majorityBps`, else rejected (a tie rejects). The slash uses the claimed class and percent (moved into the
-    /// class's current range if governance changed it meanwhile), clamped by the slasher's caps; it is skipped if the
-    /// evidence was used meanwhile. Reverts `UnknownChallenge`, `ChallengeNotOpen` or `VotingNotEnded`.
+    /// @dev Weighed by bonds against `setStake` (the set eligible when it opened, less those reported silent):
+    /// upheld if the bonds voting to uphold exceed `majorityBps` of the bonds voting and half of `setStake` (no
+    /// provider is slashed without a bonded majority of the whole set), with at least `quorum` distinct voters;
+    /// rejected if the quorum (`quorumBps` of `setStake` and `quorum` voters) voted and the uphold side is not a
+    /// majority of the votes.
+    /// Otherwise the challenge waits one more voting period (silent validators can be reported meanwhile, shrinking
+    /// the set) and then expires (stake back). A challenge superseded by a higher-class one on the same subject
+    /// returns its stake. The challenger's reward is paid in proportion to the slash actually applied. The slash uses
+    /// the claimed class and percent (moved into the class's current range if governance changed it meanwhile),
+    /// clamped by the slasher's caps; it is skipped if the evidence was used meanwhile. Reverts `UnknownChallenge`,
+    /// `ChallengeNotOpen`, `VotingNotEnded` or `DecisionPending`.
     /// @param challengeId The challenge.
     /// @return status The outcome.
     function decide(uint256 challengeId) external returns (Status status);
@@ -330,18 +371,31 @@ interface IChallengeCourt {
     /// @dev Reverts `AlreadyValidator` unless the caller has no validator record.
     function registerValidator() external;
 
-    /// @notice Makes an ineligible validator active again, for challenges opened from now on.
+    /// @notice Makes an ineligible validator active again, for challenges opened from now on, once its cooldown (every
+    /// challenge open when it was reported has closed, and at least one voting period) has passed.
+    /// @dev Reverts `NotIneligible` or `ReactivationCooldown`.
     function reactivate() external;
+
+    /// @notice Reports a validator silent on a challenge whose voting ended without a decision, so silent identities
+    /// cannot block it: its bond leaves the set that challenge is weighed against. An active validator also becomes
+    /// ineligible and, like with `reportAbsence`, loses 10% of its bond to the reward pool and waits out the
+    /// reactivation cooldown.
+    /// @dev Reverts `NotSilent` unless the challenge is open, its voting ended, it is not decidable yet, and the
+    /// validator (still holding its bond) was eligible for it, did not vote and was not reported on it.
+    /// @param validator The validator.
+    /// @param challengeId The challenge.
+    function reportSilence(address validator, uint256 challengeId) external;
 
     /// @notice Marks a validator ineligible that missed `maxMissedVotes` challenges in a row, all closed. Anyone may
     /// call it.
     /// @dev The challenges counted are the `maxMissedVotes` opened right after the validator's last vote (or its
     /// registration or reactivation, if later); the last of them must have closed. Reverts `NotAbsent` otherwise.
     /// @param validator The validator.
+    /// It moves 10% of the bond to the reward pool and starts the reactivation cooldown.
     function reportAbsence(address validator) external;
 
-    /// @notice Leaves the validator set; the bond unlocks after the voting period and once every challenge open
-    /// now has closed.
+    /// @notice Leaves the validator set; the bond unlocks one voting period after every challenge open now has closed
+    /// (and after one voting period at least), so it stays answerable while those can still be decided.
     function exitValidator() external;
 
     /// @notice Pays an exited validator's bond once unlocked and deletes its record.
@@ -382,9 +436,19 @@ interface IChallengeCourt {
     /// @return Whether its status is `Active`.
     function isActiveValidator(address account) external view returns (bool);
 
-    /// @notice The number of active validators (the quorum base of the next challenge).
+    /// @notice The number of active validators (a challenge opens only with at least `minQuorum` of them).
     /// @return The count.
     function activeValidators() external view returns (uint256);
+
+    /// @notice The sum of the active validators' bonds: the set every decision is weighed against.
+    /// @return The bonds, token wei.
+    function activeBond() external view returns (uint256);
+
+    /// @notice What an attester weighs: its bond if active (0 otherwise) and the active validators' total bond.
+    /// @param account The account.
+    /// @return bond Its bond if active, else 0, token wei.
+    /// @return totalActive The active validators' bonds, token wei.
+    function attesterWeight(address account) external view returns (uint256 bond, uint256 totalActive);
 
     /// @notice The number of challenges ever opened (the id of the latest).
     /// @return The count.

@@ -12,9 +12,14 @@ import {ISlasher} from "./ISlasher.sol";
 /// checked on-chain against the attested figures, and anyone who can show a trigger holds slashes the minor class
 /// minimum without a court; and consumers may take an attested epoch to the challenge court (`IChallengeSource`).
 /// @dev What is proven and what is trusted: each attestation is a validator's claim (trusted, like an oracle
-/// report); the registry checks every claim against the thresholds when it arrives and counts the breaches, and a
-/// trigger holds only when at least `minAttestations` validators attested the epoch and more than half of them
-/// reported a breach, so one lying validator cannot slash a provider or shield it. The advertised latency is the
+/// report), weighed by the validator's bond in the court; the registry checks every claim against the thresholds when
+/// it arrives and sums the bonds reporting a breach, and a trigger holds only when at least `minAttestations`
+/// validators attested the epoch, the bonds reporting the breach exceed half the bonds that attested it and half the
+/// court's whole active set (the larger of the set seen while the epoch was attested and the set now), so no number
+/// of identities short of a bonded majority of the set can slash a provider. Rolling figures count only epochs
+/// attested by at least `minAttestations` validators, so one attester cannot steer the multipliers. A provider that
+/// never advertised a latency is held to `maxLatencyMs`, and no advertised latency may exceed it, so the latency
+/// trigger is never opt-in. The advertised latency is the
 /// provider's own on-chain claim; a change applies from the next epoch, and at most one change waits at a time, so a
 /// provider cannot move it after the fact. Attestations of epoch `e` are accepted during `attestationWindow` seconds
 /// after it ends (at most one epoch), and a trigger can be proven once that window has closed.
@@ -43,6 +48,7 @@ interface IMetricsRegistry is IChallengeSource {
     /// @param fastResponseMs Response time earning the full latency score and the speed bonus (QUIVer: 100 ms).
     /// @param trustWeightsBps Trust-score weights of uptime, accuracy, latency and reputation stake; sum 10,000.
     /// @param disputeWindow Seconds after an epoch ends during which a consumer may dispute it in the court.
+    /// @param maxLatencyMs Largest latency a provider may advertise, and the latency of one that advertised none, ms.
     struct Config {
         uint256 start;
         uint256 epochLength;
@@ -54,6 +60,7 @@ interface IMetricsRegistry is IChallengeSource {
         uint256 fastResponseMs;
         uint16[4] trustWeightsBps;
         uint256 disputeWindow;
+        uint256 maxLatencyMs;
     }
 
     /// @notice A provider's aggregates for one epoch.
@@ -63,6 +70,10 @@ interface IMetricsRegistry is IChallengeSource {
     /// @param avgAccuracyBps Average attested accuracy, bps.
     /// @param slowAttestations Attestations whose response time breached the advertised latency.
     /// @param downAttestations Attestations whose uptime breached the minimum.
+    /// @param attestedStake Bonds of the validators that attested it, token wei.
+    /// @param slowStake Bonds of those reporting a slow response, token wei.
+    /// @param downStake Bonds of those reporting a low uptime, token wei.
+    /// @param setStake The largest active set's bonds seen while it was attested, token wei.
     struct EpochMetrics {
         uint256 attestations;
         uint256 avgResponseMs;
@@ -70,11 +81,15 @@ interface IMetricsRegistry is IChallengeSource {
         uint256 avgAccuracyBps;
         uint256 slowAttestations;
         uint256 downAttestations;
+        uint256 attestedStake;
+        uint256 slowStake;
+        uint256 downStake;
+        uint256 setStake;
     }
 
     /// @notice A provider's rolling figures over the `windowEpochs` epochs up to its latest attested epoch.
     /// @param latestEpoch The latest epoch attested (the window's last).
-    /// @param attestations Attestations in the window.
+    /// @param attestations Attestations in the window, counting only epochs with at least `minAttestations`.
     /// @param avgResponseMs Average response time, ms.
     /// @param avgUptimeBps Average uptime, bps.
     /// @param avgAccuracyBps Average accuracy, bps.
@@ -137,6 +152,8 @@ interface IMetricsRegistry is IChallengeSource {
     /// @param qualityBps Quality multiplier.
     event PerformanceSynced(address indexed provider, uint256 speedBps, uint256 qualityBps);
 
+    /// @notice The bonds reporting the breach are no majority of the court's active set.
+    error NoSetMajority(uint256 breachStake, uint256 setStake);
     /// @notice The caller is not an active validator of the court.
     error NotValidator(address account);
     /// @notice The address is not a registered provider.
@@ -161,8 +178,8 @@ interface IMetricsRegistry is IChallengeSource {
     error AttestationsStillOpen(uint256 epoch, uint256 closesAt);
     /// @notice Too few attestations to prove a trigger.
     error NotEnoughAttestations(uint256 attestations, uint256 minimum);
-    /// @notice The trigger does not hold: breaches are not more than half of the attestations.
-    error ConditionNotMet(Trigger trigger, uint256 breaches, uint256 attestations);
+    /// @notice The trigger does not hold: the bonds reporting a breach are not more than half of those that attested.
+    error ConditionNotMet(Trigger trigger, uint256 breachStake, uint256 attestedStake);
     /// @notice The epoch's dispute window has closed.
     error DisputeWindowClosed(uint256 epoch, uint256 closedAt);
     /// @notice Constructor values that break the module's rules.
@@ -171,7 +188,7 @@ interface IMetricsRegistry is IChallengeSource {
     /// @notice Advertises the caller's latency (registered providers), applied from the next epoch.
     /// @dev Reverts `LatencyChangePending` while an earlier change waits or took effect this epoch (one change per
     /// two epochs), so the latency of every epoch still open to attestation is fixed.
-    /// @param latencyMs The latency, ms (positive).
+    /// @param latencyMs The latency, ms (positive, at most `maxLatencyMs`).
     function advertiseLatency(uint256 latencyMs) external;
 
     /// @notice Attests a provider's figures for an ended epoch (active validators of the court, once per epoch).
@@ -192,8 +209,9 @@ interface IMetricsRegistry is IChallengeSource {
 
     /// @notice Proves that a minor-infraction trigger held for a provider's epoch and slashes the minor class's
     /// minimum percent (evidence `evidenceIdOf(provider, epoch, trigger)`). Anyone may call it.
-    /// @dev Reverts `NoAttestations`, `AttestationsStillOpen`, `NotEnoughAttestations`, `ConditionNotMet`, or the
-    /// slasher's `EvidenceAlreadyUsed` for a second proof.
+    /// @dev Reverts `NoAttestations`, `AttestationsStillOpen`, `NotEnoughAttestations`, `ConditionNotMet` (the bonds
+    /// reporting the breach are no majority of those that attested), `NoSetMajority` (nor of the court's active set),
+    /// or the slasher's `EvidenceAlreadyUsed` for a second proof.
     /// @param provider The provider.
     /// @param epoch The epoch.
     /// @param trigger The trigger.
@@ -241,7 +259,7 @@ interface IMetricsRegistry is IChallengeSource {
     /// @return The score, 0 to 1,000.
     function trustScore(address provider) external view returns (uint256);
 
-    /// @notice The latency a provider advertised for an epoch (0 if none).
+    /// @notice The latency a provider advertised for an epoch (0 if none; attestations then use `maxLatencyMs`).
     /// @param provider The provider.
     /// @param epoch The epoch (the previous, current or next one).
     /// @return The latency, ms.

@@ -28,6 +28,9 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     uint8 private constant VOTED_UPHOLD = 1;
     uint8 private constant VOTED_REJECT = 2;
     uint8 private constant CLAIMED = 4;
+    uint8 private constant REPORTED_SILENT = 8;
+    /// @dev Share of its bond a validator reported absent or silent loses to the reward pool.
+    uint256 private constant ABSENCE_PENALTY_BPS = 1_000;
 
     IERC20 private immutable _TOKEN;
     ISlasher private immutable _SLASHER;
@@ -55,6 +58,8 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     uint128 private _feesOwed;
     uint128 private _escrowed;
     uint128 private _bonds;
+    /// @dev The bonds of the active validators: what every decision and attestation is weighed against.
+    uint128 private _activeBond;
 
     uint40 private _challengeCount;
     uint40 private _activeValidators;
@@ -135,23 +140,20 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         ISlasher.Infraction infraction,
         uint256 bps
     ) external returns (uint256 challengeId) {
-        (address provider, uint256 value, bytes32 evidenceId) = _checkSubject(source, subjectId);
+        (address provider, uint256 value, bytes32 evidenceId) = _checkSubject(source, subjectId, infraction);
         ISlasher.ClassRange memory range = _SLASHER.classRange(infraction);
         if (bps < range.minBps || bps > range.maxBps) {
             revert PercentOutsideClass(infraction, bps, range.minBps, range.maxBps);
         }
-        uint256 active = _activeValidators;
-        uint256 quorum = Math.max(
-            _settings.minQuorum,
-            Math.mulDiv(active, _settings.quorumBps, BPS, Math.Rounding.Ceil)
-        );
-        if (quorum > active) revert NotEnoughValidators(active, quorum);
+        uint256 quorum = _settings.minQuorum;
+        if (quorum > _activeValidators) revert NotEnoughValidators(_activeValidators, quorum);
 
         uint256 stake = _challengeStake(value);
         uint256 votingEnds = Math.max(block.timestamp + _settings.votingPeriod, _lastVotingEnd);
         challengeId = _challengeCount + 1;
         _challengeCount = uint40(challengeId);
         _lastVotingEnd = SafeCast.toUint48(votingEnds);
+        uint256 previous = _challengeOf[evidenceId];
         _challengeOf[evidenceId] = challengeId;
         _escrowed += SafeCast.toUint128(stake);
         Challenge storage c = _challenges[challengeId];
@@ -164,8 +166,10 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         c.infraction = infraction;
         c.status = Status.Open;
         c.quorum = SafeCast.toUint32(quorum);
+        c.setStake = _activeBond;
         c.evidenceId = evidenceId;
         _emitOpened(challengeId, source, subjectId, c);
+        if (previous != 0) emit ChallengeSuperseded(previous, challengeId);
         _TOKEN.safeTransferFrom(msg.sender, address(this), stake);
     }
 
@@ -182,9 +186,15 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         if (_votes[challengeId][msg.sender] != 0) revert AlreadyVoted(challengeId, msg.sender);
 
         _votes[challengeId][msg.sender] = uphold ? VOTED_UPHOLD : VOTED_REJECT;
-        // Vote counts are bounded by the number of validators (40 bits).
-        if (uphold) ++c.upholdVotes;
-        else ++c.rejectVotes;
+        // Vote counts are bounded by the number of validators; the bonds by the court's 128-bit ledger.
+        uint128 bond = v.bond;
+        if (uphold) {
+            ++c.upholdVotes;
+            c.upholdStake += bond;
+        } else {
+            ++c.rejectVotes;
+            c.rejectStake += bond;
+        }
         if (challengeId > v.lastVoted) v.lastVoted = uint40(challengeId);
         emit Voted(challengeId, msg.sender, uphold);
     }
@@ -192,30 +202,31 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     /// @inheritdoc IChallengeCourt
     function decide(uint256 challengeId) external returns (Status status) {
         Challenge storage c = _openChallenge(challengeId);
-        if (block.timestamp < c.votingEnds) revert VotingNotEnded(challengeId, c.votingEnds);
-        uint256 upholdVotes = c.upholdVotes;
-        uint256 rejectVotes = c.rejectVotes;
-        uint256 votes = upholdVotes + rejectVotes;
+        uint256 votingEnds = c.votingEnds;
+        if (block.timestamp < votingEnds) revert VotingNotEnded(challengeId, votingEnds);
+        status = _outcome(challengeId, c, votingEnds);
         uint256 stake = c.stake;
         _escrowed -= uint128(stake);
+        c.status = status;
 
         uint256 toChallenger;
         uint256 toProvider;
         uint256 burned;
         uint256 feePerWinner;
-        if (votes < c.quorum) {
-            status = Status.Expired;
+        address provider = c.provider;
+        if (status == Status.Expired || status == Status.Superseded) {
             toChallenger = stake;
         } else {
-            status = upholdVotes * BPS > votes * _settings.majorityBps ? Status.Upheld : Status.Rejected;
-            uint256 winners = status == Status.Upheld ? upholdVotes : rejectVotes;
+            uint256 winners = status == Status.Upheld ? c.upholdVotes : c.rejectVotes;
             // Fee first, then the reward, each only as far as the pool holds tokens; the fee rounds down per winner.
             uint256 pool = _rewardPool;
             feePerWinner = Math.min((stake * _settings.validatorFeeBps) / BPS, pool) / winners;
-            uint256 fees = feePerWinner * winners;
-            pool -= fees;
+            pool -= feePerWinner * winners;
             if (status == Status.Upheld) {
-                uint256 reward = Math.min((stake * _settings.challengerRewardBps) / BPS, pool);
+                // The slasher is this protocol's own module (no callback into the court). The reward follows the
+                // share of the claimed percent the caps let through: no reward for a slash that took nothing.
+                (uint256 applied, uint256 claimed) = _slash(c, provider);
+                uint256 reward = Math.min((stake * _settings.challengerRewardBps * applied) / (BPS * claimed), pool);
                 pool -= reward;
                 toChallenger = stake + reward;
             } else {
@@ -223,24 +234,20 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
                 burned = stake - toProvider;
             }
             _rewardPool = uint128(pool);
-            _feesOwed += uint128(fees);
+            _feesOwed += uint128(feePerWinner * winners);
             // The fee is a share of a uint96 stake.
             c.feePerWinner = uint96(feePerWinner);
         }
-        c.status = status;
         emit ChallengeDecided(
             challengeId,
             status,
-            upholdVotes,
-            rejectVotes,
+            c.upholdVotes,
+            c.rejectVotes,
             toChallenger,
             toProvider,
             burned,
             feePerWinner
         );
-
-        address provider = c.provider;
-        if (status == Status.Upheld) _slash(c, provider);
         if (toChallenger != 0) _TOKEN.safeTransfer(c.challenger, toChallenger);
         if (toProvider != 0) _TOKEN.safeTransfer(provider, toProvider);
         if (burned != 0) ERC20Burnable(address(_TOKEN)).burn(burned);
@@ -278,6 +285,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         v.bond = uint96(bond);
         ++_activeValidators;
         _bonds += uint128(bond);
+        _activeBond += uint128(bond);
         emit ValidatorRegistered(msg.sender, bond);
         _TOKEN.safeTransferFrom(msg.sender, address(this), bond);
     }
@@ -286,10 +294,13 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     function reactivate() external {
         Validator storage v = _validators[msg.sender];
         if (v.status != ValidatorStatus.Ineligible) revert NotIneligible(msg.sender);
+        if (block.timestamp < v.unlockAt) revert ReactivationCooldown(msg.sender, v.unlockAt);
         v.status = ValidatorStatus.Active;
         v.sinceChallenge = _challengeCount;
         v.lastVoted = 0;
+        v.unlockAt = 0;
         ++_activeValidators;
+        _activeBond += v.bond;
         emit ValidatorReactivated(msg.sender);
     }
 
@@ -302,9 +313,28 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         if (lastMissed > _challengeCount || block.timestamp < _challenges[lastMissed].votingEnds) {
             revert NotAbsent(validator, lastMissed);
         }
-        v.status = ValidatorStatus.Ineligible;
-        --_activeValidators;
         emit ValidatorAbsent(validator, msg.sender, lastMissed);
+        _penaliseAbsence(v, validator, lastMissed);
+    }
+
+    /// @inheritdoc IChallengeCourt
+    function reportSilence(address validator, uint256 challengeId) external {
+        Validator storage v = _validators[validator];
+        Challenge storage c = _challenges[challengeId];
+        ValidatorStatus status = v.status;
+        if (
+            status == ValidatorStatus.None ||
+            c.status != Status.Open ||
+            block.timestamp < c.votingEnds ||
+            challengeId <= v.sinceChallenge ||
+            _votes[challengeId][validator] != 0 ||
+            _decidable(c)
+        ) revert NotSilent(validator, challengeId);
+        _votes[challengeId][validator] = REPORTED_SILENT;
+        // Its bond was in the set when the challenge opened (eligible) and is still held (not withdrawn).
+        c.setStake -= v.bond;
+        if (status == ValidatorStatus.Active) _penaliseAbsence(v, validator, challengeId);
+        else emit AbsencePenalised(validator, msg.sender, challengeId, 0, v.unlockAt);
     }
 
     /// @inheritdoc IChallengeCourt
@@ -313,8 +343,11 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         ValidatorStatus status = v.status;
         if (status == ValidatorStatus.None) revert NotValidator(msg.sender);
         if (status == ValidatorStatus.Exiting) revert AlreadyValidator(msg.sender, status);
-        if (status == ValidatorStatus.Active) --_activeValidators;
-        uint256 unlockAt = Math.max(block.timestamp + _settings.votingPeriod, _lastVotingEnd);
+        if (status == ValidatorStatus.Active) {
+            --_activeValidators;
+            _activeBond -= v.bond;
+        }
+        uint256 unlockAt = Math.max(block.timestamp, _lastVotingEnd) + _settings.votingPeriod;
         v.status = ValidatorStatus.Exiting;
         v.unlockAt = SafeCast.toUint48(unlockAt);
         emit ValidatorExited(msg.sender, unlockAt);
@@ -369,6 +402,18 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     }
 
     /// @inheritdoc IChallengeCourt
+    function activeBond() external view returns (uint256) {
+        return _activeBond;
+    }
+
+    /// @inheritdoc IChallengeCourt
+    function attesterWeight(address account) external view returns (uint256 bond, uint256 totalActive) {
+        Validator storage v = _validators[account];
+        if (v.status == ValidatorStatus.Active) bond = v.bond;
+        totalActive = _activeBond;
+    }
+
+    /// @inheritdoc IChallengeCourt
     function challengeCount() external view returns (uint256) {
         return _challengeCount;
     }
@@ -416,21 +461,71 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Slashes the accused provider for an upheld challenge, unless its evidence was used meanwhile.
-    function _slash(Challenge storage c, address provider) private {
+    /// @dev Slashes the accused provider for an upheld challenge, unless its evidence was used meanwhile; returns the
+    /// percent applied and the percent claimed (both in bps; the claimed one is positive).
+    function _slash(Challenge storage c, address provider) private returns (uint256 applied, uint256 claimed) {
         bytes32 evidenceId = c.evidenceId;
-        if (_SLASHER.evidenceUsed(evidenceId)) return;
         ISlasher.Infraction infraction = c.infraction;
         ISlasher.ClassRange memory range = _SLASHER.classRange(infraction);
         // The claimed percent, moved into the class's current range (governance may have changed it meanwhile).
-        uint256 bps = Math.min(Math.max(c.bps, range.minBps), range.maxBps);
-        _SLASHER.slash(provider, infraction, bps, evidenceId);
+        claimed = Math.min(Math.max(c.bps, range.minBps), range.maxBps);
+        if (_SLASHER.evidenceUsed(evidenceId)) return (0, claimed);
+        applied = _SLASHER.slash(provider, infraction, claimed, evidenceId).appliedBps;
+    }
+
+    /// @dev The outcome of an open challenge whose voting ended; reverts `DecisionPending` while it has neither a
+    /// decision nor its quorum and the extra period for reporting silent validators runs.
+    function _outcome(uint256 challengeId, Challenge storage c, uint256 votingEnds) private view returns (Status) {
+        if (_challengeOf[c.evidenceId] != challengeId) return Status.Superseded;
+        Status status = _verdict(c);
+        if (status != Status.Open) return status;
+        uint256 expiresAt = votingEnds + _settings.votingPeriod;
+        if (block.timestamp < expiresAt) {
+            revert DecisionPending(challengeId, uint256(c.upholdStake) + c.rejectStake, c.setStake, expiresAt);
+        }
+        return Status.Expired;
+    }
+
+    /// @dev Upheld: at least `quorum` voters, a majority of the votes and a bonded majority of the set; rejected: the
+    /// quorum voted and the uphold side is no majority of it; otherwise still open.
+    function _verdict(Challenge storage c) private view returns (Status) {
+        uint256 upheld = c.upholdStake;
+        uint256 voted = upheld + c.rejectStake;
+        uint256 set = c.setStake;
+        bool voters = uint256(c.upholdVotes) + c.rejectVotes >= c.quorum;
+        bool majority = upheld * BPS > voted * _settings.majorityBps;
+        if (majority) return voters && upheld * 2 > set ? Status.Upheld : Status.Open;
+        return voters && voted * BPS >= set * _settings.quorumBps ? Status.Rejected : Status.Open;
+    }
+
+    /// @dev Whether a challenge has a verdict already (silence no longer matters to it).
+    function _decidable(Challenge storage c) private view returns (bool) {
+        return _verdict(c) != Status.Open;
+    }
+
+    /// @dev Takes an active validator out of the set: 10% of its bond to the reward pool, and no reactivation before
+    /// every challenge open now has closed (and one voting period at least).
+    function _penaliseAbsence(Validator storage v, address validator, uint256 challengeId) private {
+        uint256 bond = v.bond;
+        uint256 penalty = (bond * ABSENCE_PENALTY_BPS) / BPS;
+        uint256 reactivatesAt = Math.max(block.timestamp, _lastVotingEnd) + _settings.votingPeriod;
+        v.status = ValidatorStatus.Ineligible;
+        v.bond = uint96(bond - penalty);
+        v.unlockAt = SafeCast.toUint48(reactivatesAt);
+        --_activeValidators;
+        _activeBond -= uint128(bond);
+        _bonds -= uint128(penalty);
+        _rewardPool += uint128(penalty);
+        emit AbsencePenalised(validator, msg.sender, challengeId, penalty, reactivatesAt);
     }
 
     /// @dev Checks that the caller may challenge the subject now; returns its provider, value and evidence id.
+    /// One open challenge per subject, unless a higher class supersedes it (a provider cannot shield a severe case
+    /// behind a minor one its accomplice opened first).
     function _checkSubject(
         address source,
-        bytes32 subjectId
+        bytes32 subjectId,
+        ISlasher.Infraction infraction
     ) private view returns (address provider, uint256 value, bytes32 evidenceId) {
         if (!_sources[source]) revert UnknownSource(source);
         address consumer;
@@ -442,7 +537,10 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         if (!_STAKING.isRegistered(provider)) revert UnknownProvider(provider);
         evidenceId = keccak256(abi.encode(source, subjectId));
         uint256 previous = _challengeOf[evidenceId];
-        if (previous != 0) revert AlreadyChallenged(evidenceId, previous);
+        if (
+            previous != 0 &&
+            (_challenges[previous].status != Status.Open || _challenges[previous].infraction >= infraction)
+        ) revert AlreadyChallenged(evidenceId, previous);
         if (_SLASHER.evidenceUsed(evidenceId)) revert EvidenceAlreadyUsed(evidenceId);
     }
 

@@ -28,9 +28,14 @@ contract MetricsRegistry is IMetricsRegistry {
         uint64 sumResponseMs;
         uint32 sumUptimeBps;
         uint32 sumAccuracyBps;
+        uint128 stake;
+        uint128 slowStake;
+        uint128 downStake;
+        uint128 setStake;
     }
 
-    /// @dev Running sums of the buckets in the window `(latest - windowEpochs, latest]`.
+    /// @dev Running sums of the buckets in the window `(latest - windowEpochs, latest]` attested by at least
+    /// `minAttestations` validators (a bucket joins the sums when it reaches that count).
     struct Rolling {
         uint32 latestPlusOne;
         uint32 count;
@@ -64,6 +69,7 @@ contract MetricsRegistry is IMetricsRegistry {
     uint256 private immutable _W_LATENCY;
     uint256 private immutable _W_STAKE;
     uint256 private immutable _DISPUTE_WINDOW;
+    uint256 private immutable _MAX_LATENCY_MS;
 
     mapping(address provider => mapping(uint256 slot => Bucket)) private _buckets;
     mapping(address provider => Rolling) private _rolling;
@@ -91,7 +97,9 @@ contract MetricsRegistry is IMetricsRegistry {
             c.minAttestations == 0 ||
             c.fastResponseMs == 0 ||
             uint256(c.trustWeightsBps[0]) + c.trustWeightsBps[1] + c.trustWeightsBps[2] + c.trustWeightsBps[3] != BPS ||
-            c.disputeWindow == 0
+            c.disputeWindow == 0 ||
+            c.maxLatencyMs == 0 ||
+            c.maxLatencyMs > type(uint32).max
         ) revert InvalidConfiguration();
         _COURT = court;
         _SLASHER = slasher;
@@ -110,11 +118,12 @@ contract MetricsRegistry is IMetricsRegistry {
         _W_LATENCY = c.trustWeightsBps[2];
         _W_STAKE = c.trustWeightsBps[3];
         _DISPUTE_WINDOW = c.disputeWindow;
+        _MAX_LATENCY_MS = c.maxLatencyMs;
     }
 
     /// @inheritdoc IMetricsRegistry
     function advertiseLatency(uint256 latencyMs) external {
-        if (latencyMs == 0 || latencyMs > type(uint32).max) revert InvalidLatency(latencyMs);
+        if (latencyMs == 0 || latencyMs > _MAX_LATENCY_MS) revert InvalidLatency(latencyMs);
         if (!_STAKING.isRegistered(msg.sender)) revert UnknownProvider(msg.sender);
         Latency storage advertised = _latency[msg.sender];
         uint256 current = currentEpoch();
@@ -148,27 +157,22 @@ contract MetricsRegistry is IMetricsRegistry {
         if (epoch < _nextAttestable[msg.sender][provider]) revert AlreadyAttested(provider, epoch, msg.sender);
         _nextAttestable[msg.sender][provider] = epoch + 1;
 
+        // The window moves first: the new bucket may take the slot of one that leaves it.
         Rolling memory r = _advance(provider, _rolling[provider], epoch);
-        uint256 latency = _latencyFor(_latency[provider], epoch);
-        bool slow = latency != 0 && responseMs * BPS > latency * _LATENCY_BREACH_BPS;
-        bool down = uptimeBps < _MIN_UPTIME_BPS;
-
-        uint256 slot = epoch % _WINDOW_EPOCHS;
-        Bucket memory b = _buckets[provider][slot];
-        // A slot holding another epoch holds one at least a window older, already out of the running sums.
-        if (b.epochPlusOne != epoch + 1) b = Bucket(uint32(epoch + 1), 0, 0, 0, 0, 0, 0);
-        // Checked: a bucket counts at most 65,535 attestations (validators); the sums fit by the same bound.
-        b.count += 1;
-        if (slow) b.slow += 1;
-        if (down) b.down += 1;
-        b.sumResponseMs += uint64(responseMs);
-        b.sumUptimeBps += uint32(uptimeBps);
-        b.sumAccuracyBps += uint32(accuracyBps);
-        _buckets[provider][slot] = b;
-        r.count += 1;
-        r.sumResponseMs += uint64(responseMs);
-        r.sumUptimeBps += uint48(uptimeBps);
-        r.sumAccuracyBps += uint48(accuracyBps);
+        Bucket memory b = _recordInBucket(provider, epoch, responseMs, uptimeBps, accuracyBps);
+        uint256 minimum = _MIN_ATTESTATIONS;
+        if (b.count == minimum) {
+            // The epoch now has enough attesters: all of its figures join the rolling sums.
+            r.count += b.count;
+            r.sumResponseMs += b.sumResponseMs;
+            r.sumUptimeBps += b.sumUptimeBps;
+            r.sumAccuracyBps += b.sumAccuracyBps;
+        } else if (b.count > minimum) {
+            r.count += 1;
+            r.sumResponseMs += uint64(responseMs);
+            r.sumUptimeBps += uint48(uptimeBps);
+            r.sumAccuracyBps += uint48(accuracyBps);
+        }
         _rolling[provider] = r;
         emit Attested(provider, epoch, msg.sender, responseMs, uptimeBps, accuracyBps);
     }
@@ -183,8 +187,13 @@ contract MetricsRegistry is IMetricsRegistry {
         uint256 closesAt = _epochEnd(epoch) + _ATTESTATION_WINDOW;
         if (block.timestamp < closesAt) revert AttestationsStillOpen(epoch, closesAt);
         if (b.count < _MIN_ATTESTATIONS) revert NotEnoughAttestations(b.count, _MIN_ATTESTATIONS);
-        uint256 breaches = trigger == Trigger.ResponseTime ? b.slow : b.down;
-        if (breaches * 2 <= b.count) revert ConditionNotMet(trigger, breaches, b.count);
+        uint256 breachStake = trigger == Trigger.ResponseTime ? b.slowStake : b.downStake;
+        if (breachStake * 2 <= b.stake) revert ConditionNotMet(trigger, breachStake, b.stake);
+        // Against the whole set: the larger of the set seen while attested and the set now, so attesters leaving
+        // after their attestation do not shrink the majority they need.
+        uint256 setStake = _COURT.activeBond();
+        if (b.setStake > setStake) setStake = b.setStake;
+        if (breachStake * 2 <= setStake) revert NoSetMajority(breachStake, setStake);
 
         bytes32 evidenceId = _evidenceId(provider, epoch, trigger);
         uint256 bps = _SLASHER.classRange(ISlasher.Infraction.Minor).minBps;
@@ -247,6 +256,10 @@ contract MetricsRegistry is IMetricsRegistry {
         m.avgAccuracyBps = b.sumAccuracyBps / b.count;
         m.slowAttestations = b.slow;
         m.downAttestations = b.down;
+        m.attestedStake = b.stake;
+        m.slowStake = b.slowStake;
+        m.downStake = b.downStake;
+        m.setStake = b.setStake;
     }
 
     /// @inheritdoc IMetricsRegistry
@@ -303,6 +316,7 @@ contract MetricsRegistry is IMetricsRegistry {
         c.fastResponseMs = _FAST_RESPONSE_MS;
         c.trustWeightsBps = [uint16(_W_UPTIME), uint16(_W_ACCURACY), uint16(_W_LATENCY), uint16(_W_STAKE)];
         c.disputeWindow = _DISPUTE_WINDOW;
+        c.maxLatencyMs = _MAX_LATENCY_MS;
     }
 
     // ------------------------------------------------------------------ internals
@@ -320,7 +334,7 @@ contract MetricsRegistry is IMetricsRegistry {
             uint256 from = latestPlusOne > window ? latestPlusOne - window : 0;
             for (uint256 ep = from; ep + window <= epoch; ++ep) {
                 Bucket memory b = _buckets[provider][ep % window];
-                if (b.epochPlusOne != ep + 1) continue;
+                if (b.epochPlusOne != ep + 1 || b.count < _MIN_ATTESTATIONS) continue;
                 r.count -= b.count;
                 r.sumResponseMs -= b.sumResponseMs;
                 r.sumUptimeBps -= b.sumUptimeBps;
@@ -330,6 +344,43 @@ contract MetricsRegistry is IMetricsRegistry {
         // Epochs are below 2^32 for any epoch length of a second or more until the year 2106.
         r.latestPlusOne = uint32(epoch + 1);
         return r;
+    }
+
+    /// @dev Adds the caller's attestation, weighed by its bond, to the provider's bucket of `epoch`; returns it.
+    function _recordInBucket(
+        address provider,
+        uint256 epoch,
+        uint256 responseMs,
+        uint256 uptimeBps,
+        uint256 accuracyBps
+    ) private returns (Bucket memory b) {
+        (uint256 weight, uint256 setStake) = _COURT.attesterWeight(msg.sender);
+        uint256 latency = _latencyFor(_latency[provider], epoch);
+        // A provider that advertised nothing is held to the largest latency it could advertise.
+        if (latency == 0) latency = _MAX_LATENCY_MS;
+        bool slow = responseMs * BPS > latency * _LATENCY_BREACH_BPS;
+        bool down = uptimeBps < _MIN_UPTIME_BPS;
+        uint256 slot = epoch % _WINDOW_EPOCHS;
+        b = _buckets[provider][slot];
+        // A slot holding another epoch holds one at least a window older, already out of the running sums.
+        if (b.epochPlusOne != epoch + 1) b = Bucket(uint32(epoch + 1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        // Checked: a bucket counts at most 65,535 attestations (validators); the sums fit by the same bound, the
+        // bonds by the court's 128-bit ledger.
+        b.count += 1;
+        b.sumResponseMs += uint64(responseMs);
+        b.sumUptimeBps += uint32(uptimeBps);
+        b.sumAccuracyBps += uint32(accuracyBps);
+        b.stake += uint128(weight);
+        if (slow) {
+            b.slow += 1;
+            b.slowStake += uint128(weight);
+        }
+        if (down) {
+            b.down += 1;
+            b.downStake += uint128(weight);
+        }
+        if (setStake > b.setStake) b.setStake = uint128(setStake);
+        _buckets[provider][slot] = b;
     }
 
     /// @dev A provider's bucket of an epoch still in its window; reverts `NoAttestations` otherwise.

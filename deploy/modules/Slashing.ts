@@ -58,6 +58,8 @@ export interface SlashingPreset {
     trustWeightsBps: [bigint, bigint, bigint, bigint];
     /** Seconds. */
     disputeWindow: bigint;
+    /** Largest advertised latency and the latency of a provider that advertised none, ms. */
+    maxLatencyMs: bigint;
   };
 }
 

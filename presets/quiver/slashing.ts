@@ -38,6 +38,10 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  * - Trust score 0-1,000 (4.2 "composite metric"): uptime 40%, accuracy 30%, latency 20% (full at the 100 ms speed
  *   bonus threshold of 3.1), reputation stake 10%. User ratings are off-chain and not part of it.
  * - Disputes of an attested epoch may be filed for 7 days after it ends.
+ * - Latency (4.3 "response time > 2x advertised" must not be opt-in): a provider advertises at most 2,000 ms, and one
+ *   that advertised nothing is held to 2,000 ms, so a response above 4 s always breaches.
+ * - Every trigger and court decision is weighed by validator bonds against the whole active set: a slash needs the
+ *   bonds of more than half the set (docs/slashing.md, "Cost of a false slash").
  */
 export const quiverSlashing: SlashingPreset = {
   slasher: {
@@ -69,5 +73,6 @@ export const quiverSlashing: SlashingPreset = {
     fastResponseMs: 100n,
     trustWeightsBps: [4_000n, 3_000n, 2_000n, 1_000n],
     disputeWindow: 7n * DAY,
+    maxLatencyMs: 2_000n,
   },
 };

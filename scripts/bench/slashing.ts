@@ -78,7 +78,8 @@ async function running(connection: NetworkConnection, delegators: number, valida
   // An earlier challenge, decided, so the court's counters and pools are not cold zeros.
   await setSubject("earlier");
   await court.connect(consumer).openChallenge(await source.getAddress(), id("earlier"), MINOR, 100n);
-  await networkHelpers.time.increase(3n * DAY);
+  // No votes: no verdict, so it expires one voting period after its vote ends.
+  await networkHelpers.time.increase(6n * DAY);
   await court.decide(1n);
   await setSubject("subject");
   return { ...deployed, source, deployer, provider, consumer, voters: [v1, v2, v3] };
@@ -147,7 +148,7 @@ export const slashingCases: BenchCase[] = [
         },
       };
     },
-    note: "the challenge record is four slots (challenger and stake; provider, voting end, class and percent; votes, quorum and fee; evidence id) and the subject is read from the source by an external call",
+    note: "the challenge record is five slots written at opening (challenger and stake; provider, voting end, class and percent; votes, quorum and fee; evidence id; the set's bonds), a sixth (bonds voting) written by the votes; the subject is read from the source by an external call",
   },
   {
     module: "slashing",
@@ -216,6 +217,7 @@ export const slashingCases: BenchCase[] = [
   {
     module: "slashing",
     action: "attest an epoch (metrics)",
+    note: "the epoch bucket is three slots (figures and counts; bonds attested and slow; bonds down and the largest set seen), and the court is read twice (active, then the attester's bond and the set's bonds)",
     prepare: async (connection) => {
       const env = await running(connection, 0, 0);
       const { metrics, provider, voters, networkHelpers } = { ...env, networkHelpers: connection.networkHelpers };

@@ -5,7 +5,7 @@ import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {SlashingKeys} from "../../contracts/libraries/SlashingKeys.sol";
 import {SlashingBase} from "./SlashingBase.sol";
-import {CourtHandler} from "./handlers/CourtHandler.sol";
+import {CourtHandler, CourtModel} from "./handlers/CourtHandler.sol";
 
 /// @notice Invariants of the court over random sequences of validator life cycles, challenges, votes, decisions,
 /// fee claims, pool funding (through `fundRewards` and by plain transfer, absorbed) and time, with two Platinum
@@ -28,14 +28,23 @@ contract ChallengeCourtInvariantTest is SlashingBase {
         // Two missed challenges in a row make a validator reportable, so absences occur within a short run.
         vm.prank(registry);
         court.setParameter(SlashingKeys.MAX_MISSED_VOTES, 2);
-        handler = new CourtHandler(court, token, source, minter, consumer, providers, candidates);
+        handler = new CourtHandler(
+            court,
+            token,
+            source,
+            new CourtModel(court),
+            minter,
+            consumer,
+            providers,
+            candidates
+        );
         vm.prank(admin);
         manager.grantRole(Roles.MINTER, address(handler), 0);
         for (uint256 i; i < 4; ++i) handler.registerValidator(i);
         handler.fundRewards(5_000 ether);
         targetContract(address(handler));
         // Only the actions (not the handler's getters), with votes twice as likely as the rest.
-        bytes4[] memory actions = new bytes4[](13);
+        bytes4[] memory actions = new bytes4[](14);
         actions[0] = CourtHandler.registerValidator.selector;
         actions[1] = CourtHandler.exitValidator.selector;
         actions[2] = CourtHandler.withdrawBond.selector;
@@ -49,6 +58,7 @@ contract ChallengeCourtInvariantTest is SlashingBase {
         actions[10] = CourtHandler.fundRewards.selector;
         actions[11] = CourtHandler.warp.selector;
         actions[12] = CourtHandler.transferAndAbsorb.selector;
+        actions[13] = CourtHandler.reportSilence.selector;
         targetSelector(address(handler), actions);
     }
 
@@ -85,17 +95,22 @@ contract ChallengeCourtInvariantTest is SlashingBase {
         assertEq(escrowed, open, "escrow == open stakes");
     }
 
-    /// The quorum base is the number of validators whose record says Active; bonds are those of all records.
+    /// The active count and bonds are those of the records that say Active; bonds are those of all records.
     function invariant_activeValidatorsMatchTheRecords() public view {
         uint256 active;
+        uint256 activeBond;
         uint256 bonds;
         for (uint256 i; i < handler.candidateCount(); ++i) {
             IChallengeCourt.Validator memory v = court.validatorOf(handler.candidates(i));
-            if (v.status == IChallengeCourt.ValidatorStatus.Active) ++active;
+            if (v.status == IChallengeCourt.ValidatorStatus.Active) {
+                ++active;
+                activeBond += v.bond;
+            }
             bonds += v.bond;
         }
         (, , , uint256 heldBonds) = court.balances();
         assertEq(court.activeValidators(), active, "active count");
+        assertEq(court.activeBond(), activeBond, "active bonds: what decisions are weighed against");
         assertEq(heldBonds, bonds, "bonds");
     }
 }

@@ -15,7 +15,8 @@ import {SlashingBase} from "./SlashingBase.sol";
 /// @notice The challenge court: opening (stake, deadline, who may), voting (who, when, once), every outcome
 /// (upheld, rejected, tie, expired), the reward pool and validator fees, absence, the validator bond.
 /// Subject S (worth 5,000) accuses p1 (Platinum, 1,000,000 self-stake): its stake is 1,000 + 10% x 5,000 = 1,500.
-/// Five validators: the quorum is max(3, 50% of 5 rounded up) = 3. The reward pool holds 10,000.
+/// Five validators of 10,000 each: a set of 50,000 bonded; a decision needs 3 voters, an upheld one more than 25,000
+/// of bonds upholding. The reward pool holds 10,000.
 contract ChallengeCourtTest is SlashingBase {
     bytes32 internal constant S = keccak256("voucher-1");
     uint256 internal constant VALUE = 5_000 ether;
@@ -85,10 +86,14 @@ contract ChallengeCourtTest is SlashingBase {
         assertEq(_open(S, MINOR, 100), 1, "allowed at the deadline");
     }
 
-    function test_openChallenge_quorumFollowsTheActiveValidators() public {
+    /// The stored quorum is the minimum of distinct voters; the share of the set is weighed in bonds: eight active
+    /// validators of 10,000 each make a set of 80,000 that the challenge is weighed against.
+    function test_openChallenge_quorumIsDistinctVotersAndTheSetIsWeighedInBonds() public {
         for (uint256 i; i < 3; ++i) _registerValidator(makeAddr(string.concat("extra", vm.toString(i))));
-        // Eight active validators: ceil(8 x 50%) = 4 > 3.
-        assertEq(court.challenge(_open(S, MINOR, 100)).quorum, 4, "half of eight");
+        IChallengeCourt.Challenge memory c = court.challenge(_open(S, MINOR, 100));
+        assertEq(c.quorum, 3, "at least three voters");
+        assertEq(c.setStake, 80_000 ether, "8 x 10,000");
+        assertEq(court.activeBond(), 80_000 ether, "the active bonds");
     }
 
     /// Every refused opening leaves the consumer's tokens, the court's escrow and the count as they were.
@@ -165,15 +170,20 @@ contract ChallengeCourtTest is SlashingBase {
         );
     }
 
+    /// A second challenge of the subject in the same class, or a lower one, is refused (a higher class supersedes:
+    /// see the escalation tests).
     function test_RevertWhen_subjectChallengedTwice() public {
-        uint256 id = _open(S, MINOR, 100);
-        _mint(consumer, STAKE);
+        uint256 id = _open(S, MAJOR, 500);
+        _mint(consumer, 2 * STAKE);
         vm.startPrank(consumer);
-        token.approve(address(court), STAKE);
+        token.approve(address(court), 2 * STAKE);
         vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.AlreadyChallenged.selector, _evidence(S), id));
-        court.openChallenge(address(source), S, MAJOR, 500);
+        court.openChallenge(address(source), S, MAJOR, 1_000);
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.AlreadyChallenged.selector, _evidence(S), id));
+        court.openChallenge(address(source), S, MINOR, 100);
         vm.stopPrank();
         assertEq(court.challengeCount(), 1, "one challenge");
+        assertEq(token.balanceOf(consumer), 2 * STAKE, "nothing taken");
     }
 
     function test_RevertWhen_subjectAlreadySlashedOnTheEmergencyPath() public {
@@ -264,7 +274,8 @@ contract ChallengeCourtTest is SlashingBase {
         vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.UnknownChallenge.selector, 7));
         court.vote(7, true);
         uint256 id = _open(S, MINOR, 100);
-        _decide(id);
+        vm.warp(T0 + 2 * VOTING);
+        court.decide(id);
         vm.prank(validators[0]);
         vm.expectRevert(
             abi.encodeWithSelector(IChallengeCourt.ChallengeNotOpen.selector, id, IChallengeCourt.Status.Expired)
@@ -346,12 +357,24 @@ contract ChallengeCourtTest is SlashingBase {
         assertEq(_stakeOf(p1), 1_000_000 ether, "not slashed");
     }
 
-    /// Two votes of the three needed: expired. The stake goes back, nobody is paid, nothing is slashed or burned.
+    /// Two votes of the three needed: no verdict. It waits one more voting period (silent validators may be reported
+    /// meanwhile), then expires: the stake goes back, nobody is paid, nothing is slashed or burned.
     function test_decide_withoutQuorumExpiresAndReturnsTheStake() public {
         uint256 id = _open(S, SEVERE, 2_000);
         _votes(id, 2, 0);
         uint256 supply = token.totalSupply();
-        vm.warp(T0 + VOTING);
+        vm.warp(T0 + 2 * VOTING - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IChallengeCourt.DecisionPending.selector,
+                id,
+                20_000 ether,
+                50_000 ether,
+                T0 + 2 * VOTING
+            )
+        );
+        court.decide(id);
+        vm.warp(T0 + 2 * VOTING);
         vm.expectEmit(true, false, false, true, address(court));
         emit IChallengeCourt.ChallengeDecided(id, IChallengeCourt.Status.Expired, 2, 0, STAKE, 0, 0, 0);
         court.decide(id);
@@ -448,15 +471,16 @@ contract ChallengeCourtTest is SlashingBase {
         bare.claimValidatorFee(id);
     }
 
-    /// The emergency path slashed the same evidence while the vote ran: the upheld decision pays out but does not
-    /// slash twice.
+    /// The emergency path slashed the same evidence while the vote ran: the upheld decision returns the stake but
+    /// does not slash twice, and pays no reward (the reward follows the slash applied, here 0%; it used to pay the
+    /// full 20%, which let colluders drain the pool).
     function test_decide_upheldSkipsTheSlashWhenTheEvidenceWasUsedMeanwhile() public {
         uint256 id = _open(S, MAJOR, 1_000);
         _emergencySlash(p1, MAJOR, 500, _evidence(S));
         _votes(id, 3, 0);
         _decide(id);
         assertEq(_stakeOf(p1), 950_000 ether, "only the emergency slash of 5%");
-        assertEq(token.balanceOf(consumer), 1_800 ether, "the challenger is still rewarded");
+        assertEq(token.balanceOf(consumer), 1_500 ether, "stake back, no reward for a 0% slash");
     }
 
     /// Governance lowered the minor maximum to 4% during the vote: the claimed 5% is moved into the new range.
@@ -505,11 +529,22 @@ contract ChallengeCourtTest is SlashingBase {
         );
         court.vote(id, true);
 
+        // Absence costs: 10% of the bond to the pool, and no reactivation before every challenge open at the report
+        // has closed plus a voting period (T0 + 3 days + 3 days).
+        assertEq(court.validatorOf(validators[3]).bond, 9_000 ether, "10,000 - 10%");
+        assertEq(court.activeBond(), 40_000 ether, "four bonds left in the set");
+        vm.prank(validators[3]);
+        vm.expectRevert(
+            abi.encodeWithSelector(IChallengeCourt.ReactivationCooldown.selector, validators[3], T0 + 6 days)
+        );
+        court.reactivate();
+        vm.warp(T0 + 6 days);
         vm.prank(validators[3]);
         court.reactivate();
         assertEq(court.activeValidators(), 5, "back");
+        assertEq(court.activeBond(), 49_000 ether, "with its reduced bond");
         vm.prank(validators[3]);
-        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.NotEligibleForChallenge.selector, validators[3], id));
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.VotingClosed.selector, id, T0 + 6 days));
         court.vote(id, true);
     }
 
@@ -539,7 +574,8 @@ contract ChallengeCourtTest is SlashingBase {
         assertEq(bonds, 6 * BOND, "six bonds");
     }
 
-    /// Exit while a challenge is open: the bond unlocks at the later of three days from now and the vote's end.
+    /// Exit while a challenge is open: the bond unlocks one voting period after the later of now and the last vote's
+    /// end (the period a challenge without a verdict waits), so the bond stays answerable.
     function test_exitValidator_bondUnlocksAfterTheVotingPeriodAndOpenChallenges() public {
         _open(S, MINOR, 100);
         vm.warp(T0 + 1 days);
@@ -548,13 +584,13 @@ contract ChallengeCourtTest is SlashingBase {
         vm.warp(T0 + 2 days);
         vm.prank(validators[0]);
         court.exitValidator();
-        assertEq(court.validatorOf(validators[0]).unlockAt, T0 + 5 days, "three days from the exit");
+        assertEq(court.validatorOf(validators[0]).unlockAt, T0 + 7 days, "(T0 + 1 + 3 days) + 3 days");
         assertEq(court.activeValidators(), 4, "out of the quorum base");
-        vm.warp(T0 + 5 days - 1);
+        vm.warp(T0 + 7 days - 1);
         vm.prank(validators[0]);
-        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.BondLocked.selector, validators[0], T0 + 5 days));
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.BondLocked.selector, validators[0], T0 + 7 days));
         court.withdrawBond();
-        vm.warp(T0 + 5 days);
+        vm.warp(T0 + 7 days);
         vm.prank(validators[0]);
         assertEq(court.withdrawBond(), BOND, "bond paid");
         assertEq(token.balanceOf(validators[0]), BOND, "received");

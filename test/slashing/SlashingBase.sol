@@ -85,6 +85,7 @@ abstract contract SlashingBase is StakingBase {
         c.fastResponseMs = 100;
         c.trustWeightsBps = [uint16(4_000), 3_000, 2_000, 1_000];
         c.disputeWindow = 7 days;
+        c.maxLatencyMs = 2_000;
     }
 
     /// @dev The roles the preset's deploy module maps and grants (deploy/modules/Slashing.ts).

@@ -8,6 +8,91 @@ import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
 import {Test} from "../../utils/Test.sol";
 import {MockChallengeSource} from "../mocks/MockChallengeSource.sol";
 
+/// @notice The court's decision rule, computed independently of the court (kept apart to keep the handler small).
+contract CourtModel {
+    uint256 internal constant BPS = 10_000;
+    ChallengeCourt public immutable court;
+
+    constructor(ChallengeCourt court_) {
+        court = court_;
+    }
+
+    /// @dev Whether the model lets `v` be reported silent on `id`.
+    function silent(
+        uint256 id,
+        address v,
+        IChallengeCourt.Challenge memory c,
+        IChallengeCourt.Validator memory record
+    ) external view returns (bool) {
+        (bool voted, , ) = court.voteOf(id, v);
+        return
+            record.status != IChallengeCourt.ValidatorStatus.None &&
+            c.status == IChallengeCourt.Status.Open &&
+            block.timestamp >= c.votingEnds &&
+            id > record.sinceChallenge &&
+            !voted &&
+            this.verdict(c) == IChallengeCourt.Status.Open;
+    }
+
+    /// @dev The error a vote of `v` on `id` must raise (empty: none).
+    function voteError(uint256 id, address v) external view returns (bytes memory) {
+        IChallengeCourt.Challenge memory c = court.challenge(id);
+        IChallengeCourt.Validator memory record = court.validatorOf(v);
+        if (c.status == IChallengeCourt.Status.None) {
+            return abi.encodeWithSelector(IChallengeCourt.UnknownChallenge.selector, id);
+        }
+        if (c.status != IChallengeCourt.Status.Open) {
+            return abi.encodeWithSelector(IChallengeCourt.ChallengeNotOpen.selector, id, c.status);
+        }
+        if (block.timestamp >= c.votingEnds) {
+            return abi.encodeWithSelector(IChallengeCourt.VotingClosed.selector, id, c.votingEnds);
+        }
+        if (record.status == IChallengeCourt.ValidatorStatus.None) {
+            return abi.encodeWithSelector(IChallengeCourt.NotValidator.selector, v);
+        }
+        if (record.status != IChallengeCourt.ValidatorStatus.Active) {
+            return abi.encodeWithSelector(IChallengeCourt.ValidatorNotActive.selector, v, record.status);
+        }
+        if (id <= record.sinceChallenge) {
+            return abi.encodeWithSelector(IChallengeCourt.NotEligibleForChallenge.selector, v, id);
+        }
+        (bool voted, , ) = court.voteOf(id, v);
+        if (voted) return abi.encodeWithSelector(IChallengeCourt.AlreadyVoted.selector, id, v);
+        return "";
+    }
+
+    /// @dev The `DecisionPending` error of a challenge without a verdict.
+    function pendingError(uint256 id, IChallengeCourt.Challenge memory c) external view returns (bytes memory) {
+        uint256 expiresAt = uint256(c.votingEnds) + court.parameter(keccak256("slashing.votingPeriod"));
+        return
+            abi.encodeWithSelector(
+                IChallengeCourt.DecisionPending.selector,
+                id,
+                uint256(c.upholdStake) + c.rejectStake,
+                c.setStake,
+                expiresAt
+            );
+    }
+
+    /// @dev The court's verdict as the model computes it: upheld by a bonded majority of the votes and of the set
+    /// with the minimum of voters; rejected once the quorum voted without an uphold majority; otherwise open.
+    function verdict(IChallengeCourt.Challenge memory c) external view returns (IChallengeCourt.Status) {
+        uint256 voted = uint256(c.upholdStake) + c.rejectStake;
+        bool voters = uint256(c.upholdVotes) + c.rejectVotes >= c.quorum;
+        bool majority = uint256(c.upholdStake) * BPS > voted * court.parameter(keccak256("slashing.majorityBps"));
+        if (majority) {
+            return
+                voters && uint256(c.upholdStake) * 2 > c.setStake
+                    ? IChallengeCourt.Status.Upheld
+                    : IChallengeCourt.Status.Open;
+        }
+        return
+            voters && voted * BPS >= uint256(c.setStake) * court.parameter(keccak256("slashing.quorumBps"))
+                ? IChallengeCourt.Status.Rejected
+                : IChallengeCourt.Status.Open;
+    }
+}
+
 /// @notice Drives the court through random sequences of validator registrations, exits, bond withdrawals,
 /// reactivations, absence reports, challenges, votes, decisions, fee claims, pool funding and time. Each call that
 /// may fail predicts its exact error; the ghost model records what entered and left the court and every outcome.
@@ -18,6 +103,7 @@ contract CourtHandler is Test {
     ISlasher public immutable slasher;
     ProtocolToken public immutable token;
     MockChallengeSource public immutable source;
+    CourtModel public immutable model;
     address public immutable minter;
     address public immutable consumer;
 
@@ -37,6 +123,7 @@ contract CourtHandler is Test {
         ChallengeCourt court_,
         ProtocolToken token_,
         MockChallengeSource source_,
+        CourtModel model_,
         address minter_,
         address consumer_,
         address[] memory providers_,
@@ -46,6 +133,7 @@ contract CourtHandler is Test {
         slasher = ISlasher(court_.slasher());
         token = token_;
         source = source_;
+        model = model_;
         minter = minter_;
         consumer = consumer_;
         providers = providers_;
@@ -127,10 +215,15 @@ contract CourtHandler is Test {
             address candidate = candidates[((seed % candidates.length) + i) % candidates.length];
             if (court.validatorOf(candidate).status == IChallengeCourt.ValidatorStatus.Ineligible) v = candidate;
         }
-        if (court.validatorOf(v).status != IChallengeCourt.ValidatorStatus.Ineligible) return;
+        IChallengeCourt.Validator memory record = court.validatorOf(v);
+        if (record.status != IChallengeCourt.ValidatorStatus.Ineligible) return;
         vm.prank(v);
-        court.reactivate();
-        calls["reactivate"]++;
+        try court.reactivate() {
+            assertGe(block.timestamp, record.unlockAt, "not before the cooldown");
+            calls["reactivate"]++;
+        } catch (bytes memory reason) {
+            _expect(reason, abi.encodeWithSelector(IChallengeCourt.ReactivationCooldown.selector, v, record.unlockAt));
+        }
     }
 
     function reportAbsence(uint256 seed) external {
@@ -145,6 +238,9 @@ contract CourtHandler is Test {
         IChallengeCourt.Validator memory record = court.validatorOf(v);
         try court.reportAbsence(v) {
             assertEq(uint256(record.status), uint256(IChallengeCourt.ValidatorStatus.Active), "only active ones");
+            // 10% of the bond moves to the reward pool.
+            assertEq(court.validatorOf(v).bond, record.bond - record.bond / 10, "penalised");
+            ghostFunded += record.bond / 10;
             calls["reportAbsence"]++;
         } catch (bytes memory reason) {
             if (record.status != IChallengeCourt.ValidatorStatus.Active) {
@@ -154,6 +250,24 @@ contract CourtHandler is Test {
                 uint256 lastMissed = base + court.parameter(keccak256("slashing.maxMissedVotes"));
                 _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotAbsent.selector, v, lastMissed));
             }
+        }
+    }
+
+    /// @dev Reports a validator silent on a challenge: succeeds exactly when the model says it may.
+    function reportSilence(uint256 cSeed, uint256 vSeed) external {
+        uint256 id = _challenge(cSeed);
+        address v = _candidate(vSeed);
+        IChallengeCourt.Challenge memory c = court.challenge(id);
+        IChallengeCourt.Validator memory record = court.validatorOf(v);
+        bool silent = model.silent(id, v, c, record);
+        try court.reportSilence(v, id) {
+            assertTrue(silent, "reported a validator that was not silent");
+            assertEq(court.challenge(id).setStake, c.setStake - record.bond, "its bond leaves the set");
+            if (record.status == IChallengeCourt.ValidatorStatus.Active) ghostFunded += record.bond / 10;
+            calls["reportSilence"]++;
+        } catch (bytes memory reason) {
+            assertFalse(silent, "a silent validator could not be reported");
+            _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, v, id));
         }
     }
 
@@ -185,10 +299,8 @@ contract CourtHandler is Test {
             assertEq(court.challenge(id).stake, stake, "stake as quoted");
             calls["openChallenge"]++;
         } catch (bytes memory reason) {
-            uint256 share = (active * court.parameter(keccak256("slashing.quorumBps")) + BPS - 1) / BPS;
             uint256 minQuorum = court.parameter(keccak256("slashing.minQuorum"));
-            uint256 quorum = share > minQuorum ? share : minQuorum;
-            _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotEnoughValidators.selector, active, quorum));
+            _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotEnoughValidators.selector, active, minQuorum));
             // The consumer keeps the unspent stake; it is burned so the ghost supply stays simple.
             vm.prank(consumer);
             token.burn(stake);
@@ -205,7 +317,7 @@ contract CourtHandler is Test {
             if ((vSeed >> k) % 4 != 0) {
                 for (uint256 i; i < candidates.length; ++i) {
                     address candidate = candidates[((vSeed % candidates.length) + k + i) % candidates.length];
-                    if (_expectedVoteError(id, candidate).length == 0) {
+                    if (model.voteError(id, candidate).length == 0) {
                         v = candidate;
                         break;
                     }
@@ -216,7 +328,7 @@ contract CourtHandler is Test {
     }
 
     function _vote(uint256 id, address v, bool uphold) internal {
-        bytes memory expected = _expectedVoteError(id, v);
+        bytes memory expected = model.voteError(id, v);
         vm.prank(v);
         try court.vote(id, uphold) {
             assertEq(expected.length, 0, "a vote that should have been refused");
@@ -224,32 +336,6 @@ contract CourtHandler is Test {
         } catch (bytes memory reason) {
             _expect(reason, expected);
         }
-    }
-
-    function _expectedVoteError(uint256 id, address v) internal view returns (bytes memory) {
-        IChallengeCourt.Challenge memory c = court.challenge(id);
-        IChallengeCourt.Validator memory record = court.validatorOf(v);
-        if (c.status == IChallengeCourt.Status.None) {
-            return abi.encodeWithSelector(IChallengeCourt.UnknownChallenge.selector, id);
-        }
-        if (c.status != IChallengeCourt.Status.Open) {
-            return abi.encodeWithSelector(IChallengeCourt.ChallengeNotOpen.selector, id, c.status);
-        }
-        if (block.timestamp >= c.votingEnds) {
-            return abi.encodeWithSelector(IChallengeCourt.VotingClosed.selector, id, c.votingEnds);
-        }
-        if (record.status == IChallengeCourt.ValidatorStatus.None) {
-            return abi.encodeWithSelector(IChallengeCourt.NotValidator.selector, v);
-        }
-        if (record.status != IChallengeCourt.ValidatorStatus.Active) {
-            return abi.encodeWithSelector(IChallengeCourt.ValidatorNotActive.selector, v, record.status);
-        }
-        if (id <= record.sinceChallenge) {
-            return abi.encodeWithSelector(IChallengeCourt.NotEligibleForChallenge.selector, v, id);
-        }
-        (bool voted, , ) = court.voteOf(id, v);
-        if (voted) return abi.encodeWithSelector(IChallengeCourt.AlreadyVoted.selector, id, v);
-        return "";
     }
 
     function decide(uint256 cSeed) external {
@@ -260,17 +346,23 @@ contract CourtHandler is Test {
             vm.warp(c.votingEnds);
         }
         uint256 challengerBefore = token.balanceOf(consumer);
+        IChallengeCourt.Status expected = model.verdict(c);
         try court.decide(id) returns (IChallengeCourt.Status status) {
             IChallengeCourt.Challenge memory after_ = court.challenge(id);
-            uint256 votes = uint256(c.upholdVotes) + c.rejectVotes;
             uint256 paid = token.balanceOf(consumer) - challengerBefore;
             if (status == IChallengeCourt.Status.Expired) {
-                assertLt(votes, c.quorum, "expired only without quorum");
+                assertEq(uint256(expected), uint256(IChallengeCourt.Status.Open), "expired only without a verdict");
+                assertGe(
+                    block.timestamp,
+                    uint256(c.votingEnds) + court.parameter(keccak256("slashing.votingPeriod")),
+                    "after the extra period"
+                );
                 assertEq(paid, c.stake, "expired: stake back");
             } else {
-                assertGe(votes, c.quorum, "decided with quorum");
-                bool upheld = uint256(c.upholdVotes) * BPS > votes * court.parameter(keccak256("slashing.majorityBps"));
-                assertEq(status == IChallengeCourt.Status.Upheld, upheld, "majority decides");
+                assertEq(uint256(status), uint256(expected), "the bonded verdict decides");
+                bool upheld = status == IChallengeCourt.Status.Upheld;
+                // No provider loses stake without a bonded majority of the set weighed.
+                if (upheld) assertGt(uint256(c.upholdStake) * 2, c.setStake, "upheld by a majority of the set");
                 uint256 winners = upheld ? c.upholdVotes : c.rejectVotes;
                 ghostFeesAllocated += uint256(after_.feePerWinner) * winners;
                 if (upheld) {
@@ -288,8 +380,11 @@ contract CourtHandler is Test {
                 _expect(reason, abi.encodeWithSelector(IChallengeCourt.UnknownChallenge.selector, id));
             } else if (c.status != IChallengeCourt.Status.Open) {
                 _expect(reason, abi.encodeWithSelector(IChallengeCourt.ChallengeNotOpen.selector, id, c.status));
-            } else {
+            } else if (block.timestamp < c.votingEnds) {
                 _expect(reason, abi.encodeWithSelector(IChallengeCourt.VotingNotEnded.selector, id, c.votingEnds));
+            } else {
+                assertEq(uint256(expected), uint256(IChallengeCourt.Status.Open), "pending only without a verdict");
+                _expect(reason, model.pendingError(id, c));
             }
         }
     }
