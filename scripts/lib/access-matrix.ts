@@ -60,6 +60,7 @@ const GUARDS_BY_ERROR: Record<string, string> = {
   UnauthorizedCheckpoint: "the staking contract",
   OnlyStaking: "the staking contract",
   OnlyMarket: "the inference market",
+  OnlyIncentives: "the incentive pools",
   NotAProvider: "a registered provider (for itself)",
   NotValidator: "a registered court validator (for itself)",
   IssuerNotVerified: "a verified issuer (for itself)",
