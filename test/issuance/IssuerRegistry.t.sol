@@ -484,42 +484,52 @@ contract IssuerRegistryTest is IssuanceBase {
         registry.freeze(alice, REASON);
     }
 
-    /// @dev The guardian times each freeze over the issuer's withdrawal window: the window lapses frozen, the issuer
-    /// may only ask again once the freeze ends (day 65, ready day 100), and the cooldown is over by day 95, before
-    /// the next window opens. Frozen 90 of 185 days (under half), yet 12,000 QUT can never leave.
-    function test_Exploit_guardianFreezesEveryWithdrawalWindow() public {
+    /// @dev Regression: the guardian used to time each freeze over the issuer's withdrawal window, so the window
+    /// lapsed frozen and the next one opened after its cooldown (frozen 90 of 185 days, 12,000 QUT never paid).
+    /// Now the freeze moves the pending amount's readiness to its end: ready day 65, window to day 72, and the
+    /// guardian's cooldown runs to day 95.
+    function test_freeze_movesAnOpenWindowToTheFreezesEnd() public {
         _stake(alice, 30_000 ether);
         vm.prank(alice);
-        registry.requestUnstake(12_000 ether); // ready day 35, window closes day 42
-        uint256 freezeAt = START + 35 days;
-        uint256 readyAt = START + 35 days;
-        for (uint256 round = 0; round < 3; ++round) {
-            vm.warp(freezeAt);
-            vm.prank(guardian);
-            registry.freeze(alice, REASON);
-            vm.prank(alice);
-            vm.expectRevert(abi.encodeWithSelector(IIssuerRegistry.IssuerIsSuspended.selector, alice));
-            registry.withdraw();
-            // The freeze ends 30 days later: the window has lapsed, so the issuer must ask again (35-day notice).
-            vm.warp(freezeAt + 30 days);
-            // The window (7 days from readyAt) passed inside the freeze.
-            vm.expectRevert(
-                abi.encodeWithSelector(
-                    IIssuerRegistry.WithdrawalWindowLapsed.selector,
-                    readyAt + 7 days,
-                    freezeAt + 30 days
-                )
-            );
-            vm.prank(alice);
-            registry.withdraw();
-            vm.prank(alice);
-            registry.requestUnstake(1 ether); // ready 35 days on; the guardian may freeze again 30 days on
-            readyAt = freezeAt + 65 days;
-            freezeAt += 60 days;
-        }
-        // Day 185: three freezes of 30 days each (90 days), and all 12,000 QUT (plus the 3 QUT re-asked) still held.
-        _assertStake(alice, 18_000 ether - 3 ether, 12_000 ether + 3 ether, "nothing ever left");
-        assertEq(qut.balanceOf(alice), 0, "alice was paid nothing");
+        registry.requestUnstake(12_000 ether); // ready day 35
+        vm.warp(START + 35 days);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 65 days, "ready when the freeze ends");
+
+        vm.warp(START + 72 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIssuerRegistry.WithdrawalWindowLapsed.selector, START + 72 days, START + 72 days)
+        );
+        vm.prank(alice);
+        registry.withdraw();
+
+        vm.warp(START + 72 days - 1);
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IIssuerRegistry.FreezeCoolingDown.selector, alice, START + 95 days));
+        registry.freeze(alice, REASON);
+        vm.prank(alice);
+        assertEq(registry.withdraw(), 12_000 ether, "paid on the reopened window's last second");
+        _assertStake(alice, 18_000 ether, 0, "after withdraw");
+        assertEq(qut.balanceOf(alice), 12_000 ether, "alice got all 12,000");
+    }
+
+    /// @dev A freeze never revives a lapsed window: asked on day 0, lapsed on day 42, frozen on day 50 to day 80.
+    function test_freeze_keepsALapsedWindowLapsed() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(alice);
+        registry.requestUnstake(12_000 ether);
+        vm.warp(START + 50 days);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 35 days, "unchanged");
+        vm.warp(START + 80 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIssuerRegistry.WithdrawalWindowLapsed.selector, START + 42 days, START + 80 days)
+        );
+        vm.prank(alice);
+        registry.withdraw();
+        _assertStake(alice, 18_000 ether, 12_000 ether, "still pending and slashable");
     }
 
     function test_RevertWhen_freezeByAnyoneButTheGuardian() public {
