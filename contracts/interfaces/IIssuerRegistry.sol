@@ -283,7 +283,9 @@ interface IIssuerRegistry is IParameterized {
     /// no unstaking or withdrawal) while governance decides on a slash or a suspension.
     /// @dev Restricted to the guardian role in the presets. Refused with `FreezeCoolingDown` within `FREEZE_PERIOD`
     /// after the issuer's last freeze ended or was lifted, so the guardian alone cannot keep an issuer frozen for
-    /// more than half the time; governance's `suspend` is the lasting measure.
+    /// more than half the time; governance's `suspend` is the lasting measure. A pending amount whose withdrawal
+    /// window has not lapsed becomes ready when the freeze ends (its window opens then), so a freeze never makes
+    /// a window lapse.
     /// @param issuer The issuer.
     /// @param reason An off-chain reference to the suspected breach.
     function freeze(address issuer, bytes32 reason) external;

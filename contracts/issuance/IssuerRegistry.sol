@@ -171,6 +171,13 @@ contract IssuerRegistry is IIssuerRegistry, Parameterized {
         if (block.timestamp < availableAt) revert FreezeCoolingDown(issuer, availableAt);
         uint256 until = block.timestamp + FREEZE_PERIOD;
         _frozenUntil[issuer] = until;
+        // A pending amount whose window is still to come or open becomes ready when the freeze ends, so the
+        // guardian cannot let window after window lapse frozen; a lapsed window stays lapsed.
+        Issuer storage account = _issuers[issuer];
+        uint256 readyAt = account.unstakeReadyAt;
+        if (readyAt != 0 && block.timestamp < readyAt + WITHDRAWAL_WINDOW && readyAt < until) {
+            account.unstakeReadyAt = until.toUint64();
+        }
         emit IssuerFrozen(issuer, until, reason);
     }
 

@@ -484,6 +484,54 @@ contract IssuerRegistryTest is IssuanceBase {
         registry.freeze(alice, REASON);
     }
 
+    /// @dev Regression: the guardian used to time each freeze over the issuer's withdrawal window, so the window
+    /// lapsed frozen and the next one opened after its cooldown (frozen 90 of 185 days, 12,000 QUT never paid).
+    /// Now the freeze moves the pending amount's readiness to its end: ready day 65, window to day 72, and the
+    /// guardian's cooldown runs to day 95.
+    function test_freeze_movesAnOpenWindowToTheFreezesEnd() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(alice);
+        registry.requestUnstake(12_000 ether); // ready day 35
+        vm.warp(START + 35 days);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 65 days, "ready when the freeze ends");
+
+        vm.warp(START + 72 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIssuerRegistry.WithdrawalWindowLapsed.selector, START + 72 days, START + 72 days)
+        );
+        vm.prank(alice);
+        registry.withdraw();
+
+        vm.warp(START + 72 days - 1);
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IIssuerRegistry.FreezeCoolingDown.selector, alice, START + 95 days));
+        registry.freeze(alice, REASON);
+        vm.prank(alice);
+        assertEq(registry.withdraw(), 12_000 ether, "paid on the reopened window's last second");
+        _assertStake(alice, 18_000 ether, 0, "after withdraw");
+        assertEq(qut.balanceOf(alice), 12_000 ether, "alice got all 12,000");
+    }
+
+    /// @dev A freeze never revives a lapsed window: asked on day 0, lapsed on day 42, frozen on day 50 to day 80.
+    function test_freeze_keepsALapsedWindowLapsed() public {
+        _stake(alice, 30_000 ether);
+        vm.prank(alice);
+        registry.requestUnstake(12_000 ether);
+        vm.warp(START + 50 days);
+        vm.prank(guardian);
+        registry.freeze(alice, REASON);
+        assertEq(uint256(registry.issuerInfo(alice).unstakeReadyAt), START + 35 days, "unchanged");
+        vm.warp(START + 80 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIssuerRegistry.WithdrawalWindowLapsed.selector, START + 42 days, START + 80 days)
+        );
+        vm.prank(alice);
+        registry.withdraw();
+        _assertStake(alice, 18_000 ether, 12_000 ether, "still pending and slashable");
+    }
+
     function test_RevertWhen_freezeByAnyoneButTheGuardian() public {
         _stake(alice, 30_000 ether);
         vm.prank(governor);
