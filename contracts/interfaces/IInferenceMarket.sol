@@ -325,8 +325,9 @@ interface IInferenceMarket is IChallengeSource {
     /// @param provider The provider.
     function requestRelease(address provider) external;
 
-    /// @notice Completes a release after its notice and before its request lapses (one day later): what is left of the reserve returns to the caller's escrow,
-    /// the reserve closes and the pair's next epoch begins (its older vouchers can no longer be settled).
+    /// @notice Completes a release after its notice and before its request lapses (one day later): what is left of
+    /// the reserve returns to the caller's escrow, the reserve closes and the pair's next epoch begins (its older
+    /// vouchers can no longer be settled). Reverts `ReleaseLapsed` from `releasableAt + 1 day` on.
     /// @dev Open while paused.
     /// @param provider The provider.
     /// @return deposits Deposits returned.
