@@ -276,6 +276,8 @@ interface IInferenceMarket is IChallengeSource {
     error NoReleasePending(address consumer, address provider);
     /// @notice The release notice has not elapsed.
     error ReleaseNotReady(uint256 releasableAt, uint256 timestamp);
+    /// @notice The release window after the notice has passed: the request lapsed (request the release again).
+    error ReleaseLapsed(uint256 lapsedAt, uint256 timestamp);
     /// @notice The consumer's signer cannot change while it has open reserves.
     error SignerLocked(address consumer, uint256 openReserves);
     /// @notice The preset's initial values break a rule of the market.
@@ -316,15 +318,16 @@ interface IInferenceMarket is IChallengeSource {
     function reserve(address provider, uint256 amount) external;
 
     /// @notice Asks to release the caller's reserve for `provider` after the withdrawal notice; the provider can
-    /// settle meanwhile (settlement stays open while paused). Restarts the notice if one is pending. A release once
-    /// requested is not withdrawn: the consumer that changes its mind simply does not complete it (and its provider
-    /// must treat the reserve as leaving from `releasableAt` on).
+    /// settle meanwhile (settlement stays open while paused). Restarts the notice if one is pending. The release can
+    /// then complete only within one day after the notice (`[releasableAt, releasableAt + 1 day)`); after that the
+    /// request lapses and a new one (with a full notice) is needed.
     /// @dev Open while paused.
     /// @param provider The provider.
     function requestRelease(address provider) external;
 
-    /// @notice Completes a release after its notice: what is left of the reserve returns to the caller's escrow,
-    /// the reserve closes and the pair's next epoch begins (its older vouchers can no longer be settled).
+    /// @notice Completes a release after its notice and before its request lapses (one day later): what is left of
+    /// the reserve returns to the caller's escrow, the reserve closes and the pair's next epoch begins (its older
+    /// vouchers can no longer be settled). Reverts `ReleaseLapsed` from `releasableAt + 1 day` on.
     /// @dev Open while paused.
     /// @param provider The provider.
     /// @return deposits Deposits returned.

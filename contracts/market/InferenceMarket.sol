@@ -131,6 +131,8 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     /// @inheritdoc IInferenceMarket
     uint256 public constant VOLUME_PERIOD = 30 days;
+    /// @dev How long an elapsed release request stays executable before it lapses.
+    uint256 private constant RELEASE_WINDOW = 1 days;
 
     /// @dev The EIP-712 domain: name "InferenceMarket", version "1", this chain and this contract (cached at deployment
     /// and recomputed whenever the live chain id differs, so a fork's chain id is always the live one).
@@ -293,6 +295,9 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         Reserve memory r = _reserves[msg.sender][provider];
         if (r.releasableAt == 0) revert NoReleasePending(msg.sender, provider);
         if (block.timestamp < r.releasableAt) revert ReleaseNotReady(r.releasableAt, block.timestamp);
+        // An elapsed request lapses after a short window, so a release never waits at will to front-run a settlement.
+        uint256 lapsesAt = uint256(r.releasableAt) + RELEASE_WINDOW;
+        if (block.timestamp >= lapsesAt) revert ReleaseLapsed(lapsesAt, block.timestamp);
         (deposits, credits) = (r.deposits, r.credits);
         uint256 epoch = uint256(r.epoch) + 1;
         _reserves[msg.sender][provider] = Reserve({

@@ -369,35 +369,73 @@ contract MarketAttacksTest is MarketBase {
         assertEq(market.reserveOf(mallory, bronze).deposits, 280 ether, "1,000 - 720 charged");
     }
 
-    /// @dev KNOWN ISSUE (audit): a release request never lapses and cannot be withdrawn, so once its notice has
-    /// elapsed the consumer can complete the release at any later moment, with no notice at all for vouchers signed
-    /// after it. Mallory reserves 1,000 for bronze and asks for the release at once; three days later the reserve
-    /// still shows 1,000 open, bronze serves 600 QUIV against a signed voucher, and mallory front-runs its settlement
-    /// with `release`: the pair's epoch moves, the voucher reverts `StaleEpoch(0, 1)`, bronze is paid nothing and
-    /// mallory withdraws all 1,000. The protocol cannot tell when a voucher was signed, so a lapse window would only
-    /// shorten the exposure; the remedy is the provider's: serve only against a reserve whose `releasableAt` is zero
-    /// (docs/market.md, Escrow). Left open.
-    function test_knownIssue_anElapsedReleaseRequestIsAnAtWillRelease() public {
+    /// @dev Regression (audit: "a release request never lapses"). Before the fix an elapsed request stayed executable
+    /// forever: mallory reserved 1,000 for bronze, asked for the release at once, and days later, while the reserve
+    /// still showed 1,000 open, front-ran bronze's settlement of a 600 QUIV voucher with `release` (the voucher
+    /// reverted `StaleEpoch(0, 1)`, bronze got 0, mallory withdrew all 1,000). Now a release completes only in
+    /// `[releasableAt, releasableAt + 1 day)`: one second before the lapse it still works, at the lapse it reverts
+    /// `ReleaseLapsed`, so bronze settles its 600 and mallory can only start a new, full notice.
+    function test_release_lapsesOneDayAfterItsNotice() public {
         _deposit(mallory, 1_000 ether);
         vm.startPrank(mallory);
         market.reserve(bronze, 1_000 ether);
         market.requestRelease(bronze);
         vm.stopPrank();
-        vm.warp(block.timestamp + 3 days);
-        assertEq(market.reserveOf(mallory, bronze).deposits, 1_000 ether, "the reserve still shows 1,000");
+        uint256 releasableAt = block.timestamp + 3 days;
+        assertEq(market.reserveOf(mallory, bronze).releasableAt, releasableAt, "3-day notice");
+
+        // Inside the window (last second): the release still completes, in a snapshot.
+        uint256 snap = vm.snapshotState();
+        vm.warp(releasableAt + 1 days - 1);
+        vm.prank(mallory);
+        (uint256 deposits, ) = market.release(bronze);
+        assertEq(deposits, 1_000 ether, "released one second before the lapse");
+        vm.revertToState(snap);
+
+        // At the lapse (releasableAt + 1 day exactly) and later: refused, the reserve and its epoch unchanged.
+        vm.warp(releasableAt + 1 days);
         (IInferenceMarket.Voucher memory v, bytes memory signature) = _signed(
             malloryKey,
             _voucher(mallory, bronze, SMALL, 600 ether, 1_000_000)
         );
         vm.prank(mallory);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceMarket.ReleaseLapsed.selector,
+                releasableAt + 1 days,
+                releasableAt + 1 days
+            )
+        );
         market.release(bronze);
+        assertEq(market.reserveOf(mallory, bronze).deposits, 1_000 ether, "the reserve still holds 1,000");
+        assertEq(market.reserveOf(mallory, bronze).epoch, 0, "same epoch");
+
+        // Bronze settles the 600 QUIV it served; mallory keeps only the 400 left of the reserve.
         vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.StaleEpoch.selector, 0, 1));
         market.settle(v, signature);
+        assertEq(market.reserveOf(mallory, bronze).deposits, 400 ether, "600 drawn by bronze");
+        assertEq(_unclaimed(bronze), 480 ether, "bronze paid 80% of its 600");
+
+        // A new request needs a full notice again.
         vm.prank(mallory);
-        market.withdraw(1_000 ether);
-        assertEq(token.balanceOf(mallory), 1_000 ether, "mallory recovered everything");
-        assertEq(_unclaimed(bronze), 0, "bronze served 600 QUIV for nothing");
+        market.requestRelease(bronze);
+        vm.warp(releasableAt + 1 days + 3 days - 1);
+        vm.prank(mallory);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceMarket.ReleaseNotReady.selector,
+                releasableAt + 4 days,
+                releasableAt + 4 days - 1
+            )
+        );
+        market.release(bronze);
+        vm.warp(releasableAt + 4 days);
+        vm.prank(mallory);
+        (deposits, ) = market.release(bronze);
+        assertEq(deposits, 400 ether, "only what bronze did not draw");
+        vm.prank(mallory);
+        market.withdraw(400 ether);
+        assertEq(token.balanceOf(mallory), 400 ether, "mallory recovers 400 of 1,000, not all of it");
     }
 
     /// @dev KNOWN ISSUE (audit, informational): the bound holds on rates, not per call after rounding. The four

@@ -270,6 +270,7 @@ contract MarketHandler is Test {
         vm.prank(c);
         try market.release(p) returns (uint256 deposits, uint256 credits) {
             assertGe(block.timestamp, r.releasableAt, "only after the notice");
+            assertLt(block.timestamp, uint256(r.releasableAt) + 1 days, "only before the request lapses");
             assertEq(deposits, r.deposits, "every reserved deposit back");
             assertEq(credits, r.credits, "every reserved credit back");
             assertEq(market.reserveOf(c, p).epoch, r.epoch + 1, "the pair's next epoch");
@@ -283,6 +284,14 @@ contract MarketHandler is Test {
                         abi.encodeWithSelector(
                             IInferenceMarket.ReleaseNotReady.selector,
                             r.releasableAt,
+                            block.timestamp
+                        )
+                    ) ||
+                    _is(
+                        reason,
+                        abi.encodeWithSelector(
+                            IInferenceMarket.ReleaseLapsed.selector,
+                            uint256(r.releasableAt) + 1 days,
                             block.timestamp
                         )
                     );
