@@ -71,15 +71,13 @@ contract AuditFindingsTest is SlashingBase {
         assertEq(speed1, 10_000, "still no speed bonus after 30 honest days");
     }
 
-    /// KNOWN ISSUE: `reportSilence` removes the bond of any validator registered before the challenge opened, even
-    /// one that had left the set before it opened (exiting, or ineligible after a penalty), whose bond the set at
-    /// opening never held. validators[4] exits; a minor challenge of p1 opens against a set of 40,000; 20,000 uphold,
-    /// 10,000 reject, validators[3] stays silent. Reporting the exited validator (no penalty: it is not active) takes
-    /// the set to 30,000: the challenge is upheld with 20,000, exactly half of the real set, p1 loses 1% (10,000),
-    /// and validators[3], really silent, can no longer be reported (keeps its 1,000). Outcome-wise reporting
-    /// validators[3] would reach the same verdict; what is wrong is the denominator and the silent one unpunished.
-    /// A fix needs the challenge count at which a validator left the set (a new field of `Validator`).
-    function test_Exploit_knownIssue_reportingAValidatorOutsideTheSetShrinksIt() public {
+    /// `reportSilence` takes out only a bond the set held when the challenge opened. Before: validators[4] exited, a
+    /// minor challenge of p1 opened against a set of 40,000 (20,000 uphold, 10,000 reject, validators[3] silent);
+    /// reporting the exited validator (no penalty: not active) took the set to 30,000, the challenge was upheld with
+    /// 20,000 (exactly half of the real set) and validators[3], really silent, could no longer be reported and kept
+    /// its whole bond. Now the exited validator cannot be reported; validators[3] is, loses 1,000 of its 10,000 to
+    /// the pool, and the set weighed is the 30,000 that voted: upheld, p1 loses 1% (10,000).
+    function test_reportSilence_onlyBondsInTheSetAtOpening() public {
         vm.prank(validators[4]);
         court.exitValidator();
         bytes32 s = keccak256("outside");
@@ -101,14 +99,40 @@ contract AuditFindingsTest is SlashingBase {
         );
         court.decide(id);
 
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, validators[4], id));
         court.reportSilence(validators[4], id);
-        assertEq(court.challenge(id).setStake, 30_000 ether, "an exited bond left a set it was not in");
-        assertEq(court.validatorOf(validators[4]).bond, BOND, "no penalty");
-        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, validators[3], id));
+        assertEq(court.challenge(id).setStake, 40_000 ether, "unchanged");
+
         court.reportSilence(validators[3], id);
-        assertEq(court.validatorOf(validators[3]).bond, BOND, "the silent validator keeps its whole bond");
-        assertTrue(court.isActiveValidator(validators[3]), "and its seat");
-        assertEq(uint256(court.decide(id)), uint256(IChallengeCourt.Status.Upheld), "upheld by half of the set");
+        assertEq(court.challenge(id).setStake, 30_000 ether, "the silent bond left the set");
+        assertEq(court.validatorOf(validators[3]).bond, 9_000 ether, "10% penalty");
+        assertEq(court.validatorOf(validators[3]).leftAt, id, "left the set at this challenge");
+        (uint256 pool, , , ) = court.balances();
+        assertEq(pool, 1_000 ether, "the penalty went to the pool");
+        assertEq(uint256(court.decide(id)), uint256(IChallengeCourt.Status.Upheld), "upheld by 20,000 of 30,000");
         assertEq(_stakeWith(p1), 990_000 ether, "1% of 1,000,000");
+    }
+
+    /// A validator active when a challenge opened and exiting afterwards is still reported on it (no penalty: its bond
+    /// is not in the active set any more); on a challenge opened after its exit, it is not.
+    function test_reportSilence_exitingAfterOpeningStillCounts() public {
+        bytes32 s = keccak256("before");
+        _subject(s, p1, 0, T0 + 30 days);
+        uint256 id = _open(s, ISlasher.Infraction.Minor, 100);
+        vm.prank(validators[4]);
+        court.exitValidator();
+        bytes32 s2 = keccak256("after");
+        _subject(s2, p1, 0, T0 + 30 days);
+        uint256 id2 = _open(s2, ISlasher.Infraction.Minor, 100);
+        for (uint256 i; i < 3; ++i) {
+            _vote(validators[i], id, i < 2);
+            _vote(validators[i], id2, i < 2);
+        }
+        vm.warp(T0 + VOTING);
+        court.reportSilence(validators[4], id);
+        assertEq(court.challenge(id).setStake, 40_000 ether, "50,000 - 10,000");
+        assertEq(court.validatorOf(validators[4]).bond, BOND, "no penalty");
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, validators[4], id2));
+        court.reportSilence(validators[4], id2);
     }
 }
