@@ -83,12 +83,15 @@ interface IChallengeCourt {
     /// @param lastVoted The largest challenge id it voted on.
     /// @param unlockAt While exiting: when its bond can be withdrawn; while ineligible: when it may reactivate.
     /// @param bond Its bond, in token wei.
+    /// @param leftAt While exiting or ineligible: the challenge count when it left the active set (its bond is in the
+    /// set of the challenges up to this id only).
     struct Validator {
         ValidatorStatus status;
         uint40 sinceChallenge;
         uint40 lastVoted;
         uint48 unlockAt;
         uint96 bond;
+        uint40 leftAt;
     }
 
     /// @notice Initial values of the governed parameters (keys in `SlashingKeys`).
@@ -381,7 +384,8 @@ interface IChallengeCourt {
     /// ineligible and, like with `reportAbsence`, loses 10% of its bond to the reward pool and waits out the
     /// reactivation cooldown.
     /// @dev Reverts `NotSilent` unless the challenge is open, its voting ended, it is not decidable yet, and the
-    /// validator (still holding its bond) was eligible for it, did not vote and was not reported on it.
+    /// validator (still holding its bond) was in the active set when it opened, did not vote and was not reported on
+    /// it.
     /// @param validator The validator.
     /// @param challengeId The challenge.
     function reportSilence(address validator, uint256 challengeId) external;

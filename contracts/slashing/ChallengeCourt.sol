@@ -299,6 +299,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         v.sinceChallenge = _challengeCount;
         v.lastVoted = 0;
         v.unlockAt = 0;
+        v.leftAt = 0;
         ++_activeValidators;
         _activeBond += v.bond;
         emit ValidatorReactivated(msg.sender);
@@ -327,11 +328,12 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
             c.status != Status.Open ||
             block.timestamp < c.votingEnds ||
             challengeId <= v.sinceChallenge ||
+            (status != ValidatorStatus.Active && challengeId > v.leftAt) ||
             _votes[challengeId][validator] != 0 ||
             _decidable(c)
         ) revert NotSilent(validator, challengeId);
         _votes[challengeId][validator] = REPORTED_SILENT;
-        // Its bond was in the set when the challenge opened (eligible) and is still held (not withdrawn).
+        // Its bond was in the set when the challenge opened (eligible, and active then) and is still held.
         c.setStake -= v.bond;
         if (status == ValidatorStatus.Active) _penaliseAbsence(v, validator, challengeId);
         else emit AbsencePenalised(validator, msg.sender, challengeId, 0, v.unlockAt);
@@ -346,6 +348,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         if (status == ValidatorStatus.Active) {
             --_activeValidators;
             _activeBond -= v.bond;
+            v.leftAt = _challengeCount;
         }
         uint256 unlockAt = Math.max(block.timestamp, _lastVotingEnd) + _settings.votingPeriod;
         v.status = ValidatorStatus.Exiting;
@@ -512,6 +515,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         v.status = ValidatorStatus.Ineligible;
         v.bond = uint96(bond - penalty);
         v.unlockAt = SafeCast.toUint48(reactivatesAt);
+        v.leftAt = _challengeCount;
         --_activeValidators;
         _activeBond -= uint128(bond);
         _bonds -= uint128(penalty);

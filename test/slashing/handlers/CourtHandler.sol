@@ -30,6 +30,8 @@ contract CourtModel {
             c.status == IChallengeCourt.Status.Open &&
             block.timestamp >= c.votingEnds &&
             id > record.sinceChallenge &&
+            // A validator out of the set was in it for the challenges opened before it left.
+            (record.status == IChallengeCourt.ValidatorStatus.Active || id <= record.leftAt) &&
             !voted &&
             this.verdict(c) == IChallengeCourt.Status.Open;
     }
