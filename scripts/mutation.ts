@@ -4,7 +4,14 @@
  * Each mutant is one small change to one line of a contract (a rounding direction flipped, a comparison moved by
  * one, a `+` turned into a `-`, a revert or a state update removed, a constant moved by one). For each mutant the
  * script writes the changed file into a scratch copy of the repository (never the working tree), runs the tests of
- * the contract's module there, and restores the file. A mutant is
+ * the contract's module there, and restores the file.
+ *
+ * Only the module's Solidity test files that import the mutated file (directly or through other files) run, one file
+ * per `hardhat test` call, cheapest first (the test named after the contract, then by how many files each one
+ * compiles, invariant campaigns last), stopping at the first failing test; the module's mocha tests run after them
+ * only if no Solidity test failed. Everything is compiled with the `mutation` build profile (the same compiler with
+ * the optimizer off: several times faster to compile, same semantics; the unmutated run proves the tests pass under
+ * it) and the `mutation` test profile (the default fuzz runs, shorter invariant campaigns). A mutant is
  *   - killed when a test fails (the first failing tests are recorded),
  *   - survived when every test passes,
  *   - invalid when it does not compile (left out of the rate),
@@ -19,6 +26,7 @@
  * Options:
  *   --module a,b        modules to mutate (default: all of MODULES below)
  *   --operator a,b      operators to apply (default: all)
+ *   --source a,b        only mutants of these contract files (names like `StakingMath` or paths; default: all)
  *   --id a,b            run only these mutant ids
  *   --sample N          run N mutants picked by the seed (default: all)
  *   --seed S            sampling seed (default "0"); "date" uses today's UTC date, so the sample rotates daily
@@ -32,6 +40,8 @@
  *   --list              print the selected mutants and exit without running anything
  *   --nice N            niceness of the test runs (default 19, so other work keeps the CPU)
  *   --jobs N            mutants run at once, each in its own scratch copy (default 1)
+ *   --build-profile P   hardhat build profile of the runs (default "mutation"; "default" for the optimised build)
+ *   --test-profile P    hardhat Solidity test profile of the runs (default "mutation")
  *   --keep              keep the scratch copy (its path is printed)
  *
  * Run it with Node 22 (`npx -y -p node@22 -c "npm run mutation -- --module vesting"` on an older node).
@@ -43,6 +53,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -50,7 +61,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const EQUIVALENT_FILE = "scripts/mutation/equivalent.json";
@@ -82,6 +93,31 @@ const MODULES: Record<string, Module> = {
       "contracts/emission/EpochRewardPool.sol",
     ],
     tests: [{ kind: "solidity", files: ["test/emission/*.t.sol"] }],
+  },
+  staking: {
+    sources: ["contracts/libraries/StakingMath.sol", "contracts/staking/StakingRewards.sol"],
+    tests: [{ kind: "solidity", files: ["test/staking/*.t.sol"] }],
+  },
+  market: {
+    sources: ["contracts/libraries/MarketMath.sol", "contracts/market/FeeRouter.sol"],
+    tests: [{ kind: "solidity", files: ["test/market/*.t.sol"] }],
+  },
+  lending: {
+    sources: ["contracts/lending/InterestRateModel.sol", "contracts/lending/DebtIndex.sol"],
+    tests: [{ kind: "solidity", files: ["test/lending/*.t.sol"] }],
+  },
+  distribution: {
+    sources: [
+      "contracts/libraries/SqrtShares.sol",
+      "contracts/libraries/UsageMultiplier.sol",
+      "contracts/distribution/SqrtPool.sol",
+      "contracts/distribution/AvailabilityPool.sol",
+    ],
+    tests: [{ kind: "solidity", files: ["test/distribution/*.t.sol"] }],
+  },
+  governance: {
+    sources: ["contracts/governance/ProposalClassifier.sol"],
+    tests: [{ kind: "solidity", files: ["test/governance/*.t.sol"] }],
   },
   supply: {
     sources: ["contracts/supply/Genesis.sol"],
@@ -155,6 +191,9 @@ const known = [
   "list",
   "nice",
   "keep",
+  "build-profile",
+  "test-profile",
+  "source",
 ];
 for (const k of args.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}`);
 const list = (k: string): string[] | undefined =>
@@ -170,6 +209,8 @@ const seed = args.get("seed") === "date" ? new Date().toISOString().slice(0, 10)
 const minKill = Number(args.get("min-kill") ?? 0);
 const reportPath = args.get("report") ?? "reports/mutation.md";
 const niceness = args.get("nice") ?? "19";
+const buildProfile = args.get("build-profile") ?? "mutation";
+const testProfile = args.get("test-profile") ?? "mutation";
 const jsonPath = reportPath.replace(/\.md$/, "") + ".json";
 
 // ---------------------------------------------------------------- mutant generation
@@ -338,7 +379,10 @@ const running = new Set<number>();
 function runTests(dir: string, kind: string, files: string[], timeoutS: number): Promise<Run> {
   const start = Date.now();
   return new Promise((done) => {
-    const cmd = `exec nice -n ${niceness} node_modules/.bin/hardhat test ${kind} ${files.join(" ")}`;
+    const profile = kind === "solidity" ? ` --test-profile ${testProfile}` : "";
+    const cmd =
+      `exec nice -n ${niceness} node_modules/.bin/hardhat --build-profile ${buildProfile} test ${kind}` +
+      `${profile} ${files.join(" ")}`;
     const child = spawn("bash", ["-c", cmd], {
       cwd: dir,
       detached: true,
@@ -379,13 +423,71 @@ function failingTests(output: string): string[] {
   return names;
 }
 
+/** Every file `file` imports, directly or through other files (repository-relative paths; packages left out). */
+const closures = new Map<string, Set<string>>();
+function importClosure(file: string): Set<string> {
+  const known = closures.get(file);
+  if (known !== undefined) return known;
+  const out = new Set<string>([file]);
+  closures.set(file, out);
+  for (const m of readFileSync(join(ROOT, file), "utf8").matchAll(/^\s*import\s+[^;]*?["']([^"']+)["']\s*;/gm)) {
+    const spec = m[1];
+    if (!spec.startsWith(".")) continue;
+    const dep = relative(ROOT, resolve(dirname(join(ROOT, file)), spec));
+    if (!existsSync(join(ROOT, dep))) continue;
+    for (const f of importClosure(dep)) out.add(f);
+  }
+  return out;
+}
+
+/** The files a glob of the form `dir/*.ext` (or a plain path) names. */
+function expand(glob: string): string[] {
+  const star = glob.indexOf("*");
+  if (star < 0) return [glob];
+  const dir = dirname(glob);
+  const suffix = glob.slice(star + 1);
+  return readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** A test file and every test helper it imports, all passed as build roots: Hardhat writes artifacts only for
+ * roots, and the invariant runner finds its target contracts (handlers, all under test/) by their artifacts, so a
+ * handler compiled only as a dependency would leave the campaign with "No contracts to fuzz". */
+function withDependencies(testFile: string): string[] {
+  const helpers = [...importClosure(testFile)].filter((f) => f.startsWith("test/") && !f.endsWith(".t.sol"));
+  return [testFile, ...helpers.sort()];
+}
+
+/** The test runs for a mutant: each Solidity test file of its module that imports the file, cheapest first, then
+ * the module's mocha tests. */
+function testRunsOf(m: Mutant): { kind: "solidity" | "mocha"; files: string[] }[] {
+  const contract = basename(m.file, ".sol");
+  const cost = (f: string) =>
+    (basename(f).startsWith(contract + ".") || basename(f).startsWith(contract + "Boundaries") ? 0 : 1e6) +
+    (f.includes(".invariant.") ? 1e5 : 0) +
+    importClosure(f).size;
+  const tests = MODULES[m.module].tests;
+  const solidity = tests
+    .filter((t) => t.kind === "solidity")
+    .flatMap((t) => t.files.flatMap(expand))
+    .filter((f) => importClosure(f).has(m.file))
+    .sort((a, b) => cost(a) - cost(b));
+  return [
+    ...solidity.map((f) => ({ kind: "solidity" as const, files: withDependencies(f) })),
+    ...tests.filter((t) => t.kind === "mocha"),
+  ];
+}
+
 async function runMutant(dir: string, m: Mutant, timeoutS: number): Promise<Result> {
   const path = join(dir, m.file);
   const original = readFileSync(path, "utf8");
   writeFileSync(path, m.source);
   let seconds = 0;
   try {
-    for (const t of MODULES[m.module].tests) {
+    for (const t of testRunsOf(m)) {
+      if (seconds >= timeoutS) return { mutant: m, status: "timeout", killers: [], seconds };
       const r = await runTests(dir, t.kind, t.files, Math.max(1, timeoutS - seconds));
       seconds += r.seconds;
       if (r.timedOut) return { mutant: m, status: "timeout", killers: [], seconds };
@@ -440,7 +542,8 @@ function writeReport(results: Result[], excluded: [Mutant, string][], total: num
           .map(([m, s]) => `${m} ${s.toFixed(0)}`)
           .join(", ")}. `) +
       `Per mutant: median ${median.toFixed(0)} s, max ${(secs.at(-1) ?? 0).toFixed(0)} s ` +
-      `(compile of the changed file and its dependants, then the module's tests, at niceness ${niceness}).`,
+      `(compile of the changed file and its dependants with the \`${buildProfile}\` build profile, then the module's ` +
+      `test files that import it, cheapest first until one fails, at niceness ${niceness}).`,
     "",
   ];
   const survivors = results.filter((r) => r.status === "survived");
@@ -499,6 +602,12 @@ const equivalent: Equivalent[] = JSON.parse(readFileSync(join(ROOT, EQUIVALENT_F
 const reasons = new Map(equivalent.map((e) => [e.id, e.reason]));
 
 let selected = all;
+const sources = list("source");
+if (sources !== undefined) {
+  for (const s of sources)
+    if (!all.some((m) => m.file === s || basename(m.file, ".sol") === s)) throw new Error(`no mutants of ${s}`);
+  selected = selected.filter((m) => sources.some((s) => m.file === s || basename(m.file, ".sol") === s));
+}
 const only = list("id");
 if (only !== undefined) {
   for (const id of only) if (!ids.has(id)) throw new Error(`no mutant ${id}`);
@@ -577,7 +686,17 @@ try {
       const seconds: Record<string, number> = {};
       for (const mod of modules) {
         seconds[mod] = 0;
-        for (const t of MODULES[mod].tests) {
+        // Only the test files this run's mutants will use, in one call per kind.
+        const runs = new Map<string, Set<string>>();
+        for (const m of fresh.filter((x) => x.module === mod)) {
+          for (const t of testRunsOf(m)) {
+            const files = runs.get(t.kind) ?? new Set<string>();
+            for (const f of t.files) files.add(f);
+            runs.set(t.kind, files);
+          }
+        }
+        for (const [kind, files] of runs) {
+          const t = { kind, files: [...files] };
           const r = await runTests(dir, t.kind, t.files, 3600);
           seconds[mod] += r.seconds;
           if (r.code !== 0) {
