@@ -6,16 +6,16 @@
  * script writes the changed file into a scratch copy of the repository (never the working tree), runs the tests of
  * the contract's module there, and restores the file.
  *
- * Only the module's Solidity test files that import the mutated file (directly or through other files) run, one file
- * per `hardhat test` call, cheapest first (the test named after the contract, then by how many files each one
- * compiles, invariant campaigns last), stopping at the first failing test; the module's mocha tests run after them
- * only if no Solidity test failed. Everything is compiled with the `mutation` build profile (the same compiler with
+ * Only the module's Solidity test files that import the mutated file (directly or through other files) run: first the
+ * cheapest alone (the test named after the contract, else the one compiling the fewest files, invariant campaigns
+ * last), then, if no test failed, all the others in one `hardhat test` call; the module's mocha tests run after them
+ * only if still no test failed. Everything is compiled with the `mutation` build profile (the same compiler with
  * the optimizer off: several times faster to compile, same semantics; the unmutated run proves the tests pass under
  * it) and the `mutation` test profile (the default fuzz runs, shorter invariant campaigns). A mutant is
  *   - killed when a test fails (the first failing tests are recorded),
  *   - survived when every test passes,
  *   - invalid when it does not compile (left out of the rate),
- *   - timeout when its tests run past the per-mutant limit (counted as detected, and listed).
+ *   - timeout when one of its test calls runs past the limit (counted as detected, and listed).
  * Mutants listed in scripts/mutation/equivalent.json behave exactly like the original; they are not run and are
  * left out of the rate, with the reason printed.
  *
@@ -31,7 +31,7 @@
  *   --sample N          run N mutants picked by the seed (default: all)
  *   --seed S            sampling seed (default "0"); "date" uses today's UTC date, so the sample rotates daily
  *   --min-kill P        exit 1 when the kill rate is below P percent (default 0)
- *   --timeout S         per-mutant limit in seconds (default: 3 x the unmutated run, at least 180)
+ *   --timeout S         limit per test call in seconds (default: 3 x the unmutated module run, at least 180)
  *   --report FILE       where to write the report (default reports/mutation.md)
  *   --reuse             take killed / invalid / timeout results of identical mutants from the previous run's
  *                       FILE.json instead of running them again (kills only: a new test cannot revive a mutant;
@@ -474,10 +474,14 @@ function testRunsOf(m: Mutant): { kind: "solidity" | "mocha"; files: string[] }[
     .flatMap((t) => t.files.flatMap(expand))
     .filter((f) => importClosure(f).has(m.file))
     .sort((a, b) => cost(a) - cost(b));
-  return [
-    ...solidity.map((f) => ({ kind: "solidity" as const, files: withDependencies(f) })),
-    ...tests.filter((t) => t.kind === "mocha"),
-  ];
+  // The cheapest file alone (it kills most mutants in seconds), then all the others in one call (one compilation).
+  const runs: { kind: "solidity" | "mocha"; files: string[] }[] = [];
+  if (solidity.length > 0) runs.push({ kind: "solidity", files: withDependencies(solidity[0]) });
+  if (solidity.length > 1) {
+    const rest = new Set(solidity.slice(1).flatMap(withDependencies));
+    runs.push({ kind: "solidity", files: [...rest].sort() });
+  }
+  return [...runs, ...tests.filter((t) => t.kind === "mocha")];
 }
 
 async function runMutant(dir: string, m: Mutant, timeoutS: number): Promise<Result> {
@@ -487,8 +491,8 @@ async function runMutant(dir: string, m: Mutant, timeoutS: number): Promise<Resu
   let seconds = 0;
   try {
     for (const t of testRunsOf(m)) {
-      if (seconds >= timeoutS) return { mutant: m, status: "timeout", killers: [], seconds };
-      const r = await runTests(dir, t.kind, t.files, Math.max(1, timeoutS - seconds));
+      // The limit is per call: a call running past 3 x the whole unmutated module run is a hang, not a slow file.
+      const r = await runTests(dir, t.kind, t.files, timeoutS);
       seconds += r.seconds;
       if (r.timedOut) return { mutant: m, status: "timeout", killers: [], seconds };
       const failing = failingTests(r.output);
