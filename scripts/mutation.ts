@@ -462,7 +462,10 @@ function withDependencies(testFile: string): string[] {
 
 /** The test runs for a mutant: each Solidity test file of its module that imports the file, cheapest first, then
  * the module's mocha tests. */
+const testRuns = new Map<string, { kind: "solidity" | "mocha"; files: string[] }[]>();
 function testRunsOf(m: Mutant): { kind: "solidity" | "mocha"; files: string[] }[] {
+  const known = testRuns.get(m.id);
+  if (known !== undefined) return known;
   const contract = basename(m.file, ".sol");
   const cost = (f: string) =>
     (basename(f).startsWith(contract + ".") || basename(f).startsWith(contract + "Boundaries") ? 0 : 1e6) +
@@ -481,7 +484,9 @@ function testRunsOf(m: Mutant): { kind: "solidity" | "mocha"; files: string[] }[
     const rest = new Set(solidity.slice(1).flatMap(withDependencies));
     runs.push({ kind: "solidity", files: [...rest].sort() });
   }
-  return [...runs, ...tests.filter((t) => t.kind === "mocha")];
+  const out = [...runs, ...tests.filter((t) => t.kind === "mocha")];
+  testRuns.set(m.id, out);
+  return out;
 }
 
 async function runMutant(dir: string, m: Mutant, timeoutS: number): Promise<Result> {
@@ -662,6 +667,8 @@ if (args.has("report-only")) {
   process.exit(rate < minKill ? 1 : 0);
 }
 const jobs = Math.max(1, Number(args.get("jobs") ?? 1));
+// The test files are listed before the scratch copies are made, so a file added meanwhile cannot go missing.
+for (const m of fresh) testRunsOf(m);
 const dirs = Array.from({ length: jobs }, () => makeScratch());
 console.log(`scratch ${dirs.length === 1 ? "copy" : "copies"}: ${dirs.join(", ")}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
