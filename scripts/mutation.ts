@@ -7,8 +7,8 @@
  * the contract's module there, and restores the file.
  *
  * Only the module's Solidity test files that import the mutated file (directly or through other files) run: first the
- * cheapest alone (the test named after the contract, else the one compiling the fewest files, invariant campaigns
- * last), then, if no test failed, all the others in one `hardhat test` call; the module's mocha tests run after them
+ * files named after the contract (`<Contract>.t.sol`, `<Contract>Boundaries.t.sol`; else the one compiling the fewest
+ * files) in one `hardhat test` call, then, if no test failed, all the others in one call; the module's mocha tests run after them
  * only if still no test failed. Everything is compiled with the `mutation` build profile (the same compiler with
  * the optimizer off: several times faster to compile, same semantics; the unmutated run proves the tests pass under
  * it) and the `mutation` test profile (the default fuzz runs, shorter invariant campaigns). A mutant is
@@ -31,7 +31,7 @@
  *   --sample N          run N mutants picked by the seed (default: all)
  *   --seed S            sampling seed (default "0"); "date" uses today's UTC date, so the sample rotates daily
  *   --min-kill P        exit 1 when the kill rate is below P percent (default 0)
- *   --timeout S         limit per test call in seconds (default: 3 x the unmutated module run, at least 180)
+ *   --timeout S         limit per test call in seconds (default: 3 x the same call unmutated, at least 180)
  *   --report FILE       where to write the report (default reports/mutation.md)
  *   --reuse             take killed / invalid / timeout results of identical mutants from the previous run's
  *                       FILE.json instead of running them again (kills only: a new test cannot revive a mutant;
@@ -477,26 +477,54 @@ function testRunsOf(m: Mutant): { kind: "solidity" | "mocha"; files: string[] }[
     .flatMap((t) => t.files.flatMap(expand))
     .filter((f) => importClosure(f).has(m.file))
     .sort((a, b) => cost(a) - cost(b));
-  // The cheapest file alone (it kills most mutants in seconds), then all the others in one call (one compilation).
+  // The files named after the contract (its unit and boundary tests), or else the cheapest file, in one call (they
+  // kill most mutants in seconds); then all the others in one call (one compilation).
+  const named = solidity.filter((f) => cost(f) < 1e5);
+  const first = named.length > 0 ? named : solidity.slice(0, 1);
   const runs: { kind: "solidity" | "mocha"; files: string[] }[] = [];
-  if (solidity.length > 0) runs.push({ kind: "solidity", files: withDependencies(solidity[0]) });
-  if (solidity.length > 1) {
-    const rest = new Set(solidity.slice(1).flatMap(withDependencies));
-    runs.push({ kind: "solidity", files: [...rest].sort() });
-  }
+  if (first.length > 0) runs.push({ kind: "solidity", files: [...new Set(first.flatMap(withDependencies))].sort() });
+  const others = solidity.filter((f) => !first.includes(f));
+  if (others.length > 0) runs.push({ kind: "solidity", files: [...new Set(others.flatMap(withDependencies))].sort() });
   const out = [...runs, ...tests.filter((t) => t.kind === "mocha")];
   testRuns.set(m.id, out);
   return out;
 }
 
-async function runMutant(dir: string, m: Mutant, timeoutS: number): Promise<Result> {
+/** Time (s) of each test call already run unmutated and passing, per scratch copy. */
+const verified = new Map<string, number>();
+/** Seconds of unmutated runs per module (all scratch copies), for the report. */
+const baseline: Record<string, number> = {};
+
+/** Runs a test call on the unmutated sources the first time a scratch copy needs it: it must pass, or every kill it
+ * reported would be false. The run also compiles anything stale, so a mutant's call only recompiles what changed. */
+async function verifyUnmutated(dir: string, m: Mutant, t: { kind: string; files: string[] }): Promise<number> {
+  const key = `${dir}\n${t.kind}\n${t.files.join(" ")}`;
+  const known = verified.get(key);
+  if (known !== undefined) return known;
+  const r = await runTests(dir, t.kind, t.files, 3600);
+  if (r.code !== 0) {
+    console.error(r.output.slice(-4000));
+    throw new Error(`the unmutated ${m.module} tests fail (${t.kind} ${t.files.join(" ")}): fix them first`);
+  }
+  console.log(
+    `unmutated ${t.kind} ${t.files[0]}${t.files.length > 1 ? ` (+${t.files.length - 1})` : ""} pass (${r.seconds.toFixed(0)} s)`,
+  );
+  verified.set(key, r.seconds);
+  baseline[m.module] = (baseline[m.module] ?? 0) + r.seconds;
+  return r.seconds;
+}
+
+async function runMutant(dir: string, m: Mutant): Promise<Result> {
   const path = join(dir, m.file);
   const original = readFileSync(path, "utf8");
-  writeFileSync(path, m.source);
   let seconds = 0;
   try {
     for (const t of testRunsOf(m)) {
-      // The limit is per call: a call running past 3 x the whole unmutated module run is a hang, not a slow file.
+      writeFileSync(path, original);
+      const base = await verifyUnmutated(dir, m, t);
+      writeFileSync(path, m.source);
+      // The limit is per call, 3 x its unmutated run (at least 180 s): past it the call hangs, it is not just slow.
+      const timeoutS = Number(args.get("timeout") ?? Math.max(180, Math.ceil(3 * base)));
       const r = await runTests(dir, t.kind, t.files, timeoutS);
       seconds += r.seconds;
       if (r.timedOut) return { mutant: m, status: "timeout", killers: [], seconds };
@@ -547,7 +575,7 @@ function writeReport(results: Result[], excluded: [Mutant, string][], total: num
     "",
     (Object.keys(baseline).length === 0
       ? ""
-      : `Unmutated module runs (s): ${Object.entries(baseline)
+      : `Unmutated test calls (s, every scratch copy): ${Object.entries(baseline)
           .map(([m, s]) => `${m} ${s.toFixed(0)}`)
           .join(", ")}. `) +
       `Per mutant: median ${median.toFixed(0)} s, max ${(secs.at(-1) ?? 0).toFixed(0)} s ` +
@@ -685,46 +713,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exit(130);
   });
 }
-const baseline: Record<string, number> = {};
 const results: Result[] = [...reused];
 let failed = false;
 try {
-  // The unmutated tests of each module must pass; that run also compiles anything stale, so a mutant's run only
-  // adds the recompile of what it changed. Every scratch copy gets its own unmutated runs (copies in parallel).
+  // Each test call first runs unmutated in each scratch copy, when a mutant first needs it (verifyUnmutated).
   const modules = moduleNames.filter((x) => fresh.some((m) => m.module === x));
-  const warm = await Promise.all(
-    dirs.map(async (dir) => {
-      const seconds: Record<string, number> = {};
-      for (const mod of modules) {
-        seconds[mod] = 0;
-        // Only the test files this run's mutants will use, in one call per kind.
-        const runs = new Map<string, Set<string>>();
-        for (const m of fresh.filter((x) => x.module === mod)) {
-          for (const t of testRunsOf(m)) {
-            const files = runs.get(t.kind) ?? new Set<string>();
-            for (const f of t.files) files.add(f);
-            runs.set(t.kind, files);
-          }
-        }
-        for (const [kind, files] of runs) {
-          const t = { kind, files: [...files] };
-          const r = await runTests(dir, t.kind, t.files, 3600);
-          seconds[mod] += r.seconds;
-          if (r.code !== 0) {
-            console.error(r.output.slice(-4000));
-            throw new Error(`the unmutated ${mod} tests fail (${t.kind} ${t.files.join(" ")}): fix them first`);
-          }
-        }
-      }
-      return seconds;
-    }),
-  );
-  const limit: Record<string, number> = {};
-  for (const mod of modules) {
-    baseline[mod] = Math.min(...warm.map((w) => w[mod]));
-    limit[mod] = Number(args.get("timeout") ?? Math.max(180, Math.ceil(3 * baseline[mod])));
-    console.log(`${mod}: unmutated tests pass in ${baseline[mod].toFixed(0)} s; per-mutant limit ${limit[mod]} s`);
-  }
   // Modules take turns in the queue, each in operator order (rounding and comparisons first), so a run stopped
   // early still covers each module's money-deciding lines.
   const rank = (m: Mutant) => OPERATORS.indexOf(m.operator);
@@ -737,7 +730,7 @@ try {
       while (next < queue.length) {
         const k = next++;
         const m = queue[k];
-        const r = await runMutant(dir, m, limit[m.module]);
+        const r = await runMutant(dir, m);
         results.push(r);
         const killer = r.killers[0] === undefined ? "" : ` by ${r.killers[0]}`;
         console.log(

@@ -23,6 +23,8 @@ contract InterestRateModelBoundariesTest is Test {
         // 1 lent, 1 idle: exactly half; a `-` for the `+` would divide by zero or by 0.
         assertEq(InterestRateModel.utilization(1, 1), 0.5e18, "half");
         assertEq(InterestRateModel.utilization(0, 7), 0, "nothing lent");
+        // A single wei, all of it lent: 100%, not the empty-vault zero.
+        assertEq(InterestRateModel.utilization(1, 0), 1e18, "one wei, all lent");
     }
 
     // ------------------------------------------------------------------ borrow rate around the kink
