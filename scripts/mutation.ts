@@ -353,16 +353,16 @@ function mutantsOf(module: string, file: string): Mutant[] {
 
 // ---------------------------------------------------------------- scratch copy and test runs
 
-const SKIP = new Set([".git", "node_modules", "coverage", "reports"]);
+// Build outputs stay behind: the `mutation` profile builds its own, and every `hardhat test` call reads all the
+// artifacts present, so a scratch copy holding only what its mutants' tests compile starts each call faster.
+const SKIP = new Set([".git", "node_modules", "coverage", "reports", "artifacts", "cache", "typechain-types"]);
 
-/** A copy of the repository with its warm build cache (paths rewritten) and a link to the same node_modules. */
+/** A copy of the repository's sources with a link to the same node_modules. */
 function makeScratch(): string {
   const dir = mkdtempSync(join(tmpdir(), "mutation-"));
   cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split("/")[0]) });
   mkdirSync(join(dir, "reports"));
   symlinkSync(realpathSync(join(ROOT, "node_modules")), join(dir, "node_modules"));
-  const cache = join(dir, "cache/compile-cache.json");
-  if (existsSync(cache)) writeFileSync(cache, readFileSync(cache, "utf8").replaceAll(`${ROOT}/`, `${dir}/`));
   return dir;
 }
 
