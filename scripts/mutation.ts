@@ -18,6 +18,7 @@
  *   - timeout when one of its test calls runs past the limit (counted as detected, and listed).
  * Mutants listed in scripts/mutation/equivalent.json behave exactly like the original; they are not run and are
  * left out of the rate, with the reason printed.
+ * scripts/mutation/survivors.json says why each known survivor survives (shown in the report until a test kills it).
  *
  * Mutant ids are stable: `<Contract>.<operator>.<hash>` where the hash covers the file, the trimmed text of the
  * line (and its occurrence among identical lines), the position of the change in the line and the replacement,
@@ -65,6 +66,8 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "..");
 const EQUIVALENT_FILE = "scripts/mutation/equivalent.json";
+/** Why each known survivor survives (shown in the report's survivor table until a test kills it). */
+const SURVIVOR_FILE = "scripts/mutation/survivors.json";
 
 /** A module: the contracts mutated and the test commands run against each mutant, in order (first kill wins). */
 interface Module {
@@ -585,10 +588,21 @@ function writeReport(results: Result[], excluded: [Mutant, string][], total: num
   ];
   const survivors = results.filter((r) => r.status === "survived");
   if (survivors.length > 0) {
-    lines.push("## Survivors", "", "| id | line | original | mutant |", "| -- | ---- | -------- | ------ |");
+    const notes: Equivalent[] = existsSync(join(ROOT, SURVIVOR_FILE))
+      ? JSON.parse(readFileSync(join(ROOT, SURVIVOR_FILE), "utf8"))
+      : [];
+    const why = new Map(notes.map((n) => [n.id, n.reason]));
+    lines.push(
+      "## Survivors",
+      "",
+      "| id | line | original | mutant | why |",
+      "| -- | ---- | -------- | ------ | --- |",
+    );
     for (const r of survivors) {
       const m = r.mutant;
-      lines.push(`| ${m.id} | ${m.file}:${m.line} | ${esc(m.original)} | ${esc(m.mutated || "(removed)")} |`);
+      lines.push(
+        `| ${m.id} | ${m.file}:${m.line} | ${esc(m.original)} | ${esc(m.mutated || "(removed)")} | ${why.get(m.id) ?? "not yet explained"} |`,
+      );
     }
     lines.push("");
   }
