@@ -57,6 +57,11 @@ export default defineConfig({
         compilers: [COMPILER],
         overrides: SIZE_OVERRIDES,
       },
+      // Mutation testing (scripts/mutation.ts): the same compiler with the optimizer off, which compiles several times
+      // faster; no size overrides, as the Solidity tests do not enforce the code-size limit.
+      mutation: {
+        compilers: [{ ...COMPILER, settings: { ...COMPILER.settings, optimizer: { enabled: false } } }],
+      },
       production: {
         isolated: true,
         compilers: [COMPILER],
@@ -93,6 +98,12 @@ export default defineConfig({
         default: {
           fuzz: { runs: 256, seed: FUZZ_SEED },
           invariant: { runs: 64, depth: 32, failOnRevert: true },
+          fsPermissions: { readFile: UNISWAP_ARTIFACTS },
+        },
+        // Mutation runs (scripts/mutation.ts): the default fuzz runs, shorter invariant campaigns.
+        mutation: {
+          fuzz: { runs: 256, seed: FUZZ_SEED },
+          invariant: { runs: 32, depth: 32, failOnRevert: true },
           fsPermissions: { readFile: UNISWAP_ARTIFACTS },
         },
         // CI: deeper campaigns, same seed unless FUZZ_SEED overrides it.

@@ -78,10 +78,10 @@ contract ProviderStakingAttacksTest is StakingBase {
 
         assertEq(staking.pendingRewards(d1), 0.12 ether, "pending view: 12% of 1 QUIV");
         assertEq(_claim(d1), 0.12 ether, "12% of 1 QUIV, not 60,000");
-        assertApproxEqAbs(_claim(p1), 84_000.066 ether, 2, "84,000.042 self + 0.024 commission");
-        assertApproxEqAbs(_claim(p2), 84_000.042 ether, 2, "84,000.042 self");
+        assertEq(_claim(p1), 84_000.066 ether, "84,000.042 self + 0.024 commission");
+        assertEq(_claim(p2), 84_000.042 ether, "84,000.042 self");
         (uint256 budget, , , uint256 distributed, ) = staking.rewardState();
-        assertApproxEqAbs(distributed, 168_000.228 ether, 4, "168,000.084 + 0.12 + 0.024");
+        assertEq(distributed, 168_000.228 ether, "168,000.084 + 0.12 + 0.024");
         assertEq(budget + distributed, 1_000_000 ether, "the held-back part is back in the budget");
     }
 
@@ -270,8 +270,8 @@ contract ProviderStakingMaturityAttackTest is StakingBase {
         _skip(30 days);
         uint256 paid1 = _claim(d1);
         uint256 paid2 = _claim(d2);
-        assertApproxEqAbs(paid1, 4_999.999999999999104 ether, 4, "d1: half");
-        assertApproxEqAbs(paid2, 4_999.999999999999104 ether, 4, "d2: half");
+        assertEq(paid1, 4_999.999999999999104 ether, "d1: half");
+        assertEq(paid2, 4_999.999999999999104 ether, "d2: half");
     }
 
     /// Re-locking is the way to earn the longer bucket on the whole position: the top-up then commits all of it.

@@ -26,7 +26,7 @@ contract ProviderStakingAuditTest is StakingBase {
         assertEq(delegation, 12_000 ether, "d1: 12% of 100,000");
         assertEq(provider, 1_200 ether, "p1: 883.979 self + 316.021 commission");
         assertEq(delegation + provider, 13_200 ether, "12% of the attacker's 110,000, not 15,283.979");
-        assertApproxEqAbs(_claim(p2), 167_956.020942408376963350 ether, 1e6, "p2: 168,840 x 1.9M / 1.91M");
+        assertEq(_claim(p2), 167_956.020942408376963350 ether, "p2: 168,840 x 1.9M / 1.91M");
     }
 
     /// Random self-stakes, a self-delegation of any size (down to 1 wei), any performance multiplier on the

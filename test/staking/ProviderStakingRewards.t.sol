@@ -26,11 +26,11 @@ contract ProviderStakingRewardsTest is StakingBase {
         _notify(10_000 ether);
         _skip(1_000);
 
-        assertApproxEqAbs(staking.pendingRewards(p1), 3.75 ether, 1, "pending view p1");
-        assertApproxEqAbs(_claim(p1), 3.75 ether, 1, "p1: 3.5 self + 0.25 commission");
-        assertApproxEqAbs(_claim(p2), 3.75 ether, 1, "p2: 3.5 self + 0.25 commission");
-        assertApproxEqAbs(_claim(d1), 1.25 ether, 1, "d1: half of the delegators' 2.5");
-        assertApproxEqAbs(_claim(d2), 1.25 ether, 1, "d2: half of the delegators' 2.5");
+        assertEq(staking.pendingRewards(p1), 3.75 ether, "pending view p1");
+        assertEq(_claim(p1), 3.75 ether, "p1: 3.5 self + 0.25 commission");
+        assertEq(_claim(p2), 3.75 ether, "p2: 3.5 self + 0.25 commission");
+        assertEq(_claim(d1), 1.25 ether, "d1: half of the delegators' 2.5");
+        assertEq(_claim(d2), 1.25 ether, "d2: half of the delegators' 2.5");
         (uint256 budget, uint256 distributed) = _rewardState();
         assertEq(distributed, 10 ether, "1,000 s at 0.01 QUIV/s");
         assertEq(budget, 9_990 ether, "the rest stays in the budget");
@@ -52,10 +52,10 @@ contract ProviderStakingRewardsTest is StakingBase {
         _delegate(d2, p1, 500_000 ether);
         _skip(1_000);
 
-        assertApproxEqAbs(_claim(p1), 7.2 ether, 1, "p1");
-        assertApproxEqAbs(_claim(p2), 6.3 ether, 1, "p2");
-        assertApproxEqAbs(_claim(d1), 3.75 ether, 1, "d1: 2.25 alone, then two thirds of 2.25");
-        assertApproxEqAbs(_claim(d2), 0.75 ether, 1, "d2: a third of 2.25");
+        assertEq(_claim(p1), 7.2 ether, "p1");
+        assertEq(_claim(p2), 6.3 ether, "p2");
+        assertEq(_claim(d1), 3.75 ether, "d1: 2.25 alone, then two thirds of 2.25");
+        assertEq(_claim(d2), 0.75 ether, "d2: a third of 2.25");
     }
 
     /// Found by the invariant campaign: an emptied position that moves to a pool whose reward per share is lower
@@ -250,8 +250,8 @@ contract ProviderStakingRewardsTest is StakingBase {
         staking.setPerformance(p1, 10_000, 15_000);
         _notify(600 ether);
         _skip(1_000);
-        assertApproxEqAbs(_claim(p1), 0.252 ether, 1, "p1: 1.5 / 2.5 of 0.42");
-        assertApproxEqAbs(_claim(p2), 0.168 ether, 1, "p2: 1 / 2.5 of 0.42");
+        assertEq(_claim(p1), 0.252 ether, "p1: 1.5 / 2.5 of 0.42");
+        assertEq(_claim(p2), 0.168 ether, "p2: 1 / 2.5 of 0.42");
         (, uint256 distributed) = _rewardState();
         assertEq(distributed, 0.42 ether, "flow unchanged by the multiplier");
     }
@@ -307,8 +307,8 @@ contract ProviderStakingRewardsTest is StakingBase {
         assertEq(staking.positionOf(d1).rewardWeightBps, 20_000, "one-year bucket");
         _notify(4_500 ether);
         _skip(1_000);
-        assertApproxEqAbs(_claim(d1), 0.75 ether, 1, "d1: two thirds");
-        assertApproxEqAbs(_claim(d2), 0.375 ether, 1, "d2: one third");
+        assertEq(_claim(d1), 0.75 ether, "d1: two thirds");
+        assertEq(_claim(d2), 0.375 ether, "d2: one third");
     }
 
     function test_lock_bucketIsTheLongestReached() public {

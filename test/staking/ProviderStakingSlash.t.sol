@@ -55,19 +55,23 @@ contract ProviderStakingSlashTest is StakingBase {
         uint256 before = _unbond(d1, 50_000 ether);
         _slash(p1, 1_000);
         uint256 later = _unbond(d1, 20_000 ether);
-        // The new request buys shares at the post-slash price, rounded against it by at most 1 wei.
-        assertApproxEqAbs(staking.unbondingRequest(d1, before).amount, 45_000 ether, 1, "opened before: slashed");
-        assertApproxEqAbs(staking.unbondingRequest(d1, later).amount, 20_000 ether, 1, "opened after: intact");
-        assertLe(staking.unbondingRequest(d1, later).amount, 20_000 ether, "never more than it put in");
+        // After the 10% slash both of d1's pools hold 0.9 asset per share. The request opened after it buys
+        // floor(20,000e18 x 50,000 / 45,000) = 22,222.222222222222222222e18 unbonding shares, worth
+        // floor(22,222.222222222222222222e18 x 65,000 / 72,222.222222222222222222) = 20,000e18 - 1 wei: the
+        // rounding is against the staker, by exactly 1 wei.
+        assertEq(staking.unbondingRequest(d1, before).amount, 45_000 ether, "opened before: slashed");
+        assertEq(staking.unbondingRequest(d1, later).amount, 20_000 ether - 1, "opened after: intact but 1 wei");
 
         _skip(UNBONDING);
         vm.startPrank(d1);
         uint256 first = staking.withdraw(before);
         uint256 second = staking.withdraw(later);
         vm.stopPrank();
-        assertApproxEqAbs(first, 45_000 ether, 1, "first request");
+        assertEq(first, 45_000 ether, "first request");
         assertEq(first + second, 65_000 ether, "the last one out takes the rounding dust");
-        assertApproxEqAbs(_stakeOf(d1), 25_000 ether, 1, "rest: 45,000 - 20,000, shares burned rounded up");
+        // Unbonding 20,000 burned ceil(20,000e18 x 50,000 / 45,000) = 22,222.222222222222222223e18 active shares;
+        // the 27,777.777777777777777777e18 left are worth floor(x 0.9) = 25,000e18 - 1 wei.
+        assertEq(_stakeOf(d1), 25_000 ether - 1, "rest: 45,000 - 20,000, shares burned rounded up");
     }
 
     function test_slash_reachesRedelegationInFlight() public {
@@ -166,10 +170,10 @@ contract ProviderStakingSlashTest is StakingBase {
         _skip(1_000);
         _slash(p1, 2_000);
         _skip(1_000);
-        assertApproxEqAbs(_claim(p1), 6.375 ether, 3, "p1");
-        assertApproxEqAbs(_claim(p2), 7.125 ether, 3, "p2");
-        assertApproxEqAbs(_claim(d1), 2.125 ether, 3, "d1");
-        assertApproxEqAbs(_claim(d2), 2.375 ether, 3, "d2");
+        assertEq(_claim(p1), 6.375 ether, "p1");
+        assertEq(_claim(p2), 7.125 ether, "p2");
+        assertEq(_claim(d1), 2.125 ether, "d1");
+        assertEq(_claim(d2), 2.375 ether, "d2");
     }
 
     /// However often a pool is slashed, it keeps assets behind its shares, new stake is priced fairly and
