@@ -17,6 +17,16 @@ import { ArgumentType } from "hardhat/types/arguments";
 const PRESET = "The preset: quiver, qerun, qry or qutoken";
 const FROM = "Signer: an account index or address of the network, or a named account of the preset (liquidity)";
 
+/** A string option the task requires (shown as required, without a default, in `--help`). */
+function required<N extends string>(name: N, description: string) {
+  return {
+    name,
+    description: `${description} (required)`,
+    type: ArgumentType.STRING_WITHOUT_DEFAULT as const,
+    defaultValue: undefined,
+  };
+}
+
 export const TASKS = [
   task("stake", "Self-stake as a provider (the first stake registers)")
     .addOption({
@@ -432,5 +442,109 @@ export const TASKS = [
     .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./time.js"))
+    .build(),
+  task("faucet", "Mint the devnet stablecoin to an account (devnets only)")
+    .addOption(required("to", "Recipient"))
+    .addOption(required("amount", "Stablecoin to mint, e.g. 5000"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./faucet.js"))
+    .build(),
+  task("supply-vault", "Supply the stablecoin to the stable vault (funds borrowing)")
+    .addOption(required("amount", "Stablecoin to supply, e.g. 100000"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./supply-vault.js"))
+    .build(),
+  task("set-price", "Set a devnet price feed (the deployer owns them; devnets only)")
+    .addOption(required("asset", "qer or eth"))
+    .addOption(required("usd", "The price in dollars, e.g. 1.5"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qerun" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./set-price.js"))
+    .build(),
+  task("list-model", "List a model in the catalogue and serve it (an active provider)")
+    .addOption(required("model", "Model name or 32-byte id"))
+    .addOption({ name: "complexity", description: "small, medium or large", defaultValue: "small" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./list-model.js"))
+    .build(),
+  task("deposit-escrow", "Deposit tokens into the inference market's escrow (a consumer)")
+    .addOption(required("amount", "Tokens to deposit, e.g. 1000"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./deposit-escrow.js"))
+    .build(),
+  task("grant-role", "Grant an operating role of the preset's AccessManager (its admin signs)")
+    .addOption(required("role", "The role, e.g. DISTRIBUTION_PORTAL"))
+    .addOption(required("to", "Who gets it"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./grant-role.js"))
+    .build(),
+  task("close-epoch", "Release issuance into the engine and close every ended QRY epoch (anyone)")
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./close-epoch.js"))
+    .build(),
+  task("report-calls", "Report calls a provider served for a subscription (a QRY gateway)")
+    .addOption(required("subscription", "Subscription id"))
+    .addOption(required("provider", "Who served the calls"))
+    .addOption(required("calls", "Calls served"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./report-calls.js"))
+    .build(),
+  task("queue", "Queue a succeeded proposal in its timelock (anyone)")
+    .addOption(required("proposal", "Proposal id, or latest"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./queue.js"))
+    .build(),
+  task("execute", "Execute a queued proposal after its timelock delay (anyone)")
+    .addOption(required("proposal", "Proposal id, or latest"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./execute.js"))
+    .build(),
+  task("settle-deposit", "Return (or forfeit) a proposal's deposit once voting ended (anyone)")
+    .addOption(required("proposal", "Proposal id, or latest"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./settle-deposit.js"))
+    .build(),
+  task("register-validator", "Bond the validator bond and join the challenge court")
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./register-validator.js"))
+    .build(),
+  task("challenge", "Challenge a settled voucher (its consumer), staking the challenge stake")
+    .addOption(required("subject", "Subject id printed by settle (a number or 32 bytes)"))
+    .addOption({ name: "class", description: "minor, major or severe", defaultValue: "minor" })
+    .addOption(required("bps", "The slash claimed in bps, inside the class range"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./challenge.js"))
+    .build(),
+  task("court-vote", "Vote on an open challenge (a court validator)")
+    .addOption(required("challenge", "Challenge id"))
+    .addOption(required("uphold", "true or false"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./court-vote.js"))
+    .build(),
+  task("decide", "Decide a challenge once its vote has ended (anyone)")
+    .addOption(required("challenge", "Challenge id"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./decide.js"))
+    .build(),
+  task("fulfil", "Mark a redemption of your issuer token delivered (the issuer)")
+    .addOption(required("token", "The issuer token: address or symbol"))
+    .addOption(required("redemption", "Redemption id"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qutoken" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./fulfil.js"))
     .build(),
 ];

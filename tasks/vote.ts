@@ -1,15 +1,14 @@
 import { formatUnits } from "ethers";
 
-import { action, parseCount, TaskError, type CommonArgs } from "./lib.js";
+import { proposalOf, STATES } from "./governance.js";
+import { action, TaskError, type CommonArgs } from "./lib.js";
 
 const SUPPORT: Record<string, number> = { against: 0, for: 1, abstain: 2 };
-const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 
-/** `vote --proposal <id> --support for|against|abstain [--reason "..."]`. */
+/** `vote --proposal <id|latest> --support for|against|abstain [--reason "..."]`. */
 export default action<CommonArgs & { proposal: string; support: string; reason: string }>(async (args, t) => {
   const { governor } = t.c;
-  if (args.proposal === "") throw new TaskError("--proposal is required (the id printed by propose)");
-  const proposal = parseCount("--proposal", args.proposal, 1n);
+  const proposal = (await proposalOf(t, args.proposal)).id;
   const support = SUPPORT[args.support.toLowerCase()];
   if (support === undefined) throw new TaskError(`--support must be for, against or abstain, got "${args.support}"`);
   const state = Number(await t.read(() => governor.state(proposal)));

@@ -1,0 +1,1 @@
+export { challenge as default } from "./court.js";

@@ -1,0 +1,30 @@
+import { formatUnits } from "ethers";
+
+import { action, need, TaskError, type CommonArgs } from "./lib.js";
+
+/**
+ * `close-epoch` (QRY): releases the issuance due into the distribution engine and closes every epoch that has ended
+ * (anyone). Epochs close in order; the open epoch cannot be closed.
+ */
+export default action<CommonArgs>(async (_args, t) => {
+  const engine = need(t.c.distributionEngine, "distribution engine (QRY)", t);
+  const subscriptions = need(t.c.subscriptions, "subscriptions (QRY)", t);
+  const current = await subscriptions.currentEpoch();
+  const next = await engine.nextEpoch();
+  if (next >= current) {
+    throw new TaskError(`no ended epoch to close: epoch ${current} is open and every earlier one is closed`);
+  }
+  const decimals = await t.c.token.decimals();
+  const symbol = await t.c.token.symbol();
+  const lines: string[] = [];
+  const due = await t.c.controller.connect(t.signer).release.staticCall();
+  if (due > 0n) {
+    await t.send(() => t.c.controller.connect(t.signer).release());
+    lines.push(`Released ${formatUnits(due, decimals)} ${symbol} of issuance into the engine`);
+  }
+  for (let epoch = next; epoch < current; epoch++) {
+    await t.send(() => engine.connect(t.signer).closeEpoch());
+    lines.push(`Closed epoch ${epoch}`);
+  }
+  return lines.join("\n");
+});

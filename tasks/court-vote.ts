@@ -1,0 +1,1 @@
+export { courtVote as default } from "./court.js";

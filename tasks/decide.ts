@@ -1,0 +1,1 @@
+export { decide as default } from "./court.js";

@@ -1,0 +1,20 @@
+import { id, isHexString } from "ethers";
+
+import { action, need, TaskError, type CommonArgs } from "./lib.js";
+
+const CLASSES = ["small", "medium", "large"];
+
+/**
+ * `list-model --model llama-3-8b-instruct --complexity small`: an active provider lists a model in the catalogue
+ * (and serves it); the model id is the keccak-256 of the name, or a 32-byte id as given.
+ */
+export default action<CommonArgs & { model: string; complexity: string }>(async (args, t) => {
+  const catalog = need(t.c.modelCatalog, "model catalogue (the market)", t);
+  if (args.model.trim() === "") throw new TaskError("--model is required (a name or a 32-byte id)");
+  const modelId = isHexString(args.model, 32) ? args.model : id(args.model);
+  const complexity = CLASSES.indexOf(args.complexity);
+  if (complexity < 0)
+    throw new TaskError(`--complexity must be one of ${CLASSES.join(", ")}, got "${args.complexity}"`);
+  await t.send(() => catalog.connect(t.signer).listModel(modelId, complexity));
+  return `Listed model ${args.model} (${modelId}, ${args.complexity}) served by ${t.me}`;
+});

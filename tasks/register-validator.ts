@@ -1,0 +1,1 @@
+export { registerValidator as default } from "./court.js";
