@@ -75,6 +75,8 @@ export default defineConfig({
   // Deploy with `npm run deploy -- --network <name>` (docs/deploy.md). Secrets come from Hardhat's keystore
   // (`npx hardhat keystore set SEPOLIA_PRIVATE_KEY`) or the environment, resolved only when the network is used.
   networks: {
+    // `npm run devnet` / `npm run walkthrough`: `hardhat node --network devnet`, with room for every preset's users.
+    devnet: { type: "edr-simulated", chainType: "l1", accounts: { count: 60 } },
     // A `hardhat node` (`npx hardhat node`); LOCALHOST_URL points elsewhere (the node test picks a free port).
     localhost: { type: "http", url: process.env.LOCALHOST_URL ?? "http://127.0.0.1:8545" },
     sepolia: {

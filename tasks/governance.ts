@@ -32,7 +32,7 @@ export async function proposalOf(t: TaskContext, value: string): Promise<Proposa
   return {
     id: wanted,
     targets: [...a.targets],
-    values: [...a.values],
+    values: [...(a[3] as bigint[])], // `values` is also a method of ethers results
     calldatas: [...a.calldatas],
     description: a.description,
     descriptionHash: hash(a.description),

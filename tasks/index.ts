@@ -547,4 +547,11 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./fulfil.js"))
     .build(),
+  task("record-blocks", "Register a QRY validator and record blocks it produced this epoch (registrar, reporter)")
+    .addOption(required("validator", "The validator"))
+    .addOption(required("blocks", "Blocks produced"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./record-blocks.js"))
+    .build(),
 ];
