@@ -13,26 +13,7 @@ import { SYSTEMS } from "../presets/types/preset.js";
 import { addressBookPath, readAddressBook } from "./lib/address-book.js";
 import { envChoice, main, UserError } from "./lib/cli.js";
 import { PRESETS } from "./lib/presets.js";
-import { devnetAddress, SEED, USERS, WALKTHROUGH, words, type Step } from "./lib/walkthrough.js";
-
-/** A command's task name and arguments (options in camelCase; a flag without a value is true). */
-export function parseCommand(cmd: string): { name: string; args: Record<string, string | boolean> } {
-  const w = words(cmd);
-  if (w[0] !== "npx" || w[1] !== "hardhat") throw new Error(`not a hardhat command: ${cmd}`);
-  const args: Record<string, string | boolean> = {};
-  for (let k = 3; k < w.length; k++) {
-    const key = w[k].replace(/^--/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    const value = w[k + 1];
-    if (value === undefined || value.startsWith("--")) {
-      args[key] = true;
-    } else {
-      args[key] = value;
-      k++;
-    }
-  }
-  delete args.network;
-  return { name: w[2], args };
-}
+import { devnetAddress, parseCommand, SEED, USERS, WALKTHROUGH, type Step } from "./lib/walkthrough.js";
 
 async function run(steps: Step[]): Promise<void> {
   for (const [n, step] of steps.entries()) {

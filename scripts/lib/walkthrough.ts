@@ -222,7 +222,29 @@ export function words(cmd: string): string[] {
   return [...cmd.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 
-/** The README's "Local walkthrough" block for the steps. */
-export function markdown(steps: Step[]): string {
-  return steps.map((s) => s.cmd).join("\n");
+/** A command's task name and arguments (options in camelCase; a flag without a value is true). */
+export function parseCommand(cmd: string): { name: string; args: Record<string, string | boolean> } {
+  const w = words(cmd);
+  if (w[0] !== "npx" || w[1] !== "hardhat") throw new Error(`not a hardhat command: ${cmd}`);
+  const args: Record<string, string | boolean> = {};
+  for (let k = 3; k < w.length; k++) {
+    const key = w[k].replace(/^--/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    const value = w[k + 1];
+    if (value === undefined || value.startsWith("--")) {
+      args[key] = true;
+    } else {
+      args[key] = value;
+      k++;
+    }
+  }
+  delete args.network;
+  return { name: w[2], args };
 }
+
+/** The README's "Local walkthrough" block: each step's comment, then its command. */
+export function markdown(steps: Step[]): string {
+  return ["```sh", ...steps.flatMap((s) => [`# ${s.say}`, s.cmd]), "```"].join("\n");
+}
+
+/** The markers around the generated block in README.md. */
+export const README_MARKERS = ["<!-- walkthrough:start -->", "<!-- walkthrough:end -->"] as const;
