@@ -14,6 +14,16 @@ import release from "../../tasks/release.js";
 import stake from "../../tasks/stake.js";
 import time from "../../tasks/time.js";
 import transfer from "../../tasks/transfer.js";
+import closeEpoch from "../../tasks/close-epoch.js";
+import { challenge } from "../../tasks/court.js";
+import depositEscrow from "../../tasks/deposit-escrow.js";
+import execute from "../../tasks/execute.js";
+import fulfil from "../../tasks/fulfil.js";
+import grantRole from "../../tasks/grant-role.js";
+import listModel from "../../tasks/list-model.js";
+import queue from "../../tasks/queue.js";
+import setPrice from "../../tasks/set-price.js";
+import settleDeposit from "../../tasks/settle-deposit.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -67,6 +77,21 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
       lock: ["amount"],
       "extend-lock": ["weeks"],
       "lp-stake": ["amount"],
+      faucet: ["to", "amount"],
+      "supply-vault": ["amount"],
+      "set-price": ["asset", "usd"],
+      "list-model": ["model"],
+      "deposit-escrow": ["amount"],
+      "grant-role": ["role", "to"],
+      "record-blocks": ["validator", "blocks"],
+      "report-calls": ["subscription", "provider", "calls"],
+      queue: ["proposal"],
+      execute: ["proposal"],
+      "settle-deposit": ["proposal"],
+      challenge: ["subject", "bps"],
+      "court-vote": ["challenge", "uphold"],
+      decide: ["challenge"],
+      fulfil: ["token", "redemption"],
     };
     for (const [name, options] of Object.entries(required)) {
       const task = hre.tasks.getTask(name);
@@ -185,6 +210,63 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
     expect(out).to.contain(`  description ${JSON.stringify(bound)}`);
     expect(out).to.contain(`  description hash ${id(bound)}`);
     expect(out).to.not.match(/class \d/);
+  });
+
+  it("the lifecycle tasks: queue, execute and settle-deposit read the proposal from its id; mistakes in one line", async function () {
+    const entries = await networkHelpers.loadFixture(deployedFixture);
+    const signers = await ethers.getSigners();
+    const from = String(signers.findIndex((s) => s.address === entries.quiver.inputs.accounts.liquidity));
+    const t = await contextFor(connection, "quiver", entries.quiver, from);
+    const common = { preset: "quiver", from };
+    expect(await failure(queue.run({ proposal: "latest", ...common }, t))).to.equal(
+      "no proposal has been made on this governor yet",
+    );
+    const out = await propose.run(
+      { description: "Grant", grantTo: signers[8].address, amount: "1000", parameter: "", value: "", ...common },
+      t,
+    );
+    const proposal = /proposal (\d+)/.exec(out)![1];
+    expect(await failure(queue.run({ proposal: "latest", ...common }, t))).to.equal(
+      `proposal ${proposal} is Pending, not Succeeded: it can be queued once its vote has passed`,
+    );
+    expect(await failure(execute.run({ proposal, ...common }, t))).to.equal(
+      `proposal ${proposal} is Pending, not Queued: queue it first`,
+    );
+    expect(await failure(execute.run({ proposal: "12", ...common }, t))).to.equal(
+      "--proposal 12: no such proposal on this governor",
+    );
+    // The deposit is locked while the proposal is pending: the governor's error, decoded (state 0 = Pending).
+    expect(await failure(settleDeposit.run({ proposal, ...common }, t))).to.equal(
+      `reverted with DepositLocked(proposalId: ${proposal}, state: 0)`,
+    );
+
+    // Each task names what is wrong, in one line, before sending anything.
+    const nonce = await ethers.provider.getTransactionCount(t.me);
+    expect(await failure(setPrice.run({ asset: "qer", usd: "1", ...common }, t))).to.equal(
+      "QUIVer has no lending (stablecoin and price feeds): choose another --preset",
+    );
+    expect(await failure(closeEpoch.run(common, t))).to.equal(
+      "QUIVer has no distribution engine (QRY): choose another --preset",
+    );
+    expect(await failure(listModel.run({ model: "llama", complexity: "huge", ...common }, t))).to.equal(
+      '--complexity must be one of small, medium, large, got "huge"',
+    );
+    expect(await failure(grantRole.run({ role: "KING", to: t.me, ...common }, t))).to.match(
+      /^--role must be one of [A-Z_, ]+, got "KING"$/,
+    );
+    expect(await failure(challenge.run({ subject: "1", class: "grave", bps: "1000", ...common }, t))).to.equal(
+      '--class must be one of minor, major, severe, got "grave"',
+    );
+    const poor = await contextFor(connection, "quiver", entries.quiver, "7");
+    expect(await failure(depositEscrow.run({ amount: "1000", preset: "quiver", from: "7" }, poor))).to.equal(
+      `${poor.me} holds 0.0 QUIV, 1000.0 QUIV needed`,
+    );
+    const q = await contextFor(connection, "qutoken", entries.qutoken, "0");
+    expect(await failure(fulfil.run({ token: "ACME", redemption: "1", preset: "qutoken", from: "0" }, q))).to.equal(
+      "--token ACME: no issuer token with that symbol on this factory",
+    );
+    expect(await ethers.provider.getTransactionCount(t.me), "nothing sent").to.equal(nonce);
+    expect(await ethers.provider.getTransactionCount(poor.me), "no approval sent").to.equal(0);
   });
 
   it("issuer-mint with an address that is not an issuer token says so", async function () {
