@@ -27,7 +27,15 @@ import { addressBookPath, readAddressBook, writeAddressBook, type AddressBook } 
 import { envChoices, main, UserError } from "./lib/cli.js";
 import { journalSentTransactions, keepSavedInputs, readNetworkInputs } from "./lib/deploy-inputs.js";
 import { deployLendingDevnetExternals } from "./lib/deploy.js";
-import { deployPreset, devnetInputs, PRESETS, type DevnetExternals, type PresetInputs } from "./lib/presets.js";
+import { followJournal, moduleFutures, ModuleProgress } from "./lib/deploy-progress.js";
+import {
+  deployPreset,
+  devnetInputs,
+  presetModule,
+  PRESETS,
+  type DevnetExternals,
+  type PresetInputs,
+} from "./lib/presets.js";
 
 /** Transactions and gas of deploying `systems` with `inputs`, measured on a fresh in-process chain. */
 async function estimate(
@@ -208,10 +216,17 @@ await main(async () => {
     await writeAddressBook(book);
     const t0 = Date.now();
     console.log(`${preset.name}: Ignition deployment ${id} ...`);
-    const contracts = await deployPreset(connection, preset, inputs, {
-      deploymentId: id,
-      displayUi: process.stdout.isTTY === true,
-    });
+    // A terminal gets Ignition's own display; otherwise one line per module as its last step completes (read from
+    // Ignition's journal, which every network but the in-process simulation keeps).
+    const displayUi = process.stdout.isTTY === true;
+    const progress = new ModuleProgress(moduleFutures(presetModule(preset)), (line) => console.log(line));
+    const watch = displayUi ? undefined : followJournal(path.join(journal(id), "journal.jsonl"), progress);
+    let contracts: Awaited<ReturnType<typeof deployPreset>>;
+    try {
+      contracts = await deployPreset(connection, preset, inputs, { deploymentId: id, displayUi });
+    } finally {
+      await watch?.stop();
+    }
     book.presets[system] = { deploymentId: id, complete: true, inputs, contracts };
     const file = await writeAddressBook(book);
     console.log(

@@ -14,6 +14,8 @@ import {
   parseNetworkInputs,
   type ReadOptions,
 } from "../../scripts/lib/deploy-inputs.js";
+import { followJournal, moduleFutures, ModuleProgress } from "../../scripts/lib/deploy-progress.js";
+import { presetModule, PRESETS } from "../../scripts/lib/presets.js";
 
 const EXAMPLE = "deploy/networks/sepolia.example.json";
 const NOW = 1_800_000_000n; // 2027-01-15
@@ -197,6 +199,73 @@ describe("Scripts: deploy inputs and user mistakes (scripts/deploy.ts, scripts/l
       const written = JSON.parse(await readFile(path.join(book, "default.json"), "utf8"));
       expect(written.presets.qutoken.complete, "complete").to.equal(true);
       expect(written.presets.qutoken.inputs.start, "the fixed inputs").to.equal("1767225600");
+    });
+  });
+
+  describe("deploy progress: one line per Ignition module, read from the journal", function () {
+    it("each preset prints every module once, when its last step completes, and nothing before", async function () {
+      for (const preset of Object.values(PRESETS)) {
+        const modules = moduleFutures(presetModule(preset));
+        // Every preset composes the shared pieces (Token, Parameters, Governance, Supply) and its wiring.
+        expect(modules.size, `${preset.system}: modules`).to.be.greaterThanOrEqual(6);
+        for (const id of ["Token", "Parameters", "Governance"]) {
+          expect([...modules.keys()], `${preset.system}: ${id}`).to.include(id);
+        }
+        const lines: string[] = [];
+        const progress = new ModuleProgress(modules, (line) => lines.push(line));
+        // A journal as Ignition writes it: each future's INITIALIZE, a transaction, then its COMPLETE.
+        const journal: string[] = [JSON.stringify({ chainId: 31337, type: "DEPLOYMENT_INITIALIZE" })];
+        for (const futures of modules.values()) {
+          for (const futureId of futures) {
+            journal.push(JSON.stringify({ futureId, type: "CALL_EXECUTION_STATE_INITIALIZE" }));
+            journal.push(JSON.stringify({ futureId, type: "TRANSACTION_SEND" }));
+          }
+        }
+        progress.feed(journal);
+        expect(lines, `${preset.system}: nothing done yet`).to.deep.equal([]);
+        const [first, ...rest] = [...modules.entries()];
+        const [firstLast, ...firstOthers] = [...first[1]].reverse();
+        progress.feed(
+          firstOthers.map((futureId) => JSON.stringify({ futureId, type: "CALL_EXECUTION_STATE_COMPLETE" })),
+        );
+        expect(lines, `${preset.system}: ${first[0]} not finished before its last step`).to.deep.equal([]);
+        progress.feed([JSON.stringify({ futureId: firstLast, type: "DEPLOYMENT_EXECUTION_STATE_COMPLETE" })]);
+        expect(lines.length, `${preset.system}: ${first[0]} done`).to.equal(1);
+        expect(lines[0]).to.match(new RegExp(`^  ${first[0]}: ${first[1].size} steps? done \\(\\+\\d+\\.\\d s\\)$`));
+        for (const [, futures] of rest) {
+          progress.feed(
+            [...futures].map((futureId) => JSON.stringify({ futureId, type: "STATIC_CALL_EXECUTION_STATE_COMPLETE" })),
+          );
+        }
+        expect(lines.length, `${preset.system}: one line per module`).to.equal(modules.size);
+        expect(progress.pending, `${preset.system}: every module done`).to.deep.equal([]);
+        const named = lines.map((l) => l.trim().split(":")[0]).sort();
+        expect(named, `${preset.system}: each module named once`).to.deep.equal([...modules.keys()].sort());
+      }
+    });
+
+    it("follows a growing journal file; the last entry is read once the next starts or on stop", async function () {
+      const tmp = await mkdtemp(path.join(tmpdir(), "progress-"));
+      const file = path.join(tmp, "journal.jsonl");
+      const modules = new Map([
+        ["A", new Set(["A#x", "A#y"])],
+        ["B", new Set(["B#z"])],
+      ]);
+      const lines: string[] = [];
+      const watch = followJournal(file, new ModuleProgress(modules, (l) => lines.push(l)), 20);
+      // As Ignition writes it: a newline before each entry, none after the last (which may still be torn).
+      const done = (futureId: string) => "\n" + JSON.stringify({ futureId, type: "CALL_EXECUTION_STATE_COMPLETE" });
+      const wait = () => new Promise((r) => setTimeout(r, 200));
+      await writeFile(file, done("A#x") + done("A#y"));
+      await wait();
+      expect(lines, "the last entry waits for the next one").to.deep.equal([]);
+      await writeFile(file, done("A#x") + done("A#y") + done("B#z").slice(0, 20));
+      await wait();
+      expect(lines.map((l) => l.split(" (")[0])).to.deep.equal(["  A: 2 steps done"]);
+      await writeFile(file, done("A#x") + done("A#y") + done("B#z"));
+      await watch.stop();
+      expect(lines.map((l) => l.split(" (")[0])).to.deep.equal(["  A: 2 steps done", "  B: 1 step done"]);
+      await rm(tmp, { recursive: true, force: true });
     });
   });
 

@@ -11,7 +11,8 @@ import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { AddressBook } from "../../scripts/lib/address-book.js";
-import { presetContracts } from "../../scripts/lib/presets.js";
+import { moduleFutures } from "../../scripts/lib/deploy-progress.js";
+import { presetContracts, presetModule, PRESETS } from "../../scripts/lib/presets.js";
 import { ROLES } from "../../scripts/lib/roles.js";
 
 const TOKEN = 10n ** 18n;
@@ -56,14 +57,22 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
   let connection: NetworkConnection;
   let book: AddressBook;
 
+  /** A progress line (the test is long: each step says what runs and how long it took). */
+  const step = (line: string) => console.log(`      · ${line}`);
+
   /** Runs the Hardhat CLI against the node; resolves with its exit code and output (a failure is not thrown). */
   function hardhat(...args: string[]): Promise<Run> {
+    const t0 = Date.now();
     return new Promise((resolve) => {
       execFile(
         process.execPath,
         ["node_modules/.bin/hardhat", ...args, "--network", "localhost"],
         { env, maxBuffer: 16 * 1024 * 1024 },
-        (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+        (error, stdout, stderr) => {
+          const code = error === null ? 0 : Number(error.code ?? 1);
+          step(`hardhat ${args.join(" ")}: exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+          resolve({ code, stdout, stderr });
+        },
       );
     });
   }
@@ -91,6 +100,8 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
       DEPLOYMENTS_DIR: dir,
       DEPLOYMENT_ID_PREFIX: prefix,
     };
+    const t0 = Date.now();
+    step(`starting a hardhat node on port ${port}`);
     node = spawn(process.execPath, ["node_modules/.bin/hardhat", "node", "--port", String(port)], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
@@ -110,6 +121,16 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
         await new Promise((r) => setTimeout(r, 250));
       }
     }
+    step(`the node answers after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  });
+
+  let testStarted = 0;
+  beforeEach(function () {
+    testStarted = Date.now();
+    step(`phase: ${this.currentTest?.title}`);
+  });
+  afterEach(function () {
+    step(`phase done in ${((Date.now() - testStarted) / 1000).toFixed(1)} s`);
   });
 
   after(async function () {
@@ -127,6 +148,14 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
   it("deploys the four presets over JSON-RPC and writes the address book", async function () {
     const out = await deploy();
     expect(out, "progress").to.contain(`Ignition deployment ${prefix}localhost-quiver`);
+    // One progress line per Ignition module of every preset (no silent gap the length of a whole preset).
+    for (const preset of Object.values(PRESETS)) {
+      const section = out.split(`${preset.name}: Ignition deployment`)[1].split(/\n\S/)[0];
+      const printed = [...section.matchAll(/^ {2}(\S+): \d+ steps? done \(\+\d+\.\d s\)$/gm)].map((m) => m[1]);
+      expect(printed.sort(), `${preset.name}: a line per module`).to.deep.equal(
+        [...moduleFutures(presetModule(preset)).keys()].sort(),
+      );
+    }
     book = await readBook();
     expect(book.chainId, "chain").to.equal(31337);
     expect(Object.keys(book.presets).sort(), "every preset").to.deep.equal(["qerun", "qry", "quiver", "qutoken"]);
