@@ -13,7 +13,7 @@ import { SYSTEMS } from "../presets/types/preset.js";
 import { addressBookPath, readAddressBook } from "./lib/address-book.js";
 import { envChoice, main, UserError } from "./lib/cli.js";
 import { PRESETS } from "./lib/presets.js";
-import { devnetAddress, parseCommand, SEED, USERS, WALKTHROUGH, type Step } from "./lib/walkthrough.js";
+import { devnetAddress, namedAccounts, parseCommand, SEED, USERS, WALKTHROUGH, type Step } from "./lib/walkthrough.js";
 
 async function run(steps: Step[]): Promise<void> {
   for (const [n, step] of steps.entries()) {
@@ -49,17 +49,30 @@ async function table(): Promise<void> {
     console.log(
       `  account  address                                     ${symbol.padEnd(14)} ${usdc ? "USDC".padEnd(12) : ""}role`,
     );
-    for (const [name, user] of Object.entries(USERS)) {
-      if (user.preset !== system) continue;
-      const address = devnetAddress(user.index);
+    const row = async (index: number, role: string) => {
+      const address = devnetAddress(index);
       const balance = show(await token.balanceOf(address), 18);
       const dollars = usdc ? show(await usdc.balanceOf(address), 6).padEnd(12) + " " : "";
-      console.log(
-        `  ${String(user.index).padEnd(8)} ${address}  ${balance.padEnd(14)} ${dollars}${name}: ${user.role}`,
+      console.log(`  ${String(index).padEnd(8)} ${address}  ${balance.padEnd(14)} ${dollars}${role}`);
+    };
+    for (const [name, user] of Object.entries(USERS)) {
+      if (user.preset === system) await row(user.index, `${name}: ${user.role}`);
+    }
+    // The named protocol accounts: every preset's start at account 10, so each is shared with the other presets.
+    for (const { index, name } of namedAccounts(PRESETS[system])) {
+      const others = SYSTEMS.filter((s) => s !== system && book.presets[s] !== undefined).flatMap((s) =>
+        namedAccounts(PRESETS[s])
+          .filter((a) => a.index === index)
+          .map((a) => `${PRESETS[s].name} ${a.name}`),
       );
+      await row(index, `named: ${name}${others.length === 0 ? "" : ` (shared: also ${others.join(", ")})`}`);
     }
   }
-  console.log("\nSigners: --from <account>. The deployer (--from 0) owns the devnet price feeds.");
+  console.log(
+    "\nSigners: --from <account> (or a named account: --from liquidity --preset quiver). The named accounts are" +
+      "\naccounts 10 onwards in every preset (one deployment and token each), so they are shared across presets;" +
+      "\nthe users above are not. The deployer (--from 0) owns the devnet price feeds.",
+  );
 }
 
 await main(async () => {

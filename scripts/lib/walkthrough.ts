@@ -3,11 +3,13 @@
  * `npm run devnet` runs SEED, `npm run walkthrough` runs SEED then WALKTHROUGH, and the README's "Local walkthrough"
  * section is checked against WALKTHROUGH (test/integration/Walkthrough.ts), so the README's commands are the ones that
  * run. Accounts are indices of the devnet node (`hardhat node --network devnet`, 60 accounts of Hardhat's default
- * test mnemonic); each preset's users have their own range, so no documented account serves two presets.
+ * test mnemonic); each preset's users have their own range, so no documented user account serves two presets.
+ * The presets' named protocol accounts (treasury-side allocations and operators) are accounts 10 onwards in every
+ * preset, so they are shared on purpose: see `namedAccounts`.
  */
 import { HDNodeWallet, Mnemonic } from "ethers";
 
-import type { SystemId } from "../../presets/types/preset.js";
+import { presetAccounts, type SystemId, type SystemPreset } from "../../presets/types/preset.js";
 
 /** Hardhat's default test mnemonic (the node's accounts; public, devnet only). */
 const MNEMONIC = "test test test test test test test test test test test junk";
@@ -16,6 +18,32 @@ const mnemonic = Mnemonic.fromPhrase(MNEMONIC);
 /** The address of devnet account `index`. */
 export function devnetAddress(index: number): string {
   return HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${index}`).address;
+}
+
+/** The first devnet account of the named protocol accounts, in every preset (`devnetInputs` in presets.ts). */
+export const NAMED_FIRST = 10;
+
+/**
+ * A preset's named protocol accounts on a devnet: `presetAccounts` order from account 10. Every preset starts at 10,
+ * so account 10 is QUIVer's `team`, Qerun's `communityFund`, QRY's `distributionRegistrar` and Qutoken's `team`: each
+ * preset is its own deployment with its own token, a named account holds a different token in each, and tasks pick it
+ * by name with `--preset`. Starting every preset at 10 keeps each deployable on a default 20-account Hardhat network
+ * (in-process, `hardhat node`, a project installing the package); users (`USERS`) never take one of these accounts.
+ */
+export function namedAccounts(preset: SystemPreset): { index: number; name: string }[] {
+  return presetAccounts(preset).map((name, i) => ({ index: NAMED_FIRST + i, name }));
+}
+
+/** The README's table of named accounts: one row per account index, one column per preset. */
+export function namedAccountsMarkdown(presets: SystemPreset[]): string {
+  const columns = presets.map((p) => new Map(namedAccounts(p).map((a) => [a.index, a.name])));
+  const last = Math.max(...presets.map((p) => NAMED_FIRST + presetAccounts(p).length - 1));
+  const rows = [`| account | ${presets.map((p) => p.name).join(" | ")} |`, `|${" --- |".repeat(presets.length + 1)}`];
+  for (let index = NAMED_FIRST; index <= last; index++) {
+    const cells = columns.map((c) => (c.has(index) ? `\`${c.get(index)}\`` : ""));
+    rows.push(`| ${index} | ${cells.join(" | ")} |`);
+  }
+  return rows.join("\n");
 }
 
 /** A user of the devnet: its account index, its preset and what it does. */

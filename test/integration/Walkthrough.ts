@@ -3,11 +3,14 @@ import { readFileSync } from "node:fs";
 import { expect } from "chai";
 import hre from "hardhat";
 
-import { PRESETS } from "../../scripts/lib/presets.js";
+import { devnetInputs, PRESETS } from "../../scripts/lib/presets.js";
 import {
   DEVNET_ACCOUNTS,
   devnetAddress,
   markdown,
+  NAMED_FIRST,
+  namedAccounts,
+  namedAccountsMarkdown,
   parseCommand,
   README_MARKERS,
   SEED,
@@ -91,6 +94,47 @@ describe("Local walkthrough: the README's commands are the ones npm run walkthro
     const devnet = hre.config.networks.devnet as { accounts: { count: number } };
     expect(devnet.accounts.count).to.equal(DEVNET_ACCOUNTS);
     expect(devnetAddress(0)).to.equal("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+  });
+
+  it("named accounts: shared across presets on purpose, as the README's table says; never a user's", async function () {
+    // The README's table is the one the code computes (cells compared with Prettier's padding collapsed).
+    const readme = readFileSync("README.md", "utf8");
+    const [start, end] = ["<!-- named-accounts:start -->", "<!-- named-accounts:end -->"];
+    const i = readme.indexOf(start);
+    const j = readme.indexOf(end);
+    expect(i, "start marker").to.be.greaterThan(0);
+    expect(j, "end marker").to.be.greaterThan(i);
+    const squash = (text: string) =>
+      text
+        .trim()
+        .split("\n")
+        .map((line) => line.replace(/\s+/g, " ").replace(/-+/g, "-"));
+    const presets = SYSTEMS.map((s) => PRESETS[s]);
+    expect(squash(readme.slice(i + start.length, j))).to.deep.equal(squash(namedAccountsMarkdown(presets)));
+    // The table's figures, by hand: account 10 is named in all four presets, 17 (QUIVer's marketCurator) the last.
+    expect(namedAccounts(PRESETS.quiver).at(-1)).to.deep.equal({ index: 17, name: "marketCurator" });
+    expect(SYSTEMS.map((s) => namedAccounts(PRESETS[s])[0].name)).to.deep.equal([
+      "team",
+      "communityFund",
+      "distributionRegistrar",
+      "team",
+    ]);
+    // devnetInputs gives exactly those accounts (what the deploy writes to the address book).
+    const connection = await hre.network.create();
+    for (const system of SYSTEMS) {
+      const inputs = await devnetInputs(connection, PRESETS[system]);
+      const expected = Object.fromEntries(namedAccounts(PRESETS[system]).map((a) => [a.name, devnetAddress(a.index)]));
+      expect(inputs.accounts, `${system}: named accounts from ${NAMED_FIRST}`).to.deep.equal(expected);
+    }
+    // No user account is a named account of any preset, a guardian owner (1-9) or the deployer (0).
+    const reserved = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const system of SYSTEMS) for (const a of namedAccounts(PRESETS[system])) reserved.add(a.index);
+    for (const [name, user] of Object.entries(USERS)) {
+      expect(
+        reserved.has(user.index),
+        `${name} (account ${user.index}) is a named, guardian or deployer account`,
+      ).to.equal(false);
+    }
   });
 
   it("npm run devnet and npm run walkthrough exist, and CI runs the walkthrough", function () {
