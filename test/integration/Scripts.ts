@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -270,6 +270,34 @@ describe("Scripts: deploy inputs and user mistakes (scripts/deploy.ts, scripts/l
   });
 
   describe("the test commands", function () {
+    it("the README's npm test figures are a measurement: dated, wall time, counts that add up and match the suite", async function () {
+      const readme = (await readFile("README.md", "utf8")).replace(/\s+/g, " ");
+      const m = readme.match(
+        /Measured once on (.+?) \((\d{4}-\d{2}-\d{2})\).*?`npm test` took \*\*(\d+) min (\d+) s\*\* wall.*? for ([\d,]+) tests: ([\d,]+) Solidity .*?and ([\d,]+) mocha/,
+      );
+      expect(m, "the README states npm test's measured wall time and counts").to.not.equal(null);
+      const n = (text: string) => Number(text.replace(/,/g, ""));
+      const [total, solidity, mocha] = [n(m![5]), n(m![6]), n(m![7])];
+      expect(solidity + mocha, "Solidity + mocha = the total").to.equal(total);
+      expect(n(m![3]) * 60 + n(m![4]), "a wall time, not a guess like ~3 min").to.be.greaterThan(60);
+      // The Solidity count stays close to the suite's test functions (a stale figure fails once the suite grows).
+      let functions = 0;
+      const walk = async (dir: string): Promise<void> => {
+        for (const entry of await readdir(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory()) await walk(file);
+          else if (entry.name.endsWith(".sol")) {
+            functions += [...(await readFile(file, "utf8")).matchAll(/function (?:test|invariant)\w*\(/g)].length;
+          }
+        }
+      };
+      await walk("test");
+      expect(
+        Math.abs(solidity - functions) / functions,
+        `README ${solidity} vs ${functions} test functions`,
+      ).to.be.below(0.02);
+    });
+
     it("npm test skips the JSON-RPC node test; npm run test:e2e runs it, and CI runs both", async function () {
       const pkg = JSON.parse(await readFile("package.json", "utf8")) as { scripts: Record<string, string> };
       expect(pkg.scripts.test).to.equal("hardhat test");
