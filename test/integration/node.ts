@@ -70,7 +70,9 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
         { env, maxBuffer: 16 * 1024 * 1024 },
         (error, stdout, stderr) => {
           const code = error === null ? 0 : Number(error.code ?? 1);
-          step(`hardhat ${args.join(" ")}: exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+          const command = args.join(" ").replace(/\s+/g, " ");
+          const shown = command.length > 100 ? `${command.slice(0, 97)}...` : command;
+          step(`hardhat ${shown}: exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
           resolve({ code, stdout, stderr });
         },
       );
