@@ -120,7 +120,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
             paidThrough: paidThrough.toUint32(),
             milliWeight: uint32(units)
         });
-        _parties[id] = Parties({client: client, portal: msg.sender, integrator: integrator});
+        // The client is not stored (no rule reads it): `Subscribed` records it, indexed.
+        _parties[id] = Parties({portal: msg.sender, integrator: integrator});
         _change(_starting[current], monthlyPay, units, true);
         _change(_lapsing[paidThrough + 1], monthlyPay, units, true);
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);

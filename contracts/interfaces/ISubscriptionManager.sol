@@ -39,12 +39,11 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
         uint32 milliWeight;
     }
 
-    /// @notice Who a subscription involves.
-    /// @param client Who is served.
+    /// @notice Who a subscription credits. Two storage slots; the client it serves is not stored (no rule reads it):
+    /// `Subscribed` records it, indexed.
     /// @param portal The acquirer: the portal that sold it.
     /// @param integrator The application it serves.
     struct Parties {
-        address client;
         address portal;
         address integrator;
     }

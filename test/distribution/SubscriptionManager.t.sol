@@ -52,7 +52,6 @@ contract SubscriptionManagerTest is DistributionBase {
         assertEq(uint256(t.startEpoch), 0, "starts in the open epoch");
         assertEq(uint256(t.paidThrough), 2, "epochs 0, 1, 2");
         ISubscriptionManager.Parties memory p = subscriptions.partiesOf(id);
-        assertEq(p.client, client, "client");
         assertEq(p.portal, portal, "the portal is the acquirer");
         assertEq(p.integrator, integrator, "integrator");
         assertEq(qry.balanceOf(address(subscriptions)), 300 ether, "payment held for the engine");
