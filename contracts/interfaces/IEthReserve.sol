@@ -5,15 +5,16 @@ import {IParameterized} from "./IParameterized.sol";
 
 /// @title IEthReserve
 /// @notice The protocol's ETH reserve. For each draw, the credit manager sends it half of the loan in the
-/// stablecoin; the reserve buys ETH with it through the Uniswap V2 router, keeps it as native ETH, and records
+/// stablecoin; the reserve buys ETH with it on the Uniswap V2 pool, keeps it as native ETH, and records
 /// `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
 /// liquidation). The rest is the protocol's from the moment it is bought.
 /// @dev Native ETH, not WETH: the reserve is "ETH" in the seed and in what borrowers get back, a forced
 /// transfer (selfdestruct) can only add unowned ETH, and the balance needs no token call to read.
 ///
-/// Swaps: the minimum output is the oracle price less `maxSlippageBps`, passed to the router with the caller's
-/// deadline. When the router refuses (a manipulated or thin pool), the reserve quotes the pool and reverts with
-/// `SlippageExceeded(quoted, minimum)`; any other router error is passed on unchanged.
+/// Swaps: on the stablecoin/WETH pair directly, the output computed from the pair's reserves with Uniswap V2's
+/// formula. The minimum output is the stricter of the oracle price less `maxSlippageBps` and the borrower's own; a
+/// pool that would return less reverts `SlippageExceeded(quoted, minimum)`, and a call after the caller's deadline
+/// reverts `DeadlineExpired`.
 ///
 /// ETH out: a payment to an account that cannot receive ETH (its `receive` reverts) is credited to it instead,
 /// to claim later to any address; so a full repayment or a liquidation never fails because of the recipient.
@@ -54,13 +55,17 @@ interface IEthReserve is IParameterized {
     error ZeroAddress();
     /// @notice The pool would return less ETH than the oracle price less the slippage limit.
     error SlippageExceeded(uint256 quotedEthOut, uint256 minEthOut);
-    /// @notice ETH sent by anyone but the router.
+    /// @notice ETH sent by anyone but WETH (the unwrapped proceeds of a swap).
     error UnexpectedEthSender(address sender);
+    /// @notice The swap was asked for after the caller's deadline.
+    error DeadlineExpired(uint256 deadline, uint256 timestamp);
+    /// @notice The factory has no pair of the stablecoin and WETH yet.
+    error NoPool(address stable, address weth);
     /// @notice Nothing is credited to the caller.
     error NothingToClaim(address account);
     /// @notice A withdrawal would take ETH that positions or credits own.
     error ExceedsUnownedEth(uint256 requested, uint256 unowned);
-    /// @notice The stablecoin has more than 18 decimals, or the router's WETH is zero.
+    /// @notice The stablecoin has more than 18 decimals, or the router's WETH or factory is zero.
     error UnsupportedConfig();
 
     /// @notice Swaps `stableAmount` of the stablecoin (already sent to the reserve) for ETH.

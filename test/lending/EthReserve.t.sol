@@ -2,11 +2,15 @@
 pragma solidity ^0.8.28;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IEthReserve} from "../../contracts/interfaces/IEthReserve.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
+import {EthReserve} from "../../contracts/lending/EthReserve.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @dev Figures: 500 USDC buys 249,237,575,506,860,982 wei from the seeded pool (Uniswap V2 formula, by hand);
@@ -53,14 +57,51 @@ contract EthReserveTest is LendingBase {
         cm.borrow(1_000e6, 0, block.timestamp);
     }
 
-    function test_buyEth_passesOtherRouterErrorsOn() public {
+    function test_RevertWhen_buyEthAfterTheDeadline() public {
         manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
         usdc.mint(address(reserve), 500e6);
-        vm.expectRevert(bytes("UniswapV2Router: EXPIRED"));
+        vm.expectRevert(
+            abi.encodeWithSelector(IEthReserve.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
+        );
         reserve.buyEth(500e6, 0, block.timestamp - 1);
+        assertEq(address(reserve).balance, 0, "nothing bought");
         (uint256 ethOut, uint256 toPosition) = reserve.buyEth(500e6, 0, block.timestamp);
         assertEq(ethOut, ETH_FOR_500, "the same call before the deadline swaps");
         assertEq(toPosition, 224_313_817_956_174_883, "90% owned");
+    }
+
+    /// @dev The reserve swaps on the factory's pair of its stablecoin and WETH: a stablecoin without a pool has none.
+    function test_RevertWhen_buyEthWithoutAPool() public {
+        MockStablecoin other = new MockStablecoin("Other (devnet)", "OTH");
+        EthReserve lonely = new EthReserve(
+            address(manager),
+            IERC20(address(other)),
+            IUniswapV2Router(address(router)),
+            oracle,
+            SLIPPAGE,
+            ETH_RETURN
+        );
+        bytes4[] memory buy = new bytes4[](1);
+        buy[0] = IEthReserve.buyEth.selector;
+        manager.setTargetFunctionRole(address(lonely), buy, Roles.LENDING_CREDIT_MANAGER);
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        other.mint(address(lonely), 500e6);
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.NoPool.selector, address(other), weth));
+        lonely.buyEth(500e6, 0, block.timestamp);
+        assertEq(other.balanceOf(address(lonely)), 500e6, "the stablecoin stays");
+        assertEq(address(lonely).balance, 0, "no ETH bought");
+    }
+
+    function test_RevertWhen_ethSentByTheRouter() public {
+        vm.deal(address(router), 1 ether);
+        vm.prank(address(router));
+        (bool ok, bytes memory reason) = address(reserve).call{value: 1 ether}("");
+        assertFalse(ok, "only WETH's unwrapping pays the reserve");
+        assertEq(
+            keccak256(reason),
+            keccak256(abi.encodeWithSelector(IEthReserve.UnexpectedEthSender.selector, address(router))),
+            "error"
+        );
     }
 
     function test_ethReturnShare_zeroAndAll() public {
@@ -105,7 +146,7 @@ contract EthReserveTest is LendingBase {
         assertEq(reserve.unownedEth(), KEPT_ETH, "unchanged");
     }
 
-    function test_RevertWhen_ethSentByAnyoneButTheRouter() public {
+    function test_RevertWhen_ethSentByAnyoneButWeth() public {
         vm.deal(stranger, 1 ether);
         vm.prank(stranger);
         (bool ok, bytes memory reason) = address(reserve).call{value: 1 ether}("");
