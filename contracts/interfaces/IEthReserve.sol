@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title IEthReserve
-/// @notice The protocol's ETH reserve. For each draw, the credit manager sends it half of the loan in the
-/// stablecoin; the reserve buys ETH with it on the Uniswap V2 pool, keeps it as native ETH, and records
+/// @notice The protocol's ETH reserve. For each draw, the credit manager has the vault send half of the loan in the
+/// stablecoin straight to the Uniswap V2 pair (`pool`); the reserve takes the ETH it buys, keeps it as native ETH, and records
 /// `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
 /// liquidation). The rest is the protocol's from the moment it is bought.
 /// @dev Native ETH, not WETH: the reserve is "ETH" in the seed and in what borrowers get back, a forced
@@ -68,7 +68,7 @@ interface IEthReserve is IParameterized {
     /// @notice The stablecoin has more than 18 decimals, or the router's WETH or factory is zero.
     error UnsupportedConfig();
 
-    /// @notice Swaps `stableAmount` of the stablecoin (already sent to the reserve) for ETH.
+    /// @notice Swaps `stableAmount` of the stablecoin, already sent to the pair (`pool`), for ETH.
     /// @dev Restricted to the credit manager.
     /// @param stableAmount Stablecoin to sell.
     /// @param borrowerMinEthOut The borrower's own minimum ETH out; the swap must meet both it and `minEthOut`.
@@ -80,6 +80,11 @@ interface IEthReserve is IParameterized {
         uint256 borrowerMinEthOut,
         uint256 deadline
     ) external returns (uint256 ethOut, uint256 ethToPosition);
+
+    /// @notice The Uniswap V2 stablecoin/WETH pair the reserve swaps on (the router's factory's).
+    /// @dev Reverts `NoPool` while the factory has no such pair.
+    /// @return pair The pair's address.
+    function pool() external view returns (address pair);
 
     /// @notice Pays `amount` of owned ETH to `to`, or credits it to `to` if the transfer fails.
     /// @dev Restricted to the credit manager.

@@ -96,11 +96,11 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         IUniswapV2Pair pair = _pairOrLoad();
         (uint256 reserve0, uint256 reserve1, ) = pair.getReserves();
         (uint256 reserveIn, uint256 reserveOut) = _STABLE_IS_TOKEN0 ? (reserve0, reserve1) : (reserve1, reserve0);
-        // Uniswap V2's own formula (0.3% fee, rounded down), as its router computes it.
+        // Uniswap V2's own formula (0.3% fee, rounded down), as its router computes it. The stablecoin is already in
+        // the pair (sent there by the vault), which the reserves do not count yet; the pair checks it at the swap.
         uint256 inWithFee = stableAmount * 997;
         ethOut = (inWithFee * reserveOut) / (reserveIn * 1000 + inWithFee);
         if (ethOut < minOut) revert SlippageExceeded(ethOut, minOut);
-        _STABLE.safeTransfer(address(pair), stableAmount);
         (uint256 out0, uint256 out1) = _STABLE_IS_TOKEN0 ? (uint256(0), ethOut) : (ethOut, uint256(0));
         pair.swap(out0, out1, address(this), "");
         IWETH(_WETH).withdraw(ethOut);
@@ -144,6 +144,15 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         if (amount > unowned) revert ExceedsUnownedEth(amount, unowned);
         emit UnownedEthWithdrawn(to, amount);
         Address.sendValue(to, amount);
+    }
+
+    /// @inheritdoc IEthReserve
+    function pool() external view returns (address pair) {
+        pair = address(_pair);
+        if (pair == address(0)) {
+            pair = _FACTORY.getPair(address(_STABLE), _WETH);
+            if (pair == address(0)) revert NoPool(address(_STABLE), _WETH);
+        }
     }
 
     /// @dev The pair, read from the factory once; reverts while the pool does not exist.

@@ -111,7 +111,7 @@ const TRANSFER = { topics: 3, dataBytes: 32 };
 /**
  * Borrow, repay and liquidate. Each is O(1) (no loop over positions or suppliers) and measured with 10 and with
  * 10,000 other participants. The floors count what any correct design of the issue must touch, including the
- * Uniswap V2 swap through the router that the issue requires; the notes say where the rest goes.
+ * Uniswap V2 swap the issue requires; the notes say where the rest goes.
  */
 export const lendingCases: BenchCase[] = [
   {
@@ -159,21 +159,21 @@ export const lendingCases: BenchCase[] = [
   },
   {
     module: "lending",
-    action: "borrow 1,000 USDC (500 paid out, 500 swapped to ETH via Uniswap V2)",
+    action: "borrow 1,000 USDC (500 paid out, 500 swapped to ETH on the Uniswap V2 pair)",
     scaling: true,
     prepare: async (connection, participants): Promise<Prepared> => {
       const w = await lendingWorld(connection, participants);
       const deadline = await w.deadline();
       return {
         send: () => w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, deadline),
-        // Accounts: QER/USD and ETH/USD feeds, the stablecoin, the router, the pair, WETH.
+        // Accounts: QER/USD and ETH/USD feeds, the stablecoin, the pair, WETH.
         // Reads: the position's collateral, the risk numbers, both feeds' answers, the interest state.
         // New: the position's debt (and its ETH, same slot), the borrower's stablecoin balance.
         // Updated: total debt, the lender's and the pair's stablecoin balances, the pair's reserves and its two
         // price accumulators, the pair's WETH balance, the reserve's owned-ETH total.
         // Logs: 2 stablecoin transfers, WETH transfer + withdrawal, Swap, Sync, the borrow event.
         floor: {
-          coldAccounts: 6,
+          coldAccounts: 5,
           coldReads: 5,
           zeroToNonZero: 2,
           nonZeroToNonZero: 9,
@@ -209,7 +209,7 @@ export const lendingCases: BenchCase[] = [
         };
       },
     },
-    note: "Uniswap's own path dominates: the router computes the amounts from the pair's reserves, the pair pays WETH to the router, which unwraps it (WETH9 withdraw) and sends ETH on; our side adds the guard's reference update, the vault's accrual, two lender calls (paid-out half, swapped half) and an AccessManager check per module called. About 2x the floor.",
+    note: "The swap dominates: the vault sends the swapped half straight to the pair, the reserve computes the output from the pair's reserves and swaps (the pair's balances, reserves and two price accumulators), WETH9 unwraps; our side adds the guard's reference update, the vault's accrual, two lender calls (paid-out half, swapped half) and an AccessManager check per module called. About 1.8x the floor.",
   },
   {
     module: "lending",

@@ -59,7 +59,7 @@ contract EthReserveTest is LendingBase {
 
     function test_RevertWhen_buyEthAfterTheDeadline() public {
         manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
-        usdc.mint(address(reserve), 500e6);
+        usdc.mint(reserve.pool(), 500e6); // the stablecoin goes to the pair first, as the vault sends it
         vm.expectRevert(
             abi.encodeWithSelector(IEthReserve.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
         );
@@ -85,11 +85,21 @@ contract EthReserveTest is LendingBase {
         buy[0] = IEthReserve.buyEth.selector;
         manager.setTargetFunctionRole(address(lonely), buy, Roles.LENDING_CREDIT_MANAGER);
         manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
-        other.mint(address(lonely), 500e6);
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.NoPool.selector, address(other), weth));
+        lonely.pool();
         vm.expectRevert(abi.encodeWithSelector(IEthReserve.NoPool.selector, address(other), weth));
         lonely.buyEth(500e6, 0, block.timestamp);
-        assertEq(other.balanceOf(address(lonely)), 500e6, "the stablecoin stays");
         assertEq(address(lonely).balance, 0, "no ETH bought");
+    }
+
+    /// @dev The pair checks what it received: a swap the stablecoin was not sent in for pays nothing.
+    function test_RevertWhen_buyEthWithoutTheStablecoinInThePair() public {
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        uint256 pairUsdc = usdc.balanceOf(reserve.pool());
+        vm.expectRevert(bytes("UniswapV2: INSUFFICIENT_INPUT_AMOUNT"));
+        reserve.buyEth(500e6, 0, block.timestamp);
+        assertEq(usdc.balanceOf(reserve.pool()), pairUsdc, "pair unchanged");
+        assertEq(address(reserve).balance, 0, "no ETH bought");
     }
 
     function test_RevertWhen_ethSentByTheRouter() public {
