@@ -5,8 +5,8 @@ import {IParameterized} from "./IParameterized.sol";
 
 /// @title IEthReserve
 /// @notice The protocol's ETH reserve. For each draw, the credit manager has the vault send half of the loan in the
-/// stablecoin straight to the Uniswap V2 pair (`pool`); the reserve takes the ETH it buys, keeps it as native ETH, and records
-/// `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
+/// stablecoin straight to the Uniswap V2 pair (`pool`); the reserve takes the ETH it buys, keeps it as native ETH,
+/// and records `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
 /// liquidation). The rest is the protocol's from the moment it is bought.
 /// @dev Native ETH, not WETH: the reserve is "ETH" in the seed and in what borrowers get back, a forced
 /// transfer (selfdestruct) can only add unowned ETH, and the balance needs no token call to read.
