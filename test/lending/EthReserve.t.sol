@@ -114,6 +114,57 @@ contract EthReserveTest is LendingBase {
         );
     }
 
+    /// @dev Stablecoin someone left in the pair is not the borrower's: the reserve prices the swap on the pair's
+    /// recorded reserves and takes out only what the vault's transfer pays for; the surplus goes to the pair's
+    /// liquidity at the swap, as with Uniswap's own router.
+    function test_borrow_takesNoStablecoinSomeoneElseLeftInThePair() public {
+        address pair = reserve.pool();
+        usdc.mint(stranger, 1_000e6);
+        vm.prank(stranger);
+        usdc.transfer(pair, 1_000e6);
+        _addCollateral(alice, 1_000 ether);
+        (, uint256 ethToPosition) = _borrow(alice, 1_000e6);
+        assertEq(address(reserve).balance, ETH_FOR_500, "the ETH 500 USDC buys, not 1,500");
+        assertEq(ethToPosition, 224_313_817_956_174_883, "90% of it the position's");
+        assertEq(cm.debtOf(alice), 1_000e6, "the borrower owes the whole draw");
+        assertEq(usdc.balanceOf(pair), POOL_USDC + 1_500e6, "the left stablecoin stays in the pair");
+    }
+
+    /// @dev A pair created after the reserve's deployment, by anyone, at any price: the first swap reads it from the
+    /// factory and still meets the oracle bound. 10,000 OTH / 1 ETH ($10,000 per ETH, the oracle says $2,000):
+    /// 500 OTH would buy 498.5e9 x 1e18 / (1e13 + 498.5e9) = 47,482,973,758,155,927 wei, under 0.2475 ETH.
+    function test_RevertWhen_buyEthOnAPairCreatedLateAtAManipulatedPrice() public {
+        MockStablecoin other = new MockStablecoin("Other (devnet)", "OTH");
+        EthReserve late = new EthReserve(
+            address(manager),
+            IERC20(address(other)),
+            IUniswapV2Router(address(router)),
+            oracle,
+            SLIPPAGE,
+            ETH_RETURN
+        );
+        bytes4[] memory buy = new bytes4[](1);
+        buy[0] = IEthReserve.buyEth.selector;
+        manager.setTargetFunctionRole(address(late), buy, Roles.LENDING_CREDIT_MANAGER);
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+
+        address attacker = makeAddr("attacker");
+        vm.deal(attacker, 1 ether);
+        other.mint(attacker, 10_000e6);
+        vm.startPrank(attacker);
+        other.approve(address(router), 10_000e6);
+        router.addLiquidityETH{value: 1 ether}(address(other), 10_000e6, 0, 0, attacker, block.timestamp);
+        vm.stopPrank();
+
+        address pair = late.pool();
+        other.mint(pair, 500e6);
+        vm.expectRevert(
+            abi.encodeWithSelector(IEthReserve.SlippageExceeded.selector, 47_482_973_758_155_927, 0.2475 ether)
+        );
+        late.buyEth(500e6, 0, block.timestamp);
+        assertEq(address(late).balance, 0, "no ETH bought at the manipulated price");
+    }
+
     function test_ethReturnShare_zeroAndAll() public {
         _setParam(address(reserve), LendingKeys.ETH_RETURN_BPS, 0);
         _aliceBorrows1000();
