@@ -4,16 +4,17 @@ pragma solidity ^0.8.28;
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title IEthReserve
-/// @notice The protocol's ETH reserve. For each draw, the credit manager sends it half of the loan in the
-/// stablecoin; the reserve buys ETH with it through the Uniswap V2 router, keeps it as native ETH, and records
-/// `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
+/// @notice The protocol's ETH reserve. For each draw, the credit manager has the vault send half of the loan in the
+/// stablecoin straight to the Uniswap V2 pair (`pool`); the reserve takes the ETH it buys, keeps it as native ETH,
+/// and records `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
 /// liquidation). The rest is the protocol's from the moment it is bought.
 /// @dev Native ETH, not WETH: the reserve is "ETH" in the seed and in what borrowers get back, a forced
 /// transfer (selfdestruct) can only add unowned ETH, and the balance needs no token call to read.
 ///
-/// Swaps: the minimum output is the oracle price less `maxSlippageBps`, passed to the router with the caller's
-/// deadline. When the router refuses (a manipulated or thin pool), the reserve quotes the pool and reverts with
-/// `SlippageExceeded(quoted, minimum)`; any other router error is passed on unchanged.
+/// Swaps: on the stablecoin/WETH pair directly, the output computed from the pair's reserves with Uniswap V2's
+/// formula. The minimum output is the stricter of the oracle price less `maxSlippageBps` and the borrower's own; a
+/// pool that would return less reverts `SlippageExceeded(quoted, minimum)`, and a call after the caller's deadline
+/// reverts `DeadlineExpired`.
 ///
 /// ETH out: a payment to an account that cannot receive ETH (its `receive` reverts) is credited to it instead,
 /// to claim later to any address; so a full repayment or a liquidation never fails because of the recipient.
@@ -54,16 +55,20 @@ interface IEthReserve is IParameterized {
     error ZeroAddress();
     /// @notice The pool would return less ETH than the oracle price less the slippage limit.
     error SlippageExceeded(uint256 quotedEthOut, uint256 minEthOut);
-    /// @notice ETH sent by anyone but the router.
+    /// @notice ETH sent by anyone but WETH (the unwrapped proceeds of a swap).
     error UnexpectedEthSender(address sender);
+    /// @notice The swap was asked for after the caller's deadline.
+    error DeadlineExpired(uint256 deadline, uint256 timestamp);
+    /// @notice The factory has no pair of the stablecoin and WETH yet.
+    error NoPool(address stable, address weth);
     /// @notice Nothing is credited to the caller.
     error NothingToClaim(address account);
     /// @notice A withdrawal would take ETH that positions or credits own.
     error ExceedsUnownedEth(uint256 requested, uint256 unowned);
-    /// @notice The stablecoin has more than 18 decimals, or the router's WETH is zero.
+    /// @notice The stablecoin has more than 18 decimals, or the router's WETH or factory is zero.
     error UnsupportedConfig();
 
-    /// @notice Swaps `stableAmount` of the stablecoin (already sent to the reserve) for ETH.
+    /// @notice Swaps `stableAmount` of the stablecoin, already sent to the pair (`pool`), for ETH.
     /// @dev Restricted to the credit manager.
     /// @param stableAmount Stablecoin to sell.
     /// @param borrowerMinEthOut The borrower's own minimum ETH out; the swap must meet both it and `minEthOut`.
@@ -75,6 +80,11 @@ interface IEthReserve is IParameterized {
         uint256 borrowerMinEthOut,
         uint256 deadline
     ) external returns (uint256 ethOut, uint256 ethToPosition);
+
+    /// @notice The Uniswap V2 stablecoin/WETH pair the reserve swaps on (the router's factory's).
+    /// @dev Reverts `NoPool` while the factory has no such pair.
+    /// @return pair The pair's address.
+    function pool() external view returns (address pair);
 
     /// @notice Pays `amount` of owned ETH to `to`, or credits it to `to` if the transfer fails.
     /// @dev Restricted to the credit manager.

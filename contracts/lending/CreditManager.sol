@@ -178,7 +178,8 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         paidOut = amount / 2;
         uint256 swapped = amount - paidOut; // the odd unit, if any, buys ETH
         if (paidOut != 0) scaled += _VAULT.borrow(paidOut, msg.sender);
-        scaled += _VAULT.borrow(swapped, address(_RESERVE));
+        // The swapped half goes straight to the pair; the reserve then takes the ETH out.
+        scaled += _VAULT.borrow(swapped, _RESERVE.pool());
         p.scaledDebt = scaled.toUint128();
         uint256 ethBought;
         (ethBought, ethToPosition) = _RESERVE.buyEth(swapped, minEthOut, deadline);

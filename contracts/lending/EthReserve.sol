@@ -14,11 +14,16 @@ import {Parameterized} from "../governance/Parameterized.sol";
 import {IEthReserve} from "../interfaces/IEthReserve.sol";
 import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
+import {IUniswapV2Factory, IUniswapV2Pair, IWETH} from "../interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV2Router} from "../interfaces/external/IUniswapV2Router.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
 
 /// @title EthReserve
-/// @notice Buys ETH with half of every loan through Uniswap V2 and holds it for positions and the protocol.
+/// @notice Buys ETH with half of every loan from the Uniswap V2 stablecoin/WETH pair and holds it for positions and
+/// the protocol.
+/// @dev The swap goes to the pair directly (the router's factory and WETH, read at deployment): the output is
+/// computed from the pair's reserves with Uniswap V2's formula, the stablecoin sent in, the WETH taken out and
+/// unwrapped, so the router's path computation, allowance and ETH hop are skipped.
 contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     using Math for uint256;
     using SafeERC20 for IERC20;
@@ -27,7 +32,9 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
 
     IERC20 private immutable _STABLE;
     address private immutable _WETH;
-    IUniswapV2Router private immutable _ROUTER;
+    IUniswapV2Factory private immutable _FACTORY;
+    /// @dev Whether the stablecoin is the pair's token0 (the lower address).
+    bool private immutable _STABLE_IS_TOKEN0;
     IOracleRouter private immutable _ORACLE;
     /// @dev 10^(36 - stablecoin decimals): stablecoin units x this / ETH price (WAD) = ETH wei.
     uint256 private immutable _STABLE_TO_ETH_SCALE;
@@ -36,8 +43,10 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     uint16 private _ethReturnBps;
     uint256 private _ownedEth;
     mapping(address account => uint256) private _claimable;
+    /// @dev The stablecoin/WETH pair, read from the factory at the first swap (it may be created after deployment).
+    IUniswapV2Pair private _pair;
 
-    /// @notice Deploys the reserve and approves the router to take its stablecoin.
+    /// @notice Deploys the reserve; it swaps on the pair of the router's factory.
     /// @param authority The preset's AccessManager.
     /// @param stable The stablecoin (at most 18 decimals).
     /// @param router The Uniswap V2 router.
@@ -60,17 +69,18 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         if (decimals > 18 || weth == address(0)) revert UnsupportedConfig();
         _STABLE = stable;
         _WETH = weth;
-        _ROUTER = router;
+        _FACTORY = IUniswapV2Factory(router.factory());
+        if (address(_FACTORY) == address(0)) revert UnsupportedConfig();
+        _STABLE_IS_TOKEN0 = address(stable) < weth;
         _ORACLE = oracle;
         _STABLE_TO_ETH_SCALE = 10 ** (36 - decimals);
         _setParameter(LendingKeys.MAX_SLIPPAGE_BPS, maxSlippageBps_);
         _setParameter(LendingKeys.ETH_RETURN_BPS, ethReturnBps_);
-        stable.forceApprove(address(router), type(uint256).max);
     }
 
-    /// @notice Accepts ETH from the router only (the proceeds of a swap).
+    /// @notice Accepts ETH from WETH only (the unwrapped proceeds of a swap).
     receive() external payable {
-        if (msg.sender != address(_ROUTER)) revert UnexpectedEthSender(msg.sender);
+        if (msg.sender != _WETH) revert UnexpectedEthSender(msg.sender);
     }
 
     /// @inheritdoc IEthReserve
@@ -80,22 +90,20 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         uint256 deadline
     ) external restricted nonReentrant returns (uint256 ethOut, uint256 ethToPosition) {
         if (stableAmount == 0) revert ZeroAmount();
+        if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
         // The stricter of the protocol's bound and the borrower's own.
         uint256 minOut = Math.max(_minEthOut(stableAmount), borrowerMinEthOut);
-        address[] memory path = new address[](2);
-        path[0] = address(_STABLE);
-        path[1] = _WETH;
-        try _ROUTER.swapExactTokensForETH(stableAmount, minOut, path, address(this), deadline) returns (
-            uint256[] memory amounts
-        ) {
-            ethOut = amounts[1];
-        } catch (bytes memory reason) {
-            // Only on failure (the happy path saves the quote): tell a price worse than the limit apart from any
-            // other router error, which is passed on as it came.
-            uint256 quoted = _ROUTER.getAmountsOut(stableAmount, path)[1];
-            if (quoted < minOut) revert SlippageExceeded(quoted, minOut);
-            LowLevelCall.bubbleRevert(reason);
-        }
+        IUniswapV2Pair pair = _pairOrLoad();
+        (uint256 reserve0, uint256 reserve1, ) = pair.getReserves();
+        (uint256 reserveIn, uint256 reserveOut) = _STABLE_IS_TOKEN0 ? (reserve0, reserve1) : (reserve1, reserve0);
+        // Uniswap V2's own formula (0.3% fee, rounded down), as its router computes it. The stablecoin is already in
+        // the pair (sent there by the vault), which the reserves do not count yet; the pair checks it at the swap.
+        uint256 inWithFee = stableAmount * 997;
+        ethOut = (inWithFee * reserveOut) / (reserveIn * 1000 + inWithFee);
+        if (ethOut < minOut) revert SlippageExceeded(ethOut, minOut);
+        (uint256 out0, uint256 out1) = _STABLE_IS_TOKEN0 ? (uint256(0), ethOut) : (ethOut, uint256(0));
+        pair.swap(out0, out1, address(this), "");
+        IWETH(_WETH).withdraw(ethOut);
         ethToPosition = ethOut.mulDiv(_ethReturnBps, BPS);
         _ownedEth += ethToPosition;
         emit EthBought(stableAmount, ethOut, ethToPosition, minOut);
@@ -136,6 +144,25 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         if (amount > unowned) revert ExceedsUnownedEth(amount, unowned);
         emit UnownedEthWithdrawn(to, amount);
         Address.sendValue(to, amount);
+    }
+
+    /// @inheritdoc IEthReserve
+    function pool() external view returns (address pair) {
+        pair = address(_pair);
+        if (pair == address(0)) {
+            pair = _FACTORY.getPair(address(_STABLE), _WETH);
+            if (pair == address(0)) revert NoPool(address(_STABLE), _WETH);
+        }
+    }
+
+    /// @dev The pair, read from the factory once; reverts while the pool does not exist.
+    function _pairOrLoad() private returns (IUniswapV2Pair pair) {
+        pair = _pair;
+        if (address(pair) == address(0)) {
+            pair = IUniswapV2Pair(_FACTORY.getPair(address(_STABLE), _WETH));
+            if (address(pair) == address(0)) revert NoPool(address(_STABLE), _WETH);
+            _pair = pair;
+        }
     }
 
     // ------------------------------------------------------------------ views

@@ -1,7 +1,9 @@
+import { AbiCoder, keccak256 } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { deployLendingDevnet } from "../lib/deploy.js";
 import { ROLES } from "../lib/roles.js";
+import { deployMorphoMarket } from "./morpho.js";
 import type { BenchCase, Prepared } from "./types.js";
 
 const USDC = 10n ** 6n;
@@ -54,32 +56,124 @@ async function lendingWorld(connection: NetworkConnection, participants: number)
   return { ...lending, alice, liquidator, deadline };
 }
 
+/** Morpho Blue's liquidation LLTV for the reference market: 86%, near our QER limit. */
+const MORPHO_LLTV = 86n * 10n ** 16n;
+/** Morpho's oracle scale: loan-token units per collateral unit, times 10^36. */
+const morphoPrice = (usdPerQer: bigint) => (usdPerQer * 10n ** 36n * USDC) / QER;
+
+/**
+ * The lending reference: Morpho Blue 1.0.0 (`@morpho-org/morpho-blue` from npm) on the same devnet, with the same
+ * stablecoin as loan token and the same QER as collateral (a constant-price oracle and a constant-rate IRM serve it;
+ * they are bench helpers). A 1,000,000 USDC supplier and a warm-up borrower make the market's totals non-zero;
+ * `alice` holds 1,000 QER ($2,000) of collateral. Morpho has no ETH half: its borrow pays out the whole draw.
+ */
+async function morphoWorld(connection: NetworkConnection) {
+  const w = await lendingWorld(connection, 1);
+  const [, supplier, alice, warmup] = await connection.ethers.getSigners();
+  const { morpho, oracle, params } = await deployMorphoMarket(
+    connection,
+    await w.stable.getAddress(),
+    await w.qer.getAddress(),
+    morphoPrice(2n),
+    MORPHO_LLTV,
+  );
+  const blue = await morpho.getAddress();
+  const as = (who: typeof alice) => morpho.connect(who) as typeof morpho;
+  for (const who of [supplier, alice, warmup, w.liquidator]) {
+    await (await w.qer.connect(who).approve(blue, MAX)).wait();
+    await (await w.stable.connect(who).approve(blue, MAX)).wait();
+  }
+  await (await w.stable.mint(supplier.address, 1_001_000n * USDC)).wait();
+  await (await as(supplier).getFunction("supply")(params, 1_000_000n * USDC, 0n, supplier.address, "0x")).wait();
+  await (await as(warmup).getFunction("supplyCollateral")(params, 1_000n * QER, warmup.address, "0x")).wait();
+  await (await as(warmup).getFunction("borrow")(params, 500n * USDC, 0n, warmup.address, warmup.address)).wait();
+  await (await as(alice).getFunction("supplyCollateral")(params, 1_000n * QER, alice.address, "0x")).wait();
+  return { ...w, morpho, oracle, params, supplier, as };
+}
+
+/** Morpho's borrow shares of `who` (its position's second word). */
+async function morphoBorrowShares(m: Awaited<ReturnType<typeof morphoWorld>>, who: string): Promise<bigint> {
+  const id = keccakMarketId(m.params);
+  const position = await m.morpho.getFunction("position")(id, who);
+  return position[1] as bigint;
+}
+
+/** Morpho's market id: keccak256 of the ABI-encoded market parameters. */
+function keccakMarketId(params: [string, string, string, string, bigint]): string {
+  return keccak256(AbiCoder.defaultAbiCoder().encode(["address", "address", "address", "address", "uint256"], params));
+}
+
+const MORPHO_LOG = (topics: number, dataWords: number) => ({ topics, dataBytes: 32 * dataWords });
+
 const CM_LOG = (dataWords: number) => ({ topics: 3, dataBytes: 32 * dataWords });
 const TRANSFER = { topics: 3, dataBytes: 32 };
 
 /**
  * Borrow, repay and liquidate. Each is O(1) (no loop over positions or suppliers) and measured with 10 and with
  * 10,000 other participants. The floors count what any correct design of the issue must touch, including the
- * Uniswap V2 swap through the router that the issue requires; the notes say where the rest goes.
+ * Uniswap V2 swap the issue requires; the notes say where the rest goes.
  */
 export const lendingCases: BenchCase[] = [
   {
     module: "lending",
-    action: "borrow 1,000 USDC (500 paid out, 500 swapped to ETH via Uniswap V2)",
+    action: "supply 1,000 USDC to the vault",
+    scaling: true,
+    prepare: async (connection, participants): Promise<Prepared> => {
+      const w = await lendingWorld(connection, participants);
+      await (await w.stable.mint(w.alice.address, 1_000n * USDC)).wait();
+      await (await w.stable.connect(w.alice).approve(await w.vault.getAddress(), MAX)).wait();
+      return {
+        send: () => w.vault.connect(w.alice).deposit(1_000n * USDC, w.alice.address),
+        // Accounts: the stablecoin. Reads: the interest state, the total supply. New: the supplier's shares.
+        // Updated: the supplier's and the vault's stablecoin balances, the total supply, the interest state.
+        // Logs: the stablecoin transfer, the share mint, Deposit.
+        floor: {
+          coldAccounts: 1,
+          coldReads: 2,
+          zeroToNonZero: 1,
+          nonZeroToNonZero: 4,
+          logs: [TRANSFER, TRANSFER, MORPHO_LOG(3, 2)],
+        },
+      };
+    },
+    reference: {
+      name: "Morpho Blue 1.0.0 supply",
+      prepare: async (connection): Promise<Prepared> => {
+        const m = await morphoWorld(connection);
+        await (await m.stable.mint(m.alice.address, 1_000n * USDC)).wait();
+        return {
+          send: () => m.as(m.alice).getFunction("supply")(m.params, 1_000n * USDC, 0n, m.alice.address, "0x"),
+          // Accounts: the stablecoin, the IRM (accrual). New: the supplier's shares. Updated: the market's totals
+          // (two slots) and last update, the supplier's and Morpho's stablecoin balances. Logs: accrual, Supply,
+          // the transfer.
+          floor: {
+            coldAccounts: 2,
+            coldReads: 3,
+            zeroToNonZero: 1,
+            nonZeroToNonZero: 5,
+            logs: [MORPHO_LOG(2, 3), MORPHO_LOG(4, 2), TRANSFER],
+          },
+        };
+      },
+    },
+  },
+  {
+    module: "lending",
+    action: "borrow 1,000 USDC (500 paid out, 500 swapped to ETH on the Uniswap V2 pair)",
     scaling: true,
     prepare: async (connection, participants): Promise<Prepared> => {
       const w = await lendingWorld(connection, participants);
       const deadline = await w.deadline();
       return {
         send: () => w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, deadline),
-        // Accounts: QER/USD and ETH/USD feeds, the stablecoin, the router, the pair, WETH.
+        // Accounts: QER/USD and ETH/USD feeds, the stablecoin, the pair, WETH.
         // Reads: the position's collateral, the risk numbers, both feeds' answers, the interest state.
         // New: the position's debt (and its ETH, same slot), the borrower's stablecoin balance.
         // Updated: total debt, the lender's and the pair's stablecoin balances, the pair's reserves and its two
         // price accumulators, the pair's WETH balance, the reserve's owned-ETH total.
         // Logs: 2 stablecoin transfers, WETH transfer + withdrawal, Swap, Sync, the borrow event.
         floor: {
-          coldAccounts: 6,
+          coldAccounts: 5,
           coldReads: 5,
           zeroToNonZero: 2,
           nonZeroToNonZero: 9,
@@ -95,7 +189,27 @@ export const lendingCases: BenchCase[] = [
         },
       };
     },
-    note: "Uniswap's own path dominates: the router computes the amounts from the pair's reserves, the pair pays WETH to the router, which unwraps it (WETH9 withdraw) and sends ETH on; our side adds the guard's reference update, the vault's accrual, two lender calls (paid-out half, swapped half) and an AccessManager check per module called. About 2x the floor.",
+    reference: {
+      name: "Morpho Blue 1.0.0 borrow (no ETH half)",
+      prepare: async (connection): Promise<Prepared> => {
+        const m = await morphoWorld(connection);
+        return {
+          send: () =>
+            m.as(m.alice).getFunction("borrow")(m.params, 1_000n * USDC, 0n, m.alice.address, m.alice.address),
+          // Accounts: the stablecoin, the IRM, the oracle. Reads: the position's collateral. New: the position's
+          // borrow shares. Updated: the market's totals and last update, both stablecoin balances. Logs: accrual,
+          // Borrow, the transfer.
+          floor: {
+            coldAccounts: 3,
+            coldReads: 4,
+            zeroToNonZero: 1,
+            nonZeroToNonZero: 5,
+            logs: [MORPHO_LOG(2, 3), MORPHO_LOG(4, 3), TRANSFER],
+          },
+        };
+      },
+    },
+    note: "The swap dominates: the vault sends the swapped half straight to the pair, the reserve computes the output from the pair's reserves and swaps (the pair's balances, reserves and two price accumulators), WETH9 unwraps; our side adds the guard's reference update, the vault's accrual, two lender calls (paid-out half, swapped half) and an AccessManager check per module called. About 1.8x the floor.",
   },
   {
     module: "lending",
@@ -119,6 +233,29 @@ export const lendingCases: BenchCase[] = [
           logs: [TRANSFER, CM_LOG(3)],
         },
       };
+    },
+    reference: {
+      name: "Morpho Blue 1.0.0 repay in full",
+      prepare: async (connection): Promise<Prepared> => {
+        const m = await morphoWorld(connection);
+        await (
+          await m.as(m.alice).getFunction("borrow")(m.params, 1_000n * USDC, 0n, m.alice.address, m.alice.address)
+        ).wait();
+        await (await m.stable.mint(m.alice.address, 1_000n * USDC)).wait();
+        const shares = await morphoBorrowShares(m, m.alice.address);
+        return {
+          send: () => m.as(m.alice).getFunction("repay")(m.params, 0n, shares, m.alice.address, "0x"),
+          // Accounts: the stablecoin, the IRM. Cleared: the position's borrow shares. Updated: the market's totals
+          // and last update, both stablecoin balances. Logs: accrual, Repay, the transfer.
+          floor: {
+            coldAccounts: 2,
+            coldReads: 3,
+            nonZeroToZero: 1,
+            nonZeroToNonZero: 5,
+            logs: [MORPHO_LOG(2, 3), MORPHO_LOG(4, 2), TRANSFER],
+          },
+        };
+      },
     },
     note: "Three contracts take part (credit manager, vault, ETH reserve), each a cross-contract call with its own accrual or access check (AccessManager canCall), plus the reserve's events.",
   },
@@ -147,6 +284,31 @@ export const lendingCases: BenchCase[] = [
           logs: [TRANSFER, TRANSFER, TRANSFER, CM_LOG(5)],
         },
       };
+    },
+    reference: {
+      name: "Morpho Blue 1.0.0 liquidate half",
+      prepare: async (connection): Promise<Prepared> => {
+        const m = await morphoWorld(connection);
+        await (
+          await m.as(m.alice).getFunction("borrow")(m.params, 1_000n * USDC, 0n, m.alice.address, m.alice.address)
+        ).wait();
+        await (await m.oracle.getFunction("setPrice")(morphoPrice(1n))).wait(); // QER falls from $2 to $1
+        await (await m.stable.mint(m.liquidator.address, 1_000n * USDC)).wait();
+        const half = (await morphoBorrowShares(m, m.alice.address)) / 2n;
+        return {
+          send: () => m.as(m.liquidator).getFunction("liquidate")(m.params, m.alice.address, 0n, half, "0x"),
+          // Accounts: the stablecoin, QER, the IRM, the oracle. Reads: the position. New: the liquidator's QER
+          // balance. Updated: the position's shares and collateral, the market's totals and last update, both
+          // stablecoin balances, Morpho's QER balance. Logs: accrual, Liquidate, two transfers.
+          floor: {
+            coldAccounts: 4,
+            coldReads: 4,
+            zeroToNonZero: 1,
+            nonZeroToNonZero: 7,
+            logs: [MORPHO_LOG(2, 3), MORPHO_LOG(4, 5), TRANSFER, TRANSFER],
+          },
+        };
+      },
     },
     note: "Reads both prices and the health before acting, then touches the vault (repayment), the fund (fee), the reserve (ETH) and QER (ERC20Votes bookkeeping on the transfer), each a separate contract with its own access check.",
   },

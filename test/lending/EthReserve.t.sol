@@ -2,11 +2,15 @@
 pragma solidity ^0.8.28;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IEthReserve} from "../../contracts/interfaces/IEthReserve.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
+import {EthReserve} from "../../contracts/lending/EthReserve.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @dev Figures: 500 USDC buys 249,237,575,506,860,982 wei from the seeded pool (Uniswap V2 formula, by hand);
@@ -53,14 +57,112 @@ contract EthReserveTest is LendingBase {
         cm.borrow(1_000e6, 0, block.timestamp);
     }
 
-    function test_buyEth_passesOtherRouterErrorsOn() public {
+    function test_RevertWhen_buyEthAfterTheDeadline() public {
         manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
-        usdc.mint(address(reserve), 500e6);
-        vm.expectRevert(bytes("UniswapV2Router: EXPIRED"));
+        usdc.mint(reserve.pool(), 500e6); // the stablecoin goes to the pair first, as the vault sends it
+        vm.expectRevert(
+            abi.encodeWithSelector(IEthReserve.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
+        );
         reserve.buyEth(500e6, 0, block.timestamp - 1);
+        assertEq(address(reserve).balance, 0, "nothing bought");
         (uint256 ethOut, uint256 toPosition) = reserve.buyEth(500e6, 0, block.timestamp);
         assertEq(ethOut, ETH_FOR_500, "the same call before the deadline swaps");
         assertEq(toPosition, 224_313_817_956_174_883, "90% owned");
+    }
+
+    /// @dev The reserve swaps on the factory's pair of its stablecoin and WETH: a stablecoin without a pool has none.
+    function test_RevertWhen_buyEthWithoutAPool() public {
+        MockStablecoin other = new MockStablecoin("Other (devnet)", "OTH");
+        EthReserve lonely = new EthReserve(
+            address(manager),
+            IERC20(address(other)),
+            IUniswapV2Router(address(router)),
+            oracle,
+            SLIPPAGE,
+            ETH_RETURN
+        );
+        bytes4[] memory buy = new bytes4[](1);
+        buy[0] = IEthReserve.buyEth.selector;
+        manager.setTargetFunctionRole(address(lonely), buy, Roles.LENDING_CREDIT_MANAGER);
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.NoPool.selector, address(other), weth));
+        lonely.pool();
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.NoPool.selector, address(other), weth));
+        lonely.buyEth(500e6, 0, block.timestamp);
+        assertEq(address(lonely).balance, 0, "no ETH bought");
+    }
+
+    /// @dev The pair checks what it received: a swap the stablecoin was not sent in for pays nothing.
+    function test_RevertWhen_buyEthWithoutTheStablecoinInThePair() public {
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        uint256 pairUsdc = usdc.balanceOf(reserve.pool());
+        vm.expectRevert(bytes("UniswapV2: INSUFFICIENT_INPUT_AMOUNT"));
+        reserve.buyEth(500e6, 0, block.timestamp);
+        assertEq(usdc.balanceOf(reserve.pool()), pairUsdc, "pair unchanged");
+        assertEq(address(reserve).balance, 0, "no ETH bought");
+    }
+
+    function test_RevertWhen_ethSentByTheRouter() public {
+        vm.deal(address(router), 1 ether);
+        vm.prank(address(router));
+        (bool ok, bytes memory reason) = address(reserve).call{value: 1 ether}("");
+        assertFalse(ok, "only WETH's unwrapping pays the reserve");
+        assertEq(
+            keccak256(reason),
+            keccak256(abi.encodeWithSelector(IEthReserve.UnexpectedEthSender.selector, address(router))),
+            "error"
+        );
+    }
+
+    /// @dev Stablecoin someone left in the pair is not the borrower's: the reserve prices the swap on the pair's
+    /// recorded reserves and takes out only what the vault's transfer pays for; the surplus goes to the pair's
+    /// liquidity at the swap, as with Uniswap's own router.
+    function test_borrow_takesNoStablecoinSomeoneElseLeftInThePair() public {
+        address pair = reserve.pool();
+        usdc.mint(stranger, 1_000e6);
+        vm.prank(stranger);
+        usdc.transfer(pair, 1_000e6);
+        _addCollateral(alice, 1_000 ether);
+        (, uint256 ethToPosition) = _borrow(alice, 1_000e6);
+        assertEq(address(reserve).balance, ETH_FOR_500, "the ETH 500 USDC buys, not 1,500");
+        assertEq(ethToPosition, 224_313_817_956_174_883, "90% of it the position's");
+        assertEq(cm.debtOf(alice), 1_000e6, "the borrower owes the whole draw");
+        assertEq(usdc.balanceOf(pair), POOL_USDC + 1_500e6, "the left stablecoin stays in the pair");
+    }
+
+    /// @dev A pair created after the reserve's deployment, by anyone, at any price: the first swap reads it from the
+    /// factory and still meets the oracle bound. 10,000 OTH / 1 ETH ($10,000 per ETH, the oracle says $2,000):
+    /// 500 OTH would buy 498.5e9 x 1e18 / (1e13 + 498.5e9) = 47,482,973,758,155,927 wei, under 0.2475 ETH.
+    function test_RevertWhen_buyEthOnAPairCreatedLateAtAManipulatedPrice() public {
+        MockStablecoin other = new MockStablecoin("Other (devnet)", "OTH");
+        EthReserve late = new EthReserve(
+            address(manager),
+            IERC20(address(other)),
+            IUniswapV2Router(address(router)),
+            oracle,
+            SLIPPAGE,
+            ETH_RETURN
+        );
+        bytes4[] memory buy = new bytes4[](1);
+        buy[0] = IEthReserve.buyEth.selector;
+        manager.setTargetFunctionRole(address(late), buy, Roles.LENDING_CREDIT_MANAGER);
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+
+        address attacker = makeAddr("attacker");
+        vm.deal(attacker, 1 ether);
+        other.mint(attacker, 10_000e6);
+        vm.startPrank(attacker);
+        other.approve(address(router), 10_000e6);
+        router.addLiquidityETH{value: 1 ether}(address(other), 10_000e6, 0, 0, attacker, block.timestamp);
+        vm.stopPrank();
+
+        address pair = late.pool();
+        other.mint(pair, 500e6);
+        vm.expectRevert(
+            abi.encodeWithSelector(IEthReserve.SlippageExceeded.selector, 47_482_973_758_155_927, 0.2475 ether)
+        );
+        late.buyEth(500e6, 0, block.timestamp);
+        assertEq(address(late).balance, 0, "no ETH bought at the manipulated price");
     }
 
     function test_ethReturnShare_zeroAndAll() public {
@@ -105,7 +207,7 @@ contract EthReserveTest is LendingBase {
         assertEq(reserve.unownedEth(), KEPT_ETH, "unchanged");
     }
 
-    function test_RevertWhen_ethSentByAnyoneButTheRouter() public {
+    function test_RevertWhen_ethSentByAnyoneButWeth() public {
         vm.deal(stranger, 1 ether);
         vm.prank(stranger);
         (bool ok, bytes memory reason) = address(reserve).call{value: 1 ether}("");

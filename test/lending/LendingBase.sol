@@ -84,10 +84,10 @@ abstract contract LendingBase is UniswapV2Fixture {
         manager = new AccessManager(address(this));
         registry = new ParameterRegistry(address(manager));
         qer = new ProtocolToken("Qerun", "QER", 1_000_000_000 ether, address(manager));
-        usdc = new MockStablecoin("USD Coin (devnet)", "USDC");
+        usdc = _newStablecoin();
         qerFeed = new MockAggregatorV3(8, "QER / USD", QER_USD);
         ethFeed = new MockAggregatorV3(8, "ETH / USD", ETH_USD);
-        _deployUniswap(address(this));
+        if (weth == address(0)) _deployUniswap(address(this));
         _seedPool();
 
         oracle = _deployOracle(address(0));
@@ -153,6 +153,11 @@ abstract contract LendingBase is UniswapV2Fixture {
     /// @dev The credit manager's locker perk: off unless a test overrides it.
     function _lockerPerk() internal virtual returns (ICreditManager.LockerPerk memory perk) {
         perk.openCeilingBps = 10_000;
+    }
+
+    /// @dev The stablecoin; a test may override it to choose its address (the pair's token order).
+    function _newStablecoin() internal virtual returns (MockStablecoin) {
+        return new MockStablecoin("USD Coin (devnet)", "USDC");
     }
 
     function _deployOracle(address sequencerFeed) internal returns (OracleRouter) {
