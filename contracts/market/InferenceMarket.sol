@@ -84,20 +84,23 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint40 deadline;
     }
 
-    /// @dev The protocol's accrued parts, and the channel counter written with them (held in memory
-    /// during a settlement; stored as `LedgerHead` and `LedgerTail`, one slot each).
+    /// @dev The protocol's accrued parts, and the settlement and channel counters written with them (held in memory
+    /// during a settlement; stored as `LedgerHead` and `LedgerTail`, one slot each). The counters keep both slots
+    /// non-zero after a distribution empties the parts, so the next settlement rewrites them rather than sets them.
     struct Ledger {
         uint96 validators;
         uint96 infrastructure;
+        uint64 settlements;
         uint96 treasury;
         uint96 burn;
         uint64 channels;
     }
 
-    /// @dev The ledger's first slot: the validators' and infrastructure's parts.
+    /// @dev The ledger's first slot: the validators' and infrastructure's parts and the settlement counter.
     struct LedgerHead {
         uint96 validators;
         uint96 infrastructure;
+        uint64 settlements;
     }
 
     /// @dev The ledger's second slot: the treasury's and the burn's parts and the channel counter.
@@ -525,12 +528,13 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint256 number = uint256(subjectId) >> 24;
         uint256 ordinal = uint24(uint256(subjectId));
         Parties memory p = _parties[number];
+        // Unknown: no such channel, ordinal 0, or an ordinal the channel has not reached.
+        if (ordinal == 0 || ordinal > p.last) return (address(0), address(0), 0, 0);
         Window memory old = _archived[number];
-        if (ordinal > old.last && ordinal <= p.last) return (p.provider, p.consumer, p.value, p.deadline);
-        if (ordinal >= old.first && ordinal <= old.last && ordinal != 0) {
-            return (p.provider, p.consumer, old.value, old.deadline);
-        }
-        return (address(0), address(0), 0, 0);
+        if (ordinal > old.last) return (p.provider, p.consumer, p.value, p.deadline);
+        if (ordinal >= old.first) return (p.provider, p.consumer, old.value, old.deadline);
+        // A window overwritten once expired: the same parties, nothing left to challenge.
+        return (p.provider, p.consumer, 0, 0);
     }
 
     /// @inheritdoc IInferenceMarket
@@ -700,6 +704,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         IFeeRouter.Charge memory c
     ) private returns (bytes32 subjectId) {
         Ledger memory ledger = _loadLedger();
+        ++ledger.settlements;
         subjectId = _record(ledger, ch, v, c.total, _credit(ledger, v.provider, e, c));
         _storeLedger(ledger);
     }
@@ -761,6 +766,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
             Ledger({
                 validators: h.validators,
                 infrastructure: h.infrastructure,
+                settlements: h.settlements,
                 treasury: t.treasury,
                 burn: t.burn,
                 channels: t.channels
@@ -769,7 +775,11 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
 
     /// @dev Writes the ledger's two slots, one store each.
     function _storeLedger(Ledger memory ledger) private {
-        _ledgerHead = LedgerHead({validators: ledger.validators, infrastructure: ledger.infrastructure});
+        _ledgerHead = LedgerHead({
+            validators: ledger.validators,
+            infrastructure: ledger.infrastructure,
+            settlements: ledger.settlements
+        });
         _ledgerTail = LedgerTail({treasury: ledger.treasury, burn: ledger.burn, channels: ledger.channels});
     }
 

@@ -120,7 +120,10 @@ const transferReference = {
   },
 };
 
-/** Deposit, settle (one request, 10,000 requests, a channel's first voucher), quote, claim, distribute. */
+/**
+ * Deposit, settle (one request, 10,000 requests, after a distribution, a channel's first voucher), quote, claim,
+ * distribute.
+ */
 export const marketCases: BenchCase[] = [
   {
     module: "market",
@@ -148,6 +151,20 @@ export const marketCases: BenchCase[] = [
       return { send: () => market.connect(provider).settle(v, signature), floor: SETTLE_FLOOR };
     },
     reference: transferReference,
+    note: SETTLE_NOTE,
+  },
+  {
+    module: "market",
+    action: "settle a voucher after a fee distribution (existing channel)",
+    prepare: async (connection, participants) => {
+      const { market, provider, consumer, voucher, sign } = await running(connection, participants);
+      // The distribution empties the four accrued parts; the ledger's counters keep its two slots non-zero, so the
+      // settlement rewrites them as any other does.
+      await (await market.distributeFees()).wait();
+      const v = voucher(parseEther("1.1"), 1_100n);
+      const signature = await sign(consumer, v);
+      return { send: () => market.connect(provider).settle(v, signature), floor: SETTLE_FLOOR };
+    },
     note: SETTLE_NOTE,
   },
   {

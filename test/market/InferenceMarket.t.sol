@@ -484,10 +484,17 @@ contract InferenceMarketTest is MarketBase {
         return bytes32((number << 24) | ordinal);
     }
 
-    function _assertSubject(bytes32 subjectId, uint256 value, uint256 deadline, string memory what) internal view {
+    /// @dev Asserts a subject of alice's channel with bronze (`known`), or an unknown one (zero parties).
+    function _assertSubject(
+        bytes32 subjectId,
+        bool known,
+        uint256 value,
+        uint256 deadline,
+        string memory what
+    ) internal view {
         (address provider, address consumer, uint256 v, uint256 d) = market.challengeSubject(subjectId);
-        assertEq(provider, value == 0 ? address(0) : bronze, string.concat(what, ": provider"));
-        assertEq(consumer, value == 0 ? address(0) : alice, string.concat(what, ": consumer"));
+        assertEq(provider, known ? bronze : address(0), string.concat(what, ": provider"));
+        assertEq(consumer, known ? alice : address(0), string.concat(what, ": consumer"));
         assertEq(v, value, string.concat(what, ": value"));
         assertEq(d, deadline, string.concat(what, ": deadline"));
     }
@@ -499,12 +506,12 @@ contract InferenceMarketTest is MarketBase {
         assertEq(first, _subject(1, 1), "first id");
         assertEq(second, _subject(1, 2), "second id");
         // One window: 1,000 + 500 paid, open until the later settlement's window ends (the first one's never shrinks).
-        _assertSubject(first, 1_500 ether, T0 + 1 days + WINDOW, "first");
-        _assertSubject(second, 1_500 ether, T0 + 1 days + WINDOW, "second");
+        _assertSubject(first, true, 1_500 ether, T0 + 1 days + WINDOW, "first");
+        _assertSubject(second, true, 1_500 ether, T0 + 1 days + WINDOW, "second");
         // No subject before the first ordinal or after the last, and none in a channel never opened.
-        _assertSubject(_subject(1, 0), 0, 0, "ordinal 0");
-        _assertSubject(_subject(1, 3), 0, 0, "ordinal 3 (not settled yet)");
-        _assertSubject(_subject(2, 1), 0, 0, "channel 2 (never opened)");
+        _assertSubject(_subject(1, 0), false, 0, 0, "ordinal 0");
+        _assertSubject(_subject(1, 3), false, 0, 0, "ordinal 3 (not settled yet)");
+        _assertSubject(_subject(2, 1), false, 0, 0, "channel 2 (never opened)");
     }
 
     function test_challengeSubject_aWindowStartedAChallengeWindowAgoIsArchivedUntilItsDeadline() public {
@@ -515,16 +522,16 @@ contract InferenceMarketTest is MarketBase {
         _skip(1 days);
         bytes32 third = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_700 ether, 1_700_000));
         assertEq(third, _subject(1, 3), "third id");
-        _assertSubject(_subject(1, 1), 1_500 ether, T0 + 13 days, "first (archived)");
-        _assertSubject(_subject(1, 2), 1_500 ether, T0 + 13 days, "second (archived)");
-        _assertSubject(third, 200 ether, T0 + 14 days, "third (new window)");
+        _assertSubject(_subject(1, 1), true, 1_500 ether, T0 + 13 days, "first (archived)");
+        _assertSubject(_subject(1, 2), true, 1_500 ether, T0 + 13 days, "second (archived)");
+        _assertSubject(third, true, 200 ether, T0 + 14 days, "third (new window)");
         // Seven days later again: the first window expired (T0 + 13 days), so it is overwritten by the second.
         _skip(7 days);
         bytes32 fourth = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_800 ether, 1_800_000));
-        _assertSubject(_subject(1, 1), 0, 0, "first (expired, gone)");
-        _assertSubject(_subject(1, 2), 0, 0, "second (expired, gone)");
-        _assertSubject(third, 200 ether, T0 + 14 days, "third (archived)");
-        _assertSubject(fourth, 100 ether, T0 + 21 days, "fourth (new window)");
+        _assertSubject(_subject(1, 1), true, 0, 0, "first (expired: its parties, nothing to challenge)");
+        _assertSubject(_subject(1, 2), true, 0, 0, "second (expired: its parties, nothing to challenge)");
+        _assertSubject(third, true, 200 ether, T0 + 14 days, "third (archived)");
+        _assertSubject(fourth, true, 100 ether, T0 + 21 days, "fourth (new window)");
     }
 
     function test_challengeSubject_anOpenArchivedWindowIsNeverOverwritten() public {
@@ -538,9 +545,9 @@ contract InferenceMarketTest is MarketBase {
         _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_100 ether, 1_100_000));
         _skip(1 days);
         bytes32 third = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_300 ether, 1_300_000));
-        _assertSubject(_subject(1, 1), 1_000 ether, T0 + WINDOW, "first (archived, still open)");
-        _assertSubject(_subject(1, 2), 300 ether, T0 + 3 days, "second (joined by the third)");
-        _assertSubject(third, 300 ether, T0 + 3 days, "third");
+        _assertSubject(_subject(1, 1), true, 1_000 ether, T0 + WINDOW, "first (archived, still open)");
+        _assertSubject(_subject(1, 2), true, 300 ether, T0 + 3 days, "second (joined by the third)");
+        _assertSubject(third, true, 300 ether, T0 + 3 days, "third");
     }
 
     function test_challengeSubject_unknownSubjectIsEmpty() public view {
