@@ -709,13 +709,13 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         _storeLedger(ledger);
     }
 
-    /// @dev Records a settlement of `value` in its channel's challenge window and returns its subject id (the channel's
-    /// number and the settlement's ordinal in it). A channel's first settlement numbers it (the ledger's channel counter
-    /// is stored after) and writes its parties with its first window. A later one joins the current window (its value
-    /// added, its deadline now + the challenge window at the latest) while the window started less than a challenge
-    /// window ago; otherwise the current window is archived and a new one starts, unless the archived one is still open
-    /// (only after the window parameter was shortened), which is never overwritten. Ordinals stop at 2^24 - 1: a
-    /// channel's later settlements share the last subject, and none ever reverts for it.
+    /// @dev Records a settlement of `value` in its channel's challenge window; returns its subject id (the channel's
+    /// number above the settlement's ordinal in it). A channel's first settlement numbers it (the ledger is stored
+    /// after) and writes its parties with its first window. A later one joins the current window (value added,
+    /// deadline the later of its own and now + the challenge window) while that window is open and started less than
+    /// a challenge window ago; otherwise the window is archived and a new one starts, unless the archived one is still
+    /// open (only after the window parameter was shortened): an open window is never overwritten, the settlement
+    /// joins instead. Ordinals stop at 2^24 - 1 (later settlements share the last subject; none reverts for it).
     function _record(
         Ledger memory ledger,
         Channel memory ch,
