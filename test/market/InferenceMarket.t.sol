@@ -550,6 +550,39 @@ contract InferenceMarketTest is MarketBase {
         _assertSubject(third, true, 300 ether, T0 + 3 days, "third");
     }
 
+    /// Every settlement stays challengeable under its own id until at least its own time + the window in force when it
+    /// was settled, for a value at least what the consumer paid in it, whatever the gaps between settlements and a
+    /// change of the window parameter half-way (shorter or longer).
+    function testFuzz_everySettlementKeepsItsWindowAndItsValue(uint32[8] memory gaps, uint32 newWindow) public {
+        uint256 changed = bound(newWindow, 1 days, 30 days);
+        bytes32[8] memory ids;
+        uint256[8] memory paid;
+        uint256[8] memory due;
+        uint256 window = WINDOW;
+        for (uint256 i; i < 8; ++i) {
+            if (i == 4) {
+                vm.prank(registry);
+                market.setParameter(keccak256("market.challengeWindow"), changed);
+                window = changed;
+            }
+            _skip(bound(gaps[i], 0, 10 days));
+            (uint256 escrowBefore, , ) = market.totals();
+            ids[i] = _settle(aliceKey, _voucher(alice, bronze, SMALL, (i + 1) * 100 ether, (i + 1) * 100_000));
+            (uint256 escrowAfter, , ) = market.totals();
+            paid[i] = escrowBefore - escrowAfter;
+            due[i] = block.timestamp + window;
+            assertEq(ids[i], _subject(1, i + 1), "one id per settlement");
+            for (uint256 j; j <= i; ++j) {
+                if (block.timestamp > due[j]) continue;
+                (address provider, address consumer, uint256 value, uint256 deadline) = market.challengeSubject(ids[j]);
+                assertEq(provider, bronze, "provider");
+                assertEq(consumer, alice, "consumer");
+                assertGe(deadline, due[j], "never before its own deadline");
+                assertGe(value, paid[j], "at least what it paid");
+            }
+        }
+    }
+
     function test_challengeSubject_unknownSubjectIsEmpty() public view {
         (address provider, address consumer, uint256 value, uint256 deadline) = market.challengeSubject(bytes32(0));
         assertEq(provider, address(0), "no provider");
