@@ -209,7 +209,8 @@ interface IInferenceMarket is IChallengeSource {
     );
 
     /// @notice A voucher was settled: the challenge court's subject `subjectId`.
-    /// @param subjectId The settlement's id (its `IChallengeSource` subject).
+    /// @param subjectId The settlement's id (its `IChallengeSource` subject): the channel's number above the
+    /// settlement's 24-bit ordinal in the channel (`number << 24 | ordinal`, the first settlement's ordinal is 1).
     /// @param channel The channel's number.
     /// @param amount List value settled (the voucher's cumulative amount less what was settled before).
     /// @param tokens Generated tokens settled.
@@ -358,7 +359,9 @@ interface IInferenceMarket is IChallengeSource {
     /// an unknown model, an inactive or banned provider, or above the pair's reserve.
     /// @param voucher The voucher.
     /// @param signature The ECDSA signature of the consumer or of its registered signer.
-    /// @return subjectId The settlement's id for the challenge court.
+    /// @return subjectId The settlement's id for the challenge court (`number << 24 | ordinal`). The court reads the
+    /// settlement's challenge window: the settlements of a channel that started less than a challenge window after
+    /// the window's first share it (their summed value, and the latest of their deadlines).
     function settle(Voucher calldata voucher, bytes calldata signature) external returns (bytes32 subjectId);
 
     /// @notice Pays the caller's earnings as a provider (its shares of base fees and its priority fees).

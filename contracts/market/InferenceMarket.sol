@@ -22,8 +22,9 @@ import {MarketKeys} from "../libraries/MarketKeys.sol";
 
 /// @title InferenceMarket
 /// @notice Consumer escrow reserved per provider, EIP-712 cumulative vouchers per channel, settlement charged and split
-/// by the fee router's policy into internal ledgers, and settled vouchers as challenge subjects. Immutable,
-/// AccessManaged, pausable by the guardian (settlement stays open); every action is O(1).
+/// by the fee router's policy into internal ledgers, and settled vouchers as challenge subjects (grouped in per-channel
+/// challenge windows stored with the channel's parties, so a settlement rewrites two slots instead of adding one).
+/// Immutable, AccessManaged, pausable by the guardian (settlement stays open); every action is O(1).
 /// @dev The token is the preset's ProtocolToken (no transfer hooks, no fees). External calls at a settlement: the
 /// staking module (`isActive`, the only staking read) and the fee router (views), the catalogue (records usage,
 /// refuses an unknown model) before any effect, then the incentive pools (bound to this market).
@@ -62,21 +63,30 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         uint64 number;
     }
 
-    /// @dev Who a channel is between (written once, at its first settlement).
+    /// @dev Who a channel is between (written at its first settlement), packed with its current challenge window
+    /// (rewritten by each settlement, in the two slots the parties take anyway): the value settled in the window, its
+    /// deadline, when it started and the channel's last settlement ordinal (the window holds the ordinals after the
+    /// archived window's last one up to this).
     struct Parties {
         address consumer;
+        uint96 value;
         address provider;
+        uint40 deadline;
+        uint32 start;
+        uint24 last;
     }
 
-    /// @dev A settlement as the challenge court reads it, in one slot.
-    struct Settlement {
-        uint64 channel;
+    /// @dev A channel's previous challenge window, archived when a new one starts (overwritten only once expired).
+    struct Window {
+        uint24 first;
+        uint24 last;
         uint96 value;
         uint40 deadline;
     }
 
     /// @dev The protocol's accrued parts, and the settlement and channel counters written with them (held in memory
-    /// during a settlement; stored as `LedgerHead` and `LedgerTail`, one slot each).
+    /// during a settlement; stored as `LedgerHead` and `LedgerTail`, one slot each). The counters keep both slots
+    /// non-zero after a distribution empties the parts, so the next settlement rewrites them rather than sets them.
     struct Ledger {
         uint96 validators;
         uint96 infrastructure;
@@ -162,7 +172,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     mapping(address consumer => address) private _signers;
     mapping(bytes32 key => Channel) private _channels;
     mapping(uint256 channel => Parties) private _parties;
-    mapping(uint256 id => Settlement) private _settlements;
+    mapping(uint256 channel => Window) private _archived;
     mapping(address provider => Earnings) private _earnings;
 
     /// @notice Deploys the market over its catalogue, fee router and incentive pools (each then binds this market).
@@ -369,10 +379,9 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
             // Effects.
             _draw(voucher, ch, r, u, c, fromCredits);
         }
-        Ledger memory ledger = _loadLedger();
-        if (ch.number == 0) ch.number = _openChannel(ledger, voucher);
+        subjectId = _book(ch, voucher, e, c);
         emit Settled(
-            bytes32(uint256(ledger.settlements) + 1),
+            subjectId,
             ch.number,
             voucher.cumulativeAmount - ch.settledAmount,
             voucher.cumulativeTokens - ch.settledTokens,
@@ -383,7 +392,6 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         ch.settledAmount = SafeCast.toUint96(voucher.cumulativeAmount);
         ch.settledTokens = SafeCast.toUint96(voucher.cumulativeTokens);
         _channels[key] = ch;
-        subjectId = _record(ledger, ch.number, c.total, _credit(ledger, voucher.provider, e, c));
 
         // Interaction: incentives on the base fee only (never on priority fees, which the protocol does not share).
         _INCENTIVES.onSettlement(
@@ -517,10 +525,16 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     function challengeSubject(
         bytes32 subjectId
     ) external view returns (address provider, address consumer, uint256 value, uint256 deadline) {
-        Settlement memory s = _settlements[uint256(subjectId)];
-        if (s.channel == 0) return (address(0), address(0), 0, 0);
-        Parties memory p = _parties[s.channel];
-        return (p.provider, p.consumer, s.value, s.deadline);
+        uint256 number = uint256(subjectId) >> 24;
+        uint256 ordinal = uint24(uint256(subjectId));
+        Parties memory p = _parties[number];
+        // Unknown: no such channel, ordinal 0, or an ordinal the channel has not reached.
+        if (ordinal == 0 || ordinal > p.last) return (address(0), address(0), 0, 0);
+        Window memory old = _archived[number];
+        if (ordinal > old.last) return (p.provider, p.consumer, p.value, p.deadline);
+        if (ordinal >= old.first) return (p.provider, p.consumer, old.value, old.deadline);
+        // A window overwritten once expired: the same parties, nothing left to challenge.
+        return (p.provider, p.consumer, 0, 0);
     }
 
     /// @inheritdoc IInferenceMarket
@@ -681,30 +695,68 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         return t.challengeWindow;
     }
 
-    /// @dev Numbers a channel at its first settlement and records its parties.
-    function _openChannel(Ledger memory ledger, Voucher calldata v) private returns (uint64 number) {
-        number = ledger.channels + 1;
-        ledger.channels = number;
-        _parties[number] = Parties({consumer: v.consumer, provider: v.provider});
-        emit ChannelOpened(number, v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch);
+    /// @dev Credits the charge to the ledger (read and written once here), the provider's earnings and the totals, and
+    /// records the settlement in its channel's challenge window; returns its subject id.
+    function _book(
+        Channel memory ch,
+        Voucher calldata v,
+        Earnings memory e,
+        IFeeRouter.Charge memory c
+    ) private returns (bytes32 subjectId) {
+        Ledger memory ledger = _loadLedger();
+        ++ledger.settlements;
+        subjectId = _record(ledger, ch, v, c.total, _credit(ledger, v.provider, e, c));
+        _storeLedger(ledger);
     }
 
-    /// @dev Numbers the settlement, writes the ledger (in memory until now) and the challenge record.
+    /// @dev Records a settlement of `value` in its channel's challenge window; returns its subject id (the channel's
+    /// number above the settlement's ordinal in it). A channel's first settlement numbers it (the ledger is stored
+    /// after) and writes its parties with its first window. A later one joins the current window (value added,
+    /// deadline the later of its own and now + the challenge window) while that window is open and started less than
+    /// a challenge window ago; otherwise the window is archived and a new one starts, unless the archived one is still
+    /// open (only after the window parameter was shortened): an open window is never overwritten, the settlement
+    /// joins instead. Ordinals stop at 2^24 - 1 (later settlements share the last subject; none reverts for it).
     function _record(
         Ledger memory ledger,
-        uint64 channelNumber,
+        Channel memory ch,
+        Voucher calldata v,
         uint256 value,
         uint256 challengeWindow
     ) private returns (bytes32) {
-        uint256 id = uint256(ledger.settlements) + 1;
-        ledger.settlements = SafeCast.toUint64(id);
-        _storeLedger(ledger);
-        _settlements[id] = Settlement({
-            channel: channelNumber,
-            value: SafeCast.toUint96(value),
-            deadline: SafeCast.toUint40(block.timestamp + challengeWindow)
-        });
-        return bytes32(id);
+        uint256 deadline = block.timestamp + challengeWindow;
+        Parties memory p;
+        if (ch.number == 0) {
+            ch.number = ledger.channels + 1;
+            ledger.channels = ch.number;
+            emit ChannelOpened(ch.number, v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch);
+            p = Parties({
+                consumer: v.consumer,
+                value: SafeCast.toUint96(value),
+                provider: v.provider,
+                deadline: SafeCast.toUint40(deadline),
+                start: SafeCast.toUint32(block.timestamp),
+                last: 1
+            });
+        } else {
+            p = _parties[ch.number];
+            if (p.last < type(uint24).max) ++p.last;
+            if (block.timestamp > p.deadline || block.timestamp >= uint256(p.start) + challengeWindow) {
+                Window memory old = _archived[ch.number];
+                if (block.timestamp > old.deadline) {
+                    _archived[ch.number] = Window({
+                        first: old.last + 1,
+                        last: p.last - 1,
+                        value: p.value,
+                        deadline: p.deadline
+                    });
+                    (p.value, p.deadline, p.start) = (0, 0, SafeCast.toUint32(block.timestamp));
+                }
+            }
+            p.value = SafeCast.toUint96(uint256(p.value) + value);
+            if (deadline > p.deadline) p.deadline = SafeCast.toUint40(deadline);
+        }
+        _parties[ch.number] = p;
+        return bytes32((uint256(ch.number) << 24) | p.last);
     }
 
     /// @dev The ledger's two slots, read together.

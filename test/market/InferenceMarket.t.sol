@@ -50,11 +50,11 @@ contract InferenceMarketTest is MarketBase {
         vm.expectEmit(true, true, true, true, address(market));
         emit IInferenceMarket.ChannelOpened(1, alice, bronze, SMALL, 0, false, 0);
         vm.expectEmit(true, true, false, true, address(market));
-        emit IInferenceMarket.Settled(bytes32(uint256(1)), 1, 1_000 ether, 1_000_000, 0, 1_000 ether, 0);
+        emit IInferenceMarket.Settled(_subject(1, 1), 1, 1_000 ether, 1_000_000, 0, 1_000 ether, 0);
         vm.prank(bronze);
         bytes32 subjectId = market.settle(v, signature);
 
-        assertEq(subjectId, bytes32(uint256(1)), "first settlement");
+        assertEq(subjectId, _subject(1, 1), "channel 1, its first settlement");
         assertEq(_balance(alice), 9_000 ether, "alice paid 1,000");
         (uint256 unclaimed, uint256 lifetime) = market.earningsOf(bronze);
         assertEq(unclaimed, 800 ether, "provider 80%");
@@ -139,9 +139,10 @@ contract InferenceMarketTest is MarketBase {
         bytes32 subjectId = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_500 ether, 1_400_000));
         assertEq(_balance(alice), 8_500 ether, "1,000 then 500");
         assertEq(_unclaimed(bronze), 1_200 ether, "80% of 1,500");
-        assertEq(subjectId, bytes32(uint256(2)), "second settlement");
+        assertEq(subjectId, _subject(1, 2), "channel 1, its second settlement");
         (, , uint256 value, ) = market.challengeSubject(subjectId);
-        assertEq(value, 500 ether, "the second subject is worth its increase");
+        // Both settlements fall in the channel's first challenge window, which is worth what the two paid.
+        assertEq(value, 1_500 ether, "the window is worth 1,000 + 500");
         assertEq(catalog.modelInfo(SMALL).epochTokens, 1_400_000, "400,000 more tokens recorded");
     }
 
@@ -478,13 +479,117 @@ contract InferenceMarketTest is MarketBase {
 
     // ------------------------------------------------------------------ challenge source
 
+    /// @dev The subject id of a channel's `ordinal`-th settlement.
+    function _subject(uint256 number, uint256 ordinal) internal pure returns (bytes32) {
+        return bytes32((number << 24) | ordinal);
+    }
+
+    /// @dev Asserts a subject of alice's channel with bronze (`known`), or an unknown one (zero parties).
+    function _assertSubject(
+        bytes32 subjectId,
+        bool known,
+        uint256 value,
+        uint256 deadline,
+        string memory what
+    ) internal view {
+        (address provider, address consumer, uint256 v, uint256 d) = market.challengeSubject(subjectId);
+        assertEq(provider, known ? bronze : address(0), string.concat(what, ": provider"));
+        assertEq(consumer, known ? alice : address(0), string.concat(what, ": consumer"));
+        assertEq(v, value, string.concat(what, ": value"));
+        assertEq(d, deadline, string.concat(what, ": deadline"));
+    }
+
+    function test_challengeSubject_settlementsOfAWindowShareItEachUnderItsOwnId() public {
+        bytes32 first = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_000 ether, 1_000_000));
+        _skip(1 days);
+        bytes32 second = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_500 ether, 1_500_000));
+        assertEq(first, _subject(1, 1), "first id");
+        assertEq(second, _subject(1, 2), "second id");
+        // One window: 1,000 + 500 paid, open until the later settlement's window ends (the first one's never shrinks).
+        _assertSubject(first, true, 1_500 ether, T0 + 1 days + WINDOW, "first");
+        _assertSubject(second, true, 1_500 ether, T0 + 1 days + WINDOW, "second");
+        // No subject before the first ordinal or after the last, and none in a channel never opened.
+        _assertSubject(_subject(1, 0), false, 0, 0, "ordinal 0");
+        _assertSubject(_subject(1, 3), false, 0, 0, "ordinal 3 (not settled yet)");
+        _assertSubject(_subject(2, 1), false, 0, 0, "channel 2 (never opened)");
+    }
+
+    function test_challengeSubject_aWindowStartedAChallengeWindowAgoIsArchivedUntilItsDeadline() public {
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_000 ether, 1_000_000));
+        _skip(6 days);
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_500 ether, 1_500_000));
+        // Seven days after the window started: a new one starts, the first is archived whole.
+        _skip(1 days);
+        bytes32 third = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_700 ether, 1_700_000));
+        assertEq(third, _subject(1, 3), "third id");
+        _assertSubject(_subject(1, 1), true, 1_500 ether, T0 + 13 days, "first (archived)");
+        _assertSubject(_subject(1, 2), true, 1_500 ether, T0 + 13 days, "second (archived)");
+        _assertSubject(third, true, 200 ether, T0 + 14 days, "third (new window)");
+        // Seven days later again: the first window expired (T0 + 13 days), so it is overwritten by the second.
+        _skip(7 days);
+        bytes32 fourth = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_800 ether, 1_800_000));
+        _assertSubject(_subject(1, 1), true, 0, 0, "first (expired: its parties, nothing to challenge)");
+        _assertSubject(_subject(1, 2), true, 0, 0, "second (expired: its parties, nothing to challenge)");
+        _assertSubject(third, true, 200 ether, T0 + 14 days, "third (archived)");
+        _assertSubject(fourth, true, 100 ether, T0 + 21 days, "fourth (new window)");
+    }
+
+    function test_challengeSubject_anOpenArchivedWindowIsNeverOverwritten() public {
+        // The window parameter shortened to 1 day after a 7-day window opened: the next settlement a day later starts
+        // a new window (the first is archived, open until T0 + 7 days); one more day later the archived window is
+        // still open, so that settlement joins the current window instead of overwriting it.
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_000 ether, 1_000_000));
+        vm.prank(registry);
+        market.setParameter(keccak256("market.challengeWindow"), 1 days);
+        _skip(1 days);
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_100 ether, 1_100_000));
+        _skip(1 days);
+        bytes32 third = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_300 ether, 1_300_000));
+        _assertSubject(_subject(1, 1), true, 1_000 ether, T0 + WINDOW, "first (archived, still open)");
+        _assertSubject(_subject(1, 2), true, 300 ether, T0 + 3 days, "second (joined by the third)");
+        _assertSubject(third, true, 300 ether, T0 + 3 days, "third");
+    }
+
+    /// Every settlement stays challengeable under its own id until at least its own time + the window in force when it
+    /// was settled, for a value at least what the consumer paid in it, whatever the gaps between settlements and a
+    /// change of the window parameter half-way (shorter or longer).
+    function testFuzz_everySettlementKeepsItsWindowAndItsValue(uint32[8] memory gaps, uint32 newWindow) public {
+        uint256 changed = bound(newWindow, 1 days, 30 days);
+        bytes32[8] memory ids;
+        uint256[8] memory paid;
+        uint256[8] memory due;
+        uint256 window = WINDOW;
+        for (uint256 i; i < 8; ++i) {
+            if (i == 4) {
+                vm.prank(registry);
+                market.setParameter(keccak256("market.challengeWindow"), changed);
+                window = changed;
+            }
+            _skip(bound(gaps[i], 0, 10 days));
+            (uint256 escrowBefore, , ) = market.totals();
+            ids[i] = _settle(aliceKey, _voucher(alice, bronze, SMALL, (i + 1) * 100 ether, (i + 1) * 100_000));
+            (uint256 escrowAfter, , ) = market.totals();
+            paid[i] = escrowBefore - escrowAfter;
+            due[i] = block.timestamp + window;
+            assertEq(ids[i], _subject(1, i + 1), "one id per settlement");
+            for (uint256 j; j <= i; ++j) {
+                if (block.timestamp > due[j]) continue;
+                (address provider, address consumer, uint256 value, uint256 deadline) = market.challengeSubject(ids[j]);
+                assertEq(provider, bronze, "provider");
+                assertEq(consumer, alice, "consumer");
+                assertGe(deadline, due[j], "never before its own deadline");
+                assertGe(value, paid[j], "at least what it paid");
+            }
+        }
+    }
+
     function test_challengeSubject_unknownSubjectIsEmpty() public view {
         (address provider, address consumer, uint256 value, uint256 deadline) = market.challengeSubject(bytes32(0));
         assertEq(provider, address(0), "no provider");
         assertEq(consumer, address(0), "no consumer");
         assertEq(value, 0, "no value");
         assertEq(deadline, 0, "no deadline");
-        (provider, , , ) = market.challengeSubject(bytes32(uint256(1)));
+        (provider, , , ) = market.challengeSubject(_subject(1, 1));
         assertEq(provider, address(0), "nothing settled yet");
     }
 
@@ -494,9 +599,17 @@ contract InferenceMarketTest is MarketBase {
         market.setParameter(keccak256("market.challengeWindow"), 1 days);
         (, , , uint256 deadline) = market.challengeSubject(subjectId);
         assertEq(deadline, T0 + WINDOW, "the window fixed at settlement");
+        // A settlement joining the window never shortens it.
         _skip(1);
-        bytes32 later = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_100 ether, 1_100_000));
+        bytes32 joining = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_100 ether, 1_100_000));
+        (, , , deadline) = market.challengeSubject(joining);
+        assertEq(deadline, T0 + WINDOW, "joining keeps the longer deadline");
+        // A day after the window started (the new parameter): a new window, with the new length.
+        _skip(1 days - 1);
+        bytes32 later = _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_200 ether, 1_200_000));
         (, , , deadline) = market.challengeSubject(later);
-        assertEq(deadline, T0 + 1 + 1 days, "later settlements get the new window");
+        assertEq(deadline, T0 + 2 days, "later windows get the new length");
+        (, , , deadline) = market.challengeSubject(subjectId);
+        assertEq(deadline, T0 + WINDOW, "the archived window keeps its own");
     }
 }

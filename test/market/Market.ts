@@ -146,13 +146,15 @@ describe("InferenceMarket", function () {
         ),
       );
 
+      // Subject ids: the channel's number (1) above its settlement's 24-bit ordinal (1).
+      const subject = ethers.zeroPadValue("0x01000001", 32);
       await expect(market.connect(provider).settle(voucher, signature))
         .to.emit(market, "Settled")
-        .withArgs(ethers.zeroPadValue("0x01", 32), 1n, parseEther("300"), 100_000n, 0n, parseEther("300"), 0n);
+        .withArgs(subject, 1n, parseEther("300"), 100_000n, 0n, parseEther("300"), 0n);
       expect((await market.reserveOf(consumer.address, provider.address)).deposits).to.equal(parseEther("4700"));
       expect((await market.earningsOf(provider.address)).unclaimed).to.equal(parseEther("240"));
 
-      const [subjectProvider, subjectConsumer, value] = await market.challengeSubject(ethers.zeroPadValue("0x01", 32));
+      const [subjectProvider, subjectConsumer, value] = await market.challengeSubject(subject);
       expect([subjectProvider, subjectConsumer, value]).to.deep.equal([
         provider.address,
         consumer.address,
