@@ -715,7 +715,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// deadline the later of its own and now + the challenge window) while that window is open and started less than
     /// a challenge window ago; otherwise the window is archived and a new one starts, unless the archived one is still
     /// open (only after the window parameter was shortened): an open window is never overwritten, the settlement
-    /// joins instead. Ordinals stop at 2^24 - 1 (later settlements share the last subject; none reverts for it).
+    /// joins instead. After ordinal 2^24 - 1 the channel is numbered anew (`ChannelOpened` again, same key).
     function _record(
         Ledger memory ledger,
         Channel memory ch,
@@ -725,7 +725,10 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     ) private returns (bytes32) {
         uint256 deadline = block.timestamp + challengeWindow;
         Parties memory p;
-        if (ch.number == 0) {
+        if (ch.number != 0) p = _parties[ch.number];
+        if (p.last == 0 || p.last == type(uint24).max) {
+            // A channel's first settlement, or one past its last ordinal: the channel goes on under a new number, so
+            // every settlement keeps a subject of its own (the old number's subjects stay as they are).
             ch.number = ledger.channels + 1;
             ledger.channels = ch.number;
             emit ChannelOpened(ch.number, v.consumer, v.provider, v.modelId, v.priorityBps, v.batch, v.epoch);
@@ -738,8 +741,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
                 last: 1
             });
         } else {
-            p = _parties[ch.number];
-            if (p.last < type(uint24).max) ++p.last;
+            ++p.last;
             if (block.timestamp > p.deadline || block.timestamp >= uint256(p.start) + challengeWindow) {
                 Window memory old = _archived[ch.number];
                 if (block.timestamp > old.deadline) {

@@ -79,4 +79,8 @@ interface Vm {
 
     // --- code (reentrancy campaigns: hostile code at an account's address, hooks on a deployed token) ---
     function etch(address target, bytes calldata newRuntimeBytecode) external;
+
+    // --- storage (states too long to reach by calls, e.g. a counter near its end) ---
+    function load(address target, bytes32 slot) external view returns (bytes32 data);
+    function store(address target, bytes32 slot, bytes32 value) external;
 }
