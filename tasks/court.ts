@@ -13,7 +13,7 @@ import {
 
 /**
  * The challenge court (QUIVer), one action per step: `register-validator` bonds the court's validator bond;
- * `challenge --subject 1 --class major --bps 1000` (the consumer of a settled voucher) stakes and challenges it;
+ * `challenge --subject latest --class major --bps 1000` (the consumer of a settled voucher) stakes and challenges it;
  * `court-vote --challenge 1 --uphold true` (a validator); `decide --challenge 1` (anyone, once the vote has ended).
  */
 const CLASSES = ["minor", "major", "severe"];
@@ -40,13 +40,30 @@ export const registerValidator = action<CommonArgs>(async (_args, t) => {
   return `Registered ${t.me} as a court validator with a ${f(bond)} bond: ${await court.activeValidators()} active validators`;
 });
 
+/** The newest settlement whose consumer is the signer (`--subject latest`), from the market's Settled events. */
+async function latestSubjectOf(
+  t: TaskContext,
+  market: NonNullable<TaskContext["c"]["inferenceMarket"]>,
+): Promise<string> {
+  const settled = await market.queryFilter(market.filters.Settled());
+  for (let k = settled.length - 1; k >= 0; k--) {
+    const subjectId = settled[k].args.subjectId;
+    const [, consumer] = await market.challengeSubject(subjectId);
+    if (consumer === t.me) return subjectId;
+  }
+  throw new TaskError(`--subject latest: no settlement on this market has ${t.me} as its consumer`);
+}
+
 export const challenge = action<CommonArgs & { subject: string; class: string; bps: string }>(async (args, t) => {
   const court = courtOf(t);
   const market = need(t.c.inferenceMarket, "inference market", t);
-  if (args.subject === "") throw new TaskError("--subject is required (the subject id printed by settle)");
-  const subject = isHexString(args.subject, 32)
-    ? args.subject
-    : zeroPadValue(toBeHex(parseCount("--subject", args.subject, 1n)), 32);
+  if (args.subject === "") throw new TaskError("--subject is required (the subject id printed by settle, or latest)");
+  const subject =
+    args.subject === "latest"
+      ? await latestSubjectOf(t, market)
+      : isHexString(args.subject, 32)
+        ? args.subject
+        : zeroPadValue(toBeHex(parseCount("--subject", args.subject, 1n)), 32);
   const infraction = CLASSES.indexOf(args.class);
   if (infraction < 0) throw new TaskError(`--class must be one of ${CLASSES.join(", ")}, got "${args.class}"`);
   const bps = parseCount("--bps", args.bps, 1n, 10_000n);

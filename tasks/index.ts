@@ -520,7 +520,9 @@ export const TASKS = [
     .setAction(() => import("./register-validator.js"))
     .build(),
   task("challenge", "Challenge a settled voucher (its consumer), staking the challenge stake")
-    .addOption(required("subject", "Subject id printed by settle (a number or 32 bytes)"))
+    .addOption(
+      required("subject", "Subject id printed by settle (a number or 32 bytes), or latest (your newest settlement)"),
+    )
     .addOption({ name: "class", description: "minor, major or severe", defaultValue: "minor" })
     .addOption(required("bps", "The slash claimed in bps, inside the class range"))
     .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })

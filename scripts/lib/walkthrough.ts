@@ -224,7 +224,7 @@ export const WALKTHROUGH: Step[] = [
   { say: "QUIVer: the provider settles it", cmd: hh(`settle --voucher ${VOUCHER} --from ${i("provider")}`) },
   {
     say: "QUIVer: the consumer challenges",
-    cmd: hh(`challenge --subject 1 --class major --bps 1000 --from ${i("consumer")}`),
+    cmd: hh(`challenge --subject latest --class major --bps 1000 --from ${i("consumer")}`),
   },
   ...(["validator1", "validator2", "validator3"] as const).map((u) => ({
     say: `QUIVer: ${u} votes to uphold`,
