@@ -284,9 +284,9 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
         `^Signed a voucher for ${liquidity}: cumulative 100\\.0 QUIV, 100000 tokens, model ${id("llama-3-8b-instruct")}, valid until `,
       ),
     );
-    // Bronze: no discount; 80% of 100 to the provider.
+    // Bronze: no discount; 80% of 100 to the provider. The subject is channel 1, ordinal 1: (1 << 24) | 1.
     expect(await task("settle", "--voucher", file, "--from", from), "settle").to.contain(
-      `Settled subject 0x${"0".repeat(63)}1: 100.0 QUIV of list value (100000 tokens) from ${consumer.address}; ` +
+      `Settled subject 0x${"0".repeat(57)}1000001: 100.0 QUIV of list value (100000 tokens) from ${consumer.address}; ` +
         "charged 100.0 QUIV (discount 0%, priority 0.0 QUIV); provider's part 80.0 QUIV, unclaimed earnings 80.0 QUIV",
     );
     const replay = await hardhat("settle", "--voucher", file, "--from", from);
