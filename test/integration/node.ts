@@ -315,7 +315,7 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
     );
     expect(JSON.parse(json).voucher.cumulativeAmount, "printed JSON").to.equal("250000000000000000000");
     expect(await task("settle", "--voucher", json.trim(), "--from", from), "settle inline").to.contain(
-      `Settled subject 0x${"0".repeat(63)}2: 150.0 QUIV of list value (150000 tokens)`,
+      `Settled subject 0x${"0".repeat(57)}1000002: 150.0 QUIV of list value (150000 tokens)`,
     );
     expect((await market.accountOf(consumer.address)).balance, "escrow: 1,000 - 250").to.equal(750n * TOKEN);
     const bad = await hardhat("settle", "--voucher", '{"market": "0x12"}', "--from", from);
