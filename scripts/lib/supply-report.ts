@@ -355,9 +355,9 @@ function niceStep(raw: number): number {
   return 10 * pow;
 }
 
-/** Writes `<dir>/<name>.csv`, `.svg` and `.png`; returns their paths. */
-export async function writeProjection(
-  rows: ProjectionRow[],
+/** Writes `csv` and `svg` as `<dir>/<name>.csv` and `.svg`, renders the SVG to `.png`; returns the three paths. */
+async function writeChart(
+  csv: string,
   svg: string,
   dir: string,
   name: string,
@@ -365,11 +365,21 @@ export async function writeProjection(
   const { Resvg } = await import("@resvg/resvg-js");
   await mkdir(dir, { recursive: true });
   const paths = { csv: `${dir}/${name}.csv`, svg: `${dir}/${name}.svg`, png: `${dir}/${name}.png` };
-  await writeFile(paths.csv, projectionCsv(rows));
+  await writeFile(paths.csv, csv);
   await writeFile(paths.svg, svg);
   const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
   await writeFile(paths.png, png);
   return paths;
+}
+
+/** Writes `<dir>/<name>.csv`, `.svg` and `.png`; returns their paths (the projection rows). */
+export async function writeProjection(
+  rows: ProjectionRow[],
+  svg: string,
+  dir: string,
+  name: string,
+): Promise<{ csv: string; svg: string; png: string }> {
+  return writeChart(projectionCsv(rows), svg, dir, name);
 }
 
 /**
@@ -540,12 +550,5 @@ export async function writeActiveSupply(
   dir: string,
   name: string,
 ): Promise<{ csv: string; svg: string; png: string }> {
-  const { Resvg } = await import("@resvg/resvg-js");
-  await mkdir(dir, { recursive: true });
-  const paths = { csv: `${dir}/${name}.csv`, svg: `${dir}/${name}.svg`, png: `${dir}/${name}.png` };
-  await writeFile(paths.csv, activeSupplyCsv(rows));
-  await writeFile(paths.svg, svg);
-  const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
-  await writeFile(paths.png, png);
-  return paths;
+  return writeChart(activeSupplyCsv(rows), svg, dir, name);
 }
