@@ -91,6 +91,22 @@ async function morphoWorld(connection: NetworkConnection) {
   return { ...w, morpho, oracle, params, supplier, as };
 }
 
+/** Our lending world with `alice` holding a 1,000 USDC loan (ETH half swapped), as repay and liquidate start. */
+async function lendingWithLoan(connection: NetworkConnection, participants: number) {
+  const w = await lendingWorld(connection, participants);
+  await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, await w.deadline())).wait();
+  return w;
+}
+
+/** Morpho's world with `alice` holding a 1,000 USDC loan, as repay and liquidate start. */
+async function morphoWithLoan(connection: NetworkConnection) {
+  const m = await morphoWorld(connection);
+  await (
+    await m.as(m.alice).getFunction("borrow")(m.params, 1_000n * USDC, 0n, m.alice.address, m.alice.address)
+  ).wait();
+  return m;
+}
+
 /** Morpho's borrow shares of `who` (its position's second word). */
 async function morphoBorrowShares(m: Awaited<ReturnType<typeof morphoWorld>>, who: string): Promise<bigint> {
   const id = keccakMarketId(m.params);
@@ -216,8 +232,7 @@ export const lendingCases: BenchCase[] = [
     action: "repay in full (position's ETH returned)",
     scaling: true,
     prepare: async (connection, participants): Promise<Prepared> => {
-      const w = await lendingWorld(connection, participants);
-      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, await w.deadline())).wait();
+      const w = await lendingWithLoan(connection, participants);
       await (await w.stable.mint(w.alice.address, 1_000n * USDC)).wait();
       return {
         send: () => w.creditManager.connect(w.alice).repay(w.alice.address, MAX),
@@ -237,10 +252,7 @@ export const lendingCases: BenchCase[] = [
     reference: {
       name: "Morpho Blue 1.0.0 repay in full",
       prepare: async (connection): Promise<Prepared> => {
-        const m = await morphoWorld(connection);
-        await (
-          await m.as(m.alice).getFunction("borrow")(m.params, 1_000n * USDC, 0n, m.alice.address, m.alice.address)
-        ).wait();
+        const m = await morphoWithLoan(connection);
         await (await m.stable.mint(m.alice.address, 1_000n * USDC)).wait();
         const shares = await morphoBorrowShares(m, m.alice.address);
         return {
@@ -264,8 +276,7 @@ export const lendingCases: BenchCase[] = [
     action: "liquidate half (ETH first, then QER; fee to the insurance fund)",
     scaling: true,
     prepare: async (connection, participants): Promise<Prepared> => {
-      const w = await lendingWorld(connection, participants);
-      await (await w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, await w.deadline())).wait();
+      const w = await lendingWithLoan(connection, participants);
       await (await w.qerFeed.setAnswer(10n ** 8n)).wait(); // QER falls from $2 to $1
       await (await w.stable.mint(w.liquidator.address, 1_000n * USDC)).wait();
       return {
@@ -288,10 +299,7 @@ export const lendingCases: BenchCase[] = [
     reference: {
       name: "Morpho Blue 1.0.0 liquidate half",
       prepare: async (connection): Promise<Prepared> => {
-        const m = await morphoWorld(connection);
-        await (
-          await m.as(m.alice).getFunction("borrow")(m.params, 1_000n * USDC, 0n, m.alice.address, m.alice.address)
-        ).wait();
+        const m = await morphoWithLoan(connection);
         await (await m.oracle.getFunction("setPrice")(morphoPrice(1n))).wait(); // QER falls from $2 to $1
         await (await m.stable.mint(m.liquidator.address, 1_000n * USDC)).wait();
         const half = (await morphoBorrowShares(m, m.alice.address)) / 2n;
