@@ -24,14 +24,21 @@ export interface Node {
   stop(): Promise<void>;
 }
 
-/** Starts `hardhat node --network devnet` on `port` and waits until it answers. */
-export async function startNode(port: number, env: NodeJS.ProcessEnv): Promise<Node> {
+/**
+ * Starts `hardhat node --network <network>` on `port` (`null`: Hardhat's default network, no flag) and waits until it
+ * answers.
+ */
+export async function startNode(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  network: string | null = "devnet",
+): Promise<Node> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    ["node_modules/.bin/hardhat", "node", "--network", "devnet", "--port", String(port)],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const networkArgs = network === null ? [] : ["--network", network];
+  const child = spawn(process.execPath, ["node_modules/.bin/hardhat", "node", ...networkArgs, "--port", String(port)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4_000));
   child.stdout!.on("data", keep);

@@ -1,7 +1,5 @@
-import { spawn, execFile, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -11,6 +9,7 @@ import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import type { AddressBook } from "../../scripts/lib/address-book.js";
+import { freePort, startNode, type Node } from "../../scripts/lib/devnet-node.js";
 import { moduleFutures } from "../../scripts/lib/deploy-progress.js";
 import { presetContracts, presetModule, PRESETS } from "../../scripts/lib/presets.js";
 import { ROLES } from "../../scripts/lib/roles.js";
@@ -18,17 +17,6 @@ import { ROLES } from "../../scripts/lib/roles.js";
 const TOKEN = 10n ** 18n;
 const USDC = 10n ** 6n;
 const DAY = 86_400;
-
-/** A port nobody listens on right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 interface Run {
   code: number;
@@ -48,8 +36,7 @@ const e2e = process.env.TEST_E2E === "1" ? describe : describe.skip;
 e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run test:e2e)", function () {
   this.timeout(600_000);
 
-  let node: ChildProcess;
-  let nodeLog = "";
+  let node: Node | undefined;
   let url = "";
   let dir = "";
   const prefix = `test-${process.pid}-${Date.now()}-`;
@@ -104,25 +91,9 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
     };
     const t0 = Date.now();
     step(`starting a hardhat node on port ${port}`);
-    node = spawn(process.execPath, ["node_modules/.bin/hardhat", "node", "--port", String(port)], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    // Keep the tail of the node's log for diagnostics; reading it also keeps its pipe from filling up.
-    const keep = (chunk: Buffer) => (nodeLog = (nodeLog + chunk.toString()).slice(-4_000));
-    node.stdout!.on("data", keep);
-    node.stderr!.on("data", keep);
+    // Hardhat's default network (no --network flag): the deploy script runs against it as `localhost`.
+    node = await startNode(port, env, null);
     connection = await network.create({ network: "localhost", override: { url } });
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      try {
-        await rpc("eth_chainId");
-        break;
-      } catch {
-        if (node.exitCode !== null || Date.now() > deadline) throw new Error(`the node did not start:\n${nodeLog}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
     step(`the node answers after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   });
 
@@ -136,10 +107,7 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
   });
 
   after(async function () {
-    if (node !== undefined && node.exitCode === null) {
-      node.kill("SIGTERM");
-      await once(node, "exit");
-    }
+    await node?.stop();
     const journals = await readdir(path.join("deploy", "deployments")).catch(() => [] as string[]);
     for (const name of journals.filter((n) => n.startsWith(prefix))) {
       await rm(path.join("deploy", "deployments", name), { recursive: true, force: true });
