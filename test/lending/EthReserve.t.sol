@@ -73,18 +73,7 @@ contract EthReserveTest is LendingBase {
     /// @dev The reserve swaps on the factory's pair of its stablecoin and WETH: a stablecoin without a pool has none.
     function test_RevertWhen_buyEthWithoutAPool() public {
         MockStablecoin other = new MockStablecoin("Other (devnet)", "OTH");
-        EthReserve lonely = new EthReserve(
-            address(manager),
-            IERC20(address(other)),
-            IUniswapV2Router(address(router)),
-            oracle,
-            SLIPPAGE,
-            ETH_RETURN
-        );
-        bytes4[] memory buy = new bytes4[](1);
-        buy[0] = IEthReserve.buyEth.selector;
-        manager.setTargetFunctionRole(address(lonely), buy, Roles.LENDING_CREDIT_MANAGER);
-        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        EthReserve lonely = _reserveFor(other);
         vm.expectRevert(abi.encodeWithSelector(IEthReserve.NoPool.selector, address(other), weth));
         lonely.pool();
         vm.expectRevert(abi.encodeWithSelector(IEthReserve.NoPool.selector, address(other), weth));
@@ -135,18 +124,7 @@ contract EthReserveTest is LendingBase {
     /// 500 OTH would buy 498.5e9 x 1e18 / (1e13 + 498.5e9) = 47,482,973,758,155,927 wei, under 0.2475 ETH.
     function test_RevertWhen_buyEthOnAPairCreatedLateAtAManipulatedPrice() public {
         MockStablecoin other = new MockStablecoin("Other (devnet)", "OTH");
-        EthReserve late = new EthReserve(
-            address(manager),
-            IERC20(address(other)),
-            IUniswapV2Router(address(router)),
-            oracle,
-            SLIPPAGE,
-            ETH_RETURN
-        );
-        bytes4[] memory buy = new bytes4[](1);
-        buy[0] = IEthReserve.buyEth.selector;
-        manager.setTargetFunctionRole(address(late), buy, Roles.LENDING_CREDIT_MANAGER);
-        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        EthReserve late = _reserveFor(other);
 
         address attacker = makeAddr("attacker");
         vm.deal(attacker, 1 ether);
@@ -254,5 +232,21 @@ contract EthReserveTest is LendingBase {
         reserve.setParameter(bytes32(0), 1);
         assertEq(reserve.maxSlippageBps(), 100, "unchanged");
         assertEq(reserve.ethReturnBps(), 9_000, "unchanged");
+    }
+
+    /// @dev A second reserve over `other`, wired as the deployment wires one; this test may buy through it.
+    function _reserveFor(MockStablecoin other) internal returns (EthReserve r) {
+        r = new EthReserve(
+            address(manager),
+            IERC20(address(other)),
+            IUniswapV2Router(address(router)),
+            oracle,
+            SLIPPAGE,
+            ETH_RETURN
+        );
+        bytes4[] memory buy = new bytes4[](1);
+        buy[0] = IEthReserve.buyEth.selector;
+        manager.setTargetFunctionRole(address(r), buy, Roles.LENDING_CREDIT_MANAGER);
+        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
     }
 }
