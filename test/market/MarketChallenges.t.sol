@@ -11,14 +11,14 @@ import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";
 import {Slasher} from "../../contracts/slashing/Slasher.sol";
+import {SlashingPreset} from "../slashing/SlashingPreset.sol";
 import {MarketBase} from "./MarketBase.sol";
 
 /// @notice The market's settlements as subjects of the real challenge court (the QUIVer slashing preset: a challenge
 /// stakes 1,000 QUIV plus 10% of the subject's value, three validators, 3-day votes, 50% of a rejected stake to the
 /// provider, the rest burned).
 contract MarketChallengesTest is MarketBase {
-    uint256 internal constant MIN_STAKE = 1_000 ether;
-    uint256 internal constant BOND = 10_000 ether;
+    uint256 internal constant BOND = SlashingPreset.BOND;
 
     Slasher internal slasher;
     ChallengeCourt internal court;
@@ -26,25 +26,8 @@ contract MarketChallengesTest is MarketBase {
 
     function setUp() public override {
         super.setUp();
-        ISlasher.Parameters memory s;
-        s.minor = ISlasher.ClassRange(100, 500);
-        s.major = ISlasher.ClassRange(500, 1_500);
-        s.severe = ISlasher.ClassRange(1_500, 2_000);
-        s.capWindow = 30 days;
-        slasher = new Slasher(staking, address(manager), s);
-        IChallengeCourt.Parameters memory p;
-        p.minChallengeStake = MIN_STAKE;
-        p.challengeStakeBps = 1_000;
-        p.votingPeriod = 3 days;
-        p.quorumBps = 5_000;
-        p.minQuorum = 3;
-        p.majorityBps = 5_000;
-        p.challengerRewardBps = 2_000;
-        p.providerShareBps = 5_000;
-        p.validatorFeeBps = 1_000;
-        p.validatorBond = BOND;
-        p.maxMissedVotes = 5;
-        court = new ChallengeCourt(IERC20(address(token)), slasher, address(manager), p);
+        slasher = new Slasher(staking, address(manager), SlashingPreset.slasher());
+        court = new ChallengeCourt(IERC20(address(token)), slasher, address(manager), SlashingPreset.court());
         // The roles the slashing deploy module maps: the court slashes through the slasher, the slasher in staking.
         vm.startPrank(admin);
         _restrict(address(slasher), ISlasher.slash.selector, Roles.SLASHING_COURT);

@@ -13,20 +13,18 @@ import {MetricsRegistry} from "../../contracts/slashing/MetricsRegistry.sol";
 import {Slasher} from "../../contracts/slashing/Slasher.sol";
 import {StakingBase} from "../staking/StakingBase.sol";
 import {MockChallengeSource} from "./mocks/MockChallengeSource.sol";
+import {SlashingPreset} from "./SlashingPreset.sol";
 
 /// @notice Shared setup for slashing tests: the staking module of `StakingBase` (QUIVer tiers: maximum slash
-/// 5 / 10 / 15 / 20%) with the QUIVer slashing preset on top (presets/quiver/slashing.ts): classes minor 1-5%,
-/// major 5-15%, severe 15-20%, a 30-day cap window; a court with a 1,000-token minimum stake plus 10% of the value,
-/// 3-day votes, quorum 50% of the active validators and at least 3, a simple majority, 20% challenger reward, 50% of
-/// a rejected stake to the provider, a 10% validator fee, a 10,000-token bond, 5 missed votes; a metrics registry
+/// 5 / 10 / 15 / 20%) with the QUIVer slashing preset on top (`SlashingPreset`); a metrics registry
 /// with daily epochs from T0, a 90-epoch window, a one-day attestation window, 95% uptime, 2x latency, 3
 /// attestations, 100 ms, weights 40/30/20/10%, a 7-day dispute window. Actors: five validators, a consumer, the
 /// emergency timelock, the normal timelock (governor).
 abstract contract SlashingBase is StakingBase {
     uint256 internal constant DAY = 1 days;
-    uint256 internal constant VOTING = 3 days;
-    uint256 internal constant BOND = 10_000 ether;
-    uint256 internal constant MIN_STAKE = 1_000 ether;
+    uint256 internal constant VOTING = SlashingPreset.VOTING;
+    uint256 internal constant BOND = SlashingPreset.BOND;
+    uint256 internal constant MIN_STAKE = SlashingPreset.MIN_STAKE;
 
     Slasher internal slasherContract;
     ChallengeCourt internal court;
@@ -53,25 +51,12 @@ abstract contract SlashingBase is StakingBase {
         _wireSlashing();
     }
 
-    function _slasherParameters() internal pure virtual returns (ISlasher.Parameters memory p) {
-        p.minor = ISlasher.ClassRange(100, 500);
-        p.major = ISlasher.ClassRange(500, 1_500);
-        p.severe = ISlasher.ClassRange(1_500, 2_000);
-        p.capWindow = 30 days;
+    function _slasherParameters() internal pure virtual returns (ISlasher.Parameters memory) {
+        return SlashingPreset.slasher();
     }
 
-    function _courtParameters() internal pure virtual returns (IChallengeCourt.Parameters memory p) {
-        p.minChallengeStake = MIN_STAKE;
-        p.challengeStakeBps = 1_000;
-        p.votingPeriod = VOTING;
-        p.quorumBps = 5_000;
-        p.minQuorum = 3;
-        p.majorityBps = 5_000;
-        p.challengerRewardBps = 2_000;
-        p.providerShareBps = 5_000;
-        p.validatorFeeBps = 1_000;
-        p.validatorBond = BOND;
-        p.maxMissedVotes = 5;
+    function _courtParameters() internal pure virtual returns (IChallengeCourt.Parameters memory) {
+        return SlashingPreset.court();
     }
 
     function _metricsConfig() internal view virtual returns (IMetricsRegistry.Config memory c) {
