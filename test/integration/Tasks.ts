@@ -5,10 +5,9 @@ import { ArgumentType } from "hardhat/types/arguments";
 
 import type { SystemId } from "../../presets/types/preset.js";
 import type { PresetEntry } from "../../scripts/lib/address-book.js";
-import { deployPreset, devnetInputs, PRESETS } from "../../scripts/lib/presets.js";
 import { TASKS } from "../../tasks/index.js";
 import issuerMint from "../../tasks/issuer-mint.js";
-import { contextFor, describe as describeError, TaskError } from "../../tasks/lib.js";
+import { contextFor, describe as describeError } from "../../tasks/lib.js";
 import propose from "../../tasks/propose.js";
 import release from "../../tasks/release.js";
 import stake from "../../tasks/stake.js";
@@ -24,31 +23,17 @@ import listModel from "../../tasks/list-model.js";
 import queue from "../../tasks/queue.js";
 import setPrice from "../../tasks/set-price.js";
 import settleDeposit from "../../tasks/settle-deposit.js";
+import { deployedEntry, failure } from "../utils/tasks.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
 
 const TOKEN = 10n ** 18n;
 
-/** The message of the TaskError a task fails with (a test failure if it succeeds or fails otherwise). */
-async function failure(run: Promise<unknown>): Promise<string> {
-  try {
-    await run;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(TaskError);
-    return (error as TaskError).message;
-  }
-  throw new Error("expected the task to fail");
-}
-
 /** QUIVer and Qutoken deployed in-process as the deploy script does; tasks run on them through `contextFor`. */
 async function deployedFixture() {
   const entries = {} as Record<SystemId, PresetEntry>;
-  for (const system of ["quiver", "qutoken"] as const) {
-    const inputs = await devnetInputs(connection, PRESETS[system]);
-    const contracts = await deployPreset(connection, PRESETS[system], inputs);
-    entries[system] = { deploymentId: system, complete: true, inputs, contracts };
-  }
+  for (const system of ["quiver", "qutoken"] as const) entries[system] = await deployedEntry(connection, system);
   return entries;
 }
 

@@ -3,15 +3,14 @@ import { Contract } from "ethers";
 import { network } from "hardhat";
 
 import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
-import type { PresetEntry } from "../../scripts/lib/address-book.js";
 import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
-import { deployPreset, devnetInputs, PRESETS } from "../../scripts/lib/presets.js";
 import claimLockRewards from "../../tasks/claim-lock-rewards.js";
 import extendLock from "../../tasks/extend-lock.js";
-import { contextFor, TaskError } from "../../tasks/lib.js";
+import { contextFor } from "../../tasks/lib.js";
 import lock from "../../tasks/lock.js";
 import lpStake from "../../tasks/lp-stake.js";
 import unlock from "../../tasks/unlock.js";
+import { deployedEntry, failure } from "../utils/tasks.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -20,22 +19,11 @@ const TOKEN = 10n ** 18n;
 const DAY = 86_400n;
 const WEEK = 7n * DAY;
 
-async function failure(run: Promise<unknown>): Promise<string> {
-  try {
-    await run;
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(TaskError);
-    return (error as TaskError).message;
-  }
-  throw new Error("expected the task to fail");
-}
-
 /** Qerun deployed in-process; the community fund's launch unlock released; a user holds 100,000 QER. */
 async function qerunFixture() {
   const externals = await deployLendingDevnetExternals(connection);
-  const inputs = await devnetInputs(connection, PRESETS.qerun, externals.addresses);
-  const contracts = await deployPreset(connection, PRESETS.qerun, inputs);
-  const entry: PresetEntry = { deploymentId: "qerun", complete: true, inputs, contracts };
+  const entry = await deployedEntry(connection, "qerun", externals.addresses);
+  const inputs = entry.inputs;
   const signers = await ethers.getSigners();
   const user = signers[9];
   const fund = await ethers.getSigner(inputs.accounts.communityFund);
