@@ -12,6 +12,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {IGuardianPausable} from "../interfaces/IGuardianPausable.sol";
 import {IInsuranceFund} from "../interfaces/IInsuranceFund.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IStableVault} from "../interfaces/IStableVault.sol";
@@ -50,6 +51,8 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     uint256 private _badDebt;
     mapping(address owner => ExitRequest) private _exits;
+    /// @dev The credit manager, bound once after both are deployed: its pause holds exits back.
+    IGuardianPausable private _creditManager;
 
     /// @notice Deploys an empty vault.
     /// @param authority The preset's AccessManager.
@@ -197,6 +200,19 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     // ------------------------------------------------------------------ exits
 
     /// @inheritdoc IStableVault
+    function bindCreditManager(address creditManager_) external restricted {
+        address bound = address(_creditManager);
+        if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
+        _creditManager = IGuardianPausable(creditManager_);
+        emit CreditManagerBound(creditManager_);
+    }
+
+    /// @inheritdoc IStableVault
+    function creditManager() external view returns (address) {
+        return address(_creditManager);
+    }
+
+    /// @inheritdoc IStableVault
     function requestRedeem(uint256 shares) external returns (uint256 assets, uint256 claimableAt) {
         if (shares == 0) revert ZeroAmount();
         _accrue();
@@ -219,6 +235,13 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         ExitRequest memory e = _exits[msg.sender];
         if (e.shares == 0) revert NoExitRequest(msg.sender);
         if (block.timestamp < e.claimableAt) revert ExitNotClaimable(e.claimableAt, block.timestamp);
+        IGuardianPausable manager = _creditManager;
+        if (address(manager) != address(0)) {
+            // The end of its current or last pause (the maximum uint48 while confirmed), plus one exit delay: the
+            // liquidations a pause stopped get the head start every exit gives them.
+            uint256 resumedAt = manager.pausedUntil() + EXIT_DELAY;
+            if (block.timestamp < resumedAt) revert CreditManagerPaused(resumedAt);
+        }
         _accrue();
         // The lower of the value when requested and now: a loss recognised meanwhile is shared, interest is not.
         assets = Math.min(_convertToAssets(e.shares, Math.Rounding.Floor), e.assets);
