@@ -123,9 +123,9 @@ interface IStableVault is IParameterized, IERC4626 {
     error NoExitRequest(address owner);
     /// @notice The pending exit's delay has not passed.
     error ExitNotClaimable(uint256 claimableAt, uint256 timestamp);
-    /// @notice The credit manager is paused, or resumed less than one exit delay ago: exits wait until `claimableAt`
-    /// (the maximum uint48 plus the delay while governance holds the pause), so that the liquidations stopped by
-    /// the pause can recognise losses before anyone leaves at par.
+    /// @notice The credit manager is paused, or resumed less than one exit delay ago: exits and deposits wait until
+    /// `claimableAt` (the maximum uint48 plus the delay while governance holds the pause), so that the liquidations
+    /// stopped by the pause can recognise losses before anyone leaves, or buys in, at par.
     error CreditManagerPaused(uint256 claimableAt);
     /// @notice The credit manager is already bound (or the zero address was given).
     error CreditManagerAlreadyBound(address creditManager);

@@ -170,17 +170,33 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Accrues interest first, so the shares are priced at the current index. Zero assets revert.
+    /// @dev Zero while the bound credit manager is paused and one exit delay after (see `deposit`).
+    function maxDeposit(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        return _creditManagerHeldUntil() > block.timestamp ? 0 : super.maxDeposit(receiver);
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Zero while the bound credit manager is paused and one exit delay after (see `deposit`).
+    function maxMint(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        return _creditManagerHeldUntil() > block.timestamp ? 0 : super.maxMint(receiver);
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Accrues interest first, so the shares are priced at the current index. Zero assets revert. While the
+    /// bound credit manager is paused, and one exit delay after, reverts `CreditManagerPaused`: a newcomer must not
+    /// buy in at par against a loss the pause keeps unrecognised.
     function deposit(uint256 assets, address receiver) public override(ERC4626, IERC4626) returns (uint256) {
         if (assets == 0) revert ZeroAmount();
+        _requireCreditManagerLive();
         _accrue();
         return super.deposit(assets, receiver);
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Accrues interest first. Zero shares revert.
+    /// @dev Accrues interest first. Zero shares revert; reverts `CreditManagerPaused` as `deposit` does.
     function mint(uint256 shares, address receiver) public override(ERC4626, IERC4626) returns (uint256) {
         if (shares == 0) revert ZeroAmount();
+        _requireCreditManagerLive();
         _accrue();
         return super.mint(shares, receiver);
     }
@@ -235,13 +251,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         ExitRequest memory e = _exits[msg.sender];
         if (e.shares == 0) revert NoExitRequest(msg.sender);
         if (block.timestamp < e.claimableAt) revert ExitNotClaimable(e.claimableAt, block.timestamp);
-        IGuardianPausable manager = _creditManager;
-        if (address(manager) != address(0)) {
-            // The end of its current or last pause (the maximum uint48 while confirmed), plus one exit delay: the
-            // liquidations a pause stopped get the head start every exit gives them.
-            uint256 resumedAt = manager.pausedUntil() + EXIT_DELAY;
-            if (block.timestamp < resumedAt) revert CreditManagerPaused(resumedAt);
-        }
+        _requireCreditManagerLive();
         _accrue();
         // The lower of the value when requested and now: a loss recognised meanwhile is shared, interest is not.
         assets = Math.min(_convertToAssets(e.shares, Math.Rounding.Floor), e.assets);
@@ -358,6 +368,23 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @dev When the bound credit manager's current or last pause ends (the maximum uint48 while governance holds
+    /// it), plus one exit delay: the liquidations a pause stopped get the head start every exit gives them. Zero
+    /// while unbound or never paused.
+    function _creditManagerHeldUntil() private view returns (uint256) {
+        IGuardianPausable manager = _creditManager;
+        if (address(manager) == address(0)) return 0;
+        uint256 until = manager.pausedUntil();
+        return until == 0 ? 0 : until + EXIT_DELAY;
+    }
+
+    /// @dev Reverts `CreditManagerPaused` while the bound credit manager is paused and one exit delay after: exits
+    /// and entries wait until the losses the pause hid can be recognised.
+    function _requireCreditManagerLive() private view {
+        uint256 heldUntil = _creditManagerHeldUntil();
+        if (block.timestamp < heldUntil) revert CreditManagerPaused(heldUntil);
+    }
 
     /// @dev Brings the index and the fund's share up to now; returns the index.
     function _accrue() private returns (uint256 index) {
