@@ -122,8 +122,8 @@ contract AuditLendingTest is LendingBase {
         uint256 paid = vault.claimRedeem(informed);
         // Same shares, same price: each bears half of the ~54,035 loss (less half the ~2 days' interest).
         assertEq(paid, theOthers, "the informed supplier leaves at the price the other supplier holds");
-        assertLt(paid, SUPPLY - 26_900e6, "it bears about half the loss");
-        assertGt(paid, SUPPLY - 27_100e6, "and not more than half");
+        // Exactly half of the 54,034.761712 net loss (the write-off less the interest it carried): 27,017.380856.
+        assertEq(paid, SUPPLY - 27_017_380_856, "it bears exactly half the loss");
     }
 
     /// @dev Governance confirming the guardian's pause holds exits until governance lifts it.
