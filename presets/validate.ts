@@ -355,6 +355,8 @@ export function validateLending(path: string, lending: LendingPreset): void {
     }
   }
   checkGoverned(`${path}.pauseDuration`, l.pauseDuration, 365n * 86_400n);
+  // The credit manager refuses shorter pauses: below two exit delays the guardian could hold vault exits for ever.
+  if (l.pauseDuration.min < 7_200n) fail(`${path}.pauseDuration.min`, `(${l.pauseDuration.min}) is below 2 hours`);
   const c = l.creditManager;
   if (c.maxLtvBps.value >= c.liquidationThresholdBps.value) {
     fail(

@@ -103,6 +103,10 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @param amount Amount paid.
     event InsuranceFeesCollected(uint256 amount);
 
+    /// @notice The admin bound the credit manager whose pause holds exits back.
+    /// @param creditManager The credit manager.
+    event CreditManagerBound(address creditManager);
+
     /// @notice A zero amount.
     error ZeroAmount();
     /// @notice A zero address.
@@ -119,10 +123,26 @@ interface IStableVault is IParameterized, IERC4626 {
     error NoExitRequest(address owner);
     /// @notice The pending exit's delay has not passed.
     error ExitNotClaimable(uint256 claimableAt, uint256 timestamp);
+    /// @notice The credit manager is paused, or resumed less than one exit delay ago: exits and deposits wait until
+    /// `claimableAt` (the maximum uint48 plus the delay while governance holds the pause), so that the liquidations
+    /// stopped by the pause can recognise losses before anyone leaves, or buys in, at par.
+    error CreditManagerPaused(uint256 claimableAt);
+    /// @notice The credit manager is already bound (or the zero address was given).
+    error CreditManagerAlreadyBound(address creditManager);
 
     /// @notice The delay between an exit request and its claim, in seconds.
     /// @return The delay.
     function EXIT_DELAY() external view returns (uint256);
+
+    /// @notice Binds the credit manager whose pause holds exits back; once.
+    /// @dev Restricted to the admin (the deploy step). Reverts `CreditManagerAlreadyBound` if bound or if
+    /// `creditManager_` is zero.
+    /// @param creditManager_ The credit manager (a guardian-pausable module).
+    function bindCreditManager(address creditManager_) external;
+
+    /// @notice The bound credit manager (zero before `bindCreditManager`).
+    /// @return The credit manager.
+    function creditManager() external view returns (address);
 
     /// @notice Escrows `shares` of the caller's and starts (or restarts, for the whole pending amount) the exit
     /// delay. The shares keep bearing losses until the claim, which pays the lower of their value now and their
@@ -133,7 +153,9 @@ interface IStableVault is IParameterized, IERC4626 {
     function requestRedeem(uint256 shares) external returns (uint256 assets, uint256 claimableAt);
 
     /// @notice Pays the caller's pending exit once its delay has passed: the lower of its value when requested and
-    /// now, limited by idle liquidity (reverts `InsufficientLiquidity` otherwise).
+    /// now, limited by idle liquidity (reverts `InsufficientLiquidity` otherwise). While the bound credit manager
+    /// is paused, and for one exit delay after it resumes, claims revert `CreditManagerPaused`: a pause stops
+    /// liquidations, hence write-offs, and nobody may leave at par against a loss the pause keeps unrecognised.
     /// @param receiver Who receives the stablecoin.
     /// @return assets Stablecoin paid.
     function claimRedeem(address receiver) external returns (uint256 assets);

@@ -30,6 +30,10 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     using SafeERC20 for IERC20;
 
     uint256 private constant BPS = 10_000;
+    /// @dev The shortest guardian pause: two of the vault's exit delays (1 hour each). A pause holds the vault's exits
+    /// for its length plus one exit delay, and the guardian may pause again one pause length after it ends, so
+    /// exits stay open at least one exit delay between two guardian pauses.
+    uint256 private constant MIN_PAUSE_DURATION = 2 hours;
 
     IERC20 private immutable _COLLATERAL;
     IERC20 private immutable _STABLE;
@@ -72,7 +76,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// @param authority The preset's AccessManager.
     /// @param modules_ The collateral token, vault, reserve, oracle and insurance fund.
     /// @param risk Initial risk numbers (from the preset).
-    /// @param pauseDuration_ The guardian's pause duration in seconds (the preset), 1 to `MAX_PAUSE_DURATION`.
+    /// @param pauseDuration_ The guardian's pause duration in seconds (the preset), 2 hours to `MAX_PAUSE_DURATION`.
     /// @param perk The locker perk (zero registry, zero feature, 10,000 bps and no minimum lock time left: off).
     constructor(
         address authority,
@@ -113,6 +117,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         _OPEN_CEILING_BPS = perk.openCeilingBps;
         _MIN_LOCK_LEFT = perk.minLockLeft;
 
+        _checkPauseDuration(pauseDuration_);
         // Set directly, then checked together (the one-by-one checks would see half-set values).
         _risk = risk;
         _checkRisk(bytes32(0), 0, risk);
@@ -403,6 +408,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     function _setParameter(bytes32 key, uint256 value) internal override {
         if (key == PAUSE_DURATION) {
+            _checkPauseDuration(value);
             super._setParameter(key, value);
             return;
         }
@@ -422,6 +428,12 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         }
         _checkRisk(key, value, r);
         _risk = r;
+    }
+
+    /// @dev A pause duration below `MIN_PAUSE_DURATION` would let the guardian, pausing again the first second it
+    /// may, hold every vault exit for ever.
+    function _checkPauseDuration(uint256 value) private pure {
+        if (value < MIN_PAUSE_DURATION) revert InvalidParameterValue(PAUSE_DURATION, value);
     }
 
     /// @dev Rules the code relies on, some tying parameters together (the registry's bounds cannot express those):

@@ -12,6 +12,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {IGuardianPausable} from "../interfaces/IGuardianPausable.sol";
 import {IInsuranceFund} from "../interfaces/IInsuranceFund.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IStableVault} from "../interfaces/IStableVault.sol";
@@ -50,6 +51,8 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     uint256 private _badDebt;
     mapping(address owner => ExitRequest) private _exits;
+    /// @dev The credit manager, bound once after both are deployed: its pause holds exits back.
+    IGuardianPausable private _creditManager;
 
     /// @notice Deploys an empty vault.
     /// @param authority The preset's AccessManager.
@@ -167,17 +170,33 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Accrues interest first, so the shares are priced at the current index. Zero assets revert.
+    /// @dev Zero while the bound credit manager is paused and one exit delay after (see `deposit`).
+    function maxDeposit(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        return _creditManagerHeldUntil() > block.timestamp ? 0 : super.maxDeposit(receiver);
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Zero while the bound credit manager is paused and one exit delay after (see `deposit`).
+    function maxMint(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        return _creditManagerHeldUntil() > block.timestamp ? 0 : super.maxMint(receiver);
+    }
+
+    /// @inheritdoc IERC4626
+    /// @dev Accrues interest first, so the shares are priced at the current index. Zero assets revert. While the
+    /// bound credit manager is paused, and one exit delay after, reverts `CreditManagerPaused`: a newcomer must not
+    /// buy in at par against a loss the pause keeps unrecognised.
     function deposit(uint256 assets, address receiver) public override(ERC4626, IERC4626) returns (uint256) {
         if (assets == 0) revert ZeroAmount();
+        _requireCreditManagerLive();
         _accrue();
         return super.deposit(assets, receiver);
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Accrues interest first. Zero shares revert.
+    /// @dev Accrues interest first. Zero shares revert; reverts `CreditManagerPaused` as `deposit` does.
     function mint(uint256 shares, address receiver) public override(ERC4626, IERC4626) returns (uint256) {
         if (shares == 0) revert ZeroAmount();
+        _requireCreditManagerLive();
         _accrue();
         return super.mint(shares, receiver);
     }
@@ -195,6 +214,19 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     // ------------------------------------------------------------------ exits
+
+    /// @inheritdoc IStableVault
+    function bindCreditManager(address creditManager_) external restricted {
+        address bound = address(_creditManager);
+        if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
+        _creditManager = IGuardianPausable(creditManager_);
+        emit CreditManagerBound(creditManager_);
+    }
+
+    /// @inheritdoc IStableVault
+    function creditManager() external view returns (address) {
+        return address(_creditManager);
+    }
 
     /// @inheritdoc IStableVault
     function requestRedeem(uint256 shares) external returns (uint256 assets, uint256 claimableAt) {
@@ -219,6 +251,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         ExitRequest memory e = _exits[msg.sender];
         if (e.shares == 0) revert NoExitRequest(msg.sender);
         if (block.timestamp < e.claimableAt) revert ExitNotClaimable(e.claimableAt, block.timestamp);
+        _requireCreditManagerLive();
         _accrue();
         // The lower of the value when requested and now: a loss recognised meanwhile is shared, interest is not.
         assets = Math.min(_convertToAssets(e.shares, Math.Rounding.Floor), e.assets);
@@ -335,6 +368,23 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @dev When the bound credit manager's current or last pause ends (the maximum uint48 while governance holds
+    /// it), plus one exit delay: the liquidations a pause stopped get the head start every exit gives them. Zero
+    /// while unbound or never paused.
+    function _creditManagerHeldUntil() private view returns (uint256) {
+        IGuardianPausable manager = _creditManager;
+        if (address(manager) == address(0)) return 0;
+        uint256 until = manager.pausedUntil();
+        return until == 0 ? 0 : until + EXIT_DELAY;
+    }
+
+    /// @dev Reverts `CreditManagerPaused` while the bound credit manager is paused and one exit delay after: exits
+    /// and entries wait until the losses the pause hid can be recognised.
+    function _requireCreditManagerLive() private view {
+        uint256 heldUntil = _creditManagerHeldUntil();
+        if (block.timestamp < heldUntil) revert CreditManagerPaused(heldUntil);
+    }
 
     /// @dev Brings the index and the fund's share up to now; returns the index.
     function _accrue() private returns (uint256 index) {

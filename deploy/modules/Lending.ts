@@ -78,6 +78,7 @@ export const lendingKey = (name: string) => id(`lending.${name}`);
  * - every module's `setParameter`: PARAMETER_REGISTRY (the registry);
  * - vault `borrow` / `repay` / `writeOff`, reserve `buyEth` / `release`: LENDING_CREDIT_MANAGER (the credit manager);
  * - fund `cover`: LENDING_VAULT (the vault);
+ * - vault `bindCreditManager`: the admin, called once here (the vault's exits wait while the credit manager is paused);
  * - reserve `withdrawUnowned`, fund `withdraw`, credit manager `unpause`: GOVERNOR (the timelock);
  * - credit manager `pause`: GUARDIAN; `confirmPause`: EMERGENCY (governance's `GuardianPausable`, whose
  *   `pause.duration` is registered here too; the preset module classifies `confirmPause` as an emergency call).
@@ -186,6 +187,8 @@ export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPe
     restrict(creditManager, "CreditManagerConfirmPause", ["confirmPause()"], ROLES.EMERGENCY);
     m.call(manager, "grantRole", [ROLES.LENDING_CREDIT_MANAGER, creditManager, 0], { id: "GrantCreditManagerRole" });
     m.call(manager, "grantRole", [ROLES.LENDING_VAULT, vault, 0], { id: "GrantVaultRole" });
+    // The vault's exits wait while the credit manager is paused (bound once, by the admin: the deployer here).
+    m.call(vault, "bindCreditManager", [creditManager], { id: "BindVaultCreditManager" });
 
     const register = (target: ContractFuture<string>, group: Record<string, Governed>) => {
       for (const [name, g] of Object.entries(group)) {

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
-import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
+import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
+import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @notice Independent audit of the loss-sharing change: a stale ETH feed must not hand a position's ETH to the
@@ -68,41 +72,118 @@ contract AuditLendingTest is LendingBase {
     }
 
     /// @dev Two suppliers of 1,000,000 each; alice borrows 100,000 on 100,000 QER, QER falls to $0.05 (figures of
-    /// LossSharingTest: the close repays 45,965.238288 and writes off 54,034.761712).
-    // KNOWN ISSUE: the vault does not know that the credit manager is paused, so exits are claimed at par while
-    // liquidations, hence write-offs, are stopped; the supplier left behind bears the whole loss instead of half.
-    // Closing it needs the vault to read the credit manager's pause (wiring the vault to the credit manager).
-    function test_claimRedeem_whileCreditManagerPaused_exitsAtParBeforeTheWriteOff() public {
+    /// LossSharingTest: the close repays about 45,965 and writes off about 54,035). Before the fix the vault did not
+    /// know the credit manager was paused: an informed supplier claimed its exit at par while liquidations, hence
+    /// write-offs, were stopped, and the supplier left behind bore the whole 54,035.005721 instead of half.
+    /// Now exits wait while the credit manager is paused and one exit delay after it resumes, so the close lands
+    /// first and both suppliers bear half the loss.
+    function test_claimRedeem_whileCreditManagerPaused_waitsAndSharesTheLoss() public {
         address informed = makeAddr("informed");
         _supply(informed, SUPPLY);
+        assertEq(vault.balanceOf(informed), vault.balanceOf(supplier), "setup: equal shares");
         _addCollateral(alice, 100_000 ether);
         _borrow(alice, 100_000e6);
         _setQerPrice(0.05e8);
-        // The guardian pauses the credit manager in the crash: liquidations stop, vault exits do not.
+        // The guardian pauses the credit manager in the crash: liquidations stop, and so do claims.
         vm.prank(guardian);
         cm.pause();
         uint256 until = cm.pausedUntil();
         _fund(liquidator, 50_000e6);
-        vm.prank(liquidator);
-        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, until));
-        cm.liquidate(alice, type(uint256).max);
 
         uint256 shares = vault.balanceOf(informed);
         vm.prank(informed);
         vault.requestRedeem(shares);
         _warp(1 hours);
         vm.prank(informed);
-        uint256 paid = vault.claimRedeem(informed);
-        assertEq(paid, SUPPLY, "the informed supplier leaves at par");
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.CreditManagerPaused.selector, until + 1 hours));
+        vault.claimRedeem(informed);
+        assertEq(vault.exitRequest(informed).shares, shares, "the exit still pending");
 
-        // Governance unpauses; the close then writes the whole shortfall off against the one supplier left.
+        // Governance lifts the pause after two days; the exit waits one more exit delay from then.
+        _warp(2 days);
         vm.prank(governor);
         cm.unpause();
+        uint256 resumedAt = block.timestamp + 1 hours;
+        vm.prank(informed);
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.CreditManagerPaused.selector, resumedAt));
+        vault.claimRedeem(informed);
+        _warp(1 hours - 1);
+        vm.prank(informed);
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.CreditManagerPaused.selector, resumedAt));
+        vault.claimRedeem(informed);
+
+        // Within that hour the close writes the shortfall off against both suppliers.
         vm.prank(liquidator);
         cm.liquidate(alice, type(uint256).max);
-        assertEq(vault.badDebt(), 54_035_005_721, "the shortfall after one hour of interest: 54,035.005721");
-        assertEq(vault.totalSupply(), vault.balanceOf(supplier), "the other supplier is the only one left");
-        // It bears the whole loss (1,000,000 + its interest - 54,035.005721 = 945,965.238288) instead of half.
-        assertEq(vault.previewRedeem(vault.balanceOf(supplier)), 945_965_238_288, "borne by one supplier alone");
+        assertGt(vault.badDebt(), 54_000e6, "the shortfall recognised");
+        _warp(1);
+        uint256 theOthers = vault.previewRedeem(vault.balanceOf(supplier));
+        vm.prank(informed);
+        uint256 paid = vault.claimRedeem(informed);
+        // Same shares, same price: each bears half of the ~54,035 loss (less half the ~2 days' interest).
+        assertEq(paid, theOthers, "the informed supplier leaves at the price the other supplier holds");
+        // Exactly half of the 54,034.761712 net loss (the write-off less the interest it carried): 27,017.380856.
+        assertEq(paid, SUPPLY - 27_017_380_856, "it bears exactly half the loss");
+    }
+
+    /// @dev Governance confirming the guardian's pause holds exits until governance lifts it.
+    function test_claimRedeem_waitsWhileGovernanceHoldsThePause() public {
+        vm.prank(guardian);
+        cm.pause();
+        vm.prank(emergency);
+        cm.confirmPause();
+        uint256 shares = vault.convertToShares(1_000e6);
+        vm.prank(supplier);
+        (uint256 assets, ) = vault.requestRedeem(shares);
+        _warp(400 days);
+        vm.prank(supplier);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStableVault.CreditManagerPaused.selector, uint256(type(uint48).max) + 1 hours)
+        );
+        vault.claimRedeem(supplier);
+        vm.prank(governor);
+        cm.unpause();
+        _warp(1 hours);
+        vm.prank(supplier);
+        assertEq(vault.claimRedeem(supplier), assets, "paid one exit delay after the pause ends");
+    }
+
+    /// @dev An exit requested long after a pause ended claims after its own delay only.
+    function test_claimRedeem_anOldPauseDoesNotDelayLaterExits() public {
+        vm.prank(guardian);
+        cm.pause();
+        _warp(cm.pausedUntil() - block.timestamp + 1 days);
+        assertFalse(cm.paused(), "setup: the pause expired a day ago");
+        uint256 shares = vault.convertToShares(1_000e6);
+        vm.prank(supplier);
+        (uint256 assets, uint256 claimableAt) = vault.requestRedeem(shares);
+        _warp(1 hours);
+        assertEq(block.timestamp, claimableAt, "setup: claimable now");
+        vm.prank(supplier);
+        assertEq(vault.claimRedeem(supplier), assets, "paid at its own delay");
+    }
+
+    function test_RevertWhen_bindCreditManagerTwiceOrZeroOrByAStranger() public {
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.CreditManagerAlreadyBound.selector, address(cm)));
+        vault.bindCreditManager(stranger);
+        assertEq(vault.creditManager(), address(cm), "unchanged");
+        StableVault fresh = new StableVault(
+            address(manager),
+            IERC20(address(usdc)),
+            fund,
+            "Fresh",
+            "F",
+            vault.rateParams()
+        );
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.CreditManagerAlreadyBound.selector, address(0)));
+        fresh.bindCreditManager(address(0));
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        fresh.bindCreditManager(address(cm));
+        assertEq(fresh.creditManager(), address(0), "still unbound");
+        vm.expectEmit(false, false, false, true, address(fresh));
+        emit IStableVault.CreditManagerBound(address(cm));
+        fresh.bindCreditManager(address(cm));
+        assertEq(fresh.creditManager(), address(cm), "bound");
     }
 }

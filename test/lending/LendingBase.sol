@@ -224,6 +224,8 @@ abstract contract LendingBase is UniswapV2Fixture {
         manager.grantRole(Roles.GOVERNOR, governor, 0);
         manager.grantRole(Roles.EMERGENCY, emergency, 0);
         manager.grantRole(Roles.GUARDIAN, guardian, 0);
+        // As the deploy module does: the vault's exits wait while the credit manager is paused.
+        vault.bindCreditManager(address(cm));
 
         _register(address(cm), LendingKeys.MAX_LTV_BPS, 1_000, 6_000, 100);
         _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, 5_500, 8_500, 100);
