@@ -130,7 +130,14 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         // The market's key: keccak256(abi.encode(consumer, provider, modelId, priorityBps, batch, epoch)).
         return
             keccak256(
-                abi.encode(consumer, channel.provider, channel.modelId, channel.priorityBps, channel.batch, channel.epoch)
+                abi.encode(
+                    consumer,
+                    channel.provider,
+                    channel.modelId,
+                    channel.priorityBps,
+                    channel.batch,
+                    channel.epoch
+                )
             );
     }
 

@@ -86,7 +86,11 @@ abstract contract ProgramsBase is MarketBase {
         _settle(key, _voucher(consumer, provider, SMALL, cumulative, 0));
     }
 
-    function _rate(address consumer, address provider, uint256 stars) internal returns (uint256 weight, uint256 reward) {
+    function _rate(
+        address consumer,
+        address provider,
+        uint256 stars
+    ) internal returns (uint256 weight, uint256 reward) {
         IRatings.Channel memory c;
         c.provider = provider;
         c.modelId = SMALL;

@@ -73,7 +73,9 @@ contract ProviderProgramsTest is ProgramsBase {
 
     function test_RevertWhen_minAttestationsBelowTheRegistrys() public {
         vm.prank(registry);
-        vm.expectRevert(abi.encodeWithSignature("InvalidParameterValue(bytes32,uint256)", ProgramKeys.MIN_ATTESTATIONS, 2));
+        vm.expectRevert(
+            abi.encodeWithSignature("InvalidParameterValue(bytes32,uint256)", ProgramKeys.MIN_ATTESTATIONS, 2)
+        );
         programs.setParameter(ProgramKeys.MIN_ATTESTATIONS, 2);
         assertEq(programs.parameter(ProgramKeys.MIN_ATTESTATIONS), 30, "unchanged");
     }

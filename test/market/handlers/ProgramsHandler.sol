@@ -114,7 +114,13 @@ contract ProgramsHandler is Test {
     function rate(uint256 consumerSeed, uint256 providerSeed, uint256 stars) external {
         address c = consumers[bound(consumerSeed, 0, 2)];
         address p = providers[bound(providerSeed, 0, 2)];
-        IRatings.Channel memory ch = IRatings.Channel({provider: p, modelId: MODEL, priorityBps: 0, batch: false, epoch: 0});
+        IRatings.Channel memory ch = IRatings.Channel({
+            provider: p,
+            modelId: MODEL,
+            priorityBps: 0,
+            batch: false,
+            epoch: 0
+        });
         bytes memory expected = _expectedFailure(c, ch);
         vm.prank(c);
         try ratings.rate(ch, bound(stars, 1, 5), keccak256(abi.encode(c, stars))) returns (uint256 weight, uint256) {
