@@ -19,15 +19,15 @@ import {IParameterized} from "./IParameterized.sol";
 interface IRatings is IParameterized {
     /// @notice The market channel a rating comes from (the market's channel key with the caller as consumer).
     /// @param provider The provider rated.
+    /// @param batch Whether it is a batch channel.
     /// @param modelId The channel's model.
     /// @param priorityBps The channel's priority.
-    /// @param batch Whether it is a batch channel.
     /// @param epoch The pair's reserve epoch of the channel.
     struct Channel {
         address provider;
+        bool batch;
         bytes32 modelId;
         uint256 priorityBps;
-        bool batch;
         uint256 epoch;
     }
 

@@ -51,7 +51,7 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
 
     uint256 private constant BPS = 10_000;
     uint256 private constant PROGRAMS = 3;
-    /// @dev A rolling uptime must have been attested in one of the last two epochs (an epoch is attested after it ends).
+    /// @dev A rolling uptime must be attested in one of the last two epochs (an epoch is attested after it ends).
     uint256 private constant FRESH_EPOCHS = 2;
 
     /// @inheritdoc IProviderPrograms

@@ -110,7 +110,7 @@ contract ProgramsInvariantTest is ProgramsBase {
         for (uint256 i; i < 3; ++i) {
             weight += ratings.ratingOf(providers[i]).weight;
             for (uint256 j; j < 3; ++j) {
-                IRatings.Channel memory ch = IRatings.Channel(providers[j], SMALL, 0, false, 0);
+                IRatings.Channel memory ch = IRatings.Channel(providers[j], false, SMALL, 0, 0);
                 bytes32 key = ratings.channelKey(consumers[i], ch);
                 uint256 r = ratings.ratedOf(key);
                 IInferenceMarket.ChannelView memory c = market.channel(key);

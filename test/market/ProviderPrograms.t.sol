@@ -82,14 +82,14 @@ contract ProviderProgramsTest is ProgramsBase {
 
     // ------------------------------------------------------------------ loyalty
 
-    /// @dev Sights bronze every 30 days for 180 days, then moves to `at` seconds after its enrolment.
-    function _stayUntil(uint256 at) internal {
+    /// @dev Sights bronze every 30 days for 180 days, then moves to `offset` seconds after its enrolment.
+    function _stayUntil(uint256 offset) internal {
         uint256 start = programs.providerInfo(bronze).activeSince;
         for (uint256 i = 1; i <= 6; ++i) {
             vm.warp(start + i * 30 days);
             programs.sight(bronze);
         }
-        vm.warp(start + at);
+        vm.warp(start + offset);
     }
 
     function test_claim_loyaltyPaysNothingAtSixMonthsMinusOneSecond() public {
