@@ -86,7 +86,7 @@ export function buildProgramsModule(
 ) {
   return buildModule("Programs", (m) => {
     const { manager, registry, market: marketContract } = m.useModule(market);
-    const { metrics } = m.useModule(slashing);
+    const { metrics, court } = m.useModule(slashing);
     const args = programsConstructorArgs(preset);
 
     const ratings = m.contract("Ratings", [marketContract, manager, args.ratings]);
@@ -106,7 +106,7 @@ export function buildProgramsModule(
         id: `RegisterPrograms_${name}`,
       });
     }
-    return { manager, registry, market: marketContract, metrics, ratings, programs };
+    return { manager, registry, market: marketContract, metrics, court, ratings, programs };
   });
 }
 

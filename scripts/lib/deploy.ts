@@ -604,6 +604,7 @@ export async function deployPrograms(connection: NetworkConnection, params: Prog
     staking: await ethers.getContractAt("ProviderStaking", await market.staking()),
     catalog: await ethers.getContractAt("ModelCatalog", await market.catalog()),
     metrics: await ethers.getContractAt("MetricsRegistry", deployed.metrics),
+    court: await ethers.getContractAt("ChallengeCourt", deployed.court),
     ratings: await ethers.getContractAt("Ratings", deployed.ratings),
     programs: await ethers.getContractAt("ProviderPrograms", deployed.programs),
   };
