@@ -23,6 +23,7 @@ import { governanceCases } from "./bench/governance.js";
 import { distributionCases } from "./bench/distribution.js";
 import { slashingCases } from "./bench/slashing.js";
 import { marketCases } from "./bench/market.js";
+import { programsCases } from "./bench/programs.js";
 import { lockingCases } from "./bench/locking.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
 
@@ -36,6 +37,7 @@ const CASES: BenchCase[] = [
   ...issuanceCases,
   ...slashingCases,
   ...marketCases,
+  ...programsCases,
   ...lockingCases,
 ];
 

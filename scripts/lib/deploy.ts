@@ -11,6 +11,7 @@ import { buildLendingModule, type LendingPreset } from "../../deploy/modules/Len
 import LendingDevnetModule from "../../deploy/modules/LendingDevnet.js";
 import UniswapV2Module, { FACTORY_ARTIFACT, ROUTER_ARTIFACT, WETH9_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
 import { buildMarketModule } from "../../deploy/modules/Market.js";
+import { buildProgramsModule } from "../../deploy/modules/Programs.js";
 import { buildSlashingModule, type SlashingPreset } from "../../deploy/modules/Slashing.js";
 import { buildStakingModule, type StakingPreset } from "../../deploy/modules/Staking.js";
 import QryModule from "../../deploy/modules/Qry.js";
@@ -22,6 +23,7 @@ import { qryDistribution } from "../../presets/qry/distribution.js";
 import { qrySupply } from "../../presets/qry/supply.js";
 import { QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
 import type { MarketPreset } from "../../presets/types/market.js";
+import type { ProgramsPreset } from "../../presets/types/programs.js";
 import type { GovernancePreset, ProposalClassName, WorkerProposalsPreset } from "../../presets/types/governance.js";
 import { accountNames, type SupplyPreset } from "../../presets/types/supply.js";
 
@@ -565,5 +567,45 @@ export async function deployMarket(connection: NetworkConnection, params: Market
     router: await ethers.getContractAt("FeeRouter", deployed.router),
     incentives: await ethers.getContractAt("IncentivePools", deployed.incentives),
     market: await ethers.getContractAt("InferenceMarket", deployed.market),
+  };
+}
+
+// ---- provider programs and ratings
+/** Parameters of the programs deployment: the market's and the slashing module's, and the programs preset. */
+export interface ProgramsParams extends MarketParams {
+  slashing: SlashingPreset;
+  programs: ProgramsPreset;
+  /** Start of metrics epoch 0; the latest block's timestamp by default. */
+  metricsStart?: bigint;
+}
+
+/**
+ * Deploys the ratings and the provider programs of a preset (module `Programs`, over its market and slashing modules
+ * on one token, AccessManager and ParameterRegistry) and returns the contracts typed by typechain. The pools start
+ * empty: the holders of the named allocations fund them.
+ */
+export async function deployPrograms(connection: NetworkConnection, params: ProgramsParams) {
+  const { ethers, ignition } = connection;
+  const metricsStart = params.metricsStart ?? BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  const deployed = await ignition.deploy(
+    buildProgramsModule(
+      params.programs,
+      buildMarketModule(params.market, params.staking),
+      buildSlashingModule(params.staking, params.slashing),
+    ),
+    { parameters: { Token: { ...params.token }, Market: { ...params.recipients }, Slashing: { metricsStart } } },
+  );
+  const market = await ethers.getContractAt("InferenceMarket", deployed.market);
+  return {
+    manager: await ethers.getContractAt("AccessManager", deployed.manager),
+    registry: await ethers.getContractAt("ParameterRegistry", deployed.registry),
+    market,
+    token: await ethers.getContractAt("ProtocolToken", await market.token()),
+    staking: await ethers.getContractAt("ProviderStaking", await market.staking()),
+    catalog: await ethers.getContractAt("ModelCatalog", await market.catalog()),
+    metrics: await ethers.getContractAt("MetricsRegistry", deployed.metrics),
+    court: await ethers.getContractAt("ChallengeCourt", deployed.court),
+    ratings: await ethers.getContractAt("Ratings", deployed.ratings),
+    programs: await ethers.getContractAt("ProviderPrograms", deployed.programs),
   };
 }

@@ -1,0 +1,122 @@
+import { id, parseEther } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { quiverMarket } from "../../presets/quiver/market.js";
+import { quiverPrograms } from "../../presets/quiver/programs.js";
+import { quiverSlashing } from "../../presets/quiver/slashing.js";
+import { quiverStaking } from "../../presets/quiver/staking.js";
+import { deployPrograms } from "../lib/deploy.js";
+import { ROLES } from "../lib/roles.js";
+import { signVoucher, type Voucher } from "../lib/voucher.js";
+import type { BenchCase } from "./types.js";
+
+const CAP = parseEther("1000000000");
+const MODEL = id("bench.model.rare");
+
+/**
+ * QUIVer's programs over a running market: provider P (Bronze) serves a model nobody else serves and is enrolled;
+ * consumer C paid it 1,000 QUIV through one settled channel; every program pool and the feedback pool are funded.
+ */
+async function running(connection: NetworkConnection) {
+  const { ethers } = connection;
+  const [deployer, provider, consumer, validators, infrastructure, treasury] = await ethers.getSigners();
+  const deployed = await deployPrograms(connection, {
+    token: { name: "QUIVer", symbol: "QUIV", cap: CAP },
+    staking: quiverStaking,
+    market: quiverMarket,
+    slashing: quiverSlashing,
+    programs: quiverPrograms,
+    recipients: { validators: validators.address, infrastructure: infrastructure.address, treasury: treasury.address },
+  });
+  const { manager, token, staking, catalog, market, ratings, programs } = deployed;
+  const marketAddress = await market.getAddress();
+  await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+  await token.mint(provider.address, parseEther("10000"));
+  await token.connect(provider).approve(await staking.getAddress(), parseEther("10000"));
+  await staking.connect(provider).registerProvider(parseEther("10000"));
+  await catalog.connect(provider).listModel(MODEL, 0);
+  await programs.connect(provider).enroll();
+  await token.mint(consumer.address, parseEther("100000"));
+  await token.connect(consumer).approve(marketAddress, parseEther("100000"));
+  await market.connect(consumer).deposit(parseEther("100000"));
+  await market.connect(consumer).reserve(provider.address, parseEther("100000"));
+  await token.mint(deployer.address, parseEther("4000"));
+  await token.approve(await programs.getAddress(), parseEther("3000"));
+  for (const program of [0, 1, 2]) await programs.fund(program, parseEther("1000"));
+  await token.approve(await ratings.getAddress(), parseEther("1000"));
+  await ratings.fund(parseEther("1000"));
+
+  const { chainId } = await ethers.provider.getNetwork();
+  const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp + 86_400);
+  const v: Voucher = {
+    consumer: consumer.address,
+    provider: provider.address,
+    batch: false,
+    modelId: MODEL,
+    priorityBps: 0n,
+    epoch: 0n,
+    cumulativeAmount: parseEther("1000"),
+    cumulativeTokens: 1_000_000n,
+    deadline,
+  };
+  const signature = await signVoucher(consumer, marketAddress, chainId, v);
+  await (await market.connect(provider).settle(v, signature)).wait();
+  return { ...deployed, provider, consumer };
+}
+
+const NOTE =
+  "the figures a rule needs live in other modules (the market's channel or earnings, the router's split and discount cap, the incentive pools' rates, staking's status, the catalogue's model, the metrics registry's rolling uptime): each is a cold call to a separate contract, read rather than copied so no figure goes stale";
+
+/** Rating a provider (with its feedback reward) and claiming the provider bonuses. */
+export const programsCases: BenchCase[] = [
+  {
+    module: "programs",
+    action: "rate a provider (first rating from a settled channel, feedback reward paid)",
+    prepare: async (connection) => {
+      const { ratings, consumer, provider } = await running(connection);
+      const channel = { provider: provider.address, modelId: MODEL, priorityBps: 0n, batch: false, epoch: 0n };
+      return {
+        send: () => ratings.connect(consumer).rate(channel, 5n, id("review")),
+        // The market's channel read (a cold call); the channel's rated value, the provider's sums, the pool's period
+        // slot and the reviewer's period spend written for the first time; the pool's totals and its token balance
+        // rewritten, the reviewer's balance created; Rated and Transfer logged.
+        floor: {
+          coldAccounts: 2,
+          coldReads: 2,
+          zeroToNonZero: 5,
+          nonZeroToNonZero: 2,
+          logs: [
+            { topics: 4, dataBytes: 128 },
+            { topics: 3, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+    note: NOTE,
+  },
+  {
+    module: "programs",
+    action: "claim provider bonuses (diversity paid, availability and loyalty checked)",
+    prepare: async (connection) => {
+      const { programs, provider } = await running(connection);
+      return {
+        send: () => programs.connect(provider).claim(MODEL),
+        // Staking's status, the market's earnings, the catalogue's serving flag and model, the metrics registry's
+        // rolling figure and epoch, the router's and pools' rates: cold calls. The provider's standing rewritten; the
+        // diversity pool's period slot and the provider's period spend written first; the pool's totals and its token
+        // balance rewritten, the provider's balance created; BonusClaimed and Transfer logged.
+        floor: {
+          coldAccounts: 7,
+          coldReads: 8,
+          zeroToNonZero: 3,
+          nonZeroToNonZero: 3,
+          logs: [
+            { topics: 2, dataBytes: 128 },
+            { topics: 3, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+    note: NOTE,
+  },
+];

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
+import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
+import {IRatings} from "../../contracts/interfaces/IRatings.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
+import {ProviderPrograms} from "../../contracts/market/ProviderPrograms.sol";
+import {Ratings} from "../../contracts/market/Ratings.sol";
+import {MarketBase} from "./MarketBase.sol";
+import {MockMetrics} from "./mocks/MockMetrics.sol";
+
+/// @notice The market fixture plus the ratings and the provider programs (QUIVer's numbers).
+abstract contract ProgramsBase is MarketBase {
+    /// @dev QUIVer: six months of a 365-day year.
+    uint256 internal constant TENURE = 15_768_000;
+    uint256 internal constant GAP = 30 days;
+
+    MockMetrics internal metrics;
+    Ratings internal ratings;
+    ProviderPrograms internal programs;
+
+    function setUp() public virtual override {
+        super.setUp();
+        metrics = new MockMetrics(3);
+        ratings = new Ratings(market, address(manager), _ratingParameters());
+        programs = new ProviderPrograms(
+            market,
+            IMetricsRegistry(address(metrics)),
+            ratings,
+            address(manager),
+            _programParameters()
+        );
+        vm.startPrank(admin);
+        _restrict(address(ratings), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        _restrict(address(programs), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        vm.stopPrank();
+    }
+
+    function _ratingParameters() internal pure virtual returns (IRatings.Parameters memory p) {
+        p.feedbackReward = 0.3 ether;
+        p.feedbackBps = 10;
+        p.accountCap = 1 ether;
+        p.periodCap = 100 ether;
+    }
+
+    function _programParameters() internal pure virtual returns (IProviderPrograms.Parameters memory p) {
+        p.availabilityBps = 40;
+        p.minUptimeBps = 9_950;
+        p.minAttestations = 30;
+        p.diversityBps = 20;
+        p.loyaltyBps = 25;
+        p.loyaltyTenure = TENURE;
+        p.maxSightingGap = GAP;
+        p.accountCap = 50 ether;
+        p.periodCap = 500 ether;
+    }
+
+    function _fundRatings(uint256 amount) internal {
+        address funder = makeAddr("treasuryFunder");
+        _mint(funder, amount);
+        vm.startPrank(funder);
+        token.approve(address(ratings), amount);
+        ratings.fund(amount);
+        vm.stopPrank();
+    }
+
+    function _fundProgram(IProviderPrograms.Program program, uint256 amount) internal {
+        address funder = makeAddr("rewardsFunder");
+        _mint(funder, amount);
+        vm.startPrank(funder);
+        token.approve(address(programs), amount);
+        programs.fund(program, amount);
+        vm.stopPrank();
+    }
+
+    function _fundAll(uint256 amount) internal {
+        _fundProgram(IProviderPrograms.Program.Availability, amount);
+        _fundProgram(IProviderPrograms.Program.Diversity, amount);
+        _fundProgram(IProviderPrograms.Program.Loyalty, amount);
+    }
+
+    /// @dev `consumer` (key) pays `provider` through a SMALL channel up to a cumulative list value.
+    function _pay(address consumer, uint256 key, address provider, uint256 cumulative) internal {
+        _settle(key, _voucher(consumer, provider, SMALL, cumulative, 0));
+    }
+
+    function _rate(
+        address consumer,
+        address provider,
+        uint256 stars
+    ) internal returns (uint256 weight, uint256 reward) {
+        IRatings.Channel memory c;
+        c.provider = provider;
+        c.modelId = SMALL;
+        c.epoch = market.reserveOf(consumer, provider).epoch;
+        vm.prank(consumer);
+        return ratings.rate(c, stars, keccak256(abi.encode("review", consumer, provider, stars)));
+    }
+}

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
+import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
+import {ProgramKeys} from "../../contracts/libraries/ProgramKeys.sol";
+import {ProviderPrograms} from "../../contracts/market/ProviderPrograms.sol";
+import {ProgramsBase} from "./ProgramsBase.sol";
+
+/// @notice Availability (rolling uptime >= 99.50% on >= 30 attestations), diversity (20 bps / providers of the model)
+/// and loyalty (182.5 days of continuous activity) bonuses on a provider's own settled earnings. Bronze earns 800 on a
+/// 1,000 payment (80% of an undiscounted base fee).
+contract ProviderProgramsTest is ProgramsBase {
+    IProviderPrograms.Program internal constant AVAILABILITY = IProviderPrograms.Program.Availability;
+    IProviderPrograms.Program internal constant DIVERSITY = IProviderPrograms.Program.Diversity;
+    IProviderPrograms.Program internal constant LOYALTY = IProviderPrograms.Program.Loyalty;
+
+    function setUp() public override {
+        super.setUp();
+        _deposit(alice, 1_000_000 ether);
+        _deposit(bob, 1_000_000 ether);
+        _fundAll(100 ether);
+        metrics.setCurrentEpoch(10);
+        vm.prank(bronze);
+        programs.enroll();
+    }
+
+    function _claim(address provider, bytes32 modelId) internal returns (uint256) {
+        vm.prank(provider);
+        return programs.claim(modelId);
+    }
+
+    function _setParam(bytes32 key, uint256 value) internal {
+        vm.prank(registry);
+        programs.setParameter(key, value);
+    }
+
+    // ------------------------------------------------------------------ availability
+
+    function test_claim_availabilityPaysAt99Point50() public {
+        metrics.setRolling(bronze, 30, 9_950, 9);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.expectEmit(true, false, false, true, address(programs));
+        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 3.2 ether, 0, 0);
+        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "40 bps of 800");
+        assertEq(token.balanceOf(bronze), 3.2 ether, "paid");
+    }
+
+    function test_claim_availabilityPaysNothingAt99Point49() public {
+        metrics.setRolling(bronze, 30, 9_949, 9);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 0, "below 99.50%");
+        assertEq(programs.providerInfo(bronze).earningsCheckpoint, 800 ether, "earnings forfeited, not banked");
+        metrics.setRolling(bronze, 30, 9_950, 10);
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NothingToClaim.selector, bronze));
+        programs.claim(bytes32(0));
+    }
+
+    function test_claim_availabilityNeedsTheMinimumAttestations() public {
+        metrics.setRolling(bronze, 29, 10_000, 9);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertFalse(programs.availabilityEligible(bronze), "29 attestations");
+        assertEq(_claim(bronze, bytes32(0)), 0, "nothing on 29 attestations");
+    }
+
+    function test_claim_availabilityNeedsAFreshFigure() public {
+        metrics.setRolling(bronze, 30, 10_000, 7);
+        assertFalse(programs.availabilityEligible(bronze), "latest epoch 7, current 10");
+        metrics.setRolling(bronze, 30, 10_000, 8);
+        assertTrue(programs.availabilityEligible(bronze), "latest epoch 8, current 10");
+    }
+
+    function test_RevertWhen_minAttestationsBelowTheRegistrys() public {
+        vm.prank(registry);
+        vm.expectRevert(
+            abi.encodeWithSignature("InvalidParameterValue(bytes32,uint256)", ProgramKeys.MIN_ATTESTATIONS, 2)
+        );
+        programs.setParameter(ProgramKeys.MIN_ATTESTATIONS, 2);
+        assertEq(programs.parameter(ProgramKeys.MIN_ATTESTATIONS), 30, "unchanged");
+    }
+
+    // ------------------------------------------------------------------ loyalty
+
+    /// @dev Sights bronze every 30 days for 180 days, then moves to `offset` seconds after its enrolment.
+    function _stayUntil(uint256 offset) internal {
+        uint256 start = programs.providerInfo(bronze).activeSince;
+        for (uint256 i = 1; i <= 6; ++i) {
+            vm.warp(start + i * 30 days);
+            programs.sight(bronze);
+        }
+        vm.warp(start + offset);
+    }
+
+    function test_claim_loyaltyPaysNothingAtSixMonthsMinusOneSecond() public {
+        _stayUntil(TENURE - 1);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertFalse(programs.loyaltyEligible(bronze), "one second short");
+        assertEq(_claim(bronze, bytes32(0)), 0, "no loyalty");
+    }
+
+    function test_claim_loyaltyPaysAtSixMonths() public {
+        _stayUntil(TENURE);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertTrue(programs.loyaltyEligible(bronze), "182.5 days");
+        assertEq(_claim(bronze, bytes32(0)), 2 ether, "25 bps of 800");
+    }
+
+    function test_sight_gapRestartsTheTenure() public {
+        uint256 start = programs.providerInfo(bronze).activeSince;
+        vm.warp(start + GAP + 1);
+        vm.expectEmit(true, false, false, true, address(programs));
+        emit IProviderPrograms.TenureRestarted(bronze, start);
+        programs.sight(bronze);
+        assertEq(programs.providerInfo(bronze).activeSince, start + GAP + 1, "restarted");
+    }
+
+    function test_sight_leavingRestartsTheTenure() public {
+        uint256 start = programs.providerInfo(bronze).activeSince;
+        for (uint256 i = 1; i <= 3; ++i) {
+            vm.warp(start + i * 30 days);
+            programs.sight(bronze);
+        }
+        // Bronze drops below the minimum self-stake (leaves), a rival sights it, and it comes back.
+        vm.prank(bronze);
+        uint256 index = staking.unbond(1 ether);
+        programs.sight(bronze);
+        vm.prank(bronze);
+        staking.rebond(index);
+        assertEq(programs.providerInfo(bronze).activeSince, start + 90 days, "restarted when seen inactive");
+        assertTrue(staking.isActive(bronze), "active again");
+    }
+
+    function test_RevertWhen_claimWhileInactive() public {
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.prank(bronze);
+        staking.unbond(1 ether);
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NotActiveProvider.selector, bronze));
+        programs.claim(bytes32(0));
+        assertEq(programs.providerInfo(bronze).earningsCheckpoint, 0, "checkpoint unchanged");
+    }
+
+    function test_enroll_freshIdentityStartsAtZero() public {
+        _stayUntil(TENURE);
+        address fresh = makeAddr("fresh");
+        _register(fresh, 10_000 ether);
+        vm.prank(fresh);
+        programs.enroll();
+        assertEq(programs.providerInfo(fresh).activeSince, block.timestamp, "starts now");
+        assertFalse(programs.loyaltyEligible(fresh), "no tenure");
+        assertTrue(programs.loyaltyEligible(bronze), "bronze has its tenure");
+    }
+
+    // ------------------------------------------------------------------ diversity
+
+    function test_claim_diversityFallsWithTheModelsProviders() public {
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(programs.diversityBpsOf(SMALL), 20, "one provider: 20 bps");
+        assertEq(_claim(bronze, SMALL), 1.6 ether, "20 bps of 800");
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        assertEq(programs.diversityBpsOf(SMALL), 10, "two providers: 10 bps");
+    }
+
+    /// @dev Splitting into two identities that serve the same model halves the rate of each: 800 + 800 earned by two
+    /// identities pay 0.8 + 0.8 = 1.6, where one identity earning 1,600 alone would be paid 3.2.
+    function test_claim_sybilSplitGainsNothingOnDiversity() public {
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.prank(silver);
+        programs.enroll();
+        market.syncTier(silver);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        _pay(bob, bobKey, silver, 1_000 ether);
+        uint256 bronzeBonus = _claim(bronze, SMALL);
+        uint256 silverBonus = _claim(silver, SMALL);
+        assertEq(bronzeBonus, 0.8 ether, "10 bps of 800");
+        // Silver's 10% tier discount: 900 base fee, 720 earned.
+        assertEq(silverBonus, 0.72 ether, "10 bps of 720");
+    }
+
+    function test_RevertWhen_diversityForAModelNotServed() public {
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.prank(silver);
+        programs.enroll();
+        _pay(bob, bobKey, silver, 1_000 ether);
+        vm.prank(silver);
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NotServing.selector, silver, MEDIUM));
+        programs.claim(MEDIUM);
+        assertEq(programs.providerInfo(silver).earningsCheckpoint, 0, "checkpoint unchanged");
+    }
+
+    // ------------------------------------------------------------------ bound, caps, funding
+
+    function test_headroomBps_isTheProtocolShareLeftOverTheProvidersLargestShare() public view {
+        // (2,000 protocol - 1,900 pools - 10 feedback - 1) x 10,000 / (8,000 provider + 2,000 largest priority).
+        assertEq(programs.headroomBps(), 89, "89 bps");
+    }
+
+    function test_claim_ratesAreScaledDownToTheHeadroom() public {
+        _setParam(ProgramKeys.AVAILABILITY_BPS, 80);
+        metrics.setRolling(bronze, 30, 10_000, 9);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        // 80 + 20 = 100 > 89: availability 80 x 89 / 100 = 71 bps, diversity 20 x 89 / 100 = 17 bps.
+        vm.expectEmit(true, false, false, true, address(programs));
+        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 5.68 ether, 1.36 ether, 0);
+        assertEq(_claim(bronze, SMALL), 7.04 ether, "scaled");
+    }
+
+    function test_claim_accountCapToTheWei() public {
+        _setParam(ProgramKeys.BONUS_ACCOUNT_CAP, 5 ether);
+        metrics.setRolling(bronze, 30, 10_000, 9);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "first");
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 1.8 ether, "5 cap less 3.2");
+        assertEq(programs.accountPeriodSpent(bronze, AVAILABILITY), 5 ether, "exactly the cap");
+        vm.warp(block.timestamp + 30 days);
+        metrics.setCurrentEpoch(40);
+        metrics.setRolling(bronze, 30, 10_000, 39);
+        programs.sight(bronze);
+        _pay(alice, aliceKey, bronze, 3_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "the cap resets with the period");
+    }
+
+    function test_claim_periodCapToTheWei() public {
+        _setParam(ProgramKeys.BONUS_PERIOD_CAP, 4 ether);
+        metrics.setRolling(bronze, 30, 10_000, 9);
+        metrics.setRolling(silver, 30, 10_000, 9);
+        vm.prank(silver);
+        programs.enroll();
+        market.syncTier(silver);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        _pay(bob, bobKey, silver, 1_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "bronze");
+        assertEq(_claim(silver, bytes32(0)), 0.8 ether, "4 period cap less 3.2");
+    }
+
+    function test_claim_neverPaysMoreThanFunded() public {
+        ProviderPrograms fresh = new ProviderPrograms(
+            market,
+            IMetricsRegistry(address(metrics)),
+            ratings,
+            address(manager),
+            _programParameters()
+        );
+        address funder = makeAddr("f");
+        _mint(funder, 1 ether);
+        vm.startPrank(funder);
+        token.approve(address(fresh), 1 ether);
+        fresh.fund(AVAILABILITY, 1 ether);
+        vm.stopPrank();
+        vm.prank(bronze);
+        fresh.enroll();
+        metrics.setRolling(bronze, 30, 10_000, 9);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.prank(bronze);
+        assertEq(fresh.claim(bytes32(0)), 1 ether, "what the pool holds");
+        assertEq(fresh.poolInfo(AVAILABILITY).spent, 1 ether, "spent == funded");
+        assertEq(token.balanceOf(address(fresh)), 0, "empty");
+    }
+
+    /// @dev Bronze pays itself 1,000 through a Sybil consumer with every program on: it gets 800 back as earnings and
+    /// 6.8 in bonuses (85 bps of 800) while 200 went to the protocol.
+    function test_claim_selfDealingEarnsLessThanItCosts() public {
+        _stayUntil(TENURE);
+        metrics.setCurrentEpoch(200);
+        metrics.setRolling(bronze, 30, 10_000, 199);
+        uint256 before = _balance(alice) + token.balanceOf(bronze);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        uint256 bonus = _claim(bronze, SMALL);
+        vm.prank(bronze);
+        market.claimEarnings();
+        assertEq(bonus, 6.8 ether, "40 + 20 + 25 bps of 800");
+        assertEq(before - _balance(alice) - token.balanceOf(bronze), 193.2 ether, "net cost 200 - 6.8");
+    }
+
+    function test_RevertWhen_enrollTwiceOrNotAProvider() public {
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.AlreadyEnrolled.selector, bronze));
+        programs.enroll();
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NotActiveProvider.selector, alice));
+        programs.enroll();
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NotEnrolled.selector, alice));
+        programs.sight(alice);
+    }
+
+    function test_RevertWhen_fundZero() public {
+        vm.expectRevert(IProviderPrograms.ZeroAmount.selector);
+        programs.fund(LOYALTY, 0);
+        assertEq(programs.poolInfo(LOYALTY).funded, 100 ether, "unchanged");
+    }
+}
