@@ -20,7 +20,8 @@ interface IIncentivePools is IParameterized {
         Cashback,
         Referral,
         ApiShare,
-        CreditBonus
+        CreditBonus,
+        EarlyAdopter
     }
 
     /// @notice Initial values of the governed rates.
@@ -29,12 +30,16 @@ interface IIncentivePools is IParameterized {
     /// @param referralDuration How long a referral earns, seconds.
     /// @param apiShareBps API revenue share, bps of what an approved developer pays.
     /// @param creditBonusBps Bonus on prepaid credits, bps of the credits bought.
+    /// @param earlyAdopterBps Early adopters' bonus credits, bps of what they pay from deposits.
+    /// @param earlyAdopterCap Most bonus credits one early adopter earns in all, token wei.
     struct Rates {
         uint256 cashbackBps;
         uint256 referralBps;
         uint256 referralDuration;
         uint256 apiShareBps;
         uint256 creditBonusBps;
+        uint256 earlyAdopterBps;
+        uint256 earlyAdopterCap;
     }
 
     /// @notice A pool's totals.
@@ -88,9 +93,15 @@ interface IIncentivePools is IParameterized {
     /// @param developer The developer account.
     /// @param approved Its new status.
     event DeveloperSet(address indexed developer, bool approved);
+    /// @notice `consumer` paid for the first time and became early adopter number `ordinal` (from 1).
+    event EarlyAdopterJoined(address indexed consumer, uint256 ordinal);
+    /// @notice `consumer` turned `amount` of its early-adopter bonus into market credits.
+    event EarlyCreditsRedeemed(address indexed consumer, uint256 amount);
 
     /// @notice A zero amount.
     error ZeroAmount();
+    /// @notice The account has no early-adopter credits to redeem.
+    error NoEarlyCredits(address account);
     /// @notice The zero address.
     error ZeroAddress();
     /// @notice Only the market may call this.
@@ -123,6 +134,27 @@ interface IIncentivePools is IParameterized {
     /// @param pool The pool.
     /// @param amount Tokens, in wei.
     function fund(Pool pool, uint256 amount) external;
+
+    /// @notice Turns the caller's early-adopter bonus into credits in the market (spendable there only, never
+    /// withdrawn): the pools transfer the tokens to the market, which credits the caller.
+    /// @return amount Credits granted.
+    function redeemEarlyCredits() external returns (uint256 amount);
+
+    /// @notice An account's early-adopter standing.
+    /// @param account The account.
+    /// @return member Whether it was among the first `EARLY_ADOPTER_LIMIT` paying consumers.
+    /// @return earned Bonus earned in all (at most the cap).
+    /// @return pending Bonus not yet redeemed.
+    function earlyAdopterOf(address account) external view returns (bool member, uint256 earned, uint256 pending);
+
+    /// @notice How many consumers have paid at least once, up to `EARLY_ADOPTER_LIMIT` (the count stops there).
+    /// @return The count.
+    function earlyAdopterCount() external view returns (uint256);
+
+    /// @notice How many paying consumers the early-adopter program admits (seed: 10,000).
+    /// @return The limit.
+    // solhint-disable-next-line func-name-mixedcase
+    function EARLY_ADOPTER_LIMIT() external view returns (uint256);
 
     /// @notice Binds the inference market, the only caller of `onSettlement` and `drawCreditBonus`; once.
     /// @dev Restricted to the admin (the deploy step). Reverts `MarketAlreadyBound` if bound or if `market_` is zero.

@@ -78,6 +78,10 @@ library MarketKeys {
     bytes32 internal constant API_SHARE_BPS = keccak256("market.apiShareBps");
     /// @dev Bonus on prepaid credits, bps of the credits bought.
     bytes32 internal constant CREDIT_BONUS_BPS = keccak256("market.creditBonusBps");
+    /// @dev Early adopters' bonus credits, bps of what they pay from deposits.
+    bytes32 internal constant EARLY_ADOPTER_BPS = keccak256("market.earlyAdopterBps");
+    /// @dev Most bonus credits one early adopter earns in all, token wei.
+    bytes32 internal constant EARLY_ADOPTER_CAP = keccak256("market.earlyAdopterCap");
 
     // ---------------------------------------------------------------- DeveloperPrograms
 
