@@ -71,10 +71,20 @@ interface IDeveloperPrograms is IParameterized {
     }
 
     /// @notice An app was listed.
+    /// @param appId The app.
+    /// @param developer Its developer.
+    /// @param price Price, token wei.
     event AppListed(uint256 indexed appId, address indexed developer, uint256 price);
     /// @notice An app's price changed (zero delists it).
+    /// @param appId The app.
+    /// @param price Price, token wei.
     event AppPriceSet(uint256 indexed appId, uint256 price);
     /// @notice An app was bought: `toDeveloper` to its developer, `toProtocol` through the fee split.
+    /// @param appId The app.
+    /// @param buyer Who paid.
+    /// @param developer Its developer.
+    /// @param toDeveloper Paid to the developer.
+    /// @param toProtocol Routed through the fee split.
     event AppPurchased(
         uint256 indexed appId,
         address indexed buyer,
@@ -83,10 +93,19 @@ interface IDeveloperPrograms is IParameterized {
         uint256 toProtocol
     );
     /// @notice A developer's open-source flag changed.
+    /// @param developer Its developer.
+    /// @param openSource The new flag.
     event OpenSourceSet(address indexed developer, bool openSource);
     /// @notice Tokens were added to the grant budget.
+    /// @param from Who funded.
+    /// @param amount Token wei.
     event GrantsFunded(address indexed from, uint256 amount);
     /// @notice Governance granted `amount` to `recipient`, streamed over `duration` from `start`.
+    /// @param grantId The grant.
+    /// @param recipient Who claims it.
+    /// @param amount Token wei.
+    /// @param start When streaming starts.
+    /// @param duration Streaming length, seconds.
     event GrantCreated(
         uint256 indexed grantId,
         address indexed recipient,
@@ -95,16 +114,33 @@ interface IDeveloperPrograms is IParameterized {
         uint256 duration
     );
     /// @notice A grant's recipient claimed `amount`.
+    /// @param grantId The grant.
+    /// @param recipient Who claims it.
+    /// @param amount Token wei.
     event GrantClaimed(uint256 indexed grantId, address indexed recipient, uint256 amount);
     /// @notice Governance cancelled a grant's unvested part, returned to the budget.
+    /// @param grantId The grant.
+    /// @param released Unvested tokens returned to the budget.
     event GrantCancelled(uint256 indexed grantId, uint256 released);
     /// @notice A bounty was posted with its reward.
+    /// @param bountyId The bounty.
+    /// @param poster Who posted and funded it.
+    /// @param approver Who accepts the work.
+    /// @param reward Token wei.
     event BountyPosted(uint256 indexed bountyId, address indexed poster, address indexed approver, uint256 reward);
     /// @notice The approver accepted `worker`'s work.
+    /// @param bountyId The bounty.
+    /// @param approver Who accepts the work.
+    /// @param worker Who did the work.
     event BountyAccepted(uint256 indexed bountyId, address indexed approver, address indexed worker);
     /// @notice The worker was paid.
+    /// @param bountyId The bounty.
+    /// @param worker Who did the work.
+    /// @param reward Token wei.
     event BountyClaimed(uint256 indexed bountyId, address indexed worker, uint256 reward);
     /// @notice The poster took back an open bounty's reward.
+    /// @param bountyId The bounty.
+    /// @param reward Token wei.
     event BountyCancelled(uint256 indexed bountyId, uint256 reward);
 
     /// @notice A zero amount or price.
@@ -275,13 +311,13 @@ interface IDeveloperPrograms is IParameterized {
     /// @return Its address.
     function feeRouter() external view returns (address);
 
+    // solhint-disable func-name-mixedcase
     /// @notice Longest grant stream, seconds.
     /// @return 4 years.
-    // solhint-disable-next-line func-name-mixedcase
     function MAX_GRANT_DURATION() external view returns (uint256);
 
     /// @notice Length of an approval period, seconds.
     /// @return 30 days.
-    // solhint-disable-next-line func-name-mixedcase
     function APPROVAL_PERIOD() external view returns (uint256);
+    // solhint-enable func-name-mixedcase
 }

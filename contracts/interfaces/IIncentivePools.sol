@@ -94,8 +94,12 @@ interface IIncentivePools is IParameterized {
     /// @param approved Its new status.
     event DeveloperSet(address indexed developer, bool approved);
     /// @notice `consumer` paid for the first time and became early adopter number `ordinal` (from 1).
+    /// @param consumer The consumer.
+    /// @param ordinal Its place in the program.
     event EarlyAdopterJoined(address indexed consumer, uint256 ordinal);
     /// @notice `consumer` turned `amount` of its early-adopter bonus into market credits.
+    /// @param consumer The consumer.
+    /// @param amount Credits granted, token wei.
     event EarlyCreditsRedeemed(address indexed consumer, uint256 amount);
 
     /// @notice A zero amount.
@@ -151,10 +155,11 @@ interface IIncentivePools is IParameterized {
     /// @return The count.
     function earlyAdopterCount() external view returns (uint256);
 
+    // solhint-disable func-name-mixedcase
     /// @notice How many paying consumers the early-adopter program admits (seed: 10,000).
     /// @return The limit.
-    // solhint-disable-next-line func-name-mixedcase
     function EARLY_ADOPTER_LIMIT() external view returns (uint256);
+    // solhint-enable func-name-mixedcase
 
     /// @notice Binds the inference market, the only caller of `onSettlement` and `drawCreditBonus`; once.
     /// @dev Restricted to the admin (the deploy step). Reverts `MarketAlreadyBound` if bound or if `market_` is zero.
