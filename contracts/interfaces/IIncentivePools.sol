@@ -6,8 +6,8 @@ import {IParameterized} from "./IParameterized.sol";
 /// @title IIncentivePools
 /// @notice The market's incentives (seed 002 3.1-3.3, 7.2), each paid from its own funded pool, never minted:
 /// consumer cashback (2% of what a consumer pays from its deposits), referral (5% of a referred provider's earnings
-/// for one year), API revenue share (5% of what an approved developer pays from its deposits) and the prepaid-credit
-/// bonus (10% of credits bought).
+/// for one year), API revenue share (5% of what an approved developer pays from its deposits, 10% for an open-source
+/// one) and the prepaid-credit bonus (7% of credits bought).
 /// @dev Anyone funds a pool by transferring tokens through `fund`. The market (bound once at deployment) calls
 /// `onSettlement` at every settlement and `drawCreditBonus` at every credit purchase; each reward is its rate times
 /// the amount, rounded down, and never more than what remains in its pool (a dry pool pays nothing; it never goes
@@ -130,7 +130,7 @@ interface IIncentivePools is IParameterized {
     error InvalidConfiguration();
     /// @notice The incentive rates would reach the protocol's share of a base fee (a self-dealing round trip would
     /// pay back what it costs).
-    /// @param incentiveBps Cashback + API share + credit bonus + referral.
+    /// @param incentiveBps The bound's incentive figure (see `incentiveBps()`).
     /// @param protocolBps The fee router's protocol share.
     error IncentivesAboveProtocolShare(uint256 incentiveBps, uint256 protocolBps);
 
@@ -167,7 +167,7 @@ interface IIncentivePools is IParameterized {
     function bindMarket(address market_) external;
 
     /// @notice Accrues the rewards of a settlement: cashback (and the API share if `consumer` is an approved
-    /// developer) on `paid`, and the referral reward on `providerEarnings` while the provider's referral lasts.
+    /// developer, twice the rate if the developer programs flag it open source) on `paid`, and the referral reward on `providerEarnings` while the provider's referral lasts.
     /// @dev Only the market. Each reward is capped by what remains in its pool. Priority fees are outside both
     /// bases (they go wholly to the provider, so the protocol earns nothing on them to pay incentives with).
     /// @param consumer The consumer who paid.
@@ -185,9 +185,16 @@ interface IIncentivePools is IParameterized {
         bool referred
     ) external;
 
-    /// @notice The sum the bound holds below the protocol's share: cashback + API share + credit bonus + referral.
-    /// @return The sum, in bps.
+    /// @notice What the bound holds below the protocol's share: the most one settlement can return to a party that
+    /// pays itself, `max(cashback + 2 x API share, credit bonus) + referral` (a base fee is paid either from
+    /// deposits, which earn cashback and the API share, doubled for open-source developers, or from credits, which
+    /// earned the credit bonus; both earn the referral).
+    /// @return The bound's incentive figure, in bps.
     function incentiveBps() external view returns (uint256);
+
+    /// @notice The developer programs whose open-source flag doubles a developer's API share (zero: none).
+    /// @return The developer programs.
+    function developerPrograms() external view returns (address);
 
     /// @notice The fee router whose protocol share bounds the rates.
     /// @return Its address.

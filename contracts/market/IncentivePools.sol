@@ -9,6 +9,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {IDeveloperPrograms} from "../interfaces/IDeveloperPrograms.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
@@ -75,6 +76,8 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     IERC20 private immutable _TOKEN;
     IProviderStaking private immutable _STAKING;
     IFeeRouter private immutable _ROUTER;
+    /// @dev The developer programs whose open-source flag doubles a developer's API share (zero: none).
+    IDeveloperPrograms private immutable _DEVELOPERS;
 
     /// @dev The rates, and the inference market bound once.
     RateConfig private _rates;
@@ -93,12 +96,15 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     /// @param token_ The reward token (the market's token).
     /// @param staking_ The provider staking module (who may refer and be referred).
     /// @param router_ The fee router whose protocol share bounds the rates.
+    /// @param developers_ The developer programs whose open-source flag doubles a developer's API share (the zero
+    /// address: no developer is open source).
     /// @param authority The preset's AccessManager.
     /// @param rates Initial rates (the preset).
     constructor(
         IERC20 token_,
         IProviderStaking staking_,
         IFeeRouter router_,
+        IDeveloperPrograms developers_,
         address authority,
         Rates memory rates
     ) AccessManaged(authority) {
@@ -108,6 +114,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         _TOKEN = token_;
         _STAKING = staking_;
         _ROUTER = router_;
+        _DEVELOPERS = developers_;
         _rates = RateConfig({
             cashbackBps: SafeCast.toUint16(rates.cashbackBps),
             referralBps: SafeCast.toUint16(rates.referralBps),
@@ -173,7 +180,12 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         if (c.earlyAdopter) _earlyBonus(consumer, paid);
 
         uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(paid, r.cashbackBps));
-        if (c.developer) toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, r.apiShareBps));
+        if (c.developer) {
+            // An open-source developer earns twice the API share (the bound counts it twice for everyone).
+            uint256 apiBps = r.apiShareBps;
+            if (address(_DEVELOPERS) != address(0) && _DEVELOPERS.isOpenSource(consumer)) apiBps *= 2;
+            toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, apiBps));
+        }
         // The sum of two uint128 spends fits: each is at most its pool's funding.
         if (toConsumer != 0) c.owed = SafeCast.toUint128(c.owed + toConsumer);
 
@@ -301,6 +313,11 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IIncentivePools
+    function developerPrograms() external view returns (address) {
+        return address(_DEVELOPERS);
+    }
+
+    /// @inheritdoc IIncentivePools
     function feeRouter() external view returns (address) {
         return address(_ROUTER);
     }
@@ -392,8 +409,11 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         if (sum >= protocol) revert IncentivesAboveProtocolShare(sum, protocol);
     }
 
+    /// @dev What one settlement can return to a self-dealing party, per bps of its base fee, at most: a base paid
+    /// from deposits earns cashback and the API share (doubled for open source), a base paid from credits earned
+    /// the credit bonus when they were bought, and either earns the referral (see docs/market.md).
     function _sum(RateConfig memory r) private pure returns (uint256) {
-        return uint256(r.cashbackBps) + r.apiShareBps + r.creditBonusBps + r.referralBps;
+        return Math.max(uint256(r.cashbackBps) + 2 * uint256(r.apiShareBps), r.creditBonusBps) + r.referralBps;
     }
 
     /// @dev Every rate at most 100%; a positive referral duration.

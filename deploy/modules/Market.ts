@@ -168,7 +168,9 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
 
     const catalog = m.contract("ModelCatalog", [stakingContract, manager, args.catalog]);
     const router = m.contract("FeeRouter", [token, stakingContract, manager, args.router, recipients]);
-    const incentives = m.contract("IncentivePools", [token, stakingContract, router, manager, args.rates]);
+    // The developer programs first: the pools read their open-source flag (it doubles a developer's API share).
+    const developers = m.contract("DeveloperPrograms", [token, router, manager, args.developers]);
+    const incentives = m.contract("IncentivePools", [token, stakingContract, router, developers, manager, args.rates]);
     const market = m.contract("InferenceMarket", [
       token,
       stakingContract,
@@ -178,7 +180,6 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       manager,
       args.market,
     ]);
-    const developers = m.contract("DeveloperPrograms", [token, router, manager, args.developers]);
     m.call(catalog, "bindMarket", [market], { id: "BindCatalog" });
     m.call(incentives, "bindMarket", [market], { id: "BindIncentives" });
     // From here on every change of the split table is checked against the pools' rates (and the reverse).

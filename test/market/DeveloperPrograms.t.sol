@@ -2,7 +2,6 @@
 pragma solidity ^0.8.28;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IDeveloperPrograms} from "../../contracts/interfaces/IDeveloperPrograms.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
@@ -24,16 +23,8 @@ contract DeveloperProgramsBase is MarketBase {
         dev = makeAddr("dev");
         worker = makeAddr("worker");
         ecosystem = makeAddr("ecosystem");
-        programs = new DeveloperPrograms(
-            IERC20(address(token)),
-            router,
-            address(manager),
-            IDeveloperPrograms.Parameters({
-                appDeveloperBps: 7_000,
-                integrationGrantCap: 50_000 ether,
-                approverCapPerPeriod: 100_000 ether
-            })
-        );
+        // The base's developer programs, the ones the pools read the open-source flag from.
+        programs = developers;
         vm.startPrank(admin);
         _restrict(address(programs), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
         _restrict(address(programs), IDeveloperPrograms.setOpenSource.selector, Roles.MARKET_CURATOR);
