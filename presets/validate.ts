@@ -646,6 +646,13 @@ export function validateMarket(path: string, market: MarketPreset): void {
   for (const name of ["cashbackBps", "referralBps", "apiShareBps", "creditBonusBps"] as const) {
     checkGoverned(`${path}.incentives.${name}`, incentives[name], BigInt(BPS));
   }
+  checkGoverned(`${path}.incentives.earlyAdopterBps`, incentives.earlyAdopterBps, BigInt(BPS));
+  checkGoverned(`${path}.incentives.earlyAdopterCap`, incentives.earlyAdopterCap);
+  const developers = checkObject(`${path}.developers`, k.developers) as unknown as MarketPreset["developers"];
+  checkGoverned(`${path}.developers.appDeveloperBps`, developers.appDeveloperBps, BigInt(BPS));
+  for (const name of ["integrationGrantCap", "approverCapPerPeriod"] as const) {
+    checkPositive(`${path}.developers.${name}.value`, checkGoverned(`${path}.developers.${name}`, developers[name]));
+  }
   checkPositive(
     `${path}.incentives.referralDuration.value`,
     checkGoverned(`${path}.incentives.referralDuration`, incentives.referralDuration),

@@ -476,6 +476,12 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./deposit-escrow.js"))
     .build(),
+  task("buy-app", "Buy a paid application at its listed price (70% to its developer, 30% through the fee split)")
+    .addOption(required("app", "The app id, e.g. 1"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./buy-app.js"))
+    .build(),
   task("grant-role", "Grant an operating role of the preset's AccessManager (its admin signs)")
     .addOption(required("role", "The role, e.g. DISTRIBUTION_PORTAL"))
     .addOption(required("to", "Who gets it"))

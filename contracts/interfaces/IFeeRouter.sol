@@ -130,7 +130,7 @@ interface IFeeRouter is IParameterized {
     error IncentivesAlreadyBound(address incentives);
     /// @notice The incentive rates would reach the protocol's share of a base fee (a self-dealing round trip would
     /// pay back what it costs).
-    /// @param incentiveBps Cashback + API share + credit bonus + referral.
+    /// @param incentiveBps The pools' incentive figure (`IIncentivePools.incentiveBps`).
     /// @param protocolBps Validators + burn + infrastructure + treasury.
     error IncentivesAboveProtocolShare(uint256 incentiveBps, uint256 protocolBps);
 

@@ -6,8 +6,8 @@ import {IParameterized} from "./IParameterized.sol";
 /// @title IIncentivePools
 /// @notice The market's incentives (seed 002 3.1-3.3, 7.2), each paid from its own funded pool, never minted:
 /// consumer cashback (2% of what a consumer pays from its deposits), referral (5% of a referred provider's earnings
-/// for one year), API revenue share (5% of what an approved developer pays from its deposits) and the prepaid-credit
-/// bonus (10% of credits bought).
+/// for one year), API revenue share (5% of what an approved developer pays from its deposits, 10% for an open-source
+/// one) and the prepaid-credit bonus (7% of credits bought).
 /// @dev Anyone funds a pool by transferring tokens through `fund`. The market (bound once at deployment) calls
 /// `onSettlement` at every settlement and `drawCreditBonus` at every credit purchase; each reward is its rate times
 /// the amount, rounded down, and never more than what remains in its pool (a dry pool pays nothing; it never goes
@@ -20,7 +20,8 @@ interface IIncentivePools is IParameterized {
         Cashback,
         Referral,
         ApiShare,
-        CreditBonus
+        CreditBonus,
+        EarlyAdopter
     }
 
     /// @notice Initial values of the governed rates.
@@ -29,12 +30,16 @@ interface IIncentivePools is IParameterized {
     /// @param referralDuration How long a referral earns, seconds.
     /// @param apiShareBps API revenue share, bps of what an approved developer pays.
     /// @param creditBonusBps Bonus on prepaid credits, bps of the credits bought.
+    /// @param earlyAdopterBps Early adopters' bonus credits, bps of what they pay from deposits.
+    /// @param earlyAdopterCap Most bonus credits one early adopter earns in all, token wei.
     struct Rates {
         uint256 cashbackBps;
         uint256 referralBps;
         uint256 referralDuration;
         uint256 apiShareBps;
         uint256 creditBonusBps;
+        uint256 earlyAdopterBps;
+        uint256 earlyAdopterCap;
     }
 
     /// @notice A pool's totals.
@@ -88,9 +93,19 @@ interface IIncentivePools is IParameterized {
     /// @param developer The developer account.
     /// @param approved Its new status.
     event DeveloperSet(address indexed developer, bool approved);
+    /// @notice `consumer` paid for the first time and became early adopter number `ordinal` (from 1).
+    /// @param consumer The consumer.
+    /// @param ordinal Its place in the program.
+    event EarlyAdopterJoined(address indexed consumer, uint256 ordinal);
+    /// @notice `consumer` turned `amount` of its early-adopter bonus into market credits.
+    /// @param consumer The consumer.
+    /// @param amount Credits granted, token wei.
+    event EarlyCreditsRedeemed(address indexed consumer, uint256 amount);
 
     /// @notice A zero amount.
     error ZeroAmount();
+    /// @notice The account has no early-adopter credits to redeem.
+    error NoEarlyCredits(address account);
     /// @notice The zero address.
     error ZeroAddress();
     /// @notice Only the market may call this.
@@ -115,7 +130,7 @@ interface IIncentivePools is IParameterized {
     error InvalidConfiguration();
     /// @notice The incentive rates would reach the protocol's share of a base fee (a self-dealing round trip would
     /// pay back what it costs).
-    /// @param incentiveBps Cashback + API share + credit bonus + referral.
+    /// @param incentiveBps The bound's incentive figure (see `incentiveBps()`).
     /// @param protocolBps The fee router's protocol share.
     error IncentivesAboveProtocolShare(uint256 incentiveBps, uint256 protocolBps);
 
@@ -124,13 +139,35 @@ interface IIncentivePools is IParameterized {
     /// @param amount Tokens, in wei.
     function fund(Pool pool, uint256 amount) external;
 
+    /// @notice Turns the caller's early-adopter bonus into credits in the market (spendable there only, never
+    /// withdrawn): the pools transfer the tokens to the market, which credits the caller.
+    /// @return amount Credits granted.
+    function redeemEarlyCredits() external returns (uint256 amount);
+
+    /// @notice An account's early-adopter standing.
+    /// @param account The account.
+    /// @return member Whether it was among the first `EARLY_ADOPTER_LIMIT` paying consumers.
+    /// @return earned Bonus earned in all (at most the cap).
+    /// @return pending Bonus not yet redeemed.
+    function earlyAdopterOf(address account) external view returns (bool member, uint256 earned, uint256 pending);
+
+    /// @notice How many consumers have paid at least once, up to `EARLY_ADOPTER_LIMIT` (the count stops there).
+    /// @return The count.
+    function earlyAdopterCount() external view returns (uint256);
+
+    // solhint-disable func-name-mixedcase
+    /// @notice How many paying consumers the early-adopter program admits (seed: 10,000).
+    /// @return The limit.
+    function EARLY_ADOPTER_LIMIT() external view returns (uint256);
+    // solhint-enable func-name-mixedcase
+
     /// @notice Binds the inference market, the only caller of `onSettlement` and `drawCreditBonus`; once.
     /// @dev Restricted to the admin (the deploy step). Reverts `MarketAlreadyBound` if bound or if `market_` is zero.
     /// @param market_ The market.
     function bindMarket(address market_) external;
 
     /// @notice Accrues the rewards of a settlement: cashback (and the API share if `consumer` is an approved
-    /// developer) on `paid`, and the referral reward on `providerEarnings` while the provider's referral lasts.
+    /// developer, twice the rate if the developer programs flag it open source) on `paid`, and the referral reward on `providerEarnings` while the provider's referral lasts.
     /// @dev Only the market. Each reward is capped by what remains in its pool. Priority fees are outside both
     /// bases (they go wholly to the provider, so the protocol earns nothing on them to pay incentives with).
     /// @param consumer The consumer who paid.
@@ -148,9 +185,16 @@ interface IIncentivePools is IParameterized {
         bool referred
     ) external;
 
-    /// @notice The sum the bound holds below the protocol's share: cashback + API share + credit bonus + referral.
-    /// @return The sum, in bps.
+    /// @notice What the bound holds below the protocol's share: the most one settlement can return to a party that
+    /// pays itself, `max(cashback + 2 x API share, credit bonus) + referral` (a base fee is paid either from
+    /// deposits, which earn cashback and the API share, doubled for open-source developers, or from credits, which
+    /// earned the credit bonus; both earn the referral).
+    /// @return The bound's incentive figure, in bps.
     function incentiveBps() external view returns (uint256);
+
+    /// @notice The developer programs whose open-source flag doubles a developer's API share (zero: none).
+    /// @return The developer programs.
+    function developerPrograms() external view returns (address);
 
     /// @notice The fee router whose protocol share bounds the rates.
     /// @return Its address.

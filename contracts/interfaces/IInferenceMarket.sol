@@ -352,6 +352,12 @@ interface IInferenceMarket is IChallengeSource {
     /// @param provider The referred provider.
     function markReferred(address provider) external;
 
+    /// @notice Credits `consumer` with `amount` the incentive pools transferred here (early-adopter bonus credits:
+    /// spendable in the market, never withdrawn). Only the incentive pools. Emits `CreditsBought(consumer, 0, amount)`.
+    /// @param consumer The consumer.
+    /// @param amount Token wei, already transferred by the pools.
+    function grantCredits(address consumer, uint256 amount) external;
+
     /// @notice Settles a voucher: charges the consumer for the list value above the channel's last settlement, less
     /// discounts, plus the priority fee, and splits the base fee. Only the voucher's provider may call it.
     /// @dev Open while paused. Reverts with the voucher's error if it is expired, of a closed epoch, replayed or

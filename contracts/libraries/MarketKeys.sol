@@ -78,4 +78,17 @@ library MarketKeys {
     bytes32 internal constant API_SHARE_BPS = keccak256("market.apiShareBps");
     /// @dev Bonus on prepaid credits, bps of the credits bought.
     bytes32 internal constant CREDIT_BONUS_BPS = keccak256("market.creditBonusBps");
+    /// @dev Early adopters' bonus credits, bps of what they pay from deposits.
+    bytes32 internal constant EARLY_ADOPTER_BPS = keccak256("market.earlyAdopterBps");
+    /// @dev Most bonus credits one early adopter earns in all, token wei.
+    bytes32 internal constant EARLY_ADOPTER_CAP = keccak256("market.earlyAdopterCap");
+
+    // ---------------------------------------------------------------- DeveloperPrograms
+
+    /// @dev A paid application's price share paid to its developer, bps; the protocol's fee split takes the rest.
+    bytes32 internal constant APP_DEVELOPER_BPS = keccak256("market.appDeveloperBps");
+    /// @dev Most an account may be granted in all for an integration, token wei (twice as much when open source).
+    bytes32 internal constant INTEGRATION_GRANT_CAP = keccak256("market.integrationGrantCap");
+    /// @dev Most one approver may accept in bounties per approval period, token wei.
+    bytes32 internal constant APPROVER_CAP_PER_PERIOD = keccak256("market.approverCapPerPeriod");
 }

@@ -9,6 +9,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {IDeveloperPrograms} from "../interfaces/IDeveloperPrograms.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
@@ -33,6 +34,21 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     struct AccountState {
         uint128 owed;
         bool developer;
+        bool paid;
+        bool earlyAdopter;
+    }
+
+    /// @dev An early adopter's bonus credits in one slot.
+    struct EarlyCredit {
+        uint128 earned;
+        uint128 pending;
+    }
+
+    /// @dev The early-adopter program in one slot (read at a consumer's first payment and by early adopters only).
+    struct EarlyConfig {
+        uint16 bonusBps;
+        uint32 count;
+        uint128 capPerAccount;
     }
 
     /// @dev A referral in one slot.
@@ -52,11 +68,16 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     }
 
     uint256 private constant BPS = 10_000;
-    uint256 private constant POOL_COUNT = 4;
+    uint256 private constant POOL_COUNT = 5;
+
+    /// @inheritdoc IIncentivePools
+    uint256 public constant EARLY_ADOPTER_LIMIT = 10_000;
 
     IERC20 private immutable _TOKEN;
     IProviderStaking private immutable _STAKING;
     IFeeRouter private immutable _ROUTER;
+    /// @dev The developer programs whose open-source flag doubles a developer's API share (zero: none).
+    IDeveloperPrograms private immutable _DEVELOPERS;
 
     /// @dev The rates, and the inference market bound once.
     RateConfig private _rates;
@@ -65,17 +86,25 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     PoolState[POOL_COUNT] private _pools;
     mapping(address account => AccountState) private _accounts;
     mapping(address provider => ReferralState) private _referrals;
+    /// @dev The early-adopter program's terms and count.
+    EarlyConfig private _early;
+    /// @dev Early-adopter bonus turned into market credits since deployment.
+    uint256 private _earlyRedeemed;
+    mapping(address consumer => EarlyCredit) private _earlyCredits;
 
     /// @notice Deploys empty pools; the market is bound afterwards (`bindMarket`).
     /// @param token_ The reward token (the market's token).
     /// @param staking_ The provider staking module (who may refer and be referred).
     /// @param router_ The fee router whose protocol share bounds the rates.
+    /// @param developers_ The developer programs whose open-source flag doubles a developer's API share (the zero
+    /// address: no developer is open source).
     /// @param authority The preset's AccessManager.
     /// @param rates Initial rates (the preset).
     constructor(
         IERC20 token_,
         IProviderStaking staking_,
         IFeeRouter router_,
+        IDeveloperPrograms developers_,
         address authority,
         Rates memory rates
     ) AccessManaged(authority) {
@@ -85,6 +114,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         _TOKEN = token_;
         _STAKING = staking_;
         _ROUTER = router_;
+        _DEVELOPERS = developers_;
         _rates = RateConfig({
             cashbackBps: SafeCast.toUint16(rates.cashbackBps),
             referralBps: SafeCast.toUint16(rates.referralBps),
@@ -93,8 +123,13 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
             referralDuration: SafeCast.toUint32(rates.referralDuration),
             market: address(0)
         });
-        if (!_valid(_rates)) revert InvalidConfiguration();
+        if (!_valid(_rates) || rates.earlyAdopterBps > BPS) revert InvalidConfiguration();
         _checkBound(_rates);
+        _early = EarlyConfig({
+            bonusBps: uint16(rates.earlyAdopterBps),
+            count: 0,
+            capPerAccount: SafeCast.toUint128(rates.earlyAdopterCap)
+        });
     }
 
     // ------------------------------------------------------------------ funding and claims
@@ -141,8 +176,16 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         if (msg.sender != r.market) revert OnlyMarket(msg.sender);
         AccountState storage c = _accounts[consumer];
 
+        if (paid != 0 && !c.paid) _join(c, consumer);
+        if (c.earlyAdopter) _earlyBonus(consumer, paid);
+
         uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(paid, r.cashbackBps));
-        if (c.developer) toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, r.apiShareBps));
+        if (c.developer) {
+            // An open-source developer earns twice the API share (the bound counts it twice for everyone).
+            uint256 apiBps = r.apiShareBps;
+            if (address(_DEVELOPERS) != address(0) && _DEVELOPERS.isOpenSource(consumer)) apiBps *= 2;
+            toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, apiBps));
+        }
         // The sum of two uint128 spends fits: each is at most its pool's funding.
         if (toConsumer != 0) c.owed = SafeCast.toUint128(c.owed + toConsumer);
 
@@ -168,6 +211,20 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         p.spent += uint128(bonus);
         emit CreditBonusDrawn(bonus);
         _TOKEN.safeTransfer(msg.sender, bonus);
+    }
+
+    /// @inheritdoc IIncentivePools
+    function redeemEarlyCredits() external nonReentrant returns (uint256 amount) {
+        EarlyCredit storage e = _earlyCredits[msg.sender];
+        amount = e.pending;
+        if (amount == 0) revert NoEarlyCredits(msg.sender);
+        address market_ = _rates.market;
+        e.pending = 0;
+        _earlyRedeemed += amount;
+        emit EarlyCreditsRedeemed(msg.sender, amount);
+        // A pending bonus exists only after a settlement, so the market is bound; it credits what it received.
+        _TOKEN.safeTransfer(market_, amount);
+        IInferenceMarket(market_).grantCredits(msg.sender, amount);
     }
 
     // ------------------------------------------------------------------ referrals and developers
@@ -217,8 +274,10 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         return
             uint256(_pools[uint256(Pool.Cashback)].spent) +
             _pools[uint256(Pool.Referral)].spent +
-            _pools[uint256(Pool.ApiShare)].spent -
-            _claimed;
+            _pools[uint256(Pool.ApiShare)].spent +
+            _pools[uint256(Pool.EarlyAdopter)].spent -
+            _claimed -
+            _earlyRedeemed;
     }
 
     /// @inheritdoc IIncentivePools
@@ -233,6 +292,17 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IIncentivePools
+    function earlyAdopterOf(address account) external view returns (bool member, uint256 earned, uint256 pending) {
+        EarlyCredit memory e = _earlyCredits[account];
+        return (_accounts[account].earlyAdopter, e.earned, e.pending);
+    }
+
+    /// @inheritdoc IIncentivePools
+    function earlyAdopterCount() external view returns (uint256) {
+        return _early.count;
+    }
+
+    /// @inheritdoc IIncentivePools
     function market() external view returns (address) {
         return _rates.market;
     }
@@ -240,6 +310,11 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     /// @inheritdoc IIncentivePools
     function incentiveBps() external view returns (uint256) {
         return _sum(_rates);
+    }
+
+    /// @inheritdoc IIncentivePools
+    function developerPrograms() external view returns (address) {
+        return address(_DEVELOPERS);
     }
 
     /// @inheritdoc IIncentivePools
@@ -257,10 +332,22 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         if (key == MarketKeys.API_SHARE_BPS) return r.apiShareBps;
         if (key == MarketKeys.CREDIT_BONUS_BPS) return r.creditBonusBps;
         if (key == MarketKeys.REFERRAL_DURATION) return r.referralDuration;
+        if (key == MarketKeys.EARLY_ADOPTER_BPS) return _early.bonusBps;
+        if (key == MarketKeys.EARLY_ADOPTER_CAP) return _early.capPerAccount;
         revert UnknownParameter(key);
     }
 
     function _setParameter(bytes32 key, uint256 value) internal override {
+        // The early-adopter terms are capped absolutely (per account and by the 10,000 accounts), outside the rates'
+        // bound.
+        if (key == MarketKeys.EARLY_ADOPTER_BPS) {
+            _early.bonusBps = uint16(_atMost(key, value, BPS));
+            return;
+        }
+        if (key == MarketKeys.EARLY_ADOPTER_CAP) {
+            _early.capPerAccount = uint128(_atMost(key, value, type(uint128).max));
+            return;
+        }
         RateConfig memory r = _rates;
         if (key == MarketKeys.REFERRAL_DURATION) {
             if (value > type(uint32).max) revert InvalidParameterValue(key, value);
@@ -280,6 +367,30 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
 
     // ------------------------------------------------------------------ internals
 
+    /// @dev A consumer's first payment from deposits: among the first `EARLY_ADOPTER_LIMIT`, it joins the program.
+    function _join(AccountState storage c, address consumer) private {
+        c.paid = true;
+        uint256 count = _early.count;
+        if (count >= EARLY_ADOPTER_LIMIT) return;
+        // count < 10,000 fits uint32.
+        _early.count = uint32(count + 1);
+        c.earlyAdopter = true;
+        emit EarlyAdopterJoined(consumer, count + 1);
+    }
+
+    /// @dev An early adopter's bonus on `paid`: its rate, rounded down, up to what remains of its cap and the pool.
+    function _earlyBonus(address consumer, uint256 paid) private {
+        EarlyConfig memory cfg = _early;
+        EarlyCredit storage e = _earlyCredits[consumer];
+        uint256 earned = e.earned;
+        uint256 room = cfg.capPerAccount > earned ? cfg.capPerAccount - earned : 0;
+        uint256 bonus = _spend(Pool.EarlyAdopter, consumer, Math.min(MarketMath.shareDown(paid, cfg.bonusBps), room));
+        if (bonus == 0) return;
+        // earned + bonus <= cap (uint128); pending <= earned.
+        e.earned = uint128(earned + bonus);
+        e.pending += uint128(bonus);
+    }
+
     /// @dev Spends `amount` of a pool for `account`, capped by what remains; returns what was spent.
     function _spend(Pool pool, address account, uint256 amount) private returns (uint256 spent) {
         if (amount == 0) return 0;
@@ -298,8 +409,11 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         if (sum >= protocol) revert IncentivesAboveProtocolShare(sum, protocol);
     }
 
+    /// @dev What one settlement can return to a self-dealing party, per bps of its base fee, at most: a base paid
+    /// from deposits earns cashback and the API share (doubled for open source), a base paid from credits earned
+    /// the credit bonus when they were bought, and either earns the referral (see docs/market.md).
     function _sum(RateConfig memory r) private pure returns (uint256) {
-        return uint256(r.cashbackBps) + r.apiShareBps + r.creditBonusBps + r.referralBps;
+        return Math.max(uint256(r.cashbackBps) + 2 * uint256(r.apiShareBps), r.creditBonusBps) + r.referralBps;
     }
 
     /// @dev Every rate at most 100%; a positive referral duration.

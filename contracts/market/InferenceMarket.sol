@@ -348,6 +348,14 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         emit ReferralMarked(provider);
     }
 
+    /// @inheritdoc IInferenceMarket
+    function grantCredits(address consumer, uint256 amount) external {
+        if (msg.sender != address(_INCENTIVES)) revert OnlyIncentives(msg.sender);
+        _accounts[consumer].credits = SafeCast.toUint96(_accounts[consumer].credits + amount);
+        _totals.escrow = SafeCast.toUint112(_totals.escrow + amount);
+        emit CreditsBought(consumer, 0, amount);
+    }
+
     // ------------------------------------------------------------------ settlement
 
     /// @inheritdoc IInferenceMarket

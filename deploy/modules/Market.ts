@@ -11,7 +11,7 @@ import { selector } from "../../scripts/lib/selectors.js";
 import { stakingModuleFor, type StakingModule, type StakingPreset } from "./Staking.js";
 
 /** The contract of the market module that holds a governed number. */
-export type MarketContract = "catalog" | "router" | "incentives" | "market";
+export type MarketContract = "catalog" | "router" | "incentives" | "market" | "developers";
 
 /** The parameter-registry key of a market parameter, as `MarketKeys` computes it. */
 export const marketKey = (name: string) => id(`market.${name}`);
@@ -20,7 +20,7 @@ export const marketKey = (name: string) => id(`market.${name}`);
 export function marketGovernedEntries(
   preset: MarketPreset,
 ): { contract: MarketContract; name: string; key: string; entry: BoundedParameter }[] {
-  const { catalog: c, router: r, incentives: i, market: k } = preset;
+  const { catalog: c, router: r, incentives: i, market: k, developers: d } = preset;
   const entry = (contract: MarketContract, name: string, e: BoundedParameter, key = marketKey(name)) => ({
     contract,
     name,
@@ -57,6 +57,11 @@ export function marketGovernedEntries(
     entry("incentives", "referralDuration", i.referralDuration),
     entry("incentives", "apiShareBps", i.apiShareBps),
     entry("incentives", "creditBonusBps", i.creditBonusBps),
+    entry("incentives", "earlyAdopterBps", i.earlyAdopterBps),
+    entry("incentives", "earlyAdopterCap", i.earlyAdopterCap),
+    entry("developers", "appDeveloperBps", d.appDeveloperBps),
+    entry("developers", "integrationGrantCap", d.integrationGrantCap),
+    entry("developers", "approverCapPerPeriod", d.approverCapPerPeriod),
     entry("market", "withdrawalNotice", k.withdrawalNotice),
     entry("market", "challengeWindow", k.challengeWindow),
     entry("market", "subscriptionPeriod", k.subscriptionPeriod),
@@ -76,7 +81,7 @@ export interface MarketBindings {
 
 /** The constructor arguments of the four market contracts for a preset (structs as named tuples). */
 export function marketConstructorArgs(preset: MarketPreset) {
-  const { catalog: c, router: r, incentives: i, market: k } = preset;
+  const { catalog: c, router: r, incentives: i, market: k, developers: d } = preset;
   return {
     catalog: {
       baseRate: c.baseRate.value,
@@ -112,6 +117,13 @@ export function marketConstructorArgs(preset: MarketPreset) {
       referralDuration: i.referralDuration.value,
       apiShareBps: i.apiShareBps.value,
       creditBonusBps: i.creditBonusBps.value,
+      earlyAdopterBps: i.earlyAdopterBps.value,
+      earlyAdopterCap: i.earlyAdopterCap.value,
+    },
+    developers: {
+      appDeveloperBps: d.appDeveloperBps.value,
+      integrationGrantCap: d.integrationGrantCap.value,
+      approverCapPerPeriod: d.approverCapPerPeriod.value,
     },
     market: {
       withdrawalNotice: k.withdrawalNotice.value,
@@ -130,7 +142,8 @@ export function marketConstructorArgs(preset: MarketPreset) {
  * hard bounds.
  *
  * Roles: `setParameter` of all four -> PARAMETER_REGISTRY; catalogue `setModelComplexity` and pools `setDeveloper` ->
- * MARKET_CURATOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
+ * MARKET_CURATOR; `DeveloperPrograms`: `setOpenSource` -> MARKET_CURATOR, `revokeOpenSource`, `createGrant`,
+ * `cancelGrant` -> GOVERNOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
  * `unpause` -> GOVERNOR. `bindMarket` and the router's `bindIncentives` stay with the admin (the deployer here), who
  * calls them once below. When the
  * governance module is deployed too, its classifier should class the market's `confirmPause` as an emergency call.
@@ -155,7 +168,9 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
 
     const catalog = m.contract("ModelCatalog", [stakingContract, manager, args.catalog]);
     const router = m.contract("FeeRouter", [token, stakingContract, manager, args.router, recipients]);
-    const incentives = m.contract("IncentivePools", [token, stakingContract, router, manager, args.rates]);
+    // The developer programs first: the pools read their open-source flag (it doubles a developer's API share).
+    const developers = m.contract("DeveloperPrograms", [token, router, manager, args.developers]);
+    const incentives = m.contract("IncentivePools", [token, stakingContract, router, developers, manager, args.rates]);
     const market = m.contract("InferenceMarket", [
       token,
       stakingContract,
@@ -170,7 +185,13 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     // From here on every change of the split table is checked against the pools' rates (and the reverse).
     m.call(router, "bindIncentives", [incentives], { id: "BindRouterIncentives" });
 
-    const contracts: Record<MarketContract, ContractFuture<string>> = { catalog, router, incentives, market };
+    const contracts: Record<MarketContract, ContractFuture<string>> = {
+      catalog,
+      router,
+      incentives,
+      market,
+      developers,
+    };
     const restrict = (contract: MarketContract, signature: string, role: bigint) =>
       m.call(manager, "setTargetFunctionRole", [contracts[contract], [selector(signature)], role], {
         id: `RestrictMarket_${contract}_${signature.slice(0, signature.indexOf("("))}`,
@@ -180,6 +201,11 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     }
     restrict("catalog", "setModelComplexity(bytes32,uint8)", ROLES.MARKET_CURATOR);
     restrict("incentives", "setDeveloper(address,bool)", ROLES.MARKET_CURATOR);
+    // The curator flags open-source projects; only governance clears the flag, makes and cancels grants.
+    restrict("developers", "setOpenSource(address)", ROLES.MARKET_CURATOR);
+    restrict("developers", "revokeOpenSource(address)", ROLES.GOVERNOR);
+    restrict("developers", "createGrant(address,uint256,uint256)", ROLES.GOVERNOR);
+    restrict("developers", "cancelGrant(uint256)", ROLES.GOVERNOR);
     restrict("router", "setFeeRecipients((address,address,address))", ROLES.GOVERNOR);
     restrict("market", "pause()", ROLES.GUARDIAN);
     restrict("market", "confirmPause()", ROLES.EMERGENCY);
@@ -191,7 +217,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       });
     }
 
-    return { manager, token, registry, staking: stakingContract, catalog, router, incentives, market };
+    return { manager, token, registry, staking: stakingContract, catalog, router, incentives, market, developers };
   });
 }
 

@@ -92,6 +92,21 @@ export const quiverMarket: MarketPreset = {
     referralDuration: g(365n * DAY, 30n * DAY, 730n * DAY, DAY),
     apiShareBps: g(500n, 0n, 1_000n, 50n),
     creditBonusBps: g(700n, 0n, 2_000n, 100n),
+    // 3.2 "Early Adopter Bonus: 10% bonus credits for first 10,000 users": 10% of what each of the first 10,000
+    // paying consumers pays from deposits, as market credits (never withdrawn). Cap per account (reading; the seed
+    // gives none): 1,000 QUIV, earned by 10,000 QUIV of spending; 10,000 accounts x 1,000 = the 10M the pool may need.
+    earlyAdopterBps: g(1_000n, 0n, 1_000n, 100n),
+    earlyAdopterCap: g(1_000n * QUIV, 0n, 10_000n * QUIV, 100n * QUIV),
+  },
+  developers: {
+    // 3.3 "App Store model: 70/30 split for paid applications": 70% to the developer, 30% through the fee split.
+    appDeveloperBps: g(7_000n, 5_000n, 8_000n, 500n),
+    // 3.3 "Integration grants: up to 50,000 QUIV"; "Open Source bonus: 2x" doubles it for open-source projects.
+    integrationGrantCap: g(50_000n * QUIV, 10_000n * QUIV, 100_000n * QUIV, 5_000n * QUIV),
+    // 3.3 SDK, documentation and bug bounties (the seed gives no sizes): one approver accepts at most 100,000 QUIV
+    // of bounties per 30 days (reading), so a curator colluding with a worker drains at most that before governance
+    // moves the role.
+    approverCapPerPeriod: g(100_000n * QUIV, 1_000n * QUIV, 1_000_000n * QUIV, 1_000n * QUIV),
   },
   market: {
     withdrawalNotice: g(3n * DAY, HOUR, 30n * DAY, HOUR),

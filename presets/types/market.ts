@@ -58,6 +58,19 @@ export interface MarketPreset {
     referralDuration: BoundedParameter;
     apiShareBps: BoundedParameter;
     creditBonusBps: BoundedParameter;
+    /** Early adopters' bonus credits, bps of what they pay from deposits (the first 10,000 paying consumers). */
+    earlyAdopterBps: BoundedParameter;
+    /** Most bonus credits one early adopter earns in all, token wei. */
+    earlyAdopterCap: BoundedParameter;
+  };
+  /** `DeveloperPrograms`: paid applications, integration grants and bounties. */
+  developers: {
+    /** A paid application's share of each sale paid to its developer, bps (the fee split takes the rest). */
+    appDeveloperBps: BoundedParameter;
+    /** Most one account may be granted in all, token wei (doubled for open-source projects). */
+    integrationGrantCap: BoundedParameter;
+    /** Most one approver may accept in bounties per 30 days, token wei. */
+    approverCapPerPeriod: BoundedParameter;
   };
   /** `InferenceMarket`: the escrow. */
   market: {

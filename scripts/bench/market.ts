@@ -121,6 +121,118 @@ const transferReference = {
 };
 
 /**
+ * The developer programs of a QUIVer market: frank lists an app at 100 QUIV, grace holds 1,000 QUIV approved; the
+ * grant budget holds 100,000 QUIV with one 50,000 QUIV grant to frank streamed over 100 days, half streamed and
+ * claimed once (the measured claim updates an existing grant); a 2,000 QUIV bounty accepted for frank.
+ */
+async function developers(connection: NetworkConnection) {
+  const { ethers } = connection;
+  const [deployer, frank, grace, validators, infrastructure, treasury] = await ethers.getSigners();
+  const deployed = await deployMarket(connection, {
+    token: { name: "QUIVer", symbol: "QUIV", cap: CAP },
+    staking: quiverStaking,
+    market: quiverMarket,
+    recipients: { validators: validators.address, infrastructure: infrastructure.address, treasury: treasury.address },
+  });
+  const { manager, token, developers: programs } = deployed;
+  const at = await programs.getAddress();
+  await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+  await manager.grantRole(ROLES.GOVERNOR, deployer.address, 0);
+  await manager.grantRole(ROLES.MARKET_CURATOR, deployer.address, 0);
+  // Every recipient already holds tokens, as in a running economy.
+  for (const who of [frank, grace, validators, infrastructure, treasury])
+    await token.mint(who.address, parseEther("1000"));
+  await programs.connect(frank).listApp(parseEther("100"));
+  await token.connect(grace).approve(at, parseEther("1000"));
+  await programs.connect(grace).buyApp(1n, parseEther("100"));
+  await token.mint(deployer.address, parseEther("102000"));
+  await token.approve(at, parseEther("102000"));
+  await programs.fundGrants(parseEther("100000"));
+  await programs.createGrant(frank.address, parseEther("50000"), 100n * 86_400n);
+  await connection.networkHelpers.time.increase(50 * 86_400);
+  await programs.claimGrant(1n);
+  await connection.networkHelpers.time.increase(10 * 86_400);
+  await programs.postBounty(deployer.address, parseEther("2000"));
+  await programs.acceptBounty(1n, frank.address);
+  return { programs, frank, grace };
+}
+
+const DEVELOPERS_NOTE =
+  "the token is a votes token: each balance change also reads the holders' delegates (cold reads a plain ERC20 would not make); the protocol's part is routed by the fee router (a separate contract, pulled by transferFrom and split to three recipients and a burn)";
+
+function developerCases(): BenchCase[] {
+  return [
+    {
+      module: "market",
+      action: "buy a paid app (70% to the developer, 30% through the fee split)",
+      prepare: async (connection) => {
+        const { programs, grace } = await developers(connection);
+        return {
+          send: () => programs.connect(grace).buyApp(1n, parseEther("100")),
+          // The app and the share read; token: grace's balance and allowance rewritten, the developer's and the
+          // three recipients' balances rewritten, the total supply rewritten (burn); the router's fees and three
+          // recipients read. AppPurchased, FeeRouted and six Transfer logs.
+          floor: {
+            coldAccounts: 2,
+            coldReads: 6,
+            nonZeroToNonZero: 7,
+            logs: [
+              { topics: 4, dataBytes: 64 },
+              { topics: 2, dataBytes: 128 },
+              ...Array.from({ length: 6 }, () => ({ topics: 3, dataBytes: 32 })),
+            ],
+          },
+        };
+      },
+      note: DEVELOPERS_NOTE,
+    },
+    {
+      module: "market",
+      action: "claim a streamed grant (existing grant)",
+      prepare: async (connection) => {
+        const { programs } = await developers(connection);
+        return {
+          send: () => programs.claimGrant(1n),
+          // The grant (two slots) and the budget (two slots) rewritten; the recipient's balance and the contract's
+          // rewritten. GrantClaimed and Transfer logs.
+          floor: {
+            coldAccounts: 1,
+            nonZeroToNonZero: 5,
+            logs: [
+              { topics: 3, dataBytes: 32 },
+              { topics: 3, dataBytes: 32 },
+            ],
+          },
+        };
+      },
+      note: DEVELOPERS_NOTE,
+    },
+    {
+      module: "market",
+      action: "claim an accepted bounty",
+      prepare: async (connection) => {
+        const { programs, frank } = await developers(connection);
+        return {
+          send: () => programs.connect(frank).claimBounty(1n),
+          // The bounty's status rewritten and its reward read; the worker's balance and the contract's rewritten.
+          // BountyClaimed and Transfer logs.
+          floor: {
+            coldAccounts: 1,
+            coldReads: 1,
+            nonZeroToNonZero: 3,
+            logs: [
+              { topics: 3, dataBytes: 32 },
+              { topics: 3, dataBytes: 32 },
+            ],
+          },
+        };
+      },
+      note: DEVELOPERS_NOTE,
+    },
+  ];
+}
+
+/**
  * Deposit, settle (one request, 10,000 requests, after a distribution, a channel's first voucher), quote, claim,
  * distribute.
  */
@@ -302,4 +414,5 @@ export const marketCases: BenchCase[] = [
       };
     },
   },
+  ...developerCases(),
 ];

@@ -160,6 +160,17 @@ export async function runMarket(ctx: DemoContext, s: Section): Promise<MarketSta
     };
     signature = await signVoucher(erin, await market.getAddress(), chainId, voucher);
   }
+  // Early adopters: the pool is funded before erin's first payment, which makes her early adopter number 1.
+  await ctx.step(
+    s,
+    "the ecosystem fund approves 1,000 QUIV to the incentive pools",
+    c.token.connect(ecosystem).approve(c.incentivePools!, 1_000n * QUIV),
+  );
+  await ctx.step(
+    s,
+    "the ecosystem fund funds the early-adopter pool (1,000 QUIV)",
+    c.incentivePools!.connect(ecosystem).fund(4, 1_000n * QUIV),
+  );
   await ctx.step(
     s,
     `provider C settles erin's last voucher of ${REQUESTS} (${Number(voucher.cumulativeTokens).toLocaleString("en-US")} tokens, ${amount(voucher.cumulativeAmount)} QUIV)`,

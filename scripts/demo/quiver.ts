@@ -12,6 +12,7 @@
 import { id } from "ethers";
 
 import { amount, DAY, pct, type DemoContext, type Scenario, type Section } from "./context.js";
+import { developerFigures, runDevelopers, type DevelopersState } from "./quiver-developers.js";
 import { marketFigures, runMarket, type MarketState } from "./quiver-market.js";
 import { boundDescription } from "../lib/proposal.js";
 
@@ -32,6 +33,7 @@ interface QuiverState {
   grantee: string;
   carol: string;
   market: MarketState;
+  developers: DevelopersState;
 }
 
 export default function quiver(): Scenario {
@@ -159,6 +161,7 @@ export default function quiver(): Scenario {
       }
       // The vote is read at the snapshot: the market runs while it stays open.
       const market = await runMarket(ctx, s);
+      const developers = await runDevelopers(ctx, s, "erin (consumer)");
 
       await ctx.connection.networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
       await ctx.step(s, "queue in the 7-day timelock", c.governor.queue(...proposal, id(description)));
@@ -182,6 +185,7 @@ export default function quiver(): Scenario {
         grantee: grantee.address,
         carol: carol.address,
         market,
+        developers,
       };
     },
 
@@ -231,6 +235,7 @@ export default function quiver(): Scenario {
         ["carol's balance (deposit back)", amount(await c.token.balanceOf(st.carol)) + sym],
       );
       await marketFigures(ctx, s, st.market);
+      await developerFigures(ctx, s, st.developers);
       s.notes.push(
         `Provider rewards: ${pct(8_000)} of each release into the epoch pool (burned when unclaimed 180 days after its epoch), ` +
           `${pct(2_000)} notified to staking, paid inside the 8-12% APY band (the ceiling holds the rest back).`,

@@ -567,6 +567,7 @@ export async function deployMarket(connection: NetworkConnection, params: Market
     router: await ethers.getContractAt("FeeRouter", deployed.router),
     incentives: await ethers.getContractAt("IncentivePools", deployed.incentives),
     market: await ethers.getContractAt("InferenceMarket", deployed.market),
+    developers: await ethers.getContractAt("DeveloperPrograms", deployed.developers),
   };
 }
 

@@ -242,6 +242,7 @@ export async function presetContracts(connection: NetworkConnection, a: PresetAd
     feeRouter: await opt(a.feeRouter, (x) => ethers.getContractAt("FeeRouter", x)),
     incentivePools: await opt(a.incentivePools, (x) => ethers.getContractAt("IncentivePools", x)),
     inferenceMarket: await opt(a.inferenceMarket, (x) => ethers.getContractAt("InferenceMarket", x)),
+    developerPrograms: await opt(a.developerPrograms, (x) => ethers.getContractAt("DeveloperPrograms", x)),
     voteLocker: await opt(a.voteLocker, (x) => ethers.getContractAt("VoteLocker", x)),
     accessPerks: await opt(a.accessPerks, (x) => ethers.getContractAt("AccessPerks", x)),
     lpIncentives: await opt(a.lpIncentives, (x) => ethers.getContractAt("LiquidityIncentives", x)),

@@ -15,6 +15,7 @@ import time from "../../tasks/time.js";
 import transfer from "../../tasks/transfer.js";
 import closeEpoch from "../../tasks/close-epoch.js";
 import { challenge } from "../../tasks/court.js";
+import buyApp from "../../tasks/buy-app.js";
 import depositEscrow from "../../tasks/deposit-escrow.js";
 import execute from "../../tasks/execute.js";
 import fulfil from "../../tasks/fulfil.js";
@@ -67,6 +68,7 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
       "set-price": ["asset", "usd"],
       "list-model": ["model"],
       "deposit-escrow": ["amount"],
+      "buy-app": ["app"],
       "grant-role": ["role", "to"],
       "record-blocks": ["validator", "blocks"],
       "report-calls": ["subscription", "provider", "calls"],
@@ -242,6 +244,10 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
     expect(await failure(challenge.run({ subject: "1", class: "grave", bps: "1000", ...common }, t))).to.equal(
       '--class must be one of minor, major, severe, got "grave"',
     );
+    expect(await failure(buyApp.run({ app: "one", ...common }, t))).to.equal(
+      '--app must be an app id (1, 2, ...), got "one"',
+    );
+    expect(await failure(buyApp.run({ app: "1", ...common }, t))).to.equal("app 1 is not for sale");
     const poor = await contextFor(connection, "quiver", entries.quiver, "7");
     expect(await failure(depositEscrow.run({ amount: "1000", preset: "quiver", from: "7" }, poor))).to.equal(
       `${poor.me} holds 0.0 QUIV, 1000.0 QUIV needed`,

@@ -78,13 +78,15 @@ describe("demo (the main job)", function () {
     const f = figures(stdout, "QUIVer");
     // 60 days of year 1: 70,000,000 x 60 / 365 = 11,506,849.315068493150684931 (wei, rounded down); 80% to the
     // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000; the rest, 8,205,479.452054794520547944,
-    // burned at expiry. Plus the market's burn share (9) and the slash (8,000): 8,213,488.452054794520547944.
-    expect(f.get("total burned"), "burned").to.equal("8,213,488.452054794520547944 QUIV");
-    // Supply falls by exactly the burns: 1,000,000,000 - 8,213,488.452054794520547944.
-    expect(f.get("total supply"), "supply").to.equal("991,786,511.547945205479452056 QUIV");
-    expect(f.get("treasury"), "200M less the 1M grant, plus the market's 5% treasury share (45)").to.equal(
-      "199,000,045 QUIV",
-    );
+    // burned at expiry. Plus the market's burn share (9), the slash (8,000) and 1% of the app sale's 30 QUIV protocol
+    // part (0.3): 8,213,488.752054794520547944.
+    expect(f.get("total burned"), "burned").to.equal("8,213,488.752054794520547944 QUIV");
+    // Supply falls by exactly the burns: 1,000,000,000 - 8,213,488.752054794520547944.
+    expect(f.get("total supply"), "supply").to.equal("991,786,511.247945205479452056 QUIV");
+    expect(
+      f.get("treasury"),
+      "200M less the 1M grant, plus the market's 5% treasury share (45) and 85% of the app sale's 30 (25.5)",
+    ).to.equal("199,000,070.5 QUIV");
     expect(f.get("SDK team grant"), "grant paid").to.equal("1,000,000 QUIV");
     expect(f.get("proposal"), "executed").to.equal("Executed");
     // For: liquidity 50M - 710,000 sold = 49,290,000; provider A 250,000 x 1.5; alice 100,000 x 1.5; carol 100,000
@@ -127,6 +129,12 @@ describe("demo (the main job)", function () {
     expect(f.get("dave's delegation / unbonding after the slash"), "delegator").to.equal("13,500 / 4,500 QUIV");
     // Pool: 10,000 seeded + 4.5 absorbed - 109 fees - 218 reward = 9,677.5.
     expect(f.get("court reward pool"), "pool").to.equal("9,677.5 QUIV");
+    // Erin is the first paying consumer and the early-adopter pool was funded before: 10% of her 900 = 90 credits.
+    expect(f.get("early adopter: erin's bonus credits (10% of what she paid)"), "early adopter").to.equal("90 QUIV");
+    // frank's 100 QUIV app: 70 to him, 30 through the fee split.
+    expect(f.get("paid app: to frank / through the fee split"), "70/30").to.equal("70 / 30 QUIV");
+    expect(f.get("open source: frank's integration-grant cap"), "doubled").to.equal("100,000 QUIV");
+    expect(f.get("bounty: paid to frank"), "bounty").to.equal("2,000 QUIV");
   });
 
   it("Qerun: a 50% loan buys ETH, a partial liquidation takes ETH first, full repayment returns the rest", function () {
@@ -312,6 +320,6 @@ describe("demo (the main job)", function () {
         `${system} chart written`,
       ).to.be.greaterThan(1_000);
     }
-    expect(md, "figures as a table").to.contain("| total burned | 8,213,488.452054794520547944 QUIV |");
+    expect(md, "figures as a table").to.contain("| total burned | 8,213,488.752054794520547944 QUIV |");
   });
 });

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {IDeveloperPrograms} from "../../contracts/interfaces/IDeveloperPrograms.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
@@ -155,6 +156,44 @@ contract IncentivePoolsTest is MarketBase {
         assertEq(pools.owed(alice), 110 ether, "revoked: cashback only");
     }
 
+    /// @dev Open source (the developer programs' flag, set by the curator, cleared by governance) doubles the API
+    /// share: 2% + 10% of 1,000 = 120; a developer without the flag earns 2% + 5% = 70; the flag alone (not an approved
+    /// developer) earns nothing more than cashback.
+    function test_onSettlement_openSourceDeveloperEarnsTwiceTheApiShare() public {
+        _fundPool(IIncentivePools.Pool.Cashback, 1_000 ether);
+        _fundPool(IIncentivePools.Pool.ApiShare, 1_000 ether);
+        assertEq(pools.developerPrograms(), address(developers), "the pools read the base's developer programs");
+        vm.prank(curator);
+        developers.setOpenSource(alice);
+        _settleWith(bronze, 1_000 ether);
+        assertEq(pools.owed(alice), 20 ether, "open source but not an approved developer: cashback only");
+
+        vm.prank(curator);
+        pools.setDeveloper(alice, true);
+        _settleWith(bronze, 2_000 ether); // cumulative: 1,000 more
+        assertEq(pools.owed(alice), 20 ether + 20 ether + 100 ether, "2% cashback and 10% API share");
+        assertEq(pools.poolInfo(IIncentivePools.Pool.ApiShare).spent, 100 ether, "from the API pool");
+
+        vm.prank(governor);
+        developers.revokeOpenSource(alice);
+        _settleWith(bronze, 3_000 ether);
+        assertEq(pools.owed(alice), 140 ether + 20 ether + 50 ether, "revoked: 2% + 5%");
+    }
+
+    /// @dev Without developer programs (the zero address) nobody is open source: 5%, never 10%.
+    function test_onSettlement_noDeveloperProgramsMeansTheSingleShare() public {
+        IncentivePools alone = new IncentivePools(
+            IERC20(address(token)),
+            staking,
+            router,
+            IDeveloperPrograms(address(0)),
+            address(manager),
+            _rates()
+        );
+        assertEq(alone.developerPrograms(), address(0), "none");
+        assertEq(alone.incentiveBps(), 1_700, "the bound still counts the double: max(200 + 1,000, 700) + 500");
+    }
+
     function test_RevertWhen_developerSetByNonCuratorOrZero() public {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, alice));
@@ -280,7 +319,7 @@ contract IncentivePoolsTest is MarketBase {
         IIncentivePools.Rates memory r = _rates();
         r.referralDuration = 0;
         vm.expectRevert(IIncentivePools.InvalidConfiguration.selector);
-        new IncentivePools(IERC20(address(token)), staking, router, address(manager), r);
+        new IncentivePools(IERC20(address(token)), staking, router, developers, address(manager), r);
     }
 
     /// @dev A referral needs the bound market (it flags the referred provider there); nothing is stored before.
@@ -289,6 +328,7 @@ contract IncentivePoolsTest is MarketBase {
             IERC20(address(token)),
             staking,
             router,
+            developers,
             address(manager),
             _rates()
         );

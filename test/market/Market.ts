@@ -70,14 +70,19 @@ describe("InferenceMarket", function () {
     });
 
     it("maps every privileged function to its role", async function () {
-      const { manager, catalog, router, incentives, market } = await networkHelpers.loadFixture(quiverFixture);
+      const { manager, catalog, router, incentives, market, developers } =
+        await networkHelpers.loadFixture(quiverFixture);
       const role = async (contract: { getAddress(): Promise<string> }, signature: string) =>
         manager.getTargetFunctionRole(await contract.getAddress(), selector(signature));
-      for (const contract of [catalog, router, incentives, market]) {
+      for (const contract of [catalog, router, incentives, market, developers]) {
         expect(await role(contract, "setParameter(bytes32,uint256)")).to.equal(ROLES.PARAMETER_REGISTRY);
       }
       expect(await role(catalog, "setModelComplexity(bytes32,uint8)")).to.equal(ROLES.MARKET_CURATOR);
       expect(await role(incentives, "setDeveloper(address,bool)")).to.equal(ROLES.MARKET_CURATOR);
+      expect(await role(developers, "setOpenSource(address)")).to.equal(ROLES.MARKET_CURATOR);
+      expect(await role(developers, "revokeOpenSource(address)")).to.equal(ROLES.GOVERNOR);
+      expect(await role(developers, "createGrant(address,uint256,uint256)")).to.equal(ROLES.GOVERNOR);
+      expect(await role(developers, "cancelGrant(uint256)")).to.equal(ROLES.GOVERNOR);
       expect(await role(router, "setFeeRecipients((address,address,address))")).to.equal(ROLES.GOVERNOR);
       expect(await role(market, "pause()")).to.equal(ROLES.GUARDIAN);
       expect(await role(market, "confirmPause()")).to.equal(ROLES.EMERGENCY);
@@ -85,10 +90,11 @@ describe("InferenceMarket", function () {
     });
 
     it("registers every governed number with its preset value and hard bounds", async function () {
-      const { registry, catalog, router, incentives, market } = await networkHelpers.loadFixture(quiverFixture);
-      const contracts = { catalog, router, incentives, market };
+      const { registry, catalog, router, incentives, market, developers } =
+        await networkHelpers.loadFixture(quiverFixture);
+      const contracts = { catalog, router, incentives, market, developers };
       const entries = marketGovernedEntries(quiverMarket);
-      expect(entries).to.have.length(39);
+      expect(entries).to.have.length(44);
       for (const { contract, name, key, entry } of entries) {
         const target = contracts[contract];
         const info = await registry.parameterInfo(await target.getAddress(), key);

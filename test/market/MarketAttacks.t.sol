@@ -184,23 +184,29 @@ contract MarketAttacksTest is MarketBase {
 
     /// @dev Before: with `creditBonusBps` at 2,000 a self-dealer bought 10,000 of credits (12,000 with the bonus),
     /// paid itself 10,000 of list value at a 20% priority fee (total 12,000), earned 8,000 + 2,000 of priority and a
-    /// 5% referral on the 10,000: 10,500 back for 10,000, +5,000 over 10 rounds. Now the rate is refused: 200 + 500 +
-    /// 500 + 2,000 = 3,200 bps reaches the protocol's 2,000.
+    /// 5% referral on the 10,000: 10,500 back for 10,000, +5,000 over 10 rounds. Now the rate is refused. The bound's
+    /// figure is what one settlement can return, `max(cashback + 2 x API share, credit bonus) + referral`: at the
+    /// preset's other rates max(200 + 1,000, 2,000) + 500 = 2,500 bps reaches the protocol's 2,000.
     function test_attack4_creditBonusAtTwentyPercentIsRefused() public {
+        assertEq(pools.incentiveBps(), 1_700, "preset: max(200 + 2 x 500, 700) + 500");
         vm.prank(registry);
-        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 3_200, 2_000));
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_500, 2_000));
         pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 2_000);
         assertEq(pools.parameter(MarketKeys.CREDIT_BONUS_BPS), 700, "unchanged");
-        // The largest bonus the bound admits with the other preset rates: 799 (1,999 < 2,000); 800 reaches it.
+        // The largest bonus the bound admits with the other preset rates: 1,499 (1,999 < 2,000); 1,500 reaches it.
         vm.prank(registry);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_000, 2_000));
-        pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 800);
+        pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 1_500);
         vm.prank(registry);
-        pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 799);
-        // The other in-bound settings the review named: referral 10%, or cashback + API share 10% each.
+        pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 1_499);
+        // The other in-bound settings the review named: referral 10% (max(1,200, 1,499) + 1,000), or an API share
+        // whose open-source double reaches the share (200 + 2 x 900 + 500 = 2,500).
         vm.prank(registry);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_499, 2_000));
         pools.setParameter(MarketKeys.REFERRAL_BPS, 1_000);
+        vm.prank(registry);
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_500, 2_000));
+        pools.setParameter(MarketKeys.API_SHARE_BPS, 900);
         // And the router refuses to lower the protocol's share under the rates: 1,999 needs at least 2,000.
         vm.prank(registry);
         vm.expectRevert(abi.encodeWithSelector(IFeeRouter.IncentivesAboveProtocolShare.selector, 1_999, 1_950));
@@ -209,9 +215,13 @@ contract MarketAttacksTest is MarketBase {
 
     function test_attack4_constructorsRefuseRatesAtTheProtocolShare() public {
         IIncentivePools.Rates memory r = _rates();
-        r.creditBonusBps = 800; // 200 + 500 + 500 + 800 = 2,000
+        r.creditBonusBps = 1_500; // max(200 + 2 x 500, 1,500) + 500 = 2,000
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_000, 2_000));
-        new IncentivePools(IERC20(address(token)), staking, router, address(manager), r);
+        new IncentivePools(IERC20(address(token)), staking, router, developers, address(manager), r);
+        r.creditBonusBps = 700;
+        r.apiShareBps = 650; // max(200 + 2 x 650, 700) + 500 = 2,000: the open-source double counts
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_000, 2_000));
+        new IncentivePools(IERC20(address(token)), staking, router, developers, address(manager), r);
     }
 
     /// @dev The review's loop at the preset's rates (bonus 7%), with every incentive turned toward mallory: she is an
@@ -256,7 +266,8 @@ contract MarketAttacksTest is MarketBase {
         assertLt(back, paid, "ten rounds return less than they cost");
     }
 
-    /// @dev Every in-bound rate combination (sum below the protocol's 2,000) and priority level: paying oneself never
+    /// @dev Every in-bound rate combination (the bound's figure below the protocol's 2,000, the consumer an open-source
+    /// developer) and priority level: paying oneself never
     /// returns as much as it costs. Real tokens paid count credits at what they cost.
     function testFuzz_selfDealingRoundTripNeverReturnsItsCost(
         uint256[4] memory rates,
@@ -265,22 +276,24 @@ contract MarketAttacksTest is MarketBase {
         uint256 credits,
         uint256 amount
     ) public {
-        // Bounded one after the other so their sum stays below 2,000 (set from zero, so no step crosses the bound).
+        // Bounded so that max(cashback + 2 x API share, credit bonus) + referral stays below 2,000, with the API
+        // share at its open-source double (set from zero, and the figure only grows, so no step crosses the bound).
         bytes32[4] memory keys = [
+            MarketKeys.REFERRAL_BPS,
             MarketKeys.CASHBACK_BPS,
             MarketKeys.API_SHARE_BPS,
-            MarketKeys.CREDIT_BONUS_BPS,
-            MarketKeys.REFERRAL_BPS
+            MarketKeys.CREDIT_BONUS_BPS
         ];
         vm.startPrank(registry);
         for (uint256 i; i < 4; ++i) pools.setParameter(keys[i], 0);
-        uint256 left = 1_999;
-        for (uint256 i; i < 4; ++i) {
-            rates[i] = bound(rates[i], 0, left);
-            left -= rates[i];
-            pools.setParameter(keys[i], rates[i]);
-        }
+        rates[0] = bound(rates[0], 0, 1_999);
+        uint256 left = 1_999 - rates[0];
+        rates[1] = bound(rates[1], 0, left);
+        rates[2] = bound(rates[2], 0, (left - rates[1]) / 2);
+        rates[3] = bound(rates[3], 0, left);
+        for (uint256 i; i < 4; ++i) pools.setParameter(keys[i], rates[i]);
         vm.stopPrank();
+        assertLt(pools.incentiveBps(), 2_000, "in bound");
         priorityBps = bound(priorityBps, 499, 2_000);
         if (priorityBps == 499) priorityBps = 0;
 
@@ -288,8 +301,10 @@ contract MarketAttacksTest is MarketBase {
         _register(referrer, 10_000 ether);
         vm.prank(malloryProvider);
         pools.registerReferral(referrer);
-        vm.prank(curator);
+        vm.startPrank(curator);
         pools.setDeveloper(mallory, true);
+        developers.setOpenSource(mallory); // the worst case: the API share doubled
+        vm.stopPrank();
         for (uint256 i; i < 4; ++i) _fundPool(IIncentivePools.Pool(i), 1_000_000 ether);
 
         deposits = bound(deposits, 10 ether, 50_000 ether);

@@ -5,6 +5,7 @@ import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
+import {IDeveloperPrograms} from "../../contracts/interfaces/IDeveloperPrograms.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
@@ -12,6 +13,7 @@ import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {DeveloperPrograms} from "../../contracts/market/DeveloperPrograms.sol";
 import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
 import {IncentivePools} from "../../contracts/market/IncentivePools.sol";
 import {InferenceMarket} from "../../contracts/market/InferenceMarket.sol";
@@ -42,6 +44,7 @@ abstract contract MarketBase is ManagedTest {
     ModelCatalog internal catalog;
     FeeRouter internal router;
     IncentivePools internal pools;
+    DeveloperPrograms internal developers;
     InferenceMarket internal market;
 
     address internal admin;
@@ -198,7 +201,19 @@ abstract contract MarketBase is ManagedTest {
             routerParameters,
             IFeeRouter.FeeRecipients(validators, infrastructure, treasury)
         );
-        pools = new IncentivePools(IERC20(address(token)), staking, router, address(manager), rates);
+        // The QUIVer developer programs (70% to an app's developer, 50,000 QUIV grants, 100,000 QUIV per approver
+        // and period): their open-source flag doubles a developer's API share in the pools.
+        developers = new DeveloperPrograms(
+            IERC20(address(token)),
+            router,
+            address(manager),
+            IDeveloperPrograms.Parameters({
+                appDeveloperBps: 7_000,
+                integrationGrantCap: 50_000 ether,
+                approverCapPerPeriod: 100_000 ether
+            })
+        );
+        pools = new IncentivePools(IERC20(address(token)), staking, router, developers, address(manager), rates);
         market = new InferenceMarket(
             IERC20(address(token)),
             staking,
@@ -216,6 +231,8 @@ abstract contract MarketBase is ManagedTest {
         _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
         _restrict(address(catalog), IModelCatalog.setModelComplexity.selector, Roles.MARKET_CURATOR);
         _restrict(address(pools), IIncentivePools.setDeveloper.selector, Roles.MARKET_CURATOR);
+        _restrict(address(developers), IDeveloperPrograms.setOpenSource.selector, Roles.MARKET_CURATOR);
+        _restrict(address(developers), IDeveloperPrograms.revokeOpenSource.selector, Roles.GOVERNOR);
         _restrict(address(router), IFeeRouter.setFeeRecipients.selector, Roles.GOVERNOR);
         _restrict(address(market), IGuardianPausable.pause.selector, Roles.GUARDIAN);
         _restrict(address(market), IGuardianPausable.confirmPause.selector, Roles.EMERGENCY);

@@ -195,18 +195,20 @@ contract ProviderProgramsTest is ProgramsBase {
     // ------------------------------------------------------------------ bound, caps, funding
 
     function test_headroomBps_isTheProtocolShareLeftOverTheProvidersLargestShare() public view {
-        // (2,000 protocol - 1,900 pools - 10 feedback - 1) x 10,000 / (8,000 provider + 2,000 largest priority).
-        assertEq(programs.headroomBps(), 89, "89 bps");
+        // (2,000 protocol - 1,700 pools - 10 feedback - 1) x 10,000 / (8,000 provider + 2,000 largest priority), where
+        // the pools' figure is max(200 cashback + 2 x 500 API share, 700 credit bonus) + 500 referral.
+        assertEq(programs.headroomBps(), 289, "289 bps");
     }
 
     function test_claim_ratesAreScaledDownToTheHeadroom() public {
-        _setParam(ProgramKeys.AVAILABILITY_BPS, 80);
+        _setParam(ProgramKeys.AVAILABILITY_BPS, 280);
         metrics.setRolling(bronze, 30, 10_000, 9);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        // 80 + 20 = 100 > 89: availability 80 x 89 / 100 = 71 bps, diversity 20 x 89 / 100 = 17 bps.
+        // 280 + 20 = 300 > 289: availability 280 x 289 / 300 = 269 bps (269.7 down), diversity 20 x 289 / 300 = 19 bps
+        // (19.3 down): 800 x 2.69% = 21.52 and 800 x 0.19% = 1.52.
         vm.expectEmit(true, false, false, true, address(programs));
-        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 5.68 ether, 1.36 ether, 0);
-        assertEq(_claim(bronze, SMALL), 7.04 ether, "scaled");
+        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 21.52 ether, 1.52 ether, 0);
+        assertEq(_claim(bronze, SMALL), 23.04 ether, "scaled");
     }
 
     function test_claim_accountCapToTheWei() public {

@@ -245,6 +245,7 @@ export function buildPresetModule(preset: SystemPreset) {
             feeRouter: mk.router,
             incentivePools: mk.incentives,
             inferenceMarket: mk.market,
+            developerPrograms: mk.developers,
           }),
       ...(i === undefined
         ? {}

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
+import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
+import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
+import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
+import {MarketBase} from "./MarketBase.sol";
+
+/// @notice Early adopters: the first 10,000 consumers to pay from deposits earn 10% of what they pay as market credits,
+/// up to 1,000 QUIV each, from the funded early-adopter pool.
+contract EarlyAdoptersTest is MarketBase {
+    function _rates() internal pure override returns (IIncentivePools.Rates memory r) {
+        r = super._rates();
+        r.earlyAdopterBps = 1_000;
+        r.earlyAdopterCap = 1_000 ether;
+    }
+
+    function setUp() public override {
+        super.setUp();
+        _deposit(alice, 100_000 ether);
+    }
+
+    /// @dev A settlement report as the market makes it (consumer paid `paid` from deposits).
+    function _report(address consumer, uint256 paid) internal {
+        vm.prank(address(market));
+        pools.onSettlement(consumer, bronze, paid, 0, false);
+    }
+
+    function test_settle_firstPaymentJoinsAndEarnsTenPercentAsCredits() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _reserveAll(alice, bronze);
+        IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 1_000 ether, 0);
+        bytes memory signature = _sign(aliceKey, v);
+        vm.expectEmit(true, false, false, true, address(pools));
+        emit IIncentivePools.EarlyAdopterJoined(alice, 1);
+        vm.prank(bronze);
+        market.settle(v, signature); // Bronze: alice pays 1,000
+        (bool member, uint256 earned, uint256 pending) = pools.earlyAdopterOf(alice);
+        assertTrue(member, "first paying consumer");
+        assertEq(earned, 100 ether, "10% of 1,000");
+        assertEq(pending, 100 ether, "pending");
+        assertEq(pools.totalOwed(), 100 ether, "owed counts the pending bonus");
+
+        uint256 creditsBefore = market.accountOf(alice).credits;
+        vm.expectEmit(true, false, false, true, address(market));
+        emit IInferenceMarket.CreditsBought(alice, 0, 100 ether);
+        vm.prank(alice);
+        assertEq(pools.redeemEarlyCredits(), 100 ether, "redeemed");
+        assertEq(market.accountOf(alice).credits, creditsBefore + 100 ether, "credited in the market");
+        assertEq(token.balanceOf(alice), 0, "nothing paid out as tokens");
+        assertEq(pools.totalOwed(), 0, "nothing owed");
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.NoEarlyCredits.selector, alice));
+        pools.redeemEarlyCredits();
+    }
+
+    function test_onSettlement_capPerAccountToTheWei() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _report(alice, 9_999 ether + 9); // 10%: 999.9 ether + 0.9 wei -> 999.9 ether
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 999.9 ether, "rounded down");
+        _report(alice, 10_000 ether); // 1,000 more would pass the cap: only 0.1 ether is left
+        (, earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether, "exactly the cap");
+        _report(alice, 10_000 ether);
+        (, earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether, "nothing past the cap");
+        assertEq(pools.poolInfo(IIncentivePools.Pool.EarlyAdopter).spent, 1_000 ether, "pool spent the cap");
+    }
+
+    function test_onSettlement_theTenThousandthJoinsTheNextDoesNot() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_001 ether);
+        for (uint256 i = 1; i < 10_000; ++i) {
+            _report(address(uint160(0x100000 + i)), 1 ether);
+        }
+        assertEq(pools.earlyAdopterCount(), 9_999, "9,999 joined");
+        address tenThousandth = makeAddr("tenThousandth");
+        address next = makeAddr("next");
+        vm.expectEmit(true, false, false, true, address(pools));
+        emit IIncentivePools.EarlyAdopterJoined(tenThousandth, 10_000);
+        _report(tenThousandth, 10 ether);
+        _report(next, 10 ether);
+        (bool member, uint256 earned, ) = pools.earlyAdopterOf(tenThousandth);
+        assertTrue(member, "the 10,000th is in");
+        assertEq(earned, 1 ether, "10% of 10");
+        (member, earned, ) = pools.earlyAdopterOf(next);
+        assertFalse(member, "the 10,001st is not");
+        assertEq(earned, 0, "earns nothing");
+        assertEq(pools.earlyAdopterCount(), 10_000, "count stops at the limit");
+    }
+
+    function test_onSettlement_aPaymentFromCreditsOnlyDoesNotJoin() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _report(bob, 0);
+        (bool member, , ) = pools.earlyAdopterOf(bob);
+        assertFalse(member, "paid nothing from deposits");
+        assertEq(pools.earlyAdopterCount(), 0, "no one joined");
+    }
+
+    function test_onSettlement_dryPoolPaysNothingAndNeverOverdraws() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 50 ether);
+        _report(alice, 1_000 ether);
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 50 ether, "capped by the pool");
+        _report(bob, 1_000 ether);
+        (bool member, uint256 bobEarned, ) = pools.earlyAdopterOf(bob);
+        assertTrue(member, "joined");
+        assertEq(bobEarned, 0, "dry pool");
+    }
+
+    function test_RevertWhen_grantCreditsNotFromThePools() public {
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.OnlyIncentives.selector, alice));
+        market.grantCredits(alice, 1 ether);
+    }
+
+    function test_setParameter_earlyAdopterTerms() public {
+        vm.startPrank(registry);
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_BPS, 500);
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_CAP, 2_000 ether);
+        vm.expectRevert(
+            abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, MarketKeys.EARLY_ADOPTER_BPS, 10_001)
+        );
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_BPS, 10_001);
+        vm.stopPrank();
+        assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_BPS), 500, "bps");
+        assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_CAP), 2_000 ether, "cap");
+    }
+
+    /// @dev Sybil identities: each earns at most 10% of what it paid itself, whatever the split.
+    function testFuzz_sybilsEarnAtMostTenPercentOfTheirOwnSpending(uint256 identities, uint256 seed) public {
+        identities = bound(identities, 1, 20);
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 1_000_000 ether);
+        uint256 totalPaid;
+        uint256 totalEarned;
+        for (uint256 i = 0; i < identities; ++i) {
+            address sybil = address(uint160(0x5000 + i));
+            uint256 paid = bound(uint256(keccak256(abi.encode(seed, i))), 0, 20_000 ether);
+            _report(sybil, paid);
+            (, uint256 earned, ) = pools.earlyAdopterOf(sybil);
+            assertLe(earned * 10, paid, "each identity: at most 10% of its own payments");
+            assertLe(earned, 1_000 ether, "each identity: at most the cap");
+            totalPaid += paid;
+            totalEarned += earned;
+        }
+        assertLe(totalEarned * 10, totalPaid, "the Sybil in all: at most 10% of its spending");
+    }
+}
