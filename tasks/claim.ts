@@ -52,6 +52,12 @@ export default action<CommonArgs & { pool: string; epoch: string }>(async (args,
       `epoch ${epoch} is not closed yet: epochs close in order once they end (next to close: ${next})`,
     );
   }
+  // A closed epoch's budgets are paid to the pools separately (anyone): pay every one still pending first.
+  const count = BigInt((await engine.pools()).length);
+  for (let index = 0n; index < count; index++) {
+    const [, pending] = await engine.budgetOf(index, epoch);
+    if (pending) await t.send(() => engine.connect(t.signer).fund(index, epoch));
+  }
   const before = await t.c.token.balanceOf(t.me);
   await t.send(() => pool.claim(t, epoch));
   const amount = (await t.c.token.balanceOf(t.me)) - before;
