@@ -60,7 +60,7 @@ interface IDistributionEngine is IEpochClock, IParameterized {
         uint64 closedAt;
     }
 
-    /// @notice An epoch was closed and its pools funded.
+    /// @notice An epoch was closed and its pools budgeted (each is paid by `fund`).
     /// @param epoch The epoch.
     /// @param incoming Split among the pools, in wei.
     /// @param collected Of which subscription revenue collected at this close, in wei.
