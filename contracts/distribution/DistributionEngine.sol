@@ -22,10 +22,12 @@ import {EpochClock} from "./EpochClock.sol";
 
 /// @title DistributionEngine
 /// @notice Splits each epoch's issuance and subscription revenue among QRY's pools by the chain-maturity mix,
-/// pays each pool its share times the usage multiplier and keeps the rest in the pool's reserve.
-/// @dev Funds are counted by balance: whatever the engine holds above the reserves (`held`) is new and is split
-/// at the next close, so the engine needs no notification from the emission controller. Closing calls the
-/// subscription manager, the stake reader and every pool, all fixed at deployment: `nonReentrant`.
+/// owes each pool its share times the usage multiplier and keeps the rest in the pool's reserve.
+/// @dev Funds are counted by balance: whatever the engine holds above the reserves and pending budgets (`held`) is
+/// new and is split at the next close, so the engine needs no notification from the emission controller. Closing
+/// calls the subscription manager and the stake reader (fixed at deployment) but no pool: it records the eight
+/// budgets in four slots, and each pool is paid by a separate `fund` (pull model). Reserves live in four packed
+/// slots. `closeEpoch`, `fund` and `sweep` are `nonReentrant`.
 contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -54,6 +56,8 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
 
     uint256 private constant WAD = 1e18;
     uint256 private constant BPS = 10_000;
+    /// @dev Bit 0 of a recorded budget: still to be paid. The budget itself is the entry shifted right by one.
+    uint256 private constant PENDING = 1;
 
     /// @dev The usage multiplier's parameters, packed in two slots (read together at every close).
     struct UsageParams {
@@ -78,8 +82,10 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     uint256 private _held;
     uint256 private _nextEpoch;
     uint256 private _lastBonded;
-    mapping(uint256 index => uint256) private _reserves;
+    uint128[MAX_POOLS] private _reserves;
     mapping(uint256 epoch => EpochSummary) private _summaries;
+    /// @dev Per epoch, each pool's budget times two, plus `PENDING` until it is paid (two pools a slot).
+    mapping(uint256 epoch => uint128[MAX_POOLS]) private _budgets;
 
     /// @notice Deploys the engine with its pools (fixed for good) and their first mix. The token and the epoch clock
     /// are the subscription manager's.
@@ -146,42 +152,32 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         if (block.timestamp < endsAt) revert EpochNotOver(epoch, endsAt);
 
         // Our own subscription manager hands over the revenue and rolls the epoch's measures forward; what follows
-        // depends on what it sent.
+        // depends on what it sent. No pool is called: each is paid by `fund`.
         uint256 collected = _SUBSCRIPTIONS.collect();
         uint256 multiplier = _measure(epoch, collected);
-        (Pool[] memory list, uint256[] memory inflows, uint256[] memory budgets) = _split(epoch, endsAt, multiplier);
-
-        for (uint256 i; i < list.length; ++i) {
-            uint256 returned;
-            uint256 reserve = _reserves[i];
-            if (list[i].kind == PoolKind.Plain) {
-                returned = _pay(list[i], epoch, budgets[i]);
-            } else {
-                // Our own call frame: a reverting pool undoes only its transfer, and keeps its budget in reserve.
-                try this.payPool(i, epoch, budgets[i]) returns (uint256 back) {
-                    returned = back;
-                } catch (bytes memory reason) {
-                    reserve += budgets[i];
-                    _reserves[i] = reserve;
-                    _held += budgets[i];
-                    emit PoolFailed(epoch, i, budgets[i], reason);
-                    continue;
-                }
-            }
-            if (returned > 0) {
-                // The pool sent `returned` back during `fundEpoch`: it rejoins the pool's reserve.
-                reserve += returned;
-                _reserves[i] = reserve;
-                _held += returned;
-            }
-            emit PoolFunded(epoch, i, inflows[i], budgets[i], returned, reserve);
-        }
+        _split(epoch, endsAt, multiplier);
     }
 
     /// @inheritdoc IDistributionEngine
-    function payPool(uint256 index, uint256 epoch, uint256 budget) external returns (uint256 returned) {
-        if (msg.sender != address(this)) revert OnlySelf(msg.sender);
-        return _pay(_pools[index], epoch, budget);
+    function fund(uint256 index, uint256 epoch) external nonReentrant returns (uint256 budget, uint256 returned) {
+        uint256 n = _pools.length;
+        if (index >= n) revert UnknownPool(index, n);
+        uint256 entry = _budgets[epoch][index];
+        if (entry & PENDING == 0) revert NothingPending(index, epoch);
+        budget = entry >> 1;
+        // Paid: the flag is cleared (the budget stays readable). entry < 2^128.
+        _budgets[epoch][index] = uint128(entry - PENDING);
+        _held -= budget;
+        // Our own pool (fixed at deployment); if it reverts, all of this is undone and the budget stays pending.
+        returned = _pay(_pools[index], epoch, budget);
+        uint256 reserve = _reserves[index];
+        if (returned > 0) {
+            // The pool sent `returned` back during `fundEpoch`: it rejoins the pool's reserve.
+            reserve += returned;
+            _reserves[index] = reserve.toUint128();
+            _held += returned;
+        }
+        emit PoolFunded(epoch, index, budget, returned, reserve);
     }
 
     /// @inheritdoc IDistributionEngine
@@ -193,7 +189,7 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         // Our own pool sends the remainder to this engine; it rejoins the pool's reserve.
         amount = IDistributionPool(p.account).sweep(epoch);
         uint256 reserve = _reserves[index] + amount;
-        _reserves[index] = reserve;
+        _reserves[index] = reserve.toUint128();
         _held += amount;
         emit ReserveRestored(index, epoch, amount, reserve);
     }
@@ -247,7 +243,14 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
 
     /// @inheritdoc IDistributionEngine
     function reserveOf(uint256 index) external view returns (uint256) {
-        return _reserves[index];
+        return index < MAX_POOLS ? _reserves[index] : 0;
+    }
+
+    /// @inheritdoc IDistributionEngine
+    function budgetOf(uint256 index, uint256 epoch) external view returns (uint256 budget, bool pending) {
+        if (index >= MAX_POOLS) return (0, false);
+        uint256 entry = _budgets[epoch][index];
+        return (entry >> 1, entry & PENDING != 0);
     }
 
     /// @inheritdoc IDistributionEngine
@@ -317,29 +320,28 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         emit EpochClosed(epoch, incoming, collected, multiplier, stats.revenue, stats.active, bonded);
     }
 
-    /// @dev Splits what came in since the last close among the pools and sets each one's budget and reserve
-    /// (effects only; `closeEpoch` pays afterwards).
-    function _split(
-        uint256 epoch,
-        uint256 endsAt,
-        uint256 multiplier
-    ) private returns (Pool[] memory list, uint256[] memory inflows, uint256[] memory budgets) {
-        uint256 reserves = _held;
-        uint256 incoming = _TOKEN.balanceOf(address(this)) - reserves;
+    /// @dev Splits what came in since the last close among the pools: each pool's inflow (its exact weight at the
+    /// epoch's end, rounded down: the inflows add up to at most `incoming`, at most n - 1 wei below it, and that dust
+    /// joins the next epoch's incoming) and its budget (`inflow x multiplier`, within its reserve plus inflow),
+    /// recorded as pending; the rest stays in its reserve. Effects only.
+    function _split(uint256 epoch, uint256 endsAt, uint256 multiplier) private {
+        uint256 held_ = _held;
+        uint256 incoming = _TOKEN.balanceOf(address(this)) - held_;
         uint256 n = _pools.length;
-        list = new Pool[](n);
-        inflows = new uint256[](n);
-        budgets = new uint256[](n);
+        uint128[MAX_POOLS] memory reserves = _reserves;
+        uint128[MAX_POOLS] memory budgets;
         for (uint256 i; i < n; ++i) {
-            Pool memory p = _pools[i];
-            list[i] = p;
-            (uint256 inflow, uint256 budget) = _budget(i, p, incoming, endsAt, multiplier);
-            // The budget is at most the pool's reserve plus its inflow, so `held` stays the sum of the reserves.
-            reserves = reserves + inflow - budget;
-            inflows[i] = inflow;
-            budgets[i] = budget;
+            (uint256 inflow, uint256 budget, uint256 reserve) = _share(i, reserves[i], incoming, endsAt, multiplier);
+            reserves[i] = reserve.toUint128();
+            // Bit 0 flags the budget as pending; the budget keeps the other 127 bits (SafeCast reverts above them).
+            budgets[i] = ((budget << 1) | PENDING).toUint128();
+            // The inflow becomes reserve or pending budget: `held` stays their sum.
+            held_ += inflow;
+            emit PoolBudgeted(epoch, i, inflow, budget, reserve);
         }
-        _held = reserves;
+        _reserves = reserves;
+        _budgets[epoch] = budgets;
+        _held = held_;
         _nextEpoch = epoch + 1;
         _summaries[epoch] = EpochSummary({
             incoming: incoming.toUint128(),
@@ -348,21 +350,20 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         });
     }
 
-    /// @dev Pool `i`'s inflow (its exact weight at the epoch's end, rounded down: the inflows add up to at most
-    /// `incoming`, at most n - 1 wei below it, and that dust joins the next epoch's incoming) and its budget
-    /// (`inflow x multiplier`, within its reserve plus inflow); the rest stays in its reserve.
-    function _budget(
+    /// @dev Pool `i`'s inflow, budget and reserve after the split, from its reserve before it.
+    function _share(
         uint256 i,
-        Pool memory p,
+        uint256 reserveBefore,
         uint256 incoming,
         uint256 endsAt,
         uint256 multiplier
-    ) private returns (uint256 inflow, uint256 budget) {
+    ) private view returns (uint256 inflow, uint256 budget, uint256 reserve) {
+        Pool memory p = _pools[i];
         (uint256 weight, uint256 scale) = LinearMix.weight(p.startBps, p.endBps, endsAt, _mixStart, _mixEnd);
         inflow = Math.mulDiv(incoming, weight, scale, Math.Rounding.Floor);
-        uint256 available = _reserves[i] + inflow;
+        uint256 available = reserveBefore + inflow;
         budget = Math.min(Math.mulDiv(inflow, multiplier, WAD, Math.Rounding.Floor), available);
-        _reserves[i] = available - budget;
+        reserve = available - budget;
     }
 
     /// @dev The subscription manager's epoch start (read before the clock is built, hence the zero check here).

@@ -17,14 +17,16 @@ import {IParameterized} from "./IParameterized.sol";
 ///    stake, each against its target, clamped to [min, max]) sets each pool's budget:
 ///    `budget_p = min(floor(inflow_p x m), reserve_p + inflow_p)`; the rest stays in the pool's reserve. Below 1x
 ///    the reserve grows, above 1x the budget draws on it;
-/// 4. the budget is paid: to an epoch pool (`IDistributionPool.fundEpoch`, which sends back what its participants
-///    cannot claim, into the reserve), to a reward pool (`IRewardReceiver.notifyRewardAmount`), or to a plain
-///    account.
+/// 4. the budget is recorded for the pool (pending); anyone then pays it with `fund(pool, epoch)`: to an epoch pool
+///    (`IDistributionPool.fundEpoch`, which sends back what its participants cannot claim, into the reserve), to a
+///    reward pool (`IRewardReceiver.notifyRewardAmount`), or to a plain account. Closing never calls a pool, so a
+///    pool that reverts never blocks the engine: its budget stays pending, held for it, until a `fund` succeeds.
 ///
 /// Unclaimed parts of an epoch pool's funding come back into its reserve with `sweep` after the claim window.
 /// @dev Loops only over the pools (at most `MAX_POOLS`). Epochs close one at a time, in order. Accounting:
-/// `held()` is the sum of the reserves and the engine's balance is at least `held()`; for each pool,
-/// `sum of inflows + sum of returns == reserve + sum of budgets`.
+/// `held()` is the sum of the reserves and of the pending budgets, and the engine's balance is at least `held()`;
+/// for each pool, `sum of inflows + sum of returns == reserve + sum of budgets`. Reserves and budgets are kept in
+/// 127 bits (up to ~1.7e38 wei).
 interface IDistributionEngine is IEpochClock, IParameterized {
     /// @notice How a pool is paid.
     enum PoolKind {
@@ -58,7 +60,7 @@ interface IDistributionEngine is IEpochClock, IParameterized {
         uint64 closedAt;
     }
 
-    /// @notice An epoch was closed and its pools funded.
+    /// @notice An epoch was closed and its pools budgeted (each is paid by `fund`).
     /// @param epoch The epoch.
     /// @param incoming Split among the pools, in wei.
     /// @param collected Of which subscription revenue collected at this close, in wei.
@@ -76,21 +78,21 @@ interface IDistributionEngine is IEpochClock, IParameterized {
         uint256 stake
     );
 
-    /// @notice A pool's share of a closed epoch.
+    /// @notice A pool's share of a closed epoch, recorded at the close and pending until `fund`.
     /// @param epoch The epoch.
     /// @param pool The pool's index.
     /// @param inflow Its weight's share of the incoming funds.
-    /// @param budget What it was paid (inflow x multiplier, within what it holds).
-    /// @param returned What it sent back at once (participants could not claim it).
-    /// @param reserve Its reserve after the epoch.
-    event PoolFunded(
-        uint256 indexed epoch,
-        uint256 indexed pool,
-        uint256 inflow,
-        uint256 budget,
-        uint256 returned,
-        uint256 reserve
-    );
+    /// @param budget What it is owed for the epoch (inflow x multiplier, within what it holds).
+    /// @param reserve Its reserve after the epoch's split.
+    event PoolBudgeted(uint256 indexed epoch, uint256 indexed pool, uint256 inflow, uint256 budget, uint256 reserve);
+
+    /// @notice A pool was paid its pending budget of an epoch.
+    /// @param epoch The epoch.
+    /// @param pool The pool's index.
+    /// @param budget What it was paid.
+    /// @param returned What it sent back at once (participants could not claim it), now in its reserve.
+    /// @param reserve Its reserve now.
+    event PoolFunded(uint256 indexed epoch, uint256 indexed pool, uint256 budget, uint256 returned, uint256 reserve);
 
     /// @notice An epoch pool's unclaimed remainder came back into its reserve.
     /// @param pool The pool's index.
@@ -98,13 +100,6 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @param amount Returned, in wei.
     /// @param reserve The pool's reserve now.
     event ReserveRestored(uint256 indexed pool, uint256 indexed epoch, uint256 amount, uint256 reserve);
-
-    /// @notice A pool's funding call reverted: its budget was kept in its reserve and the close went on.
-    /// @param epoch The epoch.
-    /// @param pool The pool's index.
-    /// @param budget The budget it was not paid, now back in its reserve.
-    /// @param reason The revert data.
-    event PoolFailed(uint256 indexed epoch, uint256 indexed pool, uint256 budget, bytes reason);
 
     /// @notice The chain-maturity mix changed.
     /// @param startBps Each pool's early weight.
@@ -148,28 +143,39 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @notice The pool is not an epoch pool (nothing to sweep).
     /// @param index The pool's index.
     error NotAnEpochPool(uint256 index);
-    /// @notice Only the engine itself may call this.
-    /// @param caller The caller.
-    error OnlySelf(address caller);
+    /// @notice The pool has no pending budget for the epoch (the epoch is not closed yet, or the pool was paid).
+    /// @param index The pool's index.
+    /// @param epoch The epoch.
+    error NothingPending(uint256 index, uint256 epoch);
 
     /// @notice Closes the next epoch (the oldest one not closed yet): collects subscription revenue, computes the
-    /// usage multiplier, splits what came in by the chain-maturity weights and funds every pool. Anyone may call it
-    /// once the epoch has ended.
+    /// usage multiplier, splits what came in by the chain-maturity weights and records every pool's budget
+    /// (pending; `fund` pays it). Anyone may call it once the epoch has ended.
     /// @dev Reverts `EpochNotOver` before the epoch's end. Call the emission controller's `release()` first (same
-    /// block, for example through a keeper's multicall) so the epoch's issuance is in. Each pool is paid in its own
-    /// call frame (`payPool`): a pool that reverts keeps its budget in its reserve (`PoolFailed`) and never blocks
-    /// the close. The stake measure is the lower of the bonded stake now and at the previous close, so stake bonded
-    /// just before a close and unbonded after it does not count.
+    /// block, for example through a keeper's multicall) so the epoch's issuance is in. No pool is called: a pool
+    /// that reverts never blocks the close. The stake measure is the lower of the bonded stake now and at the
+    /// previous close, so stake bonded just before a close and unbonded after it does not count.
     /// @return epoch The epoch closed.
     function closeEpoch() external returns (uint256 epoch);
 
-    /// @notice Pays one pool its budget for `epoch` (transfer, then its funding call).
-    /// @dev Callable by the engine itself only (`OnlySelf`), from `closeEpoch`, so a revert undoes the transfer.
+    /// @notice Pays a pool its pending budget of a closed epoch: transfer, then its funding call (`fundEpoch` for an
+    /// epoch pool, which sends back what its participants cannot claim, into the pool's reserve;
+    /// `notifyRewardAmount` for a reward pool). Anyone may call it, once per pool and epoch, in any order.
+    /// @dev Reverts `UnknownPool` for an index out of range and `NothingPending` if the epoch is not closed or the
+    /// pool was paid already. If the pool's call reverts, everything is undone and the budget stays pending, held
+    /// for the pool (a later call pays it). An epoch pool's claims open when it is funded.
     /// @param index The pool's index.
     /// @param epoch The epoch.
-    /// @param budget The budget, in wei.
+    /// @return budget What was paid.
     /// @return returned What an epoch pool sent straight back.
-    function payPool(uint256 index, uint256 epoch, uint256 budget) external returns (uint256 returned);
+    function fund(uint256 index, uint256 epoch) external returns (uint256 budget, uint256 returned);
+
+    /// @notice A pool's budget of a closed epoch, and whether it is still to be paid.
+    /// @param index The pool's index.
+    /// @param epoch The epoch.
+    /// @return budget The budget, in wei (zero for an epoch not closed yet).
+    /// @return pending Whether `fund` would pay it.
+    function budgetOf(uint256 index, uint256 epoch) external view returns (uint256 budget, bool pending);
 
     /// @notice The bonded stake the engine saw at its last close (the other half of the stake measure).
     /// @return Stake, in wei.

@@ -198,6 +198,7 @@ export const distributionCases: BenchCase[] = [
       await networkHelpers.time.increaseTo(q.start + EPOCH);
       await q.controller.release();
       await q.engine.closeEpoch();
+      await q.engine.fund(0n, 0n);
       return {
         send: () => q.providerPool.connect(q.provider).claim(0n),
         // Pool: the epoch's ledger (funding, claims, expiry) rewritten, the provider's entry rewritten (claimed),
@@ -242,7 +243,7 @@ export const distributionCases: BenchCase[] = [
   },
   {
     module: "distribution",
-    action: "close epoch (keeper; eight pools funded)",
+    action: "close epoch (keeper; eight budgets recorded, no pool called)",
     prepare: async (connection) => {
       const { networkHelpers } = connection;
       const q = await deployEconomy(connection);
@@ -251,27 +252,55 @@ export const distributionCases: BenchCase[] = [
       await q.controller.release();
       return {
         send: () => q.engine.closeEpoch(),
-        // Engine: the next epoch, the reserves' total, the mix window, the two usage-parameter slots and the eight
-        // pools read; the next epoch, the total and eight reserves rewritten or set, the epoch summary set.
-        // Subscription manager (restricted collect: role and membership read): its cursor and the epoch's stats
-        // read, its balance moved to the engine. Stake reader: the total read. Token: the engine's balance and
-        // eight recipients' balances rewritten. The five epoch pools (each restricted: role and membership read)
-        // record their epoch. Logs: EpochClosed, eight PoolFunded, RevenueCollected, five EpochFunded, the
-        // transfers.
+        // Engine: the next epoch and the reserves' total rewritten, the mix window, the two usage-parameter slots and
+        // the eight pools read, the eight reserves (four packed slots) set, the eight pending budgets (four packed
+        // slots) and the epoch summary set. Subscription manager (restricted collect: role and membership read): its
+        // cursor and the epoch's stats, its balance moved to the engine. Stake reader: the total read. No pool is
+        // called. Logs: RevenueCollected, Transfer, EpochClosed, eight PoolBudgeted.
         floor: {
-          coldAccounts: 1 + 1 + 1 + 1 + 7,
-          coldReads: 1 + 2 + 8 + 2 + 2 + 1 + 5 * 2,
+          coldAccounts: 1 + 1 + 1 + 1,
+          coldReads: 1 + 2 + 8 + 2 + 1,
           nonZeroToNonZero: 2 + 2 + 1,
-          zeroToNonZero: 8 + 1 + 7 + 5,
+          zeroToNonZero: 4 + 4 + 1,
           logs: [
-            { topics: 2, dataBytes: 192 },
-            ...Array.from({ length: 8 }, () => ({ topics: 3, dataBytes: 128 })),
             { topics: 2, dataBytes: 32 },
-            ...Array.from({ length: 5 }, () => ({ topics: 2, dataBytes: 96 })),
-            ...Array.from({ length: 9 }, () => ({ topics: 3, dataBytes: 32 })),
+            { topics: 3, dataBytes: 32 },
+            { topics: 2, dataBytes: 192 },
+            ...Array.from({ length: 8 }, () => ({ topics: 3, dataBytes: 96 })),
           ],
         },
-        note: "a keeper's monthly call: loops over the eight pools, calls five of them and the subscription manager",
+        note: "a keeper's monthly call: records eight budgets in four packed slots and calls no pool (pull model)",
+      };
+    },
+  },
+  {
+    module: "distribution",
+    action: "fund a pool (anyone; pays the query-fulfillment pool its budget of a closed epoch)",
+    prepare: async (connection) => {
+      const { networkHelpers } = connection;
+      const q = await deployEconomy(connection);
+      await q.subscriptions.connect(q.gateway).reportCalls(0n, 1n, q.provider.address, 250n);
+      await networkHelpers.time.increaseTo(q.start + EPOCH);
+      await q.controller.release();
+      await q.engine.closeEpoch();
+      return {
+        send: () => q.engine.fund(0n, 0n),
+        // Engine: the pool count and the pool read, its pending budget's slot and the reserves' total rewritten, its
+        // reserve slot read. Token (one more contract): the engine's balance rewritten, the pool's first balance
+        // set, both delegates read. Pool (one more contract, restricted fundEpoch: role and membership read): the
+        // claim window and the epoch's sum of roots read, its ledger set. Logs: Transfer, EpochFunded, PoolFunded.
+        floor: {
+          coldAccounts: 3,
+          coldReads: 2 + 1 + 2 + 2 + 2,
+          nonZeroToNonZero: 2 + 1,
+          zeroToNonZero: 1 + 1,
+          logs: [
+            { topics: 3, dataBytes: 32 },
+            { topics: 2, dataBytes: 96 },
+            { topics: 3, dataBytes: 96 },
+          ],
+        },
+        note: "one pool per call, in any order: the close's budget, a transfer and the pool's funding",
       };
     },
   },

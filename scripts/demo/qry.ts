@@ -89,6 +89,14 @@ export default function qry(): Scenario {
         await ctx.step(s, label, tx);
         claims.set(label, (await c.token.balanceOf(who)) - before);
       };
+      // A close records each pool's budget; paying them is a separate call per pool (anyone, here the keeper).
+      const close = async (label: string, epoch: bigint) => {
+        await ctx.step(s, label, engine.closeEpoch());
+        const pools = BigInt((await engine.pools()).length);
+        for (let index = 0n; index < pools; index++) {
+          await ctx.step(s, `pay pool ${index} its budget of epoch ${epoch}`, engine.fund(index, epoch));
+        }
+      };
 
       // ---- day 90, epoch 3: operators appointed, issuance released, the empty epochs closed
       await ctx.at(QRY_FIRST_DAY);
@@ -108,13 +116,13 @@ export default function qry(): Scenario {
       );
       await ctx.step(s, "release 90 days of issuance, minted into the engine", c.controller.release());
       for (const epoch of [0n, 1n, 2n]) {
-        await ctx.step(s, `close epoch ${epoch} (no usage yet: multiplier 0.5x)`, engine.closeEpoch());
+        await close(`close epoch ${epoch} (no usage yet: multiplier 0.5x)`, epoch);
       }
 
       // ---- day 120, epoch 4: the first holders, staking, a subscription, usage
       await ctx.at(QRY_FIRST_DAY + EPOCH_DAYS);
       await ctx.step(s, "release 30 more days of issuance into the engine", c.controller.release());
-      await ctx.step(s, "close epoch 3", engine.closeEpoch());
+      await close("close epoch 3", 3n);
       await claim(
         "validator claims its consensus rewards (epoch 3)",
         consensus.connect(validator).claim(3n),
@@ -167,7 +175,7 @@ export default function qry(): Scenario {
       // ---- day 210, epoch 7: a subscription and usage, mid-way through the chain-maturity transition
       await ctx.at(QRY_USAGE_EPOCH * EPOCH_DAYS);
       await ctx.step(s, "release issuance up to day 210 into the engine", c.controller.release());
-      for (const epoch of [4n, 5n, 6n]) await ctx.step(s, `close epoch ${epoch}`, engine.closeEpoch());
+      for (const epoch of [4n, 5n, 6n]) await close(`close epoch ${epoch}`, epoch);
       await ctx.step(s, "client pays the portal 1,200 QRY", c.token.connect(client).transfer(portal, 1_200n * QRY));
       await ctx.step(
         s,
@@ -199,7 +207,7 @@ export default function qry(): Scenario {
       // ---- day 240, epoch 8: epoch 7 closes, every participant claims
       await ctx.at((QRY_USAGE_EPOCH + 1n) * EPOCH_DAYS);
       await ctx.step(s, "release 30 more days of issuance into the engine", c.controller.release());
-      await ctx.step(s, "close epoch 7", engine.closeEpoch());
+      await close("close epoch 7", 7n);
       await claim(
         "provider claims its query-fulfillment share",
         c.queryFulfillmentPool!.connect(provider).claim(QRY_USAGE_EPOCH),

@@ -298,6 +298,12 @@ abstract contract DistributionBase is ManagedTest {
         vm.warp(START + (epoch + 1) * EPOCH);
     }
 
+    /// @dev Pays every pool its pending budget of a closed epoch (`fund`, anyone), in index order.
+    function _fundAll(uint256 epoch) internal {
+        uint256 n = engine.pools().length;
+        for (uint256 i; i < n; ++i) engine.fund(i, epoch);
+    }
+
     /// @dev Registers a governed number of `target` with wide bounds, so tests can change it through the registry.
     function _register(address target, bytes32 key, uint256 min, uint256 max) internal {
         vm.prank(admin);

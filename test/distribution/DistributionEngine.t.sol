@@ -6,6 +6,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 import {DistributionEngine} from "../../contracts/distribution/DistributionEngine.sol";
 import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
+import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
@@ -25,6 +26,7 @@ contract DistributionEngineTest is DistributionBase {
     function _close(uint256 epoch) internal {
         _warpToEnd(epoch);
         assertEq(engine.closeEpoch(), epoch, "closed the expected epoch");
+        _fundAll(epoch);
     }
 
     function _reserves() internal view returns (uint256[8] memory r) {
@@ -227,10 +229,89 @@ contract DistributionEngineTest is DistributionBase {
         _mint(address(other), 1_000 ether);
         _warpToEnd(0);
         other.closeEpoch();
+        other.fund(0, 0);
         bytes memory refused = abi.encodeWithSelector(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
-        assertEq(keccak256(receiver.closeResult()), keccak256(refused), "closeEpoch re-entry refused");
+        assertEq(keccak256(receiver.closeResult()), keccak256(refused), "closeEpoch re-entry from fund refused");
         assertEq(keccak256(receiver.sweepResult()), keccak256(refused), "sweep re-entry refused");
         assertEq(other.nextEpoch(), 1, "closed once");
+    }
+
+    // ------------------------------------------------------------------ paying pools (pull model)
+
+    /// @dev The close records budgets; anyone pays each once, in any order, and gains nothing by calling first,
+    /// last or twice. Early mix at 0.5x: workers 20% of 1,000,000 -> 100,000; query 10% -> 50,000 (all sent back:
+    /// no providers). Epoch 1 brings nothing in: zero budgets, still pending so the epoch pools resolve it.
+    function test_fund_anyoneOnceInAnyOrder() public {
+        address alice = makeAddr("alice");
+        address bob = makeAddr("bob");
+        _issue(INCOMING);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionEngine.NothingPending.selector, WORKER_POOL, 0));
+        engine.fund(WORKER_POOL, 0);
+
+        vm.warp(START + 2 * EPOCH);
+        engine.closeEpoch();
+        engine.closeEpoch();
+        assertEq(qry.balanceOf(workerProposals), 0, "the close pays nobody");
+        (uint256 budget, bool pending) = engine.budgetOf(WORKER_POOL, 0);
+        assertEq(budget, 100_000 ether, "workers' budget recorded");
+        assertTrue(pending, "pending");
+        assertEq(engine.held(), INCOMING, "held: reserves and pending budgets");
+
+        vm.prank(alice);
+        (uint256 paid, uint256 returned) = engine.fund(WORKER_POOL, 0);
+        assertEq(paid, 100_000 ether, "workers paid");
+        assertEq(returned, 0, "a plain account returns nothing");
+        assertEq(qry.balanceOf(workerProposals), 100_000 ether, "received");
+        assertEq(qry.balanceOf(alice), 0, "the caller gains nothing");
+        (budget, pending) = engine.budgetOf(WORKER_POOL, 0);
+        assertEq(budget, 100_000 ether, "the budget stays readable");
+        assertFalse(pending, "paid");
+
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionEngine.NothingPending.selector, WORKER_POOL, 0));
+        engine.fund(WORKER_POOL, 0);
+        assertEq(qry.balanceOf(workerProposals), 100_000 ether, "not paid twice");
+        assertEq(engine.held(), INCOMING - 100_000 ether, "held down by what was paid");
+
+        // Epoch 1 before epoch 0.
+        (paid, returned) = engine.fund(QUERY_POOL, 1);
+        assertEq(paid, 0, "epoch 1: nothing came in");
+        assertEq(providerPool.ledger(1).expiresAt, block.timestamp + CLAIM_WINDOW, "epoch 1 resolved");
+        (paid, returned) = engine.fund(QUERY_POOL, 0);
+        assertEq(paid, 50_000 ether, "query: half of 100,000");
+        assertEq(returned, 50_000 ether, "no providers: all back");
+        assertEq(engine.reserveOf(QUERY_POOL), 100_000 ether, "into the reserve");
+
+        vm.expectRevert(abi.encodeWithSelector(IDistributionEngine.UnknownPool.selector, 8, 8));
+        engine.fund(8, 0);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionEngine.NothingPending.selector, WORKER_POOL, 2));
+        engine.fund(WORKER_POOL, 2);
+        assertEq(qry.balanceOf(address(engine)), engine.held(), "balance == held");
+    }
+
+    /// @dev Claims open when the pool is funded, for a whole claim window, however late: nobody shortens a
+    /// participant's window by funding early or late; before funding, claims and sweeps are refused.
+    function test_fund_lateFundingKeepsTheWholeClaimWindow() public {
+        address alice = makeAddr("alice");
+        _stake(alice, PROVIDER_MIN_STAKE);
+        uint256 id = _subscribe(100 ether, 1);
+        _report(0, id, alice, 100);
+        _issue(INCOMING - 100 ether);
+        _warpToEnd(0);
+        engine.closeEpoch();
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionPool.EpochNotFunded.selector, 0));
+        providerPool.claim(0);
+        vm.warp(block.timestamp + 100 days);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionPool.EpochNotFunded.selector, 0));
+        engine.sweep(QUERY_POOL, 0);
+
+        engine.fund(QUERY_POOL, 0);
+        assertEq(providerPool.ledger(0).expiresAt, block.timestamp + CLAIM_WINDOW, "a whole window from funding");
+        vm.warp(block.timestamp + CLAIM_WINDOW - 1);
+        vm.prank(alice);
+        // Query: 10% of 1,000,000 at 0.5x = 50,000, alice alone.
+        assertEq(providerPool.claim(0), 50_000 ether, "alice claims the whole budget");
     }
 
     // ------------------------------------------------------------------ bad input

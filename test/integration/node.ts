@@ -404,6 +404,7 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
     await rpc("evm_mine");
     await (await c.controller.release()).wait();
     while ((await engine.nextEpoch()) <= epoch) await (await engine.closeEpoch()).wait();
+    // The claim task pays the claimed pool its pending budget of the epoch before it claims.
 
     const claimed = await task("claim", "--pool", "consensus", "--from", "11");
     const match = new RegExp(`^Claimed ([\\d.]+) QRY from the consensus pool for epoch ${epoch}`).exec(claimed);
