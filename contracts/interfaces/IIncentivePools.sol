@@ -167,7 +167,8 @@ interface IIncentivePools is IParameterized {
     function bindMarket(address market_) external;
 
     /// @notice Accrues the rewards of a settlement: cashback (and the API share if `consumer` is an approved
-    /// developer, twice the rate if the developer programs flag it open source) on `paid`, and the referral reward on `providerEarnings` while the provider's referral lasts.
+    /// developer, twice the rate if the developer programs flag it open source) on `paid`, and the referral reward
+    /// on `providerEarnings` while the provider's referral lasts.
     /// @dev Only the market. Each reward is capped by what remains in its pool. Priority fees are outside both
     /// bases (they go wholly to the provider, so the protocol earns nothing on them to pay incentives with).
     /// @param consumer The consumer who paid.
