@@ -11,10 +11,10 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  * QUIVer provider programs and ratings (seed 002, sections 3.1, 3.2 and 4.2; docs/incentives.md).
  *
  * The bound every rate lives under: a self-dealing round trip (a party paying its own provider identity) costs it
- * the protocol's 20% of the base fee; the incentive pools already return up to 19% (cashback 2% + referral 5% + API
- * share 5% + credit bonus 7%), so the feedback rate and the provider bonuses share the last 1%. The contracts refuse a
- * feedback rate at or above it and scale the provider bonuses down to it at every claim (89 bps of earnings with
- * these numbers), so no program pays a party more than its own payments cost it.
+ * the protocol's 20% of the base fee; the incentive pools return at most 17% of it (max(cashback 2% + API share 5%
+ * doubled for open source, credit bonus 7%) + referral 5%), so the feedback rate and the provider bonuses share the
+ * last 3%. The contracts refuse a feedback rate at or above it and scale the provider bonuses down to it at every
+ * claim (289 bps of earnings with these numbers), so no program pays a party more than its own payments cost it.
  *
  * - "User Ratings: 5-star system with written reviews" (4.2): 1-5 stars and the hash of the written review, only from
  *   a consumer's settled channel with the provider, weighted by the list value settled (reading: the weight is the

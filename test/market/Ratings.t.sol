@@ -188,13 +188,13 @@ contract RatingsTest is ProgramsBase {
     // ------------------------------------------------------------------ parameters
 
     function test_RevertWhen_feedbackRateAboveHeadroom() public {
-        // Protocol share 2,000 less the pools' 1,900 less one: 99 bps at most.
+        // Protocol share 2,000 less the pools' 1,700 (max(200 + 2 x 500, 700) + 500) less one: 299 bps at most.
         vm.prank(registry);
-        vm.expectRevert(abi.encodeWithSelector(IRatings.FeedbackAboveHeadroom.selector, 100, 99));
-        ratings.setParameter(ProgramKeys.FEEDBACK_BPS, 100);
+        vm.expectRevert(abi.encodeWithSelector(IRatings.FeedbackAboveHeadroom.selector, 300, 299));
+        ratings.setParameter(ProgramKeys.FEEDBACK_BPS, 300);
         vm.prank(registry);
-        ratings.setParameter(ProgramKeys.FEEDBACK_BPS, 99);
-        assertEq(ratings.parameter(ProgramKeys.FEEDBACK_BPS), 99, "99 accepted");
+        ratings.setParameter(ProgramKeys.FEEDBACK_BPS, 299);
+        assertEq(ratings.parameter(ProgramKeys.FEEDBACK_BPS), 299, "299 accepted");
     }
 
     function test_RevertWhen_setParameterByStranger() public {
@@ -217,8 +217,8 @@ contract RatingsTest is ProgramsBase {
 
     function test_constructor_refusesAFeedbackRateAboveHeadroom() public {
         IRatings.Parameters memory p = _ratingParameters();
-        p.feedbackBps = 100;
-        vm.expectRevert(abi.encodeWithSelector(IRatings.FeedbackAboveHeadroom.selector, 100, 99));
+        p.feedbackBps = 300;
+        vm.expectRevert(abi.encodeWithSelector(IRatings.FeedbackAboveHeadroom.selector, 300, 299));
         new Ratings(market, address(manager), p);
     }
 }
