@@ -292,6 +292,24 @@ contract DeveloperProgramsTest is DeveloperProgramsBase {
         assertEq(programs.acceptedThisPeriod(curator), 40_000 ether + 1, "new period");
     }
 
+    /// @dev The cap is counted per calendar period: the approver accepts the cap one second before a period ends and the
+    /// cap again one second later, paying a colluding worker twice the cap in one second.
+    function test_Exploit_approverAcceptsTwiceTheCapAcrossThePeriodEdge() public {
+        address friendAlt = makeAddr("friendAlt");
+        uint256 a = _post(curator, 100_000 ether);
+        uint256 b = _post(curator, 100_000 ether);
+        uint256 edge = (T0 / 30 days + 1) * 30 days;
+        vm.warp(edge - 1);
+        vm.prank(curator);
+        programs.acceptBounty(a, friendAlt);
+        vm.warp(edge);
+        vm.prank(curator);
+        programs.acceptBounty(b, friendAlt);
+        programs.claimBounty(a);
+        programs.claimBounty(b);
+        assertEq(token.balanceOf(friendAlt), 200_000 ether, "twice the 100,000 cap within one second");
+    }
+
     function test_cancelBounty_returnsTheReward() public {
         uint256 id = _post(curator, 1_000 ether);
         vm.prank(worker);

@@ -128,6 +128,28 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_CAP), 2_000 ether, "cap");
     }
 
+    /// @dev One party takes all 10,000 places with dust: a first settlement of 1 wei of list value from deposits joins,
+    /// so 10,000 identities paying 1 wei each (10,000 wei in all) leave nothing to the first real consumer.
+    function test_Exploit_sybilTakesAllPlacesWithOneWeiPayments() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000_000 ether);
+        (address sybil, uint256 sybilKey) = makeAddrAndKey("sybil0");
+        _deposit(sybil, 1);
+        _settle(sybilKey, _voucher(sybil, bronze, SMALL, 1, 0)); // a real settlement of 1 wei
+        (bool member, uint256 earned, ) = pools.earlyAdopterOf(sybil);
+        assertTrue(member, "1 wei of deposits joins");
+        assertEq(earned, 0, "and earns nothing");
+        assertEq(market.accountOf(sybil).balance + _deposits(sybil), 0, "the place cost 1 wei");
+        for (uint256 i = 1; i < 10_000; ++i) {
+            _report(address(uint160(0x900000 + i)), 1);
+        }
+        assertEq(pools.earlyAdopterCount(), 10_000, "every place taken for 10,000 wei");
+        _report(alice, 10_000 ether);
+        (member, earned, ) = pools.earlyAdopterOf(alice);
+        assertFalse(member, "the first real consumer is the 10,001st");
+        assertEq(earned, 0, "and earns none of the 1,000 QUIV it would have");
+        assertEq(pools.poolInfo(IIncentivePools.Pool.EarlyAdopter).spent, 0, "the pool pays no one");
+    }
+
     /// @dev Sybil identities: each earns at most 10% of what it paid itself, whatever the split.
     function testFuzz_sybilsEarnAtMostTenPercentOfTheirOwnSpending(uint256 identities, uint256 seed) public {
         identities = bound(identities, 1, 20);
