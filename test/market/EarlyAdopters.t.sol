@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
@@ -109,6 +110,26 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(bobEarned, 0, "dry pool");
     }
 
+    /// @dev While the guardian pauses the market (new escrow refused: `buyCredits`, `deposit`), the pools still move
+    /// bonus credits into it: 100 QUIV of the pool's tokens go into the paused market.
+    function test_Exploit_redeemMovesPoolTokensIntoAPausedMarket() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_000 ether, 0));
+        vm.prank(guardian);
+        market.pause();
+        _mint(alice, 1 ether);
+        vm.startPrank(alice);
+        token.approve(address(market), 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, block.timestamp + 30 days));
+        market.buyCredits(1 ether);
+        uint256 marketBefore = token.balanceOf(address(market));
+        uint256 creditsBefore = market.accountOf(alice).credits;
+        assertEq(pools.redeemEarlyCredits(), 100 ether, "redeemed during the pause");
+        vm.stopPrank();
+        assertEq(token.balanceOf(address(market)), marketBefore + 100 ether, "pool tokens moved into the paused market");
+        assertEq(market.accountOf(alice).credits, creditsBefore + 100 ether, "credited during the pause");
+    }
+
     function test_RevertWhen_grantCreditsNotFromThePools() public {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.OnlyIncentives.selector, alice));
@@ -129,8 +150,12 @@ contract EarlyAdoptersTest is MarketBase {
     }
 
     /// @dev One party takes all 10,000 places with dust: a first settlement of 1 wei of list value from deposits joins,
-    /// so 10,000 identities paying 1 wei each (10,000 wei in all) leave nothing to the first real consumer.
-    function test_Exploit_sybilTakesAllPlacesWithOneWeiPayments() public {
+    /// so 10,000 identities paying 1 wei each (10,000 wei in all, plus gas) leave nothing to the first real consumer.
+    // KNOWN ISSUE: any payment from deposits, however small, takes a place, so the "first 10,000 users" can be squatted
+    // by one party for gas alone and the pool then pays no one. A governed minimum first payment to join would price
+    // each place (at a self-dealing loss of about 10% of it per identity); it needs a new registered parameter in the
+    // pools, the preset and the deployment, left to the module's owner. This test pins the current figures.
+    function test_onSettlement_knownIssue_oneWeiPaymentsTakeEveryPlace() public {
         _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000_000 ether);
         (address sybil, uint256 sybilKey) = makeAddrAndKey("sybil0");
         _deposit(sybil, 1);
