@@ -110,9 +110,10 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(bobEarned, 0, "dry pool");
     }
 
-    /// @dev While the guardian pauses the market (new escrow refused: `buyCredits`, `deposit`), the pools still move
-    /// bonus credits into it: 100 QUIV of the pool's tokens go into the paused market.
-    function test_Exploit_redeemMovesPoolTokensIntoAPausedMarket() public {
+    /// @dev Audit: while the guardian paused the market (new escrow refused: `buyCredits`, `deposit`), the pools still
+    /// moved bonus credits into it (100 QUIV of the pool's tokens). The market now refuses them; the bonus stays pending
+    /// and is redeemed after the pause.
+    function test_RevertWhen_redeemEarlyCreditsWhileTheMarketIsPaused() public {
         _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
         _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_000 ether, 0));
         vm.prank(guardian);
@@ -124,10 +125,18 @@ contract EarlyAdoptersTest is MarketBase {
         market.buyCredits(1 ether);
         uint256 marketBefore = token.balanceOf(address(market));
         uint256 creditsBefore = market.accountOf(alice).credits;
-        assertEq(pools.redeemEarlyCredits(), 100 ether, "redeemed during the pause");
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, block.timestamp + 30 days));
+        pools.redeemEarlyCredits();
         vm.stopPrank();
-        assertEq(token.balanceOf(address(market)), marketBefore + 100 ether, "pool tokens moved into the paused market");
-        assertEq(market.accountOf(alice).credits, creditsBefore + 100 ether, "credited during the pause");
+        assertEq(token.balanceOf(address(market)), marketBefore, "no pool tokens moved into the paused market");
+        assertEq(market.accountOf(alice).credits, creditsBefore, "nothing credited during the pause");
+        (, , uint256 pending) = pools.earlyAdopterOf(alice);
+        assertEq(pending, 100 ether, "still pending");
+        vm.prank(governor);
+        market.unpause();
+        vm.prank(alice);
+        assertEq(pools.redeemEarlyCredits(), 100 ether, "redeemed after the pause");
+        assertEq(market.accountOf(alice).credits, creditsBefore + 100 ether, "credited after the pause");
     }
 
     function test_RevertWhen_grantCreditsNotFromThePools() public {
