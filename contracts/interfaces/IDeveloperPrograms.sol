@@ -176,7 +176,8 @@ interface IDeveloperPrograms is IParameterized {
     error NotBountyPoster(uint256 bountyId, address caller, address poster);
     /// @notice An approver may not accept its own work, nor a poster its own bounty's.
     error SelfAcceptance(uint256 bountyId, address worker);
-    /// @notice The acceptance would take the approver's current and previous periods together (`accepted`) above its cap.
+    /// @notice The acceptance would take the approver's current and previous periods together (`accepted`) above
+    /// its cap.
     error ApproverCapExceeded(address approver, uint256 accepted, uint256 reward, uint256 cap);
 
     // ------------------------------------------------------------------ paid applications

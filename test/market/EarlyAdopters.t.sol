@@ -111,8 +111,8 @@ contract EarlyAdoptersTest is MarketBase {
     }
 
     /// @dev Audit: while the guardian paused the market (new escrow refused: `buyCredits`, `deposit`), the pools still
-    /// moved bonus credits into it (100 QUIV of the pool's tokens). The market now refuses them; the bonus stays pending
-    /// and is redeemed after the pause.
+    /// moved bonus credits into it (100 QUIV of the pool's tokens). The market now refuses them; the bonus stays
+    /// pending and is redeemed after the pause.
     function test_RevertWhen_redeemEarlyCreditsWhileTheMarketIsPaused() public {
         _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
         _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_000 ether, 0));
