@@ -203,3 +203,50 @@ contract EarlyAdoptersTest is MarketBase {
         assertLe(totalEarned * 10, totalPaid, "the Sybil in all: at most 10% of its spending");
     }
 }
+
+/// @notice The early-adopter bonus sits outside the rates' bound: with in-bound rates (cashback 10%, referral 9%: 19%
+/// under the protocol's 20%), a consumer paying its own provider, referred by its own second provider, gets back more
+/// than it paid while it earns its bonus.
+contract EarlyAdopterRoundTripTest is MarketBase {
+    function _rates() internal pure override returns (IIncentivePools.Rates memory r) {
+        r = super._rates();
+        r.cashbackBps = 1_000;
+        r.referralBps = 900;
+        r.apiShareBps = 0;
+        r.creditBonusBps = 0;
+        r.earlyAdopterBps = 1_000;
+        r.earlyAdopterCap = 1_000 ether;
+    }
+
+    // KNOWN ISSUE: the early-adopter rate is left out of the rates' bound by design (docs/market.md, "Early adopters sit
+    // outside the bound"), so at in-bound rates a self-dealing party nets 591.408 QUIV on 9,990 paid per identity (about
+    // 5.9M QUIV over 10,000 identities, from the cashback, referral and early-adopter pools). At QUIVer's preset rates the
+    // same loop returns about 99.4% (it loses). Counting the bonus in the bound would refuse the seed's 10%, so the
+    // choice (or a bound on the rates that applies while the program runs) is left to governance and the module's owner.
+    function test_settle_knownIssue_selfDealingRoundTripPaysAtInBoundRates() public {
+        _fundPool(IIncentivePools.Pool.Cashback, 10_000 ether);
+        _fundPool(IIncentivePools.Pool.Referral, 10_000 ether);
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000 ether);
+        // alice (consumer), bronze (provider) and silver (its referrer) are one party.
+        vm.prank(bronze);
+        pools.registerReferral(silver);
+        _deposit(alice, 9_990 ether);
+        uint256 before = token.balanceOf(alice) + token.balanceOf(bronze) + token.balanceOf(silver);
+
+        // 9,990 from deposits (list value under the first volume band: no discount).
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 9_990 ether, 0));
+        vm.prank(alice);
+        assertEq(pools.redeemEarlyCredits(), 999 ether, "10% as credits");
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 10_989 ether, 0)); // the 999 of credits, to itself
+
+        vm.prank(bronze);
+        assertEq(market.claimEarnings(), 8_791.2 ether, "80% of 10,989");
+        vm.prank(alice);
+        assertEq(pools.claim(), 999 ether, "cashback: 10% of 9,990");
+        vm.prank(silver);
+        assertEq(pools.claim(), 791.208 ether, "referral: 9% of 8,791.2");
+        uint256 afterwards = token.balanceOf(alice) + token.balanceOf(bronze) + token.balanceOf(silver);
+        assertEq(afterwards, before + 9_990 ether + 591.408 ether, "paid 9,990, got back 10,581.408");
+        assertEq(_deposits(alice) + _credits(alice), 0, "nothing left in the market");
+    }
+}
