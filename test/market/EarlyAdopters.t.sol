@@ -218,11 +218,12 @@ contract EarlyAdopterRoundTripTest is MarketBase {
         r.earlyAdopterCap = 1_000 ether;
     }
 
-    // KNOWN ISSUE: the early-adopter rate is left out of the rates' bound by design (docs/market.md, "Early adopters sit
-    // outside the bound"), so at in-bound rates a self-dealing party nets 591.408 QUIV on 9,990 paid per identity (about
-    // 5.9M QUIV over 10,000 identities, from the cashback, referral and early-adopter pools). At QUIVer's preset rates the
-    // same loop returns about 99.4% (it loses). Counting the bonus in the bound would refuse the seed's 10%, so the
-    // choice (or a bound on the rates that applies while the program runs) is left to governance and the module's owner.
+    // KNOWN ISSUE: the early-adopter rate is left out of the rates' bound by design (docs/market.md, "Early
+    // adopters sit outside the bound"), so at in-bound rates a self-dealing party nets 591.408 QUIV on 9,990 paid
+    // per identity (about 5.9M QUIV over 10,000 identities, from the cashback, referral and early-adopter pools).
+    // At QUIVer's preset rates the same loop returns about 99.4% (it loses). Counting the bonus in the bound would
+    // refuse the seed's 10%, so the choice (or a bound on the rates while the program runs) is left to governance
+    // and the module's owner.
     function test_settle_knownIssue_selfDealingRoundTripPaysAtInBoundRates() public {
         _fundPool(IIncentivePools.Pool.Cashback, 10_000 ether);
         _fundPool(IIncentivePools.Pool.Referral, 10_000 ether);
