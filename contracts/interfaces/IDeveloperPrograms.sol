@@ -17,7 +17,8 @@ interface IDeveloperPrograms is IParameterized {
     /// @notice Initial values of the governed numbers.
     /// @param appDeveloperBps A sale's share paid to the app's developer, bps (the rest goes through the fee split).
     /// @param integrationGrantCap Most an account may be granted in all, token wei (doubled when open source).
-    /// @param approverCapPerPeriod Most one approver may accept in bounties per `APPROVAL_PERIOD`, token wei.
+    /// @param approverCapPerPeriod Most one approver may accept in bounties in any `APPROVAL_PERIOD` (its current and
+    /// previous periods together), token wei.
     struct Parameters {
         uint256 appDeveloperBps;
         uint256 integrationGrantCap;
@@ -175,7 +176,8 @@ interface IDeveloperPrograms is IParameterized {
     error NotBountyPoster(uint256 bountyId, address caller, address poster);
     /// @notice An approver may not accept its own work, nor a poster its own bounty's.
     error SelfAcceptance(uint256 bountyId, address worker);
-    /// @notice The acceptance would take the approver above its cap for the period.
+    /// @notice The acceptance would take the approver's current and previous periods together (`accepted`) above
+    /// its cap.
     error ApproverCapExceeded(address approver, uint256 accepted, uint256 reward, uint256 cap);
 
     // ------------------------------------------------------------------ paid applications
@@ -243,7 +245,8 @@ interface IDeveloperPrograms is IParameterized {
     function postBounty(address approver, uint256 reward) external returns (uint256 bountyId);
 
     /// @notice Accepts `worker`'s work on an open bounty. Only its approver; the worker is neither the approver nor the
-    /// poster; at most `approverCapPerPeriod` accepted per approver per `APPROVAL_PERIOD`.
+    /// poster; at most `approverCapPerPeriod` accepted per approver in its current and previous `APPROVAL_PERIOD`
+    /// together (so in any 30 days, even across a period's edge).
     /// @param bountyId The bounty.
     /// @param worker Who did the work.
     function acceptBounty(uint256 bountyId, address worker) external;

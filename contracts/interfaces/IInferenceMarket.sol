@@ -353,7 +353,8 @@ interface IInferenceMarket is IChallengeSource {
     function markReferred(address provider) external;
 
     /// @notice Credits `consumer` with `amount` the incentive pools transferred here (early-adopter bonus credits:
-    /// spendable in the market, never withdrawn). Only the incentive pools. Emits `CreditsBought(consumer, 0, amount)`.
+    /// spendable in the market, never withdrawn). Only the incentive pools; refused while paused, like `buyCredits`
+    /// (the bonus stays pending in the pools). Emits `CreditsBought(consumer, 0, amount)`.
     /// @param consumer The consumer.
     /// @param amount Token wei, already transferred by the pools.
     function grantCredits(address consumer, uint256 amount) external;

@@ -27,10 +27,11 @@ contract DeveloperPrograms is IDeveloperPrograms, Parameterized, ReentrancyGuard
         uint120 approverCapPerPeriod;
     }
 
-    /// @dev An approver's acceptances in its current period, one slot.
+    /// @dev An approver's acceptances in its last active period and the one before it, one slot.
     struct ApproverState {
-        uint64 period;
-        uint128 accepted;
+        uint32 period;
+        uint112 accepted;
+        uint112 previous;
     }
 
     /// @dev A developer's grant total and flag, one slot.
@@ -79,7 +80,7 @@ contract DeveloperPrograms is IDeveloperPrograms, Parameterized, ReentrancyGuard
         _config = Config({
             appDeveloperBps: uint16(p.appDeveloperBps),
             integrationGrantCap: SafeCast.toUint120(p.integrationGrantCap),
-            approverCapPerPeriod: SafeCast.toUint120(p.approverCapPerPeriod)
+            approverCapPerPeriod: SafeCast.toUint112(p.approverCapPerPeriod)
         });
     }
 
@@ -226,13 +227,20 @@ contract DeveloperPrograms is IDeveloperPrograms, Parameterized, ReentrancyGuard
         if (msg.sender != b.approver) revert NotBountyApprover(bountyId, msg.sender, b.approver);
         if (worker == address(0)) revert ZeroAddress();
         if (worker == b.approver || worker == b.poster) revert SelfAcceptance(bountyId, worker);
-        ApproverState memory s = _approvers[msg.sender];
-        uint64 period = uint64(block.timestamp / APPROVAL_PERIOD);
-        uint256 accepted = s.period == period ? s.accepted : 0;
+        // An acceptance counts against the cap in its period and the next, so any 30 days (which span at most two
+        // periods) see at most the cap: a calendar window alone would let the cap pass twice across a period's edge.
+        uint256 period = block.timestamp / APPROVAL_PERIOD;
+        (uint256 current, uint256 previous) = _approverWindow(_approvers[msg.sender], period);
         uint256 cap = _config.approverCapPerPeriod;
-        if (accepted + b.reward > cap) revert ApproverCapExceeded(msg.sender, accepted, b.reward, cap);
-        // accepted + reward <= cap (uint120).
-        _approvers[msg.sender] = ApproverState({period: period, accepted: uint128(accepted + b.reward)});
+        if (previous + current + b.reward > cap) {
+            revert ApproverCapExceeded(msg.sender, previous + current, b.reward, cap);
+        }
+        // current + reward <= cap (uint112); the period fits uint32 for 350 billion years.
+        _approvers[msg.sender] = ApproverState({
+            period: uint32(period),
+            accepted: uint112(current + b.reward),
+            previous: uint112(previous)
+        });
         b.worker = worker;
         b.status = ACCEPTED;
         emit BountyAccepted(bountyId, msg.sender, worker);
@@ -305,8 +313,8 @@ contract DeveloperPrograms is IDeveloperPrograms, Parameterized, ReentrancyGuard
 
     /// @inheritdoc IDeveloperPrograms
     function acceptedThisPeriod(address approver) external view returns (uint256) {
-        ApproverState memory s = _approvers[approver];
-        return s.period == block.timestamp / APPROVAL_PERIOD ? s.accepted : 0;
+        (uint256 current, ) = _approverWindow(_approvers[approver], block.timestamp / APPROVAL_PERIOD);
+        return current;
     }
 
     /// @inheritdoc IDeveloperPrograms
@@ -333,11 +341,12 @@ contract DeveloperPrograms is IDeveloperPrograms, Parameterized, ReentrancyGuard
     function _setParameter(bytes32 key, uint256 value) internal override {
         if (key == MarketKeys.APP_DEVELOPER_BPS) {
             _config.appDeveloperBps = uint16(_atMost(key, value, BPS));
-        } else if (key == MarketKeys.INTEGRATION_GRANT_CAP || key == MarketKeys.APPROVER_CAP_PER_PERIOD) {
+        } else if (key == MarketKeys.INTEGRATION_GRANT_CAP) {
             if (value == 0) revert InvalidParameterValue(key, value);
-            uint120 v = uint120(_atMost(key, value, type(uint120).max));
-            if (key == MarketKeys.INTEGRATION_GRANT_CAP) _config.integrationGrantCap = v;
-            else _config.approverCapPerPeriod = v;
+            _config.integrationGrantCap = uint120(_atMost(key, value, type(uint120).max));
+        } else if (key == MarketKeys.APPROVER_CAP_PER_PERIOD) {
+            if (value == 0) revert InvalidParameterValue(key, value);
+            _config.approverCapPerPeriod = uint120(_atMost(key, value, type(uint112).max));
         } else {
             revert UnknownParameter(key);
         }
@@ -349,6 +358,16 @@ contract DeveloperPrograms is IDeveloperPrograms, Parameterized, ReentrancyGuard
         if (developer == address(0)) revert ZeroAddress();
         _developers[developer].openSource = flag;
         emit OpenSourceSet(developer, flag);
+    }
+
+    /// @dev An approver's acceptances in `period` and in the period before it.
+    function _approverWindow(
+        ApproverState memory s,
+        uint256 period
+    ) private pure returns (uint256 current, uint256 previous) {
+        if (s.period == period) return (s.accepted, s.previous);
+        if (uint256(s.period) + 1 == period) return (0, s.accepted);
+        return (0, 0);
     }
 
     /// @dev The integration cap, doubled for open-source developers.

@@ -349,7 +349,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     }
 
     /// @inheritdoc IInferenceMarket
-    function grantCredits(address consumer, uint256 amount) external {
+    function grantCredits(address consumer, uint256 amount) external whenNotPaused {
         if (msg.sender != address(_INCENTIVES)) revert OnlyIncentives(msg.sender);
         _accounts[consumer].credits = SafeCast.toUint96(_accounts[consumer].credits + amount);
         _totals.escrow = SafeCast.toUint112(_totals.escrow + amount);

@@ -263,6 +263,7 @@ contract DeveloperProgramsTest is DeveloperProgramsBase {
     function test_acceptBounty_approverCapPerPeriodToTheWei() public {
         uint256 a = _post(curator, 60_000 ether);
         uint256 b = _post(curator, 40_000 ether + 1);
+        uint256 b2 = _post(curator, 40_000 ether);
         vm.prank(curator);
         programs.acceptBounty(a, worker);
         vm.prank(curator);
@@ -276,11 +277,62 @@ contract DeveloperProgramsTest is DeveloperProgramsBase {
             )
         );
         programs.acceptBounty(b, worker);
-        // The next period starts afresh.
-        vm.warp((T0 / 30 days + 1) * 30 days);
+        // The next period still counts the 60,000 accepted in this one; the one after starts afresh.
+        uint256 next = (T0 / 30 days + 1) * 30 days;
+        vm.warp(next);
+        assertEq(programs.acceptedThisPeriod(curator), 0, "nothing in the new period yet");
+        vm.prank(curator);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IDeveloperPrograms.ApproverCapExceeded.selector,
+                curator,
+                60_000 ether,
+                40_000 ether + 1,
+                100_000 ether
+            )
+        );
+        programs.acceptBounty(b, worker);
+        vm.prank(curator);
+        programs.acceptBounty(b2, worker);
+        assertEq(programs.acceptedThisPeriod(curator), 40_000 ether, "the cap's rest, to the wei");
+        vm.warp(next + 30 days);
         vm.prank(curator);
         programs.acceptBounty(b, worker);
-        assertEq(programs.acceptedThisPeriod(curator), 40_000 ether + 1, "new period");
+        assertEq(programs.acceptedThisPeriod(curator), 40_000 ether + 1, "two periods on");
+    }
+
+    /// @dev Audit: with a calendar window alone, the approver accepted the cap one second before a period ended and the
+    /// cap again at the next period's first second, paying a colluding worker's alt 200,000 QUIV (twice the cap) in one
+    /// second. The previous period now counts too: the second acceptance is refused and the alt gets 100,000.
+    function test_RevertWhen_approverAcceptsAcrossThePeriodEdge() public {
+        address friendAlt = makeAddr("friendAlt");
+        uint256 a = _post(curator, 100_000 ether);
+        uint256 b = _post(curator, 100_000 ether);
+        uint256 edge = (T0 / 30 days + 1) * 30 days;
+        vm.warp(edge - 1);
+        vm.prank(curator);
+        programs.acceptBounty(a, friendAlt);
+        vm.warp(edge);
+        vm.prank(curator);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IDeveloperPrograms.ApproverCapExceeded.selector,
+                curator,
+                100_000 ether,
+                100_000 ether,
+                100_000 ether
+            )
+        );
+        programs.acceptBounty(b, friendAlt);
+        assertEq(programs.bounty(b).status, 0, "still open");
+        programs.claimBounty(a);
+        assertEq(token.balanceOf(friendAlt), 100_000 ether, "the cap, once, in any 30 days");
+        // A full period past the edge, the first acceptance no longer counts.
+        vm.warp(edge + 30 days);
+        vm.prank(curator);
+        programs.acceptBounty(b, friendAlt);
+        programs.claimBounty(b);
+        assertEq(token.balanceOf(friendAlt), 200_000 ether, "the next 100,000 a full period later");
     }
 
     function test_cancelBounty_returnsTheReward() public {

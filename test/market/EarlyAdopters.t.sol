@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
@@ -109,6 +110,35 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(bobEarned, 0, "dry pool");
     }
 
+    /// @dev Audit: while the guardian paused the market (new escrow refused: `buyCredits`, `deposit`), the pools still
+    /// moved bonus credits into it (100 QUIV of the pool's tokens). The market now refuses them; the bonus stays
+    /// pending and is redeemed after the pause.
+    function test_RevertWhen_redeemEarlyCreditsWhileTheMarketIsPaused() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 1_000 ether, 0));
+        vm.prank(guardian);
+        market.pause();
+        _mint(alice, 1 ether);
+        vm.startPrank(alice);
+        token.approve(address(market), 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, block.timestamp + 30 days));
+        market.buyCredits(1 ether);
+        uint256 marketBefore = token.balanceOf(address(market));
+        uint256 creditsBefore = market.accountOf(alice).credits;
+        vm.expectRevert(abi.encodeWithSelector(IGuardianPausable.EnforcedPause.selector, block.timestamp + 30 days));
+        pools.redeemEarlyCredits();
+        vm.stopPrank();
+        assertEq(token.balanceOf(address(market)), marketBefore, "no pool tokens moved into the paused market");
+        assertEq(market.accountOf(alice).credits, creditsBefore, "nothing credited during the pause");
+        (, , uint256 pending) = pools.earlyAdopterOf(alice);
+        assertEq(pending, 100 ether, "still pending");
+        vm.prank(governor);
+        market.unpause();
+        vm.prank(alice);
+        assertEq(pools.redeemEarlyCredits(), 100 ether, "redeemed after the pause");
+        assertEq(market.accountOf(alice).credits, creditsBefore + 100 ether, "credited after the pause");
+    }
+
     function test_RevertWhen_grantCreditsNotFromThePools() public {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IInferenceMarket.OnlyIncentives.selector, alice));
@@ -128,6 +158,32 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_CAP), 2_000 ether, "cap");
     }
 
+    /// @dev One party takes all 10,000 places with dust: a first settlement of 1 wei of list value from deposits joins,
+    /// so 10,000 identities paying 1 wei each (10,000 wei in all, plus gas) leave nothing to the first real consumer.
+    // KNOWN ISSUE: any payment from deposits, however small, takes a place, so the "first 10,000 users" can be squatted
+    // by one party for gas alone and the pool then pays no one. A governed minimum first payment to join would price
+    // each place (at a self-dealing loss of about 10% of it per identity); it needs a new registered parameter in the
+    // pools, the preset and the deployment, left to the module's owner. This test pins the current figures.
+    function test_onSettlement_knownIssue_oneWeiPaymentsTakeEveryPlace() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000_000 ether);
+        (address sybil, uint256 sybilKey) = makeAddrAndKey("sybil0");
+        _deposit(sybil, 1);
+        _settle(sybilKey, _voucher(sybil, bronze, SMALL, 1, 0)); // a real settlement of 1 wei
+        (bool member, uint256 earned, ) = pools.earlyAdopterOf(sybil);
+        assertTrue(member, "1 wei of deposits joins");
+        assertEq(earned, 0, "and earns nothing");
+        assertEq(market.accountOf(sybil).balance + _deposits(sybil), 0, "the place cost 1 wei");
+        for (uint256 i = 1; i < 10_000; ++i) {
+            _report(address(uint160(0x900000 + i)), 1);
+        }
+        assertEq(pools.earlyAdopterCount(), 10_000, "every place taken for 10,000 wei");
+        _report(alice, 10_000 ether);
+        (member, earned, ) = pools.earlyAdopterOf(alice);
+        assertFalse(member, "the first real consumer is the 10,001st");
+        assertEq(earned, 0, "and earns none of the 1,000 QUIV it would have");
+        assertEq(pools.poolInfo(IIncentivePools.Pool.EarlyAdopter).spent, 0, "the pool pays no one");
+    }
+
     /// @dev Sybil identities: each earns at most 10% of what it paid itself, whatever the split.
     function testFuzz_sybilsEarnAtMostTenPercentOfTheirOwnSpending(uint256 identities, uint256 seed) public {
         identities = bound(identities, 1, 20);
@@ -145,5 +201,53 @@ contract EarlyAdoptersTest is MarketBase {
             totalEarned += earned;
         }
         assertLe(totalEarned * 10, totalPaid, "the Sybil in all: at most 10% of its spending");
+    }
+}
+
+/// @notice The early-adopter bonus sits outside the rates' bound: with in-bound rates (cashback 10%, referral 9%: 19%
+/// under the protocol's 20%), a consumer paying its own provider, referred by its own second provider, gets back more
+/// than it paid while it earns its bonus.
+contract EarlyAdopterRoundTripTest is MarketBase {
+    function _rates() internal pure override returns (IIncentivePools.Rates memory r) {
+        r = super._rates();
+        r.cashbackBps = 1_000;
+        r.referralBps = 900;
+        r.apiShareBps = 0;
+        r.creditBonusBps = 0;
+        r.earlyAdopterBps = 1_000;
+        r.earlyAdopterCap = 1_000 ether;
+    }
+
+    // KNOWN ISSUE: the early-adopter rate is left out of the rates' bound by design (docs/market.md, "Early
+    // adopters sit outside the bound"), so at in-bound rates a self-dealing party nets 591.408 QUIV on 9,990 paid
+    // per identity (about 5.9M QUIV over 10,000 identities, from the cashback, referral and early-adopter pools).
+    // At QUIVer's preset rates the same loop returns about 99.4% (it loses). Counting the bonus in the bound would
+    // refuse the seed's 10%, so the choice (or a bound on the rates while the program runs) is left to governance
+    // and the module's owner.
+    function test_settle_knownIssue_selfDealingRoundTripPaysAtInBoundRates() public {
+        _fundPool(IIncentivePools.Pool.Cashback, 10_000 ether);
+        _fundPool(IIncentivePools.Pool.Referral, 10_000 ether);
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000 ether);
+        // alice (consumer), bronze (provider) and silver (its referrer) are one party.
+        vm.prank(bronze);
+        pools.registerReferral(silver);
+        _deposit(alice, 9_990 ether);
+        uint256 before = token.balanceOf(alice) + token.balanceOf(bronze) + token.balanceOf(silver);
+
+        // 9,990 from deposits (list value under the first volume band: no discount).
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 9_990 ether, 0));
+        vm.prank(alice);
+        assertEq(pools.redeemEarlyCredits(), 999 ether, "10% as credits");
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 10_989 ether, 0)); // the 999 of credits, to itself
+
+        vm.prank(bronze);
+        assertEq(market.claimEarnings(), 8_791.2 ether, "80% of 10,989");
+        vm.prank(alice);
+        assertEq(pools.claim(), 999 ether, "cashback: 10% of 9,990");
+        vm.prank(silver);
+        assertEq(pools.claim(), 791.208 ether, "referral: 9% of 8,791.2");
+        uint256 afterwards = token.balanceOf(alice) + token.balanceOf(bronze) + token.balanceOf(silver);
+        assertEq(afterwards, before + 9_990 ether + 591.408 ether, "paid 9,990, got back 10,581.408");
+        assertEq(_deposits(alice) + _credits(alice), 0, "nothing left in the market");
     }
 }
