@@ -67,7 +67,12 @@ contract LendingReentrancyInvariantTest is LendingInvariantTest {
             "liquidate",
             address(cm),
             abi.encodeCall(ICreditManager.liquidate, (victim, 1)),
-            _errors(ICreditManager.NoDebt.selector, ICreditManager.PositionHealthy.selector)
+            // A position that must close refuses a repayment below its closing amount (1 here).
+            _errors(
+                ICreditManager.NoDebt.selector,
+                ICreditManager.PositionHealthy.selector,
+                ICreditManager.RepayBelowClosingAmount.selector
+            )
         );
         reentry.addEntry(
             "claimEth",
@@ -103,6 +108,11 @@ contract LendingReentrancyInvariantTest is LendingInvariantTest {
     function _errors(bytes4 a, bytes4 b) internal pure returns (bytes4[] memory e) {
         e = new bytes4[](2);
         (e[0], e[1]) = (a, b);
+    }
+
+    function _errors(bytes4 a, bytes4 b, bytes4 c) internal pure returns (bytes4[] memory e) {
+        e = new bytes4[](3);
+        (e[0], e[1], e[2]) = (a, b, c);
     }
 
     function _errors(bytes4 a, bytes4 b, bytes4 c, bytes4 d) internal pure returns (bytes4[] memory e) {
