@@ -10,7 +10,7 @@ const USDC = 10n ** 6n;
 const QER = 10n ** 18n;
 const MAX = 2n ** 256n - 1n;
 /** Participants added per transaction by the BenchCrowd helper. */
-const CROWD_BATCH = 250;
+const CROWD_BATCH = 200;
 
 /**
  * A devnet lending deployment (Qerun preset, real Uniswap V2) with `participants` other users, each holding a
