@@ -648,6 +648,7 @@ export function validateMarket(path: string, market: MarketPreset): void {
   }
   checkGoverned(`${path}.incentives.earlyAdopterBps`, incentives.earlyAdopterBps, BigInt(BPS));
   checkGoverned(`${path}.incentives.earlyAdopterCap`, incentives.earlyAdopterCap);
+  checkGoverned(`${path}.incentives.earlyAdopterMinPayment`, incentives.earlyAdopterMinPayment, 2n ** 80n - 1n);
   const developers = checkObject(`${path}.developers`, k.developers) as unknown as MarketPreset["developers"];
   checkGoverned(`${path}.developers.appDeveloperBps`, developers.appDeveloperBps, BigInt(BPS));
   for (const name of ["integrationGrantCap", "approverCapPerPeriod"] as const) {

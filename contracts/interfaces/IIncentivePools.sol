@@ -32,6 +32,8 @@ interface IIncentivePools is IParameterized {
     /// @param creditBonusBps Bonus on prepaid credits, bps of the credits bought.
     /// @param earlyAdopterBps Early adopters' bonus credits, bps of what they pay from deposits.
     /// @param earlyAdopterCap Most bonus credits one early adopter earns in all, token wei.
+    /// @param earlyAdopterMinPayment What a consumer must have paid from deposits to join the early adopters, token
+    /// wei (so a place costs real payments, not a 1-wei settlement).
     struct Rates {
         uint256 cashbackBps;
         uint256 referralBps;
@@ -40,6 +42,7 @@ interface IIncentivePools is IParameterized {
         uint256 creditBonusBps;
         uint256 earlyAdopterBps;
         uint256 earlyAdopterCap;
+        uint256 earlyAdopterMinPayment;
     }
 
     /// @notice A pool's totals.
@@ -93,7 +96,8 @@ interface IIncentivePools is IParameterized {
     /// @param developer The developer account.
     /// @param approved Its new status.
     event DeveloperSet(address indexed developer, bool approved);
-    /// @notice `consumer` paid for the first time and became early adopter number `ordinal` (from 1).
+    /// @notice `consumer`'s payments from deposits reached the minimum and it became early adopter number `ordinal`
+    /// (from 1).
     /// @param consumer The consumer.
     /// @param ordinal Its place in the program.
     event EarlyAdopterJoined(address indexed consumer, uint256 ordinal);
@@ -187,9 +191,9 @@ interface IIncentivePools is IParameterized {
     ) external;
 
     /// @notice What the bound holds below the protocol's share: the most one settlement can return to a party that
-    /// pays itself, `max(cashback + 2 x API share, credit bonus) + referral` (a base fee is paid either from
-    /// deposits, which earn cashback and the API share, doubled for open-source developers, or from credits, which
-    /// earned the credit bonus; both earn the referral).
+    /// pays itself, `max(cashback + 2 x API share, early-adopter bonus, credit bonus) + referral` (a base fee is paid
+    /// either from deposits, which earn cashback and the API share, doubled for open-source developers, or an early
+    /// adopter's bonus instead, or from credits, which earned the credit bonus; all earn the referral).
     /// @return The bound's incentive figure, in bps.
     function incentiveBps() external view returns (uint256);
 

@@ -82,6 +82,8 @@ library MarketKeys {
     bytes32 internal constant EARLY_ADOPTER_BPS = keccak256("market.earlyAdopterBps");
     /// @dev Most bonus credits one early adopter earns in all, token wei.
     bytes32 internal constant EARLY_ADOPTER_CAP = keccak256("market.earlyAdopterCap");
+    /// @dev What a consumer must have paid from deposits to join the early adopters, token wei.
+    bytes32 internal constant EARLY_ADOPTER_MIN_PAYMENT = keccak256("market.earlyAdopterMinPayment");
 
     // ---------------------------------------------------------------- DeveloperPrograms
 

@@ -30,12 +30,15 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         uint128 spent;
     }
 
-    /// @dev An account's accrued rewards and its developer status in one slot.
+    /// @dev An account's accrued rewards, its developer status and its early-adopter admission in one slot.
     struct AccountState {
         uint128 owed;
         bool developer;
+        // Admission decided: joined as an early adopter, or reached the minimum after the program filled.
         bool paid;
         bool earlyAdopter;
+        // Paid from deposits before admission (below the minimum, which fits uint80).
+        uint96 paidBeforeJoin;
     }
 
     /// @dev An early adopter's bonus credits in one slot.
@@ -44,11 +47,12 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         uint128 pending;
     }
 
-    /// @dev The early-adopter program in one slot (read at a consumer's first payment and by early adopters only).
+    /// @dev The early-adopter program in one slot (read before a consumer's admission and by early adopters only).
     struct EarlyConfig {
         uint16 bonusBps;
         uint32 count;
         uint128 capPerAccount;
+        uint80 minPayment;
     }
 
     /// @dev A referral in one slot.
@@ -124,11 +128,12 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
             market: address(0)
         });
         if (!_valid(_rates) || rates.earlyAdopterBps > BPS) revert InvalidConfiguration();
-        _checkBound(_rates);
+        _checkBound(_rates, rates.earlyAdopterBps);
         _early = EarlyConfig({
             bonusBps: uint16(rates.earlyAdopterBps),
             count: 0,
-            capPerAccount: SafeCast.toUint128(rates.earlyAdopterCap)
+            capPerAccount: SafeCast.toUint128(rates.earlyAdopterCap),
+            minPayment: SafeCast.toUint80(rates.earlyAdopterMinPayment)
         });
     }
 
@@ -176,18 +181,19 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         if (msg.sender != r.market) revert OnlyMarket(msg.sender);
         AccountState storage c = _accounts[consumer];
 
-        if (paid != 0 && !c.paid) _join(c, consumer);
-        if (c.earlyAdopter) _earlyBonus(consumer, paid);
-
-        uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(paid, r.cashbackBps));
-        if (c.developer) {
-            // An open-source developer earns twice the API share (the bound counts it twice for everyone).
-            uint256 apiBps = r.apiShareBps;
-            if (address(_DEVELOPERS) != address(0) && _DEVELOPERS.isOpenSource(consumer)) apiBps *= 2;
-            toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, apiBps));
+        if (paid != 0 && !c.paid) _join(c, consumer, paid);
+        // An early adopter's bonus replaces the cashback and the API share while it pays (the bound counts the larger).
+        if (!c.earlyAdopter || !_earlyBonus(consumer, paid)) {
+            uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(paid, r.cashbackBps));
+            if (c.developer) {
+                // An open-source developer earns twice the API share (the bound counts it twice for everyone).
+                uint256 apiBps = r.apiShareBps;
+                if (address(_DEVELOPERS) != address(0) && _DEVELOPERS.isOpenSource(consumer)) apiBps *= 2;
+                toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, apiBps));
+            }
+            // The sum of two uint128 spends fits: each is at most its pool's funding.
+            if (toConsumer != 0) c.owed = SafeCast.toUint128(c.owed + toConsumer);
         }
-        // The sum of two uint128 spends fits: each is at most its pool's funding.
-        if (toConsumer != 0) c.owed = SafeCast.toUint128(c.owed + toConsumer);
 
         if (!referred) return;
         ReferralState memory ref = _referrals[provider];
@@ -309,7 +315,7 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
 
     /// @inheritdoc IIncentivePools
     function incentiveBps() external view returns (uint256) {
-        return _sum(_rates);
+        return _sum(_rates, _early.bonusBps);
     }
 
     /// @inheritdoc IIncentivePools
@@ -334,21 +340,26 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         if (key == MarketKeys.REFERRAL_DURATION) return r.referralDuration;
         if (key == MarketKeys.EARLY_ADOPTER_BPS) return _early.bonusBps;
         if (key == MarketKeys.EARLY_ADOPTER_CAP) return _early.capPerAccount;
+        if (key == MarketKeys.EARLY_ADOPTER_MIN_PAYMENT) return _early.minPayment;
         revert UnknownParameter(key);
     }
 
     function _setParameter(bytes32 key, uint256 value) internal override {
-        // The early-adopter terms are capped absolutely (per account and by the 10,000 accounts), outside the rates'
-        // bound.
+        RateConfig memory r = _rates;
+        // The early-adopter bonus replaces cashback and the API share, so the bound counts it as one more path.
         if (key == MarketKeys.EARLY_ADOPTER_BPS) {
-            _early.bonusBps = uint16(_atMost(key, value, BPS));
+            _checkBound(r, _atMost(key, value, BPS));
+            _early.bonusBps = uint16(value);
             return;
         }
         if (key == MarketKeys.EARLY_ADOPTER_CAP) {
             _early.capPerAccount = uint128(_atMost(key, value, type(uint128).max));
             return;
         }
-        RateConfig memory r = _rates;
+        if (key == MarketKeys.EARLY_ADOPTER_MIN_PAYMENT) {
+            _early.minPayment = uint80(_atMost(key, value, type(uint80).max));
+            return;
+        }
         if (key == MarketKeys.REFERRAL_DURATION) {
             if (value > type(uint32).max) revert InvalidParameterValue(key, value);
             r.referralDuration = uint32(value);
@@ -361,34 +372,44 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
             else revert UnknownParameter(key);
         }
         if (!_valid(r)) revert InvalidParameterValue(key, value);
-        _checkBound(r);
+        _checkBound(r, _early.bonusBps);
         _rates = r;
     }
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev A consumer's first payment from deposits: among the first `EARLY_ADOPTER_LIMIT`, it joins the program.
-    function _join(AccountState storage c, address consumer) private {
+    /// @dev A payment from deposits before admission: once the consumer's payments reach the minimum, it joins the
+    /// program if fewer than `EARLY_ADOPTER_LIMIT` joined before (otherwise admission is closed for it).
+    function _join(AccountState storage c, address consumer, uint256 paid) private {
+        EarlyConfig memory cfg = _early;
+        uint256 total = c.paidBeforeJoin + paid;
+        if (total < cfg.minPayment) {
+            // total < minPayment <= uint80 max fits uint96.
+            c.paidBeforeJoin = uint96(total);
+            return;
+        }
         c.paid = true;
-        uint256 count = _early.count;
-        if (count >= EARLY_ADOPTER_LIMIT) return;
+        c.paidBeforeJoin = 0;
+        if (cfg.count >= EARLY_ADOPTER_LIMIT) return;
         // count < 10,000 fits uint32.
-        _early.count = uint32(count + 1);
+        _early.count = cfg.count + 1;
         c.earlyAdopter = true;
-        emit EarlyAdopterJoined(consumer, count + 1);
+        emit EarlyAdopterJoined(consumer, cfg.count + 1);
     }
 
-    /// @dev An early adopter's bonus on `paid`: its rate, rounded down, up to what remains of its cap and the pool.
-    function _earlyBonus(address consumer, uint256 paid) private {
+    /// @dev An early adopter's bonus on `paid`: its rate, rounded down, up to what remains of its cap and the pool;
+    /// false when nothing was paid (cap reached, pool empty or a zero share), so the regular rewards apply.
+    function _earlyBonus(address consumer, uint256 paid) private returns (bool) {
         EarlyConfig memory cfg = _early;
         EarlyCredit storage e = _earlyCredits[consumer];
         uint256 earned = e.earned;
         uint256 room = cfg.capPerAccount > earned ? cfg.capPerAccount - earned : 0;
         uint256 bonus = _spend(Pool.EarlyAdopter, consumer, Math.min(MarketMath.shareDown(paid, cfg.bonusBps), room));
-        if (bonus == 0) return;
+        if (bonus == 0) return false;
         // earned + bonus <= cap (uint128); pending <= earned.
         e.earned = uint128(earned + bonus);
         e.pending += uint128(bonus);
+        return true;
     }
 
     /// @dev Spends `amount` of a pool for `account`, capped by what remains; returns what was spent.
@@ -403,17 +424,19 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
     }
 
     /// @dev The bound of a self-dealing round trip: the rates' sum stays strictly below the router's protocol share.
-    function _checkBound(RateConfig memory r) private view {
-        uint256 sum = _sum(r);
+    function _checkBound(RateConfig memory r, uint256 earlyBps) private view {
+        uint256 sum = _sum(r, earlyBps);
         uint256 protocol = _ROUTER.protocolBps();
         if (sum >= protocol) revert IncentivesAboveProtocolShare(sum, protocol);
     }
 
     /// @dev What one settlement can return to a self-dealing party, per bps of its base fee, at most: a base paid
-    /// from deposits earns cashback and the API share (doubled for open source), a base paid from credits earned
-    /// the credit bonus when they were bought, and either earns the referral (see docs/market.md).
-    function _sum(RateConfig memory r) private pure returns (uint256) {
-        return Math.max(uint256(r.cashbackBps) + 2 * uint256(r.apiShareBps), r.creditBonusBps) + r.referralBps;
+    /// from deposits earns cashback and the API share (doubled for open source), or an early adopter's bonus
+    /// instead; a base paid from credits earned the credit bonus when they were bought; either earns the referral
+    /// (see docs/market.md).
+    function _sum(RateConfig memory r, uint256 earlyBps) private pure returns (uint256) {
+        uint256 fromDeposits = Math.max(uint256(r.cashbackBps) + 2 * uint256(r.apiShareBps), earlyBps);
+        return Math.max(fromDeposits, r.creditBonusBps) + r.referralBps;
     }
 
     /// @dev Every rate at most 100%; a positive referral duration.

@@ -59,6 +59,7 @@ export function marketGovernedEntries(
     entry("incentives", "creditBonusBps", i.creditBonusBps),
     entry("incentives", "earlyAdopterBps", i.earlyAdopterBps),
     entry("incentives", "earlyAdopterCap", i.earlyAdopterCap),
+    entry("incentives", "earlyAdopterMinPayment", i.earlyAdopterMinPayment),
     entry("developers", "appDeveloperBps", d.appDeveloperBps),
     entry("developers", "integrationGrantCap", d.integrationGrantCap),
     entry("developers", "approverCapPerPeriod", d.approverCapPerPeriod),
@@ -119,6 +120,7 @@ export function marketConstructorArgs(preset: MarketPreset) {
       creditBonusBps: i.creditBonusBps.value,
       earlyAdopterBps: i.earlyAdopterBps.value,
       earlyAdopterCap: i.earlyAdopterCap.value,
+      earlyAdopterMinPayment: i.earlyAdopterMinPayment.value,
     },
     developers: {
       appDeveloperBps: d.appDeveloperBps.value,

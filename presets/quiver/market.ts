@@ -34,10 +34,11 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  *   1,000 QUIV; every settlement in the period gets the discount).
  * - Batch processing (1.1, "discounted rates for bulk inference requests"; the seed gives no number): 10% on batch
  *   channels, which carry no priority fee.
- * - Prepaid credits, "10% bonus" (reading: 7%): credits bought get 7% more from a funded bonus pool; credits are
- *   never withdrawn. The seed's 10% with its other incentives (2% + 5% + 5%) would sum to 22%, above the protocol's
- *   20% of a fee, and the contracts refuse rates whose sum reaches the protocol's share (a self-dealing round trip
- *   would then pay back more than it costs): 2% + 5% + 5% + 7% = 19% < 20%.
+ * - Prepaid credits, "10% bonus": credits bought get 10% more from a funded bonus pool; credits are never withdrawn.
+ *   A base fee is paid either from deposits (cashback and API share, or an early adopter's bonus instead) or from
+ *   credits (which earned their bonus), so the contracts' bound counts the larger path plus the referral:
+ *   max(2% + 2 x 5%, 10%, 10%) + 5% = 17% < the protocol's 20% (at or above it a self-dealing round trip would pay
+ *   back what it costs, and the contracts refuse such rates).
  *
  * Incentives (3.1-3.3), each from its funded pool, never minted: cashback 2% of the base fee a consumer pays from
  * deposits; referral 5% of a referred provider's share of base fees for one year (365 days); API revenue share 5% of
@@ -91,12 +92,17 @@ export const quiverMarket: MarketPreset = {
     referralBps: g(500n, 0n, 1_000n, 50n),
     referralDuration: g(365n * DAY, 30n * DAY, 730n * DAY, DAY),
     apiShareBps: g(500n, 0n, 1_000n, 50n),
-    creditBonusBps: g(700n, 0n, 2_000n, 100n),
+    creditBonusBps: g(1_000n, 0n, 2_000n, 100n),
     // 3.2 "Early Adopter Bonus: 10% bonus credits for first 10,000 users": 10% of what each of the first 10,000
     // paying consumers pays from deposits, as market credits (never withdrawn). Cap per account (reading; the seed
     // gives none): 1,000 QUIV, earned by 10,000 QUIV of spending; 10,000 accounts x 1,000 = the 10M the pool may need.
+    // The bonus replaces the 2% cashback and the API share while it pays, so a self-dealt payment returns at most
+    // max(2% + 2 x 5%, 10%, 7%) + 5% = 17% < 20%.
     earlyAdopterBps: g(1_000n, 0n, 1_000n, 100n),
     earlyAdopterCap: g(1_000n * QUIV, 0n, 10_000n * QUIV, 100n * QUIV),
+    // A "user" (reading): a consumer whose payments from deposits reach 100 QUIV ($10 at the reference price), so a
+    // place costs real spending: taking all 10,000 by self-dealing loses at least 10,000 x 100 x (20% - 6%) QUIV.
+    earlyAdopterMinPayment: g(100n * QUIV, 0n, 10_000n * QUIV, 10n * QUIV),
   },
   developers: {
     // 3.3 "App Store model: 70/30 split for paid applications": 70% to the developer, 30% through the fee split.

@@ -62,6 +62,8 @@ export interface MarketPreset {
     earlyAdopterBps: BoundedParameter;
     /** Most bonus credits one early adopter earns in all, token wei. */
     earlyAdopterCap: BoundedParameter;
+    /** What a consumer must have paid from deposits to join the early adopters, token wei. */
+    earlyAdopterMinPayment: BoundedParameter;
   };
   /** `DeveloperPrograms`: paid applications, integration grants and bounties. */
   developers: {

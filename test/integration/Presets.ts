@@ -137,8 +137,8 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       expect(await c.incentivePools!.parameter(marketKey("cashbackBps")), "cashback 2%").to.equal(200n);
       expect(
         await c.incentivePools!.parameter(marketKey("creditBonusBps")),
-        "prepaid bonus 7% (the incentive bound)",
-      ).to.equal(700n);
+        "prepaid bonus 10%",
+      ).to.equal(1_000n);
 
       // Slashing (seed 4.1, 4.3, 5.3).
       const ranges = [];

@@ -8,13 +8,14 @@ import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {MarketBase} from "./MarketBase.sol";
 
-/// @notice Early adopters: the first 10,000 consumers to pay from deposits earn 10% of what they pay as market credits,
-/// up to 1,000 QUIV each, from the funded early-adopter pool.
+/// @notice Early adopters: the first 10,000 consumers whose payments from deposits reach 100 QUIV earn 10% of what they
+/// pay as market credits, instead of cashback and API share, up to 1,000 QUIV each, from the funded early-adopter pool.
 contract EarlyAdoptersTest is MarketBase {
     function _rates() internal pure override returns (IIncentivePools.Rates memory r) {
         r = super._rates();
         r.earlyAdopterBps = 1_000;
         r.earlyAdopterCap = 1_000 ether;
+        r.earlyAdopterMinPayment = 100 ether;
     }
 
     function setUp() public override {
@@ -71,20 +72,21 @@ contract EarlyAdoptersTest is MarketBase {
     }
 
     function test_onSettlement_theTenThousandthJoinsTheNextDoesNot() public {
-        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_001 ether);
+        // 9,999 x 10 for the first, 10 for the 10,000th, 10 that the 10,001st would take.
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 100_010 ether);
         for (uint256 i = 1; i < 10_000; ++i) {
-            _report(address(uint160(0x100000 + i)), 1 ether);
+            _report(address(uint160(0x100000 + i)), 100 ether);
         }
         assertEq(pools.earlyAdopterCount(), 9_999, "9,999 joined");
         address tenThousandth = makeAddr("tenThousandth");
         address next = makeAddr("next");
         vm.expectEmit(true, false, false, true, address(pools));
         emit IIncentivePools.EarlyAdopterJoined(tenThousandth, 10_000);
-        _report(tenThousandth, 10 ether);
-        _report(next, 10 ether);
+        _report(tenThousandth, 100 ether);
+        _report(next, 100 ether);
         (bool member, uint256 earned, ) = pools.earlyAdopterOf(tenThousandth);
         assertTrue(member, "the 10,000th is in");
-        assertEq(earned, 1 ether, "10% of 10");
+        assertEq(earned, 10 ether, "10% of 100");
         (member, earned, ) = pools.earlyAdopterOf(next);
         assertFalse(member, "the 10,001st is not");
         assertEq(earned, 0, "earns nothing");
@@ -158,30 +160,95 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_CAP), 2_000 ether, "cap");
     }
 
-    /// @dev One party takes all 10,000 places with dust: a first settlement of 1 wei of list value from deposits joins,
-    /// so 10,000 identities paying 1 wei each (10,000 wei in all, plus gas) leave nothing to the first real consumer.
-    // KNOWN ISSUE: any payment from deposits, however small, takes a place, so the "first 10,000 users" can be squatted
-    // by one party for gas alone and the pool then pays no one. A governed minimum first payment to join would price
-    // each place (at a self-dealing loss of about 10% of it per identity); it needs a new registered parameter in the
-    // pools, the preset and the deployment, left to the module's owner. This test pins the current figures.
-    function test_onSettlement_knownIssue_oneWeiPaymentsTakeEveryPlace() public {
+    /// @dev Audit regression: one party took all 10,000 places with 1-wei settlements (10,000 wei plus gas), leaving
+    /// nothing to the first real consumer. A place now costs 100 QUIV paid from deposits, counted over the consumer's
+    /// payments until it joins: 10,000 dust payments take none, and the first real consumer joins as number 1.
+    function test_onSettlement_oneWeiPaymentsTakeNoPlace() public {
         _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000_000 ether);
         (address sybil, uint256 sybilKey) = makeAddrAndKey("sybil0");
         _deposit(sybil, 1);
         _settle(sybilKey, _voucher(sybil, bronze, SMALL, 1, 0)); // a real settlement of 1 wei
         (bool member, uint256 earned, ) = pools.earlyAdopterOf(sybil);
-        assertTrue(member, "1 wei of deposits joins");
+        assertFalse(member, "1 wei of deposits does not join");
         assertEq(earned, 0, "and earns nothing");
-        assertEq(market.accountOf(sybil).balance + _deposits(sybil), 0, "the place cost 1 wei");
         for (uint256 i = 1; i < 10_000; ++i) {
             _report(address(uint160(0x900000 + i)), 1);
         }
-        assertEq(pools.earlyAdopterCount(), 10_000, "every place taken for 10,000 wei");
+        assertEq(pools.earlyAdopterCount(), 0, "no place taken by dust");
+        vm.expectEmit(true, false, false, true, address(pools));
+        emit IIncentivePools.EarlyAdopterJoined(alice, 1);
         _report(alice, 10_000 ether);
         (member, earned, ) = pools.earlyAdopterOf(alice);
-        assertFalse(member, "the first real consumer is the 10,001st");
-        assertEq(earned, 0, "and earns none of the 1,000 QUIV it would have");
-        assertEq(pools.poolInfo(IIncentivePools.Pool.EarlyAdopter).spent, 0, "the pool pays no one");
+        assertTrue(member, "the first real consumer is number 1");
+        assertEq(earned, 1_000 ether, "10% of 10,000");
+    }
+
+    /// @dev The minimum is counted over payments until the consumer joins: 99.999... QUIV in two payments does not
+    /// join (cashback on both instead), one more wei joins at that settlement, whose whole amount earns the bonus.
+    function test_onSettlement_joinsAtThePaymentThatReachesTheMinimum() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.Cashback, 5_000 ether);
+        _report(alice, 60 ether);
+        _report(alice, 40 ether - 1); // 100 QUIV less one wei in all
+        (bool member, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertFalse(member, "one wei short of the minimum");
+        assertEq(pools.earlyAdopterCount(), 0, "no one joined");
+        // Cashback 2%: 1.2 + 0.8 - 1 wei rounded down (0.79999...98 wei).
+        assertEq(pools.owed(alice), 1.2 ether + 0.8 ether - 1, "cashback while not a member");
+        _report(alice, 1);
+        (member, earned, ) = pools.earlyAdopterOf(alice);
+        assertTrue(member, "joined at the wei that reached 100 QUIV");
+        assertEq(earned, 0, "10% of 1 wei rounds down to nothing");
+        _report(alice, 50 ether);
+        (, earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 5 ether, "10% of 50");
+        assertEq(pools.owed(alice), 1.2 ether + 0.8 ether - 1, "no cashback once the bonus pays");
+    }
+
+    /// @dev The bonus replaces cashback (and the API share) while it pays; at the cap, or with the pool dry, those
+    /// apply again.
+    function test_onSettlement_bonusReplacesCashbackUntilTheCap() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.Cashback, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.ApiShare, 5_000 ether);
+        vm.prank(curator);
+        pools.setDeveloper(alice, true);
+        _report(alice, 10_000 ether);
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether, "10% of 10,000: the cap");
+        assertEq(pools.owed(alice), 0, "no cashback, no API share beside the bonus");
+        _report(alice, 1_000 ether);
+        (, earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether, "nothing past the cap");
+        assertEq(pools.owed(alice), 20 ether + 50 ether, "cashback 2% and API share 5% of 1,000 again");
+    }
+
+    function test_RevertWhen_earlyAdopterBpsWouldReachTheProtocolShare() public {
+        // MarketBase: max(2% + 2 x 5%, 10%, 7%) + 5% = 17%; an early rate of 15% makes it 20%, the protocol's share.
+        vm.startPrank(registry);
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_BPS, 1_499);
+        assertEq(pools.incentiveBps(), 1_999, "14.99% + 5% stays below 20%");
+        vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_000, 2_000));
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_BPS, 1_500);
+        vm.stopPrank();
+        assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_BPS), 1_499, "unchanged");
+    }
+
+    function test_setParameter_earlyAdopterMinimumPayment() public {
+        vm.startPrank(registry);
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_MIN_PAYMENT, type(uint80).max);
+        assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_MIN_PAYMENT), type(uint80).max, "at its bound");
+        uint256 above = uint256(type(uint80).max) + 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IParameterized.InvalidParameterValue.selector,
+                MarketKeys.EARLY_ADOPTER_MIN_PAYMENT,
+                above
+            )
+        );
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_MIN_PAYMENT, above);
+        vm.stopPrank();
+        assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_MIN_PAYMENT), type(uint80).max, "unchanged");
     }
 
     /// @dev Sybil identities: each earns at most 10% of what it paid itself, whatever the split.
@@ -204,9 +271,9 @@ contract EarlyAdoptersTest is MarketBase {
     }
 }
 
-/// @notice The early-adopter bonus sits outside the rates' bound: with in-bound rates (cashback 10%, referral 9%: 19%
-/// under the protocol's 20%), a consumer paying its own provider, referred by its own second provider, gets back more
-/// than it paid while it earns its bonus.
+/// @notice Audit regression: with in-bound rates (cashback 10%, referral 9%) and the early-adopter bonus on top of
+/// cashback, a consumer paying its own provider, referred by its own second provider, got back more than it paid. The
+/// bonus now replaces cashback, and the bound counts it as one path: max(10%, 10%) + 9% = 19% < 20%.
 contract EarlyAdopterRoundTripTest is MarketBase {
     function _rates() internal pure override returns (IIncentivePools.Rates memory r) {
         r = super._rates();
@@ -218,13 +285,10 @@ contract EarlyAdopterRoundTripTest is MarketBase {
         r.earlyAdopterCap = 1_000 ether;
     }
 
-    // KNOWN ISSUE: the early-adopter rate is left out of the rates' bound by design (docs/market.md, "Early
-    // adopters sit outside the bound"), so at in-bound rates a self-dealing party nets 591.408 QUIV on 9,990 paid
-    // per identity (about 5.9M QUIV over 10,000 identities, from the cashback, referral and early-adopter pools).
-    // At QUIVer's preset rates the same loop returns about 99.4% (it loses). Counting the bonus in the bound would
-    // refuse the seed's 10%, so the choice (or a bound on the rates while the program runs) is left to governance
-    // and the module's owner.
-    function test_settle_knownIssue_selfDealingRoundTripPaysAtInBoundRates() public {
+    /// @dev Before: cashback 999 + bonus 999 + referral 791.208 returned 10,581.408 for 9,990 paid (591.408 gained).
+    /// Now: 9,990 from deposits earns the 999 bonus instead of cashback; the 999 of credits go to itself too;
+    /// bronze earns 80% of 10,989 = 8,791.2, silver's referral 9% of it = 791.208: 9,582.408 back, 407.592 lost.
+    function test_settle_selfDealingEarlyAdopterLosesAtInBoundRates() public {
         _fundPool(IIncentivePools.Pool.Cashback, 10_000 ether);
         _fundPool(IIncentivePools.Pool.Referral, 10_000 ether);
         _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000 ether);
@@ -242,12 +306,11 @@ contract EarlyAdopterRoundTripTest is MarketBase {
 
         vm.prank(bronze);
         assertEq(market.claimEarnings(), 8_791.2 ether, "80% of 10,989");
-        vm.prank(alice);
-        assertEq(pools.claim(), 999 ether, "cashback: 10% of 9,990");
+        assertEq(pools.owed(alice), 0, "no cashback beside the bonus");
         vm.prank(silver);
         assertEq(pools.claim(), 791.208 ether, "referral: 9% of 8,791.2");
         uint256 afterwards = token.balanceOf(alice) + token.balanceOf(bronze) + token.balanceOf(silver);
-        assertEq(afterwards, before + 9_990 ether + 591.408 ether, "paid 9,990, got back 10,581.408");
+        assertEq(afterwards, before + 9_582.408 ether, "paid 9,990 (before the snapshot), got back 9,582.408");
         assertEq(_deposits(alice) + _credits(alice), 0, "nothing left in the market");
     }
 }

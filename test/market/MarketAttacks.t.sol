@@ -267,31 +267,35 @@ contract MarketAttacksTest is MarketBase {
     }
 
     /// @dev Every in-bound rate combination (the bound's figure below the protocol's 2,000, the consumer an open-source
-    /// developer) and priority level: paying oneself never
-    /// returns as much as it costs. Real tokens paid count credits at what they cost.
+    /// developer and an early adopter) and priority level: paying oneself never
+    /// returns as much as it costs. Real tokens paid count credits at what they cost, bonus credits at face value.
     function testFuzz_selfDealingRoundTripNeverReturnsItsCost(
-        uint256[4] memory rates,
+        uint256[5] memory rates,
         uint256 priorityBps,
         uint256 deposits,
         uint256 credits,
         uint256 amount
     ) public {
-        // Bounded so that max(cashback + 2 x API share, credit bonus) + referral stays below 2,000, with the API
-        // share at its open-source double (set from zero, and the figure only grows, so no step crosses the bound).
-        bytes32[4] memory keys = [
+        // Bounded so that max(cashback + 2 x API share, early-adopter bonus, credit bonus) + referral stays below 2,000,
+        // with the API share at its open-source double (set from zero, and the figure only grows, so no step crosses
+        // the bound).
+        bytes32[5] memory keys = [
             MarketKeys.REFERRAL_BPS,
             MarketKeys.CASHBACK_BPS,
             MarketKeys.API_SHARE_BPS,
-            MarketKeys.CREDIT_BONUS_BPS
+            MarketKeys.CREDIT_BONUS_BPS,
+            MarketKeys.EARLY_ADOPTER_BPS
         ];
         vm.startPrank(registry);
-        for (uint256 i; i < 4; ++i) pools.setParameter(keys[i], 0);
+        for (uint256 i; i < 5; ++i) pools.setParameter(keys[i], 0);
         rates[0] = bound(rates[0], 0, 1_999);
         uint256 left = 1_999 - rates[0];
         rates[1] = bound(rates[1], 0, left);
         rates[2] = bound(rates[2], 0, (left - rates[1]) / 2);
         rates[3] = bound(rates[3], 0, left);
-        for (uint256 i; i < 4; ++i) pools.setParameter(keys[i], rates[i]);
+        rates[4] = bound(rates[4], 0, left);
+        for (uint256 i; i < 5; ++i) pools.setParameter(keys[i], rates[i]);
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_CAP, 1_000_000 ether);
         vm.stopPrank();
         assertLt(pools.incentiveBps(), 2_000, "in bound");
         priorityBps = bound(priorityBps, 499, 2_000);
@@ -305,7 +309,7 @@ contract MarketAttacksTest is MarketBase {
         pools.setDeveloper(mallory, true);
         developers.setOpenSource(mallory); // the worst case: the API share doubled
         vm.stopPrank();
-        for (uint256 i; i < 4; ++i) _fundPool(IIncentivePools.Pool(i), 1_000_000 ether);
+        for (uint256 i; i < 5; ++i) _fundPool(IIncentivePools.Pool(i), 1_000_000 ether);
 
         deposits = bound(deposits, 10 ether, 50_000 ether);
         credits = bound(credits, 0, 50_000 ether);
@@ -329,7 +333,8 @@ contract MarketAttacksTest is MarketBase {
         uint256 fromDeposits = a.balance - r.deposits;
         uint256 fromCredits = a.credits - r.credits;
         (, uint256 earned) = market.earningsOf(malloryProvider);
-        uint256 back = earned + pools.owed(referrer) + pools.owed(mallory);
+        (, , uint256 bonusCredits) = pools.earlyAdopterOf(mallory);
+        uint256 back = earned + pools.owed(referrer) + pools.owed(mallory) + bonusCredits;
         // Real tokens: deposits spent, plus credits spent at their cost (`credits` bought `a.credits`).
         if (a.credits == 0) {
             assertLt(back, fromDeposits, "paying oneself returns less than it costs");
