@@ -19,7 +19,9 @@ const BATCH = 20;
 /**
  * A running QUIVer market: provider P (Bronze) serves a small model; consumer C holds 100,000 QUIV of escrow, all
  * reserved for P, and has settled once with P (so the measured settlement updates an existing channel, as every
- * settlement of a stream but the first does); the cashback pool is funded (so the settlement also accrues cashback);
+ * settlement of a stream but the first does), and that first settlement of 100 QUIV admitted C as an early adopter
+ * (the seed's first 10,000 users); the early-adopter pool is funded, so the measured settlement pays C its 10% bonus
+ * credits (in place of cashback, the heaviest consumer path); the cashback pool is funded as well;
  * `participants` other consumers, each with its own escrow, a reserve for another provider and a settled channel with
  * it (a test-only crowd, test/market/mocks/BenchMarketCrowd.sol, many per transaction), so every market mapping a
  * settlement touches already holds thousands of other entries.
@@ -45,9 +47,10 @@ async function running(connection: NetworkConnection, participants: number) {
   await market.connect(consumer).deposit(parseEther("100000"));
   await market.connect(consumer).reserve(provider.address, parseEther("100000"));
   await market.syncTier(provider.address);
-  await token.mint(deployer.address, parseEther("1000"));
-  await token.approve(await incentives.getAddress(), parseEther("1000"));
+  await token.mint(deployer.address, parseEther("2000"));
+  await token.approve(await incentives.getAddress(), parseEther("2000"));
   await incentives.fund(0, parseEther("1000")); // the cashback pool
+  await incentives.fund(4, parseEther("1000")); // the early-adopter pool
   await token.mint(holder.address, parseEther("1000"));
 
   const crowd = await ethers.deployContract("BenchMarketCrowd", [
@@ -79,8 +82,8 @@ async function running(connection: NetworkConnection, participants: number) {
     deadline,
   });
   const sign = (signer: Signer, v: Voucher) => signVoucher(signer, marketAddress, chainId, v);
-  // The channel's first settlement: 1,000 tokens at the base rate.
-  const first = voucher(parseEther("1"), 1_000n);
+  // The channel's first settlement: 100,000 tokens at the base rate, 100 QUIV (the early adopters' minimum).
+  const first = voucher(parseEther("100"), 100_000n);
   await (await market.connect(provider).settle(first, await sign(consumer, first))).wait();
   return { ...deployed, provider, consumer, holder, voucher, sign };
 }
@@ -91,13 +94,14 @@ async function running(connection: NetworkConnection, participants: number) {
  * slots and the totals (with the challenge window) read and rewritten; the channel's challenge window (value,
  * deadline, start, last ordinal: one slot's worth, here packed with the channel's parties) rewritten. Staking: the provider's
  * status (one read). Fee policy: fees and bands (two reads). Catalogue: the quote and the demand configuration (with the
- * bound market) read, the model's demand rewritten. Incentives: the rates (with the bound market) read, the cashback
- * pool and the consumer's owed rewards rewritten (a provider never referred costs no referral read). No read of the
- * consumer's registered signer (it signed itself). Logs: Settled and the cashback's RewardAccrued.
+ * bound market) read, the model's demand rewritten. Incentives: the rates (with the bound market) and the consumer's
+ * standing read, the early-adopter terms read, the early-adopter pool and the consumer's bonus credits rewritten (a
+ * provider never referred costs no referral read). No read of the consumer's registered signer (it signed itself).
+ * Logs: Settled and the bonus's RewardAccrued.
  */
 const SETTLE_FLOOR = {
   coldAccounts: 1,
-  coldReads: 6,
+  coldReads: 7,
   nonZeroToNonZero: 11,
   logs: [
     { topics: 3, dataBytes: 160 },
@@ -244,7 +248,7 @@ export const marketCases: BenchCase[] = [
     prepare: async (connection, participants) => {
       const { market, provider, consumer, voucher, sign } = await running(connection, participants);
       // One request of 100 tokens at the base rate: 0.1 QUIV more than the channel's last settlement.
-      const v = voucher(parseEther("1.1"), 1_100n);
+      const v = voucher(parseEther("100.1"), 100_100n);
       const signature = await sign(consumer, v);
       return { send: () => market.connect(provider).settle(v, signature), floor: SETTLE_FLOOR };
     },
@@ -258,7 +262,7 @@ export const marketCases: BenchCase[] = [
     prepare: async (connection, participants) => {
       const { market, provider, consumer, voucher, sign } = await running(connection, participants);
       // 10,000 requests of 100 tokens each since the last settlement: 1,000,000 tokens, 1,000 QUIV.
-      const v = voucher(parseEther("1001"), 1_001_000n);
+      const v = voucher(parseEther("1100"), 1_100_000n);
       const signature = await sign(consumer, v);
       return { send: () => market.connect(provider).settle(v, signature), floor: SETTLE_FLOOR };
     },
@@ -273,7 +277,7 @@ export const marketCases: BenchCase[] = [
       // The distribution empties the four accrued parts; the ledger's counters keep its two slots non-zero, so the
       // settlement rewrites them as any other does.
       await (await market.distributeFees()).wait();
-      const v = voucher(parseEther("1.1"), 1_100n);
+      const v = voucher(parseEther("100.1"), 100_100n);
       const signature = await sign(consumer, v);
       return { send: () => market.connect(provider).settle(v, signature), floor: SETTLE_FLOOR };
     },
@@ -365,7 +369,7 @@ export const marketCases: BenchCase[] = [
       const { market, provider, consumer, voucher, sign } = await running(connection, participants);
       // A distribution has run before (the recipients hold tokens), then another settlement accrued new parts.
       await (await market.distributeFees()).wait();
-      const v = voucher(parseEther("2"), 2_000n);
+      const v = voucher(parseEther("101"), 101_000n);
       await (await market.connect(provider).settle(v, await sign(consumer, v))).wait();
       return {
         send: () => market.distributeFees(),

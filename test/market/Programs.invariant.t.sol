@@ -5,6 +5,7 @@ import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol"
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
 import {IRatings} from "../../contracts/interfaces/IRatings.sol";
+import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {ProgramsHandler} from "./handlers/ProgramsHandler.sol";
 import {ProgramsBase} from "./ProgramsBase.sol";
@@ -44,6 +45,12 @@ contract ProgramsInvariantTest is ProgramsBase {
         _fundPool(IIncentivePools.Pool.Cashback, 10_000 ether);
         _fundPool(IIncentivePools.Pool.Referral, 10_000 ether);
         _fundPool(IIncentivePools.Pool.ApiShare, 10_000 ether);
+        // The party's consumers are early adopters too (10%, a cap they cannot reach), the bonus in place of cashback.
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10_000 ether);
+        vm.startPrank(registry);
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_BPS, 1_000);
+        pools.setParameter(MarketKeys.EARLY_ADOPTER_CAP, 1_000_000 ether);
+        vm.stopPrank();
         vm.startPrank(curator);
         pools.setDeveloper(buyerA, true);
         pools.setDeveloper(buyerB, true);

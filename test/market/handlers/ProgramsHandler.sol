@@ -70,6 +70,8 @@ contract ProgramsHandler is Test {
             w += token.balanceOf(c) + token.balanceOf(p) + pools.owed(c) + pools.owed(p);
             IInferenceMarket.AccountView memory a = market.accountOf(c);
             w += a.balance + a.credits;
+            (, , uint256 bonusCredits) = pools.earlyAdopterOf(c);
+            w += bonusCredits;
             for (uint256 j = 1; j < 3; ++j) {
                 IInferenceMarket.ReserveView memory r = market.reserveOf(c, providers[j]);
                 w += r.deposits + r.credits;
