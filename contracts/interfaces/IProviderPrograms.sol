@@ -9,16 +9,20 @@ import {IParameterized} from "./IParameterized.sol";
 /// active >6 months"), each paid from its own funded pool (never minted).
 /// @dev Every bonus is a rate on the provider's own settled earnings in the market since its previous claim (the
 /// market's lifetime earnings, read at claim; earnings made while a program's rule fails are forfeited for that
-/// program), so no identity earns a bonus beyond what its own settled volume justifies, and splitting a provider into
+/// program: the availability and loyalty rules must cover the whole span since the previous claim, not only the claim's
+/// moment), so no identity earns a bonus beyond what its own settled volume justifies, and splitting a provider into
 /// identities never raises the total. A claim is O(1): one checkpoint per provider, one pool and one 30-day cap per
 /// program.
 /// - Availability: the metrics registry's rolling uptime is at least `minUptimeBps` (QUIVer: 9,950, i.e. 99.50%
 ///   pays and 99.49% does not), resting on at least `minAttestations` attestations (never below the registry's
-///   minimum) and attested in one of the last two epochs.
+///   minimum) and attested in one of the last two epochs, and the previous claim (or enrolment) is no older than the
+///   registry's rolling window (window epochs x epoch length), so the figure covers the earnings it pays on.
 /// - Diversity: `diversityBps / n` where n is the number of providers serving the model the provider names (one it
 ///   serves), so the rate falls with the model's supply and n Sybil identities each earn 1/n of it.
 /// - Loyalty: the provider has been active without a gap since it enrolled for at least `loyaltyTenure` seconds
-///   (QUIVer: 182.5 days; one second less pays nothing). A fresh identity starts at zero. Anyone may `sight` a
+///   (QUIVer: 182.5 days; one second less pays nothing), counted at the previous claim: loyalty pays on earnings
+///   settled after a claim made with the tenure complete (the first claim after the tenure only moves the checkpoint),
+///   never on earnings made while the tenure was building. A fresh identity starts at zero. Anyone may `sight` a
 ///   provider: an inactive or banned provider, or one unseen for longer than `maxSightingGap`, restarts its tenure.
 /// - Bound: the rates applied at a claim are scaled down to the headroom left in the protocol's share of a base fee
 ///   after the incentive pools' rates and the feedback rate, over the provider's largest share of what a consumer
@@ -72,11 +76,13 @@ interface IProviderPrograms is IParameterized {
     /// @param activeSince Start of its current continuous tenure.
     /// @param lastSeen Last sighting.
     /// @param earningsCheckpoint Market lifetime earnings at its last claim (or enrolment).
+    /// @param claimedAt When the checkpoint was taken (its last claim, or enrolment).
     struct ProviderView {
         bool enrolled;
         uint256 activeSince;
         uint256 lastSeen;
         uint256 earningsCheckpoint;
+        uint256 claimedAt;
     }
 
     /// @notice A program pool was funded.
@@ -140,7 +146,9 @@ interface IProviderPrograms is IParameterized {
     /// @param provider The provider.
     function sight(address provider) external;
 
-    /// @notice Pays the caller's bonuses on its settled earnings since its previous claim and moves its checkpoint.
+    /// @notice Pays the caller's bonuses on its settled earnings since its previous claim and moves its checkpoint
+    /// (availability only when that claim is within the registry's window; loyalty only when the tenure was complete
+    /// at that claim).
     /// @dev Reverts `NotActiveProvider` for an inactive or banned provider, `NothingToClaim` without new earnings.
     /// @param modelId A model the caller serves, for the diversity bonus (zero: no diversity bonus).
     /// @return amount Tokens paid.
@@ -151,7 +159,8 @@ interface IProviderPrograms is IParameterized {
     /// @return Whether it does.
     function availabilityEligible(address provider) external view returns (bool);
 
-    /// @notice Whether a provider's tenure earns the loyalty bonus now (as last sighted).
+    /// @notice Whether a provider's tenure is complete now (as last sighted); a claim pays loyalty on the earnings
+    /// since its previous claim only if the tenure was complete at that claim.
     /// @param provider The provider.
     /// @return Whether it does.
     function loyaltyEligible(address provider) external view returns (bool);

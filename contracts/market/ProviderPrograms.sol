@@ -27,12 +27,13 @@ import {ProgramKeys} from "../libraries/ProgramKeys.sol";
 contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    /// @dev A provider's standing in one slot.
+    /// @dev A provider's standing in one slot: `claimedAt` is when `earningsCheckpoint` was taken (enrolment or claim).
     struct Standing {
         bool enrolled;
         uint40 activeSince;
         uint40 lastSeen;
         uint112 earningsCheckpoint;
+        uint40 claimedAt;
     }
 
     /// @dev A program's pool in two slots.
@@ -67,6 +68,9 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     IRatings private immutable _RATINGS;
     /// @dev The metrics registry's own minimum attestations per epoch (the floor of `minAttestations`).
     uint256 private immutable _REGISTRY_MIN_ATTESTATIONS;
+    /// @dev The span of the registry's rolling figures, seconds (window epochs x epoch length): the longest span of
+    /// earnings an availability claim may cover.
+    uint256 private immutable _METRICS_WINDOW;
 
     Parameters private _params;
     Pool[PROGRAMS] private _pools;
@@ -97,8 +101,11 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         _CATALOG = IModelCatalog(market_.catalog());
         _ROUTER = IFeeRouter(market_.feeRouter());
         _INCENTIVES = IIncentivePools(market_.incentives());
-        _REGISTRY_MIN_ATTESTATIONS = metrics_.config().minAttestations;
+        IMetricsRegistry.Config memory registry = metrics_.config();
+        _REGISTRY_MIN_ATTESTATIONS = registry.minAttestations;
+        _METRICS_WINDOW = registry.windowEpochs * registry.epochLength;
         if (
+            _METRICS_WINDOW == 0 ||
             parameters.availabilityBps > BPS ||
             parameters.diversityBps > BPS ||
             parameters.loyaltyBps > BPS ||
@@ -133,7 +140,8 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
             enrolled: true,
             activeSince: uint40(block.timestamp),
             lastSeen: uint40(block.timestamp),
-            earningsCheckpoint: uint112(earnings)
+            earningsCheckpoint: uint112(earnings),
+            claimedAt: uint40(block.timestamp)
         });
         emit Enrolled(msg.sender, earnings);
     }
@@ -155,17 +163,24 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         uint256 lifetime = _lifetime(msg.sender);
         uint256 basis = lifetime - s.earningsCheckpoint;
         if (basis == 0) revert NothingToClaim(msg.sender);
-        s.earningsCheckpoint = uint112(lifetime);
+        uint256 claimedAt = s.claimedAt;
+        (s.earningsCheckpoint, s.claimedAt) = (uint112(lifetime), uint40(block.timestamp));
         _standings[msg.sender] = s;
 
         Parameters memory p = _params;
         uint256[PROGRAMS] memory rates;
-        if (_availabilityEligible(msg.sender, p)) rates[uint256(Program.Availability)] = p.availabilityBps;
+        // The basis was earned after `claimedAt`: availability pays only if the registry's window covers that span,
+        // loyalty only if the tenure was already complete then (and has not restarted since).
+        if (block.timestamp - claimedAt <= _METRICS_WINDOW && _availabilityEligible(msg.sender, p)) {
+            rates[uint256(Program.Availability)] = p.availabilityBps;
+        }
         if (modelId != bytes32(0)) {
             if (!_CATALOG.isServing(modelId, msg.sender)) revert NotServing(msg.sender, modelId);
             rates[uint256(Program.Diversity)] = _diversityBps(modelId, p.diversityBps);
         }
-        if (block.timestamp - s.activeSince >= p.loyaltyTenure) rates[uint256(Program.Loyalty)] = p.loyaltyBps;
+        if (claimedAt >= s.activeSince && claimedAt - s.activeSince >= p.loyaltyTenure) {
+            rates[uint256(Program.Loyalty)] = p.loyaltyBps;
+        }
 
         // Scale every rate down to the headroom when their sum exceeds it (rounding down).
         uint256 sum = rates[0] + rates[1] + rates[2];
@@ -223,7 +238,8 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
                 enrolled: s.enrolled,
                 activeSince: s.activeSince,
                 lastSeen: s.lastSeen,
-                earningsCheckpoint: s.earningsCheckpoint
+                earningsCheckpoint: s.earningsCheckpoint,
+                claimedAt: s.claimedAt
             });
     }
 

@@ -6,7 +6,8 @@
  * - Provider P (Bronze) lists a rare model and enrols; consumer C pays it 1,000 QUIV of list value through one voucher
  *   and rates it 5 stars with a review hash: C receives the feedback reward (0.5 QUIV).
  * - P claims: the diversity bonus of a model it alone serves (0.2% of its 800 QUIV of earnings: 1.6 QUIV).
- * - Seven months of sightings later (one every 29 days), C pays again and P claims diversity and loyalty (0.2% + 0.25% of 800: 3.6 QUIV).
+ * - Seven months of sightings later (one every 29 days), C pays again and P claims diversity (1.6 QUIV): loyalty pays
+ *   only on earnings settled after a claim made with the tenure complete, so this claim opens it.
  * - Three validators bond in the court and attest P daily for 30 days at 99.90% uptime (90 attestations); C pays
  *   again and P claims availability, diversity and loyalty (0.4% + 0.2% + 0.25% of 800: 6.8 QUIV).
  */
@@ -92,7 +93,7 @@ await pay(parseEther("2000"));
 before = await token.balanceOf(provider.address);
 await (await programs.connect(provider).claim(MODEL)).wait();
 console.log(
-  `after 203 days of activity P claimed diversity + loyalty: ${show((await token.balanceOf(provider.address)) - before)} QUIV`,
+  `after 203 days of activity P claimed diversity (loyalty opens for the earnings after this claim): ${show((await token.balanceOf(provider.address)) - before)} QUIV`,
 );
 // Three validators bond in the court and attest P every day for 30 days at 99.90% uptime: 90 attestations.
 const { metrics, court } = d;

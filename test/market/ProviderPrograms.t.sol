@@ -71,6 +71,20 @@ contract ProviderProgramsTest is ProgramsBase {
         assertTrue(programs.availabilityEligible(bronze), "latest epoch 8, current 10");
     }
 
+    /// @dev The programs read the registry's rolling window once (the longest span an availability claim covers): a
+    /// registry reporting none is refused.
+    function test_RevertWhen_registryReportsNoWindow() public {
+        metrics.setWindowEpochs(0);
+        vm.expectRevert(IProviderPrograms.InvalidConfiguration.selector);
+        new ProviderPrograms(
+            market,
+            IMetricsRegistry(address(metrics)),
+            ratings,
+            address(manager),
+            _programParameters()
+        );
+    }
+
     function test_RevertWhen_minAttestationsBelowTheRegistrys() public {
         vm.prank(registry);
         vm.expectRevert(
@@ -99,10 +113,14 @@ contract ProviderProgramsTest is ProgramsBase {
         assertEq(_claim(bronze, bytes32(0)), 0, "no loyalty");
     }
 
+    /// @dev Loyalty pays on earnings settled after a claim made with the tenure complete (the claim at six months pays
+    /// none on the 800 settled while the tenure was building).
     function test_claim_loyaltyPaysAtSixMonths() public {
         _stayUntil(TENURE);
         _pay(alice, aliceKey, bronze, 1_000 ether);
         assertTrue(programs.loyaltyEligible(bronze), "182.5 days");
+        assertEq(_claim(bronze, bytes32(0)), 0, "the claim at six months opens the span");
+        _pay(alice, aliceKey, bronze, 2_000 ether);
         assertEq(_claim(bronze, bytes32(0)), 2 ether, "25 bps of 800");
     }
 
@@ -265,13 +283,18 @@ contract ProviderProgramsTest is ProgramsBase {
     }
 
     /// @dev Bronze pays itself 1,000 through a Sybil consumer with every program on: it gets 800 back as earnings and
-    /// 6.8 in bonuses (85 bps of 800) while 200 went to the protocol.
+    /// 6.8 in bonuses (85 bps of 800) while 200 went to the protocol. (A first claim at six months opens the loyalty
+    /// and availability spans.)
     function test_claim_selfDealingEarnsLessThanItCosts() public {
         _stayUntil(TENURE);
         metrics.setCurrentEpoch(200);
         metrics.setRolling(bronze, 30, 10_000, 199);
-        uint256 before = _balance(alice) + token.balanceOf(bronze);
         _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(_claim(bronze, SMALL), 1.6 ether, "diversity only: 20 bps of 800");
+        vm.prank(bronze);
+        market.claimEarnings();
+        uint256 before = _balance(alice) + token.balanceOf(bronze);
+        _pay(alice, aliceKey, bronze, 2_000 ether);
         uint256 bonus = _claim(bronze, SMALL);
         vm.prank(bronze);
         market.claimEarnings();

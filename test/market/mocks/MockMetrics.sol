@@ -7,6 +7,8 @@ import {IMetricsRegistry} from "../../../contracts/interfaces/IMetricsRegistry.s
 contract MockMetrics {
     uint256 public minAttestations;
     uint256 public currentEpoch;
+    /// @dev QUIVer's window: 90 epochs of a day.
+    uint256 public windowEpochs = 90;
     mapping(address provider => IMetricsRegistry.RollingMetrics) private _rolling;
 
     constructor(uint256 minAttestations_) {
@@ -23,6 +25,10 @@ contract MockMetrics {
         });
     }
 
+    function setWindowEpochs(uint256 epochs) external {
+        windowEpochs = epochs;
+    }
+
     function setCurrentEpoch(uint256 epoch) external {
         currentEpoch = epoch;
     }
@@ -33,5 +39,7 @@ contract MockMetrics {
 
     function config() external view returns (IMetricsRegistry.Config memory c) {
         c.minAttestations = minAttestations;
+        c.epochLength = 1 days;
+        c.windowEpochs = windowEpochs;
     }
 }

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
+import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
+import {ProgramKeys} from "../../contracts/libraries/ProgramKeys.sol";
+import {ProgramsBase} from "./ProgramsBase.sol";
+
+/// @notice Attacks on the provider programs by the providers they pay (QUIVer's rates: availability 40 bps, diversity
+/// 20 bps / providers, loyalty 25 bps). Bronze earns 800 on a 1,000 payment (80% of an undiscounted base fee).
+contract ProgramsAttacksTest is ProgramsBase {
+    bytes32 internal constant OWN_MODEL = keccak256("model.bronze.own");
+
+    function setUp() public override {
+        super.setUp();
+        _deposit(alice, 1_000_000 ether);
+        _deposit(bob, 1_000_000 ether);
+        _fundAll(100 ether);
+        metrics.setCurrentEpoch(10);
+        vm.prank(bronze);
+        programs.enroll();
+    }
+
+    function _claim(address provider, bytes32 modelId) internal returns (uint256) {
+        vm.prank(provider);
+        return programs.claim(modelId);
+    }
+
+    /// @dev Sights bronze every 30 days for 180 days, then moves to `offset` seconds after its enrolment.
+    function _stayUntil(uint256 offset) internal {
+        uint256 start = programs.providerInfo(bronze).activeSince;
+        for (uint256 i = 1; i <= 6; ++i) {
+            vm.warp(start + i * 30 days);
+            programs.sight(bronze);
+        }
+        vm.warp(start + offset);
+    }
+
+    // ------------------------------------------------------------------ diversity
+
+    /// @dev KNOWN ISSUE: the diversity rate is read from the model the claimer names, and any active provider may list
+    /// a model of its own (no cost, no demand needed) and be its only provider. Bronze earns its 800 on SMALL, served
+    /// by four providers (20 / 4 = 5 bps: 0.4), lists a fresh model nobody uses and is paid the full 20 bps (1.6), four
+    /// times the rare-model rate, on earnings made on the commonest model. The bonus stays a rate on its own earnings
+    /// within the headroom (self-dealing still loses), but every provider can take the top rate, so the pool and its
+    /// period cap go to whoever names a private model rather than to rare models. Fixing it needs each provider's
+    /// earnings per model (the market keeps them per channel only).
+    function test_knownIssue_diversityOnAModelListedForTheClaim() public {
+        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.prank(gold);
+        catalog.serveModel(SMALL);
+        vm.prank(platinum);
+        catalog.serveModel(SMALL);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(programs.diversityBpsOf(SMALL), 5, "SMALL: four providers");
+
+        vm.prank(bronze);
+        catalog.listModel(OWN_MODEL, IModelCatalog.ComplexityClass.Small);
+        assertEq(_claim(bronze, OWN_MODEL), 1.6 ether, "20 bps of 800, where SMALL pays 5 bps: 0.4");
+    }
+
+    /// @dev KNOWN ISSUE: the count of a model's providers is read at the claim, so a Sybil pair serving one model takes
+    /// turns leaving it: silver stops serving SMALL, bronze claims at 20 bps (1.6 instead of 10 bps: 0.8), silver
+    /// serves it again. Same root as above (a claim-time read of a number the claimer sets).
+    function test_knownIssue_diversitySybilLeavesTheModelForTheClaim() public {
+        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(programs.diversityBpsOf(SMALL), 10, "two providers");
+
+        vm.prank(silver);
+        catalog.stopServing(SMALL);
+        assertEq(_claim(bronze, SMALL), 1.6 ether, "20 bps of 800 instead of 0.8");
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        assertEq(programs.diversityBpsOf(SMALL), 10, "back to two providers");
+    }
+
+    // ------------------------------------------------------------------ eligibility read at the claim only
+
+    /// @dev Bronze earns 800 on its first day, never claims, keeps being sighted, and claims once its tenure is
+    /// complete. Before the fix the loyalty rate paid 2 (25 bps of 800) on earnings made at a tenure of zero; now that
+    /// claim only moves the checkpoint, and the next 800 (settled after a claim made with the tenure complete) pays 2.
+    function test_claim_loyaltyPaysNothingOnEarningsMadeBeforeTheTenure() public {
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        _stayUntil(TENURE);
+        assertTrue(programs.loyaltyEligible(bronze), "tenure complete now");
+        assertEq(_claim(bronze, bytes32(0)), 0, "the 800 were earned while the tenure was building");
+        assertEq(programs.providerInfo(bronze).earningsCheckpoint, 800 ether, "forfeited, not banked");
+        assertEq(programs.providerInfo(bronze).claimedAt, block.timestamp, "claimed with the tenure complete");
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 2 ether, "25 bps of the 800 earned after");
+    }
+
+    /// @dev The previous claim one second before the tenure completes: the next claim pays no loyalty (the claim
+    /// after that does).
+    function test_claim_loyaltyNeedsTheTenureCompleteAtThePreviousClaim() public {
+        _stayUntil(TENURE - 1);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 0, "first claim");
+        vm.warp(block.timestamp + 1 days);
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 0, "previous claim at the tenure minus one second");
+        _pay(alice, aliceKey, bronze, 3_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 2 ether, "previous claim a day after the tenure: 25 bps of 800");
+    }
+
+    /// @dev A claim made exactly at the tenure opens loyalty for the earnings settled after it.
+    function test_claim_loyaltyFromAClaimMadeExactlyAtTheTenure() public {
+        _stayUntil(TENURE);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 0, "claim at the tenure to the second");
+        vm.warp(block.timestamp + 1 days);
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 2 ether, "25 bps of 800");
+    }
+
+    /// @dev A tenure restarted between two claims pays no loyalty at the second, though the first was made with the
+    /// tenure complete: bronze leaves, a rival sights it, it comes back.
+    function test_claim_loyaltyNothingAfterARestartSinceThePreviousClaim() public {
+        _stayUntil(TENURE);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 0, "opens the loyalty span");
+        vm.prank(bronze);
+        uint256 index = staking.unbond(1 ether);
+        programs.sight(bronze);
+        vm.prank(bronze);
+        staking.rebond(index);
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 0, "restarted since the previous claim");
+    }
+
+    /// @dev Bronze earns 800 while its rolling uptime is 90.00%, never claims, and claims 120 days later, once a new
+    /// window of attestations reads 100%. Before the fix the availability rate paid 3.2 (40 bps of 800) on earnings
+    /// made at 90%; now a span longer than the registry's 90-day window pays no availability bonus.
+    function test_claim_availabilityPaysNothingOnEarningsOlderThanTheWindow() public {
+        metrics.setRolling(bronze, 90, 9_000, 9);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertFalse(programs.availabilityEligible(bronze), "90.00% when earned");
+
+        uint256 start = block.timestamp;
+        for (uint256 i = 1; i <= 4; ++i) {
+            vm.warp(start + i * 30 days);
+            programs.sight(bronze);
+        }
+        metrics.setCurrentEpoch(130);
+        metrics.setRolling(bronze, 90, 10_000, 129);
+        assertTrue(programs.availabilityEligible(bronze), "100% now");
+        assertEq(_claim(bronze, bytes32(0)), 0, "the 800 predate the window");
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "40 bps of the 800 earned inside the window");
+    }
+
+    /// @dev The span since the previous claim: 90 days pays, 90 days and one second does not.
+    function test_claim_availabilitySpanToTheSecond() public {
+        metrics.setRolling(bronze, 90, 10_000, 9);
+        uint256 enrolled = programs.providerInfo(bronze).claimedAt;
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.warp(enrolled + 90 days);
+        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "90 days: 40 bps of 800");
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        vm.warp(block.timestamp + 90 days + 1);
+        assertEq(_claim(bronze, bytes32(0)), 0, "one second more");
+    }
+
+    // ------------------------------------------------------------------ caps at the period edge
+
+    /// @dev KNOWN ISSUE: the caps count per calendar period of 30 days, so a provider claims its whole account cap one
+    /// second before a period ends and again one second after: with a 5 cap, 10 within two seconds. The bonus is still
+    /// a rate on earnings settled between the claims (each claim needs new earnings), so the edge doubles the cap, not
+    /// the rate.
+    function test_knownIssue_accountCapTwiceAcrossThePeriodEdge() public {
+        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+        vm.prank(registry);
+        programs.setParameter(ProgramKeys.BONUS_ACCOUNT_CAP, 5 ether);
+        metrics.setRolling(bronze, 90, 10_000, 9);
+        uint256 edge = (block.timestamp / 30 days + 1) * 30 days;
+
+        vm.warp(edge - 1);
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 5 ether, "40 bps of 1,600 = 6.4, capped at 5");
+        vm.warp(edge + 1);
+        _pay(alice, aliceKey, bronze, 4_000 ether);
+        assertEq(_claim(bronze, bytes32(0)), 5 ether, "a new period: 5 again, two seconds later");
+        assertEq(token.balanceOf(bronze), 10 ether, "twice the cap within two seconds");
+        assertEq(
+            programs.accountPeriodSpent(bronze, IProviderPrograms.Program.Availability),
+            5 ether,
+            "the period sees one cap"
+        );
+    }
+
+    /// @dev KNOWN ISSUE: the feedback caps count per calendar period too. With a 1 cap per reviewer and 0.3 per review
+    /// (the least of 0.3 and 10 bps of half of 1,000), alice rates four 1,000 payments one second before a period ends
+    /// (0.3 + 0.3 + 0.3 + 0.1) and four more one second after: 2 within two seconds. Each review still needs a payment
+    /// of its own and pays at most 10 bps of it.
+    function test_knownIssue_feedbackAccountCapTwiceAcrossThePeriodEdge() public {
+        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+        _fundRatings(10 ether);
+        uint256 edge = (block.timestamp / 30 days + 1) * 30 days;
+        vm.warp(edge - 1);
+        for (uint256 i = 1; i <= 4; ++i) {
+            _pay(alice, aliceKey, bronze, i * 1_000 ether);
+            _rate(alice, bronze, 5);
+        }
+        assertEq(token.balanceOf(alice), 1 ether, "the whole cap before the edge");
+        vm.warp(edge + 1);
+        for (uint256 i = 5; i <= 8; ++i) {
+            _pay(alice, aliceKey, bronze, i * 1_000 ether);
+            _rate(alice, bronze, 5);
+        }
+        assertEq(token.balanceOf(alice), 2 ether, "twice the cap within two seconds");
+        assertEq(ratings.accountPeriodSpent(alice), 1 ether, "the period sees one cap");
+    }
+}
