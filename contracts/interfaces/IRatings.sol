@@ -43,7 +43,7 @@ interface IRatings is IParameterized {
     /// @param periodCap Rewards the pool pays per 30-day period, token wei.
     /// @param ratingWeightBps Share of the quality score the ratings take from accuracy, bps (at most
     /// `MAX_RATING_WEIGHT_BPS`).
-    /// @param minRatedWeight Rated list value a provider needs before its ratings count in its quality score, token wei.
+    /// @param minRatedWeight Rated list value a provider needs before its ratings count in its quality, token wei.
     struct Parameters {
         uint256 feedbackReward;
         uint256 feedbackBps;

@@ -89,12 +89,7 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
     /// @param slasher The slasher (this contract must hold its SLASHING_COURT role).
     /// @param authority The preset's AccessManager (it gates `bindRatings`).
     /// @param c The configuration (see `Config`).
-    constructor(
-        IChallengeCourt court,
-        ISlasher slasher,
-        address authority,
-        Config memory c
-    ) AccessManaged(authority) {
+    constructor(IChallengeCourt court, ISlasher slasher, address authority, Config memory c) AccessManaged(authority) {
         if (
             address(court) == address(0) ||
             address(slasher) == address(0) ||
