@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IChallengeSource} from "./IChallengeSource.sol";
+import {IRatings} from "./IRatings.sol";
 import {ISlasher} from "./ISlasher.sol";
 
 /// @title IMetricsRegistry
@@ -29,6 +30,12 @@ import {ISlasher} from "./ISlasher.sol";
 /// average response time)` (1,000 at or below the seed's 100 ms bonus threshold, 500 at 200 ms), the staking
 /// module's reputation-stake score (0-1,000), and weights from the preset summing to 10,000. A provider with no
 /// attestation in the window scores only its reputation-stake part.
+///
+/// Quality multiplier (seed 002 3.1 "up to 1.5x based on accuracy and user ratings"): `1x + (maximum - 1x) x
+/// blended`, with `blended = accuracy x (10,000 - w) / 10,000 + ratingScore x w / 10,000` (each term rounded down),
+/// where the ratings contract, bound once by the admin (`bindRatings`), gives the paid-weighted rating score and its
+/// governed weight `w` (0 until the provider's rated weight reaches the ratings' minimum). Unbound, or with no
+/// attestation in the window, the ratings are not read (accuracy alone, 1x without attestations).
 interface IMetricsRegistry is IChallengeSource {
     /// @notice The provable minor-infraction triggers of seed 002 4.3.
     enum Trigger {
@@ -152,6 +159,15 @@ interface IMetricsRegistry is IChallengeSource {
     /// @param qualityBps Quality multiplier.
     event PerformanceSynced(address indexed provider, uint256 speedBps, uint256 qualityBps);
 
+    /// @notice The ratings contract was bound: user ratings now feed the quality multiplier.
+    /// @param ratings The ratings contract.
+    event RatingsBound(address ratings);
+
+    /// @notice The ratings contract is already bound: it is wired once.
+    /// @param bound The ratings contract bound.
+    error RatingsAlreadyBound(address bound);
+    /// @notice `bindRatings` was given the zero address.
+    error ZeroRatings();
     /// @notice The bonds reporting the breach are no majority of the court's active set.
     error NoSetMajority(uint256 breachStake, uint256 setStake);
     /// @notice The caller is not an active validator of the court.
@@ -231,9 +247,17 @@ interface IMetricsRegistry is IChallengeSource {
     /// @return subjectId The subject to challenge.
     function fileDispute(address provider, uint256 epoch) external returns (bytes32 subjectId);
 
+    /// @notice Binds the ratings contract whose paid-weighted ratings feed the quality multiplier, once.
+    /// @dev Restricted to the admin (the deploy step). Reverts `ZeroRatings` for the zero address and
+    /// `RatingsAlreadyBound` once bound. Until bound, `syncPerformance` uses accuracy alone.
+    /// @param ratings_ The ratings contract.
+    function bindRatings(IRatings ratings_) external;
+
     /// @notice Sets the provider's performance multipliers in staking from its rolling figures. Anyone may call it.
     /// @dev Speed: staking's maximum speed multiplier if the rolling response time is below `fastResponseMs` (seed
-    /// 3.1 "1.2x for <100ms"), else 1x. Quality: 1x plus (maximum - 1x) x rolling accuracy (1.5x at 100%).
+    /// 3.1 "1.2x for <100ms"), else 1x. Quality: 1x plus (maximum - 1x) x the blend of rolling accuracy and the
+    /// rating score (above; 1.5x at 100% and five stars, accuracy alone while unbound or below the minimum rated
+    /// weight, 1x with no attestation in the window).
     /// @param provider The provider.
     /// @return speedBps The speed multiplier set.
     /// @return qualityBps The quality multiplier set.
@@ -277,6 +301,10 @@ interface IMetricsRegistry is IChallengeSource {
     /// @param epoch The epoch.
     /// @return The subject id.
     function subjectIdOf(address provider, uint256 epoch) external pure returns (bytes32);
+
+    /// @notice The ratings contract feeding the quality multiplier.
+    /// @return Its address (zero until bound).
+    function ratings() external view returns (address);
 
     /// @notice The values fixed at deployment.
     /// @return The configuration.

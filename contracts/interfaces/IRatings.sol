@@ -16,6 +16,11 @@ import {IParameterized} from "./IParameterized.sol";
 /// pools' rates stay below the router's protocol share (checked when set and clamped at every rating), so a consumer
 /// that is also the provider (through any number of identities) earns back less than its payments cost it.
 /// Invariant: `spent <= funded`, the balance equals `funded - spent`.
+///
+/// Quality input (`qualityInputOf`): the paid-weighted average mapped to a 0-10,000 score (1 star 0, 5 stars 10,000,
+/// rounded down) and the governed rating weight the metrics registry blends it with accuracy at. The ratings count
+/// only once the provider's rated weight reaches the governed `minRatedWeight` (list value), so one small payment
+/// cannot set a provider's score; below it the weight read is 0 (accuracy alone).
 interface IRatings is IParameterized {
     /// @notice The market channel a rating comes from (the market's channel key with the caller as consumer).
     /// @param provider The provider rated.
@@ -36,11 +41,16 @@ interface IRatings is IParameterized {
     /// @param feedbackBps Largest reward as bps of the least the reviewer paid for the rated volume.
     /// @param accountCap Rewards one account may earn per 30-day period, token wei.
     /// @param periodCap Rewards the pool pays per 30-day period, token wei.
+    /// @param ratingWeightBps Share of the quality score the ratings take from accuracy, bps (at most
+    /// `MAX_RATING_WEIGHT_BPS`).
+    /// @param minRatedWeight Rated list value a provider needs before its ratings count in its quality, token wei.
     struct Parameters {
         uint256 feedbackReward;
         uint256 feedbackBps;
         uint256 accountCap;
         uint256 periodCap;
+        uint256 ratingWeightBps;
+        uint256 minRatedWeight;
     }
 
     /// @notice A provider's ratings.
@@ -160,9 +170,22 @@ interface IRatings is IParameterized {
     /// @return Bps.
     function effectiveFeedbackBps() external view returns (uint256);
 
+    /// @notice A provider's input to its quality score (read by the metrics registry's `syncPerformance`).
+    /// @dev `scoreBps = (average stars - 1) x 10,000 / 4`, computed from the sums and rounded down (0 when unrated).
+    /// `weightBps` is `ratingWeightBps` once the provider's rated weight is at least `minRatedWeight` (and non-zero),
+    /// else 0: the registry then uses accuracy alone.
+    /// @param provider The provider.
+    /// @return scoreBps Its paid-weighted rating as a score, 0 to 10,000.
+    /// @return weightBps The weight the score takes in the quality blend, bps (0: not counted).
+    function qualityInputOf(address provider) external view returns (uint256 scoreBps, uint256 weightBps);
+
     /// @notice The market whose channels back ratings.
     /// @return Its address.
     function market() external view returns (address);
+
+    /// @notice The most the rating weight may be set to, bps (5,000: ratings never outweigh accuracy).
+    /// @return Bps.
+    function MAX_RATING_WEIGHT_BPS() external view returns (uint256);
 
     /// @notice Length of a cap period, seconds (30 days).
     /// @return Seconds.

@@ -14,6 +14,10 @@ library ProgramKeys {
     bytes32 internal constant FEEDBACK_ACCOUNT_CAP = keccak256("programs.feedbackAccountCap");
     /// @dev Feedback rewards the pool pays in a 30-day period, token wei.
     bytes32 internal constant FEEDBACK_PERIOD_CAP = keccak256("programs.feedbackPeriodCap");
+    /// @dev Share of the quality score the ratings take from accuracy, bps (at most 5,000).
+    bytes32 internal constant RATING_WEIGHT_BPS = keccak256("programs.ratingWeightBps");
+    /// @dev Rated list value a provider needs before its ratings count in its quality score, token wei.
+    bytes32 internal constant MIN_RATED_WEIGHT = keccak256("programs.minRatedWeight");
 
     // ---------------------------------------------------------------- ProviderPrograms
 

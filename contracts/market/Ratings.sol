@@ -50,6 +50,8 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
 
     /// @inheritdoc IRatings
     uint256 public constant PERIOD = 30 days;
+    /// @inheritdoc IRatings
+    uint256 public constant MAX_RATING_WEIGHT_BPS = 5_000;
 
     IERC20 private immutable _TOKEN;
     IInferenceMarket private immutable _MARKET;
@@ -72,7 +74,12 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         _TOKEN = IERC20(market_.token());
         _ROUTER = IFeeRouter(market_.feeRouter());
         _INCENTIVES = IIncentivePools(market_.incentives());
-        if (parameters.feedbackBps > BPS || parameters.periodCap == 0 || parameters.accountCap == 0) {
+        if (
+            parameters.feedbackBps > BPS ||
+            parameters.periodCap == 0 ||
+            parameters.accountCap == 0 ||
+            parameters.ratingWeightBps > MAX_RATING_WEIGHT_BPS
+        ) {
             revert InvalidConfiguration();
         }
         _params = parameters;
@@ -123,6 +130,16 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         v.weightedStars = s.weightedStars;
         v.count = s.count;
         if (s.weight != 0) v.averageStarsBps = (uint256(s.weightedStars) * BPS) / s.weight;
+    }
+
+    /// @inheritdoc IRatings
+    function qualityInputOf(address provider) external view returns (uint256 scoreBps, uint256 weightBps) {
+        Sums memory s = _sums[provider];
+        if (s.weight == 0) return (0, 0);
+        // Stars are 1-5, so weightedStars >= weight; (average - 1) / 4 of 10,000, one rounding, down.
+        scoreBps = Math.mulDiv(uint256(s.weightedStars) - s.weight, BPS, uint256(s.weight) * (MAX_STARS - MIN_STARS));
+        Parameters memory p = _params;
+        if (s.weight >= p.minRatedWeight) weightBps = p.ratingWeightBps;
     }
 
     /// @inheritdoc IRatings
@@ -177,6 +194,8 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         if (key == ProgramKeys.FEEDBACK_BPS) return p.feedbackBps;
         if (key == ProgramKeys.FEEDBACK_ACCOUNT_CAP) return p.accountCap;
         if (key == ProgramKeys.FEEDBACK_PERIOD_CAP) return p.periodCap;
+        if (key == ProgramKeys.RATING_WEIGHT_BPS) return p.ratingWeightBps;
+        if (key == ProgramKeys.MIN_RATED_WEIGHT) return p.minRatedWeight;
         revert UnknownParameter(key);
     }
 
@@ -192,6 +211,10 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         } else if (key == ProgramKeys.FEEDBACK_PERIOD_CAP) {
             if (value == 0) revert InvalidParameterValue(key, value);
             _params.periodCap = value;
+        } else if (key == ProgramKeys.RATING_WEIGHT_BPS) {
+            _params.ratingWeightBps = _atMost(key, value, MAX_RATING_WEIGHT_BPS);
+        } else if (key == ProgramKeys.MIN_RATED_WEIGHT) {
+            _params.minRatedWeight = value;
         } else {
             revert UnknownParameter(key);
         }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+
 import {IChallengeCourt} from "../interfaces/IChallengeCourt.sol";
 import {IChallengeSource} from "../interfaces/IChallengeSource.sol";
 import {IMetricsRegistry} from "../interfaces/IMetricsRegistry.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
+import {IRatings} from "../interfaces/IRatings.sol";
 import {IReputationStake} from "../interfaces/IReputationStake.sol";
 import {ISlasher} from "../interfaces/ISlasher.sol";
 import {StakingKeys} from "../libraries/StakingKeys.sol";
@@ -13,9 +16,9 @@ import {StakingKeys} from "../libraries/StakingKeys.sol";
 /// @title MetricsRegistry
 /// @notice Validators' per-epoch attestations of providers' response time, uptime and accuracy; rolling figures over a
 /// ring of epoch buckets with running sums; a 0-1,000 trust score; provable minor-infraction triggers; attested epochs
-/// as challenge subjects of the court. Immutable, no owner: it holds the staking ATTESTER role (performance
-/// multipliers) and the slasher's SLASHING_COURT role (minor slashes it proves).
-contract MetricsRegistry is IMetricsRegistry {
+/// as challenge subjects of the court. Immutable: it holds the staking ATTESTER role (performance multipliers) and the
+/// slasher's SLASHING_COURT role (minor slashes it proves); its AccessManager gates only the one-time `bindRatings`.
+contract MetricsRegistry is IMetricsRegistry, AccessManaged {
     uint256 private constant BPS = 10_000;
     uint256 private constant MAX_SCORE = 1_000;
 
@@ -71,6 +74,9 @@ contract MetricsRegistry is IMetricsRegistry {
     uint256 private immutable _DISPUTE_WINDOW;
     uint256 private immutable _MAX_LATENCY_MS;
 
+    /// @dev Set once by `bindRatings` (the ratings are deployed after the registry).
+    IRatings private _ratings;
+
     mapping(address provider => mapping(uint256 slot => Bucket)) private _buckets;
     mapping(address provider => Rolling) private _rolling;
     mapping(address provider => Latency) private _latency;
@@ -81,8 +87,9 @@ contract MetricsRegistry is IMetricsRegistry {
     /// @notice Deploys the registry with a preset's numbers.
     /// @param court The challenge court (its active validators attest; this registry is one of its sources).
     /// @param slasher The slasher (this contract must hold its SLASHING_COURT role).
+    /// @param authority The preset's AccessManager (it gates `bindRatings`).
     /// @param c The configuration (see `Config`).
-    constructor(IChallengeCourt court, ISlasher slasher, Config memory c) {
+    constructor(IChallengeCourt court, ISlasher slasher, address authority, Config memory c) AccessManaged(authority) {
         if (
             address(court) == address(0) ||
             address(slasher) == address(0) ||
@@ -213,6 +220,15 @@ contract MetricsRegistry is IMetricsRegistry {
     }
 
     /// @inheritdoc IMetricsRegistry
+    function bindRatings(IRatings ratings_) external restricted {
+        address bound = address(_ratings);
+        if (bound != address(0)) revert RatingsAlreadyBound(bound);
+        if (address(ratings_) == address(0)) revert ZeroRatings();
+        _ratings = ratings_;
+        emit RatingsBound(address(ratings_));
+    }
+
+    /// @inheritdoc IMetricsRegistry
     function syncPerformance(address provider) external returns (uint256 speedBps, uint256 qualityBps) {
         if (!_STAKING.isRegistered(provider)) revert UnknownProvider(provider);
         RollingMetrics memory m = rollingMetrics(provider);
@@ -221,8 +237,16 @@ contract MetricsRegistry is IMetricsRegistry {
             m.attestations != 0 && m.avgResponseMs < _FAST_RESPONSE_MS
                 ? params.parameter(StakingKeys.MAX_SPEED_MULTIPLIER_BPS)
                 : BPS;
+        uint256 blendedBps = m.avgAccuracyBps;
+        IRatings ratingSource = _ratings;
+        // Ratings refine an attested accuracy; with no attestation in the window the provider stays at 1x.
+        if (address(ratingSource) != address(0) && m.attestations != 0) {
+            (uint256 scoreBps, uint256 weightBps) = ratingSource.qualityInputOf(provider);
+            // Each term rounded down; weightBps <= 5,000 and both inputs <= 10,000, so blendedBps <= 10,000.
+            if (weightBps != 0) blendedBps = (blendedBps * (BPS - weightBps)) / BPS + (scoreBps * weightBps) / BPS;
+        }
         uint256 maxQuality = params.parameter(StakingKeys.MAX_QUALITY_MULTIPLIER_BPS);
-        qualityBps = BPS + ((maxQuality - BPS) * m.avgAccuracyBps) / BPS;
+        qualityBps = BPS + ((maxQuality - BPS) * blendedBps) / BPS;
         emit PerformanceSynced(provider, speedBps, qualityBps);
         _STAKING.setPerformance(provider, speedBps, qualityBps);
     }
@@ -302,6 +326,11 @@ contract MetricsRegistry is IMetricsRegistry {
     /// @inheritdoc IMetricsRegistry
     function subjectIdOf(address provider, uint256 epoch) public pure returns (bytes32) {
         return bytes32((uint256(uint160(provider)) << 96) | uint96(epoch));
+    }
+
+    /// @inheritdoc IMetricsRegistry
+    function ratings() external view returns (address) {
+        return address(_ratings);
     }
 
     /// @inheritdoc IMetricsRegistry

@@ -35,6 +35,8 @@ export function programsGovernedEntries(
     entry("ratings", "feedbackBps", r.feedbackBps),
     entry("ratings", "feedbackAccountCap", r.accountCap),
     entry("ratings", "feedbackPeriodCap", r.periodCap),
+    entry("ratings", "ratingWeightBps", r.ratingWeightBps),
+    entry("ratings", "minRatedWeight", r.minRatedWeight),
     entry("programs", "availabilityBps", p.availabilityBps),
     entry("programs", "minUptimeBps", p.minUptimeBps),
     entry("programs", "minAttestations", p.minAttestations),
@@ -56,6 +58,8 @@ export function programsConstructorArgs(preset: ProgramsPreset) {
       feedbackBps: r.feedbackBps.value,
       accountCap: r.accountCap.value,
       periodCap: r.periodCap.value,
+      ratingWeightBps: r.ratingWeightBps.value,
+      minRatedWeight: r.minRatedWeight.value,
     },
     programs: {
       availabilityBps: p.availabilityBps.value,
@@ -77,7 +81,9 @@ export function programsConstructorArgs(preset: ProgramsPreset) {
  * AccessManager, every governed number registered in the preset's ParameterRegistry with its hard bounds.
  *
  * Roles: `setParameter` of both -> PARAMETER_REGISTRY; nothing else is privileged (funding is open to anyone, the
- * holders of the named allocations transfer the preset's `funding` in with `fund`; nothing is minted).
+ * holders of the named allocations transfer the preset's `funding` in with `fund`; nothing is minted). The metrics
+ * registry's `bindRatings` stays with the manager's admin (the deployer here), which binds the ratings once so they
+ * feed the quality multiplier.
  */
 export function buildProgramsModule(
   preset: ProgramsPreset,
@@ -91,6 +97,7 @@ export function buildProgramsModule(
 
     const ratings = m.contract("Ratings", [marketContract, manager, args.ratings]);
     const programs = m.contract("ProviderPrograms", [marketContract, metrics, ratings, manager, args.programs]);
+    m.call(metrics, "bindRatings", [ratings], { id: "BindMetricsRatings" });
 
     const contracts: Record<ProgramsContract, ContractFuture<string>> = { ratings, programs };
     for (const contract of Object.keys(contracts) as ProgramsContract[]) {

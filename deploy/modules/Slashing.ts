@@ -124,7 +124,7 @@ export function buildSlashingModule(staking: StakingPreset | StakingModule, pres
 
     const slasher = m.contract("Slasher", [staking, manager, args.slasher]);
     const court = m.contract("ChallengeCourt", [token, slasher, manager, args.court]);
-    const metrics = m.contract("MetricsRegistry", [court, slasher, { ...args.metrics, start: metricsStart }]);
+    const metrics = m.contract("MetricsRegistry", [court, slasher, manager, { ...args.metrics, start: metricsStart }]);
 
     const slasherRoles: [string, bigint][] = [
       ["slash(address,uint8,uint256,bytes32)", ROLES.SLASHING_COURT],

@@ -19,6 +19,14 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  * - "User Ratings: 5-star system with written reviews" (4.2): 1-5 stars and the hash of the written review, only from
  *   a consumer's settled channel with the provider, weighted by the list value settled (reading: the weight is the
  *   list value, the amount the consumer signed for; the discount it got does not change how much its opinion counts).
+ * - "up to 1.5x based on accuracy and user ratings" (3.1, the quality multiplier). Reading: the metrics registry blends
+ *   the rolling accuracy with the rating score (paid-weighted average, 1 star 0, 5 stars 100%) at a rating weight of
+ *   30% (governed, 0-50%: ratings never outweigh what validators attest), counted only once the provider's ratings
+ *   weigh 100,000 QUIV of settled list value (about $10,000 at the $0.10 reference price). A provider washing that
+ *   minimum through its own consumer and referrer identities to rate itself five stars pays about 14% of it net
+ *   (20% protocol share less 2% cashback, 4% referral and a 0.5 QUIV feedback reward: ~14,000 QUIV) for a lift of at
+ *   most 0.15x of quality (0.015x at 90% accuracy), worth at most 180 QUIV a year on a 10,000 QUIV Bronze pool
+ *   (docs/incentives.md).
  * - "Feedback Rewards: Small rewards for detailed provider reviews" (3.2), reading: 0.5 QUIV a review at most, never
  *   more than 0.1% of the least the reviewer paid for the rated volume, 5 QUIV per account and 5,000 QUIV for the
  *   whole pool per 30 days; funded from the treasury (the ecosystem-development side of the community allocation).
@@ -40,6 +48,8 @@ export const quiverPrograms: ProgramsPreset = {
     feedbackBps: g(10n, 0n, 50n, 5n),
     accountCap: g(5n * QUIV, QUIV, 500n * QUIV, QUIV),
     periodCap: g(5_000n * QUIV, 100n * QUIV, 500_000n * QUIV, 100n * QUIV),
+    ratingWeightBps: g(3_000n, 0n, 5_000n, 100n),
+    minRatedWeight: g(100_000n * QUIV, 10_000n * QUIV, 10_000_000n * QUIV, 1_000n * QUIV),
   },
   programs: {
     availabilityBps: g(40n, 0n, 200n, 5n),

@@ -13,6 +13,10 @@ export interface ProgramsPreset {
     accountCap: BoundedParameter;
     /** Rewards the pool pays per 30-day period, token wei. */
     periodCap: BoundedParameter;
+    /** Share of the quality score the ratings take from accuracy, bps (the contract refuses more than 5,000). */
+    ratingWeightBps: BoundedParameter;
+    /** Rated list value a provider needs before its ratings count in its quality score, token wei. */
+    minRatedWeight: BoundedParameter;
   };
   /** `ProviderPrograms`: availability, diversity and loyalty bonuses on settled earnings. */
   programs: {

@@ -55,6 +55,17 @@ describe("ProviderPrograms", function () {
       }
     });
 
+    it("binds the ratings into the metrics registry, whose bindRatings stays with the admin", async function () {
+      const { metrics, ratings, manager } = await networkHelpers.loadFixture(quiverFixture);
+      expect(await metrics.ratings()).to.equal(await ratings.getAddress());
+      expect(
+        await manager.getTargetFunctionRole(await metrics.getAddress(), selector("bindRatings(address)")),
+      ).to.equal(ROLES.ADMIN);
+      await expect(metrics.bindRatings(await ratings.getAddress()))
+        .to.be.revertedWithCustomError(metrics, "RatingsAlreadyBound")
+        .withArgs(await ratings.getAddress());
+    });
+
     it("leaves 289 bps of earnings of headroom with QUIVer's rates", async function () {
       const { programs, ratings } = await networkHelpers.loadFixture(quiverFixture);
       // (2,000 protocol - 1,700 incentive pools - 10 feedback - 1) x 10,000 / (8,000 provider + 2,000 priority),

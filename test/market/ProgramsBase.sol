@@ -43,6 +43,8 @@ abstract contract ProgramsBase is MarketBase {
         p.feedbackBps = 10;
         p.accountCap = 1 ether;
         p.periodCap = 100 ether;
+        p.ratingWeightBps = 3_000;
+        p.minRatedWeight = 100_000 ether;
     }
 
     function _programParameters() internal pure virtual returns (IProviderPrograms.Parameters memory p) {

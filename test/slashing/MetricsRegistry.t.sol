@@ -402,15 +402,15 @@ contract MetricsRegistryTest is SlashingBase {
         IMetricsRegistry.Config memory c = _metricsConfig();
         c.trustWeightsBps[0] = 4_001;
         vm.expectRevert(IMetricsRegistry.InvalidConfiguration.selector);
-        new MetricsRegistry(court, slasherContract, c);
+        new MetricsRegistry(court, slasherContract, address(manager), c);
         c = _metricsConfig();
         c.attestationWindow = DAY + 1;
         vm.expectRevert(IMetricsRegistry.InvalidConfiguration.selector);
-        new MetricsRegistry(court, slasherContract, c);
+        new MetricsRegistry(court, slasherContract, address(manager), c);
         c = _metricsConfig();
         c.start = block.timestamp + 1;
         vm.expectRevert(IMetricsRegistry.InvalidConfiguration.selector);
-        new MetricsRegistry(court, slasherContract, c);
+        new MetricsRegistry(court, slasherContract, address(manager), c);
         assertEq(uint256(staking.tierOf(p1).tier), uint256(IProviderStaking.Tier.Platinum), "fixture intact");
     }
 }

@@ -46,7 +46,7 @@ abstract contract SlashingBase is StakingBase {
 
         slasherContract = new Slasher(staking, address(manager), _slasherParameters());
         court = new ChallengeCourt(IERC20(address(token)), slasherContract, address(manager), _courtParameters());
-        metrics = new MetricsRegistry(court, slasherContract, _metricsConfig());
+        metrics = new MetricsRegistry(court, slasherContract, address(manager), _metricsConfig());
         source = new MockChallengeSource();
         _wireSlashing();
     }
