@@ -1,4 +1,4 @@
-import { formatUnits } from "ethers";
+import { formatUnits, ZeroAddress } from "ethers";
 
 import { action, eventOf, need, parseCount, TaskError, type CommonArgs } from "./lib.js";
 
@@ -12,7 +12,7 @@ export default action<CommonArgs & { bounty: string }>(async (args, t) => {
   const programs = need(t.c.developerPrograms, "developer programs", t);
   const bountyId = parseCount("--bounty", args.bounty, 1n);
   const bounty = await t.read(() => programs.bounty(bountyId));
-  if (bounty.poster === "0x0000000000000000000000000000000000000000") {
+  if (bounty.poster === ZeroAddress) {
     throw new TaskError(`--bounty ${bountyId}: no such bounty`);
   }
   if (bounty.status !== 1n) {

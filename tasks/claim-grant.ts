@@ -1,4 +1,4 @@
-import { formatUnits } from "ethers";
+import { formatUnits, ZeroAddress } from "ethers";
 
 import { action, eventOf, need, parseCount, TaskError, type CommonArgs } from "./lib.js";
 
@@ -10,7 +10,7 @@ export default action<CommonArgs & { grant: string }>(async (args, t) => {
   const programs = need(t.c.developerPrograms, "developer programs", t);
   const grantId = parseCount("--grant", args.grant, 1n);
   const grant = await t.read(() => programs.grant(grantId));
-  if (grant.recipient === "0x0000000000000000000000000000000000000000") {
+  if (grant.recipient === ZeroAddress) {
     throw new TaskError(`--grant ${grantId}: no such grant`);
   }
   const decimals = await t.c.token.decimals();
