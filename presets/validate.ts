@@ -16,6 +16,7 @@ import type { IssuancePreset } from "./qutoken/issuance.js";
 import type { DistributionPreset } from "./types/distribution.js";
 import type { GovernancePreset, WorkerProposalsPreset } from "./types/governance.js";
 import type { MarketPreset } from "./types/market.js";
+import type { ProgramsPreset } from "./types/programs.js";
 import { SYSTEMS, type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
 import type { SupplyPreset } from "./types/supply.js";
 
@@ -673,6 +674,19 @@ export function validateMarket(path: string, market: MarketPreset): void {
 // ---- the whole preset
 
 /** Throws a `PresetError` naming the first wrong field of the preset. */
+/** Provider programs and ratings: every governed number within its bounds, every initial funding a token amount. */
+export function validatePrograms(path: string, programs: ProgramsPreset): void {
+  const k = checkObject(path, programs) as unknown as ProgramsPreset;
+  for (const part of ["ratings", "programs"] as const) {
+    const entries = checkObject(`${path}.${part}`, k[part]);
+    for (const [name, entry] of Object.entries(entries)) checkGoverned(`${path}.${part}.${name}`, entry);
+  }
+  const funding = checkObject(`${path}.funding`, k.funding);
+  for (const name of ["feedback", "availability", "diversity", "loyalty"]) {
+    checkBigint(`${path}.funding.${name}`, funding[name]);
+  }
+}
+
 export function validatePreset(preset: SystemPreset): void {
   const p = checkObject("preset", preset) as unknown as SystemPreset;
   if (!SYSTEMS.includes(p.system)) fail("preset.system", `(${show(p.system)}) is not one of ${SYSTEMS.join(", ")}`);
@@ -711,6 +725,13 @@ export function validatePreset(preset: SystemPreset): void {
         `${root}.market`,
         "needs a slashing piece (its validator fee funds the challenge court, which judges its settlements)",
       );
+    }
+  }
+
+  if (p.programs !== undefined) {
+    validatePrograms(`${root}.programs`, p.programs);
+    if (p.market === undefined || p.slashing === undefined) {
+      fail(`${root}.programs`, "needs market and slashing pieces (settled earnings, the metrics registry's uptime)");
     }
   }
 

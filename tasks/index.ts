@@ -482,6 +482,43 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./buy-app.js"))
     .build(),
+  task("claim-grant", "Pay an integration grant's vested part to its recipient (anyone)")
+    .addOption(required("grant", "The grant id, e.g. 1"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./claim-grant.js"))
+    .build(),
+  task("claim-bounty", "Pay an accepted bounty's reward to its worker (anyone)")
+    .addOption(required("bounty", "The bounty id, e.g. 1"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./claim-bounty.js"))
+    .build(),
+  task("rate-provider", "Rate a provider you paid, 1-5 stars with a review hash (from your channel with it)")
+    .addOption(required("provider", "The provider you paid"))
+    .addOption(required("model", "The channel's model: name or 32-byte id"))
+    .addOption(required("stars", "1 to 5"))
+    .addOption(required("review", "The written review (hashed) or its 32-byte hash"))
+    .addOption({ name: "priority", description: "The channel's priority fee in bps", defaultValue: "0" })
+    .addFlag({ name: "batch", description: "A batch channel" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./rate-provider.js"))
+    .build(),
+  task(
+    "claim-provider-bonus",
+    "Claim the availability, loyalty and (with --model) diversity bonuses on your settled earnings; enrols first",
+  )
+    .addOption({
+      name: "model",
+      description: "A model you serve, for its diversity bonus (name or 32-byte id; default: none)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./claim-provider-bonus.js"))
+    .build(),
   task("grant-role", "Grant an operating role of the preset's AccessManager (its admin signs)")
     .addOption(required("role", "The role, e.g. DISTRIBUTION_PORTAL"))
     .addOption(required("to", "Who gets it"))

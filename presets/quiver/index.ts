@@ -1,6 +1,7 @@
 import { definePreset } from "../validate.js";
 import { quiverGovernance } from "./governance.js";
 import { quiverMarket } from "./market.js";
+import { quiverPrograms } from "./programs.js";
 import { quiverSlashing } from "./slashing.js";
 import { quiverStaking } from "./staking.js";
 import { quiverSupply } from "./supply.js";
@@ -23,6 +24,11 @@ import { quiverSupply } from "./supply.js";
  *   infrastructure)"). The market's settlements are challenge subjects of the court.
  * - The market's curator (complexity classes, developers of the API revenue share) is an operations account,
  *   `marketCurator`, as QRY's registrar: curation is day-to-day work, and governance can move the role.
+ * - Provider programs and ratings (presets/quiver/programs.ts holds each seed reading) deploy with the market, their
+ *   pools empty: "Availability Bonus", "Model Diversity" and "Loyalty Program" (3.1) sit beside the provider
+ *   rewards, so the `providerRewardsDistributor` funds them from what it claims of the provider-rewards pool;
+ *   "Feedback Rewards" (3.2) are ecosystem spending, funded by the `ecosystem` account (the 5% ecosystem-development
+ *   allocation) or by a treasury proposal. Funding is a transfer through `fund`; nothing is minted.
  */
 export const QUIVER = definePreset({
   system: "quiver",
@@ -48,5 +54,6 @@ export const QUIVER = definePreset({
   staking: quiverStaking,
   slashing: quiverSlashing,
   market: { ...quiverMarket, infrastructure: "infrastructure", curator: "marketCurator" },
+  programs: quiverPrograms,
   bindings: { treasury: "treasury", stakingRewards: "staking" },
 });

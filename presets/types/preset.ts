@@ -15,6 +15,7 @@ import type { IssuancePreset } from "../qutoken/issuance.js";
 import type { DistributionPreset } from "./distribution.js";
 import type { GovernancePreset, WorkerProposalsPreset } from "./governance.js";
 import type { MarketPreset } from "./market.js";
+import type { ProgramsPreset } from "./programs.js";
 import type { AccountName, SupplyPreset } from "./supply.js";
 
 /** The four systems of the kit. */
@@ -100,6 +101,12 @@ export interface SystemPreset {
    * court, its treasury share to governance's Treasury, its settlements are challenge subjects of the court.
    */
   market?: MarketSettings;
+  /**
+   * Provider programs (availability, diversity, loyalty) and paid-weighted ratings with feedback rewards, over the
+   * market and the slashing piece's metrics registry (needs both). Their pools start empty: the holders of the named
+   * allocations fund them by transfer (`funding` says how much from which), nothing is minted.
+   */
+  programs?: ProgramsPreset;
   /** Named accounts of the pieces that stand for contracts of the deployment rather than addresses. */
   bindings: Record<AccountName, BindableContract>;
 }

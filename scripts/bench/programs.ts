@@ -12,12 +12,16 @@ import type { BenchCase } from "./types.js";
 
 const CAP = parseEther("1000000000");
 const MODEL = id("bench.model.rare");
+/** Crowd providers created per transaction (each registers in staking and enrols: about 0.5M gas) under the cap. */
+const CROWD_BATCH = 25;
 
 /**
  * QUIVer's programs over a running market: provider P (Bronze) serves a model nobody else serves and is enrolled;
  * consumer C paid it 1,000 QUIV through one settled channel; every program pool and the feedback pool are funded.
+ * `participants` other providers (a test-only crowd, test/market/mocks/BenchProviderCrowd.sol, many per
+ * transaction) registered in staking and enrolled before P, so P is the last of them.
  */
-async function running(connection: NetworkConnection) {
+async function running(connection: NetworkConnection, participants = 0) {
   const { ethers } = connection;
   const [deployer, provider, consumer, validators, infrastructure, treasury] = await ethers.getSigners();
   const deployed = await deployPrograms(connection, {
@@ -31,6 +35,20 @@ async function running(connection: NetworkConnection) {
   const { manager, token, staking, catalog, market, ratings, programs } = deployed;
   const marketAddress = await market.getAddress();
   await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+  if (participants > 0) {
+    const crowd = await ethers.deployContract("BenchProviderCrowd", [
+      await staking.getAddress(),
+      await programs.getAddress(),
+      await token.getAddress(),
+    ]);
+    await token.mint(await crowd.getAddress(), parseEther("10000") * BigInt(participants));
+    for (let created = 0; created < participants; created += CROWD_BATCH) {
+      const count = Math.min(CROWD_BATCH, participants - created);
+      await (await crowd.getFunction("create")(count, parseEther("10000"), { gasLimit: 16_000_000 })).wait();
+    }
+    // Every provider took its stake: the crowd holds nothing.
+    if ((await token.balanceOf(crowd)) !== 0n) throw new Error("bench: crowd of providers not created");
+  }
   await token.mint(provider.address, parseEther("10000"));
   await token.connect(provider).approve(await staking.getAddress(), parseEther("10000"));
   await staking.connect(provider).registerProvider(parseEther("10000"));
@@ -97,8 +115,10 @@ export const programsCases: BenchCase[] = [
   {
     module: "programs",
     action: "claim provider bonuses (diversity paid, availability and loyalty checked)",
-    prepare: async (connection) => {
-      const { programs, provider } = await running(connection);
+    // With 10 and with 10,000 other providers enrolled before P: the claim reads P's own standing and figures only.
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { programs, provider } = await running(connection, participants);
       return {
         send: () => programs.connect(provider).claim(MODEL),
         // Staking's status, the market's earnings, the catalogue's serving flag and model, the metrics registry's

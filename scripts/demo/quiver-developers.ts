@@ -10,10 +10,17 @@
  *   100,000 QUIV.
  * - Bounties: the ecosystem fund posts a 2,000 QUIV documentation bounty approved by the market curator; the curator
  *   accepts frank's work and frank is paid.
+ * - Integration grants (the scenario's epilogue, `runIntegrationGrant`): the ecosystem fund funds the grant budget;
+ *   the liquidity holder proposes a 50,000 QUIV grant to frank streamed over 365 days, votes it through, and the
+ *   timelock executes it; 73 days after it started frank claims the vested fifth (10,000 QUIV).
  */
-import { type DemoContext, type Section, amount } from "./context.js";
+import { id } from "ethers";
+
+import { boundDescription } from "../lib/proposal.js";
+import { type DemoContext, type Section, amount, DAY } from "./context.js";
 
 const QUIV = 10n ** 18n;
+const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 
 /** What the developer part hands to the figures. */
 export interface DevelopersState {
@@ -68,7 +75,85 @@ export async function runDevelopers(ctx: DemoContext, s: Section, erinName: stri
   return { erin: erin.address, frank: frank.address, grace: grace.address, bountyId: 1n };
 }
 
-export async function developerFigures(ctx: DemoContext, s: Section, st: DevelopersState): Promise<void> {
+/** The integration grant the epilogue creates through governance. */
+export interface GrantState {
+  proposalId: bigint;
+  grantId: bigint;
+  claimed: bigint;
+}
+
+/** The grant: 50,000 QUIV over 365 days; frank claims after 73 days (a fifth). */
+const GRANT = 50_000n * QUIV;
+const GRANT_DAYS = 365n;
+const CLAIM_AFTER_DAYS = 73n;
+
+/**
+ * An integration grant created by a proposal (deposit, 7-day discussion, 14-day vote, 7-day timelock) calling
+ * `DeveloperPrograms.createGrant` (GOVERNOR: only the timelock may), then part of its stream claimed.
+ */
+export async function runIntegrationGrant(ctx: DemoContext, s: Section): Promise<GrantState> {
+  const { c } = ctx.presets.quiver;
+  const { networkHelpers } = ctx.connection;
+  const programs = c.developerPrograms!;
+  const ecosystem = await ctx.account("quiver", "ecosystem");
+  const liquidity = await ctx.account("quiver", "liquidity");
+  const frank = await ctx.actor("frank (developer)");
+
+  await ctx.step(
+    s,
+    "the ecosystem fund approves 50,000 QUIV to the developer programs",
+    c.token.connect(ecosystem).approve(programs, GRANT),
+  );
+  await ctx.step(
+    s,
+    "the ecosystem fund funds the integration-grant budget",
+    programs.connect(ecosystem).fundGrants(GRANT),
+  );
+  const proposer = await liquidity.getAddress();
+  const data = programs.interface.encodeFunctionData("createGrant", [frank.address, GRANT, GRANT_DAYS * DAY]);
+  const description = boundDescription("Integration grant: 50,000 QUIV to frank's SDK, streamed over a year", proposer);
+  const proposal: [string[], bigint[], string[]] = [[await programs.getAddress()], [0n], [data]];
+  await ctx.step(
+    s,
+    "the liquidity holder approves the 100,000 QUIV deposit",
+    c.token.connect(liquidity).approve(c.governor, 100_000n * QUIV),
+  );
+  await ctx.step(
+    s,
+    "the liquidity holder proposes a 50,000 QUIV integration grant to frank (createGrant)",
+    c.governor.connect(liquidity).propose(...proposal, description),
+  );
+  const proposalId = await c.governor.getProposalId(...proposal, id(description));
+  await networkHelpers.time.increaseTo((await c.governor.proposalSnapshot(proposalId)) + 1n);
+  await ctx.step(s, "the liquidity holder votes for the grant", c.governor.connect(liquidity).castVote(proposalId, 1));
+  await networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
+  await ctx.step(s, "queue the grant in the 7-day timelock", c.governor.queue(...proposal, id(description)));
+  await networkHelpers.time.increase(7n * DAY);
+  await ctx.step(
+    s,
+    "execute: the developer programs stream 50,000 QUIV to frank over 365 days",
+    c.governor.execute(...proposal, id(description)),
+  );
+  await ctx.step(s, "settle the grant's deposit (back to the liquidity holder)", c.governor.settleDeposit(proposalId));
+  const [created] = await programs.queryFilter(programs.filters.GrantCreated(undefined, frank.address));
+  const grantId = created.args.grantId;
+  const start = (await programs.grant(grantId)).start;
+  await networkHelpers.time.setNextBlockTimestamp(start + CLAIM_AFTER_DAYS * DAY);
+  await ctx.step(
+    s,
+    `${CLAIM_AFTER_DAYS} days into the stream frank claims his vested part`,
+    programs.connect(frank).claimGrant(grantId),
+  );
+  const [claim] = await programs.queryFilter(programs.filters.GrantClaimed(grantId));
+  return { proposalId, grantId, claimed: claim.args.amount };
+}
+
+export async function developerFigures(
+  ctx: DemoContext,
+  s: Section,
+  st: DevelopersState,
+  grant?: GrantState,
+): Promise<void> {
   const { c } = ctx.presets.quiver;
   const programs = c.developerPrograms!;
   const pools = c.incentivePools!;
@@ -84,4 +169,14 @@ export async function developerFigures(ctx: DemoContext, s: Section, st: Develop
     ["open source: frank's integration-grant cap", amount(await programs.grantCapOf(st.frank)) + sym],
     ["bounty: paid to frank", amount((await programs.bounty(st.bountyId)).reward) + sym],
   );
+  if (grant !== undefined) {
+    const g = await programs.grant(grant.grantId);
+    s.figures.push(
+      ["integration grant: proposal", STATES[Number(await c.governor.state(grant.proposalId))]],
+      [
+        `integration grant: to frank / claimed after ${CLAIM_AFTER_DAYS} of ${GRANT_DAYS} days`,
+        `${amount(g.amount)} / ${amount(grant.claimed)}${sym}`,
+      ],
+    );
+  }
 }

@@ -8,11 +8,23 @@
  * serves inference: a provider lists a model, a consumer streams requests and signs cumulative vouchers, the
  * provider settles the last one, the fees are split and burned, the consumer challenges the settlement, validators
  * vote, the court upholds and the provider and its delegator are slashed and the slash burned.
+ *
+ * The epilogue (after the other scenarios, when the bucket has expired) burns the unclaimed rewards, passes an
+ * integration grant through governance (scripts/demo/quiver-developers.ts) and runs the provider programs and ratings
+ * (scripts/demo/provider-programs.ts, shared with `npm run demo:programs`): the provider-rewards distributor and the
+ * ecosystem fund fund the pools as the preset says, provider D and consumer henry earn each program once.
  */
-import { id } from "ethers";
+import { id, type ContractTransactionResponse } from "ethers";
 
 import { amount, DAY, pct, type DemoContext, type Scenario, type Section } from "./context.js";
-import { developerFigures, runDevelopers, type DevelopersState } from "./quiver-developers.js";
+import {
+  developerFigures,
+  runDevelopers,
+  runIntegrationGrant,
+  type DevelopersState,
+  type GrantState,
+} from "./quiver-developers.js";
+import { fundProviderPrograms, runProviderPrograms, type ProgramsDemoResult } from "./provider-programs.js";
 import { marketFigures, runMarket, type MarketState } from "./quiver-market.js";
 import { boundDescription } from "../lib/proposal.js";
 
@@ -34,6 +46,9 @@ interface QuiverState {
   carol: string;
   market: MarketState;
   developers: DevelopersState;
+  /** Set by the epilogue. */
+  grant?: GrantState;
+  programs?: ProgramsDemoResult;
 }
 
 export default function quiver(): Scenario {
@@ -120,6 +135,14 @@ export default function quiver(): Scenario {
         `distributor pays provider A 1,000,000 QUIV from epoch ${epoch}'s bucket`,
         pool.connect(distributor).claim(epoch, providerA, 1_000_000n * QUIV),
       );
+      // The provider programs' bonus pools sit beside the provider rewards: the distributor keeps their funding.
+      const f = ctx.presets.quiver.preset.programs!.funding;
+      const bonuses = f.availability + f.diversity + f.loyalty;
+      await ctx.step(
+        s,
+        `distributor claims ${amount(bonuses)} QUIV from the bucket for the provider programs' pools`,
+        pool.connect(distributor).claim(epoch, distributor, bonuses),
+      );
 
       // Governance: a treasury grant, proposed with the 100,000 QUIV deposit.
       const treasury = await c.treasury.getAddress();
@@ -200,6 +223,8 @@ export default function quiver(): Scenario {
         `burn epoch ${epoch}'s unclaimed provider rewards (180 days after the epoch)`,
         pool!.burnExpired(epoch),
       );
+      state().grant = await runIntegrationGrant(ctx, s);
+      state().programs = await runQuiverProviderPrograms(ctx, s);
     },
 
     async figures(ctx: DemoContext, s: Section) {
@@ -235,7 +260,27 @@ export default function quiver(): Scenario {
         ["carol's balance (deposit back)", amount(await c.token.balanceOf(st.carol)) + sym],
       );
       await marketFigures(ctx, s, st.market);
-      await developerFigures(ctx, s, st.developers);
+      await developerFigures(ctx, s, st.developers, st.grant);
+      const p = st.programs;
+      if (p !== undefined) {
+        const bonus = (label: string, value: bigint) => [label, amount(value) + sym] as [string, string];
+        s.figures.push(
+          bonus("ratings: feedback reward paid to henry for rating provider D after a settled payment", p.feedback),
+          bonus("diversity bonus: provider D, sole provider of its model, on 800 QUIV earned", p.first.diversity),
+          bonus(
+            "diversity bonus: provider D after 189 days active (tenure complete), on 800 QUIV more",
+            p.middle.diversity,
+          ),
+          bonus("loyalty bonus: provider D at that claim (it opens loyalty)", p.middle.loyalty),
+          bonus("availability bonus: provider D at 99.90% on 90 attestations, on 800 QUIV more", p.second.availability),
+          bonus("diversity bonus: provider D, third claim", p.second.diversity),
+          bonus("loyalty bonus: provider D after 219 days active, on the same 800 QUIV", p.second.loyalty),
+          [
+            "ratings: provider D's paid-weighted rating",
+            `${Number(p.rating.averageStarsBps) / 10_000} stars over ${amount(p.rating.weight)}${sym}`,
+          ],
+        );
+      }
       s.notes.push(
         `Provider rewards: ${pct(8_000)} of each release into the epoch pool (burned when unclaimed 180 days after its epoch), ` +
           `${pct(2_000)} notified to staking, paid inside the 8-12% APY band (the ceiling holds the rest back).`,
@@ -245,4 +290,56 @@ export default function quiver(): Scenario {
       );
     },
   };
+}
+
+/**
+ * Provider D (Bronze) and consumer henry buy from the liquidity allocation; the distributor funds the bonus pools with
+ * what it claimed for them, the ecosystem fund the feedback pool (the preset's funding); the court's three validators
+ * attest D. Then the shared walk-through.
+ */
+async function runQuiverProviderPrograms(ctx: DemoContext, s: Section): Promise<ProgramsDemoResult> {
+  const { c, preset } = ctx.presets.quiver;
+  const liquidity = await ctx.account("quiver", "liquidity");
+  const [providerD, henry, ...validators] = await Promise.all(
+    ["QUIVer provider D", "henry (consumer)", "validator 1", "validator 2", "validator 3"].map((n) => ctx.actor(n)),
+  );
+  const step = async (label: string, tx: Promise<ContractTransactionResponse>) => {
+    await ctx.step(s, label, tx);
+    const receipts = await (await tx).wait();
+    return receipts!;
+  };
+  await step("provider D buys 10,000 QUIV", c.token.connect(liquidity).transfer(providerD, 10_000n * QUIV));
+  await step("henry buys 3,000 QUIV", c.token.connect(liquidity).transfer(henry, 3_000n * QUIV));
+  await step(
+    "provider D approves 10,000 QUIV to staking",
+    c.token.connect(providerD).approve(c.staking!, 10_000n * QUIV),
+  );
+  await step(
+    "provider D registers with 10,000 QUIV (Bronze)",
+    c.staking!.connect(providerD).registerProvider(10_000n * QUIV),
+  );
+  const env = {
+    connection: ctx.connection,
+    token: c.token,
+    catalog: c.modelCatalog!,
+    market: c.inferenceMarket!,
+    metrics: c.metricsRegistry!,
+    ratings: c.ratings!,
+    programs: c.providerPrograms!,
+    provider: { signer: providerD, name: "provider D" },
+    consumer: { signer: henry, name: "henry" },
+    validators,
+    modelId: id("mistral-7b-medical"),
+    step,
+  };
+  const f = preset.programs!.funding;
+  await fundProviderPrograms(env, {
+    feedback: { from: await ctx.account("quiver", "ecosystem"), name: "the ecosystem fund", amount: f.feedback },
+    bonuses: {
+      from: await ctx.account("quiver", "providerRewardsDistributor"),
+      name: "the provider-rewards distributor",
+      amounts: { availability: f.availability, diversity: f.diversity, loyalty: f.loyalty },
+    },
+  });
+  return runProviderPrograms(env);
 }

@@ -5,6 +5,7 @@ import { network } from "hardhat";
 import { GOVERNANCE_KEYS } from "../../deploy/modules/Governance.js";
 import { lendingKey } from "../../deploy/modules/Lending.js";
 import { marketGovernedEntries } from "../../deploy/modules/Market.js";
+import { programsGovernedEntries } from "../../deploy/modules/Programs.js";
 import { courtEntries, slasherEntries } from "../../deploy/modules/Slashing.js";
 import type { SystemId } from "../../presets/types/preset.js";
 import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
@@ -265,6 +266,48 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
           entry.minStep,
         ]);
         expect(await holders[contract].parameter(key), `${contract}.${name} value`).to.equal(entry.value);
+      }
+    });
+
+    it("deploys the ratings and the provider programs over its market, numbers registered, pools empty", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("quiver");
+      const ratings = c.ratings!;
+      const programs = c.providerPrograms!;
+      expect(await ratings.market(), "ratings read the preset's market channels").to.equal(
+        await c.inferenceMarket!.getAddress(),
+      );
+      const holders = { ratings, programs };
+      const entries = programsGovernedEntries(PRESETS.quiver.programs!);
+      expect(entries.length, "4 ratings + 9 programs numbers").to.equal(13);
+      for (const { contract, name, key, entry } of entries) {
+        const info = await c.registry.parameterInfo(holders[contract], key);
+        expect([info.registered, info.min, info.max, info.minStep], `${contract}.${name} bounds`).to.deep.equal([
+          true,
+          entry.min,
+          entry.max,
+          entry.minStep,
+        ]);
+        expect(await holders[contract].parameter(key), `${contract}.${name} value`).to.equal(entry.value);
+      }
+      const setParameter = id("setParameter(bytes32,uint256)").slice(0, 10);
+      expect(
+        [
+          await c.manager.getTargetFunctionRole(ratings, setParameter),
+          await c.manager.getTargetFunctionRole(programs, setParameter),
+        ],
+        "only the registry sets their numbers",
+      ).to.deep.equal([ROLES.PARAMETER_REGISTRY, ROLES.PARAMETER_REGISTRY]);
+      // Nothing is minted for them: the pools start empty and the named allocations fund them by transfer.
+      expect((await ratings.poolInfo()).funded, "feedback pool").to.equal(0n);
+      for (const program of [0n, 1n, 2n]) expect((await programs.poolInfo(program)).funded, "bonus pool").to.equal(0n);
+      expect(await c.token.balanceOf(programs), "no tokens").to.equal(0n);
+      for (const system of ["qerun", "qry", "qutoken"] as const) {
+        const other = await f.contracts(system);
+        expect([other.ratings, other.providerPrograms], `${system} has no provider programs`).to.deep.equal([
+          undefined,
+          undefined,
+        ]);
       }
     });
 

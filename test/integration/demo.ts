@@ -77,12 +77,12 @@ describe("demo (the main job)", function () {
   it("QUIVer: the unclaimed provider rewards burn, the treasury grant passes with staked and locked votes", function () {
     const f = figures(stdout, "QUIVer");
     // 60 days of year 1: 70,000,000 x 60 / 365 = 11,506,849.315068493150684931 (wei, rounded down); 80% to the
-    // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000; the rest, 8,205,479.452054794520547944,
-    // burned at expiry. Plus the market's burn share (9), the slash (8,000) and 1% of the app sale's 30 QUIV protocol
-    // part (0.3): 8,213,488.752054794520547944.
-    expect(f.get("total burned"), "burned").to.equal("8,213,488.752054794520547944 QUIV");
-    // Supply falls by exactly the burns: 1,000,000,000 - 8,213,488.752054794520547944.
-    expect(f.get("total supply"), "supply").to.equal("991,786,511.247945205479452056 QUIV");
+    // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000 to provider A and kept 1,000,000 for
+    // the provider programs' pools; the rest, 7,205,479.452054794520547944, burned at expiry. Plus the market's burn
+    // share (9), the slash (8,000) and 1% of the app sale's 30 QUIV protocol part (0.3): 7,213,488.752054794520547944.
+    expect(f.get("total burned"), "burned").to.equal("7,213,488.752054794520547944 QUIV");
+    // Supply falls by exactly the burns: 1,000,000,000 - 7,213,488.752054794520547944.
+    expect(f.get("total supply"), "supply").to.equal("992,786,511.247945205479452056 QUIV");
     expect(
       f.get("treasury"),
       "200M less the 1M grant, plus the market's 5% treasury share (45) and 85% of the app sale's 30 (25.5)",
@@ -135,6 +135,34 @@ describe("demo (the main job)", function () {
     expect(f.get("paid app: to frank / through the fee split"), "70/30").to.equal("70 / 30 QUIV");
     expect(f.get("open source: frank's integration-grant cap"), "doubled").to.equal("100,000 QUIV");
     expect(f.get("bounty: paid to frank"), "bounty").to.equal("2,000 QUIV");
+  });
+
+  it("QUIVer: each provider program and the feedback reward pay once; a governance grant streams to frank", function () {
+    const f = figures(stdout, "QUIVer");
+    // Provider D is Bronze (no discount): each 1,000 QUIV henry pays earns D 80%, 800 QUIV.
+    // Feedback: min(0.5 QUIV cap, 0.1% of the 1,000 paid = 1) = 0.5.
+    expect(f.get("ratings: feedback reward paid to henry for rating provider D after a settled payment")).to.equal(
+      "0.5 QUIV",
+    );
+    expect(f.get("ratings: provider D's paid-weighted rating"), "one 5-star rating of 1,000").to.equal(
+      "5 stars over 1,000 QUIV",
+    );
+    // First claim: D alone serves its model, so 0.2% of 800 = 1.6; no uptime record, no tenure yet.
+    expect(f.get("diversity bonus: provider D, sole provider of its model, on 800 QUIV earned")).to.equal("1.6 QUIV");
+    // Second claim, day 189 (tenure complete) on the next 800: diversity 1.6 only; loyalty needs the tenure complete
+    // at the previous claim (day 0), availability a previous claim inside the 90-day window: both 0 here.
+    expect(f.get("diversity bonus: provider D after 189 days active (tenure complete), on 800 QUIV more")).to.equal(
+      "1.6 QUIV",
+    );
+    expect(f.get("loyalty bonus: provider D at that claim (it opens loyalty)")).to.equal("0 QUIV");
+    // Third claim, day 219, on the next 800: availability 0.4% = 3.2, diversity 0.2% = 1.6, loyalty 0.25% = 2 (0.85%
+    // in all, under the 2.89% headroom, so nothing is scaled down).
+    expect(f.get("availability bonus: provider D at 99.90% on 90 attestations, on 800 QUIV more")).to.equal("3.2 QUIV");
+    expect(f.get("diversity bonus: provider D, third claim")).to.equal("1.6 QUIV");
+    expect(f.get("loyalty bonus: provider D after 219 days active, on the same 800 QUIV")).to.equal("2 QUIV");
+    // The grant: a proposal executed through the timelock; 50,000 x 73 / 365 = 10,000 vested when frank claims.
+    expect(f.get("integration grant: proposal")).to.equal("Executed");
+    expect(f.get("integration grant: to frank / claimed after 73 of 365 days")).to.equal("50,000 / 10,000 QUIV");
   });
 
   it("Qerun: a 50% loan buys ETH, a partial liquidation takes ETH first, full repayment returns the rest", function () {
@@ -320,6 +348,6 @@ describe("demo (the main job)", function () {
         `${system} chart written`,
       ).to.be.greaterThan(1_000);
     }
-    expect(md, "figures as a table").to.contain("| total burned | 8,213,488.752054794520547944 QUIV |");
+    expect(md, "figures as a table").to.contain("| total burned | 7,213,488.752054794520547944 QUIV |");
   });
 });

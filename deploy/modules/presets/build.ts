@@ -12,6 +12,7 @@ import { buildDistributionModule } from "../QryDistribution.js";
 import { buildLendingModule } from "../Lending.js";
 import { buildLockingModule, perkId } from "../Locking.js";
 import { buildMarketModule } from "../Market.js";
+import { buildProgramsModule } from "../Programs.js";
 import { buildSlashingModule } from "../Slashing.js";
 import { buildStakingModule } from "../Staking.js";
 import { buildSupplyModule } from "../Supply.js";
@@ -47,6 +48,9 @@ function allFutures(module: IgnitionModule): Future[] {
  *   (absorbed into its reward pool), the infrastructure share to the preset's `infrastructure` account, the treasury's
  *   to governance's Treasury; the court registers the market as a challenge source; the market's `confirmPause` is an
  *   emergency proposal; the preset's curator account holds MARKET_CURATOR.
+ * - Programs (over the preset's market and slashing modules, `buildPresetPrograms`): ratings over the market's
+ *   channels and the provider programs over the market, the metrics registry and the ratings, their governed numbers
+ *   in the one registry; the pools start empty (the named allocations fund them, see the preset).
  * - Locking (needs lending's router and feeds): the VoteLocker is governance's voting weight; the preset's
  *   `liquidityIncentives` account holds REWARD_FUNDER (it funds the LP pool and the lockers' stream). With the
  *   preset's `locking.lendingPerk`, the credit manager reads the lock module's AccessPerks (the top of its debt
@@ -117,6 +121,7 @@ export function buildPresetModule(preset: SystemPreset) {
             treasury: m.useModule(governance).treasury,
           }),
         });
+  const programs = buildPresetPrograms(preset, market, slashing);
   const lendingPerk = locking === undefined ? undefined : preset.locking?.lendingPerk;
   const lending =
     preset.lending === undefined
@@ -189,6 +194,7 @@ export function buildPresetModule(preset: SystemPreset) {
       );
     }
     const mk = market === undefined ? undefined : m.useModule(market);
+    const pg = programs === undefined ? undefined : m.useModule(programs);
     if (mk !== undefined && sl !== undefined) {
       m.call(
         classifier,
@@ -247,6 +253,7 @@ export function buildPresetModule(preset: SystemPreset) {
             inferenceMarket: mk.market,
             developerPrograms: mk.developers,
           }),
+      ...(pg === undefined ? {} : { ratings: pg.ratings, providerPrograms: pg.programs }),
       ...(i === undefined
         ? {}
         : {
@@ -266,4 +273,17 @@ export function buildPresetModule(preset: SystemPreset) {
     });
     return all;
   });
+}
+
+/**
+ * The preset's ratings and provider programs (module `Programs`, deploy/modules/Programs.ts) over its own market and
+ * slashing modules, or undefined when the preset has no programs piece (or lacks what they read).
+ */
+function buildPresetPrograms(
+  preset: SystemPreset,
+  market: ReturnType<typeof buildMarketModule> | undefined,
+  slashing: ReturnType<typeof buildSlashingModule> | undefined,
+) {
+  if (preset.programs === undefined || market === undefined || slashing === undefined) return undefined;
+  return buildProgramsModule(preset.programs, market, slashing);
 }
