@@ -136,10 +136,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       expect(discounts, "tier discounts 0 / 10 / 20 / 30%").to.deep.equal([0n, 1_000n, 2_000n, 3_000n]);
       expect(await c.feeRouter!.parameter(marketKey("subscriptionDiscountBps")), "subscription 20%").to.equal(2_000n);
       expect(await c.incentivePools!.parameter(marketKey("cashbackBps")), "cashback 2%").to.equal(200n);
-      expect(
-        await c.incentivePools!.parameter(marketKey("creditBonusBps")),
-        "prepaid bonus 10%",
-      ).to.equal(1_000n);
+      expect(await c.incentivePools!.parameter(marketKey("creditBonusBps")), "prepaid bonus 10%").to.equal(1_000n);
 
       // Slashing (seed 4.1, 4.3, 5.3).
       const ranges = [];
@@ -277,9 +274,12 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       expect(await ratings.market(), "ratings read the preset's market channels").to.equal(
         await c.inferenceMarket!.getAddress(),
       );
+      expect(await c.metricsRegistry!.ratings(), "the ratings feed the quality multiplier").to.equal(
+        await ratings.getAddress(),
+      );
       const holders = { ratings, programs };
       const entries = programsGovernedEntries(PRESETS.quiver.programs!);
-      expect(entries.length, "4 ratings + 9 programs numbers").to.equal(13);
+      expect(entries.length, "6 ratings (with the quality weight and its minimum) + 9 programs numbers").to.equal(15);
       for (const { contract, name, key, entry } of entries) {
         const info = await c.registry.parameterInfo(holders[contract], key);
         expect([info.registered, info.min, info.max, info.minStep], `${contract}.${name} bounds`).to.deep.equal([
