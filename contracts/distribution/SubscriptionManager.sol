@@ -25,6 +25,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     bytes32 public constant MIN_MONTHLY_PAY = keccak256("distribution.minMonthlyPay");
+    /// @inheritdoc ISubscriptionManager
+    bytes32 public constant PORTAL_MEASURE_CAP = keccak256("distribution.portalMeasureCap");
 
     /// @notice A subscription paying at least `FULL_UNIT_MULTIPLE x minMonthlyPay` per epoch counts as one whole active
     /// subscription; one paying less counts pro rata (a 10 QRY subscription is a tenth of one at the preset's numbers).
@@ -46,12 +48,24 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint128 revenue;
     }
 
+    /// @dev The two governed parameters, read together by every sale. One slot.
+    struct Settings {
+        uint96 minMonthlyPay;
+        uint128 portalMeasureCap;
+    }
+
+    /// @dev How much monthly pay a portal's payments of `epoch` added to the measures. One slot per portal, reused.
+    struct PortalCount {
+        uint32 epoch;
+        uint128 counted;
+    }
+
     IERC20 private immutable _TOKEN;
     ISqrtPool private immutable _PROVIDERS;
     ISqrtPool private immutable _INTEGRATORS;
     ISqrtPool private immutable _PORTALS;
 
-    uint256 private _minMonthlyPay;
+    Settings private _settings;
     uint256 private _count;
     Cursor private _cursor;
     mapping(uint256 id => Terms) private _terms;
@@ -62,6 +76,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     mapping(uint256 epoch => Measure) private _starting;
     /// @dev What subscriptions whose last paid epoch is `epoch - 1` take away from `epoch` on.
     mapping(uint256 epoch => Measure) private _lapsing;
+    mapping(address portal => PortalCount) private _portalCounts;
 
     /// @notice Deploys the manager with its three square-root pools (same epoch clock).
     /// @param token_ The token subscriptions are paid in (QRY).
@@ -72,6 +87,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     /// @param integrators The integrators' pool.
     /// @param portals The portals' pool.
     /// @param minMonthlyPay_ The lowest monthly pay of a new subscription, in wei.
+    /// @param portalMeasureCap_ The most monthly pay one portal's payments of an epoch add to the measures, in wei.
     constructor(
         address token_,
         address authority,
@@ -80,7 +96,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         address providers,
         address integrators,
         address portals,
-        uint256 minMonthlyPay_
+        uint256 minMonthlyPay_,
+        uint256 portalMeasureCap_
     ) AccessManaged(authority) EpochClock(start, epochLength) {
         if (token_ == address(0) || providers == address(0) || integrators == address(0) || portals == address(0)) {
             revert InvalidConfiguration();
@@ -91,6 +108,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         _INTEGRATORS = ISqrtPool(integrators);
         _PORTALS = ISqrtPool(portals);
         _setParameter(MIN_MONTHLY_PAY, minMonthlyPay_);
+        _setParameter(PORTAL_MEASURE_CAP, portalMeasureCap_);
     }
 
     // ------------------------------------------------------------------ portals, clients, gateways
@@ -103,7 +121,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 epochs
     ) external restricted returns (uint256 id) {
         if (client == address(0) || integrator == address(0)) revert ZeroAddress();
-        uint256 minimum = _minMonthlyPay;
+        Settings memory settings = _settings;
+        uint256 minimum = settings.minMonthlyPay;
         if (monthlyPay < minimum || monthlyPay > type(uint96).max) revert InvalidMonthlyPay(monthlyPay, minimum);
         if (epochs == 0 || epochs > MAX_PREPAID_EPOCHS) revert InvalidEpochCount(epochs, MAX_PREPAID_EPOCHS);
 
@@ -122,9 +141,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         });
         // The client is not stored (no rule reads it): `Subscribed` records it, indexed.
         _parties[id] = Parties({portal: msg.sender, integrator: integrator});
-        _change(_starting[current], monthlyPay, units, true);
-        _change(_lapsing[paidThrough + 1], monthlyPay, units, true);
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);
+        _countPayment(id, msg.sender, settings.portalMeasureCap, current, current, paidThrough, monthlyPay, units);
         _receivePayment(current, id, monthlyPay * epochs, msg.sender, integrator);
     }
 
@@ -142,16 +160,11 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 paidThrough = from + epochs - 1;
         t.paidThrough = paidThrough.toUint32();
         _terms[id] = t;
-        uint256 units = t.milliWeight;
-        if (lapsed) {
-            _change(_starting[current], t.monthlyPay, units, true);
-        } else {
-            // It was counted to lapse at `from` (after the open epoch, so not rolled yet); it now lapses later.
-            _change(_lapsing[from], t.monthlyPay, units, false);
-        }
-        _change(_lapsing[paidThrough + 1], t.monthlyPay, units, true);
         emit Renewed(id, msg.sender, epochs, paidThrough);
         Parties memory parties = _parties[id];
+        // The newly paid epochs count on their own, within the selling portal's allowance of the open epoch.
+        uint256 cap = _settings.portalMeasureCap;
+        _countPayment(id, parties.portal, cap, current, from, paidThrough, t.monthlyPay, t.milliWeight);
         _receivePayment(current, id, uint256(t.monthlyPay) * epochs, parties.portal, parties.integrator);
     }
 
@@ -219,7 +232,13 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function minMonthlyPay() external view returns (uint256) {
-        return _minMonthlyPay;
+        return _settings.minMonthlyPay;
+    }
+
+    /// @inheritdoc ISubscriptionManager
+    function portalCount(address portal, uint256 epoch) external view returns (uint256) {
+        PortalCount memory c = _portalCounts[portal];
+        return c.epoch == epoch ? c.counted : 0;
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -234,8 +253,9 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc IParameterized
     function parameter(bytes32 key) external view returns (uint256) {
-        if (key != MIN_MONTHLY_PAY) revert UnknownParameter(key);
-        return _minMonthlyPay;
+        if (key == MIN_MONTHLY_PAY) return _settings.minMonthlyPay;
+        if (key == PORTAL_MEASURE_CAP) return _settings.portalMeasureCap;
+        revert UnknownParameter(key);
     }
 
     // ------------------------------------------------------------------ internals
@@ -263,15 +283,37 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         return m;
     }
 
-    /// @dev Adds `pay` and `units` to a change record, or takes them away.
-    function _change(Measure storage m, uint256 pay, uint256 units, bool add) private {
-        if (add) {
-            m.revenue = (uint256(m.revenue) + pay).toUint128();
-            m.milliActive = (uint256(m.milliActive) + units).toUint64();
-        } else {
-            m.revenue -= uint128(pay); // pay was added to this record before
-            m.milliActive -= uint64(units);
-        }
+    /// @dev Counts a payment for epochs `from..through` in the measures, within `portal`'s allowance of the open
+    /// epoch `current`: its payments of an epoch add at most `cap` of monthly pay (the rest of a payment past the cap
+    /// counts nothing, and its active weight shrinks in proportion, rounded down). The counted part starts at `from`
+    /// and lapses after `through`, a record of its own (a renewal never rewrites an earlier payment's records).
+    function _countPayment(
+        uint256 id,
+        address portal,
+        uint256 cap,
+        uint256 current,
+        uint256 from,
+        uint256 through,
+        uint256 pay,
+        uint256 units
+    ) private {
+        PortalCount memory c = _portalCounts[portal];
+        uint256 used = c.epoch == current ? c.counted : 0;
+        uint256 room = cap > used ? cap - used : 0;
+        uint256 counted = pay < room ? pay : room;
+        if (counted < pay) units = (units * counted) / pay;
+        // used + counted <= max(cap, used) fits 128 bits; current fits 32 bits (checked by the terms).
+        _portalCounts[portal] = PortalCount({epoch: uint32(current), counted: uint128(used + counted)});
+        emit Counted(id, counted, units);
+        if (counted == 0) return;
+        _add(_starting[from], counted, units);
+        _add(_lapsing[through + 1], counted, units);
+    }
+
+    /// @dev Adds `pay` and `units` to a change record.
+    function _add(Measure storage m, uint256 pay, uint256 units) private {
+        m.revenue = (uint256(m.revenue) + pay).toUint128();
+        m.milliActive = (uint256(m.milliActive) + units).toUint64();
     }
 
     /// @dev Pulls the payment `amount` for `epoch` from the payer and credits the portal and the integrator.
@@ -282,10 +324,17 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         _PORTALS.credit(epoch, portal, amount);
     }
 
-    /// @dev The minimum must be positive (a subscription of zero pay would report zero value) and fit 96 bits.
+    /// @dev The minimum must be positive (a subscription of zero pay would report zero value) and fit 96 bits; the
+    /// portal cap positive (a zero cap would switch the value measures off) and within 128 bits.
     function _setParameter(bytes32 key, uint256 value) internal override {
-        if (key != MIN_MONTHLY_PAY) revert UnknownParameter(key);
-        if (value == 0 || value > type(uint96).max) revert InvalidParameterValue(key, value);
-        _minMonthlyPay = value;
+        if (key == MIN_MONTHLY_PAY) {
+            if (value == 0 || value > type(uint96).max) revert InvalidParameterValue(key, value);
+            _settings.minMonthlyPay = uint96(value);
+        } else if (key == PORTAL_MEASURE_CAP) {
+            if (value == 0 || value > type(uint128).max) revert InvalidParameterValue(key, value);
+            _settings.portalMeasureCap = uint128(value);
+        } else {
+            revert UnknownParameter(key);
+        }
     }
 }
