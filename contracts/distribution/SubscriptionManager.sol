@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
@@ -54,8 +55,10 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint128 portalMeasureCap;
     }
 
-    /// @dev How much monthly pay a portal's payments of `epoch` added to the measures. One slot per portal, reused.
-    struct PortalCount {
+    /// @dev A portal: its id (from 1, given at its first sale; the terms keep the id, not the address) and how much
+    /// monthly pay its payments of `epoch` added to the measures. One slot per portal, reused from epoch to epoch.
+    struct Portal {
+        uint32 id;
         uint32 epoch;
         uint128 counted;
     }
@@ -69,14 +72,17 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     uint256 private _count;
     Cursor private _cursor;
     mapping(uint256 id => Terms) private _terms;
-    mapping(uint256 id => Parties) private _parties;
+    /// @dev Each subscription's integrator (its portal is in the terms, as an id).
+    mapping(uint256 id => address) private _integrators;
     /// @dev Each ended epoch's measures, written once when the cursor rolls into it.
     mapping(uint256 epoch => Measure) private _measures;
     /// @dev What subscriptions that become active in `epoch` add from `epoch` on.
     mapping(uint256 epoch => Measure) private _starting;
     /// @dev What subscriptions whose last paid epoch is `epoch - 1` take away from `epoch` on.
     mapping(uint256 epoch => Measure) private _lapsing;
-    mapping(address portal => PortalCount) private _portalCounts;
+    mapping(address portal => Portal) private _portals;
+    mapping(uint256 portalId => address) private _portalAddresses;
+    uint256 private _portalIds;
 
     /// @notice Deploys the manager with its three square-root pools (same epoch clock).
     /// @param token_ The token subscriptions are paid in (QRY).
@@ -121,8 +127,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 epochs
     ) external restricted returns (uint256 id) {
         if (client == address(0) || integrator == address(0)) revert ZeroAddress();
-        Settings memory settings = _settings;
-        uint256 minimum = settings.minMonthlyPay;
+        uint256 minimum = _settings.minMonthlyPay;
         if (monthlyPay < minimum || monthlyPay > type(uint96).max) revert InvalidMonthlyPay(monthlyPay, minimum);
         if (epochs == 0 || epochs > MAX_PREPAID_EPOCHS) revert InvalidEpochCount(epochs, MAX_PREPAID_EPOCHS);
 
@@ -132,17 +137,18 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         // monthlyPay fits 96 bits (checked above).
         uint256 full = minimum * FULL_UNIT_MULTIPLE;
         uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
-        // units <= MILLI fits 32 bits.
+        uint32 portalId = _countPayment(id, msg.sender, current, current, paidThrough, monthlyPay, units);
+        // units <= MILLI fits 32 bits. The portal is kept as its id, in the same slot.
         _terms[id] = Terms({
             monthlyPay: uint96(monthlyPay),
             startEpoch: current.toUint32(),
             paidThrough: paidThrough.toUint32(),
-            milliWeight: uint32(units)
+            milliWeight: uint32(units),
+            portalId: portalId
         });
         // The client is not stored (no rule reads it): `Subscribed` records it, indexed.
-        _parties[id] = Parties({portal: msg.sender, integrator: integrator});
+        _integrators[id] = integrator;
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);
-        _countPayment(id, msg.sender, settings.portalMeasureCap, current, current, paidThrough, monthlyPay, units);
         _receivePayment(current, id, monthlyPay * epochs, msg.sender, integrator);
     }
 
@@ -161,11 +167,10 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         t.paidThrough = paidThrough.toUint32();
         _terms[id] = t;
         emit Renewed(id, msg.sender, epochs, paidThrough);
-        Parties memory parties = _parties[id];
+        address portal = _portalAddresses[t.portalId];
         // The newly paid epochs count on their own, within the selling portal's allowance of the open epoch.
-        uint256 cap = _settings.portalMeasureCap;
-        _countPayment(id, parties.portal, cap, current, from, paidThrough, t.monthlyPay, t.milliWeight);
-        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, parties.portal, parties.integrator);
+        _countPayment(id, portal, current, from, paidThrough, t.monthlyPay, t.milliWeight);
+        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, portal, _integrators[id]);
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -203,7 +208,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function partiesOf(uint256 id) external view returns (Parties memory) {
-        return _parties[id];
+        return Parties({portal: _portalAddresses[_terms[id].portalId], integrator: _integrators[id]});
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -237,8 +242,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function portalCount(address portal, uint256 epoch) external view returns (uint256) {
-        PortalCount memory c = _portalCounts[portal];
-        return c.epoch == epoch ? c.counted : 0;
+        Portal memory p = _portals[portal];
+        return p.epoch == epoch ? p.counted : 0;
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -284,28 +289,33 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     }
 
     /// @dev Counts a payment for epochs `from..through` in the measures, within `portal`'s allowance of the open
-    /// epoch `current`: its payments of an epoch add at most `cap` of monthly pay (the rest of a payment past the cap
+    /// epoch `current`: its payments of an epoch add at most the cap of monthly pay (the rest of a payment past the cap
     /// counts nothing, and its active weight shrinks in proportion, rounded down). The counted part starts at `from`
-    /// and lapses after `through`, a record of its own (a renewal never rewrites an earlier payment's records).
+    /// and lapses after `through`, a record of its own (a renewal never rewrites an earlier payment's records). Gives
+    /// the portal its id at its first sale; returns the id.
     function _countPayment(
         uint256 id,
         address portal,
-        uint256 cap,
         uint256 current,
         uint256 from,
         uint256 through,
         uint256 pay,
         uint256 units
-    ) private {
-        PortalCount memory c = _portalCounts[portal];
-        uint256 used = c.epoch == current ? c.counted : 0;
-        uint256 room = cap > used ? cap - used : 0;
-        uint256 counted = pay < room ? pay : room;
+    ) private returns (uint32 portalId) {
+        Portal memory p = _portals[portal];
+        portalId = p.id;
+        if (portalId == 0) {
+            portalId = (++_portalIds).toUint32();
+            _portalAddresses[portalId] = portal;
+        }
+        uint256 used = p.epoch == current ? p.counted : 0;
+        uint256 cap = _settings.portalMeasureCap;
+        uint256 counted = cap > used ? Math.min(pay, cap - used) : 0;
         if (counted < pay) units = (units * counted) / pay;
         // used + counted <= max(cap, used) fits 128 bits; current fits 32 bits (checked by the terms).
-        _portalCounts[portal] = PortalCount({epoch: uint32(current), counted: uint128(used + counted)});
+        _portals[portal] = Portal({id: portalId, epoch: uint32(current), counted: uint128(used + counted)});
         emit Counted(id, counted, units);
-        if (counted == 0) return;
+        if (counted == 0) return portalId;
         _add(_starting[from], counted, units);
         _add(_lapsing[through + 1], counted, units);
     }

@@ -34,15 +34,17 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param startEpoch The epoch it was bought in.
     /// @param paidThrough The last epoch paid for.
     /// @param milliWeight Its weight in the active measure, in thousandths of a whole subscription (fixed at sale).
+    /// @param portalId The portal that sold it, by the id it got at its first sale (`partiesOf` gives its address).
     struct Terms {
         uint96 monthlyPay;
         uint32 startEpoch;
         uint32 paidThrough;
         uint32 milliWeight;
+        uint32 portalId;
     }
 
-    /// @notice Who a subscription credits. Two storage slots; the client it serves is not stored (no rule reads it):
-    /// `Subscribed` records it, indexed.
+    /// @notice Who a subscription credits: the portal (kept as an id in the terms' slot) and the integrator (one
+    /// slot); the client it serves is not stored (no rule reads it): `Subscribed` records it, indexed.
     /// @param portal The acquirer: the portal that sold it.
     /// @param integrator The application it serves.
     struct Parties {
