@@ -501,6 +501,7 @@ export function validateDistribution(path: string, d: DistributionPreset): void 
     checkBigint(`${path}.usage.${key}`, u[key], 1n);
   }
   checkBigint(`${path}.minMonthlyPay`, d.minMonthlyPay, 1n);
+  checkBigint(`${path}.portalMeasureCap`, d.portalMeasureCap, 1n);
   const a = checkObject(`${path}.availability`, d.availability);
   checkBigint(`${path}.availability.quota`, a.quota, 1n);
   checkBps(`${path}.availability.availabilityThresholdBps`, Number(a.availabilityThresholdBps));

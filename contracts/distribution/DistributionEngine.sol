@@ -71,6 +71,12 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         uint64 maxWad;
     }
 
+    /// @dev Where the stake measure's window last ended and the measure it gave. One slot.
+    struct StakeMark {
+        uint64 endedAt;
+        uint192 stake;
+    }
+
     IERC20 private immutable _TOKEN;
     ISubscriptionManager private immutable _SUBSCRIPTIONS;
     IStakeReader private immutable _STAKE_READER;
@@ -81,7 +87,9 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     UsageParams private _usage;
     uint256 private _held;
     uint256 private _nextEpoch;
-    uint256 private _lastBonded;
+    StakeMark private _stakeMark;
+    /// @dev The stake reader's stake-seconds at `_stakeMark.endedAt`.
+    uint256 private _stakeSecondsMark;
     uint128[MAX_POOLS] private _reserves;
     mapping(uint256 epoch => EpochSummary) private _summaries;
     /// @dev Per epoch, each pool's budget times two, plus `PENDING` until it is paid (two pools a slot).
@@ -110,6 +118,10 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         _TOKEN = IERC20(ISubscriptionManager(subscriptions_).token());
         _SUBSCRIPTIONS = ISubscriptionManager(subscriptions_);
         _STAKE_READER = IStakeReader(stakeReader_);
+        // Epoch 0's stake window starts at deployment.
+        (uint256 cumulative, uint256 updatedAt, uint256 bonded) = IStakeReader(stakeReader_).stakeSeconds();
+        _stakeSecondsMark = cumulative + bonded * (block.timestamp - updatedAt);
+        _stakeMark.endedAt = uint64(block.timestamp);
 
         uint256 n = pools_.length;
         if (n == 0 || n > MAX_POOLS) revert InvalidPoolCount(n, MAX_POOLS);
@@ -154,7 +166,7 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         // Our own subscription manager hands over the revenue and rolls the epoch's measures forward; what follows
         // depends on what it sent. No pool is called: each is paid by `fund`.
         uint256 collected = _SUBSCRIPTIONS.collect();
-        uint256 multiplier = _measure(epoch, collected);
+        uint256 multiplier = _measure(epoch, endsAt, collected);
         _split(epoch, endsAt, multiplier);
     }
 
@@ -255,7 +267,7 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
 
     /// @inheritdoc IDistributionEngine
     function lastBondedStake() external view returns (uint256) {
-        return _lastBonded;
+        return _stakeMark.stake;
     }
 
     /// @inheritdoc IDistributionEngine
@@ -305,19 +317,30 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     // ------------------------------------------------------------------ internals
 
     /// @dev The epoch's usage multiplier from its measures; emits `EpochClosed` with them.
-    function _measure(uint256 epoch, uint256 collected) private returns (uint256 multiplier) {
+    function _measure(uint256 epoch, uint256 endsAt, uint256 collected) private returns (uint256 multiplier) {
         ISubscriptionManager.EpochStats memory stats = _SUBSCRIPTIONS.epochStats(epoch);
-        (uint256 bondedNow, ) = _STAKE_READER.totalStakes();
-        // The lower of now and the last close: the caller picks the moment of a close, not the stake it sees.
-        uint256 last = _lastBonded;
-        uint256 bonded = epoch == 0 || bondedNow < last ? bondedNow : last;
-        _lastBonded = bondedNow;
+        uint256 bonded = _stakeMeasure(endsAt);
         multiplier = UsageMultiplier.compute(
             UsageMultiplier.Measures({revenue: stats.revenue, active: stats.active, stake: bonded}),
             _usageConfig()
         );
         uint256 incoming = _TOKEN.balanceOf(address(this)) - _held;
         emit EpochClosed(epoch, incoming, collected, multiplier, stats.revenue, stats.active, bonded);
+    }
+
+    /// @dev The stake measure: the bonded stake averaged over time (stake-seconds / seconds, rounded down) from where
+    /// the last window ended to the epoch's end, or to the last stake change if one came after the end (the reader's
+    /// stake-seconds are exact at both); the moment of the close plays no part. A window of no length (its time was
+    /// all in the last window) repeats the last measure. Records where this window ends.
+    function _stakeMeasure(uint256 endsAt) private returns (uint256 stake) {
+        (uint256 cumulative, uint256 updatedAt, uint256 bonded) = _STAKE_READER.stakeSeconds();
+        StakeMark memory mark = _stakeMark;
+        uint256 windowEnd = Math.max(Math.max(endsAt, updatedAt), mark.endedAt);
+        // The bonded stake has been `bonded` since `updatedAt`.
+        cumulative += bonded * (windowEnd - updatedAt);
+        stake = windowEnd > mark.endedAt ? (cumulative - _stakeSecondsMark) / (windowEnd - mark.endedAt) : mark.stake;
+        _stakeSecondsMark = cumulative;
+        _stakeMark = StakeMark({endedAt: windowEnd.toUint64(), stake: stake.toUint192()});
     }
 
     /// @dev Splits what came in since the last close among the pools: each pool's inflow (its exact weight at the

@@ -37,6 +37,12 @@ contract StakingStakeReader is IStakeReader {
         return _STAKING.totalStakes();
     }
 
+    /// @inheritdoc IStakeReader
+    function stakeSeconds() external view returns (uint256 cumulative, uint256 updatedAt, uint256 bonded) {
+        (cumulative, updatedAt) = _STAKING.bondedStakeSeconds();
+        (bonded, ) = _STAKING.totalStakes();
+    }
+
     /// @notice The provider-staking contract read.
     /// @return Its address.
     function staking() external view returns (address) {

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
@@ -25,6 +26,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     bytes32 public constant MIN_MONTHLY_PAY = keccak256("distribution.minMonthlyPay");
+    /// @inheritdoc ISubscriptionManager
+    bytes32 public constant PORTAL_MEASURE_CAP = keccak256("distribution.portalMeasureCap");
 
     /// @notice A subscription paying at least `FULL_UNIT_MULTIPLE x minMonthlyPay` per epoch counts as one whole active
     /// subscription; one paying less counts pro rata (a 10 QRY subscription is a tenth of one at the preset's numbers).
@@ -46,22 +49,40 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint128 revenue;
     }
 
+    /// @dev The two governed parameters, read together by every sale. One slot.
+    struct Settings {
+        uint96 minMonthlyPay;
+        uint128 portalMeasureCap;
+    }
+
+    /// @dev A portal: its id (from 1, given at its first sale; the terms keep the id, not the address) and how much
+    /// monthly pay its payments of `epoch` added to the measures. One slot per portal, reused from epoch to epoch.
+    struct Portal {
+        uint32 id;
+        uint32 epoch;
+        uint128 counted;
+    }
+
     IERC20 private immutable _TOKEN;
     ISqrtPool private immutable _PROVIDERS;
     ISqrtPool private immutable _INTEGRATORS;
     ISqrtPool private immutable _PORTALS;
 
-    uint256 private _minMonthlyPay;
+    Settings private _settings;
     uint256 private _count;
     Cursor private _cursor;
     mapping(uint256 id => Terms) private _terms;
-    mapping(uint256 id => Parties) private _parties;
+    /// @dev Each subscription's integrator (its portal is in the terms, as an id).
+    mapping(uint256 id => address) private _integrators;
     /// @dev Each ended epoch's measures, written once when the cursor rolls into it.
     mapping(uint256 epoch => Measure) private _measures;
     /// @dev What subscriptions that become active in `epoch` add from `epoch` on.
     mapping(uint256 epoch => Measure) private _starting;
     /// @dev What subscriptions whose last paid epoch is `epoch - 1` take away from `epoch` on.
     mapping(uint256 epoch => Measure) private _lapsing;
+    mapping(address portal => Portal) private _portals;
+    mapping(uint256 portalId => address) private _portalAddresses;
+    uint256 private _portalIds;
 
     /// @notice Deploys the manager with its three square-root pools (same epoch clock).
     /// @param token_ The token subscriptions are paid in (QRY).
@@ -72,6 +93,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     /// @param integrators The integrators' pool.
     /// @param portals The portals' pool.
     /// @param minMonthlyPay_ The lowest monthly pay of a new subscription, in wei.
+    /// @param portalMeasureCap_ The most monthly pay one portal's payments of an epoch add to the measures, in wei.
     constructor(
         address token_,
         address authority,
@@ -80,7 +102,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         address providers,
         address integrators,
         address portals,
-        uint256 minMonthlyPay_
+        uint256 minMonthlyPay_,
+        uint256 portalMeasureCap_
     ) AccessManaged(authority) EpochClock(start, epochLength) {
         if (token_ == address(0) || providers == address(0) || integrators == address(0) || portals == address(0)) {
             revert InvalidConfiguration();
@@ -91,6 +114,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         _INTEGRATORS = ISqrtPool(integrators);
         _PORTALS = ISqrtPool(portals);
         _setParameter(MIN_MONTHLY_PAY, minMonthlyPay_);
+        _setParameter(PORTAL_MEASURE_CAP, portalMeasureCap_);
     }
 
     // ------------------------------------------------------------------ portals, clients, gateways
@@ -103,7 +127,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 epochs
     ) external restricted returns (uint256 id) {
         if (client == address(0) || integrator == address(0)) revert ZeroAddress();
-        uint256 minimum = _minMonthlyPay;
+        uint256 minimum = _settings.minMonthlyPay;
         if (monthlyPay < minimum || monthlyPay > type(uint96).max) revert InvalidMonthlyPay(monthlyPay, minimum);
         if (epochs == 0 || epochs > MAX_PREPAID_EPOCHS) revert InvalidEpochCount(epochs, MAX_PREPAID_EPOCHS);
 
@@ -113,17 +137,17 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         // monthlyPay fits 96 bits (checked above).
         uint256 full = minimum * FULL_UNIT_MULTIPLE;
         uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
-        // units <= MILLI fits 32 bits.
+        uint32 portalId = _countPayment(id, msg.sender, current, current, paidThrough, monthlyPay, units);
+        // units <= MILLI fits 32 bits. The portal is kept as its id, in the same slot.
         _terms[id] = Terms({
             monthlyPay: uint96(monthlyPay),
             startEpoch: current.toUint32(),
             paidThrough: paidThrough.toUint32(),
-            milliWeight: uint32(units)
+            milliWeight: uint32(units),
+            portalId: portalId
         });
         // The client is not stored (no rule reads it): `Subscribed` records it, indexed.
-        _parties[id] = Parties({portal: msg.sender, integrator: integrator});
-        _change(_starting[current], monthlyPay, units, true);
-        _change(_lapsing[paidThrough + 1], monthlyPay, units, true);
+        _integrators[id] = integrator;
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);
         _receivePayment(current, id, monthlyPay * epochs, msg.sender, integrator);
     }
@@ -142,17 +166,11 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 paidThrough = from + epochs - 1;
         t.paidThrough = paidThrough.toUint32();
         _terms[id] = t;
-        uint256 units = t.milliWeight;
-        if (lapsed) {
-            _change(_starting[current], t.monthlyPay, units, true);
-        } else {
-            // It was counted to lapse at `from` (after the open epoch, so not rolled yet); it now lapses later.
-            _change(_lapsing[from], t.monthlyPay, units, false);
-        }
-        _change(_lapsing[paidThrough + 1], t.monthlyPay, units, true);
         emit Renewed(id, msg.sender, epochs, paidThrough);
-        Parties memory parties = _parties[id];
-        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, parties.portal, parties.integrator);
+        address portal = _portalAddresses[t.portalId];
+        // The newly paid epochs count on their own, within the selling portal's allowance of the open epoch.
+        _countPayment(id, portal, current, from, paidThrough, t.monthlyPay, t.milliWeight);
+        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, portal, _integrators[id]);
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -190,7 +208,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function partiesOf(uint256 id) external view returns (Parties memory) {
-        return _parties[id];
+        return Parties({portal: _portalAddresses[_terms[id].portalId], integrator: _integrators[id]});
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -219,7 +237,13 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function minMonthlyPay() external view returns (uint256) {
-        return _minMonthlyPay;
+        return _settings.minMonthlyPay;
+    }
+
+    /// @inheritdoc ISubscriptionManager
+    function portalCount(address portal, uint256 epoch) external view returns (uint256) {
+        Portal memory p = _portals[portal];
+        return p.epoch == epoch ? p.counted : 0;
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -234,8 +258,9 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc IParameterized
     function parameter(bytes32 key) external view returns (uint256) {
-        if (key != MIN_MONTHLY_PAY) revert UnknownParameter(key);
-        return _minMonthlyPay;
+        if (key == MIN_MONTHLY_PAY) return _settings.minMonthlyPay;
+        if (key == PORTAL_MEASURE_CAP) return _settings.portalMeasureCap;
+        revert UnknownParameter(key);
     }
 
     // ------------------------------------------------------------------ internals
@@ -263,15 +288,42 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         return m;
     }
 
-    /// @dev Adds `pay` and `units` to a change record, or takes them away.
-    function _change(Measure storage m, uint256 pay, uint256 units, bool add) private {
-        if (add) {
-            m.revenue = (uint256(m.revenue) + pay).toUint128();
-            m.milliActive = (uint256(m.milliActive) + units).toUint64();
-        } else {
-            m.revenue -= uint128(pay); // pay was added to this record before
-            m.milliActive -= uint64(units);
+    /// @dev Counts a payment for epochs `from..through` in the measures, within `portal`'s allowance of the open
+    /// epoch `current`: its payments of an epoch add at most the cap of monthly pay (the rest of a payment past the cap
+    /// counts nothing, and its active weight shrinks in proportion, rounded down). The counted part starts at `from`
+    /// and lapses after `through`, a record of its own (a renewal never rewrites an earlier payment's records). Gives
+    /// the portal its id at its first sale; returns the id.
+    function _countPayment(
+        uint256 id,
+        address portal,
+        uint256 current,
+        uint256 from,
+        uint256 through,
+        uint256 pay,
+        uint256 units
+    ) private returns (uint32 portalId) {
+        Portal memory p = _portals[portal];
+        portalId = p.id;
+        if (portalId == 0) {
+            portalId = (++_portalIds).toUint32();
+            _portalAddresses[portalId] = portal;
         }
+        uint256 used = p.epoch == current ? p.counted : 0;
+        uint256 cap = _settings.portalMeasureCap;
+        uint256 counted = cap > used ? Math.min(pay, cap - used) : 0;
+        if (counted < pay) units = (units * counted) / pay;
+        // used + counted <= max(cap, used) fits 128 bits; current fits 32 bits (checked by the terms).
+        _portals[portal] = Portal({id: portalId, epoch: uint32(current), counted: uint128(used + counted)});
+        emit Counted(id, counted, units);
+        if (counted == 0) return portalId;
+        _add(_starting[from], counted, units);
+        _add(_lapsing[through + 1], counted, units);
+    }
+
+    /// @dev Adds `pay` and `units` to a change record.
+    function _add(Measure storage m, uint256 pay, uint256 units) private {
+        m.revenue = (uint256(m.revenue) + pay).toUint128();
+        m.milliActive = (uint256(m.milliActive) + units).toUint64();
     }
 
     /// @dev Pulls the payment `amount` for `epoch` from the payer and credits the portal and the integrator.
@@ -282,10 +334,17 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         _PORTALS.credit(epoch, portal, amount);
     }
 
-    /// @dev The minimum must be positive (a subscription of zero pay would report zero value) and fit 96 bits.
+    /// @dev The minimum must be positive (a subscription of zero pay would report zero value) and fit 96 bits; the
+    /// portal cap positive (a zero cap would switch the value measures off) and within 128 bits.
     function _setParameter(bytes32 key, uint256 value) internal override {
-        if (key != MIN_MONTHLY_PAY) revert UnknownParameter(key);
-        if (value == 0 || value > type(uint96).max) revert InvalidParameterValue(key, value);
-        _minMonthlyPay = value;
+        if (key == MIN_MONTHLY_PAY) {
+            if (value == 0 || value > type(uint96).max) revert InvalidParameterValue(key, value);
+            _settings.minMonthlyPay = uint96(value);
+        } else if (key == PORTAL_MEASURE_CAP) {
+            if (value == 0 || value > type(uint128).max) revert InvalidParameterValue(key, value);
+            _settings.portalMeasureCap = uint128(value);
+        } else {
+            revert UnknownParameter(key);
+        }
     }
 }

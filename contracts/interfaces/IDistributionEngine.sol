@@ -67,7 +67,7 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @param multiplierWad The usage multiplier, WAD.
     /// @param revenue Measure: monthly pay of the subscriptions active in the epoch.
     /// @param active Measure: value-weighted subscriptions active in the epoch.
-    /// @param stake Measure: the lower of the bonded stake at this close and at the previous one.
+    /// @param stake Measure: the bonded stake averaged over time across the epoch (see `lastBondedStake`).
     event EpochClosed(
         uint256 indexed epoch,
         uint256 incoming,
@@ -177,7 +177,8 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @return pending Whether `fund` would pay it.
     function budgetOf(uint256 index, uint256 epoch) external view returns (uint256 budget, bool pending);
 
-    /// @notice The bonded stake the engine saw at its last close (the other half of the stake measure).
+    /// @notice The stake measure of the last closed epoch: the bonded stake averaged over time across its window
+    /// (from the previous window's end to the epoch's end, or to a stake change after it), whenever it was closed.
     /// @return Stake, in wei.
     function lastBondedStake() external view returns (uint256);
 

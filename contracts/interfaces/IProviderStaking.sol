@@ -498,6 +498,12 @@ interface IProviderStaking is IRewardReceiver {
     /// @return unbonding Stake in unbonding pools.
     function totalStakes() external view returns (uint256 bonded, uint256 unbonding);
 
+    /// @notice The bonded stake integrated over time (stake-seconds), as of its last update; the bonded stake has
+    /// been `totalStakes().bonded` since then. Any time-weighted average since a past reading follows from it.
+    /// @return cumulative Sum of bonded stake x seconds up to `updatedAt`.
+    /// @return updatedAt When it was last brought up to date (every change of the bonded stake does), unix seconds.
+    function bondedStakeSeconds() external view returns (uint256 cumulative, uint256 updatedAt);
+
     /// @notice The reward stream.
     /// @return budget Notified tokens not yet distributed.
     /// @return ratePerSecond Scheduled rate before the APY band.

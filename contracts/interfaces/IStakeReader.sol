@@ -20,4 +20,11 @@ interface IStakeReader {
     /// @return bonded Stake bonded now, in wei.
     /// @return unbonding Stake in the unbonding queue, in wei.
     function totalStakes() external view returns (uint256 bonded, uint256 unbonding);
+
+    /// @notice The total bonded stake integrated over time, for time-weighted averages: the stake-seconds up to
+    /// `updatedAt` and the bonded stake since (constant from `updatedAt` to now).
+    /// @return cumulative Sum of bonded stake x seconds up to `updatedAt`, in wei-seconds.
+    /// @return updatedAt The last change of the bonded stake (or a later update), unix seconds, at most now.
+    /// @return bonded Stake bonded since `updatedAt`, in wei.
+    function stakeSeconds() external view returns (uint256 cumulative, uint256 updatedAt, uint256 bonded);
 }

@@ -22,6 +22,8 @@ import {IParameterized} from "./IParameterized.sol";
 ///   subscription counts one month's pay in each epoch it covers, not everything in the epoch it is bought), and the
 ///   number of active subscriptions, each counted pro rata to its pay up to one whole subscription at
 ///   `FULL_UNIT_MULTIPLE x minMonthlyPay` (rounded down to whole subscriptions).
+/// - one portal's payments of an epoch (its sales and renewals of them) add at most `portalMeasureCap` of monthly pay
+///   to the measures (the active weight in proportion), so no portal moves the usage multiplier alone.
 /// @dev O(1) per action, whatever the time since the last one. The measures use difference arrays: a subscription
 /// adds to the epoch it becomes active in (`starting`) and takes away at the epoch after its last paid one
 /// (`lapsing`). A cursor rolls the measures into one ended epoch per `collect` (the engine's close, which goes epoch
@@ -32,15 +34,17 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param startEpoch The epoch it was bought in.
     /// @param paidThrough The last epoch paid for.
     /// @param milliWeight Its weight in the active measure, in thousandths of a whole subscription (fixed at sale).
+    /// @param portalId The portal that sold it, by the id it got at its first sale (`partiesOf` gives its address).
     struct Terms {
         uint96 monthlyPay;
         uint32 startEpoch;
         uint32 paidThrough;
         uint32 milliWeight;
+        uint32 portalId;
     }
 
-    /// @notice Who a subscription credits. Two storage slots; the client it serves is not stored (no rule reads it):
-    /// `Subscribed` records it, indexed.
+    /// @notice Who a subscription credits: the portal (kept as an id in the terms' slot) and the integrator (one
+    /// slot); the client it serves is not stored (no rule reads it): `Subscribed` records it, indexed.
     /// @param portal The acquirer: the portal that sold it.
     /// @param integrator The application it serves.
     struct Parties {
@@ -88,6 +92,13 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param id The subscription.
     /// @param amount Paid, in wei.
     event Paid(uint256 indexed epoch, uint256 indexed id, uint256 amount);
+
+    /// @notice What a payment (sale or renewal) adds to the measures of each epoch it pays for: its monthly pay and
+    /// active weight, or the part of them within the selling portal's cap for the open epoch.
+    /// @param id The subscription.
+    /// @param countedPay Monthly pay counted in the revenue measure, in wei.
+    /// @param countedMilli Weight counted in the active measure, in thousandths of a subscription.
+    event Counted(uint256 indexed id, uint256 countedPay, uint256 countedMilli);
 
     /// @notice A gateway reported calls served for a subscription.
     /// @param epoch The epoch.
@@ -210,6 +221,12 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @return The minimum, in wei.
     function minMonthlyPay() external view returns (uint256);
 
+    /// @notice How much monthly pay a portal's payments of an epoch added to the measures (at most the cap).
+    /// @param portal The portal.
+    /// @param epoch The epoch the payments were made in (only the portal's latest such epoch is kept).
+    /// @return Counted monthly pay, in wei.
+    function portalCount(address portal, uint256 epoch) external view returns (uint256);
+
     /// @notice The three square-root pools credited here.
     /// @return providers Query fulfillment (Total Registered Value).
     /// @return integrators Integrators (subscription value).
@@ -224,5 +241,10 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @notice Parameter key: the lowest monthly pay of a new subscription.
     /// @return keccak256("distribution.minMonthlyPay")
     function MIN_MONTHLY_PAY() external view returns (bytes32);
+
+    /// @notice Parameter key: the most monthly pay one portal's payments (its sales and the renewals of what it sold)
+    /// made in one epoch add to the usage measures; the rest of a payment is paid and credited but not counted.
+    /// @return keccak256("distribution.portalMeasureCap")
+    function PORTAL_MEASURE_CAP() external view returns (bytes32);
     // solhint-enable func-name-mixedcase
 }

@@ -376,6 +376,11 @@ contract ProviderStaking is StakingPools {
     }
 
     /// @inheritdoc IProviderStaking
+    function bondedStakeSeconds() external view returns (uint256 cumulative, uint256 updatedAt) {
+        return (_bondedSeconds, _lastUpdate);
+    }
+
+    /// @inheritdoc IProviderStaking
     function rewardState()
         external
         view

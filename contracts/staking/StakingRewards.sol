@@ -53,6 +53,10 @@ abstract contract StakingRewards is StakingParameters {
     uint128 internal _totalBonded;
     uint128 internal _totalUnbonding;
 
+    /// @dev The bonded stake integrated over time up to `_lastUpdate` (stake-seconds). Every change of
+    /// `_totalBonded` accrues first, so a reader gets any past average from two readings.
+    uint256 internal _bondedSeconds;
+
     /// @notice Sets the token and the reward split.
     /// @param token_ The staked and reward token (the preset's ProtocolToken).
     /// @param c Values fixed for the life of the contract; the three reward shares must sum to 10,000, and a
@@ -91,6 +95,7 @@ abstract contract StakingRewards is StakingParameters {
     function _accrueRewards() internal override {
         if (_lastUpdate == block.timestamp) return;
         (uint256 accSelf, uint256 accDelegator, uint256 paid) = _pendingAccrual();
+        _bondedSeconds += uint256(_totalBonded) * (block.timestamp - _lastUpdate);
         _apyTime = uint80(_apyTimeNow());
         _lastUpdate = uint48(block.timestamp);
         if (paid == 0) return;

@@ -108,6 +108,7 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
       integratorPool,
       portalPool,
       preset.minMonthlyPay,
+      preset.portalMeasureCap,
     ]);
     const accountOf = {
       queryFulfillment: providerPool,
@@ -225,6 +226,7 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
       register(`SERVICE_MIN_STAKE_${i}`, availability, "minStakeKey", b.serviceMinStake, [BigInt(i)]),
     );
     register("MIN_MONTHLY_PAY", subscriptions, "MIN_MONTHLY_PAY", b.minMonthlyPay);
+    register("PORTAL_MEASURE_CAP", subscriptions, "PORTAL_MEASURE_CAP", b.portalMeasureCap);
     register("REVENUE_TARGET", engine, "REVENUE_TARGET", b.revenueTarget);
     register("ACTIVE_TARGET", engine, "ACTIVE_TARGET", b.activeTarget);
     register("STAKE_TARGET", engine, "STAKE_TARGET", b.stakeTarget);

@@ -45,6 +45,12 @@ export const qryDistribution: DistributionPreset = {
   },
   // 10 QRY a month: keeps dust subscriptions (and the reports they would allow) out.
   minMonthlyPay: 10n * TOKEN,
+  // One portal cannot move the usage multiplier alone: the subscriptions it sells and the renewals of them, paid in
+  // one epoch, add at most 50,000 QRY of monthly pay to the measures (5% of the 1,000,000 QRY revenue target; the
+  // active count in proportion). The rest is paid, credited to the pools and distributed, but not counted. A
+  // subscription counts in at most 36 epochs, so one portal's share of any epoch's revenue measure is at most
+  // 36 x 50,000 = 1,800,000 QRY, built over three years of sales paid in full.
+  portalMeasureCap: 50_000n * TOKEN,
   // Every identity paid by a square-root pool (providers, integrators, portals) must bond the lowest service minimum
   // (10,000 QRY) in staking, checked at every credit and again at the claim: splitting one business into k
   // identities under the square root then costs k x 10,000 QRY bonded and slashable (docs/distribution.md measures
@@ -74,6 +80,7 @@ export const qryDistribution: DistributionPreset = {
     multiplierMin: { min: 0n, max: WAD, minStep: WAD / 20n },
     multiplierMax: { min: WAD, max: 10n * WAD, minStep: WAD / 10n },
     minMonthlyPay: { min: TOKEN, max: 10_000n * TOKEN, minStep: TOKEN },
+    portalMeasureCap: { min: 1_000n * TOKEN, max: 1_000_000n * TOKEN, minStep: 1_000n * TOKEN },
     providerMinStake: { min: 1_000n * TOKEN, max: 1_000_000n * TOKEN, minStep: 0n },
     referralMinStake: { min: 0n, max: 1_000_000n * TOKEN, minStep: 1_000n * TOKEN },
     quota: { min: 10n, max: 1_000_000n, minStep: 10n },

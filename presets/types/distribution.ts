@@ -64,6 +64,8 @@ export interface DistributionPreset {
   };
   /** The lowest monthly pay of a subscription, in wei. */
   minMonthlyPay: bigint;
+  /** The most monthly pay one portal's payments of an epoch add to the usage measures, in wei. */
+  portalMeasureCap: bigint;
   /** Bonded stake each identity needs at its first credit in an epoch, per square-root pool, in wei. */
   minStake: { queryFulfillment: bigint; integrators: bigint; portals: bigint };
   availability: {
@@ -82,6 +84,7 @@ export interface DistributionPreset {
     multiplierMin: Bound;
     multiplierMax: Bound;
     minMonthlyPay: Bound;
+    portalMeasureCap: Bound;
     providerMinStake: Bound;
     referralMinStake: Bound;
     quota: Bound;

@@ -148,6 +148,12 @@ describe("QRY distribution (deploy/modules/Qry.ts)", function () {
         await f.subscriptions.MIN_MONTHLY_PAY(),
       );
       expect(minPay.anchor).to.equal(qryDistribution.minMonthlyPay);
+      const portalCap = await f.parameters.parameterInfo(
+        await f.subscriptions.getAddress(),
+        await f.subscriptions.PORTAL_MEASURE_CAP(),
+      );
+      expect(portalCap.anchor).to.equal(qryDistribution.portalMeasureCap);
+      expect([portalCap.min, portalCap.max]).to.deep.equal([1_000n * QRY, 1_000_000n * QRY]);
     });
 
     it("maps every restricted function to its role", async function () {

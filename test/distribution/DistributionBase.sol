@@ -41,6 +41,8 @@ abstract contract DistributionBase is ManagedTest {
     uint256 internal constant SERVICE0_MIN_STAKE = 10_000 ether;
     uint256 internal constant SERVICE1_MIN_STAKE = 50_000 ether;
     uint256 internal constant MIN_MONTHLY_PAY = 10 ether;
+    /// @dev Each portal's measure cap per epoch: far above any test's sales unless a test lowers it.
+    uint256 internal constant PORTAL_CAP = 1_000_000_000 ether;
     uint256 internal constant QUOTA = 100;
 
     // Pool indices in the engine, in the order of the QRY preset.
@@ -126,7 +128,8 @@ abstract contract DistributionBase is ManagedTest {
             address(providerPool),
             address(integratorPool),
             address(portalPool),
-            MIN_MONTHLY_PAY
+            MIN_MONTHLY_PAY,
+            PORTAL_CAP
         );
         engine = new DistributionEngine(
             address(manager),

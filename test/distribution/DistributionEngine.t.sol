@@ -146,7 +146,7 @@ contract DistributionEngineTest is DistributionBase {
     /// @dev Epoch 0 at 0.5x builds reserves; epoch 1 at 1.2x (stake 12M of a 10M target, stake alone weighted)
     /// draws on them; epoch 2 at 2x is capped by what each pool holds.
     function test_closeEpoch_aboveTargetUsageDrawsOnTheReserve() public {
-        // The stake measure is the lower of this close's and the last one's: 12M must be bonded at both.
+        // The stake measure is the time-weighted average over each epoch: 12M bonded through epochs 0 and 1.
         stakes.setTotals(12_000_000 ether, 0);
         _issue(INCOMING);
         _close(0);
@@ -154,17 +154,17 @@ contract DistributionEngineTest is DistributionBase {
         _setUsage(engine.ACTIVE_WEIGHT(), 0);
         assertEq(engine.usageMultiplier(0, 0, 12_000_000 ether), 1.2e18, "1.2x");
 
-        stakes.setTotals(30_000_000 ether, 0);
         _issue(INCOMING);
-        _close(1); // min(12M, 30M) = 12M
+        _close(1); // 12M throughout
         // Workers: inflow 200,000, budget 240,000 (reserve 100,000 -> 60,000).
         assertEq(qry.balanceOf(workerProposals), 340_000 ether, "workers: 100,000 + 240,000");
         assertEq(engine.reserveOf(WORKER_POOL), 60_000 ether, "workers' reserve drawn");
         assertEq(qry.balanceOf(address(stabilization)), 85_000 ether, "stabilization: 25,000 + 60,000");
         assertEq(engine.reserveOf(STABILIZATION_POOL), 15_000 ether, "stabilization's reserve drawn");
 
+        stakes.setTotals(30_000_000 ether, 0);
         _issue(INCOMING);
-        _close(2); // min(30M, 30M)
+        _close(2); // 30M throughout
         // Workers: inflow 200,000 x 2 = 400,000 > 260,000 held: pays 260,000, reserve empty.
         assertEq(qry.balanceOf(workerProposals), 600_000 ether, "workers: capped by what the pool holds");
         assertEq(engine.reserveOf(WORKER_POOL), 0, "reserve emptied");

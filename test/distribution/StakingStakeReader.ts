@@ -60,6 +60,22 @@ describe("StakingStakeReader", function () {
     expect(await reader.bondedStake(provider.address)).to.equal(parseEther("9500"));
   });
 
+  it("integrates the bonded stake over time: 5,000 for 100 s, then 8,000 for 50 s and 7,000 since", async function () {
+    const { staking, reader, provider, delegator } = await networkHelpers.loadFixture(fixture);
+    await staking.connect(provider).registerProvider(parseEther("5000"));
+    const [before, t0] = await reader.stakeSeconds();
+    await networkHelpers.time.setNextBlockTimestamp(t0 + 100n);
+    await staking.connect(delegator).delegate(provider.address, parseEther("3000"));
+    await networkHelpers.time.setNextBlockTimestamp(t0 + 150n);
+    await staking.connect(delegator).unbond(parseEther("1000"));
+
+    const [cumulative, updatedAt, bonded] = await reader.stakeSeconds();
+    expect(updatedAt).to.equal(t0 + 150n);
+    expect(bonded).to.equal(parseEther("7000"));
+    // 5,000 x 100 + 8,000 x 50 = 900,000 QRY-seconds since the registration.
+    expect(cumulative - before).to.equal(parseEther("900000"));
+  });
+
   it("refuses an address without code", async function () {
     const { stranger } = await networkHelpers.loadFixture(fixture);
     const factory = await ethers.getContractFactory("StakingStakeReader");

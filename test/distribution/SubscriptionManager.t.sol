@@ -112,7 +112,8 @@ contract SubscriptionManagerTest is DistributionBase {
             address(_sqrtPoolWithClock(START + 1, EPOCH)),
             address(_sqrtPoolWithClock(START + 1, EPOCH)),
             address(_sqrtPoolWithClock(START + 1, EPOCH)),
-            MIN_MONTHLY_PAY
+            MIN_MONTHLY_PAY,
+            PORTAL_CAP
         );
         vm.prank(admin);
         _restrict(address(later), SubscriptionManager.subscribe.selector, Roles.DISTRIBUTION_PORTAL);
@@ -311,7 +312,8 @@ contract SubscriptionManagerTest is DistributionBase {
             address(providerPool),
             address(integratorPool),
             other,
-            MIN_MONTHLY_PAY
+            MIN_MONTHLY_PAY,
+            PORTAL_CAP
         );
         vm.expectRevert(ISubscriptionManager.InvalidConfiguration.selector);
         new SubscriptionManager(
@@ -322,7 +324,8 @@ contract SubscriptionManagerTest is DistributionBase {
             address(providerPool),
             address(integratorPool),
             address(portalPool),
-            MIN_MONTHLY_PAY
+            MIN_MONTHLY_PAY,
+            PORTAL_CAP
         );
     }
 

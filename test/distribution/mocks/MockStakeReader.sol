@@ -17,6 +17,8 @@ contract MockStakeReader is IStakeReader {
     uint256 public defaultBonded;
     uint256 public totalBonded;
     uint256 public totalUnbonding;
+    uint256 public cumulativeStake;
+    uint256 public stakeUpdatedAt;
 
     function setStake(address provider, bool active, uint256 bonded) external {
         _stakes[provider] = Stake({set: true, active: active, bonded: bonded});
@@ -27,7 +29,10 @@ contract MockStakeReader is IStakeReader {
         defaultBonded = bonded;
     }
 
+    /// @dev Accrues the stake-seconds of the old total first, as provider staking does at every change.
     function setTotals(uint256 bonded, uint256 unbonding) external {
+        cumulativeStake += totalBonded * (block.timestamp - stakeUpdatedAt);
+        stakeUpdatedAt = block.timestamp;
         totalBonded = bonded;
         totalUnbonding = unbonding;
     }
@@ -44,5 +49,9 @@ contract MockStakeReader is IStakeReader {
 
     function totalStakes() external view returns (uint256 bonded, uint256 unbonding) {
         return (totalBonded, totalUnbonding);
+    }
+
+    function stakeSeconds() external view returns (uint256 cumulative, uint256 updatedAt, uint256 bonded) {
+        return (cumulativeStake, stakeUpdatedAt, totalBonded);
     }
 }
