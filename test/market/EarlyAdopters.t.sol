@@ -251,6 +251,44 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_MIN_PAYMENT), type(uint80).max, "unchanged");
     }
 
+    /// @dev Audit exploit: an early adopter one wei below its cap pays 10,000 QUIV; the bonus pays 1 wei and replaces
+    /// the cashback on the whole payment (200 QUIV lost to the consumer).
+    function test_Exploit_partialBonusSuppressesCashbackOnTheWholePayment() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.Cashback, 5_000 ether);
+        _report(alice, 10_000 ether - 10); // 10%: 1,000 QUIV less one wei
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether - 1, "one wei below the cap");
+        _report(alice, 10_000 ether);
+        (, earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether, "the last wei of the cap");
+        assertEq(pools.owed(alice), 0, "no cashback on the 10,000 QUIV the bonus did not cover");
+    }
+
+    /// @dev Audit exploit: a Sybil paying its own referred provider takes a place for 100 QUIV and gets 92.4 back (the
+    /// joining payment earns the 10% bonus, spent on itself), so a place costs 7.6 QUIV, not the 14 the docs claimed.
+    function test_Exploit_selfDealtPlaceCostsLessThanDocumented() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.Referral, 5_000 ether);
+        vm.prank(bronze);
+        pools.registerReferral(silver); // the sybil, bronze and silver are one party
+        (address sybil, uint256 sybilKey) = makeAddrAndKey("placeTaker");
+        _deposit(sybil, 100 ether);
+        _settle(sybilKey, _voucher(sybil, bronze, SMALL, 100 ether, 0));
+        (bool member, uint256 earned, ) = pools.earlyAdopterOf(sybil);
+        assertTrue(member, "a place for 100 QUIV");
+        assertEq(earned, 10 ether, "10% of the joining payment");
+        vm.prank(sybil);
+        pools.redeemEarlyCredits();
+        _settle(sybilKey, _voucher(sybil, bronze, SMALL, 110 ether, 0)); // the 10 of credits, to itself
+        vm.prank(bronze);
+        assertEq(market.claimEarnings(), 88 ether, "80% of 100 + 80% of 10");
+        vm.prank(silver);
+        assertEq(pools.claim(), 4.4 ether, "referral: 5% of 88");
+        // 100 paid, 92.4 back: 7.6 QUIV a place, 76,000 QUIV for all 10,000 (the docs said 140,000).
+        assertEq(_deposits(sybil) + _credits(sybil), 0, "nothing left in the market");
+    }
+
     /// @dev Sybil identities: each earns at most 10% of what it paid itself, whatever the split.
     function testFuzz_sybilsEarnAtMostTenPercentOfTheirOwnSpending(uint256 identities, uint256 seed) public {
         identities = bound(identities, 1, 20);
