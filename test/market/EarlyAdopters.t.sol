@@ -251,9 +251,10 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_MIN_PAYMENT), type(uint80).max, "unchanged");
     }
 
-    /// @dev Audit exploit: an early adopter one wei below its cap pays 10,000 QUIV; the bonus pays 1 wei and replaces
-    /// the cashback on the whole payment (200 QUIV lost to the consumer).
-    function test_Exploit_partialBonusSuppressesCashbackOnTheWholePayment() public {
+    /// @dev Audit regression: an early adopter one wei below its cap paid 10,000 QUIV; the bonus paid 1 wei and
+    /// replaced the cashback on the whole payment (200 QUIV lost to the consumer). The bonus now replaces it only on
+    /// the part it covers (1 wei / 10% = 10 wei): the other 10,000 QUIV - 10 wei earn 2% cashback.
+    function test_onSettlement_partialBonusLeavesCashbackOnTheUncoveredPart() public {
         _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
         _fundPool(IIncentivePools.Pool.Cashback, 5_000 ether);
         _report(alice, 10_000 ether - 10); // 10%: 1,000 QUIV less one wei
@@ -262,12 +263,33 @@ contract EarlyAdoptersTest is MarketBase {
         _report(alice, 10_000 ether);
         (, earned, ) = pools.earlyAdopterOf(alice);
         assertEq(earned, 1_000 ether, "the last wei of the cap");
-        assertEq(pools.owed(alice), 0, "no cashback on the 10,000 QUIV the bonus did not cover");
+        // 2% of (10,000 QUIV - 10 wei) = 200 QUIV - 0.2 wei, rounded down.
+        assertEq(pools.owed(alice), 200 ether - 1, "cashback on the part the bonus did not cover");
+        _report(alice, 1_000 ether);
+        assertEq(pools.owed(alice), 200 ether - 1 + 20 ether, "at the cap: cashback on the whole payment");
     }
 
-    /// @dev Audit exploit: a Sybil paying its own referred provider takes a place for 100 QUIV and gets 92.4 back (the
-    /// joining payment earns the 10% bonus, spent on itself), so a place costs 7.6 QUIV, not the 14 the docs claimed.
-    function test_Exploit_selfDealtPlaceCostsLessThanDocumented() public {
+    /// @dev The same with the pool, not the cap, cutting the bonus, for an open-source developer (cashback and a
+    /// doubled API share on the rest): the pool holds 10 QUIV, covering 100 of the 1,000 QUIV paid.
+    function test_onSettlement_poolCutBonusLeavesCashbackAndApiShareOnTheRest() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10 ether);
+        _fundPool(IIncentivePools.Pool.Cashback, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.ApiShare, 5_000 ether);
+        vm.startPrank(curator);
+        pools.setDeveloper(alice, true);
+        developers.setOpenSource(alice);
+        vm.stopPrank();
+        _report(alice, 1_000 ether);
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 10 ether, "what the pool held");
+        // 900 QUIV uncovered: 2% + 2 x 5% = 108 QUIV.
+        assertEq(pools.owed(alice), 18 ether + 90 ether, "cashback and the doubled API share on 900");
+    }
+
+    /// @dev Audit regression (the docs priced a place at 14 QUIV, counting no bonus on the joining payment): a Sybil
+    /// paying its own referred provider takes a place for 100 QUIV and gets 92.4 back (the joining payment earns the
+    /// 10% bonus, spent on itself), so a place costs 7.6 QUIV, the figure docs/incentives.md now gives.
+    function test_settle_aSelfDealtPlaceCostsSevenPointSixQuiv() public {
         _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
         _fundPool(IIncentivePools.Pool.Referral, 5_000 ether);
         vm.prank(bronze);
@@ -285,7 +307,7 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(market.claimEarnings(), 88 ether, "80% of 100 + 80% of 10");
         vm.prank(silver);
         assertEq(pools.claim(), 4.4 ether, "referral: 5% of 88");
-        // 100 paid, 92.4 back: 7.6 QUIV a place, 76,000 QUIV for all 10,000 (the docs said 140,000).
+        // 100 paid, 92.4 back: 7.6 QUIV a place, 76,000 QUIV for all 10,000.
         assertEq(_deposits(sybil) + _credits(sybil), 0, "nothing left in the market");
     }
 
