@@ -311,6 +311,32 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(_deposits(sybil) + _credits(sybil), 0, "nothing left in the market");
     }
 
+    /// @dev Whatever cuts the bonus (the cap's room, the pool), no wei of a payment earns both paths: an open-source
+    /// developer early adopter earns at most max(10%, 2% + 2 x 5%) = 12% of what it pays, and at least the 10% bonus
+    /// or the 12% of the regular path on every wei (less rounding).
+    function testFuzz_onSettlement_partialBonusNeverStacks(uint256 room, uint256 pool, uint256 paid) public {
+        paid = bound(paid, 100 ether, 100_000 ether);
+        room = bound(room, 1, 990 ether); // the joining payment reaches the 100 QUIV minimum
+        pool = bound(pool, 1, 2_000 ether);
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 1_000 ether - room + pool);
+        _fundPool(IIncentivePools.Pool.Cashback, 100_000 ether);
+        _fundPool(IIncentivePools.Pool.ApiShare, 100_000 ether);
+        vm.startPrank(curator);
+        pools.setDeveloper(alice, true);
+        developers.setOpenSource(alice);
+        vm.stopPrank();
+        _report(alice, (1_000 ether - room) * 10); // joins and earns the cap less `room`
+        uint256 owedBefore = pools.owed(alice);
+        (, uint256 earnedBefore, ) = pools.earlyAdopterOf(alice);
+        assertEq(earnedBefore, 1_000 ether - room, "cap less room");
+        _report(alice, paid);
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        uint256 bonus = earned - earnedBefore;
+        uint256 regular = pools.owed(alice) - owedBefore;
+        assertLe(bonus + regular, (paid * 1_200) / 10_000, "never more than the larger path");
+        assertGe((bonus + regular) + 2, (paid * 1_000) / 10_000, "at least the smaller path on every wei");
+    }
+
     /// @dev Sybil identities: each earns at most 10% of what it paid itself, whatever the split.
     function testFuzz_sybilsEarnAtMostTenPercentOfTheirOwnSpending(uint256 identities, uint256 seed) public {
         identities = bound(identities, 1, 20);
