@@ -135,10 +135,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       expect(discounts, "tier discounts 0 / 10 / 20 / 30%").to.deep.equal([0n, 1_000n, 2_000n, 3_000n]);
       expect(await c.feeRouter!.parameter(marketKey("subscriptionDiscountBps")), "subscription 20%").to.equal(2_000n);
       expect(await c.incentivePools!.parameter(marketKey("cashbackBps")), "cashback 2%").to.equal(200n);
-      expect(
-        await c.incentivePools!.parameter(marketKey("creditBonusBps")),
-        "prepaid bonus 10%",
-      ).to.equal(1_000n);
+      expect(await c.incentivePools!.parameter(marketKey("creditBonusBps")), "prepaid bonus 10%").to.equal(1_000n);
 
       // Slashing (seed 4.1, 4.3, 5.3).
       const ranges = [];
