@@ -182,14 +182,16 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         AccountState storage c = _accounts[consumer];
 
         if (paid != 0 && !c.paid) _join(c, consumer, paid);
-        // An early adopter's bonus replaces the cashback and the API share while it pays (the bound counts the larger).
-        if (!c.earlyAdopter || !_earlyBonus(consumer, paid)) {
-            uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(paid, r.cashbackBps));
+        // An early adopter's bonus replaces the cashback and the API share on the part of the payment it covers (the
+        // bound counts the larger); the rest (all of it once the cap or the pool is exhausted) earns them.
+        uint256 rest = c.earlyAdopter ? _earlyBonus(consumer, paid) : paid;
+        if (rest != 0) {
+            uint256 toConsumer = _spend(Pool.Cashback, consumer, MarketMath.shareDown(rest, r.cashbackBps));
             if (c.developer) {
                 // An open-source developer earns twice the API share (the bound counts it twice for everyone).
                 uint256 apiBps = r.apiShareBps;
                 if (address(_DEVELOPERS) != address(0) && _DEVELOPERS.isOpenSource(consumer)) apiBps *= 2;
-                toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(paid, apiBps));
+                toConsumer += _spend(Pool.ApiShare, consumer, MarketMath.shareDown(rest, apiBps));
             }
             // The sum of two uint128 spends fits: each is at most its pool's funding.
             if (toConsumer != 0) c.owed = SafeCast.toUint128(c.owed + toConsumer);
@@ -397,19 +399,23 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         emit EarlyAdopterJoined(consumer, cfg.count + 1);
     }
 
-    /// @dev An early adopter's bonus on `paid`: its rate, rounded down, up to what remains of its cap and the pool;
-    /// false when nothing was paid (cap reached, pool empty or a zero share), so the regular rewards apply.
-    function _earlyBonus(address consumer, uint256 paid) private returns (bool) {
+    /// @dev An early adopter's bonus on `paid`: its rate, rounded down, up to what remains of its cap and the pool.
+    /// Returns the part of `paid` the bonus does not cover, which earns the regular rewards: none when the full share
+    /// was paid, all of it when nothing was (cap reached, pool empty or a zero share), and when the cap or the pool cut
+    /// the share, what is left beyond `bonus / rate` (rounded up, so no part of the payment earns both).
+    function _earlyBonus(address consumer, uint256 paid) private returns (uint256 rest) {
         EarlyConfig memory cfg = _early;
         EarlyCredit storage e = _earlyCredits[consumer];
         uint256 earned = e.earned;
         uint256 room = cfg.capPerAccount > earned ? cfg.capPerAccount - earned : 0;
-        uint256 bonus = _spend(Pool.EarlyAdopter, consumer, Math.min(MarketMath.shareDown(paid, cfg.bonusBps), room));
-        if (bonus == 0) return false;
+        uint256 share = MarketMath.shareDown(paid, cfg.bonusBps);
+        uint256 bonus = _spend(Pool.EarlyAdopter, consumer, Math.min(share, room));
+        if (bonus == 0) return paid;
         // earned + bonus <= cap (uint128); pending <= earned.
         e.earned = uint128(earned + bonus);
         e.pending += uint128(bonus);
-        return true;
+        // 0 < bonus <= share <= paid x rate / BPS, so the covered part is at most `paid`.
+        if (bonus < share) rest = paid - Math.mulDiv(bonus, BPS, cfg.bonusBps, Math.Rounding.Ceil);
     }
 
     /// @dev Spends `amount` of a pool for `account`, capped by what remains; returns what was spent.

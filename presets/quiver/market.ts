@@ -96,13 +96,15 @@ export const quiverMarket: MarketPreset = {
     // 3.2 "Early Adopter Bonus: 10% bonus credits for first 10,000 users": 10% of what each of the first 10,000
     // paying consumers pays from deposits, as market credits (never withdrawn). Cap per account (reading; the seed
     // gives none): 1,000 QUIV, earned by 10,000 QUIV of spending; 10,000 accounts x 1,000 = the 10M the pool may need.
-    // The bonus replaces the 2% cashback and the API share while it pays, so a self-dealt payment returns at most
-    // max(2% + 2 x 5%, 10%, 7%) + 5% = 17% < 20%.
+    // The bonus replaces the 2% cashback and the API share on the part of a payment it covers, so a self-dealt
+    // payment returns at most max(2% + 2 x 5%, 10%, 10%) + 5% = 17% < 20%.
     earlyAdopterBps: g(1_000n, 0n, 1_000n, 100n),
     earlyAdopterCap: g(1_000n * QUIV, 0n, 10_000n * QUIV, 100n * QUIV),
     // A "user" (reading): a consumer whose payments from deposits reach 100 QUIV ($10 at the reference price), so a
-    // place costs real spending: taking all 10,000 by self-dealing loses at least 10,000 x 100 x (20% - 6%) QUIV.
-    earlyAdopterMinPayment: g(100n * QUIV, 0n, 10_000n * QUIV, 10n * QUIV),
+    // place costs real spending: a self-dealt place returns 92.4 of its 100 QUIV (80 of earnings, 10 of bonus credits
+    // spent with itself for 8, a referral of 4.4), so taking all 10,000 loses about 76,000 QUIV.
+    // Governance may move it between 10 and 10,000 QUIV, never to zero (which would reopen 1-wei places).
+    earlyAdopterMinPayment: g(100n * QUIV, 10n * QUIV, 10_000n * QUIV, 10n * QUIV),
   },
   developers: {
     // 3.3 "App Store model: 70/30 split for paid applications": 70% to the developer, 30% through the fee split.

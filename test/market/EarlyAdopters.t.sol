@@ -251,6 +251,92 @@ contract EarlyAdoptersTest is MarketBase {
         assertEq(pools.parameter(MarketKeys.EARLY_ADOPTER_MIN_PAYMENT), type(uint80).max, "unchanged");
     }
 
+    /// @dev Audit regression: an early adopter one wei below its cap paid 10,000 QUIV; the bonus paid 1 wei and
+    /// replaced the cashback on the whole payment (200 QUIV lost to the consumer). The bonus now replaces it only on
+    /// the part it covers (1 wei / 10% = 10 wei): the other 10,000 QUIV - 10 wei earn 2% cashback.
+    function test_onSettlement_partialBonusLeavesCashbackOnTheUncoveredPart() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.Cashback, 5_000 ether);
+        _report(alice, 10_000 ether - 10); // 10%: 1,000 QUIV less one wei
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether - 1, "one wei below the cap");
+        _report(alice, 10_000 ether);
+        (, earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 1_000 ether, "the last wei of the cap");
+        // 2% of (10,000 QUIV - 10 wei) = 200 QUIV - 0.2 wei, rounded down.
+        assertEq(pools.owed(alice), 200 ether - 1, "cashback on the part the bonus did not cover");
+        _report(alice, 1_000 ether);
+        assertEq(pools.owed(alice), 200 ether - 1 + 20 ether, "at the cap: cashback on the whole payment");
+    }
+
+    /// @dev The same with the pool, not the cap, cutting the bonus, for an open-source developer (cashback and a
+    /// doubled API share on the rest): the pool holds 10 QUIV, covering 100 of the 1,000 QUIV paid.
+    function test_onSettlement_poolCutBonusLeavesCashbackAndApiShareOnTheRest() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 10 ether);
+        _fundPool(IIncentivePools.Pool.Cashback, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.ApiShare, 5_000 ether);
+        vm.startPrank(curator);
+        pools.setDeveloper(alice, true);
+        developers.setOpenSource(alice);
+        vm.stopPrank();
+        _report(alice, 1_000 ether);
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        assertEq(earned, 10 ether, "what the pool held");
+        // 900 QUIV uncovered: 2% + 2 x 5% = 108 QUIV.
+        assertEq(pools.owed(alice), 18 ether + 90 ether, "cashback and the doubled API share on 900");
+    }
+
+    /// @dev Audit regression (the docs priced a place at 14 QUIV, counting no bonus on the joining payment): a Sybil
+    /// paying its own referred provider takes a place for 100 QUIV and gets 92.4 back (the joining payment earns the
+    /// 10% bonus, spent on itself), so a place costs 7.6 QUIV, the figure docs/incentives.md now gives.
+    function test_settle_aSelfDealtPlaceCostsSevenPointSixQuiv() public {
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 5_000 ether);
+        _fundPool(IIncentivePools.Pool.Referral, 5_000 ether);
+        vm.prank(bronze);
+        pools.registerReferral(silver); // the sybil, bronze and silver are one party
+        (address sybil, uint256 sybilKey) = makeAddrAndKey("placeTaker");
+        _deposit(sybil, 100 ether);
+        _settle(sybilKey, _voucher(sybil, bronze, SMALL, 100 ether, 0));
+        (bool member, uint256 earned, ) = pools.earlyAdopterOf(sybil);
+        assertTrue(member, "a place for 100 QUIV");
+        assertEq(earned, 10 ether, "10% of the joining payment");
+        vm.prank(sybil);
+        pools.redeemEarlyCredits();
+        _settle(sybilKey, _voucher(sybil, bronze, SMALL, 110 ether, 0)); // the 10 of credits, to itself
+        vm.prank(bronze);
+        assertEq(market.claimEarnings(), 88 ether, "80% of 100 + 80% of 10");
+        vm.prank(silver);
+        assertEq(pools.claim(), 4.4 ether, "referral: 5% of 88");
+        // 100 paid, 92.4 back: 7.6 QUIV a place, 76,000 QUIV for all 10,000.
+        assertEq(_deposits(sybil) + _credits(sybil), 0, "nothing left in the market");
+    }
+
+    /// @dev Whatever cuts the bonus (the cap's room, the pool), no wei of a payment earns both paths: an open-source
+    /// developer early adopter earns at most max(10%, 2% + 2 x 5%) = 12% of what it pays, and at least the 10% bonus
+    /// or the 12% of the regular path on every wei (less rounding).
+    function testFuzz_onSettlement_partialBonusNeverStacks(uint256 room, uint256 pool, uint256 paid) public {
+        paid = bound(paid, 100 ether, 100_000 ether);
+        room = bound(room, 1, 990 ether); // the joining payment reaches the 100 QUIV minimum
+        pool = bound(pool, 1, 2_000 ether);
+        _fundPool(IIncentivePools.Pool.EarlyAdopter, 1_000 ether - room + pool);
+        _fundPool(IIncentivePools.Pool.Cashback, 100_000 ether);
+        _fundPool(IIncentivePools.Pool.ApiShare, 100_000 ether);
+        vm.startPrank(curator);
+        pools.setDeveloper(alice, true);
+        developers.setOpenSource(alice);
+        vm.stopPrank();
+        _report(alice, (1_000 ether - room) * 10); // joins and earns the cap less `room`
+        uint256 owedBefore = pools.owed(alice);
+        (, uint256 earnedBefore, ) = pools.earlyAdopterOf(alice);
+        assertEq(earnedBefore, 1_000 ether - room, "cap less room");
+        _report(alice, paid);
+        (, uint256 earned, ) = pools.earlyAdopterOf(alice);
+        uint256 bonus = earned - earnedBefore;
+        uint256 regular = pools.owed(alice) - owedBefore;
+        assertLe(bonus + regular, (paid * 1_200) / 10_000, "never more than the larger path");
+        assertGe((bonus + regular) + 2, (paid * 1_000) / 10_000, "at least the smaller path on every wei");
+    }
+
     /// @dev Sybil identities: each earns at most 10% of what it paid itself, whatever the split.
     function testFuzz_sybilsEarnAtMostTenPercentOfTheirOwnSpending(uint256 identities, uint256 seed) public {
         identities = bound(identities, 1, 20);

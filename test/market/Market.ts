@@ -94,7 +94,7 @@ describe("InferenceMarket", function () {
         await networkHelpers.loadFixture(quiverFixture);
       const contracts = { catalog, router, incentives, market, developers };
       const entries = marketGovernedEntries(quiverMarket);
-      expect(entries).to.have.length(44);
+      expect(entries).to.have.length(45);
       for (const { contract, name, key, entry } of entries) {
         const target = contracts[contract];
         const info = await registry.parameterInfo(await target.getAddress(), key);

@@ -276,9 +276,9 @@ contract MarketAttacksTest is MarketBase {
         uint256 credits,
         uint256 amount
     ) public {
-        // Bounded so that max(cashback + 2 x API share, early-adopter bonus, credit bonus) + referral stays below 2,000,
-        // with the API share at its open-source double (set from zero, and the figure only grows, so no step crosses
-        // the bound).
+        // Bounded so that max(cashback + 2 x API share, early-adopter bonus, credit bonus) + referral stays below
+        // 2,000, with the API share at its open-source double (set from zero, and the figure only grows, so no step
+        // crosses the bound).
         bytes32[5] memory keys = [
             MarketKeys.REFERRAL_BPS,
             MarketKeys.CASHBACK_BPS,
