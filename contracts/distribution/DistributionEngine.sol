@@ -331,9 +331,9 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     /// @dev The stake measure: the bonded stake averaged over time (stake-seconds / seconds, rounded down) from the
     /// epoch's start to the epoch's end, or to the last stake change if one came after the end (the reader's
     /// stake-seconds are exact there); the moment of the close plays no part. The part of the epoch that the last
-    /// window already took (it ran past its epoch's end to a stake change) counts at the last measure, so a window cut
-    /// short by a late close cannot let a stake bonded for its last seconds stand for the whole epoch. Records where
-    /// this window ends.
+    /// window already took (it ran past its epoch's end to a stake change) counts at the lower of the last measure and
+    /// this window's own average, so a window cut short by a late close cannot let a stake bonded for its last seconds
+    /// stand for the whole epoch. Records where this window ends.
     function _stakeMeasure(uint256 epoch, uint256 endsAt) private returns (uint256 stake) {
         (uint256 cumulative, uint256 updatedAt, uint256 bonded) = _STAKE_READER.stakeSeconds();
         StakeMark memory mark = _stakeMark;
@@ -343,8 +343,12 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         // Epoch 0 starts where the engine began, a later epoch at its start (the last window ended there or after).
         (, uint256 length) = epochClock();
         uint256 from = epoch == 0 ? mark.endedAt : Math.min(endsAt - length, mark.endedAt);
-        uint256 taken = uint256(mark.stake) * (mark.endedAt - from);
-        stake = windowEnd > from ? (cumulative - _stakeSecondsMark + taken) / (windowEnd - from) : mark.stake;
+        uint256 own = cumulative - _stakeSecondsMark;
+        // The part the last window took counts at the lower of its measure and this window's own average, so stake
+        // moved out of this epoch before a late close does not count in it at the last epoch's figure.
+        uint256 prior = mark.stake;
+        if (windowEnd > mark.endedAt) prior = Math.min(prior, own / (windowEnd - mark.endedAt));
+        stake = windowEnd > from ? (own + prior * (mark.endedAt - from)) / (windowEnd - from) : mark.stake;
         _stakeSecondsMark = cumulative;
         _stakeMark = StakeMark({endedAt: windowEnd.toUint64(), stake: stake.toUint192()});
     }
