@@ -319,7 +319,7 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     /// @dev The epoch's usage multiplier from its measures; emits `EpochClosed` with them.
     function _measure(uint256 epoch, uint256 endsAt, uint256 collected) private returns (uint256 multiplier) {
         ISubscriptionManager.EpochStats memory stats = _SUBSCRIPTIONS.epochStats(epoch);
-        uint256 bonded = _stakeMeasure(endsAt);
+        uint256 bonded = _stakeMeasure(epoch, endsAt);
         multiplier = UsageMultiplier.compute(
             UsageMultiplier.Measures({revenue: stats.revenue, active: stats.active, stake: bonded}),
             _usageConfig()
@@ -328,17 +328,27 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
         emit EpochClosed(epoch, incoming, collected, multiplier, stats.revenue, stats.active, bonded);
     }
 
-    /// @dev The stake measure: the bonded stake averaged over time (stake-seconds / seconds, rounded down) from where
-    /// the last window ended to the epoch's end, or to the last stake change if one came after the end (the reader's
-    /// stake-seconds are exact at both); the moment of the close plays no part. A window of no length (its time was
-    /// all in the last window) repeats the last measure. Records where this window ends.
-    function _stakeMeasure(uint256 endsAt) private returns (uint256 stake) {
+    /// @dev The stake measure: the bonded stake averaged over time (stake-seconds / seconds, rounded down) from the
+    /// epoch's start to the epoch's end, or to the last stake change if one came after the end (the reader's
+    /// stake-seconds are exact there); the moment of the close plays no part. The part of the epoch that the last
+    /// window already took (it ran past its epoch's end to a stake change) counts at the lower of the last measure and
+    /// this window's own average, so a window cut short by a late close cannot let a stake bonded for its last seconds
+    /// stand for the whole epoch. Records where this window ends.
+    function _stakeMeasure(uint256 epoch, uint256 endsAt) private returns (uint256 stake) {
         (uint256 cumulative, uint256 updatedAt, uint256 bonded) = _STAKE_READER.stakeSeconds();
         StakeMark memory mark = _stakeMark;
         uint256 windowEnd = Math.max(Math.max(endsAt, updatedAt), mark.endedAt);
         // The bonded stake has been `bonded` since `updatedAt`.
         cumulative += bonded * (windowEnd - updatedAt);
-        stake = windowEnd > mark.endedAt ? (cumulative - _stakeSecondsMark) / (windowEnd - mark.endedAt) : mark.stake;
+        // Epoch 0 starts where the engine began, a later epoch at its start (the last window ended there or after).
+        (, uint256 length) = epochClock();
+        uint256 from = epoch == 0 ? mark.endedAt : Math.min(endsAt - length, mark.endedAt);
+        uint256 own = cumulative - _stakeSecondsMark;
+        // The part the last window took counts at the lower of its measure and this window's own average, so stake
+        // moved out of this epoch before a late close does not count in it at the last epoch's figure.
+        uint256 prior = mark.stake;
+        if (windowEnd > mark.endedAt) prior = Math.min(prior, own / (windowEnd - mark.endedAt));
+        stake = windowEnd > from ? (own + prior * (mark.endedAt - from)) / (windowEnd - from) : mark.stake;
         _stakeSecondsMark = cumulative;
         _stakeMark = StakeMark({endedAt: windowEnd.toUint64(), stake: stake.toUint192()});
     }

@@ -177,8 +177,9 @@ interface IDistributionEngine is IEpochClock, IParameterized {
     /// @return pending Whether `fund` would pay it.
     function budgetOf(uint256 index, uint256 epoch) external view returns (uint256 budget, bool pending);
 
-    /// @notice The stake measure of the last closed epoch: the bonded stake averaged over time across its window
-    /// (from the previous window's end to the epoch's end, or to a stake change after it), whenever it was closed.
+    /// @notice The stake measure of the last closed epoch: the bonded stake averaged over time from the epoch's start
+    /// to its end (or to a stake change after it), whenever it was closed; the part of the epoch the previous window
+    /// took (it ran to a stake change after its own epoch's end) counts at the previous measure.
     /// @return Stake, in wei.
     function lastBondedStake() external view returns (uint256);
 
