@@ -507,11 +507,18 @@ export const TASKS = [
     .build(),
   task(
     "claim-provider-bonus",
-    "Claim the availability, loyalty and (with --model) diversity bonuses on your settled earnings; enrols first",
+    "Claim the availability and loyalty bonuses on your settled earnings, or (with --model and --consumer) the " +
+      "diversity bonus on one channel; enrols first",
   )
     .addOption({
       name: "model",
-      description: "A model you serve, for its diversity bonus (name or 32-byte id; default: none)",
+      description: "With --consumer: the channel's model, one you serve (name or 32-byte id)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "consumer",
+      description: "With --model: the channel's consumer (its diversity bonus is claimed)",
       type: ArgumentType.STRING_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })

@@ -15,7 +15,8 @@ import {IParameterized} from "./IParameterized.sol";
 ///   during the epoch to `demandTargetPerProvider x max(providers, 1)`, clamped to `[minDemand, maxDemand]`
 ///   (QUIVer 0.8x-2x), is averaged into the multiplier with weight `demandSmoothing`. An epoch without settlements
 ///   observes zero; a gap of several epochs counts as one empty epoch. New models start at 1x.
-/// The count of active providers is kept by `serveModel`/`stopServing`; a provider that becomes inactive in staking
+/// The count of active providers is kept by `serveModel`/`stopServing`, with its integral over time (provider-seconds,
+/// per model) and, per serving provider, when it joined and the integral then (`servingInfo`); a provider that becomes inactive in staking
 /// (unbonded below the minimum, jailed) stays counted until anyone prunes it (`pruneProvider`), so no user action
 /// loops over providers. The inference market (`market()`, bound once at deployment) alone records settled usage
 /// through `recordUsage`. Governed numbers are set through the ParameterRegistry; keys in `MarketKeys`.
@@ -65,6 +66,17 @@ interface IModelCatalog is IParameterized {
         uint256 supplyFactorBps;
         uint256 epochStart;
         uint256 epochTokens;
+    }
+
+    /// @notice A provider's time serving a model and the model's supply over that time (the diversity bonus reads it).
+    /// @param since When the provider started serving the model (0: it does not serve it).
+    /// @param providerSeconds The model's count of serving providers integrated over time since then (seconds x
+    /// providers; the provider itself is counted, so at least `block.timestamp - since`).
+    /// @param providers Providers counted as serving the model now.
+    struct ServingView {
+        uint256 since;
+        uint256 providerSeconds;
+        uint256 providers;
     }
 
     /// @notice A provider listed a new model.
@@ -195,6 +207,13 @@ interface IModelCatalog is IParameterized {
     /// @param provider The provider.
     /// @return Whether it serves it.
     function isServing(bytes32 modelId, address provider) external view returns (bool);
+
+    /// @notice How long a provider has served a model and how many providers served it meanwhile, on average
+    /// `providerSeconds / (now - since)`: a reading that Sybil identities leaving the model for a moment barely move.
+    /// @param modelId The model.
+    /// @param provider The provider.
+    /// @return The provider's serving span and the model's supply over it (all zero if it does not serve it).
+    function servingInfo(bytes32 modelId, address provider) external view returns (ServingView memory);
 
     /// @notice The inference market, the only caller of `recordUsage`.
     /// @return The market's address (zero until bound).

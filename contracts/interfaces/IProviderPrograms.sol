@@ -17,17 +17,25 @@ import {IParameterized} from "./IParameterized.sol";
 ///   pays and 99.49% does not), resting on at least `minAttestations` attestations (never below the registry's
 ///   minimum) and attested in one of the last two epochs, and the previous claim (or enrolment) is no older than the
 ///   registry's rolling window (window epochs x epoch length), so the figure covers the earnings it pays on.
-/// - Diversity: `diversityBps / n` where n is the number of providers serving the model the provider names (one it
-///   serves), so the rate falls with the model's supply and n Sybil identities each earn 1/n of it.
+/// - Diversity: paid by channel, on the provider's earnings on the model it served (never on another model's): a
+///   claim names one of its market channels, and pays on the list value settled on it since it was last counted
+///   (each unit once), taken at the least the provider can have earned on it (the deepest total discount the market
+///   allows, then the provider's share of the base fee). The rate is `diversityBps / n`, n the larger of the
+///   model's providers now and their average over the provider's whole time serving it (the catalogue's
+///   provider-seconds), so the rate falls with the model's supply, n Sybil identities each earn 1/n of it, and a
+///   Sybil leaving the model for the claim moves the average by the share of time it was away. A provider serving
+///   the model for less than `PERIOD` earns no diversity bonus on it yet.
 /// - Loyalty: the provider has been active without a gap since it enrolled for at least `loyaltyTenure` seconds
 ///   (QUIVer: 182.5 days; one second less pays nothing), counted at the previous claim: loyalty pays on earnings
 ///   settled after a claim made with the tenure complete (the first claim after the tenure only moves the checkpoint),
 ///   never on earnings made while the tenure was building. A fresh identity starts at zero. Anyone may `sight` a
 ///   provider: an inactive or banned provider, or one unseen for longer than `maxSightingGap`, restarts its tenure.
-/// - Bound: the rates applied at a claim are scaled down to the headroom left in the protocol's share of a base fee
-///   after the incentive pools' rates and the feedback rate, over the provider's largest share of what a consumer
-///   pays (provider share + largest priority fee), so a party that is consumer and provider at once earns back less
-///   than its own payments cost it.
+/// - Bound: when the three programs' top rates (`availabilityBps + diversityBps + loyaltyBps`) exceed the headroom
+///   left in the protocol's share of a base fee after the incentive pools' rates and the feedback rate, over the
+///   provider's largest share of what a consumer pays (provider share + largest priority fee), every rate is scaled
+///   by headroom / that sum (rounding down), so a unit of earnings never earns more than the headroom in all (even
+///   through separate claims) and a party that is consumer and provider at once earns back less than its own
+///   payments cost it.
 /// Invariant: per program `spent <= funded`; the balance equals the sum of `funded - spent`.
 interface IProviderPrograms is IParameterized {
     /// @notice The programs.
@@ -57,6 +65,21 @@ interface IProviderPrograms is IParameterized {
         uint256 maxSightingGap;
         uint256 accountCap;
         uint256 periodCap;
+    }
+
+    /// @notice A market channel of the caller's, named for the diversity bonus (the market's key is
+    /// `keccak256(abi.encode(consumer, provider, modelId, priorityBps, batch, epoch))`, the provider the caller).
+    /// @param consumer The channel's consumer.
+    /// @param modelId Its model.
+    /// @param priorityBps Its priority.
+    /// @param batch Whether it is a batch channel.
+    /// @param epoch The pair's epoch.
+    struct DiversityChannel {
+        address consumer;
+        bytes32 modelId;
+        uint256 priorityBps;
+        bool batch;
+        uint256 epoch;
     }
 
     /// @notice A program pool's totals.
@@ -105,14 +128,23 @@ interface IProviderPrograms is IParameterized {
     /// @param provider The provider.
     /// @param basis Earnings since the previous claim, token wei.
     /// @param availability Availability bonus paid.
-    /// @param diversity Diversity bonus paid.
     /// @param loyalty Loyalty bonus paid.
-    event BonusClaimed(
+    event BonusClaimed(address indexed provider, uint256 basis, uint256 availability, uint256 loyalty);
+
+    /// @notice A provider claimed the diversity bonus on one of its market channels.
+    /// @param provider The provider.
+    /// @param channelKey The market channel.
+    /// @param modelId Its model.
+    /// @param basis The provider's least earnings on the list value newly counted, token wei.
+    /// @param rateBps The diversity rate applied (before the headroom scaling).
+    /// @param amount Bonus paid.
+    event DiversityClaimed(
         address indexed provider,
+        bytes32 indexed channelKey,
+        bytes32 indexed modelId,
         uint256 basis,
-        uint256 availability,
-        uint256 diversity,
-        uint256 loyalty
+        uint256 rateBps,
+        uint256 amount
     );
 
     /// @notice A zero amount.
@@ -129,6 +161,8 @@ interface IProviderPrograms is IParameterized {
     error NothingToClaim(address provider);
     /// @notice The provider does not serve the model it named for the diversity bonus.
     error NotServing(address provider, bytes32 modelId);
+    /// @notice The provider has served the model for less than `PERIOD`; diversity on it opens at `eligibleAt`.
+    error ServingTooShort(address provider, bytes32 modelId, uint256 eligibleAt);
     /// @notice The preset's initial values break a rule of the programs.
     error InvalidConfiguration();
 
@@ -146,13 +180,20 @@ interface IProviderPrograms is IParameterized {
     /// @param provider The provider.
     function sight(address provider) external;
 
-    /// @notice Pays the caller's bonuses on its settled earnings since its previous claim and moves its checkpoint
-    /// (availability only when that claim is within the registry's window; loyalty only when the tenure was complete
-    /// at that claim).
+    /// @notice Pays the caller's availability and loyalty bonuses on its settled earnings since its previous claim and
+    /// moves its checkpoint (availability only when that claim is within the registry's window; loyalty only when the
+    /// tenure was complete at that claim).
     /// @dev Reverts `NotActiveProvider` for an inactive or banned provider, `NothingToClaim` without new earnings.
-    /// @param modelId A model the caller serves, for the diversity bonus (zero: no diversity bonus).
     /// @return amount Tokens paid.
-    function claim(bytes32 modelId) external returns (uint256 amount);
+    function claim() external returns (uint256 amount);
+
+    /// @notice Pays the caller's diversity bonus on one of its market channels: on the list value settled on it since
+    /// it was last counted, at the caller's diversity rate of the channel's model now.
+    /// @dev Reverts `NotEnrolled`, `NotActiveProvider`, `NotServing` (the caller does not serve the model now),
+    /// `ServingTooShort` (served for less than `PERIOD`), `NothingToClaim` (nothing settled on it since).
+    /// @param channel The channel (the caller is its provider).
+    /// @return amount Tokens paid.
+    function claimDiversity(DiversityChannel calldata channel) external returns (uint256 amount);
 
     /// @notice Whether a provider's rolling uptime earns the availability bonus now.
     /// @param provider The provider.
@@ -165,10 +206,17 @@ interface IProviderPrograms is IParameterized {
     /// @return Whether it does.
     function loyaltyEligible(address provider) external view returns (bool);
 
-    /// @notice The diversity rate of a model now: `diversityBps / providers serving it`.
+    /// @notice A provider's diversity rate of a model now: `diversityBps` over the larger of the model's providers now
+    /// and their average over the provider's time serving it (before the headroom scaling).
     /// @param modelId The model.
-    /// @return Bps of earnings (0 for a model nobody serves).
-    function diversityBpsOf(bytes32 modelId) external view returns (uint256);
+    /// @param provider The provider.
+    /// @return Bps of earnings (0 if it does not serve the model or has served it for less than `PERIOD`).
+    function diversityBpsOf(bytes32 modelId, address provider) external view returns (uint256);
+
+    /// @notice A market channel's settled list value already counted for the diversity bonus.
+    /// @param channelKey The market's channel key.
+    /// @return Token wei of list value.
+    function diversityCounted(bytes32 channelKey) external view returns (uint256);
 
     /// @notice The largest sum of rates a claim applies now, bps of earnings (see the bound above).
     /// @return Bps.

@@ -26,6 +26,18 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         ComplexityClass complexity;
     }
 
+    /// @dev A model's count of serving providers integrated over time, as of `updatedAt` (one slot).
+    struct Supply {
+        uint40 updatedAt;
+        uint216 providerSeconds;
+    }
+
+    /// @dev A provider serving a model since `since` (0: not serving), with the model's integral then (one slot).
+    struct Serving {
+        uint40 since;
+        uint216 providerSecondsAtJoin;
+    }
+
     /// @dev The quote's numbers in one slot (every quote and settlement reads it).
     struct QuoteConfig {
         uint96 baseRate;
@@ -55,7 +67,8 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     DemandConfig private _demand;
 
     mapping(bytes32 modelId => Model) private _models;
-    mapping(bytes32 modelId => mapping(address provider => bool)) private _serving;
+    mapping(bytes32 modelId => mapping(address provider => Serving)) private _serving;
+    mapping(bytes32 modelId => Supply) private _supply;
 
     /// @notice Deploys the catalogue; the market is bound afterwards (`bindMarket`).
     /// @param staking_ The provider staking module (`isActive`).
@@ -97,7 +110,8 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         m.providers = 1;
         m.epochStart = uint40(block.timestamp);
         m.multiplierBps = uint32(BPS);
-        _serving[modelId][msg.sender] = true;
+        _supply[modelId] = Supply({updatedAt: uint40(block.timestamp), providerSeconds: 0});
+        _serving[modelId][msg.sender] = Serving({since: uint40(block.timestamp), providerSecondsAtJoin: 0});
         emit ModelListed(modelId, complexity, msg.sender);
         emit ProviderJoined(modelId, msg.sender, 1);
     }
@@ -105,10 +119,14 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     /// @inheritdoc IModelCatalog
     function serveModel(bytes32 modelId) external {
         Model storage m = _listed(modelId);
-        if (_serving[modelId][msg.sender]) revert AlreadyServing(modelId, msg.sender);
+        if (_serving[modelId][msg.sender].since != 0) revert AlreadyServing(modelId, msg.sender);
         _requireActive(msg.sender);
 
-        _serving[modelId][msg.sender] = true;
+        uint256 integral = _integrate(modelId, m.providers);
+        _serving[modelId][msg.sender] = Serving({
+            since: uint40(block.timestamp),
+            providerSecondsAtJoin: uint216(integral)
+        });
         uint256 providers = m.providers + 1;
         m.providers = SafeCast.toUint32(providers);
         emit ProviderJoined(modelId, msg.sender, providers);
@@ -214,7 +232,17 @@ contract ModelCatalog is IModelCatalog, Parameterized {
 
     /// @inheritdoc IModelCatalog
     function isServing(bytes32 modelId, address provider) external view returns (bool) {
-        return _serving[modelId][provider];
+        return _serving[modelId][provider].since != 0;
+    }
+
+    /// @inheritdoc IModelCatalog
+    function servingInfo(bytes32 modelId, address provider) external view returns (ServingView memory v) {
+        Serving memory s = _serving[modelId][provider];
+        if (s.since == 0) return v;
+        uint256 providers = _models[modelId].providers;
+        Supply memory supply = _supply[modelId];
+        uint256 integral = supply.providerSeconds + providers * (block.timestamp - supply.updatedAt);
+        v = ServingView({since: s.since, providerSeconds: integral - s.providerSecondsAtJoin, providers: providers});
     }
 
     /// @inheritdoc IModelCatalog
@@ -278,13 +306,22 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     }
 
     function _leave(bytes32 modelId, address provider, bool pruned) private {
-        if (!_serving[modelId][provider]) revert NotServing(modelId, provider);
+        if (_serving[modelId][provider].since == 0) revert NotServing(modelId, provider);
         Model storage m = _models[modelId];
-        _serving[modelId][provider] = false;
+        _integrate(modelId, m.providers);
+        delete _serving[modelId][provider];
         // A serving provider is counted, so the count is at least one.
         uint256 providers = m.providers - 1;
         m.providers = uint32(providers);
         emit ProviderLeft(modelId, provider, providers, pruned);
+    }
+
+    /// @dev Brings the model's provider-seconds up to now (`providers` served since the last update); returns them.
+    /// Called before every change of the count. 2^216 provider-seconds is out of reach (2^32 providers x 2^40 s).
+    function _integrate(bytes32 modelId, uint256 providers) private returns (uint256 integral) {
+        Supply memory supply = _supply[modelId];
+        integral = supply.providerSeconds + providers * (block.timestamp - supply.updatedAt);
+        _supply[modelId] = Supply({updatedAt: uint40(block.timestamp), providerSeconds: uint216(integral)});
     }
 
     /// @dev The model with its demand epoch rolled forward if it ended: the closed epoch's tokens (zero if more than

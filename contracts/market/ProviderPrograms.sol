@@ -76,6 +76,8 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     Pool[PROGRAMS] private _pools;
     mapping(address provider => Standing) private _standings;
     mapping(address provider => Spent[PROGRAMS]) private _spent;
+    /// @dev Per market channel: its settled list value already counted for the diversity bonus.
+    mapping(bytes32 channelKey => uint256) private _diversityCounted;
 
     /// @notice Deploys the programs with empty pools.
     /// @param market_ The inference market (its token, staking, catalogue, router and incentive pools are read).
@@ -155,7 +157,7 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     }
 
     /// @inheritdoc IProviderPrograms
-    function claim(bytes32 modelId) external nonReentrant returns (uint256 amount) {
+    function claim() external nonReentrant returns (uint256 amount) {
         Standing memory s = _standings[msg.sender];
         if (!s.enrolled) revert NotEnrolled(msg.sender);
         if (!_active(msg.sender)) revert NotActiveProvider(msg.sender);
@@ -168,31 +170,55 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         _standings[msg.sender] = s;
 
         Parameters memory p = _params;
-        uint256[PROGRAMS] memory rates;
+        (uint256 scale, uint256 sum) = _scale(p);
+        uint256 availability;
+        uint256 loyalty;
         // The basis was earned after `claimedAt`: availability pays only if the registry's window covers that span,
         // loyalty only if the tenure was already complete then (and has not restarted since).
         if (block.timestamp - claimedAt <= _METRICS_WINDOW && _availabilityEligible(msg.sender, p)) {
-            rates[uint256(Program.Availability)] = p.availabilityBps;
-        }
-        if (modelId != bytes32(0)) {
-            if (!_CATALOG.isServing(modelId, msg.sender)) revert NotServing(msg.sender, modelId);
-            rates[uint256(Program.Diversity)] = _diversityBps(modelId, p.diversityBps);
+            availability = _spend(Program.Availability, msg.sender, _bonus(basis, p.availabilityBps, scale, sum), p);
         }
         if (claimedAt >= s.activeSince && claimedAt - s.activeSince >= p.loyaltyTenure) {
-            rates[uint256(Program.Loyalty)] = p.loyaltyBps;
+            loyalty = _spend(Program.Loyalty, msg.sender, _bonus(basis, p.loyaltyBps, scale, sum), p);
         }
+        amount = availability + loyalty;
+        emit BonusClaimed(msg.sender, basis, availability, loyalty);
+        if (amount != 0) _TOKEN.safeTransfer(msg.sender, amount);
+    }
 
-        // Scale every rate down to the headroom when their sum exceeds it (rounding down).
-        uint256 sum = rates[0] + rates[1] + rates[2];
-        uint256 headroom = headroomBps();
-        uint256[PROGRAMS] memory paid;
-        for (uint256 i; i < PROGRAMS; ++i) {
-            if (rates[i] == 0) continue;
-            uint256 rate = sum > headroom ? Math.mulDiv(rates[i], headroom, sum, Math.Rounding.Floor) : rates[i];
-            paid[i] = _spend(Program(i), msg.sender, Math.mulDiv(basis, rate, BPS, Math.Rounding.Floor), p);
-            amount += paid[i];
-        }
-        emit BonusClaimed(msg.sender, basis, paid[0], paid[1], paid[2]);
+    /// @inheritdoc IProviderPrograms
+    function claimDiversity(DiversityChannel calldata channel) external nonReentrant returns (uint256 amount) {
+        if (!_standings[msg.sender].enrolled) revert NotEnrolled(msg.sender);
+        if (!_active(msg.sender)) revert NotActiveProvider(msg.sender);
+        Parameters memory p = _params;
+        uint256 rate = _diversityRate(channel.modelId, msg.sender, p.diversityBps, true);
+
+        bytes32 key = keccak256(
+            abi.encode(
+                channel.consumer,
+                msg.sender,
+                channel.modelId,
+                channel.priorityBps,
+                channel.batch,
+                channel.epoch
+            )
+        );
+        uint256 settled = _MARKET.channel(key).settledAmount;
+        uint256 counted = _diversityCounted[key];
+        if (settled <= counted) revert NothingToClaim(msg.sender);
+        _diversityCounted[key] = settled;
+
+        // The provider's least earnings on the list value settled since: the deepest total discount the market
+        // allows, then the provider's share of the base fee (its priority fees, if any, are left out).
+        uint256 basis = Math.mulDiv(
+            settled - counted,
+            (BPS - _ROUTER.parameter(MarketKeys.MAX_TOTAL_DISCOUNT_BPS)) * _ROUTER.feeSplit().providerBps,
+            BPS * BPS,
+            Math.Rounding.Floor
+        );
+        (uint256 scale, uint256 sum) = _scale(p);
+        amount = _spend(Program.Diversity, msg.sender, _bonus(basis, rate, scale, sum), p);
+        emit DiversityClaimed(msg.sender, key, channel.modelId, basis, rate, amount);
         if (amount != 0) _TOKEN.safeTransfer(msg.sender, amount);
     }
 
@@ -210,8 +236,13 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     }
 
     /// @inheritdoc IProviderPrograms
-    function diversityBpsOf(bytes32 modelId) external view returns (uint256) {
-        return _diversityBps(modelId, _params.diversityBps);
+    function diversityBpsOf(bytes32 modelId, address provider) external view returns (uint256) {
+        return _diversityRate(modelId, provider, _params.diversityBps, false);
+    }
+
+    /// @inheritdoc IProviderPrograms
+    function diversityCounted(bytes32 channelKey) external view returns (uint256) {
+        return _diversityCounted[channelKey];
     }
 
     /// @inheritdoc IProviderPrograms
@@ -328,9 +359,42 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
             m.latestEpoch + FRESH_EPOCHS >= _METRICS.currentEpoch();
     }
 
-    function _diversityBps(bytes32 modelId, uint256 diversityBps) private view returns (uint256) {
-        uint256 providers = _CATALOG.modelInfo(modelId).providers;
-        return providers == 0 ? 0 : diversityBps / providers;
+    /// @dev The diversity rate of a provider's earnings on a model: `diversityBps` over the larger of the model's
+    /// providers now and their average over the provider's whole time serving it (rounded down). Zero (or a revert,
+    /// when `strict`) for a model it does not serve or has served for less than `PERIOD`.
+    function _diversityRate(
+        bytes32 modelId,
+        address provider,
+        uint256 diversityBps,
+        bool strict
+    ) private view returns (uint256) {
+        IModelCatalog.ServingView memory v = _CATALOG.servingInfo(modelId, provider);
+        if (v.since == 0) {
+            if (strict) revert NotServing(provider, modelId);
+            return 0;
+        }
+        uint256 served = block.timestamp - v.since;
+        if (served < PERIOD) {
+            if (strict) revert ServingTooShort(provider, modelId, v.since + PERIOD);
+            return 0;
+        }
+        // providerSeconds >= served (the provider is counted while it serves), so the divisor is at least `served`.
+        return Math.mulDiv(diversityBps, served, Math.max(v.providerSeconds, v.providers * served));
+    }
+
+    /// @dev The factor every rate is scaled by, as `scale / sum`: the headroom over the sum of the three programs'
+    /// top rates when that sum exceeds it (1 otherwise). Scaling by the top rates, not the rates a claim applies,
+    /// keeps every unit of earnings within the headroom although it is paid by separate claims.
+    function _scale(Parameters memory p) private view returns (uint256 scale, uint256 sum) {
+        sum = p.availabilityBps + p.diversityBps + p.loyaltyBps;
+        uint256 headroom = headroomBps();
+        if (sum <= headroom) return (1, 1);
+        return (headroom, sum);
+    }
+
+    /// @dev `basis x rateBps x scale / sum / 10,000`, rounded down.
+    function _bonus(uint256 basis, uint256 rateBps, uint256 scale, uint256 sum) private pure returns (uint256) {
+        return Math.mulDiv(basis, rateBps * scale, sum * BPS, Math.Rounding.Floor);
     }
 
     function _active(address provider) private view returns (bool) {

@@ -79,6 +79,9 @@ async function running(connection: NetworkConnection, participants = 0) {
   };
   const signature = await signVoucher(consumer, marketAddress, chainId, v);
   await (await market.connect(provider).settle(v, signature)).wait();
+  // The diversity bonus opens after 30 days of serving the model.
+  await ethers.provider.send("evm_increaseTime", [30 * 86_400]);
+  await ethers.provider.send("evm_mine", []);
   return { ...deployed, provider, consumer };
 }
 
@@ -114,24 +117,25 @@ export const programsCases: BenchCase[] = [
   },
   {
     module: "programs",
-    action: "claim provider bonuses (diversity paid, availability and loyalty checked)",
+    action: "claim the diversity bonus on a channel (a rare model served 30 days)",
     // With 10 and with 10,000 other providers enrolled before P: the claim reads P's own standing and figures only.
     scaling: true,
     prepare: async (connection, participants) => {
-      const { programs, provider } = await running(connection, participants);
+      const { programs, provider, consumer } = await running(connection, participants);
+      const channel = { consumer: consumer.address, modelId: MODEL, priorityBps: 0n, batch: false, epoch: 0n };
       return {
-        send: () => programs.connect(provider).claim(MODEL),
-        // Staking's status, the market's earnings, the catalogue's serving flag and model, the metrics registry's
-        // rolling figure and epoch, the router's and pools' rates: cold calls. The provider's standing rewritten; the
-        // diversity pool's period slot and the provider's period spend written first; the pool's totals and its token
-        // balance rewritten, the provider's balance created; BonusClaimed and Transfer logged.
+        send: () => programs.connect(provider).claimDiversity(channel),
+        // Staking's status, the catalogue's serving record and supply, the market's channel, the router's split and
+        // discount cap, the pools' and ratings' rates (the headroom): cold calls. The channel's counted value, the
+        // diversity pool's period slot and the provider's period spend written first; the pool's totals and its
+        // token balance rewritten, the provider's balance created; DiversityClaimed and Transfer logged.
         floor: {
           coldAccounts: 7,
-          coldReads: 8,
-          zeroToNonZero: 3,
-          nonZeroToNonZero: 3,
+          coldReads: 9,
+          zeroToNonZero: 4,
+          nonZeroToNonZero: 2,
           logs: [
-            { topics: 2, dataBytes: 128 },
+            { topics: 4, dataBytes: 96 },
             { topics: 3, dataBytes: 32 },
           ],
         },

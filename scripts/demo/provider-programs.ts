@@ -7,13 +7,15 @@
  * - Provider P lists a model nobody else serves and enrols; consumer C pays it 1,000 QUIV of list value through one
  *   voucher and rates it 5 stars with a review hash: C receives the feedback reward (0.5 QUIV, the per-review cap;
  *   0.1% of the 1,000 it paid would be 1).
- * - P claims on its 800 QUIV of earnings: the diversity bonus of a model it alone serves (0.2%: 1.6 QUIV).
- * - Anyone sights P every 27 days for 189 days (past the 182.5-day tenure); C pays 1,000 more and P claims diversity
- *   (1.6): loyalty pays only on earnings made after a claim with the tenure complete, and availability only when the
- *   previous claim lies within the uptime window, so this claim opens both.
+ * - P claims on its 800 QUIV of earnings: nothing yet (no uptime record, no tenure); the claim starts its span.
+ * - Anyone sights P every 27 days for 189 days (past the 182.5-day tenure); C pays 1,000 more and P claims (nothing:
+ *   loyalty pays only on earnings made after a claim with the tenure complete, and availability only when the previous
+ *   claim lies within the uptime window, so this claim opens both). P, serving its model alone for more than 30 days,
+ *   claims the diversity bonus on its channel with C: 0.2% of the channel's least earnings (2,000 QUIV of list value at
+ *   the deepest 50% discount, 80% to the provider: 800), 1.6 QUIV.
  * - Three bonded validators attest P daily for 30 days at 99.90% uptime (90 attestations; sighted every 10 days): 219
- *   days of continuous activity. C pays 1,000 more and P claims availability (0.4% of 800: 3.2), diversity (1.6) and
- *   loyalty (0.25%: 2) on those 800 QUIV.
+ *   days of continuous activity. C pays 1,000 more and P claims availability (0.4% of 800: 3.2) and loyalty (0.25%: 2)
+ *   on those 800 QUIV, and diversity on the channel's new 1,000 (0.2% of 400: 0.8).
  */
 import { id, type ContractTransactionReceipt, type ContractTransactionResponse, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
@@ -143,16 +145,26 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
       market.connect(P).settle(v, signature),
     );
   };
-  const claim = async (label: string): Promise<ProgramsClaim> => {
-    const receipt = await env.step(`${p} claims ${label}`, programs.connect(P).claim(modelId));
+  const claim = async (label: string, diversity: boolean): Promise<ProgramsClaim> => {
+    const receipt = await env.step(`${p} claims ${label}`, programs.connect(P).claim());
+    const claimed = eventArgs(receipt, "BonusClaimed");
+    let paid = 0n;
+    if (diversity) {
+      const channel = { consumer: consumerAddress, modelId, priorityBps: 0n, batch: false, epoch };
+      const r = await env.step(
+        `${p} claims the diversity bonus on its channel with ${c}`,
+        programs.connect(P).claimDiversity(channel),
+      );
+      paid = eventArgs(r, "DiversityClaimed").amount;
+    }
+    return { basis: claimed.basis, availability: claimed.availability, diversity: paid, loyalty: claimed.loyalty };
+  };
+  const eventArgs = (receipt: ContractTransactionReceipt, name: string) => {
     for (const log of receipt.logs) {
       const parsed = programs.interface.parseLog(log);
-      if (parsed?.name === "BonusClaimed") {
-        const { basis, availability, diversity, loyalty } = parsed.args;
-        return { basis, availability, diversity, loyalty };
-      }
+      if (parsed?.name === name) return parsed.args;
     }
-    throw new Error("the claim emitted no BonusClaimed");
+    throw new Error(`the claim emitted no ${name}`);
   };
 
   // Ratings: only a settled payment lets C rate, weighted by the list value it settled.
@@ -167,7 +179,7 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
     const parsed = ratings.interface.parseLog(log);
     if (parsed?.name === "Rated") feedback = parsed.args.reward;
   }
-  const first = await claim("its bonuses (diversity: it alone serves the model)");
+  const first = await claim("its bonuses (none yet: this claim starts its span)", false);
 
   // Loyalty: continuous activity, never a gap above 30 days between sightings; 189 days here, past the tenure.
   for (let sighting = 1; sighting <= 7; sighting++) {
@@ -175,7 +187,10 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
     await env.step(`anyone sights ${p} (day ${27 * sighting} of its tenure)`, programs.sight(providerAddress));
   }
   await pay(2n * PROGRAMS_PAYMENT);
-  const middle = await claim("its bonuses with its tenure complete (this claim opens loyalty and availability)");
+  const middle = await claim(
+    "its bonuses with its tenure complete (this claim opens loyalty and availability)",
+    true,
+  );
   // Availability: 30 days attested by three validators at 99.90% (90 attestations); 219 days of tenure at the end.
   for (let day = 1; day <= 30; day++) {
     await networkHelpers.time.increase(DAY);
@@ -191,7 +206,7 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
     if (day % 10 === 0 && day < 30) await (await programs.sight(providerAddress)).wait();
   }
   await pay(3n * PROGRAMS_PAYMENT);
-  const second = await claim("availability, diversity and loyalty");
+  const second = await claim("availability and loyalty", true);
   const r = await ratings.ratingOf(providerAddress);
   return { feedback, first, middle, second, rating: { averageStarsBps: r.averageStarsBps, weight: r.weight } };
 }

@@ -69,13 +69,13 @@ async function pay(entry: PresetEntry, amount: bigint) {
 describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty (tasks/)", function () {
   this.timeout(300_000);
 
-  it("rate-provider rates only after a settled payment; claim-provider-bonus enrols, then pays diversity", async function () {
+  it("rate-provider rates only after a settled payment; claim-provider-bonus enrols, claims, then pays diversity on a channel", async function () {
     const entry = await networkHelpers.loadFixture(deployedFixture);
     const provider = await contextFor(connection, "quiver", entry, "18");
     const consumer = await contextFor(connection, "quiver", entry, "19");
     const rate = { provider: provider.me, model: MODEL, stars: "5", review: "fast and accurate", priority: "0" };
 
-    expect(await claimProviderBonus.run({ model: "", ...common, from: "18" }, provider)).to.equal(
+    expect(await claimProviderBonus.run({ ...common, from: "18" }, provider)).to.equal(
       `Enrolled ${provider.me} in the provider programs: bonuses accrue on earnings settled from now on`,
     );
     // Mistakes in one line, before anything is sent.
@@ -98,15 +98,30 @@ describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty 
       `Rated ${provider.me} 5 stars (review ${id("fast and accurate")}), weighing 1000.0 QUIV settled; ` +
         "feedback reward 0.5 QUIV",
     );
-    expect(await failure(claimProviderBonus.run({ model: "another-model", ...common, from: "18" }, provider))).to.equal(
-      `--model another-model: ${provider.me} does not serve this model (list it first, or omit --model)`,
+    // Availability and loyalty: not earned yet (no uptime figure, no tenure); the span is counted.
+    expect(await claimProviderBonus.run({ ...common, from: "18" }, provider)).to.equal(
+      "Claimed on 800.0 QUIV of earnings: availability 0.0 QUIV, loyalty 0.0 QUIV",
     );
-    // Bronze, no discount: 80% of 1,000 earned; it alone serves the model: 0.2% of 800.
-    expect(await claimProviderBonus.run({ model: MODEL, ...common, from: "18" }, provider)).to.equal(
-      "Claimed on 800.0 QUIV of earnings: availability 0.0 QUIV, diversity 1.6 QUIV, loyalty 0.0 QUIV",
+    // Diversity: mistakes in one line.
+    expect(await failure(claimProviderBonus.run({ model: MODEL, ...common, from: "18" }, provider))).to.equal(
+      "--model and --consumer go together (the diversity bonus is claimed on one channel)",
+    );
+    const channel = { model: MODEL, consumer: consumer.me, ...common, from: "18" };
+    expect(await failure(claimProviderBonus.run({ ...channel, model: "another-model" }, provider))).to.equal(
+      `--model another-model: ${provider.me} does not serve this model`,
+    );
+    expect(await failure(claimProviderBonus.run(channel, provider))).to.match(
+      /^--model rare-model: served since less than 30 days; its diversity bonus opens at \d{4}-\d\d-\d\dT/,
+    );
+    // 30 days after listing: it alone serves the model, 20 bps of the channel's least earnings: 1,000 x (100% - 50%
+    // deepest discount) x 80% provider share = 400, and 0.2% of 400 = 0.8.
+    await networkHelpers.time.increase(30n * DAY);
+    expect(await claimProviderBonus.run(channel, provider)).to.equal(
+      `Claimed diversity on the channel with ${consumer.me} (rare-model): 20 bps of 400.0 QUIV ` +
+        "(the least earnings on its newly settled value): 0.8 QUIV",
     );
     // Nothing settled since: the contract's refusal (the error's name and value; its argument name is the first ABI's).
-    expect(await failure(claimProviderBonus.run({ model: MODEL, ...common, from: "18" }, provider))).to.match(
+    expect(await failure(claimProviderBonus.run(channel, provider))).to.match(
       new RegExp(`^reverted with NothingToClaim\\(\\w+: ${provider.me}\\)$`),
     );
   });

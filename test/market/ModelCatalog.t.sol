@@ -37,6 +37,39 @@ contract ModelCatalogTest is MarketBase {
         assertEq(catalog.quote(NEW_MODEL, 1_000), 3 ether, "1,000 tokens: 3 QUIV");
     }
 
+    /// @dev Provider-seconds: silver lists NEW_MODEL at T0, gold joins at T0 + 10 days, silver leaves at T0 + 25 days;
+    /// at T0 + 40 days gold has served 30 days with 15 x 2 + 15 x 1 = 45 provider-days; silver serves nothing. Silver
+    /// serving again restarts its span: 0 seconds, 0 provider-seconds, since now.
+    function test_servingInfo_integratesTheCountOverTime() public {
+        vm.prank(silver);
+        catalog.listModel(NEW_MODEL, IModelCatalog.ComplexityClass.Small);
+        vm.warp(T0 + 10 days);
+        vm.prank(gold);
+        catalog.serveModel(NEW_MODEL);
+        assertEq(catalog.servingInfo(NEW_MODEL, silver).providerSeconds, 10 days, "silver alone for 10 days");
+        vm.warp(T0 + 25 days);
+        vm.prank(silver);
+        catalog.stopServing(NEW_MODEL);
+        vm.warp(T0 + 40 days);
+
+        IModelCatalog.ServingView memory g = catalog.servingInfo(NEW_MODEL, gold);
+        assertEq(g.since, T0 + 10 days, "gold since day 10");
+        assertEq(g.providerSeconds, 45 days, "15 days x 2 + 15 days x 1");
+        assertEq(g.providers, 1, "gold alone now");
+        IModelCatalog.ServingView memory s = catalog.servingInfo(NEW_MODEL, silver);
+        assertEq(s.since + s.providerSeconds + s.providers, 0, "silver: not serving, all zero");
+
+        vm.prank(silver);
+        catalog.serveModel(NEW_MODEL);
+        s = catalog.servingInfo(NEW_MODEL, silver);
+        assertEq(s.since, T0 + 40 days, "since now");
+        assertEq(s.providerSeconds, 0, "nothing yet");
+        assertEq(s.providers, 2, "two again");
+        vm.warp(T0 + 41 days);
+        assertEq(catalog.servingInfo(NEW_MODEL, silver).providerSeconds, 2 days, "a day with two");
+        assertEq(catalog.servingInfo(NEW_MODEL, gold).providerSeconds, 47 days, "45 + 2");
+    }
+
     function test_RevertWhen_listModelTwice() public {
         vm.prank(silver);
         vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ModelAlreadyListed.selector, SMALL));

@@ -72,16 +72,18 @@ contract ProgramsInvariantTest is ProgramsBase {
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(handler), 0);
         vm.stopPrank();
         for (uint256 i; i < 4; ++i) handler.fund(i, 1_000 ether);
-        bytes4[] memory selectors = new bytes4[](9);
+        bytes4[] memory selectors = new bytes4[](11);
         selectors[0] = ProgramsHandler.pay.selector;
         selectors[1] = ProgramsHandler.pay.selector; // payments twice as often
         selectors[2] = ProgramsHandler.rate.selector;
         selectors[3] = ProgramsHandler.claim.selector;
-        selectors[4] = ProgramsHandler.claim.selector;
+        selectors[4] = ProgramsHandler.claimDiversity.selector;
         selectors[5] = ProgramsHandler.fund.selector;
         selectors[6] = ProgramsHandler.setMetrics.selector;
         selectors[7] = ProgramsHandler.warp.selector;
         selectors[8] = ProgramsHandler.setRate.selector;
+        selectors[9] = ProgramsHandler.claimDiversity.selector;
+        selectors[10] = ProgramsHandler.toggleServing.selector;
         targetSelector(address(handler), selectors);
         targetContract(address(handler));
     }

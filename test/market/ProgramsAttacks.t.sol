@@ -21,9 +21,9 @@ contract ProgramsAttacksTest is ProgramsBase {
         programs.enroll();
     }
 
-    function _claim(address provider, bytes32 modelId) internal returns (uint256) {
+    function _claim(address provider) internal returns (uint256) {
         vm.prank(provider);
-        return programs.claim(modelId);
+        return programs.claim();
     }
 
     /// @dev Sights bronze every 30 days for 180 days, then moves to `offset` seconds after its enrolment.
@@ -38,45 +38,71 @@ contract ProgramsAttacksTest is ProgramsBase {
 
     // ------------------------------------------------------------------ diversity
 
-    /// @dev KNOWN ISSUE: the diversity rate is read from the model the claimer names, and any active provider may list
-    /// a model of its own (no cost, no demand needed) and be its only provider. Bronze earns its 800 on SMALL, served
-    /// by four providers (20 / 4 = 5 bps: 0.4), lists a fresh model nobody uses and is paid the full 20 bps (1.6), four
-    /// times the rare-model rate, on earnings made on the commonest model. The bonus stays a rate on its own earnings
-    /// within the headroom (self-dealing still loses), but every provider can take the top rate, so the pool and its
-    /// period cap go to whoever names a private model rather than to rare models. Fixing it needs each provider's
-    /// earnings per model (the market keeps them per channel only).
-    function test_knownIssue_diversityOnAModelListedForTheClaim() public {
-        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+    /// @dev Regression (was a known issue): the diversity rate followed the model the claimer named, and any active
+    /// provider may list a model of its own (no cost, no demand) and be its only provider: bronze earned 800 on SMALL
+    /// (four providers, 5 bps) and was paid 20 bps (1.6) by naming a fresh model. Now a claim names a channel and pays
+    /// on the list value settled on it at its own model's rate: SMALL's channel pays 5 bps of its 400 least earnings
+    /// (0.2), and a channel on the private model has nothing settled.
+    function test_claimDiversity_aPrivateModelPaysNothingOnAnotherModelsEarnings() public {
         vm.prank(silver);
         catalog.serveModel(SMALL);
         vm.prank(gold);
         catalog.serveModel(SMALL);
         vm.prank(platinum);
         catalog.serveModel(SMALL);
-        _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(programs.diversityBpsOf(SMALL), 5, "SMALL: four providers");
-
         vm.prank(bronze);
         catalog.listModel(OWN_MODEL, IModelCatalog.ComplexityClass.Small);
-        assertEq(_claim(bronze, OWN_MODEL), 1.6 ether, "20 bps of 800, where SMALL pays 5 bps: 0.4");
+        vm.warp(block.timestamp + 30 days);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(programs.diversityBpsOf(SMALL, bronze), 5, "SMALL: four providers");
+        assertEq(programs.diversityBpsOf(OWN_MODEL, bronze), 20, "its own model: alone");
+
+        IProviderPrograms.DiversityChannel memory own = _channel(alice, bronze);
+        own.modelId = OWN_MODEL;
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NothingToClaim.selector, bronze));
+        programs.claimDiversity(own);
+        assertEq(_claimDiversity(bronze, alice), 0.2 ether, "5 bps of 400");
     }
 
-    /// @dev KNOWN ISSUE: the count of a model's providers is read at the claim, so a Sybil pair serving one model takes
-    /// turns leaving it: silver stops serving SMALL, bronze claims at 20 bps (1.6 instead of 10 bps: 0.8), silver
-    /// serves it again. Same root as above (a claim-time read of a number the claimer sets).
-    function test_knownIssue_diversitySybilLeavesTheModelForTheClaim() public {
-        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+    /// @dev Regression (was a known issue): the count of a model's providers was read at the claim, so a Sybil pair
+    /// serving one model took turns leaving it (bronze paid 20 bps instead of 10). Now the rate's count is the larger
+    /// of the count now and the average over bronze's 60 days of serving, during which silver served too (2): silver
+    /// leaving for the claim leaves the rate at 10 bps (0.4 on 400).
+    function test_claimDiversity_sybilLeavingTheModelForTheClaimGainsNothing() public {
         vm.prank(silver);
         catalog.serveModel(SMALL);
+        vm.warp(block.timestamp + 60 days);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(programs.diversityBpsOf(SMALL), 10, "two providers");
+        assertEq(programs.diversityBpsOf(SMALL, bronze), 10, "two providers");
 
         vm.prank(silver);
         catalog.stopServing(SMALL);
-        assertEq(_claim(bronze, SMALL), 1.6 ether, "20 bps of 800 instead of 0.8");
+        assertEq(_claimDiversity(bronze, alice), 0.4 ether, "10 bps of 400, not 20");
         vm.prank(silver);
         catalog.serveModel(SMALL);
-        assertEq(programs.diversityBpsOf(SMALL), 10, "back to two providers");
+        assertEq(programs.diversityBpsOf(SMALL, bronze), 10, "back to two providers");
+    }
+
+    /// @dev Leaving and serving a model again restarts the provider's serving time: a provider cannot shorten the span
+    /// its average is taken over to escape a crowded past (it waits 30 days again, with the count since).
+    function test_claimDiversity_rejoiningRestartsTheServingTime() public {
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.warp(block.timestamp + 60 days);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.startPrank(bronze);
+        catalog.stopServing(SMALL);
+        catalog.serveModel(SMALL);
+        vm.stopPrank();
+        vm.prank(silver);
+        catalog.stopServing(SMALL);
+        IProviderPrograms.DiversityChannel memory c = _channel(alice, bronze);
+        vm.prank(bronze);
+        vm.expectRevert(
+            abi.encodeWithSelector(IProviderPrograms.ServingTooShort.selector, bronze, SMALL, block.timestamp + 30 days)
+        );
+        programs.claimDiversity(c);
     }
 
     // ------------------------------------------------------------------ eligibility read at the claim only
@@ -88,11 +114,11 @@ contract ProgramsAttacksTest is ProgramsBase {
         _pay(alice, aliceKey, bronze, 1_000 ether);
         _stayUntil(TENURE);
         assertTrue(programs.loyaltyEligible(bronze), "tenure complete now");
-        assertEq(_claim(bronze, bytes32(0)), 0, "the 800 were earned while the tenure was building");
+        assertEq(_claim(bronze), 0, "the 800 were earned while the tenure was building");
         assertEq(programs.providerInfo(bronze).earningsCheckpoint, 800 ether, "forfeited, not banked");
         assertEq(programs.providerInfo(bronze).claimedAt, block.timestamp, "claimed with the tenure complete");
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 2 ether, "25 bps of the 800 earned after");
+        assertEq(_claim(bronze), 2 ether, "25 bps of the 800 earned after");
     }
 
     /// @dev The previous claim one second before the tenure completes: the next claim pays no loyalty (the claim
@@ -100,22 +126,22 @@ contract ProgramsAttacksTest is ProgramsBase {
     function test_claim_loyaltyNeedsTheTenureCompleteAtThePreviousClaim() public {
         _stayUntil(TENURE - 1);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 0, "first claim");
+        assertEq(_claim(bronze), 0, "first claim");
         vm.warp(block.timestamp + 1 days);
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 0, "previous claim at the tenure minus one second");
+        assertEq(_claim(bronze), 0, "previous claim at the tenure minus one second");
         _pay(alice, aliceKey, bronze, 3_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 2 ether, "previous claim a day after the tenure: 25 bps of 800");
+        assertEq(_claim(bronze), 2 ether, "previous claim a day after the tenure: 25 bps of 800");
     }
 
     /// @dev A claim made exactly at the tenure opens loyalty for the earnings settled after it.
     function test_claim_loyaltyFromAClaimMadeExactlyAtTheTenure() public {
         _stayUntil(TENURE);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 0, "claim at the tenure to the second");
+        assertEq(_claim(bronze), 0, "claim at the tenure to the second");
         vm.warp(block.timestamp + 1 days);
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 2 ether, "25 bps of 800");
+        assertEq(_claim(bronze), 2 ether, "25 bps of 800");
     }
 
     /// @dev A tenure restarted between two claims pays no loyalty at the second, though the first was made with the
@@ -123,14 +149,14 @@ contract ProgramsAttacksTest is ProgramsBase {
     function test_claim_loyaltyNothingAfterARestartSinceThePreviousClaim() public {
         _stayUntil(TENURE);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 0, "opens the loyalty span");
+        assertEq(_claim(bronze), 0, "opens the loyalty span");
         vm.prank(bronze);
         uint256 index = staking.unbond(1 ether);
         programs.sight(bronze);
         vm.prank(bronze);
         staking.rebond(index);
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 0, "restarted since the previous claim");
+        assertEq(_claim(bronze), 0, "restarted since the previous claim");
     }
 
     /// @dev Bronze earns 800 while its rolling uptime is 90.00%, never claims, and claims 120 days later, once a new
@@ -149,9 +175,9 @@ contract ProgramsAttacksTest is ProgramsBase {
         metrics.setCurrentEpoch(130);
         metrics.setRolling(bronze, 90, 10_000, 129);
         assertTrue(programs.availabilityEligible(bronze), "100% now");
-        assertEq(_claim(bronze, bytes32(0)), 0, "the 800 predate the window");
+        assertEq(_claim(bronze), 0, "the 800 predate the window");
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "40 bps of the 800 earned inside the window");
+        assertEq(_claim(bronze), 3.2 ether, "40 bps of the 800 earned inside the window");
     }
 
     /// @dev The span since the previous claim: 90 days pays, 90 days and one second does not.
@@ -160,10 +186,10 @@ contract ProgramsAttacksTest is ProgramsBase {
         uint256 enrolled = programs.providerInfo(bronze).claimedAt;
         _pay(alice, aliceKey, bronze, 1_000 ether);
         vm.warp(enrolled + 90 days);
-        assertEq(_claim(bronze, bytes32(0)), 3.2 ether, "90 days: 40 bps of 800");
+        assertEq(_claim(bronze), 3.2 ether, "90 days: 40 bps of 800");
         _pay(alice, aliceKey, bronze, 2_000 ether);
         vm.warp(block.timestamp + 90 days + 1);
-        assertEq(_claim(bronze, bytes32(0)), 0, "one second more");
+        assertEq(_claim(bronze), 0, "one second more");
     }
 
     // ------------------------------------------------------------------ caps at the period edge
@@ -181,10 +207,10 @@ contract ProgramsAttacksTest is ProgramsBase {
 
         vm.warp(edge - 1);
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 5 ether, "40 bps of 1,600 = 6.4, capped at 5");
+        assertEq(_claim(bronze), 5 ether, "40 bps of 1,600 = 6.4, capped at 5");
         vm.warp(edge + 1);
         _pay(alice, aliceKey, bronze, 4_000 ether);
-        assertEq(_claim(bronze, bytes32(0)), 5 ether, "a new period: 5 again, two seconds later");
+        assertEq(_claim(bronze), 5 ether, "a new period: 5 again, two seconds later");
         assertEq(token.balanceOf(bronze), 10 ether, "twice the cap within two seconds");
         assertEq(
             programs.accountPeriodSpent(bronze, IProviderPrograms.Program.Availability),

@@ -88,6 +88,24 @@ abstract contract ProgramsBase is MarketBase {
         _settle(key, _voucher(consumer, provider, SMALL, cumulative, 0));
     }
 
+    /// @dev The SMALL channel between `consumer` and the provider who names it (no priority, not batch, the pair's
+    /// current epoch).
+    function _channel(
+        address consumer,
+        address provider
+    ) internal view returns (IProviderPrograms.DiversityChannel memory c) {
+        c.consumer = consumer;
+        c.modelId = SMALL;
+        c.epoch = market.reserveOf(consumer, provider).epoch;
+    }
+
+    /// @dev `provider` claims the diversity bonus on its SMALL channel with `consumer`.
+    function _claimDiversity(address provider, address consumer) internal returns (uint256) {
+        IProviderPrograms.DiversityChannel memory c = _channel(consumer, provider);
+        vm.prank(provider);
+        return programs.claimDiversity(c);
+    }
+
     function _rate(
         address consumer,
         address provider,

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IInferenceMarket} from "../../../contracts/interfaces/IInferenceMarket.sol";
 import {IIncentivePools} from "../../../contracts/interfaces/IIncentivePools.sol";
+import {IModelCatalog} from "../../../contracts/interfaces/IModelCatalog.sol";
 import {IProviderPrograms} from "../../../contracts/interfaces/IProviderPrograms.sol";
 import {IRatings} from "../../../contracts/interfaces/IRatings.sol";
 import {ProgramKeys} from "../../../contracts/libraries/ProgramKeys.sol";
@@ -20,6 +21,7 @@ contract ProgramsHandler is Test {
 
     IInferenceMarket public market;
     IIncentivePools public pools;
+    IModelCatalog public catalog;
     Ratings public ratings;
     ProviderPrograms public programs;
     MockMetrics public metrics;
@@ -51,6 +53,7 @@ contract ProgramsHandler is Test {
     ) {
         market = IInferenceMarket(ratings_.market());
         pools = IIncentivePools(market.incentives());
+        catalog = IModelCatalog(market.catalog());
         ratings = ratings_;
         programs = programs_;
         metrics = metrics_;
@@ -146,16 +149,53 @@ contract ProgramsHandler is Test {
         return abi.encodeWithSelector(IRatings.NoSettledPayment.selector, c, ch.provider, settled, rated);
     }
 
-    function claim(uint256 providerSeed, bool diversity) external {
+    function claim(uint256 providerSeed) external {
         address p = providers[bound(providerSeed, 0, 2)];
         vm.prank(p);
-        try programs.claim(diversity ? MODEL : bytes32(0)) {} catch (bytes memory err) {
+        try programs.claim() {} catch (bytes memory err) {
             assertEq(
                 keccak256(err),
                 keccak256(abi.encodeWithSelector(IProviderPrograms.NothingToClaim.selector, p)),
                 "only an empty claim fails"
             );
         }
+        _claimEarnings(p);
+    }
+
+    /// @dev A provider claims the diversity bonus on its channel with a consumer (any pair, paid or not).
+    function claimDiversity(uint256 providerSeed, uint256 consumerSeed) external {
+        address p = providers[bound(providerSeed, 0, 2)];
+        address c = consumers[bound(consumerSeed, 0, 2)];
+        IProviderPrograms.DiversityChannel memory ch = IProviderPrograms.DiversityChannel({
+            consumer: c,
+            modelId: MODEL,
+            priorityBps: 0,
+            batch: false,
+            epoch: 0
+        });
+        vm.prank(p);
+        try programs.claimDiversity(ch) {} catch (bytes memory err) {
+            bytes4 selector = bytes4(err);
+            assertTrue(
+                selector == IProviderPrograms.NothingToClaim.selector ||
+                    selector == IProviderPrograms.ServingTooShort.selector ||
+                    selector == IProviderPrograms.NotServing.selector,
+                "only an empty channel, a model served too briefly or not served fails"
+            );
+        }
+        _claimEarnings(p);
+    }
+
+    /// @dev One of the party's providers leaves the model, or serves it again (to game the count of its providers).
+    function toggleServing(uint256 providerSeed) external {
+        address p = providers[bound(providerSeed, 1, 2)];
+        bool serving = catalog.isServing(MODEL, p);
+        vm.prank(p);
+        if (serving) catalog.stopServing(MODEL);
+        else catalog.serveModel(MODEL);
+    }
+
+    function _claimEarnings(address p) private {
         (uint256 unclaimed, ) = market.earningsOf(p);
         if (unclaimed != 0) {
             vm.prank(p);
