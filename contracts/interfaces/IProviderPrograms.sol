@@ -11,7 +11,7 @@ import {IParameterized} from "./IParameterized.sol";
 /// market's lifetime earnings, read at claim; earnings made while a program's rule fails are forfeited for that
 /// program: the availability and loyalty rules must cover the whole span since the previous claim, not only the claim's
 /// moment), so no identity earns a bonus beyond what its own settled volume justifies, and splitting a provider into
-/// identities never raises the total. A claim is O(1): one checkpoint per provider, one pool and one 30-day cap per
+/// identities never raises the total. A claim is O(1): one checkpoint per provider, one pool and one rolling 30-day cap per
 /// program.
 /// - Availability: the metrics registry's rolling uptime is at least `minUptimeBps` (QUIVer: 9,950, i.e. 99.50%
 ///   pays and 99.49% does not), resting on at least `minAttestations` attestations (never below the registry's
@@ -53,8 +53,8 @@ interface IProviderPrograms is IParameterized {
     /// @param loyaltyBps Loyalty bonus, bps of settled earnings.
     /// @param loyaltyTenure Continuous activity that earns the loyalty bonus, seconds.
     /// @param maxSightingGap Longest gap between sightings before the tenure restarts, seconds.
-    /// @param accountCap Bonus one provider may earn from one program per 30-day period, token wei.
-    /// @param periodCap Bonus one program pays per 30-day period, token wei.
+    /// @param accountCap Bonus one provider may earn from one program per rolling 30 days (`RollingCap`), token wei.
+    /// @param periodCap Bonus one program pays per rolling 30 days (`RollingCap`), token wei.
     struct Parameters {
         uint256 availabilityBps;
         uint256 minUptimeBps;
@@ -85,13 +85,11 @@ interface IProviderPrograms is IParameterized {
     /// @notice A program pool's totals.
     /// @param funded Everything funded.
     /// @param spent Everything paid (at most `funded`).
-    /// @param period The 30-day period of `periodSpent`.
-    /// @param periodSpent Paid in that period.
+    /// @param capUsed The part of the pool's rolling 30-day cap in use now (it drains at the cap per 30 days).
     struct PoolView {
         uint256 funded;
         uint256 spent;
-        uint256 period;
-        uint256 periodSpent;
+        uint256 capUsed;
     }
 
     /// @notice A provider's standing.
@@ -232,13 +230,14 @@ interface IProviderPrograms is IParameterized {
     /// @return Its standing.
     function providerInfo(address provider) external view returns (ProviderView memory);
 
-    /// @notice Bonus a provider earned from a program in the current period.
+    /// @notice The part of a provider's rolling 30-day cap of a program in use now (what it was paid, drained at the
+    /// cap per 30 days).
     /// @param provider The provider.
     /// @param program The program.
     /// @return Token wei.
-    function accountPeriodSpent(address provider, Program program) external view returns (uint256);
+    function accountCapUsed(address provider, Program program) external view returns (uint256);
 
-    /// @notice Length of a cap period, seconds (30 days).
+    /// @notice The span of the rolling caps, seconds (30 days): a cap refills at its amount per span.
     /// @return Seconds.
     function PERIOD() external view returns (uint256);
 }

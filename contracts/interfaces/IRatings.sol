@@ -12,7 +12,7 @@ import {IParameterized} from "./IParameterized.sol";
 /// @dev Each provider keeps a paid-weighted sum of stars (`ratingOf`), O(1) per rating. A review earns a feedback
 /// reward from a funded pool (never minted): the smallest of `feedbackReward`, `feedbackBps` of the least the
 /// reviewer can have paid for the rated volume (list value less the router's largest composed discount), what is
-/// left of the reviewer's and the pool's 30-day caps, and what remains in the pool. `feedbackBps` plus the incentive
+/// left of the reviewer's and the pool's rolling 30-day caps, and what remains in the pool. `feedbackBps` plus the incentive
 /// pools' rates stay below the router's protocol share (checked when set and clamped at every rating), so a consumer
 /// that is also the provider (through any number of identities) earns back less than its payments cost it.
 /// Invariant: `spent <= funded`, the balance equals `funded - spent`.
@@ -39,8 +39,8 @@ interface IRatings is IParameterized {
     /// @notice Initial values of the governed parameters (keys in `ProgramKeys`).
     /// @param feedbackReward Largest reward for one review, token wei.
     /// @param feedbackBps Largest reward as bps of the least the reviewer paid for the rated volume.
-    /// @param accountCap Rewards one account may earn per 30-day period, token wei.
-    /// @param periodCap Rewards the pool pays per 30-day period, token wei.
+    /// @param accountCap Rewards one account may earn per rolling 30 days (`RollingCap`), token wei.
+    /// @param periodCap Rewards the pool pays per rolling 30 days (`RollingCap`), token wei.
     /// @param ratingWeightBps Share of the quality score the ratings take from accuracy, bps (at most
     /// `MAX_RATING_WEIGHT_BPS`).
     /// @param minRatedWeight Rated list value a provider needs before its ratings count in its quality, token wei.
@@ -68,13 +68,11 @@ interface IRatings is IParameterized {
     /// @notice The feedback pool's totals.
     /// @param funded Everything funded.
     /// @param spent Everything paid (at most `funded`).
-    /// @param period The 30-day period of `periodSpent`.
-    /// @param periodSpent Paid in that period.
+    /// @param capUsed The part of the pool's rolling 30-day cap in use now (it drains at the cap per 30 days).
     struct PoolView {
         uint256 funded;
         uint256 spent;
-        uint256 period;
-        uint256 periodSpent;
+        uint256 capUsed;
     }
 
     /// @notice The feedback pool was funded.
@@ -156,10 +154,11 @@ interface IRatings is IParameterized {
     /// @return Token wei.
     function ratedOf(bytes32 key) external view returns (uint256);
 
-    /// @notice Feedback rewards an account earned in the current period.
+    /// @notice The part of an account's rolling 30-day feedback cap in use now (what it was paid, drained at the cap
+    /// per 30 days).
     /// @param account The account.
     /// @return Token wei.
-    function accountPeriodSpent(address account) external view returns (uint256);
+    function accountCapUsed(address account) external view returns (uint256);
 
     /// @notice The feedback pool's totals.
     /// @return The totals.
@@ -187,7 +186,7 @@ interface IRatings is IParameterized {
     /// @return Bps.
     function MAX_RATING_WEIGHT_BPS() external view returns (uint256);
 
-    /// @notice Length of a cap period, seconds (30 days).
+    /// @notice The span of the rolling caps, seconds (30 days): a cap refills at its amount per span.
     /// @return Seconds.
     function PERIOD() external view returns (uint256);
 }

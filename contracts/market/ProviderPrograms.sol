@@ -20,6 +20,7 @@ import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {IRatings} from "../interfaces/IRatings.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {ProgramKeys} from "../libraries/ProgramKeys.sol";
+import {RollingCap} from "../libraries/RollingCap.sol";
 
 /// @title ProviderPrograms
 /// @notice Availability, diversity and loyalty bonuses on a provider's own settled earnings, each from its own funded
@@ -36,18 +37,18 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         uint40 claimedAt;
     }
 
-    /// @dev A program's pool in two slots.
+    /// @dev A program's pool in two slots, with the part of its rolling cap in use as written at `capUpdatedAt`.
     struct Pool {
         uint128 funded;
         uint128 spent;
-        uint64 period;
-        uint128 periodSpent;
+        uint64 capUpdatedAt;
+        uint128 capUsed;
     }
 
-    /// @dev A provider's bonus from one program in its latest period.
+    /// @dev The part of a provider's rolling cap of one program in use, as written at `updatedAt`.
     struct Spent {
-        uint64 period;
-        uint128 amount;
+        uint64 updatedAt;
+        uint128 used;
     }
 
     uint256 private constant BPS = 10_000;
@@ -258,7 +259,12 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     /// @inheritdoc IProviderPrograms
     function poolInfo(Program program) external view returns (PoolView memory) {
         Pool memory p = _pools[uint256(program)];
-        return PoolView({funded: p.funded, spent: p.spent, period: p.period, periodSpent: p.periodSpent});
+        return
+            PoolView({
+                funded: p.funded,
+                spent: p.spent,
+                capUsed: RollingCap.inUse(p.capUsed, p.capUpdatedAt, _params.periodCap, PERIOD)
+            });
     }
 
     /// @inheritdoc IProviderPrograms
@@ -275,9 +281,9 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     }
 
     /// @inheritdoc IProviderPrograms
-    function accountPeriodSpent(address provider, Program program) external view returns (uint256) {
+    function accountCapUsed(address provider, Program program) external view returns (uint256) {
         Spent memory a = _spent[provider][uint256(program)];
-        return a.period == _period() ? a.amount : 0;
+        return RollingCap.inUse(a.used, a.updatedAt, _params.accountCap, PERIOD);
     }
 
     // ------------------------------------------------------------------ parameters
@@ -326,7 +332,7 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         s.lastSeen = uint40(block.timestamp);
     }
 
-    /// @dev Pays `amount` of a program for `provider`, capped by its 30-day caps and what remains.
+    /// @dev Pays `amount` of a program for `provider`, capped by its rolling 30-day caps and what remains.
     function _spend(
         Program program,
         address provider,
@@ -334,19 +340,19 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         Parameters memory p
     ) private returns (uint256 spent) {
         if (amount == 0) return 0;
-        uint256 period = _period();
         Pool memory pool = _pools[uint256(program)];
-        if (pool.period != period) (pool.period, pool.periodSpent) = (uint64(period), 0);
         Spent memory a = _spent[provider][uint256(program)];
-        if (a.period != period) (a.period, a.amount) = (uint64(period), 0);
-        spent = Math.min(amount, _left(p.accountCap, a.amount));
-        spent = Math.min(spent, _left(p.periodCap, pool.periodSpent));
+        uint256 poolUsed = RollingCap.inUse(pool.capUsed, pool.capUpdatedAt, p.periodCap, PERIOD);
+        uint256 accountUsed = RollingCap.inUse(a.used, a.updatedAt, p.accountCap, PERIOD);
+        spent = Math.min(amount, RollingCap.room(p.accountCap, accountUsed));
+        spent = Math.min(spent, RollingCap.room(p.periodCap, poolUsed));
         spent = Math.min(spent, pool.funded - pool.spent);
         if (spent == 0) return 0;
-        // spent <= funded - spent before, so the sums stay within uint128.
+        // spent <= funded - spent before, and each part in use is at most its cap (or what was written before, when a
+        // cap was lowered), so the sums stay within uint128.
         pool.spent += uint128(spent);
-        pool.periodSpent += uint128(spent);
-        a.amount += uint128(spent);
+        (pool.capUsed, pool.capUpdatedAt) = (uint128(poolUsed + spent), uint64(block.timestamp));
+        (a.used, a.updatedAt) = (uint128(accountUsed + spent), uint64(block.timestamp));
         _pools[uint256(program)] = pool;
         _spent[provider][uint256(program)] = a;
     }
@@ -405,11 +411,5 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         (, lifetime) = _MARKET.earningsOf(provider);
     }
 
-    function _left(uint256 cap, uint256 spent) private pure returns (uint256) {
-        return cap > spent ? cap - spent : 0;
-    }
 
-    function _period() private view returns (uint256) {
-        return block.timestamp / PERIOD;
-    }
 }

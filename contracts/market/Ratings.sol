@@ -16,6 +16,7 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IRatings} from "../interfaces/IRatings.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {ProgramKeys} from "../libraries/ProgramKeys.sol";
+import {RollingCap} from "../libraries/RollingCap.sol";
 
 /// @title Ratings
 /// @notice Paid-weighted provider ratings backed by the market's settled channels, and feedback rewards from a
@@ -30,18 +31,18 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         uint24 count;
     }
 
-    /// @dev The pool in two slots.
+    /// @dev The pool in two slots, with the part of its rolling cap in use as written at `capUpdatedAt`.
     struct Pool {
         uint128 funded;
         uint128 spent;
-        uint64 period;
-        uint128 periodSpent;
+        uint64 capUpdatedAt;
+        uint128 capUsed;
     }
 
-    /// @dev An account's rewards in its latest period.
+    /// @dev The part of an account's rolling cap in use, as written at `updatedAt`.
     struct Spent {
-        uint64 period;
-        uint128 amount;
+        uint64 updatedAt;
+        uint128 used;
     }
 
     uint256 private constant BPS = 10_000;
@@ -164,15 +165,20 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRatings
-    function accountPeriodSpent(address account) external view returns (uint256) {
+    function accountCapUsed(address account) external view returns (uint256) {
         Spent memory a = _spent[account];
-        return a.period == _period() ? a.amount : 0;
+        return RollingCap.inUse(a.used, a.updatedAt, _params.accountCap, PERIOD);
     }
 
     /// @inheritdoc IRatings
     function poolInfo() external view returns (PoolView memory) {
         Pool memory p = _pool;
-        return PoolView({funded: p.funded, spent: p.spent, period: p.period, periodSpent: p.periodSpent});
+        return
+            PoolView({
+                funded: p.funded,
+                spent: p.spent,
+                capUsed: RollingCap.inUse(p.capUsed, p.capUpdatedAt, _params.periodCap, PERIOD)
+            });
     }
 
     /// @inheritdoc IRatings
@@ -235,31 +241,24 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         reward = Math.min(p.feedbackReward, Math.mulDiv(leastPaid, effectiveFeedbackBps(), BPS, Math.Rounding.Floor));
         if (reward == 0) return 0;
 
-        uint256 period = _period();
         Pool memory pool = _pool;
-        if (pool.period != period) (pool.period, pool.periodSpent) = (uint64(period), 0);
         Spent memory a = _spent[account];
-        if (a.period != period) (a.period, a.amount) = (uint64(period), 0);
-        // Each cap is at least what was spent against it (caps only shrink the next reward to zero).
-        reward = Math.min(reward, _left(p.accountCap, a.amount));
-        reward = Math.min(reward, _left(p.periodCap, pool.periodSpent));
+        uint256 poolUsed = RollingCap.inUse(pool.capUsed, pool.capUpdatedAt, p.periodCap, PERIOD);
+        uint256 accountUsed = RollingCap.inUse(a.used, a.updatedAt, p.accountCap, PERIOD);
+        reward = Math.min(reward, RollingCap.room(p.accountCap, accountUsed));
+        reward = Math.min(reward, RollingCap.room(p.periodCap, poolUsed));
         reward = Math.min(reward, pool.funded - pool.spent);
         if (reward == 0) return 0;
-        // reward <= funded - spent, so the sums stay within uint128.
+        // reward <= funded - spent, and each part in use is at most its cap (or what was written before, when a cap
+        // was lowered), so the sums stay within uint128.
         pool.spent += uint128(reward);
-        pool.periodSpent += uint128(reward);
-        a.amount += uint128(reward);
+        (pool.capUsed, pool.capUpdatedAt) = (uint128(poolUsed + reward), uint64(block.timestamp));
+        (a.used, a.updatedAt) = (uint128(accountUsed + reward), uint64(block.timestamp));
         _pool = pool;
         _spent[account] = a;
     }
 
-    function _left(uint256 cap, uint256 spent) private pure returns (uint256) {
-        return cap > spent ? cap - spent : 0;
-    }
 
-    function _period() private view returns (uint256) {
-        return block.timestamp / PERIOD;
-    }
 
     /// @dev The largest feedback rate that keeps every consumer incentive below the protocol's share.
     function _headroomBps() private view returns (uint256) {

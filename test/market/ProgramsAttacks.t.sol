@@ -194,12 +194,11 @@ contract ProgramsAttacksTest is ProgramsBase {
 
     // ------------------------------------------------------------------ caps at the period edge
 
-    /// @dev KNOWN ISSUE: the caps count per calendar period of 30 days, so a provider claims its whole account cap one
-    /// second before a period ends and again one second after: with a 5 cap, 10 within two seconds. The bonus is still
-    /// a rate on earnings settled between the claims (each claim needs new earnings), so the edge doubles the cap, not
-    /// the rate.
-    function test_knownIssue_accountCapTwiceAcrossThePeriodEdge() public {
-        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+    /// @dev Regression (was a known issue): the caps counted per calendar period of 30 days, so a provider claimed its
+    /// whole account cap one second before a period ended and again one second after (10 within two seconds with a
+    /// 5 cap). The caps now roll: what was paid drains at the cap per 30 days, so two seconds later the room is
+    /// 5 x 2 / 2,592,000 = 0.000003858024691358 (rounded down), and 15 days later half the cap, 2.5.
+    function test_claim_accountCapRollsAcrossThePeriodEdge() public {
         vm.prank(registry);
         programs.setParameter(ProgramKeys.BONUS_ACCOUNT_CAP, 5 ether);
         metrics.setRolling(bronze, 90, 10_000, 9);
@@ -210,21 +209,24 @@ contract ProgramsAttacksTest is ProgramsBase {
         assertEq(_claim(bronze), 5 ether, "40 bps of 1,600 = 6.4, capped at 5");
         vm.warp(edge + 1);
         _pay(alice, aliceKey, bronze, 4_000 ether);
-        assertEq(_claim(bronze), 5 ether, "a new period: 5 again, two seconds later");
-        assertEq(token.balanceOf(bronze), 10 ether, "twice the cap within two seconds");
+        assertEq(_claim(bronze), 3_858_024_691_358, "two seconds of refill");
         assertEq(
-            programs.accountPeriodSpent(bronze, IProviderPrograms.Program.Availability),
+            programs.accountCapUsed(bronze, IProviderPrograms.Program.Availability),
             5 ether,
-            "the period sees one cap"
+            "the cap in use in full again"
         );
+        vm.warp(edge + 1 + 15 days);
+        programs.sight(bronze);
+        _pay(alice, aliceKey, bronze, 6_000 ether);
+        assertEq(_claim(bronze), 2.5 ether, "half the cap refilled in 15 days");
     }
 
-    /// @dev KNOWN ISSUE: the feedback caps count per calendar period too. With a 1 cap per reviewer and 0.3 per review
-    /// (the least of 0.3 and 10 bps of half of 1,000), alice rates four 1,000 payments one second before a period ends
-    /// (0.3 + 0.3 + 0.3 + 0.1) and four more one second after: 2 within two seconds. Each review still needs a payment
-    /// of its own and pays at most 10 bps of it.
-    function test_knownIssue_feedbackAccountCapTwiceAcrossThePeriodEdge() public {
-        // KNOWN ISSUE: asserts the current (bad) figure; see the comment above.
+    /// @dev Regression (was a known issue): the feedback caps counted per calendar period too (2 within two seconds
+    /// with a 1 cap). With a 1 cap per reviewer and 0.3 per review (the least of 0.3 and 10 bps of half of 1,000),
+    /// alice rates four 1,000 payments one second before the old edge (0.3 + 0.3 + 0.3 + 0.1) and four more one second
+    /// after: the first of those is paid two seconds of refill, 1 x 2 / 2,592,000 = 0.000000771604938271 (rounded
+    /// down), the next three nothing.
+    function test_rate_feedbackAccountCapRollsAcrossThePeriodEdge() public {
         _fundRatings(10 ether);
         uint256 edge = (block.timestamp / 30 days + 1) * 30 days;
         vm.warp(edge - 1);
@@ -238,7 +240,7 @@ contract ProgramsAttacksTest is ProgramsBase {
             _pay(alice, aliceKey, bronze, i * 1_000 ether);
             _rate(alice, bronze, 5);
         }
-        assertEq(token.balanceOf(alice), 2 ether, "twice the cap within two seconds");
-        assertEq(ratings.accountPeriodSpent(alice), 1 ether, "the period sees one cap");
+        assertEq(token.balanceOf(alice), 1 ether + 771_604_938_271, "two seconds of refill, not a second cap");
+        assertEq(ratings.accountCapUsed(alice), 1 ether, "the cap in use in full");
     }
 }

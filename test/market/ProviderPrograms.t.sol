@@ -323,13 +323,13 @@ contract ProviderProgramsTest is ProgramsBase {
         assertEq(_claim(bronze), 3.2 ether, "first");
         _pay(alice, aliceKey, bronze, 2_000 ether);
         assertEq(_claim(bronze), 1.8 ether, "5 cap less 3.2");
-        assertEq(programs.accountPeriodSpent(bronze, AVAILABILITY), 5 ether, "exactly the cap");
+        assertEq(programs.accountCapUsed(bronze, AVAILABILITY), 5 ether, "exactly the cap");
         vm.warp(block.timestamp + 30 days);
         metrics.setCurrentEpoch(40);
         metrics.setRolling(bronze, 30, 10_000, 39);
         programs.sight(bronze);
         _pay(alice, aliceKey, bronze, 3_000 ether);
-        assertEq(_claim(bronze), 3.2 ether, "the cap resets with the period");
+        assertEq(_claim(bronze), 3.2 ether, "a full refill 30 days later");
     }
 
     function test_claim_periodCapToTheWei() public {

@@ -139,11 +139,11 @@ contract RatingsTest is ProgramsBase {
         _pay(alice, aliceKey, bronze, 5_000 ether);
         (, uint256 fifth) = _rate(alice, bronze, 4);
         assertEq(fifth, 0, "capped");
-        assertEq(ratings.accountPeriodSpent(alice), 1 ether, "exactly the cap");
+        assertEq(ratings.accountCapUsed(alice), 1 ether, "exactly the cap");
         _skip(30 days);
         _pay(alice, aliceKey, bronze, 6_000 ether);
         (, uint256 nextPeriod) = _rate(alice, bronze, 4);
-        assertEq(nextPeriod, 0.3 ether, "the cap resets with the period");
+        assertEq(nextPeriod, 0.3 ether, "a full refill 30 days later");
     }
 
     function test_rate_poolNeverPaysMoreThanFunded() public {
