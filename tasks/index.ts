@@ -507,24 +507,18 @@ export const TASKS = [
     .build(),
   task(
     "claim-provider-bonus",
-    "Claim the availability and loyalty bonuses on your settled earnings, or (with --model and --consumer) the " +
-      "diversity bonus on one channel; enrols first",
+    "Claim the availability, diversity and loyalty bonuses on your settled earnings (enrols first)",
   )
-    .addOption({
-      name: "model",
-      description: "With --consumer: the channel's model, one you serve (name or 32-byte id)",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
-    .addOption({
-      name: "consumer",
-      description: "With --model: the channel's consumer (its diversity bonus is claimed)",
-      type: ArgumentType.STRING_WITHOUT_DEFAULT,
-      defaultValue: undefined,
-    })
     .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./claim-provider-bonus.js"))
+    .build(),
+  task("set-specialized", "Mark a listed model specialized for the diversity bonus (the market curator signs)")
+    .addOption(required("model", "The model: name or 32-byte id"))
+    .addFlag({ name: "clear", description: "Remove the mark instead" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "marketCurator" })
+    .setAction(() => import("./set-specialized.js"))
     .build(),
   task("grant-role", "Grant an operating role of the preset's AccessManager (its admin signs)")
     .addOption(required("role", "The role, e.g. DISTRIBUTION_PORTAL"))

@@ -208,6 +208,13 @@ interface IInferenceMarket is IChallengeSource {
         uint256 epoch
     );
 
+    /// @notice A settlement on a specialized model added to the provider's weighted diversity earnings.
+    /// @param provider The provider.
+    /// @param modelId The model.
+    /// @param weightBps The provider's diversity weight of the model at the settlement.
+    /// @param weighted The provider's earnings on the settlement times the weight, token wei.
+    event DiversityEarned(address indexed provider, bytes32 indexed modelId, uint256 weightBps, uint256 weighted);
+
     /// @notice A voucher was settled: the challenge court's subject `subjectId`.
     /// @param subjectId The settlement's id (its `IChallengeSource` subject): the channel's number above the
     /// settlement's 24-bit ordinal in the channel (`number << 24 | ordinal`, the first settlement's ordinal is 1).
@@ -389,6 +396,12 @@ interface IInferenceMarket is IChallengeSource {
     /// @return unclaimed Earned and not yet claimed, in token wei.
     /// @return lifetime Earned since deployment (claimed or not).
     function earningsOf(address provider) external view returns (uint256 unclaimed, uint256 lifetime);
+
+    /// @notice A provider's earnings on specialized models, each settlement weighted by the provider's diversity
+    /// weight of its model at the settlement (`IModelCatalog.diversityWeightBps`), cumulative since deployment.
+    /// @param provider The provider.
+    /// @return Token wei (weighted).
+    function diversityEarningsOf(address provider) external view returns (uint256);
 
     /// @notice The EIP-712 digest a consumer signs for a voucher.
     /// @param voucher The voucher.

@@ -16,9 +16,10 @@ import {IParameterized} from "./IParameterized.sol";
 ///   (QUIVer 0.8x-2x), is averaged into the multiplier with weight `demandSmoothing`. An epoch without settlements
 ///   observes zero; a gap of several epochs counts as one empty epoch. New models start at 1x.
 /// The count of active providers is kept by `serveModel`/`stopServing`, with its integral over time (provider-seconds,
-/// per model) and, per serving provider, when it joined and the integral then (`servingInfo`); a provider that becomes inactive in staking
-/// (unbonded below the minimum, jailed) stays counted until anyone prunes it (`pruneProvider`), so no user action
-/// loops over providers. The inference market (`market()`, bound once at deployment) alone records settled usage
+/// per model) and, per serving provider, when it joined and the integral then (`servingInfo`), from which a
+/// provider's diversity weight of a specialized model is read (`diversityWeightBps`); a provider that becomes inactive
+/// in staking (unbonded below the minimum, jailed) stays counted until anyone prunes it (`pruneProvider`), so no user
+/// action loops over providers. The inference market (`market()`, bound once at deployment) alone records settled usage
 /// through `recordUsage`. Governed numbers are set through the ParameterRegistry; keys in `MarketKeys`.
 interface IModelCatalog is IParameterized {
     /// @notice Complexity classes of models.
@@ -52,6 +53,7 @@ interface IModelCatalog is IParameterized {
 
     /// @notice A model as the catalogue sees it now.
     /// @param listed Whether the model is listed.
+    /// @param specialized Whether the curator marked it specialized (eligible for the diversity bonus).
     /// @param complexity Its complexity class.
     /// @param providers Providers counted as serving it.
     /// @param demandMultiplierBps Its demand multiplier now (the epoch rolled if due), within the clamp.
@@ -60,6 +62,7 @@ interface IModelCatalog is IParameterized {
     /// @param epochTokens Tokens settled for it in that epoch.
     struct ModelView {
         bool listed;
+        bool specialized;
         ComplexityClass complexity;
         uint256 providers;
         uint256 demandMultiplierBps;
@@ -108,6 +111,11 @@ interface IModelCatalog is IParameterized {
     /// @param observedTokens Tokens settled in the epoch that closed (zero after a gap).
     /// @param demandMultiplierBps The new multiplier.
     event DemandUpdated(bytes32 indexed modelId, uint256 observedTokens, uint256 demandMultiplierBps);
+
+    /// @notice The curator marked a model specialized, or cleared the mark.
+    /// @param modelId The model.
+    /// @param specialized Whether it is now.
+    event ModelSpecialized(bytes32 indexed modelId, bool specialized);
 
     /// @notice The admin bound the inference market, the only caller of `recordUsage`.
     /// @param market The market.
@@ -173,11 +181,38 @@ interface IModelCatalog is IParameterized {
     /// @dev Only the market. Rolls the model's demand epoch if due. Reverts `UnknownModel` for an unlisted model; a
     /// lowest price that rounds to zero counts every token (it never makes a settlement revert).
     /// @param modelId The model.
+    /// @param provider The settling provider (its diversity weight is returned).
     /// @param tokens Generated tokens settled.
     /// @param amount List value settled for them, token wei.
     /// @return counted `min(tokens, amount / minPrice)`, with `minPrice = baseRate x complexity x minDemand /
     /// maxSupplyFactor` (token wei per generated token): the tokens recorded.
-    function recordUsage(bytes32 modelId, uint256 tokens, uint256 amount) external returns (uint256 counted);
+    /// @return weightBps The provider's diversity weight of the model now (`diversityWeightBps`).
+    function recordUsage(
+        bytes32 modelId,
+        address provider,
+        uint256 tokens,
+        uint256 amount
+    ) external returns (uint256 counted, uint256 weightBps);
+
+    /// @notice Marks a model specialized (eligible for the diversity bonus) or clears the mark. Restricted to the
+    /// market curator (governance appoints it): a model id is a label anyone can list, so rarity is only paid on
+    /// models the curator recognises as distinct.
+    /// @param modelId The model.
+    /// @param specialized Whether it is.
+    function setSpecialized(bytes32 modelId, bool specialized) external;
+
+    /// @notice A provider's diversity weight of a model now, 10,000 = a model it serves alone: zero unless the model
+    /// is specialized and the provider has served it for at least `MIN_DIVERSITY_SERVING`; otherwise 10,000 over the
+    /// larger of the model's providers now and their average over the provider's time serving it (rounded down).
+    /// The market applies it to the provider's earnings at each settlement.
+    /// @param modelId The model.
+    /// @param provider The provider.
+    /// @return Bps.
+    function diversityWeightBps(bytes32 modelId, address provider) external view returns (uint256);
+
+    /// @notice How long a provider must serve a model before its settlements on it earn a diversity weight (30 days).
+    /// @return Seconds.
+    function MIN_DIVERSITY_SERVING() external view returns (uint256);
 
     /// @notice The model's list price now.
     /// @dev Reverts `UnknownModel` for an unlisted model and `ZeroPrice` if the price rounds to zero.

@@ -11,30 +11,28 @@ import {IParameterized} from "./IParameterized.sol";
 /// market's lifetime earnings, read at claim; earnings made while a program's rule fails are forfeited for that
 /// program: the availability and loyalty rules must cover the whole span since the previous claim, not only the claim's
 /// moment), so no identity earns a bonus beyond what its own settled volume justifies, and splitting a provider into
-/// identities never raises the total. A claim is O(1): one checkpoint per provider, one pool and one rolling 30-day cap per
-/// program.
+/// identities never raises the total. A claim is O(1): one checkpoint per provider, one pool and one rolling 30-day cap
+/// per program.
 /// - Availability: the metrics registry's rolling uptime is at least `minUptimeBps` (QUIVer: 9,950, i.e. 99.50%
 ///   pays and 99.49% does not), resting on at least `minAttestations` attestations (never below the registry's
 ///   minimum) and attested in one of the last two epochs, and the previous claim (or enrolment) is no older than the
 ///   registry's rolling window (window epochs x epoch length), so the figure covers the earnings it pays on.
-/// - Diversity: paid by channel, on the provider's earnings on the model it served (never on another model's): a
-///   claim names one of its market channels, and pays on the list value settled on it since it was last counted
-///   (each unit once), taken at the least the provider can have earned on it (the deepest total discount the market
-///   allows, then the provider's share of the base fee). The rate is `diversityBps / n`, n the larger of the
-///   model's providers now and their average over the provider's whole time serving it (the catalogue's
-///   provider-seconds), so the rate falls with the model's supply, n Sybil identities each earn 1/n of it, and a
-///   Sybil leaving the model for the claim moves the average by the share of time it was away. A provider serving
-///   the model for less than `PERIOD` earns no diversity bonus on it yet.
+/// - Diversity: `diversityBps` of the provider's weighted diversity earnings since its previous claim (the market's
+///   `diversityEarningsOf`): each settlement on a model the curator marked specialized adds the provider's earnings
+///   on it times its diversity weight of the model at that moment (`IModelCatalog.diversityWeightBps`: 1 over the
+///   larger of the model's providers now and their average over the provider's time serving it, and nothing before
+///   30 days of serving), so the bonus pays only on earnings made serving a rare specialized model, at the rarity of
+///   the moment they were made; n Sybil identities serving one model each earn 1/n of the rate, and a Sybil leaving
+///   the model for a settlement moves the average only by the share of time it was away.
 /// - Loyalty: the provider has been active without a gap since it enrolled for at least `loyaltyTenure` seconds
 ///   (QUIVer: 182.5 days; one second less pays nothing), counted at the previous claim: loyalty pays on earnings
 ///   settled after a claim made with the tenure complete (the first claim after the tenure only moves the checkpoint),
 ///   never on earnings made while the tenure was building. A fresh identity starts at zero. Anyone may `sight` a
 ///   provider: an inactive or banned provider, or one unseen for longer than `maxSightingGap`, restarts its tenure.
-/// - Bound: when the three programs' top rates (`availabilityBps + diversityBps + loyaltyBps`) exceed the headroom
-///   left in the protocol's share of a base fee after the incentive pools' rates and the feedback rate, over the
-///   provider's largest share of what a consumer pays (provider share + largest priority fee), every rate is scaled
-///   by headroom / that sum (rounding down), so a unit of earnings never earns more than the headroom in all (even
-///   through separate claims) and a party that is consumer and provider at once earns back less than its own
+/// - Bound: the rates applied at a claim are scaled down to the headroom left in the protocol's share of a base fee
+///   after the incentive pools' rates and the feedback rate, over the provider's largest share of what a consumer
+///   pays (provider share + largest priority fee); a unit of earnings is paid once, at one claim, by each program, and
+///   its diversity weight is at most 1, so a party that is consumer and provider at once earns back less than its own
 ///   payments cost it.
 /// Invariant: per program `spent <= funded`; the balance equals the sum of `funded - spent`.
 interface IProviderPrograms is IParameterized {
@@ -67,21 +65,6 @@ interface IProviderPrograms is IParameterized {
         uint256 periodCap;
     }
 
-    /// @notice A market channel of the caller's, named for the diversity bonus (the market's key is
-    /// `keccak256(abi.encode(consumer, provider, modelId, priorityBps, batch, epoch))`, the provider the caller).
-    /// @param consumer The channel's consumer.
-    /// @param modelId Its model.
-    /// @param priorityBps Its priority.
-    /// @param batch Whether it is a batch channel.
-    /// @param epoch The pair's epoch.
-    struct DiversityChannel {
-        address consumer;
-        bytes32 modelId;
-        uint256 priorityBps;
-        bool batch;
-        uint256 epoch;
-    }
-
     /// @notice A program pool's totals.
     /// @param funded Everything funded.
     /// @param spent Everything paid (at most `funded`).
@@ -97,13 +80,15 @@ interface IProviderPrograms is IParameterized {
     /// @param activeSince Start of its current continuous tenure.
     /// @param lastSeen Last sighting.
     /// @param earningsCheckpoint Market lifetime earnings at its last claim (or enrolment).
-    /// @param claimedAt When the checkpoint was taken (its last claim, or enrolment).
+    /// @param claimedAt When the checkpoints were taken (its last claim, or enrolment).
+    /// @param diversityCheckpoint Market weighted diversity earnings at its last claim (or enrolment).
     struct ProviderView {
         bool enrolled;
         uint256 activeSince;
         uint256 lastSeen;
         uint256 earningsCheckpoint;
         uint256 claimedAt;
+        uint256 diversityCheckpoint;
     }
 
     /// @notice A program pool was funded.
@@ -125,24 +110,17 @@ interface IProviderPrograms is IParameterized {
     /// @notice A provider claimed on its settled earnings since its previous claim.
     /// @param provider The provider.
     /// @param basis Earnings since the previous claim, token wei.
+    /// @param diversityBasis Weighted diversity earnings since the previous claim, token wei.
     /// @param availability Availability bonus paid.
+    /// @param diversity Diversity bonus paid.
     /// @param loyalty Loyalty bonus paid.
-    event BonusClaimed(address indexed provider, uint256 basis, uint256 availability, uint256 loyalty);
-
-    /// @notice A provider claimed the diversity bonus on one of its market channels.
-    /// @param provider The provider.
-    /// @param channelKey The market channel.
-    /// @param modelId Its model.
-    /// @param basis The provider's least earnings on the list value newly counted, token wei.
-    /// @param rateBps The diversity rate applied (before the headroom scaling).
-    /// @param amount Bonus paid.
-    event DiversityClaimed(
+    event BonusClaimed(
         address indexed provider,
-        bytes32 indexed channelKey,
-        bytes32 indexed modelId,
         uint256 basis,
-        uint256 rateBps,
-        uint256 amount
+        uint256 diversityBasis,
+        uint256 availability,
+        uint256 diversity,
+        uint256 loyalty
     );
 
     /// @notice A zero amount.
@@ -157,10 +135,6 @@ interface IProviderPrograms is IParameterized {
     error NotEnrolled(address provider);
     /// @notice No earnings settled since the provider's previous claim.
     error NothingToClaim(address provider);
-    /// @notice The provider does not serve the model it named for the diversity bonus.
-    error NotServing(address provider, bytes32 modelId);
-    /// @notice The provider has served the model for less than `PERIOD`; diversity on it opens at `eligibleAt`.
-    error ServingTooShort(address provider, bytes32 modelId, uint256 eligibleAt);
     /// @notice The preset's initial values break a rule of the programs.
     error InvalidConfiguration();
 
@@ -178,20 +152,12 @@ interface IProviderPrograms is IParameterized {
     /// @param provider The provider.
     function sight(address provider) external;
 
-    /// @notice Pays the caller's availability and loyalty bonuses on its settled earnings since its previous claim and
-    /// moves its checkpoint (availability only when that claim is within the registry's window; loyalty only when the
-    /// tenure was complete at that claim).
+    /// @notice Pays the caller's bonuses on its settled earnings since its previous claim and moves its checkpoints
+    /// (availability only when that claim is within the registry's window; loyalty only when the tenure was complete
+    /// at that claim; diversity on its weighted diversity earnings since that claim).
     /// @dev Reverts `NotActiveProvider` for an inactive or banned provider, `NothingToClaim` without new earnings.
     /// @return amount Tokens paid.
     function claim() external returns (uint256 amount);
-
-    /// @notice Pays the caller's diversity bonus on one of its market channels: on the list value settled on it since
-    /// it was last counted, at the caller's diversity rate of the channel's model now.
-    /// @dev Reverts `NotEnrolled`, `NotActiveProvider`, `NotServing` (the caller does not serve the model now),
-    /// `ServingTooShort` (served for less than `PERIOD`), `NothingToClaim` (nothing settled on it since).
-    /// @param channel The channel (the caller is its provider).
-    /// @return amount Tokens paid.
-    function claimDiversity(DiversityChannel calldata channel) external returns (uint256 amount);
 
     /// @notice Whether a provider's rolling uptime earns the availability bonus now.
     /// @param provider The provider.
@@ -204,17 +170,12 @@ interface IProviderPrograms is IParameterized {
     /// @return Whether it does.
     function loyaltyEligible(address provider) external view returns (bool);
 
-    /// @notice A provider's diversity rate of a model now: `diversityBps` over the larger of the model's providers now
-    /// and their average over the provider's time serving it (before the headroom scaling).
+    /// @notice The diversity rate a provider's settlements on a model earn now: `diversityBps` times its diversity
+    /// weight of the model (`IModelCatalog.diversityWeightBps`), before the headroom scaling.
     /// @param modelId The model.
     /// @param provider The provider.
-    /// @return Bps of earnings (0 if it does not serve the model or has served it for less than `PERIOD`).
+    /// @return Bps of earnings (0 unless the model is specialized and the provider has served it 30 days).
     function diversityBpsOf(bytes32 modelId, address provider) external view returns (uint256);
-
-    /// @notice A market channel's settled list value already counted for the diversity bonus.
-    /// @param channelKey The market's channel key.
-    /// @return Token wei of list value.
-    function diversityCounted(bytes32 channelKey) external view returns (uint256);
 
     /// @notice The largest sum of rates a claim applies now, bps of earnings (see the bound above).
     /// @return Bps.

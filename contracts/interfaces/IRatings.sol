@@ -12,9 +12,9 @@ import {IParameterized} from "./IParameterized.sol";
 /// @dev Each provider keeps a paid-weighted sum of stars (`ratingOf`), O(1) per rating. A review earns a feedback
 /// reward from a funded pool (never minted): the smallest of `feedbackReward`, `feedbackBps` of the least the
 /// reviewer can have paid for the rated volume (list value less the router's largest composed discount), what is
-/// left of the reviewer's and the pool's rolling 30-day caps, and what remains in the pool. `feedbackBps` plus the incentive
-/// pools' rates stay below the router's protocol share (checked when set and clamped at every rating), so a consumer
-/// that is also the provider (through any number of identities) earns back less than its payments cost it.
+/// left of the reviewer's and the pool's rolling 30-day caps, and what remains in the pool. `feedbackBps` plus the
+/// incentive pools' rates stay below the router's protocol share (checked when set and clamped at every rating), so a
+/// consumer that is also the provider (through any number of identities) earns back less than its payments cost it.
 /// Invariant: `spent <= funded`, the balance equals `funded - spent`.
 ///
 /// Quality input (`qualityInputOf`): the paid-weighted average mapped to a 0-10,000 score (1 star 0, 5 stars 10,000,

@@ -143,6 +143,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     uint256 public constant VOLUME_PERIOD = 30 days;
     /// @dev How long an elapsed release request stays executable before it lapses.
     uint256 private constant RELEASE_WINDOW = 1 days;
+    uint256 private constant BPS = 10_000;
 
     /// @dev The EIP-712 domain: name "InferenceMarket", version "1", this chain and this contract (cached at deployment
     /// and recomputed whenever the live chain id differs, so a fork's chain id is always the live one).
@@ -174,6 +175,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     mapping(uint256 channel => Parties) private _parties;
     mapping(uint256 channel => Window) private _archived;
     mapping(address provider => Earnings) private _earnings;
+    mapping(address provider => uint256) private _diversityEarnings;
 
     /// @notice Deploys the market over its catalogue, fee router and incentive pools (each then binds this market).
     /// @param token_ The token escrowed and paid (the preset's ProtocolToken: burnable, no hooks).
@@ -377,12 +379,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
             _checkVoucher(voucher, ch, signature);
             Usage memory u = _rolledUsage(_usage[voucher.consumer]);
             (c, fromCredits) = _charge(voucher, ch, r, u, e.tierDiscountBps);
-            // The catalogue (bound to this market, no callback) refuses an unknown model and records the demand.
-            _CATALOG.recordUsage(
-                voucher.modelId,
-                voucher.cumulativeTokens - ch.settledTokens,
-                voucher.cumulativeAmount - ch.settledAmount
-            );
+            _recordUsage(voucher, ch, c.provider);
 
             // Effects.
             _draw(voucher, ch, r, u, c, fromCredits);
@@ -527,6 +524,11 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     function earningsOf(address provider) external view returns (uint256 unclaimed, uint256 lifetime) {
         Earnings memory e = _earnings[provider];
         return (e.unclaimed, e.lifetime);
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function diversityEarningsOf(address provider) external view returns (uint256) {
+        return _diversityEarnings[provider];
     }
 
     /// @inheritdoc IChallengeSource
@@ -701,6 +703,22 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         t.earnings = SafeCast.toUint112(t.earnings + c.provider);
         _totals = t;
         return t.challengeWindow;
+    }
+
+    /// @dev The catalogue (bound to this market, no callback) refuses an unknown model, records the demand and returns
+    /// the provider's diversity weight of the model (zero unless the curator marked it specialized); the provider's
+    /// `earned` on the settlement, times the weight (rounded down), adds to its weighted diversity earnings.
+    function _recordUsage(Voucher calldata v, Channel memory ch, uint256 earned) private {
+        (, uint256 weightBps) = _CATALOG.recordUsage(
+            v.modelId,
+            v.provider,
+            v.cumulativeTokens - ch.settledTokens,
+            v.cumulativeAmount - ch.settledAmount
+        );
+        if (weightBps == 0) return;
+        uint256 weighted = (earned * weightBps) / BPS;
+        _diversityEarnings[v.provider] += weighted;
+        emit DiversityEarned(v.provider, v.modelId, weightBps, weighted);
     }
 
     /// @dev Credits the charge to the ledger (read and written once here), the provider's earnings and the totals, and

@@ -16,13 +16,14 @@ import {MarketMath} from "../libraries/MarketMath.sol";
 /// @notice Models, the providers serving them, their recent demand and their quotes. The inference market, bound once
 /// at deployment, alone records settled usage. Immutable, AccessManaged; every action is O(1).
 contract ModelCatalog is IModelCatalog, Parameterized {
-    /// @dev A model in one slot: the demand state, the count of serving providers, listing and class.
+    /// @dev A model in one slot: the demand state, the count of serving providers, listing, curator's mark and class.
     struct Model {
         uint128 epochTokens;
         uint40 epochStart;
         uint32 multiplierBps;
         uint32 providers;
         bool listed;
+        bool specialized;
         ComplexityClass complexity;
     }
 
@@ -59,6 +60,9 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     }
 
     uint256 private constant BPS = 10_000;
+
+    /// @inheritdoc IModelCatalog
+    uint256 public constant MIN_DIVERSITY_SERVING = 30 days;
     uint256 private constant PARAMETER_COUNT = 11;
 
     IProviderStaking private immutable _STAKING;
@@ -160,7 +164,12 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     }
 
     /// @inheritdoc IModelCatalog
-    function recordUsage(bytes32 modelId, uint256 tokens, uint256 amount) external returns (uint256 counted) {
+    function recordUsage(
+        bytes32 modelId,
+        address provider,
+        uint256 tokens,
+        uint256 amount
+    ) external returns (uint256 counted, uint256 weightBps) {
         DemandConfig memory d = _demand;
         if (msg.sender != d.market) revert OnlyMarket(msg.sender);
         Model memory m = _models[modelId];
@@ -182,6 +191,13 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         m.epochTokens = SafeCast.toUint128(m.epochTokens + counted);
         _models[modelId] = m;
         if (rolled) emit DemandUpdated(modelId, observed, m.multiplierBps);
+        if (m.specialized) weightBps = _diversityWeight(modelId, provider, m.providers);
+    }
+
+    /// @inheritdoc IModelCatalog
+    function setSpecialized(bytes32 modelId, bool specialized) external restricted {
+        _listed(modelId).specialized = specialized;
+        emit ModelSpecialized(modelId, specialized);
     }
 
     // ------------------------------------------------------------------ views
@@ -221,6 +237,7 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         (m, , ) = _rolled(m, q, _demand);
         v = ModelView({
             listed: true,
+            specialized: m.specialized,
             complexity: m.complexity,
             providers: m.providers,
             demandMultiplierBps: MarketMath.clamp(m.multiplierBps, q.minDemandBps, q.maxDemandBps),
@@ -233,6 +250,12 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     /// @inheritdoc IModelCatalog
     function isServing(bytes32 modelId, address provider) external view returns (bool) {
         return _serving[modelId][provider].since != 0;
+    }
+
+    /// @inheritdoc IModelCatalog
+    function diversityWeightBps(bytes32 modelId, address provider) external view returns (uint256) {
+        Model memory m = _models[modelId];
+        return m.specialized ? _diversityWeight(modelId, provider, m.providers) : 0;
     }
 
     /// @inheritdoc IModelCatalog
@@ -314,6 +337,19 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         uint256 providers = m.providers - 1;
         m.providers = uint32(providers);
         emit ProviderLeft(modelId, provider, providers, pruned);
+    }
+
+    /// @dev `provider`'s diversity weight of a specialized model with `providers` serving it now (see the interface).
+    function _diversityWeight(bytes32 modelId, address provider, uint256 providers) private view returns (uint256) {
+        Serving memory s = _serving[modelId][provider];
+        if (s.since == 0) return 0;
+        uint256 served = block.timestamp - s.since;
+        if (served < MIN_DIVERSITY_SERVING) return 0;
+        Supply memory supply = _supply[modelId];
+        uint256 providerSeconds =
+            supply.providerSeconds + providers * (block.timestamp - supply.updatedAt) - s.providerSecondsAtJoin;
+        // The provider is counted while it serves, so providerSeconds >= served > 0.
+        return Math.mulDiv(BPS, served, Math.max(providerSeconds, providers * served));
     }
 
     /// @dev Brings the model's provider-seconds up to now (`providers` served since the last update); returns them.

@@ -28,13 +28,14 @@ import {RollingCap} from "../libraries/RollingCap.sol";
 contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-    /// @dev A provider's standing in one slot: `claimedAt` is when `earningsCheckpoint` was taken (enrolment or claim).
+    /// @dev A provider's standing in two slots: `claimedAt` is when the checkpoints were taken (enrolment or claim).
     struct Standing {
         bool enrolled;
         uint40 activeSince;
         uint40 lastSeen;
         uint112 earningsCheckpoint;
         uint40 claimedAt;
+        uint256 diversityCheckpoint;
     }
 
     /// @dev A program's pool in two slots, with the part of its rolling cap in use as written at `capUpdatedAt`.
@@ -77,8 +78,6 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     Pool[PROGRAMS] private _pools;
     mapping(address provider => Standing) private _standings;
     mapping(address provider => Spent[PROGRAMS]) private _spent;
-    /// @dev Per market channel: its settled list value already counted for the diversity bonus.
-    mapping(bytes32 channelKey => uint256) private _diversityCounted;
 
     /// @notice Deploys the programs with empty pools.
     /// @param market_ The inference market (its token, staking, catalogue, router and incentive pools are read).
@@ -144,7 +143,8 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
             activeSince: uint40(block.timestamp),
             lastSeen: uint40(block.timestamp),
             earningsCheckpoint: uint112(earnings),
-            claimedAt: uint40(block.timestamp)
+            claimedAt: uint40(block.timestamp),
+            diversityCheckpoint: _MARKET.diversityEarningsOf(msg.sender)
         });
         emit Enrolled(msg.sender, earnings);
     }
@@ -166,60 +166,43 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         uint256 lifetime = _lifetime(msg.sender);
         uint256 basis = lifetime - s.earningsCheckpoint;
         if (basis == 0) revert NothingToClaim(msg.sender);
+        // Weighted by at most 10,000 bps each, the diversity earnings grow no faster than the lifetime earnings.
+        uint256 weighted = _MARKET.diversityEarningsOf(msg.sender);
+        uint256 diversityBasis = weighted - s.diversityCheckpoint;
         uint256 claimedAt = s.claimedAt;
-        (s.earningsCheckpoint, s.claimedAt) = (uint112(lifetime), uint40(block.timestamp));
+        (s.earningsCheckpoint, s.claimedAt, s.diversityCheckpoint) = (
+            uint112(lifetime),
+            uint40(block.timestamp),
+            weighted
+        );
         _standings[msg.sender] = s;
 
         Parameters memory p = _params;
-        (uint256 scale, uint256 sum) = _scale(p);
-        uint256 availability;
-        uint256 loyalty;
+        uint256[PROGRAMS] memory rates;
         // The basis was earned after `claimedAt`: availability pays only if the registry's window covers that span,
         // loyalty only if the tenure was already complete then (and has not restarted since).
         if (block.timestamp - claimedAt <= _METRICS_WINDOW && _availabilityEligible(msg.sender, p)) {
-            availability = _spend(Program.Availability, msg.sender, _bonus(basis, p.availabilityBps, scale, sum), p);
+            rates[uint256(Program.Availability)] = p.availabilityBps;
         }
+        if (diversityBasis != 0) rates[uint256(Program.Diversity)] = p.diversityBps;
         if (claimedAt >= s.activeSince && claimedAt - s.activeSince >= p.loyaltyTenure) {
-            loyalty = _spend(Program.Loyalty, msg.sender, _bonus(basis, p.loyaltyBps, scale, sum), p);
+            rates[uint256(Program.Loyalty)] = p.loyaltyBps;
         }
-        amount = availability + loyalty;
-        emit BonusClaimed(msg.sender, basis, availability, loyalty);
-        if (amount != 0) _TOKEN.safeTransfer(msg.sender, amount);
-    }
 
-    /// @inheritdoc IProviderPrograms
-    function claimDiversity(DiversityChannel calldata channel) external nonReentrant returns (uint256 amount) {
-        if (!_standings[msg.sender].enrolled) revert NotEnrolled(msg.sender);
-        if (!_active(msg.sender)) revert NotActiveProvider(msg.sender);
-        Parameters memory p = _params;
-        uint256 rate = _diversityRate(channel.modelId, msg.sender, p.diversityBps, true);
-
-        bytes32 key = keccak256(
-            abi.encode(
-                channel.consumer,
-                msg.sender,
-                channel.modelId,
-                channel.priorityBps,
-                channel.batch,
-                channel.epoch
-            )
-        );
-        uint256 settled = _MARKET.channel(key).settledAmount;
-        uint256 counted = _diversityCounted[key];
-        if (settled <= counted) revert NothingToClaim(msg.sender);
-        _diversityCounted[key] = settled;
-
-        // The provider's least earnings on the list value settled since: the deepest total discount the market
-        // allows, then the provider's share of the base fee (its priority fees, if any, are left out).
-        uint256 basis = Math.mulDiv(
-            settled - counted,
-            (BPS - _ROUTER.parameter(MarketKeys.MAX_TOTAL_DISCOUNT_BPS)) * _ROUTER.feeSplit().providerBps,
-            BPS * BPS,
-            Math.Rounding.Floor
-        );
-        (uint256 scale, uint256 sum) = _scale(p);
-        amount = _spend(Program.Diversity, msg.sender, _bonus(basis, rate, scale, sum), p);
-        emit DiversityClaimed(msg.sender, key, channel.modelId, basis, rate, amount);
+        // Scale every rate down to the headroom when their sum exceeds it (rounding down). A unit of earnings is paid
+        // at most once per program, at one claim, and its diversity weight is at most 1: each unit earns at most the
+        // headroom in all.
+        uint256 sum = rates[0] + rates[1] + rates[2];
+        uint256 headroom = headroomBps();
+        uint256[PROGRAMS] memory paid;
+        for (uint256 i; i < PROGRAMS; ++i) {
+            if (rates[i] == 0) continue;
+            uint256 rate = sum > headroom ? Math.mulDiv(rates[i], headroom, sum, Math.Rounding.Floor) : rates[i];
+            uint256 on = i == uint256(Program.Diversity) ? diversityBasis : basis;
+            paid[i] = _spend(Program(i), msg.sender, Math.mulDiv(on, rate, BPS, Math.Rounding.Floor), p);
+            amount += paid[i];
+        }
+        emit BonusClaimed(msg.sender, basis, diversityBasis, paid[0], paid[1], paid[2]);
         if (amount != 0) _TOKEN.safeTransfer(msg.sender, amount);
     }
 
@@ -238,12 +221,7 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
 
     /// @inheritdoc IProviderPrograms
     function diversityBpsOf(bytes32 modelId, address provider) external view returns (uint256) {
-        return _diversityRate(modelId, provider, _params.diversityBps, false);
-    }
-
-    /// @inheritdoc IProviderPrograms
-    function diversityCounted(bytes32 channelKey) external view returns (uint256) {
-        return _diversityCounted[channelKey];
+        return Math.mulDiv(_params.diversityBps, _CATALOG.diversityWeightBps(modelId, provider), BPS);
     }
 
     /// @inheritdoc IProviderPrograms
@@ -276,7 +254,8 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
                 activeSince: s.activeSince,
                 lastSeen: s.lastSeen,
                 earningsCheckpoint: s.earningsCheckpoint,
-                claimedAt: s.claimedAt
+                claimedAt: s.claimedAt,
+                diversityCheckpoint: s.diversityCheckpoint
             });
     }
 
@@ -365,44 +344,6 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
             m.latestEpoch + FRESH_EPOCHS >= _METRICS.currentEpoch();
     }
 
-    /// @dev The diversity rate of a provider's earnings on a model: `diversityBps` over the larger of the model's
-    /// providers now and their average over the provider's whole time serving it (rounded down). Zero (or a revert,
-    /// when `strict`) for a model it does not serve or has served for less than `PERIOD`.
-    function _diversityRate(
-        bytes32 modelId,
-        address provider,
-        uint256 diversityBps,
-        bool strict
-    ) private view returns (uint256) {
-        IModelCatalog.ServingView memory v = _CATALOG.servingInfo(modelId, provider);
-        if (v.since == 0) {
-            if (strict) revert NotServing(provider, modelId);
-            return 0;
-        }
-        uint256 served = block.timestamp - v.since;
-        if (served < PERIOD) {
-            if (strict) revert ServingTooShort(provider, modelId, v.since + PERIOD);
-            return 0;
-        }
-        // providerSeconds >= served (the provider is counted while it serves), so the divisor is at least `served`.
-        return Math.mulDiv(diversityBps, served, Math.max(v.providerSeconds, v.providers * served));
-    }
-
-    /// @dev The factor every rate is scaled by, as `scale / sum`: the headroom over the sum of the three programs'
-    /// top rates when that sum exceeds it (1 otherwise). Scaling by the top rates, not the rates a claim applies,
-    /// keeps every unit of earnings within the headroom although it is paid by separate claims.
-    function _scale(Parameters memory p) private view returns (uint256 scale, uint256 sum) {
-        sum = p.availabilityBps + p.diversityBps + p.loyaltyBps;
-        uint256 headroom = headroomBps();
-        if (sum <= headroom) return (1, 1);
-        return (headroom, sum);
-    }
-
-    /// @dev `basis x rateBps x scale / sum / 10,000`, rounded down.
-    function _bonus(uint256 basis, uint256 rateBps, uint256 scale, uint256 sum) private pure returns (uint256) {
-        return Math.mulDiv(basis, rateBps * scale, sum * BPS, Math.Rounding.Floor);
-    }
-
     function _active(address provider) private view returns (bool) {
         return _STAKING.isActive(provider) && !_STAKING.isBanned(provider);
     }
@@ -410,6 +351,4 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
     function _lifetime(address provider) private view returns (uint256 lifetime) {
         (, lifetime) = _MARKET.earningsOf(provider);
     }
-
-
 }

@@ -258,8 +258,6 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         _spent[account] = a;
     }
 
-
-
     /// @dev The largest feedback rate that keeps every consumer incentive below the protocol's share.
     function _headroomBps() private view returns (uint256) {
         uint256 protocol = _ROUTER.protocolBps();

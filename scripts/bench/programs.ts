@@ -53,6 +53,9 @@ async function running(connection: NetworkConnection, participants = 0) {
   await token.connect(provider).approve(await staking.getAddress(), parseEther("10000"));
   await staking.connect(provider).registerProvider(parseEther("10000"));
   await catalog.connect(provider).listModel(MODEL, 0);
+  // The deployer stands in for the market curator: P's model is specialized (eligible for the diversity bonus).
+  await manager.grantRole(ROLES.MARKET_CURATOR, deployer.address, 0);
+  await catalog.setSpecialized(MODEL, true);
   await programs.connect(provider).enroll();
   await token.mint(consumer.address, parseEther("100000"));
   await token.connect(consumer).approve(marketAddress, parseEther("100000"));
@@ -64,6 +67,9 @@ async function running(connection: NetworkConnection, participants = 0) {
   await token.approve(await ratings.getAddress(), parseEther("1000"));
   await ratings.fund(parseEther("1000"));
 
+  // Settlements earn the diversity weight after 30 days of serving the model.
+  await ethers.provider.send("evm_increaseTime", [30 * 86_400]);
+  await ethers.provider.send("evm_mine", []);
   const { chainId } = await ethers.provider.getNetwork();
   const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp + 86_400);
   const v: Voucher = {
@@ -79,9 +85,6 @@ async function running(connection: NetworkConnection, participants = 0) {
   };
   const signature = await signVoucher(consumer, marketAddress, chainId, v);
   await (await market.connect(provider).settle(v, signature)).wait();
-  // The diversity bonus opens after 30 days of serving the model.
-  await ethers.provider.send("evm_increaseTime", [30 * 86_400]);
-  await ethers.provider.send("evm_mine", []);
   return { ...deployed, provider, consumer };
 }
 
@@ -117,25 +120,24 @@ export const programsCases: BenchCase[] = [
   },
   {
     module: "programs",
-    action: "claim the diversity bonus on a channel (a rare model served 30 days)",
+    action: "claim provider bonuses (diversity paid, availability and loyalty checked)",
     // With 10 and with 10,000 other providers enrolled before P: the claim reads P's own standing and figures only.
     scaling: true,
     prepare: async (connection, participants) => {
-      const { programs, provider, consumer } = await running(connection, participants);
-      const channel = { consumer: consumer.address, modelId: MODEL, priorityBps: 0n, batch: false, epoch: 0n };
+      const { programs, provider } = await running(connection, participants);
       return {
-        send: () => programs.connect(provider).claimDiversity(channel),
-        // Staking's status, the catalogue's serving record and supply, the market's channel, the router's split and
-        // discount cap, the pools' and ratings' rates (the headroom): cold calls. The channel's counted value, the
-        // diversity pool's period slot and the provider's period spend written first; the pool's totals and its
-        // token balance rewritten, the provider's balance created; DiversityClaimed and Transfer logged.
+        send: () => programs.connect(provider).claim(),
+        // Staking's status, the market's earnings and weighted diversity earnings, the metrics registry's rolling
+        // figure and epoch, the router's and pools' and ratings' rates: cold calls. The provider's standing rewritten
+        // (two slots); the diversity pool's cap slot and the provider's cap written first; the pool's totals and its
+        // token balance rewritten, the provider's balance created; BonusClaimed and Transfer logged.
         floor: {
           coldAccounts: 7,
           coldReads: 9,
-          zeroToNonZero: 4,
-          nonZeroToNonZero: 2,
+          zeroToNonZero: 3,
+          nonZeroToNonZero: 4,
           logs: [
-            { topics: 4, dataBytes: 96 },
+            { topics: 2, dataBytes: 160 },
             { topics: 3, dataBytes: 32 },
           ],
         },

@@ -4,18 +4,18 @@
  *
  * - The funders transfer the pools' funding in (the feedback pool, then the availability, diversity and loyalty
  *   pools): nothing is minted.
- * - Provider P lists a model nobody else serves and enrols; consumer C pays it 1,000 QUIV of list value through one
- *   voucher and rates it 5 stars with a review hash: C receives the feedback reward (0.5 QUIV, the per-review cap;
- *   0.1% of the 1,000 it paid would be 1).
- * - P claims on its 800 QUIV of earnings: nothing yet (no uptime record, no tenure); the claim starts its span.
- * - Anyone sights P every 27 days for 189 days (past the 182.5-day tenure); C pays 1,000 more and P claims (nothing:
- *   loyalty pays only on earnings made after a claim with the tenure complete, and availability only when the previous
- *   claim lies within the uptime window, so this claim opens both). P, serving its model alone for more than 30 days,
- *   claims the diversity bonus on its channel with C: 0.2% of the channel's least earnings (2,000 QUIV of list value at
- *   the deepest 50% discount, 80% to the provider: 800), 1.6 QUIV.
+ * - Provider P lists a model nobody else serves, the market curator marks it specialized, and P enrols; consumer C
+ *   pays it 1,000 QUIV of list value through one voucher and rates it 5 stars with a review hash: C receives the
+ *   feedback reward (0.5 QUIV, the per-review cap; 0.1% of the 1,000 it paid would be 1).
+ * - P claims on its 800 QUIV of earnings: nothing yet (no uptime record, no tenure, and settlements earn the diversity
+ *   weight only after 30 days of serving the model); the claim starts its span.
+ * - Anyone sights P every 27 days for 189 days (past the 182.5-day tenure); C pays 1,000 more and P claims diversity
+ *   (0.2% of 800 weighted in full, P serving the model alone: 1.6): loyalty pays only on earnings made after a claim
+ *   with the tenure complete, and availability only when the previous claim lies within the uptime window, so this
+ *   claim opens both.
  * - Three bonded validators attest P daily for 30 days at 99.90% uptime (90 attestations; sighted every 10 days): 219
- *   days of continuous activity. C pays 1,000 more and P claims availability (0.4% of 800: 3.2) and loyalty (0.25%: 2)
- *   on those 800 QUIV, and diversity on the channel's new 1,000 (0.2% of 400: 0.8).
+ *   days of continuous activity. C pays 1,000 more and P claims availability (0.4% of 800: 3.2), diversity (1.6) and
+ *   loyalty (0.25%: 2) on those 800 QUIV.
  */
 import { id, type ContractTransactionReceipt, type ContractTransactionResponse, type Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
@@ -46,6 +46,8 @@ export interface ProgramsDemoEnv {
   metrics: MetricsRegistry;
   ratings: Ratings;
   programs: ProviderPrograms;
+  /** The market curator (it marks `modelId` specialized). */
+  curator: { signer: Signer; name: string };
   /** A provider registered in staking (it lists `modelId` and enrols here). */
   provider: { signer: Signer; name: string };
   /** A consumer holding at least three times `PROGRAMS_PAYMENT`. */
@@ -119,6 +121,10 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
   const consumerAddress = await C.getAddress();
 
   await env.step(`${p} lists a model nobody else serves`, catalog.connect(P).listModel(modelId, 0));
+  await env.step(
+    `${env.curator.name} marks it specialized (eligible for the diversity bonus)`,
+    catalog.connect(env.curator.signer).setSpecialized(modelId, true),
+  );
   await env.step(`${p} enrols in the provider programs`, programs.connect(P).enroll());
   const escrow = 3n * PROGRAMS_PAYMENT;
   await env.step(`${c} approves 3,000 QUIV to the market`, token.connect(C).approve(market, escrow));
@@ -145,26 +151,16 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
       market.connect(P).settle(v, signature),
     );
   };
-  const claim = async (label: string, diversity: boolean): Promise<ProgramsClaim> => {
+  const claim = async (label: string): Promise<ProgramsClaim> => {
     const receipt = await env.step(`${p} claims ${label}`, programs.connect(P).claim());
-    const claimed = eventArgs(receipt, "BonusClaimed");
-    let paid = 0n;
-    if (diversity) {
-      const channel = { consumer: consumerAddress, modelId, priorityBps: 0n, batch: false, epoch };
-      const r = await env.step(
-        `${p} claims the diversity bonus on its channel with ${c}`,
-        programs.connect(P).claimDiversity(channel),
-      );
-      paid = eventArgs(r, "DiversityClaimed").amount;
-    }
-    return { basis: claimed.basis, availability: claimed.availability, diversity: paid, loyalty: claimed.loyalty };
-  };
-  const eventArgs = (receipt: ContractTransactionReceipt, name: string) => {
     for (const log of receipt.logs) {
       const parsed = programs.interface.parseLog(log);
-      if (parsed?.name === name) return parsed.args;
+      if (parsed?.name === "BonusClaimed") {
+        const { basis, availability, diversity, loyalty } = parsed.args;
+        return { basis, availability, diversity, loyalty };
+      }
     }
-    throw new Error(`the claim emitted no ${name}`);
+    throw new Error("the claim emitted no BonusClaimed");
   };
 
   // Ratings: only a settled payment lets C rate, weighted by the list value it settled.
@@ -179,7 +175,7 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
     const parsed = ratings.interface.parseLog(log);
     if (parsed?.name === "Rated") feedback = parsed.args.reward;
   }
-  const first = await claim("its bonuses (none yet: this claim starts its span)", false);
+  const first = await claim("its bonuses (none yet: this claim starts its span)");
 
   // Loyalty: continuous activity, never a gap above 30 days between sightings; 189 days here, past the tenure.
   for (let sighting = 1; sighting <= 7; sighting++) {
@@ -187,10 +183,7 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
     await env.step(`anyone sights ${p} (day ${27 * sighting} of its tenure)`, programs.sight(providerAddress));
   }
   await pay(2n * PROGRAMS_PAYMENT);
-  const middle = await claim(
-    "its bonuses with its tenure complete (this claim opens loyalty and availability)",
-    true,
-  );
+  const middle = await claim("diversity with its tenure complete (this claim opens loyalty and availability)");
   // Availability: 30 days attested by three validators at 99.90% (90 attestations); 219 days of tenure at the end.
   for (let day = 1; day <= 30; day++) {
     await networkHelpers.time.increase(DAY);
@@ -206,7 +199,7 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
     if (day % 10 === 0 && day < 30) await (await programs.sight(providerAddress)).wait();
   }
   await pay(3n * PROGRAMS_PAYMENT);
-  const second = await claim("availability and loyalty", true);
+  const second = await claim("availability, diversity and loyalty");
   const r = await ratings.ratingOf(providerAddress);
   return { feedback, first, middle, second, rating: { averageStarsBps: r.averageStarsBps, weight: r.weight } };
 }

@@ -3,8 +3,8 @@
  * (`hardhat run scripts/demo/quiver-programs.ts`): the market, slashing and programs modules deploy with the QUIVer
  * preset, a funder standing in for the named allocations funds each pool with 1,000 QUIV (transfers, nothing
  * minted), three validators bond in the court, and the walk-through the main job's QUIVer scenario also runs
- * (scripts/demo/provider-programs.ts) pays each program: the feedback reward, then diversity on a channel after 189
- * days, then availability, diversity and loyalty after 219 days of activity. One line per program.
+ * (scripts/demo/provider-programs.ts) pays each program: the feedback reward, then diversity after 189 days, then
+ * availability, diversity and loyalty after 219 days of activity. One line per program.
  */
 import { id, parseEther } from "ethers";
 import { network } from "hardhat";
@@ -38,6 +38,8 @@ const show = (x: bigint) => ethers.formatEther(x);
 
 // The funder stands in for the treasury and the provider-rewards stream; the actors get their tokens the same way.
 await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+// The deployer also stands in for the market curator (it marks P's model specialized).
+await manager.grantRole(ROLES.MARKET_CURATOR, deployer.address, 0);
 await token.mint(deployer.address, parseEther("4000"));
 await token.mint(provider.address, parseEther("10000"));
 await token.connect(provider).approve(staking, parseEther("10000"));
@@ -58,6 +60,7 @@ const env: ProgramsDemoEnv = {
   metrics: d.metrics,
   ratings: d.ratings,
   programs: d.programs,
+  curator: { signer: deployer, name: "the curator" },
   provider: { signer: provider, name: "P" },
   consumer: { signer: consumer, name: "C" },
   validators: validatorSigners,
@@ -72,16 +75,16 @@ await fundProviderPrograms(env, {
 const r = await runProviderPrograms(env);
 console.log(`feedback: C rated P 5 stars after a settled payment and was paid ${show(r.feedback)} QUIV`);
 console.log(
-  `first claim, on ${show(r.first.basis)} QUIV of earnings: ${show(r.first.availability + r.first.loyalty)} QUIV (no uptime record, no tenure yet)`,
+  `first claim, on ${show(r.first.basis)} QUIV of earnings: ${show(r.first.availability + r.first.diversity + r.first.loyalty)} QUIV (no uptime record, no tenure, model served under 30 days)`,
 );
 console.log(
-  `after 189 days of activity (tenure complete) P was paid loyalty ${show(r.middle.loyalty)} (it opens from this claim); diversity on its channel with C (sole provider of its model): ${show(r.middle.diversity)} QUIV`,
+  `after 189 days of activity (tenure complete) P (sole provider of its specialized model) was paid diversity ${show(r.middle.diversity)} QUIV, loyalty ${show(r.middle.loyalty)} (it opens from this claim)`,
 );
 console.log(
   `then, on ${show(r.second.basis)} QUIV more earnings after 219 days of activity and 90 attestations at 99.90%:`,
 );
 console.log(`availability: P was paid ${show(r.second.availability)} QUIV`);
-console.log(`diversity: P was paid ${show(r.second.diversity)} QUIV on the channel's next 1,000 QUIV`);
+console.log(`diversity: P was paid ${show(r.second.diversity)} QUIV`);
 console.log(`loyalty: P was paid ${show(r.second.loyalty)} QUIV`);
 console.log(
   `P's paid-weighted rating: ${Number(r.rating.averageStarsBps) / 10_000} stars over ${show(r.rating.weight)} QUIV`,

@@ -266,14 +266,17 @@ export default function quiver(): Scenario {
         const bonus = (label: string, value: bigint) => [label, amount(value) + sym] as [string, string];
         s.figures.push(
           bonus("ratings: feedback reward paid to henry for rating provider D after a settled payment", p.feedback),
-          bonus("first claim: provider D on 800 QUIV earned (no uptime record, no tenure)", p.first.availability),
           bonus(
-            "diversity bonus: provider D, 189 days sole provider of its model, on its channel's 2,000 QUIV settled",
+            "first claim: provider D on 800 QUIV earned (no uptime record, no tenure, model served under 30 days)",
+            p.first.availability + p.first.diversity + p.first.loyalty,
+          ),
+          bonus(
+            "diversity bonus: provider D after 189 days active, sole provider of its specialized model, on 800 QUIV more",
             p.middle.diversity,
           ),
           bonus("loyalty bonus: provider D at that claim (it opens loyalty)", p.middle.loyalty),
           bonus("availability bonus: provider D at 99.90% on 90 attestations, on 800 QUIV more", p.second.availability),
-          bonus("diversity bonus: provider D on the channel's next 1,000 QUIV", p.second.diversity),
+          bonus("diversity bonus: provider D, third claim", p.second.diversity),
           bonus("loyalty bonus: provider D after 219 days active, on the same 800 QUIV", p.second.loyalty),
           [
             "ratings: provider D's paid-weighted rating",
@@ -326,6 +329,7 @@ async function runQuiverProviderPrograms(ctx: DemoContext, s: Section): Promise<
     metrics: c.metricsRegistry!,
     ratings: c.ratings!,
     programs: c.providerPrograms!,
+    curator: { signer: await ctx.account("quiver", "marketCurator"), name: "the market curator" },
     provider: { signer: providerD, name: "provider D" },
     consumer: { signer: henry, name: "henry" },
     validators,

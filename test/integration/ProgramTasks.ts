@@ -10,6 +10,7 @@ import claimGrant from "../../tasks/claim-grant.js";
 import claimProviderBonus from "../../tasks/claim-provider-bonus.js";
 import { contextFor } from "../../tasks/lib.js";
 import rateProvider from "../../tasks/rate-provider.js";
+import setSpecialized from "../../tasks/set-specialized.js";
 import { deployedEntry, failure } from "../utils/tasks.js";
 
 const connection = await network.create();
@@ -69,7 +70,7 @@ async function pay(entry: PresetEntry, amount: bigint) {
 describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty (tasks/)", function () {
   this.timeout(300_000);
 
-  it("rate-provider rates only after a settled payment; claim-provider-bonus enrols, claims, then pays diversity on a channel", async function () {
+  it("rate-provider rates only after a settled payment; set-specialized marks the model; claim-provider-bonus enrols, then pays diversity", async function () {
     const entry = await networkHelpers.loadFixture(deployedFixture);
     const provider = await contextFor(connection, "quiver", entry, "18");
     const consumer = await contextFor(connection, "quiver", entry, "19");
@@ -92,36 +93,35 @@ describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty 
       /^reverted with NoSettledPayment\(/,
     );
 
+    // The market curator marks the model specialized (mistakes in one line first); 30 days of serving later, the
+    // provider's settlements on it earn the diversity weight.
+    const curator = await contextFor(connection, "quiver", entry, "marketCurator");
+    expect(
+      await failure(
+        setSpecialized.run({ model: "no-such-model", clear: false, ...common, from: "marketCurator" }, curator),
+      ),
+    ).to.equal("--model no-such-model: no such model is listed");
+    expect(
+      await setSpecialized.run({ model: MODEL, clear: false, ...common, from: "marketCurator" }, curator),
+    ).to.equal(`Marked ${MODEL} specialized: settlements on it earn the diversity weight from now on`);
+    expect(
+      await setSpecialized.run({ model: MODEL, clear: false, ...common, from: "marketCurator" }, curator),
+    ).to.equal(`${MODEL} is already specialized`);
+    await networkHelpers.time.increase(30n * DAY);
     await pay(entry, 1_000n * TOKEN);
     // 1,000 QUIV settled: the reward is the 0.5 QUIV cap (0.1% of 1,000 would be 1).
     expect(await rateProvider.run({ ...rate, batch: false, ...common, from: "19" }, consumer)).to.equal(
       `Rated ${provider.me} 5 stars (review ${id("fast and accurate")}), weighing 1000.0 QUIV settled; ` +
         "feedback reward 0.5 QUIV",
     );
-    // Availability and loyalty: not earned yet (no uptime figure, no tenure); the span is counted.
+    // Bronze, no discount: 80% of 1,000 earned, settled 30 days after it began serving the specialized model alone:
+    // weighted in full, 0.2% of 800 = 1.6; no uptime figure, no tenure.
     expect(await claimProviderBonus.run({ ...common, from: "18" }, provider)).to.equal(
-      "Claimed on 800.0 QUIV of earnings: availability 0.0 QUIV, loyalty 0.0 QUIV",
-    );
-    // Diversity: mistakes in one line.
-    expect(await failure(claimProviderBonus.run({ model: MODEL, ...common, from: "18" }, provider))).to.equal(
-      "--model and --consumer go together (the diversity bonus is claimed on one channel)",
-    );
-    const channel = { model: MODEL, consumer: consumer.me, ...common, from: "18" };
-    expect(await failure(claimProviderBonus.run({ ...channel, model: "another-model" }, provider))).to.equal(
-      `--model another-model: ${provider.me} does not serve this model`,
-    );
-    expect(await failure(claimProviderBonus.run(channel, provider))).to.match(
-      /^--model rare-model: served since less than 30 days; its diversity bonus opens at \d{4}-\d\d-\d\dT/,
-    );
-    // 30 days after listing: it alone serves the model, 20 bps of the channel's least earnings: 1,000 x (100% - 50%
-    // deepest discount) x 80% provider share = 400, and 0.2% of 400 = 0.8.
-    await networkHelpers.time.increase(30n * DAY);
-    expect(await claimProviderBonus.run(channel, provider)).to.equal(
-      `Claimed diversity on the channel with ${consumer.me} (rare-model): 20 bps of 400.0 QUIV ` +
-        "(the least earnings on its newly settled value): 0.8 QUIV",
+      "Claimed on 800.0 QUIV of earnings (800.0 QUIV weighted on specialized models): availability 0.0 QUIV, " +
+        "diversity 1.6 QUIV, loyalty 0.0 QUIV",
     );
     // Nothing settled since: the contract's refusal (the error's name and value; its argument name is the first ABI's).
-    expect(await failure(claimProviderBonus.run(channel, provider))).to.match(
+    expect(await failure(claimProviderBonus.run({ ...common, from: "18" }, provider))).to.match(
       new RegExp(`^reverted with NothingToClaim\\(\\w+: ${provider.me}\\)$`),
     );
   });

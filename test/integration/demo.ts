@@ -147,19 +147,23 @@ describe("demo (the main job)", function () {
     expect(f.get("ratings: provider D's paid-weighted rating"), "one 5-star rating of 1,000").to.equal(
       "5 stars over 1,000 QUIV",
     );
-    // First claim, day 0: no uptime record, no tenure yet, and diversity needs 30 days of serving the model.
-    expect(f.get("first claim: provider D on 800 QUIV earned (no uptime record, no tenure)")).to.equal("0 QUIV");
-    // Day 189 (tenure complete): loyalty needs the tenure complete at the previous claim (day 0), availability a
-    // previous claim inside the 90-day window: both 0. Diversity on D's channel with henry: 2,000 QUIV settled, at
-    // the least D can earn on it (the deepest 50% discount, then 80% to the provider: 800), 0.2% = 1.6.
+    // First claim, day 0: no uptime record, no tenure yet, and D's settlement came before 30 days of serving.
     expect(
-      f.get("diversity bonus: provider D, 189 days sole provider of its model, on its channel's 2,000 QUIV settled"),
+      f.get("first claim: provider D on 800 QUIV earned (no uptime record, no tenure, model served under 30 days)"),
+    ).to.equal("0 QUIV");
+    // Day 189 (tenure complete) on the next 800: D alone serves its specialized model, so the 800 count in full and
+    // diversity pays 0.2% = 1.6; loyalty needs the tenure complete at the previous claim (day 0), availability a
+    // previous claim inside the 90-day window: both 0.
+    expect(
+      f.get(
+        "diversity bonus: provider D after 189 days active, sole provider of its specialized model, on 800 QUIV more",
+      ),
     ).to.equal("1.6 QUIV");
     expect(f.get("loyalty bonus: provider D at that claim (it opens loyalty)")).to.equal("0 QUIV");
-    // Day 219, on the next 800: availability 0.4% = 3.2, loyalty 0.25% = 2; diversity on the channel's next 1,000:
-    // 0.2% of 400 = 0.8 (0.85% top rates in all, under the 2.89% headroom, so nothing is scaled down).
+    // Day 219, on the next 800: availability 0.4% = 3.2, diversity 0.2% = 1.6, loyalty 0.25% = 2 (0.85% in all, under
+    // the 2.89% headroom, so nothing is scaled down).
     expect(f.get("availability bonus: provider D at 99.90% on 90 attestations, on 800 QUIV more")).to.equal("3.2 QUIV");
-    expect(f.get("diversity bonus: provider D on the channel's next 1,000 QUIV")).to.equal("0.8 QUIV");
+    expect(f.get("diversity bonus: provider D, third claim")).to.equal("1.6 QUIV");
     expect(f.get("loyalty bonus: provider D after 219 days active, on the same 800 QUIV")).to.equal("2 QUIV");
     // The grant: a proposal executed through the timelock; 50,000 x 73 / 365 = 10,000 vested when frank claims.
     expect(f.get("integration grant: proposal")).to.equal("Executed");

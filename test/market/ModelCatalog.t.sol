@@ -70,6 +70,47 @@ contract ModelCatalogTest is MarketBase {
         assertEq(catalog.servingInfo(NEW_MODEL, gold).providerSeconds, 47 days, "45 + 2");
     }
 
+    /// @dev The diversity weight: zero on a model the curator has not marked; on a marked one, zero before 30 days of
+    /// serving, then 10,000 over the larger of the count now and the average since joining. Bronze listed LARGE at T0
+    /// alone; gold joins at T0 + 20 days. At T0 + 40 days: bronze's average (20 x 1 + 20 x 2) / 40 = 1.5, 2 now:
+    /// 5,000; gold has served 20 days: 0. Gold leaves: bronze 10,000 x 40 / 60 = 6,666 (1.5 on average, 1 now).
+    function test_diversityWeight_specializedModelsAfterThirtyDaysByAverageSupply() public {
+        vm.warp(T0 + 20 days);
+        vm.prank(gold);
+        catalog.serveModel(LARGE);
+        vm.warp(T0 + 40 days);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "not specialized");
+
+        vm.expectEmit(true, false, false, true, address(catalog));
+        emit IModelCatalog.ModelSpecialized(LARGE, true);
+        vm.prank(curator);
+        catalog.setSpecialized(LARGE, true);
+        assertTrue(catalog.modelInfo(LARGE).specialized, "marked");
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 5_000, "two now, 1.5 on average");
+        assertEq(catalog.diversityWeightBps(LARGE, gold), 0, "20 days of serving");
+        assertEq(catalog.diversityWeightBps(LARGE, silver), 0, "not serving");
+        vm.prank(address(market));
+        (, uint256 weight) = catalog.recordUsage(LARGE, bronze, 1_000, 1 ether);
+        assertEq(weight, 5_000, "returned to the market at settlement");
+
+        vm.prank(gold);
+        catalog.stopServing(LARGE);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 6_666, "1.5 on average, alone now");
+        vm.prank(curator);
+        catalog.setSpecialized(LARGE, false);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "mark cleared");
+    }
+
+    function test_RevertWhen_strangerMarksAModelSpecialized() public {
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, bronze));
+        catalog.setSpecialized(LARGE, true);
+        assertFalse(catalog.modelInfo(LARGE).specialized, "unchanged");
+        vm.prank(curator);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
+        catalog.setSpecialized(NEW_MODEL, true);
+    }
+
     function test_RevertWhen_listModelTwice() public {
         vm.prank(silver);
         vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ModelAlreadyListed.selector, SMALL));
@@ -198,7 +239,7 @@ contract ModelCatalogTest is MarketBase {
     function test_RevertWhen_anyoneButTheMarketRecordsUsage() public {
         vm.prank(bronze);
         vm.expectRevert(abi.encodeWithSelector(IModelCatalog.OnlyMarket.selector, bronze));
-        catalog.recordUsage(SMALL, 1_000, 1 ether);
+        catalog.recordUsage(SMALL, bronze, 1_000, 1 ether);
         assertEq(catalog.modelInfo(SMALL).epochTokens, 0, "nothing recorded");
     }
 
@@ -220,14 +261,14 @@ contract ModelCatalogTest is MarketBase {
     function test_RevertWhen_recordUsageForUnknownModel() public {
         vm.prank(address(market));
         vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
-        catalog.recordUsage(NEW_MODEL, 1_000, 1 ether);
+        catalog.recordUsage(NEW_MODEL, bronze, 1_000, 1 ether);
     }
 
     // ------------------------------------------------------------------ demand
 
     function _record(bytes32 modelId, uint256 tokens) internal {
         vm.prank(address(market));
-        catalog.recordUsage(modelId, tokens, type(uint256).max);
+        catalog.recordUsage(modelId, bronze, tokens, type(uint256).max);
     }
 
     function test_recordUsage_countsWhatThePaymentCoversAndAccumulatesTheEpoch() public {
@@ -235,20 +276,23 @@ contract ModelCatalogTest is MarketBase {
         assertEq(catalog.minPricePerToken(LARGE), 0.004 ether, "floor");
         vm.prank(address(market));
         // 4,000,000 tokens paid at the floor or above (16,000 QUIV covers exactly 4,000,000 x 0.004): all count.
-        assertEq(catalog.recordUsage(LARGE, 4_000_000, 16_000 ether), 4_000_000, "all counted");
+        (uint256 all, ) = catalog.recordUsage(LARGE, bronze, 4_000_000, 16_000 ether);
+        assertEq(all, 4_000_000, "all counted");
         _record(LARGE, 1_000_000);
         assertEq(catalog.modelInfo(LARGE).epochTokens, 5_000_000, "tokens accumulate within the epoch");
         assertEq(catalog.modelInfo(LARGE).demandMultiplierBps, 10_000, "the multiplier waits for the epoch's end");
     }
 
+    function _counted(bytes32 modelId, uint256 tokens, uint256 amount) internal returns (uint256 counted) {
+        vm.prank(address(market));
+        (counted, ) = catalog.recordUsage(modelId, bronze, tokens, amount);
+    }
+
     function test_recordUsage_belowTheFloorCountsOnlyWhatIsPaidFor() public {
-        vm.prank(address(market));
         // 1,000,000 tokens for 400 QUIV: 400 / 0.004 = 100,000 tokens at the floor; one wei less covers 99,999.
-        assertEq(catalog.recordUsage(LARGE, 1_000_000, 400 ether), 100_000, "paid-for tokens");
-        vm.prank(address(market));
-        assertEq(catalog.recordUsage(LARGE, 1_000_000, 400 ether - 1), 99_999, "rounded down");
-        vm.prank(address(market));
-        assertEq(catalog.recordUsage(LARGE, 1_000_000, 0), 0, "a free voucher moves no demand");
+        assertEq(_counted(LARGE, 1_000_000, 400 ether), 100_000, "paid-for tokens");
+        assertEq(_counted(LARGE, 1_000_000, 400 ether - 1), 99_999, "rounded down");
+        assertEq(_counted(LARGE, 1_000_000, 0), 0, "a free voucher moves no demand");
         assertEq(catalog.modelInfo(LARGE).epochTokens, 199_999, "only those recorded");
     }
 

@@ -23,6 +23,7 @@ contract ProgramsInvariantTest is ProgramsBase {
 
     function setUp() public override {
         super.setUp();
+        _specializeSmall();
         partyA = makeAddr("partyProviderA");
         partyB = makeAddr("partyProviderB");
         uint256 keyA;
@@ -77,13 +78,13 @@ contract ProgramsInvariantTest is ProgramsBase {
         selectors[1] = ProgramsHandler.pay.selector; // payments twice as often
         selectors[2] = ProgramsHandler.rate.selector;
         selectors[3] = ProgramsHandler.claim.selector;
-        selectors[4] = ProgramsHandler.claimDiversity.selector;
+        selectors[4] = ProgramsHandler.claim.selector;
         selectors[5] = ProgramsHandler.fund.selector;
         selectors[6] = ProgramsHandler.setMetrics.selector;
         selectors[7] = ProgramsHandler.warp.selector;
         selectors[8] = ProgramsHandler.setRate.selector;
-        selectors[9] = ProgramsHandler.claimDiversity.selector;
-        selectors[10] = ProgramsHandler.toggleServing.selector;
+        selectors[9] = ProgramsHandler.toggleServing.selector;
+        selectors[10] = ProgramsHandler.warp.selector;
         targetSelector(address(handler), selectors);
         targetContract(address(handler));
     }

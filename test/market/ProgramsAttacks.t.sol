@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
 import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
+import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {ProgramKeys} from "../../contracts/libraries/ProgramKeys.sol";
 import {ProgramsBase} from "./ProgramsBase.sol";
 
@@ -40,10 +41,12 @@ contract ProgramsAttacksTest is ProgramsBase {
 
     /// @dev Regression (was a known issue): the diversity rate followed the model the claimer named, and any active
     /// provider may list a model of its own (no cost, no demand) and be its only provider: bronze earned 800 on SMALL
-    /// (four providers, 5 bps) and was paid 20 bps (1.6) by naming a fresh model. Now a claim names a channel and pays
-    /// on the list value settled on it at its own model's rate: SMALL's channel pays 5 bps of its 400 least earnings
-    /// (0.2), and a channel on the private model has nothing settled.
-    function test_claimDiversity_aPrivateModelPaysNothingOnAnotherModelsEarnings() public {
+    /// (four providers, 5 bps) and was paid 20 bps (1.6) by naming a fresh model. Later, an auditor had consumers
+    /// sign vouchers naming the private model (the market charges the list value whatever the label). Now the bonus
+    /// pays only on settlements of models the curator marked specialized, weighted at each settlement: bronze's 800
+    /// on its own model earn nothing, its 800 on SMALL (four providers since T0) count 200: 20 bps = 0.4.
+    function test_claim_aPrivateModelEarnsNoDiversity() public {
+        _specializeSmall();
         vm.prank(silver);
         catalog.serveModel(SMALL);
         vm.prank(gold);
@@ -53,56 +56,109 @@ contract ProgramsAttacksTest is ProgramsBase {
         vm.prank(bronze);
         catalog.listModel(OWN_MODEL, IModelCatalog.ComplexityClass.Small);
         vm.warp(block.timestamp + 30 days);
-        _pay(alice, aliceKey, bronze, 1_000 ether);
         assertEq(programs.diversityBpsOf(SMALL, bronze), 5, "SMALL: four providers");
-        assertEq(programs.diversityBpsOf(OWN_MODEL, bronze), 20, "its own model: alone");
+        assertEq(programs.diversityBpsOf(OWN_MODEL, bronze), 0, "its own model: not specialized");
 
-        IProviderPrograms.DiversityChannel memory own = _channel(alice, bronze);
-        own.modelId = OWN_MODEL;
-        vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NothingToClaim.selector, bronze));
-        programs.claimDiversity(own);
-        assertEq(_claimDiversity(bronze, alice), 0.2 ether, "5 bps of 400");
+        _payOn(OWN_MODEL, alice, aliceKey, bronze, 1_000 ether);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.expectEmit(true, false, false, true, address(programs));
+        emit IProviderPrograms.BonusClaimed(bronze, 1_600 ether, 200 ether, 0, 0.4 ether, 0);
+        assertEq(_claim(bronze), 0.4 ether, "5 bps of SMALL's 800 only");
     }
 
     /// @dev Regression (was a known issue): the count of a model's providers was read at the claim, so a Sybil pair
-    /// serving one model took turns leaving it (bronze paid 20 bps instead of 10). Now the rate's count is the larger
-    /// of the count now and the average over bronze's 60 days of serving, during which silver served too (2): silver
-    /// leaving for the claim leaves the rate at 10 bps (0.4 on 400).
-    function test_claimDiversity_sybilLeavingTheModelForTheClaimGainsNothing() public {
+    /// serving one model took turns leaving it (bronze paid 20 bps instead of 10). Now each settlement is weighted by
+    /// the larger of the count then and the average over bronze's 60 days of serving, during which silver served too
+    /// (2): silver leaving for the settlement and the claim leaves the weight at 5,000 (0.8 on 800, not 1.6).
+    function test_claim_sybilLeavingTheModelForTheSettlementGainsNothing() public {
+        _specializeSmall();
         vm.prank(silver);
         catalog.serveModel(SMALL);
         vm.warp(block.timestamp + 60 days);
-        _pay(alice, aliceKey, bronze, 1_000 ether);
         assertEq(programs.diversityBpsOf(SMALL, bronze), 10, "two providers");
-
         vm.prank(silver);
         catalog.stopServing(SMALL);
-        assertEq(_claimDiversity(bronze, alice), 0.4 ether, "10 bps of 400, not 20");
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(_claim(bronze), 0.8 ether, "10 bps of 800, not 20");
         vm.prank(silver);
         catalog.serveModel(SMALL);
         assertEq(programs.diversityBpsOf(SMALL, bronze), 10, "back to two providers");
     }
 
-    /// @dev Leaving and serving a model again restarts the provider's serving time: a provider cannot shorten the span
-    /// its average is taken over to escape a crowded past (it waits 30 days again, with the count since).
-    function test_claimDiversity_rejoiningRestartsTheServingTime() public {
+    /// @dev Leaving and serving a model again restarts the provider's serving time: no weight for 30 days, so a
+    /// provider cannot shorten the span its average is taken over to escape a crowded past.
+    function test_claim_rejoiningRestartsTheServingTime() public {
+        _specializeSmall();
         vm.prank(silver);
         catalog.serveModel(SMALL);
         vm.warp(block.timestamp + 60 days);
-        _pay(alice, aliceKey, bronze, 1_000 ether);
         vm.startPrank(bronze);
         catalog.stopServing(SMALL);
         catalog.serveModel(SMALL);
         vm.stopPrank();
         vm.prank(silver);
         catalog.stopServing(SMALL);
-        IProviderPrograms.DiversityChannel memory c = _channel(alice, bronze);
-        vm.prank(bronze);
-        vm.expectRevert(
-            abi.encodeWithSelector(IProviderPrograms.ServingTooShort.selector, bronze, SMALL, block.timestamp + 30 days)
-        );
-        programs.claimDiversity(c);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(market.diversityEarningsOf(bronze), 0, "no weight for 30 days after rejoining");
+        vm.warp(block.timestamp + 30 days);
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze), 1.6 ether, "alone since the rejoin: 20 bps of the second 800");
+    }
+
+    /// @dev Regression of an audit finding: value settled while a model was crowded was paid at a later, uncrowded
+    /// rate (the rate was read at the claim). Four providers serve SMALL for 360 days; bronze settles 800 (weight
+    /// 2,500: 200); the three others leave; 30 days later bronze claims: 20 bps of 200 = 0.4, not 1.6.
+    function test_claim_earningsKeepTheRarityOfTheirSettlement() public {
+        _specializeSmall();
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.prank(gold);
+        catalog.serveModel(SMALL);
+        vm.prank(platinum);
+        catalog.serveModel(SMALL);
+        uint256 start = block.timestamp;
+        for (uint256 i = 1; i <= 12; ++i) {
+            vm.warp(start + i * 30 days);
+            programs.sight(bronze);
+        }
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.prank(silver);
+        catalog.stopServing(SMALL);
+        vm.prank(gold);
+        catalog.stopServing(SMALL);
+        vm.prank(platinum);
+        catalog.stopServing(SMALL);
+        vm.warp(block.timestamp + 30 days);
+        vm.prank(registry);
+        programs.setParameter(ProgramKeys.LOYALTY_BPS, 0);
+        assertEq(_claim(bronze), 0.4 ether, "20 bps of 200");
+    }
+
+    /// @dev Regression of an audit finding: a rival's identities joining the model right before a claim cut its rate
+    /// for good. The weight is fixed at each settlement now: three identities joining before the claim change nothing.
+    function test_claim_joiningBeforeAClaimChangesNothing() public {
+        _specializeSmall();
+        vm.warp(block.timestamp + 30 days);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.prank(silver);
+        catalog.serveModel(SMALL);
+        vm.prank(gold);
+        catalog.serveModel(SMALL);
+        vm.prank(platinum);
+        catalog.serveModel(SMALL);
+        assertEq(_claim(bronze), 1.6 ether, "20 bps of 800, weighted when settled alone");
+    }
+
+    /// @dev Regression of an audit finding (an intermediate design read the fee parameters at the claim): the weight
+    /// applies to the provider's real earnings at settlement, so lowering the router's discount cap before the claim
+    /// changes nothing: 20 bps of the 800 earned.
+    function test_claim_feeParametersChangedAfterSettlementChangeNothing() public {
+        _specializeSmall();
+        vm.warp(block.timestamp + 30 days);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        vm.prank(registry);
+        router.setParameter(MarketKeys.MAX_TOTAL_DISCOUNT_BPS, 2_000);
+        assertEq(_claim(bronze), 1.6 ether, "20 bps of 800");
     }
 
     // ------------------------------------------------------------------ eligibility read at the claim only

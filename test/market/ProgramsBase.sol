@@ -38,6 +38,12 @@ abstract contract ProgramsBase is MarketBase {
         vm.stopPrank();
     }
 
+    /// @dev The curator marks SMALL specialized (eligible for the diversity bonus); bronze has served it since T0.
+    function _specializeSmall() internal {
+        vm.prank(curator);
+        catalog.setSpecialized(SMALL, true);
+    }
+
     function _ratingParameters() internal pure virtual returns (IRatings.Parameters memory p) {
         p.feedbackReward = 0.3 ether;
         p.feedbackBps = 10;
@@ -88,22 +94,9 @@ abstract contract ProgramsBase is MarketBase {
         _settle(key, _voucher(consumer, provider, SMALL, cumulative, 0));
     }
 
-    /// @dev The SMALL channel between `consumer` and the provider who names it (no priority, not batch, the pair's
-    /// current epoch).
-    function _channel(
-        address consumer,
-        address provider
-    ) internal view returns (IProviderPrograms.DiversityChannel memory c) {
-        c.consumer = consumer;
-        c.modelId = SMALL;
-        c.epoch = market.reserveOf(consumer, provider).epoch;
-    }
-
-    /// @dev `provider` claims the diversity bonus on its SMALL channel with `consumer`.
-    function _claimDiversity(address provider, address consumer) internal returns (uint256) {
-        IProviderPrograms.DiversityChannel memory c = _channel(consumer, provider);
-        vm.prank(provider);
-        return programs.claimDiversity(c);
+    /// @dev `consumer` (key) pays `provider` through a channel of `modelId` up to a cumulative list value.
+    function _payOn(bytes32 modelId, address consumer, uint256 key, address provider, uint256 cumulative) internal {
+        _settle(key, _voucher(consumer, provider, modelId, cumulative, 0));
     }
 
     function _rate(

@@ -9,8 +9,8 @@ import {ProgramsBase} from "./ProgramsBase.sol";
 
 /// @notice Availability (rolling uptime >= 99.50% on >= 30 attestations), diversity (20 bps / providers of the model)
 /// and loyalty (182.5 days of continuous activity) bonuses on a provider's own settled earnings. Bronze earns 800 on a
-/// 1,000 payment (80% of an undiscounted base fee); the diversity bonus counts a channel's 1,000 at the least the
-/// provider can earn on it: 1,000 x (100% - 50% deepest discount) x 80% = 400.
+/// 1,000 payment (80% of an undiscounted base fee). Bronze has served SMALL since T0; where the curator marks it
+/// specialized, bronze's settlements on it earn a diversity weight from T0 + 30 days.
 contract ProviderProgramsTest is ProgramsBase {
     IProviderPrograms.Program internal constant AVAILABILITY = IProviderPrograms.Program.Availability;
     IProviderPrograms.Program internal constant DIVERSITY = IProviderPrograms.Program.Diversity;
@@ -42,7 +42,7 @@ contract ProviderProgramsTest is ProgramsBase {
         metrics.setRolling(bronze, 30, 9_950, 9);
         _pay(alice, aliceKey, bronze, 1_000 ether);
         vm.expectEmit(true, false, false, true, address(programs));
-        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 3.2 ether, 0);
+        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 0, 3.2 ether, 0, 0);
         assertEq(_claim(bronze), 3.2 ether, "40 bps of 800");
         assertEq(token.balanceOf(bronze), 3.2 ether, "paid");
     }
@@ -173,88 +173,54 @@ contract ProviderProgramsTest is ProgramsBase {
 
     // ------------------------------------------------------------------ diversity
 
-    /// @dev Bronze has served SMALL alone since T0 (it listed it). 30 days later a 1,000 channel pays 20 bps of the
-    /// channel's least earnings: 400 x 0.20% = 0.8.
-    function test_claimDiversity_paysOnTheChannelsLeastEarnings() public {
+    /// @dev 30 days after T0 bronze serves SMALL alone: its 800 earned count in full (weight 10,000), 20 bps = 1.6.
+    function test_claim_diversityPaysOnWeightedEarnings() public {
+        _specializeSmall();
         vm.warp(T0 + 30 days);
-        _pay(alice, aliceKey, bronze, 1_000 ether);
         assertEq(programs.diversityBpsOf(SMALL, bronze), 20, "alone: 20 bps");
-        bytes32 key = keccak256(
-            abi.encode(alice, bronze, SMALL, uint256(0), false, market.reserveOf(alice, bronze).epoch)
-        );
-        vm.expectEmit(true, true, true, true, address(programs));
-        emit IProviderPrograms.DiversityClaimed(bronze, key, SMALL, 400 ether, 20, 0.8 ether);
-        assertEq(_claimDiversity(bronze, alice), 0.8 ether, "20 bps of 400");
-        assertEq(programs.diversityCounted(key), 1_000 ether, "the channel's 1,000 counted");
-        assertEq(programs.providerInfo(bronze).earningsCheckpoint, 0, "availability and loyalty basis untouched");
-        assertEq(token.balanceOf(bronze), 0.8 ether, "paid");
-    }
-
-    /// @dev Each unit of a channel's settled value counts once: a second claim reverts; 2,000 more pays on 800.
-    function test_claimDiversity_countsEachUnitOnce() public {
-        vm.warp(T0 + 30 days);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        _claimDiversity(bronze, alice);
-        IProviderPrograms.DiversityChannel memory c = _channel(alice, bronze);
-        vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NothingToClaim.selector, bronze));
-        programs.claimDiversity(c);
-        _pay(alice, aliceKey, bronze, 3_000 ether);
-        assertEq(_claimDiversity(bronze, alice), 1.6 ether, "20 bps of 2,000 x 50% x 80% = 800");
+        assertEq(market.diversityEarningsOf(bronze), 800 ether, "800 weighted at 1");
+        vm.expectEmit(true, false, false, true, address(programs));
+        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 800 ether, 0, 1.6 ether, 0);
+        assertEq(_claim(bronze), 1.6 ether, "20 bps of 800");
+        assertEq(programs.providerInfo(bronze).diversityCheckpoint, 800 ether, "checkpoint moved");
     }
 
-    /// @dev A provider serving a model for 30 days minus one second earns no diversity on it; at 30 days it does.
-    function test_RevertWhen_diversityBeforeAPeriodOfServing() public {
+    /// @dev A settlement 30 days less one second after bronze began serving SMALL earns no weight; one second later
+    /// it does: the next 800 pay 1.6, the first 800 nothing.
+    function test_claim_noDiversityBeforeThirtyDaysOfServing() public {
+        _specializeSmall();
         vm.warp(T0 + 30 days - 1);
-        _pay(alice, aliceKey, bronze, 1_000 ether);
         assertEq(programs.diversityBpsOf(SMALL, bronze), 0, "not yet");
-        IProviderPrograms.DiversityChannel memory c = _channel(alice, bronze);
-        vm.prank(bronze);
-        vm.expectRevert(
-            abi.encodeWithSelector(IProviderPrograms.ServingTooShort.selector, bronze, SMALL, T0 + 30 days)
-        );
-        programs.claimDiversity(c);
+        _pay(alice, aliceKey, bronze, 1_000 ether);
+        assertEq(market.diversityEarningsOf(bronze), 0, "no weight");
         vm.warp(T0 + 30 days);
-        assertEq(_claimDiversity(bronze, alice), 0.8 ether, "30 days to the second: 20 bps of 400");
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(_claim(bronze), 1.6 ether, "20 bps of the second 800 only");
     }
 
-    /// @dev Silver joins SMALL at T0 + 10 days; at T0 + 40 days bronze has served 40 days with 10 x 1 + 30 x 2 = 70
-    /// provider-days: an average of 1.75 providers, 2 now, so the rate is 20 / 2 = 10 bps. If silver leaves right
-    /// before the claim, 1 now but 1.75 on average: 20 x 40 / 70 = 11.43, 11 bps (where the count now alone would give
-    /// 20): 400 x 0.11% = 0.44.
-    function test_claimDiversity_rateFollowsTheAverageSupplyOverTheServingTime() public {
+    /// @dev Each settlement is weighted at its moment. Silver joins SMALL at T0 + 10 days; at T0 + 40 days bronze's
+    /// average is (10 x 1 + 30 x 2) / 40 = 1.75, 2 now: weight 5,000, 800 count as 400. Silver leaves; bronze's next
+    /// 800 count at 10,000 x 40 / 70 = 5,714 (1.75 on average, 1 now): 457.12. 20 bps of 857.12 = 1.71424.
+    function test_claim_diversityAtTheRarityOfEachSettlement() public {
+        _specializeSmall();
         vm.warp(T0 + 10 days);
         vm.prank(silver);
         catalog.serveModel(SMALL);
         vm.warp(T0 + 40 days);
-        assertEq(programs.diversityBpsOf(SMALL, bronze), 10, "two now");
-        assertEq(programs.diversityBpsOf(SMALL, silver), 10, "silver: 30 days served, two providers all along");
-        vm.prank(silver);
-        catalog.stopServing(SMALL);
-        assertEq(programs.diversityBpsOf(SMALL, bronze), 11, "average 1.75");
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(_claimDiversity(bronze, alice), 0.44 ether, "11 bps of 400");
-    }
-
-    /// @dev Silver served SMALL for 30 days with bronze, then 10 days ago it stopped: bronze's average over 60 days of
-    /// serving is (20 x 1 + 30 x 2 + 10 x 1) / 60 = 1.5 (providers now 1): 20 x 60 / 90 = 13.33, 13 bps.
-    function test_claimDiversity_aRealDepartureRaisesTheRateOverTime() public {
-        vm.warp(T0 + 20 days);
-        vm.prank(silver);
-        catalog.serveModel(SMALL);
-        vm.warp(T0 + 50 days);
+        assertEq(market.diversityEarningsOf(bronze), 400 ether, "at 5,000");
         vm.prank(silver);
         catalog.stopServing(SMALL);
-        vm.warp(T0 + 60 days);
-        assertEq(programs.diversityBpsOf(SMALL, bronze), 13, "average 1.5");
-        assertEq(catalog.servingInfo(SMALL, bronze).providerSeconds, 90 days, "90 provider-days");
+        _pay(alice, aliceKey, bronze, 2_000 ether);
+        assertEq(market.diversityEarningsOf(bronze), 857.12 ether, "then at 5,714");
+        assertEq(_claim(bronze), 1.71424 ether, "20 bps of 857.12");
     }
 
-    /// @dev Splitting into two identities that serve the same model halves the rate of each: 1,000 + 1,000 settled
-    /// with two identities pay 0.4 + 0.4 (10 bps of 400 each) = 0.8, where one identity settling 2,000 alone would be
-    /// paid 1.6 (20 bps of 800): the split gains nothing. (Silver's 10% tier discount does not change the basis: the
-    /// deepest discount is assumed.)
-    function test_claimDiversity_sybilSplitGainsNothing() public {
+    /// @dev Splitting into two identities that serve the same model halves the weight of each: 800 + 720 earned by two
+    /// identities pay 0.8 + 0.72 (10 bps each), where one identity earning them alone would be paid 3.04 (20 bps).
+    function test_claim_sybilSplitGainsNothingOnDiversity() public {
+        _specializeSmall();
         vm.prank(silver);
         catalog.serveModel(SMALL);
         vm.prank(silver);
@@ -263,36 +229,50 @@ contract ProviderProgramsTest is ProgramsBase {
         vm.warp(T0 + 30 days);
         _pay(alice, aliceKey, bronze, 1_000 ether);
         _pay(bob, bobKey, silver, 1_000 ether);
-        assertEq(_claimDiversity(bronze, alice), 0.4 ether, "10 bps of 400");
-        assertEq(_claimDiversity(silver, bob), 0.4 ether, "10 bps of 400");
+        assertEq(_claim(bronze), 0.8 ether, "10 bps of 800");
+        // Silver's 10% tier discount: 900 base fee, 720 earned.
+        assertEq(_claim(silver), 0.72 ether, "10 bps of 720");
     }
 
-    function test_RevertWhen_diversityForAModelNotServed() public {
+    /// @dev A model the curator has not marked specialized earns no weight (MEDIUM, bronze alone for 30 days).
+    function test_claim_noDiversityOnAModelNotSpecialized() public {
+        _specializeSmall();
+        vm.warp(T0 + 30 days);
+        assertEq(programs.diversityBpsOf(MEDIUM, bronze), 0, "not specialized");
+        _payOn(MEDIUM, alice, aliceKey, bronze, 1_000 ether);
+        assertEq(market.diversityEarningsOf(bronze), 0, "no weight");
+        vm.expectEmit(true, false, false, true, address(programs));
+        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 0, 0, 0, 0);
+        assertEq(_claim(bronze), 0, "800 earned, no bonus");
+    }
+
+    /// @dev Settling a specialized model one does not serve earns no weight (silver never served SMALL).
+    function test_claim_noDiversityOnAModelNotServed() public {
+        _specializeSmall();
         vm.prank(silver);
         programs.enroll();
         vm.warp(T0 + 30 days);
         _pay(bob, bobKey, silver, 1_000 ether);
-        IProviderPrograms.DiversityChannel memory c = _channel(bob, silver);
-        vm.prank(silver);
-        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NotServing.selector, silver, SMALL));
-        programs.claimDiversity(c);
-        assertEq(programs.poolInfo(DIVERSITY).spent, 0, "nothing paid");
+        assertEq(market.diversityEarningsOf(silver), 0, "no weight");
+        assertEq(_claim(silver), 0, "no bonus");
     }
 
-    function test_RevertWhen_diversityNotEnrolledOrInactive() public {
+    /// @dev Weighted earnings made before enrolment are not paid (the enrolment checkpoints them): gold serves SMALL
+    /// from T0, earns 800 x its weight at T0 + 30 days, enrols, and has nothing to claim.
+    function test_claim_noDiversityOnEarningsBeforeEnrolment() public {
+        _specializeSmall();
+        vm.prank(gold);
+        catalog.serveModel(SMALL);
         vm.warp(T0 + 30 days);
-        _pay(bob, bobKey, silver, 1_000 ether);
-        IProviderPrograms.DiversityChannel memory c = _channel(bob, silver);
-        vm.prank(silver);
-        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NotEnrolled.selector, silver));
-        programs.claimDiversity(c);
-        _pay(alice, aliceKey, bronze, 1_000 ether);
-        vm.prank(bronze);
-        staking.unbond(1 ether);
-        c = _channel(alice, bronze);
-        vm.prank(bronze);
-        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NotActiveProvider.selector, bronze));
-        programs.claimDiversity(c);
+        _pay(alice, aliceKey, gold, 1_000 ether);
+        uint256 weighted = market.diversityEarningsOf(gold);
+        assertGt(weighted, 0, "weighted earnings before enrolment");
+        vm.prank(gold);
+        programs.enroll();
+        assertEq(programs.providerInfo(gold).diversityCheckpoint, weighted, "checkpointed");
+        vm.prank(gold);
+        vm.expectRevert(abi.encodeWithSelector(IProviderPrograms.NothingToClaim.selector, gold));
+        programs.claim();
     }
 
     // ------------------------------------------------------------------ bound, caps, funding
@@ -303,17 +283,17 @@ contract ProviderProgramsTest is ProgramsBase {
         assertEq(programs.headroomBps(), 289, "289 bps");
     }
 
-    /// @dev Top rates 533 + 20 + 25 = 578 = 2 x 289: every rate is halved, whichever programs a claim pays:
-    /// availability 266.5 bps of 800 = 21.32, diversity 10 bps of 400 = 0.4 (loyalty not yet earned).
+    /// @dev 558 + 20 = 578 = 2 x 289 when availability and diversity apply: both halved: availability 279 bps of 800
+    /// = 22.32, diversity 10 bps of 800 = 0.8.
     function test_claim_ratesAreScaledDownToTheHeadroom() public {
-        _setParam(ProgramKeys.AVAILABILITY_BPS, 533);
+        _specializeSmall();
+        _setParam(ProgramKeys.AVAILABILITY_BPS, 558);
         vm.warp(T0 + 30 days);
         metrics.setRolling(bronze, 30, 10_000, 9);
         _pay(alice, aliceKey, bronze, 1_000 ether);
         vm.expectEmit(true, false, false, true, address(programs));
-        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 21.32 ether, 0);
-        assertEq(_claim(bronze), 21.32 ether, "availability halved");
-        assertEq(_claimDiversity(bronze, alice), 0.4 ether, "diversity halved: 10 bps of 400");
+        emit IProviderPrograms.BonusClaimed(bronze, 800 ether, 800 ether, 22.32 ether, 0.8 ether, 0);
+        assertEq(_claim(bronze), 23.12 ether, "scaled");
     }
 
     function test_claim_accountCapToTheWei() public {
@@ -370,24 +350,24 @@ contract ProviderProgramsTest is ProgramsBase {
     }
 
     /// @dev Bronze pays itself 1,000 through a Sybil consumer with every program on: it gets 800 back as earnings and
-    /// 6 in bonuses (65 bps of 800 and 20 bps of the channel's 400 least earnings) while 200 went to the protocol. (A first claim at six months opens the loyalty
+    /// 6.8 in bonuses (85 bps of 800) while 200 went to the protocol. (A first claim at six months opens the loyalty
     /// and availability spans.)
     function test_claim_selfDealingEarnsLessThanItCosts() public {
+        _specializeSmall();
         _stayUntil(TENURE);
         metrics.setCurrentEpoch(200);
         metrics.setRolling(bronze, 30, 10_000, 199);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(_claim(bronze), 0, "the first claim opens the availability and loyalty spans");
-        assertEq(_claimDiversity(bronze, alice), 0.8 ether, "diversity: 20 bps of 400");
+        assertEq(_claim(bronze), 1.6 ether, "diversity only: 20 bps of 800");
         vm.prank(bronze);
         market.claimEarnings();
         uint256 before = _balance(alice) + token.balanceOf(bronze);
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        uint256 bonus = _claim(bronze) + _claimDiversity(bronze, alice);
+        uint256 bonus = _claim(bronze);
         vm.prank(bronze);
         market.claimEarnings();
-        assertEq(bonus, 6 ether, "40 + 25 bps of 800 and 20 bps of 400");
-        assertEq(before - _balance(alice) - token.balanceOf(bronze), 194 ether, "net cost 200 - 6");
+        assertEq(bonus, 6.8 ether, "40 + 20 + 25 bps of 800");
+        assertEq(before - _balance(alice) - token.balanceOf(bronze), 193.2 ether, "net cost 200 - 6.8");
     }
 
     function test_RevertWhen_enrollTwiceOrNotAProvider() public {

@@ -162,30 +162,6 @@ contract ProgramsHandler is Test {
         _claimEarnings(p);
     }
 
-    /// @dev A provider claims the diversity bonus on its channel with a consumer (any pair, paid or not).
-    function claimDiversity(uint256 providerSeed, uint256 consumerSeed) external {
-        address p = providers[bound(providerSeed, 0, 2)];
-        address c = consumers[bound(consumerSeed, 0, 2)];
-        IProviderPrograms.DiversityChannel memory ch = IProviderPrograms.DiversityChannel({
-            consumer: c,
-            modelId: MODEL,
-            priorityBps: 0,
-            batch: false,
-            epoch: 0
-        });
-        vm.prank(p);
-        try programs.claimDiversity(ch) {} catch (bytes memory err) {
-            bytes4 selector = bytes4(err);
-            assertTrue(
-                selector == IProviderPrograms.NothingToClaim.selector ||
-                    selector == IProviderPrograms.ServingTooShort.selector ||
-                    selector == IProviderPrograms.NotServing.selector,
-                "only an empty channel, a model served too briefly or not served fails"
-            );
-        }
-        _claimEarnings(p);
-    }
-
     /// @dev One of the party's providers leaves the model, or serves it again (to game the count of its providers).
     function toggleServing(uint256 providerSeed) external {
         address p = providers[bound(providerSeed, 1, 2)];
