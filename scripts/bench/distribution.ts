@@ -69,6 +69,8 @@ export const distributionCases: BenchCase[] = [
     prepare: async (connection) => {
       const q = await deployEconomy(connection);
       const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      // A registered integrator (once, by itself): the sale keeps it as an id in the terms' slot.
+      await q.subscriptions.connect(otherIntegrator).registerIntegrator();
       return {
         send: () =>
           q.subscriptions.connect(q.portal).subscribe(otherClient.address, otherIntegrator.address, 100n * QRY, 12n),
@@ -105,6 +107,8 @@ export const distributionCases: BenchCase[] = [
       const { networkHelpers } = connection;
       const q = await deployEconomy(connection);
       const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      // A registered integrator (once, by itself): the sale keeps it as an id in the terms' slot.
+      await q.subscriptions.connect(otherIntegrator).registerIntegrator();
       // Epoch 1 opens and epoch 0 is rolled at once: no epoch left to roll.
       await networkHelpers.time.increaseTo(q.start + EPOCH);
       await q.subscriptions.checkpoint();
@@ -138,6 +142,8 @@ export const distributionCases: BenchCase[] = [
       const { networkHelpers } = connection;
       const q = await deployEconomy(connection);
       const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      // A registered integrator (once, by itself): the sale keeps it as an id in the terms' slot.
+      await q.subscriptions.connect(otherIntegrator).registerIntegrator();
       // Nobody closes or checkpoints for 24 epochs: the measures are 24 epochs behind the open epoch.
       await networkHelpers.time.increaseTo(q.start + 24n * EPOCH);
       return {
