@@ -19,8 +19,8 @@ contract SqrtPool is ISqrtPool, EpochPool {
 
     /// @dev The creditor and the minimum stake, read together by every credit: one slot.
     struct Config {
-        address creditor;
         uint96 minStake;
+        address creditor;
     }
 
     IStakeReader private immutable _STAKE_READER;
