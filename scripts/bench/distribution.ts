@@ -102,6 +102,34 @@ export const distributionCases: BenchCase[] = [
   },
   {
     module: "distribution",
+    action: "subscribe naming an unregistered integrator (kept in a slot of its own; compare with the row above)",
+    prepare: async (connection) => {
+      const q = await deployEconomy(connection);
+      const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      return {
+        send: () =>
+          q.subscriptions.connect(q.portal).subscribe(otherClient.address, otherIntegrator.address, 100n * QRY, 12n),
+        // As the first row, and the integrator in a new slot of its own (no id to keep in the terms).
+        floor: {
+          coldAccounts: 4,
+          coldReads: 2 + 2 + 2 + 2 * 1,
+          nonZeroToNonZero: 6 + 3 + 2 + 1,
+          zeroToNonZero: 1 + 1 + 1,
+          logs: [
+            { topics: 4, dataBytes: 128 },
+            { topics: 2, dataBytes: 64 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 96 },
+            { topics: 3, dataBytes: 96 },
+          ],
+        },
+        note: "an integrator that never registered: one more new slot per sale than a registered one",
+      };
+    },
+  },
+  {
+    module: "distribution",
     action: "subscribe, the first sale of an epoch right after its roll (compare with the row below)",
     prepare: async (connection) => {
       const { networkHelpers } = connection;
