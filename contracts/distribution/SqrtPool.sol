@@ -130,7 +130,8 @@ contract SqrtPool is ISqrtPool, EpochPool {
     function _meetsStake(address account) private view returns (bool) {
         uint256 minimum = _config.minStake;
         if (minimum == 0) return true;
-        return _STAKE_READER.isActive(account) && _STAKE_READER.bondedStake(account) >= minimum;
+        (bool active, uint256 stake) = _STAKE_READER.stakeOf(account);
+        return active && stake >= minimum;
     }
 
     /// @dev Everything, if anyone earned value in the epoch; nothing otherwise.
