@@ -144,8 +144,8 @@ abstract contract EpochPool is IDistributionPool, Parameterized, EpochClock {
     /// @dev Reverts unless `provider` is active and bonded at least `minimum` (no call when `minimum` is zero).
     function _checkStake(IStakeReader reader, address provider, uint256 minimum) internal view {
         if (minimum == 0) return;
-        if (!reader.isActive(provider)) revert InactiveProvider(provider);
-        uint256 stake = reader.bondedStake(provider);
+        (bool active, uint256 stake) = reader.stakeOf(provider);
+        if (!active) revert InactiveProvider(provider);
         if (stake < minimum) revert StakeBelowMinimum(provider, stake, minimum);
     }
 

@@ -17,9 +17,15 @@ contract SqrtPool is ISqrtPool, EpochPool {
     /// @inheritdoc ISqrtPool
     bytes32 public constant MIN_STAKE = keccak256("distribution.minStake");
 
+    /// @dev The creditor and the minimum stake, read together by every credit: one slot.
+    struct Config {
+        uint96 minStake;
+        address creditor;
+    }
+
     IStakeReader private immutable _STAKE_READER;
 
-    uint256 private _minStake;
+    Config private _config;
     mapping(uint256 epoch => mapping(address account => Entry)) private _entries;
     mapping(uint256 epoch => uint256) private _sumOfRoots;
 
@@ -42,16 +48,27 @@ contract SqrtPool is ISqrtPool, EpochPool {
     ) EpochPool(token_, authority, start, epochLength, claimWindow_) {
         if (stakeReader_ == address(0)) revert ZeroAddress();
         _STAKE_READER = IStakeReader(stakeReader_);
-        _minStake = minStake_;
+        _setMinStake(minStake_);
     }
 
     /// @inheritdoc ISqrtPool
-    function credit(uint256 epoch, address account, uint256 value) external restricted {
+    function bindCreditor(address creditor_) external restricted {
+        address bound = _config.creditor;
+        if (bound != address(0) || creditor_ == address(0)) revert CreditorAlreadyBound(bound);
+        _config.creditor = creditor_;
+        emit CreditorBound(creditor_);
+    }
+
+    /// @inheritdoc ISqrtPool
+    function credit(uint256 epoch, address account, uint256 value) external {
+        // The bound creditor alone (the subscription manager), checked against the slot that holds the minimum stake.
+        Config memory c = _config;
+        if (msg.sender != c.creditor) revert OnlyCreditor(msg.sender);
         _requireOpen(epoch);
         if (account == address(0)) revert ZeroAddress();
         if (value == 0) revert ZeroValue();
         // Checked at every credit, not only the first of the epoch: a stake that moved away stops earning at once.
-        _checkStake(_STAKE_READER, account, _minStake);
+        _checkStake(_STAKE_READER, account, c.minStake);
         Entry memory e = _entries[epoch][account];
         uint128 newValue = (e.value + value).toUint128();
         uint256 root = SqrtShares.rootOf(newValue);
@@ -69,7 +86,7 @@ contract SqrtPool is ISqrtPool, EpochPool {
         Entry storage e = _entries[epoch][msg.sender];
         if (e.claimed) revert AlreadyClaimed(epoch, msg.sender);
         // And again at the claim: an identity whose stake left after its credits cannot collect.
-        _checkStake(_STAKE_READER, msg.sender, _minStake);
+        _checkStake(_STAKE_READER, msg.sender, _config.minStake);
         amount = SqrtShares.shareOf(book.funded, e.root, _sumOfRoots[epoch]);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
         e.claimed = true;
@@ -96,7 +113,12 @@ contract SqrtPool is ISqrtPool, EpochPool {
 
     /// @inheritdoc ISqrtPool
     function minStake() external view returns (uint256) {
-        return _minStake;
+        return _config.minStake;
+    }
+
+    /// @inheritdoc ISqrtPool
+    function creditor() external view returns (address) {
+        return _config.creditor;
     }
 
     /// @inheritdoc ISqrtPool
@@ -106,9 +128,10 @@ contract SqrtPool is ISqrtPool, EpochPool {
 
     /// @dev Whether `account` meets the minimum stake now (what `claim` checks).
     function _meetsStake(address account) private view returns (bool) {
-        uint256 minimum = _minStake;
+        uint256 minimum = _config.minStake;
         if (minimum == 0) return true;
-        return _STAKE_READER.isActive(account) && _STAKE_READER.bondedStake(account) >= minimum;
+        (bool active, uint256 stake) = _STAKE_READER.stakeOf(account);
+        return active && stake >= minimum;
     }
 
     /// @dev Everything, if anyone earned value in the epoch; nothing otherwise.
@@ -118,11 +141,17 @@ contract SqrtPool is ISqrtPool, EpochPool {
 
     function _poolParameter(bytes32 key) internal view override returns (uint256) {
         if (key != MIN_STAKE) revert UnknownParameter(key);
-        return _minStake;
+        return _config.minStake;
     }
 
     function _setPoolParameter(bytes32 key, uint256 value) internal override {
         if (key != MIN_STAKE) revert UnknownParameter(key);
-        _minStake = value;
+        _setMinStake(value);
+    }
+
+    /// @dev A minimum stake fits 96 bits (79 billion QRY, beyond any supply), kept next to the creditor.
+    function _setMinStake(uint256 value) private {
+        if (value > type(uint96).max) revert InvalidParameterValue(MIN_STAKE, value);
+        _config.minStake = uint96(value);
     }
 }

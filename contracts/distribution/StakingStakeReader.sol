@@ -33,6 +33,13 @@ contract StakingStakeReader is IStakeReader {
     }
 
     /// @inheritdoc IStakeReader
+    function stakeOf(address provider) external view returns (bool active, uint256 bonded) {
+        active = _STAKING.isActive(provider);
+        IProviderStaking.ProviderView memory info = _STAKING.providerInfo(provider);
+        bonded = info.selfStake + info.delegatedStake;
+    }
+
+    /// @inheritdoc IStakeReader
     function totalStakes() external view returns (uint256 bonded, uint256 unbonding) {
         return _STAKING.totalStakes();
     }

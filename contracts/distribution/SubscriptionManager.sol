@@ -49,10 +49,18 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint128 revenue;
     }
 
-    /// @dev The two governed parameters, read together by every sale. One slot.
+    /// @dev The two governed parameters, read together by every sale, and the number of subscriptions sold (the last
+    /// id), which every sale rewrites. One slot.
     struct Settings {
         uint96 minMonthlyPay;
         uint128 portalMeasureCap;
+        uint32 count;
+    }
+
+    /// @dev The last ids given to portals and to registered integrators. One slot.
+    struct Ids {
+        uint32 portals;
+        uint32 integrators;
     }
 
     /// @dev A portal: its id (from 1, given at its first sale; the terms keep the id, not the address) and how much
@@ -69,10 +77,10 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     ISqrtPool private immutable _PORTALS;
 
     Settings private _settings;
-    uint256 private _count;
     Cursor private _cursor;
     mapping(uint256 id => Terms) private _terms;
-    /// @dev Each subscription's integrator (its portal is in the terms, as an id).
+    /// @dev The integrator of each subscription whose integrator was not registered when it was sold (a registered
+    /// one is in the terms, as an id, like the portal).
     mapping(uint256 id => address) private _integrators;
     /// @dev Each ended epoch's measures, written once when the cursor rolls into it.
     mapping(uint256 epoch => Measure) private _measures;
@@ -82,7 +90,9 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     mapping(uint256 epoch => Measure) private _lapsing;
     mapping(address portal => Portal) private _portals;
     mapping(uint256 portalId => address) private _portalAddresses;
-    uint256 private _portalIds;
+    mapping(address integrator => uint32) private _integratorIds;
+    mapping(uint256 integratorId => address) private _integratorAddresses;
+    Ids private _ids;
 
     /// @notice Deploys the manager with its three square-root pools (same epoch clock).
     /// @param token_ The token subscriptions are paid in (QRY).
@@ -127,27 +137,17 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 epochs
     ) external restricted returns (uint256 id) {
         if (client == address(0) || integrator == address(0)) revert ZeroAddress();
-        uint256 minimum = _settings.minMonthlyPay;
+        Settings memory settings = _settings;
+        uint256 minimum = settings.minMonthlyPay;
         if (monthlyPay < minimum || monthlyPay > type(uint96).max) revert InvalidMonthlyPay(monthlyPay, minimum);
         if (epochs == 0 || epochs > MAX_PREPAID_EPOCHS) revert InvalidEpochCount(epochs, MAX_PREPAID_EPOCHS);
 
         uint256 current = currentEpoch();
         uint256 paidThrough = current + epochs - 1;
-        id = ++_count;
-        // monthlyPay fits 96 bits (checked above).
-        uint256 full = minimum * FULL_UNIT_MULTIPLE;
-        uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
-        uint32 portalId = _countPayment(id, msg.sender, current, current, paidThrough, monthlyPay, units);
-        // units <= MILLI fits 32 bits. The portal is kept as its id, in the same slot.
-        _terms[id] = Terms({
-            monthlyPay: uint96(monthlyPay),
-            startEpoch: current.toUint32(),
-            paidThrough: paidThrough.toUint32(),
-            milliWeight: uint32(units),
-            portalId: portalId
-        });
-        // The client is not stored (no rule reads it): `Subscribed` records it, indexed.
-        _integrators[id] = integrator;
+        id = uint256(settings.count) + 1;
+        settings.count = id.toUint32();
+        _settings = settings;
+        _record(id, integrator, current, paidThrough, monthlyPay, minimum);
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);
         _receivePayment(current, id, monthlyPay * epochs, msg.sender, integrator);
     }
@@ -170,7 +170,20 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         address portal = _portalAddresses[t.portalId];
         // The newly paid epochs count on their own, within the selling portal's allowance of the open epoch.
         _countPayment(id, portal, current, from, paidThrough, t.monthlyPay, t.milliWeight);
-        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, portal, _integrators[id]);
+        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, portal, _integratorOf(id, t.integratorId));
+    }
+
+    /// @inheritdoc ISubscriptionManager
+    function registerIntegrator() external returns (uint256 newId) {
+        uint32 known = _integratorIds[msg.sender];
+        if (known != 0) revert IntegratorAlreadyRegistered(msg.sender, known);
+        Ids memory ids = _ids;
+        ids.integrators = (uint256(ids.integrators) + 1).toUint32();
+        _ids = ids;
+        _integratorIds[msg.sender] = ids.integrators;
+        _integratorAddresses[ids.integrators] = msg.sender;
+        emit IntegratorRegistered(msg.sender, ids.integrators);
+        return ids.integrators;
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -208,7 +221,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function partiesOf(uint256 id) external view returns (Parties memory) {
-        return Parties({portal: _portalAddresses[_terms[id].portalId], integrator: _integrators[id]});
+        Terms memory t = _terms[id];
+        return Parties({portal: _portalAddresses[t.portalId], integrator: _integratorOf(id, t.integratorId)});
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -232,7 +246,12 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @inheritdoc ISubscriptionManager
     function subscriptionCount() external view returns (uint256) {
-        return _count;
+        return _settings.count;
+    }
+
+    /// @inheritdoc ISubscriptionManager
+    function integratorId(address integrator) external view returns (uint256) {
+        return _integratorIds[integrator];
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -264,6 +283,39 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @dev Stores a new subscription's terms and counts its payment (see `subscribe`).
+    function _record(
+        uint256 id,
+        address integrator,
+        uint256 current,
+        uint256 paidThrough,
+        uint256 monthlyPay,
+        uint256 minimum
+    ) private {
+        // monthlyPay fits 96 bits (checked by `subscribe`).
+        uint256 full = minimum * FULL_UNIT_MULTIPLE;
+        uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
+        uint32 portalId = _countPayment(id, msg.sender, current, current, paidThrough, monthlyPay, units);
+        // units <= MILLI fits 32 bits. The portal is kept as its id, in the same slot, and so is a registered
+        // integrator; an unregistered one takes a slot of its own.
+        uint32 integratorRef = _integratorIds[integrator];
+        _terms[id] = Terms({
+            monthlyPay: uint96(monthlyPay),
+            startEpoch: current.toUint32(),
+            paidThrough: paidThrough.toUint32(),
+            milliWeight: uint32(units),
+            portalId: portalId,
+            integratorId: integratorRef
+        });
+        // The client is not stored (no rule reads it): `Subscribed` records it, indexed.
+        if (integratorRef == 0) _integrators[id] = integrator;
+    }
+
+    /// @dev Subscription `id`'s integrator: the registered one of id `ref`, or (zero) the one in its own slot.
+    function _integratorOf(uint256 id, uint32 ref) private view returns (address) {
+        return ref == 0 ? _integrators[id] : _integratorAddresses[ref];
+    }
 
     /// @dev Rolls the measures into the next epoch not rolled yet, if that epoch is over: O(1) whatever the time since
     /// the last roll. The engine rolls once per close and closes ended epochs one by one, so every epoch is rolled
@@ -305,7 +357,10 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         Portal memory p = _portals[portal];
         portalId = p.id;
         if (portalId == 0) {
-            portalId = (++_portalIds).toUint32();
+            Ids memory ids = _ids;
+            portalId = (uint256(ids.portals) + 1).toUint32();
+            ids.portals = portalId;
+            _ids = ids;
             _portalAddresses[portalId] = portal;
         }
         uint256 used = p.epoch == current ? p.counted : 0;
@@ -322,8 +377,11 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
 
     /// @dev Adds `pay` and `units` to a change record.
     function _add(Measure storage m, uint256 pay, uint256 units) private {
-        m.revenue = (uint256(m.revenue) + pay).toUint128();
-        m.milliActive = (uint256(m.milliActive) + units).toUint64();
+        Measure memory x = m;
+        x.revenue = (uint256(x.revenue) + pay).toUint128();
+        x.milliActive = (uint256(x.milliActive) + units).toUint64();
+        m.revenue = x.revenue;
+        m.milliActive = x.milliActive;
     }
 
     /// @dev Pulls the payment `amount` for `epoch` from the payer and credits the portal and the integrator.

@@ -39,17 +39,36 @@ interface ISqrtPool is IDistributionPool {
     /// @param amount Paid, in wei.
     event Claimed(uint256 indexed epoch, address indexed account, uint256 amount);
 
+    /// @notice The creditor was bound (once, at deployment).
+    /// @param creditor The only account that may credit from now on (the subscription manager).
+    event CreditorBound(address indexed creditor);
+
     /// @notice A zero value was credited.
     error ZeroValue();
 
+    /// @notice `credit` was called by someone other than the bound creditor.
+    /// @param caller The caller.
+    error OnlyCreditor(address caller);
+
+    /// @notice The creditor is already bound (or the one given is the zero address).
+    /// @param bound The creditor bound (zero if none).
+    error CreditorAlreadyBound(address bound);
+
     /// @notice Adds `value` to `account` for the open epoch and updates the sum of roots.
-    /// @dev Restricted to the DISTRIBUTION_CREDITOR role (the subscription manager). At every credit, when
+    /// @dev Only the creditor bound by `bindCreditor` (the subscription manager) may call it (reverts `OnlyCreditor`;
+    /// checked against a slot the credit reads anyway, no AccessManager call). At every credit, when
     /// `minStake` is not zero, the account must be an active provider with at least `minStake` bonded (reverts
     /// `InactiveProvider` / `StakeBelowMinimum`). Reverts `EpochNotOpen` for any other epoch.
     /// @param epoch The open epoch.
     /// @param account Who earned the value.
     /// @param value The value, in wei (positive).
     function credit(uint256 epoch, address account, uint256 value) external;
+
+    /// @notice Binds the only account that may credit (the subscription manager, deployed after its pools); once.
+    /// @dev Restricted (the AccessManager's admin by default: the deployer during the deployment). Reverts
+    /// `CreditorAlreadyBound` if a creditor is bound already or `creditor_` is zero; nothing can rebind it.
+    /// @param creditor_ The creditor.
+    function bindCreditor(address creditor_) external;
 
     /// @notice Pays the caller its share of a funded epoch: `floor(funded * root / sumOfRoots)`.
     /// @dev Once per account and epoch, within the claim window. The caller must still meet `minStake` (active,
@@ -78,6 +97,10 @@ interface ISqrtPool is IDistributionPool {
     /// @notice Bonded stake an account needs at every credit and at its claim (zero: no requirement).
     /// @return The minimum, in wei.
     function minStake() external view returns (uint256);
+
+    /// @notice The only account that may credit (zero until bound).
+    /// @return The creditor.
+    function creditor() external view returns (address);
 
     /// @notice Where stakes are read.
     /// @return The stake reader.

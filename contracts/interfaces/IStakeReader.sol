@@ -16,6 +16,12 @@ interface IStakeReader {
     /// @return The bonded stake, in wei.
     function bondedStake(address provider) external view returns (uint256);
 
+    /// @notice `isActive` and `bondedStake` together: what a pool's stake check reads, in one call.
+    /// @param provider The provider.
+    /// @return active Whether the provider is active (as `isActive`).
+    /// @return bonded Its bonded stake, in wei (as `bondedStake`).
+    function stakeOf(address provider) external view returns (bool active, uint256 bonded);
+
     /// @notice The totals over all providers.
     /// @return bonded Stake bonded now, in wei.
     /// @return unbonding Stake in the unbonding queue, in wei.

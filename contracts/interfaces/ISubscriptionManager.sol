@@ -35,12 +35,15 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param paidThrough The last epoch paid for.
     /// @param milliWeight Its weight in the active measure, in thousandths of a whole subscription (fixed at sale).
     /// @param portalId The portal that sold it, by the id it got at its first sale (`partiesOf` gives its address).
+    /// @param integratorId The integrator it serves, by its id if it was registered (`registerIntegrator`) when the
+    /// subscription was sold; zero: the integrator is kept in a slot of its own (`partiesOf` gives it either way).
     struct Terms {
         uint96 monthlyPay;
         uint32 startEpoch;
         uint32 paidThrough;
         uint32 milliWeight;
         uint32 portalId;
+        uint32 integratorId;
     }
 
     /// @notice Who a subscription credits: the portal (kept as an id in the terms' slot) and the integrator (one
@@ -127,6 +130,12 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param milliActive Its value-weighted active subscriptions, in thousandths.
     event Rolled(uint256 indexed epoch, uint256 revenue, uint256 milliActive);
 
+    /// @notice An integrator registered: the subscriptions sold for it from now on keep it as this id, in their
+    /// terms' slot.
+    /// @param integrator The integrator (the caller).
+    /// @param integratorId Its id (from 1).
+    event IntegratorRegistered(address indexed integrator, uint256 integratorId);
+
     /// @notice The token or a pool given at deployment is the zero address, or a pool runs another epoch clock.
     error InvalidConfiguration();
     /// @notice The zero address as client, integrator or provider.
@@ -151,6 +160,10 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param calls The calls given.
     /// @param max The most one report may carry.
     error InvalidCallCount(uint256 calls, uint256 max);
+    /// @notice The caller is a registered integrator already.
+    /// @param integrator The caller.
+    /// @param integratorId Its id.
+    error IntegratorAlreadyRegistered(address integrator, uint256 integratorId);
 
     /// @notice Sells `client` a subscription for `epochs` epochs from the open one; the caller pays and is the
     /// acquirer.
@@ -174,6 +187,13 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param id The subscription.
     /// @param epochs Epochs added.
     function renew(uint256 id, uint256 epochs) external;
+
+    /// @notice Registers the caller as an integrator: the subscriptions sold for it from now on keep it as an id in
+    /// their terms' slot instead of a slot of their own (a sale then writes one slot less). Anyone, once.
+    /// @dev Registration gives no right and changes no rule: an integrator is credited, and must meet the
+    /// integrators' pool's minimum stake, whether registered or not. Reverts `IntegratorAlreadyRegistered`.
+    /// @return newId The caller's id (from 1).
+    function registerIntegrator() external returns (uint256 newId);
 
     /// @notice Records `calls` served by `provider` for subscription `id` in the open epoch and credits
     /// `calls x monthlyPay` to the provider in the query-fulfillment pool.
@@ -212,6 +232,11 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param epoch The epoch.
     /// @return The measures.
     function epochStats(uint256 epoch) external view returns (EpochStats memory);
+
+    /// @notice A registered integrator's id.
+    /// @param integrator The integrator.
+    /// @return Its id (zero: not registered).
+    function integratorId(address integrator) external view returns (uint256);
 
     /// @notice How many subscriptions were sold.
     /// @return The count (also the last id).

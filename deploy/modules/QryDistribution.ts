@@ -16,7 +16,6 @@ import TokenModule from "./Token.js";
 const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
 const FUND_EPOCH = selector("fundEpoch(uint256,uint256)");
 const SWEEP = selector("sweep(uint256)");
-const CREDIT = selector("credit(uint256,address,uint256)");
 
 /**
  * The QRY distribution (presets/qry/distribution.ts) under the Token module's AccessManager and ParameterRegistry:
@@ -27,8 +26,8 @@ const CREDIT = selector("credit(uint256,address,uint256)");
  *
  * Roles: subscribe -> DISTRIBUTION_PORTAL; reportCalls -> DISTRIBUTION_GATEWAY; recordChallenges ->
  * DISTRIBUTION_CHALLENGER; recordBlocks -> DISTRIBUTION_CONSENSUS_REPORTER; setValidator -> DISTRIBUTION_REGISTRAR;
- * pools' fundEpoch / sweep and collect -> DISTRIBUTION_ENGINE (held by the engine); SqrtPool.credit ->
- * DISTRIBUTION_CREDITOR (held by the subscription manager); setMix and StabilizationFund.withdraw -> GOVERNOR; every
+ * pools' fundEpoch / sweep and collect -> DISTRIBUTION_ENGINE (held by the engine); SqrtPool.credit -> the
+ * subscription manager alone, bound once by `bindCreditor` (the admin, here the deployer); setMix and StabilizationFund.withdraw -> GOVERNOR; every
  * setParameter -> PARAMETER_REGISTRY. The engine also holds REWARD_FUNDER (to notify a staking pool). The registrar
  * is the admin of the gateway, portal, challenger and consensus-reporter roles: it grants them. Every governed number
  * is registered with the preset's bounds.
@@ -165,8 +164,10 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
     for (const [name, pool] of Object.entries(epochPools)) {
       restrict(`Fund_${name}`, pool, [FUND_EPOCH, SWEEP], ROLES.DISTRIBUTION_ENGINE);
     }
+    // The three square-root pools take credits from the subscription manager alone, bound once (no role: the pool
+    // checks its caller against a slot every credit reads anyway).
     for (const [name, pool] of Object.entries({ providerPool, integratorPool, portalPool })) {
-      restrict(`Credit_${name}`, pool, [CREDIT], ROLES.DISTRIBUTION_CREDITOR);
+      m.call(pool, "bindCreditor", [subscriptions], { id: `BindCreditor_${name}` });
     }
     restrict(
       "RecordChallenges",
@@ -189,7 +190,6 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
     }
     m.call(manager, "grantRole", [ROLES.DISTRIBUTION_ENGINE, engine, 0], { id: "GrantEngine" });
     m.call(manager, "grantRole", [ROLES.REWARD_FUNDER, engine, 0], { id: "GrantEngineFunder" });
-    m.call(manager, "grantRole", [ROLES.DISTRIBUTION_CREDITOR, subscriptions, 0], { id: "GrantCreditor" });
     m.call(manager, "grantRole", [ROLES.DISTRIBUTION_REGISTRAR, registrar, 0], { id: "GrantRegistrar" });
     const registered = {
       Gateway: ROLES.DISTRIBUTION_GATEWAY,

@@ -69,20 +69,50 @@ export const distributionCases: BenchCase[] = [
     prepare: async (connection) => {
       const q = await deployEconomy(connection);
       const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      // A registered integrator (once, by itself): the sale keeps it as an id in the terms' slot.
+      await q.subscriptions.connect(otherIntegrator).registerIntegrator();
       return {
         send: () =>
           q.subscriptions.connect(q.portal).subscribe(otherClient.address, otherIntegrator.address, 100n * QRY, 12n),
-        // AccessManager (restricted subscribe): function role and membership read. Manager: the settings read (minimum
-        // pay and portal cap), the portal's allowance of the epoch rewritten;
-        // the id counter and the epoch's starting pay and weight rewritten, the lapsing record at epoch 12 rewritten;
-        // the terms slot (with the portal's id) and the integrator set. Token (one more contract): allowance and the
-        // portal's balance rewritten, the manager's balance rewritten, both delegates read. Each of the two pools
-        // (two more contracts, each asking the manager: role and membership read): the minimum stake read, the
-        // account's new entry set, the epoch's sum of roots rewritten (the portal's entry exists, the new
-        // integrator's does not). Logs: Subscribed, Counted, Paid, Transfer, two Credited.
+        // AccessManager (restricted subscribe): function role and membership read. Manager: the settings (minimum
+        // pay, portal cap and the id counter) read and rewritten, the integrator's id read, the portal's allowance of
+        // the epoch rewritten; the epoch's starting pay and weight rewritten, the lapsing record at epoch 12
+        // rewritten; the terms slot (with the portal's and the integrator's ids) set. Token (one more contract):
+        // allowance and the portal's balance rewritten, the manager's balance rewritten, both delegates read. Each of
+        // the two pools (two more contracts, bound to the manager: no AccessManager call): the creditor and minimum
+        // stake read (one slot), the account's new entry set, the epoch's sum of roots rewritten (the portal's entry
+        // exists, the integrator's of this epoch does not). Logs: Subscribed, Counted, Paid, Transfer, two Credited.
         floor: {
           coldAccounts: 4,
-          coldReads: 2 + 2 + 2 + 2 * 3,
+          coldReads: 2 + 2 + 2 + 2 * 1,
+          nonZeroToNonZero: 6 + 3 + 2 + 1,
+          zeroToNonZero: 1 + 1,
+          logs: [
+            { topics: 4, dataBytes: 128 },
+            { topics: 2, dataBytes: 64 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 96 },
+            { topics: 3, dataBytes: 96 },
+          ],
+        },
+        note: "a registered integrator (kept as an id in the terms' slot); two square-root pools credited, each wired to the manager",
+      };
+    },
+  },
+  {
+    module: "distribution",
+    action: "subscribe naming an unregistered integrator (kept in a slot of its own; compare with the row above)",
+    prepare: async (connection) => {
+      const q = await deployEconomy(connection);
+      const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      return {
+        send: () =>
+          q.subscriptions.connect(q.portal).subscribe(otherClient.address, otherIntegrator.address, 100n * QRY, 12n),
+        // As the first row, and the integrator in a new slot of its own (no id to keep in the terms).
+        floor: {
+          coldAccounts: 4,
+          coldReads: 2 + 2 + 2 + 2 * 1,
           nonZeroToNonZero: 6 + 3 + 2 + 1,
           zeroToNonZero: 1 + 1 + 1,
           logs: [
@@ -94,7 +124,7 @@ export const distributionCases: BenchCase[] = [
             { topics: 3, dataBytes: 96 },
           ],
         },
-        note: "two square-root pools are credited (portal and integrator), each a separate restricted contract call",
+        note: "an integrator that never registered: one more new slot per sale than a registered one",
       };
     },
   },
@@ -105,6 +135,8 @@ export const distributionCases: BenchCase[] = [
       const { networkHelpers } = connection;
       const q = await deployEconomy(connection);
       const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      // A registered integrator (once, by itself): the sale keeps it as an id in the terms' slot.
+      await q.subscriptions.connect(otherIntegrator).registerIntegrator();
       // Epoch 1 opens and epoch 0 is rolled at once: no epoch left to roll.
       await networkHelpers.time.increaseTo(q.start + EPOCH);
       await q.subscriptions.checkpoint();
@@ -115,9 +147,9 @@ export const distributionCases: BenchCase[] = [
         // pools' entries and sums of roots new (the gap to the first row is these five new slots, not a loop).
         floor: {
           coldAccounts: 4,
-          coldReads: 2 + 2 + 2 + 2 * 3,
+          coldReads: 2 + 2 + 2 + 2 * 1,
           nonZeroToNonZero: 3 + 3,
-          zeroToNonZero: 1 + 1 + 2 + 2 * 2,
+          zeroToNonZero: 1 + 2 + 2 * 2,
           logs: [
             { topics: 4, dataBytes: 128 },
             { topics: 2, dataBytes: 64 },
@@ -138,6 +170,8 @@ export const distributionCases: BenchCase[] = [
       const { networkHelpers } = connection;
       const q = await deployEconomy(connection);
       const [, , , , , , , , , , otherClient, otherIntegrator] = await connection.ethers.getSigners();
+      // A registered integrator (once, by itself): the sale keeps it as an id in the terms' slot.
+      await q.subscriptions.connect(otherIntegrator).registerIntegrator();
       // Nobody closes or checkpoints for 24 epochs: the measures are 24 epochs behind the open epoch.
       await networkHelpers.time.increaseTo(q.start + 24n * EPOCH);
       return {
@@ -147,9 +181,9 @@ export const distributionCases: BenchCase[] = [
         // both pools' entries and sums of roots are new slots; nothing is rolled.
         floor: {
           coldAccounts: 4,
-          coldReads: 2 + 2 + 2 + 2 * 3,
+          coldReads: 2 + 2 + 2 + 2 * 1,
           nonZeroToNonZero: 3 + 3,
-          zeroToNonZero: 1 + 1 + 2 + 2 * 2,
+          zeroToNonZero: 1 + 2 + 2 * 2,
           logs: [
             { topics: 4, dataBytes: 128 },
             { topics: 2, dataBytes: 64 },
@@ -173,12 +207,12 @@ export const distributionCases: BenchCase[] = [
       return {
         send: () => q.subscriptions.connect(q.gateway).reportCalls(0n, 1n, q.provider.address, 250n),
         // AccessManager (restricted reportCalls): role and membership read. Manager: the subscription's terms read.
-        // Pool (one more contract, restricted credit: role and membership read): the minimum stake read, the
-        // provider's new entry set, the epoch's sum of roots rewritten. Stake reader (one more contract): the
+        // Pool (one more contract, bound to the manager: no AccessManager call): the creditor and minimum stake read
+        // (one slot), the provider's new entry set, the epoch's sum of roots rewritten. Stake reader (one more contract): the
         // provider's stake read. Logs: CallsReported, Credited.
         floor: {
           coldAccounts: 3,
-          coldReads: 2 + 1 + 2 + 1 + 1,
+          coldReads: 2 + 1 + 1 + 1,
           zeroToNonZero: 1,
           nonZeroToNonZero: 1,
           logs: [
@@ -186,7 +220,7 @@ export const distributionCases: BenchCase[] = [
             { topics: 3, dataBytes: 96 },
           ],
         },
-        note: "two restricted calls (manager, then pool) each ask the AccessManager; the stake check reads activity and stake",
+        note: "a restricted call (the manager asks the AccessManager), then the pool wired to it; the stake check reads activity and stake",
       };
     },
   },

@@ -61,6 +61,7 @@ const GUARDS_BY_ERROR: Record<string, string> = {
   OnlyStaking: "the staking contract",
   OnlyMarket: "the inference market",
   OnlyIncentives: "the incentive pools",
+  OnlyCreditor: "the subscription manager (bound once)",
   NotAProvider: "a registered provider (for itself)",
   NotValidator: "a registered court validator (for itself)",
   IssuerNotVerified: "a verified issuer (for itself)",

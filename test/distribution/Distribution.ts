@@ -167,7 +167,6 @@ describe("QRY distribution (deploy/modules/Qry.ts)", function () {
         ROLES.DISTRIBUTION_GATEWAY,
       );
       expect(await role(f.subscriptions, "collect()")).to.equal(ROLES.DISTRIBUTION_ENGINE);
-      expect(await role(f.providerPool, "credit(uint256,address,uint256)")).to.equal(ROLES.DISTRIBUTION_CREDITOR);
       expect(await role(f.availability, "fundEpoch(uint256,uint256)")).to.equal(ROLES.DISTRIBUTION_ENGINE);
       expect(await role(f.availability, "recordChallenges(uint256,address,uint256,uint256)")).to.equal(
         ROLES.DISTRIBUTION_CHALLENGER,
@@ -177,9 +176,16 @@ describe("QRY distribution (deploy/modules/Qry.ts)", function () {
       expect(await role(f.stabilization, "withdraw(address,uint256,bytes32)")).to.equal(ROLES.GOVERNOR);
       expect(await role(f.engine, "setParameter(bytes32,uint256)")).to.equal(ROLES.PARAMETER_REGISTRY);
       expect((await f.manager.hasRole(ROLES.DISTRIBUTION_ENGINE, await f.engine.getAddress()))[0]).to.equal(true);
-      expect((await f.manager.hasRole(ROLES.DISTRIBUTION_CREDITOR, await f.subscriptions.getAddress()))[0]).to.equal(
-        true,
+      // The square-root pools take credits from the subscription manager alone, bound once: no role holds credit.
+      const subscriptions = await f.subscriptions.getAddress();
+      for (const pool of [f.providerPool, f.integratorPool, f.portalPool])
+        expect(await pool.creditor(), "bound to the subscription manager").to.equal(subscriptions);
+      expect((await f.manager.hasRole(ROLES.DISTRIBUTION_CREDITOR, subscriptions))[0], "no creditor role").to.equal(
+        false,
       );
+      await expect(f.providerPool.bindCreditor(await f.engine.getAddress()), "bound once")
+        .to.be.revertedWithCustomError(f.providerPool, "CreditorAlreadyBound")
+        .withArgs(subscriptions);
       expect(await f.manager.getRoleAdmin(ROLES.DISTRIBUTION_GATEWAY)).to.equal(ROLES.DISTRIBUTION_REGISTRAR);
     });
   });

@@ -227,12 +227,11 @@ abstract contract DistributionBase is ManagedTest {
         ];
         for (uint256 i; i < 4; ++i) _restrictPool(sqrtPools[i]);
         _restrictPool(address(consensus));
-        _restrict(address(providerPool), SqrtPool.credit.selector, Roles.DISTRIBUTION_CREDITOR);
-        _restrict(address(integratorPool), SqrtPool.credit.selector, Roles.DISTRIBUTION_CREDITOR);
-        _restrict(address(portalPool), SqrtPool.credit.selector, Roles.DISTRIBUTION_CREDITOR);
+        providerPool.bindCreditor(address(subscriptions));
+        integratorPool.bindCreditor(address(subscriptions));
+        portalPool.bindCreditor(address(subscriptions));
 
         manager.grantRole(Roles.DISTRIBUTION_ENGINE, address(engine), 0);
-        manager.grantRole(Roles.DISTRIBUTION_CREDITOR, address(subscriptions), 0);
         manager.grantRole(Roles.DISTRIBUTION_REGISTRAR, registrar, 0);
         manager.setRoleAdmin(Roles.DISTRIBUTION_GATEWAY, Roles.DISTRIBUTION_REGISTRAR);
         manager.setRoleAdmin(Roles.DISTRIBUTION_PORTAL, Roles.DISTRIBUTION_REGISTRAR);

@@ -22,13 +22,12 @@ contract SqrtPoolTest is DistributionBase {
 
     function setUp() public override {
         super.setUp();
-        creditor = makeAddr("creditor");
+        creditor = address(subscriptions);
         funder = makeAddr("funder");
         alice = makeAddr("alice");
         bob = makeAddr("bob");
         carol = makeAddr("carol");
         vm.startPrank(admin);
-        manager.grantRole(Roles.DISTRIBUTION_CREDITOR, creditor, 0);
         manager.grantRole(Roles.DISTRIBUTION_ENGINE, funder, 0);
         vm.stopPrank();
         _stake(alice, PROVIDER_MIN_STAKE);
@@ -116,11 +115,49 @@ contract SqrtPoolTest is DistributionBase {
         assertEq(providerPool.sumOfRoots(1), 0, "nothing recorded");
     }
 
-    function test_RevertWhen_creditByANonCreditor() public {
+    /// @dev Credit is wired to the subscription manager alone (bound once, no role): an outsider, the engine, even the
+    /// AccessManager's admin, are refused, and no role grant opens it (the old creditor role included).
+    function test_RevertWhen_creditByAnyoneButTheBoundManager() public {
+        assertEq(providerPool.creditor(), address(subscriptions), "bound to the manager");
+        vm.prank(admin);
+        manager.grantRole(Roles.DISTRIBUTION_CREDITOR, stranger, 0);
+        address[3] memory outsiders = [stranger, address(engine), admin];
+        for (uint256 i; i < outsiders.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(ISqrtPool.OnlyCreditor.selector, outsiders[i]));
+            vm.prank(outsiders[i]);
+            providerPool.credit(0, alice, 100 ether);
+        }
+        assertEq(providerPool.sumOfRoots(0), 0, "nothing recorded");
+        assertEq(uint256(providerPool.entryOf(0, alice).value), 0, "no value");
+    }
+
+    /// @dev The wiring is set once, by the admin: nobody rebinds it (the admin neither), nobody else binds it.
+    function test_RevertWhen_bindCreditorTwiceOrByANonAdmin() public {
+        vm.expectRevert(abi.encodeWithSelector(ISqrtPool.CreditorAlreadyBound.selector, address(subscriptions)));
+        vm.prank(admin);
+        providerPool.bindCreditor(stranger);
+
+        SqrtPool fresh = _sqrtPool(PROVIDER_MIN_STAKE);
+        assertEq(fresh.creditor(), address(0), "unbound");
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
-        providerPool.credit(0, alice, 100 ether);
-        assertEq(providerPool.sumOfRoots(0), 0, "nothing recorded");
+        fresh.bindCreditor(stranger);
+        vm.expectRevert(abi.encodeWithSelector(ISqrtPool.CreditorAlreadyBound.selector, address(0)));
+        vm.prank(admin);
+        fresh.bindCreditor(address(0));
+        // Unbound, nobody credits (not even the zero address's stand-ins).
+        vm.expectRevert(abi.encodeWithSelector(ISqrtPool.OnlyCreditor.selector, creditor));
+        vm.prank(creditor);
+        fresh.credit(0, alice, 100 ether);
+
+        vm.expectEmit(true, true, true, true, address(fresh));
+        emit ISqrtPool.CreditorBound(creditor);
+        vm.prank(admin);
+        fresh.bindCreditor(creditor);
+        assertEq(fresh.creditor(), creditor, "bound");
+        vm.prank(creditor);
+        fresh.credit(0, alice, 100 ether);
+        assertEq(uint256(fresh.entryOf(0, alice).value), 100 ether, "the bound creditor credits");
     }
 
     function test_RevertWhen_creditZeroValueOrZeroAccount() public {
@@ -353,6 +390,24 @@ contract SqrtPoolTest is DistributionBase {
             )
         );
         _credit(alice, 1 ether);
+    }
+
+    /// @dev The minimum stake shares a slot with the creditor: 96 bits (79 billion QRY). Beyond, the change reverts
+    /// and the creditor's wiring and the minimum stay as they were.
+    function test_RevertWhen_minStakeExceeds96Bits() public {
+        bytes32 key = providerPool.MIN_STAKE();
+        uint256 tooMuch = uint256(type(uint96).max) + 1;
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, tooMuch));
+        vm.prank(address(params));
+        providerPool.setParameter(key, tooMuch);
+        assertEq(providerPool.minStake(), PROVIDER_MIN_STAKE, "unchanged");
+        assertEq(providerPool.creditor(), address(subscriptions), "wiring unchanged");
+        vm.prank(address(params));
+        providerPool.setParameter(key, type(uint96).max);
+        assertEq(providerPool.minStake(), type(uint96).max, "the largest that fits");
+        assertEq(providerPool.creditor(), address(subscriptions), "wiring kept");
+        vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, tooMuch));
+        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), tooMuch);
     }
 
     function test_RevertWhen_setParameterWithAnUnknownKeyOrAZeroClaimWindow() public {

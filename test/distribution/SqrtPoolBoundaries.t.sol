@@ -8,11 +8,10 @@ import {DistributionBase} from "./DistributionBase.sol";
 /// holds no stake at all, in its claimable view as in the claim, as the integrators' and portals' pools need.
 contract SqrtPoolBoundariesTest is DistributionBase {
     function test_claim_paysAStakelessAccountWhenTheMinimumIsZero() public {
-        address creditor = makeAddr("creditor");
+        address creditor = address(subscriptions);
         address funder = makeAddr("funder");
         address integrator = makeAddr("integrator");
         vm.startPrank(admin);
-        manager.grantRole(Roles.DISTRIBUTION_CREDITOR, creditor, 0);
         manager.grantRole(Roles.DISTRIBUTION_ENGINE, funder, 0);
         vm.stopPrank();
 

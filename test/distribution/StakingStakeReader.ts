@@ -37,6 +37,9 @@ describe("StakingStakeReader", function () {
     expect(await reader.bondedStake(provider.address)).to.equal(parseEther("8000"));
     expect(await reader.isActive(stranger.address)).to.equal(false);
     expect(await reader.bondedStake(stranger.address)).to.equal(0n);
+    // Both at once (what a pool's stake check reads): 5,000 own + 3,000 delegated.
+    expect(await reader.stakeOf(provider.address)).to.deep.equal([true, parseEther("8000")]);
+    expect(await reader.stakeOf(stranger.address)).to.deep.equal([false, 0n]);
     expect(await reader.totalStakes()).to.deep.equal([parseEther("8000"), 0n]);
     expect(await reader.staking()).to.equal(await staking.getAddress());
   });
@@ -48,6 +51,7 @@ describe("StakingStakeReader", function () {
     await staking.connect(delegator).unbond(parseEther("1000"));
 
     expect(await reader.bondedStake(provider.address)).to.equal(parseEther("7000"));
+    expect(await reader.stakeOf(provider.address)).to.deep.equal([true, parseEther("7000")]);
     expect(await reader.totalStakes()).to.deep.equal([parseEther("7000"), parseEther("1000")]);
   });
 
@@ -58,6 +62,7 @@ describe("StakingStakeReader", function () {
     await staking.connect(slasher).slash(provider.address, 500n, ethers.id("evidence"));
 
     expect(await reader.bondedStake(provider.address)).to.equal(parseEther("9500"));
+    expect((await reader.stakeOf(provider.address))[1]).to.equal(parseEther("9500"));
   });
 
   it("integrates the bonded stake over time: 5,000 for 100 s, then 8,000 for 50 s and 7,000 since", async function () {

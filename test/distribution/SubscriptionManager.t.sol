@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 
 import {SubscriptionManager} from "../../contracts/distribution/SubscriptionManager.sol";
+import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {ISubscriptionManager} from "../../contracts/interfaces/ISubscriptionManager.sol";
@@ -170,6 +171,71 @@ contract SubscriptionManagerTest is DistributionBase {
         subscriptions.renew(id, 6);
         vm.stopPrank();
         assertEq(uint256(subscriptions.termsOf(id).paidThrough), 35, "six more, no more");
+    }
+
+    // ------------------------------------------------------------------ registered integrators
+
+    /// @dev A registered integrator is kept as its id in the terms' slot; an unregistered one in a slot of its own.
+    /// Either way the parties, the credits (at the sale and at a renewal) and the measures are the same.
+    function test_registerIntegrator_keepsTheIntegratorAsAnIdWithTheSameParties() public {
+        uint256 before = _subscribe(100 ether, 3); // sold before the registration: its own slot
+        vm.expectEmit(true, true, true, true, address(subscriptions));
+        emit ISubscriptionManager.IntegratorRegistered(integrator, 1);
+        vm.prank(integrator);
+        assertEq(subscriptions.registerIntegrator(), 1, "first id");
+        assertEq(subscriptions.integratorId(integrator), 1, "read back");
+        assertEq(subscriptions.integratorId(stranger), 0, "not registered");
+        uint256 id = _subscribe(100 ether, 3);
+
+        assertEq(uint256(subscriptions.termsOf(before).integratorId), 0, "sold before: no id");
+        assertEq(uint256(subscriptions.termsOf(id).integratorId), 1, "sold after: the id, in the terms");
+        assertEq(subscriptions.partiesOf(before).integrator, integrator, "same integrator (own slot)");
+        assertEq(subscriptions.partiesOf(id).integrator, integrator, "same integrator (by id)");
+        assertEq(subscriptions.partiesOf(id).portal, portal, "portal");
+        // 300 QRY paid by each sale, both credited to the integrator.
+        assertEq(uint256(integratorPool.entryOf(0, integrator).value), 600 ether, "both sales credited");
+
+        vm.warp(START + EPOCH);
+        _renew(stranger, id, 1);
+        _renew(stranger, before, 1);
+        assertEq(uint256(integratorPool.entryOf(1, integrator).value), 200 ether, "both renewals credited to it");
+        assertEq(uint256(portalPool.entryOf(1, portal).value), 200 ether, "and to the portal");
+        (uint256 revenue, uint256 active) = _stats(3);
+        assertEq(revenue, 200 ether, "epoch 3: both renewed subscriptions, 100 QRY each");
+        assertEq(active, 2, "two whole subscriptions");
+    }
+
+    function test_RevertWhen_registeringAnIntegratorTwice() public {
+        vm.prank(integrator);
+        subscriptions.registerIntegrator();
+        vm.prank(stranger);
+        assertEq(subscriptions.registerIntegrator(), 2, "ids in order");
+        vm.expectRevert(
+            abi.encodeWithSelector(ISubscriptionManager.IntegratorAlreadyRegistered.selector, integrator, 1)
+        );
+        vm.prank(integrator);
+        subscriptions.registerIntegrator();
+        assertEq(subscriptions.integratorId(integrator), 1, "unchanged");
+    }
+
+    /// @dev Registration gives no right: a registered integrator without the integrators' pool's minimum stake is
+    /// refused at the sale, as an unregistered one is.
+    function test_RevertWhen_aRegisteredIntegratorLacksTheMinimumStake() public {
+        bytes32 key = integratorPool.MIN_STAKE();
+        vm.prank(address(params));
+        integratorPool.setParameter(key, 10_000 ether);
+        vm.prank(integrator);
+        subscriptions.registerIntegrator();
+        _mint(portal, 100 ether);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), 100 ether);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionPool.InactiveProvider.selector, integrator));
+        subscriptions.subscribe(client, integrator, 100 ether, 1);
+        vm.stopPrank();
+        assertEq(subscriptions.subscriptionCount(), 0, "nothing sold");
+        _stake(integrator, 10_000 ether);
+        _subscribe(100 ether, 1);
+        assertEq(uint256(integratorPool.entryOf(0, integrator).value), 100 ether, "credited once staked");
     }
 
     // ------------------------------------------------------------------ usage measures

@@ -502,7 +502,8 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         MINTER: ["controller"],
         REWARD_FUNDER: ["distributionEngine"],
         DISTRIBUTION_ENGINE: ["distributionEngine"],
-        DISTRIBUTION_CREDITOR: ["subscriptions"],
+        // No DISTRIBUTION_CREDITOR: the square-root pools take credits from the subscription manager alone, bound
+        // once (`bindCreditor`), no role.
         DISTRIBUTION_REGISTRAR: ["distributionRegistrar"],
       },
       qutoken: {

@@ -47,6 +47,11 @@ contract MockStakeReader is IStakeReader {
         return s.set ? s.bonded : defaultBonded;
     }
 
+    function stakeOf(address provider) external view returns (bool active, uint256 bonded) {
+        Stake memory s = _stakes[provider];
+        return s.set ? (s.active, s.bonded) : (defaultActive, defaultBonded);
+    }
+
     function totalStakes() external view returns (uint256 bonded, uint256 unbonding) {
         return (totalBonded, totalUnbonding);
     }
