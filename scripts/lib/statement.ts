@@ -248,7 +248,8 @@ export const RULES: Record<string, Rule[]> = {
     rule("account", "slash", "out", "ethSeized", "eth", { note: "liquidated position ETH" }),
     rule("liquidator", "repay", "out", "repaid", "stable", { note: "liquidation" }),
   ],
-  "EthReserve.EthClaimed": [rule("to", "withdrawal", "in", "amount", "eth")],
+  "EthReserve.EthPaid": [rule("to", "withdrawal", "in", "amount", "eth", { note: "ETH from the reserve" })],
+  "EthReserve.EthClaimed": [rule("to", "withdrawal", "in", "amount", "eth", { note: "ETH credit claimed" })],
   "StableVault.Deposit": [rule("sender", "deposit", "out", "assets", "stable")],
   "StableVault.Withdraw": [rule("receiver", "withdrawal", "in", "assets", "stable")],
   "StableVault.ExitClaimed": [rule("receiver", "withdrawal", "in", "assets", "stable")],
@@ -313,8 +314,7 @@ export const IGNORED = new Set([
   "ShortfallCovered",
   "ExitRequested",
   "Borrowed", // StableVault's loan to the credit manager (CreditManager.Borrowed has a rule)
-  "EthCredited",
-  "EthPaid",
+  "EthCredited", // owed, paid by EthClaimed
   "UnownedEthWithdrawn",
   "IssuerFrozen",
   "SlotReleased",
