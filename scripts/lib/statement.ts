@@ -907,8 +907,9 @@ export function statementMarkdown(s: Statement, presetName: string): string {
     "",
     "Not covered: value that moves without an event naming the account (a delegator's share of a provider's " +
       "slash, rewards accrued but not claimed, interest accruing on debt or vault shares), native ETH sent " +
-      "outside the protocol's events, and tokens other than the preset's, the stablecoin and issuer tokens. " +
-      "docs/deploy.md lists the events read.",
+      "outside the protocol's events, and tokens other than the preset's, the stablecoin and issuer tokens. A " +
+      "transfer in the same transaction, token and direction as a ruled row is read as that row's movement. The " +
+      "events read and their kinds: RULES in scripts/lib/statement.ts; docs/deploy.md, Statements.",
   );
   return lines.join("\n") + "\n";
 }
