@@ -427,6 +427,30 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./transfer.js"))
     .build(),
+  task("statement", "Write an account's statement of payments, fees, rewards, burns and slashes (CSV, Markdown)")
+    .addOption({
+      name: "account",
+      description: "The account (default: the signer)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "fromBlock",
+      description: "First block (default 0)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({
+      name: "toBlock",
+      description: "Last block (default: the latest)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "dir", description: "Where the CSV and Markdown go", defaultValue: "reports" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./statement.js"))
+    .build(),
   task("release", "Release everything vested to the signer in the preset's vesting vault")
     .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })

@@ -331,6 +331,20 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
     expect(await task("repay", "--amount", "all", "--from", "17"), "repay").to.match(
       /Repaid 8000\.\d+ USDC for 0x[0-9a-fA-F]{40}: debt left 0\.0 USDC, ETH returned 1\.16/,
     );
+
+    // The borrower's statement, read from the node's events: by hand, 10,000 QER received and locked as collateral
+    // at $2 ($20,000.00 each way); 5,000 USDC paid out of the 10,000 borrowed (the stablecoin at par); the
+    // liquidation at QER $1 seized 1.08 ETH of the position (ETH at $2,000: $2,160.00) and no QER; 4,000 USDC minted;
+    // the repayment in USDC, and the position's ETH paid back from the reserve.
+    const statement = await task("statement", "--account", borrower.address, "--preset", "qerun", "--dir", dir);
+    expect(statement, "statement").to.contain("  transfer: 1 rows, in 10000 QER, out 0 QER (USD in 20000.00, out -)");
+    expect(statement).to.contain("  deposit: 1 rows, in 0 QER, out 10000 QER (USD in -, out 20000.00)");
+    expect(statement).to.contain("  borrow: 1 rows, in 5000 USDC, out 0 USDC (USD in 5000.00, out -)");
+    expect(statement).to.contain("  slash: 1 rows, in 0 ETH, out 1.08 ETH (USD in -, out 2160.00)");
+    expect(statement).to.contain("  mint: 1 rows, in 4000 USDC, out 0 USDC (USD in 4000.00, out -)");
+    expect(statement).to.match(/\n {2}repay: 1 rows, in 0 USDC, out 8000\.\d+ USDC/);
+    expect(statement).to.match(/\n {2}withdrawal: 1 rows, in 1\.16\d* ETH, out 0 ETH/);
+    expect(statement).to.match(/Written to .*statement-qerun-0x[0-9a-f]{8}\.csv and .*\.md$/m);
   });
 
   it("runs the issuer tasks (Qutoken): stake, create a token, mint, redeem", async function () {
