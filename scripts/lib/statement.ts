@@ -342,6 +342,7 @@ export const IGNORED = new Set([
   "ModelListed",
   "ProviderJoined",
   "ProviderLeft",
+  "DiversityEarned", // a weighted basis, paid by ProviderPrograms.BonusClaimed
   "EarlyAdopterJoined",
   "EarlyCreditsRedeemed",
   "ReferralRegistered",
