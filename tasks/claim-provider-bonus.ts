@@ -4,8 +4,8 @@ import { action, eventOf, need, type CommonArgs } from "./lib.js";
 
 /**
  * `claim-provider-bonus`: a provider (the signer) claims the provider programs' bonuses on its market earnings settled
- * since its previous claim: availability and loyalty when it qualifies, and diversity on its earnings on specialized
- * models (weighted at each settlement by the model's rarity). A provider not enrolled yet is enrolled instead
+ * since its previous claim: availability and loyalty when it qualifies, and diversity on its earnings on models the
+ * curator certified it for (weighted at each settlement by the model's rarity). A provider not enrolled yet is enrolled instead
  * (bonuses accrue on earnings settled from then on). Prints what each program paid.
  */
 export default action<CommonArgs>(async (_args, t) => {
@@ -21,7 +21,7 @@ export default action<CommonArgs>(async (_args, t) => {
   const receipt = await t.send(() => programs.connect(t.signer).claim());
   const { basis, diversityBasis, availability, diversity, loyalty } = eventOf(receipt, programs, "BonusClaimed").args;
   return (
-    `Claimed on ${show(basis)} of earnings (${show(diversityBasis)} weighted on specialized models): ` +
+    `Claimed on ${show(basis)} of earnings (${show(diversityBasis)} weighted for diversity): ` +
     `availability ${show(availability)}, diversity ${show(diversity)}, loyalty ${show(loyalty)}`
   );
 });

@@ -537,12 +537,13 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./claim-provider-bonus.js"))
     .build(),
-  task("set-specialized", "Mark a listed model specialized for the diversity bonus (the market curator signs)")
+  task("certify-provider", "Certify a provider serving a model as its specialist (the market curator signs)")
     .addOption(required("model", "The model: name or 32-byte id"))
-    .addFlag({ name: "clear", description: "Remove the mark instead" })
+    .addOption(required("provider", "The provider: an address or a named account of the preset"))
+    .addFlag({ name: "revoke", description: "Withdraw the certificate instead" })
     .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
     .addOption({ name: "from", description: FROM, defaultValue: "marketCurator" })
-    .setAction(() => import("./set-specialized.js"))
+    .setAction(() => import("./certify-provider.js"))
     .build(),
   task("grant-role", "Grant an operating role of the preset's AccessManager (its admin signs)")
     .addOption(required("role", "The role, e.g. DISTRIBUTION_PORTAL"))

@@ -208,7 +208,7 @@ interface IInferenceMarket is IChallengeSource {
         uint256 epoch
     );
 
-    /// @notice A settlement on a specialized model added to the provider's weighted diversity earnings.
+    /// @notice A settlement on a model the provider is certified for added to its weighted diversity earnings.
     /// @param provider The provider.
     /// @param modelId The model.
     /// @param weightBps The provider's diversity weight of the model at the settlement.
@@ -397,8 +397,9 @@ interface IInferenceMarket is IChallengeSource {
     /// @return lifetime Earned since deployment (claimed or not).
     function earningsOf(address provider) external view returns (uint256 unclaimed, uint256 lifetime);
 
-    /// @notice A provider's earnings on specialized models, each settlement weighted by the provider's diversity
-    /// weight of its model at the settlement (`IModelCatalog.diversityWeightBps`), cumulative since deployment.
+    /// @notice A provider's earnings on models it is certified for, each settlement weighted by the provider's
+    /// diversity weight of its model at the settlement (`IModelCatalog.diversityWeightBps`), cumulative since
+    /// deployment.
     /// @param provider The provider.
     /// @return Token wei (weighted).
     function diversityEarningsOf(address provider) external view returns (uint256);

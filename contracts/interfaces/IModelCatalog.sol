@@ -16,8 +16,8 @@ import {IParameterized} from "./IParameterized.sol";
 ///   (QUIVer 0.8x-2x), is averaged into the multiplier with weight `demandSmoothing`. An epoch without settlements
 ///   observes zero; a gap of several epochs counts as one empty epoch. New models start at 1x.
 /// The count of active providers is kept by `serveModel`/`stopServing`, with its integral over time (provider-seconds,
-/// per model) and, per serving provider, when it joined and the integral then (`servingInfo`), from which a
-/// provider's diversity weight of a specialized model is read (`diversityWeightBps`); a provider that becomes inactive
+/// per model) and, per serving provider, when it joined and the integral then (`servingInfo`), from which a certified
+/// provider's diversity weight of the model is read (`diversityWeightBps`); a provider that becomes inactive
 /// in staking (unbonded below the minimum, jailed) stays counted until anyone prunes it (`pruneProvider`), so no user
 /// action loops over providers. The inference market (`market()`, bound once at deployment) alone records settled usage
 /// through `recordUsage`. Governed numbers are set through the ParameterRegistry; keys in `MarketKeys`.
@@ -53,7 +53,6 @@ interface IModelCatalog is IParameterized {
 
     /// @notice A model as the catalogue sees it now.
     /// @param listed Whether the model is listed.
-    /// @param specialized Whether the curator marked it specialized (eligible for the diversity bonus).
     /// @param complexity Its complexity class.
     /// @param providers Providers counted as serving it.
     /// @param demandMultiplierBps Its demand multiplier now (the epoch rolled if due), within the clamp.
@@ -62,7 +61,6 @@ interface IModelCatalog is IParameterized {
     /// @param epochTokens Tokens settled for it in that epoch.
     struct ModelView {
         bool listed;
-        bool specialized;
         ComplexityClass complexity;
         uint256 providers;
         uint256 demandMultiplierBps;
@@ -76,10 +74,12 @@ interface IModelCatalog is IParameterized {
     /// @param providerSeconds The model's count of serving providers integrated over time since then (seconds x
     /// providers; the provider itself is counted, so at least `block.timestamp - since`).
     /// @param providers Providers counted as serving the model now.
+    /// @param certified Whether the curator certified the provider as a specialist of the model (this stint).
     struct ServingView {
         uint256 since;
         uint256 providerSeconds;
         uint256 providers;
+        bool certified;
     }
 
     /// @notice A provider listed a new model.
@@ -112,10 +112,11 @@ interface IModelCatalog is IParameterized {
     /// @param demandMultiplierBps The new multiplier.
     event DemandUpdated(bytes32 indexed modelId, uint256 observedTokens, uint256 demandMultiplierBps);
 
-    /// @notice The curator marked a model specialized, or cleared the mark.
+    /// @notice The curator certified a serving provider as a specialist of a model, or withdrew the certificate.
     /// @param modelId The model.
-    /// @param specialized Whether it is now.
-    event ModelSpecialized(bytes32 indexed modelId, bool specialized);
+    /// @param provider The provider.
+    /// @param certified Whether it is now.
+    event ProviderCertified(bytes32 indexed modelId, address indexed provider, bool certified);
 
     /// @notice The admin bound the inference market, the only caller of `recordUsage`.
     /// @param market The market.
@@ -194,17 +195,21 @@ interface IModelCatalog is IParameterized {
         uint256 amount
     ) external returns (uint256 counted, uint256 weightBps);
 
-    /// @notice Marks a model specialized (eligible for the diversity bonus) or clears the mark. Restricted to the
-    /// market curator (governance appoints it): a model id is a label anyone can list, so rarity is only paid on
-    /// models the curator recognises as distinct.
+    /// @notice Certifies a provider serving a model as a specialist of it (eligible for the diversity bonus on it), or
+    /// withdraws the certificate. Restricted to the market curator (governance appoints it): a model id is a label
+    /// any provider can list or serve and any consumer can sign, so rarity is only paid to providers the curator has
+    /// checked really offer the model. The certificate lasts for the provider's current stint (leaving the model ends
+    /// it). Reverts `NotServing` for a provider not serving the model.
     /// @param modelId The model.
-    /// @param specialized Whether it is.
-    function setSpecialized(bytes32 modelId, bool specialized) external;
+    /// @param provider The provider.
+    /// @param certified Whether it is.
+    function certify(bytes32 modelId, address provider, bool certified) external;
 
-    /// @notice A provider's diversity weight of a model now, 10,000 = a model it serves alone: zero unless the model
-    /// is specialized and the provider has served it for at least `MIN_DIVERSITY_SERVING`; otherwise 10,000 over the
-    /// larger of the model's providers now and their average over the provider's time serving it (rounded down).
-    /// The market applies it to the provider's earnings at each settlement.
+    /// @notice A provider's diversity weight of a model now, 10,000 = a model it has served alone: zero unless the
+    /// curator certified the provider for the model and it has served it for at least `MIN_DIVERSITY_SERVING`;
+    /// otherwise 10,000 over the model's average count of providers over the provider's time serving it (rounded
+    /// down), so identities that join or leave for a moment barely move it. The market applies it to the provider's
+    /// earnings at each settlement.
     /// @param modelId The model.
     /// @param provider The provider.
     /// @return Bps.

@@ -18,12 +18,12 @@ import {IParameterized} from "./IParameterized.sol";
 ///   minimum) and attested in one of the last two epochs, and the previous claim (or enrolment) is no older than the
 ///   registry's rolling window (window epochs x epoch length), so the figure covers the earnings it pays on.
 /// - Diversity: `diversityBps` of the provider's weighted diversity earnings since its previous claim (the market's
-///   `diversityEarningsOf`): each settlement on a model the curator marked specialized adds the provider's earnings
-///   on it times its diversity weight of the model at that moment (`IModelCatalog.diversityWeightBps`: 1 over the
-///   larger of the model's providers now and their average over the provider's time serving it, and nothing before
-///   30 days of serving), so the bonus pays only on earnings made serving a rare specialized model, at the rarity of
-///   the moment they were made; n Sybil identities serving one model each earn 1/n of the rate, and a Sybil leaving
-///   the model for a settlement moves the average only by the share of time it was away.
+///   `diversityEarningsOf`): each settlement on a model the market curator certified the provider for (a specialist
+///   of it) adds the provider's earnings on it times its diversity weight of the model at that moment
+///   (`IModelCatalog.diversityWeightBps`: 1 over the model's average count of providers over the provider's time
+///   serving it, and nothing before 30 days of serving), so the bonus pays only on earnings a certified specialist
+///   made on the model, at its rarity when they were made; n Sybil identities serving one model each earn 1/n of the
+///   rate, and identities joining or leaving for a settlement move the average only by the time they served.
 /// - Loyalty: the provider has been active without a gap since it enrolled for at least `loyaltyTenure` seconds
 ///   (QUIVer: 182.5 days; one second less pays nothing), counted at the previous claim: loyalty pays on earnings
 ///   settled after a claim made with the tenure complete (the first claim after the tenure only moves the checkpoint),
@@ -174,7 +174,7 @@ interface IProviderPrograms is IParameterized {
     /// weight of the model (`IModelCatalog.diversityWeightBps`), before the headroom scaling.
     /// @param modelId The model.
     /// @param provider The provider.
-    /// @return Bps of earnings (0 unless the model is specialized and the provider has served it 30 days).
+    /// @return Bps of earnings (0 unless the provider is certified for the model and has served it 30 days).
     function diversityBpsOf(bytes32 modelId, address provider) external view returns (uint256);
 
     /// @notice The largest sum of rates a claim applies now, bps of earnings (see the bound above).

@@ -706,8 +706,8 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     }
 
     /// @dev The catalogue (bound to this market, no callback) refuses an unknown model, records the demand and returns
-    /// the provider's diversity weight of the model (zero unless the curator marked it specialized); the provider's
-    /// `earned` on the settlement, times the weight (rounded down), adds to its weighted diversity earnings.
+    /// the provider's diversity weight of the model (zero unless the curator certified it for the model); the
+    /// provider's `earned` on the settlement, times the weight (rounded down), adds to its weighted diversity earnings.
     function _recordUsage(Voucher calldata v, Channel memory ch, uint256 earned) private {
         (, uint256 weightBps) = _CATALOG.recordUsage(
             v.modelId,

@@ -16,14 +16,13 @@ import {MarketMath} from "../libraries/MarketMath.sol";
 /// @notice Models, the providers serving them, their recent demand and their quotes. The inference market, bound once
 /// at deployment, alone records settled usage. Immutable, AccessManaged; every action is O(1).
 contract ModelCatalog is IModelCatalog, Parameterized {
-    /// @dev A model in one slot: the demand state, the count of serving providers, listing, curator's mark and class.
+    /// @dev A model in one slot: the demand state, the count of serving providers, listing and class.
     struct Model {
         uint128 epochTokens;
         uint40 epochStart;
         uint32 multiplierBps;
         uint32 providers;
         bool listed;
-        bool specialized;
         ComplexityClass complexity;
     }
 
@@ -33,10 +32,12 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         uint216 providerSeconds;
     }
 
-    /// @dev A provider serving a model since `since` (0: not serving), with the model's integral then (one slot).
+    /// @dev A provider serving a model since `since` (0: not serving), with the model's integral then and whether the
+    /// curator certified it as a specialist of the model for this stint (one slot).
     struct Serving {
         uint40 since;
-        uint216 providerSecondsAtJoin;
+        uint208 providerSecondsAtJoin;
+        bool certified;
     }
 
     /// @dev The quote's numbers in one slot (every quote and settlement reads it).
@@ -115,7 +116,11 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         m.epochStart = uint40(block.timestamp);
         m.multiplierBps = uint32(BPS);
         _supply[modelId] = Supply({updatedAt: uint40(block.timestamp), providerSeconds: 0});
-        _serving[modelId][msg.sender] = Serving({since: uint40(block.timestamp), providerSecondsAtJoin: 0});
+        _serving[modelId][msg.sender] = Serving({
+            since: uint40(block.timestamp),
+            providerSecondsAtJoin: 0,
+            certified: false
+        });
         emit ModelListed(modelId, complexity, msg.sender);
         emit ProviderJoined(modelId, msg.sender, 1);
     }
@@ -129,7 +134,8 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         uint256 integral = _integrate(modelId, m.providers);
         _serving[modelId][msg.sender] = Serving({
             since: uint40(block.timestamp),
-            providerSecondsAtJoin: uint216(integral)
+            providerSecondsAtJoin: uint208(integral),
+            certified: false
         });
         uint256 providers = m.providers + 1;
         m.providers = SafeCast.toUint32(providers);
@@ -191,13 +197,15 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         m.epochTokens = SafeCast.toUint128(m.epochTokens + counted);
         _models[modelId] = m;
         if (rolled) emit DemandUpdated(modelId, observed, m.multiplierBps);
-        if (m.specialized) weightBps = _diversityWeight(modelId, provider, m.providers);
+        weightBps = _diversityWeight(modelId, provider, m.providers);
     }
 
     /// @inheritdoc IModelCatalog
-    function setSpecialized(bytes32 modelId, bool specialized) external restricted {
-        _listed(modelId).specialized = specialized;
-        emit ModelSpecialized(modelId, specialized);
+    function certify(bytes32 modelId, address provider, bool certified) external restricted {
+        Serving storage s = _serving[modelId][provider];
+        if (s.since == 0) revert NotServing(modelId, provider);
+        s.certified = certified;
+        emit ProviderCertified(modelId, provider, certified);
     }
 
     // ------------------------------------------------------------------ views
@@ -237,7 +245,6 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         (m, , ) = _rolled(m, q, _demand);
         v = ModelView({
             listed: true,
-            specialized: m.specialized,
             complexity: m.complexity,
             providers: m.providers,
             demandMultiplierBps: MarketMath.clamp(m.multiplierBps, q.minDemandBps, q.maxDemandBps),
@@ -254,8 +261,7 @@ contract ModelCatalog is IModelCatalog, Parameterized {
 
     /// @inheritdoc IModelCatalog
     function diversityWeightBps(bytes32 modelId, address provider) external view returns (uint256) {
-        Model memory m = _models[modelId];
-        return m.specialized ? _diversityWeight(modelId, provider, m.providers) : 0;
+        return _diversityWeight(modelId, provider, _models[modelId].providers);
     }
 
     /// @inheritdoc IModelCatalog
@@ -265,7 +271,12 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         uint256 providers = _models[modelId].providers;
         Supply memory supply = _supply[modelId];
         uint256 integral = supply.providerSeconds + providers * (block.timestamp - supply.updatedAt);
-        v = ServingView({since: s.since, providerSeconds: integral - s.providerSecondsAtJoin, providers: providers});
+        v = ServingView({
+            since: s.since,
+            providerSeconds: integral - s.providerSecondsAtJoin,
+            providers: providers,
+            certified: s.certified
+        });
     }
 
     /// @inheritdoc IModelCatalog
@@ -339,17 +350,17 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         emit ProviderLeft(modelId, provider, providers, pruned);
     }
 
-    /// @dev `provider`'s diversity weight of a specialized model with `providers` serving it now (see the interface).
+    /// @dev `provider`'s diversity weight of a model with `providers` serving it now (see the interface).
     function _diversityWeight(bytes32 modelId, address provider, uint256 providers) private view returns (uint256) {
         Serving memory s = _serving[modelId][provider];
-        if (s.since == 0) return 0;
+        if (!s.certified) return 0;
         uint256 served = block.timestamp - s.since;
         if (served < MIN_DIVERSITY_SERVING) return 0;
         Supply memory supply = _supply[modelId];
         uint256 providerSeconds =
             supply.providerSeconds + providers * (block.timestamp - supply.updatedAt) - s.providerSecondsAtJoin;
-        // The provider is counted while it serves, so providerSeconds >= served > 0.
-        return Math.mulDiv(BPS, served, Math.max(providerSeconds, providers * served));
+        // The provider is counted while it serves, so providerSeconds >= served > 0 and the weight is at most 10,000.
+        return Math.mulDiv(BPS, served, providerSeconds);
     }
 
     /// @dev Brings the model's provider-seconds up to now (`providers` served since the last update); returns them.

@@ -143,7 +143,7 @@ export function marketConstructorArgs(preset: MarketPreset) {
  * functions mapped to their roles, and every governed number registered in the preset's ParameterRegistry with its
  * hard bounds.
  *
- * Roles: `setParameter` of all four -> PARAMETER_REGISTRY; catalogue `setModelComplexity`, `setSpecialized` and pools
+ * Roles: `setParameter` of all four -> PARAMETER_REGISTRY; catalogue `setModelComplexity`, `certify` and pools
  * `setDeveloper` -> MARKET_CURATOR; `DeveloperPrograms`: `setOpenSource` -> MARKET_CURATOR, `revokeOpenSource`, `createGrant`,
  * `cancelGrant` -> GOVERNOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
  * `unpause` -> GOVERNOR. `bindMarket` and the router's `bindIncentives` stay with the admin (the deployer here), who
@@ -202,7 +202,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       restrict(contract, "setParameter(bytes32,uint256)", ROLES.PARAMETER_REGISTRY);
     }
     restrict("catalog", "setModelComplexity(bytes32,uint8)", ROLES.MARKET_CURATOR);
-    restrict("catalog", "setSpecialized(bytes32,bool)", ROLES.MARKET_CURATOR);
+    restrict("catalog", "certify(bytes32,address,bool)", ROLES.MARKET_CURATOR);
     restrict("incentives", "setDeveloper(address,bool)", ROLES.MARKET_CURATOR);
     // The curator flags open-source projects; only governance clears the flag, makes and cancels grants.
     restrict("developers", "setOpenSource(address)", ROLES.MARKET_CURATOR);

@@ -53,9 +53,9 @@ async function running(connection: NetworkConnection, participants = 0) {
   await token.connect(provider).approve(await staking.getAddress(), parseEther("10000"));
   await staking.connect(provider).registerProvider(parseEther("10000"));
   await catalog.connect(provider).listModel(MODEL, 0);
-  // The deployer stands in for the market curator: P's model is specialized (eligible for the diversity bonus).
+  // The deployer stands in for the market curator: it certifies P for its model (eligible for the diversity bonus).
   await manager.grantRole(ROLES.MARKET_CURATOR, deployer.address, 0);
-  await catalog.setSpecialized(MODEL, true);
+  await catalog.certify(MODEL, provider.address, true);
   await programs.connect(provider).enroll();
   await token.mint(consumer.address, parseEther("100000"));
   await token.connect(consumer).approve(marketAddress, parseEther("100000"));

@@ -4,7 +4,7 @@
  *
  * - The funders transfer the pools' funding in (the feedback pool, then the availability, diversity and loyalty
  *   pools): nothing is minted.
- * - Provider P lists a model nobody else serves, the market curator marks it specialized, and P enrols; consumer C
+ * - Provider P lists a model nobody else serves, the market curator certifies P for it, and P enrols; consumer C
  *   pays it 1,000 QUIV of list value through one voucher and rates it 5 stars with a review hash: C receives the
  *   feedback reward (0.5 QUIV, the per-review cap; 0.1% of the 1,000 it paid would be 1).
  * - P claims on its 800 QUIV of earnings: nothing yet (no uptime record, no tenure, and settlements earn the diversity
@@ -46,7 +46,7 @@ export interface ProgramsDemoEnv {
   metrics: MetricsRegistry;
   ratings: Ratings;
   programs: ProviderPrograms;
-  /** The market curator (it marks `modelId` specialized). */
+  /** The market curator (it certifies the provider for `modelId`). */
   curator: { signer: Signer; name: string };
   /** A provider registered in staking (it lists `modelId` and enrols here). */
   provider: { signer: Signer; name: string };
@@ -122,8 +122,8 @@ export async function runProviderPrograms(env: ProgramsDemoEnv): Promise<Program
 
   await env.step(`${p} lists a model nobody else serves`, catalog.connect(P).listModel(modelId, 0));
   await env.step(
-    `${env.curator.name} marks it specialized (eligible for the diversity bonus)`,
-    catalog.connect(env.curator.signer).setSpecialized(modelId, true),
+    `${env.curator.name} certifies ${p} as a specialist of it (eligible for the diversity bonus)`,
+    catalog.connect(env.curator.signer).certify(modelId, providerAddress, true),
   );
   await env.step(`${p} enrols in the provider programs`, programs.connect(P).enroll());
   const escrow = 3n * PROGRAMS_PAYMENT;

@@ -38,7 +38,7 @@ const show = (x: bigint) => ethers.formatEther(x);
 
 // The funder stands in for the treasury and the provider-rewards stream; the actors get their tokens the same way.
 await manager.grantRole(ROLES.MINTER, deployer.address, 0);
-// The deployer also stands in for the market curator (it marks P's model specialized).
+// The deployer also stands in for the market curator (it certifies P for its model).
 await manager.grantRole(ROLES.MARKET_CURATOR, deployer.address, 0);
 await token.mint(deployer.address, parseEther("4000"));
 await token.mint(provider.address, parseEther("10000"));
@@ -78,7 +78,7 @@ console.log(
   `first claim, on ${show(r.first.basis)} QUIV of earnings: ${show(r.first.availability + r.first.diversity + r.first.loyalty)} QUIV (no uptime record, no tenure, model served under 30 days)`,
 );
 console.log(
-  `after 189 days of activity (tenure complete) P (sole provider of its specialized model) was paid diversity ${show(r.middle.diversity)} QUIV, loyalty ${show(r.middle.loyalty)} (it opens from this claim)`,
+  `after 189 days of activity (tenure complete) P (certified, sole provider of its model) was paid diversity ${show(r.middle.diversity)} QUIV, loyalty ${show(r.middle.loyalty)} (it opens from this claim)`,
 );
 console.log(
   `then, on ${show(r.second.basis)} QUIV more earnings after 219 days of activity and 90 attestations at 99.90%:`,

@@ -271,7 +271,7 @@ export default function quiver(): Scenario {
             p.first.availability + p.first.diversity + p.first.loyalty,
           ),
           bonus(
-            "diversity bonus: provider D after 189 days active, sole provider of its specialized model, on 800 QUIV more",
+            "diversity bonus: provider D after 189 days active, certified sole provider of its model, on 800 QUIV more",
             p.middle.diversity,
           ),
           bonus("loyalty bonus: provider D at that claim (it opens loyalty)", p.middle.loyalty),

@@ -10,7 +10,7 @@ import claimGrant from "../../tasks/claim-grant.js";
 import claimProviderBonus from "../../tasks/claim-provider-bonus.js";
 import { contextFor } from "../../tasks/lib.js";
 import rateProvider from "../../tasks/rate-provider.js";
-import setSpecialized from "../../tasks/set-specialized.js";
+import certifyProvider from "../../tasks/certify-provider.js";
 import { deployedEntry, failure } from "../utils/tasks.js";
 
 const connection = await network.create();
@@ -70,7 +70,7 @@ async function pay(entry: PresetEntry, amount: bigint) {
 describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty (tasks/)", function () {
   this.timeout(300_000);
 
-  it("rate-provider rates only after a settled payment; set-specialized marks the model; claim-provider-bonus enrols, then pays diversity", async function () {
+  it("rate-provider rates only after a settled payment; certify-provider certifies the provider; claim-provider-bonus enrols, then pays diversity", async function () {
     const entry = await networkHelpers.loadFixture(deployedFixture);
     const provider = await contextFor(connection, "quiver", entry, "18");
     const consumer = await contextFor(connection, "quiver", entry, "19");
@@ -93,20 +93,18 @@ describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty 
       /^reverted with NoSettledPayment\(/,
     );
 
-    // The market curator marks the model specialized (mistakes in one line first); 30 days of serving later, the
-    // provider's settlements on it earn the diversity weight.
+    // The market curator certifies the provider as a specialist of the model (mistakes in one line first); 30 days of
+    // serving later, its settlements on it earn the diversity weight.
     const curator = await contextFor(connection, "quiver", entry, "marketCurator");
-    expect(
-      await failure(
-        setSpecialized.run({ model: "no-such-model", clear: false, ...common, from: "marketCurator" }, curator),
-      ),
-    ).to.equal("--model no-such-model: no such model is listed");
-    expect(
-      await setSpecialized.run({ model: MODEL, clear: false, ...common, from: "marketCurator" }, curator),
-    ).to.equal(`Marked ${MODEL} specialized: settlements on it earn the diversity weight from now on`);
-    expect(
-      await setSpecialized.run({ model: MODEL, clear: false, ...common, from: "marketCurator" }, curator),
-    ).to.equal(`${MODEL} is already specialized`);
+    const certify = { model: MODEL, provider: provider.me, revoke: false, ...common, from: "marketCurator" };
+    expect(await failure(certifyProvider.run({ ...certify, model: "no-such-model" }, curator))).to.equal(
+      `--provider ${provider.me} does not serve no-such-model`,
+    );
+    expect(await failure(certifyProvider.run({ ...certify, provider: "0x1234" }, curator))).to.match(/^--provider /);
+    expect(await certifyProvider.run(certify, curator)).to.equal(
+      `Certified ${provider.me} for ${MODEL}: its settlements on it earn the diversity weight from now on`,
+    );
+    expect(await certifyProvider.run(certify, curator)).to.equal(`${provider.me} is already certified for ${MODEL}`);
     await networkHelpers.time.increase(30n * DAY);
     await pay(entry, 1_000n * TOKEN);
     // 1,000 QUIV settled: the reward is the 0.5 QUIV cap (0.1% of 1,000 would be 1).
@@ -114,10 +112,10 @@ describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty 
       `Rated ${provider.me} 5 stars (review ${id("fast and accurate")}), weighing 1000.0 QUIV settled; ` +
         "feedback reward 0.5 QUIV",
     );
-    // Bronze, no discount: 80% of 1,000 earned, settled 30 days after it began serving the specialized model alone:
+    // Bronze, no discount: 80% of 1,000 earned, settled 30 days after it began serving the model alone, certified:
     // weighted in full, 0.2% of 800 = 1.6; no uptime figure, no tenure.
     expect(await claimProviderBonus.run({ ...common, from: "18" }, provider)).to.equal(
-      "Claimed on 800.0 QUIV of earnings (800.0 QUIV weighted on specialized models): availability 0.0 QUIV, " +
+      "Claimed on 800.0 QUIV of earnings (800.0 QUIV weighted for diversity): availability 0.0 QUIV, " +
         "diversity 1.6 QUIV, loyalty 0.0 QUIV",
     );
     // Nothing settled since: the contract's refusal (the error's name and value; its argument name is the first ABI's).

@@ -151,12 +151,12 @@ describe("demo (the main job)", function () {
     expect(
       f.get("first claim: provider D on 800 QUIV earned (no uptime record, no tenure, model served under 30 days)"),
     ).to.equal("0 QUIV");
-    // Day 189 (tenure complete) on the next 800: D alone serves its specialized model, so the 800 count in full and
+    // Day 189 (tenure complete) on the next 800: D, certified, alone serves its model, so the 800 count in full and
     // diversity pays 0.2% = 1.6; loyalty needs the tenure complete at the previous claim (day 0), availability a
     // previous claim inside the 90-day window: both 0.
     expect(
       f.get(
-        "diversity bonus: provider D after 189 days active, sole provider of its specialized model, on 800 QUIV more",
+        "diversity bonus: provider D after 189 days active, certified sole provider of its model, on 800 QUIV more",
       ),
     ).to.equal("1.6 QUIV");
     expect(f.get("loyalty bonus: provider D at that claim (it opens loyalty)")).to.equal("0 QUIV");

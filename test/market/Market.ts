@@ -78,7 +78,7 @@ describe("InferenceMarket", function () {
         expect(await role(contract, "setParameter(bytes32,uint256)")).to.equal(ROLES.PARAMETER_REGISTRY);
       }
       expect(await role(catalog, "setModelComplexity(bytes32,uint8)")).to.equal(ROLES.MARKET_CURATOR);
-      expect(await role(catalog, "setSpecialized(bytes32,bool)")).to.equal(ROLES.MARKET_CURATOR);
+      expect(await role(catalog, "certify(bytes32,address,bool)")).to.equal(ROLES.MARKET_CURATOR);
       expect(await role(incentives, "setDeveloper(address,bool)")).to.equal(ROLES.MARKET_CURATOR);
       expect(await role(developers, "setOpenSource(address)")).to.equal(ROLES.MARKET_CURATOR);
       expect(await role(developers, "revokeOpenSource(address)")).to.equal(ROLES.GOVERNOR);

@@ -230,7 +230,7 @@ abstract contract MarketBase is ManagedTest {
         router.bindIncentives(address(pools));
         _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
         _restrict(address(catalog), IModelCatalog.setModelComplexity.selector, Roles.MARKET_CURATOR);
-        _restrict(address(catalog), IModelCatalog.setSpecialized.selector, Roles.MARKET_CURATOR);
+        _restrict(address(catalog), IModelCatalog.certify.selector, Roles.MARKET_CURATOR);
         _restrict(address(pools), IIncentivePools.setDeveloper.selector, Roles.MARKET_CURATOR);
         _restrict(address(developers), IDeveloperPrograms.setOpenSource.selector, Roles.MARKET_CURATOR);
         _restrict(address(developers), IDeveloperPrograms.revokeOpenSource.selector, Roles.GOVERNOR);

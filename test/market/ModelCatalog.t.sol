@@ -70,45 +70,57 @@ contract ModelCatalogTest is MarketBase {
         assertEq(catalog.servingInfo(NEW_MODEL, gold).providerSeconds, 47 days, "45 + 2");
     }
 
-    /// @dev The diversity weight: zero on a model the curator has not marked; on a marked one, zero before 30 days of
-    /// serving, then 10,000 over the larger of the count now and the average since joining. Bronze listed LARGE at T0
-    /// alone; gold joins at T0 + 20 days. At T0 + 40 days: bronze's average (20 x 1 + 20 x 2) / 40 = 1.5, 2 now:
-    /// 5,000; gold has served 20 days: 0. Gold leaves: bronze 10,000 x 40 / 60 = 6,666 (1.5 on average, 1 now).
-    function test_diversityWeight_specializedModelsAfterThirtyDaysByAverageSupply() public {
+    /// @dev The diversity weight: zero for a provider the curator has not certified for the model; for a certified
+    /// one, zero before 30 days of serving, then 10,000 over the model's average count of providers since it joined.
+    /// Bronze listed LARGE at T0 alone; gold joins at T0 + 20 days. At T0 + 40 days bronze's average is (20 x 1 +
+    /// 20 x 2) / 40 = 1.5: 6,666; gold has served 20 days: 0. Gold leaves; at T0 + 60 days the average is (60 + 20 x 1)
+    /// / 60: 10,000 x 60 / 80 = 7,500.
+    function test_diversityWeight_certifiedProvidersAfterThirtyDaysByAverageSupply() public {
         vm.warp(T0 + 20 days);
         vm.prank(gold);
         catalog.serveModel(LARGE);
         vm.warp(T0 + 40 days);
-        assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "not specialized");
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "not certified");
 
-        vm.expectEmit(true, false, false, true, address(catalog));
-        emit IModelCatalog.ModelSpecialized(LARGE, true);
+        vm.expectEmit(true, true, false, true, address(catalog));
+        emit IModelCatalog.ProviderCertified(LARGE, bronze, true);
         vm.prank(curator);
-        catalog.setSpecialized(LARGE, true);
-        assertTrue(catalog.modelInfo(LARGE).specialized, "marked");
-        assertEq(catalog.diversityWeightBps(LARGE, bronze), 5_000, "two now, 1.5 on average");
+        catalog.certify(LARGE, bronze, true);
+        vm.prank(curator);
+        catalog.certify(LARGE, gold, true);
+        assertTrue(catalog.servingInfo(LARGE, bronze).certified, "certified");
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 6_666, "1.5 on average");
         assertEq(catalog.diversityWeightBps(LARGE, gold), 0, "20 days of serving");
         assertEq(catalog.diversityWeightBps(LARGE, silver), 0, "not serving");
         vm.prank(address(market));
         (, uint256 weight) = catalog.recordUsage(LARGE, bronze, 1_000, 1 ether);
-        assertEq(weight, 5_000, "returned to the market at settlement");
+        assertEq(weight, 6_666, "returned to the market at settlement");
 
         vm.prank(gold);
         catalog.stopServing(LARGE);
-        assertEq(catalog.diversityWeightBps(LARGE, bronze), 6_666, "1.5 on average, alone now");
+        assertEq(
+            catalog.diversityWeightBps(LARGE, bronze),
+            6_666,
+            "a departure moves the average, not the weight at once"
+        );
+        vm.warp(T0 + 60 days);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 7_500, "80 provider-days over 60 days");
+        vm.prank(gold);
+        catalog.serveModel(LARGE);
+        assertFalse(catalog.servingInfo(LARGE, gold).certified, "a new stint starts uncertified");
         vm.prank(curator);
-        catalog.setSpecialized(LARGE, false);
-        assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "mark cleared");
+        catalog.certify(LARGE, bronze, false);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "certificate withdrawn");
     }
 
-    function test_RevertWhen_strangerMarksAModelSpecialized() public {
+    function test_RevertWhen_strangerCertifiesOrTheProviderDoesNotServe() public {
         vm.prank(bronze);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, bronze));
-        catalog.setSpecialized(LARGE, true);
-        assertFalse(catalog.modelInfo(LARGE).specialized, "unchanged");
+        catalog.certify(LARGE, bronze, true);
+        assertFalse(catalog.servingInfo(LARGE, bronze).certified, "unchanged");
         vm.prank(curator);
-        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.UnknownModel.selector, NEW_MODEL));
-        catalog.setSpecialized(NEW_MODEL, true);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.NotServing.selector, LARGE, silver));
+        catalog.certify(LARGE, silver, true);
     }
 
     function test_RevertWhen_listModelTwice() public {

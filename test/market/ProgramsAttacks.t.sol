@@ -43,8 +43,8 @@ contract ProgramsAttacksTest is ProgramsBase {
     /// provider may list a model of its own (no cost, no demand) and be its only provider: bronze earned 800 on SMALL
     /// (four providers, 5 bps) and was paid 20 bps (1.6) by naming a fresh model. Later, an auditor had consumers
     /// sign vouchers naming the private model (the market charges the list value whatever the label). Now the bonus
-    /// pays only on settlements of models the curator marked specialized, weighted at each settlement: bronze's 800
-    /// on its own model earn nothing, its 800 on SMALL (four providers since T0) count 200: 20 bps = 0.4.
+    /// pays only on settlements of models the curator certified the provider for, weighted at each settlement:
+    /// bronze's 800 on its own model earn nothing, its 800 on SMALL (four providers since T0) count 200: 0.4.
     function test_claim_aPrivateModelEarnsNoDiversity() public {
         _specializeSmall();
         vm.prank(silver);
@@ -57,7 +57,7 @@ contract ProgramsAttacksTest is ProgramsBase {
         catalog.listModel(OWN_MODEL, IModelCatalog.ComplexityClass.Small);
         vm.warp(block.timestamp + 30 days);
         assertEq(programs.diversityBpsOf(SMALL, bronze), 5, "SMALL: four providers");
-        assertEq(programs.diversityBpsOf(OWN_MODEL, bronze), 0, "its own model: not specialized");
+        assertEq(programs.diversityBpsOf(OWN_MODEL, bronze), 0, "its own model: not certified");
 
         _payOn(OWN_MODEL, alice, aliceKey, bronze, 1_000 ether);
         _pay(alice, aliceKey, bronze, 1_000 ether);
@@ -68,8 +68,8 @@ contract ProgramsAttacksTest is ProgramsBase {
 
     /// @dev Regression (was a known issue): the count of a model's providers was read at the claim, so a Sybil pair
     /// serving one model took turns leaving it (bronze paid 20 bps instead of 10). Now each settlement is weighted by
-    /// the larger of the count then and the average over bronze's 60 days of serving, during which silver served too
-    /// (2): silver leaving for the settlement and the claim leaves the weight at 5,000 (0.8 on 800, not 1.6).
+    /// the average count over bronze's 60 days of serving, during which silver served too (2): silver leaving for the
+    /// settlement and the claim leaves the weight at 5,000 (0.8 on 800, not 1.6).
     function test_claim_sybilLeavingTheModelForTheSettlementGainsNothing() public {
         _specializeSmall();
         vm.prank(silver);
@@ -85,8 +85,9 @@ contract ProgramsAttacksTest is ProgramsBase {
         assertEq(programs.diversityBpsOf(SMALL, bronze), 10, "back to two providers");
     }
 
-    /// @dev Leaving and serving a model again restarts the provider's serving time: no weight for 30 days, so a
-    /// provider cannot shorten the span its average is taken over to escape a crowded past.
+    /// @dev Leaving and serving a model again restarts the provider's serving time and ends its certificate: no weight
+    /// until the curator certifies it again and 30 days have passed, so a provider cannot shorten the span its average
+    /// is taken over to escape a crowded past.
     function test_claim_rejoiningRestartsTheServingTime() public {
         _specializeSmall();
         vm.prank(silver);
@@ -98,6 +99,8 @@ contract ProgramsAttacksTest is ProgramsBase {
         vm.stopPrank();
         vm.prank(silver);
         catalog.stopServing(SMALL);
+        assertFalse(catalog.servingInfo(SMALL, bronze).certified, "the certificate ended with the stint");
+        _certify(SMALL, bronze);
         _pay(alice, aliceKey, bronze, 1_000 ether);
         assertEq(market.diversityEarningsOf(bronze), 0, "no weight for 30 days after rejoining");
         vm.warp(block.timestamp + 30 days);

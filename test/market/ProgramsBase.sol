@@ -38,10 +38,16 @@ abstract contract ProgramsBase is MarketBase {
         vm.stopPrank();
     }
 
-    /// @dev The curator marks SMALL specialized (eligible for the diversity bonus); bronze has served it since T0.
+    /// @dev The curator certifies bronze as a specialist of SMALL (eligible for the diversity bonus on it); bronze has
+    /// served it since T0.
     function _specializeSmall() internal {
+        _certify(SMALL, bronze);
+    }
+
+    /// @dev The curator certifies `provider` (serving `modelId`) as a specialist of it.
+    function _certify(bytes32 modelId, address provider) internal {
         vm.prank(curator);
-        catalog.setSpecialized(SMALL, true);
+        catalog.certify(modelId, provider, true);
     }
 
     function _ratingParameters() internal pure virtual returns (IRatings.Parameters memory p) {

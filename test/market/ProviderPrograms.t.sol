@@ -9,8 +9,8 @@ import {ProgramsBase} from "./ProgramsBase.sol";
 
 /// @notice Availability (rolling uptime >= 99.50% on >= 30 attestations), diversity (20 bps / providers of the model)
 /// and loyalty (182.5 days of continuous activity) bonuses on a provider's own settled earnings. Bronze earns 800 on a
-/// 1,000 payment (80% of an undiscounted base fee). Bronze has served SMALL since T0; where the curator marks it
-/// specialized, bronze's settlements on it earn a diversity weight from T0 + 30 days.
+/// 1,000 payment (80% of an undiscounted base fee). Bronze has served SMALL since T0; where the curator certifies it
+/// as a specialist of SMALL, bronze's settlements on it earn a diversity weight from T0 + 30 days.
 contract ProviderProgramsTest is ProgramsBase {
     IProviderPrograms.Program internal constant AVAILABILITY = IProviderPrograms.Program.Availability;
     IProviderPrograms.Program internal constant DIVERSITY = IProviderPrograms.Program.Diversity;
@@ -199,9 +199,10 @@ contract ProviderProgramsTest is ProgramsBase {
         assertEq(_claim(bronze), 1.6 ether, "20 bps of the second 800 only");
     }
 
-    /// @dev Each settlement is weighted at its moment. Silver joins SMALL at T0 + 10 days; at T0 + 40 days bronze's
-    /// average is (10 x 1 + 30 x 2) / 40 = 1.75, 2 now: weight 5,000, 800 count as 400. Silver leaves; bronze's next
-    /// 800 count at 10,000 x 40 / 70 = 5,714 (1.75 on average, 1 now): 457.12. 20 bps of 857.12 = 1.71424.
+    /// @dev Each settlement is weighted at its moment by the average supply over bronze's serving time. Silver joins
+    /// SMALL at T0 + 10 days; at T0 + 40 days bronze's average is (10 x 1 + 30 x 2) / 40 = 1.75: weight 10,000 x 40 /
+    /// 70 = 5,714, 800 count as 457.12. Silver leaves then; at T0 + 110 days the average is (70 + 70 x 1) / 110:
+    /// weight 10,000 x 110 / 140 = 7,857, the next 800 count as 628.56. 20 bps of 1,085.68 = 2.17136.
     function test_claim_diversityAtTheRarityOfEachSettlement() public {
         _specializeSmall();
         vm.warp(T0 + 10 days);
@@ -209,12 +210,15 @@ contract ProviderProgramsTest is ProgramsBase {
         catalog.serveModel(SMALL);
         vm.warp(T0 + 40 days);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(market.diversityEarningsOf(bronze), 400 ether, "at 5,000");
+        assertEq(market.diversityEarningsOf(bronze), 457.12 ether, "at 5,714");
         vm.prank(silver);
         catalog.stopServing(SMALL);
+        vm.warp(T0 + 70 days);
+        programs.sight(bronze);
+        vm.warp(T0 + 110 days);
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(market.diversityEarningsOf(bronze), 857.12 ether, "then at 5,714");
-        assertEq(_claim(bronze), 1.71424 ether, "20 bps of 857.12");
+        assertEq(market.diversityEarningsOf(bronze), 1_085.68 ether, "then at 7,857");
+        assertEq(_claim(bronze), 2.17136 ether, "20 bps of 1,085.68");
     }
 
     /// @dev Splitting into two identities that serve the same model halves the weight of each: 800 + 720 earned by two
@@ -223,6 +227,7 @@ contract ProviderProgramsTest is ProgramsBase {
         _specializeSmall();
         vm.prank(silver);
         catalog.serveModel(SMALL);
+        _certify(SMALL, silver);
         vm.prank(silver);
         programs.enroll();
         market.syncTier(silver);
@@ -234,11 +239,12 @@ contract ProviderProgramsTest is ProgramsBase {
         assertEq(_claim(silver), 0.72 ether, "10 bps of 720");
     }
 
-    /// @dev A model the curator has not marked specialized earns no weight (MEDIUM, bronze alone for 30 days).
-    function test_claim_noDiversityOnAModelNotSpecialized() public {
+    /// @dev A model the curator has not certified the provider for earns no weight (MEDIUM, bronze alone for 30
+    /// days, certified for SMALL only).
+    function test_claim_noDiversityWithoutACertificate() public {
         _specializeSmall();
         vm.warp(T0 + 30 days);
-        assertEq(programs.diversityBpsOf(MEDIUM, bronze), 0, "not specialized");
+        assertEq(programs.diversityBpsOf(MEDIUM, bronze), 0, "not certified for MEDIUM");
         _payOn(MEDIUM, alice, aliceKey, bronze, 1_000 ether);
         assertEq(market.diversityEarningsOf(bronze), 0, "no weight");
         vm.expectEmit(true, false, false, true, address(programs));
@@ -246,7 +252,7 @@ contract ProviderProgramsTest is ProgramsBase {
         assertEq(_claim(bronze), 0, "800 earned, no bonus");
     }
 
-    /// @dev Settling a specialized model one does not serve earns no weight (silver never served SMALL).
+    /// @dev Settling a model one does not serve earns no weight (silver never served SMALL).
     function test_claim_noDiversityOnAModelNotServed() public {
         _specializeSmall();
         vm.prank(silver);
@@ -263,6 +269,7 @@ contract ProviderProgramsTest is ProgramsBase {
         _specializeSmall();
         vm.prank(gold);
         catalog.serveModel(SMALL);
+        _certify(SMALL, gold);
         vm.warp(T0 + 30 days);
         _pay(alice, aliceKey, gold, 1_000 ether);
         uint256 weighted = market.diversityEarningsOf(gold);
