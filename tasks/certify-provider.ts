@@ -17,7 +17,7 @@ export default action<CommonArgs & { model: string; provider: string; revoke: bo
   const serving = await t.read(() => catalog.servingInfo(modelId, provider));
   if (serving.since === 0n) throw new TaskError(`--provider ${provider} does not serve ${model}`);
   const certified = !args.revoke;
-  if (serving.certified === certified) {
+  if ((serving.certifiedAt !== 0n) === certified) {
     return `${provider} is already ${certified ? "certified" : "not certified"} for ${model}`;
   }
   await t.send(() => catalog.connect(t.signer).certify(modelId, provider, certified));

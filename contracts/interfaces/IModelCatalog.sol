@@ -15,12 +15,12 @@ import {IParameterized} from "./IParameterized.sol";
 ///   during the epoch to `demandTargetPerProvider x max(providers, 1)`, clamped to `[minDemand, maxDemand]`
 ///   (QUIVer 0.8x-2x), is averaged into the multiplier with weight `demandSmoothing`. An epoch without settlements
 ///   observes zero; a gap of several epochs counts as one empty epoch. New models start at 1x.
-/// The count of active providers is kept by `serveModel`/`stopServing`, with its integral over time (provider-seconds,
-/// per model) and, per serving provider, when it joined and the integral then (`servingInfo`), from which a certified
-/// provider's diversity weight of the model is read (`diversityWeightBps`); a provider that becomes inactive
-/// in staking (unbonded below the minimum, jailed) stays counted until anyone prunes it (`pruneProvider`), so no user
-/// action loops over providers. The inference market (`market()`, bound once at deployment) alone records settled usage
-/// through `recordUsage`. Governed numbers are set through the ParameterRegistry; keys in `MarketKeys`.
+/// The count of active providers is kept by `serveModel`/`stopServing`, with a smoothed count that follows it over
+/// `SUPPLY_SMOOTHING` (`servingInfo`), from which a certified provider's diversity weight of the model is read
+/// (`diversityWeightBps`); a provider that becomes inactive in staking (unbonded below the minimum, jailed) stays
+/// counted until anyone prunes it (`pruneProvider`), so no user action loops over providers. The inference market
+/// (`market()`, bound once at deployment) alone records settled usage through `recordUsage`. Governed numbers are set
+/// through the ParameterRegistry; keys in `MarketKeys`.
 interface IModelCatalog is IParameterized {
     /// @notice Complexity classes of models.
     enum ComplexityClass {
@@ -69,17 +69,18 @@ interface IModelCatalog is IParameterized {
         uint256 epochTokens;
     }
 
-    /// @notice A provider's time serving a model and the model's supply over that time (the diversity bonus reads it).
+    /// @notice A provider's stint on a model and the model's supply (the diversity bonus reads them).
     /// @param since When the provider started serving the model (0: it does not serve it).
-    /// @param providerSeconds The model's count of serving providers integrated over time since then (seconds x
-    /// providers; the provider itself is counted, so at least `block.timestamp - since`).
+    /// @param certifiedAt When the curator certified it as a specialist of the model for this stint (0: not certified).
     /// @param providers Providers counted as serving the model now.
-    /// @param certified Whether the curator certified the provider as a specialist of the model (this stint).
+    /// @param smoothedProviders The model's smoothed count of providers now, 1e18 = one provider: it follows the count
+    /// linearly over `SUPPLY_SMOOTHING` after each change, so identities joining or leaving for a moment barely move
+    /// it and a change of supply shows in full after 30 days.
     struct ServingView {
         uint256 since;
-        uint256 providerSeconds;
+        uint256 certifiedAt;
         uint256 providers;
-        bool certified;
+        uint256 smoothedProviders;
     }
 
     /// @notice A provider listed a new model.
@@ -130,6 +131,8 @@ interface IModelCatalog is IParameterized {
     error UnknownModel(bytes32 modelId);
     /// @notice The provider is not active in staking (not registered, below the minimum self-stake, or banned).
     error ProviderInactive(address provider);
+    /// @notice The provider's certificate for the model is already in the state asked for.
+    error CertificateUnchanged(bytes32 modelId, address provider, bool certified);
     /// @notice The provider already serves the model.
     error AlreadyServing(bytes32 modelId, address provider);
     /// @notice The provider does not serve the model.
@@ -199,25 +202,30 @@ interface IModelCatalog is IParameterized {
     /// withdraws the certificate. Restricted to the market curator (governance appoints it): a model id is a label
     /// any provider can list or serve and any consumer can sign, so rarity is only paid to providers the curator has
     /// checked really offer the model. The certificate lasts for the provider's current stint (leaving the model ends
-    /// it). Reverts `NotServing` for a provider not serving the model.
+    /// it) and its 30 days count from the certificate. Reverts `NotServing` for a provider not serving the model,
+    /// `ProviderInactive` when certifying an inactive one, `CertificateUnchanged` when nothing would change.
     /// @param modelId The model.
     /// @param provider The provider.
     /// @param certified Whether it is.
     function certify(bytes32 modelId, address provider, bool certified) external;
 
-    /// @notice A provider's diversity weight of a model now, 10,000 = a model it has served alone: zero unless the
-    /// curator certified the provider for the model and it has served it for at least `MIN_DIVERSITY_SERVING`;
-    /// otherwise 10,000 over the model's average count of providers over the provider's time serving it (rounded
-    /// down), so identities that join or leave for a moment barely move it. The market applies it to the provider's
-    /// earnings at each settlement.
+    /// @notice A provider's diversity weight of a model now, 10,000 = a model served by one provider: zero unless the
+    /// curator certified the provider for the model at least `MIN_DIVERSITY_SERVING` ago; otherwise 10,000 over the
+    /// model's smoothed count of providers (at least one; rounded down). Every certified server of a model has the same
+    /// weight at a given moment. The market applies it to the provider's earnings at each settlement.
     /// @param modelId The model.
     /// @param provider The provider.
     /// @return Bps.
     function diversityWeightBps(bytes32 modelId, address provider) external view returns (uint256);
 
-    /// @notice How long a provider must serve a model before its settlements on it earn a diversity weight (30 days).
+    /// @notice How long after its certificate a provider's settlements on a model start to earn a diversity weight
+    /// (30 days).
     /// @return Seconds.
     function MIN_DIVERSITY_SERVING() external view returns (uint256);
+
+    /// @notice How long the smoothed count of a model's providers takes to reach a new count (30 days).
+    /// @return Seconds.
+    function SUPPLY_SMOOTHING() external view returns (uint256);
 
     /// @notice The model's list price now.
     /// @dev Reverts `UnknownModel` for an unlisted model and `ZeroPrice` if the price rounds to zero.
@@ -248,11 +256,11 @@ interface IModelCatalog is IParameterized {
     /// @return Whether it serves it.
     function isServing(bytes32 modelId, address provider) external view returns (bool);
 
-    /// @notice How long a provider has served a model and how many providers served it meanwhile, on average
-    /// `providerSeconds / (now - since)`: a reading that Sybil identities leaving the model for a moment barely move.
+    /// @notice A provider's stint on a model (since when it serves it, since when it is certified) and the model's
+    /// count and smoothed count of providers.
     /// @param modelId The model.
     /// @param provider The provider.
-    /// @return The provider's serving span and the model's supply over it (all zero if it does not serve it).
+    /// @return The provider's stint (zero if it does not serve the model) and the model's supply.
     function servingInfo(bytes32 modelId, address provider) external view returns (ServingView memory);
 
     /// @notice The inference market, the only caller of `recordUsage`.

@@ -26,18 +26,18 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         ComplexityClass complexity;
     }
 
-    /// @dev A model's count of serving providers integrated over time, as of `updatedAt` (one slot).
+    /// @dev A model's smoothed count of serving providers (1e18 = one provider) as of `updatedAt` (one slot): between
+    /// two changes of the count it moves linearly toward the count, reaching it after `SUPPLY_SMOOTHING`.
     struct Supply {
         uint40 updatedAt;
-        uint216 providerSeconds;
+        uint216 smoothed;
     }
 
-    /// @dev A provider serving a model since `since` (0: not serving), with the model's integral then and whether the
-    /// curator certified it as a specialist of the model for this stint (one slot).
+    /// @dev A provider serving a model since `since` (0: not serving) and, if the curator certified it as a
+    /// specialist of the model for this stint, since when (0: not certified).
     struct Serving {
         uint40 since;
-        uint208 providerSecondsAtJoin;
-        bool certified;
+        uint40 certifiedAt;
     }
 
     /// @dev The quote's numbers in one slot (every quote and settlement reads it).
@@ -64,6 +64,9 @@ contract ModelCatalog is IModelCatalog, Parameterized {
 
     /// @inheritdoc IModelCatalog
     uint256 public constant MIN_DIVERSITY_SERVING = 30 days;
+    /// @inheritdoc IModelCatalog
+    uint256 public constant SUPPLY_SMOOTHING = 30 days;
+    uint256 private constant ONE = 1e18;
     uint256 private constant PARAMETER_COUNT = 11;
 
     IProviderStaking private immutable _STAKING;
@@ -115,12 +118,8 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         m.providers = 1;
         m.epochStart = uint40(block.timestamp);
         m.multiplierBps = uint32(BPS);
-        _supply[modelId] = Supply({updatedAt: uint40(block.timestamp), providerSeconds: 0});
-        _serving[modelId][msg.sender] = Serving({
-            since: uint40(block.timestamp),
-            providerSecondsAtJoin: 0,
-            certified: false
-        });
+        _supply[modelId] = Supply({updatedAt: uint40(block.timestamp), smoothed: uint216(ONE)});
+        _serving[modelId][msg.sender] = Serving({since: uint40(block.timestamp), certifiedAt: 0});
         emit ModelListed(modelId, complexity, msg.sender);
         emit ProviderJoined(modelId, msg.sender, 1);
     }
@@ -131,12 +130,8 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         if (_serving[modelId][msg.sender].since != 0) revert AlreadyServing(modelId, msg.sender);
         _requireActive(msg.sender);
 
-        uint256 integral = _integrate(modelId, m.providers);
-        _serving[modelId][msg.sender] = Serving({
-            since: uint40(block.timestamp),
-            providerSecondsAtJoin: uint208(integral),
-            certified: false
-        });
+        _smooth(modelId, m.providers);
+        _serving[modelId][msg.sender] = Serving({since: uint40(block.timestamp), certifiedAt: 0});
         uint256 providers = m.providers + 1;
         m.providers = SafeCast.toUint32(providers);
         emit ProviderJoined(modelId, msg.sender, providers);
@@ -204,7 +199,9 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     function certify(bytes32 modelId, address provider, bool certified) external restricted {
         Serving storage s = _serving[modelId][provider];
         if (s.since == 0) revert NotServing(modelId, provider);
-        s.certified = certified;
+        if ((s.certifiedAt != 0) == certified) revert CertificateUnchanged(modelId, provider, certified);
+        if (certified) _requireActive(provider);
+        s.certifiedAt = certified ? uint40(block.timestamp) : 0;
         emit ProviderCertified(modelId, provider, certified);
     }
 
@@ -265,18 +262,16 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     }
 
     /// @inheritdoc IModelCatalog
-    function servingInfo(bytes32 modelId, address provider) external view returns (ServingView memory v) {
+    function servingInfo(bytes32 modelId, address provider) external view returns (ServingView memory) {
         Serving memory s = _serving[modelId][provider];
-        if (s.since == 0) return v;
         uint256 providers = _models[modelId].providers;
-        Supply memory supply = _supply[modelId];
-        uint256 integral = supply.providerSeconds + providers * (block.timestamp - supply.updatedAt);
-        v = ServingView({
-            since: s.since,
-            providerSeconds: integral - s.providerSecondsAtJoin,
-            providers: providers,
-            certified: s.certified
-        });
+        return
+            ServingView({
+                since: s.since,
+                certifiedAt: s.certifiedAt,
+                providers: providers,
+                smoothedProviders: _smoothed(_supply[modelId], providers)
+            });
     }
 
     /// @inheritdoc IModelCatalog
@@ -342,7 +337,7 @@ contract ModelCatalog is IModelCatalog, Parameterized {
     function _leave(bytes32 modelId, address provider, bool pruned) private {
         if (_serving[modelId][provider].since == 0) revert NotServing(modelId, provider);
         Model storage m = _models[modelId];
-        _integrate(modelId, m.providers);
+        _smooth(modelId, m.providers);
         delete _serving[modelId][provider];
         // A serving provider is counted, so the count is at least one.
         uint256 providers = m.providers - 1;
@@ -352,23 +347,33 @@ contract ModelCatalog is IModelCatalog, Parameterized {
 
     /// @dev `provider`'s diversity weight of a model with `providers` serving it now (see the interface).
     function _diversityWeight(bytes32 modelId, address provider, uint256 providers) private view returns (uint256) {
-        Serving memory s = _serving[modelId][provider];
-        if (!s.certified) return 0;
-        uint256 served = block.timestamp - s.since;
-        if (served < MIN_DIVERSITY_SERVING) return 0;
-        Supply memory supply = _supply[modelId];
-        uint256 providerSeconds =
-            supply.providerSeconds + providers * (block.timestamp - supply.updatedAt) - s.providerSecondsAtJoin;
-        // The provider is counted while it serves, so providerSeconds >= served > 0 and the weight is at most 10,000.
-        return Math.mulDiv(BPS, served, providerSeconds);
+        uint256 certifiedAt = _serving[modelId][provider].certifiedAt;
+        if (certifiedAt == 0 || block.timestamp - certifiedAt < MIN_DIVERSITY_SERVING) return 0;
+        // The smoothed count is at least one provider here (the model has been served for 30 days, by this provider
+        // among others), but it is floored at one so the weight never exceeds 10,000; rounded down.
+        return Math.mulDiv(BPS, ONE, Math.max(_smoothed(_supply[modelId], providers), ONE));
     }
 
-    /// @dev Brings the model's provider-seconds up to now (`providers` served since the last update); returns them.
-    /// Called before every change of the count. 2^216 provider-seconds is out of reach (2^32 providers x 2^40 s).
-    function _integrate(bytes32 modelId, uint256 providers) private returns (uint256 integral) {
+    /// @dev The smoothed count now: from the stored value toward `providers` (the count since `updatedAt`), linearly
+    /// over `SUPPLY_SMOOTHING`. Rounded up on the way up and down on the way down: it never lags less than it should,
+    /// so the weight errs low.
+    function _smoothed(Supply memory supply, uint256 providers) private view returns (uint256) {
+        uint256 target = providers * ONE;
+        uint256 elapsed = block.timestamp - supply.updatedAt;
+        if (elapsed >= SUPPLY_SMOOTHING) return target;
+        uint256 s = supply.smoothed;
+        if (target >= s) return s + Math.mulDiv(target - s, elapsed, SUPPLY_SMOOTHING, Math.Rounding.Ceil);
+        return s - Math.mulDiv(s - target, elapsed, SUPPLY_SMOOTHING, Math.Rounding.Floor);
+    }
+
+    /// @dev Brings the model's smoothed count up to now (`providers` served since the last update). Called before
+    /// every change of the count.
+    function _smooth(bytes32 modelId, uint256 providers) private {
         Supply memory supply = _supply[modelId];
-        integral = supply.providerSeconds + providers * (block.timestamp - supply.updatedAt);
-        _supply[modelId] = Supply({updatedAt: uint40(block.timestamp), providerSeconds: uint216(integral)});
+        _supply[modelId] = Supply({
+            updatedAt: uint40(block.timestamp),
+            smoothed: uint216(_smoothed(supply, providers))
+        });
     }
 
     /// @dev The model with its demand epoch rolled forward if it ended: the closed epoch's tokens (zero if more than

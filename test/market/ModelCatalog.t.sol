@@ -37,45 +37,48 @@ contract ModelCatalogTest is MarketBase {
         assertEq(catalog.quote(NEW_MODEL, 1_000), 3 ether, "1,000 tokens: 3 QUIV");
     }
 
-    /// @dev Provider-seconds: silver lists NEW_MODEL at T0, gold joins at T0 + 10 days, silver leaves at T0 + 25 days;
-    /// at T0 + 40 days gold has served 30 days with 15 x 2 + 15 x 1 = 45 provider-days; silver serves nothing. Silver
-    /// serving again restarts its span: 0 seconds, 0 provider-seconds, since now.
-    function test_servingInfo_integratesTheCountOverTime() public {
+    /// @dev The smoothed count: silver lists NEW_MODEL at T0 (1); gold joins at T0 + 10 days (the count 2, the smoothed
+    /// count still 1); at T0 + 25 days it has moved 15 / 30 of the way: 1.5. Silver leaves then (count 1, smoothed
+    /// 1.5); at T0 + 40 days it has come down 15 / 30 of 0.5: 1.25; at T0 + 55 days and later, 1. Identities joining
+    /// and leaving in one block move nothing. Leaving ends the stint; serving again starts a new one.
+    function test_servingInfo_smoothsTheCountOverThirtyDays() public {
         vm.prank(silver);
         catalog.listModel(NEW_MODEL, IModelCatalog.ComplexityClass.Small);
         vm.warp(T0 + 10 days);
         vm.prank(gold);
         catalog.serveModel(NEW_MODEL);
-        assertEq(catalog.servingInfo(NEW_MODEL, silver).providerSeconds, 10 days, "silver alone for 10 days");
+        assertEq(catalog.servingInfo(NEW_MODEL, silver).smoothedProviders, 1e18, "not moved yet");
         vm.warp(T0 + 25 days);
+        assertEq(catalog.servingInfo(NEW_MODEL, silver).smoothedProviders, 1.5e18, "half way to 2");
+        vm.prank(platinum);
+        catalog.serveModel(NEW_MODEL);
+        vm.prank(platinum);
+        catalog.stopServing(NEW_MODEL);
+        assertEq(catalog.servingInfo(NEW_MODEL, gold).smoothedProviders, 1.5e18, "a join and leave in one block");
         vm.prank(silver);
         catalog.stopServing(NEW_MODEL);
         vm.warp(T0 + 40 days);
-
         IModelCatalog.ServingView memory g = catalog.servingInfo(NEW_MODEL, gold);
         assertEq(g.since, T0 + 10 days, "gold since day 10");
-        assertEq(g.providerSeconds, 45 days, "15 days x 2 + 15 days x 1");
         assertEq(g.providers, 1, "gold alone now");
-        IModelCatalog.ServingView memory s = catalog.servingInfo(NEW_MODEL, silver);
-        assertEq(s.since + s.providerSeconds + s.providers, 0, "silver: not serving, all zero");
+        assertEq(g.smoothedProviders, 1.25e18, "half way down to 1");
+        vm.warp(T0 + 55 days);
+        assertEq(catalog.servingInfo(NEW_MODEL, gold).smoothedProviders, 1e18, "there after 30 days");
+        assertEq(catalog.servingInfo(NEW_MODEL, silver).since, 0, "silver: not serving");
 
         vm.prank(silver);
         catalog.serveModel(NEW_MODEL);
-        s = catalog.servingInfo(NEW_MODEL, silver);
-        assertEq(s.since, T0 + 40 days, "since now");
-        assertEq(s.providerSeconds, 0, "nothing yet");
+        IModelCatalog.ServingView memory s = catalog.servingInfo(NEW_MODEL, silver);
+        assertEq(s.since, T0 + 55 days, "a new stint");
+        assertEq(s.certifiedAt, 0, "uncertified");
         assertEq(s.providers, 2, "two again");
-        vm.warp(T0 + 41 days);
-        assertEq(catalog.servingInfo(NEW_MODEL, silver).providerSeconds, 2 days, "a day with two");
-        assertEq(catalog.servingInfo(NEW_MODEL, gold).providerSeconds, 47 days, "45 + 2");
     }
 
-    /// @dev The diversity weight: zero for a provider the curator has not certified for the model; for a certified
-    /// one, zero before 30 days of serving, then 10,000 over the model's average count of providers since it joined.
-    /// Bronze listed LARGE at T0 alone; gold joins at T0 + 20 days. At T0 + 40 days bronze's average is (20 x 1 +
-    /// 20 x 2) / 40 = 1.5: 6,666; gold has served 20 days: 0. Gold leaves; at T0 + 60 days the average is (60 + 20 x 1)
-    /// / 60: 10,000 x 60 / 80 = 7,500.
-    function test_diversityWeight_certifiedProvidersAfterThirtyDaysByAverageSupply() public {
+    /// @dev The diversity weight: zero without the curator's certificate, and for 30 days after it; then 10,000 over
+    /// the smoothed count. Bronze listed LARGE at T0 alone; gold joins at T0 + 20 days; the curator certifies both at
+    /// T0 + 40 days: 0 for both until T0 + 70 days, when the smoothed count has reached 2: 5,000 each. Gold leaves;
+    /// 15 days later the smoothed count is 1.5: 6,666; 30 days after, 10,000.
+    function test_diversityWeight_certifiedProvidersThirtyDaysAfterTheCertificate() public {
         vm.warp(T0 + 20 days);
         vm.prank(gold);
         catalog.serveModel(LARGE);
@@ -88,26 +91,32 @@ contract ModelCatalogTest is MarketBase {
         catalog.certify(LARGE, bronze, true);
         vm.prank(curator);
         catalog.certify(LARGE, gold, true);
-        assertTrue(catalog.servingInfo(LARGE, bronze).certified, "certified");
-        assertEq(catalog.diversityWeightBps(LARGE, bronze), 6_666, "1.5 on average");
-        assertEq(catalog.diversityWeightBps(LARGE, gold), 0, "20 days of serving");
+        assertEq(catalog.servingInfo(LARGE, bronze).certifiedAt, T0 + 40 days, "certified now");
+        assertEq(
+            catalog.diversityWeightBps(LARGE, bronze),
+            0,
+            "40 days alone before the certificate count for nothing"
+        );
+        vm.warp(T0 + 70 days - 1);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "30 days less one second");
+        vm.warp(T0 + 70 days);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 5_000, "two providers");
+        assertEq(catalog.diversityWeightBps(LARGE, gold), 5_000, "the same weight for every certified server");
         assertEq(catalog.diversityWeightBps(LARGE, silver), 0, "not serving");
         vm.prank(address(market));
         (, uint256 weight) = catalog.recordUsage(LARGE, bronze, 1_000, 1 ether);
-        assertEq(weight, 6_666, "returned to the market at settlement");
+        assertEq(weight, 5_000, "returned to the market at settlement");
 
         vm.prank(gold);
         catalog.stopServing(LARGE);
-        assertEq(
-            catalog.diversityWeightBps(LARGE, bronze),
-            6_666,
-            "a departure moves the average, not the weight at once"
-        );
-        vm.warp(T0 + 60 days);
-        assertEq(catalog.diversityWeightBps(LARGE, bronze), 7_500, "80 provider-days over 60 days");
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 5_000, "a departure shows over 30 days, not at once");
+        vm.warp(T0 + 85 days);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 6_666, "smoothed 1.5");
+        vm.warp(T0 + 100 days);
+        assertEq(catalog.diversityWeightBps(LARGE, bronze), 10_000, "alone");
         vm.prank(gold);
         catalog.serveModel(LARGE);
-        assertFalse(catalog.servingInfo(LARGE, gold).certified, "a new stint starts uncertified");
+        assertEq(catalog.servingInfo(LARGE, gold).certifiedAt, 0, "a new stint starts uncertified");
         vm.prank(curator);
         catalog.certify(LARGE, bronze, false);
         assertEq(catalog.diversityWeightBps(LARGE, bronze), 0, "certificate withdrawn");
@@ -117,10 +126,27 @@ contract ModelCatalogTest is MarketBase {
         vm.prank(bronze);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, bronze));
         catalog.certify(LARGE, bronze, true);
-        assertFalse(catalog.servingInfo(LARGE, bronze).certified, "unchanged");
-        vm.prank(curator);
+        assertEq(catalog.servingInfo(LARGE, bronze).certifiedAt, 0, "unchanged");
+        vm.startPrank(curator);
         vm.expectRevert(abi.encodeWithSelector(IModelCatalog.NotServing.selector, LARGE, silver));
         catalog.certify(LARGE, silver, true);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.CertificateUnchanged.selector, LARGE, bronze, false));
+        catalog.certify(LARGE, bronze, false);
+        catalog.certify(LARGE, bronze, true);
+        vm.warp(T0 + 10 days);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.CertificateUnchanged.selector, LARGE, bronze, true));
+        catalog.certify(LARGE, bronze, true);
+        vm.stopPrank();
+        assertEq(catalog.servingInfo(LARGE, bronze).certifiedAt, T0, "a second certificate does not restart it");
+    }
+
+    /// @dev An inactive provider (below the minimum self-stake) cannot be certified.
+    function test_RevertWhen_certifyingAnInactiveProvider() public {
+        vm.prank(bronze);
+        staking.unbond(1 ether);
+        vm.prank(curator);
+        vm.expectRevert(abi.encodeWithSelector(IModelCatalog.ProviderInactive.selector, bronze));
+        catalog.certify(LARGE, bronze, true);
     }
 
     function test_RevertWhen_listModelTwice() public {

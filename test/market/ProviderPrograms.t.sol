@@ -199,10 +199,10 @@ contract ProviderProgramsTest is ProgramsBase {
         assertEq(_claim(bronze), 1.6 ether, "20 bps of the second 800 only");
     }
 
-    /// @dev Each settlement is weighted at its moment by the average supply over bronze's serving time. Silver joins
-    /// SMALL at T0 + 10 days; at T0 + 40 days bronze's average is (10 x 1 + 30 x 2) / 40 = 1.75: weight 10,000 x 40 /
-    /// 70 = 5,714, 800 count as 457.12. Silver leaves then; at T0 + 110 days the average is (70 + 70 x 1) / 110:
-    /// weight 10,000 x 110 / 140 = 7,857, the next 800 count as 628.56. 20 bps of 1,085.68 = 2.17136.
+    /// @dev Each settlement is weighted at its moment by the model's smoothed count of providers. Silver joins SMALL
+    /// at T0 + 10 days; at T0 + 40 days the smoothed count has reached 2: weight 5,000, 800 count as 400. Silver leaves
+    /// then; at T0 + 55 days the smoothed count is half way back, 1.5: weight 6,666, the next 800 count as 533.28.
+    /// 20 bps of 933.28 = 1.86656.
     function test_claim_diversityAtTheRarityOfEachSettlement() public {
         _specializeSmall();
         vm.warp(T0 + 10 days);
@@ -210,15 +210,13 @@ contract ProviderProgramsTest is ProgramsBase {
         catalog.serveModel(SMALL);
         vm.warp(T0 + 40 days);
         _pay(alice, aliceKey, bronze, 1_000 ether);
-        assertEq(market.diversityEarningsOf(bronze), 457.12 ether, "at 5,714");
+        assertEq(market.diversityEarningsOf(bronze), 400 ether, "at 5,000");
         vm.prank(silver);
         catalog.stopServing(SMALL);
-        vm.warp(T0 + 70 days);
-        programs.sight(bronze);
-        vm.warp(T0 + 110 days);
+        vm.warp(T0 + 55 days);
         _pay(alice, aliceKey, bronze, 2_000 ether);
-        assertEq(market.diversityEarningsOf(bronze), 1_085.68 ether, "then at 7,857");
-        assertEq(_claim(bronze), 2.17136 ether, "20 bps of 1,085.68");
+        assertEq(market.diversityEarningsOf(bronze), 933.28 ether, "then at 6,666");
+        assertEq(_claim(bronze), 1.86656 ether, "20 bps of 933.28");
     }
 
     /// @dev Splitting into two identities that serve the same model halves the weight of each: 800 + 720 earned by two
