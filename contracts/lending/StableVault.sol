@@ -39,20 +39,24 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     IInsuranceFund private immutable _FUND;
 
-    // Slot 1: cash by the books, and the fund's unpaid interest share.
-    uint128 private _idle;
-    uint128 private _insuranceOwed;
+    // Slot 1: cash by the books, the fund's unpaid interest share and the last accrual (every credit call writes it).
+    uint104 private _idle;
+    uint104 private _insuranceOwed;
+    uint48 private _lastAccrual;
     // Slot 2: debt.
     uint128 private _totalScaledDebt;
     uint128 private _borrowIndex;
-    // Slot 3: last accrual and the rate curve, read together on every accrual.
-    uint64 private _lastAccrual;
-    RateParams private _rates;
+    // Slot 3: the credit manager (bound once after both are deployed: the only caller of the credit functions, and
+    // its pause holds exits back) and the rate curve, read together on every credit call and accrual.
+    IGuardianPausable private _creditManager;
+    uint16 private _baseRateBps;
+    uint16 private _slope1Bps;
+    uint32 private _slope2Bps;
+    uint16 private _optimalUtilizationBps;
+    uint16 private _insuranceInterestShareBps;
 
     uint256 private _badDebt;
     mapping(address owner => ExitRequest) private _exits;
-    /// @dev The credit manager, bound once after both are deployed: its pause holds exits back.
-    IGuardianPausable private _creditManager;
 
     /// @notice Deploys an empty vault.
     /// @param authority The preset's AccessManager.
@@ -72,7 +76,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (address(asset_) == address(0) || address(fund) == address(0)) revert ZeroAddress();
         _FUND = fund;
         _borrowIndex = uint128(DebtIndex.RAY);
-        _lastAccrual = uint64(block.timestamp);
+        _lastAccrual = uint48(block.timestamp);
         _setParameter(LendingKeys.BASE_RATE_BPS, rates.baseRateBps);
         _setParameter(LendingKeys.SLOPE1_BPS, rates.slope1Bps);
         _setParameter(LendingKeys.SLOPE2_BPS, rates.slope2Bps);
@@ -89,47 +93,93 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     /// @inheritdoc IStableVault
-    function borrow(uint256 assets, address receiver) external restricted returns (uint256 scaledDebt) {
+    function borrow(
+        address borrower,
+        uint256 paidOut,
+        address pool,
+        uint256 swapped
+    ) external returns (uint256 scaledDebt, uint256 borrowIndex_, uint256 totalBorrowed_) {
+        _onlyCreditManager();
+        uint256 assets = paidOut + swapped;
         if (assets == 0) revert ZeroAmount();
-        if (receiver == address(0)) revert ZeroAddress();
-        uint256 index = _accrue();
+        if (borrower == address(0) || pool == address(0)) revert ZeroAddress();
+        borrowIndex_ = _accrue();
         uint256 idle_ = _idle;
         if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
-        scaledDebt = DebtIndex.toScaledUp(assets, index);
-        _idle = uint128(idle_ - assets); // below idle_, which fits
-        _totalScaledDebt += scaledDebt.toUint128();
-        emit Borrowed(receiver, assets, scaledDebt);
-        IERC20(asset()).safeTransfer(receiver, assets);
+        uint256 scaledTotal = _totalScaledDebt;
+        totalBorrowed_ = DebtIndex.toAssetsDown(scaledTotal, borrowIndex_);
+        // Each part's scaled debt is rounded up on its own, as two separate draws would be.
+        uint256 scaledPaidOut = paidOut == 0 ? 0 : DebtIndex.toScaledUp(paidOut, borrowIndex_);
+        uint256 scaledSwapped = swapped == 0 ? 0 : DebtIndex.toScaledUp(swapped, borrowIndex_);
+        scaledDebt = scaledPaidOut + scaledSwapped;
+        _idle = uint104(idle_ - assets); // below idle_, which fits
+        _totalScaledDebt = (scaledTotal + scaledDebt).toUint128();
+        IERC20 asset_ = IERC20(asset());
+        if (paidOut != 0) {
+            emit Borrowed(borrower, paidOut, scaledPaidOut);
+            asset_.safeTransfer(borrower, paidOut);
+        }
+        if (swapped != 0) {
+            emit Borrowed(pool, swapped, scaledSwapped);
+            asset_.safeTransfer(pool, swapped);
+        }
     }
 
     /// @inheritdoc IStableVault
-    function repay(uint256 scaledDebt, uint256 assets) external restricted {
-        uint256 index = _accrue();
-        if (scaledDebt > DebtIndex.toScaledDown(assets, index)) revert RepaymentTooSmall(assets, scaledDebt);
-        _totalScaledDebt -= scaledDebt.toUint128();
-        _idle += assets.toUint128();
-        emit Repaid(assets, scaledDebt);
+    function repay(
+        uint256 scaledDebt,
+        uint256 assets
+    ) external returns (uint256 repaid, uint256 scaledRepaid, uint256 borrowIndex_) {
+        _onlyCreditManager();
+        borrowIndex_ = _accrue();
+        uint256 debt = DebtIndex.toAssetsUp(scaledDebt, borrowIndex_);
+        if (assets >= debt) {
+            (repaid, scaledRepaid) = (debt, scaledDebt);
+        } else {
+            (repaid, scaledRepaid) = (assets, DebtIndex.toScaledDown(assets, borrowIndex_));
+        }
+        _totalScaledDebt -= scaledRepaid.toUint128();
+        _idle += repaid.toUint104();
+        emit Repaid(repaid, scaledRepaid);
     }
 
     /// @inheritdoc IStableVault
-    function writeOff(uint256 scaledDebt) external restricted returns (uint256 loss) {
+    function settle(uint256 scaledRepaid, uint256 assets, uint256 scaledWrittenOff) external returns (uint256 loss) {
+        _onlyCreditManager();
         uint256 index = _accrue();
+        if (scaledRepaid != 0 || assets != 0) {
+            if (scaledRepaid > DebtIndex.toScaledDown(assets, index)) revert RepaymentTooSmall(assets, scaledRepaid);
+            _totalScaledDebt -= scaledRepaid.toUint128();
+            _idle += assets.toUint104();
+            emit Repaid(assets, scaledRepaid);
+        }
+        if (scaledWrittenOff != 0) loss = _writeOff(scaledWrittenOff, index);
+    }
+
+    /// @dev Writes `scaledDebt` off at `index`: the fund's unpaid share first, then the fund, then the suppliers.
+    function _writeOff(uint256 scaledDebt, uint256 index) private returns (uint256 loss) {
         uint256 debt = DebtIndex.toAssetsUp(scaledDebt, index);
         _totalScaledDebt -= scaledDebt.toUint128();
         // The fund's unpaid interest share is the fund's money held here: it absorbs the loss first.
         uint256 owed = _insuranceOwed;
         uint256 fromOwed = Math.min(owed, debt);
-        _insuranceOwed = uint128(owed - fromOwed); // below owed, which fits
+        _insuranceOwed = uint104(owed - fromOwed); // below owed, which fits
         uint256 needed = debt - fromOwed;
         uint256 covered;
         if (needed != 0) {
             // The fund is a trusted module contract; it sends at most `needed` and reports what it sent.
             covered = _FUND.cover(needed);
-            _idle += covered.toUint128();
+            _idle += covered.toUint104();
         }
         loss = needed - covered;
         if (loss != 0) _badDebt += loss;
         emit DebtWrittenOff(scaledDebt, debt, fromOwed, covered, loss);
+    }
+
+    /// @dev Reverts `NotCreditManager` unless the caller is the bound credit manager (no call to the AccessManager:
+    /// the binding is fixed once at deployment, and unbound it matches nobody).
+    function _onlyCreditManager() private view {
+        if (msg.sender != address(_creditManager)) revert NotCreditManager(msg.sender);
     }
 
     /// @inheritdoc IStableVault
@@ -140,8 +190,8 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         amount = Math.min(owed, idle_);
         if (amount == 0) revert NothingToCollect();
         // Both results are below values that fit 128 bits.
-        _insuranceOwed = uint128(owed - amount);
-        _idle = uint128(idle_ - amount);
+        _insuranceOwed = uint104(owed - amount);
+        _idle = uint104(idle_ - amount);
         emit InsuranceFeesCollected(amount);
         IERC20(asset()).safeTransfer(address(_FUND), amount);
     }
@@ -259,7 +309,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
         delete _exits[msg.sender];
         _burn(address(this), e.shares);
-        _idle = uint128(idle_ - assets); // below idle_, which fits
+        _idle = uint104(idle_ - assets); // below idle_, which fits
         emit ExitClaimed(msg.sender, receiver, e.shares, assets);
         IERC20(asset()).safeTransfer(receiver, assets);
     }
@@ -276,7 +326,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     function _transferIn(address from, uint256 assets) internal override {
         super._transferIn(from, assets);
-        _idle += assets.toUint128();
+        _idle += assets.toUint104();
     }
 
     function _decimalsOffset() internal pure override returns (uint8) {
@@ -325,7 +375,14 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     /// @inheritdoc IStableVault
     function rateParams() external view returns (RateParams memory) {
-        return _rates;
+        return
+            RateParams({
+                baseRateBps: _baseRateBps,
+                slope1Bps: _slope1Bps,
+                slope2Bps: _slope2Bps,
+                optimalUtilizationBps: _optimalUtilizationBps,
+                insuranceInterestShareBps: _insuranceInterestShareBps
+            });
     }
 
     /// @inheritdoc IStableVault
@@ -337,12 +394,11 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     /// @inheritdoc IParameterized
     function parameter(bytes32 key) external view returns (uint256) {
-        RateParams memory r = _rates;
-        if (key == LendingKeys.BASE_RATE_BPS) return r.baseRateBps;
-        if (key == LendingKeys.SLOPE1_BPS) return r.slope1Bps;
-        if (key == LendingKeys.SLOPE2_BPS) return r.slope2Bps;
-        if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) return r.optimalUtilizationBps;
-        if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) return r.insuranceInterestShareBps;
+        if (key == LendingKeys.BASE_RATE_BPS) return _baseRateBps;
+        if (key == LendingKeys.SLOPE1_BPS) return _slope1Bps;
+        if (key == LendingKeys.SLOPE2_BPS) return _slope2Bps;
+        if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) return _optimalUtilizationBps;
+        if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) return _insuranceInterestShareBps;
         revert UnknownParameter(key);
     }
 
@@ -350,18 +406,18 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     function _setParameter(bytes32 key, uint256 value) internal override {
         _accrue();
         if (key == LendingKeys.BASE_RATE_BPS) {
-            _rates.baseRateBps = _toUint32(key, value);
+            _baseRateBps = uint16(_atMost(key, value, type(uint16).max)); // checked
         } else if (key == LendingKeys.SLOPE1_BPS) {
-            _rates.slope1Bps = _toUint32(key, value);
+            _slope1Bps = uint16(_atMost(key, value, type(uint16).max)); // checked
         } else if (key == LendingKeys.SLOPE2_BPS) {
-            _rates.slope2Bps = _toUint32(key, value);
+            _slope2Bps = uint32(_atMost(key, value, type(uint32).max)); // checked
         } else if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) {
             // Strictly inside (0, 100%): the curve divides by both the kink and 100% minus the kink.
             if (value == 0 || value >= BPS) revert InvalidParameterValue(key, value);
-            _rates.optimalUtilizationBps = uint16(value); // below BPS
+            _optimalUtilizationBps = uint16(value); // below BPS
         } else if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) {
             if (value > BPS) revert InvalidParameterValue(key, value);
-            _rates.insuranceInterestShareBps = uint16(value); // at most BPS
+            _insuranceInterestShareBps = uint16(value); // at most BPS
         } else {
             revert UnknownParameter(key);
         }
@@ -393,11 +449,11 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         uint256 interest;
         uint256 fee;
         (index, interest, fee) = _pending();
-        _lastAccrual = uint64(block.timestamp);
+        _lastAccrual = uint48(block.timestamp);
         // The index is stored even when the interest rounds to zero assets, so small debts still accrue.
         if (index != oldIndex) {
             _borrowIndex = index.toUint128();
-            if (fee != 0) _insuranceOwed += fee.toUint128();
+            if (fee != 0) _insuranceOwed += fee.toUint104();
             emit InterestAccrued(index, interest, fee);
         }
     }
@@ -413,24 +469,18 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         // Rounded up: the index, hence every debt, never rounds in the borrowers' favour.
         uint256 newIndex = index + index.mulDiv(growth, InterestRateModel.WAD * YEAR, Math.Rounding.Ceil);
         interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
-        fee = interest.mulDiv(_rates.insuranceInterestShareBps, BPS);
+        fee = interest.mulDiv(_insuranceInterestShareBps, BPS);
         index = newIndex;
     }
 
     function _rate(uint256 borrowed) private view returns (uint256) {
-        RateParams memory r = _rates;
         return
             InterestRateModel.borrowRate(
                 InterestRateModel.utilization(borrowed, _idle),
-                r.baseRateBps,
-                r.slope1Bps,
-                r.slope2Bps,
-                r.optimalUtilizationBps
+                _baseRateBps,
+                _slope1Bps,
+                _slope2Bps,
+                _optimalUtilizationBps
             );
-    }
-
-    function _toUint32(bytes32 key, uint256 value) private pure returns (uint32) {
-        if (value > type(uint32).max) revert InvalidParameterValue(key, value);
-        return uint32(value); // checked just above
     }
 }
