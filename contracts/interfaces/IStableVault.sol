@@ -75,13 +75,21 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @param insuranceShare Part of it owed to the insurance fund.
     event InterestAccrued(uint256 borrowIndex, uint256 interest, uint256 insuranceShare);
 
-    /// @notice The credit manager drew liquidity.
-    /// @param receiver Who received the stablecoin.
-    /// @param assets Amount lent.
+    /// @notice The credit manager drew liquidity for one draw: part paid to the borrower, part sent to the pool.
+    /// @param borrower Who received the paid-out part.
+    /// @param paidOut Amount paid to the borrower.
+    /// @param pool Where the swapped part went (the reserve's pair).
+    /// @param swapped Amount sent to the pool.
     /// @param scaledDebt Scaled debt added.
-    event Borrowed(address indexed receiver, uint256 assets, uint256 scaledDebt);
+    event Borrowed(
+        address indexed borrower,
+        uint256 paidOut,
+        address indexed pool,
+        uint256 swapped,
+        uint256 scaledDebt
+    );
 
-    /// @notice Debt was repaid (the stablecoin reached the vault before the call).
+    /// @notice Debt was repaid (the credit manager moves the stablecoin to the vault in the same call).
     /// @param assets Amount repaid.
     /// @param scaledDebt Scaled debt removed.
     event Repaid(uint256 assets, uint256 scaledDebt);
@@ -178,8 +186,8 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @notice Lends one draw on the credit manager's account: `paidOut` to the borrower and `swapped` straight to
     /// the ETH reserve's pool (one call for both halves).
     /// @dev Only the bound credit manager (`NotCreditManager` otherwise). Accrues first; reverts
-    /// `InsufficientLiquidity` above idle liquidity. Each part's scaled debt is rounded up on its own, and each
-    /// non-zero part emits `Borrowed`.
+    /// `InsufficientLiquidity` above idle liquidity. Each part's scaled debt is rounded up on its own; one
+    /// `Borrowed` event.
     /// @param borrower Who receives the paid-out half.
     /// @param paidOut Amount paid to the borrower (may be zero).
     /// @param pool Where the swapped half goes (the reserve's Uniswap V2 pair).

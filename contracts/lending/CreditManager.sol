@@ -24,6 +24,8 @@ import {DebtIndex} from "./DebtIndex.sol";
 /// @notice QER-collateralised stablecoin positions; half of every draw buys ETH for the reserve.
 /// @dev The pause is governance's `GuardianPausable` (guardian pause that expires unless confirmed); `parameter` and
 /// `_setParameter` handle the lending keys and hand `pause.duration` to it.
+/// Amounts and prices are bounded (positions in 96 and 80 bits, prices within the oracle's sanity ranges, bps below
+/// 2^16), so the arithmetic is plain checked multiplication and division, not 512-bit `mulDiv`.
 contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTransient {
     using Math for uint256;
     using SafeCast for uint256;
@@ -50,19 +52,10 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     IVoteLocker private immutable _LOCKER;
     uint256 private immutable _MIN_LOCK_LEFT;
 
-    /// @dev The risk numbers in one slot (read by every borrow and liquidation): `RiskParams` with the two amounts
-    /// narrowed to what fits beside the five bps values (`minBorrow` < 2^80, `debtCeiling` < 2^96 units).
-    struct StoredRisk {
-        uint16 maxLtvBps;
-        uint16 liquidationThresholdBps;
-        uint16 liquidationBonusBps;
-        uint16 closeFactorBps;
-        uint16 liquidationFeeBps;
-        uint80 minBorrow;
-        uint96 debtCeiling;
-    }
-
-    StoredRisk private _storedRisk;
+    /// @dev The risk numbers in one word (read by every borrow and liquidation with one SLOAD), from the lowest bits:
+    /// the five bps values (16 bits each: max LTV, liquidation threshold, bonus, close factor, fee), `minBorrow`
+    /// (80 bits) and `debtCeiling` (96 bits); `_risk` unpacks them, `_storeRisk` packs them.
+    uint256 private _riskWord;
     /// @dev A position in one slot (`Position` narrowed): a borrower's first draw writes a slot its collateral
     /// already holds, and every action reads one slot. Collateral below 2^96 units (79 billion tokens of 18
     /// decimals; QER's cap is 1 billion), scaled debt and ETH below 2^80 units (10^18 USDC, 1.2 million ETH); a
@@ -171,7 +164,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             _requireNotPaused();
             (uint256 index, ) = _VAULT.accrueInterest();
             uint256 debt = DebtIndex.toAssetsUp(scaled, index);
-            uint256 maxDebt = _maxDebt(left, _ORACLE.collateralGuardedPrice(), _storedRisk.maxLtvBps);
+            uint256 maxDebt = _maxDebt(left, _ORACLE.collateralGuardedPrice(), _risk().maxLtvBps);
             if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
         }
         p.collateral = uint96(left); // below the stored value
@@ -277,10 +270,10 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         // An unavailable ETH price values the position's ETH at zero instead of blocking the liquidation.
         if (liq.eth != 0) {
             liq.ethPrice = _ORACLE.ethPriceOrZero();
-            liq.ethValue = liq.eth.mulDiv(liq.ethPrice, _ETH_SCALE);
+            liq.ethValue = (liq.eth * liq.ethPrice) / _ETH_SCALE;
         }
-        liq.collateralValue = liq.collateral.mulDiv(liq.collateralPrice, _COLLATERAL_SCALE) + liq.ethValue;
-        uint256 limit = liq.collateralValue.mulDiv(r.liquidationThresholdBps, BPS);
+        liq.collateralValue = (liq.collateral * liq.collateralPrice) / _COLLATERAL_SCALE + liq.ethValue;
+        uint256 limit = (liq.collateralValue * r.liquidationThresholdBps) / BPS;
         if (liq.debt <= limit) revert PositionHealthy(account, liq.debt, limit);
 
         _seize(liq, r, maxRepay);
@@ -333,37 +326,33 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             liq.repaid =
                 liq.collateralValue >= liq.debt
                     ? liq.debt
-                    : liq.collateralValue.mulDiv(BPS, bonusFactor, Math.Rounding.Ceil);
+                    : Math.ceilDiv(liq.collateralValue * BPS, bonusFactor);
             if (maxRepay < liq.repaid) revert RepayBelowClosingAmount(maxRepay, liq.repaid);
             liq.ethSeized = liq.eth;
             liq.collateralSeized = liq.collateral;
             if (liq.collateralValue >= liq.debt) {
                 // The fund's share of the bonus actually received (the surplus over the debt).
-                liq.fee = (liq.collateralValue - liq.debt).mulDiv(r.liquidationFeeBps, BPS, Math.Rounding.Ceil);
+                liq.fee = Math.ceilDiv((liq.collateralValue - liq.debt) * r.liquidationFeeBps, BPS);
                 return;
             }
         } else {
             // Rounded up, so a 1-wei debt can be cleared.
-            liq.repaid = Math.min(maxRepay, liq.debt.mulDiv(r.closeFactorBps, BPS, Math.Rounding.Ceil));
+            liq.repaid = Math.min(maxRepay, Math.ceilDiv(liq.debt * r.closeFactorBps, BPS));
             // Unpriced ETH: at most what the QER can pay at the bonus, so the seizure stays within the QER.
-            if (ethUnpriced) liq.repaid = Math.min(liq.repaid, liq.collateralValue.mulDiv(BPS, bonusFactor));
+            if (ethUnpriced) liq.repaid = Math.min(liq.repaid, (liq.collateralValue * BPS) / bonusFactor);
             if (liq.repaid == 0) revert ZeroAmount();
-            uint256 seizeValue = liq.repaid.mulDiv(bonusFactor, BPS);
+            uint256 seizeValue = (liq.repaid * bonusFactor) / BPS;
             // At most the collateral's value: repaid <= debt and debt x (1 + bonus) <= collateral value (or, with
             // unpriced ETH, repaid x (1 + bonus) <= the QER's value).
             if (liq.ethPrice != 0 && seizeValue <= liq.ethValue) {
-                liq.ethSeized = seizeValue.mulDiv(_ETH_SCALE, liq.ethPrice);
+                liq.ethSeized = (seizeValue * _ETH_SCALE) / liq.ethPrice;
             } else {
                 // Without an ETH price the ETH is worth zero here: it stays with the position.
                 if (liq.ethPrice != 0) liq.ethSeized = liq.eth;
-                liq.collateralSeized = (seizeValue - liq.ethValue).mulDiv(_COLLATERAL_SCALE, liq.collateralPrice);
+                liq.collateralSeized = ((seizeValue - liq.ethValue) * _COLLATERAL_SCALE) / liq.collateralPrice;
             }
         }
-        liq.fee = liq.repaid.mulDiv(
-            uint256(r.liquidationBonusBps) * r.liquidationFeeBps,
-            BPS * BPS,
-            Math.Rounding.Ceil
-        );
+        liq.fee = Math.ceilDiv(liq.repaid * r.liquidationBonusBps * r.liquidationFeeBps, BPS * BPS);
     }
 
     // ------------------------------------------------------------------ views
@@ -381,7 +370,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @inheritdoc ICreditManager
     function maxDebtOf(address account) external view returns (uint256) {
-        return _maxDebt(_positions[account].collateral, _ORACLE.previewCollateralGuardedPrice(), _storedRisk.maxLtvBps);
+        return _maxDebt(_positions[account].collateral, _ORACLE.previewCollateralGuardedPrice(), _risk().maxLtvBps);
     }
 
     /// @inheritdoc ICreditManager
@@ -389,7 +378,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         StoredPosition memory p = _positions[account];
         uint256 value = uint256(p.collateral).mulDiv(_ORACLE.collateralPrice(), _COLLATERAL_SCALE);
         if (p.reserveEth != 0) value += uint256(p.reserveEth).mulDiv(_ORACLE.ethPriceOrZero(), _ETH_SCALE);
-        return value.mulDiv(_storedRisk.liquidationThresholdBps, BPS);
+        return value.mulDiv(_risk().liquidationThresholdBps, BPS);
     }
 
     /// @inheritdoc ICreditManager
@@ -422,7 +411,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @inheritdoc ICreditManager
     function openCeiling() external view returns (uint256) {
-        return uint256(_storedRisk.debtCeiling).mulDiv(_OPEN_CEILING_BPS, BPS);
+        return _risk().debtCeiling.mulDiv(_OPEN_CEILING_BPS, BPS);
     }
 
     // ------------------------------------------------------------------ parameters
@@ -464,32 +453,33 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         _storeRisk(r);
     }
 
-    /// @dev The risk numbers, from their one slot.
+    /// @dev The risk numbers, from their one word.
     function _risk() private view returns (RiskParams memory) {
-        StoredRisk memory s = _storedRisk;
+        uint256 w = _riskWord;
         return
             RiskParams({
-                maxLtvBps: s.maxLtvBps,
-                liquidationThresholdBps: s.liquidationThresholdBps,
-                liquidationBonusBps: s.liquidationBonusBps,
-                closeFactorBps: s.closeFactorBps,
-                liquidationFeeBps: s.liquidationFeeBps,
-                minBorrow: s.minBorrow,
-                debtCeiling: s.debtCeiling
+                maxLtvBps: uint16(w),
+                liquidationThresholdBps: uint16(w >> 16),
+                liquidationBonusBps: uint16(w >> 32),
+                closeFactorBps: uint16(w >> 48),
+                liquidationFeeBps: uint16(w >> 64),
+                minBorrow: uint80(w >> 80),
+                debtCeiling: uint96(w >> 160)
             });
     }
 
-    /// @dev Stores the risk numbers in their one slot; amounts too large for it revert `InvalidParameterValue`.
+    /// @dev Stores the risk numbers in their one word; amounts too large for it revert `InvalidParameterValue`.
     function _storeRisk(RiskParams memory r) private {
-        _storedRisk = StoredRisk({
-            maxLtvBps: r.maxLtvBps,
-            liquidationThresholdBps: r.liquidationThresholdBps,
-            liquidationBonusBps: r.liquidationBonusBps,
-            closeFactorBps: r.closeFactorBps,
-            liquidationFeeBps: r.liquidationFeeBps,
-            minBorrow: uint80(_atMost(LendingKeys.MIN_BORROW, r.minBorrow, type(uint80).max)), // checked
-            debtCeiling: uint96(_atMost(LendingKeys.DEBT_CEILING, r.debtCeiling, type(uint96).max)) // checked
-        });
+        uint256 minBorrow = _atMost(LendingKeys.MIN_BORROW, r.minBorrow, type(uint80).max);
+        uint256 ceiling = _atMost(LendingKeys.DEBT_CEILING, r.debtCeiling, type(uint96).max);
+        _riskWord =
+            uint256(r.maxLtvBps) |
+            (uint256(r.liquidationThresholdBps) << 16) |
+            (uint256(r.liquidationBonusBps) << 32) |
+            (uint256(r.closeFactorBps) << 48) |
+            (uint256(r.liquidationFeeBps) << 64) |
+            (minBorrow << 80) |
+            (ceiling << 160);
     }
 
     /// @dev A pause duration below `MIN_PAUSE_DURATION` would let the guardian, pausing again the first second it
@@ -517,7 +507,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// for the draw costs the early-exit penalty on at least that time left). The perk never touches the LTV limit.
     function _checkOpenCeiling(uint256 total, uint256 ceiling) private view {
         if (_OPEN_CEILING_BPS == BPS) return;
-        uint256 open = ceiling.mulDiv(_OPEN_CEILING_BPS, BPS);
+        uint256 open = (ceiling * _OPEN_CEILING_BPS) / BPS;
         if (total <= open) return;
         if (!_PERKS.hasAccess(msg.sender, _PERK_FEATURE)) {
             revert LockerPerkRequired(msg.sender, _PERK_FEATURE, total, open);
@@ -529,6 +519,6 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @dev The borrowing limit of `collateral` QER at `price`, rounded down.
     function _maxDebt(uint256 collateral, uint256 price, uint256 maxLtvBps) private view returns (uint256) {
-        return collateral.mulDiv(price * maxLtvBps, _COLLATERAL_SCALE * BPS);
+        return (collateral * price * maxLtvBps) / (_COLLATERAL_SCALE * BPS);
     }
 }

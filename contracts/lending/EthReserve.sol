@@ -40,16 +40,16 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     /// @dev 10^(36 - stablecoin decimals): stablecoin units x this / ETH price (WAD) = ETH wei.
     uint256 private immutable _STABLE_TO_ETH_SCALE;
 
-    // Slot 0, after the AccessManaged authority: the governed numbers.
+    // Slot 1 (after the AccessManaged authority): the stablecoin/WETH pair, read from the factory at the first swap
+    // (it may be created after deployment), and the governed numbers, read together by every swap.
+    IUniswapV2Pair private _pair;
     uint16 private _maxSlippageBps;
     uint16 private _ethReturnBps;
-    // Slot 1: the credit manager (bound once: the only caller of `buyEth` and `release`) and the ETH positions and
+    // Slot 2: the credit manager (bound once: the only caller of `buyEth` and `release`) and the ETH positions and
     // credits own, read together on every call of the credit manager.
     address private _creditManager;
     uint96 private _ownedEth;
     mapping(address account => uint256) private _claimable;
-    /// @dev The stablecoin/WETH pair, read from the factory at the first swap (it may be created after deployment).
-    IUniswapV2Pair private _pair;
 
     /// @notice Deploys the reserve; it swaps on the pair of the router's factory.
     /// @param authority The preset's AccessManager.
@@ -123,7 +123,7 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         (uint256 out0, uint256 out1) = _STABLE_IS_TOKEN0 ? (uint256(0), ethOut) : (ethOut, uint256(0));
         pair.swap(out0, out1, address(this), "");
         IWETH(_WETH).withdraw(ethOut);
-        ethToPosition = ethOut.mulDiv(_ethReturnBps, BPS);
+        ethToPosition = (ethOut * _ethReturnBps) / BPS;
         _ownedEth += SafeCast.toUint96(ethToPosition);
         emit EthBought(stableAmount, ethOut, ethToPosition, minOut);
     }
@@ -247,7 +247,7 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
 
     /// @dev The ETH `stableAmount` buys at the oracle price, less the slippage limit, rounded up (stricter).
     function _minEthOut(uint256 stableAmount) private view returns (uint256) {
-        uint256 atOraclePrice = stableAmount.mulDiv(_STABLE_TO_ETH_SCALE, _ORACLE.ethPrice());
-        return atOraclePrice.mulDiv(BPS - _maxSlippageBps, BPS, Math.Rounding.Ceil);
+        uint256 atOraclePrice = (stableAmount * _STABLE_TO_ETH_SCALE) / _ORACLE.ethPrice();
+        return Math.ceilDiv(atOraclePrice * (BPS - _maxSlippageBps), BPS);
     }
 }

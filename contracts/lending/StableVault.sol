@@ -24,7 +24,6 @@ import {InterestRateModel} from "./InterestRateModel.sol";
 /// @notice ERC-4626 vault of the stablecoin that the credit manager lends to QER borrowers; suppliers leave through
 /// a delayed exit that shares every loss recognised before the claim.
 contract StableVault is ERC4626, Parameterized, IStableVault {
-    using Math for uint256;
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
 
@@ -108,21 +107,14 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
         uint256 scaledTotal = _totalScaledDebt;
         totalBorrowed_ = DebtIndex.toAssetsDown(scaledTotal, borrowIndex_);
-        // Each part's scaled debt is rounded up on its own, as two separate draws would be.
-        uint256 scaledPaidOut = paidOut == 0 ? 0 : DebtIndex.toScaledUp(paidOut, borrowIndex_);
-        uint256 scaledSwapped = swapped == 0 ? 0 : DebtIndex.toScaledUp(swapped, borrowIndex_);
-        scaledDebt = scaledPaidOut + scaledSwapped;
+        // Each part's scaled debt is rounded up on its own, as two separate draws would be (zero for a zero part).
+        scaledDebt = DebtIndex.toScaledUp(paidOut, borrowIndex_) + DebtIndex.toScaledUp(swapped, borrowIndex_);
         _idle = uint104(idle_ - assets); // below idle_, which fits
         _totalScaledDebt = (scaledTotal + scaledDebt).toUint128();
+        emit Borrowed(borrower, paidOut, pool, swapped, scaledDebt);
         IERC20 asset_ = IERC20(asset());
-        if (paidOut != 0) {
-            emit Borrowed(borrower, paidOut, scaledPaidOut);
-            asset_.safeTransfer(borrower, paidOut);
-        }
-        if (swapped != 0) {
-            emit Borrowed(pool, swapped, scaledSwapped);
-            asset_.safeTransfer(pool, swapped);
-        }
+        if (paidOut != 0) asset_.safeTransfer(borrower, paidOut);
+        if (swapped != 0) asset_.safeTransfer(pool, swapped);
     }
 
     /// @inheritdoc IStableVault
@@ -467,9 +459,11 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         uint256 borrowed = DebtIndex.toAssetsDown(scaled, index);
         uint256 growth = _rate(borrowed) * elapsed; // WAD-years x seconds
         // Rounded up: the index, hence every debt, never rounds in the borrowers' favour.
-        uint256 newIndex = index + index.mulDiv(growth, InterestRateModel.WAD * YEAR, Math.Rounding.Ceil);
+        // Plain arithmetic: the index is below 2^128 and the growth below 2^127 (a rate below 2^79 WAD for under
+        // 2^48 seconds), so the product fits.
+        uint256 newIndex = index + Math.ceilDiv(index * growth, InterestRateModel.WAD * YEAR);
         interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
-        fee = interest.mulDiv(_insuranceInterestShareBps, BPS);
+        fee = (interest * _insuranceInterestShareBps) / BPS;
         index = newIndex;
     }
 
