@@ -188,11 +188,12 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         uint256 price = _ORACLE.collateralGuardedPrice();
         paidOut = amount / 2;
         uint256 swapped = amount - paidOut; // the odd unit, if any, buys ETH
-        p.scaledDebt = _draw(p, r, price, amount, paidOut, swapped).toUint80();
+        uint80 scaled = _draw(p, r, price, amount, paidOut, swapped).toUint80();
         uint256 ethBought;
         (ethBought, ethToPosition) = _RESERVE.buyEth(swapped, minEthOut, deadline);
         // Written after the calls because only they know the amounts; every entry point is non-reentrant.
-        p.reserveEth = (p.reserveEth + ethToPosition).toUint80();
+        uint80 eth = (p.reserveEth + ethToPosition).toUint80();
+        (p.scaledDebt, p.reserveEth) = (scaled, eth);
         emit Borrowed(msg.sender, amount, paidOut, swapped, ethBought, ethToPosition);
     }
 

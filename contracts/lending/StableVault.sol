@@ -29,6 +29,12 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     uint256 private constant BPS = 10_000;
     uint256 private constant YEAR = 365 days;
+    /// @dev Bit offsets of the rate numbers in `_credit` (the credit manager takes bits 0..159).
+    uint256 private constant BASE_RATE_SHIFT = 160;
+    uint256 private constant SLOPE1_SHIFT = 176;
+    uint256 private constant SLOPE2_SHIFT = 192;
+    uint256 private constant KINK_SHIFT = 224;
+    uint256 private constant SHARE_SHIFT = 240;
     /// @dev Shares carry 6 more decimals than assets: a first depositor would need to donate 10^6 times what a
     /// victim may lose (and donations do not move `totalAssets` here anyway).
     uint8 private constant DECIMALS_OFFSET = 6;
@@ -45,14 +51,10 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     // Slot 2: debt.
     uint128 private _totalScaledDebt;
     uint128 private _borrowIndex;
-    // Slot 3: the credit manager (bound once after both are deployed: the only caller of the credit functions, and
-    // its pause holds exits back) and the rate curve, read together on every credit call and accrual.
-    IGuardianPausable private _creditManager;
-    uint16 private _baseRateBps;
-    uint16 private _slope1Bps;
-    uint32 private _slope2Bps;
-    uint16 private _optimalUtilizationBps;
-    uint16 private _insuranceInterestShareBps;
+    // Slot 3, one word read with one SLOAD on every credit call and accrual: the credit manager (bound once after
+    // both are deployed: the only caller of the credit functions, and its pause holds exits back) in the lowest 160
+    // bits, then the rate curve: base rate (16 bits), slope 1 (16), slope 2 (32), kink (16), insurance share (16).
+    uint256 private _credit;
 
     uint256 private _badDebt;
     mapping(address owner => ExitRequest) private _exits;
@@ -171,7 +173,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// @dev Reverts `NotCreditManager` unless the caller is the bound credit manager (no call to the AccessManager:
     /// the binding is fixed once at deployment, and unbound it matches nobody).
     function _onlyCreditManager() private view {
-        if (msg.sender != address(_creditManager)) revert NotCreditManager(msg.sender);
+        if (msg.sender != address(uint160(_credit))) revert NotCreditManager(msg.sender);
     }
 
     /// @inheritdoc IStableVault
@@ -259,15 +261,16 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     /// @inheritdoc IStableVault
     function bindCreditManager(address creditManager_) external restricted {
-        address bound = address(_creditManager);
+        uint256 credit = _credit;
+        address bound = address(uint160(credit));
         if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
-        _creditManager = IGuardianPausable(creditManager_);
+        _credit = credit | uint160(creditManager_);
         emit CreditManagerBound(creditManager_);
     }
 
     /// @inheritdoc IStableVault
     function creditManager() external view returns (address) {
-        return address(_creditManager);
+        return address(uint160(_credit));
     }
 
     /// @inheritdoc IStableVault
@@ -362,18 +365,18 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// @inheritdoc IStableVault
     function borrowRate() external view returns (uint256) {
         (uint256 index, , ) = _pending();
-        return _rate(DebtIndex.toAssetsDown(_totalScaledDebt, index));
+        return _rate(DebtIndex.toAssetsDown(_totalScaledDebt, index), _credit);
     }
 
     /// @inheritdoc IStableVault
     function rateParams() external view returns (RateParams memory) {
         return
             RateParams({
-                baseRateBps: _baseRateBps,
-                slope1Bps: _slope1Bps,
-                slope2Bps: _slope2Bps,
-                optimalUtilizationBps: _optimalUtilizationBps,
-                insuranceInterestShareBps: _insuranceInterestShareBps
+                baseRateBps: uint32(_field(BASE_RATE_SHIFT, 16)),
+                slope1Bps: uint32(_field(SLOPE1_SHIFT, 16)),
+                slope2Bps: uint32(_field(SLOPE2_SHIFT, 32)),
+                optimalUtilizationBps: uint16(_field(KINK_SHIFT, 16)),
+                insuranceInterestShareBps: uint16(_field(SHARE_SHIFT, 16))
             });
     }
 
@@ -386,11 +389,11 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     /// @inheritdoc IParameterized
     function parameter(bytes32 key) external view returns (uint256) {
-        if (key == LendingKeys.BASE_RATE_BPS) return _baseRateBps;
-        if (key == LendingKeys.SLOPE1_BPS) return _slope1Bps;
-        if (key == LendingKeys.SLOPE2_BPS) return _slope2Bps;
-        if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) return _optimalUtilizationBps;
-        if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) return _insuranceInterestShareBps;
+        if (key == LendingKeys.BASE_RATE_BPS) return _field(BASE_RATE_SHIFT, 16);
+        if (key == LendingKeys.SLOPE1_BPS) return _field(SLOPE1_SHIFT, 16);
+        if (key == LendingKeys.SLOPE2_BPS) return _field(SLOPE2_SHIFT, 32);
+        if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) return _field(KINK_SHIFT, 16);
+        if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) return _field(SHARE_SHIFT, 16);
         revert UnknownParameter(key);
     }
 
@@ -398,18 +401,18 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     function _setParameter(bytes32 key, uint256 value) internal override {
         _accrue();
         if (key == LendingKeys.BASE_RATE_BPS) {
-            _baseRateBps = uint16(_atMost(key, value, type(uint16).max)); // checked
+            _setField(BASE_RATE_SHIFT, 16, _atMost(key, value, type(uint16).max));
         } else if (key == LendingKeys.SLOPE1_BPS) {
-            _slope1Bps = uint16(_atMost(key, value, type(uint16).max)); // checked
+            _setField(SLOPE1_SHIFT, 16, _atMost(key, value, type(uint16).max));
         } else if (key == LendingKeys.SLOPE2_BPS) {
-            _slope2Bps = uint32(_atMost(key, value, type(uint32).max)); // checked
+            _setField(SLOPE2_SHIFT, 32, _atMost(key, value, type(uint32).max));
         } else if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) {
             // Strictly inside (0, 100%): the curve divides by both the kink and 100% minus the kink.
             if (value == 0 || value >= BPS) revert InvalidParameterValue(key, value);
-            _optimalUtilizationBps = uint16(value); // below BPS
+            _setField(KINK_SHIFT, 16, value); // below BPS
         } else if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) {
             if (value > BPS) revert InvalidParameterValue(key, value);
-            _insuranceInterestShareBps = uint16(value); // at most BPS
+            _setField(SHARE_SHIFT, 16, value); // at most BPS
         } else {
             revert UnknownParameter(key);
         }
@@ -421,7 +424,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// it), plus one exit delay: the liquidations a pause stopped get the head start every exit gives them. Zero
     /// while unbound or never paused.
     function _creditManagerHeldUntil() private view returns (uint256) {
-        IGuardianPausable manager = _creditManager;
+        IGuardianPausable manager = IGuardianPausable(address(uint160(_credit)));
         if (address(manager) == address(0)) return 0;
         uint256 until = manager.pausedUntil();
         return until == 0 ? 0 : until + EXIT_DELAY;
@@ -437,10 +440,11 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// @dev Brings the index and the fund's share up to now; returns the index.
     function _accrue() private returns (uint256 index) {
         uint256 oldIndex = _borrowIndex;
-        if (block.timestamp == _lastAccrual) return oldIndex;
+        uint256 last = _lastAccrual;
+        if (block.timestamp == last) return oldIndex;
         uint256 interest;
         uint256 fee;
-        (index, interest, fee) = _pending();
+        (index, interest, fee) = _grow(oldIndex, block.timestamp - last, _totalScaledDebt);
         _lastAccrual = uint48(block.timestamp);
         // The index is stored even when the interest rounds to zero assets, so small debts still accrue.
         if (index != oldIndex) {
@@ -452,29 +456,47 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     /// @dev The index, the interest and the fund's share accrued since the last accrual, without storing them.
     function _pending() private view returns (uint256 index, uint256 interest, uint256 fee) {
-        index = _borrowIndex;
-        uint256 elapsed = block.timestamp - _lastAccrual;
-        uint256 scaled = _totalScaledDebt;
-        if (elapsed == 0 || scaled == 0) return (index, 0, 0);
-        uint256 borrowed = DebtIndex.toAssetsDown(scaled, index);
-        uint256 growth = _rate(borrowed) * elapsed; // WAD-years x seconds
-        // Rounded up: the index, hence every debt, never rounds in the borrowers' favour.
-        // Plain arithmetic: the index is below 2^128 and the growth below 2^127 (a rate below 2^79 WAD for under
-        // 2^48 seconds), so the product fits.
-        uint256 newIndex = index + Math.ceilDiv(index * growth, InterestRateModel.WAD * YEAR);
-        interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
-        fee = (interest * _insuranceInterestShareBps) / BPS;
-        index = newIndex;
+        return _grow(_borrowIndex, block.timestamp - _lastAccrual, _totalScaledDebt);
     }
 
-    function _rate(uint256 borrowed) private view returns (uint256) {
+    /// @dev `index` grown over `elapsed` seconds on `scaled` debt at the current rate, the interest and the fund's
+    /// share of it.
+    function _grow(
+        uint256 index,
+        uint256 elapsed,
+        uint256 scaled
+    ) private view returns (uint256 newIndex, uint256 interest, uint256 fee) {
+        if (elapsed == 0 || scaled == 0) return (index, 0, 0);
+        uint256 borrowed = DebtIndex.toAssetsDown(scaled, index);
+        uint256 credit = _credit;
+        uint256 rate = _rate(borrowed, credit);
+        // Rounded up: the index, hence every debt, never rounds in the borrowers' favour. Plain arithmetic: the
+        // index is below 2^128 and the growth below 2^127 (a rate below 2^79 WAD for under 2^48 seconds).
+        newIndex = index + Math.ceilDiv(index * rate * elapsed, InterestRateModel.WAD * YEAR);
+        interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
+        fee = (interest * uint16(credit >> SHARE_SHIFT)) / BPS;
+    }
+
+    /// @dev The borrow rate on `borrowed` (WAD per year) at the curve in the `_credit` word `credit`.
+    function _rate(uint256 borrowed, uint256 credit) private view returns (uint256) {
         return
             InterestRateModel.borrowRate(
                 InterestRateModel.utilization(borrowed, _idle),
-                _baseRateBps,
-                _slope1Bps,
-                _slope2Bps,
-                _optimalUtilizationBps
+                uint16(credit >> BASE_RATE_SHIFT),
+                uint16(credit >> SLOPE1_SHIFT),
+                uint32(credit >> SLOPE2_SHIFT),
+                uint16(credit >> KINK_SHIFT)
             );
+    }
+
+    /// @dev The `bits`-wide number at `shift` in `_credit`.
+    function _field(uint256 shift, uint256 bits) private view returns (uint256) {
+        return (_credit >> shift) & ((1 << bits) - 1);
+    }
+
+    /// @dev Stores `value` (checked to fit `bits`) as the number at `shift` in `_credit`.
+    function _setField(uint256 shift, uint256 bits, uint256 value) private {
+        uint256 mask = ((1 << bits) - 1) << shift;
+        _credit = (_credit & ~mask) | (value << shift);
     }
 }
