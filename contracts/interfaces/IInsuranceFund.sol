@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 /// @title IInsuranceFund
 /// @notice Holds the stablecoin that covers bad debt: the insurance share of borrowers' interest (paid by the
 /// vault) and liquidation fees (paid by liquidators). Anyone may add to it with a plain transfer.
-/// @dev Only the stable vault bound once at deployment (`bindVault`; no AccessManager call) draws on it, to cover a written-off debt; only governance
-/// (the timelock) withdraws from it otherwise.
+/// @dev Only the stable vault bound once at deployment (`bindVault`; no AccessManager call) draws on it, to cover a
+/// written-off debt; only governance (the timelock) withdraws from it otherwise.
 interface IInsuranceFund {
     /// @notice The fund paid part or all of a shortfall.
     /// @param vault Who drew on the fund.

@@ -325,9 +325,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         if (!ethUnpriced && liq.collateralValue * BPS < liq.debt * bonusFactor) {
             liq.closing = true;
             liq.repaid =
-                liq.collateralValue >= liq.debt
-                    ? liq.debt
-                    : Math.ceilDiv(liq.collateralValue * BPS, bonusFactor);
+                liq.collateralValue >= liq.debt ? liq.debt : Math.ceilDiv(liq.collateralValue * BPS, bonusFactor);
             if (maxRepay < liq.repaid) revert RepayBelowClosingAmount(maxRepay, liq.repaid);
             liq.ethSeized = liq.eth;
             liq.collateralSeized = liq.collateral;

@@ -61,6 +61,8 @@ const GUARDS_BY_ERROR: Record<string, string> = {
   OnlyStaking: "the staking contract",
   OnlyMarket: "the inference market",
   OnlyIncentives: "the incentive pools",
+  NotCreditManager: "the credit manager bound at deployment",
+  NotVault: "the stable vault bound at deployment",
   NotAProvider: "a registered provider (for itself)",
   NotValidator: "a registered court validator (for itself)",
   IssuerNotVerified: "a verified issuer (for itself)",
