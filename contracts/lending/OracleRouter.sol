@@ -14,7 +14,6 @@ import {LendingKeys} from "../libraries/LendingKeys.sol";
 /// @notice Validated, WAD-normalised collateral/USD (QER in the Qerun preset) and ETH/USD prices from Chainlink feeds,
 /// and the guarded collateral price.
 contract OracleRouter is IOracleRouter, Parameterized {
-
     uint256 private constant BPS = 10_000;
 
     AggregatorV3Interface private immutable _COLLATERAL_FEED;
