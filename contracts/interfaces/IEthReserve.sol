@@ -49,6 +49,10 @@ interface IEthReserve is IParameterized {
     /// @param amount Amount moved.
     event UnownedEthWithdrawn(address indexed to, uint256 amount);
 
+    /// @notice The credit manager was bound (once, at deployment).
+    /// @param creditManager The credit manager.
+    event CreditManagerBound(address creditManager);
+
     /// @notice A zero amount.
     error ZeroAmount();
     /// @notice A zero address.
@@ -67,9 +71,25 @@ interface IEthReserve is IParameterized {
     error ExceedsUnownedEth(uint256 requested, uint256 unowned);
     /// @notice The stablecoin has more than 18 decimals, or the router's WETH or factory is zero.
     error UnsupportedConfig();
+    /// @notice Only the bound credit manager may call this.
+    /// @param caller The caller.
+    error NotCreditManager(address caller);
+    /// @notice The credit manager is already bound (or the zero address was given).
+    /// @param creditManager The bound credit manager.
+    error CreditManagerAlreadyBound(address creditManager);
+
+    /// @notice Binds the credit manager, once: the only caller of `buyEth` and `release`.
+    /// @dev Restricted to the admin (the deploy step). Reverts `CreditManagerAlreadyBound` if bound or if
+    /// `creditManager_` is zero.
+    /// @param creditManager_ The credit manager.
+    function bindCreditManager(address creditManager_) external;
+
+    /// @notice The bound credit manager (zero before `bindCreditManager`).
+    /// @return The credit manager.
+    function creditManager() external view returns (address);
 
     /// @notice Swaps `stableAmount` of the stablecoin, already sent to the pair (`pool`), for ETH.
-    /// @dev Restricted to the credit manager.
+    /// @dev Only the bound credit manager (`NotCreditManager` otherwise).
     /// @param stableAmount Stablecoin to sell.
     /// @param borrowerMinEthOut The borrower's own minimum ETH out; the swap must meet both it and `minEthOut`.
     /// @param deadline The swap reverts after this timestamp.
@@ -87,7 +107,7 @@ interface IEthReserve is IParameterized {
     function pool() external view returns (address pair);
 
     /// @notice Pays `amount` of owned ETH to `to`, or credits it to `to` if the transfer fails.
-    /// @dev Restricted to the credit manager.
+    /// @dev Only the bound credit manager (`NotCreditManager` otherwise).
     /// @param to Recipient (a borrower on full repayment, a liquidator).
     /// @param amount Amount, taken from the owned ETH.
     /// @return paid Whether the ETH was sent (false: credited).

@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 /// @title IInsuranceFund
 /// @notice Holds the stablecoin that covers bad debt: the insurance share of borrowers' interest (paid by the
 /// vault) and liquidation fees (paid by liquidators). Anyone may add to it with a plain transfer.
-/// @dev Only the stable vault (role LENDING_VAULT) draws on it, to cover a written-off debt; only governance
-/// (the timelock) withdraws from it otherwise.
+/// @dev Only the stable vault bound once at deployment (`bindVault`; no AccessManager call) draws on it, to cover a
+/// written-off debt; only governance (the timelock) withdraws from it otherwise.
 interface IInsuranceFund {
     /// @notice The fund paid part or all of a shortfall.
     /// @param vault Who drew on the fund.
@@ -18,15 +18,34 @@ interface IInsuranceFund {
     /// @param amount Amount withdrawn.
     event Withdrawn(address indexed to, uint256 amount);
 
+    /// @notice The vault was bound (once, at deployment).
+    /// @param vault The stable vault.
+    event VaultBound(address vault);
+
     /// @notice A zero amount.
     error ZeroAmount();
     /// @notice A zero address.
     error ZeroAddress();
     /// @notice The fund holds less than asked.
     error InsufficientBalance(uint256 requested, uint256 balance);
+    /// @notice Only the bound vault may call this.
+    /// @param caller The caller.
+    error NotVault(address caller);
+    /// @notice The vault is already bound (or the zero address was given).
+    /// @param vault The bound vault.
+    error VaultAlreadyBound(address vault);
+
+    /// @notice Binds the stable vault, once: the only caller of `cover`.
+    /// @dev Restricted to the admin (the deploy step). Reverts `VaultAlreadyBound` if bound or if `vault_` is zero.
+    /// @param vault_ The stable vault.
+    function bindVault(address vault_) external;
+
+    /// @notice The bound vault (zero before `bindVault`).
+    /// @return The stable vault.
+    function vault() external view returns (address);
 
     /// @notice Pays the caller as much of `amount` as the fund holds.
-    /// @dev Restricted to the stable vault.
+    /// @dev Only the bound vault (`NotVault` otherwise).
     /// @param amount The shortfall to cover.
     /// @return covered Amount paid (at most the fund's balance).
     function cover(uint256 amount) external returns (uint256 covered);

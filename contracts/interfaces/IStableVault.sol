@@ -28,7 +28,8 @@ import {IParameterized} from "./IParameterized.sol";
 /// call) therefore falls on the leaving supplier pro rata like on every other: nobody redeems at par against bad
 /// debt that is recognised before the claim. Claims are limited to `idle`.
 ///
-/// Only the credit manager (role LENDING_CREDIT_MANAGER) may borrow, repay and write off.
+/// Only the credit manager bound once at deployment (`bindCreditManager`) may borrow, repay and settle: the vault
+/// compares the caller with that address (no AccessManager call between the lending modules).
 interface IStableVault is IParameterized, IERC4626 {
     /// @notice The governed numbers of the rate model and the insurance share.
     /// @param baseRateBps Borrow rate at zero utilization, bps per year.
@@ -74,13 +75,21 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @param insuranceShare Part of it owed to the insurance fund.
     event InterestAccrued(uint256 borrowIndex, uint256 interest, uint256 insuranceShare);
 
-    /// @notice The credit manager drew liquidity.
-    /// @param receiver Who received the stablecoin.
-    /// @param assets Amount lent.
+    /// @notice The credit manager drew liquidity for one draw: part paid to the borrower, part sent to the pool.
+    /// @param borrower Who received the paid-out part.
+    /// @param paidOut Amount paid to the borrower.
+    /// @param pool Where the swapped part went (the reserve's pair).
+    /// @param swapped Amount sent to the pool.
     /// @param scaledDebt Scaled debt added.
-    event Borrowed(address indexed receiver, uint256 assets, uint256 scaledDebt);
+    event Borrowed(
+        address indexed borrower,
+        uint256 paidOut,
+        address indexed pool,
+        uint256 swapped,
+        uint256 scaledDebt
+    );
 
-    /// @notice Debt was repaid (the stablecoin reached the vault before the call).
+    /// @notice Debt was repaid (the credit manager moves the stablecoin to the vault in the same call).
     /// @param assets Amount repaid.
     /// @param scaledDebt Scaled debt removed.
     event Repaid(uint256 assets, uint256 scaledDebt);
@@ -129,12 +138,16 @@ interface IStableVault is IParameterized, IERC4626 {
     error CreditManagerPaused(uint256 claimableAt);
     /// @notice The credit manager is already bound (or the zero address was given).
     error CreditManagerAlreadyBound(address creditManager);
+    /// @notice Only the bound credit manager may call this.
+    /// @param caller The caller.
+    error NotCreditManager(address caller);
 
     /// @notice The delay between an exit request and its claim, in seconds.
     /// @return The delay.
     function EXIT_DELAY() external view returns (uint256);
 
-    /// @notice Binds the credit manager whose pause holds exits back; once.
+    /// @notice Binds the credit manager, once: the only caller of `borrow`, `repay` and `settle`, whose pause also
+    /// holds exits back.
     /// @dev Restricted to the admin (the deploy step). Reverts `CreditManagerAlreadyBound` if bound or if
     /// `creditManager_` is zero.
     /// @param creditManager_ The credit manager (a guardian-pausable module).
@@ -170,25 +183,50 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @return totalBorrowed All debt at that index (rounded down).
     function accrueInterest() external returns (uint256 borrowIndex, uint256 totalBorrowed);
 
-    /// @notice Lends `assets` to `receiver` on the credit manager's account.
-    /// @dev Restricted to the credit manager. Accrues first.
-    /// @param assets Amount lent.
-    /// @param receiver Who receives the stablecoin.
+    /// @notice Lends one draw on the credit manager's account: `paidOut` to the borrower and `swapped` straight to
+    /// the ETH reserve's pool (one call for both halves).
+    /// @dev Only the bound credit manager (`NotCreditManager` otherwise). Accrues first; reverts
+    /// `InsufficientLiquidity` above idle liquidity. Each part's scaled debt is rounded up on its own; one
+    /// `Borrowed` event.
+    /// @param borrower Who receives the paid-out half.
+    /// @param paidOut Amount paid to the borrower (may be zero).
+    /// @param pool Where the swapped half goes (the reserve's Uniswap V2 pair).
+    /// @param swapped Amount sent to the pool.
     /// @return scaledDebt Scaled debt added (rounded up).
-    function borrow(uint256 assets, address receiver) external returns (uint256 scaledDebt);
+    /// @return borrowIndex The borrow index of the draw (RAY).
+    /// @return totalBorrowed All debt before the draw at that index (rounded down).
+    function borrow(
+        address borrower,
+        uint256 paidOut,
+        address pool,
+        uint256 swapped
+    ) external returns (uint256 scaledDebt, uint256 borrowIndex, uint256 totalBorrowed);
 
-    /// @notice Records a repayment whose stablecoin the credit manager already sent to the vault.
-    /// @dev Restricted to the credit manager. `assets` must be worth at least `scaledDebt` at the current index.
-    /// @param scaledDebt Scaled debt removed.
-    /// @param assets Stablecoin received.
-    function repay(uint256 scaledDebt, uint256 assets) external;
+    /// @notice Repays up to `assets` of a debt of `scaledDebt` at the current index; the credit manager pulls the
+    /// stablecoin repaid into the vault right after, in the same call.
+    /// @dev Only the bound credit manager (`NotCreditManager` otherwise). Accrues first. At or above the debt
+    /// (rounded up) the whole debt is repaid; below it, the scaled debt removed is rounded down.
+    /// @param scaledDebt The position's scaled debt.
+    /// @param assets The most the payer repays.
+    /// @return repaid Stablecoin repaid (owed to the vault).
+    /// @return scaledRepaid Scaled debt removed.
+    /// @return borrowIndex The borrow index (RAY).
+    function repay(
+        uint256 scaledDebt,
+        uint256 assets
+    ) external returns (uint256 repaid, uint256 scaledRepaid, uint256 borrowIndex);
 
-    /// @notice Writes off the rest of a closed position's debt: the insurance fund covers what it can, the
-    /// suppliers lose the remainder.
-    /// @dev Restricted to the credit manager.
-    /// @param scaledDebt Scaled debt removed.
+    /// @notice Settles a liquidation: records a repayment of `assets` (the credit manager sends the stablecoin to
+    /// the vault in the same call) for `scaledRepaid`, and writes off `scaledWrittenOff` of a closed position's
+    /// debt: the insurance fund's unpaid share absorbs it first, then the fund's stablecoin, and the suppliers lose
+    /// the remainder.
+    /// @dev Only the bound credit manager (`NotCreditManager` otherwise). `assets` must be worth at least
+    /// `scaledRepaid` at the current index (`RepaymentTooSmall`).
+    /// @param scaledRepaid Scaled debt repaid.
+    /// @param assets Stablecoin repaid.
+    /// @param scaledWrittenOff Scaled debt written off (zero when none).
     /// @return badDebt The suppliers' loss.
-    function writeOff(uint256 scaledDebt) external returns (uint256 badDebt);
+    function settle(uint256 scaledRepaid, uint256 assets, uint256 scaledWrittenOff) external returns (uint256 badDebt);
 
     /// @notice Pays the insurance fund its owed interest share, as far as idle liquidity allows. Anyone may call.
     /// @return amount Amount paid.

@@ -24,6 +24,8 @@ import {DebtIndex} from "./DebtIndex.sol";
 /// @notice QER-collateralised stablecoin positions; half of every draw buys ETH for the reserve.
 /// @dev The pause is governance's `GuardianPausable` (guardian pause that expires unless confirmed); `parameter` and
 /// `_setParameter` handle the lending keys and hand `pause.duration` to it.
+/// Amounts and prices are bounded (positions in 96 and 80 bits, prices within the oracle's sanity ranges, bps below
+/// 2^16), so the arithmetic is plain checked multiplication and division, not 512-bit `mulDiv`.
 contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTransient {
     using Math for uint256;
     using SafeCast for uint256;
@@ -50,8 +52,21 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     IVoteLocker private immutable _LOCKER;
     uint256 private immutable _MIN_LOCK_LEFT;
 
-    RiskParams private _risk;
-    mapping(address account => Position) private _positions;
+    /// @dev The risk numbers in one word (read by every borrow and liquidation with one SLOAD), from the lowest bits:
+    /// the five bps values (16 bits each: max LTV, liquidation threshold, bonus, close factor, fee), `minBorrow`
+    /// (80 bits) and `debtCeiling` (96 bits); `_risk` unpacks them, `_storeRisk` packs them.
+    uint256 private _riskWord;
+    /// @dev A position in one slot (`Position` narrowed): a borrower's first draw writes a slot its collateral
+    /// already holds, and every action reads one slot. Collateral below 2^96 units (79 billion tokens of 18
+    /// decimals; QER's cap is 1 billion), scaled debt and ETH below 2^80 units (10^18 USDC, 1.2 million ETH); a
+    /// deposit or draw beyond them reverts `SafeCastOverflowedUintDowncast`.
+    struct StoredPosition {
+        uint96 collateral;
+        uint80 scaledDebt;
+        uint80 reserveEth;
+    }
+
+    mapping(address account => StoredPosition) private _positions;
 
     /// @dev Working values of a liquidation (kept in memory to stay within the stack).
     struct Liquidation {
@@ -119,7 +134,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
         _checkPauseDuration(pauseDuration_);
         // Set directly, then checked together (the one-by-one checks would see half-set values).
-        _risk = risk;
+        _storeRisk(risk);
         _checkRisk(bytes32(0), 0, risk);
     }
 
@@ -129,7 +144,8 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     function addCollateral(address account, uint256 amount) external nonReentrant {
         if (account == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
-        _positions[account].collateral += amount;
+        StoredPosition storage p = _positions[account];
+        p.collateral = (p.collateral + amount).toUint96();
         emit CollateralAdded(account, msg.sender, amount);
         _COLLATERAL.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -138,7 +154,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     function withdrawCollateral(uint256 amount, address to) external nonReentrant {
         if (to == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
-        Position storage p = _positions[msg.sender];
+        StoredPosition storage p = _positions[msg.sender];
         uint256 collateral = p.collateral;
         if (amount > collateral) revert InsufficientCollateral(amount, collateral);
         uint256 left = collateral - amount;
@@ -148,10 +164,10 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             _requireNotPaused();
             (uint256 index, ) = _VAULT.accrueInterest();
             uint256 debt = DebtIndex.toAssetsUp(scaled, index);
-            uint256 maxDebt = _maxDebt(left, _ORACLE.collateralGuardedPrice(), _risk.maxLtvBps);
+            uint256 maxDebt = _maxDebt(left, _ORACLE.collateralGuardedPrice(), _risk().maxLtvBps);
             if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
         }
-        p.collateral = left;
+        p.collateral = uint96(left); // below the stored value
         emit CollateralWithdrawn(msg.sender, to, amount);
         _COLLATERAL.safeTransfer(to, amount);
     }
@@ -164,61 +180,72 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         uint256 minEthOut,
         uint256 deadline
     ) external nonReentrant whenNotPaused returns (uint256 paidOut, uint256 ethToPosition) {
-        RiskParams memory r = _risk;
+        RiskParams memory r = _risk();
         if (amount < r.minBorrow || amount == 0) revert BorrowBelowMinimum(amount, r.minBorrow);
         if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
-        Position storage p = _positions[msg.sender];
+        StoredPosition storage p = _positions[msg.sender];
 
-        (uint256 index, uint256 totalBorrowed) = _VAULT.accrueInterest();
-        uint256 scaled = p.scaledDebt;
-        // The limit applies to the debt the borrower asks for. The vault then adds each part's scaled debt rounded
-        // up, so the stored debt may exceed it by a unit or two: rounding in the protocol's favour, and a draw of
-        // exactly `maxDebtOf - debtOf` always goes through.
-        uint256 debt = DebtIndex.toAssetsUp(scaled, index) + amount;
-        uint256 maxDebt = _maxDebt(p.collateral, _ORACLE.collateralGuardedPrice(), r.maxLtvBps);
-        if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
-        if (totalBorrowed + amount > r.debtCeiling) revert DebtCeilingExceeded(totalBorrowed + amount, r.debtCeiling);
-        _checkOpenCeiling(totalBorrowed + amount, r.debtCeiling);
-
+        uint256 price = _ORACLE.collateralGuardedPrice();
         paidOut = amount / 2;
         uint256 swapped = amount - paidOut; // the odd unit, if any, buys ETH
-        if (paidOut != 0) scaled += _VAULT.borrow(paidOut, msg.sender);
-        // The swapped half goes straight to the pair; the reserve then takes the ETH out.
-        scaled += _VAULT.borrow(swapped, _RESERVE.pool());
-        p.scaledDebt = scaled.toUint128();
+        uint80 scaled = _draw(p, r, price, amount, paidOut, swapped).toUint80();
         uint256 ethBought;
         (ethBought, ethToPosition) = _RESERVE.buyEth(swapped, minEthOut, deadline);
         // Written after the calls because only they know the amounts; every entry point is non-reentrant.
-        p.reserveEth += ethToPosition.toUint128();
+        uint80 eth = (p.reserveEth + ethToPosition).toUint80();
+        (p.scaledDebt, p.reserveEth) = (scaled, eth);
         emit Borrowed(msg.sender, amount, paidOut, swapped, ethBought, ethToPosition);
+    }
+
+    /// @dev One vault call: it accrues, then lends the paid-out half to the borrower and the swapped half straight to
+    /// the pair, where the reserve takes the ETH out; the limits are checked on the index it returns (a failed check
+    /// reverts the whole draw). Returns the position's new scaled debt.
+    function _draw(
+        StoredPosition storage p,
+        RiskParams memory r,
+        uint256 price,
+        uint256 amount,
+        uint256 paidOut,
+        uint256 swapped
+    ) private returns (uint256) {
+        (uint256 added, uint256 index, uint256 totalBorrowed) = _VAULT.borrow(
+            msg.sender,
+            paidOut,
+            _RESERVE.pool(),
+            swapped
+        );
+        uint256 scaled = p.scaledDebt;
+        // The limit applies to the debt the borrower asks for. The vault adds each part's scaled debt rounded up,
+        // so the stored debt may exceed it by a unit or two: rounding in the protocol's favour, and a draw of
+        // exactly `maxDebtOf - debtOf` always goes through.
+        uint256 debt = DebtIndex.toAssetsUp(scaled, index) + amount;
+        uint256 maxDebt = _maxDebt(p.collateral, price, r.maxLtvBps);
+        if (debt > maxDebt) revert BorrowLimitExceeded(debt, maxDebt);
+        if (totalBorrowed + amount > r.debtCeiling) revert DebtCeilingExceeded(totalBorrowed + amount, r.debtCeiling);
+        _checkOpenCeiling(totalBorrowed + amount, r.debtCeiling);
+        return scaled + added;
     }
 
     /// @inheritdoc ICreditManager
     function repay(address account, uint256 assets) external nonReentrant returns (uint256 repaid) {
         if (assets == 0) revert ZeroAmount();
-        Position storage p = _positions[account];
+        StoredPosition storage p = _positions[account];
         uint256 scaled = p.scaledDebt;
         if (scaled == 0) revert NoDebt(account);
-        (uint256 index, ) = _VAULT.accrueInterest();
-        uint256 debt = DebtIndex.toAssetsUp(scaled, index);
-
+        // One vault call: it accrues and repays up to `assets` of the debt (all of it at or above the debt).
         uint256 burned;
+        uint256 index;
+        (repaid, burned, index) = _VAULT.repay(scaled, assets);
         uint256 eth;
-        if (assets >= debt) {
-            repaid = debt;
-            burned = scaled;
+        if (burned == scaled) {
             eth = p.reserveEth;
             p.reserveEth = 0;
-        } else {
-            repaid = assets;
-            burned = DebtIndex.toScaledDown(assets, index);
         }
         uint256 left = scaled - burned;
-        p.scaledDebt = uint128(left); // below scaled, which fits
+        p.scaledDebt = uint80(left); // below scaled, which fits
         emit Repaid(account, msg.sender, repaid, left == 0 ? 0 : DebtIndex.toAssetsUp(left, index), eth);
 
         _STABLE.safeTransferFrom(msg.sender, address(_VAULT), repaid);
-        _VAULT.repay(burned, repaid);
         if (eth != 0) _RESERVE.release(account, eth);
     }
 
@@ -230,10 +257,10 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         uint256 maxRepay
     ) external nonReentrant whenNotPaused returns (uint256, uint256, uint256) {
         if (maxRepay == 0) revert ZeroAmount();
-        Position storage p = _positions[account];
+        StoredPosition storage p = _positions[account];
         uint256 scaled = p.scaledDebt;
         if (scaled == 0) revert NoDebt(account);
-        RiskParams memory r = _risk;
+        RiskParams memory r = _risk();
 
         Liquidation memory liq;
         (liq.index, ) = _VAULT.accrueInterest();
@@ -244,17 +271,17 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         // An unavailable ETH price values the position's ETH at zero instead of blocking the liquidation.
         if (liq.eth != 0) {
             liq.ethPrice = _ORACLE.ethPriceOrZero();
-            liq.ethValue = liq.eth.mulDiv(liq.ethPrice, _ETH_SCALE);
+            liq.ethValue = (liq.eth * liq.ethPrice) / _ETH_SCALE;
         }
-        liq.collateralValue = liq.collateral.mulDiv(liq.collateralPrice, _COLLATERAL_SCALE) + liq.ethValue;
-        uint256 limit = liq.collateralValue.mulDiv(r.liquidationThresholdBps, BPS);
+        liq.collateralValue = (liq.collateral * liq.collateralPrice) / _COLLATERAL_SCALE + liq.ethValue;
+        uint256 limit = (liq.collateralValue * r.liquidationThresholdBps) / BPS;
         if (liq.debt <= limit) revert PositionHealthy(account, liq.debt, limit);
 
         _seize(liq, r, maxRepay);
         liq.repaidScaled = liq.repaid == liq.debt ? scaled : DebtIndex.toScaledDown(liq.repaid, liq.index);
         liq.scaledLeft = scaled - liq.repaidScaled;
 
-        p.collateral = liq.collateral - liq.collateralSeized;
+        p.collateral = uint96(liq.collateral - liq.collateralSeized); // below the stored value
         uint256 writtenOff;
         uint256 ethReturned;
         if (liq.closing || liq.scaledLeft == 0) {
@@ -264,16 +291,16 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             ethReturned = liq.eth - liq.ethSeized;
             if (liq.scaledLeft != 0) writtenOff = DebtIndex.toAssetsUp(liq.scaledLeft, liq.index);
         } else {
-            p.scaledDebt = uint128(liq.scaledLeft); // below the stored value
-            p.reserveEth = uint128(liq.eth - liq.ethSeized); // below the stored value
+            p.scaledDebt = uint80(liq.scaledLeft); // below the stored value
+            p.reserveEth = uint80(liq.eth - liq.ethSeized); // below the stored value
         }
         emit Liquidated(account, msg.sender, liq.repaid, liq.fee, liq.ethSeized, liq.collateralSeized, writtenOff);
 
-        if (liq.repaid != 0) {
-            _STABLE.safeTransferFrom(msg.sender, address(_VAULT), liq.repaid);
-            _VAULT.repay(liq.repaidScaled, liq.repaid);
+        if (liq.repaid != 0) _STABLE.safeTransferFrom(msg.sender, address(_VAULT), liq.repaid);
+        // One booking call for the repayment and the write-off.
+        if (liq.repaid != 0 || writtenOff != 0) {
+            _VAULT.settle(liq.repaidScaled, liq.repaid, writtenOff != 0 ? liq.scaledLeft : 0);
         }
-        if (writtenOff != 0) _VAULT.writeOff(liq.scaledLeft);
         if (liq.fee != 0) _STABLE.safeTransferFrom(msg.sender, _FUND, liq.fee);
         if (liq.ethSeized != 0) _RESERVE.release(msg.sender, liq.ethSeized);
         if (ethReturned != 0) _RESERVE.release(account, ethReturned);
@@ -298,46 +325,41 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         if (!ethUnpriced && liq.collateralValue * BPS < liq.debt * bonusFactor) {
             liq.closing = true;
             liq.repaid =
-                liq.collateralValue >= liq.debt
-                    ? liq.debt
-                    : liq.collateralValue.mulDiv(BPS, bonusFactor, Math.Rounding.Ceil);
+                liq.collateralValue >= liq.debt ? liq.debt : Math.ceilDiv(liq.collateralValue * BPS, bonusFactor);
             if (maxRepay < liq.repaid) revert RepayBelowClosingAmount(maxRepay, liq.repaid);
             liq.ethSeized = liq.eth;
             liq.collateralSeized = liq.collateral;
             if (liq.collateralValue >= liq.debt) {
                 // The fund's share of the bonus actually received (the surplus over the debt).
-                liq.fee = (liq.collateralValue - liq.debt).mulDiv(r.liquidationFeeBps, BPS, Math.Rounding.Ceil);
+                liq.fee = Math.ceilDiv((liq.collateralValue - liq.debt) * r.liquidationFeeBps, BPS);
                 return;
             }
         } else {
             // Rounded up, so a 1-wei debt can be cleared.
-            liq.repaid = Math.min(maxRepay, liq.debt.mulDiv(r.closeFactorBps, BPS, Math.Rounding.Ceil));
+            liq.repaid = Math.min(maxRepay, Math.ceilDiv(liq.debt * r.closeFactorBps, BPS));
             // Unpriced ETH: at most what the QER can pay at the bonus, so the seizure stays within the QER.
-            if (ethUnpriced) liq.repaid = Math.min(liq.repaid, liq.collateralValue.mulDiv(BPS, bonusFactor));
+            if (ethUnpriced) liq.repaid = Math.min(liq.repaid, (liq.collateralValue * BPS) / bonusFactor);
             if (liq.repaid == 0) revert ZeroAmount();
-            uint256 seizeValue = liq.repaid.mulDiv(bonusFactor, BPS);
+            uint256 seizeValue = (liq.repaid * bonusFactor) / BPS;
             // At most the collateral's value: repaid <= debt and debt x (1 + bonus) <= collateral value (or, with
             // unpriced ETH, repaid x (1 + bonus) <= the QER's value).
             if (liq.ethPrice != 0 && seizeValue <= liq.ethValue) {
-                liq.ethSeized = seizeValue.mulDiv(_ETH_SCALE, liq.ethPrice);
+                liq.ethSeized = (seizeValue * _ETH_SCALE) / liq.ethPrice;
             } else {
                 // Without an ETH price the ETH is worth zero here: it stays with the position.
                 if (liq.ethPrice != 0) liq.ethSeized = liq.eth;
-                liq.collateralSeized = (seizeValue - liq.ethValue).mulDiv(_COLLATERAL_SCALE, liq.collateralPrice);
+                liq.collateralSeized = ((seizeValue - liq.ethValue) * _COLLATERAL_SCALE) / liq.collateralPrice;
             }
         }
-        liq.fee = liq.repaid.mulDiv(
-            uint256(r.liquidationBonusBps) * r.liquidationFeeBps,
-            BPS * BPS,
-            Math.Rounding.Ceil
-        );
+        liq.fee = Math.ceilDiv(liq.repaid * r.liquidationBonusBps * r.liquidationFeeBps, BPS * BPS);
     }
 
     // ------------------------------------------------------------------ views
 
     /// @inheritdoc ICreditManager
     function position(address account) external view returns (Position memory) {
-        return _positions[account];
+        StoredPosition memory p = _positions[account];
+        return Position({scaledDebt: p.scaledDebt, reserveEth: p.reserveEth, collateral: p.collateral});
     }
 
     /// @inheritdoc ICreditManager
@@ -347,20 +369,20 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @inheritdoc ICreditManager
     function maxDebtOf(address account) external view returns (uint256) {
-        return _maxDebt(_positions[account].collateral, _ORACLE.previewCollateralGuardedPrice(), _risk.maxLtvBps);
+        return _maxDebt(_positions[account].collateral, _ORACLE.previewCollateralGuardedPrice(), _risk().maxLtvBps);
     }
 
     /// @inheritdoc ICreditManager
     function liquidationLimitOf(address account) external view returns (uint256) {
-        Position memory p = _positions[account];
-        uint256 value = p.collateral.mulDiv(_ORACLE.collateralPrice(), _COLLATERAL_SCALE);
+        StoredPosition memory p = _positions[account];
+        uint256 value = uint256(p.collateral).mulDiv(_ORACLE.collateralPrice(), _COLLATERAL_SCALE);
         if (p.reserveEth != 0) value += uint256(p.reserveEth).mulDiv(_ORACLE.ethPriceOrZero(), _ETH_SCALE);
-        return value.mulDiv(_risk.liquidationThresholdBps, BPS);
+        return value.mulDiv(_risk().liquidationThresholdBps, BPS);
     }
 
     /// @inheritdoc ICreditManager
     function riskParams() external view returns (RiskParams memory) {
-        return _risk;
+        return _risk();
     }
 
     /// @inheritdoc ICreditManager
@@ -388,14 +410,14 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @inheritdoc ICreditManager
     function openCeiling() external view returns (uint256) {
-        return _risk.debtCeiling.mulDiv(_OPEN_CEILING_BPS, BPS);
+        return _risk().debtCeiling.mulDiv(_OPEN_CEILING_BPS, BPS);
     }
 
     // ------------------------------------------------------------------ parameters
 
     /// @inheritdoc IParameterized
     function parameter(bytes32 key) public view override(GuardianPausable, IParameterized) returns (uint256) {
-        RiskParams memory r = _risk;
+        RiskParams memory r = _risk();
         if (key == LendingKeys.MAX_LTV_BPS) return r.maxLtvBps;
         if (key == LendingKeys.LIQUIDATION_THRESHOLD_BPS) return r.liquidationThresholdBps;
         if (key == LendingKeys.LIQUIDATION_BONUS_BPS) return r.liquidationBonusBps;
@@ -412,11 +434,11 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             super._setParameter(key, value);
             return;
         }
-        RiskParams memory r = _risk;
+        RiskParams memory r = _risk();
         if (key == LendingKeys.MIN_BORROW) {
-            r.minBorrow = _atMost(key, value, type(uint128).max).toUint128();
+            r.minBorrow = uint128(_atMost(key, value, type(uint80).max)); // checked
         } else if (key == LendingKeys.DEBT_CEILING) {
-            r.debtCeiling = value;
+            r.debtCeiling = _atMost(key, value, type(uint96).max);
         } else {
             uint16 v = _atMost(key, value, BPS).toUint16();
             if (key == LendingKeys.MAX_LTV_BPS) r.maxLtvBps = v;
@@ -427,7 +449,36 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
             else revert UnknownParameter(key);
         }
         _checkRisk(key, value, r);
-        _risk = r;
+        _storeRisk(r);
+    }
+
+    /// @dev The risk numbers, from their one word.
+    function _risk() private view returns (RiskParams memory) {
+        uint256 w = _riskWord;
+        return
+            RiskParams({
+                maxLtvBps: uint16(w),
+                liquidationThresholdBps: uint16(w >> 16),
+                liquidationBonusBps: uint16(w >> 32),
+                closeFactorBps: uint16(w >> 48),
+                liquidationFeeBps: uint16(w >> 64),
+                minBorrow: uint80(w >> 80),
+                debtCeiling: uint96(w >> 160)
+            });
+    }
+
+    /// @dev Stores the risk numbers in their one word; amounts too large for it revert `InvalidParameterValue`.
+    function _storeRisk(RiskParams memory r) private {
+        uint256 minBorrow = _atMost(LendingKeys.MIN_BORROW, r.minBorrow, type(uint80).max);
+        uint256 ceiling = _atMost(LendingKeys.DEBT_CEILING, r.debtCeiling, type(uint96).max);
+        _riskWord =
+            uint256(r.maxLtvBps) |
+            (uint256(r.liquidationThresholdBps) << 16) |
+            (uint256(r.liquidationBonusBps) << 32) |
+            (uint256(r.closeFactorBps) << 48) |
+            (uint256(r.liquidationFeeBps) << 64) |
+            (minBorrow << 80) |
+            (ceiling << 160);
     }
 
     /// @dev A pause duration below `MIN_PAUSE_DURATION` would let the guardian, pausing again the first second it
@@ -455,7 +506,7 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     /// for the draw costs the early-exit penalty on at least that time left). The perk never touches the LTV limit.
     function _checkOpenCeiling(uint256 total, uint256 ceiling) private view {
         if (_OPEN_CEILING_BPS == BPS) return;
-        uint256 open = ceiling.mulDiv(_OPEN_CEILING_BPS, BPS);
+        uint256 open = (ceiling * _OPEN_CEILING_BPS) / BPS;
         if (total <= open) return;
         if (!_PERKS.hasAccess(msg.sender, _PERK_FEATURE)) {
             revert LockerPerkRequired(msg.sender, _PERK_FEATURE, total, open);
@@ -467,6 +518,6 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @dev The borrowing limit of `collateral` QER at `price`, rounded down.
     function _maxDebt(uint256 collateral, uint256 price, uint256 maxLtvBps) private view returns (uint256) {
-        return collateral.mulDiv(price * maxLtvBps, _COLLATERAL_SCALE * BPS);
+        return (collateral * price * maxLtvBps) / (_COLLATERAL_SCALE * BPS);
     }
 }

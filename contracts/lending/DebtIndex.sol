@@ -9,10 +9,10 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// later, as the index grows with interest (Aave's "scaled balance"). The rounding is always the protocol's:
 /// a draw adds scaled debt rounded up, a partial repayment removes it rounded down, and a debt is read rounded up.
 /// So the sum of all positions' debts is never below the vault's total borrowed (`totalScaled * index / RAY`,
-/// rounded down).
+/// rounded down). Plain checked arithmetic, not 512-bit `mulDiv`: scaled debts and the index are stored in at most
+/// 128 bits and amounts are stablecoin units, so no product comes near 2^256 (one that did would revert, never
+/// round wrong).
 library DebtIndex {
-    using Math for uint256;
-
     /// @notice The index at which scaled debt equals assets (1.0 in RAY).
     uint256 internal constant RAY = 1e27;
 
@@ -21,7 +21,7 @@ library DebtIndex {
     /// @param index Current borrow index (RAY).
     /// @return The scaled debt.
     function toScaledUp(uint256 assets, uint256 index) internal pure returns (uint256) {
-        return assets.mulDiv(RAY, index, Math.Rounding.Ceil);
+        return Math.ceilDiv(assets * RAY, index);
     }
 
     /// @notice Scaled debt a repayment of `assets` removes (rounded down).
@@ -29,7 +29,7 @@ library DebtIndex {
     /// @param index Current borrow index (RAY).
     /// @return The scaled debt.
     function toScaledDown(uint256 assets, uint256 index) internal pure returns (uint256) {
-        return assets.mulDiv(RAY, index, Math.Rounding.Floor);
+        return (assets * RAY) / index;
     }
 
     /// @notice What a scaled debt is owed (rounded up).
@@ -37,7 +37,7 @@ library DebtIndex {
     /// @param index Current borrow index (RAY).
     /// @return The debt in assets.
     function toAssetsUp(uint256 scaled, uint256 index) internal pure returns (uint256) {
-        return scaled.mulDiv(index, RAY, Math.Rounding.Ceil);
+        return Math.ceilDiv(scaled * index, RAY);
     }
 
     /// @notice What a scaled debt is worth to the lender's books (rounded down).
@@ -45,6 +45,6 @@ library DebtIndex {
     /// @param index Current borrow index (RAY).
     /// @return The debt in assets.
     function toAssetsDown(uint256 scaled, uint256 index) internal pure returns (uint256) {
-        return scaled.mulDiv(index, RAY, Math.Rounding.Floor);
+        return (scaled * index) / RAY;
     }
 }

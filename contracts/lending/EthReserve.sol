@@ -9,6 +9,7 @@ import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
 import {IEthReserve} from "../interfaces/IEthReserve.sol";
@@ -39,12 +40,16 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     /// @dev 10^(36 - stablecoin decimals): stablecoin units x this / ETH price (WAD) = ETH wei.
     uint256 private immutable _STABLE_TO_ETH_SCALE;
 
+    // Slot 1 (after the AccessManaged authority): the stablecoin/WETH pair, read from the factory at the first swap
+    // (it may be created after deployment), and the governed numbers, read together by every swap.
+    IUniswapV2Pair private _pair;
     uint16 private _maxSlippageBps;
     uint16 private _ethReturnBps;
-    uint256 private _ownedEth;
+    // Slot 2: the credit manager (bound once: the only caller of `buyEth` and `release`) and the ETH positions and
+    // credits own, read together on every call of the credit manager.
+    address private _creditManager;
+    uint96 private _ownedEth;
     mapping(address account => uint256) private _claimable;
-    /// @dev The stablecoin/WETH pair, read from the factory at the first swap (it may be created after deployment).
-    IUniswapV2Pair private _pair;
 
     /// @notice Deploys the reserve; it swaps on the pair of the router's factory.
     /// @param authority The preset's AccessManager.
@@ -84,11 +89,25 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IEthReserve
+    function bindCreditManager(address creditManager_) external restricted {
+        address bound = _creditManager;
+        if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
+        _creditManager = creditManager_;
+        emit CreditManagerBound(creditManager_);
+    }
+
+    /// @inheritdoc IEthReserve
+    function creditManager() external view returns (address) {
+        return _creditManager;
+    }
+
+    /// @inheritdoc IEthReserve
     function buyEth(
         uint256 stableAmount,
         uint256 borrowerMinEthOut,
         uint256 deadline
-    ) external restricted nonReentrant returns (uint256 ethOut, uint256 ethToPosition) {
+    ) external nonReentrant returns (uint256 ethOut, uint256 ethToPosition) {
+        _onlyCreditManager();
         if (stableAmount == 0) revert ZeroAmount();
         if (block.timestamp > deadline) revert DeadlineExpired(deadline, block.timestamp);
         // The stricter of the protocol's bound and the borrower's own.
@@ -104,22 +123,23 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         (uint256 out0, uint256 out1) = _STABLE_IS_TOKEN0 ? (uint256(0), ethOut) : (ethOut, uint256(0));
         pair.swap(out0, out1, address(this), "");
         IWETH(_WETH).withdraw(ethOut);
-        ethToPosition = ethOut.mulDiv(_ethReturnBps, BPS);
-        _ownedEth += ethToPosition;
+        ethToPosition = (ethOut * _ethReturnBps) / BPS;
+        _ownedEth += SafeCast.toUint96(ethToPosition);
         emit EthBought(stableAmount, ethOut, ethToPosition, minOut);
     }
 
     /// @inheritdoc IEthReserve
-    function release(address to, uint256 amount) external restricted nonReentrant returns (bool paid) {
+    function release(address to, uint256 amount) external nonReentrant returns (bool paid) {
+        _onlyCreditManager();
         if (to == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
-        _ownedEth -= amount;
+        _ownedEth -= SafeCast.toUint96(amount);
         paid = LowLevelCall.callNoReturn(to, amount, "");
         if (paid) {
             emit EthPaid(to, amount);
         } else {
             // The ETH stayed here: it is owed again, now as the recipient's credit.
-            _ownedEth += amount;
+            _ownedEth += uint96(amount); // back to the value before the call, which fitted
             _claimable[to] += amount;
             emit EthCredited(to, amount);
         }
@@ -131,7 +151,7 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         amount = _claimable[msg.sender];
         if (amount == 0) revert NothingToClaim(msg.sender);
         _claimable[msg.sender] = 0;
-        _ownedEth -= amount;
+        _ownedEth -= uint96(amount); // a credit is part of the owned total, which fits 96 bits
         emit EthClaimed(msg.sender, to, amount);
         Address.sendValue(to, amount);
     }
@@ -153,6 +173,12 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
             pair = _FACTORY.getPair(address(_STABLE), _WETH);
             if (pair == address(0)) revert NoPool(address(_STABLE), _WETH);
         }
+    }
+
+    /// @dev Reverts `NotCreditManager` unless the caller is the bound credit manager (no AccessManager call: the
+    /// binding is fixed once at deployment, and unbound it matches nobody).
+    function _onlyCreditManager() private view {
+        if (msg.sender != _creditManager) revert NotCreditManager(msg.sender);
     }
 
     /// @dev The pair, read from the factory once; reverts while the pool does not exist.
@@ -221,7 +247,7 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
 
     /// @dev The ETH `stableAmount` buys at the oracle price, less the slippage limit, rounded up (stricter).
     function _minEthOut(uint256 stableAmount) private view returns (uint256) {
-        uint256 atOraclePrice = stableAmount.mulDiv(_STABLE_TO_ETH_SCALE, _ORACLE.ethPrice());
-        return atOraclePrice.mulDiv(BPS - _maxSlippageBps, BPS, Math.Rounding.Ceil);
+        uint256 atOraclePrice = (stableAmount * _STABLE_TO_ETH_SCALE) / _ORACLE.ethPrice();
+        return Math.ceilDiv(atOraclePrice * (BPS - _maxSlippageBps), BPS);
     }
 }

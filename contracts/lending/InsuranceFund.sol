@@ -14,6 +14,8 @@ contract InsuranceFund is IInsuranceFund, AccessManaged {
     using SafeERC20 for IERC20;
 
     IERC20 private immutable _STABLE;
+    /// @dev The stable vault, bound once after it is deployed (it takes the fund's address in its constructor).
+    address private _vault;
 
     /// @notice Deploys an empty fund.
     /// @param authority The preset's AccessManager.
@@ -24,7 +26,21 @@ contract InsuranceFund is IInsuranceFund, AccessManaged {
     }
 
     /// @inheritdoc IInsuranceFund
-    function cover(uint256 amount) external restricted returns (uint256 covered) {
+    function bindVault(address vault_) external restricted {
+        address bound = _vault;
+        if (bound != address(0) || vault_ == address(0)) revert VaultAlreadyBound(bound);
+        _vault = vault_;
+        emit VaultBound(vault_);
+    }
+
+    /// @inheritdoc IInsuranceFund
+    function vault() external view returns (address) {
+        return _vault;
+    }
+
+    /// @inheritdoc IInsuranceFund
+    function cover(uint256 amount) external returns (uint256 covered) {
+        if (msg.sender != _vault) revert NotVault(msg.sender);
         if (amount == 0) revert ZeroAmount();
         covered = Math.min(amount, _STABLE.balanceOf(address(this)));
         emit ShortfallCovered(msg.sender, amount, covered);

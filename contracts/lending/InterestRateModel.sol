@@ -11,8 +11,6 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///   u >  k: base + slope1 + slope2 * (u - k) / (1 - k)
 /// Divisions round up: the borrowers' rate, and so the suppliers' income, never rounds in the borrowers' favour.
 library InterestRateModel {
-    using Math for uint256;
-
     uint256 internal constant WAD = 1e18;
     uint256 internal constant BPS = 10_000;
     /// @dev bps to WAD.
@@ -25,7 +23,7 @@ library InterestRateModel {
     function utilization(uint256 borrowed, uint256 idle) internal pure returns (uint256) {
         uint256 total = borrowed + idle;
         if (total == 0) return 0;
-        return borrowed.mulDiv(WAD, total, Math.Rounding.Floor);
+        return (borrowed * WAD) / total; // borrowed is at most 2^128 units: no overflow
     }
 
     /// @notice The borrow rate per year at a utilization.
@@ -45,9 +43,9 @@ library InterestRateModel {
         uint256 kink = optimalUtilizationBps * BPS_TO_WAD;
         rate = baseRateBps * BPS_TO_WAD;
         if (utilizationWad <= kink) {
-            return rate + (slope1Bps * BPS_TO_WAD).mulDiv(utilizationWad, kink, Math.Rounding.Ceil);
+            return rate + Math.ceilDiv(slope1Bps * BPS_TO_WAD * utilizationWad, kink);
         }
         rate += slope1Bps * BPS_TO_WAD;
-        rate += (slope2Bps * BPS_TO_WAD).mulDiv(utilizationWad - kink, WAD - kink, Math.Rounding.Ceil);
+        rate += Math.ceilDiv(slope2Bps * BPS_TO_WAD * (utilizationWad - kink), WAD - kink);
     }
 }

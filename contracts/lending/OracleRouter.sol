@@ -14,8 +14,6 @@ import {LendingKeys} from "../libraries/LendingKeys.sol";
 /// @notice Validated, WAD-normalised collateral/USD (QER in the Qerun preset) and ETH/USD prices from Chainlink feeds,
 /// and the guarded collateral price.
 contract OracleRouter is IOracleRouter, Parameterized {
-    using Math for uint256;
-
     uint256 private constant BPS = 10_000;
 
     AggregatorV3Interface private immutable _COLLATERAL_FEED;
@@ -192,10 +190,13 @@ contract OracleRouter is IOracleRouter, Parameterized {
     /// @dev The reference after an update at `spot`: toward the spot seen at the previous update, rising at most
     /// `maxPriceJumpBps` per window elapsed since then (at most one window's worth), never above the spot now.
     function _nextReference(Reference memory r, uint256 spot) private view returns (uint256 price) {
-        OracleParams memory p = _params;
+        // The two numbers it needs, read one by one (copying the whole struct would read all five).
+        uint256 window = _params.priceJumpWindow;
+        uint256 jumpBps = _params.maxPriceJumpBps;
         uint256 elapsed = block.timestamp - r.updatedAt;
-        if (elapsed > p.priceJumpWindow) elapsed = p.priceJumpWindow;
-        uint256 rise = uint256(r.price).mulDiv(p.maxPriceJumpBps * elapsed, BPS * p.priceJumpWindow);
+        if (elapsed > window) elapsed = window;
+        // Plain arithmetic: a price below 2^96 times two 32-bit numbers fits.
+        uint256 rise = (uint256(r.price) * jumpBps * elapsed) / (BPS * window);
         price = Math.min(Math.min(spot, r.lastSpot), r.price + rise);
     }
 

@@ -24,12 +24,17 @@ import {InterestRateModel} from "./InterestRateModel.sol";
 /// @notice ERC-4626 vault of the stablecoin that the credit manager lends to QER borrowers; suppliers leave through
 /// a delayed exit that shares every loss recognised before the claim.
 contract StableVault is ERC4626, Parameterized, IStableVault {
-    using Math for uint256;
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
 
     uint256 private constant BPS = 10_000;
     uint256 private constant YEAR = 365 days;
+    /// @dev Bit offsets of the rate numbers in `_credit` (the credit manager takes bits 0..159).
+    uint256 private constant BASE_RATE_SHIFT = 160;
+    uint256 private constant SLOPE1_SHIFT = 176;
+    uint256 private constant SLOPE2_SHIFT = 192;
+    uint256 private constant KINK_SHIFT = 224;
+    uint256 private constant SHARE_SHIFT = 240;
     /// @dev Shares carry 6 more decimals than assets: a first depositor would need to donate 10^6 times what a
     /// victim may lose (and donations do not move `totalAssets` here anyway).
     uint8 private constant DECIMALS_OFFSET = 6;
@@ -39,20 +44,20 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     IInsuranceFund private immutable _FUND;
 
-    // Slot 1: cash by the books, and the fund's unpaid interest share.
-    uint128 private _idle;
-    uint128 private _insuranceOwed;
+    // Slot 1: cash by the books, the fund's unpaid interest share and the last accrual (every credit call writes it).
+    uint104 private _idle;
+    uint104 private _insuranceOwed;
+    uint48 private _lastAccrual;
     // Slot 2: debt.
     uint128 private _totalScaledDebt;
     uint128 private _borrowIndex;
-    // Slot 3: last accrual and the rate curve, read together on every accrual.
-    uint64 private _lastAccrual;
-    RateParams private _rates;
+    // Slot 3, one word read with one SLOAD on every credit call and accrual: the credit manager (bound once after
+    // both are deployed: the only caller of the credit functions, and its pause holds exits back) in the lowest 160
+    // bits, then the rate curve: base rate (16 bits), slope 1 (16), slope 2 (32), kink (16), insurance share (16).
+    uint256 private _credit;
 
     uint256 private _badDebt;
     mapping(address owner => ExitRequest) private _exits;
-    /// @dev The credit manager, bound once after both are deployed: its pause holds exits back.
-    IGuardianPausable private _creditManager;
 
     /// @notice Deploys an empty vault.
     /// @param authority The preset's AccessManager.
@@ -72,7 +77,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (address(asset_) == address(0) || address(fund) == address(0)) revert ZeroAddress();
         _FUND = fund;
         _borrowIndex = uint128(DebtIndex.RAY);
-        _lastAccrual = uint64(block.timestamp);
+        _lastAccrual = uint48(block.timestamp);
         _setParameter(LendingKeys.BASE_RATE_BPS, rates.baseRateBps);
         _setParameter(LendingKeys.SLOPE1_BPS, rates.slope1Bps);
         _setParameter(LendingKeys.SLOPE2_BPS, rates.slope2Bps);
@@ -89,47 +94,86 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     /// @inheritdoc IStableVault
-    function borrow(uint256 assets, address receiver) external restricted returns (uint256 scaledDebt) {
+    function borrow(
+        address borrower,
+        uint256 paidOut,
+        address pool,
+        uint256 swapped
+    ) external returns (uint256 scaledDebt, uint256 borrowIndex_, uint256 totalBorrowed_) {
+        _onlyCreditManager();
+        uint256 assets = paidOut + swapped;
         if (assets == 0) revert ZeroAmount();
-        if (receiver == address(0)) revert ZeroAddress();
-        uint256 index = _accrue();
+        if (borrower == address(0) || pool == address(0)) revert ZeroAddress();
+        borrowIndex_ = _accrue();
         uint256 idle_ = _idle;
         if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
-        scaledDebt = DebtIndex.toScaledUp(assets, index);
-        _idle = uint128(idle_ - assets); // below idle_, which fits
-        _totalScaledDebt += scaledDebt.toUint128();
-        emit Borrowed(receiver, assets, scaledDebt);
-        IERC20(asset()).safeTransfer(receiver, assets);
+        uint256 scaledTotal = _totalScaledDebt;
+        totalBorrowed_ = DebtIndex.toAssetsDown(scaledTotal, borrowIndex_);
+        // Each part's scaled debt is rounded up on its own, as two separate draws would be (zero for a zero part).
+        scaledDebt = DebtIndex.toScaledUp(paidOut, borrowIndex_) + DebtIndex.toScaledUp(swapped, borrowIndex_);
+        _idle = uint104(idle_ - assets); // below idle_, which fits
+        _totalScaledDebt = (scaledTotal + scaledDebt).toUint128();
+        emit Borrowed(borrower, paidOut, pool, swapped, scaledDebt);
+        IERC20 asset_ = IERC20(asset());
+        if (paidOut != 0) asset_.safeTransfer(borrower, paidOut);
+        if (swapped != 0) asset_.safeTransfer(pool, swapped);
     }
 
     /// @inheritdoc IStableVault
-    function repay(uint256 scaledDebt, uint256 assets) external restricted {
-        uint256 index = _accrue();
-        if (scaledDebt > DebtIndex.toScaledDown(assets, index)) revert RepaymentTooSmall(assets, scaledDebt);
-        _totalScaledDebt -= scaledDebt.toUint128();
-        _idle += assets.toUint128();
-        emit Repaid(assets, scaledDebt);
+    function repay(
+        uint256 scaledDebt,
+        uint256 assets
+    ) external returns (uint256 repaid, uint256 scaledRepaid, uint256 borrowIndex_) {
+        _onlyCreditManager();
+        borrowIndex_ = _accrue();
+        uint256 debt = DebtIndex.toAssetsUp(scaledDebt, borrowIndex_);
+        if (assets >= debt) {
+            (repaid, scaledRepaid) = (debt, scaledDebt);
+        } else {
+            (repaid, scaledRepaid) = (assets, DebtIndex.toScaledDown(assets, borrowIndex_));
+        }
+        _totalScaledDebt -= scaledRepaid.toUint128();
+        _idle += repaid.toUint104();
+        emit Repaid(repaid, scaledRepaid);
     }
 
     /// @inheritdoc IStableVault
-    function writeOff(uint256 scaledDebt) external restricted returns (uint256 loss) {
+    function settle(uint256 scaledRepaid, uint256 assets, uint256 scaledWrittenOff) external returns (uint256 loss) {
+        _onlyCreditManager();
         uint256 index = _accrue();
+        if (scaledRepaid != 0 || assets != 0) {
+            if (scaledRepaid > DebtIndex.toScaledDown(assets, index)) revert RepaymentTooSmall(assets, scaledRepaid);
+            _totalScaledDebt -= scaledRepaid.toUint128();
+            _idle += assets.toUint104();
+            emit Repaid(assets, scaledRepaid);
+        }
+        if (scaledWrittenOff != 0) loss = _writeOff(scaledWrittenOff, index);
+    }
+
+    /// @dev Writes `scaledDebt` off at `index`: the fund's unpaid share first, then the fund, then the suppliers.
+    function _writeOff(uint256 scaledDebt, uint256 index) private returns (uint256 loss) {
         uint256 debt = DebtIndex.toAssetsUp(scaledDebt, index);
         _totalScaledDebt -= scaledDebt.toUint128();
         // The fund's unpaid interest share is the fund's money held here: it absorbs the loss first.
         uint256 owed = _insuranceOwed;
         uint256 fromOwed = Math.min(owed, debt);
-        _insuranceOwed = uint128(owed - fromOwed); // below owed, which fits
+        _insuranceOwed = uint104(owed - fromOwed); // below owed, which fits
         uint256 needed = debt - fromOwed;
         uint256 covered;
         if (needed != 0) {
             // The fund is a trusted module contract; it sends at most `needed` and reports what it sent.
             covered = _FUND.cover(needed);
-            _idle += covered.toUint128();
+            _idle += covered.toUint104();
         }
         loss = needed - covered;
         if (loss != 0) _badDebt += loss;
         emit DebtWrittenOff(scaledDebt, debt, fromOwed, covered, loss);
+    }
+
+    /// @dev Reverts `NotCreditManager` unless the caller is the bound credit manager (no call to the AccessManager:
+    /// the binding is fixed once at deployment, and unbound it matches nobody).
+    function _onlyCreditManager() private view {
+        if (msg.sender != address(uint160(_credit))) revert NotCreditManager(msg.sender);
     }
 
     /// @inheritdoc IStableVault
@@ -140,8 +184,8 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         amount = Math.min(owed, idle_);
         if (amount == 0) revert NothingToCollect();
         // Both results are below values that fit 128 bits.
-        _insuranceOwed = uint128(owed - amount);
-        _idle = uint128(idle_ - amount);
+        _insuranceOwed = uint104(owed - amount);
+        _idle = uint104(idle_ - amount);
         emit InsuranceFeesCollected(amount);
         IERC20(asset()).safeTransfer(address(_FUND), amount);
     }
@@ -217,15 +261,16 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     /// @inheritdoc IStableVault
     function bindCreditManager(address creditManager_) external restricted {
-        address bound = address(_creditManager);
+        uint256 credit = _credit;
+        address bound = address(uint160(credit));
         if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
-        _creditManager = IGuardianPausable(creditManager_);
+        _credit = credit | uint160(creditManager_);
         emit CreditManagerBound(creditManager_);
     }
 
     /// @inheritdoc IStableVault
     function creditManager() external view returns (address) {
-        return address(_creditManager);
+        return address(uint160(_credit));
     }
 
     /// @inheritdoc IStableVault
@@ -259,7 +304,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
         delete _exits[msg.sender];
         _burn(address(this), e.shares);
-        _idle = uint128(idle_ - assets); // below idle_, which fits
+        _idle = uint104(idle_ - assets); // below idle_, which fits
         emit ExitClaimed(msg.sender, receiver, e.shares, assets);
         IERC20(asset()).safeTransfer(receiver, assets);
     }
@@ -276,7 +321,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     function _transferIn(address from, uint256 assets) internal override {
         super._transferIn(from, assets);
-        _idle += assets.toUint128();
+        _idle += assets.toUint104();
     }
 
     function _decimalsOffset() internal pure override returns (uint8) {
@@ -320,12 +365,19 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// @inheritdoc IStableVault
     function borrowRate() external view returns (uint256) {
         (uint256 index, , ) = _pending();
-        return _rate(DebtIndex.toAssetsDown(_totalScaledDebt, index));
+        return _rate(DebtIndex.toAssetsDown(_totalScaledDebt, index), _credit);
     }
 
     /// @inheritdoc IStableVault
     function rateParams() external view returns (RateParams memory) {
-        return _rates;
+        return
+            RateParams({
+                baseRateBps: uint32(_field(BASE_RATE_SHIFT, 16)),
+                slope1Bps: uint32(_field(SLOPE1_SHIFT, 16)),
+                slope2Bps: uint32(_field(SLOPE2_SHIFT, 32)),
+                optimalUtilizationBps: uint16(_field(KINK_SHIFT, 16)),
+                insuranceInterestShareBps: uint16(_field(SHARE_SHIFT, 16))
+            });
     }
 
     /// @inheritdoc IStableVault
@@ -337,12 +389,11 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
 
     /// @inheritdoc IParameterized
     function parameter(bytes32 key) external view returns (uint256) {
-        RateParams memory r = _rates;
-        if (key == LendingKeys.BASE_RATE_BPS) return r.baseRateBps;
-        if (key == LendingKeys.SLOPE1_BPS) return r.slope1Bps;
-        if (key == LendingKeys.SLOPE2_BPS) return r.slope2Bps;
-        if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) return r.optimalUtilizationBps;
-        if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) return r.insuranceInterestShareBps;
+        if (key == LendingKeys.BASE_RATE_BPS) return _field(BASE_RATE_SHIFT, 16);
+        if (key == LendingKeys.SLOPE1_BPS) return _field(SLOPE1_SHIFT, 16);
+        if (key == LendingKeys.SLOPE2_BPS) return _field(SLOPE2_SHIFT, 32);
+        if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) return _field(KINK_SHIFT, 16);
+        if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) return _field(SHARE_SHIFT, 16);
         revert UnknownParameter(key);
     }
 
@@ -350,18 +401,18 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     function _setParameter(bytes32 key, uint256 value) internal override {
         _accrue();
         if (key == LendingKeys.BASE_RATE_BPS) {
-            _rates.baseRateBps = _toUint32(key, value);
+            _setField(BASE_RATE_SHIFT, 16, _atMost(key, value, type(uint16).max));
         } else if (key == LendingKeys.SLOPE1_BPS) {
-            _rates.slope1Bps = _toUint32(key, value);
+            _setField(SLOPE1_SHIFT, 16, _atMost(key, value, type(uint16).max));
         } else if (key == LendingKeys.SLOPE2_BPS) {
-            _rates.slope2Bps = _toUint32(key, value);
+            _setField(SLOPE2_SHIFT, 32, _atMost(key, value, type(uint32).max));
         } else if (key == LendingKeys.OPTIMAL_UTILIZATION_BPS) {
             // Strictly inside (0, 100%): the curve divides by both the kink and 100% minus the kink.
             if (value == 0 || value >= BPS) revert InvalidParameterValue(key, value);
-            _rates.optimalUtilizationBps = uint16(value); // below BPS
+            _setField(KINK_SHIFT, 16, value); // below BPS
         } else if (key == LendingKeys.INSURANCE_INTEREST_SHARE_BPS) {
             if (value > BPS) revert InvalidParameterValue(key, value);
-            _rates.insuranceInterestShareBps = uint16(value); // at most BPS
+            _setField(SHARE_SHIFT, 16, value); // at most BPS
         } else {
             revert UnknownParameter(key);
         }
@@ -373,7 +424,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// it), plus one exit delay: the liquidations a pause stopped get the head start every exit gives them. Zero
     /// while unbound or never paused.
     function _creditManagerHeldUntil() private view returns (uint256) {
-        IGuardianPausable manager = _creditManager;
+        IGuardianPausable manager = IGuardianPausable(address(uint160(_credit)));
         if (address(manager) == address(0)) return 0;
         uint256 until = manager.pausedUntil();
         return until == 0 ? 0 : until + EXIT_DELAY;
@@ -389,48 +440,63 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// @dev Brings the index and the fund's share up to now; returns the index.
     function _accrue() private returns (uint256 index) {
         uint256 oldIndex = _borrowIndex;
-        if (block.timestamp == _lastAccrual) return oldIndex;
+        uint256 last = _lastAccrual;
+        if (block.timestamp == last) return oldIndex;
         uint256 interest;
         uint256 fee;
-        (index, interest, fee) = _pending();
-        _lastAccrual = uint64(block.timestamp);
+        (index, interest, fee) = _grow(oldIndex, block.timestamp - last, _totalScaledDebt);
+        _lastAccrual = uint48(block.timestamp);
         // The index is stored even when the interest rounds to zero assets, so small debts still accrue.
         if (index != oldIndex) {
             _borrowIndex = index.toUint128();
-            if (fee != 0) _insuranceOwed += fee.toUint128();
+            if (fee != 0) _insuranceOwed += fee.toUint104();
             emit InterestAccrued(index, interest, fee);
         }
     }
 
     /// @dev The index, the interest and the fund's share accrued since the last accrual, without storing them.
     function _pending() private view returns (uint256 index, uint256 interest, uint256 fee) {
-        index = _borrowIndex;
-        uint256 elapsed = block.timestamp - _lastAccrual;
-        uint256 scaled = _totalScaledDebt;
-        if (elapsed == 0 || scaled == 0) return (index, 0, 0);
-        uint256 borrowed = DebtIndex.toAssetsDown(scaled, index);
-        uint256 growth = _rate(borrowed) * elapsed; // WAD-years x seconds
-        // Rounded up: the index, hence every debt, never rounds in the borrowers' favour.
-        uint256 newIndex = index + index.mulDiv(growth, InterestRateModel.WAD * YEAR, Math.Rounding.Ceil);
-        interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
-        fee = interest.mulDiv(_rates.insuranceInterestShareBps, BPS);
-        index = newIndex;
+        return _grow(_borrowIndex, block.timestamp - _lastAccrual, _totalScaledDebt);
     }
 
-    function _rate(uint256 borrowed) private view returns (uint256) {
-        RateParams memory r = _rates;
+    /// @dev `index` grown over `elapsed` seconds on `scaled` debt at the current rate, the interest and the fund's
+    /// share of it.
+    function _grow(
+        uint256 index,
+        uint256 elapsed,
+        uint256 scaled
+    ) private view returns (uint256 newIndex, uint256 interest, uint256 fee) {
+        if (elapsed == 0 || scaled == 0) return (index, 0, 0);
+        uint256 borrowed = DebtIndex.toAssetsDown(scaled, index);
+        uint256 credit = _credit;
+        uint256 rate = _rate(borrowed, credit);
+        // Rounded up: the index, hence every debt, never rounds in the borrowers' favour. Plain arithmetic: the
+        // index is below 2^128 and the growth below 2^127 (a rate below 2^79 WAD for under 2^48 seconds).
+        newIndex = index + Math.ceilDiv(index * rate * elapsed, InterestRateModel.WAD * YEAR);
+        interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
+        fee = (interest * uint16(credit >> SHARE_SHIFT)) / BPS;
+    }
+
+    /// @dev The borrow rate on `borrowed` (WAD per year) at the curve in the `_credit` word `credit`.
+    function _rate(uint256 borrowed, uint256 credit) private view returns (uint256) {
         return
             InterestRateModel.borrowRate(
                 InterestRateModel.utilization(borrowed, _idle),
-                r.baseRateBps,
-                r.slope1Bps,
-                r.slope2Bps,
-                r.optimalUtilizationBps
+                uint16(credit >> BASE_RATE_SHIFT),
+                uint16(credit >> SLOPE1_SHIFT),
+                uint32(credit >> SLOPE2_SHIFT),
+                uint16(credit >> KINK_SHIFT)
             );
     }
 
-    function _toUint32(bytes32 key, uint256 value) private pure returns (uint32) {
-        if (value > type(uint32).max) revert InvalidParameterValue(key, value);
-        return uint32(value); // checked just above
+    /// @dev The `bits`-wide number at `shift` in `_credit`.
+    function _field(uint256 shift, uint256 bits) private view returns (uint256) {
+        return (_credit >> shift) & ((1 << bits) - 1);
+    }
+
+    /// @dev Stores `value` (checked to fit `bits`) as the number at `shift` in `_credit`.
+    function _setField(uint256 shift, uint256 bits, uint256 value) private {
+        uint256 mask = ((1 << bits) - 1) << shift;
+        _credit = (_credit & ~mask) | (value << shift);
     }
 }

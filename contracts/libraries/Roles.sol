@@ -46,12 +46,8 @@ library Roles {
     /// developers for the API revenue share (`IncentivePools.setDeveloper`).
     uint64 internal constant MARKET_CURATOR = 40;
 
-    // Lending (60-69).
-    /// @dev Lending: the credit manager, the only borrower of the stable vault and the only caller of the ETH
-    /// reserve's swap and release functions.
-    uint64 internal constant LENDING_CREDIT_MANAGER = 60;
-    /// @dev Lending: the stable vault, the only caller of `InsuranceFund.cover`.
-    uint64 internal constant LENDING_VAULT = 61;
+    // Lending (60-69): no role. The credit manager, stable vault, ETH reserve and insurance fund are wired to each
+    // other once at deployment (`bindCreditManager`, `bindVault`), without AccessManager checks between them.
 
     // Issuance (80-89).
     /// @dev Issuance: may take and release an issuer's resource slots on `IssuerRegistry` (the token factory).

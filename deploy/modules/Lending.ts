@@ -76,9 +76,9 @@ export const lendingKey = (name: string) => id(`lending.${name}`);
  * with the preset's bounds, and the roles wired:
  *
  * - every module's `setParameter`: PARAMETER_REGISTRY (the registry);
- * - vault `borrow` / `repay` / `writeOff`, reserve `buyEth` / `release`: LENDING_CREDIT_MANAGER (the credit manager);
- * - fund `cover`: LENDING_VAULT (the vault);
- * - vault `bindCreditManager`: the admin, called once here (the vault's exits wait while the credit manager is paused);
+ * - vault `borrow` / `repay` / `settle`, reserve `buyEth` / `release`: the credit manager, and fund `cover`: the
+ *   vault, each bound once here by the admin (`bindCreditManager`, `bindVault`; no AccessManager call between the
+ *   lending modules; the vault's exits also wait while the bound credit manager is paused);
  * - reserve `withdrawUnowned`, fund `withdraw`, credit manager `unpause`: GOVERNOR (the timelock);
  * - credit manager `pause`: GUARDIAN; `confirmPause`: EMERGENCY (governance's `GuardianPausable`, whose
  *   `pause.duration` is registered here too; the preset module classifies `confirmPause` as an emergency call).
@@ -167,28 +167,17 @@ export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPe
     restrict(vault, "VaultSetParameter", setParameter, ROLES.PARAMETER_REGISTRY);
     restrict(reserve, "ReserveSetParameter", setParameter, ROLES.PARAMETER_REGISTRY);
     restrict(creditManager, "CreditManagerSetParameter", setParameter, ROLES.PARAMETER_REGISTRY);
-    restrict(
-      vault,
-      "VaultCredit",
-      ["borrow(uint256,address)", "repay(uint256,uint256)", "writeOff(uint256)"],
-      ROLES.LENDING_CREDIT_MANAGER,
-    );
-    restrict(
-      reserve,
-      "ReserveCredit",
-      ["buyEth(uint256,uint256,uint256)", "release(address,uint256)"],
-      ROLES.LENDING_CREDIT_MANAGER,
-    );
     restrict(reserve, "ReserveWithdrawUnowned", ["withdrawUnowned(address,uint256)"], ROLES.GOVERNOR);
-    restrict(fund, "FundCover", ["cover(uint256)"], ROLES.LENDING_VAULT);
     restrict(fund, "FundWithdraw", ["withdraw(address,uint256)"], ROLES.GOVERNOR);
     restrict(creditManager, "CreditManagerPause", ["pause()"], ROLES.GUARDIAN);
     restrict(creditManager, "CreditManagerUnpause", ["unpause()"], ROLES.GOVERNOR);
     restrict(creditManager, "CreditManagerConfirmPause", ["confirmPause()"], ROLES.EMERGENCY);
-    m.call(manager, "grantRole", [ROLES.LENDING_CREDIT_MANAGER, creditManager, 0], { id: "GrantCreditManagerRole" });
-    m.call(manager, "grantRole", [ROLES.LENDING_VAULT, vault, 0], { id: "GrantVaultRole" });
-    // The vault's exits wait while the credit manager is paused (bound once, by the admin: the deployer here).
+    // Wiring between the lending modules, fixed once by the admin (the deployer here) instead of AccessManager
+    // roles: the credit manager is the only caller of the vault's and the reserve's credit functions (and its
+    // pause holds the vault's exits), the vault the only caller of the fund's `cover`.
     m.call(vault, "bindCreditManager", [creditManager], { id: "BindVaultCreditManager" });
+    m.call(reserve, "bindCreditManager", [creditManager], { id: "BindReserveCreditManager" });
+    m.call(fund, "bindVault", [vault], { id: "BindFundVault" });
 
     const register = (target: ContractFuture<string>, group: Record<string, Governed>) => {
       for (const [name, g] of Object.entries(group)) {

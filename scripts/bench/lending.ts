@@ -183,16 +183,18 @@ export const lendingCases: BenchCase[] = [
       return {
         send: () => w.creditManager.connect(w.alice).borrow(1_000n * USDC, 0n, deadline),
         // Accounts: QER/USD and ETH/USD feeds, the stablecoin, the pair, WETH.
-        // Reads: the position's collateral, the risk numbers, both feeds' answers, the interest state.
-        // New: the position's debt (and its ETH, same slot), the borrower's stablecoin balance.
-        // Updated: total debt, the lender's and the pair's stablecoin balances, the pair's reserves and its two
-        // price accumulators, the pair's WETH balance, the reserve's owned-ETH total.
+        // Reads: the position (collateral, debt and ETH in one slot), the risk numbers, both feeds' answers, the
+        // interest state.
+        // New: the borrower's stablecoin balance.
+        // Updated: the position's slot (its collateral already there), total debt, the lender's and the pair's
+        // stablecoin balances, the pair's reserves and its two price accumulators, the pair's WETH balance, the
+        // reserve's owned-ETH total.
         // Logs: 2 stablecoin transfers, WETH transfer + withdrawal, Swap, Sync, the borrow event.
         floor: {
           coldAccounts: 5,
           coldReads: 5,
-          zeroToNonZero: 2,
-          nonZeroToNonZero: 9,
+          zeroToNonZero: 1,
+          nonZeroToNonZero: 10,
           logs: [
             TRANSFER,
             TRANSFER,
@@ -225,7 +227,7 @@ export const lendingCases: BenchCase[] = [
         };
       },
     },
-    note: "The swap dominates: the vault sends the swapped half straight to the pair, the reserve computes the output from the pair's reserves and swaps (the pair's balances, reserves and two price accumulators), WETH9 unwraps; our side adds the guard's reference update, the vault's accrual, two lender calls (paid-out half, swapped half) and an AccessManager check per module called. About 1.8x the floor.",
+    note: "The swap dominates: the vault lends both halves in one call (the swapped half straight to the pair), the reserve computes the output from the pair's reserves and swaps (the pair's balances, reserves and two price accumulators), WETH9 unwraps; our side adds the guard's reference update, the vault's accrual and a call to each module (oracle, vault, reserve), wired to each other at deployment without AccessManager checks.",
   },
   {
     module: "lending",
@@ -237,14 +239,13 @@ export const lendingCases: BenchCase[] = [
       return {
         send: () => w.creditManager.connect(w.alice).repay(w.alice.address, MAX),
         // Accounts: the stablecoin, and the ETH call to the borrower (9,000 for a value transfer, counted as
-        // 9,000 / 2,600 ~ 3.5 accounts below). Reads: the interest state. Cleared: the position's debt and ETH
-        // (one slot). Updated: total debt, the payer's and the lender's stablecoin balances, the owned-ETH total.
-        // Logs: the stablecoin transfer, the repay event.
+        // 9,000 / 2,600 ~ 3.5 accounts below). Reads: the interest state. Updated: the position's slot (debt and
+        // ETH cleared, the collateral stays), total debt, the payer's and the lender's stablecoin balances, the
+        // owned-ETH total. Logs: the stablecoin transfer, the repay event.
         floor: {
           coldAccounts: 1 + 9_000 / 2_600,
           coldReads: 1,
-          nonZeroToZero: 1,
-          nonZeroToNonZero: 4,
+          nonZeroToNonZero: 5,
           logs: [TRANSFER, CM_LOG(3)],
         },
       };
@@ -269,7 +270,7 @@ export const lendingCases: BenchCase[] = [
         };
       },
     },
-    note: "Three contracts take part (credit manager, vault, ETH reserve), each a cross-contract call with its own accrual or access check (AccessManager canCall), plus the reserve's events.",
+    note: "Three contracts take part (credit manager, vault, ETH reserve), one call each (the vault accrues and books the repayment in one), wired to each other at deployment without AccessManager checks, plus the vault's and the reserve's events.",
   },
   {
     module: "lending",
@@ -284,14 +285,14 @@ export const lendingCases: BenchCase[] = [
         // Accounts: both feeds, the stablecoin, QER, and the ETH call to the liquidator (9,000).
         // Reads: the risk numbers, both answers, the interest state.
         // New: the liquidator's QER balance, the fund's stablecoin balance (first fee).
-        // Updated: the position's debt/ETH slot and its collateral, total debt, the liquidator's and lender's
+        // Updated: the position (debt, ETH and collateral in one slot), total debt, the liquidator's and lender's
         // stablecoin balances, the credit manager's QER balance, the owned-ETH total.
         // Logs: 2 stablecoin transfers, 1 QER transfer, the liquidation event.
         floor: {
           coldAccounts: 4 + 9_000 / 2_600,
           coldReads: 4,
           zeroToNonZero: 2,
-          nonZeroToNonZero: 7,
+          nonZeroToNonZero: 6,
           logs: [TRANSFER, TRANSFER, TRANSFER, CM_LOG(5)],
         },
       };
@@ -318,6 +319,6 @@ export const lendingCases: BenchCase[] = [
         };
       },
     },
-    note: "Reads both prices and the health before acting, then touches the vault (repayment), the fund (fee), the reserve (ETH) and QER (ERC20Votes bookkeeping on the transfer), each a separate contract with its own access check.",
+    note: "Reads both prices and the health before acting (the vault's accrual first, for the debt), then settles the repayment in one more vault call, pays the fund's fee (its first here: a new balance), the reserve's ETH and QER (ERC20Votes bookkeeping on the transfer); no AccessManager check between the modules.",
   },
 ];

@@ -62,6 +62,8 @@ const GUARDS_BY_ERROR: Record<string, string> = {
   OnlyMarket: "the inference market",
   OnlyIncentives: "the incentive pools",
   OnlyCreditor: "the subscription manager (bound once)",
+  NotCreditManager: "the credit manager bound at deployment",
+  NotVault: "the stable vault bound at deployment",
   NotAProvider: "a registered provider (for itself)",
   NotValidator: "a registered court validator (for itself)",
   IssuerNotVerified: "a verified issuer (for itself)",

@@ -22,9 +22,7 @@ export const ROLES = {
   SLASHING_COURT: 31n,
   // market (40-49)
   MARKET_CURATOR: 40n,
-  // lending (60-69)
-  LENDING_CREDIT_MANAGER: 60n,
-  LENDING_VAULT: 61n,
+  // lending (60-69): no role; the lending modules are wired to each other once at deployment
   // issuance (80-89)
   ISSUANCE_SLOT_CONSUMER: 80n,
   ISSUANCE_FEE_COLLECTOR: 81n,

@@ -488,8 +488,6 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         PARAMETER_REGISTRY: ["registry"],
         MINTER: [],
         VESTING_CREATOR: [],
-        LENDING_CREDIT_MANAGER: ["creditManager"],
-        LENDING_VAULT: ["stableVault"],
         // The liquidity-incentives distributor funds the LP pool and the lockers' stream (locking).
         REWARD_FUNDER: ["liquidityIncentives"],
       },

@@ -58,14 +58,15 @@ contract EthReserveTest is LendingBase {
     }
 
     function test_RevertWhen_buyEthAfterTheDeadline() public {
-        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
         usdc.mint(reserve.pool(), 500e6); // the stablecoin goes to the pair first, as the vault sends it
+        vm.startPrank(address(cm)); // the bound credit manager
         vm.expectRevert(
             abi.encodeWithSelector(IEthReserve.DeadlineExpired.selector, block.timestamp - 1, block.timestamp)
         );
         reserve.buyEth(500e6, 0, block.timestamp - 1);
         assertEq(address(reserve).balance, 0, "nothing bought");
         (uint256 ethOut, uint256 toPosition) = reserve.buyEth(500e6, 0, block.timestamp);
+        vm.stopPrank();
         assertEq(ethOut, ETH_FOR_500, "the same call before the deadline swaps");
         assertEq(toPosition, 224_313_817_956_174_883, "90% owned");
     }
@@ -83,8 +84,8 @@ contract EthReserveTest is LendingBase {
 
     /// @dev The pair checks what it received: a swap the stablecoin was not sent in for pays nothing.
     function test_RevertWhen_buyEthWithoutTheStablecoinInThePair() public {
-        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
         uint256 pairUsdc = usdc.balanceOf(reserve.pool());
+        vm.prank(address(cm)); // the bound credit manager
         vm.expectRevert(bytes("UniswapV2: INSUFFICIENT_INPUT_AMOUNT"));
         reserve.buyEth(500e6, 0, block.timestamp);
         assertEq(usdc.balanceOf(reserve.pool()), pairUsdc, "pair unchanged");
@@ -200,12 +201,18 @@ contract EthReserveTest is LendingBase {
 
     function test_RevertWhen_swapOrReleaseNotByTheCreditManager() public {
         vm.deal(address(reserve), 1 ether);
-        vm.startPrank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        reserve.buyEth(100e6, 0, block.timestamp);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        reserve.release(stranger, 1 ether);
-        vm.stopPrank();
+        // Not a stranger, not governance, not the AccessManager's admin (this contract), not the vault: only the
+        // credit manager bound at deployment.
+        address[4] memory outsiders = [stranger, governor, address(this), address(vault)];
+        for (uint256 i; i < outsiders.length; ++i) {
+            address who = outsiders[i];
+            vm.startPrank(who);
+            vm.expectRevert(abi.encodeWithSelector(IEthReserve.NotCreditManager.selector, who));
+            reserve.buyEth(100e6, 0, block.timestamp);
+            vm.expectRevert(abi.encodeWithSelector(IEthReserve.NotCreditManager.selector, who));
+            reserve.release(who, 1 ether);
+            vm.stopPrank();
+        }
         assertEq(address(reserve).balance, 1 ether, "nothing moved");
     }
 
@@ -244,9 +251,29 @@ contract EthReserveTest is LendingBase {
             SLIPPAGE,
             ETH_RETURN
         );
-        bytes4[] memory buy = new bytes4[](1);
-        buy[0] = IEthReserve.buyEth.selector;
-        manager.setTargetFunctionRole(address(r), buy, Roles.LENDING_CREDIT_MANAGER);
-        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+        r.bindCreditManager(address(this)); // this test is its credit manager
+    }
+
+    function test_RevertWhen_bindCreditManagerTwiceOrByAnOutsider() public {
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        reserve.bindCreditManager(stranger);
+        // Bound at deployment: nobody rebinds it, the admin included.
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.CreditManagerAlreadyBound.selector, address(cm)));
+        reserve.bindCreditManager(stranger);
+        assertEq(reserve.creditManager(), address(cm), "still the credit manager");
+        // An unbound reserve serves nobody; the zero address is not a binding.
+        EthReserve fresh = new EthReserve(
+            address(manager),
+            IERC20(address(usdc)),
+            IUniswapV2Router(address(router)),
+            oracle,
+            SLIPPAGE,
+            ETH_RETURN
+        );
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.NotCreditManager.selector, address(this)));
+        fresh.buyEth(1e6, 0, block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(IEthReserve.CreditManagerAlreadyBound.selector, address(0)));
+        fresh.bindCreditManager(address(0));
     }
 }

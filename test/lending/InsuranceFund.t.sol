@@ -20,13 +20,28 @@ contract InsuranceFundTest is LendingBase {
 
     function test_RevertWhen_coverNotByTheVault() public {
         usdc.mint(address(fund), 70e6);
-        vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        fund.cover(1e6);
+        // Not a stranger, not governance, not the AccessManager's admin (this contract), not the credit manager:
+        // only the vault bound at deployment.
+        address[4] memory outsiders = [stranger, governor, address(this), address(cm)];
+        for (uint256 i; i < outsiders.length; ++i) {
+            vm.prank(outsiders[i]);
+            vm.expectRevert(abi.encodeWithSelector(IInsuranceFund.NotVault.selector, outsiders[i]));
+            fund.cover(1e6);
+        }
         vm.prank(address(vault));
         vm.expectRevert(IInsuranceFund.ZeroAmount.selector);
         fund.cover(0);
         assertEq(fund.balance(), 70e6, "unchanged");
+    }
+
+    function test_RevertWhen_bindVaultTwiceOrByAnOutsider() public {
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        fund.bindVault(stranger);
+        // Bound at deployment: nobody rebinds it, the admin included.
+        vm.expectRevert(abi.encodeWithSelector(IInsuranceFund.VaultAlreadyBound.selector, address(vault)));
+        fund.bindVault(stranger);
+        assertEq(fund.vault(), address(vault), "still the vault");
     }
 
     function test_withdraw_byGovernanceOnly() public {

@@ -112,17 +112,16 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
       const f = await networkHelpers.loadFixture(deployFixture);
       const role = async (target: BaseContract, fn: string) =>
         f.manager.getTargetFunctionRole(await target.getAddress(), target.interface.getFunction(fn)!.selector);
-      expect(await role(f.vault, "borrow")).to.equal(ROLES.LENDING_CREDIT_MANAGER);
-      expect(await role(f.reserve, "buyEth")).to.equal(ROLES.LENDING_CREDIT_MANAGER);
       expect(await role(f.reserve, "withdrawUnowned")).to.equal(ROLES.GOVERNOR);
-      expect(await role(f.fund, "cover")).to.equal(ROLES.LENDING_VAULT);
       expect(await role(f.creditManager, "pause")).to.equal(ROLES.GUARDIAN);
       expect(await role(f.creditManager, "unpause")).to.equal(ROLES.GOVERNOR);
       expect(await role(f.creditManager, "confirmPause")).to.equal(ROLES.EMERGENCY);
       expect(await role(f.creditManager, "setParameter")).to.equal(ROLES.PARAMETER_REGISTRY);
-      const [isCm] = await f.manager.hasRole(ROLES.LENDING_CREDIT_MANAGER, await f.creditManager.getAddress());
-      const [isVault] = await f.manager.hasRole(ROLES.LENDING_VAULT, await f.vault.getAddress());
-      expect(isCm && isVault).to.equal(true);
+      // The lending modules are wired to each other once, not through AccessManager roles.
+      const cm = await f.creditManager.getAddress();
+      expect(await f.vault.creditManager(), "the vault's only borrower").to.equal(cm);
+      expect(await f.reserve.creditManager(), "the reserve's only swapper").to.equal(cm);
+      expect(await f.fund.vault(), "the fund's only drawer").to.equal(await f.vault.getAddress());
     });
   });
 

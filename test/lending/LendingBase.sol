@@ -196,19 +196,8 @@ abstract contract LendingBase is UniswapV2Fixture {
         manager.setTargetFunctionRole(address(reserve), one, Roles.PARAMETER_REGISTRY);
         manager.setTargetFunctionRole(address(cm), one, Roles.PARAMETER_REGISTRY);
 
-        bytes4[] memory vaultFns = new bytes4[](3);
-        vaultFns[0] = StableVault.borrow.selector;
-        vaultFns[1] = StableVault.repay.selector;
-        vaultFns[2] = StableVault.writeOff.selector;
-        manager.setTargetFunctionRole(address(vault), vaultFns, Roles.LENDING_CREDIT_MANAGER);
-        bytes4[] memory reserveFns = new bytes4[](2);
-        reserveFns[0] = EthReserve.buyEth.selector;
-        reserveFns[1] = EthReserve.release.selector;
-        manager.setTargetFunctionRole(address(reserve), reserveFns, Roles.LENDING_CREDIT_MANAGER);
         one[0] = EthReserve.withdrawUnowned.selector;
         manager.setTargetFunctionRole(address(reserve), one, Roles.GOVERNOR);
-        one[0] = InsuranceFund.cover.selector;
-        manager.setTargetFunctionRole(address(fund), one, Roles.LENDING_VAULT);
         one[0] = InsuranceFund.withdraw.selector;
         manager.setTargetFunctionRole(address(fund), one, Roles.GOVERNOR);
         one[0] = IGuardianPausable.pause.selector;
@@ -219,13 +208,13 @@ abstract contract LendingBase is UniswapV2Fixture {
         manager.setTargetFunctionRole(address(cm), one, Roles.EMERGENCY);
 
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(registry), 0);
-        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(cm), 0);
-        manager.grantRole(Roles.LENDING_VAULT, address(vault), 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);
         manager.grantRole(Roles.EMERGENCY, emergency, 0);
         manager.grantRole(Roles.GUARDIAN, guardian, 0);
-        // As the deploy module does: the vault's exits wait while the credit manager is paused.
+        // As the deploy module does: the lending modules wired to each other once (no AccessManager roles).
         vault.bindCreditManager(address(cm));
+        reserve.bindCreditManager(address(cm));
+        fund.bindVault(address(vault));
 
         _register(address(cm), LendingKeys.MAX_LTV_BPS, 1_000, 6_000, 100);
         _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, 5_500, 8_500, 100);

@@ -13,9 +13,10 @@ import {Roles} from "../../contracts/libraries/Roles.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 contract StableVaultTest is LendingBase {
-    /// @dev The test contract takes the credit manager's role to drive the vault directly.
-    function _actAsCreditManager() internal {
-        manager.grantRole(Roles.LENDING_CREDIT_MANAGER, address(this), 0);
+    /// @dev Drives the vault directly as its bound credit manager: lends `assets` to `stranger`.
+    function _lend(uint256 assets) internal returns (uint256 scaled) {
+        vm.prank(address(cm));
+        (scaled, , ) = vault.borrow(stranger, assets, stranger, 0);
     }
 
     // ================================================================== ERC-4626
@@ -105,8 +106,7 @@ contract StableVaultTest is LendingBase {
     }
 
     function test_claimRedeem_isLimitedByIdleLiquidity() public {
-        _actAsCreditManager();
-        vault.borrow(900_000e6, stranger);
+        _lend(900_000e6);
         uint256 tenth = vault.balanceOf(supplier) / 10;
         vm.startPrank(supplier);
         vault.requestRedeem(tenth + 1e6); // 100,000.000001
@@ -129,8 +129,7 @@ contract StableVaultTest is LendingBase {
     // ================================================================== interest
 
     function test_interest_aboveTheKink() public {
-        _actAsCreditManager();
-        vault.borrow(900_000e6, stranger); // 90% utilization: 2% + 6% + 80% x 10/20 = 48% a year
+        _lend(900_000e6); // 90% utilization: 2% + 6% + 80% x 10/20 = 48% a year
         assertEq(vault.borrowRate(), 0.48e18, "rate above the kink");
         vm.warp(START + 365 days);
         assertEq(vault.borrowIndex(), 1.48e27, "index after a year");
@@ -142,8 +141,7 @@ contract StableVaultTest is LendingBase {
     }
 
     function test_rateChange_appliesOnlyFromNow() public {
-        _actAsCreditManager();
-        vault.borrow(900_000e6, stranger);
+        _lend(900_000e6);
         vm.warp(START + 365 days);
         vm.prank(governor);
         registry.set(address(vault), LendingKeys.BASE_RATE_BPS, 240);
@@ -153,8 +151,7 @@ contract StableVaultTest is LendingBase {
     }
 
     function test_collectInsuranceFees_paysTheFund() public {
-        _actAsCreditManager();
-        vault.borrow(900_000e6, stranger);
+        _lend(900_000e6);
         vm.warp(START + 365 days);
         assertEq(vault.collectInsuranceFees(), 43_200e6, "the owed share");
         assertEq(usdc.balanceOf(address(fund)), 43_200e6, "fund paid");
@@ -166,37 +163,76 @@ contract StableVaultTest is LendingBase {
     }
 
     function test_RevertWhen_repaymentTooSmall() public {
-        _actAsCreditManager();
-        uint256 scaled = vault.borrow(100e6, stranger);
+        uint256 scaled = _lend(100e6);
         vm.warp(START + 30 days);
         uint256 owed = vault.totalBorrowed();
         usdc.mint(address(vault), owed);
+        vm.prank(address(cm));
         vm.expectRevert(abi.encodeWithSelector(IStableVault.RepaymentTooSmall.selector, owed - 1, scaled));
-        vault.repay(scaled, owed - 1);
-        vault.repay(scaled, owed + 1);
+        vault.settle(scaled, owed - 1, 0);
+        vm.prank(address(cm));
+        vault.settle(scaled, owed + 1, 0);
         assertEq(vault.totalScaledDebt(), 0, "repaid");
     }
 
     function test_RevertWhen_creditFunctionsNotByTheCreditManager() public {
-        vm.startPrank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        vault.borrow(1e6, stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        vault.repay(0, 0);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        vault.writeOff(1);
-        vm.stopPrank();
+        // Not a stranger, not governance, not the AccessManager's admin (this contract), not the other modules:
+        // only the credit manager bound at deployment.
+        address[4] memory outsiders = [stranger, governor, address(this), address(reserve)];
+        for (uint256 i; i < outsiders.length; ++i) {
+            address who = outsiders[i];
+            vm.startPrank(who);
+            vm.expectRevert(abi.encodeWithSelector(IStableVault.NotCreditManager.selector, who));
+            vault.borrow(who, 1e6, who, 1e6);
+            vm.expectRevert(abi.encodeWithSelector(IStableVault.NotCreditManager.selector, who));
+            vault.repay(1, 1);
+            vm.expectRevert(abi.encodeWithSelector(IStableVault.NotCreditManager.selector, who));
+            vault.settle(0, 0, 1);
+            vm.stopPrank();
+        }
         assertEq(vault.idle(), SUPPLY, "nothing moved");
+        assertEq(vault.totalScaledDebt(), 0, "no debt");
+        assertEq(usdc.balanceOf(stranger), 0, "nothing lent");
+    }
+
+    function test_RevertWhen_bindCreditManagerTwiceOrByAnOutsider() public {
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vault.bindCreditManager(stranger);
+        // The admin bound it at deployment; nobody can rebind it, the admin included.
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.CreditManagerAlreadyBound.selector, address(cm)));
+        vault.bindCreditManager(stranger);
+        assertEq(vault.creditManager(), address(cm), "still the credit manager");
+    }
+
+    function test_RevertWhen_unboundVaultLendsToAnyone() public {
+        StableVault fresh = new StableVault(
+            address(manager),
+            IERC20(address(usdc)),
+            IInsuranceFund(address(fund)),
+            "fresh",
+            "F",
+            IStableVault.RateParams(200, 600, 8_000, 8_000, 1_000)
+        );
+        // Unbound, the credit functions match nobody (not even a caller passing the zero address check).
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.NotCreditManager.selector, stranger));
+        fresh.borrow(stranger, 1, stranger, 1);
+        vm.expectRevert(abi.encodeWithSelector(IStableVault.NotCreditManager.selector, address(this)));
+        fresh.repay(1, 1);
     }
 
     function test_RevertWhen_borrowBadInput() public {
-        _actAsCreditManager();
+        vm.startPrank(address(cm));
         vm.expectRevert(IStableVault.ZeroAmount.selector);
-        vault.borrow(0, stranger);
+        vault.borrow(stranger, 0, stranger, 0);
         vm.expectRevert(IStableVault.ZeroAddress.selector);
-        vault.borrow(1, address(0));
+        vault.borrow(address(0), 1, stranger, 1);
+        vm.expectRevert(IStableVault.ZeroAddress.selector);
+        vault.borrow(stranger, 1, address(0), 1);
         vm.expectRevert(abi.encodeWithSelector(IStableVault.InsufficientLiquidity.selector, SUPPLY + 1, SUPPLY));
-        vault.borrow(SUPPLY + 1, stranger);
+        vault.borrow(stranger, SUPPLY, stranger, 1);
+        vm.stopPrank();
     }
 
     function test_RevertWhen_parameterValueUnusable() public {
