@@ -1,6 +1,4 @@
-import { id, isHexString } from "ethers";
-
-import { action, need, parseAddress, TaskError, type CommonArgs } from "./lib.js";
+import { action, need, parseAddress, parseId, TaskError, type CommonArgs } from "./lib.js";
 
 /**
  * `certify-provider --model mistral-7b-medical --provider 0x... --from marketCurator`: the market curator certifies a
@@ -11,8 +9,7 @@ import { action, need, parseAddress, TaskError, type CommonArgs } from "./lib.js
 export default action<CommonArgs & { model: string; provider: string; revoke: boolean }>(async (args, t) => {
   const catalog = need(t.c.modelCatalog, "model catalogue", t);
   const model = args.model.trim();
-  if (model === "") throw new TaskError("--model is required (a model name or its 32-byte id)");
-  const modelId = isHexString(model, 32) ? model : id(model);
+  const modelId = parseId("--model", model, "a model name");
   const provider = parseAddress("--provider", t.entry.inputs.accounts[args.provider] ?? args.provider);
   const serving = await t.read(() => catalog.servingInfo(modelId, provider));
   if (serving.since === 0n) throw new TaskError(`--provider ${provider} does not serve ${model}`);

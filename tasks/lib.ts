@@ -11,8 +11,10 @@ import {
   ErrorFragment,
   formatUnits,
   getAddress,
+  id,
   Interface,
   isAddress,
+  isHexString,
   parseUnits,
   type BaseContract,
   type ContractTransactionReceipt,
@@ -246,6 +248,16 @@ export function parseAmount(option: string, value: string | undefined, decimals:
   }
   if (amount <= 0n) throw new TaskError(`${option} must be positive, got "${value}"`);
   return amount;
+}
+
+/**
+ * A 32-byte id given as itself (`0x` and 64 hex digits) or as a name or text that is hashed (keccak-256): model ids
+ * (`--model llama-3-8b-instruct`), review hashes. `what` says what the option holds, for the error of an empty value.
+ */
+export function parseId(option: string, value: string | undefined, what: string): string {
+  const text = (value ?? "").trim();
+  if (text === "") throw new TaskError(`${option} is required (${what} or its 32-byte id)`);
+  return isHexString(text, 32) ? text : id(text);
 }
 
 /** A whole number (`--epochs 12`) from `min` to `max`, or a TaskError naming the option. */

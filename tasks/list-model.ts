@@ -1,6 +1,4 @@
-import { id, isHexString } from "ethers";
-
-import { action, need, TaskError, type CommonArgs } from "./lib.js";
+import { action, need, parseId, TaskError, type CommonArgs } from "./lib.js";
 
 const CLASSES = ["small", "medium", "large"];
 
@@ -10,8 +8,7 @@ const CLASSES = ["small", "medium", "large"];
  */
 export default action<CommonArgs & { model: string; complexity: string }>(async (args, t) => {
   const catalog = need(t.c.modelCatalog, "model catalogue (the market)", t);
-  if (args.model.trim() === "") throw new TaskError("--model is required (a name or a 32-byte id)");
-  const modelId = isHexString(args.model, 32) ? args.model : id(args.model);
+  const modelId = parseId("--model", args.model, "a model name");
   const complexity = CLASSES.indexOf(args.complexity);
   if (complexity < 0)
     throw new TaskError(`--complexity must be one of ${CLASSES.join(", ")}, got "${args.complexity}"`);

@@ -1,6 +1,6 @@
-import { formatUnits, id, isHexString, ZeroHash } from "ethers";
+import { formatUnits, ZeroHash } from "ethers";
 
-import { action, eventOf, need, parseAddress, parseCount, TaskError, type CommonArgs } from "./lib.js";
+import { action, eventOf, need, parseAddress, parseCount, parseId, TaskError, type CommonArgs } from "./lib.js";
 
 interface RateArgs extends CommonArgs {
   provider: string;
@@ -22,11 +22,9 @@ export default action<RateArgs>(async (args, t) => {
   const ratings = need(t.c.ratings, "ratings (the provider programs)", t);
   const market = need(t.c.inferenceMarket, "inference market", t);
   const provider = parseAddress("--provider", args.provider);
-  if (args.model.trim() === "") throw new TaskError("--model is required (a model name or its 32-byte id)");
-  const modelId = isHexString(args.model, 32) ? args.model : id(args.model);
+  const modelId = parseId("--model", args.model, "a model name");
   const stars = parseCount("--stars", args.stars, 1n, 5n);
-  if (args.review.trim() === "") throw new TaskError("--review is required (the review's text, or its 32-byte hash)");
-  const reviewHash = isHexString(args.review, 32) ? args.review : id(args.review);
+  const reviewHash = parseId("--review", args.review, "the review's text");
   if (reviewHash === ZeroHash) throw new TaskError("--review must not be the zero hash");
   const priorityBps = parseCount("--priority", args.priority, 0n, 10_000n);
   const { epoch } = await t.read(() => market.reserveOf(t.me, provider));

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 
-import { AbiCoder, formatUnits, id, isHexString, keccak256 } from "ethers";
+import { AbiCoder, formatUnits, keccak256 } from "ethers";
 
 import { signVoucher } from "../scripts/lib/voucher.js";
-import { action, need, parseAddress, parseAmount, parseCount, TaskError, type CommonArgs } from "./lib.js";
+import { action, need, parseAddress, parseAmount, parseCount, parseId, type CommonArgs } from "./lib.js";
 import { voucherJson, type VoucherFile } from "./voucher.js";
 
 interface SignArgs extends CommonArgs {
@@ -28,8 +28,7 @@ interface SignArgs extends CommonArgs {
 export default action<SignArgs>(async (args, t) => {
   const market = need(t.c.inferenceMarket, "inference market", t);
   const provider = parseAddress("--provider", args.provider);
-  if (args.model.trim() === "") throw new TaskError("--model is required (a model name or its 32-byte id)");
-  const modelId = isHexString(args.model, 32) ? args.model : id(args.model);
+  const modelId = parseId("--model", args.model, "a model name");
   const decimals = await t.c.token.decimals();
   const amount = parseAmount("--amount", args.amount, decimals);
   const tokens = parseCount("--tokens", args.tokens, 1n);

@@ -86,7 +86,7 @@ describe("Tasks: rate-provider, claim-provider-bonus, claim-grant, claim-bounty 
     ).to.equal("--stars must be from 1 to 5, got 6");
     expect(
       await failure(rateProvider.run({ ...rate, review: " ", batch: false, ...common, from: "19" }, consumer)),
-    ).to.equal("--review is required (the review's text, or its 32-byte hash)");
+    ).to.equal("--review is required (the review's text or its 32-byte id)");
     expect(await ethers.provider.getTransactionCount(consumer.me), "nothing sent").to.equal(nonce);
     // Nothing settled yet: the contract's refusal, decoded in one line.
     expect(await failure(rateProvider.run({ ...rate, batch: false, ...common, from: "19" }, consumer))).to.match(
