@@ -22,21 +22,6 @@ contract ProgramsAttacksTest is ProgramsBase {
         programs.enroll();
     }
 
-    function _claim(address provider) internal returns (uint256) {
-        vm.prank(provider);
-        return programs.claim();
-    }
-
-    /// @dev Sights bronze every 30 days for 180 days, then moves to `offset` seconds after its enrolment.
-    function _stayUntil(uint256 offset) internal {
-        uint256 start = programs.providerInfo(bronze).activeSince;
-        for (uint256 i = 1; i <= 6; ++i) {
-            vm.warp(start + i * 30 days);
-            programs.sight(bronze);
-        }
-        vm.warp(start + offset);
-    }
-
     // ------------------------------------------------------------------ diversity
 
     /// @dev Regression (was a known issue): the diversity rate followed the model the claimer named, and any active

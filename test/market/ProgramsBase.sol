@@ -38,6 +38,22 @@ abstract contract ProgramsBase is MarketBase {
         vm.stopPrank();
     }
 
+    /// @dev `provider` claims its bonuses; returns what it was paid.
+    function _claim(address provider) internal returns (uint256) {
+        vm.prank(provider);
+        return programs.claim();
+    }
+
+    /// @dev Sights bronze every 30 days for 180 days, then moves to `offset` seconds after its enrolment.
+    function _stayUntil(uint256 offset) internal {
+        uint256 start = programs.providerInfo(bronze).activeSince;
+        for (uint256 i = 1; i <= 6; ++i) {
+            vm.warp(start + i * 30 days);
+            programs.sight(bronze);
+        }
+        vm.warp(start + offset);
+    }
+
     /// @dev The curator certifies bronze as a specialist of SMALL (eligible for the diversity bonus on it); bronze has
     /// served it since T0.
     function _specializeSmall() internal {

@@ -26,11 +26,6 @@ contract ProviderProgramsTest is ProgramsBase {
         programs.enroll();
     }
 
-    function _claim(address provider) internal returns (uint256) {
-        vm.prank(provider);
-        return programs.claim();
-    }
-
     function _setParam(bytes32 key, uint256 value) internal {
         vm.prank(registry);
         programs.setParameter(key, value);
@@ -96,16 +91,6 @@ contract ProviderProgramsTest is ProgramsBase {
     }
 
     // ------------------------------------------------------------------ loyalty
-
-    /// @dev Sights bronze every 30 days for 180 days, then moves to `offset` seconds after its enrolment.
-    function _stayUntil(uint256 offset) internal {
-        uint256 start = programs.providerInfo(bronze).activeSince;
-        for (uint256 i = 1; i <= 6; ++i) {
-            vm.warp(start + i * 30 days);
-            programs.sight(bronze);
-        }
-        vm.warp(start + offset);
-    }
 
     function test_claim_loyaltyPaysNothingAtSixMonthsMinusOneSecond() public {
         _stayUntil(TENURE - 1);
