@@ -7,6 +7,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAvailabilityPool} from "../interfaces/IAvailabilityPool.sol";
 import {IStakeReader} from "../interfaces/IStakeReader.sol";
 import {EpochPool} from "./EpochPool.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title AvailabilityPool
 /// @notice Proof of availability: A-Pay for providers by minimum stake and observed availability, C-Pay for
@@ -25,8 +26,6 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
     bytes32 public constant ACTIVITY_THRESHOLD = keccak256("distribution.poa.activityThresholdBps");
     /// @inheritdoc IAvailabilityPool
     bytes32 public constant CHALLENGER_SHARE = keccak256("distribution.poa.challengerShareBps");
-
-    uint256 private constant BPS = 10_000;
 
     IStakeReader private immutable _STAKE_READER;
     uint256 private immutable _SERVICE_COUNT;

@@ -19,6 +19,7 @@ import {ISubscriptionManager} from "../interfaces/ISubscriptionManager.sol";
 import {LinearMix} from "../libraries/LinearMix.sol";
 import {UsageMultiplier} from "../libraries/UsageMultiplier.sol";
 import {EpochClock} from "./EpochClock.sol";
+import {BPS, WAD} from "../libraries/Constants.sol";
 
 /// @title DistributionEngine
 /// @notice Splits each epoch's issuance and subscription revenue among QRY's pools by the chain-maturity mix,
@@ -53,9 +54,6 @@ contract DistributionEngine is IDistributionEngine, Parameterized, EpochClock, R
     bytes32 public constant MULTIPLIER_MIN = keccak256("distribution.multiplierMin");
     /// @inheritdoc IDistributionEngine
     bytes32 public constant MULTIPLIER_MAX = keccak256("distribution.multiplierMax");
-
-    uint256 private constant WAD = 1e18;
-    uint256 private constant BPS = 10_000;
     /// @dev Bit 0 of a recorded budget: still to be paid. The budget itself is the entry shifted right by one.
     uint256 private constant PENDING = 1;
 

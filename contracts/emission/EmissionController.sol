@@ -12,6 +12,7 @@ import {IProtocolToken} from "../interfaces/IProtocolToken.sol";
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 import {EmissionSchedule} from "../libraries/EmissionSchedule.sol";
 import {LinearMix} from "../libraries/LinearMix.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title EmissionController
 /// @notice Releases an emission curve to at most eight recipients by weights that may move over time.
@@ -24,8 +25,6 @@ contract EmissionController is IEmissionController, AccessManaged, ReentrancyGua
 
     /// @notice Most recipients a controller pays; `release` loops over them.
     uint256 public constant MAX_RECIPIENTS = 8;
-
-    uint256 private constant BPS = 10_000;
 
     IProtocolToken private immutable _TOKEN;
     FundingMode private immutable _MODE;

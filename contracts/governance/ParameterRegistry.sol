@@ -6,6 +6,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IParameterRegistry} from "../interfaces/IParameterRegistry.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ParameterRegistry
 /// @notice Bounds and rate-limits every governed number of a preset and pushes changes into its module.
@@ -16,8 +17,6 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     /// @notice Largest move a normal change may make from the lowest and from the highest value in effect over
     /// the current and the previous quarter, in bps of that value.
     uint256 public constant MAX_CHANGE_BPS = 2_000;
-
-    uint256 private constant BPS = 10_000;
 
     mapping(address target => mapping(bytes32 key => Parameter)) private _parameters;
 

@@ -5,6 +5,7 @@ import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManage
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IProposalClassifier} from "../interfaces/IProposalClassifier.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ProposalClassifier
 /// @notice Maps (target, selector) pairs to proposal classes and classifies a proposal by its calls: the highest
@@ -15,8 +16,6 @@ contract ProposalClassifier is IProposalClassifier, AccessManaged {
 
     /// @inheritdoc IProposalClassifier
     uint8 public constant MAX_CLASSES = 8;
-
-    uint16 private constant BPS = 10_000;
 
     uint8 private immutable _CLASS_COUNT;
     uint8 private immutable _DEFAULT_CLASS;

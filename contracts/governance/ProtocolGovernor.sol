@@ -22,6 +22,7 @@ import {IProtocolGovernor} from "../interfaces/IProtocolGovernor.sol";
 import {IVotingPower} from "../interfaces/IVotingPower.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
 import {Parameterized} from "./Parameterized.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ProtocolGovernor
 /// @notice OpenZeppelin Governor with class thresholds, a proposal deposit and a normal and an emergency timelock.
@@ -37,8 +38,6 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     /// @inheritdoc IProtocolGovernor
     uint256 public constant GRACE_PERIOD = 14 days;
-
-    uint256 private constant BPS = 10_000;
 
     IVotingPower private immutable _VOTING_POWER;
     IVotingWeight private immutable _STAKE;

@@ -19,6 +19,7 @@ import {IStableVault} from "../interfaces/IStableVault.sol";
 import {IVoteLocker} from "../interfaces/IVoteLocker.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
 import {DebtIndex} from "./DebtIndex.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title CreditManager
 /// @notice QER-collateralised stablecoin positions; half of every draw buys ETH for the reserve.
@@ -30,8 +31,6 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
     using Math for uint256;
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
-
-    uint256 private constant BPS = 10_000;
     /// @dev The shortest guardian pause: two of the vault's exit delays (1 hour each). A pause holds the vault's exits
     /// for its length plus one exit delay, and the guardian may pause again one pause length after it ends, so
     /// exits stay open at least one exit delay between two guardian pauses.

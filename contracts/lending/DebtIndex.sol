@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {RAY} from "../libraries/Constants.sol";
 
 /// @title DebtIndex
 /// @notice Conversions between stablecoin amounts and scaled debt under the vault's borrow index.
@@ -13,9 +14,6 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// 128 bits and amounts are stablecoin units, so no product comes near 2^256 (one that did would revert, never
 /// round wrong).
 library DebtIndex {
-    /// @notice The index at which scaled debt equals assets (1.0 in RAY).
-    uint256 internal constant RAY = 1e27;
-
     /// @notice Scaled debt a draw of `assets` adds (rounded up).
     /// @param assets Amount drawn.
     /// @param index Current borrow index (RAY).

@@ -18,6 +18,7 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IUniswapV2Factory, IUniswapV2Pair, IWETH} from "../interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV2Router} from "../interfaces/external/IUniswapV2Router.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title EthReserve
 /// @notice Buys ETH with half of every loan from the Uniswap V2 stablecoin/WETH pair and holds it for positions and
@@ -28,8 +29,6 @@ import {LendingKeys} from "../libraries/LendingKeys.sol";
 contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     using Math for uint256;
     using SafeERC20 for IERC20;
-
-    uint256 private constant BPS = 10_000;
 
     IERC20 private immutable _STABLE;
     address private immutable _WETH;

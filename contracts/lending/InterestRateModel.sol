@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {WAD} from "../libraries/Constants.sol";
 
 /// @title InterestRateModel
 /// @notice The kinked utilization curve of the stable vault's borrow rate (Compound/Aave shape).
@@ -11,8 +12,6 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 ///   u >  k: base + slope1 + slope2 * (u - k) / (1 - k)
 /// Divisions round up: the borrowers' rate, and so the suppliers' income, never rounds in the borrowers' favour.
 library InterestRateModel {
-    uint256 internal constant WAD = 1e18;
-    uint256 internal constant BPS = 10_000;
     /// @dev bps to WAD.
     uint256 private constant BPS_TO_WAD = 1e14;
 

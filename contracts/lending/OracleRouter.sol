@@ -9,13 +9,12 @@ import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {AggregatorV3Interface} from "../interfaces/external/AggregatorV3Interface.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title OracleRouter
 /// @notice Validated, WAD-normalised collateral/USD (QER in the Qerun preset) and ETH/USD prices from Chainlink feeds,
 /// and the guarded collateral price.
 contract OracleRouter is IOracleRouter, Parameterized {
-    uint256 private constant BPS = 10_000;
-
     AggregatorV3Interface private immutable _COLLATERAL_FEED;
     AggregatorV3Interface private immutable _ETH_FEED;
     /// @dev Zero where the chain has no sequencer (L1, devnet).

@@ -19,6 +19,7 @@ import {IStableVault} from "../interfaces/IStableVault.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
 import {DebtIndex} from "./DebtIndex.sol";
 import {InterestRateModel} from "./InterestRateModel.sol";
+import {BPS, WAD, RAY} from "../libraries/Constants.sol";
 
 /// @title StableVault
 /// @notice ERC-4626 vault of the stablecoin that the credit manager lends to QER borrowers; suppliers leave through
@@ -26,8 +27,6 @@ import {InterestRateModel} from "./InterestRateModel.sol";
 contract StableVault is ERC4626, Parameterized, IStableVault {
     using SafeCast for uint256;
     using SafeERC20 for IERC20;
-
-    uint256 private constant BPS = 10_000;
     uint256 private constant YEAR = 365 days;
     /// @dev Bit offsets of the rate numbers in `_credit` (the credit manager takes bits 0..159).
     uint256 private constant BASE_RATE_SHIFT = 160;
@@ -76,7 +75,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     ) ERC20(name_, symbol_) ERC4626(asset_) AccessManaged(authority) {
         if (address(asset_) == address(0) || address(fund) == address(0)) revert ZeroAddress();
         _FUND = fund;
-        _borrowIndex = uint128(DebtIndex.RAY);
+        _borrowIndex = uint128(RAY);
         _lastAccrual = uint48(block.timestamp);
         _setParameter(LendingKeys.BASE_RATE_BPS, rates.baseRateBps);
         _setParameter(LendingKeys.SLOPE1_BPS, rates.slope1Bps);
@@ -472,7 +471,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         uint256 rate = _rate(borrowed, credit);
         // Rounded up: the index, hence every debt, never rounds in the borrowers' favour. Plain arithmetic: the
         // index is below 2^128 and the growth below 2^127 (a rate below 2^79 WAD for under 2^48 seconds).
-        newIndex = index + Math.ceilDiv(index * rate * elapsed, InterestRateModel.WAD * YEAR);
+        newIndex = index + Math.ceilDiv(index * rate * elapsed, WAD * YEAR);
         interest = DebtIndex.toAssetsDown(scaled, newIndex) - borrowed;
         fee = (interest * uint16(credit >> SHARE_SHIFT)) / BPS;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {BPS} from "./Constants.sol";
+
 /// @title LinearMix
 /// @notice Weights that move linearly from a start mix to an end mix between two timestamps (QRY's chain
 /// maturity). Shared by the emission controller (its recipients) and the distribution engine (its pools).
@@ -9,9 +11,6 @@ pragma solidity ^0.8.28;
 /// mixStart))`. When the start weights and the end weights each add up to 10,000, the numerators of a set of
 /// recipients add up to the common scale, so shares rounded down once each never add up to more than the whole.
 library LinearMix {
-    /// @notice The denominator of a weight in bps.
-    uint256 internal constant BPS = 10_000;
-
     /// @notice A weight at `timestamp`, exactly, as `weight / scale`.
     /// @param startBps Weight up to `mixStart`, in bps.
     /// @param endBps Weight from `mixEnd`, in bps.

@@ -2,14 +2,13 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {BPS} from "./Constants.sol";
 
 /// @title MarketMath
 /// @notice Pure math of the inference market: the quote formula (seed 002 5.1), the supply factor, the smoothed
 /// demand multiplier, the composition of discounts, the fee split and the USD value of a volume. Rounding is named
 /// in each function and always favours the protocol (and the provider) over the payer.
 library MarketMath {
-    /// @dev Shares of 10,000.
-    uint256 internal constant BPS = 10_000;
     /// @dev 1e18 x 1e18: a token amount in wei times a WAD price, divided by it, is whole USD.
     uint256 internal constant WAD_SQUARED = 1e36;
 

@@ -2,13 +2,12 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {BPS} from "./Constants.sol";
 
 /// @title StakingMath
 /// @notice Pure math of the staking module: share-pool conversions (rounding named in each function and always
 /// against the staker), the APY-banded reward flow, the lock voting bonus and the reputation score.
 library StakingMath {
-    /// @dev Shares of 10,000.
-    uint256 internal constant BPS = 10_000;
     /// @dev The year of the APY band: 365 days.
     uint256 internal constant YEAR = 365 days;
     /// @dev Highest reputation score.

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {WAD} from "./Constants.sol";
 
 /// @title UsageMultiplier
 /// @notice QRY's usage multiplier (seed 003, "Usage Multiplier"): how much of what a pool received in an epoch it
@@ -17,9 +18,6 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// measure cannot overflow and the average stays at most `max`. Every division rounds down (the protocol pays
 /// less, never more).
 library UsageMultiplier {
-    /// @notice 1x in fixed point.
-    uint256 internal constant WAD = 1e18;
-
     /// @notice An epoch's measures.
     /// @param revenue Subscription revenue paid in the epoch, in wei.
     /// @param active Subscriptions active during the epoch.

@@ -9,11 +9,11 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IBuybackBurner} from "../interfaces/IBuybackBurner.sol";
 import {AggregatorV3Interface} from "../interfaces/external/AggregatorV3Interface.sol";
 import {IUniswapV2EthSwap} from "../interfaces/external/IUniswapV2EthSwap.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title BuybackBurner
 /// @notice Spends ETH on the token through Uniswap V2 at an oracle-bounded price and burns what it buys.
 contract BuybackBurner is IBuybackBurner, AccessManaged, ReentrancyGuardTransient {
-    uint256 private constant BPS = 10_000;
     uint256 private constant MAX_SLIPPAGE_BPS = 1_000;
 
     ERC20Burnable private immutable _TOKEN;

@@ -11,6 +11,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 import {IVoteLocker} from "../interfaces/IVoteLocker.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
+import {BPS, WAD} from "../libraries/Constants.sol";
 
 /// @title VoteLocker
 /// @notice Lock staking for holders: boosted votes that follow the time left, long-term rewards by lock weight,
@@ -24,8 +25,6 @@ contract VoteLocker is IVoteLocker, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     uint256 private constant WEEK = 7 days;
-    uint256 private constant WAD = 1e18;
-    uint256 private constant BPS = 10_000;
     /// @notice Bound on the week boundaries one user action processes (one cold read and at most one write each).
     uint256 public constant MAX_CATCH_UP_WEEKS = 52;
 

@@ -13,6 +13,7 @@ import {IDeveloperPrograms} from "../interfaces/IDeveloperPrograms.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title DeveloperPrograms
 /// @notice Paid applications (70/30 through the fee split), the open-source flag, integration grants and bounties,
@@ -44,8 +45,6 @@ contract DeveloperPrograms is IDeveloperPrograms, Parameterized, ReentrancyGuard
     uint256 public constant MAX_GRANT_DURATION = 4 * 365 days;
     /// @inheritdoc IDeveloperPrograms
     uint256 public constant APPROVAL_PERIOD = 30 days;
-
-    uint256 private constant BPS = 10_000;
     uint8 private constant OPEN = 0;
     uint8 private constant ACCEPTED = 1;
     uint8 private constant PAID = 2;

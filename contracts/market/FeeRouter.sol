@@ -15,6 +15,7 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {MarketMath} from "../libraries/MarketMath.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title FeeRouter
 /// @notice The fee policy of a preset: discounts, priority fee and the split table, applied by the inference market
@@ -56,8 +57,6 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
     uint256 public constant MIN_PROVIDER_BPS = 5_000;
     /// @inheritdoc IFeeRouter
     uint256 public constant MAX_TOTAL_DISCOUNT_BPS = 9_000;
-
-    uint256 private constant BPS = 10_000;
     uint256 private constant PARAMETER_COUNT = 18;
 
     IERC20 private immutable _TOKEN;

@@ -17,6 +17,7 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {MarketMath} from "../libraries/MarketMath.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title IncentivePools
 /// @notice Cashback, referral, API revenue share and prepaid-credit bonus, each from its own funded pool. The inference
@@ -70,8 +71,6 @@ contract IncentivePools is IIncentivePools, Parameterized, ReentrancyGuardTransi
         uint32 referralDuration;
         address market;
     }
-
-    uint256 private constant BPS = 10_000;
     uint256 private constant POOL_COUNT = 5;
 
     /// @inheritdoc IIncentivePools

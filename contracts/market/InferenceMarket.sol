@@ -19,6 +19,7 @@ import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
 import {IModelCatalog} from "../interfaces/IModelCatalog.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title InferenceMarket
 /// @notice Consumer escrow reserved per provider, EIP-712 cumulative vouchers per channel, settlement charged and split
@@ -143,7 +144,6 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     uint256 public constant VOLUME_PERIOD = 30 days;
     /// @dev How long an elapsed release request stays executable before it lapses.
     uint256 private constant RELEASE_WINDOW = 1 days;
-    uint256 private constant BPS = 10_000;
 
     /// @dev The EIP-712 domain: name "InferenceMarket", version "1", this chain and this contract (cached at deployment
     /// and recomputed whenever the live chain id differs, so a fork's chain id is always the live one).

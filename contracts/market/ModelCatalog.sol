@@ -11,6 +11,7 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {MarketMath} from "../libraries/MarketMath.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ModelCatalog
 /// @notice Models, the providers serving them, their recent demand and their quotes. The inference market, bound once
@@ -59,8 +60,6 @@ contract ModelCatalog is IModelCatalog, Parameterized {
         uint64 targetPerProvider;
         address market;
     }
-
-    uint256 private constant BPS = 10_000;
 
     /// @inheritdoc IModelCatalog
     uint256 public constant MIN_DIVERSITY_SERVING = 30 days;

@@ -21,6 +21,7 @@ import {IRatings} from "../interfaces/IRatings.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {ProgramKeys} from "../libraries/ProgramKeys.sol";
 import {RollingCap} from "../libraries/RollingCap.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ProviderPrograms
 /// @notice Availability, diversity and loyalty bonuses on a provider's own settled earnings, each from its own funded
@@ -51,8 +52,6 @@ contract ProviderPrograms is IProviderPrograms, Parameterized, ReentrancyGuardTr
         uint64 updatedAt;
         uint128 used;
     }
-
-    uint256 private constant BPS = 10_000;
     uint256 private constant PROGRAMS = 3;
     /// @dev A rolling uptime must be attested in one of the last two epochs (an epoch is attested after it ends).
     uint256 private constant FRESH_EPOCHS = 2;

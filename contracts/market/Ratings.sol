@@ -17,6 +17,7 @@ import {IRatings} from "../interfaces/IRatings.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {ProgramKeys} from "../libraries/ProgramKeys.sol";
 import {RollingCap} from "../libraries/RollingCap.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title Ratings
 /// @notice Paid-weighted provider ratings backed by the market's settled channels, and feedback rewards from a
@@ -44,8 +45,6 @@ contract Ratings is IRatings, Parameterized, ReentrancyGuardTransient {
         uint64 updatedAt;
         uint128 used;
     }
-
-    uint256 private constant BPS = 10_000;
     uint256 private constant MIN_STARS = 1;
     uint256 private constant MAX_STARS = 5;
 

@@ -15,6 +15,7 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {ISlasher} from "../interfaces/ISlasher.sol";
 import {SlashingKeys} from "../libraries/SlashingKeys.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ChallengeCourt
 /// @notice Consumers challenge settled results with a stake, registered validators vote, anyone decides after the
@@ -23,8 +24,6 @@ import {SlashingKeys} from "../libraries/SlashingKeys.sol";
 /// read (view). Every function follows checks-effects-interactions, with the slash and the transfers last.
 contract ChallengeCourt is IChallengeCourt, Parameterized {
     using SafeERC20 for IERC20;
-
-    uint256 private constant BPS = 10_000;
     uint8 private constant VOTED_UPHOLD = 1;
     uint8 private constant VOTED_REJECT = 2;
     uint8 private constant CLAIMED = 4;

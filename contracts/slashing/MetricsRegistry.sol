@@ -12,6 +12,7 @@ import {IRatings} from "../interfaces/IRatings.sol";
 import {IReputationStake} from "../interfaces/IReputationStake.sol";
 import {ISlasher} from "../interfaces/ISlasher.sol";
 import {StakingKeys} from "../libraries/StakingKeys.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title MetricsRegistry
 /// @notice Validators' per-epoch attestations of providers' response time, uptime and accuracy; rolling figures over a
@@ -19,7 +20,6 @@ import {StakingKeys} from "../libraries/StakingKeys.sol";
 /// as challenge subjects of the court. Immutable: it holds the staking ATTESTER role (performance multipliers) and the
 /// slasher's SLASHING_COURT role (minor slashes it proves); its AccessManager gates only the one-time `bindRatings`.
 contract MetricsRegistry is IMetricsRegistry, AccessManaged {
-    uint256 private constant BPS = 10_000;
     uint256 private constant MAX_SCORE = 1_000;
 
     /// @dev One epoch of a provider: `epochPlusOne` says which epoch the slot holds (0: never used).

@@ -8,13 +8,13 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {ISlasher} from "../interfaces/ISlasher.sol";
 import {SlashingKeys} from "../libraries/SlashingKeys.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title Slasher
 /// @notice Infraction classes, single-use evidence ids, class and tier caps per window, and bans, in front of
 /// provider staking's O(1) slash. Immutable, AccessManaged; every call is O(1) (one staking slash whatever the
 /// number of delegators).
 contract Slasher is ISlasher, Parameterized {
-    uint256 private constant BPS = 10_000;
     uint256 private constant CLASS_COUNT = 3;
 
     IProviderStaking private immutable _STAKING;

@@ -12,6 +12,7 @@ import {StakingMath} from "../libraries/StakingMath.sol";
 import {StakingParameters} from "./StakingParameters.sol";
 import {StakingPools} from "./StakingPools.sol";
 import {StakingRewards} from "./StakingRewards.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ProviderStaking
 /// @notice Provider staking for a preset: the entry points of `IProviderStaking` over the share-price pools of
@@ -53,7 +54,7 @@ contract ProviderStaking is StakingPools {
         if (amount < minimum) revert StakeBelowMinimum(amount, minimum);
 
         pool.registered = true;
-        pool.multiplierBps = uint16(StakingMath.BPS);
+        pool.multiplierBps = uint16(BPS);
         emit ProviderRegistered(msg.sender, amount);
         _bond(msg.sender, msg.sender, amount);
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
@@ -165,8 +166,8 @@ contract ProviderStaking is StakingPools {
     /// @inheritdoc IProviderStaking
     function kick(address account) external {
         Position storage pos = _positions[account];
-        if (pos.rewardWeightBps <= StakingMath.BPS || block.timestamp < pos.lockEnd) revert NotKickable(account);
-        _changeRewardWeight(account, pos, StakingMath.BPS);
+        if (pos.rewardWeightBps <= BPS || block.timestamp < pos.lockEnd) revert NotKickable(account);
+        _changeRewardWeight(account, pos, BPS);
         emit Kicked(account, msg.sender);
     }
 
@@ -217,8 +218,8 @@ contract ProviderStaking is StakingPools {
         _accrueRewards();
         _sync(provider, pool);
         uint256 assets = pool.assets;
-        fromActive = (assets * bps) / StakingMath.BPS;
-        fromUnbonding = (uint256(pool.unbondingAssets) * bps) / StakingMath.BPS;
+        fromActive = (assets * bps) / BPS;
+        fromUnbonding = (uint256(pool.unbondingAssets) * bps) / BPS;
         pool.assets = uint128(assets - fromActive);
         pool.unbondingAssets -= uint128(fromUnbonding);
         _totalBonded -= uint128(fromActive);
@@ -239,15 +240,15 @@ contract ProviderStaking is StakingPools {
         if (!pool.registered) revert UnknownProvider(provider);
         uint256 maxSpeed = _maxSpeedMultiplierBps;
         uint256 maxQuality = _maxQualityMultiplierBps;
-        if (speedBps < StakingMath.BPS || speedBps > maxSpeed) {
-            revert MultiplierOutOfBounds(speedBps, StakingMath.BPS, maxSpeed);
+        if (speedBps < BPS || speedBps > maxSpeed) {
+            revert MultiplierOutOfBounds(speedBps, BPS, maxSpeed);
         }
-        if (qualityBps < StakingMath.BPS || qualityBps > maxQuality) {
-            revert MultiplierOutOfBounds(qualityBps, StakingMath.BPS, maxQuality);
+        if (qualityBps < BPS || qualityBps > maxQuality) {
+            revert MultiplierOutOfBounds(qualityBps, BPS, maxQuality);
         }
         _accrueRewards();
         _sync(provider, pool);
-        uint256 multiplierBps = (speedBps * qualityBps) / StakingMath.BPS;
+        uint256 multiplierBps = (speedBps * qualityBps) / BPS;
         pool.multiplierBps = SafeCast.toUint16(multiplierBps);
         _reweigh(provider, pool, pool.assets);
         emit PerformanceSet(provider, speedBps, qualityBps, multiplierBps);
@@ -318,7 +319,7 @@ contract ProviderStaking is StakingPools {
                 _MAX_LOCK_BONUS_BPS
             );
         }
-        v.rewardWeightBps = pos.rewardWeightBps == 0 ? StakingMath.BPS : pos.rewardWeightBps;
+        v.rewardWeightBps = pos.rewardWeightBps == 0 ? BPS : pos.rewardWeightBps;
         v.openRequests = pos.unbondingMask;
     }
 

@@ -11,6 +11,7 @@ import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {IReputationStake} from "../interfaces/IReputationStake.sol";
 import {StakingKeys} from "../libraries/StakingKeys.sol";
 import {StakingMath} from "../libraries/StakingMath.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title ReputationStake
 /// @notice Providers' reputation stake: a bounded score with diminishing returns, a cooldown to leave, slashed
@@ -85,8 +86,8 @@ contract ReputationStake is IReputationStake {
     function slash(address provider, uint256 bps) external returns (uint256 amount) {
         if (msg.sender != _STAKING) revert OnlyStaking(msg.sender);
         ReputationAccount storage a = _accounts[provider];
-        uint256 fromStake = (uint256(a.stake) * bps) / StakingMath.BPS;
-        uint256 fromPending = (uint256(a.pending) * bps) / StakingMath.BPS;
+        uint256 fromStake = (uint256(a.stake) * bps) / BPS;
+        uint256 fromPending = (uint256(a.pending) * bps) / BPS;
         amount = fromStake + fromPending;
         if (amount == 0) return 0;
         a.stake -= uint128(fromStake);

@@ -7,7 +7,7 @@ import {Parameterized} from "../governance/Parameterized.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {StakingKeys} from "../libraries/StakingKeys.sol";
-import {StakingMath} from "../libraries/StakingMath.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title StakingParameters
 /// @notice The staking module's governed numbers (set only through the ParameterRegistry) and the tier table.
@@ -166,7 +166,7 @@ abstract contract StakingParameters is IProviderStaking, Parameterized {
         uint256 previous;
         for (uint256 i; i < TIER_COUNT; ++i) {
             TierConfig memory t = _tiers[i];
-            if (t.minStake <= previous || t.feeDiscountBps > StakingMath.BPS || t.maxSlashBps >= StakingMath.BPS) {
+            if (t.minStake <= previous || t.feeDiscountBps > BPS || t.maxSlashBps >= BPS) {
                 return false;
             }
             previous = t.minStake;
@@ -180,8 +180,8 @@ abstract contract StakingParameters is IProviderStaking, Parameterized {
             _maxLockDuration > 0 &&
             _rewardDuration > 0 &&
             _minApyBps <= _maxApyBps &&
-            _maxSpeedMultiplierBps >= StakingMath.BPS &&
-            _maxQualityMultiplierBps >= StakingMath.BPS &&
+            _maxSpeedMultiplierBps >= BPS &&
+            _maxQualityMultiplierBps >= BPS &&
             _reputationHalfStake > 0;
     }
 

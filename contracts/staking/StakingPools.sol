@@ -10,6 +10,7 @@ import {StakingMath} from "../libraries/StakingMath.sol";
 import {ReputationStake} from "./ReputationStake.sol";
 import {StakingRewards} from "./StakingRewards.sol";
 import {StakingVotes} from "./StakingVotes.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title StakingPools
 /// @notice Share-price pools per provider (active and unbonding), positions, the bounded unbonding queue and
@@ -92,7 +93,7 @@ abstract contract StakingPools is StakingRewards {
         _FULL_BONUS_LOCK = c.fullBonusLockDuration;
         if (buckets.length > MAX_LOCK_BUCKETS) revert InvalidConfiguration();
         uint256 previousDuration;
-        uint256 previousWeight = StakingMath.BPS;
+        uint256 previousWeight = BPS;
         uint256 packed;
         for (uint256 i; i < buckets.length; ++i) {
             LockBucket memory b = buckets[i];
@@ -132,7 +133,7 @@ abstract contract StakingPools is StakingRewards {
         pos.shares = SafeCast.toUint128(newShares);
         uint256 oldWeightBps = pos.rewardWeightBps;
         uint256 newWeightBps = oldWeightBps;
-        if (oldWeightBps > StakingMath.BPS) {
+        if (oldWeightBps > BPS) {
             // Still locked (an expired weight was reset above): the new tokens are committed only for the time
             // left, so they earn that bucket's weight and the position's weight is the shares-weighted mean,
             // rounded down.
@@ -372,8 +373,8 @@ abstract contract StakingPools is StakingRewards {
     /// @dev A lock's reward weight ends with the lock; touching the position applies it (as `kick` does).
     function _expireRewardWeight(Position storage pos, Pool storage pool, bool isSelf) internal {
         uint256 weightBps = pos.rewardWeightBps;
-        if (weightBps == StakingMath.BPS) return;
-        if (weightBps == 0 || pos.lockEnd <= block.timestamp) _setRewardWeight(pos, pool, isSelf, StakingMath.BPS);
+        if (weightBps == BPS) return;
+        if (weightBps == 0 || pos.lockEnd <= block.timestamp) _setRewardWeight(pos, pool, isSelf, BPS);
     }
 
     function _reweighDelegator(
@@ -408,7 +409,7 @@ abstract contract StakingPools is StakingRewards {
         uint256 delegatorWeight;
         if (active) {
             uint256 numerator = assets * pool.multiplierBps;
-            uint256 denominator = shares * StakingMath.BPS;
+            uint256 denominator = shares * BPS;
             selfWeight = Math.mulDiv(StakingMath.weighted(selfShares, self.rewardWeightBps), numerator, denominator);
             delegatorWeight = Math.mulDiv(pool.weightedDelegatorShares, numerator, denominator);
         }
@@ -449,7 +450,7 @@ abstract contract StakingPools is StakingRewards {
 
     /// @dev The reward weight of the best maturity bucket a lock duration reaches (1x below the first).
     function _bucketWeight(uint256 duration) internal view returns (uint256 weightBps) {
-        weightBps = StakingMath.BPS;
+        weightBps = BPS;
         // At most 5 buckets, by increasing duration; an empty entry (duration 0) ends the list.
         for (uint256 packed = _BUCKETS; packed != 0; packed >>= 48) {
             if (duration < (packed >> 16) & type(uint32).max) break;

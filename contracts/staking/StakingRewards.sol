@@ -9,6 +9,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 import {StakingMath} from "../libraries/StakingMath.sol";
 import {StakingParameters} from "./StakingParameters.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title StakingRewards
 /// @notice The global reward stream of the staking module: a budget funded by notifications, paid out at the
@@ -64,7 +65,7 @@ abstract contract StakingRewards is StakingParameters {
     constructor(IERC20 token_, Constants memory c) {
         if (
             address(token_) == address(0) ||
-            uint256(c.selfRewardBps) + c.delegatorRewardBps + c.commissionBps != StakingMath.BPS ||
+            uint256(c.selfRewardBps) + c.delegatorRewardBps + c.commissionBps != BPS ||
             (c.commissionBps != 0 && c.delegatorRewardBps == 0)
         ) revert InvalidConfiguration();
         _TOKEN = token_;
@@ -114,7 +115,7 @@ abstract contract StakingRewards is StakingParameters {
         if (elapsed == 0) return (accSelf, accDelegator, 0);
         uint256 flow = StakingMath.rewardFlow(elapsed, _ratePerSecond, _budget, _earningStake, _minApyBps, _maxApyBps);
         if (flow == 0) return (accSelf, accDelegator, 0);
-        uint256 toSelf = (flow * _SELF_REWARD_BPS) / StakingMath.BPS;
+        uint256 toSelf = (flow * _SELF_REWARD_BPS) / BPS;
         uint256 selfWeight = _totalSelfWeight;
         if (selfWeight != 0 && toSelf != 0) {
             accSelf += Math.mulDiv(toSelf, ACC_PRECISION, selfWeight, Math.Rounding.Floor);
@@ -123,7 +124,7 @@ abstract contract StakingRewards is StakingParameters {
         uint256 delegatorWeight = _totalDelegatorWeight;
         if (delegatorWeight != 0) {
             // The delegators' share; the commission (the rest of the flow) is paid per pool from it.
-            uint256 toDelegators = (flow * _DELEGATOR_REWARD_BPS) / StakingMath.BPS;
+            uint256 toDelegators = (flow * _DELEGATOR_REWARD_BPS) / BPS;
             accDelegator += Math.mulDiv(toDelegators, ACC_PRECISION, delegatorWeight, Math.Rounding.Floor);
             paid += flow - toSelf;
         }
@@ -137,7 +138,7 @@ abstract contract StakingRewards is StakingParameters {
     /// @dev The most a stake of `value` may earn while the integrated ceiling grows by `apyTime`: the ceiling's
     /// APY over the interval, under whatever ceiling held in each second of it; rounds down.
     function _apyCap(uint256 value, uint256 apyTime) internal pure returns (uint256) {
-        return Math.mulDiv(value, apyTime, StakingMath.BPS * StakingMath.YEAR);
+        return Math.mulDiv(value, apyTime, BPS * StakingMath.YEAR);
     }
 
     /// @dev Returns to the budget what the per-staker APY ceiling held back from a distributed reward: it is

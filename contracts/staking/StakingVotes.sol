@@ -9,6 +9,7 @@ import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IStakingVotes} from "../interfaces/IStakingVotes.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
 import {StakingMath} from "../libraries/StakingMath.sol";
+import {BPS, RAY} from "../libraries/Constants.sol";
 
 /// @title StakingVotes
 /// @notice Checkpointed voting weight of staked and locked tokens (OpenZeppelin Checkpoints, timestamp clock).
@@ -16,8 +17,6 @@ import {StakingMath} from "../libraries/StakingMath.sol";
 contract StakingVotes is IStakingVotes {
     using Checkpoints for Checkpoints.Trace208;
     using Checkpoints for Checkpoints.Trace160;
-
-    uint256 private constant RAY = 1e27;
 
     address private immutable _STAKING;
     uint256 private immutable _STAKED_VOTE_BPS;
@@ -138,6 +137,6 @@ contract StakingVotes is IStakingVotes {
         if (timepoint < lockEnd) {
             multiplierBps += StakingMath.voteBonus(lockEnd - timepoint, _FULL_BONUS_LOCK, _MAX_LOCK_BONUS_BPS);
         }
-        return Math.mulDiv(shares, priceRay * multiplierBps, RAY * StakingMath.BPS, Math.Rounding.Floor);
+        return Math.mulDiv(shares, priceRay * multiplierBps, RAY * BPS, Math.Rounding.Floor);
     }
 }

@@ -8,6 +8,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IVestingVault} from "../interfaces/IVestingVault.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title VestingVault
 /// @notice Many vesting schedules of one token in one contract; release and revocation are O(1) per schedule.
@@ -16,8 +17,6 @@ import {IVestingVault} from "../interfaces/IVestingVault.sol";
 /// hooks, so checks-effects-interactions is enough and no reentrancy guard is needed.
 contract VestingVault is IVestingVault, AccessManaged {
     using SafeERC20 for IERC20;
-
-    uint256 private constant BPS = 10_000;
 
     IERC20 private immutable _TOKEN;
     address private immutable _TREASURY;

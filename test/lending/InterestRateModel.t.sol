@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {DebtIndex} from "../../contracts/lending/DebtIndex.sol";
 import {InterestRateModel} from "../../contracts/lending/InterestRateModel.sol";
 import {Test} from "../utils/Test.sol";
+import {RAY} from "../../contracts/libraries/Constants.sol";
 
 /// @dev Curve of the Qerun preset: base 2%, slope1 6% up to the 80% kink, slope2 80% from there to 100%.
 contract InterestRateModelTest is Test {
@@ -40,7 +41,7 @@ contract InterestRateModelTest is Test {
 
     function testFuzz_debtIndex_roundsForTheProtocol(uint256 assets, uint256 index) public pure {
         assets = bound(assets, 0, 1e30);
-        index = bound(index, DebtIndex.RAY, 100 * DebtIndex.RAY);
+        index = bound(index, RAY, 100 * RAY);
         assertGe(
             DebtIndex.toAssetsUp(DebtIndex.toScaledUp(assets, index), index),
             assets,

@@ -2,8 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
-import {StakingMath} from "../../contracts/libraries/StakingMath.sol";
 import {StakingBase} from "./StakingBase.sol";
+import {BPS} from "../../contracts/libraries/Constants.sol";
 
 /// @notice Slashing through the share prices: active and unbonding stake lose the same fraction in O(1),
 /// later requests are not hit, slashed tokens are burned, tier caps hold.
@@ -204,6 +204,6 @@ contract ProviderStakingSlashTest is StakingBase {
             assertLt(staking.providerInfo(p1).selfStake, 10_000 ether, "refused only below the minimum");
         }
         assertGe(token.balanceOf(address(staking)), staking.totalOwed(), "solvent");
-        assertEq(StakingMath.BPS, 10_000, "bps");
+        assertEq(BPS, 10_000, "bps");
     }
 }
