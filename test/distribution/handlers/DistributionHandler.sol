@@ -142,8 +142,8 @@ contract DistributionHandler is Test {
     }
 
     /// @dev A Sybil integrator: a fresh identity with no stake. The integrators' pool requires 10,000 QRY, so it
-    /// cannot register (`IntegratorNotStaked`), and a portal naming it unregistered is refused (`UnregisteredIntegrator`);
-    /// nothing changes.
+    /// cannot register (`IntegratorNotStaked`), and a portal naming it unregistered is refused
+    /// (`UnregisteredIntegrator`); nothing changes.
     function sybil(uint256 portalSeed, uint256 nameSeed, uint256 pay) external {
         address portal = portals[portalSeed % 2];
         address fake = address(uint160(uint256(keccak256(abi.encode("sybil", nameSeed)))));
