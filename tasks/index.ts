@@ -321,6 +321,11 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./subscribe.js"))
     .build(),
+  task("register-integrator", "Register yourself as a QRY integrator, once (a sale names registered integrators)")
+    .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./register-integrator.js"))
+    .build(),
   task("claim", "Claim your share of a closed QRY epoch from a distribution pool")
     .addOption({
       name: "pool",

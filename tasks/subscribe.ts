@@ -23,7 +23,8 @@ interface SubscribeArgs extends CommonArgs {
 /**
  * `subscribe --client 0x... --integrator 0x... --monthly 100 --epochs 12`: a portal (DISTRIBUTION_PORTAL, granted by
  * the registrar) sells a client a subscription and pays `monthly x epochs` QRY up front (approved here). The portal
- * and the integrator are credited in their square-root pools for the epoch it is paid in.
+ * and the integrator are credited in their square-root pools for the epoch it is paid in. The integrator must have
+ * registered (`register-integrator`).
  */
 export default action<SubscribeArgs>(async (args, t) => {
   const subscriptions = need(t.c.subscriptions, "subscriptions (the QRY distribution)", t);
@@ -44,6 +45,11 @@ export default action<SubscribeArgs>(async (args, t) => {
   if (!isPortal) {
     throw new TaskError(
       `${t.me} is not a portal: the registrar grants DISTRIBUTION_PORTAL (role ${ROLES.DISTRIBUTION_PORTAL})`,
+    );
+  }
+  if ((await subscriptions.integratorId(integrator)) === 0n) {
+    throw new TaskError(
+      `integrator ${integrator} is not registered: it registers itself once, staked (register-integrator --from ...)`,
     );
   }
   const total = monthly * epochs;

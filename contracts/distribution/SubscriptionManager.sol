@@ -10,6 +10,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Parameterized} from "../governance/Parameterized.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {ISqrtPool} from "../interfaces/ISqrtPool.sol";
+import {IStakeReader} from "../interfaces/IStakeReader.sol";
 import {ISubscriptionManager} from "../interfaces/ISubscriptionManager.sol";
 import {EpochClock} from "./EpochClock.sol";
 
@@ -79,9 +80,6 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     Settings private _settings;
     Cursor private _cursor;
     mapping(uint256 id => Terms) private _terms;
-    /// @dev The integrator of each subscription whose integrator was not registered when it was sold (a registered
-    /// one is in the terms, as an id, like the portal).
-    mapping(uint256 id => address) private _integrators;
     /// @dev Each ended epoch's measures, written once when the cursor rolls into it.
     mapping(uint256 epoch => Measure) private _measures;
     /// @dev What subscriptions that become active in `epoch` add from `epoch` on.
@@ -137,6 +135,9 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 epochs
     ) external restricted returns (uint256 id) {
         if (client == address(0) || integrator == address(0)) revert ZeroAddress();
+        // Only a registered integrator is named: its id goes into the terms' slot (no slot of its own per sale).
+        uint32 integratorRef = _integratorIds[integrator];
+        if (integratorRef == 0) revert UnregisteredIntegrator(integrator);
         Settings memory settings = _settings;
         uint256 minimum = settings.minMonthlyPay;
         if (monthlyPay < minimum || monthlyPay > type(uint96).max) revert InvalidMonthlyPay(monthlyPay, minimum);
@@ -147,7 +148,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         id = uint256(settings.count) + 1;
         settings.count = id.toUint32();
         _settings = settings;
-        _record(id, integrator, current, paidThrough, monthlyPay, minimum);
+        _record(id, integratorRef, current, paidThrough, monthlyPay, minimum);
         emit Subscribed(id, client, msg.sender, integrator, monthlyPay, current, paidThrough);
         _receivePayment(current, id, monthlyPay * epochs, msg.sender, integrator);
     }
@@ -170,13 +171,20 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         address portal = _portalAddresses[t.portalId];
         // The newly paid epochs count on their own, within the selling portal's allowance of the open epoch.
         _countPayment(id, portal, current, from, paidThrough, t.monthlyPay, t.milliWeight);
-        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, portal, _integratorOf(id, t.integratorId));
+        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, portal, _integratorAddresses[t.integratorId]);
     }
 
     /// @inheritdoc ISubscriptionManager
     function registerIntegrator() external returns (uint256 newId) {
         uint32 known = _integratorIds[msg.sender];
         if (known != 0) revert IntegratorAlreadyRegistered(msg.sender, known);
+        // The Sybil cost: an identity registers only with the integrators' pool's minimum stake bonded (and the pool
+        // checks it again at every credit and at the claim).
+        uint256 minimum = _INTEGRATORS.minStake();
+        if (minimum > 0) {
+            (bool active, uint256 bonded) = IStakeReader(_INTEGRATORS.stakeReader()).stakeOf(msg.sender);
+            if (!active || bonded < minimum) revert IntegratorNotStaked(msg.sender, active ? bonded : 0, minimum);
+        }
         Ids memory ids = _ids;
         ids.integrators = (uint256(ids.integrators) + 1).toUint32();
         _ids = ids;
@@ -222,7 +230,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     /// @inheritdoc ISubscriptionManager
     function partiesOf(uint256 id) external view returns (Parties memory) {
         Terms memory t = _terms[id];
-        return Parties({portal: _portalAddresses[t.portalId], integrator: _integratorOf(id, t.integratorId)});
+        return Parties({portal: _portalAddresses[t.portalId], integrator: _integratorAddresses[t.integratorId]});
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -287,7 +295,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     /// @dev Stores a new subscription's terms and counts its payment (see `subscribe`).
     function _record(
         uint256 id,
-        address integrator,
+        uint32 integratorRef,
         uint256 current,
         uint256 paidThrough,
         uint256 monthlyPay,
@@ -297,9 +305,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         uint256 full = minimum * FULL_UNIT_MULTIPLE;
         uint256 units = monthlyPay >= full ? MILLI : (monthlyPay * MILLI) / full;
         uint32 portalId = _countPayment(id, msg.sender, current, current, paidThrough, monthlyPay, units);
-        // units <= MILLI fits 32 bits. The portal is kept as its id, in the same slot, and so is a registered
-        // integrator; an unregistered one takes a slot of its own.
-        uint32 integratorRef = _integratorIds[integrator];
+        // units <= MILLI fits 32 bits. The portal and the (registered) integrator are kept as their ids, in the same
+        // slot.
         _terms[id] = Terms({
             monthlyPay: uint96(monthlyPay),
             startEpoch: current.toUint32(),
@@ -309,12 +316,6 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
             integratorId: integratorRef
         });
         // The client is not stored (no rule reads it): `Subscribed` records it, indexed.
-        if (integratorRef == 0) _integrators[id] = integrator;
-    }
-
-    /// @dev Subscription `id`'s integrator: the registered one of id `ref`, or (zero) the one in its own slot.
-    function _integratorOf(uint256 id, uint32 ref) private view returns (address) {
-        return ref == 0 ? _integrators[id] : _integratorAddresses[ref];
     }
 
     /// @dev Rolls the measures into the next epoch not rolled yet, if that epoch is over: O(1) whatever the time since

@@ -35,8 +35,8 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param paidThrough The last epoch paid for.
     /// @param milliWeight Its weight in the active measure, in thousandths of a whole subscription (fixed at sale).
     /// @param portalId The portal that sold it, by the id it got at its first sale (`partiesOf` gives its address).
-    /// @param integratorId The integrator it serves, by its id if it was registered (`registerIntegrator`) when the
-    /// subscription was sold; zero: the integrator is kept in a slot of its own (`partiesOf` gives it either way).
+    /// @param integratorId The integrator it serves, by the id it got when it registered (`registerIntegrator`;
+    /// `partiesOf` gives its address). Never zero: a sale names a registered integrator.
     struct Terms {
         uint96 monthlyPay;
         uint32 startEpoch;
@@ -164,6 +164,15 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param integrator The caller.
     /// @param integratorId Its id.
     error IntegratorAlreadyRegistered(address integrator, uint256 integratorId);
+    /// @notice A sale names an integrator that has not registered (`registerIntegrator`, by the integrator itself).
+    /// @param integrator The integrator named.
+    error UnregisteredIntegrator(address integrator);
+    /// @notice The caller registering as an integrator is not an active staked identity with the integrators' pool's
+    /// minimum stake bonded.
+    /// @param integrator The caller.
+    /// @param bonded Its bonded stake (zero if it is not active).
+    /// @param minimum The integrators' pool's minimum stake.
+    error IntegratorNotStaked(address integrator, uint256 bonded, uint256 minimum);
 
     /// @notice Sells `client` a subscription for `epochs` epochs from the open one; the caller pays and is the
     /// acquirer.
@@ -188,10 +197,11 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @param epochs Epochs added.
     function renew(uint256 id, uint256 epochs) external;
 
-    /// @notice Registers the caller as an integrator: the subscriptions sold for it from now on keep it as an id in
-    /// their terms' slot instead of a slot of their own (a sale then writes one slot less). Anyone, once.
-    /// @dev Registration gives no right and changes no rule: an integrator is credited, and must meet the
-    /// integrators' pool's minimum stake, whether registered or not. Reverts `IntegratorAlreadyRegistered`.
+    /// @notice Registers the caller as an integrator, which a sale must name (`UnregisteredIntegrator` otherwise): the
+    /// subscriptions sold for it keep it as an id in their terms' slot. Anyone active in staking with the integrators'
+    /// pool's minimum stake bonded, once.
+    /// @dev The stake is the Sybil cost of an identity; the integrators' pool checks it again at every credit and at
+    /// the claim, so a stake that left stops earning. Reverts `IntegratorAlreadyRegistered`, `IntegratorNotStaked`.
     /// @return newId The caller's id (from 1).
     function registerIntegrator() external returns (uint256 newId);
 

@@ -7,7 +7,8 @@
  *   minted into the engine and the three empty epochs are closed (no usage: the multiplier sits at its 0.5x floor,
  *   the rest waits in the pools' reserves).
  * - Day 120 (epoch 4): epoch 3 closes; the validator claims its consensus rewards (the first QRY anyone holds) and
- *   funds a provider, a client, a staker, a portal and an integrator (each of the last two bonds 10,000 QRY). The provider registers with 10,000 QRY and declares its service; the
+ *   funds a provider, a client, a staker, a portal and an integrator (each of the last two bonds 10,000 QRY; the
+ *   integrator then registers with the subscription manager). The provider registers with 10,000 QRY and declares its service; the
  *   staker delegates 5,000 QRY locked for a year (2x reward weight).
  * - Day 210 (epoch 7, the mix a sixth of the way to mature): epochs 4-6 close; the client pays a portal, which sells
  *   it a 12-epoch subscription naming an integrator; the gateway reports the provider's calls; the challenger records
@@ -164,6 +165,12 @@ export default function qry(): Scenario {
           staking.connect(who).registerProvider(10_000n * QRY),
         );
       }
+      // A sale names a registered integrator: it registers once, with its stake bonded.
+      await ctx.step(
+        s,
+        "integrator registers with the subscription manager",
+        subscriptions.connect(integrator).registerIntegrator(),
+      );
       await ctx.step(s, "staker approves 5,000 QRY", c.token.connect(staker).approve(staking, 5_000n * QRY));
       await ctx.step(
         s,

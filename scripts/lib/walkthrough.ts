@@ -118,6 +118,10 @@ export const SEED: Step[] = [
     cmd: hh(`stake --amount 10000 --from ${i(u)} --preset qry`),
   })),
   {
+    say: "QRY: the integrator registers (a sale names registered integrators)",
+    cmd: hh(`register-integrator --from ${i("integrator")}`),
+  },
+  {
     say: "QRY: the registrar appoints the portal",
     cmd: hh(`grant-role --role DISTRIBUTION_PORTAL --to ${a("portal")} --from distributionRegistrar`),
   },

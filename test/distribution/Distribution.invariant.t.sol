@@ -71,7 +71,11 @@ contract DistributionInvariantTest is DistributionBase {
         bytes32 minKey = integratorPool.MIN_STAKE();
         vm.prank(address(params));
         integratorPool.setParameter(minKey, 10_000 ether);
-        for (uint256 i; i < 2; ++i) stakes.setStake(handler.integrators(i), true, 10_000 ether);
+        for (uint256 i; i < 2; ++i) {
+            stakes.setStake(handler.integrators(i), true, 10_000 ether);
+            vm.prank(handler.integrators(i));
+            subscriptions.registerIntegrator();
+        }
 
         // Time, closes and sweeps weighted up so that runs live through several epochs and claim windows.
         bytes4[] memory selectors = new bytes4[](23);

@@ -40,6 +40,8 @@ describe("QRY distribution (deploy/modules/Qry.ts)", function () {
     await q.manager.grantRole(ROLES.MINTER, deployer.address, 0);
     // Every identity a square-root pool pays bonds the preset's 10,000 QRY: providers, the integrator and the portal.
     for (const p of [provider1, provider2, integrator, portal]) await stakes.setStake(p.address, true, 10_000n * QRY);
+    // A sale names a registered integrator; it registers once, staked.
+    await q.subscriptions.connect(integrator).registerIntegrator();
     return {
       ...q,
       stakes,

@@ -244,6 +244,10 @@ abstract contract DistributionBase is ManagedTest {
         manager.grantRole(Roles.DISTRIBUTION_PORTAL, portal, 0);
         manager.grantRole(Roles.DISTRIBUTION_CONSENSUS_REPORTER, reporter, 0);
         vm.stopPrank();
+
+        // A sale names a registered integrator (the integrators' pool asks no stake here: id 1, no stake needed).
+        vm.prank(integrator);
+        subscriptions.registerIntegrator();
     }
 
     function _restrictPool(address pool) internal {

@@ -118,6 +118,8 @@ contract SubscriptionManagerTest is DistributionBase {
         );
         vm.prank(admin);
         _restrict(address(later), SubscriptionManager.subscribe.selector, Roles.DISTRIBUTION_PORTAL);
+        vm.prank(integrator);
+        later.registerIntegrator();
         vm.startPrank(portal);
         qry.approve(address(later), 100 ether);
         vm.expectRevert(abi.encodeWithSelector(IEpochClock.EpochsNotStarted.selector, START + 1));
@@ -175,39 +177,59 @@ contract SubscriptionManagerTest is DistributionBase {
 
     // ------------------------------------------------------------------ registered integrators
 
-    /// @dev A registered integrator is kept as its id in the terms' slot; an unregistered one in a slot of its own.
-    /// Either way the parties, the credits (at the sale and at a renewal) and the measures are the same.
-    function test_registerIntegrator_keepsTheIntegratorAsAnIdWithTheSameParties() public {
-        uint256 before = _subscribe(100 ether, 3); // sold before the registration: its own slot
+    /// @dev A registered integrator is kept as its id in the terms' slot (the base registered `integrator`, id 1);
+    /// the parties, the credits (at the sale and at a renewal) and the measures come from it.
+    function test_registerIntegrator_keepsTheIntegratorAsAnIdInTheTerms() public {
         vm.expectEmit(true, true, true, true, address(subscriptions));
-        emit ISubscriptionManager.IntegratorRegistered(integrator, 1);
-        vm.prank(integrator);
-        assertEq(subscriptions.registerIntegrator(), 1, "first id");
-        assertEq(subscriptions.integratorId(integrator), 1, "read back");
-        assertEq(subscriptions.integratorId(stranger), 0, "not registered");
-        uint256 id = _subscribe(100 ether, 3);
+        emit ISubscriptionManager.IntegratorRegistered(stranger, 2);
+        vm.prank(stranger);
+        assertEq(subscriptions.registerIntegrator(), 2, "second id");
+        assertEq(subscriptions.integratorId(stranger), 2, "read back");
+        assertEq(subscriptions.integratorId(integrator), 1, "the base's integrator");
+        assertEq(subscriptions.integratorId(client), 0, "not registered");
+        uint256 first = _subscribe(100 ether, 3);
+        _mint(portal, 300 ether);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), 300 ether);
+        uint256 second = subscriptions.subscribe(client, stranger, 100 ether, 3);
+        vm.stopPrank();
 
-        assertEq(uint256(subscriptions.termsOf(before).integratorId), 0, "sold before: no id");
-        assertEq(uint256(subscriptions.termsOf(id).integratorId), 1, "sold after: the id, in the terms");
-        assertEq(subscriptions.partiesOf(before).integrator, integrator, "same integrator (own slot)");
-        assertEq(subscriptions.partiesOf(id).integrator, integrator, "same integrator (by id)");
-        assertEq(subscriptions.partiesOf(id).portal, portal, "portal");
-        // 300 QRY paid by each sale, both credited to the integrator.
-        assertEq(uint256(integratorPool.entryOf(0, integrator).value), 600 ether, "both sales credited");
+        assertEq(uint256(subscriptions.termsOf(first).integratorId), 1, "id 1, in the terms");
+        assertEq(uint256(subscriptions.termsOf(second).integratorId), 2, "id 2, in the terms");
+        assertEq(subscriptions.partiesOf(first).integrator, integrator, "integrator by id 1");
+        assertEq(subscriptions.partiesOf(second).integrator, stranger, "integrator by id 2");
+        assertEq(subscriptions.partiesOf(second).portal, portal, "portal");
+        // 300 QRY paid by each sale, each credited to its integrator.
+        assertEq(uint256(integratorPool.entryOf(0, integrator).value), 300 ether, "first sale credited");
+        assertEq(uint256(integratorPool.entryOf(0, stranger).value), 300 ether, "second sale credited");
 
         vm.warp(START + EPOCH);
-        _renew(stranger, id, 1);
-        _renew(stranger, before, 1);
-        assertEq(uint256(integratorPool.entryOf(1, integrator).value), 200 ether, "both renewals credited to it");
-        assertEq(uint256(portalPool.entryOf(1, portal).value), 200 ether, "and to the portal");
+        _renew(client, first, 1);
+        _renew(client, second, 1);
+        assertEq(uint256(integratorPool.entryOf(1, integrator).value), 100 ether, "renewal credited to id 1");
+        assertEq(uint256(integratorPool.entryOf(1, stranger).value), 100 ether, "renewal credited to id 2");
+        assertEq(uint256(portalPool.entryOf(1, portal).value), 200 ether, "and both to the portal");
         (uint256 revenue, uint256 active) = _stats(3);
         assertEq(revenue, 200 ether, "epoch 3: both renewed subscriptions, 100 QRY each");
         assertEq(active, 2, "two whole subscriptions");
     }
 
+    /// @dev A sale must name a registered integrator: an unregistered one is refused and nothing changes.
+    function test_RevertWhen_subscribeNamesAnUnregisteredIntegrator() public {
+        _mint(portal, 100 ether);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), 100 ether);
+        vm.expectRevert(abi.encodeWithSelector(ISubscriptionManager.UnregisteredIntegrator.selector, stranger));
+        subscriptions.subscribe(client, stranger, 100 ether, 1);
+        vm.stopPrank();
+        assertEq(subscriptions.subscriptionCount(), 0, "nothing sold");
+        assertEq(qry.balanceOf(portal), 100 ether, "nothing paid");
+        assertEq(uint256(integratorPool.entryOf(0, stranger).value), 0, "nothing credited");
+        assertEq(uint256(portalPool.entryOf(0, portal).value), 0, "nor to the portal");
+        assertEq(uint256(subscriptions.epochStats(0).revenue), 0, "nothing counted");
+    }
+
     function test_RevertWhen_registeringAnIntegratorTwice() public {
-        vm.prank(integrator);
-        subscriptions.registerIntegrator();
         vm.prank(stranger);
         assertEq(subscriptions.registerIntegrator(), 2, "ids in order");
         vm.expectRevert(
@@ -218,14 +240,46 @@ contract SubscriptionManagerTest is DistributionBase {
         assertEq(subscriptions.integratorId(integrator), 1, "unchanged");
     }
 
-    /// @dev Registration gives no right: a registered integrator without the integrators' pool's minimum stake is
-    /// refused at the sale, as an unregistered one is.
+    /// @dev Registration carries the Sybil cost: with the integrators' pool's minimum at 10,000 QRY, an identity
+    /// that is not active in staking, or bonds 9,999 QRY, cannot register; one that bonds 10,000 QRY can.
+    function test_RevertWhen_registeringWithoutTheMinimumStake() public {
+        bytes32 key = integratorPool.MIN_STAKE();
+        vm.prank(address(params));
+        integratorPool.setParameter(key, 10_000 ether);
+        vm.expectRevert(
+            abi.encodeWithSelector(ISubscriptionManager.IntegratorNotStaked.selector, stranger, 0, 10_000 ether)
+        );
+        vm.prank(stranger);
+        subscriptions.registerIntegrator();
+        stakes.setStake(stranger, false, 10_000 ether); // bonded but not active
+        vm.expectRevert(
+            abi.encodeWithSelector(ISubscriptionManager.IntegratorNotStaked.selector, stranger, 0, 10_000 ether)
+        );
+        vm.prank(stranger);
+        subscriptions.registerIntegrator();
+        _stake(stranger, 9_999 ether);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ISubscriptionManager.IntegratorNotStaked.selector,
+                stranger,
+                9_999 ether,
+                10_000 ether
+            )
+        );
+        vm.prank(stranger);
+        subscriptions.registerIntegrator();
+        assertEq(subscriptions.integratorId(stranger), 0, "not registered");
+        _stake(stranger, 10_000 ether);
+        vm.prank(stranger);
+        assertEq(subscriptions.registerIntegrator(), 2, "registered once staked");
+    }
+
+    /// @dev Registration gives no lasting right: a registered integrator without the integrators' pool's minimum
+    /// stake (raised after it registered, or its stake gone) is refused at the sale.
     function test_RevertWhen_aRegisteredIntegratorLacksTheMinimumStake() public {
         bytes32 key = integratorPool.MIN_STAKE();
         vm.prank(address(params));
         integratorPool.setParameter(key, 10_000 ether);
-        vm.prank(integrator);
-        subscriptions.registerIntegrator();
         _mint(portal, 100 ether);
         vm.startPrank(portal);
         qry.approve(address(subscriptions), 100 ether);

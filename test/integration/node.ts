@@ -440,6 +440,32 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
       await (await c.token.connect(who).approve(c.staking!, 10_000n * TOKEN)).wait();
       await (await c.staking!.connect(who).registerProvider(10_000n * TOKEN)).wait();
     }
+    // A sale names a registered integrator: the task says so in one line, before anything is sent.
+    const unregistered = await hardhat(
+      "subscribe",
+      "--client",
+      client.address,
+      "--integrator",
+      integrator.address,
+      "--monthly",
+      "100",
+      "--from",
+      "12",
+    );
+    expect(unregistered.stderr.trim(), "an unregistered integrator").to.equal(
+      `Error: integrator ${integrator.address} is not registered: it registers itself once, staked ` +
+        "(register-integrator --from ...)",
+    );
+    const registered = (await task("register-integrator", "--from", "15")).trim();
+    const integratorId = await c.subscriptions!.integratorId(integrator.address);
+    expect(integratorId, "registered on-chain").to.be.greaterThan(0n);
+    expect(registered, "register-integrator").to.equal(
+      `Registered ${integrator.address} as integrator ${integratorId}: portals may now name it in a sale`,
+    );
+    const again = await hardhat("register-integrator", "--from", "15");
+    expect(again.stderr.trim(), "once").to.equal(
+      `Error: ${integrator.address} is registered already, as integrator ${integratorId}`,
+    );
     const open = await c.subscriptions!.currentEpoch();
     expect(
       await task(

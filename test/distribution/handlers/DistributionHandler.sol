@@ -141,12 +141,25 @@ contract DistributionHandler is Test {
         dustSold += count;
     }
 
-    /// @dev A Sybil integrator: a fresh identity with no stake named by a portal. The integrators' pool requires
-    /// 10,000 QRY at every credit, so the sale must fail with `InactiveProvider` and change nothing.
+    /// @dev A Sybil integrator: a fresh identity with no stake. The integrators' pool requires 10,000 QRY, so it
+    /// cannot register (`IntegratorNotStaked`), and a portal naming it unregistered is refused
+    /// (`UnregisteredIntegrator`); nothing changes.
     function sybil(uint256 portalSeed, uint256 nameSeed, uint256 pay) external {
         address portal = portals[portalSeed % 2];
         address fake = address(uint160(uint256(keccak256(abi.encode("sybil", nameSeed)))));
         pay = bound(pay, 10 ether, 5_000 ether);
+        vm.prank(fake);
+        try s.subscriptions.registerIntegrator() {
+            revert("a Sybil integrator registered");
+        } catch (bytes memory reason) {
+            bytes memory expected = abi.encodeWithSelector(
+                ISubscriptionManager.IntegratorNotStaked.selector,
+                fake,
+                0,
+                10_000 ether
+            );
+            _expect(reason, expected, "sybil registration");
+        }
         vm.prank(s.minter);
         s.qry.mint(portal, pay);
         vm.prank(portal);
@@ -156,7 +169,11 @@ contract DistributionHandler is Test {
         try s.subscriptions.subscribe(client, fake, pay, 1) {
             revert("a Sybil integrator was credited");
         } catch (bytes memory reason) {
-            _expect(reason, abi.encodeWithSelector(IDistributionPool.InactiveProvider.selector, fake), "sybil");
+            _expect(
+                reason,
+                abi.encodeWithSelector(ISubscriptionManager.UnregisteredIntegrator.selector, fake),
+                "sybil"
+            );
         }
         assertEq(s.subscriptions.subscriptionCount(), count, "no subscription recorded");
         // Nothing moved: the portal burns the QRY it was given for it, so the supply ghost is unchanged.
