@@ -31,7 +31,8 @@ import {IParameterized} from "./IParameterized.sol";
 /// whole debt when the collateral covers it (the bonus shrinks to the surplus, so a solvent position never leaves
 /// bad debt), else the collateral's worth at the bonus, and the rest of the debt is written off in the vault
 /// (insurance fund first, then all suppliers pro rata) at once, so no insolvent position lingers. The liquidator
-/// also pays `liquidationFeeBps` of the bonus it receives to the insurance fund. Whenever a position's debt
+/// also pays `liquidationFeeBps` of the bonus it receives for the insurance fund, with the repayment, into the vault,
+/// which books it as owed to the fund (like the fund's interest share). Whenever a position's debt
 /// reaches zero (repayment, liquidation, write-off) its remaining ETH goes to the account. A missing ETH price
 /// (stale, out of range) values the position's ETH at zero instead of blocking the liquidation; that ETH then
 /// stays with the position in a partial liquidation.
@@ -87,7 +88,7 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @param vault The stable vault (lender).
     /// @param reserve The ETH reserve.
     /// @param oracle The oracle router.
-    /// @param insuranceFund The insurance fund (receives liquidation fees).
+    /// @param insuranceFund The vault's insurance fund (the liquidation fees are booked for it in the vault).
     struct Modules {
         address collateral;
         address vault;
@@ -192,6 +193,10 @@ interface ICreditManager is IGuardianPausable, IParameterized {
     /// @notice The position must be closed in one liquidation, and the caller's `maxRepay` is below what closing
     /// it costs.
     error RepayBelowClosingAmount(uint256 maxRepay, uint256 required);
+    /// @notice The insurance fund given at deployment is not the one the vault draws on.
+    /// @param given The fund given.
+    /// @param vaultFund The vault's fund.
+    error InsuranceFundMismatch(address given, address vaultFund);
 
     /// @notice Locks QER in `account`'s position, paid by the caller. Works while paused.
     /// @param account The position (anyone may top up anyone's).

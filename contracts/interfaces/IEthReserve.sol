@@ -77,10 +77,15 @@ interface IEthReserve is IParameterized {
     /// @notice The credit manager is already bound (or the zero address was given).
     /// @param creditManager The bound credit manager.
     error CreditManagerAlreadyBound(address creditManager);
+    /// @notice The address to bind does not answer as a credit manager built on this reserve whose vault lends this
+    /// reserve's stablecoin.
+    /// @param creditManager The address given.
+    error CreditManagerMismatch(address creditManager);
 
     /// @notice Binds the credit manager, once: the only caller of `buyEth` and `release`.
     /// @dev Restricted to the admin (the deploy step). Reverts `CreditManagerAlreadyBound` if bound or if
-    /// `creditManager_` is zero.
+    /// `creditManager_` is zero, and `CreditManagerMismatch` unless its `modules()` name this reserve and a vault
+    /// whose `asset()` is this reserve's stablecoin (a wrong binding would be permanent).
     /// @param creditManager_ The credit manager.
     function bindCreditManager(address creditManager_) external;
 

@@ -2,8 +2,9 @@
 pragma solidity ^0.8.28;
 
 /// @title IInsuranceFund
-/// @notice Holds the stablecoin that covers bad debt: the insurance share of borrowers' interest (paid by the
-/// vault) and liquidation fees (paid by liquidators). Anyone may add to it with a plain transfer.
+/// @notice Holds the stablecoin that covers bad debt: the insurance share of borrowers' interest and the liquidation
+/// fees, both booked as owed to the fund in the vault and paid here by the vault's `collectInsuranceFees`. Anyone
+/// may add to it with a plain transfer.
 /// @dev Only the stable vault bound once at deployment (`bindVault`; no AccessManager call) draws on it, to cover a
 /// written-off debt; only governance (the timelock) withdraws from it otherwise.
 interface IInsuranceFund {
@@ -34,9 +35,14 @@ interface IInsuranceFund {
     /// @notice The vault is already bound (or the zero address was given).
     /// @param vault The bound vault.
     error VaultAlreadyBound(address vault);
+    /// @notice The address to bind does not answer as a vault drawing on this fund (`insuranceFund()`).
+    /// @param vault The address given.
+    error VaultMismatch(address vault);
 
     /// @notice Binds the stable vault, once: the only caller of `cover`.
-    /// @dev Restricted to the admin (the deploy step). Reverts `VaultAlreadyBound` if bound or if `vault_` is zero.
+    /// @dev Restricted to the admin (the deploy step). Reverts `VaultAlreadyBound` if bound or if `vault_` is zero,
+    /// and `VaultMismatch` unless `vault_.insuranceFund()` is this fund (a wrong binding would be permanent, leaving
+    /// no vault able to draw on the fund).
     /// @param vault_ The stable vault.
     function bindVault(address vault_) external;
 

@@ -108,9 +108,13 @@ interface IStableVault is IParameterized, IERC4626 {
         uint256 badDebt
     );
 
-    /// @notice The fund's interest share was paid to it.
+    /// @notice The fund's owed share (interest share and liquidation fees) was paid to it.
     /// @param amount Amount paid.
     event InsuranceFeesCollected(uint256 amount);
+
+    /// @notice A liquidation fee was received for the insurance fund and booked as owed to it.
+    /// @param fee Amount booked.
+    event LiquidationFeeBooked(uint256 fee);
 
     /// @notice The admin bound the credit manager whose pause holds exits back.
     /// @param creditManager The credit manager.
@@ -141,6 +145,9 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @notice Only the bound credit manager may call this.
     /// @param caller The caller.
     error NotCreditManager(address caller);
+    /// @notice The address to bind does not answer as a credit manager built on this vault and its insurance fund.
+    /// @param creditManager The address given.
+    error CreditManagerMismatch(address creditManager);
 
     /// @notice The delay between an exit request and its claim, in seconds.
     /// @return The delay.
@@ -149,7 +156,8 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @notice Binds the credit manager, once: the only caller of `borrow`, `repay` and `settle`, whose pause also
     /// holds exits back.
     /// @dev Restricted to the admin (the deploy step). Reverts `CreditManagerAlreadyBound` if bound or if
-    /// `creditManager_` is zero.
+    /// `creditManager_` is zero, and `CreditManagerMismatch` unless its `modules()` name this vault and its
+    /// insurance fund (a wrong binding would be permanent and could draw the idle cash without collateral).
     /// @param creditManager_ The credit manager (a guardian-pausable module).
     function bindCreditManager(address creditManager_) external;
 
@@ -216,19 +224,27 @@ interface IStableVault is IParameterized, IERC4626 {
         uint256 assets
     ) external returns (uint256 repaid, uint256 scaledRepaid, uint256 borrowIndex);
 
-    /// @notice Settles a liquidation: records a repayment of `assets` (the credit manager sends the stablecoin to
-    /// the vault in the same call) for `scaledRepaid`, and writes off `scaledWrittenOff` of a closed position's
-    /// debt: the insurance fund's unpaid share absorbs it first, then the fund's stablecoin, and the suppliers lose
-    /// the remainder.
+    /// @notice Settles a liquidation: records a repayment of `assets` for `scaledRepaid`, writes off
+    /// `scaledWrittenOff` of a closed position's debt (the insurance fund's unpaid share absorbs it first, then the
+    /// fund's stablecoin, and the suppliers lose the remainder), then books the liquidation `fee` as owed to the
+    /// fund. The credit manager sends `assets + fee` of the stablecoin to the vault in the same call.
     /// @dev Only the bound credit manager (`NotCreditManager` otherwise). `assets` must be worth at least
-    /// `scaledRepaid` at the current index (`RepaymentTooSmall`).
+    /// `scaledRepaid` at the current index (`RepaymentTooSmall`). The fee goes to `idle` and `insuranceOwed` alike,
+    /// so it does not move `totalAssets`; the fund draws it with `collectInsuranceFees`.
     /// @param scaledRepaid Scaled debt repaid.
     /// @param assets Stablecoin repaid.
+    /// @param fee Liquidation fee received for the insurance fund.
     /// @param scaledWrittenOff Scaled debt written off (zero when none).
     /// @return badDebt The suppliers' loss.
-    function settle(uint256 scaledRepaid, uint256 assets, uint256 scaledWrittenOff) external returns (uint256 badDebt);
+    function settle(
+        uint256 scaledRepaid,
+        uint256 assets,
+        uint256 fee,
+        uint256 scaledWrittenOff
+    ) external returns (uint256 badDebt);
 
-    /// @notice Pays the insurance fund its owed interest share, as far as idle liquidity allows. Anyone may call.
+    /// @notice Pays the insurance fund its owed share (its share of interest and the liquidation fees booked here),
+    /// as far as idle liquidity allows. Anyone may call.
     /// @return amount Amount paid.
     function collectInsuranceFees() external returns (uint256 amount);
 

@@ -88,7 +88,8 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
 
     /// @notice Deploys the credit manager.
     /// @param authority The preset's AccessManager.
-    /// @param modules_ The collateral token, vault, reserve, oracle and insurance fund.
+    /// @param modules_ The collateral token, vault, reserve, oracle and insurance fund (the vault's own fund, else
+    /// `InsuranceFundMismatch`).
     /// @param risk Initial risk numbers (from the preset).
     /// @param pauseDuration_ The guardian's pause duration in seconds (the preset), 2 hours to `MAX_PAUSE_DURATION`.
     /// @param perk The locker perk (zero registry, zero feature, 10,000 bps and no minimum lock time left: off).
@@ -112,6 +113,9 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         _RESERVE = IEthReserve(modules_.reserve);
         _ORACLE = IOracleRouter(modules_.oracle);
         _FUND = modules_.insuranceFund;
+        // The fund the liquidation fees are booked for is the one the vault writes its losses off against.
+        address vaultFund = _VAULT.insuranceFund();
+        if (vaultFund != modules_.insuranceFund) revert InsuranceFundMismatch(modules_.insuranceFund, vaultFund);
         uint256 stableDecimals = IERC20Metadata(address(_STABLE)).decimals();
         _COLLATERAL_SCALE = 10 ** (IERC20Metadata(modules_.collateral).decimals() + 18 - stableDecimals);
         _ETH_SCALE = 10 ** (36 - stableDecimals);
@@ -295,12 +299,13 @@ contract CreditManager is ICreditManager, GuardianPausable, ReentrancyGuardTrans
         }
         emit Liquidated(account, msg.sender, liq.repaid, liq.fee, liq.ethSeized, liq.collateralSeized, writtenOff);
 
-        if (liq.repaid != 0) _STABLE.safeTransferFrom(msg.sender, address(_VAULT), liq.repaid);
-        // One booking call for the repayment and the write-off.
+        // The repayment and the fund's fee in one transfer to the vault, which books the fee as owed to the fund
+        // (no new balance written for the fund), and one booking call with the write-off. The fee is zero
+        // whenever the repayment is.
+        if (liq.repaid != 0) _STABLE.safeTransferFrom(msg.sender, address(_VAULT), liq.repaid + liq.fee);
         if (liq.repaid != 0 || writtenOff != 0) {
-            _VAULT.settle(liq.repaidScaled, liq.repaid, writtenOff != 0 ? liq.scaledLeft : 0);
+            _VAULT.settle(liq.repaidScaled, liq.repaid, liq.fee, writtenOff != 0 ? liq.scaledLeft : 0);
         }
-        if (liq.fee != 0) _STABLE.safeTransferFrom(msg.sender, _FUND, liq.fee);
         if (liq.ethSeized != 0) _RESERVE.release(msg.sender, liq.ethSeized);
         if (ethReturned != 0) _RESERVE.release(account, ethReturned);
         if (liq.collateralSeized != 0) _COLLATERAL.safeTransfer(msg.sender, liq.collateralSeized);

@@ -12,6 +12,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {ICreditManager} from "../interfaces/ICreditManager.sol";
 import {IEthReserve} from "../interfaces/IEthReserve.sol";
 import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
@@ -91,6 +92,16 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
     function bindCreditManager(address creditManager_) external restricted {
         address bound = _creditManager;
         if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
+        // The binding is permanent and releases the reserve's ETH: it must be the credit manager built on this
+        // reserve, lending this reserve's stablecoin.
+        (bool ok, bytes memory data) = creditManager_.staticcall(abi.encodeCall(ICreditManager.modules, ()));
+        if (!ok || data.length != 160) revert CreditManagerMismatch(creditManager_);
+        ICreditManager.Modules memory m = abi.decode(data, (ICreditManager.Modules));
+        if (m.reserve != address(this)) revert CreditManagerMismatch(creditManager_);
+        (ok, data) = m.vault.staticcall(abi.encodeWithSignature("asset()"));
+        if (!ok || data.length != 32 || abi.decode(data, (uint256)) != uint160(address(_STABLE))) {
+            revert CreditManagerMismatch(creditManager_);
+        }
         _creditManager = creditManager_;
         emit CreditManagerBound(creditManager_);
     }

@@ -29,6 +29,10 @@ contract InsuranceFund is IInsuranceFund, AccessManaged {
     function bindVault(address vault_) external restricted {
         address bound = _vault;
         if (bound != address(0) || vault_ == address(0)) revert VaultAlreadyBound(bound);
+        // The binding is permanent: only the vault that writes its losses off against this fund may draw on it.
+        (bool ok, bytes memory data) = vault_.staticcall(abi.encodeWithSignature("insuranceFund()"));
+        if (!ok || data.length != 32 || abi.decode(data, (uint256)) != uint160(address(this)))
+            revert VaultMismatch(vault_);
         _vault = vault_;
         emit VaultBound(vault_);
     }

@@ -12,6 +12,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {ICreditManager} from "../interfaces/ICreditManager.sol";
 import {IGuardianPausable} from "../interfaces/IGuardianPausable.sol";
 import {IInsuranceFund} from "../interfaces/IInsuranceFund.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
@@ -137,7 +138,12 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     }
 
     /// @inheritdoc IStableVault
-    function settle(uint256 scaledRepaid, uint256 assets, uint256 scaledWrittenOff) external returns (uint256 loss) {
+    function settle(
+        uint256 scaledRepaid,
+        uint256 assets,
+        uint256 fee,
+        uint256 scaledWrittenOff
+    ) external returns (uint256 loss) {
         _onlyCreditManager();
         uint256 index = _accrue();
         if (scaledRepaid != 0 || assets != 0) {
@@ -147,6 +153,15 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
             emit Repaid(assets, scaledRepaid);
         }
         if (scaledWrittenOff != 0) loss = _writeOff(scaledWrittenOff, index);
+        if (fee != 0) {
+            // The fund's money, held here like its interest share: cash in `idle` owed to the fund (outside the
+            // suppliers' assets) until `collectInsuranceFees` pays it. Booked after the write-off, which draws on
+            // what the fund had before this liquidation.
+            uint104 fee104 = fee.toUint104();
+            _idle += fee104;
+            _insuranceOwed += fee104;
+            emit LiquidationFeeBooked(fee);
+        }
     }
 
     /// @dev Writes `scaledDebt` off at `index`: the fund's unpaid share first, then the fund, then the suppliers.
@@ -263,8 +278,20 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         uint256 credit = _credit;
         address bound = address(uint160(credit));
         if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
+        // The binding is permanent and lends the vault's idle cash: it must be the credit manager built on this
+        // vault and its fund, not a mistyped or foreign address.
+        ICreditManager.Modules memory m = _modulesOf(creditManager_);
+        if (m.vault != address(this) || m.insuranceFund != address(_FUND)) {
+            revert CreditManagerMismatch(creditManager_);
+        }
         _credit = credit | uint160(creditManager_);
         emit CreditManagerBound(creditManager_);
+    }
+
+    /// @dev The modules `account` names as a credit manager, all zero if it does not answer `modules()` as one.
+    function _modulesOf(address account) private view returns (ICreditManager.Modules memory m) {
+        (bool ok, bytes memory data) = account.staticcall(abi.encodeCall(ICreditManager.modules, ()));
+        if (ok && data.length == 160) m = abi.decode(data, (ICreditManager.Modules));
     }
 
     /// @inheritdoc IStableVault

@@ -274,7 +274,7 @@ export const lendingCases: BenchCase[] = [
   },
   {
     module: "lending",
-    action: "liquidate half (ETH first, then QER; fee to the insurance fund)",
+    action: "liquidate half (ETH first, then QER; fee booked for the insurance fund)",
     scaling: true,
     prepare: async (connection, participants): Promise<Prepared> => {
       const w = await lendingWithLoan(connection, participants);
@@ -284,16 +284,17 @@ export const lendingCases: BenchCase[] = [
         send: () => w.creditManager.connect(w.liquidator).liquidate(w.alice.address, MAX),
         // Accounts: both feeds, the stablecoin, QER, and the ETH call to the liquidator (9,000).
         // Reads: the risk numbers, both answers, the interest state.
-        // New: the liquidator's QER balance, the fund's stablecoin balance (first fee).
+        // New: the liquidator's QER balance (the fund's fee is booked in the vault: no balance written for the
+        // fund, which is empty here, as a real fund's first fee would find it).
         // Updated: the position (debt, ETH and collateral in one slot), total debt, the liquidator's and lender's
         // stablecoin balances, the credit manager's QER balance, the owned-ETH total.
-        // Logs: 2 stablecoin transfers, 1 QER transfer, the liquidation event.
+        // Logs: 1 stablecoin transfer (the repayment and the fee together), 1 QER transfer, the liquidation event.
         floor: {
           coldAccounts: 4 + 9_000 / 2_600,
           coldReads: 4,
-          zeroToNonZero: 2,
+          zeroToNonZero: 1,
           nonZeroToNonZero: 6,
-          logs: [TRANSFER, TRANSFER, TRANSFER, CM_LOG(5)],
+          logs: [TRANSFER, TRANSFER, CM_LOG(5)],
         },
       };
     },
@@ -319,6 +320,6 @@ export const lendingCases: BenchCase[] = [
         };
       },
     },
-    note: "Reads both prices and the health before acting (the vault's accrual first, for the debt), then settles the repayment in one more vault call, pays the fund's fee (its first here: a new balance), the reserve's ETH and QER (ERC20Votes bookkeeping on the transfer); no AccessManager check between the modules.",
+    note: "Reads both prices and the health before acting (the vault's accrual first, for the debt), then settles the repayment and books the fund's fee (owed to it in the vault, like its interest share: the liquidator pays both in one transfer, and no balance of the fund is written) in one more vault call, pays the reserve's ETH and QER (ERC20Votes bookkeeping on the transfer); no AccessManager check between the modules.",
   },
 ];

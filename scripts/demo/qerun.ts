@@ -24,6 +24,7 @@ interface QerunState {
   ethBought: bigint;
   ethToPosition: bigint;
   repaid: bigint;
+  fee: bigint;
   ethSeized: bigint;
   collateralSeized: bigint;
   ethBack: bigint;
@@ -134,6 +135,7 @@ export default function qerun(): Scenario {
         ethBought: borrowed.args.ethBought,
         ethToPosition: borrowed.args.ethToPosition,
         repaid: liquidated.args.repaid,
+        fee: liquidated.args.fee,
         ethSeized: liquidated.args.ethSeized,
         collateralSeized: liquidated.args.collateralSeized,
         ethBack,
@@ -169,11 +171,15 @@ export default function qerun(): Scenario {
           "stable vault: assets / borrowed",
           `${rounded(await vault.totalAssets(), 6)} / ${rounded(await vault.totalBorrowed(), 6)} USDC`,
         ],
-        ["insurance fund", `${rounded(await c.insuranceFund!.balance(), 6)} USDC`],
+        ["liquidation fee booked for the insurance fund", `${rounded(st.fee, 6)} USDC`],
+        [
+          "insurance fund: held / owed by the vault",
+          `${rounded(await c.insuranceFund!.balance(), 6)} / ${rounded(await vault.insuranceOwed(), 6)} USDC`,
+        ],
       );
       s.notes.push(
         "The reserve keeps 10% of the ETH each loan buys for good (governed `ethReturnBps`); 90% is the position's.",
-        "Liquidation takes the position's ETH first, then QER, worth the repayment plus the 8% bonus; 2% of the repayment (a quarter of the bonus) goes to the insurance fund.",
+        "Liquidation takes the position's ETH first, then QER, worth the repayment plus the 8% bonus; 2% of the repayment (a quarter of the bonus) goes to the insurance fund: paid into the vault with the repayment and owed there to the fund (with its interest share) until anyone calls `collectInsuranceFees`.",
       );
       await lockingFigures(s, locking, process.env.DEMO_REPORT_DIR ?? "reports");
     },

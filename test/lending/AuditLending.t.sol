@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
+import {CreditManager} from "../../contracts/lending/CreditManager.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingBase} from "./LendingBase.sol";
 
@@ -177,13 +178,16 @@ contract AuditLendingTest is LendingBase {
         );
         vm.expectRevert(abi.encodeWithSelector(IStableVault.CreditManagerAlreadyBound.selector, address(0)));
         fresh.bindCreditManager(address(0));
+        ICreditManager.Modules memory m = cm.modules();
+        m.vault = address(fresh);
+        CreditManager own = new CreditManager(address(manager), m, cm.riskParams(), PAUSE_DURATION, cm.lockerPerk());
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
-        fresh.bindCreditManager(address(cm));
+        fresh.bindCreditManager(address(own));
         assertEq(fresh.creditManager(), address(0), "still unbound");
         vm.expectEmit(false, false, false, true, address(fresh));
-        emit IStableVault.CreditManagerBound(address(cm));
-        fresh.bindCreditManager(address(cm));
-        assertEq(fresh.creditManager(), address(cm), "bound");
+        emit IStableVault.CreditManagerBound(address(own));
+        fresh.bindCreditManager(address(own));
+        assertEq(fresh.creditManager(), address(own), "bound");
     }
 }

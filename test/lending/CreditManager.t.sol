@@ -428,10 +428,14 @@ contract CreditManagerTest is LendingBase {
         _setQerPrice(1e8); // $1: collateral 1,000 + 448.627635 ETH value; 65% of it is 941.607962 < 1,000
         assertEq(cm.liquidationLimitOf(alice), 941_607_962, "limit below the debt");
         _fund(liquidator, 1_000e6);
-        uint256 fundBefore = usdc.balanceOf(address(fund));
+        uint256 owedBefore = vault.insuranceOwed();
+        uint256 idleBefore = vault.idle();
+        uint256 assetsBefore = vault.totalAssets();
 
         vm.expectEmit(true, true, true, true, address(cm));
         emit ICreditManager.Liquidated(alice, liquidator, 500e6, 10e6, POSITION_ETH, 91.372365 ether, 0);
+        vm.expectEmit(true, true, true, true, address(vault));
+        emit IStableVault.LiquidationFeeBooked(10e6);
         vm.prank(liquidator);
         (uint256 repaid, uint256 ethSeized, uint256 collateralSeized) = cm.liquidate(alice, type(uint256).max);
 
@@ -442,7 +446,14 @@ contract CreditManagerTest is LendingBase {
         assertEq(liquidator.balance, POSITION_ETH, "liquidator got the ETH");
         assertEq(qer.balanceOf(liquidator), 91.372365 ether, "and the QER");
         assertEq(usdc.balanceOf(liquidator), 1_000e6 - 500e6 - 10e6, "paid 500 + 2% fee (25% of the 8% bonus)");
-        assertEq(usdc.balanceOf(address(fund)) - fundBefore, 10e6, "fee to the insurance fund");
+        // The fee is the fund's money held by the vault: owed to the fund, outside the suppliers' assets.
+        assertEq(vault.insuranceOwed() - owedBefore, 10e6, "fee booked for the insurance fund");
+        assertEq(vault.idle() - idleBefore, 510e6, "the repayment and the fee in cash");
+        assertEq(usdc.balanceOf(address(vault)), vault.idle(), "the vault holds its books");
+        assertEq(vault.totalAssets(), assetsBefore, "the suppliers' assets do not count the fee");
+        assertEq(usdc.balanceOf(address(fund)), 0, "no balance written for the fund");
+        assertEq(vault.collectInsuranceFees(), 10e6, "the fund draws it");
+        assertEq(usdc.balanceOf(address(fund)), 10e6, "paid");
         assertEq(cm.debtOf(alice), 500e6, "half the debt left");
         assertEq(cm.position(alice).collateral, 908.627635 ether, "QER left");
         assertEq(cm.position(alice).reserveEth, 0, "no ETH left");
@@ -469,7 +480,8 @@ contract CreditManagerTest is LendingBase {
         assertEq(ethSeized, POSITION_ETH, "all ETH");
         assertEq(collateralSeized, 1_000 ether, "all QER");
         assertEq(cm.debtOf(alice), 0, "position closed");
-        assertEq(usdc.balanceOf(address(fund)), 112_592_767, "500 - 399.418856 shortfall + 12.011623 fee");
+        assertEq(usdc.balanceOf(address(fund)), 100_581_144, "500 - 399.418856 shortfall");
+        assertEq(vault.insuranceOwed(), 12_011_623, "the 12.011623 fee booked after the cover");
         assertEq(vault.badDebt(), 0, "no bad debt");
         assertEq(vault.totalAssets(), SUPPLY, "suppliers whole");
         assertEq(vault.totalBorrowed(), 0, "nothing lent");
@@ -488,7 +500,8 @@ contract CreditManagerTest is LendingBase {
         cm.liquidate(alice, type(uint256).max);
 
         assertEq(vault.badDebt(), 299_418_856, "what the fund could not cover");
-        assertEq(usdc.balanceOf(address(fund)), 12_011_623, "fund emptied, then the fee arrived");
+        assertEq(usdc.balanceOf(address(fund)), 0, "fund emptied");
+        assertEq(vault.insuranceOwed(), 12_011_623, "then the fee booked for it");
         assertEq(vault.totalAssets(), 999_700_581_144, "suppliers take the loss");
         uint256 supplierAssetsAfter = vault.previewRedeem(vault.balanceOf(supplier));
         assertEq(supplierAssetsBefore - supplierAssetsAfter, 299_418_856, "the supplier's share of it");
@@ -506,7 +519,8 @@ contract CreditManagerTest is LendingBase {
         emit IStableVault.DebtWrittenOff(411_238_249, 419_493_857, 2_007_500, 0, 417_486_357);
         vm.prank(liquidator);
         cm.liquidate(alice, type(uint256).max);
-        assertEq(vault.insuranceOwed(), 0, "the owed share went first");
+        // 2% of the 8% bonus on 600.581144, rounded up: 12.011623, booked after the write-off emptied the share.
+        assertEq(vault.insuranceOwed(), 12_011_623, "the owed share went first, then the fee was booked");
         assertEq(vault.badDebt(), 417_486_357, "the rest is bad debt");
     }
 

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
 import {IEthReserve} from "../../contracts/interfaces/IEthReserve.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
@@ -251,7 +252,21 @@ contract EthReserveTest is LendingBase {
             SLIPPAGE,
             ETH_RETURN
         );
-        r.bindCreditManager(address(this)); // this test is its credit manager
+        (_reserveBound, _stableLent) = (address(r), address(other));
+        r.bindCreditManager(address(this)); // this test is its credit manager (and its vault, see `modules`)
+    }
+
+    address internal _reserveBound;
+    address internal _stableLent;
+
+    /// @dev As the credit manager of `_reserveFor`'s reserve, this test names it, and itself as the vault.
+    function modules() external view returns (ICreditManager.Modules memory m) {
+        (m.vault, m.reserve) = (address(this), _reserveBound);
+    }
+
+    /// @dev As the vault of `_reserveFor`'s reserve, this test lends its stablecoin.
+    function asset() external view returns (address) {
+        return _stableLent;
     }
 
     function test_RevertWhen_bindCreditManagerTwiceOrByAnOutsider() public {

@@ -169,9 +169,9 @@ contract StableVaultTest is LendingBase {
         usdc.mint(address(vault), owed);
         vm.prank(address(cm));
         vm.expectRevert(abi.encodeWithSelector(IStableVault.RepaymentTooSmall.selector, owed - 1, scaled));
-        vault.settle(scaled, owed - 1, 0);
+        vault.settle(scaled, owed - 1, 0, 0);
         vm.prank(address(cm));
-        vault.settle(scaled, owed + 1, 0);
+        vault.settle(scaled, owed + 1, 0, 0);
         assertEq(vault.totalScaledDebt(), 0, "repaid");
     }
 
@@ -187,7 +187,7 @@ contract StableVaultTest is LendingBase {
             vm.expectRevert(abi.encodeWithSelector(IStableVault.NotCreditManager.selector, who));
             vault.repay(1, 1);
             vm.expectRevert(abi.encodeWithSelector(IStableVault.NotCreditManager.selector, who));
-            vault.settle(0, 0, 1);
+            vault.settle(0, 0, 0, 1);
             vm.stopPrank();
         }
         assertEq(vault.idle(), SUPPLY, "nothing moved");
