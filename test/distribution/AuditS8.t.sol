@@ -287,4 +287,49 @@ contract AuditS8Test is DistributionBase {
         vm.prank(portal);
         assertEq(portalPool.claim(0), 50_000 ether, "the revoked portal takes the whole portals' pool");
     }
+
+    /// @dev The AccessManager's emergency lever, closing a target (`setTargetClosed`, the admin), no longer stops
+    /// credits: with the subscription manager closed, sales, reports and `collect` stop (so `closeEpoch` reverts),
+    /// but `renew` is not restricted and the pools take credits from their bound creditor without asking the manager.
+    function test_closedTargets_doNotStopRenewalsOrCredits() public {
+        uint256 id = _subscribe(100 ether, 1);
+        vm.startPrank(admin);
+        manager.setTargetClosed(address(subscriptions), true);
+        manager.setTargetClosed(address(integratorPool), true);
+        vm.stopPrank();
+        _renewAs(stranger, id, 2);
+        assertEq(integratorPool.entryOf(0, integrator).value, 300 ether, "credited through two closed targets");
+        _warpToEnd(0);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, address(engine)));
+        engine.closeEpoch();
+    }
+
+    /// @dev Checked safe: the minimum stake cannot be truncated (2^96 refused, 2^96 - 1 kept whole); an integrator
+    /// registers once, only itself, and a subscription sold before its registration keeps crediting it.
+    function test_safe_minStakeBoundAndIntegratorIds() public {
+        bytes32 key = integratorPool.MIN_STAKE();
+        vm.startPrank(address(params));
+        vm.expectRevert(
+            abi.encodeWithSelector(bytes4(keccak256("InvalidParameterValue(bytes32,uint256)")), key, uint256(1) << 96)
+        );
+        integratorPool.setParameter(key, uint256(1) << 96);
+        integratorPool.setParameter(key, (uint256(1) << 96) - 1);
+        vm.stopPrank();
+        assertEq(integratorPool.minStake(), (uint256(1) << 96) - 1, "kept whole");
+        _setIntegratorMinStake(0);
+
+        uint256 before = _subscribe(100 ether, 1);
+        vm.prank(integrator);
+        assertEq(subscriptions.registerIntegrator(), 1, "id 1");
+        vm.prank(integrator);
+        vm.expectRevert(
+            abi.encodeWithSelector(bytes4(keccak256("IntegratorAlreadyRegistered(address,uint256)")), integrator, 1)
+        );
+        subscriptions.registerIntegrator();
+        uint256 afterId = _subscribe(100 ether, 1);
+        assertEq(subscriptions.partiesOf(before).integrator, integrator, "old sale: own slot");
+        assertEq(subscriptions.partiesOf(afterId).integrator, integrator, "new sale: by id");
+        _renewAs(stranger, before, 1);
+        assertEq(integratorPool.entryOf(0, integrator).value, 300 ether, "both credit the same identity");
+    }
 }
