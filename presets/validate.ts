@@ -506,7 +506,10 @@ export function validateDistribution(path: string, d: DistributionPreset): void 
   const ci = checkBigint(`${path}.claimCapBps.integrators`, caps.integrators, 1n, BigInt(BPS));
   const cp = checkBigint(`${path}.claimCapBps.portals`, caps.portals, 1n, BigInt(BPS));
   if (ci + cp >= BigInt(BPS))
-    fail(`${path}.claimCapBps`, `(${ci} + ${cp}) is not below ${BPS}: paying oneself as portal and integrator would pay`);
+    fail(
+      `${path}.claimCapBps`,
+      `(${ci} + ${cp}) is not below ${BPS}: paying oneself as portal and integrator would pay`,
+    );
   const a = checkObject(`${path}.availability`, d.availability);
   checkBigint(`${path}.availability.quota`, a.quota, 1n);
   checkBps(`${path}.availability.availabilityThresholdBps`, Number(a.availabilityThresholdBps));
