@@ -86,8 +86,8 @@ interface ISqrtPool is IDistributionPool {
 
     /// @notice Binds the only account that may credit (the subscription manager, deployed after its pools); once.
     /// @dev Restricted (the AccessManager's admin by default: the deployer during the deployment). Reverts
-    /// `CreditorAlreadyBound` if a creditor is bound already or `creditor_` is zero, `CreditorNotWired` unless `creditor_`
-    /// is a contract whose `pools()` lists this pool; nothing can rebind it.
+    /// `CreditorAlreadyBound` if a creditor is bound already or `creditor_` is zero, `CreditorNotWired` unless
+    /// `creditor_` is a contract whose `pools()` lists this pool; nothing can rebind it.
     /// @param creditor_ The creditor.
     function bindCreditor(address creditor_) external;
 
@@ -119,8 +119,10 @@ interface ISqrtPool is IDistributionPool {
 
     /// @notice The terms an epoch's claims are held to.
     /// @param epoch The epoch.
-    /// @return minStake_ The lowest minimum stake in force at any of its credits (what its claims are checked against).
-    /// @return claimCapBps The claim cap fixed when it was funded, in bps of the value credited (zero: none or not funded).
+    /// @return minStake_ The lowest minimum stake in force at any of its credits (what its claims are checked
+    /// against).
+    /// @return claimCapBps The claim cap fixed when it was funded, in bps of the value credited (zero: none, or not
+    /// funded yet).
     function epochTerms(uint256 epoch) external view returns (uint256 minStake_, uint256 claimCapBps);
 
     /// @notice The most an account may claim of an epoch funded from now on, in bps of the value it was credited in
