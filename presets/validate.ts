@@ -502,6 +502,14 @@ export function validateDistribution(path: string, d: DistributionPreset): void 
   }
   checkBigint(`${path}.minMonthlyPay`, d.minMonthlyPay, 1n);
   checkBigint(`${path}.portalMeasureCap`, d.portalMeasureCap, 1n);
+  const caps = checkObject(`${path}.claimCapBps`, d.claimCapBps);
+  const ci = checkBigint(`${path}.claimCapBps.integrators`, caps.integrators, 1n, BigInt(BPS));
+  const cp = checkBigint(`${path}.claimCapBps.portals`, caps.portals, 1n, BigInt(BPS));
+  if (ci + cp >= BigInt(BPS))
+    fail(
+      `${path}.claimCapBps`,
+      `(${ci} + ${cp}) is not below ${BPS}: paying oneself as portal and integrator would pay`,
+    );
   const a = checkObject(`${path}.availability`, d.availability);
   checkBigint(`${path}.availability.quota`, a.quota, 1n);
   checkBps(`${path}.availability.availabilityThresholdBps`, Number(a.availabilityThresholdBps));

@@ -5,17 +5,24 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {ISqrtPool} from "../interfaces/ISqrtPool.sol";
 import {IStakeReader} from "../interfaces/IStakeReader.sol";
+import {ISubscriptionManager} from "../interfaces/ISubscriptionManager.sol";
 import {SqrtShares} from "../libraries/SqrtShares.sol";
 import {EpochPool} from "./EpochPool.sol";
 
 /// @title SqrtPool
 /// @notice Square-root pool: an account's share of an epoch is `sqrt(V_a) / sum_i sqrt(V_i)`, kept in O(1) by a
-/// running sum of roots. QRY deploys three: query fulfillment (providers), integrators and portals.
+/// running sum of roots, and at most `claimCap` of the value it was credited in the epoch when a cap is set. QRY
+/// deploys three: query fulfillment (providers, no cap), integrators and portals (capped: paying oneself never pays).
 contract SqrtPool is ISqrtPool, EpochPool {
     using SafeCast for uint256;
 
     /// @inheritdoc ISqrtPool
     bytes32 public constant MIN_STAKE = keccak256("distribution.minStake");
+    /// @inheritdoc ISqrtPool
+    bytes32 public constant CLAIM_CAP = keccak256("distribution.claimCap");
+
+    /// @dev Basis points in one (the claim cap's unit).
+    uint256 private constant BPS = 10_000;
 
     /// @dev The creditor and the minimum stake, read together by every credit: one slot.
     struct Config {
@@ -23,11 +30,21 @@ contract SqrtPool is ISqrtPool, EpochPool {
         address creditor;
     }
 
+    /// @dev An epoch's running sum of roots, the lowest minimum stake in force at any of its credits (what its claims
+    /// are checked against: a later raise voids nothing earned) and the claim cap in force when it was funded (zero:
+    /// none). One slot, rewritten by every credit anyway.
+    struct Totals {
+        uint144 sumOfRoots;
+        uint96 minStake;
+        uint16 claimCapBps;
+    }
+
     IStakeReader private immutable _STAKE_READER;
 
     Config private _config;
+    uint16 private _claimCapBps;
     mapping(uint256 epoch => mapping(address account => Entry)) private _entries;
-    mapping(uint256 epoch => uint256) private _sumOfRoots;
+    mapping(uint256 epoch => Totals) private _totals;
 
     /// @notice Deploys an empty pool.
     /// @param token_ The token paid out (QRY).
@@ -37,6 +54,8 @@ contract SqrtPool is ISqrtPool, EpochPool {
     /// @param claimWindow_ Seconds an epoch stays claimable once funded.
     /// @param stakeReader_ Where stakes are read.
     /// @param minStake_ Bonded stake an account needs at every credit and at its claim (zero: none).
+    /// @param claimCapBps_ The most an account may claim of an epoch, in basis points of the value it was credited in
+    /// it (zero: no cap).
     constructor(
         address token_,
         address authority,
@@ -44,40 +63,38 @@ contract SqrtPool is ISqrtPool, EpochPool {
         uint256 epochLength,
         uint256 claimWindow_,
         address stakeReader_,
-        uint256 minStake_
+        uint256 minStake_,
+        uint256 claimCapBps_
     ) EpochPool(token_, authority, start, epochLength, claimWindow_) {
         if (stakeReader_ == address(0)) revert ZeroAddress();
         _STAKE_READER = IStakeReader(stakeReader_);
         _setMinStake(minStake_);
+        _setClaimCap(claimCapBps_);
     }
 
     /// @inheritdoc ISqrtPool
     function bindCreditor(address creditor_) external restricted {
         address bound = _config.creditor;
         if (bound != address(0) || creditor_ == address(0)) revert CreditorAlreadyBound(bound);
+        // The creditor must be a subscription manager wired to this pool (an EOA or a manager of other pools would
+        // leave the pool without credits for good).
+        if (creditor_.code.length == 0) revert CreditorNotWired(creditor_);
+        (address providers, address integrators, address portals) = ISubscriptionManager(creditor_).pools();
+        if (providers != address(this) && integrators != address(this) && portals != address(this)) {
+            revert CreditorNotWired(creditor_);
+        }
         _config.creditor = creditor_;
         emit CreditorBound(creditor_);
     }
 
     /// @inheritdoc ISqrtPool
     function credit(uint256 epoch, address account, uint256 value) external {
-        // The bound creditor alone (the subscription manager), checked against the slot that holds the minimum stake.
-        Config memory c = _config;
-        if (msg.sender != c.creditor) revert OnlyCreditor(msg.sender);
-        _requireOpen(epoch);
-        if (account == address(0)) revert ZeroAddress();
-        if (value == 0) revert ZeroValue();
-        // Checked at every credit, not only the first of the epoch: a stake that moved away stops earning at once.
-        _checkStake(_STAKE_READER, account, c.minStake);
-        Entry memory e = _entries[epoch][account];
-        uint128 newValue = (e.value + value).toUint128();
-        uint256 root = SqrtShares.rootOf(newValue);
-        // The old root is part of the sum; roots only grow with the value.
-        uint256 sum = _sumOfRoots[epoch] - e.root + root;
-        // root <= sqrt((2^128 - 1) * 1e18) < 2^95.
-        _entries[epoch][account] = Entry({value: newValue, root: uint120(root), claimed: false});
-        _sumOfRoots[epoch] = sum;
-        emit Credited(epoch, account, value, newValue, sum);
+        _credit(epoch, account, value, true);
+    }
+
+    /// @inheritdoc ISqrtPool
+    function tryCredit(uint256 epoch, address account, uint256 value) external returns (bool credited) {
+        return _credit(epoch, account, value, false);
     }
 
     /// @inheritdoc ISqrtPool
@@ -85,9 +102,11 @@ contract SqrtPool is ISqrtPool, EpochPool {
         Ledger memory book = _openLedger(epoch);
         Entry storage e = _entries[epoch][msg.sender];
         if (e.claimed) revert AlreadyClaimed(epoch, msg.sender);
-        // And again at the claim: an identity whose stake left after its credits cannot collect.
-        _checkStake(_STAKE_READER, msg.sender, _config.minStake);
-        amount = SqrtShares.shareOf(book.funded, e.root, _sumOfRoots[epoch]);
+        Totals memory t = _totals[epoch];
+        // And again at the claim, against the minimum the epoch was credited under: an identity whose stake left
+        // after its credits cannot collect, and a later raise of the minimum voids nothing earned.
+        _checkStake(_STAKE_READER, msg.sender, t.minStake);
+        amount = _capped(SqrtShares.shareOf(book.funded, e.root, t.sumOfRoots), e.value, t.claimCapBps);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
         e.claimed = true;
         emit Claimed(epoch, msg.sender, amount);
@@ -97,8 +116,9 @@ contract SqrtPool is ISqrtPool, EpochPool {
     /// @inheritdoc ISqrtPool
     function claimable(uint256 epoch, address account) external view returns (uint256) {
         Entry memory e = _entries[epoch][account];
-        if (e.claimed || !_claimsOpen(epoch) || !_meetsStake(account)) return 0;
-        return SqrtShares.shareOf(_fundedOf(epoch), e.root, _sumOfRoots[epoch]);
+        Totals memory t = _totals[epoch];
+        if (e.claimed || !_claimsOpen(epoch) || !_meetsStake(account, t.minStake)) return 0;
+        return _capped(SqrtShares.shareOf(_fundedOf(epoch), e.root, t.sumOfRoots), e.value, t.claimCapBps);
     }
 
     /// @inheritdoc ISqrtPool
@@ -108,12 +128,23 @@ contract SqrtPool is ISqrtPool, EpochPool {
 
     /// @inheritdoc ISqrtPool
     function sumOfRoots(uint256 epoch) external view returns (uint256) {
-        return _sumOfRoots[epoch];
+        return _totals[epoch].sumOfRoots;
+    }
+
+    /// @inheritdoc ISqrtPool
+    function epochTerms(uint256 epoch) external view returns (uint256 minStake_, uint256 claimCapBps) {
+        Totals memory t = _totals[epoch];
+        return (t.minStake, t.claimCapBps);
     }
 
     /// @inheritdoc ISqrtPool
     function minStake() external view returns (uint256) {
         return _config.minStake;
+    }
+
+    /// @inheritdoc ISqrtPool
+    function claimCap() external view returns (uint256) {
+        return _claimCapBps;
     }
 
     /// @inheritdoc ISqrtPool
@@ -126,32 +157,83 @@ contract SqrtPool is ISqrtPool, EpochPool {
         return address(_STAKE_READER);
     }
 
-    /// @dev Whether `account` meets the minimum stake now (what `claim` checks).
-    function _meetsStake(address account) private view returns (bool) {
-        uint256 minimum = _config.minStake;
+    /// @dev Adds `value` to `account` for the open epoch. An account under the minimum stake reverts when `strict`,
+    /// and is skipped (nothing written, `false`) otherwise.
+    function _credit(uint256 epoch, address account, uint256 value, bool strict) private returns (bool) {
+        // The bound creditor alone (the subscription manager), checked against the slot that holds the minimum stake.
+        Config memory c = _config;
+        if (msg.sender != c.creditor) revert OnlyCreditor(msg.sender);
+        _requireOpen(epoch);
+        if (account == address(0)) revert ZeroAddress();
+        if (value == 0) revert ZeroValue();
+        // Checked at every credit, not only the first of the epoch: a stake that moved away stops earning at once.
+        if (strict) {
+            _checkStake(_STAKE_READER, account, c.minStake);
+        } else if (!_meetsStake(account, c.minStake)) {
+            emit CreditSkipped(epoch, account, value);
+            return false;
+        }
+        Entry memory e = _entries[epoch][account];
+        uint128 newValue = (e.value + value).toUint128();
+        uint256 root = SqrtShares.rootOf(newValue);
+        Totals memory t = _totals[epoch];
+        // The sum is zero only before the epoch's first credit, which records the minimum; a credit under a lower
+        // minimum lowers it (every account credited met at least the one recorded).
+        if (t.sumOfRoots == 0 || c.minStake < t.minStake) t.minStake = c.minStake;
+        // The old root is part of the sum; roots only grow with the value.
+        uint256 sum = t.sumOfRoots - e.root + root;
+        t.sumOfRoots = sum.toUint144();
+        // root <= sqrt((2^128 - 1) * 1e18) < 2^95.
+        _entries[epoch][account] = Entry({value: newValue, root: uint120(root), claimed: false});
+        _totals[epoch] = t;
+        emit Credited(epoch, account, value, newValue, sum);
+        return true;
+    }
+
+    /// @dev Whether `account` is active and bonded at least `minimum` now (no call when `minimum` is zero).
+    function _meetsStake(address account, uint256 minimum) private view returns (bool) {
         if (minimum == 0) return true;
         (bool active, uint256 stake) = _STAKE_READER.stakeOf(account);
         return active && stake >= minimum;
     }
 
-    /// @dev Everything, if anyone earned value in the epoch; nothing otherwise.
-    function _accept(uint256 epoch, uint256 budget) internal view override returns (uint256) {
-        return _sumOfRoots[epoch] == 0 ? 0 : budget;
+    /// @dev A share, at most `capBps` of the value credited (rounded down; zero `capBps`: the share).
+    function _capped(uint256 share, uint256 value, uint256 capBps) private pure returns (uint256) {
+        if (capBps == 0) return share;
+        uint256 limit = (value * capBps) / BPS;
+        return share < limit ? share : limit;
+    }
+
+    /// @dev Everything, if anyone earned value in the epoch (its claim cap is fixed now); nothing otherwise. What the
+    /// cap holds back is never claimed and goes back to the engine at the sweep.
+    function _accept(uint256 epoch, uint256 budget) internal override returns (uint256) {
+        Totals storage t = _totals[epoch];
+        if (t.sumOfRoots == 0) return 0;
+        t.claimCapBps = _claimCapBps;
+        return budget;
     }
 
     function _poolParameter(bytes32 key) internal view override returns (uint256) {
-        if (key != MIN_STAKE) revert UnknownParameter(key);
-        return _config.minStake;
+        if (key == MIN_STAKE) return _config.minStake;
+        if (key == CLAIM_CAP) return _claimCapBps;
+        revert UnknownParameter(key);
     }
 
     function _setPoolParameter(bytes32 key, uint256 value) internal override {
-        if (key != MIN_STAKE) revert UnknownParameter(key);
-        _setMinStake(value);
+        if (key == MIN_STAKE) _setMinStake(value);
+        else if (key == CLAIM_CAP) _setClaimCap(value);
+        else revert UnknownParameter(key);
     }
 
     /// @dev A minimum stake fits 96 bits (79 billion QRY, beyond any supply), kept next to the creditor.
     function _setMinStake(uint256 value) private {
         if (value > type(uint96).max) revert InvalidParameterValue(MIN_STAKE, value);
         _config.minStake = uint96(value);
+    }
+
+    /// @dev A claim cap is at most 10,000 bps (all of the value credited); zero switches it off.
+    function _setClaimCap(uint256 value) private {
+        if (value > BPS) revert InvalidParameterValue(CLAIM_CAP, value);
+        _claimCapBps = uint16(value);
     }
 }

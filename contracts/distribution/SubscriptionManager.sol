@@ -2,6 +2,7 @@
 pragma solidity 0.8.37;
 
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessManager.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -117,6 +118,8 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
             revert InvalidConfiguration();
         }
         if (!_sameClock(providers) || !_sameClock(integrators) || !_sameClock(portals)) revert InvalidConfiguration();
+        // Three distinct pools: one pool in two roles would credit the same payment twice into one sum of roots.
+        if (providers == integrators || providers == portals || integrators == portals) revert InvalidConfiguration();
         _TOKEN = IERC20(token_);
         _PROVIDERS = ISqrtPool(providers);
         _INTEGRATORS = ISqrtPool(integrators);
@@ -168,10 +171,7 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         t.paidThrough = paidThrough.toUint32();
         _terms[id] = t;
         emit Renewed(id, msg.sender, epochs, paidThrough);
-        address portal = _portalAddresses[t.portalId];
-        // The newly paid epochs count on their own, within the selling portal's allowance of the open epoch.
-        _countPayment(id, portal, current, from, paidThrough, t.monthlyPay, t.milliWeight);
-        _receivePayment(current, id, uint256(t.monthlyPay) * epochs, portal, _integratorAddresses[t.integratorId]);
+        _payRenewal(id, t, current, from);
     }
 
     /// @inheritdoc ISubscriptionManager
@@ -391,6 +391,27 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
         _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
         _INTEGRATORS.credit(epoch, integrator, amount);
         _PORTALS.credit(epoch, portal, amount);
+    }
+
+    /// @dev Counts and takes the renewal of `id` (terms `t`, already extended) for epochs `from..t.paidThrough`.
+    function _payRenewal(uint256 id, Terms memory t, uint256 current, uint256 from) private {
+        address portal = _portalAddresses[t.portalId];
+        // The selling portal earns and counts only while it may still sell (its role held, this manager not closed):
+        // otherwise its part is credited to no one and the renewal adds nothing to the measures.
+        (bool immediate, uint32 delay) = IAccessManager(authority()).canCall(
+            portal,
+            address(this),
+            this.subscribe.selector
+        );
+        bool portalLive = immediate || delay != 0;
+        // The newly paid epochs count on their own, within the selling portal's allowance of the open epoch.
+        if (portalLive) _countPayment(id, portal, current, from, t.paidThrough, t.monthlyPay, t.milliWeight);
+        uint256 amount = uint256(t.monthlyPay) * (uint256(t.paidThrough) + 1 - from);
+        emit Paid(current, id, amount);
+        _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
+        // Anyone may renew: a party under its pool's minimum stake is skipped, the payer is not refused.
+        _INTEGRATORS.tryCredit(current, _integratorAddresses[t.integratorId], amount);
+        if (portalLive) _PORTALS.tryCredit(current, portal, amount);
     }
 
     /// @dev The minimum must be positive (a subscription of zero pay would report zero value) and fit 96 bits; the

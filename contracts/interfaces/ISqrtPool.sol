@@ -43,6 +43,16 @@ interface ISqrtPool is IDistributionPool {
     /// @param creditor The only account that may credit from now on (the subscription manager).
     event CreditorBound(address indexed creditor);
 
+    /// @notice A lenient credit (`tryCredit`, renewals) skipped an account under the minimum stake: nothing credited.
+    /// @param epoch The epoch.
+    /// @param account The account skipped.
+    /// @param value The value it would have been credited.
+    event CreditSkipped(uint256 indexed epoch, address indexed account, uint256 value);
+
+    /// @notice The creditor given is not a contract that lists this pool among its `pools()`.
+    /// @param creditor The creditor given.
+    error CreditorNotWired(address creditor);
+
     /// @notice A zero value was credited.
     error ZeroValue();
 
@@ -64,15 +74,28 @@ interface ISqrtPool is IDistributionPool {
     /// @param value The value, in wei (positive).
     function credit(uint256 epoch, address account, uint256 value) external;
 
+    /// @notice Like `credit`, but an account under the minimum stake (inactive, or bonded less) is skipped instead of
+    /// reverting: nothing is credited, `CreditSkipped` is emitted and it returns false. For renewals, which anyone may
+    /// pay: a party that fell under the minimum loses its credit, the payer is not refused.
+    /// @dev Same caller, epoch and value checks as `credit` (those still revert).
+    /// @param epoch The open epoch.
+    /// @param account Who earned the value.
+    /// @param value The value, in wei (positive).
+    /// @return credited Whether the account was credited.
+    function tryCredit(uint256 epoch, address account, uint256 value) external returns (bool credited);
+
     /// @notice Binds the only account that may credit (the subscription manager, deployed after its pools); once.
     /// @dev Restricted (the AccessManager's admin by default: the deployer during the deployment). Reverts
-    /// `CreditorAlreadyBound` if a creditor is bound already or `creditor_` is zero; nothing can rebind it.
+    /// `CreditorAlreadyBound` if a creditor is bound already or `creditor_` is zero, `CreditorNotWired` unless
+    /// `creditor_` is a contract whose `pools()` lists this pool; nothing can rebind it.
     /// @param creditor_ The creditor.
     function bindCreditor(address creditor_) external;
 
-    /// @notice Pays the caller its share of a funded epoch: `floor(funded * root / sumOfRoots)`.
-    /// @dev Once per account and epoch, within the claim window. The caller must still meet `minStake` (active,
-    /// bonded at least the minimum) when it claims.
+    /// @notice Pays the caller its share of a funded epoch: `floor(funded * root / sumOfRoots)`, at most
+    /// `floor(value * claimCap / 10,000)` of the value it was credited in the epoch when the epoch's cap is not zero.
+    /// @dev Once per account and epoch, within the claim window. The caller must still be active and bonded at least
+    /// the epoch's minimum stake (the lowest in force at its credits; see `epochTerms`) when it claims. The cap is
+    /// the one in force when the epoch was funded; what it holds back is never paid and goes back at the sweep.
     /// @param epoch The epoch.
     /// @return amount Paid, in wei.
     function claim(uint256 epoch) external returns (uint256 amount);
@@ -94,6 +117,19 @@ interface ISqrtPool is IDistributionPool {
     /// @return The sum.
     function sumOfRoots(uint256 epoch) external view returns (uint256);
 
+    /// @notice The terms an epoch's claims are held to.
+    /// @param epoch The epoch.
+    /// @return minStake_ The lowest minimum stake in force at any of its credits (what its claims are checked
+    /// against).
+    /// @return claimCapBps The claim cap fixed when it was funded, in bps of the value credited (zero: none, or not
+    /// funded yet).
+    function epochTerms(uint256 epoch) external view returns (uint256 minStake_, uint256 claimCapBps);
+
+    /// @notice The most an account may claim of an epoch funded from now on, in bps of the value it was credited in
+    /// that epoch (zero: no cap).
+    /// @return The cap, in basis points.
+    function claimCap() external view returns (uint256);
+
     /// @notice Bonded stake an account needs at every credit and at its claim (zero: no requirement).
     /// @return The minimum, in wei.
     function minStake() external view returns (uint256);
@@ -110,5 +146,9 @@ interface ISqrtPool is IDistributionPool {
     /// @notice Parameter key: the bonded stake an account needs at every credit and at its claim.
     /// @return keccak256("distribution.minStake")
     function MIN_STAKE() external view returns (bytes32);
+
+    /// @notice Parameter key: the claim cap, in bps of the value an account was credited in the epoch (zero: none).
+    /// @return keccak256("distribution.claimCap")
+    function CLAIM_CAP() external view returns (bytes32);
     // solhint-enable func-name-mixedcase
 }

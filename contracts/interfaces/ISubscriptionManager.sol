@@ -190,9 +190,12 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     ) external returns (uint256 id);
 
     /// @notice Pays a subscription for `epochs` more epochs (after its last paid one, or from the open epoch if it
-    /// lapsed). Anyone may pay; the portal and the integrator are credited as for a new sale.
+    /// lapsed). Anyone may pay; the portal and the integrator are credited as for a new sale, except that a portal that
+    /// may no longer sell (its role revoked, or this manager closed) is neither credited nor counted in the measures,
+    /// and a party under its pool's minimum stake is skipped (`tryCredit`) instead of refusing the payment.
     /// @dev Pulls `monthlyPay x epochs` QRY from the caller. The subscription may not be paid more than
-    /// `MAX_PREPAID_EPOCHS` epochs ahead, the open one included.
+    /// `MAX_PREPAID_EPOCHS` epochs ahead, the open one included. Not restricted: a closed manager still takes renewals
+    /// (the integrator is credited; `collect`, hence `closeEpoch`, stops).
     /// @param id The subscription.
     /// @param epochs Epochs added.
     function renew(uint256 id, uint256 epochs) external;

@@ -77,11 +77,11 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
     const clock = [start, preset.epochSeconds, preset.claimWindowSeconds] as const;
 
     // ---- contracts
-    const sqrtPool = (id: string, minStake: bigint) =>
-      m.contract("SqrtPool", [token, manager, ...clock, stakeReader, minStake], { id });
-    const providerPool = sqrtPool("QueryFulfillmentPool", preset.minStake.queryFulfillment);
-    const integratorPool = sqrtPool("IntegratorPool", preset.minStake.integrators);
-    const portalPool = sqrtPool("PortalPool", preset.minStake.portals);
+    const sqrtPool = (id: string, minStake: bigint, claimCapBps: bigint) =>
+      m.contract("SqrtPool", [token, manager, ...clock, stakeReader, minStake, claimCapBps], { id });
+    const providerPool = sqrtPool("QueryFulfillmentPool", preset.minStake.queryFulfillment, 0n);
+    const integratorPool = sqrtPool("IntegratorPool", preset.minStake.integrators, preset.claimCapBps.integrators);
+    const portalPool = sqrtPool("PortalPool", preset.minStake.portals, preset.claimCapBps.portals);
     const a = preset.availability;
     const availability = m.contract("AvailabilityPool", [
       token,
@@ -218,6 +218,8 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
     register("providerPool_MIN_STAKE", providerPool, "MIN_STAKE", b.providerMinStake);
     register("integratorPool_MIN_STAKE", integratorPool, "MIN_STAKE", b.referralMinStake);
     register("portalPool_MIN_STAKE", portalPool, "MIN_STAKE", b.referralMinStake);
+    register("integratorPool_CLAIM_CAP", integratorPool, "CLAIM_CAP", b.claimCapBps);
+    register("portalPool_CLAIM_CAP", portalPool, "CLAIM_CAP", b.claimCapBps);
     register("CHALLENGE_QUOTA", availability, "CHALLENGE_QUOTA", b.quota);
     register("AVAILABILITY_THRESHOLD", availability, "AVAILABILITY_THRESHOLD", b.thresholdBps);
     register("ACTIVITY_THRESHOLD", availability, "ACTIVITY_THRESHOLD", b.thresholdBps);

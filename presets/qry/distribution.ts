@@ -57,6 +57,15 @@ export const qryDistribution: DistributionPreset = {
   // what that buys). Without it an integrator split 16 ways took 80% of the pool against an honest one of the same
   // size instead of 50%.
   minStake: { queryFulfillment: 10_000n * TOKEN, integrators: 10_000n * TOKEN, portals: 10_000n * TOKEN },
+  // The seed rewards integrators and portals for the subscriptions they bring; their pools are funded mostly from
+  // issuance (15% each of everything incoming at maturity, times the multiplier), so a share of the pool alone would
+  // pay an integrator that pays itself many times over (audit: 3,600 QRY paid, 45,234 QRY claimed). Each identity
+  // therefore claims at most 40% of the QRY it was credited in the epoch: an actor that is both the portal and the
+  // integrator of its own payment gets back at most 80% of it (the bounds keep the two below 45% + 45% = 90%). 40% is
+  // our reading: generous next to the pools' 15% + 15% of a payment at the 1x multiplier (2x: 30% + 30%), so honest
+  // referrers are paid their pool share while value is scarce, and capped near the seed's weights once the network
+  // is busy; the held-back part goes back to the pool's reserve at the sweep.
+  claimCapBps: { integrators: 4_000n, portals: 4_000n },
   availability: {
     // 1,000 challenges per challenger per epoch (about one every 43 minutes): "the minimum number of challenges that
     // a provider must fulfill within each specified period, as defined in the Gateway code".
@@ -82,7 +91,9 @@ export const qryDistribution: DistributionPreset = {
     minMonthlyPay: { min: TOKEN, max: 10_000n * TOKEN, minStep: TOKEN },
     portalMeasureCap: { min: 1_000n * TOKEN, max: 1_000_000n * TOKEN, minStep: 1_000n * TOKEN },
     providerMinStake: { min: 1_000n * TOKEN, max: 1_000_000n * TOKEN, minStep: 0n },
-    referralMinStake: { min: 0n, max: 1_000_000n * TOKEN, minStep: 1_000n * TOKEN },
+    // Above zero: an integrator or portal identity always costs a bonded stake (Sybil splitting, docs/distribution.md).
+    referralMinStake: { min: 1_000n * TOKEN, max: 1_000_000n * TOKEN, minStep: 1_000n * TOKEN },
+    claimCapBps: { min: 1_000n, max: 4_500n, minStep: 500n },
     quota: { min: 10n, max: 1_000_000n, minStep: 10n },
     thresholdBps: { min: 5_000n, max: 10_000n, minStep: 100n },
     challengerShareBps: { min: 0n, max: 5_000n, minStep: 100n },

@@ -68,6 +68,12 @@ export interface DistributionPreset {
   portalMeasureCap: bigint;
   /** Bonded stake each identity needs at its first credit in an epoch, per square-root pool, in wei. */
   minStake: { queryFulfillment: bigint; integrators: bigint; portals: bigint };
+  /**
+   * The most an identity claims of an epoch, in bps of the QRY it was credited in that epoch, per pool paid by
+   * subscription value (the query-fulfillment pool has none). Integrators' + portals' must stay below 10,000 (bounds
+   * included), so that paying oneself as both never pays.
+   */
+  claimCapBps: { integrators: bigint; portals: bigint };
   availability: {
     quota: bigint;
     availabilityThresholdBps: bigint;
@@ -87,6 +93,7 @@ export interface DistributionPreset {
     portalMeasureCap: Bound;
     providerMinStake: Bound;
     referralMinStake: Bound;
+    claimCapBps: Bound;
     quota: Bound;
     thresholdBps: Bound;
     challengerShareBps: Bound;
@@ -118,6 +125,11 @@ export function validateDistributionPreset(preset: DistributionPreset): void {
   if (u.revenueWeight + u.activeWeight + u.stakeWeight === 0n) fail("all usage weights are zero");
   if (u.minWad > 10n ** 18n || u.maxWad < 10n ** 18n) fail("the multiplier clamp must contain 1x");
   if (preset.availability.quota <= 0n) fail("zero challenge quota");
+  const cap = preset.bounds.claimCapBps;
+  if (cap.min <= 0n || 2n * cap.max >= 10_000n) fail("claim caps must be positive and two of them below 10,000 bps");
+  for (const v of [preset.claimCapBps.integrators, preset.claimCapBps.portals])
+    if (v < cap.min || v > cap.max) fail("a claim cap outside its bounds");
+  if (preset.bounds.referralMinStake.min <= 0n) fail("integrators and portals need a positive minimum stake");
   const services = preset.availability.services;
   if (services.length === 0 || services.length > 8) fail("1 to 8 services");
   if (services.some((s) => s.minStake <= 0n)) fail("a service without a minimum stake");

@@ -146,11 +146,11 @@ abstract contract DistributionBase is ManagedTest {
     // ------------------------------------------------------------------ wiring (as deploy/modules/QryDistribution.ts)
 
     function _sqrtPool(uint256 minStake) internal returns (SqrtPool) {
-        return new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), minStake);
+        return new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), minStake, 0);
     }
 
     function _sqrtPoolWithClock(uint256 start, uint256 epochLength) internal returns (SqrtPool) {
-        return new SqrtPool(address(qry), address(manager), start, epochLength, CLAIM_WINDOW, address(stakes), 0);
+        return new SqrtPool(address(qry), address(manager), start, epochLength, CLAIM_WINDOW, address(stakes), 0, 0);
     }
 
     function _rules() internal pure returns (IAvailabilityPool.Rules memory) {

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 
 import {SqrtPool} from "../../contracts/distribution/SqrtPool.sol";
+import {SubscriptionManager} from "../../contracts/distribution/SubscriptionManager.sol";
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
@@ -150,12 +151,26 @@ contract SqrtPoolTest is DistributionBase {
         vm.prank(creditor);
         fresh.credit(0, alice, 100 ether);
 
+        // Bound to a manager that lists it as its query-fulfillment pool.
+        address wired = address(
+            new SubscriptionManager(
+                address(qry),
+                address(manager),
+                START,
+                EPOCH,
+                address(fresh),
+                address(integratorPool),
+                address(portalPool),
+                MIN_MONTHLY_PAY,
+                PORTAL_CAP
+            )
+        );
         vm.expectEmit(true, true, true, true, address(fresh));
-        emit ISqrtPool.CreditorBound(creditor);
+        emit ISqrtPool.CreditorBound(wired);
         vm.prank(admin);
-        fresh.bindCreditor(creditor);
-        assertEq(fresh.creditor(), creditor, "bound");
-        vm.prank(creditor);
+        fresh.bindCreditor(wired);
+        assertEq(fresh.creditor(), wired, "bound");
+        vm.prank(wired);
         fresh.credit(0, alice, 100 ether);
         assertEq(uint256(fresh.entryOf(0, alice).value), 100 ether, "the bound creditor credits");
     }
@@ -407,7 +422,7 @@ contract SqrtPoolTest is DistributionBase {
         assertEq(providerPool.minStake(), type(uint96).max, "the largest that fits");
         assertEq(providerPool.creditor(), address(subscriptions), "wiring kept");
         vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, tooMuch));
-        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), tooMuch);
+        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), tooMuch, 0);
     }
 
     function test_RevertWhen_setParameterWithAnUnknownKeyOrAZeroClaimWindow() public {
@@ -425,11 +440,11 @@ contract SqrtPoolTest is DistributionBase {
 
     function test_RevertWhen_constructorHasNoStakeReader() public {
         vm.expectRevert(IDistributionPool.ZeroAddress.selector);
-        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(0), 0);
+        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(0), 0, 0);
         vm.expectRevert(IDistributionPool.InvalidToken.selector);
-        new SqrtPool(address(0), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), 0);
+        new SqrtPool(address(0), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), 0, 0);
         vm.expectRevert(abi.encodeWithSelector(IEpochClock.InvalidEpochClock.selector, START, 0));
-        new SqrtPool(address(qry), address(manager), START, 0, CLAIM_WINDOW, address(stakes), 0);
+        new SqrtPool(address(qry), address(manager), START, 0, CLAIM_WINDOW, address(stakes), 0, 0);
     }
 
     // ------------------------------------------------------------------ fuzz

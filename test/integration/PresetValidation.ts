@@ -74,6 +74,16 @@ describe("Preset validation (presets/validate.ts)", function () {
       );
     });
 
+    it("refuses integrator and portal claim caps that together reach 100% (paying oneself would pay)", function () {
+      const p = copy(PRESETS.qry);
+      p.distribution!.claimCapBps = { integrators: 5_000n, portals: 5_000n };
+      const { field, message } = refusal(p);
+      expect(field, "field").to.equal("qry.distribution.claimCapBps");
+      expect(message, "message").to.equal(
+        "qry.distribution.claimCapBps (5000 + 5000) is not below 10000: paying oneself as portal and integrator would pay",
+      );
+    });
+
     it("refuses a number where an amount (bigint) is expected", function () {
       const p = copy(PRESETS.quiver);
       (p.governance.proposalDeposit as { value: unknown }).value = 100_000;
