@@ -8,17 +8,17 @@
  */
 import { getAddress, isAddress, ZeroAddress } from "ethers";
 
-import type { LendingPreset } from "../deploy/modules/Lending.js";
-import type { LockingPreset } from "../deploy/modules/Locking.js";
-import type { SlashingPreset } from "../deploy/modules/Slashing.js";
-import type { StakingPreset } from "../deploy/modules/Staking.js";
-import type { IssuancePreset } from "./qutoken/issuance.js";
-import type { DistributionPreset } from "./types/distribution.js";
-import type { GovernancePreset, WorkerProposalsPreset } from "./types/governance.js";
-import type { MarketPreset } from "./types/market.js";
-import type { ProgramsPreset } from "./types/programs.js";
+import type { LendingPreset } from "../modules/lending.js";
+import type { LockingPreset } from "../modules/locking.js";
+import type { SlashingPreset } from "../modules/slashing.js";
+import type { StakingPreset } from "../modules/staking.js";
+import type { IssuancePreset } from "../modules/issuance.js";
+import type { DistributionPreset } from "../modules/distribution.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "../modules/governance.js";
+import type { MarketPreset } from "../modules/market.js";
+import type { ProgramsPreset } from "../modules/programs.js";
 import { SYSTEMS, type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
-import type { SupplyPreset } from "./types/supply.js";
+import type { SupplyPreset } from "../modules/supply.js";
 
 /** A preset field with a wrong value. `field` is its path (`qerun.lending.creditManager.maxLtvBps.value`). */
 export class PresetError extends Error {

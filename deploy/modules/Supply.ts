@@ -1,14 +1,9 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { ArgumentType, ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
-import {
-  accountNames,
-  validateSupplyPreset,
-  type SupplyPreset,
-  type VestingAllocation,
-} from "../../presets/types/supply.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { accountNames, validateSupplyPreset, type SupplyPreset, type VestingAllocation } from "../../modules/supply.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 import TokenModule from "./Token.js";
 
 /** The Ignition module id of a preset's supply module: `quiver` -> `QuiverSupply`. */
@@ -168,5 +163,5 @@ export function buildSupplyModule(preset: SupplyPreset, options: SupplyModuleOpt
   return module;
 }
 
-/** One module object per module id, so the per-preset files and the deploy helper share it. */
+/** One module object per module id, so every caller of the deploy helpers shares it. */
 const built = new Map<string, ReturnType<typeof buildModule>>();

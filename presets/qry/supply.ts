@@ -1,4 +1,5 @@
-import { TOKEN, type SupplyPreset } from "../types/supply.js";
+import { TOKEN } from "../../lib/units.js";
+import type { SupplyPreset } from "../../modules/supply.js";
 
 const M = 1_000_000n * TOKEN;
 

@@ -7,16 +7,16 @@
  * Extension points: a new module adds an optional field here (as `slashing?`, `market?` and `distribution?` did), a
  * validator in `presets/validate.ts`, its piece files, and a step in the preset modules that use it.
  */
-import type { LendingPreset } from "../../deploy/modules/Lending.js";
-import type { LockingPreset } from "../../deploy/modules/Locking.js";
-import type { SlashingPreset } from "../../deploy/modules/Slashing.js";
-import type { StakingPreset } from "../../deploy/modules/Staking.js";
-import type { IssuancePreset } from "../qutoken/issuance.js";
-import type { DistributionPreset } from "./distribution.js";
-import type { GovernancePreset, WorkerProposalsPreset } from "./governance.js";
-import type { MarketPreset } from "./market.js";
-import type { ProgramsPreset } from "./programs.js";
-import type { AccountName, SupplyPreset } from "./supply.js";
+import type { LendingPreset } from "../../modules/lending.js";
+import type { LockingPreset } from "../../modules/locking.js";
+import type { SlashingPreset } from "../../modules/slashing.js";
+import type { StakingPreset } from "../../modules/staking.js";
+import type { IssuancePreset } from "../../modules/issuance.js";
+import type { DistributionPreset } from "../../modules/distribution.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "../../modules/governance.js";
+import type { MarketPreset } from "../../modules/market.js";
+import type { ProgramsPreset } from "../../modules/programs.js";
+import type { AccountName, SupplyPreset } from "../../modules/supply.js";
 
 /** The four systems of the kit. */
 export const SYSTEMS = ["quiver", "qerun", "qry", "qutoken"] as const;

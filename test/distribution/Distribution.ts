@@ -3,8 +3,8 @@ import { network } from "hardhat";
 
 import { qryDistribution } from "../../presets/qry/distribution.js";
 import { deployQry } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

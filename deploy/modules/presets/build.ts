@@ -1,10 +1,10 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { Future, IgnitionModule, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
-import { POOL_KIND } from "../../../presets/types/distribution.js";
+import { POOL_KIND } from "../../../modules/distribution.js";
 import type { BindableContract, SystemPreset } from "../../../presets/types/preset.js";
-import { ROLES } from "../../../scripts/lib/roles.js";
-import { selector } from "../../../scripts/lib/selectors.js";
+import { ROLES } from "../../../lib/roles.js";
+import { selector } from "../../../lib/selectors.js";
 
 import { buildGovernanceModule, PAUSE_SELECTORS } from "../Governance.js";
 import { buildIssuanceModule } from "../Issuance.js";
@@ -140,7 +140,7 @@ export function buildPresetModule(preset: SystemPreset) {
   const issuance =
     preset.issuance === undefined
       ? undefined
-      : buildIssuanceModule({ feeRecipient: (m) => m.useModule(governance).treasury });
+      : buildIssuanceModule(preset.issuance, { feeRecipient: (m) => m.useModule(governance).treasury });
 
   const wiring = buildModule(`${id}Wiring`, (m) => {
     const g = m.useModule(worker ?? governance);
