@@ -17,7 +17,7 @@ import type { DistributionPreset } from "../modules/distribution.js";
 import type { GovernancePreset, WorkerProposalsPreset } from "../modules/governance.js";
 import type { MarketPreset } from "../modules/market.js";
 import type { ProgramsPreset } from "../modules/programs.js";
-import { SYSTEMS, type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
+import { type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
 import type { SupplyPreset } from "../modules/supply.js";
 
 /** A preset field with a wrong value. `field` is its path (`qerun.lending.creditManager.maxLtvBps.value`). */
@@ -688,9 +688,11 @@ export function validatePrograms(path: string, programs: ProgramsPreset): void {
   }
 }
 
-export function validatePreset(preset: SystemPreset): void {
-  const p = checkObject("preset", preset) as unknown as SystemPreset;
-  if (!SYSTEMS.includes(p.system)) fail("preset.system", `(${show(p.system)}) is not one of ${SYSTEMS.join(", ")}`);
+export function validatePreset(preset: SystemPreset<string>): void {
+  const p = checkObject("preset", preset) as unknown as SystemPreset<string>;
+  if (typeof p.system !== "string" || !/^[a-z][a-z0-9]*$/.test(p.system)) {
+    fail("preset.system", `(${show(p.system)}) is not a lowercase id (a letter, then letters and digits)`);
+  }
   const root = p.system;
   checkString(`${root}.name`, p.name);
   validateToken(`${root}.token`, p.token);
@@ -770,7 +772,7 @@ export function validatePreset(preset: SystemPreset): void {
 }
 
 /** Validates the preset and returns it: every `presets/<system>/index.ts` exports `definePreset({...})`. */
-export function definePreset(preset: SystemPreset): SystemPreset {
+export function definePreset<Id extends string>(preset: SystemPreset<Id>): SystemPreset<Id> {
   validatePreset(preset);
   return preset;
 }

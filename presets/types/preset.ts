@@ -18,7 +18,7 @@ import type { MarketPreset } from "../../modules/market.js";
 import type { ProgramsPreset } from "../../modules/programs.js";
 import type { AccountName, SupplyPreset } from "../../modules/supply.js";
 
-/** The four systems of the kit. */
+/** The four systems of the kit (another economy is a folder under presets/ with its own id: see presets/toy/). */
 export const SYSTEMS = ["quiver", "qerun", "qry", "qutoken"] as const;
 export type SystemId = (typeof SYSTEMS)[number];
 
@@ -63,8 +63,13 @@ export interface MarketSettings extends MarketPreset {
   curator: AccountName;
 }
 
-export interface SystemPreset {
-  system: SystemId;
+/** `Id`: the system id's type, the kit's four by default; any lowercase id for an economy of one's own. */
+export interface SystemPreset<Id extends string = SystemId> {
+  /**
+   * A lowercase id, the prefix of its Ignition module ids (`qry` -> `Qry`): one of the kit's four (`SYSTEMS`) or an
+   * economy of one's own (`presets/toy/` is one).
+   */
+  system: Id;
   /** Display name ("QUIVer"). */
   name: string;
   token: TokenPreset;
@@ -112,7 +117,7 @@ export interface SystemPreset {
 }
 
 /** Every named account the deployment needs an address for (the supply's and the pieces', minus bound ones). */
-export function presetAccounts(preset: SystemPreset): AccountName[] {
+export function presetAccounts(preset: SystemPreset<string>): AccountName[] {
   const names = new Set<AccountName>();
   const s = preset.supply;
   names.add(s.treasury);
