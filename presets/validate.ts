@@ -453,7 +453,7 @@ export function validateIssuance(path: string, issuance: IssuancePreset): void {
   );
 }
 
-/** The distribution's pools, in the order the engine pays them (`presets/types/distribution.ts`). */
+/** The distribution's pools, in the order the engine pays them (`modules/distribution.ts`). */
 const DISTRIBUTION_POOLS = [
   "queryFulfillment",
   "availability",

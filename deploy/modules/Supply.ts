@@ -18,7 +18,7 @@ export interface SupplyModuleOptions {
   /**
    * Named accounts bound to contracts of the same deployment instead of module parameters: a preset module maps
    * e.g. `treasury` to governance's Treasury, a reward stream's account to the staking contract, or QRY's
-   * distribution engine (`deploy/modules/Qry.ts`). Called inside the supply module's builder, so it may
+   * distribution engine (`deployQry` in scripts/lib/deploy.ts). Called inside the supply module's builder, so it may
    * `m.useModule` the modules that deploy them. The other named accounts stay module parameters.
    */
   contracts?: SupplyBindings;

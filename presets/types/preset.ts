@@ -4,8 +4,9 @@
  * validates it at load (`presets/validate.ts`); its Ignition module (`deploy/modules/presets/<System>.ts`) wires the
  * pieces on one token, AccessManager and ParameterRegistry and hands the admin role to the timelock.
  *
- * Extension points: a new module adds an optional field here (as `slashing?`, `market?` and `distribution?` did), a
- * validator in `presets/validate.ts`, its piece files, and a step in the preset modules that use it.
+ * Extension points: a new module adds its preset type in `modules/<module>.ts`, an optional field here (as
+ * `slashing?`, `market?` and `distribution?` did), a validator in `presets/validate.ts`, its piece files, and a step
+ * in the preset modules that use it. A new economy is a folder `presets/<system>/` and one entry module.
  */
 import type { LendingPreset } from "../../modules/lending.js";
 import type { LockingPreset } from "../../modules/locking.js";
