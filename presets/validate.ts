@@ -8,6 +8,7 @@
  */
 import { getAddress, isAddress, ZeroAddress } from "ethers";
 
+import { BPS } from "../lib/units.js";
 import type { LendingPreset } from "../modules/lending.js";
 import type { LockingPreset } from "../modules/locking.js";
 import type { SlashingPreset } from "../modules/slashing.js";
@@ -30,8 +31,6 @@ export class PresetError extends Error {
     this.name = "PresetError";
   }
 }
-
-const BPS = 10_000;
 
 function fail(path: string, problem: string): never {
   throw new PresetError(path, problem);
