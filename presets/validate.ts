@@ -8,17 +8,18 @@
  */
 import { getAddress, isAddress, ZeroAddress } from "ethers";
 
-import type { LendingPreset } from "../deploy/modules/Lending.js";
-import type { LockingPreset } from "../deploy/modules/Locking.js";
-import type { SlashingPreset } from "../deploy/modules/Slashing.js";
-import type { StakingPreset } from "../deploy/modules/Staking.js";
-import type { IssuancePreset } from "./qutoken/issuance.js";
-import type { DistributionPreset } from "./types/distribution.js";
-import type { GovernancePreset, WorkerProposalsPreset } from "./types/governance.js";
-import type { MarketPreset } from "./types/market.js";
-import type { ProgramsPreset } from "./types/programs.js";
-import { SYSTEMS, type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
-import type { SupplyPreset } from "./types/supply.js";
+import { BPS } from "../lib/units.js";
+import type { LendingPreset } from "../modules/lending.js";
+import type { LockingPreset } from "../modules/locking.js";
+import type { SlashingPreset } from "../modules/slashing.js";
+import type { StakingPreset } from "../modules/staking.js";
+import type { IssuancePreset } from "../modules/issuance.js";
+import type { DistributionPreset } from "../modules/distribution.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "../modules/governance.js";
+import type { MarketPreset } from "../modules/market.js";
+import type { ProgramsPreset } from "../modules/programs.js";
+import { type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
+import type { SupplyPreset } from "../modules/supply.js";
 
 /** A preset field with a wrong value. `field` is its path (`qerun.lending.creditManager.maxLtvBps.value`). */
 export class PresetError extends Error {
@@ -30,8 +31,6 @@ export class PresetError extends Error {
     this.name = "PresetError";
   }
 }
-
-const BPS = 10_000;
 
 function fail(path: string, problem: string): never {
   throw new PresetError(path, problem);
@@ -453,7 +452,7 @@ export function validateIssuance(path: string, issuance: IssuancePreset): void {
   );
 }
 
-/** The distribution's pools, in the order the engine pays them (`presets/types/distribution.ts`). */
+/** The distribution's pools, in the order the engine pays them (`modules/distribution.ts`). */
 const DISTRIBUTION_POOLS = [
   "queryFulfillment",
   "availability",
@@ -696,9 +695,11 @@ export function validatePrograms(path: string, programs: ProgramsPreset): void {
   }
 }
 
-export function validatePreset(preset: SystemPreset): void {
-  const p = checkObject("preset", preset) as unknown as SystemPreset;
-  if (!SYSTEMS.includes(p.system)) fail("preset.system", `(${show(p.system)}) is not one of ${SYSTEMS.join(", ")}`);
+export function validatePreset(preset: SystemPreset<string>): void {
+  const p = checkObject("preset", preset) as unknown as SystemPreset<string>;
+  if (typeof p.system !== "string" || !/^[a-z][a-z0-9]*$/.test(p.system)) {
+    fail("preset.system", `(${show(p.system)}) is not a lowercase id (a letter, then letters and digits)`);
+  }
   const root = p.system;
   checkString(`${root}.name`, p.name);
   validateToken(`${root}.token`, p.token);
@@ -778,7 +779,7 @@ export function validatePreset(preset: SystemPreset): void {
 }
 
 /** Validates the preset and returns it: every `presets/<system>/index.ts` exports `definePreset({...})`. */
-export function definePreset(preset: SystemPreset): SystemPreset {
+export function definePreset<Id extends string>(preset: SystemPreset<Id>): SystemPreset<Id> {
   validatePreset(preset);
   return preset;
 }

@@ -21,7 +21,7 @@ import { qerunSupply } from "../presets/qerun/supply.js";
 import { qrySupply } from "../presets/qry/supply.js";
 import { quiverSupply } from "../presets/quiver/supply.js";
 import { qutokenSupply } from "../presets/qutoken/supply.js";
-import { accountNames, type SupplyPreset } from "../presets/types/supply.js";
+import { accountNames, type SupplyPreset } from "../modules/supply.js";
 import { envChoice, envInteger, envNumber, main } from "./lib/cli.js";
 import { deploySupply } from "./lib/deploy.js";
 import { display, projectionSvg, projectSupply, readSupply, withNow, writeProjection } from "./lib/supply-report.js";

@@ -1,4 +1,4 @@
-import { ROLES } from "../scripts/lib/roles.js";
+import { ROLES } from "../lib/roles.js";
 import { action, parseAddress, TaskError, type CommonArgs } from "./lib.js";
 
 /**

@@ -1,6 +1,6 @@
 import { formatUnits } from "ethers";
 
-import { ROLES } from "../scripts/lib/roles.js";
+import { ROLES } from "../lib/roles.js";
 import {
   action,
   ensureAllowance,

@@ -2,8 +2,8 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 import { id, ZeroAddress } from "ethers";
 
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 import GuardianSafeModule from "./GuardianSafe.js";
 import ParametersModule from "./Parameters.js";
 import TokenModule from "./Token.js";

@@ -1,7 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { Future, IgnitionModule } from "@nomicfoundation/ignition-core";
 
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import GovernanceModule from "./Governance.js";
 import WorkerProposalsModule from "./WorkerProposals.js";
 

@@ -1,9 +1,9 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
-import { QUTOKEN_ISSUANCE } from "../../presets/qutoken/issuance.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
+import type { IssuancePreset } from "../../modules/issuance.js";
 import ParametersModule from "./Parameters.js";
 import TokenModule from "./Token.js";
 
@@ -20,26 +20,25 @@ const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
  * PartnerRewards.startPeriod -> ISSUANCE_PARTNER_DISTRIBUTOR, held by `distributor`; every module's
  * setParameter -> PARAMETER_REGISTRY. Every governed number is registered with its preset bounds.
  *
- * Parameters (defaults: presets/qutoken/issuance.ts): `feeRecipient` (the treasury; default: the deployer),
+ * Parameters (defaults: the preset's numbers; Qutoken's are presets/qutoken/issuance.ts): `feeRecipient` (the treasury; default: the deployer),
  * `distributor` (default: the deployer), `tiers`, `unstakeNoticePeriod`, `creationFee`, `partnerClaimWindow`.
- */
-export default buildIssuanceModule();
-
-/**
- * The Issuance module, optionally with the fee recipient bound to a contract of the same deployment (the preset
+ *
+ * The module is built from an issuance preset (its hard bounds, and the defaults of the parameters above), optionally with the fee recipient bound to a contract of the same deployment (the preset
  * module passes governance's Treasury) instead of the `feeRecipient` parameter.
  */
 // Ignition's future types are per contract name; any contract future will do for the fee recipient.
-export function buildIssuanceModule(bind?: { feeRecipient: (m: IgnitionModuleBuilder) => any }) {
+export function buildIssuanceModule(
+  preset: IssuancePreset,
+  bind?: { feeRecipient: (m: IgnitionModuleBuilder) => any },
+) {
   return buildModule("Issuance", (m) =>
-    issuance(m, bind?.feeRecipient(m) ?? m.getParameter("feeRecipient", m.getAccount(0))),
+    issuance(m, preset, bind?.feeRecipient(m) ?? m.getParameter("feeRecipient", m.getAccount(0))),
   );
 }
 
-function issuance(m: IgnitionModuleBuilder, feeRecipient: any) {
+function issuance(m: IgnitionModuleBuilder, preset: IssuancePreset, feeRecipient: any) {
   const { manager, token: qut } = m.useModule(TokenModule);
   const { registry: parameters } = m.useModule(ParametersModule);
-  const preset = QUTOKEN_ISSUANCE;
 
   const distributor = m.getParameter("distributor", m.getAccount(0));
   const tiers = m.getParameter(

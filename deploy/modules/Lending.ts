@@ -2,55 +2,12 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 import { id, ZeroAddress, ZeroHash } from "ethers";
 
-import { QERUN_LENDING } from "../../presets/qerun/lending.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import type { Governed } from "../../lib/governed.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
+import type { LendingPreset } from "../../modules/lending.js";
 import ParametersModule from "./Parameters.js";
 import TokenModule from "./Token.js";
-
-/** A governed number: its initial value and the hard bounds the parameter registry enforces. */
-export interface Governed {
-  value: bigint;
-  min: bigint;
-  max: bigint;
-  /** Absolute change always allowed within a rate-limit window (for values near zero). */
-  minStep: bigint;
-}
-
-/** The numbers of a lending deployment (see presets/qerun/lending.ts for the Qerun preset and its readings). */
-export interface LendingPreset {
-  /** Decimals of the stablecoin the amounts below are written in. */
-  stableDecimals: number;
-  vaultShares: { name: string; symbol: string };
-  /** Fixed sanity ranges of the feeds, WAD (USD per whole token). */
-  oracleRanges: { qer: { minPrice: bigint; maxPrice: bigint }; eth: { minPrice: bigint; maxPrice: bigint } };
-  creditManager: {
-    maxLtvBps: Governed;
-    liquidationThresholdBps: Governed;
-    liquidationBonusBps: Governed;
-    closeFactorBps: Governed;
-    liquidationFeeBps: Governed;
-    minBorrow: Governed;
-    debtCeiling: Governed;
-  };
-  vault: {
-    baseRateBps: Governed;
-    slope1Bps: Governed;
-    slope2Bps: Governed;
-    optimalUtilizationBps: Governed;
-    insuranceInterestShareBps: Governed;
-  };
-  reserve: { maxSlippageBps: Governed; ethReturnBps: Governed };
-  /** How long a guardian pause of the credit manager lasts unless governance confirms it, in seconds (`pause.duration`). */
-  pauseDuration: Governed;
-  oracle: {
-    collateralMaxAge: Governed;
-    ethMaxAge: Governed;
-    sequencerGracePeriod: Governed;
-    maxPriceJumpBps: Governed;
-    priceJumpWindow: Governed;
-  };
-}
 
 /**
  * The credit manager's locker perk (`ICreditManager.LockerPerk`), fixed at deployment: above `openCeilingBps` of the
@@ -196,6 +153,3 @@ export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPe
     return { manager, registry, token, oracle, fund, vault, reserve, creditManager };
   });
 }
-
-/** The lending module with the Qerun preset. */
-export default buildLendingModule(QERUN_LENDING);

@@ -2,13 +2,12 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 import { id } from "ethers";
 
-import { quiverMarket } from "../../presets/quiver/market.js";
-import { quiverStaking } from "../../presets/quiver/staking.js";
-import type { BoundedParameter } from "../../presets/types/governance.js";
-import type { MarketPreset } from "../../presets/types/market.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
-import { stakingModuleFor, type StakingModule, type StakingPreset } from "./Staking.js";
+import type { Governed } from "../../lib/governed.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
+import type { MarketPreset } from "../../modules/market.js";
+import type { StakingPreset } from "../../modules/staking.js";
+import { stakingModuleFor, type StakingModule } from "./Staking.js";
 
 /** The contract of the market module that holds a governed number. */
 export type MarketContract = "catalog" | "router" | "incentives" | "market" | "developers";
@@ -19,9 +18,9 @@ export const marketKey = (name: string) => id(`market.${name}`);
 /** Every governed number of a market preset: the contract holding it, its key and its preset entry. */
 export function marketGovernedEntries(
   preset: MarketPreset,
-): { contract: MarketContract; name: string; key: string; entry: BoundedParameter }[] {
+): { contract: MarketContract; name: string; key: string; entry: Governed }[] {
   const { catalog: c, router: r, incentives: i, market: k, developers: d } = preset;
-  const entry = (contract: MarketContract, name: string, e: BoundedParameter, key = marketKey(name)) => ({
+  const entry = (contract: MarketContract, name: string, e: Governed, key = marketKey(name)) => ({
     contract,
     name,
     key,
@@ -223,6 +222,3 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     return { manager, token, registry, staking: stakingContract, catalog, router, incentives, market, developers };
   });
 }
-
-/** The QUIVer preset's market module (over QUIVer staking). */
-export default buildMarketModule(quiverMarket, quiverStaking);

@@ -2,14 +2,10 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { ContractFuture } from "@nomicfoundation/ignition-core";
 import { id } from "ethers";
 
-import { quiverMarket } from "../../presets/quiver/market.js";
-import { quiverPrograms } from "../../presets/quiver/programs.js";
-import { quiverSlashing } from "../../presets/quiver/slashing.js";
-import { quiverStaking } from "../../presets/quiver/staking.js";
-import type { BoundedParameter } from "../../presets/types/governance.js";
-import type { ProgramsPreset } from "../../presets/types/programs.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import type { Governed } from "../../lib/governed.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
+import type { ProgramsPreset } from "../../modules/programs.js";
 import { buildMarketModule } from "./Market.js";
 import { buildSlashingModule } from "./Slashing.js";
 
@@ -22,9 +18,9 @@ export const programsKey = (name: string) => id(`programs.${name}`);
 /** Every governed number of a programs preset: the contract holding it, its key and its preset entry. */
 export function programsGovernedEntries(
   preset: ProgramsPreset,
-): { contract: ProgramsContract; name: string; key: string; entry: BoundedParameter }[] {
+): { contract: ProgramsContract; name: string; key: string; entry: Governed }[] {
   const { ratings: r, programs: p } = preset;
-  const entry = (contract: ProgramsContract, name: string, e: BoundedParameter) => ({
+  const entry = (contract: ProgramsContract, name: string, e: Governed) => ({
     contract,
     name,
     key: programsKey(name),
@@ -116,10 +112,3 @@ export function buildProgramsModule(
     return { manager, registry, market: marketContract, metrics, court, ratings, programs };
   });
 }
-
-/** The QUIVer preset's programs module (over QUIVer's market and slashing). */
-export default buildProgramsModule(
-  quiverPrograms,
-  buildMarketModule(quiverMarket, quiverStaking),
-  buildSlashingModule(quiverStaking, quiverSlashing),
-);

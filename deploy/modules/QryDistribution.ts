@@ -1,43 +1,16 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { CallableContractFuture, ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
-import { qryDistribution } from "../../presets/qry/distribution.js";
-import {
-  POOL_KIND,
-  validateDistributionPreset,
-  type Bound,
-  type DistributionPreset,
-} from "../../presets/types/distribution.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { POOL_KIND, validateDistributionPreset, type DistributionPreset } from "../../modules/distribution.js";
+import type { Bounds } from "../../lib/governed.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 import ParametersModule from "./Parameters.js";
 import TokenModule from "./Token.js";
 
 const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
 const FUND_EPOCH = selector("fundEpoch(uint256,uint256)");
 const SWEEP = selector("sweep(uint256)");
-
-/**
- * The QRY distribution (presets/qry/distribution.ts) under the Token module's AccessManager and ParameterRegistry:
- * three SqrtPools (query fulfillment with a stake per identity, integrators, portals), the AvailabilityPool,
- * ConsensusRewards, the StabilizationFund, the SubscriptionManager and the DistributionEngine paying eight pools:
- * the five above (epoch pools), worker proposals (plain account), staking rewards (an `IRewardReceiver`, or a plain
- * account until the staking module lands) and the stabilization fund (plain).
- *
- * Roles: subscribe -> DISTRIBUTION_PORTAL; reportCalls -> DISTRIBUTION_GATEWAY; recordChallenges ->
- * DISTRIBUTION_CHALLENGER; recordBlocks -> DISTRIBUTION_CONSENSUS_REPORTER; setValidator -> DISTRIBUTION_REGISTRAR;
- * pools' fundEpoch / sweep and collect -> DISTRIBUTION_ENGINE (held by the engine); SqrtPool.credit -> the
- * subscription manager alone, bound once by `bindCreditor` (the admin, here the deployer); setMix and StabilizationFund.withdraw -> GOVERNOR; every
- * setParameter -> PARAMETER_REGISTRY. The engine also holds REWARD_FUNDER (to notify a staking pool). The registrar
- * is the admin of the gateway, portal, challenger and consensus-reporter roles: it grants them. Every governed number
- * is registered with the preset's bounds.
- *
- * Parameters: `start` (epoch 0; the emission start), `mixStart` and `mixEnd` (absolute chain-maturity window: start
- * + the preset's offsets), `stakeReader` (an `IStakeReader`: the staking module or an adapter), `workerProposals`
- * and `stakingRewards` (addresses), `stakingRewardsKind` (1: notify, 2: plain; default 2), `registrar` (default: the
- * deployer).
- */
-export default buildDistributionModule(qryDistribution);
 
 /** The addresses of a distribution deployment that may be contracts of the same deployment (see `contracts`). */
 export type DistributionBindable = "stakeReader" | "workerProposals" | "stakingRewards" | "registrar";
@@ -57,7 +30,26 @@ export interface DistributionModuleOptions {
   stakingRewardsKind?: number;
 }
 
-/** The distribution module of a preset's distribution piece; the default export is QRY's, with parameters. */
+/**
+ * A distribution (QRY's numbers: presets/qry/distribution.ts) under the Token module's AccessManager and ParameterRegistry:
+ * three SqrtPools (query fulfillment with a stake per identity, integrators, portals), the AvailabilityPool,
+ * ConsensusRewards, the StabilizationFund, the SubscriptionManager and the DistributionEngine paying eight pools:
+ * the five above (epoch pools), worker proposals (plain account), staking rewards (an `IRewardReceiver`, or a plain
+ * account until the staking module lands) and the stabilization fund (plain).
+ *
+ * Roles: subscribe -> DISTRIBUTION_PORTAL; reportCalls -> DISTRIBUTION_GATEWAY; recordChallenges ->
+ * DISTRIBUTION_CHALLENGER; recordBlocks -> DISTRIBUTION_CONSENSUS_REPORTER; setValidator -> DISTRIBUTION_REGISTRAR;
+ * pools' fundEpoch / sweep and collect -> DISTRIBUTION_ENGINE (held by the engine); SqrtPool.credit -> the
+ * subscription manager alone, bound once by `bindCreditor` (the admin, here the deployer); setMix and StabilizationFund.withdraw -> GOVERNOR; every
+ * setParameter -> PARAMETER_REGISTRY. The engine also holds REWARD_FUNDER (to notify a staking pool). The registrar
+ * is the admin of the gateway, portal, challenger and consensus-reporter roles: it grants them. Every governed number
+ * is registered with the preset's bounds.
+ *
+ * Parameters: `start` (epoch 0; the emission start), `mixStart` and `mixEnd` (absolute chain-maturity window: start
+ * + the preset's offsets), `stakeReader` (an `IStakeReader`: the staking module or an adapter), `workerProposals`
+ * and `stakingRewards` (addresses), `stakingRewardsKind` (1: notify, 2: plain; default 2), `registrar` (default: the
+ * deployer).
+ */
 export function buildDistributionModule(preset: DistributionPreset, options: DistributionModuleOptions = {}) {
   validateDistributionPreset(preset);
   return buildModule(options.id ?? "QryDistribution", (m) => {
@@ -206,7 +198,7 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
       id: string,
       target: CallableContractFuture<string>,
       key: string,
-      bound: Bound,
+      bound: Bounds,
       args: bigint[] = [],
     ) => {
       const keyValue = m.staticCall(target, key, args, 0, { id: `Key_${id}` });

@@ -1,67 +1,14 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { id } from "ethers";
 
-import { quiverSlashing } from "../../presets/quiver/slashing.js";
-import { quiverStaking } from "../../presets/quiver/staking.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import type { Governed } from "../../lib/governed.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
+import type { ClassRangePreset, SlashingPreset } from "../../modules/slashing.js";
+import type { StakingPreset } from "../../modules/staking.js";
 import ParametersModule from "./Parameters.js";
-import { stakingModuleFor, type Governed, type StakingModule, type StakingPreset } from "./Staking.js";
+import { stakingModuleFor, type StakingModule } from "./Staking.js";
 import TokenModule from "./Token.js";
-
-/** A class range of the slasher, in bps: both ends governed. */
-export interface ClassRangePreset {
-  minBps: Governed;
-  maxBps: Governed;
-}
-
-/**
- * A preset's slashing numbers: the slasher's classes and cap window, the court's economics (all governed, with
- * their registry bounds) and the metrics registry's fixed configuration (`IMetricsRegistry.Config` without `start`,
- * which is the deployment's).
- */
-export interface SlashingPreset {
-  slasher: {
-    minor: ClassRangePreset;
-    major: ClassRangePreset;
-    severe: ClassRangePreset;
-    /** Seconds. */
-    capWindow: Governed;
-  };
-  court: {
-    /** Token wei. */
-    minChallengeStake: Governed;
-    challengeStakeBps: Governed;
-    /** Seconds. */
-    votingPeriod: Governed;
-    quorumBps: Governed;
-    minQuorum: Governed;
-    majorityBps: Governed;
-    challengerRewardBps: Governed;
-    providerShareBps: Governed;
-    validatorFeeBps: Governed;
-    /** Token wei. */
-    validatorBond: Governed;
-    maxMissedVotes: Governed;
-  };
-  metrics: {
-    /** Seconds. */
-    epochLength: bigint;
-    windowEpochs: bigint;
-    /** Seconds. */
-    attestationWindow: bigint;
-    minUptimeBps: bigint;
-    latencyBreachBps: bigint;
-    minAttestations: bigint;
-    fastResponseMs: bigint;
-    /** Uptime, accuracy, latency, reputation stake; sum 10,000. */
-    trustWeightsBps: [bigint, bigint, bigint, bigint];
-    /** Seconds. */
-    disputeWindow: bigint;
-    /** Largest advertised latency and the latency of a provider that advertised none, ms. */
-    maxLatencyMs: bigint;
-  };
-}
 
 /** The parameter-registry key of a slashing parameter, as `SlashingKeys` computes it. */
 export const slashingKey = (name: string) => id(`slashing.${name}`);
@@ -163,6 +110,3 @@ export function buildSlashingModule(staking: StakingPreset | StakingModule, pres
     return { manager, token, registry, staking, slasher, court, metrics };
   });
 }
-
-/** The QUIVer preset's slashing module. */
-export default buildSlashingModule(quiverStaking, quiverSlashing);

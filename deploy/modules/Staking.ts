@@ -1,66 +1,12 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { id } from "ethers";
 
-import { quiverStaking } from "../../presets/quiver/staking.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import type { Governed } from "../../lib/governed.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
+import type { StakingPreset } from "../../modules/staking.js";
 import ParametersModule from "./Parameters.js";
 import TokenModule from "./Token.js";
-
-/** Hard bounds of a governed parameter in the ParameterRegistry (see `IParameterRegistry.register`). */
-export interface Bounds {
-  min: bigint;
-  max: bigint;
-  /** Absolute change always allowed within a rate-limit window (for values near zero). */
-  minStep: bigint;
-}
-
-/** A governed staking parameter: its initial value and its hard bounds. */
-export interface Governed extends Bounds {
-  value: bigint;
-}
-
-/** Per-tier values, Bronze to Platinum. */
-export type PerTier<T> = [T, T, T, T];
-
-/**
- * A preset's staking numbers (`IProviderStaking.Parameters`, `Constants` and maturity buckets). Governed numbers
- * carry their registry bounds; the rest are fixed for the life of the contract.
- */
-export interface StakingPreset {
-  governed: {
-    /** Minimum self-stake of an active provider, also the Bronze threshold (token wei). */
-    minSelfStake: Governed;
-    silverMinStake: Governed;
-    goldMinStake: Governed;
-    platinumMinStake: Governed;
-    feeDiscountBps: PerTier<Governed>;
-    maxSlashBps: PerTier<Governed>;
-    /** Seconds. */
-    unbondingPeriod: Governed;
-    /** Seconds. */
-    maxLockDuration: Governed;
-    /** Seconds over which a notified reward budget is spread. */
-    rewardDuration: Governed;
-    minApyBps: Governed;
-    maxApyBps: Governed;
-    maxSpeedMultiplierBps: Governed;
-    maxQualityMultiplierBps: Governed;
-    /** Reputation stake that earns half the maximum score (token wei). */
-    reputationHalfStake: Governed;
-  };
-  fixed: {
-    selfRewardBps: bigint;
-    delegatorRewardBps: bigint;
-    commissionBps: bigint;
-    stakedVoteBps: bigint;
-    maxLockVoteBps: bigint;
-    /** Seconds. */
-    fullBonusLockDuration: bigint;
-  };
-  /** Maturity buckets: locks of at least `minDuration` seconds earn `weightBps` reward weight. */
-  buckets: { minDuration: bigint; weightBps: bigint }[];
-}
 
 const TIERS = ["bronze", "silver", "gold", "platinum"] as const;
 
@@ -175,6 +121,3 @@ export type StakingModule = ReturnType<typeof buildStakingModule>;
 export function stakingModuleFor(staking: StakingPreset | StakingModule): StakingModule {
   return "futures" in staking ? staking : buildStakingModule(staking);
 }
-
-/** The QUIVer preset's staking module. */
-export default buildStakingModule(quiverStaking);

@@ -1,14 +1,9 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { ArgumentType, ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
-import {
-  accountNames,
-  validateSupplyPreset,
-  type SupplyPreset,
-  type VestingAllocation,
-} from "../../presets/types/supply.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { accountNames, validateSupplyPreset, type SupplyPreset, type VestingAllocation } from "../../modules/supply.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 import TokenModule from "./Token.js";
 
 /** The Ignition module id of a preset's supply module: `quiver` -> `QuiverSupply`. */
@@ -23,7 +18,7 @@ export interface SupplyModuleOptions {
   /**
    * Named accounts bound to contracts of the same deployment instead of module parameters: a preset module maps
    * e.g. `treasury` to governance's Treasury, a reward stream's account to the staking contract, or QRY's
-   * distribution engine (`deploy/modules/Qry.ts`). Called inside the supply module's builder, so it may
+   * distribution engine (`deployQry` in scripts/lib/deploy.ts). Called inside the supply module's builder, so it may
    * `m.useModule` the modules that deploy them. The other named accounts stay module parameters.
    */
   contracts?: SupplyBindings;
@@ -168,5 +163,5 @@ export function buildSupplyModule(preset: SupplyPreset, options: SupplyModuleOpt
   return module;
 }
 
-/** One module object per module id, so the per-preset files and the deploy helper share it. */
+/** One module object per module id, so every caller of the deploy helpers shares it. */
 const built = new Map<string, ReturnType<typeof buildModule>>();

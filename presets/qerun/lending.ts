@@ -1,4 +1,4 @@
-import type { LendingPreset } from "../../deploy/modules/Lending.js";
+import type { LendingPreset } from "../../modules/lending.js";
 
 const USDC = 10n ** 6n; // the preset's stablecoin has 6 decimals (USDC)
 const WAD = 10n ** 18n;

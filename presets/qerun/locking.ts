@@ -1,5 +1,5 @@
-import type { LockingPreset } from "../../deploy/modules/Locking.js";
-import { TOKEN, YEAR } from "../types/supply.js";
+import type { LockingPreset } from "../../modules/locking.js";
+import { TOKEN, YEAR } from "../../lib/units.js";
 
 const WEEK = 7n * 24n * 3_600n;
 const DAY = 24n * 3_600n;

@@ -1,4 +1,5 @@
-import { TOKEN, YEAR, type SupplyPreset } from "../types/supply.js";
+import { TOKEN, YEAR } from "../../lib/units.js";
+import type { SupplyPreset } from "../../modules/supply.js";
 
 const M = 1_000_000n * TOKEN;
 

@@ -1,5 +1,5 @@
-import { DAY, TOKEN, YEAR } from "../types/supply.js";
-import type { DistributionPreset } from "../types/distribution.js";
+import { DAY, TOKEN, YEAR } from "../../lib/units.js";
+import type { DistributionPreset } from "../../modules/distribution.js";
 
 const WAD = 10n ** 18n;
 

@@ -1,5 +1,5 @@
 import { quiverGovernance } from "../quiver/governance.js";
-import type { GovernancePreset, WorkerProposalsPreset } from "../types/governance.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "../../modules/governance.js";
 
 const DAY = 86_400n;
 const QRY = 10n ** 18n;

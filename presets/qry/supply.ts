@@ -1,4 +1,5 @@
-import { TOKEN, type SupplyPreset } from "../types/supply.js";
+import { TOKEN } from "../../lib/units.js";
+import type { SupplyPreset } from "../../modules/supply.js";
 
 const M = 1_000_000n * TOKEN;
 
@@ -15,8 +16,8 @@ const M = 1_000_000n * TOKEN;
  *   engine splits issuance and subscription revenue together, per 30-day epoch, by the chain-maturity mix (early
  *   stage: availability, staking incentives, worker proposals; mature stage: providers, portals, integrators) and
  *   the usage multiplier. The mix therefore lives in the distribution preset, not here; the controller's own mix is
- *   a constant 100%. `deploy/modules/Qry.ts` resolves `distributionEngine` to the engine it deploys; the supply-only
- *   module (`QrySupply.ts`) takes it as an address.
+ *   a constant 100%. The preset module binds `distributionEngine` to the engine it deploys (`bindings`), as does
+ *   `deployQry` (scripts/lib/deploy.ts); the supply module alone takes it as an address.
  * - The engine counts what it receives by balance, so it needs no notification (notify off).
  */
 export const qrySupply: SupplyPreset = {

@@ -1,4 +1,4 @@
-import type { GovernancePreset } from "../types/governance.js";
+import type { GovernancePreset } from "../../modules/governance.js";
 
 const DAY = 86_400n;
 const QUIV = 10n ** 18n;

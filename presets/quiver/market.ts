@@ -1,4 +1,4 @@
-import type { MarketPreset } from "../types/market.js";
+import type { MarketPreset } from "../../modules/market.js";
 
 const QUIV = 10n ** 18n;
 const HOUR = 3_600n;

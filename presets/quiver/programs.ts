@@ -1,4 +1,4 @@
-import type { ProgramsPreset } from "../types/programs.js";
+import type { ProgramsPreset } from "../../modules/programs.js";
 
 const QUIV = 10n ** 18n;
 const DAY = 86_400n;

@@ -1,4 +1,4 @@
-import type { SlashingPreset } from "../../deploy/modules/Slashing.js";
+import type { SlashingPreset } from "../../modules/slashing.js";
 
 const QUIV = 10n ** 18n;
 const DAY = 86_400n;

@@ -1,4 +1,4 @@
-import type { StakingPreset } from "../../deploy/modules/Staking.js";
+import type { StakingPreset } from "../../modules/staking.js";
 
 const QUIV = 10n ** 18n;
 const DAY = 86_400n;

@@ -1,5 +1,5 @@
 import { quiverGovernance } from "../quiver/governance.js";
-import type { GovernancePreset } from "../types/governance.js";
+import type { GovernancePreset } from "../../modules/governance.js";
 
 const QUT = 10n ** 18n;
 

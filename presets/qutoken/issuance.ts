@@ -7,44 +7,10 @@
  * at most 20% per quarter (the registry's rate limit), the emergency path skips the rate limit only.
  */
 
+import type { IssuancePreset } from "../../modules/issuance.js";
+
 const QUT = 10n ** 18n;
 const DAY = 86_400n;
-
-/** A stake level: the active stake that reaches it and the resource slots it grants. */
-export interface Tier {
-  minStake: bigint;
-  slots: bigint;
-}
-
-/** Hard bounds of a governed number (`ParameterRegistry.register`). */
-export interface Bound {
-  min: bigint;
-  max: bigint;
-  /** Absolute change always allowed within a rate-limit window (for values near zero). */
-  minStep: bigint;
-}
-
-export interface IssuancePreset {
-  /** Three stake levels: minimum stakes strictly rising, slots not falling. Tier 1 is verification. */
-  tiers: readonly [Tier, Tier, Tier];
-  /** Seconds between an unstake request and the withdrawal. */
-  unstakeNoticePeriod: bigint;
-  /** Fee to create an issuer token, in wei of QUT. */
-  creationFee: bigint;
-  /** Seconds a partner-reward period stays claimable. */
-  partnerClaimWindow: bigint;
-  bounds: {
-    tier1MinStake: Bound;
-    tier2MinStake: Bound;
-    tier3MinStake: Bound;
-    tier1Slots: Bound;
-    tier2Slots: Bound;
-    tier3Slots: Bound;
-    unstakeNoticePeriod: Bound;
-    creationFee: Bound;
-    partnerClaimWindow: Bound;
-  };
-}
 
 /**
  * QUT, the system token: the shared ProtocolToken under Qutoken's name. Seed 000 gives no supply; 1 billion

@@ -4,21 +4,22 @@
  * validates it at load (`presets/validate.ts`); its Ignition module (`deploy/modules/presets/<System>.ts`) wires the
  * pieces on one token, AccessManager and ParameterRegistry and hands the admin role to the timelock.
  *
- * Extension points: a new module adds an optional field here (as `slashing?`, `market?` and `distribution?` did), a
- * validator in `presets/validate.ts`, its piece files, and a step in the preset modules that use it.
+ * Extension points: a new module adds its preset type in `modules/<module>.ts`, an optional field here (as
+ * `slashing?`, `market?` and `distribution?` did), a validator in `presets/validate.ts`, its piece files, and a step
+ * in the preset modules that use it. A new economy is a folder `presets/<system>/` and one entry module.
  */
-import type { LendingPreset } from "../../deploy/modules/Lending.js";
-import type { LockingPreset } from "../../deploy/modules/Locking.js";
-import type { SlashingPreset } from "../../deploy/modules/Slashing.js";
-import type { StakingPreset } from "../../deploy/modules/Staking.js";
-import type { IssuancePreset } from "../qutoken/issuance.js";
-import type { DistributionPreset } from "./distribution.js";
-import type { GovernancePreset, WorkerProposalsPreset } from "./governance.js";
-import type { MarketPreset } from "./market.js";
-import type { ProgramsPreset } from "./programs.js";
-import type { AccountName, SupplyPreset } from "./supply.js";
+import type { LendingPreset } from "../../modules/lending.js";
+import type { LockingPreset } from "../../modules/locking.js";
+import type { SlashingPreset } from "../../modules/slashing.js";
+import type { StakingPreset } from "../../modules/staking.js";
+import type { IssuancePreset } from "../../modules/issuance.js";
+import type { DistributionPreset } from "../../modules/distribution.js";
+import type { GovernancePreset, WorkerProposalsPreset } from "../../modules/governance.js";
+import type { MarketPreset } from "../../modules/market.js";
+import type { ProgramsPreset } from "../../modules/programs.js";
+import type { AccountName, SupplyPreset } from "../../modules/supply.js";
 
-/** The four systems of the kit. */
+/** The four systems of the kit (another economy is a folder under presets/ with its own id: see presets/toy/). */
 export const SYSTEMS = ["quiver", "qerun", "qry", "qutoken"] as const;
 export type SystemId = (typeof SYSTEMS)[number];
 
@@ -63,8 +64,13 @@ export interface MarketSettings extends MarketPreset {
   curator: AccountName;
 }
 
-export interface SystemPreset {
-  system: SystemId;
+/** `Id`: the system id's type, the kit's four by default; any lowercase id for an economy of one's own. */
+export interface SystemPreset<Id extends string = SystemId> {
+  /**
+   * A lowercase id, the prefix of its Ignition module ids (`qry` -> `Qry`): one of the kit's four (`SYSTEMS`) or an
+   * economy of one's own (`presets/toy/` is one).
+   */
+  system: Id;
   /** Display name ("QUIVer"). */
   name: string;
   token: TokenPreset;
@@ -112,7 +118,7 @@ export interface SystemPreset {
 }
 
 /** Every named account the deployment needs an address for (the supply's and the pieces', minus bound ones). */
-export function presetAccounts(preset: SystemPreset): AccountName[] {
+export function presetAccounts(preset: SystemPreset<string>): AccountName[] {
   const names = new Set<AccountName>();
   const s = preset.supply;
   names.add(s.treasury);

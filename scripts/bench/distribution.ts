@@ -2,7 +2,7 @@ import type { Contract } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { deployQry } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
 const QRY = 10n ** 18n;

@@ -4,7 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { quiverGovernance } from "../../presets/quiver/governance.js";
 import { deployGovernance } from "../lib/deploy.js";
 import { boundDescription } from "../lib/proposal.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { FloorSpec } from "./floor.js";
 import type { BenchCase, Prepared } from "./types.js";
 

@@ -3,7 +3,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { deployIssuance } from "../lib/deploy.js";
 import { RewardTree } from "../lib/merkle.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
 const QUT = 10n ** 18n;

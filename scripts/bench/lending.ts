@@ -2,7 +2,7 @@ import { AbiCoder, keccak256 } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { deployLendingDevnet } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import { deployMorphoMarket } from "./morpho.js";
 import type { BenchCase, Prepared } from "./types.js";
 

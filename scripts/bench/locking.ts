@@ -4,7 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { PAIR_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
 import { QERUN_LOCKING } from "../../presets/qerun/locking.js";
 import { deployToken, deployUniswapV2 } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
 const CAP = parseEther("1000000000");

@@ -4,7 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { quiverMarket } from "../../presets/quiver/market.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployMarket } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import { signVoucher, type Voucher } from "../lib/voucher.js";
 import type { BenchCase } from "./types.js";
 

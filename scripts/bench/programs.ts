@@ -6,7 +6,7 @@ import { quiverPrograms } from "../../presets/quiver/programs.js";
 import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployPrograms } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import { signVoucher, type Voucher } from "../lib/voucher.js";
 import type { BenchCase } from "./types.js";
 

@@ -4,7 +4,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deploySlashing } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
 const CAP = parseEther("1000000000");

@@ -3,7 +3,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployStaking, deployToken } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
 const CAP = parseEther("1000000000");

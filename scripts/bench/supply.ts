@@ -1,9 +1,9 @@
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { quiverSupply } from "../../presets/quiver/supply.js";
-import { accountNames } from "../../presets/types/supply.js";
+import { accountNames } from "../../modules/supply.js";
 import { deploySupply } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
 const YEAR = 31_536_000n;

@@ -1,7 +1,7 @@
 import { parseEther } from "ethers";
 
 import { deployToken } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import type { BenchCase } from "./types.js";
 
 const CAP = parseEther("1000000000");

@@ -20,7 +20,7 @@
  */
 import { ZeroAddress } from "ethers";
 
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import { amount, type DemoContext, type Scenario, type Section } from "./context.js";
 
 const QRY = 10n ** 18n;

@@ -14,7 +14,7 @@ import { quiverPrograms } from "../../presets/quiver/programs.js";
 import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployPrograms } from "../lib/deploy.js";
-import { ROLES } from "../lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import {
   fundProviderPrograms,
   PROGRAMS_PAYMENT,

@@ -32,7 +32,7 @@ import {
   type PresetInputs,
 } from "./presets.js";
 import { managerRoleHolders, roleName, timelockRoleHolders } from "./role-holders.js";
-import { ROLES } from "./roles.js";
+import { ROLES } from "../../lib/roles.js";
 
 /** A caller that holds nothing in any preset (no key: only ever used in eth_call). */
 export const STRANGER = getAddress("0x" + id("access-matrix.stranger").slice(26));

@@ -1,31 +1,58 @@
 import { createRequire } from "node:module";
 
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { Contract, ZeroAddress, type Addressable } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import DevnetExternalsModule from "../../deploy/modules/DevnetExternals.js";
 import GovernanceModule from "../../deploy/modules/Governance.js";
 import { GovernanceHandoverModule, WorkerProposalsHandoverModule } from "../../deploy/modules/GovernanceHandover.js";
-import IssuanceModule from "../../deploy/modules/Issuance.js";
-import { buildLendingModule, type LendingPreset } from "../../deploy/modules/Lending.js";
+import { buildIssuanceModule } from "../../deploy/modules/Issuance.js";
+import { buildLendingModule } from "../../deploy/modules/Lending.js";
 import LendingDevnetModule from "../../deploy/modules/LendingDevnet.js";
 import UniswapV2Module, { FACTORY_ARTIFACT, ROUTER_ARTIFACT, WETH9_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
 import { buildMarketModule } from "../../deploy/modules/Market.js";
 import { buildProgramsModule } from "../../deploy/modules/Programs.js";
-import { buildSlashingModule, type SlashingPreset } from "../../deploy/modules/Slashing.js";
-import { buildStakingModule, type StakingPreset } from "../../deploy/modules/Staking.js";
-import QryModule from "../../deploy/modules/Qry.js";
+import { buildDistributionModule } from "../../deploy/modules/QryDistribution.js";
+import { buildSlashingModule } from "../../deploy/modules/Slashing.js";
+import { buildStakingModule } from "../../deploy/modules/Staking.js";
 import { buildSupplyModule, supplyModuleId } from "../../deploy/modules/Supply.js";
 import TokenModule from "../../deploy/modules/Token.js";
 import WorkerProposalsModule from "../../deploy/modules/WorkerProposals.js";
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { qryDistribution } from "../../presets/qry/distribution.js";
 import { qrySupply } from "../../presets/qry/supply.js";
-import { QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
-import type { MarketPreset } from "../../presets/types/market.js";
-import type { ProgramsPreset } from "../../presets/types/programs.js";
-import type { GovernancePreset, ProposalClassName, WorkerProposalsPreset } from "../../presets/types/governance.js";
-import { accountNames, type SupplyPreset } from "../../presets/types/supply.js";
+import { QUTOKEN_ISSUANCE, QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
+import type { GovernancePreset, ProposalClassName, WorkerProposalsPreset } from "../../modules/governance.js";
+import type { LendingPreset } from "../../modules/lending.js";
+import type { MarketPreset } from "../../modules/market.js";
+import type { ProgramsPreset } from "../../modules/programs.js";
+import type { SlashingPreset } from "../../modules/slashing.js";
+import type { StakingPreset } from "../../modules/staking.js";
+import { accountNames, type SupplyPreset } from "../../modules/supply.js";
+
+/** The Qutoken issuer platform alone (module `Issuance`, with `Token` as QUT and `Parameters`). */
+const IssuanceModule = buildIssuanceModule(QUTOKEN_ISSUANCE);
+
+/** QRY's distribution alone (module `QryDistribution`), its addresses as parameters. */
+const QryDistributionModule = buildDistributionModule(qryDistribution);
+
+/**
+ * QRY's emission wired to its distribution: the supply of presets/qry/supply.ts (mint mode) with its one recipient,
+ * `distributionEngine`, resolved to the engine of `QryDistributionModule`. Parameters (module id `QryEmission`):
+ * `start` (the emission start, also epoch 0's start) and `treasury`.
+ */
+const QryEmissionModule = buildSupplyModule(qrySupply, {
+  id: "QryEmission",
+  contracts: (m) => ({ distributionEngine: m.useModule(QryDistributionModule).engine }),
+});
+
+/** The whole QRY economy without the rest of its preset: token, parameters, distribution, emission into the engine. */
+const QryModule = buildModule("Qry", (m) => {
+  const distribution = m.useModule(QryDistributionModule);
+  const { vault, controller } = m.useModule(QryEmissionModule);
+  return { ...distribution, vault, controller };
+});
 
 /** Parameters of the `Token` Ignition module. */
 export interface TokenParams {

@@ -13,7 +13,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { buildPresetModule, presetModuleId } from "../../deploy/modules/presets/build.js";
 import { supplyModuleId } from "../../deploy/modules/Supply.js";
 import { PRESETS } from "../../presets/index.js";
-import { presetAccounts, type SystemId, type SystemPreset } from "../../presets/types/preset.js";
+import { presetAccounts, type SystemPreset } from "../../presets/types/preset.js";
 import { checkAddress, checkBigint, PresetError } from "../../presets/validate.js";
 import { classId, deployLendingDevnetExternals, governanceParameters } from "./deploy.js";
 
@@ -36,7 +36,7 @@ export interface PresetInputs {
 }
 
 /** Throws a `PresetError` naming the first wrong input (`qerun.inputs.accounts.team ... not a well-formed address`). */
-export function validateInputs(preset: SystemPreset, inputs: PresetInputs): void {
+export function validateInputs(preset: SystemPreset<string>, inputs: PresetInputs): void {
   const root = `${preset.system}.inputs`;
   checkBigint(`${root}.start`, inputs.start, 1n);
   for (const name of presetAccounts(preset)) checkAddress(`${root}.accounts.${name}`, inputs.accounts?.[name]);
@@ -63,7 +63,7 @@ export function validateInputs(preset: SystemPreset, inputs: PresetInputs): void
 }
 
 /** The Ignition parameters of a preset module (deploy/modules/presets/build.ts) for these inputs. */
-export function presetParameters(preset: SystemPreset, inputs: PresetInputs): DeploymentParameters {
+export function presetParameters(preset: SystemPreset<string>, inputs: PresetInputs): DeploymentParameters {
   const base = governanceParameters({
     token: { ...preset.token },
     preset: preset.governance,
@@ -133,8 +133,8 @@ export function presetParameters(preset: SystemPreset, inputs: PresetInputs): De
 export type PresetAddresses = Record<string, string>;
 
 /** The Ignition module objects, built once per preset (a module's futures must be the same objects across calls). */
-const modules = new Map<SystemId, ReturnType<typeof buildPresetModule>>();
-export function presetModule(preset: SystemPreset) {
+const modules = new Map<string, ReturnType<typeof buildPresetModule>>();
+export function presetModule(preset: SystemPreset<string>) {
   let module = modules.get(preset.system);
   if (module === undefined) {
     module = buildPresetModule(preset);
@@ -158,7 +158,7 @@ export interface DeployPresetOptions {
  */
 export async function deployPreset(
   connection: NetworkConnection,
-  preset: SystemPreset,
+  preset: SystemPreset<string>,
   inputs: PresetInputs,
   options: DeployPresetOptions = {},
 ): Promise<PresetAddresses> {
@@ -265,7 +265,7 @@ export type DevnetExternals = Awaited<ReturnType<typeof deployLendingDevnetExter
  */
 export async function devnetInputs(
   connection: NetworkConnection,
-  preset: SystemPreset,
+  preset: SystemPreset<string>,
   externals?: DevnetExternals,
 ): Promise<PresetInputs> {
   const signers = await connection.ethers.getSigners();

@@ -4,7 +4,7 @@
  * named after the preset's contracts and accounts. The deploy tests assert the whole table; the demo prints it.
  */
 import type { AccessManager, TimelockController } from "../../typechain-types/index.js";
-import { ROLES } from "./roles.js";
+import { ROLES } from "../../lib/roles.js";
 import { TIMELOCK_ROLES } from "../../deploy/modules/Governance.js";
 
 /** Role id -> current holders (lower-case addresses), replayed from RoleGranted / RoleRevoked. */

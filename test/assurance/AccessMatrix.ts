@@ -11,7 +11,7 @@ import {
   zeroValue,
   type PresetMatrix,
 } from "../../scripts/lib/access-matrix.js";
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -3,8 +3,8 @@ import { network } from "hardhat";
 
 import { qryDistribution } from "../../presets/qry/distribution.js";
 import { deployQry } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -15,7 +15,7 @@ const DAY = 86_400n;
 const EPOCH = 30n * DAY;
 const YEAR = 31_536_000n;
 
-describe("QRY distribution (deploy/modules/Qry.ts)", function () {
+describe("QRY distribution (deploy/modules/QryDistribution.ts, deployQry)", function () {
   async function deployFixture() {
     const [deployer, treasury, workers, staking, gateway, portal, challenger, reporter, governor, client, integrator] =
       await ethers.getSigners();

@@ -4,7 +4,7 @@ import { network } from "hardhat";
 
 import { qryStaking } from "../../presets/qry/staking.js";
 import { deployStaking } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

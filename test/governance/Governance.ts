@@ -12,8 +12,8 @@ import {
 import { quiverGovernance } from "../../presets/quiver/governance.js";
 import { classId, deployGovernance } from "../../scripts/lib/deploy.js";
 import { boundDescription } from "../../scripts/lib/proposal.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

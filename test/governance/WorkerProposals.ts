@@ -5,8 +5,8 @@ import { type Contract, type Interface, ZeroAddress, id } from "ethers";
 import { qryGovernance, qryWorkerProposals } from "../../presets/qry/governance.js";
 import { classId, deployWorkerProposals } from "../../scripts/lib/deploy.js";
 import { boundDescription } from "../../scripts/lib/proposal.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -18,7 +18,7 @@ import {
   type PresetInputs,
 } from "../../scripts/lib/presets.js";
 import { managerRoleHolders, roleName, timelockRoleHolders } from "../../scripts/lib/role-holders.js";
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 import { boundDescription } from "../../scripts/lib/proposal.js";
 
 const connection = await network.create();

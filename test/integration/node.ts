@@ -12,7 +12,7 @@ import type { AddressBook } from "../../scripts/lib/address-book.js";
 import { freePort, startNode, type Node } from "../../scripts/lib/devnet-node.js";
 import { moduleFutures } from "../../scripts/lib/deploy-progress.js";
 import { presetContracts, presetModule, PRESETS } from "../../scripts/lib/presets.js";
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 
 const TOKEN = 10n ** 18n;
 const USDC = 10n ** 6n;

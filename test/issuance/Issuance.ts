@@ -5,8 +5,8 @@ import { network } from "hardhat";
 import { deployIssuance } from "../../scripts/lib/deploy.js";
 import { formatStatement, issuerStatement } from "../../scripts/lib/issuance-statement.js";
 import { RewardTree } from "../../scripts/lib/merkle.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -6,7 +6,7 @@ import { lendingKey } from "../../deploy/modules/Lending.js";
 import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { deployLendingDevnet } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -6,8 +6,8 @@ import { marketGovernedEntries } from "../../deploy/modules/Market.js";
 import { quiverMarket } from "../../presets/quiver/market.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployMarket } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 import { VOUCHER_TYPES, voucherDomain } from "../../scripts/lib/voucher.js";
 
 const connection = await network.create();

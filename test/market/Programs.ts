@@ -8,8 +8,8 @@ import { quiverPrograms } from "../../presets/quiver/programs.js";
 import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployPrograms } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -6,8 +6,8 @@ import { governedEntries } from "../../deploy/modules/Staking.js";
 import { qryStaking } from "../../presets/qry/staking.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { deployStaking } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
-import { selector } from "../../scripts/lib/selectors.js";
+import { ROLES } from "../../lib/roles.js";
+import { selector } from "../../lib/selectors.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

@@ -4,9 +4,9 @@ import { network } from "hardhat";
 import { qerunSupply } from "../../presets/qerun/supply.js";
 import { qrySupply } from "../../presets/qry/supply.js";
 import { quiverSupply } from "../../presets/quiver/supply.js";
-import { accountNames, validateSupplyPreset, type SupplyPreset } from "../../presets/types/supply.js";
+import { accountNames, validateSupplyPreset, type SupplyPreset } from "../../modules/supply.js";
 import { deploySupply } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;
@@ -43,7 +43,7 @@ describe("Supply presets", function () {
     });
   });
 
-  describe("QUIVer (deploy/modules/QuiverSupply.ts)", function () {
+  describe("QUIVer (presets/quiver/supply.ts through deploy/modules/Supply.ts)", function () {
     const fixture = () => deployPreset(quiverSupply);
 
     it("mints 1B once and funds every allocation", async function () {
@@ -104,7 +104,7 @@ describe("Supply presets", function () {
     });
   });
 
-  describe("Qerun (deploy/modules/QerunSupply.ts)", function () {
+  describe("Qerun (presets/qerun/supply.ts through deploy/modules/Supply.ts)", function () {
     const fixture = () => deployPreset(qerunSupply);
 
     it("mints the fixed 100M supply at launch, up to the cap, and streams liquidity incentives over 2 years", async function () {
@@ -123,7 +123,7 @@ describe("Supply presets", function () {
     });
   });
 
-  describe("QRY (deploy/modules/QrySupply.ts)", function () {
+  describe("QRY (presets/qry/supply.ts through deploy/modules/Supply.ts)", function () {
     const fixture = () => deployPreset(qrySupply);
 
     it("mints nothing at launch and issues everything to the distribution engine", async function () {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 
 import { deployToken } from "../../scripts/lib/deploy.js";
-import { ROLES } from "../../scripts/lib/roles.js";
+import { ROLES } from "../../lib/roles.js";
 
 const connection = await network.create();
 const { ethers, networkHelpers } = connection;

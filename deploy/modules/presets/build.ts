@@ -1,10 +1,10 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { Future, IgnitionModule, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
-import { POOL_KIND } from "../../../presets/types/distribution.js";
+import { POOL_KIND } from "../../../modules/distribution.js";
 import type { BindableContract, SystemPreset } from "../../../presets/types/preset.js";
-import { ROLES } from "../../../scripts/lib/roles.js";
-import { selector } from "../../../scripts/lib/selectors.js";
+import { ROLES } from "../../../lib/roles.js";
+import { selector } from "../../../lib/selectors.js";
 
 import { buildGovernanceModule, PAUSE_SELECTORS } from "../Governance.js";
 import { buildIssuanceModule } from "../Issuance.js";
@@ -19,7 +19,7 @@ import { buildSupplyModule } from "../Supply.js";
 import { buildWorkerProposalsModule } from "../WorkerProposals.js";
 
 /** `quiver` -> `Quiver`: the preset module's id (and the prefix of its wiring module's). */
-export function presetModuleId(preset: SystemPreset): string {
+export function presetModuleId(preset: SystemPreset<string>): string {
   return preset.system[0].toUpperCase() + preset.system.slice(1);
 }
 
@@ -68,7 +68,7 @@ function allFutures(module: IgnitionModule): Future[] {
  * mix window, named accounts), `Lending` (stablecoin, feeds, router), `Issuance` (numbers, distributor), `Slashing`
  * (`metricsStart`), `Market` (`infrastructure`), `<System>Wiring` (`emergencyClass`, `accessClass`, `marketCurator`).
  */
-export function buildPresetModule(preset: SystemPreset) {
+export function buildPresetModule(preset: SystemPreset<string>) {
   const id = presetModuleId(preset);
   const staking = preset.staking === undefined ? undefined : buildStakingModule(preset.staking);
   const locking = preset.locking === undefined ? undefined : buildLockingModule(preset.locking);
@@ -140,7 +140,7 @@ export function buildPresetModule(preset: SystemPreset) {
   const issuance =
     preset.issuance === undefined
       ? undefined
-      : buildIssuanceModule({ feeRecipient: (m) => m.useModule(governance).treasury });
+      : buildIssuanceModule(preset.issuance, { feeRecipient: (m) => m.useModule(governance).treasury });
 
   const wiring = buildModule(`${id}Wiring`, (m) => {
     const g = m.useModule(worker ?? governance);
@@ -280,7 +280,7 @@ export function buildPresetModule(preset: SystemPreset) {
  * slashing modules, or undefined when the preset has no programs piece (or lacks what they read).
  */
 function buildPresetPrograms(
-  preset: SystemPreset,
+  preset: SystemPreset<string>,
   market: ReturnType<typeof buildMarketModule> | undefined,
   slashing: ReturnType<typeof buildSlashingModule> | undefined,
 ) {

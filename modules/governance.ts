@@ -1,14 +1,9 @@
 /** The shape of a preset's governance settings (see docs/governance.md). */
+import type { Governed } from "../lib/governed.js";
 
 /** Names of the proposal classes the governance deploy knows how to map calls to. */
 export type ProposalClassName =
-  | "treasury"
-  | "economic"
-  | "technical"
-  | "access"
-  | "emergency"
-  | "emergencyParameter"
-  | "worker";
+  "treasury" | "economic" | "technical" | "access" | "emergency" | "emergencyParameter" | "worker";
 
 /** A class of proposals: its approval threshold, its timelock route and who may propose it. */
 export interface ProposalClassPreset {
@@ -21,14 +16,8 @@ export interface ProposalClassPreset {
   minProposerWeight: bigint;
 }
 
-/** A governed number: its initial value and the hard bounds the parameter registry enforces. */
-export interface BoundedParameter {
-  value: bigint;
-  min: bigint;
-  max: bigint;
-  /** Absolute change always allowed within a rate-limit window (for values near zero). */
-  minStep: bigint;
-}
+/** A governed number (one type for every module: `lib/governed.ts`). */
+export type BoundedParameter = Governed;
 
 export interface GovernancePreset {
   /** The governor's name (also its EIP-712 domain). */

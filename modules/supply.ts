@@ -7,13 +7,6 @@
  * so the same preset deploys to a devnet (signers) or a testnet (multisigs).
  */
 
-/** One token, in wei (18 decimals). */
-export const TOKEN = 10n ** 18n;
-/** A year of the emission and vesting schedules: 365 days, in seconds. */
-export const YEAR = 31_536_000n;
-/** A day, in seconds. */
-export const DAY = 86_400n;
-
 /** A named account, resolved at deploy time (an Ignition module parameter). */
 export type AccountName = string;
 

@@ -5,14 +5,7 @@
  * ParameterRegistry with the hard bounds under `bounds` (inside them governance moves it at most 20% per quarter, or
  * by `minStep` near zero; the emergency path skips the rate limit only).
  */
-
-/** Hard bounds of a governed number (`ParameterRegistry.register`). */
-export interface Bound {
-  min: bigint;
-  max: bigint;
-  /** Absolute change always allowed within a rate-limit window (for values near zero). */
-  minStep: bigint;
-}
+import type { Bounds } from "../lib/governed.js";
 
 /** How the engine pays a pool (`IDistributionEngine.PoolKind`). */
 export const POOL_KIND = { epoch: 0, notify: 1, plain: 2 } as const;
@@ -82,22 +75,22 @@ export interface DistributionPreset {
     services: ServicePreset[];
   };
   bounds: {
-    claimWindow: Bound;
-    revenueTarget: Bound;
-    activeTarget: Bound;
-    stakeTarget: Bound;
-    usageWeight: Bound;
-    multiplierMin: Bound;
-    multiplierMax: Bound;
-    minMonthlyPay: Bound;
-    portalMeasureCap: Bound;
-    providerMinStake: Bound;
-    referralMinStake: Bound;
-    claimCapBps: Bound;
-    quota: Bound;
-    thresholdBps: Bound;
-    challengerShareBps: Bound;
-    serviceMinStake: Bound;
+    claimWindow: Bounds;
+    revenueTarget: Bounds;
+    activeTarget: Bounds;
+    stakeTarget: Bounds;
+    usageWeight: Bounds;
+    multiplierMin: Bounds;
+    multiplierMax: Bounds;
+    minMonthlyPay: Bounds;
+    portalMeasureCap: Bounds;
+    providerMinStake: Bounds;
+    referralMinStake: Bounds;
+    claimCapBps: Bounds;
+    quota: Bounds;
+    thresholdBps: Bounds;
+    challengerShareBps: Bounds;
+    serviceMinStake: Bounds;
   };
 }
 
