@@ -5,13 +5,13 @@ pragma solidity ^0.8.28;
 /// @notice The data marketplace of the inference market (seed 002 1.2 "Model trading", "Dataset licensing" and 5.2
 /// "Model access fee"): sellers list model-access and dataset licences for the token; a buyer pays a listing's price,
 /// the seller keeps the provider's share of the market's fee split and the rest goes through the fee router (split by
-/// its table, with the burn); the buyer holds a licence record (listing, holder, expiry). A licence moves to another
+/// its table, with the burn, in batches: `routeFees`); the buyer holds a licence record (listing, holder, expiry). A licence moves to another
 /// holder only when its listing allows resale.
 /// @dev A model's access right: each catalogue model has at most one access listing, listed by the model's seller
 /// (an account the curator names per model: model ids are first come, first served in the catalogue, so listing a
 /// model there proves nothing about who owns its weights). `hasAccess(account, modelId)` reads that listing's licence.
-/// Invariant: a listing's `sold <= supply`. Nothing is held: every payment passes straight from the buyer to the
-/// seller and to the router. Every action is O(1).
+/// Invariants: a listing's `sold <= supply`; the contract's balance is the protocol's part of the sales not yet routed
+/// (the seller's part goes straight from the buyer to the seller). Every action is O(1).
 interface ILicenceMarket {
     /// @notice What a listing licenses.
     enum Kind {
@@ -121,6 +121,13 @@ interface ILicenceMarket {
     /// @param expiry Its unchanged expiry.
     event LicenceTransferred(uint256 indexed listingId, address indexed from, address indexed to, uint256 expiry);
 
+    /// @notice The protocol's accrued part was sent through the fee router.
+    /// @param caller Who routed it.
+    /// @param amount Token wei routed.
+    event FeesRouted(address indexed caller, uint256 amount);
+
+    /// @notice Nothing accrued to route.
+    error NothingToRoute();
     /// @notice A zero address where an account is required.
     error ZeroAddress();
     /// @notice A zero price, supply, subject or terms hash.
@@ -190,11 +197,16 @@ interface ILicenceMarket {
     function setOpen(uint256 listingId, bool open) external;
 
     /// @notice Buys one licence of a listing at its price, pulled from the caller (approve this contract first): the
-    /// seller's part to the seller, the rest through the fee router. Reverts if the caller holds a live one already.
+    /// seller's part to the seller, the protocol's part to this contract until `routeFees`. Reverts if the caller holds a live one already.
     /// @param listingId The listing.
     /// @param maxPrice The most the caller pays (a price raised after the caller signed reverts).
     /// @return expiry When the licence lapses (`type(uint64).max`: perpetual).
     function buy(uint256 listingId, uint256 maxPrice) external returns (uint256 expiry);
+
+    /// @notice Sends the protocol's accrued part of licence sales through the fee router (split by its table, the burn
+    /// part burnt). Anyone may call it.
+    /// @return amount Token wei routed.
+    function routeFees() external returns (uint256 amount);
 
     /// @notice Transfers the caller's live licence to `to`, if the listing allows resale (payment is the parties'
     /// affair). `to` must hold no live licence of the listing; the expiry is unchanged.
@@ -234,6 +246,10 @@ interface ILicenceMarket {
     /// @param modelId The model.
     /// @return The model's seller.
     function modelSeller(bytes32 modelId) external view returns (address);
+
+    /// @notice The protocol's part of licence sales waiting for `routeFees`.
+    /// @return Token wei.
+    function pendingFees() external view returns (uint256);
 
     /// @notice The number of listings created.
     /// @return The last listing id.

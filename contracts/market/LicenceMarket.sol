@@ -15,8 +15,9 @@ import {IModelCatalog} from "../interfaces/IModelCatalog.sol";
 /// @notice Model-access and dataset licences sold for the token through the market's fee split (see
 /// `ILicenceMarket`). Immutable, AccessManaged: only `setModelSeller` is restricted (the market's curator).
 /// @dev The split follows the router's table: the seller keeps the provider's share, the protocol's share (rounded up)
-/// is transferred from the buyer to the router and routed there (validators, infrastructure, treasury, burn). The
-/// contract never holds tokens.
+/// is transferred from the buyer to this contract, and `routeFees` (anyone, any time) sends all of it through the
+/// router (validators, infrastructure, treasury, burn). The contract holds nothing else: its balance is the protocol's
+/// part of the sales since the last routing (plus anything donated, routed alike).
 contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -150,11 +151,17 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         uint256 toSeller = price - toProtocol;
         emit LicenceBought(listingId, msg.sender, seller, toSeller, toProtocol, expiry);
         if (toSeller != 0) _TOKEN.safeTransferFrom(msg.sender, seller, toSeller);
-        if (toProtocol != 0) {
-            // Straight to the router, which routes what it holds: no allowance, no tokens held here.
-            _TOKEN.safeTransferFrom(msg.sender, address(_ROUTER), toProtocol);
-            _ROUTER.routeBalance();
-        }
+        // The protocol's part waits here for `routeFees` (a burn per sale would cost each buyer a supply checkpoint).
+        if (toProtocol != 0) _TOKEN.safeTransferFrom(msg.sender, address(this), toProtocol);
+    }
+
+    /// @inheritdoc ILicenceMarket
+    function routeFees() external nonReentrant returns (uint256 amount) {
+        amount = _TOKEN.balanceOf(address(this));
+        if (amount == 0) revert NothingToRoute();
+        emit FeesRouted(msg.sender, amount);
+        _TOKEN.forceApprove(address(_ROUTER), amount);
+        _ROUTER.routeFee(amount);
     }
 
     /// @inheritdoc ILicenceMarket
@@ -201,6 +208,11 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     /// @inheritdoc ILicenceMarket
     function modelSeller(bytes32 modelId) external view returns (address) {
         return _modelSellers[modelId];
+    }
+
+    /// @inheritdoc ILicenceMarket
+    function pendingFees() external view returns (uint256) {
+        return _TOKEN.balanceOf(address(this));
     }
 
     /// @inheritdoc ILicenceMarket

@@ -7,7 +7,6 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {ILicenceMarket} from "../../contracts/interfaces/ILicenceMarket.sol";
-import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {LicenceMarket} from "../../contracts/market/LicenceMarket.sol";
@@ -87,26 +86,47 @@ contract LicenceMarketTest is MarketBase {
     function test_buy_paysTheSellerEightyPercentAndRoutesTheRestWithTheBurn() public {
         uint256 id = _listDataset(false);
         uint256 supplyBefore = token.totalSupply();
-        // 1,000 QUIV: dana 800; the router's 200 split 1 validators (0.5%), 2 burnt (1%), 27 infrastructure
-        // (13.5%) and 170 treasury (5% = 10, plus the provider's 80% = 160, nobody delivered).
+        // 1,000 QUIV: dana 800, the protocol's 200 held until routed.
         vm.expectEmit(true, true, true, true, address(licences));
         emit ILicenceMarket.LicenceBought(id, carol, dana, 800 ether, 200 ether, T0 + 30 days);
-        vm.expectEmit(true, true, true, true, address(router));
-        emit IFeeRouter.FeeRouted(address(licences), 200 ether, 1 ether, 27 ether, 170 ether, 2 ether);
         uint256 expiry = _buy(carol, id, 1_000 ether);
 
         assertEq(expiry, T0 + 30 days, "expiry");
-        assertEq(token.balanceOf(carol), 9_000 ether, "token.balanceOf(carol)");
-        assertEq(token.balanceOf(dana), 800 ether, "token.balanceOf(dana)");
-        assertEq(token.balanceOf(validators), 1 ether, "token.balanceOf(validators)");
-        assertEq(token.balanceOf(infrastructure), 27 ether, "token.balanceOf(infrastructure)");
-        assertEq(token.balanceOf(treasury), 170 ether, "token.balanceOf(treasury)");
-        assertEq(supplyBefore - token.totalSupply(), 2 ether, "supplyBefore  token.totalSupply()");
-        assertEq(token.balanceOf(address(licences)), 0, "token.balanceOf(address(licences))");
-        assertEq(token.balanceOf(address(router)), 0, "token.balanceOf(address(router))");
-        assertEq(licences.listing(id).sold, 1, "licences.listing(id).sold");
-        assertEq(licences.licenceOf(id, carol), T0 + 30 days, "licences.licenceOf(id");
-        assertTrue(licences.isLicensed(id, carol), "licences.isLicensed(id");
+        assertEq(token.balanceOf(carol), 9_000 ether, "carol paid 1,000");
+        assertEq(token.balanceOf(dana), 800 ether, "dana 80%");
+        assertEq(licences.pendingFees(), 200 ether, "protocol 20% pending");
+        assertEq(licences.listing(id).sold, 1, "sold");
+        assertEq(licences.licenceOf(id, carol), T0 + 30 days, "licence");
+        assertTrue(licences.isLicensed(id, carol), "licensed");
+
+        // The router's 200 split: 1 validators (0.5%), 2 burnt (1%), 27 infrastructure (13.5%) and 170 treasury
+        // (5% = 10, plus the provider's 80% = 160: nobody delivered).
+        vm.expectEmit(true, true, true, true, address(licences));
+        emit ILicenceMarket.FeesRouted(bob, 200 ether);
+        vm.expectEmit(true, true, true, true, address(router));
+        emit IFeeRouter.FeeRouted(address(licences), 200 ether, 1 ether, 27 ether, 170 ether, 2 ether);
+        vm.prank(bob);
+        assertEq(licences.routeFees(), 200 ether, "routed");
+        assertEq(token.balanceOf(validators), 1 ether, "validators");
+        assertEq(token.balanceOf(infrastructure), 27 ether, "infrastructure");
+        assertEq(token.balanceOf(treasury), 170 ether, "treasury");
+        assertEq(supplyBefore - token.totalSupply(), 2 ether, "burnt");
+        assertEq(token.balanceOf(address(licences)), 0, "licences empty");
+        assertEq(token.balanceOf(address(router)), 0, "router empty");
+    }
+
+    function test_buy_followsTheRoutersTableWhenGovernanceChangesIt() public {
+        uint256 id = _listDataset(false);
+        // Treasury 5% -> 10%: the protocol's share is 25%, so 1,000 QUIV pays dana 750 and the protocol 250.
+        _setRouterParameter(MarketKeys.TREASURY_FEE_BPS, 1_000);
+        _buy(carol, id, 1_000 ether);
+        assertEq(token.balanceOf(dana), 750 ether, "dana 75%");
+        assertEq(licences.pendingFees(), 250 ether, "protocol 25%");
+    }
+
+    function test_RevertWhen_routingNothing() public {
+        vm.expectRevert(ILicenceMarket.NothingToRoute.selector);
+        licences.routeFees();
     }
 
     function test_buy_roundsTheProtocolsPartUp() public {
@@ -114,16 +134,17 @@ contract LicenceMarketTest is MarketBase {
         uint256 id = licences.list(_terms(ILicenceMarket.Kind.Dataset, DATASET, 7, 3, 0, false));
         _buy(carol, id, 7);
         // 20% of 7 wei is 1.4: the protocol takes 2, the seller 5.
-        assertEq(token.balanceOf(dana), 5, "token.balanceOf(dana)");
-        // The router's 2 wei: every table share rounds to 0, so both go to the treasury.
-        assertEq(token.balanceOf(treasury), 2, "token.balanceOf(treasury)");
+        assertEq(token.balanceOf(dana), 5, "seller 5 wei");
+        assertEq(licences.pendingFees(), 2, "protocol 2 wei");
 
         vm.prank(dana);
         uint256 one = licences.list(_terms(ILicenceMarket.Kind.Dataset, DATASET, 1, 1, 0, false));
         _buy(carol, one, 1);
         // A 1-wei licence: the protocol's 0.2 wei rounds up to 1, the seller gets nothing (no transfer).
-        assertEq(token.balanceOf(dana), 5, "token.balanceOf(dana)");
-        assertEq(token.balanceOf(treasury), 3, "token.balanceOf(treasury)");
+        assertEq(token.balanceOf(dana), 5, "seller unchanged");
+        licences.routeFees();
+        // The router's 3 wei: every table share rounds to 0, so all go to the treasury.
+        assertEq(token.balanceOf(treasury), 3, "treasury 3 wei");
     }
 
     function test_buy_perpetualWhenTheDurationIsZero() public {
@@ -207,6 +228,8 @@ contract LicenceMarketTest is MarketBase {
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, poor, 199 ether, 200 ether)
         );
         _buy(poor, id, 1_000 ether);
+        assertEq(token.balanceOf(poor), 999 ether, "poor keeps its 999 QUIV");
+        assertEq(licences.pendingFees(), 0, "nothing pending");
         assertEq(licences.listing(id).sold, 0, "licences.listing(id).sold");
         assertEq(licences.licenceOf(id, poor), 0, "licences.licenceOf(id");
     }
@@ -286,9 +309,12 @@ contract LicenceMarketTest is MarketBase {
         uint256 id = _listModel();
         assertEq(licences.modelListing(SMALL), id, "licences.modelListing(SMALL)");
         _buy(carol, id, 500 ether);
-        // 500 QUIV: the owner 400, the router 100 (1 burnt).
+        // 500 QUIV: the owner 400, the protocol 100, routed: 1 burnt, treasury 5 + 80 = 85.
         assertEq(token.balanceOf(owner), 400 ether, "token.balanceOf(owner)");
+        uint256 supplyBefore = token.totalSupply();
+        licences.routeFees();
         assertEq(token.balanceOf(treasury), 85 ether, "token.balanceOf(treasury)");
+        assertEq(supplyBefore - token.totalSupply(), 1 ether, "burnt");
         assertTrue(licences.hasAccess(carol, SMALL), "licences.hasAccess(carol");
     }
 
