@@ -120,7 +120,8 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     function setOpen(uint256 listingId, bool open) external {
         Listing storage l = _ownListing(listingId);
         // A model listing whose seller the curator withdrew stays closed until a seller is named again.
-        if (open && l.kind == Kind.ModelAccess && _modelSellers[l.subject] == address(0)) revert ListingClosed(listingId);
+        if (open && l.kind == Kind.ModelAccess && _modelSellers[l.subject] == address(0))
+            revert ListingClosed(listingId);
         l.open = open;
         emit OpenSet(listingId, open);
     }

@@ -212,9 +212,14 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     restrict("developers", "createGrant(address,uint256,uint256)", ROLES.GOVERNOR);
     restrict("developers", "cancelGrant(uint256)", ROLES.GOVERNOR);
     restrict("router", "setFeeRecipients((address,address,address))", ROLES.GOVERNOR);
-    m.call(manager, "setTargetFunctionRole", [licences, [selector("setModelSeller(bytes32,address)")], ROLES.MARKET_CURATOR], {
-      id: "RestrictMarket_licences_setModelSeller",
-    });
+    m.call(
+      manager,
+      "setTargetFunctionRole",
+      [licences, [selector("setModelSeller(bytes32,address)")], ROLES.MARKET_CURATOR],
+      {
+        id: "RestrictMarket_licences_setModelSeller",
+      },
+    );
     restrict("market", "pause()", ROLES.GUARDIAN);
     restrict("market", "confirmPause()", ROLES.EMERGENCY);
     restrict("market", "unpause()", ROLES.GOVERNOR);

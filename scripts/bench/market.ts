@@ -257,7 +257,8 @@ async function licenceMarket(connection: NetworkConnection, participants: number
   const { manager, token, licences } = deployed;
   const at = await licences.getAddress();
   await manager.grantRole(ROLES.MINTER, deployer.address, 0);
-  for (const who of [dana, grace, validators, infrastructure, treasury]) await token.mint(who.address, parseEther("1000"));
+  for (const who of [dana, grace, validators, infrastructure, treasury])
+    await token.mint(who.address, parseEther("1000"));
   const price = parseEther("100");
   await licences.connect(dana).list({
     kind: 1,
