@@ -5,8 +5,8 @@ pragma solidity ^0.8.28;
 /// @notice The data marketplace of the inference market (seed 002 1.2 "Model trading", "Dataset licensing" and 5.2
 /// "Model access fee"): sellers list model-access and dataset licences for the token; a buyer pays a listing's price,
 /// the seller keeps the provider's share of the market's fee split and the rest goes through the fee router (split by
-/// its table, with the burn, in batches: `routeFees`); the buyer holds a licence record (listing, holder, expiry). A licence moves to another
-/// holder only when its listing allows resale.
+/// its table, with the burn, in batches: `routeFees`); the buyer holds a licence record (listing, holder, expiry). A
+/// licence moves to another holder only when its listing allows resale.
 /// @dev A model's access right: each catalogue model has at most one access listing, listed by the model's seller
 /// (an account the curator names per model: model ids are first come, first served in the catalogue, so listing a
 /// model there proves nothing about who owns its weights). `hasAccess(account, modelId)` reads that listing's licence.
@@ -30,7 +30,12 @@ interface ILicenceMarket {
     /// @param open Whether the listing sells (the seller closes and reopens it; licences sold stay valid).
     /// @param subject The model id (model access) or the dataset's id chosen by the seller (dataset).
     /// @param termsHash Hash of the licence terms (off-chain document).
+    // Four slots: subject; terms hash; seller and price; supply, sold, duration and the flags (the linter's packing
+    // heuristic misreads the enum).
+    // solhint-disable-next-line gas-struct-packing
     struct Listing {
+        bytes32 subject;
+        bytes32 termsHash;
         address seller;
         uint96 price;
         uint64 supply;
@@ -39,8 +44,6 @@ interface ILicenceMarket {
         Kind kind;
         bool resale;
         bool open;
-        bytes32 subject;
-        bytes32 termsHash;
     }
 
     /// @notice A new listing's terms.
@@ -197,7 +200,8 @@ interface ILicenceMarket {
     function setOpen(uint256 listingId, bool open) external;
 
     /// @notice Buys one licence of a listing at its price, pulled from the caller (approve this contract first): the
-    /// seller's part to the seller, the protocol's part to this contract until `routeFees`. Reverts if the caller holds a live one already.
+    /// seller's part to the seller, the protocol's part to this contract until `routeFees`. Reverts if the caller
+    /// holds a live one already.
     /// @param listingId The listing.
     /// @param maxPrice The most the caller pays (a price raised after the caller signed reverts).
     /// @return expiry When the licence lapses (`type(uint64).max`: perpetual).

@@ -57,15 +57,15 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         emit ModelSellerSet(modelId, seller);
         uint256 listingId = _modelListings[modelId];
         if (listingId == 0) return;
-        Listing storage l = _listings[listingId];
+        Listing storage item = _listings[listingId];
         if (seller == address(0)) {
             // Nobody may receive the proceeds: the listing stops selling until a seller is named and reopens it.
-            if (l.open) {
-                l.open = false;
+            if (item.open) {
+                item.open = false;
                 emit OpenSet(listingId, false);
             }
-        } else if (l.seller != seller) {
-            l.seller = seller;
+        } else if (item.seller != seller) {
+            item.seller = seller;
             emit SellerMoved(listingId, seller);
         }
     }
@@ -118,11 +118,11 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
 
     /// @inheritdoc ILicenceMarket
     function setOpen(uint256 listingId, bool open) external {
-        Listing storage l = _ownListing(listingId);
+        Listing storage item = _ownListing(listingId);
         // A model listing whose seller the curator withdrew stays closed until a seller is named again.
-        if (open && l.kind == Kind.ModelAccess && _modelSellers[l.subject] == address(0))
+        if (open && item.kind == Kind.ModelAccess && _modelSellers[item.subject] == address(0))
             revert ListingClosed(listingId);
-        l.open = open;
+        item.open = open;
         emit OpenSet(listingId, open);
     }
 
@@ -130,20 +130,20 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
 
     /// @inheritdoc ILicenceMarket
     function buy(uint256 listingId, uint256 maxPrice) external nonReentrant returns (uint256 expiry) {
-        Listing storage l = _listings[listingId];
-        address seller = l.seller;
-        uint256 price = l.price;
+        Listing storage item = _listings[listingId];
+        address seller = item.seller;
+        uint256 price = item.price;
         if (seller == address(0)) revert UnknownListing(listingId);
-        if (!l.open) revert ListingClosed(listingId);
-        uint256 sold = l.sold;
-        if (sold >= l.supply) revert SoldOut(listingId, l.supply);
+        if (!item.open) revert ListingClosed(listingId);
+        uint256 sold = item.sold;
+        if (sold >= item.supply) revert SoldOut(listingId, item.supply);
         if (price > maxPrice) revert PriceAboveMax(listingId, price, maxPrice);
         uint256 held = _licences[listingId][msg.sender];
         if (held > block.timestamp) revert LicenceHeld(listingId, msg.sender, held);
 
         // sold < supply (a uint64).
-        l.sold = uint64(sold + 1);
-        uint256 duration = l.duration;
+        item.sold = uint64(sold + 1);
+        uint256 duration = item.duration;
         expiry = duration == 0 ? PERPETUAL : SafeCast.toUint64(block.timestamp + duration);
         _licences[listingId][msg.sender] = uint64(expiry);
 
@@ -239,9 +239,9 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     // ------------------------------------------------------------------ internals
 
     /// @dev The caller's listing; reverts for unknown listings and other callers.
-    function _ownListing(uint256 listingId) private view returns (Listing storage l) {
-        l = _listings[listingId];
-        if (l.seller == address(0)) revert UnknownListing(listingId);
-        if (l.seller != msg.sender) revert NotSeller(listingId, msg.sender);
+    function _ownListing(uint256 listingId) private view returns (Listing storage item) {
+        item = _listings[listingId];
+        if (item.seller == address(0)) revert UnknownListing(listingId);
+        if (item.seller != msg.sender) revert NotSeller(listingId, msg.sender);
     }
 }

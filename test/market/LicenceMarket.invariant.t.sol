@@ -44,9 +44,9 @@ contract LicenceMarketInvariantTest is MarketBase {
     function invariant_licencesNeverExceedSupply() public view {
         uint256 sold;
         for (uint256 id = 1; id <= licences.listingCount(); ++id) {
-            ILicenceMarket.Listing memory l = licences.listing(id);
-            assertLe(l.sold, l.supply, "sold <= supply");
-            sold += l.sold;
+            ILicenceMarket.Listing memory item = licences.listing(id);
+            assertLe(item.sold, item.supply, "sold <= supply");
+            sold += item.sold;
         }
         assertEq(sold, handler.purchases(), "every purchase counted once");
     }

@@ -389,15 +389,15 @@ contract LicenceMarketTest is MarketBase {
         vm.expectEmit(true, true, true, true, address(licences));
         emit ILicenceMarket.Listed(1, dana, ILicenceMarket.Kind.Dataset, DATASET, 1_000 ether, 3, 30 days, TERMS, true);
         uint256 id = _listDataset(true);
-        ILicenceMarket.Listing memory l = licences.listing(id);
+        ILicenceMarket.Listing memory item = licences.listing(id);
         assertEq(id, 1, "id");
-        assertEq(l.seller, dana, "l.seller");
-        assertEq(l.price, 1_000 ether, "l.price");
-        assertEq(l.supply, 3, "l.supply");
-        assertEq(l.duration, 30 days, "l.duration");
-        assertEq(l.termsHash, TERMS, "l.termsHash");
-        assertTrue(l.resale, "l.resale");
-        assertTrue(l.open, "l.open");
+        assertEq(item.seller, dana, "item.seller");
+        assertEq(item.price, 1_000 ether, "item.price");
+        assertEq(item.supply, 3, "item.supply");
+        assertEq(item.duration, 30 days, "item.duration");
+        assertEq(item.termsHash, TERMS, "item.termsHash");
+        assertTrue(item.resale, "item.resale");
+        assertTrue(item.open, "item.open");
     }
 
     function test_RevertWhen_anotherAccountChangesAListing() public {

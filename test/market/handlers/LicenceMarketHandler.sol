@@ -63,20 +63,20 @@ contract LicenceMarketHandler is Test {
         if (count == 0) return;
         uint256 listingId = bound(listingSeed, 1, count);
         address buyer = _actors[buyerSeed % ACTORS];
-        ILicenceMarket.Listing memory l = _LICENCES.listing(listingId);
+        ILicenceMarket.Listing memory item = _LICENCES.listing(listingId);
         vm.prank(_MINTER);
-        _TOKEN.mint(buyer, l.price);
+        _TOKEN.mint(buyer, item.price);
         vm.prank(buyer);
-        _TOKEN.approve(address(_LICENCES), l.price);
-        uint256 sellerBefore = _TOKEN.balanceOf(l.seller);
+        _TOKEN.approve(address(_LICENCES), item.price);
+        uint256 sellerBefore = _TOKEN.balanceOf(item.seller);
         uint256 buyerBefore = _TOKEN.balanceOf(buyer);
         vm.prank(buyer);
-        try _LICENCES.buy(listingId, l.price) {
+        try _LICENCES.buy(listingId, item.price) {
             ++purchases;
             paid += buyerBefore - _TOKEN.balanceOf(buyer);
             // A seller buying its own licence pays only the protocol's part net.
-            if (l.seller != buyer) toSellers += _TOKEN.balanceOf(l.seller) - sellerBefore;
-            else toSellers += l.price - (buyerBefore - _TOKEN.balanceOf(buyer));
+            if (item.seller != buyer) toSellers += _TOKEN.balanceOf(item.seller) - sellerBefore;
+            else toSellers += item.price - (buyerBefore - _TOKEN.balanceOf(buyer));
         } catch {
             // Sold out, closed, held: nothing moved.
             assertEq(_TOKEN.balanceOf(buyer), buyerBefore, "a refused purchase moves nothing");
@@ -103,9 +103,9 @@ contract LicenceMarketHandler is Test {
         uint256 count = _LICENCES.listingCount();
         if (count == 0) return;
         uint256 listingId = bound(listingSeed, 1, count);
-        ILicenceMarket.Listing memory l = _LICENCES.listing(listingId);
-        vm.prank(l.seller);
-        _LICENCES.setOpen(listingId, !l.open);
+        ILicenceMarket.Listing memory item = _LICENCES.listing(listingId);
+        vm.prank(item.seller);
+        _LICENCES.setOpen(listingId, !item.open);
     }
 
     function setTreasuryShare(uint256 bps) external {
