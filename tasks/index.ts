@@ -511,6 +511,33 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./buy-app.js"))
     .build(),
+  task("list-licence", "List model-access or dataset licences in the data marketplace (a seller)")
+    .addOption(required("kind", "model or dataset"))
+    .addOption(required("subject", "Model or dataset name, or a 32-byte id"))
+    .addOption(required("price", "Price of one licence in tokens, e.g. 100"))
+    .addOption(required("supply", "Most licences ever sold, e.g. 50"))
+    .addOption({ name: "days", description: "Each licence's life in days (0: perpetual)", defaultValue: "0" })
+    .addOption(required("terms", "The terms' text or their 32-byte hash"))
+    .addOption({ name: "resale", description: "yes: holders may transfer their licences", defaultValue: "no" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./list-licence.js"))
+    .build(),
+  task(
+    "buy-licence",
+    "Buy a licence of a data-marketplace listing (seller's share to the seller, the rest to the fee split)",
+  )
+    .addOption(required("listing", "The listing id, e.g. 1"))
+    .addOption({
+      name: "maxPrice",
+      description: "Most to pay, in tokens (default: the price read now)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./buy-licence.js"))
+    .build(),
   task("claim-grant", "Pay an integration grant's vested part to its recipient (anyone)")
     .addOption(required("grant", "The grant id, e.g. 1"))
     .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })

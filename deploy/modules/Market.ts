@@ -143,7 +143,7 @@ export function marketConstructorArgs(preset: MarketPreset) {
  * hard bounds.
  *
  * Roles: `setParameter` of all four -> PARAMETER_REGISTRY; catalogue `setModelComplexity`, `certify` and pools
- * `setDeveloper` -> MARKET_CURATOR; `DeveloperPrograms`: `setOpenSource` -> MARKET_CURATOR, `revokeOpenSource`, `createGrant`,
+ * `setDeveloper` -> MARKET_CURATOR; `LicenceMarket`: `setModelSeller` -> MARKET_CURATOR; `DeveloperPrograms`: `setOpenSource` -> MARKET_CURATOR, `revokeOpenSource`, `createGrant`,
  * `cancelGrant` -> GOVERNOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
  * `unpause` -> GOVERNOR. `bindMarket` and the router's `bindIncentives` stay with the admin (the deployer here), who
  * calls them once below. When the
@@ -181,6 +181,8 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       manager,
       args.market,
     ]);
+    // The data marketplace: licences paid through the router's split; the curator names each model's seller.
+    const licences = m.contract("LicenceMarket", [token, router, catalog, manager]);
     m.call(catalog, "bindMarket", [market], { id: "BindCatalog" });
     m.call(incentives, "bindMarket", [market], { id: "BindIncentives" });
     // From here on every change of the split table is checked against the pools' rates (and the reverse).
@@ -209,6 +211,14 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     restrict("developers", "createGrant(address,uint256,uint256)", ROLES.GOVERNOR);
     restrict("developers", "cancelGrant(uint256)", ROLES.GOVERNOR);
     restrict("router", "setFeeRecipients((address,address,address))", ROLES.GOVERNOR);
+    m.call(
+      manager,
+      "setTargetFunctionRole",
+      [licences, [selector("setModelSeller(bytes32,address)")], ROLES.MARKET_CURATOR],
+      {
+        id: "RestrictMarket_licences_setModelSeller",
+      },
+    );
     restrict("market", "pause()", ROLES.GUARDIAN);
     restrict("market", "confirmPause()", ROLES.EMERGENCY);
     restrict("market", "unpause()", ROLES.GOVERNOR);
@@ -219,6 +229,17 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       });
     }
 
-    return { manager, token, registry, staking: stakingContract, catalog, router, incentives, market, developers };
+    return {
+      manager,
+      token,
+      registry,
+      staking: stakingContract,
+      catalog,
+      router,
+      incentives,
+      market,
+      developers,
+      licences,
+    };
   });
 }

@@ -236,6 +236,105 @@ function developerCases(): BenchCase[] {
   ];
 }
 
+/** Licence holders created per transaction (each ~0.2M gas: a code-less buyer that buys one licence). */
+const LICENCE_BATCH = 60;
+
+/**
+ * The data marketplace of a QUIVer market: dana lists a dataset (100 QUIV a licence of 30 days, supply 20,000); grace
+ * holds 1,000 QUIV approved (the measured buy pays dana and the marketplace's pending fees, both non-zero already); `participants` other buyers already hold a licence of the same listing (a test-only
+ * crowd, test/market/mocks/BenchLicenceCrowd.sol, many per transaction), so the listing's counter and the licence
+ * mapping already hold thousands of entries. Every recipient already holds tokens, as in a running economy.
+ */
+async function licenceMarket(connection: NetworkConnection, participants: number) {
+  const { ethers } = connection;
+  const [deployer, dana, grace, validators, infrastructure, treasury] = await ethers.getSigners();
+  const deployed = await deployMarket(connection, {
+    token: { name: "QUIVer", symbol: "QUIV", cap: CAP },
+    staking: quiverStaking,
+    market: quiverMarket,
+    recipients: { validators: validators.address, infrastructure: infrastructure.address, treasury: treasury.address },
+  });
+  const { manager, token, licences } = deployed;
+  const at = await licences.getAddress();
+  await manager.grantRole(ROLES.MINTER, deployer.address, 0);
+  for (const who of [dana, grace, validators, infrastructure, treasury])
+    await token.mint(who.address, parseEther("1000"));
+  const price = parseEther("100");
+  await licences.connect(dana).list({
+    kind: 1,
+    subject: id("bench.dataset"),
+    price,
+    supply: 20_000n,
+    duration: 30n * 86_400n,
+    termsHash: id("bench.terms"),
+    resale: false,
+  });
+  await token.connect(grace).approve(at, parseEther("1000"));
+  const crowd = await ethers.deployContract("BenchLicenceCrowd", [at, await token.getAddress()]);
+  await token.mint(await crowd.getAddress(), price * BigInt(participants + 1));
+  for (let created = 0; created < participants; created += LICENCE_BATCH) {
+    const count = Math.min(LICENCE_BATCH, participants - created);
+    await (await crowd.getFunction("create")(count, 1n, price, { gasLimit: 16_000_000 })).wait();
+  }
+  return { licences, grace };
+}
+
+const LICENCE_NOTE =
+  "the token is a votes token: each balance change also reads the holders' delegates (cold reads a plain ERC20 would not make)";
+
+const licenceCases: BenchCase[] = [
+  {
+    module: "market",
+    action: "buy a licence (dataset, 80% to the seller, 20% held for the fee split)",
+    scaling: true,
+    prepare: async (connection, participants) => {
+      const { licences, grace } = await licenceMarket(connection, participants);
+      return {
+        send: () => licences.connect(grace).buy(1n, parseEther("100")),
+        // The listing's seller and price read, its counter rewritten, the licence written; the router's share read.
+        // Token: grace's balance and allowance, the seller's balance and the marketplace's rewritten. LicenceBought
+        // and two Transfer logs.
+        floor: {
+          coldAccounts: 2,
+          coldReads: 2,
+          zeroToNonZero: 1,
+          nonZeroToNonZero: 5,
+          logs: [
+            { topics: 4, dataBytes: 96 },
+            { topics: 3, dataBytes: 32 },
+            { topics: 3, dataBytes: 32 },
+          ],
+        },
+      };
+    },
+    note: LICENCE_NOTE,
+  },
+  {
+    module: "market",
+    action: "route the licence fees (the protocol's part of the sales, through the fee split with the burn)",
+    prepare: async (connection, participants) => {
+      const { licences } = await licenceMarket(connection, participants);
+      return {
+        send: () => licences.routeFees(),
+        // The marketplace's balance emptied; the router's fees and three recipients read; the three recipients'
+        // balances and the total supply rewritten (burn). FeesRouted, FeeRouted and five Transfer logs.
+        floor: {
+          coldAccounts: 2,
+          coldReads: 4,
+          nonZeroToZero: 1,
+          nonZeroToNonZero: 4,
+          logs: [
+            { topics: 2, dataBytes: 32 },
+            { topics: 2, dataBytes: 128 },
+            ...Array.from({ length: 5 }, () => ({ topics: 3, dataBytes: 32 })),
+          ],
+        },
+      };
+    },
+    note: `${DEVELOPERS_NOTE}; the votes token also records a total-supply checkpoint at the burn`,
+  },
+];
+
 /**
  * Deposit, settle (one request, 10,000 requests, after a distribution, a channel's first voucher), quote, claim,
  * distribute.
@@ -419,4 +518,5 @@ export const marketCases: BenchCase[] = [
     },
   },
   ...developerCases(),
+  ...licenceCases,
 ];

@@ -180,3 +180,105 @@ export async function developerFigures(
     );
   }
 }
+
+/** What the data-marketplace part hands to the figures. */
+export interface LicencesState {
+  grace: string;
+  dataset: bigint;
+  model: bigint;
+  modelId: string;
+  resaleRefusal: string;
+  routed: bigint;
+}
+
+const PREMIUM_MODEL = "llama-3-8b-legal-ft";
+
+/**
+ * The data marketplace (seed 1.2 and 5.2): dana lists a dataset licence (200 QUIV, 30 days, no resale); grace buys one
+ * (160 to dana, 40 held for the fee split) and her resale to erin is refused. Provider C lists its fine-tuned model in
+ * the catalogue, the market curator names C the model's seller, C sets a one-time access fee of 500 QUIV (perpetual),
+ * grace pays it (400 to C, 100 held); anyone routes the 140 QUIV through the fee split (0.7 validators, 1.4 burnt,
+ * 18.9 infrastructure, 119 treasury: its 5% and the provider's 80% of the routed part).
+ */
+export async function runLicences(ctx: DemoContext, s: Section): Promise<LicencesState> {
+  const { c } = ctx.presets.quiver;
+  const licences = c.licenceMarket!;
+  const liquidity = await ctx.account("quiver", "liquidity");
+  const curator = await ctx.account("quiver", "marketCurator");
+  const [dana, grace, erin, providerC] = await Promise.all(
+    ["dana (dataset seller)", "grace (app buyer)", "erin (consumer)", "QUIVer provider C"].map(ctx.actor),
+  );
+  const terms = (kind: number, subject: string, price: bigint, supply: bigint, duration: bigint, text: string) => ({
+    kind,
+    subject,
+    price,
+    supply,
+    duration,
+    termsHash: id(text),
+    resale: false,
+  });
+  await ctx.step(
+    s,
+    "dana lists licences of her reviews dataset: 200 QUIV, 10 licences of 30 days, no resale",
+    licences.connect(dana).list(terms(1, id("reviews-2026"), 200n * QUIV, 10n, 30n * DAY, "reviews-2026 licence v1")),
+  );
+  await ctx.step(s, "grace buys 700 QUIV", c.token.connect(liquidity).transfer(grace, 700n * QUIV));
+  await ctx.step(
+    s,
+    "grace approves 700 QUIV to the licence market",
+    c.token.connect(grace).approve(licences, 700n * QUIV),
+  );
+  await ctx.step(
+    s,
+    "grace buys a dataset licence: 160 QUIV to dana, 40 held for the fee split",
+    licences.connect(grace).buy(1n, 200n * QUIV),
+  );
+  let resaleRefusal = "allowed";
+  try {
+    await licences.connect(grace).transferLicence.staticCall(1n, erin.address);
+  } catch (error) {
+    const data = (error as { data?: string }).data;
+    resaleRefusal = `refused (${data === undefined ? "reverted" : licences.interface.parseError(data)?.name})`;
+  }
+  const modelId = id(PREMIUM_MODEL);
+  await ctx.step(
+    s,
+    `provider C lists its fine-tuned ${PREMIUM_MODEL} in the catalogue`,
+    c.modelCatalog!.connect(providerC).listModel(modelId, 0),
+  );
+  await ctx.step(
+    s,
+    "the market curator names provider C the model's seller",
+    licences.connect(curator).setModelSeller(modelId, providerC.address),
+  );
+  await ctx.step(
+    s,
+    "provider C sets a one-time access fee: 500 QUIV, perpetual, 100 licences",
+    licences.connect(providerC).list(terms(0, modelId, 500n * QUIV, 100n, 0n, `${PREMIUM_MODEL} access terms v1`)),
+  );
+  await ctx.step(
+    s,
+    "grace pays the access fee: 400 QUIV to provider C, 100 held",
+    licences.connect(grace).buy(2n, 500n * QUIV),
+  );
+  const routed = await licences.pendingFees();
+  await ctx.step(s, "anyone routes the licence fees through the fee split", licences.connect(dana).routeFees());
+  return { grace: grace.address, dataset: 1n, model: 2n, modelId, resaleRefusal, routed };
+}
+
+export async function licenceFigures(ctx: DemoContext, s: Section, st: LicencesState): Promise<void> {
+  const licences = ctx.presets.quiver.c.licenceMarket!;
+  const [dataset, access] = await Promise.all(
+    [st.dataset, st.model].map(async (listingId) => {
+      const [sale] = await licences.queryFilter(licences.filters.LicenceBought(listingId, st.grace));
+      return `${amount(sale.args.toSeller)} / ${amount(sale.args.toProtocol)} QUIV`;
+    }),
+  );
+  s.figures.push(
+    ["dataset licence: to dana / for the fee split", dataset],
+    ["dataset licence: grace's resale to erin", st.resaleRefusal],
+    ["premium model access fee: to provider C / for the fee split", access],
+    ["premium model: grace has access", String(await licences.hasAccess(st.grace, st.modelId))],
+    ["licence fees routed through the fee split", amount(st.routed) + " QUIV"],
+  );
+}

@@ -7,7 +7,9 @@
  * While the vote is open (the votes are cast at the snapshot), the market part (scripts/demo/quiver-market.ts)
  * serves inference: a provider lists a model, a consumer streams requests and signs cumulative vouchers, the
  * provider settles the last one, the fees are split and burned, the consumer challenges the settlement, validators
- * vote, the court upholds and the provider and its delegator are slashed and the slash burned.
+ * vote, the court upholds and the provider and its delegator are slashed and the slash burned. The data marketplace
+ * follows (scripts/demo/quiver-developers.ts): a dataset licence bought and its resale refused, a premium model's
+ * one-time access fee paid, the licence fees routed through the fee split.
  *
  * The epilogue (after the other scenarios, when the bucket has expired) burns the unclaimed rewards, passes an
  * integration grant through governance (scripts/demo/quiver-developers.ts) and runs the provider programs and ratings
@@ -22,6 +24,9 @@ import {
   runDevelopers,
   runIntegrationGrant,
   type DevelopersState,
+  licenceFigures,
+  type LicencesState,
+  runLicences,
   type GrantState,
 } from "./quiver-developers.js";
 import { fundProviderPrograms, runProviderPrograms, type ProgramsDemoResult } from "./provider-programs.js";
@@ -46,6 +51,7 @@ interface QuiverState {
   carol: string;
   market: MarketState;
   developers: DevelopersState;
+  licences: LicencesState;
   /** Set by the epilogue. */
   grant?: GrantState;
   programs?: ProgramsDemoResult;
@@ -185,6 +191,7 @@ export default function quiver(): Scenario {
       // The vote is read at the snapshot: the market runs while it stays open.
       const market = await runMarket(ctx, s);
       const developers = await runDevelopers(ctx, s, "erin (consumer)");
+      const licences = await runLicences(ctx, s);
 
       await ctx.connection.networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
       await ctx.step(s, "queue in the 7-day timelock", c.governor.queue(...proposal, id(description)));
@@ -209,6 +216,7 @@ export default function quiver(): Scenario {
         carol: carol.address,
         market,
         developers,
+        licences,
       };
     },
 
@@ -261,6 +269,7 @@ export default function quiver(): Scenario {
       );
       await marketFigures(ctx, s, st.market);
       await developerFigures(ctx, s, st.developers, st.grant);
+      await licenceFigures(ctx, s, st.licences);
       const p = st.programs;
       if (p !== undefined) {
         const bonus = (label: string, value: bigint) => [label, amount(value) + sym] as [string, string];

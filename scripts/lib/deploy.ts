@@ -595,6 +595,7 @@ export async function deployMarket(connection: NetworkConnection, params: Market
     incentives: await ethers.getContractAt("IncentivePools", deployed.incentives),
     market: await ethers.getContractAt("InferenceMarket", deployed.market),
     developers: await ethers.getContractAt("DeveloperPrograms", deployed.developers),
+    licences: await ethers.getContractAt("LicenceMarket", deployed.licences),
   };
 }
 

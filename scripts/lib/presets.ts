@@ -243,6 +243,7 @@ export async function presetContracts(connection: NetworkConnection, a: PresetAd
     incentivePools: await opt(a.incentivePools, (x) => ethers.getContractAt("IncentivePools", x)),
     inferenceMarket: await opt(a.inferenceMarket, (x) => ethers.getContractAt("InferenceMarket", x)),
     developerPrograms: await opt(a.developerPrograms, (x) => ethers.getContractAt("DeveloperPrograms", x)),
+    licenceMarket: await opt(a.licenceMarket, (x) => ethers.getContractAt("LicenceMarket", x)),
     ratings: await opt(a.ratings, (x) => ethers.getContractAt("Ratings", x)),
     providerPrograms: await opt(a.providerPrograms, (x) => ethers.getContractAt("ProviderPrograms", x)),
     voteLocker: await opt(a.voteLocker, (x) => ethers.getContractAt("VoteLocker", x)),

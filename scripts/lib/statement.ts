@@ -209,6 +209,11 @@ export const RULES: Record<string, Rule[]> = {
     rule("buyer", "fee", "out", "toProtocol", "token", { note: "through the fee split" }),
     rule("developer", "payment", "in", "toDeveloper"),
   ],
+  "LicenceMarket.LicenceBought": [
+    rule("buyer", "payment", "out", "toSeller", "token", { note: "licence" }),
+    rule("buyer", "fee", "out", "toProtocol", "token", { note: "licence, through the fee split" }),
+    rule("seller", "payment", "in", "toSeller", "token", { note: "licence sold" }),
+  ],
   "DeveloperPrograms.BountyPosted": [rule("poster", "deposit", "out", "reward", "token", { note: "bounty escrow" })],
   "DeveloperPrograms.BountyClaimed": [rule("worker", "reward", "in", "reward", "token", { note: "bounty" })],
   "DeveloperPrograms.GrantClaimed": [
@@ -395,6 +400,7 @@ const ARTIFACTS: Record<string, string> = {
   incentivePools: "IncentivePools",
   inferenceMarket: "InferenceMarket",
   developerPrograms: "DeveloperPrograms",
+  licenceMarket: "LicenceMarket",
   ratings: "Ratings",
   providerPrograms: "ProviderPrograms",
   voteLocker: "VoteLocker",

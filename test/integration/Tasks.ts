@@ -69,6 +69,8 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
       "list-model": ["model"],
       "deposit-escrow": ["amount"],
       "buy-app": ["app"],
+      "list-licence": ["kind", "subject", "price", "supply", "terms"],
+      "buy-licence": ["listing"],
       "claim-grant": ["grant"],
       "claim-bounty": ["bounty"],
       "rate-provider": ["provider", "model", "stars", "review"],

@@ -79,14 +79,16 @@ describe("demo (the main job)", function () {
     // 60 days of year 1: 70,000,000 x 60 / 365 = 11,506,849.315068493150684931 (wei, rounded down); 80% to the
     // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000 to provider A and kept 1,000,000 for
     // the provider programs' pools; the rest, 7,205,479.452054794520547944, burned at expiry. Plus the market's burn
-    // share (9), the slash (8,000) and 1% of the app sale's 30 QUIV protocol part (0.3): 7,213,488.752054794520547944.
-    expect(f.get("total burned"), "burned").to.equal("7,213,488.752054794520547944 QUIV");
-    // Supply falls by exactly the burns: 1,000,000,000 - 7,213,488.752054794520547944.
-    expect(f.get("total supply"), "supply").to.equal("992,786,511.247945205479452056 QUIV");
+    // share (9), the slash (8,000), 1% of the app sale's 30 QUIV protocol part (0.3) and 1% of the licences' 140 QUIV
+    // protocol part (1.4): 7,213,490.152054794520547944.
+    expect(f.get("total burned"), "burned").to.equal("7,213,490.152054794520547944 QUIV");
+    // Supply falls by exactly the burns: 1,000,000,000 - 7,213,490.152054794520547944.
+    expect(f.get("total supply"), "supply").to.equal("992,786,509.847945205479452056 QUIV");
     expect(
       f.get("treasury"),
-      "200M less the 1M grant, plus the market's 5% treasury share (45) and 85% of the app sale's 30 (25.5)",
-    ).to.equal("199,000,070.5 QUIV");
+      "200M less the 1M grant, plus the market's 5% treasury share (45), 85% of the app sale's 30 (25.5) and 85% of " +
+        "the licences' 140 (119)",
+    ).to.equal("199,000,189.5 QUIV");
     expect(f.get("SDK team grant"), "grant paid").to.equal("1,000,000 QUIV");
     expect(f.get("proposal"), "executed").to.equal("Executed");
     // For: liquidity 50M - 710,000 sold = 49,290,000; provider A 250,000 x 1.5; alice 100,000 x 1.5; carol 100,000
@@ -135,6 +137,15 @@ describe("demo (the main job)", function () {
     expect(f.get("paid app: to frank / through the fee split"), "70/30").to.equal("70 / 30 QUIV");
     expect(f.get("open source: frank's integration-grant cap"), "doubled").to.equal("100,000 QUIV");
     expect(f.get("bounty: paid to frank"), "bounty").to.equal("2,000 QUIV");
+    // The data marketplace: a 200 QUIV dataset licence (160 to dana, 40 for the fee split), its resale refused; a
+    // 500 QUIV access fee for provider C's premium model (400 / 100); the 140 QUIV routed with the burn.
+    expect(f.get("dataset licence: to dana / for the fee split"), "80/20").to.equal("160 / 40 QUIV");
+    expect(f.get("dataset licence: grace's resale to erin"), "resale refused").to.equal("refused (ResaleNotAllowed)");
+    expect(f.get("premium model access fee: to provider C / for the fee split"), "access fee").to.equal(
+      "400 / 100 QUIV",
+    );
+    expect(f.get("premium model: grace has access"), "access").to.equal("true");
+    expect(f.get("licence fees routed through the fee split"), "routed").to.equal("140 QUIV");
   });
 
   it("QUIVer: each provider program and the feedback reward pay once; a governance grant streams to frank", function () {
@@ -357,6 +368,6 @@ describe("demo (the main job)", function () {
         `${system} chart written`,
       ).to.be.greaterThan(1_000);
     }
-    expect(md, "figures as a table").to.contain("| total burned | 7,213,488.752054794520547944 QUIV |");
+    expect(md, "figures as a table").to.contain("| total burned | 7,213,490.152054794520547944 QUIV |");
   });
 });

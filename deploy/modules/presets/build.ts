@@ -252,6 +252,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
             incentivePools: mk.incentives,
             inferenceMarket: mk.market,
             developerPrograms: mk.developers,
+            licenceMarket: mk.licences,
           }),
       ...(pg === undefined ? {} : { ratings: pg.ratings, providerPrograms: pg.programs }),
       ...(i === undefined
