@@ -8,6 +8,7 @@ import {IStakeReader} from "../interfaces/IStakeReader.sol";
 import {ISubscriptionManager} from "../interfaces/ISubscriptionManager.sol";
 import {SqrtShares} from "../libraries/SqrtShares.sol";
 import {EpochPool} from "./EpochPool.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title SqrtPool
 /// @notice Square-root pool: an account's share of an epoch is `sqrt(V_a) / sum_i sqrt(V_i)`, kept in O(1) by a
@@ -20,9 +21,6 @@ contract SqrtPool is ISqrtPool, EpochPool {
     bytes32 public constant MIN_STAKE = keccak256("distribution.minStake");
     /// @inheritdoc ISqrtPool
     bytes32 public constant CLAIM_CAP = keccak256("distribution.claimCap");
-
-    /// @dev Basis points in one (the claim cap's unit).
-    uint256 private constant BPS = 10_000;
 
     /// @dev The creditor and the minimum stake, read together by every credit: one slot.
     struct Config {

@@ -10,6 +10,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {ILicenceMarket} from "../interfaces/ILicenceMarket.sol";
 import {IModelCatalog} from "../interfaces/IModelCatalog.sol";
+import {BPS} from "../libraries/Constants.sol";
 
 /// @title LicenceMarket
 /// @notice Model-access and dataset licences sold for the token through the market's fee split (see
@@ -20,8 +21,6 @@ import {IModelCatalog} from "../interfaces/IModelCatalog.sol";
 /// part of the sales since the last routing (plus anything donated, routed alike).
 contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-
-    uint256 private constant BPS = 10_000;
     uint64 private constant PERPETUAL = type(uint64).max;
 
     IERC20 private immutable _TOKEN;

@@ -239,7 +239,12 @@ describe("Lending (devnet: Ignition modules, real Uniswap V2)", function () {
       await f.creditManager.connect(f.liquidator).liquidate(f.alice.address, MAX);
       expect(await f.creditManager.debtOf(f.alice.address)).to.equal(500n * USDC);
       expect(await f.qer.balanceOf(f.liquidator.address)).to.equal(10_000n * QER + 91_372_365n * 10n ** 12n);
+      // The 2% fee on the 500 repaid is booked in the vault as owed to the insurance fund, paid out when collected.
+      expect(await f.vault.insuranceOwed()).to.equal(10n * USDC);
+      expect(await f.stable.balanceOf(await f.fund.getAddress())).to.equal(0n);
+      await f.vault.collectInsuranceFees();
       expect(await f.stable.balanceOf(await f.fund.getAddress())).to.equal(10n * USDC);
+      expect(await f.vault.insuranceOwed()).to.equal(0n);
     });
 
     it("closes an insolvent position in full; the insurance fund covers the shortfall", async function () {
