@@ -54,6 +54,8 @@ interface IChallengeCourt {
     /// @param rejectVotes Validators voting to reject.
     /// @param quorum Distinct voters needed for a decision (`minQuorum` when opened).
     /// @param feePerWinner Validator fee each validator on the winning side may claim, in token wei.
+    /// @param supersededBy The higher-class challenge opened on the same subject after it (0: none); it ends
+    /// `Superseded` only if that one is upheld (or superseded in turn), and otherwise falls back to its own verdict.
     /// @param evidenceId `keccak256(abi.encode(source, subjectId))`.
     /// @param upholdStake Bonds of the validators voting to uphold, token wei.
     /// @param rejectStake Bonds of the validators voting to reject, token wei.
@@ -71,6 +73,7 @@ interface IChallengeCourt {
         uint32 rejectVotes;
         uint32 quorum;
         uint96 feePerWinner;
+        uint40 supersededBy;
         bytes32 evidenceId;
         uint128 upholdStake;
         uint128 rejectStake;
@@ -295,6 +298,8 @@ interface IChallengeCourt {
     error BondLocked(address validator, uint256 unlockAt);
     /// @notice The challenge has neither a decision nor its quorum yet; it expires at `expiresAt` unless reached.
     error DecisionPending(uint256 challengeId, uint256 votedStake, uint256 activeStake, uint256 expiresAt);
+    /// @notice The higher-class challenge that superseded this one is not decided yet (this one follows its outcome).
+    error SupersedingPending(uint256 challengeId, uint256 supersededBy);
     /// @notice The validator voted, was not eligible, or the challenge reached its quorum or is not open / closed.
     error NotSilent(address validator, uint256 challengeId);
     /// @notice An ineligible validator reactivating before its cooldown ends.
@@ -355,10 +360,11 @@ interface IChallengeCourt {
     /// majority of the votes.
     /// Otherwise the challenge waits one more voting period (silent validators can be reported meanwhile, shrinking
     /// the set) and then expires (stake back). A challenge superseded by a higher-class one on the same subject
-    /// returns its stake. The challenger's reward is paid in proportion to the slash actually applied. The slash uses
+    /// waits for that one's decision: if it is upheld (or superseded in turn), this one returns its stake
+    /// (`Superseded`); if it fails (rejected or expired), this one takes its own verdict. The challenger's reward is paid in proportion to the slash actually applied. The slash uses
     /// the claimed class and percent (moved into the class's current range if governance changed it meanwhile),
     /// clamped by the slasher's caps; it is skipped if the evidence was used meanwhile. Reverts `UnknownChallenge`,
-    /// `ChallengeNotOpen`, `VotingNotEnded` or `DecisionPending`.
+    /// `ChallengeNotOpen`, `VotingNotEnded`, `DecisionPending` or `SupersedingPending`.
     /// @param challengeId The challenge.
     /// @return status The outcome.
     function decide(uint256 challengeId) external returns (Status status);

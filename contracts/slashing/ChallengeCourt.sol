@@ -169,7 +169,11 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         c.setStake = _activeBond;
         c.evidenceId = evidenceId;
         _emitOpened(challengeId, source, subjectId, c);
-        if (previous != 0) emit ChallengeSuperseded(previous, challengeId);
+        if (previous != 0) {
+            // The lower case waits for this one and falls back to its own verdict if this one fails.
+            _challenges[previous].supersededBy = uint40(challengeId);
+            emit ChallengeSuperseded(previous, challengeId);
+        }
         _TOKEN.safeTransferFrom(msg.sender, address(this), stake);
     }
 
@@ -477,9 +481,16 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     }
 
     /// @dev The outcome of an open challenge whose voting ended; reverts `DecisionPending` while it has neither a
-    /// decision nor its quorum and the extra period for reporting silent validators runs.
+    /// decision nor its quorum and the extra period for reporting silent validators runs. A superseded challenge
+    /// follows the higher-class one (`SupersedingPending` until it is decided): `Superseded` if it was upheld or
+    /// superseded in turn (a higher class was upheld), its own verdict if it failed.
     function _outcome(uint256 challengeId, Challenge storage c, uint256 votingEnds) private view returns (Status) {
-        if (_challengeOf[c.evidenceId] != challengeId) return Status.Superseded;
+        uint256 supersededBy = c.supersededBy;
+        if (supersededBy != 0) {
+            Status higher = _challenges[supersededBy].status;
+            if (higher == Status.Open) revert SupersedingPending(challengeId, supersededBy);
+            if (higher == Status.Upheld || higher == Status.Superseded) return Status.Superseded;
+        }
         Status status = _verdict(c);
         if (status != Status.Open) return status;
         uint256 expiresAt = votingEnds + _settings.votingPeriod;

@@ -136,14 +136,13 @@ contract AuditFindingsTest is SlashingBase {
         court.reportSilence(validators[4], id2);
     }
 
-    /// KNOWN ISSUE: a superseded challenge ends `Superseded` whatever becomes of the one that superseded it. A victim
-    /// disputes p2's epoch 0 and opens a 10% major challenge; p2's alt files the dispute last and opens a 20% severe
-    /// one, which the five honest validators reject as over-claimed while upholding the major case. The major case
-    /// returns the victim's 1,000 stake and slashes nothing; the severe one is rejected (the alt's 1,000: 500 to p2,
-    /// 500 burned); the subject cannot be challenged again. p2 keeps its 1,000,000 (100,000 escaped) for a net 500
-    /// paid by its alt. Fixing it needs the superseded case to wait for (and fall back to) the verdict of the one
-    /// that superseded it, a larger change than this review's time allowed.
-    function test_Exploit_knownIssue_aFailingHigherClassBuriesTheLowerCase() public {
+    /// A failing higher class no longer buries the lower case. A victim disputes p2's epoch 0 and opens a 10% major
+    /// challenge; p2's alt files the dispute last and opens a 20% severe one, which the five honest validators reject
+    /// as over-claimed while upholding the major case. Before: the major case ended `Superseded` (stake back, nothing
+    /// slashed), p2 kept its 1,000,000 (100,000 escaped) for a net 500 paid by its alt. Now the major case waits for
+    /// the severe one (`SupersedingPending`), which is rejected (the alt's 1,000: 500 to p2, 500 burned); then it takes
+    /// its own verdict: upheld, p2 loses 10% = 100,000, net of the 500 it got the alt's trick costs it 99,500 more.
+    function test_attack_aFailingHigherClassDoesNotBuryTheLowerCase() public {
         address victim = makeAddr("victim");
         address alt = makeAddr("alt");
         vm.warp(T0 + DAY);
@@ -159,30 +158,58 @@ contract AuditFindingsTest is SlashingBase {
         _fundFor(alt, MIN_STAKE);
         vm.prank(alt);
         uint256 severe = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Severe, 2_000);
+        assertEq(court.challenge(major).supersededBy, severe, "linked to the case that superseded it");
         for (uint256 i; i < 5; ++i) {
             _vote(validators[i], major, true);
             _vote(validators[i], severe, false);
         }
         uint256 p2Tokens = token.balanceOf(p2);
         vm.warp(court.challenge(severe).votingEnds);
-        assertEq(uint256(court.decide(major)), uint256(IChallengeCourt.Status.Superseded), "unanimous, yet buried");
-        assertEq(uint256(court.decide(severe)), uint256(IChallengeCourt.Status.Rejected), "the over-claim fails");
-        assertEq(_stakeWith(p2), 1_000_000 ether, "nothing slashed (10% = 100,000 escaped)");
-        assertEq(token.balanceOf(p2) - p2Tokens, 500 ether, "p2 even gets half of its alt's stake");
-        assertEq(token.balanceOf(alt), 0, "the alt's whole cost: 1,000");
-        assertEq(token.balanceOf(victim), 2 * MIN_STAKE, "the victim's stake back, no slash");
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.SupersedingPending.selector, major, severe));
+        court.decide(major);
+        assertEq(uint256(court.challenge(major).status), uint256(IChallengeCourt.Status.Open), "still open");
 
+        assertEq(uint256(court.decide(severe)), uint256(IChallengeCourt.Status.Rejected), "the over-claim fails");
+        assertEq(token.balanceOf(p2) - p2Tokens, 500 ether, "half of the alt's stake");
+        assertEq(token.balanceOf(alt), 0, "the alt loses its 1,000");
+        assertEq(uint256(court.decide(major)), uint256(IChallengeCourt.Status.Upheld), "its own verdict");
+        assertEq(_stakeWith(p2), 900_000 ether, "10% of 1,000,000 slashed");
+        assertEq(token.balanceOf(victim), 2 * MIN_STAKE, "the victim's stake back (no reward pool funded)");
+    }
+
+    /// A lower case superseded by a higher one that expires without a verdict also falls back to its own verdict
+    /// (an unvoted higher class cannot bury it either): the 1% minor case upheld by three of five takes 10,000 of
+    /// p2's 1,000,000.
+    function test_attack_anExpiredHigherClassDoesNotBuryTheLowerCase() public {
+        address victim = makeAddr("victim");
+        address alt = makeAddr("alt");
+        vm.warp(T0 + DAY);
+        vm.prank(validators[0]);
+        metrics.attest(p2, 0, 80, 10_000, 9_000);
         vm.prank(victim);
+        bytes32 subject = metrics.fileDispute(p2, 0);
+        _fundFor(victim, MIN_STAKE);
+        vm.prank(victim);
+        uint256 minor = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Minor, 100);
+        vm.prank(alt);
         metrics.fileDispute(p2, 0);
-        vm.prank(victim);
+        _fundFor(alt, MIN_STAKE);
+        vm.prank(alt);
+        uint256 major = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 500);
+        for (uint256 i; i < 3; ++i) _vote(validators[i], minor, true);
+        uint256 expiresAt = uint256(court.challenge(major).votingEnds) + VOTING;
+        vm.warp(expiresAt - 1);
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.SupersedingPending.selector, minor, major));
+        court.decide(minor);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IChallengeCourt.AlreadyChallenged.selector,
-                keccak256(abi.encode(address(metrics), subject)),
-                severe
-            )
+            abi.encodeWithSelector(IChallengeCourt.DecisionPending.selector, major, 0, 50_000 ether, expiresAt)
         );
-        court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 1_000);
+        court.decide(major);
+        vm.warp(expiresAt);
+        assertEq(uint256(court.decide(major)), uint256(IChallengeCourt.Status.Expired), "no votes");
+        assertEq(token.balanceOf(alt), MIN_STAKE, "expired: the alt's stake back");
+        assertEq(uint256(court.decide(minor)), uint256(IChallengeCourt.Status.Upheld), "its own verdict");
+        assertEq(_stakeWith(p2), 990_000 ether, "1% of 1,000,000");
     }
 
     function _fundFor(address who, uint256 amount) internal {
