@@ -361,9 +361,10 @@ interface IChallengeCourt {
     /// Otherwise the challenge waits one more voting period (silent validators can be reported meanwhile, shrinking
     /// the set) and then expires (stake back). A challenge superseded by a higher-class one on the same subject
     /// waits for that one's decision: if it is upheld (or superseded in turn), this one returns its stake
-    /// (`Superseded`); if it fails (rejected or expired), this one takes its own verdict. The challenger's reward is paid in proportion to the slash actually applied. The slash uses
-    /// the claimed class and percent (moved into the class's current range if governance changed it meanwhile),
-    /// clamped by the slasher's caps; it is skipped if the evidence was used meanwhile. Reverts `UnknownChallenge`,
+    /// (`Superseded`); if it fails (rejected or expired), this one takes its own verdict. The challenger's reward is
+    /// paid in proportion to the slash actually applied. The slash uses the claimed class and percent (moved into
+    /// the class's current range if governance changed it meanwhile), clamped by the slasher's caps; it is skipped if
+    /// the evidence was used meanwhile. Reverts `UnknownChallenge`,
     /// `ChallengeNotOpen`, `VotingNotEnded`, `DecisionPending` or `SupersedingPending`.
     /// @param challengeId The challenge.
     /// @return status The outcome.

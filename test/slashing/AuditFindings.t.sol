@@ -6,8 +6,9 @@ import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol"
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {SlashingBase} from "./SlashingBase.sol";
 
-/// @notice Attacks on the bonded validator set found by a review, now regression tests with their figures. The honest set: the five
-/// validators of the base (10,000 bonded each, 50,000); p1 and p2 are Platinum providers of 1,000,000 self-stake.
+/// @notice Attacks on the bonded validator set found by a review, now regression tests with their figures. The
+/// honest set: the five validators of the base (10,000 bonded each, 50,000); p1 and p2 are Platinum providers of
+/// 1,000,000 self-stake.
 contract AuditFindingsTest is SlashingBase {
     address[] internal sybils;
 
