@@ -70,6 +70,42 @@ contract AuditS8Test is SlashingBase {
         assertEq(_stakeWith(p2), 1_000_000 ether, "nothing slashed: 10% = 100,000 escaped for a net 500");
     }
 
+    /// Same-class front-running: supersession needs a strictly higher class, so p2's alt files the dispute first and
+    /// opens the victim's class (major) at its MINIMUM, 5%. The victim's honest 15% major case reverts
+    /// `AlreadyChallenged`; the honest validators can only uphold the 5% (or reject and let p2 go free). p2 loses
+    /// 50,000 instead of 150,000 (100,000 escaped); the alt gets its 1,000 stake back (plus the reward when funded).
+    function test_Exploit_sameClassMinimumFiledFirstDowngradesTheCase() public {
+        address victim = makeAddr("victim");
+        address alt = makeAddr("alt");
+        vm.warp(T0 + DAY);
+        vm.prank(validators[0]);
+        metrics.attest(p2, 0, 80, 10_000, 9_000);
+        vm.prank(alt);
+        bytes32 subject = metrics.fileDispute(p2, 0);
+        _fundFor(alt, MIN_STAKE);
+        vm.prank(alt);
+        uint256 low = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 500);
+
+        vm.prank(victim);
+        metrics.fileDispute(p2, 0);
+        _fundFor(victim, MIN_STAKE);
+        vm.prank(victim);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IChallengeCourt.AlreadyChallenged.selector,
+                keccak256(abi.encode(address(metrics), subject)),
+                low
+            )
+        );
+        court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 1_500);
+
+        for (uint256 i; i < 5; ++i) _vote(validators[i], low, true);
+        vm.warp(court.challenge(low).votingEnds);
+        assertEq(uint256(court.decide(low)), uint256(IChallengeCourt.Status.Upheld), "the 5% case upheld");
+        assertEq(_stakeWith(p2), 950_000 ether, "5% instead of 15%: 100,000 escaped");
+        assertEq(token.balanceOf(alt), MIN_STAKE, "the alt's stake back");
+    }
+
     /// A bonded MINORITY still steers the quality multiplier by attesting inside the majority side: the accuracy side
     /// is split at 50%, but the reward is linear in the figure. Four Sybils (40,000 of 90,000 bonds) attest the rival
     /// p1 at 50.00% (not "low", so counted) while the five honest validators attest 90%: the epoch figure is
