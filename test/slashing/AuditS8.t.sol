@@ -164,4 +164,35 @@ contract AuditS8Test is SlashingBase {
         assertEq(q, 15_000, "tie: the high side (100%)");
         assertEq(metrics.rollingMetrics(p2).avgResponseMs, 0, "0 ms");
     }
+
+    /// Checked safe: running sums neither drift nor underflow. 100 messy epochs (eight attesters, sides flipping
+    /// with each attestation, some epochs under the minimum, some skipped) then 90 clean epochs at 80 ms / 100% /
+    /// 90%: the rolling figures are exactly the clean ones (every messy figure replaced and then removed).
+    function test_safe_runningSumsDoNotDriftAcrossReplacementsAndRemovals() public {
+        _sybils(3);
+        address[] memory all = new address[](8);
+        for (uint256 i; i < 5; ++i) all[i] = validators[i];
+        for (uint256 i; i < 3; ++i) all[5 + i] = sybils[i];
+        for (uint256 e; e < 190; ++e) {
+            if (e < 100 && e % 7 == 3) continue;
+            vm.warp(T0 + (e + 1) * DAY);
+            uint256 n = e < 100 && e % 5 == 1 ? 2 : 8;
+            for (uint256 k; k < n; ++k) _attestMessy(all[(k + e) % 8], e, k);
+        }
+        IMetricsRegistry.RollingMetrics memory m = metrics.rollingMetrics(p1);
+        assertEq(m.attestations, 90 * 8, "90 epochs of 8");
+        assertEq(m.avgResponseMs, 80, "no drift");
+        assertEq(m.avgUptimeBps, 10_000, "no drift");
+        assertEq(m.avgAccuracyBps, 9_000, "no drift");
+    }
+
+    function _attestMessy(address v, uint256 e, uint256 i) internal {
+        vm.prank(v);
+        if (e >= 100) {
+            metrics.attest(p1, e, 80, 10_000, 9_000);
+        } else {
+            uint256 h = uint256(keccak256(abi.encode(e, i)));
+            metrics.attest(p1, e, h % 5_000, (h >> 32) % 10_001, (h >> 64) % 10_001);
+        }
+    }
 }
