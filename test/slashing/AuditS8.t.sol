@@ -106,6 +106,39 @@ contract AuditS8Test is SlashingBase {
         assertEq(token.balanceOf(alt), MIN_STAKE, "the alt's stake back");
     }
 
+    /// Reward capture by escalation at the same percent: the victim opens a 5% minor case (the class maximum); p2's
+    /// alt supersedes it with a 5% MAJOR case (the class minimum), the same slash. The honest validators uphold both;
+    /// the major case takes the 200 reward (20% of 1,000) and the victim's upheld case ends `Superseded` (stake back,
+    /// no reward). p2 pays the same 50,000 it owed anyway and its alt pockets the victim's reward.
+    function test_Exploit_sameSlashEscalationCapturesTheVictimsReward() public {
+        _fundPool(10_000 ether);
+        address victim = makeAddr("victim");
+        address alt = makeAddr("alt");
+        vm.warp(T0 + DAY);
+        vm.prank(validators[0]);
+        metrics.attest(p2, 0, 80, 10_000, 9_000);
+        vm.prank(victim);
+        bytes32 subject = metrics.fileDispute(p2, 0);
+        _fundFor(victim, MIN_STAKE);
+        vm.prank(victim);
+        uint256 minor = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Minor, 500);
+        vm.prank(alt);
+        metrics.fileDispute(p2, 0);
+        _fundFor(alt, MIN_STAKE);
+        vm.prank(alt);
+        uint256 major = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 500);
+        for (uint256 i; i < 5; ++i) {
+            _vote(validators[i], minor, true);
+            _vote(validators[i], major, true);
+        }
+        vm.warp(court.challenge(major).votingEnds);
+        assertEq(uint256(court.decide(major)), uint256(IChallengeCourt.Status.Upheld), "the alt's case");
+        assertEq(uint256(court.decide(minor)), uint256(IChallengeCourt.Status.Superseded), "the victim's case");
+        assertEq(_stakeWith(p2), 950_000 ether, "the same 5% either way");
+        assertEq(token.balanceOf(alt), MIN_STAKE + 200 ether, "the alt: stake + 200 reward");
+        assertEq(token.balanceOf(victim), MIN_STAKE, "the victim: stake back, no reward");
+    }
+
     /// A bonded MINORITY still steers the quality multiplier by attesting inside the majority side: the accuracy side
     /// is split at 50%, but the reward is linear in the figure. Four Sybils (40,000 of 90,000 bonds) attest the rival
     /// p1 at 50.00% (not "low", so counted) while the five honest validators attest 90%: the epoch figure is
