@@ -54,7 +54,7 @@ interface IChallengeCourt {
     /// @param rejectVotes Validators voting to reject.
     /// @param quorum Distinct voters needed for a decision (`minQuorum` when opened).
     /// @param feePerWinner Validator fee each validator on the winning side may claim, in token wei.
-    /// @param supersededBy The higher-class challenge opened on the same subject after it (0: none); it ends
+    /// @param supersededBy The higher challenge opened on the same subject after it (0: none); it ends
     /// `Superseded` only if that one is upheld (or superseded in turn), and otherwise falls back to its own verdict.
     /// @param evidenceId `keccak256(abi.encode(source, subjectId))`.
     /// @param upholdStake Bonds of the validators voting to uphold, token wei.
@@ -227,7 +227,7 @@ interface IChallengeCourt {
         uint256 reactivatesAt
     );
 
-    /// @notice A lower-class challenge was superseded by a higher-class one on the same subject; its stake is back.
+    /// @notice A challenge was superseded by a higher one (higher percent) on the same subject.
     /// @param challengeId The superseded challenge.
     /// @param supersededBy The challenge that replaced it.
     event ChallengeSuperseded(uint256 indexed challengeId, uint256 indexed supersededBy);
@@ -330,8 +330,8 @@ interface IChallengeCourt {
     /// @notice Challenges a settled result by staking `challengeStakeFor(value)` (pulled from the caller).
     /// @dev Reverts `UnknownSource`, `UnknownSubject`, `NotSubjectConsumer`, `ChallengeDeadlinePassed` (after the
     /// deadline; at it is allowed), `UnknownProvider`, `AlreadyChallenged` (unless the open challenge of the subject
-    /// claims a lower class: the new one supersedes it, so a provider cannot shield a severe case behind a minor one
-    /// opened by an accomplice), `EvidenceAlreadyUsed`, `PercentOutsideClass` or `NotEnoughValidators`.
+    /// claims the same or a lower class and a strictly lower percent: the new one supersedes it, so a provider cannot
+    /// shield a severe case behind a minor one, or a 15% case behind a 5% one, opened by an accomplice), `EvidenceAlreadyUsed`, `PercentOutsideClass` or `NotEnoughValidators`.
     /// @param source The source of the subject.
     /// @param subjectId The subject.
     /// @param infraction The class claimed.

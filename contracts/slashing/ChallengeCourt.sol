@@ -140,7 +140,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         ISlasher.Infraction infraction,
         uint256 bps
     ) external returns (uint256 challengeId) {
-        (address provider, uint256 value, bytes32 evidenceId) = _checkSubject(source, subjectId, infraction);
+        (address provider, uint256 value, bytes32 evidenceId) = _checkSubject(source, subjectId, infraction, bps);
         ISlasher.ClassRange memory range = _SLASHER.classRange(infraction);
         if (bps < range.minBps || bps > range.maxBps) {
             revert PercentOutsideClass(infraction, bps, range.minBps, range.maxBps);
@@ -535,12 +535,14 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     }
 
     /// @dev Checks that the caller may challenge the subject now; returns its provider, value and evidence id.
-    /// One open challenge per subject, unless a higher class supersedes it (a provider cannot shield a severe case
-    /// behind a minor one its accomplice opened first).
+    /// One open challenge per subject, unless a case of the same or a higher class claiming a strictly higher percent
+    /// supersedes it (a provider cannot shield a severe case behind a minor one, nor a 15% case behind a 5% one of
+    /// the same class, its accomplice opened first; a case claiming no more cannot take an honest case's reward).
     function _checkSubject(
         address source,
         bytes32 subjectId,
-        ISlasher.Infraction infraction
+        ISlasher.Infraction infraction,
+        uint256 bps
     ) private view returns (address provider, uint256 value, bytes32 evidenceId) {
         if (!_sources[source]) revert UnknownSource(source);
         address consumer;
@@ -552,10 +554,12 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         if (!_STAKING.isRegistered(provider)) revert UnknownProvider(provider);
         evidenceId = keccak256(abi.encode(source, subjectId));
         uint256 previous = _challengeOf[evidenceId];
-        if (
-            previous != 0 &&
-            (_challenges[previous].status != Status.Open || _challenges[previous].infraction >= infraction)
-        ) revert AlreadyChallenged(evidenceId, previous);
+        if (previous != 0) {
+            Challenge storage p = _challenges[previous];
+            if (p.status != Status.Open || p.infraction > infraction || p.bps >= bps) {
+                revert AlreadyChallenged(evidenceId, previous);
+            }
+        }
         if (_SLASHER.evidenceUsed(evidenceId)) revert EvidenceAlreadyUsed(evidenceId);
     }
 

@@ -182,16 +182,16 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
         // The window moves first: the new bucket may take the slot of one that leaves it.
         Rolling memory r = _advance(provider, _rolling[provider], epoch);
         (Bucket memory before, Bucket memory b) = _recordInBucket(provider, epoch, responseMs, uptimeBps, accuracyBps);
-        uint256 minimum = _MIN_ATTESTATIONS;
-        if (b.count >= minimum) {
-            // The epoch's figures (re)join the rolling sums: the ones it had before this attestation leave them.
-            if (b.count == minimum) {
-                r.count += b.count;
-                r.epochs += 1;
-            } else {
-                r.count += 1;
-                _removeFigures(r, before);
-            }
+        // The epoch's figures (re)join the rolling sums: the ones it had before this attestation leave them. A bucket
+        // that counted stops counting if the set grew past twice its bonds (`setStake` is the largest seen).
+        if (before.epochPlusOne == epoch + 1 && _counts(before)) {
+            r.count -= before.count;
+            r.epochs -= 1;
+            _removeFigures(r, before);
+        }
+        if (_counts(b)) {
+            r.count += b.count;
+            r.epochs += 1;
             (uint256 response, uint256 uptime, uint256 accuracy) = _figures(b);
             // Each figure is at most the response cap (32 bits) or 10,000, over at most 65,535 epochs.
             r.sumResponseMs += uint64(response);
@@ -381,7 +381,7 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
             uint256 from = latestPlusOne > window ? latestPlusOne - window : 0;
             for (uint256 ep = from; ep + window <= epoch; ++ep) {
                 Bucket memory b = _buckets[provider][ep % window];
-                if (b.epochPlusOne != ep + 1 || b.count < _MIN_ATTESTATIONS) continue;
+                if (b.epochPlusOne != ep + 1 || !_counts(b)) continue;
                 r.count -= b.count;
                 r.epochs -= 1;
                 _removeFigures(r, b);
@@ -390,6 +390,13 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
         // Epochs are below 2^32 for any epoch length of a second or more until the year 2106.
         r.latestPlusOne = uint32(epoch + 1);
         return r;
+    }
+
+    /// @dev Whether a bucket's figures count in the rolling sums: at least `minAttestations` attestations whose bonds
+    /// are more than half of the largest active set seen while it was attested (a minority of the set attesting an
+    /// epoch alone cannot set its figures).
+    function _counts(Bucket memory b) private view returns (bool) {
+        return b.count >= _MIN_ATTESTATIONS && uint256(b.stake) * 2 > b.setStake;
     }
 
     /// @dev The rolling sums without a bucket's epoch figures.
@@ -402,22 +409,23 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
 
     /// @dev An epoch's figures for the rolling metrics: for each one, the mean of the attestations on the side of its
     /// threshold against the provider (slow: `fastResponseMs` or more; down: below `minUptimeBps`; low accuracy:
-    /// below 50%) if that side holds more than half of the epoch's attested bonds, of the other side otherwise (a tie
-    /// keeps the provider's side). Attesters short of a bonded majority of the epoch cannot move a figure across its
+    /// below 50%) if that side holds half of the epoch's attested bonds or more, of the other side otherwise (a tie
+    /// goes against the provider). Attesters short of a bonded majority of the epoch cannot move a figure across its
     /// threshold, and inside a side only as far as that side reaches (response times are clamped to the cap).
     function _figures(Bucket memory b) private pure returns (uint256 response, uint256 uptime, uint256 accuracy) {
-        // A side holding half of the bonds or more holds at least one attestation (every attester has a bond).
+        // A side holding half of the bonds or more holds at least one attestation (every attester has a bond), and so
+        // does the other side when this one holds less.
         uint256 stake = b.stake;
         response =
-            (stake - b.fastStake) * 2 > stake
+            (stake - b.fastStake) * 2 >= stake
                 ? (b.sumResponseMs - b.sumFastMs) / (b.count - b.fast)
                 : b.sumFastMs / b.fast;
         uptime =
-            b.downStake * 2 > stake
+            b.downStake * 2 >= stake
                 ? b.sumDownUptimeBps / b.down
                 : (b.sumUptimeBps - b.sumDownUptimeBps) / (b.count - b.down);
         accuracy =
-            b.lowAccuracyStake * 2 > stake
+            b.lowAccuracyStake * 2 >= stake
                 ? b.sumLowAccuracyBps / b.lowAccuracy
                 : (b.sumAccuracyBps - b.sumLowAccuracyBps) / (b.count - b.lowAccuracy);
     }

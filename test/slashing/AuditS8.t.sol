@@ -36,7 +36,10 @@ contract AuditS8Test is SlashingBase {
     /// open the victim cannot open its honest major (10%) case (`AlreadyChallenged`: a lower class cannot be filed
     /// under an open higher one), and once the honest validators reject the over-claim the subject is closed for
     /// good. p2 keeps 1,000,000 (100,000 escaped) and even receives 500 of its alt's 1,000 stake: net cost 500.
-    function test_Exploit_topClassFiledFirstBuriesTheSubject() public {
+    /// @dev KNOWN ISSUE: a failed (rejected or expired) case closes its subject for good: 100,000 escaped for a net
+    /// 500. Fix needed: after a higher case fails, the subject may be challenged again at any class until its
+    /// deadline (the failed case's own fallback chain must then not be re-pointed).
+    function test_Exploit_knownIssue_topClassFiledFirstBuriesTheSubject() public {
         address victim = makeAddr("victim");
         address alt = makeAddr("alt");
         vm.warp(T0 + DAY);
@@ -70,11 +73,11 @@ contract AuditS8Test is SlashingBase {
         assertEq(_stakeWith(p2), 1_000_000 ether, "nothing slashed: 10% = 100,000 escaped for a net 500");
     }
 
-    /// Same-class front-running: supersession needs a strictly higher class, so p2's alt files the dispute first and
-    /// opens the victim's class (major) at its MINIMUM, 5%. The victim's honest 15% major case reverts
-    /// `AlreadyChallenged`; the honest validators can only uphold the 5% (or reject and let p2 go free). p2 loses
-    /// 50,000 instead of 150,000 (100,000 escaped); the alt gets its 1,000 stake back (plus the reward when funded).
-    function test_Exploit_sameClassMinimumFiledFirstDowngradesTheCase() public {
+    /// Same-class front-running, fixed: p2's alt files the dispute first and opens the victim's class (major) at its
+    /// MINIMUM, 5%. The victim's honest 15% major case now supersedes it (a strictly higher percent in the same class).
+    /// The honest validators uphold it: p2 loses 15% = 150,000 (1,000,000 -> 850,000), not 5% = 50,000; the alt's
+    /// case ends `Superseded` (its 1,000 stake back, no reward) and the victim's stake comes back.
+    function test_attack_sameClassMinimumFiledFirstIsSupersededByAHigherPercent() public {
         address victim = makeAddr("victim");
         address alt = makeAddr("alt");
         vm.warp(T0 + DAY);
@@ -90,27 +93,57 @@ contract AuditS8Test is SlashingBase {
         metrics.fileDispute(p2, 0);
         _fundFor(victim, MIN_STAKE);
         vm.prank(victim);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IChallengeCourt.AlreadyChallenged.selector,
-                keccak256(abi.encode(address(metrics), subject)),
-                low
-            )
-        );
-        court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 1_500);
+        vm.expectEmit(true, true, false, true, address(court));
+        emit IChallengeCourt.ChallengeSuperseded(low, low + 1);
+        uint256 high = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 1_500);
+        assertEq(court.challenge(low).supersededBy, high, "the 5% case waits for the 15% one");
 
-        for (uint256 i; i < 5; ++i) _vote(validators[i], low, true);
-        vm.warp(court.challenge(low).votingEnds);
-        assertEq(uint256(court.decide(low)), uint256(IChallengeCourt.Status.Upheld), "the 5% case upheld");
-        assertEq(_stakeWith(p2), 950_000 ether, "5% instead of 15%: 100,000 escaped");
-        assertEq(token.balanceOf(alt), MIN_STAKE, "the alt's stake back");
+        for (uint256 i; i < 5; ++i) {
+            _vote(validators[i], low, true);
+            _vote(validators[i], high, true);
+        }
+        vm.warp(court.challenge(high).votingEnds);
+        assertEq(uint256(court.decide(high)), uint256(IChallengeCourt.Status.Upheld), "the 15% case upheld");
+        assertEq(uint256(court.decide(low)), uint256(IChallengeCourt.Status.Superseded), "the 5% case superseded");
+        assertEq(_stakeWith(p2), 850_000 ether, "15% of 1,000,000 slashed");
+        assertEq(token.balanceOf(alt), MIN_STAKE, "the alt: stake back, no reward");
+        assertEq(token.balanceOf(victim), MIN_STAKE, "the victim: stake back (empty pool)");
     }
 
-    /// Reward capture by escalation at the same percent: the victim opens a 5% minor case (the class maximum); p2's
-    /// alt supersedes it with a 5% MAJOR case (the class minimum), the same slash. The honest validators uphold both;
-    /// the major case takes the 200 reward (20% of 1,000) and the victim's upheld case ends `Superseded` (stake back,
-    /// no reward). p2 pays the same 50,000 it owed anyway and its alt pockets the victim's reward.
-    function test_Exploit_sameSlashEscalationCapturesTheVictimsReward() public {
+    /// The same class at the same or a lower percent cannot supersede (a strictly higher percent is needed), and
+    /// nothing changes: the open case stays the subject's case.
+    function test_RevertWhen_sameClassWithoutAHigherPercentSupersedes() public {
+        address victim = makeAddr("victim");
+        address alt = makeAddr("alt");
+        vm.warp(T0 + DAY);
+        vm.prank(validators[0]);
+        metrics.attest(p2, 0, 80, 10_000, 9_000);
+        vm.prank(victim);
+        bytes32 subject = metrics.fileDispute(p2, 0);
+        _fundFor(victim, MIN_STAKE);
+        vm.prank(victim);
+        uint256 first = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 1_000);
+        vm.prank(alt);
+        metrics.fileDispute(p2, 0);
+        _fundFor(alt, 2 * MIN_STAKE);
+        bytes32 evidenceId = keccak256(abi.encode(address(metrics), subject));
+        vm.prank(alt);
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.AlreadyChallenged.selector, evidenceId, first));
+        court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 1_000);
+        vm.prank(alt);
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.AlreadyChallenged.selector, evidenceId, first));
+        court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 900);
+        assertEq(court.challengeCount(), first, "no case opened");
+        assertEq(court.challenge(first).supersededBy, 0, "the first case stands");
+        assertEq(token.balanceOf(alt), 2 * MIN_STAKE, "nothing pulled");
+    }
+
+    /// Reward capture by escalation at the same percent, fixed: the victim opens a 5% minor case (the class maximum);
+    /// p2's alt tries to supersede it with a 5% MAJOR case (the class minimum, the same slash): a higher class must
+    /// also claim more, so it reverts `AlreadyChallenged`. The honest validators uphold the victim's case: p2 pays
+    /// 5% = 50,000 (1,000,000 -> 950,000) and the victim gets its 1,000 stake + the 200 reward (20% of 1,000); the
+    /// alt's funds are untouched.
+    function test_attack_sameSlashEscalationCannotCaptureTheVictimsReward() public {
         _fundPool(10_000 ether);
         address victim = makeAddr("victim");
         address alt = makeAddr("alt");
@@ -126,17 +159,20 @@ contract AuditS8Test is SlashingBase {
         metrics.fileDispute(p2, 0);
         _fundFor(alt, MIN_STAKE);
         vm.prank(alt);
-        uint256 major = court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 500);
-        for (uint256 i; i < 5; ++i) {
-            _vote(validators[i], minor, true);
-            _vote(validators[i], major, true);
-        }
-        vm.warp(court.challenge(major).votingEnds);
-        assertEq(uint256(court.decide(major)), uint256(IChallengeCourt.Status.Upheld), "the alt's case");
-        assertEq(uint256(court.decide(minor)), uint256(IChallengeCourt.Status.Superseded), "the victim's case");
-        assertEq(_stakeWith(p2), 950_000 ether, "the same 5% either way");
-        assertEq(token.balanceOf(alt), MIN_STAKE + 200 ether, "the alt: stake + 200 reward");
-        assertEq(token.balanceOf(victim), MIN_STAKE, "the victim: stake back, no reward");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IChallengeCourt.AlreadyChallenged.selector,
+                keccak256(abi.encode(address(metrics), subject)),
+                minor
+            )
+        );
+        court.openChallenge(address(metrics), subject, ISlasher.Infraction.Major, 500);
+        for (uint256 i; i < 5; ++i) _vote(validators[i], minor, true);
+        vm.warp(court.challenge(minor).votingEnds);
+        assertEq(uint256(court.decide(minor)), uint256(IChallengeCourt.Status.Upheld), "the victim's case");
+        assertEq(_stakeWith(p2), 950_000 ether, "5% of 1,000,000");
+        assertEq(token.balanceOf(victim), MIN_STAKE + 200 ether, "the victim: stake + 200 reward");
+        assertEq(token.balanceOf(alt), MIN_STAKE, "the alt: untouched");
     }
 
     /// A bonded MINORITY still steers the quality multiplier by attesting inside the majority side: the accuracy side
@@ -145,7 +181,10 @@ contract AuditS8Test is SlashingBase {
     /// (5 x 9,000 + 4 x 5,000) / 9 = 7,222 -> quality 13,611 instead of 14,500. For their own p2 (honest 60%) they
     /// attest 100%: (5 x 6,000 + 4 x 10,000) / 9 = 7,777 -> quality 13,888 instead of 13,000. A single Sybil already
     /// moves the rival to (45,000 + 5,000) / 6 = 8,333 (14,166).
-    function test_Exploit_minorityPullsAccuracyInsideTheMajoritySide() public {
+    /// @dev KNOWN ISSUE: inside the majority side the epoch figure is a mean, so a 44% bonded minority moves p1 from
+    /// 14,500 to 13,611 and p2 from 13,000 to 13,888. Fix needed: a stake-weighted median per epoch (O(1) per
+    /// attestation needs a bounded structure, e.g. bonds per figure bucket).
+    function test_Exploit_knownIssue_minorityPullsAccuracyInsideTheMajoritySide() public {
         _sybils(4);
         vm.warp(T0 + DAY);
         for (uint256 i; i < 5; ++i) {
@@ -172,30 +211,61 @@ contract AuditS8Test is SlashingBase {
         assertEq(q2, 13_888, "own provider pushed up by a 44% minority");
     }
 
-    /// The tie rule and the epoch-local majority: sides are decided against the bonds that attested the epoch, not
-    /// the set, and a tie goes to the provider. Three honest validators attest p2's epoch 0 as it was (500 ms, 20%
-    /// accuracy); the other two honest validators do not attest it (they may attest later in the day). p2's three
-    /// Sybils (30,000 of an 80,000 set, 37.5%) attest 0 ms and 100%: 30,000 against 30,000 is a tie, so the epoch
-    /// counts the provider's side: 0 ms (speed 12,000 instead of 10,000) and 100% (quality 15,000 instead of 11,000).
-    function test_Exploit_tieAndEpochLocalMajorityLetAMinorityOfTheSetSetItsOwnFigures() public {
+    /// The tie rule and the epoch-local majority, fixed: a tie goes against the provider, and an epoch counts only
+    /// when its attested bonds are more than half of the set. Set: 5 honest + 3 Sybils = 80,000. Three honest
+    /// validators attest p2's epoch 0 as it was (500 ms, 20%): 30,000 x 2 = 60,000 <= 80,000, so the epoch does not
+    /// count yet (speed and quality stay 10,000). p2's three Sybils attest 0 ms and 100%: 60,000 x 2 > 80,000, the
+    /// epoch counts, and the 30,000-30,000 tie goes against p2: 500 ms (speed 10,000, not 12,000) and 20% (quality
+    /// 10,000 + 5,000 x 20% = 11,000, not 15,000). The Sybils alone on p1 (30,000 of 80,000) count for nothing.
+    function test_attack_tieAndEpochMinorityCannotSetTheProvidersFigures() public {
         _sybils(3);
         vm.warp(T0 + DAY);
         for (uint256 i; i < 3; ++i) {
             vm.prank(validators[i]);
             metrics.attest(p2, 0, 500, 10_000, 2_000);
         }
-        (uint256 sHonest, uint256 qHonest) = metrics.syncPerformance(p2);
-        assertEq(sHonest, 10_000, "honest: slow, no speed bonus");
-        assertEq(qHonest, 11_000, "honest: 10,000 + 5,000 x 20%");
+        assertEq(court.activeBond(), 80_000 ether, "the Sybils hold 37.5% of the set");
+        assertEq(metrics.rollingMetrics(p2).attestations, 0, "30,000 of 80,000: not counted");
+        (uint256 sBefore, uint256 qBefore) = metrics.syncPerformance(p2);
+        assertEq(sBefore, 10_000, "no figures: 1x speed");
+        assertEq(qBefore, 10_000, "no figures: 1x quality");
         for (uint256 i; i < 3; ++i) {
             vm.prank(sybils[i]);
             metrics.attest(p2, 0, 0, 10_000, 10_000);
+            vm.prank(sybils[i]);
+            metrics.attest(p1, 0, 0, 10_000, 10_000);
         }
-        assertEq(court.activeBond(), 80_000 ether, "the Sybils hold 37.5% of the set");
         (uint256 s, uint256 q) = metrics.syncPerformance(p2);
-        assertEq(s, 12_000, "tie: the fast side (0 ms)");
-        assertEq(q, 15_000, "tie: the high side (100%)");
-        assertEq(metrics.rollingMetrics(p2).avgResponseMs, 0, "0 ms");
+        assertEq(s, 10_000, "tie: the slow side (500 ms)");
+        assertEq(q, 11_000, "tie: the low side (20%)");
+        assertEq(metrics.rollingMetrics(p2).avgResponseMs, 500, "500 ms");
+        assertEq(metrics.rollingMetrics(p2).avgAccuracyBps, 2_000, "20%");
+        assertEq(metrics.rollingMetrics(p2).attestations, 6, "six attestations counted");
+        assertEq(metrics.rollingMetrics(p1).attestations, 0, "the Sybils alone: not counted");
+        (uint256 s1, uint256 q1) = metrics.syncPerformance(p1);
+        assertEq(s1, 10_000, "p1: no speed bonus from the Sybils");
+        assertEq(q1, 10_000, "p1: no quality from the Sybils");
+    }
+
+    /// An epoch that counted stops counting when the set grows past twice its attested bonds: three honest
+    /// validators (30,000) attest p1's epoch 0 with the set at 50,000 (counts: 60,000 > 50,000); three new
+    /// validators join (set 80,000) and one of them attests too: 40,000 x 2 = 80,000 is not more than 80,000, so the
+    /// epoch leaves the rolling figures (nothing counted, no underflow later).
+    function test_attack_epochLeavesTheFiguresWhenTheSetOutgrowsItsAttesters() public {
+        vm.warp(T0 + DAY);
+        for (uint256 i; i < 3; ++i) {
+            vm.prank(validators[i]);
+            metrics.attest(p1, 0, 80, 10_000, 9_000);
+        }
+        assertEq(metrics.rollingMetrics(p1).attestations, 3, "30,000 of 50,000: counted");
+        _sybils(3);
+        vm.prank(sybils[0]);
+        metrics.attest(p1, 0, 80, 10_000, 9_000);
+        assertEq(metrics.rollingMetrics(p1).attestations, 0, "40,000 of 80,000: no longer counted");
+        vm.prank(validators[3]);
+        metrics.attest(p1, 0, 80, 10_000, 9_000);
+        assertEq(metrics.rollingMetrics(p1).attestations, 5, "50,000 of 80,000: counted again");
+        assertEq(metrics.rollingMetrics(p1).avgAccuracyBps, 9_000, "90%");
     }
 
     /// Checked safe: running sums neither drift nor underflow. 100 messy epochs (eight attesters, sides flipping
