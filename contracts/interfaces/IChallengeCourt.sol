@@ -331,7 +331,8 @@ interface IChallengeCourt {
     /// @dev Reverts `UnknownSource`, `UnknownSubject`, `NotSubjectConsumer`, `ChallengeDeadlinePassed` (after the
     /// deadline; at it is allowed), `UnknownProvider`, `AlreadyChallenged` (unless the open challenge of the subject
     /// claims the same or a lower class and a strictly lower percent: the new one supersedes it, so a provider cannot
-    /// shield a severe case behind a minor one, or a 15% case behind a 5% one, opened by an accomplice), `EvidenceAlreadyUsed`, `PercentOutsideClass` or `NotEnoughValidators`.
+    /// shield a severe case behind a minor one, or a 15% case behind a 5% one, opened by an accomplice),
+    /// `EvidenceAlreadyUsed`, `PercentOutsideClass` or `NotEnoughValidators`.
     /// @param source The source of the subject.
     /// @param subjectId The subject.
     /// @param infraction The class claimed.
