@@ -54,6 +54,8 @@ interface IChallengeCourt {
     /// @param rejectVotes Validators voting to reject.
     /// @param quorum Distinct voters needed for a decision (`minQuorum` when opened).
     /// @param feePerWinner Validator fee each validator on the winning side may claim, in token wei.
+    /// @param supersededBy The higher challenge opened on the same subject after it (0: none); it ends
+    /// `Superseded` only if that one is upheld (or superseded in turn), and otherwise falls back to its own verdict.
     /// @param evidenceId `keccak256(abi.encode(source, subjectId))`.
     /// @param upholdStake Bonds of the validators voting to uphold, token wei.
     /// @param rejectStake Bonds of the validators voting to reject, token wei.
@@ -71,6 +73,7 @@ interface IChallengeCourt {
         uint32 rejectVotes;
         uint32 quorum;
         uint96 feePerWinner;
+        uint40 supersededBy;
         bytes32 evidenceId;
         uint128 upholdStake;
         uint128 rejectStake;
@@ -224,7 +227,7 @@ interface IChallengeCourt {
         uint256 reactivatesAt
     );
 
-    /// @notice A lower-class challenge was superseded by a higher-class one on the same subject; its stake is back.
+    /// @notice A challenge was superseded by a higher one (higher percent) on the same subject.
     /// @param challengeId The superseded challenge.
     /// @param supersededBy The challenge that replaced it.
     event ChallengeSuperseded(uint256 indexed challengeId, uint256 indexed supersededBy);
@@ -295,6 +298,8 @@ interface IChallengeCourt {
     error BondLocked(address validator, uint256 unlockAt);
     /// @notice The challenge has neither a decision nor its quorum yet; it expires at `expiresAt` unless reached.
     error DecisionPending(uint256 challengeId, uint256 votedStake, uint256 activeStake, uint256 expiresAt);
+    /// @notice The higher-class challenge that superseded this one is not decided yet (this one follows its outcome).
+    error SupersedingPending(uint256 challengeId, uint256 supersededBy);
     /// @notice The validator voted, was not eligible, or the challenge reached its quorum or is not open / closed.
     error NotSilent(address validator, uint256 challengeId);
     /// @notice An ineligible validator reactivating before its cooldown ends.
@@ -325,8 +330,9 @@ interface IChallengeCourt {
     /// @notice Challenges a settled result by staking `challengeStakeFor(value)` (pulled from the caller).
     /// @dev Reverts `UnknownSource`, `UnknownSubject`, `NotSubjectConsumer`, `ChallengeDeadlinePassed` (after the
     /// deadline; at it is allowed), `UnknownProvider`, `AlreadyChallenged` (unless the open challenge of the subject
-    /// claims a lower class: the new one supersedes it, so a provider cannot shield a severe case behind a minor one
-    /// opened by an accomplice), `EvidenceAlreadyUsed`, `PercentOutsideClass` or `NotEnoughValidators`.
+    /// claims the same or a lower class and a strictly lower percent: the new one supersedes it, so a provider cannot
+    /// shield a severe case behind a minor one, or a 15% case behind a 5% one, opened by an accomplice),
+    /// `EvidenceAlreadyUsed`, `PercentOutsideClass` or `NotEnoughValidators`.
     /// @param source The source of the subject.
     /// @param subjectId The subject.
     /// @param infraction The class claimed.
@@ -355,10 +361,12 @@ interface IChallengeCourt {
     /// majority of the votes.
     /// Otherwise the challenge waits one more voting period (silent validators can be reported meanwhile, shrinking
     /// the set) and then expires (stake back). A challenge superseded by a higher-class one on the same subject
-    /// returns its stake. The challenger's reward is paid in proportion to the slash actually applied. The slash uses
-    /// the claimed class and percent (moved into the class's current range if governance changed it meanwhile),
-    /// clamped by the slasher's caps; it is skipped if the evidence was used meanwhile. Reverts `UnknownChallenge`,
-    /// `ChallengeNotOpen`, `VotingNotEnded` or `DecisionPending`.
+    /// waits for that one's decision: if it is upheld (or superseded in turn), this one returns its stake
+    /// (`Superseded`); if it fails (rejected or expired), this one takes its own verdict. The challenger's reward is
+    /// paid in proportion to the slash actually applied. The slash uses the claimed class and percent (moved into
+    /// the class's current range if governance changed it meanwhile), clamped by the slasher's caps; it is skipped if
+    /// the evidence was used meanwhile. Reverts `UnknownChallenge`,
+    /// `ChallengeNotOpen`, `VotingNotEnded`, `DecisionPending` or `SupersedingPending`.
     /// @param challengeId The challenge.
     /// @return status The outcome.
     function decide(uint256 challengeId) external returns (Status status);

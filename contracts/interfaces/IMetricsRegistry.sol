@@ -72,7 +72,8 @@ interface IMetricsRegistry is IChallengeSource {
 
     /// @notice A provider's aggregates for one epoch.
     /// @param attestations Number of attestations.
-    /// @param avgResponseMs Average attested response time, ms (rounded down).
+    /// @param avgResponseMs Average attested response time, ms (rounded down), each clamped to the response cap
+    /// (`maxLatencyMs x latencyBreachBps / 10,000`).
     /// @param avgUptimeBps Average attested uptime, bps.
     /// @param avgAccuracyBps Average attested accuracy, bps.
     /// @param slowAttestations Attestations whose response time breached the advertised latency.
@@ -97,9 +98,13 @@ interface IMetricsRegistry is IChallengeSource {
     /// @notice A provider's rolling figures over the `windowEpochs` epochs up to its latest attested epoch.
     /// @param latestEpoch The latest epoch attested (the window's last).
     /// @param attestations Attestations in the window, counting only epochs with at least `minAttestations`.
-    /// @param avgResponseMs Average response time, ms.
-    /// @param avgUptimeBps Average uptime, bps.
-    /// @param avgAccuracyBps Average accuracy, bps.
+    /// @param avgResponseMs Average of the epochs' response figures, ms. An epoch's figure for each metric is the mean
+    /// of its attestations on the side of the metric's threshold against the provider (a response of `fastResponseMs`
+    /// or more, an uptime below `minUptimeBps`, an accuracy below 50%) when that side holds more than half of the
+    /// epoch's attested bonds, of the other side otherwise: attesters short of a bonded majority of an epoch cannot
+    /// move its figures across a threshold.
+    /// @param avgUptimeBps Average of the epochs' uptime figures, bps.
+    /// @param avgAccuracyBps Average of the epochs' accuracy figures, bps.
     struct RollingMetrics {
         uint256 latestEpoch;
         uint256 attestations;

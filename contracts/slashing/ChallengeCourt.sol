@@ -139,7 +139,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         ISlasher.Infraction infraction,
         uint256 bps
     ) external returns (uint256 challengeId) {
-        (address provider, uint256 value, bytes32 evidenceId) = _checkSubject(source, subjectId, infraction);
+        (address provider, uint256 value, bytes32 evidenceId) = _checkSubject(source, subjectId, infraction, bps);
         ISlasher.ClassRange memory range = _SLASHER.classRange(infraction);
         if (bps < range.minBps || bps > range.maxBps) {
             revert PercentOutsideClass(infraction, bps, range.minBps, range.maxBps);
@@ -168,7 +168,11 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         c.setStake = _activeBond;
         c.evidenceId = evidenceId;
         _emitOpened(challengeId, source, subjectId, c);
-        if (previous != 0) emit ChallengeSuperseded(previous, challengeId);
+        if (previous != 0) {
+            // The lower case waits for this one and falls back to its own verdict if this one fails.
+            _challenges[previous].supersededBy = uint40(challengeId);
+            emit ChallengeSuperseded(previous, challengeId);
+        }
         _TOKEN.safeTransferFrom(msg.sender, address(this), stake);
     }
 
@@ -476,9 +480,16 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     }
 
     /// @dev The outcome of an open challenge whose voting ended; reverts `DecisionPending` while it has neither a
-    /// decision nor its quorum and the extra period for reporting silent validators runs.
+    /// decision nor its quorum and the extra period for reporting silent validators runs. A superseded challenge
+    /// follows the higher-class one (`SupersedingPending` until it is decided): `Superseded` if it was upheld or
+    /// superseded in turn (a higher class was upheld), its own verdict if it failed.
     function _outcome(uint256 challengeId, Challenge storage c, uint256 votingEnds) private view returns (Status) {
-        if (_challengeOf[c.evidenceId] != challengeId) return Status.Superseded;
+        uint256 supersededBy = c.supersededBy;
+        if (supersededBy != 0) {
+            Status higher = _challenges[supersededBy].status;
+            if (higher == Status.Open) revert SupersedingPending(challengeId, supersededBy);
+            if (higher == Status.Upheld || higher == Status.Superseded) return Status.Superseded;
+        }
         Status status = _verdict(c);
         if (status != Status.Open) return status;
         uint256 expiresAt = votingEnds + _settings.votingPeriod;
@@ -523,12 +534,14 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
     }
 
     /// @dev Checks that the caller may challenge the subject now; returns its provider, value and evidence id.
-    /// One open challenge per subject, unless a higher class supersedes it (a provider cannot shield a severe case
-    /// behind a minor one its accomplice opened first).
+    /// One open challenge per subject, unless a case of the same or a higher class claiming a strictly higher percent
+    /// supersedes it (a provider cannot shield a severe case behind a minor one, nor a 15% case behind a 5% one of
+    /// the same class, its accomplice opened first; a case claiming no more cannot take an honest case's reward).
     function _checkSubject(
         address source,
         bytes32 subjectId,
-        ISlasher.Infraction infraction
+        ISlasher.Infraction infraction,
+        uint256 bps
     ) private view returns (address provider, uint256 value, bytes32 evidenceId) {
         if (!_sources[source]) revert UnknownSource(source);
         address consumer;
@@ -540,10 +553,12 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         if (!_STAKING.isRegistered(provider)) revert UnknownProvider(provider);
         evidenceId = keccak256(abi.encode(source, subjectId));
         uint256 previous = _challengeOf[evidenceId];
-        if (
-            previous != 0 &&
-            (_challenges[previous].status != Status.Open || _challenges[previous].infraction >= infraction)
-        ) revert AlreadyChallenged(evidenceId, previous);
+        if (previous != 0) {
+            Challenge storage p = _challenges[previous];
+            if (p.status != Status.Open || p.infraction > infraction || p.bps >= bps) {
+                revert AlreadyChallenged(evidenceId, previous);
+            }
+        }
         if (_SLASHER.evidenceUsed(evidenceId)) revert EvidenceAlreadyUsed(evidenceId);
     }
 

@@ -22,29 +22,40 @@ import {BPS} from "../libraries/Constants.sol";
 contract MetricsRegistry is IMetricsRegistry, AccessManaged {
     uint256 private constant MAX_SCORE = 1_000;
 
-    /// @dev One epoch of a provider: `epochPlusOne` says which epoch the slot holds (0: never used).
+    /// @dev One epoch of a provider: `epochPlusOne` says which epoch the slot holds (0: never used). Each figure is
+    /// split at its threshold: the low side's count, sum and bonds (fast responses, down uptimes, low accuracies) next
+    /// to the totals, so the side holding a bonded majority is known in O(1). Response times are clamped.
     struct Bucket {
         uint32 epochPlusOne;
         uint16 count;
         uint16 slow;
         uint16 down;
-        uint64 sumResponseMs;
+        uint16 fast;
+        uint16 lowAccuracy;
+        uint48 sumResponseMs;
+        uint48 sumFastMs;
         uint32 sumUptimeBps;
-        uint32 sumAccuracyBps;
         uint128 stake;
         uint128 slowStake;
         uint128 downStake;
         uint128 setStake;
+        uint128 fastStake;
+        uint128 lowAccuracyStake;
+        uint32 sumAccuracyBps;
+        uint32 sumDownUptimeBps;
+        uint32 sumLowAccuracyBps;
     }
 
-    /// @dev Running sums of the buckets in the window `(latest - windowEpochs, latest]` attested by at least
-    /// `minAttestations` validators (a bucket joins the sums when it reaches that count).
+    /// @dev Running sums of the epoch figures (`_figures`) of the buckets in the window `(latest - windowEpochs,
+    /// latest]` attested by at least `minAttestations` validators (a bucket joins the sums when it reaches that count,
+    /// and its figures are replaced in them at each later attestation); `count` counts their attestations.
     struct Rolling {
         uint32 latestPlusOne;
         uint32 count;
         uint64 sumResponseMs;
         uint48 sumUptimeBps;
         uint48 sumAccuracyBps;
+        uint16 epochs;
     }
 
     /// @dev The advertised latency: `newerMs` applies from epoch `newerFrom`, `olderMs` before it.
@@ -73,6 +84,8 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
     uint256 private immutable _W_STAKE;
     uint256 private immutable _DISPUTE_WINDOW;
     uint256 private immutable _MAX_LATENCY_MS;
+    /// @dev The largest response time a figure counts: the breach level of the largest advertisable latency.
+    uint256 private immutable _RESPONSE_CAP_MS;
 
     /// @dev Set once by `bindRatings` (the ratings are deployed after the registry).
     IRatings private _ratings;
@@ -126,6 +139,8 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
         _W_STAKE = c.trustWeightsBps[3];
         _DISPUTE_WINDOW = c.disputeWindow;
         _MAX_LATENCY_MS = c.maxLatencyMs;
+        uint256 cap = (c.maxLatencyMs * c.latencyBreachBps) / BPS;
+        _RESPONSE_CAP_MS = cap > type(uint32).max ? type(uint32).max : cap;
     }
 
     /// @inheritdoc IMetricsRegistry
@@ -166,19 +181,22 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
 
         // The window moves first: the new bucket may take the slot of one that leaves it.
         Rolling memory r = _advance(provider, _rolling[provider], epoch);
-        Bucket memory b = _recordInBucket(provider, epoch, responseMs, uptimeBps, accuracyBps);
-        uint256 minimum = _MIN_ATTESTATIONS;
-        if (b.count == minimum) {
-            // The epoch now has enough attesters: all of its figures join the rolling sums.
+        (Bucket memory before, Bucket memory b) = _recordInBucket(provider, epoch, responseMs, uptimeBps, accuracyBps);
+        // The epoch's figures (re)join the rolling sums: the ones it had before this attestation leave them. A bucket
+        // that counted stops counting if the set grew past twice its bonds (`setStake` is the largest seen).
+        if (before.epochPlusOne == epoch + 1 && _counts(before)) {
+            r.count -= before.count;
+            r.epochs -= 1;
+            _removeFigures(r, before);
+        }
+        if (_counts(b)) {
             r.count += b.count;
-            r.sumResponseMs += b.sumResponseMs;
-            r.sumUptimeBps += b.sumUptimeBps;
-            r.sumAccuracyBps += b.sumAccuracyBps;
-        } else if (b.count > minimum) {
-            r.count += 1;
-            r.sumResponseMs += uint64(responseMs);
-            r.sumUptimeBps += uint48(uptimeBps);
-            r.sumAccuracyBps += uint48(accuracyBps);
+            r.epochs += 1;
+            (uint256 response, uint256 uptime, uint256 accuracy) = _figures(b);
+            // Each figure is at most the response cap (32 bits) or 10,000, over at most 65,535 epochs.
+            r.sumResponseMs += uint64(response);
+            r.sumUptimeBps += uint48(uptime);
+            r.sumAccuracyBps += uint48(accuracy);
         }
         _rolling[provider] = r;
         emit Attested(provider, epoch, msg.sender, responseMs, uptimeBps, accuracyBps);
@@ -290,12 +308,12 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
     function rollingMetrics(address provider) public view returns (RollingMetrics memory m) {
         Rolling memory r = _rolling[provider];
         // Nothing attested, or the whole window has passed since the latest attested epoch.
-        if (r.count == 0 || currentEpoch() >= r.latestPlusOne + _WINDOW_EPOCHS) return m;
+        if (r.epochs == 0 || currentEpoch() >= r.latestPlusOne + _WINDOW_EPOCHS) return m;
         m.latestEpoch = r.latestPlusOne - 1;
         m.attestations = r.count;
-        m.avgResponseMs = r.sumResponseMs / r.count;
-        m.avgUptimeBps = r.sumUptimeBps / r.count;
-        m.avgAccuracyBps = r.sumAccuracyBps / r.count;
+        m.avgResponseMs = r.sumResponseMs / r.epochs;
+        m.avgUptimeBps = r.sumUptimeBps / r.epochs;
+        m.avgAccuracyBps = r.sumAccuracyBps / r.epochs;
     }
 
     /// @inheritdoc IMetricsRegistry
@@ -357,17 +375,16 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
         if (epoch < latestPlusOne) return r;
         uint256 window = _WINDOW_EPOCHS;
         if (latestPlusOne == 0 || epoch - (latestPlusOne - 1) >= window) {
-            r = Rolling(0, 0, 0, 0, 0);
+            r = Rolling(0, 0, 0, 0, 0, 0);
         } else {
             // The epochs leaving are (latest - window, epoch - window]: fewer than `window` of them.
             uint256 from = latestPlusOne > window ? latestPlusOne - window : 0;
             for (uint256 ep = from; ep + window <= epoch; ++ep) {
                 Bucket memory b = _buckets[provider][ep % window];
-                if (b.epochPlusOne != ep + 1 || b.count < _MIN_ATTESTATIONS) continue;
+                if (b.epochPlusOne != ep + 1 || !_counts(b)) continue;
                 r.count -= b.count;
-                r.sumResponseMs -= b.sumResponseMs;
-                r.sumUptimeBps -= b.sumUptimeBps;
-                r.sumAccuracyBps -= b.sumAccuracyBps;
+                r.epochs -= 1;
+                _removeFigures(r, b);
             }
         }
         // Epochs are below 2^32 for any epoch length of a second or more until the year 2106.
@@ -375,14 +392,53 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
         return r;
     }
 
-    /// @dev Adds the caller's attestation, weighed by its bond, to the provider's bucket of `epoch`; returns it.
+    /// @dev Whether a bucket's figures count in the rolling sums: at least `minAttestations` attestations whose bonds
+    /// are more than half of the largest active set seen while it was attested (a minority of the set attesting an
+    /// epoch alone cannot set its figures).
+    function _counts(Bucket memory b) private view returns (bool) {
+        return b.count >= _MIN_ATTESTATIONS && uint256(b.stake) * 2 > b.setStake;
+    }
+
+    /// @dev The rolling sums without a bucket's epoch figures.
+    function _removeFigures(Rolling memory r, Bucket memory b) private pure {
+        (uint256 response, uint256 uptime, uint256 accuracy) = _figures(b);
+        r.sumResponseMs -= uint64(response);
+        r.sumUptimeBps -= uint48(uptime);
+        r.sumAccuracyBps -= uint48(accuracy);
+    }
+
+    /// @dev An epoch's figures for the rolling metrics: for each one, the mean of the attestations on the side of its
+    /// threshold against the provider (slow: `fastResponseMs` or more; down: below `minUptimeBps`; low accuracy:
+    /// below 50%) if that side holds half of the epoch's attested bonds or more, of the other side otherwise (a tie
+    /// goes against the provider). Attesters short of a bonded majority of the epoch cannot move a figure across its
+    /// threshold, and inside a side only as far as that side reaches (response times are clamped to the cap).
+    function _figures(Bucket memory b) private pure returns (uint256 response, uint256 uptime, uint256 accuracy) {
+        // A side holding half of the bonds or more holds at least one attestation (every attester has a bond), and so
+        // does the other side when this one holds less.
+        uint256 stake = b.stake;
+        response =
+            (stake - b.fastStake) * 2 >= stake
+                ? (b.sumResponseMs - b.sumFastMs) / (b.count - b.fast)
+                : b.sumFastMs / b.fast;
+        uptime =
+            b.downStake * 2 >= stake
+                ? b.sumDownUptimeBps / b.down
+                : (b.sumUptimeBps - b.sumDownUptimeBps) / (b.count - b.down);
+        accuracy =
+            b.lowAccuracyStake * 2 >= stake
+                ? b.sumLowAccuracyBps / b.lowAccuracy
+                : (b.sumAccuracyBps - b.sumLowAccuracyBps) / (b.count - b.lowAccuracy);
+    }
+
+    /// @dev Adds the caller's attestation, weighed by its bond, to the provider's bucket of `epoch`; returns the
+    /// bucket before and after it.
     function _recordInBucket(
         address provider,
         uint256 epoch,
         uint256 responseMs,
         uint256 uptimeBps,
         uint256 accuracyBps
-    ) private returns (Bucket memory b) {
+    ) private returns (Bucket memory before, Bucket memory b) {
         (uint256 weight, uint256 setStake) = _COURT.attesterWeight(msg.sender);
         uint256 latency = _latencyFor(_latency[provider], epoch);
         // A provider that advertised nothing is held to the largest latency it could advertise.
@@ -390,13 +446,21 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
         bool slow = responseMs * BPS > latency * _LATENCY_BREACH_BPS;
         bool down = uptimeBps < _MIN_UPTIME_BPS;
         uint256 slot = epoch % _WINDOW_EPOCHS;
-        b = _buckets[provider][slot];
+        before = _buckets[provider][slot];
         // A slot holding another epoch holds one at least a window older, already out of the running sums.
-        if (b.epochPlusOne != epoch + 1) b = Bucket(uint32(epoch + 1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        // Checked: a bucket counts at most 65,535 attestations (validators); the sums fit by the same bound, the
-        // bonds by the court's 128-bit ledger.
+        if (before.epochPlusOne == epoch + 1) {
+            // A second copy (memory structs are references): the bucket as it was is needed to replace its figures.
+            b = _buckets[provider][slot];
+        } else {
+            // A fresh bucket (`before` is read only for an epoch that already counts).
+            b.epochPlusOne = uint32(epoch + 1);
+        }
+        // The figure counted: the slow trigger above used the response as attested.
+        uint256 counted = responseMs > _RESPONSE_CAP_MS ? _RESPONSE_CAP_MS : responseMs;
+        // Checked: a bucket counts at most 65,535 attestations (validators); the sums fit by the same bound (32-bit
+        // response times, 14-bit shares), the bonds by the court's 128-bit ledger.
         b.count += 1;
-        b.sumResponseMs += uint64(responseMs);
+        b.sumResponseMs += uint48(counted);
         b.sumUptimeBps += uint32(uptimeBps);
         b.sumAccuracyBps += uint32(accuracyBps);
         b.stake += uint128(weight);
@@ -407,8 +471,24 @@ contract MetricsRegistry is IMetricsRegistry, AccessManaged {
         if (down) {
             b.down += 1;
             b.downStake += uint128(weight);
+            b.sumDownUptimeBps += uint32(uptimeBps);
+        }
+        if (counted < _FAST_RESPONSE_MS) {
+            b.fast += 1;
+            b.fastStake += uint128(weight);
+            b.sumFastMs += uint48(counted);
+        }
+        if (accuracyBps < BPS / 2) {
+            b.lowAccuracy += 1;
+            b.lowAccuracyStake += uint128(weight);
+            b.sumLowAccuracyBps += uint32(accuracyBps);
         }
         if (setStake > b.setStake) b.setStake = uint128(setStake);
+        _saveBucket(provider, slot, b);
+    }
+
+    /// @dev Stores a bucket (a function of its own keeps the copy within the stack).
+    function _saveBucket(address provider, uint256 slot, Bucket memory b) private {
         _buckets[provider][slot] = b;
     }
 

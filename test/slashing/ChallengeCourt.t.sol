@@ -177,8 +177,9 @@ contract ChallengeCourtTest is SlashingBase {
         _mint(consumer, 2 * STAKE);
         vm.startPrank(consumer);
         token.approve(address(court), 2 * STAKE);
+        // The same class needs a strictly higher percent to supersede (500 is not above 500), a lower class never.
         vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.AlreadyChallenged.selector, _evidence(S), id));
-        court.openChallenge(address(source), S, MAJOR, 1_000);
+        court.openChallenge(address(source), S, MAJOR, 500);
         vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.AlreadyChallenged.selector, _evidence(S), id));
         court.openChallenge(address(source), S, MINOR, 100);
         vm.stopPrank();

@@ -50,7 +50,9 @@ contract MetricsRegistryTest is SlashingBase {
 
     // ------------------------------------------------------------------ attestations
 
-    /// Averages 100 ms, 96% uptime, 88.33% accuracy (rounded down); one uptime below 95%.
+    /// Averages 100 ms, 96% uptime, 88.33% accuracy (rounded down); one uptime below 95%. The rolling figures count
+    /// each threshold's side holding a bonded majority: 9,000 is down but holds 10,000 of 30,000, so the epoch's
+    /// uptime is (10,000 + 9,800) / 2 = 9,900.
     function test_attest_aggregatesTheEpoch() public {
         _toAttestationOf(0);
         vm.expectEmit(true, true, true, true, address(metrics));
@@ -68,7 +70,7 @@ contract MetricsRegistryTest is SlashingBase {
         assertEq(m.slowAttestations, 0, "no advertised latency: never slow");
         IMetricsRegistry.RollingMetrics memory r = metrics.rollingMetrics(p1);
         assertEq(r.attestations, 3, "rolling count");
-        assertEq(r.avgUptimeBps, 9_600, "rolling uptime");
+        assertEq(r.avgUptimeBps, 9_900, "rolling uptime: the up side's mean");
         assertEq(r.latestEpoch, 0, "latest epoch");
     }
 
@@ -270,6 +272,30 @@ contract MetricsRegistryTest is SlashingBase {
         assertEq(metrics.epochMetrics(p1, 5).attestations, 3, "epoch 5 is the oldest kept");
     }
 
+    /// An epoch's figures are replaced in the sums at each attestation after the third and leave them whole with the
+    /// window. Epoch 0: 80, 100, 120 ms (slow side 2 of 3: 110), then a fourth at 90 and a fifth at 60 (fast side
+    /// 3 of 5: (80 + 90 + 60) / 3 = 76); accuracies 90%, 95%, 80%, 10%, 20% (low side 2 of 5: the high side, 88.33%).
+    /// Epoch 1: 50 ms. Epoch 90 (60 ms) pushes epoch 0 out: (50 + 60) / 2 = 55 ms over 6 attestations.
+    function test_rollingMetrics_epochFiguresAreReplacedAndLeaveWhole() public {
+        _threeAttestationsOfEpochZero();
+        assertEq(metrics.rollingMetrics(p1).avgResponseMs, 110, "(100 + 120) / 2");
+        _attest(3, 0, 90, 10_000, 1_000);
+        _attest(4, 0, 60, 10_000, 2_000);
+        IMetricsRegistry.RollingMetrics memory r = metrics.rollingMetrics(p1);
+        assertEq(r.attestations, 5, "five");
+        assertEq(r.avgResponseMs, 76, "the fast side now holds 30,000 of 50,000");
+        assertEq(r.avgAccuracyBps, 8_833, "26,500 / 3: the low side holds 20,000 of 50,000");
+        _toAttestationOf(1);
+        _attest3(1, 50, 10_000, 9_000);
+        assertEq(metrics.rollingMetrics(p1).avgResponseMs, 63, "(76 + 50) / 2");
+        _toAttestationOf(90);
+        _attest3(90, 60, 10_000, 9_000);
+        r = metrics.rollingMetrics(p1);
+        assertEq(r.attestations, 6, "epochs 1 and 90");
+        assertEq(r.avgResponseMs, 55, "(50 + 60) / 2");
+        assertEq(r.avgAccuracyBps, 9_000, "epoch 0 left whole");
+    }
+
     /// Epochs 0-9, then 50 (a gap inside the window), then 95: the window (5, 95] keeps 6-9, 50 and 95.
     /// Then epoch 200, a whole window later: only itself. Then nothing for 90 epochs: no figures.
     function test_rollingMetrics_acrossGaps() public {
@@ -297,8 +323,10 @@ contract MetricsRegistryTest is SlashingBase {
 
     // ------------------------------------------------------------------ trust score and performance
 
-    /// Epoch 0's figures (uptime 96%, accuracy 88.33%, 100 ms) and 100,000 of reputation stake (score 500):
-    /// (4,000 x 960 + 3,000 x 883.3 + 2,000 x 1,000 + 1,000 x 500) / 10,000 = 8,989,900 / 10,000 -> 898.
+    /// Epoch 0's rolling figures (80, 100, 120 ms: the slow side, 100 ms or more, holds 20,000 of 30,000, so 110 ms;
+    /// uptime 99%: the up side; accuracy 88.33%: every figure on the high side) and 100,000 of reputation stake
+    /// (score 500): latency score 1,000 x 100 / 110 = 909, so (4,000 x 990 + 3,000 x 883.3 + 2,000 x 909 + 1,000 x
+    /// 500) / 10,000 = 8,927,900 / 10,000 -> 892.
     function test_trustScore_combinesRollingFiguresAndReputationStake() public {
         _mint(p1, 100_000 ether);
         vm.startPrank(p1);
@@ -307,7 +335,8 @@ contract MetricsRegistryTest is SlashingBase {
         vm.stopPrank();
         assertEq(metrics.trustScore(p1), 50, "no attestations yet: 10% x 500");
         _threeAttestationsOfEpochZero();
-        assertEq(metrics.trustScore(p1), 898, "by hand");
+        assertEq(metrics.rollingMetrics(p1).avgResponseMs, 110, "the slow side's mean");
+        assertEq(metrics.trustScore(p1), 892, "by hand");
     }
 
     /// 200 ms on average is twice the 100 ms reference: a latency score of 500.

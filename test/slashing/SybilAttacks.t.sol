@@ -237,7 +237,8 @@ contract SybilAttacksTest is SlashingBase {
     /// p2 (Platinum, 1,000,000) is disputed for epoch 0 by a victim; p2's alt files the dispute last and opens a 1%
     /// minor challenge. Before: the victim's severe challenge reverted `AlreadyChallenged`, p2 lost 10,000 and the
     /// alt got its stake back plus a reward. Now the victim files again and its severe challenge supersedes the minor
-    /// one: the minor returns the alt's 1,000 stake without a reward, and the severe takes 20% (200,000) and bans.
+    /// one: the minor waits for it; the severe takes 20% (200,000) and bans, then the minor returns the alt's 1,000
+    /// stake without a reward.
     function test_attack5_aHigherClassSupersedesTheProvidersOwnMinorCase() public {
         _register(p2, 1_000_000 ether);
         _fundPool(10_000 ether);
@@ -264,14 +265,15 @@ contract SybilAttacksTest is SlashingBase {
             _vote(validators[i], minor, true);
             _vote(validators[i], severe, true);
         }
-        vm.warp(court.challenge(minor).votingEnds);
-        assertEq(uint256(court.decide(minor)), uint256(IChallengeCourt.Status.Superseded), "superseded");
-        assertEq(token.balanceOf(alt), MIN_STAKE, "stake back, no reward");
-        assertEq(_stakeWith(p2), 1_000_000 ether, "the minor case took nothing");
         vm.warp(court.challenge(severe).votingEnds);
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.SupersedingPending.selector, minor, severe));
+        court.decide(minor);
         assertEq(uint256(court.decide(severe)), uint256(IChallengeCourt.Status.Upheld), "upheld");
         assertEq(_stakeWith(p2), 800_000 ether, "20% of 1,000,000");
         assertTrue(staking.isBanned(p2), "banned");
+        assertEq(uint256(court.decide(minor)), uint256(IChallengeCourt.Status.Superseded), "superseded");
+        assertEq(token.balanceOf(alt), MIN_STAKE, "stake back, no reward");
+        assertEq(_stakeWith(p2), 800_000 ether, "the minor case took nothing more");
     }
 
     // ------------------------------------------------------------------ rewards follow the slash applied
