@@ -11,47 +11,50 @@ import {LicenceMarketTest} from "./LicenceMarket.t.sol";
 contract AuditLicenceTest is LicenceMarketTest {
     bytes32 internal constant EVIL_TERMS = keccak256("impostor's terms");
 
-    // ------------------------------------------------------------------ M-1: one listing per model, forever
+    // ------------------------------------------------------------------ M-1: one listing per model, forever (fixed)
 
-    /// A model's access listing is created once and can never be replaced, and `sold` counts every purchase ever
-    /// (an expired licence frees nothing). Time-limited access with a finite supply therefore ends for good: after
-    /// `supply` purchases nobody can ever buy access again, not from this seller, not from a new seller named by the
-    /// curator (the listing stays, ModelAlreadyListed), and supply cannot be raised.
-    function test_Exploit_timedModelAccessSellsOutForever() public {
+    /// Was: a model's access listing could never be replaced and `sold` counts every purchase ever, so timed access
+    /// with a finite supply ended for good after `supply` purchases. Now the seller raises the supply, and a seller the
+    /// curator names lists fresh terms (the old listing closes; access sold by it stays valid).
+    function test_attack_timedModelAccessRenewsAfterItSellsOut() public {
         vm.prank(curator);
         licences.setModelSeller(SMALL, owner);
         vm.prank(owner);
         uint256 id = licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 500 ether, 2, 30 days, false));
         _buy(carol, id, 500 ether);
         _buy(alice, id, 500 ether);
-
-        // 31 days later both licences lapsed: nobody holds access to SMALL ...
         _skip(31 days);
         assertFalse(licences.hasAccess(carol, SMALL), "carol lapsed");
-        assertFalse(licences.hasAccess(alice, SMALL), "alice lapsed");
-        // ... yet the 2 units are spent for good: carol cannot renew,
         vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.SoldOut.selector, id, 2));
         _buy(carol, id, 500 ether);
-        // the seller cannot list the model again,
+        // The seller raises the supply from 2 to 3: carol renews.
+        vm.expectEmit(true, true, true, true, address(licences));
+        emit ILicenceMarket.SupplySet(id, 3);
         vm.prank(owner);
-        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ModelAlreadyListed.selector, SMALL, id));
-        licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 500 ether, 100, 30 days, false));
-        // and neither can a new seller the curator names (it inherits the sold-out listing).
+        licences.setSupply(id, 3);
+        _buy(carol, id, 500 ether);
+        assertTrue(licences.hasAccess(carol, SMALL), "carol renewed");
+        // A new seller named by the curator lists its own listing; alice buys access there.
         vm.prank(curator);
         licences.setModelSeller(SMALL, bob);
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ModelAlreadyListed.selector, SMALL, id));
-        licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 500 ether, 100, 30 days, false));
-        assertEq(licences.listing(id).seller, bob, "bob took over a dead listing");
-        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.SoldOut.selector, id, 2));
-        _buy(carol, id, 500 ether);
+        uint256 fresh = licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 300 ether, 100, 30 days, false));
+        assertTrue(fresh != id, "a fresh listing");
+        _buy(alice, fresh, 300 ether);
+        assertTrue(licences.hasAccess(alice, SMALL), "alice bought from bob");
+        assertTrue(licences.hasAccess(carol, SMALL), "carol's licence from the ended listing stays live");
+        // carol holds live access: she cannot buy the model twice, from either listing.
+        vm.expectRevert(
+            abi.encodeWithSelector(ILicenceMarket.LicenceHeld.selector, fresh, carol, block.timestamp + 30 days)
+        );
+        _buy(carol, fresh, 300 ether);
     }
 
-    /// The seller the curator names first fixes the model's access terms forever. A wrong (or outgoing) seller lists
-    /// the model at 1 wei with supply 1 and its own terms hash, buys the only licence from a second account
-    /// (cost: 1 wei, all of it the protocol's rounded-up share) and the curator's remedy, naming the rightful seller,
-    /// hands over a sold-out listing whose terms hash is the impostor's: the model's access can never be sold.
-    function test_Exploit_firstSellerBricksTheModelForTheRightfulSellerForOneWei() public {
+    /// Was: the first seller named fixed the model's access terms forever for 1 wei (list at 1 wei, supply 1, buy the
+    /// only licence from a second account). Now naming the rightful seller ends that listing: the impostor cannot
+    /// reopen it and the rightful seller lists its own terms. The licence the impostor's account bought stays valid
+    /// (licences sold are never revoked: that is the cost of naming a wrong seller, bounded by what it sold).
+    function test_attack_firstSellerCannotBrickTheModelForTheRightfulSeller() public {
         address impostor = makeAddr("impostor");
         address alt = makeAddr("impostorAlt");
         vm.prank(curator);
@@ -65,35 +68,44 @@ contract AuditLicenceTest is LicenceMarketTest {
         token.approve(address(licences), 1);
         licences.buy(id, 1); // 1 wei: seller 0, protocol ceil(0.2) = 1
         vm.stopPrank();
-        assertEq(token.balanceOf(alt), 0, "the brick cost 1 wei");
-        assertTrue(licences.hasAccess(alt, SMALL), "the impostor's account holds the only perpetual licence");
 
-        // The curator names the rightful seller: it gets the listing, sold out, with the impostor's terms.
         vm.prank(curator);
         licences.setModelSeller(SMALL, owner);
-        ILicenceMarket.Listing memory l = licences.listing(id);
-        assertEq(l.seller, owner, "owner controls it");
-        assertEq(l.termsHash, EVIL_TERMS, "terms stay the impostor's");
-        assertEq(l.sold, l.supply, "sold out");
+        assertEq(licences.modelListing(SMALL), 0, "the impostor's listing is unbound");
+        assertFalse(licences.listing(id).open, "and closed");
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ListingClosed.selector, id));
+        vm.prank(impostor);
+        licences.setOpen(id, true);
+        vm.prank(impostor);
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.NotModelSeller.selector, SMALL, impostor, owner));
+        licences.list(t);
+        // The rightful seller lists its own terms; carol buys: owner 400, protocol 100.
         vm.prank(owner);
-        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ModelAlreadyListed.selector, SMALL, id));
-        licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 500 ether, 100, 0, false));
-        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.SoldOut.selector, id, 1));
-        _buy(carol, id, 500 ether);
-        // Naming nobody only closes it; the record (and the impostor's perpetual, resellable licence) remain.
-        vm.prank(curator);
-        licences.setModelSeller(SMALL, address(0));
-        assertEq(licences.modelListing(SMALL), id, "the model stays bound to listing 1");
-        assertTrue(licences.hasAccess(alt, SMALL), "impostor's licence survives");
+        uint256 fresh = licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 500 ether, 100, 0, false));
+        assertEq(licences.modelListing(SMALL), fresh, "the model is bound to the owner's listing");
+        assertEq(licences.listing(fresh).termsHash, TERMS, "owner's terms");
+        _buy(carol, fresh, 500 ether);
+        assertEq(token.balanceOf(owner), 400 ether, "owner paid");
+        assertTrue(licences.hasAccess(carol, SMALL), "carol has access");
+        assertTrue(licences.hasAccess(alt, SMALL), "the licence already sold stays");
+        // Moving the access moves it across listings: alt's resellable licence cannot land on carol (she holds
+        // live access), and once moved to bob, alt has none.
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.LicenceHeld.selector, id, carol, type(uint64).max));
+        vm.prank(alt);
+        licences.transferLicence(id, carol);
+        vm.prank(alt);
+        licences.transferLicence(id, bob);
+        assertFalse(licences.hasAccess(alt, SMALL), "alt's access moved");
+        assertTrue(licences.hasAccess(bob, SMALL), "to bob");
     }
 
     // ------------------------------------------------------------------ L-1: the burn is a fifth of the table's
 
-    /// `routeFees` routes the protocol's 20% through `routeFee`, which splits it by the full table and sends the
+    /// @dev KNOWN ISSUE: `routeFees` routes the protocol's 20% through `routeFee`, which splits it by the full table and sends the
     /// provider's 80% *of the 20%* to the treasury. A 1,000 QUIV licence therefore burns 2 (0.2% of the sale) where
     /// the same 1,000 QUIV settled in the inference market burns 10 (1%): validators 1 vs 5, infrastructure 27 vs
     /// 135, treasury 170 vs 50.
-    function test_Exploit_licenceSaleBurnsAFifthOfTheTablesBurn() public {
+    function test_knownIssue_licenceSaleBurnsAFifthOfTheTablesBurn() public {
         uint256 id = _listDataset(false);
         _buy(carol, id, 1_000 ether);
         IFeeRouter.Charge memory c = router.chargeAt(0, 1_000 ether, 0, false, 0, false);
@@ -116,7 +128,7 @@ contract AuditLicenceTest is LicenceMarketTest {
     /// Pending fees are split by the table in force when `routeFees` runs, not the one of the sale. With 200 QUIV
     /// pending from a sale at burn 1%, governance raising the burn to 3%: routed before, 2 burnt and treasury 170;
     /// routed after, 6 burnt and treasury 166 (whoever prefers either calls it first or waits).
-    function test_Exploit_pendingFeesFollowTheTableAtRoutingTime() public {
+    function test_pendingFeesFollowTheTableAtRoutingTime() public {
         uint256 id = _listDataset(false);
         _buy(carol, id, 1_000 ether); // 200 pending at protocol share 20%
         _setRouterParameter(MarketKeys.BURN_FEE_BPS, 300);
@@ -130,7 +142,7 @@ contract AuditLicenceTest is LicenceMarketTest {
 
     /// Anyone lists a "dataset" under any subject, a model id included, with any terms hash: nothing ties a dataset
     /// listing to the data's owner (hasAccess is not affected: it reads only the curated model listing).
-    function test_Exploit_anyoneListsADatasetUnderAModelsId() public {
+    function test_anyoneListsADatasetUnderAModelsId() public {
         uint256 modelListing = _listModel();
         vm.prank(bob);
         uint256 fake = licences.list(_terms(ILicenceMarket.Kind.Dataset, SMALL, 1, 10, 0, true));
@@ -144,7 +156,8 @@ contract AuditLicenceTest is LicenceMarketTest {
     // ------------------------------------------------------------------ checked safe
 
     /// Expiry edges: live strictly before expiry, lapsed at it; a lapsed licence can neither be transferred nor
-    /// block a receiver; transfer to self is refused; a new seller does not cut existing holders' access.
+    /// block a receiver; transfer to self is refused; a new seller does not cut existing holders' access (and ends the
+    /// old listing).
     function test_safe_expiryEdgesTransfersAndReassignment() public {
         uint256 id = _listDataset(true); // 30 days, resale
         uint256 expiry = _buy(carol, id, 1_000 ether);
@@ -171,9 +184,9 @@ contract AuditLicenceTest is LicenceMarketTest {
         vm.prank(curator);
         licences.setModelSeller(SMALL, bob);
         assertTrue(licences.hasAccess(carol, SMALL), "access survives a new seller");
-        uint256 bobBefore = token.balanceOf(bob);
+        // The old listing ended with the old seller: nobody is paid through it any more.
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ListingClosed.selector, m));
         _buy(alice, m, 500 ether);
-        assertEq(token.balanceOf(bob) - bobBefore, 400 ether, "proceeds moved to bob");
     }
 
     /// Rounding: the protocol's part rounds up (a 1-wei licence pays the seller 0), pending fees are routed whole
