@@ -101,10 +101,11 @@ contract AuditLicenceTest is LicenceMarketTest {
 
     // ------------------------------------------------------------------ L-1: the burn is a fifth of the table's
 
-    /// @dev KNOWN ISSUE: `routeFees` routes the protocol's 20% through `routeFee`, which splits it by the full table and sends the
-    /// provider's 80% *of the 20%* to the treasury. A 1,000 QUIV licence therefore burns 2 (0.2% of the sale) where
-    /// the same 1,000 QUIV settled in the inference market burns 10 (1%): validators 1 vs 5, infrastructure 27 vs
-    /// 135, treasury 170 vs 50.
+    /// @dev KNOWN ISSUE: `routeFees` routes the protocol's 20% through `routeFee`, which splits it by the full
+    /// table and sends the provider's 80% *of the 20%* to the treasury (the router has no split over its
+    /// non-provider shares only; documented in docs/market.md). A 1,000 QUIV licence therefore burns 2 (0.2% of
+    /// the sale) where the same 1,000 QUIV settled in the inference market burns 10 (1%): validators 1 vs 5,
+    /// infrastructure 27 vs 135, treasury 170 vs 50.
     function test_knownIssue_licenceSaleBurnsAFifthOfTheTablesBurn() public {
         uint256 id = _listDataset(false);
         _buy(carol, id, 1_000 ether);
