@@ -7,9 +7,11 @@ pragma solidity ^0.8.28;
 /// the seller keeps the provider's share of the market's fee split and the rest goes through the fee router (split by
 /// its table, with the burn, in batches: `routeFees`); the buyer holds a licence record (listing, holder, expiry). A
 /// licence moves to another holder only when its listing allows resale.
-/// @dev A model's access right: each catalogue model has at most one access listing, listed by the model's seller
-/// (an account the curator names per model: model ids are first come, first served in the catalogue, so listing a
-/// model there proves nothing about who owns its weights). `hasAccess(account, modelId)` reads that listing's licence.
+/// @dev A model's access right: each catalogue model has at most one current access listing, listed by the model's
+/// seller (an account the curator names per model: model ids are first come, first served in the catalogue, so
+/// listing a model there proves nothing about who owns its weights). Naming a seller ends the current listing (the
+/// new seller lists fresh terms). Access is kept per (model, holder), whichever listing sold it:
+/// `hasAccess(account, modelId)` reads it, so licences sold by an ended listing stay valid until they lapse.
 /// Invariants: a listing's `sold <= supply`; the contract's balance is the protocol's part of the sales not yet routed
 /// (the seller's part goes straight from the buyer to the seller). Every action is O(1).
 interface ILicenceMarket {
@@ -66,8 +68,8 @@ interface ILicenceMarket {
 
     /// @notice The curator named who sells access to a model.
     /// @param modelId The model.
-    /// @param seller Its seller (zero: nobody may list it; an existing listing keeps paying the previous seller
-    /// until a new one is named).
+    /// @param seller Its seller (zero: nobody may list it). The model's current listing, if any, was closed for good
+    /// (`OpenSet(listingId, false)` if it was open) and the model has none until the seller lists one.
     event ModelSellerSet(bytes32 indexed modelId, address indexed seller);
     /// @notice A listing was created.
     /// @param listingId The listing.
@@ -98,10 +100,10 @@ interface ILicenceMarket {
     /// @param listingId The listing.
     /// @param open Whether it sells.
     event OpenSet(uint256 indexed listingId, bool open);
-    /// @notice A model listing's proceeds now go to the model's new seller.
+    /// @notice A listing's supply was raised.
     /// @param listingId The listing.
-    /// @param seller The new seller.
-    event SellerMoved(uint256 indexed listingId, address indexed seller);
+    /// @param supply New most licences it sells.
+    event SupplySet(uint256 indexed listingId, uint256 supply);
     /// @notice A licence was bought.
     /// @param listingId The listing.
     /// @param buyer Its holder.
@@ -166,7 +168,7 @@ interface ILicenceMarket {
     /// @param price The price.
     /// @param maxPrice The buyer's maximum.
     error PriceAboveMax(uint256 listingId, uint256 price, uint256 maxPrice);
-    /// @notice The account already holds a live licence of the listing.
+    /// @notice The account already holds a live licence of the listing (a model listing: live access to its model).
     /// @param listingId The listing.
     /// @param account The holder.
     /// @param expiry Its expiry.
@@ -179,9 +181,11 @@ interface ILicenceMarket {
     /// @param listingId The listing.
     error ResaleNotAllowed(uint256 listingId);
 
-    /// @notice Names who sells access to a catalogue model (the curator); moves the model's listing, if any, to it.
+    /// @notice Names who sells access to a catalogue model (the curator). The model's current listing, if any, is
+    /// closed for good and unbound (`modelListing` returns zero) so the seller named lists its own terms; access
+    /// already sold stays valid until it lapses.
     /// @param modelId A listed catalogue model.
-    /// @param seller The seller (zero: nobody may list it; an existing listing keeps its seller).
+    /// @param seller The seller (zero: nobody may list it).
     function setModelSeller(bytes32 modelId, address seller) external;
 
     /// @notice Lists licences for sale; the caller is the seller.
@@ -194,7 +198,13 @@ interface ILicenceMarket {
     /// @param price New price, token wei (not zero).
     function setPrice(uint256 listingId, uint256 price) external;
 
-    /// @notice Closes or reopens a listing (its seller); licences sold stay valid until they lapse.
+    /// @notice Raises a listing's supply (its seller): a supply is the seller's cap, not a promise of scarcity.
+    /// @param listingId The listing.
+    /// @param supply New most licences it sells (above the current supply).
+    function setSupply(uint256 listingId, uint256 supply) external;
+
+    /// @notice Closes or reopens a listing (its seller; a model listing the curator ended stays closed); licences
+    /// sold stay valid until they lapse.
     /// @param listingId The listing.
     /// @param open Whether it sells.
     function setOpen(uint256 listingId, bool open) external;
@@ -235,7 +245,8 @@ interface ILicenceMarket {
     /// @return Whether `block.timestamp` is before its expiry.
     function isLicensed(uint256 listingId, address account) external view returns (bool);
 
-    /// @notice Whether an account holds live access to a model (a licence of the model's access listing).
+    /// @notice Whether an account holds live access to a model (a live licence sold by any of the model's access
+    /// listings, current or ended).
     /// @param account The account.
     /// @param modelId The model.
     /// @return Whether it does.

@@ -32,6 +32,9 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     mapping(uint256 listingId => mapping(address holder => uint64 expiry)) private _licences;
     mapping(bytes32 modelId => address seller) private _modelSellers;
     mapping(bytes32 modelId => uint256 listingId) private _modelListings;
+    /// @dev A holder's access to a model, whichever of the model's listings sold it: written at purchase, moved with
+    /// the licence. A live entry equals the holder's live licence of the listing that sold it.
+    mapping(bytes32 modelId => mapping(address holder => uint64 expiry)) private _access;
 
     /// @notice Deploys the marketplace.
     /// @param token_ The market's token (the router's).
@@ -56,16 +59,13 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         emit ModelSellerSet(modelId, seller);
         uint256 listingId = _modelListings[modelId];
         if (listingId == 0) return;
+        // The model's listing ends here (its terms were the previous seller's): the seller named lists fresh terms.
+        // Access already sold lives in `_access`, not in the listing: it stays valid until it lapses.
+        delete _modelListings[modelId];
         Listing storage item = _listings[listingId];
-        if (seller == address(0)) {
-            // Nobody may receive the proceeds: the listing stops selling until a seller is named and reopens it.
-            if (item.open) {
-                item.open = false;
-                emit OpenSet(listingId, false);
-            }
-        } else if (item.seller != seller) {
-            item.seller = seller;
-            emit SellerMoved(listingId, seller);
+        if (item.open) {
+            item.open = false;
+            emit OpenSet(listingId, false);
         }
     }
 
@@ -116,11 +116,20 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     }
 
     /// @inheritdoc ILicenceMarket
+    function setSupply(uint256 listingId, uint256 supply) external {
+        Listing storage item = _ownListing(listingId);
+        if (supply <= item.supply) revert InvalidTerms();
+        item.supply = SafeCast.toUint64(supply);
+        emit SupplySet(listingId, supply);
+    }
+
+    /// @inheritdoc ILicenceMarket
     function setOpen(uint256 listingId, bool open) external {
         Listing storage item = _ownListing(listingId);
-        // A model listing whose seller the curator withdrew stays closed until a seller is named again.
-        if (open && item.kind == Kind.ModelAccess && _modelSellers[item.subject] == address(0))
+        // A model listing the curator ended (by naming a seller) stays closed for good.
+        if (open && item.kind == Kind.ModelAccess && _modelListings[item.subject] != listingId) {
             revert ListingClosed(listingId);
+        }
         item.open = open;
         emit OpenSet(listingId, open);
     }
@@ -137,7 +146,9 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         uint256 sold = item.sold;
         if (sold >= item.supply) revert SoldOut(listingId, item.supply);
         if (price > maxPrice) revert PriceAboveMax(listingId, price, maxPrice);
-        uint256 held = _licences[listingId][msg.sender];
+        bool model = item.kind == Kind.ModelAccess;
+        // A model's access is held once, whichever listing sold it.
+        uint256 held = model ? _access[item.subject][msg.sender] : _licences[listingId][msg.sender];
         if (held > block.timestamp) revert LicenceHeld(listingId, msg.sender, held);
 
         // sold < supply (a uint64).
@@ -145,6 +156,7 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         uint256 duration = item.duration;
         expiry = duration == 0 ? PERPETUAL : SafeCast.toUint64(block.timestamp + duration);
         _licences[listingId][msg.sender] = uint64(expiry);
+        if (model) _access[item.subject][msg.sender] = uint64(expiry);
 
         // The protocol's part rounds up: the seller never keeps more than the provider's share.
         uint256 toProtocol = (price * _ROUTER.protocolBps() + BPS - 1) / BPS;
@@ -169,11 +181,19 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         if (to == address(0)) revert ZeroAddress();
         uint256 expiry = _licences[listingId][msg.sender];
         if (expiry <= block.timestamp) revert NoLicence(listingId, msg.sender);
-        if (!_listings[listingId].resale) revert ResaleNotAllowed(listingId);
-        uint256 held = _licences[listingId][to];
+        Listing storage item = _listings[listingId];
+        if (!item.resale) revert ResaleNotAllowed(listingId);
+        bool model = item.kind == Kind.ModelAccess;
+        bytes32 modelId = item.subject;
+        uint256 held = model ? _access[modelId][to] : _licences[listingId][to];
         if (held > block.timestamp) revert LicenceHeld(listingId, to, held);
         delete _licences[listingId][msg.sender];
         _licences[listingId][to] = uint64(expiry);
+        if (model) {
+            // The sender's live access is this licence (a live access blocks buying or receiving another).
+            delete _access[modelId][msg.sender];
+            _access[modelId][to] = uint64(expiry);
+        }
         emit LicenceTransferred(listingId, msg.sender, to, expiry);
     }
 
@@ -196,8 +216,7 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
 
     /// @inheritdoc ILicenceMarket
     function hasAccess(address account, bytes32 modelId) external view returns (bool) {
-        uint256 listingId = _modelListings[modelId];
-        return listingId != 0 && isLicensed(listingId, account);
+        return _access[modelId][account] > block.timestamp;
     }
 
     /// @inheritdoc ILicenceMarket

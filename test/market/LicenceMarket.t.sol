@@ -325,23 +325,36 @@ contract LicenceMarketTest is MarketBase {
         licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 1 ether, 1, 0, false));
     }
 
-    function test_setModelSeller_movesTheListingsProceeds() public {
+    function test_setModelSeller_endsTheListingAndTheNewSellerListsFreshTerms() public {
         uint256 id = _listModel();
+        _buy(carol, id, 500 ether);
         address heir = makeAddr("heir");
         vm.expectEmit(true, true, true, true, address(licences));
-        emit ILicenceMarket.SellerMoved(id, heir);
+        emit ILicenceMarket.ModelSellerSet(SMALL, heir);
+        vm.expectEmit(true, true, true, true, address(licences));
+        emit ILicenceMarket.OpenSet(id, false);
         vm.prank(curator);
         licences.setModelSeller(SMALL, heir);
-        _buy(carol, id, 500 ether);
-        assertEq(token.balanceOf(heir), 400 ether, "token.balanceOf(heir)");
-        assertEq(token.balanceOf(owner), 0, "token.balanceOf(owner)");
-        // The old seller no longer controls the listing.
-        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.NotSeller.selector, id, owner));
+        assertEq(licences.modelListing(SMALL), 0, "unbound");
+        assertFalse(licences.listing(id).open, "closed");
+        assertEq(licences.listing(id).seller, owner, "the ended listing keeps its seller");
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ListingClosed.selector, id));
+        _buy(alice, id, 500 ether);
+        // The old seller cannot reopen it.
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ListingClosed.selector, id));
         vm.prank(owner);
-        licences.setPrice(id, 1 ether);
+        licences.setOpen(id, true);
+        // The heir lists its own terms; alice buys there, carol's access stays.
+        vm.prank(heir);
+        uint256 fresh = licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 100 ether, 5, 0, false));
+        assertEq(licences.modelListing(SMALL), fresh, "bound to the fresh listing");
+        _buy(alice, fresh, 100 ether);
+        assertEq(token.balanceOf(heir), 80 ether, "100 x 80%");
+        assertTrue(licences.hasAccess(carol, SMALL), "carol's access survives");
+        assertTrue(licences.hasAccess(alice, SMALL), "alice bought from the heir");
     }
 
-    function test_setModelSeller_zeroClosesTheListingUntilASellerIsNamed() public {
+    function test_setModelSeller_zeroClosesTheListingAndNobodyMayList() public {
         uint256 id = _listModel();
         _buy(carol, id, 500 ether);
         vm.prank(curator);
@@ -351,14 +364,38 @@ contract LicenceMarketTest is MarketBase {
         vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ListingClosed.selector, id));
         vm.prank(owner);
         licences.setOpen(id, true);
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.NotModelSeller.selector, SMALL, owner, address(0)));
+        vm.prank(owner);
+        licences.list(_terms(ILicenceMarket.Kind.ModelAccess, SMALL, 1 ether, 1, 0, false));
         // Access sold stays.
         assertTrue(licences.hasAccess(carol, SMALL), "licences.hasAccess(carol");
+        // Named again, the seller lists afresh (the ended listing stays closed).
         vm.prank(curator);
         licences.setModelSeller(SMALL, owner);
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.ListingClosed.selector, id));
         vm.prank(owner);
         licences.setOpen(id, true);
-        _buy(alice, id, 500 ether);
+        uint256 fresh = _listModel();
+        _buy(alice, fresh, 500 ether);
         assertTrue(licences.hasAccess(alice, SMALL), "licences.hasAccess(alice");
+    }
+
+    function test_RevertWhen_supplyIsNotRaisedOrNotTheSellers() public {
+        uint256 id = _listDataset(false);
+        uint256 supply = licences.listing(id).supply;
+        vm.startPrank(dana);
+        vm.expectRevert(ILicenceMarket.InvalidTerms.selector);
+        licences.setSupply(id, supply);
+        vm.expectRevert(ILicenceMarket.InvalidTerms.selector);
+        licences.setSupply(id, supply - 1);
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.NotSeller.selector, id, bob));
+        vm.prank(bob);
+        licences.setSupply(id, supply + 1);
+        vm.expectRevert(abi.encodeWithSelector(ILicenceMarket.UnknownListing.selector, 99));
+        vm.prank(dana);
+        licences.setSupply(99, 1);
+        assertEq(licences.listing(id).supply, supply, "unchanged");
     }
 
     // ------------------------------------------------------------------ listing
