@@ -15,6 +15,7 @@ import type { StakingPreset } from "../deploy/modules/Staking.js";
 import type { IssuancePreset } from "./qutoken/issuance.js";
 import type { DistributionPreset } from "./types/distribution.js";
 import type { GovernancePreset, WorkerProposalsPreset } from "./types/governance.js";
+import type { DeflationPreset } from "./types/deflation.js";
 import type { MarketPreset } from "./types/market.js";
 import type { ProgramsPreset } from "./types/programs.js";
 import { SYSTEMS, type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
@@ -688,6 +689,20 @@ export function validatePrograms(path: string, programs: ProgramsPreset): void {
   }
 }
 
+/**
+ * The deflation controller: a first quarter of at least 1, burn bounds and step within the router's 5,000 limit, a band
+ * within 100% (the contract's limits at every value the registry allows; it keeps both pairs ordered itself).
+ */
+export function validateDeflation(path: string, d: DeflationPreset): void {
+  const x = checkObject(path, d) as unknown as DeflationPreset;
+  checkBigint(`${path}.firstQuarter`, x.firstQuarter, 1n, 400n);
+  checkGoverned(`${path}.stepBps`, x.stepBps, 5_000n);
+  checkGoverned(`${path}.minBurnBps`, x.minBurnBps, 5_000n);
+  checkGoverned(`${path}.maxBurnBps`, x.maxBurnBps, 5_000n);
+  checkGoverned(`${path}.minDeflationBps`, x.minDeflationBps, BigInt(BPS));
+  checkGoverned(`${path}.maxDeflationBps`, x.maxDeflationBps, BigInt(BPS));
+}
+
 export function validatePreset(preset: SystemPreset): void {
   const p = checkObject("preset", preset) as unknown as SystemPreset;
   if (!SYSTEMS.includes(p.system)) fail("preset.system", `(${show(p.system)}) is not one of ${SYSTEMS.join(", ")}`);
@@ -733,6 +748,14 @@ export function validatePreset(preset: SystemPreset): void {
     validatePrograms(`${root}.programs`, p.programs);
     if (p.market === undefined || p.slashing === undefined) {
       fail(`${root}.programs`, "needs market and slashing pieces (settled earnings, the metrics registry's uptime)");
+    }
+  }
+
+  if (p.deflation !== undefined) {
+    validateDeflation(`${root}.deflation`, p.deflation);
+    if (p.market === undefined) fail(`${root}.deflation`, "needs a market piece (the fee router's burn share)");
+    if (p.supply.emission.mode !== "hold") {
+      fail(`${root}.deflation`, "needs a hold-mode emission (the controller reads burns from the supply's fall)");
     }
   }
 

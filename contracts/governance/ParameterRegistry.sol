@@ -43,6 +43,24 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
 
     /// @inheritdoc IParameterRegistry
     function set(address target, bytes32 key, uint256 value) external restricted {
+        _setLimited(target, key, value);
+    }
+
+    /// @inheritdoc IParameterRegistry
+    function setByController(address target, bytes32 key, uint256 value) external restricted {
+        _setLimited(target, key, value);
+    }
+
+    /// @inheritdoc IParameterRegistry
+    function setEmergency(address target, bytes32 key, uint256 value) external restricted {
+        Parameter storage p = _registered(target, key);
+        uint256 current = _checkNewValue(p, target, key, value);
+        _restart(p, value);
+        _apply(target, key, current, value, true);
+    }
+
+    /// @dev A change within the bounds and the rate limit (`set` and `setByController`: one history for both).
+    function _setLimited(address target, bytes32 key, uint256 value) private {
         Parameter storage p = _registered(target, key);
         uint256 current = _checkNewValue(p, target, key, value);
         Parameter memory rolled = _rolled(p, current);
@@ -54,14 +72,6 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         rolled.anchor = value;
         _parameters[target][key] = rolled;
         _apply(target, key, current, value, false);
-    }
-
-    /// @inheritdoc IParameterRegistry
-    function setEmergency(address target, bytes32 key, uint256 value) external restricted {
-        Parameter storage p = _registered(target, key);
-        uint256 current = _checkNewValue(p, target, key, value);
-        _restart(p, value);
-        _apply(target, key, current, value, true);
     }
 
     /// @inheritdoc IParameterRegistry

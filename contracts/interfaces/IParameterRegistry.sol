@@ -96,6 +96,16 @@ interface IParameterRegistry {
     /// @param value The new value.
     function set(address target, bytes32 key, uint256 value) external;
 
+    /// @notice Changes a parameter within its bounds and the rate limit, as `set`, for a contract that moves a value
+    /// by rule (the deflation controller's quarterly step of the burn share).
+    /// @dev Restricted to the PARAMETER_CONTROLLER role (held by such contracts only; their code names the keys
+    /// they move). Same checks and the same rate-limit history as `set`, so governance's changes and the
+    /// controller's steps of one value together move it at most 20% per quarter.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @param value The new value.
+    function setByController(address target, bytes32 key, uint256 value) external;
+
     /// @notice Changes a parameter within its bounds, without the rate limit (emergency path).
     /// @dev Restricted to the emergency role (the emergency timelock).
     /// @param target The module holding the value.

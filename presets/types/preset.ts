@@ -12,6 +12,7 @@ import type { LockingPreset } from "../../deploy/modules/Locking.js";
 import type { SlashingPreset } from "../../deploy/modules/Slashing.js";
 import type { StakingPreset } from "../../deploy/modules/Staking.js";
 import type { IssuancePreset } from "../qutoken/issuance.js";
+import type { DeflationPreset } from "./deflation.js";
 import type { DistributionPreset } from "./distribution.js";
 import type { GovernancePreset, WorkerProposalsPreset } from "./governance.js";
 import type { MarketPreset } from "./market.js";
@@ -107,6 +108,11 @@ export interface SystemPreset {
    * allocations fund them by transfer (`funding` says how much from which), nothing is minted.
    */
   programs?: ProgramsPreset;
+  /**
+   * The deflation controller (QUIVer 5.3): one quarterly step of the market's burn share toward a band of yearly net
+   * deflation, through the ParameterRegistry (needs the market piece and a hold-mode emission).
+   */
+  deflation?: DeflationPreset;
   /** Named accounts of the pieces that stand for contracts of the deployment rather than addresses. */
   bindings: Record<AccountName, BindableContract>;
 }
