@@ -185,7 +185,7 @@ await main(async () => {
         : `; target from quarter ${band.fromQuarter}: ${pctOf(-band.maxBps)} to ${pctOf(-band.minBps)}`),
   );
   for (const y of [1, 5, 6, 10, 15]) {
-    const q = quarters.find((row) => row.quarter === y * 4);
+    const q = quarters.find((row) => row.quarter === y * 4 - 1);
     if (q === undefined) continue;
     const inBand = band === undefined ? "" : -q.netInflationBps >= band.minBps && -q.netInflationBps <= band.maxBps;
     console.log(

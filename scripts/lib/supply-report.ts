@@ -384,7 +384,7 @@ export async function writeProjection(
 
 /** One quarter of net inflation: what the deflation controller measures (docs/deflation.md), from projection rows. */
 export interface NetInflationRow {
-  /** Quarters since the TGE (the one ending at `timestamp`). */
+  /** The quarter, counted from the TGE as the controller counts (quarter 0 is the first). */
   quarter: number;
   /** The quarter's end. */
   timestamp: bigint;
@@ -413,7 +413,7 @@ export function netInflationRows(rows: ProjectionRow[], emissionCap: bigint): Ne
     const emitted = b.emitted - a.emitted;
     const burned = b.burned - a.burned;
     out.push({
-      quarter: q + 1,
+      quarter: q,
       timestamp: b.timestamp,
       emitted,
       burned,

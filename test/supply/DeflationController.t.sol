@@ -182,9 +182,10 @@ contract DeflationControllerTest is ManagedTest {
 
     function test_step_firstAtEndOfYearFiveMeasuresItsLastQuarter() public {
         vm.warp(_q(20));
-        // Quarter 19: the curve is at 47.5M at its start (40M + 3/4 of 10M), 50M at its end: 2.5M. Nothing burned. Outstanding at its start: 1,050M - (100M - 47.5M) = 997.5M. Net inflation 2.5M x 4 / 997.5M =
-        // 1.0025% -> 100 bps (toward zero). Below the band: up one step, 100 -> 125.
-        vm.expectEmit(address(controller));
+        // Quarter 19: the curve is at 47.5M at its start (40M + 3/4 of 10M), 50M at its end: 2.5M. Nothing burned.
+        // Outstanding at its start: 1,050M - (100M - 47.5M) = 997.5M. Net inflation 2.5M x 4 / 997.5M = 1.0025%
+        // -> 100 bps (toward zero). Below the band: up one step, 100 -> 125.
+        vm.expectEmit(true, false, false, true, address(controller));
         emit IDeflationController.Stepped(19, 2_500_000 ether, 0, 997_500_000 ether, 100, 100, 125);
         assertEq(controller.step(), 125, "returned share");
         assertEq(_burnShare(), 125, "router's burn share");
@@ -197,7 +198,7 @@ contract DeflationControllerTest is ManagedTest {
         // Quarter 20: (2.5M - 7.5M) x 4 / 1,000M = -2.00%: on the band's lower edge, no move.
         _burnAt(_q(20) + 1 days, 7_500_000 ether);
         vm.warp(_q(21));
-        vm.expectEmit(address(controller));
+        vm.expectEmit(true, false, false, true, address(controller));
         emit IDeflationController.Stepped(20, 2_500_000 ether, 7_500_000 ether, 1_000 * M, -200, 100, 100);
         controller.step();
         assertEq(_burnShare(), 100, "inside the band: unchanged");
@@ -272,7 +273,7 @@ contract DeflationControllerTest is ManagedTest {
         // The step wants 175, but the registry's range is at most 100 + 50 = 150 over these quarters: no move.
         (, uint256 highest) = registry.allowedRange(address(router), MarketKeys.BURN_FEE_BPS);
         assertEq(highest, 150, "registry's ceiling");
-        vm.expectEmit(address(controller));
+        vm.expectEmit(true, false, false, true, address(controller));
         emit IDeflationController.Stepped(20, 2_500_000 ether, 0, 1_000 * M, 100, 150, 150);
         controller.step();
         assertEq(_burnShare(), 150, "governance's value stands");
@@ -308,7 +309,7 @@ contract DeflationControllerTest is ManagedTest {
         controller.step(); // quarter 20: 100 -> 125
         // Nobody steps in quarters 22 and 23. In quarter 24 one step measures quarter 23 only.
         vm.warp(_q(24) + 5 days);
-        vm.expectEmit(address(controller));
+        vm.expectEmit(true, false, false, true, address(controller));
         // Quarter 23: outstanding 1,050M - (100M - 57.5M) = 1,007.5M; 2.5M x 4 / 1,007.5M = 99.25 bps -> 99.
         emit IDeflationController.Stepped(23, 2_500_000 ether, 0, 1_007_500_000 ether, 99, 125, 150);
         controller.step();
