@@ -22,10 +22,14 @@ import {IParameterized} from "./IParameterized.sol";
 /// the burn share one governed step: up if net deflation is below the band's lower edge, down if above its upper
 /// edge, not at all inside the band (edges included, compared exactly, not after rounding). The result is clamped to
 /// the governed bounds (bounds win: a share outside them moves one step toward them), moved at most one step, and
-/// clamped to what the ParameterRegistry's 20%-per-quarter rule allows now; the change goes through the registry
-/// (`setByController`), so governance's own changes of the burn share (`set`) and the controller's steps share one
-/// rate-limit history. A quarter nobody stepped in is not caught up: the next step measures only the quarter before
-/// it, so the share moves at most one step per quarter.
+/// clamped to the ParameterRegistry's `controllerRange` (bounds, one registry step) and to what the fee router
+/// accepts (its protocol shares at most 5,000 bps: a raise past that is cut to the router's headroom, never a
+/// revert). The change goes through the registry's `setByController`, which does not record it: governance's own
+/// changes (`set`) keep their 20%-per-quarter range around the values governance set, whatever the controller
+/// does; together they move the share at most 20% (or the registry's min step) plus one step per quarter, and a
+/// governance change may undo any number of the controller's steps. A quarter nobody stepped in is not caught up:
+/// the next step measures only the quarter before it, so the share moves at most one step per measured quarter
+/// (two steps may be seconds apart across a quarter edge: each measures its own completed quarter).
 interface IDeflationController is IParameterized {
     /// @notice Governed numbers, in bps (see `DeflationKeys`).
     /// @param stepBps Most the burn share moves per quarter, bps of a fee.

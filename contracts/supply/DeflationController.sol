@@ -110,7 +110,9 @@ contract DeflationController is IDeflationController, Parameterized {
 
         uint256 current = IParameterized(_ROUTER).parameter(MarketKeys.BURN_FEE_BPS);
         newBurnBps = _target(s, f, current);
-        (uint256 lowest, uint256 highest) = _REGISTRY.allowedRange(_ROUTER, MarketKeys.BURN_FEE_BPS);
+        (uint256 lowest, uint256 highest) = _REGISTRY.controllerRange(_ROUTER, MarketKeys.BURN_FEE_BPS);
+        uint256 headroom = _routerHeadroom(current);
+        if (highest > headroom) highest = headroom;
         if (newBurnBps < lowest) newBurnBps = lowest;
         if (newBurnBps > highest) newBurnBps = highest;
 
@@ -194,6 +196,19 @@ contract DeflationController is IDeflationController, Parameterized {
         if (next > s.maxBurnBps) next = s.maxBurnBps;
         if (next > current + stepBps) next = current + stepBps;
         if (current > stepBps && next < current - stepBps) next = current - stepBps;
+    }
+
+    /// @dev The highest burn share the router accepts now: its protocol shares (validators, burn, infrastructure,
+    /// treasury) stay within `MAX_BURN_BOUND_BPS` (10,000 less the providers' 5,000 minimum). Never below
+    /// `current`, so a router over its ceiling only stops raises.
+    function _routerHeadroom(uint256 current) private view returns (uint256) {
+        IParameterized router = IParameterized(_ROUTER);
+        uint256 others =
+            router.parameter(MarketKeys.VALIDATOR_FEE_BPS) +
+                router.parameter(MarketKeys.INFRASTRUCTURE_FEE_BPS) +
+                router.parameter(MarketKeys.TREASURY_FEE_BPS);
+        uint256 headroom = others < MAX_BURN_BOUND_BPS ? MAX_BURN_BOUND_BPS - others : 0;
+        return headroom > current ? headroom : current;
     }
 
     /// @dev A completed quarter's flows. Supply one second before each edge: the checkpoint after every transaction

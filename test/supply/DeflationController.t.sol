@@ -265,18 +265,25 @@ contract DeflationControllerTest is ManagedTest {
         assertEq(controller.nextStepAt(), _q(22), "the quarter is still stepped");
     }
 
-    function test_step_withinTheRegistryRateLimitAfterGovernance() public {
+    function test_step_movesOneStepFromGovernanceValue() public {
         // Governance raised the share 100 -> 150 this quarter (the registry allows max(20%, 50) = 50 from 100).
         vm.warp(_q(21));
         vm.prank(governor);
         registry.set(address(router), MarketKeys.BURN_FEE_BPS, 150);
-        // The step wants 175, but the registry's range is at most 100 + 50 = 150 over these quarters: no move.
-        (, uint256 highest) = registry.allowedRange(address(router), MarketKeys.BURN_FEE_BPS);
-        assertEq(highest, 150, "registry's ceiling");
+        // The controller's range is one registry step from the value in effect: 150 +- max(30, 50) = [100, 200].
+        (uint256 lowest, uint256 highest) = registry.controllerRange(address(router), MarketKeys.BURN_FEE_BPS);
+        assertEq(lowest, 100, "controller's floor");
+        assertEq(highest, 200, "controller's ceiling");
+        // Quarter 20 inflates (no burns): one step up, 150 -> 175. Together 100 -> 175 this quarter: governance's
+        // 50 plus one step of 25.
         vm.expectEmit(true, false, false, true, address(controller));
-        emit IDeflationController.Stepped(20, 2_500_000 ether, 0, 1_000 * M, 100, 150, 150);
+        emit IDeflationController.Stepped(20, 2_500_000 ether, 0, 1_000 * M, 100, 150, 175);
         controller.step();
-        assertEq(_burnShare(), 150, "governance's value stands");
+        assertEq(_burnShare(), 175, "one step from governance's value");
+        // Governance's own range still counts only its values 100 and 150: [150 - 50, 100 + 50].
+        (lowest, highest) = registry.allowedRange(address(router), MarketKeys.BURN_FEE_BPS);
+        assertEq(lowest, 100, "governance's floor");
+        assertEq(highest, 150, "governance's ceiling");
     }
 
     function test_step_governanceOverrideIsTheNextStartingPoint() public {
@@ -284,7 +291,8 @@ contract DeflationControllerTest is ManagedTest {
         controller.step(); // 100 -> 125
         vm.warp(_q(22) + 1 days);
         vm.prank(governor);
-        registry.set(address(router), MarketKeys.BURN_FEE_BPS, 80); // 125 - 45: within 50 of the highest
+        // 125 -> 80: within 50 of governance's own 100 (the controller's 125 is not in the registry's history).
+        registry.set(address(router), MarketKeys.BURN_FEE_BPS, 80);
         vm.warp(_q(23));
         controller.step(); // quarter 22: no burns, inflation: 80 -> 105
         assertEq(_burnShare(), 105, "one step up from governance's 80");
@@ -355,7 +363,8 @@ contract DeflationControllerTest is ManagedTest {
     }
 
     function test_RevertWhen_setByControllerBreaksTheRateLimit() public {
-        // The controller role has the registry's limits too: 100 -> 151 is above max(20%, 50).
+        // The controller role is limited to one registry step from the value in effect: 100 -> 151 is above
+        // max(20%, 50).
         vm.prank(address(controller));
         vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.ChangeTooLarge.selector, 151, 50, 150));
         registry.setByController(address(router), MarketKeys.BURN_FEE_BPS, 151);
