@@ -8,8 +8,8 @@ const pct = (bps: bigint) => `${bps < 0n ? "-" : ""}${(Number(bps < 0n ? -bps : 
 /**
  * `deflation-step` (QUIVer): the deflation controller's quarterly step (anyone). Measures the quarter just completed
  * (the emission curve's amount, the fall of total supply, the outstanding supply at its start) and moves the fee
- * router's burn share one governed step toward the band of 2-3% net deflation a year, within the governed bounds and
- * the registry's 20%-per-quarter rule. Before the first allowed quarter, or a second time in a quarter, it says when
+ * router's burn share one governed step toward the band of 2-3% net deflation a year, within the governed bounds, one
+ * registry step and the router's headroom. Before the first allowed quarter, or a second time in a quarter, it says when
  * the next step is allowed instead of sending.
  */
 export default action<CommonArgs>(async (_args, t) => {
@@ -17,8 +17,12 @@ export default action<CommonArgs>(async (_args, t) => {
   const now = BigInt((await t.connection.ethers.provider.getBlock("latest"))!.timestamp);
   const nextAt = await controller.nextStepAt();
   if (now < nextAt) {
-    const when = new Date(Number(nextAt) * 1000).toISOString();
-    return `No step now: the next is allowed at ${nextAt} (${when}), quarter ${await controller.currentQuarter()} is stepped or too early`;
+    const when = `${nextAt} (${new Date(Number(nextAt) * 1000).toISOString()})`;
+    const first = await controller.firstQuarter();
+    const quarter = await controller.currentQuarter();
+    return quarter < first
+      ? `No step yet: steps start in quarter ${first} (after year ${first / 4n}), at ${when}; now quarter ${quarter}`
+      : `No step now: quarter ${quarter} is already stepped; the next step is allowed at ${when}`;
   }
   const receipt = await t.send(() => controller.connect(t.signer).step());
   const log = receipt.logs
