@@ -21,8 +21,9 @@ interface IParameterRegistry {
     /// is not recorded); the value a new quarter's history starts from.
     /// @param lowest The lowest value set (not by a controller) or anchored during `quarter` (as of the last change).
     /// @param highest The highest value set (not by a controller) or anchored during `quarter` (as of the last change).
-    /// @param previousLowest The lowest value set (not by a controller) or anchored during the quarter before `quarter`.
-    /// @param previousHighest The highest value set (not by a controller) or anchored during the quarter before `quarter`.
+    /// @param previousLowest The lowest value set (not by a controller) or anchored in the quarter before `quarter`.
+    /// @param previousHighest The highest value set (not by a controller) or anchored in the quarter before
+    /// `quarter`.
     /// @param quarter The quarter (`timestamp / QUARTER`) of the last registration or change.
     /// @param registered Whether the parameter exists.
     struct Parameter {
