@@ -20,6 +20,7 @@ import type { MarketPreset } from "../modules/market.js";
 import type { ProgramsPreset } from "../modules/programs.js";
 import { type BindableContract, type SystemPreset, type TokenPreset } from "./types/preset.js";
 import type { SupplyPreset } from "../modules/supply.js";
+import type { DeflationPreset } from "../modules/deflation.js";
 
 /** A preset field with a wrong value. `field` is its path (`qerun.lending.creditManager.maxLtvBps.value`). */
 export class PresetError extends Error {
@@ -695,6 +696,20 @@ export function validatePrograms(path: string, programs: ProgramsPreset): void {
   }
 }
 
+/**
+ * The deflation controller: a first quarter of at least 1, burn bounds and step within the router's 5,000 limit, a band
+ * within 100% (the contract's limits at every value the registry allows; it keeps both pairs ordered itself).
+ */
+export function validateDeflation(path: string, d: DeflationPreset): void {
+  const x = checkObject(path, d) as unknown as DeflationPreset;
+  checkBigint(`${path}.firstQuarter`, x.firstQuarter, 1n, 400n);
+  checkGoverned(`${path}.stepBps`, x.stepBps, 5_000n);
+  checkGoverned(`${path}.minBurnBps`, x.minBurnBps, 5_000n);
+  checkGoverned(`${path}.maxBurnBps`, x.maxBurnBps, 5_000n);
+  checkGoverned(`${path}.minDeflationBps`, x.minDeflationBps, BigInt(BPS));
+  checkGoverned(`${path}.maxDeflationBps`, x.maxDeflationBps, BigInt(BPS));
+}
+
 export function validatePreset(preset: SystemPreset<string>): void {
   const p = checkObject("preset", preset) as unknown as SystemPreset<string>;
   if (typeof p.system !== "string" || !/^[a-z][a-z0-9]*$/.test(p.system)) {
@@ -742,6 +757,14 @@ export function validatePreset(preset: SystemPreset<string>): void {
     validatePrograms(`${root}.programs`, p.programs);
     if (p.market === undefined || p.slashing === undefined) {
       fail(`${root}.programs`, "needs market and slashing pieces (settled earnings, the metrics registry's uptime)");
+    }
+  }
+
+  if (p.deflation !== undefined) {
+    validateDeflation(`${root}.deflation`, p.deflation);
+    if (p.market === undefined) fail(`${root}.deflation`, "needs a market piece (the fee router's burn share)");
+    if (p.supply.emission.mode !== "hold") {
+      fail(`${root}.deflation`, "needs a hold-mode emission (the controller reads burns from the supply's fall)");
     }
   }
 

@@ -11,6 +11,11 @@
  * SUPPLY_CLAIM_BPS: share of each month's provider rewards the distributor claims (default 8,000 = 80%); the
  * rest burns 180 days after its epoch (QUIVer). SUPPLY_REPORT_DIR: where the files go (default reports).
  *
+ * It also writes each quarter's annualised net inflation (emission minus burns over the outstanding supply, as the
+ * deflation controller measures it: docs/deflation.md) to reports/supply-<preset>-net-inflation.csv, .svg and .png,
+ * against the preset's target band (QUIVer: 2-3% net deflation a year from year 6). Burns after now are not
+ * projected, so later quarters show emission alone: how far the burns must go.
+ *
  * This report deploys the supply module only. The active supply (QER locked as lending collateral, in the VoteLocker,
  * LP-staked, burned) needs the whole preset: `readActiveSupply` in scripts/lib/supply-report.ts reads it, and the demo
  * (npm run demo) writes Qerun's as reports/demo-active-supply-qerun.csv with its chart.
@@ -19,12 +24,24 @@ import { network } from "hardhat";
 
 import { qerunSupply } from "../presets/qerun/supply.js";
 import { qrySupply } from "../presets/qry/supply.js";
+import { quiverDeflation } from "../presets/quiver/deflation.js";
 import { quiverSupply } from "../presets/quiver/supply.js";
 import { qutokenSupply } from "../presets/qutoken/supply.js";
 import { accountNames, type SupplyPreset } from "../modules/supply.js";
+import type { DeflationPreset } from "../modules/deflation.js";
 import { envChoice, envInteger, envNumber, main } from "./lib/cli.js";
 import { deploySupply } from "./lib/deploy.js";
-import { display, projectionSvg, projectSupply, readSupply, withNow, writeProjection } from "./lib/supply-report.js";
+import {
+  display,
+  netInflationRows,
+  netInflationSvg,
+  projectionSvg,
+  projectSupply,
+  readSupply,
+  withNow,
+  writeNetInflation,
+  writeProjection,
+} from "./lib/supply-report.js";
 
 const PRESETS: Record<string, SupplyPreset> = {
   quiver: quiverSupply,
@@ -32,6 +49,9 @@ const PRESETS: Record<string, SupplyPreset> = {
   qry: qrySupply,
   qutoken: qutokenSupply,
 };
+
+/** The presets' deflation targets (the band the report charts net inflation against). */
+const DEFLATION: Record<string, DeflationPreset | undefined> = { quiver: quiverDeflation };
 
 await main(async () => {
   const presetName = envChoice("SUPPLY_PRESET", Object.keys(PRESETS), "quiver");
@@ -134,5 +154,43 @@ await main(async () => {
   for (const y of [1, 2, 4, 10, 13, 15]) {
     const r = rows.find((row) => row.month === y * 12)!;
     console.log(`  end of year ${y}: emitted ${display(r.emitted)}, circulating ${display(r.circulating)}`);
+  }
+
+  // Net inflation per quarter (as the deflation controller measures it) against the preset's target band.
+  const [, , , emissionCap] = await c.controller.curve();
+  const hold = (await c.controller.fundingMode()) === 0n;
+  const quarters = netInflationRows(rows, hold ? emissionCap : 0n);
+  const target = DEFLATION[presetName];
+  const band =
+    target === undefined
+      ? undefined
+      : {
+          minBps: target.minDeflationBps.value,
+          maxBps: target.maxDeflationBps.value,
+          fromQuarter: Number(target.firstQuarter),
+        };
+  const inflation = await writeNetInflation(
+    quarters,
+    netInflationSvg(quarters, `${preset.token.name} net inflation per quarter (annualised)`, now.timestamp, band),
+    process.env.SUPPLY_REPORT_DIR ?? "reports",
+    `supply-${presetName}-net-inflation`,
+    band,
+  );
+  const pctOf = (bps: bigint) => `${(Number(bps) / 100).toFixed(2)}%`;
+  console.log(
+    `\nNet inflation per quarter, annualised (${quarters.length} quarters) written to ${inflation.csv}, ` +
+      `${inflation.svg} and ${inflation.png}` +
+      (band === undefined
+        ? " (no deflation target in this preset)"
+        : `; target from quarter ${band.fromQuarter}: ${pctOf(-band.maxBps)} to ${pctOf(-band.minBps)}`),
+  );
+  for (const y of [1, 5, 6, 10, 15]) {
+    const q = quarters.find((row) => row.quarter === y * 4 - 1);
+    if (q === undefined) continue;
+    const inBand = band === undefined ? "" : -q.netInflationBps >= band.minBps && -q.netInflationBps <= band.maxBps;
+    console.log(
+      `  last quarter of year ${y}: ${pctOf(q.netInflationBps)} a year` +
+        (band === undefined ? "" : inBand ? " (in the band)" : " (outside the band)"),
+    );
   }
 });

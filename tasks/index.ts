@@ -584,6 +584,11 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./grant-role.js"))
     .build(),
+  task("deflation-step", "Step the market's burn share toward the net-deflation band, once a quarter (anyone)")
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./deflation-step.js"))
+    .build(),
   task("close-epoch", "Release issuance into the engine and close every ended QRY epoch (anyone)")
     .addOption({ name: "preset", description: PRESET, defaultValue: "qry" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })

@@ -42,16 +42,16 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
 
     /// @inheritdoc IParameterRegistry
     function set(address target, bytes32 key, uint256 value) external restricted {
+        _setLimited(target, key, value);
+    }
+
+    /// @inheritdoc IParameterRegistry
+    function setByController(address target, bytes32 key, uint256 value) external restricted {
         Parameter storage p = _registered(target, key);
         uint256 current = _checkNewValue(p, target, key, value);
-        Parameter memory rolled = _rolled(p, current);
-        (uint256 lowest, uint256 highest) = _range(rolled);
+        (uint256 lowest, uint256 highest) = _controllerRange(p, current);
         if (value < lowest || value > highest) revert ChangeTooLarge(value, lowest, highest);
-
-        if (value < rolled.lowest) rolled.lowest = value;
-        if (value > rolled.highest) rolled.highest = value;
-        rolled.anchor = value;
-        _parameters[target][key] = rolled;
+        // Not recorded: governance's range is computed from the values governance set, so a step never narrows it.
         _apply(target, key, current, value, false);
     }
 
@@ -63,6 +63,21 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         _apply(target, key, current, value, true);
     }
 
+    /// @dev A normal change within the bounds and the rate limit, recorded in the history.
+    function _setLimited(address target, bytes32 key, uint256 value) private {
+        Parameter storage p = _registered(target, key);
+        uint256 current = _checkNewValue(p, target, key, value);
+        Parameter memory rolled = _rolled(p);
+        (uint256 lowest, uint256 highest) = _range(rolled);
+        if (value < lowest || value > highest) revert ChangeTooLarge(value, lowest, highest);
+
+        if (value < rolled.lowest) rolled.lowest = value;
+        if (value > rolled.highest) rolled.highest = value;
+        rolled.anchor = value;
+        _parameters[target][key] = rolled;
+        _apply(target, key, current, value, false);
+    }
+
     /// @inheritdoc IParameterRegistry
     function parameterInfo(address target, bytes32 key) external view returns (Parameter memory) {
         return _parameters[target][key];
@@ -71,7 +86,13 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     /// @inheritdoc IParameterRegistry
     function allowedRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest) {
         Parameter storage p = _registered(target, key);
-        return _range(_rolled(p, IParameterized(target).parameter(key)));
+        return _range(_rolled(p));
+    }
+
+    /// @inheritdoc IParameterRegistry
+    function controllerRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest) {
+        Parameter storage p = _registered(target, key);
+        return _controllerRange(p, IParameterized(target).parameter(key));
     }
 
     function _registered(address target, bytes32 key) private view returns (Parameter storage p) {
@@ -102,10 +123,12 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     }
 
     /// @dev The record moved to the current quarter: entering a new quarter, the quarter left becomes the previous
-    /// one and `current` is the only value in effect so far in the new one; a quarter or more without changes
-    /// leaves only `current` in effect over both.
-    function _rolled(Parameter storage p, uint256 current) private view returns (Parameter memory r) {
+    /// one and the anchor (the last value set through `set`, the registration or an emergency) is the only value
+    /// so far in the new one; a quarter or more without changes leaves only the anchor over both. A controller's
+    /// change is never recorded, so the anchor equals the value in effect unless a controller moved it since.
+    function _rolled(Parameter storage p) private view returns (Parameter memory r) {
         r = p;
+        uint256 current = r.anchor;
         uint64 quarter = SafeCast.toUint64(block.timestamp / QUARTER);
         if (quarter == r.quarter) return r;
         if (quarter == r.quarter + 1) {
@@ -124,6 +147,20 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         highest = low + _step(low, p.minStep);
         uint256 down = _step(high, p.minStep);
         lowest = high > down ? high - down : 0;
+        if (lowest < p.min) lowest = p.min;
+        if (highest > p.max) highest = p.max;
+    }
+
+    /// @dev A controller's range: at most one `MAX_CHANGE_BPS` (or `minStep`) move from the value in effect, within
+    /// the hard bounds. The controller's own rule limits how often it moves (the deflation controller: once a
+    /// quarter).
+    function _controllerRange(
+        Parameter storage p,
+        uint256 current
+    ) private view returns (uint256 lowest, uint256 highest) {
+        uint256 step = _step(current, p.minStep);
+        lowest = current > step ? current - step : 0;
+        highest = current + step;
         if (lowest < p.min) lowest = p.min;
         if (highest > p.max) highest = p.max;
     }

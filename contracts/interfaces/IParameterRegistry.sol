@@ -17,11 +17,13 @@ interface IParameterRegistry {
     /// @param min Lowest value allowed, ever.
     /// @param max Highest value allowed, ever.
     /// @param minStep Absolute change always allowed, whatever the values in effect (for values near zero).
-    /// @param anchor The value set by the registration or the last change through the registry.
-    /// @param lowest The lowest value in effect during `quarter` (as of the last change).
-    /// @param highest The highest value in effect during `quarter` (as of the last change).
-    /// @param previousLowest The lowest value in effect during the quarter before `quarter`.
-    /// @param previousHighest The highest value in effect during the quarter before `quarter`.
+    /// @param anchor The value set by the registration or the last `set` or emergency change (a controller's change
+    /// is not recorded); the value a new quarter's history starts from.
+    /// @param lowest The lowest value set (not by a controller) or anchored during `quarter` (as of the last change).
+    /// @param highest The highest value set (not by a controller) or anchored during `quarter` (as of the last change).
+    /// @param previousLowest The lowest value set (not by a controller) or anchored in the quarter before `quarter`.
+    /// @param previousHighest The highest value set (not by a controller) or anchored in the quarter before
+    /// `quarter`.
     /// @param quarter The quarter (`timestamp / QUARTER`) of the last registration or change.
     /// @param registered Whether the parameter exists.
     struct Parameter {
@@ -96,6 +98,18 @@ interface IParameterRegistry {
     /// @param value The new value.
     function set(address target, bytes32 key, uint256 value) external;
 
+    /// @notice Changes a parameter within its bounds and at most one `MAX_CHANGE_BPS` (or `minStep`) move from the
+    /// value in effect (`controllerRange`), for a contract that moves a value by rule (the deflation controller's
+    /// quarterly step of the burn share).
+    /// @dev Restricted to the PARAMETER_CONTROLLER role (held by such contracts only; their code names the keys
+    /// they move and how often they move them). The change is not recorded in the rate-limit history, so it never
+    /// narrows `set`'s range: governance keeps its own 20% per quarter around the values it set, the controller
+    /// moves by its own rule, and a governance change may undo the controller's steps.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @param value The new value.
+    function setByController(address target, bytes32 key, uint256 value) external;
+
     /// @notice Changes a parameter within its bounds, without the rate limit (emergency path).
     /// @dev Restricted to the emergency role (the emergency timelock).
     /// @param target The module holding the value.
@@ -115,4 +129,12 @@ interface IParameterRegistry {
     /// @return lowest The lowest value a normal change may set now.
     /// @return highest The highest value a normal change may set now.
     function allowedRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest);
+
+    /// @notice The range `setByController` may set right now: one `MAX_CHANGE_BPS` (or `minStep`) move from the
+    /// value in effect, within the bounds.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @return lowest The lowest value a controller may set now.
+    /// @return highest The highest value a controller may set now.
+    function controllerRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest);
 }

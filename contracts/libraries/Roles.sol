@@ -18,6 +18,9 @@ library Roles {
     uint64 internal constant GUARDIAN = 4;
     /// @dev The parameter registry: the only caller of `IParameterized.setParameter` on modules.
     uint64 internal constant PARAMETER_REGISTRY = 5;
+    /// @dev Contracts that move a governed number by rule, within the registry's bounds and rate limit:
+    /// `ParameterRegistry.setByController` (the deflation controller, for the fee router's burn share).
+    uint64 internal constant PARAMETER_CONTROLLER = 6;
 
     // Module ranges: supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59,
     // lending 60-69, distribution 70-79, issuance 80-89.

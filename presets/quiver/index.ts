@@ -1,4 +1,5 @@
 import { definePreset } from "../validate.js";
+import { quiverDeflation } from "./deflation.js";
 import { quiverGovernance } from "./governance.js";
 import { quiverMarket } from "./market.js";
 import { quiverPrograms } from "./programs.js";
@@ -29,6 +30,8 @@ import { quiverSupply } from "./supply.js";
  *   rewards, so the `providerRewardsDistributor` funds them from what it claims of the provider-rewards pool;
  *   "Feedback Rewards" (3.2) are ecosystem spending, funded by the `ecosystem` account (the 5% ecosystem-development
  *   allocation) or by a treasury proposal. Funding is a transfer through `fund`; nothing is minted.
+ * - The deflation controller (presets/quiver/deflation.ts, 5.3) steers the market's burn share from the start of year
+ *   6, one quarterly step through the registry; governance keeps its own changes of the share (20% per quarter).
  */
 export const QUIVER = definePreset({
   system: "quiver",
@@ -55,5 +58,6 @@ export const QUIVER = definePreset({
   slashing: quiverSlashing,
   market: { ...quiverMarket, infrastructure: "infrastructure", curator: "marketCurator" },
   programs: quiverPrograms,
+  deflation: quiverDeflation,
   bindings: { treasury: "treasury", stakingRewards: "staking" },
 });

@@ -18,6 +18,7 @@ import type { GovernancePreset, WorkerProposalsPreset } from "../../modules/gove
 import type { MarketPreset } from "../../modules/market.js";
 import type { ProgramsPreset } from "../../modules/programs.js";
 import type { AccountName, SupplyPreset } from "../../modules/supply.js";
+import type { DeflationPreset } from "../../modules/deflation.js";
 
 /** The four systems of the kit (another economy is a folder under presets/ with its own id: see presets/toy/). */
 export const SYSTEMS = ["quiver", "qerun", "qry", "qutoken"] as const;
@@ -113,6 +114,11 @@ export interface SystemPreset<Id extends string = SystemId> {
    * allocations fund them by transfer (`funding` says how much from which), nothing is minted.
    */
   programs?: ProgramsPreset;
+  /**
+   * The deflation controller (QUIVer 5.3): one quarterly step of the market's burn share toward a band of yearly net
+   * deflation, through the ParameterRegistry (needs the market piece and a hold-mode emission).
+   */
+  deflation?: DeflationPreset;
   /** Named accounts of the pieces that stand for contracts of the deployment rather than addresses. */
   bindings: Record<AccountName, BindableContract>;
 }

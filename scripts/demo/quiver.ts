@@ -267,6 +267,7 @@ export default function quiver(): Scenario {
         ["SDK team grant", amount(await c.token.balanceOf(st.grantee)) + sym],
         ["carol's balance (deposit back)", amount(await c.token.balanceOf(st.carol)) + sym],
       );
+      await deflationFigures(ctx, s);
       await marketFigures(ctx, s, st.market);
       await developerFigures(ctx, s, st.developers, st.grant);
       await licenceFigures(ctx, s, st.licences);
@@ -355,4 +356,41 @@ async function runQuiverProviderPrograms(ctx: DemoContext, s: Section): Promise<
     },
   });
   return runProviderPrograms(env);
+}
+
+/**
+ * The deflation controller: a step now (year 1) is refused; on a snapshot moved to its first allowed quarter (20,
+ * the end of year 5) a step moves the burn share, then the snapshot is restored (the demo's clock and figures stay as
+ * they were).
+ */
+async function deflationFigures(ctx: DemoContext, s: Section) {
+  const { c } = ctx.presets.quiver;
+  const controller = c.deflationController!;
+  const router = c.feeRouter!;
+  const burnKey = id("market.burnFeeBps");
+  let refused = "not refused";
+  try {
+    await controller.step.staticCall();
+  } catch (error) {
+    const data = (error as { data?: string }).data;
+    refused = (data === undefined ? undefined : controller.interface.parseError(data)?.name) ?? "refused";
+  }
+  s.figures.push([
+    "deflation: a step now (before year 5)",
+    `${refused} (steps start in quarter ${await controller.firstQuarter()}, after year 5)`,
+  ]);
+  const helpers = ctx.connection.networkHelpers;
+  const snapshot = await helpers.takeSnapshot();
+  try {
+    const before = await router.parameter(burnKey);
+    await helpers.time.increaseTo(await controller.nextStepAt());
+    await (await controller.step()).wait();
+    const after = await router.parameter(burnKey);
+    s.figures.push([
+      "deflation: burn share after the first step, quarter 20 (on a snapshot, restored)",
+      `${pct(Number(before))} -> ${pct(Number(after))}`,
+    ]);
+  } finally {
+    await snapshot.restore();
+  }
 }

@@ -250,6 +250,7 @@ export async function presetContracts(connection: NetworkConnection, a: PresetAd
     accessPerks: await opt(a.accessPerks, (x) => ethers.getContractAt("AccessPerks", x)),
     lpIncentives: await opt(a.lpIncentives, (x) => ethers.getContractAt("LiquidityIncentives", x)),
     buybackBurner: await opt(a.buybackBurner, (x) => ethers.getContractAt("BuybackBurner", x)),
+    deflationController: await opt(a.deflationController, (x) => ethers.getContractAt("DeflationController", x)),
   };
 }
 

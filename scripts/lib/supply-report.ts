@@ -382,6 +382,160 @@ export async function writeProjection(
   return writeChart(projectionCsv(rows), svg, dir, name);
 }
 
+/** One quarter of net inflation: what the deflation controller measures (docs/deflation.md), from projection rows. */
+export interface NetInflationRow {
+  /** The quarter, counted from the TGE as the controller counts (quarter 0 is the first). */
+  quarter: number;
+  /** The quarter's end. */
+  timestamp: bigint;
+  emitted: bigint;
+  burned: bigint;
+  /** Outstanding supply at the quarter's start: total supply minus emission not yet emitted (hold mode). */
+  supplyAtStart: bigint;
+  /** `(emitted - burned) x 4 / supplyAtStart`, bps, rounded toward zero (negative: deflation). */
+  netInflationBps: bigint;
+}
+
+/**
+ * Each quarter's annualised net inflation from month rows (quarters are every third month: a 365-day year / 4, as
+ * the controller's). `emissionCap`: the curve's cap in hold mode (its not-yet-emitted part is not outstanding), 0 in
+ * mint mode (minted emission is in the total already).
+ */
+export function netInflationRows(rows: ProjectionRow[], emissionCap: bigint): NetInflationRow[] {
+  const byMonth = new Map(rows.filter((r) => Number.isInteger(r.month)).map((r) => [r.month, r]));
+  const outstanding = (r: ProjectionRow) => r.total - (emissionCap === 0n ? 0n : emissionCap - r.emitted);
+  const out: NetInflationRow[] = [];
+  for (let q = 0; byMonth.has(3 * q + 3); q++) {
+    const a = byMonth.get(3 * q)!;
+    const b = byMonth.get(3 * q + 3)!;
+    const supplyAtStart = outstanding(a);
+    if (supplyAtStart <= 0n) continue;
+    const emitted = b.emitted - a.emitted;
+    const burned = b.burned - a.burned;
+    out.push({
+      quarter: q,
+      timestamp: b.timestamp,
+      emitted,
+      burned,
+      supplyAtStart,
+      netInflationBps: ((emitted - burned) * 40_000n) / supplyAtStart,
+    });
+  }
+  return out;
+}
+
+export function netInflationCsv(rows: NetInflationRow[], band?: { minBps: bigint; maxBps: bigint }): string {
+  const head = "quarter,date,emitted,burned,supply_at_start,net_inflation_bps,target_low_bps,target_high_bps";
+  const lines = rows.map((r) =>
+    [
+      r.quarter,
+      new Date(Number(r.timestamp) * 1000).toISOString().slice(0, 10),
+      tokens(r.emitted),
+      tokens(r.burned),
+      tokens(r.supplyAtStart),
+      r.netInflationBps,
+      band === undefined ? "" : -band.maxBps,
+      band === undefined ? "" : -band.minBps,
+    ].join(","),
+  );
+  return [head, ...lines].join("\n") + "\n";
+}
+
+/**
+ * A line chart of each quarter's annualised net inflation, with the target band (net deflation between
+ * `band.minBps` and `band.maxBps` a year, from quarter `fromQuarter`) shaded, and a marker at `now`.
+ */
+export function netInflationSvg(
+  rows: NetInflationRow[],
+  title: string,
+  now: bigint,
+  band?: { minBps: bigint; maxBps: bigint; fromQuarter: number },
+): string {
+  const W = 960;
+  const H = 420;
+  const left = 80;
+  const right = 200;
+  const top = 50;
+  const bottom = 50;
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const pcts = rows.map((r) => Number(r.netInflationBps) / 100);
+  const edges = band === undefined ? [] : [-Number(band.maxBps) / 100, -Number(band.minBps) / 100];
+  const hi = Math.ceil(Math.max(1, ...pcts, ...edges));
+  const lo = Math.floor(Math.min(-1, ...pcts, ...edges));
+  const t0 = Number(rows[0].timestamp) - 7_884_000;
+  const t1 = Number(rows[rows.length - 1].timestamp);
+  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * plotW;
+  const y = (p: number) => top + ((hi - p) / (hi - lo)) * plotH;
+  const fmt = (n: number) => n.toFixed(1);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
+      `font-family="DejaVu Sans, Arial, sans-serif" font-size="12">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`,
+    `<text x="${W / 2}" y="28" text-anchor="middle" font-size="18" font-weight="bold">${title}</text>`,
+  ];
+  if (band !== undefined) {
+    const xb = x(t0 + band.fromQuarter * 7_884_000);
+    parts.push(
+      `<rect x="${fmt(xb)}" y="${fmt(y(edges[1]))}" width="${fmt(left + plotW - xb)}" ` +
+        `height="${fmt(y(edges[0]) - y(edges[1]))}" fill="#31a354" fill-opacity="0.25"/>`,
+    );
+  }
+  const step = niceStep((hi - lo) / 6);
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
+    parts.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${fmt(y(v))}" y2="${fmt(y(v))}" stroke="#000" ` +
+        `stroke-opacity="${Math.abs(v) < 1e-9 ? 0.6 : 0.15}"/>`,
+      `<text x="${left - 8}" y="${fmt(y(v) + 4)}" text-anchor="end">${v.toFixed(step < 1 ? 1 : 0)}%</text>`,
+    );
+  }
+  const years = Math.round((t1 - t0) / 31_536_000);
+  for (let yr = 0; yr <= years; yr++) {
+    const xv = x(t0 + yr * 31_536_000);
+    parts.push(
+      `<line x1="${fmt(xv)}" x2="${fmt(xv)}" y1="${top + plotH}" y2="${top + plotH + 5}" stroke="#000"/>`,
+      `<text x="${fmt(xv)}" y="${top + plotH + 20}" text-anchor="middle">${yr}</text>`,
+    );
+  }
+  const points = rows.map((r, i) => `${fmt(x(Number(r.timestamp)))},${fmt(y(pcts[i]))}`);
+  parts.push(
+    `<polyline points="${points.join(" ")}" fill="none" stroke="#2b8cbe" stroke-width="2"/>`,
+    `<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="none" stroke="#000"/>`,
+    `<text x="${left + plotW / 2}" y="${H - 10}" text-anchor="middle">years after the TGE</text>`,
+    `<text x="22" y="${top + plotH / 2}" text-anchor="middle" transform="rotate(-90 22 ${top + plotH / 2})">` +
+      `net inflation, % a year</text>`,
+  );
+  if (Number(now) >= t0 && Number(now) <= t1) {
+    const xn = fmt(x(Number(now)));
+    parts.push(
+      `<line x1="${xn}" x2="${xn}" y1="${top}" y2="${top + plotH}" stroke="#000" stroke-dasharray="4 3"/>`,
+      `<text x="${xn}" y="${top - 6}" text-anchor="middle">now</text>`,
+    );
+  }
+  const legend: [string, string][] = [["#2b8cbe", "Net inflation (quarter, x4)"]];
+  if (band !== undefined) legend.push(["#31a354", `Target: ${edges[0]}% to ${edges[1]}%`]);
+  legend.forEach(([color, label], i) => {
+    const ly = top + 10 + i * 24;
+    parts.push(
+      `<rect x="${left + plotW + 20}" y="${ly}" width="16" height="16" fill="${color}" stroke="#000" stroke-width="0.5"/>`,
+      `<text x="${left + plotW + 44}" y="${ly + 12}">${label}</text>`,
+    );
+  });
+  parts.push("</svg>");
+  return parts.join("\n") + "\n";
+}
+
+/** Writes the net-inflation CSV, SVG and PNG as `<dir>/<name>.*`; returns their paths. */
+export async function writeNetInflation(
+  rows: NetInflationRow[],
+  svg: string,
+  dir: string,
+  name: string,
+  band?: { minBps: bigint; maxBps: bigint },
+): Promise<{ csv: string; svg: string; png: string }> {
+  return writeChart(netInflationCsv(rows, band), svg, dir, name);
+}
+
 /**
  * One reading of the active supply: the total supply less what vesting, emission, the treasury and protocol
  * contracts hold, and less what the holder-facing locks take out of circulation (QER locked as lending collateral, in

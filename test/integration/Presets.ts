@@ -311,6 +311,44 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       }
     });
 
+    it("the deflation controller steps the burn share through the registry from the end of year 5", async function () {
+      const f = await networkHelpers.loadFixture(presetsFixture);
+      const c = await f.contracts("quiver");
+      const start = f.deployed.quiver.inputs.start;
+      const QUARTER = YEAR / 4n;
+      const controller = c.deflationController!;
+      const router = await c.feeRouter!.getAddress();
+      const [, , registry, steered] = await controller.wiring();
+      expect([registry, steered], "steers the router through the registry").to.deep.equal([
+        await c.registry.getAddress(),
+        router,
+      ]);
+      for (const [name, value] of [
+        ["stepBps", 25n],
+        ["minBurnBps", 50n],
+        ["maxBurnBps", 500n],
+        ["minDeflationBps", 200n],
+        ["maxDeflationBps", 300n],
+      ] as const) {
+        expect(await controller.parameter(id(`deflation.${name}`)), name).to.equal(value);
+        const info = await c.registry.parameterInfo(await controller.getAddress(), id(`deflation.${name}`));
+        expect(info.registered, `${name} registered`).to.equal(true);
+      }
+      expect(await controller.nextStepAt(), "first step at the end of year 5").to.equal(start + 20n * QUARTER);
+
+      await networkHelpers.time.increaseTo(start + 20n * QUARTER - 2n);
+      await expect(controller.step()).to.be.revertedWithCustomError(controller, "StepsNotStarted");
+      await networkHelpers.time.increaseTo(start + 20n * QUARTER);
+      // Quarter 19: the curve emits 21M / 4 = 5.25M and nothing burned: inflation, one step up (1% -> 1.25%).
+      await expect(controller.step())
+        .to.emit(c.registry, "ParameterChanged")
+        .withArgs(router, id("market.burnFeeBps"), 100n, 125n, false);
+      expect((await c.feeRouter!.feeSplit()).burnBps, "burn share 1.25%").to.equal(125n);
+      const flows = await controller.quarterFlows(19n);
+      expect(flows.emitted, "quarter 19 emitted 5.25M").to.equal(5_250_000n * TOKEN);
+      await expect(controller.step()).to.be.revertedWithCustomError(controller, "AlreadySteppedThisQuarter");
+    });
+
     it("an emergency proposal slashes a provider through the emergency timelock (48 hours)", async function () {
       const f = await networkHelpers.loadFixture(presetsFixture);
       const c = await f.contracts("quiver");
@@ -479,6 +517,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         SLASHER: ["slasher"],
         SLASHING_COURT: ["challengeCourt", "metricsRegistry"],
         MARKET_CURATOR: ["marketCurator"],
+        PARAMETER_CONTROLLER: ["deflationController"],
       },
       qerun: {
         ADMIN: ["normalTimelock"],

@@ -14,6 +14,7 @@ import stake from "../../tasks/stake.js";
 import time from "../../tasks/time.js";
 import transfer from "../../tasks/transfer.js";
 import closeEpoch from "../../tasks/close-epoch.js";
+import deflationStep from "../../tasks/deflation-step.js";
 import { challenge } from "../../tasks/court.js";
 import buyApp from "../../tasks/buy-app.js";
 import depositEscrow from "../../tasks/deposit-escrow.js";
@@ -263,6 +264,29 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
     );
     expect(await ethers.provider.getTransactionCount(t.me), "nothing sent").to.equal(nonce);
     expect(await ethers.provider.getTransactionCount(poor.me), "no approval sent").to.equal(0);
+  });
+
+  it("deflation-step: one line before year 5, a step of 1.00% -> 1.25% after it, one line for a second step", async function () {
+    const entries = await networkHelpers.loadFixture(deployedFixture);
+    const t = await contextFor(connection, "quiver", entries.quiver, "0");
+    const controller = t.c.deflationController!;
+    const at = await controller.nextStepAt(); // the start of quarter 20: 20 x 7,884,000 s after the TGE
+    const iso = (ts: bigint) => new Date(Number(ts) * 1000).toISOString();
+    const early = await deflationStep.run({ preset: "quiver", from: "0" }, t);
+    expect(early).to.match(/^No step yet: steps start in quarter 20 \(after year 5\), at \d+ \(.*\); now quarter \d+$/);
+    expect(early).to.contain(`at ${at} (${iso(at)})`);
+    expect(early.split("\n"), "one line").to.have.length(1);
+
+    await networkHelpers.time.increaseTo(at);
+    // Quarter 19 burned nothing and emitted: net inflation, below the band: 1% + one step of 0.25%.
+    const out = await deflationStep.run({ preset: "quiver", from: "0" }, t);
+    expect(out).to.match(/^Quarter 19: emitted /);
+    expect(out).to.contain("(target: -3.00% to -2.00%)");
+    expect(out).to.contain("Burn share 1.00% -> 1.25% of each fee");
+    const next = at + 7_884_000n;
+    expect(await deflationStep.run({ preset: "quiver", from: "0" }, t)).to.equal(
+      `No step now: quarter 20 is already stepped; the next step is allowed at ${next} (${iso(next)})`,
+    );
   });
 
   it("issuer-mint with an address that is not an issuer token says so", async function () {

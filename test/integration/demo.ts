@@ -100,6 +100,19 @@ describe("demo (the main job)", function () {
     expect(number(f.get("alice's staking rewards")!), "alice earned").to.be.greaterThan(0);
   });
 
+  it("QUIVer: the deflation controller refuses a step before year 5 and moves the burn share after it", function () {
+    const f = figures(stdout, "QUIVer");
+    expect(f.get("deflation: a step now (before year 5)"), "too early").to.equal(
+      "StepsNotStarted (steps start in quarter 20, after year 5)",
+    );
+    // Quarter 19 burns nothing and the curve emits: net inflation, below the 2-3% deflation band, so one step of
+    // 25 bps up from the preset's 1% burn share.
+    expect(
+      f.get("deflation: burn share after the first step, quarter 20 (on a snapshot, restored)"),
+      "one step up",
+    ).to.equal("1% -> 1.25%");
+  });
+
   it("QUIVer: a settled voucher stream is split 80 / 0.5 / 1 / 13.5 / 5%, an upheld challenge slashes and burns", function () {
     const f = figures(stdout, "QUIVer");
     // 40 requests x 25,000 tokens at 0.001 QUIV (small model, 1x demand, one provider) = 1,000 QUIV of list value,

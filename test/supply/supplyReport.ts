@@ -61,5 +61,26 @@ describe("supply report (scripts/supply-report.ts)", function () {
     expect(png.subarray(0, 8).toString("hex")).to.equal("89504e470d0a1a0a"); // the PNG signature
     expect(png.readUInt32BE(16)).to.equal(960); // width from the IHDR chunk
     expect(png.readUInt32BE(20)).to.equal(540); // height
+
+    // Net inflation per quarter against QUIVer's band (2-3% net deflation a year from quarter 20).
+    expect(stdout).to.contain("target from quarter 20: -3.00% to -2.00%");
+    const q = (await readFile(`${DIR}/supply-quiver-net-inflation.csv`, "utf8")).trim().split("\n");
+    expect(q[0]).to.equal(
+      "quarter,date,emitted,burned,supply_at_start,net_inflation_bps,target_low_bps,target_high_bps",
+    );
+    expect(q).to.have.length(1 + 60);
+    const cell = (quarter: number, name: string) => q[1 + quarter].split(",")[q[0].split(",").indexOf(name)];
+    // Quarter 23 (year 6's last), after now: burns are not projected, so it shows emission alone. The curve is at
+    // 213.5M + 3 x 5.25M = 229.25M at its start (120.75M not yet emitted) and emits 21M / 4 = 5.25M.
+    const burned = BigInt(column(69, "burned").split(".")[0]);
+    const outstanding = 1_000_000_000n - burned - 120_750_000n;
+    expect(cell(23, "emitted")).to.equal("5250000");
+    expect(cell(23, "burned")).to.equal("0");
+    expect(BigInt(cell(23, "supply_at_start").split(".")[0])).to.be.within(outstanding - 1n, outstanding);
+    // 5.25M x 40,000 / about 855M: about +245 bps a year, far above the band.
+    expect(Number(cell(23, "net_inflation_bps"))).to.be.within(240, 250);
+    expect([cell(23, "target_low_bps"), cell(23, "target_high_bps")]).to.deep.equal(["-300", "-200"]);
+    const chart = await readFile(`${DIR}/supply-quiver-net-inflation.svg`, "utf8");
+    expect(chart).to.contain("Target: -3% to -2%");
   });
 });

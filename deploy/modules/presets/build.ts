@@ -1,7 +1,10 @@
+import { id } from "ethers";
+
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { Future, IgnitionModule, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
 import { POOL_KIND } from "../../../modules/distribution.js";
+import type { DeflationPreset } from "../../../modules/deflation.js";
 import type { BindableContract, SystemPreset } from "../../../presets/types/preset.js";
 import { ROLES } from "../../../lib/roles.js";
 import { selector } from "../../../lib/selectors.js";
@@ -17,6 +20,9 @@ import { buildSlashingModule } from "../Slashing.js";
 import { buildStakingModule } from "../Staking.js";
 import { buildSupplyModule } from "../Supply.js";
 import { buildWorkerProposalsModule } from "../WorkerProposals.js";
+
+// Ignition's future types are per contract name; the controller takes any future of the right contract.
+type AnyFuture = any;
 
 /** `quiver` -> `Quiver`: the preset module's id (and the prefix of its wiring module's). */
 export function presetModuleId(preset: SystemPreset<string>): string {
@@ -209,6 +215,16 @@ export function buildPresetModule(preset: SystemPreset<string>) {
         id: "GrantMarketCurator",
       });
     }
+    const deflation =
+      mk === undefined || preset.deflation === undefined
+        ? undefined
+        : deployDeflation(m, preset.deflation, {
+            manager,
+            registry: g.registry,
+            token: s.token,
+            emission: s.controller,
+            router: mk.router,
+          });
 
     return {
       ...g,
@@ -255,6 +271,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
             licenceMarket: mk.licences,
           }),
       ...(pg === undefined ? {} : { ratings: pg.ratings, providerPrograms: pg.programs }),
+      ...(deflation === undefined ? {} : { deflationController: deflation }),
       ...(i === undefined
         ? {}
         : {
@@ -274,6 +291,57 @@ export function buildPresetModule(preset: SystemPreset<string>) {
     });
     return all;
   });
+}
+
+/** The parameter-registry key of a deflation parameter, as `DeflationKeys` computes it. */
+export const deflationKey = (name: string) => id(`deflation.${name}`);
+
+/** The deflation controller's governed numbers by name, in `DeflationKeys` order. */
+export const DEFLATION_PARAMETERS = [
+  "stepBps",
+  "minBurnBps",
+  "maxBurnBps",
+  "minDeflationBps",
+  "maxDeflationBps",
+] as const;
+
+/**
+ * The deflation controller (QUIVer 5.3) over the preset's token, emission controller and fee router: its
+ * `setParameter` mapped to PARAMETER_REGISTRY, its governed numbers registered with their bounds, and the
+ * PARAMETER_CONTROLLER role granted to it, so it alone may call `ParameterRegistry.setByController` (module
+ * `Parameters` maps that function to the role), under the registry's bounds and 20%-per-quarter rule.
+ */
+function deployDeflation(
+  m: IgnitionModuleBuilder,
+  d: DeflationPreset,
+  f: { manager: AnyFuture; registry: AnyFuture; token: AnyFuture; emission: AnyFuture; router: AnyFuture },
+) {
+  const parameters = Object.fromEntries(DEFLATION_PARAMETERS.map((name) => [name, d[name].value]));
+  const controller = m.contract("DeflationController", [
+    f.token,
+    f.emission,
+    f.registry,
+    f.router,
+    f.manager,
+    d.firstQuarter,
+    parameters,
+  ]);
+  m.call(
+    f.manager,
+    "setTargetFunctionRole",
+    [controller, [selector("setParameter(bytes32,uint256)")], ROLES.PARAMETER_REGISTRY],
+    {
+      id: "RestrictDeflation_setParameter",
+    },
+  );
+  for (const name of DEFLATION_PARAMETERS) {
+    const e = d[name];
+    m.call(f.registry, "register", [controller, deflationKey(name), e.min, e.max, e.minStep], {
+      id: `RegisterDeflation_${name}`,
+    });
+  }
+  m.call(f.manager, "grantRole", [ROLES.PARAMETER_CONTROLLER, controller, 0n], { id: "GrantDeflationController" });
+  return controller;
 }
 
 /**
