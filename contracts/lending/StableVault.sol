@@ -107,7 +107,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (borrower == address(0) || pool == address(0)) revert ZeroAddress();
         borrowIndex_ = _accrue();
         uint256 idle_ = _idle;
-        uint256 available = _available(idle_, _insuranceOwed); // one slot: the same SLOAD
+        uint256 available = _available();
         if (assets > available) revert InsufficientLiquidity(assets, available);
         uint256 scaledTotal = _totalScaledDebt;
         totalBorrowed_ = DebtIndex.toAssetsDown(scaledTotal, borrowIndex_);
@@ -335,7 +335,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         assets = Math.min(_convertToAssets(e.shares, Math.Rounding.Floor), e.assets);
         // The cash owed to the fund is not the suppliers' to take.
         uint256 idle_ = _idle;
-        uint256 available = _available(idle_, _insuranceOwed);
+        uint256 available = _available();
         if (assets > available) revert InsufficientLiquidity(assets, available);
         delete _exits[msg.sender];
         _burn(address(this), e.shares);
@@ -519,7 +519,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     function _rate(uint256 borrowed, uint256 credit) private view returns (uint256) {
         return
             InterestRateModel.borrowRate(
-                InterestRateModel.utilization(borrowed, _available(_idle, _insuranceOwed)),
+                InterestRateModel.utilization(borrowed, _available()),
                 uint16(credit >> BASE_RATE_SHIFT),
                 uint16(credit >> SLOPE1_SHIFT),
                 uint32(credit >> SLOPE2_SHIFT),
@@ -527,11 +527,15 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
             );
     }
 
-    /// @dev The cash the vault may pay out or lend: `idle_` less `owed` to the fund, zero when the fund is owed more
-    /// (its share of interest not yet repaid in cash). The fund's money is never lent nor paid to a supplier.
-    function _available(uint256 idle_, uint256 owed) private pure returns (uint256) {
-        unchecked {
-            return idle_ > owed ? idle_ - owed : 0;
+    /// @dev The cash the vault may pay out or lend: `_idle` less `_insuranceOwed` to the fund, zero when the fund is
+    /// owed more (its share of interest not yet repaid in cash). The fund's money is never lent nor paid to a
+    /// supplier. Both share slot 1 (104 bits each): one SLOAD, no branch (it runs on every accrual).
+    function _available() private view returns (uint256 available) {
+        assembly ("memory-safe") {
+            let word := sload(_idle.slot)
+            let idle_ := and(shr(mul(8, _idle.offset), word), 0xffffffffffffffffffffffffff)
+            let owed := and(shr(mul(8, _insuranceOwed.offset), word), 0xffffffffffffffffffffffffff)
+            available := mul(gt(idle_, owed), sub(idle_, owed))
         }
     }
 
