@@ -531,6 +531,7 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
     /// owed more (its share of interest not yet repaid in cash). The fund's money is never lent nor paid to a
     /// supplier. Both share slot 1 (104 bits each): one SLOAD, no branch (it runs on every accrual).
     function _available() private view returns (uint256 available) {
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             let word := sload(_idle.slot)
             let idle_ := and(shr(mul(8, _idle.offset), word), 0xffffffffffffffffffffffffff)
