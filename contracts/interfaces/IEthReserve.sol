@@ -78,14 +78,16 @@ interface IEthReserve is IParameterized {
     /// @param creditManager The bound credit manager.
     error CreditManagerAlreadyBound(address creditManager);
     /// @notice The address to bind does not answer as a credit manager built on this reserve whose vault lends this
-    /// reserve's stablecoin.
+    /// reserve's stablecoin and is bound to that credit manager.
     /// @param creditManager The address given.
     error CreditManagerMismatch(address creditManager);
 
     /// @notice Binds the credit manager, once: the only caller of `buyEth` and `release`.
     /// @dev Restricted to the admin (the deploy step). Reverts `CreditManagerAlreadyBound` if bound or if
     /// `creditManager_` is zero, and `CreditManagerMismatch` unless its `modules()` name this reserve and a vault
-    /// whose `asset()` is this reserve's stablecoin (a wrong binding would be permanent).
+    /// whose `asset()` is this reserve's stablecoin and whose `creditManager()` is `creditManager_` (bind the vault
+    /// first; a wrong binding would be permanent). The checks catch a wrong address, not a contract deployed on
+    /// purpose to answer like a credit manager: the binding stays an admin-trusted deployment step.
     /// @param creditManager_ The credit manager.
     function bindCreditManager(address creditManager_) external;
 

@@ -10,9 +10,11 @@ import {IParameterized} from "./IParameterized.sol";
 /// among them) earn the interest the credit manager's borrowers pay.
 /// @dev Accounting. `idle` is the stablecoin the vault holds by its own books (a donation does not move it, so
 /// the share price cannot be inflated by a transfer); `totalBorrowed` is all debt at the current borrow index;
-/// `insuranceOwed` is the insurance fund's share of interest, not yet paid out. Then
-/// `totalAssets = idle + totalBorrowed - insuranceOwed`, and shares carry a virtual offset of 10^6
-/// (OpenZeppelin's defence against the first-depositor inflation attack).
+/// `insuranceOwed` is what the vault owes the insurance fund, not yet paid out (its share of interest and the
+/// liquidation fees). Then `totalAssets = idle + totalBorrowed - insuranceOwed`, and shares carry a virtual offset
+/// of 10^6 (OpenZeppelin's defence against the first-depositor inflation attack). The cash the vault may lend or
+/// pay a supplier is `idle - insuranceOwed` (zero below): the fund's money is neither lent nor paid out, and the
+/// rate's utilization counts only that cash beside the debt.
 ///
 /// Interest accrues on every state change: the index grows by `rate * elapsed / 365 days` (simple interest
 /// between accruals, compounded at each), where `rate` follows the kinked utilization curve of
@@ -26,7 +28,7 @@ import {IParameterized} from "./IParameterized.sol";
 /// `requestRedeem` and claims after `EXIT_DELAY` the lower of their value at the request and at the claim. A loss
 /// written off in between (a liquidation closes an insolvent position and writes off its shortfall in the same
 /// call) therefore falls on the leaving supplier pro rata like on every other: nobody redeems at par against bad
-/// debt that is recognised before the claim. Claims are limited to `idle`.
+/// debt that is recognised before the claim. Claims are limited to `idle - insuranceOwed`.
 ///
 /// Only the credit manager bound once at deployment (`bindCreditManager`) may borrow, repay and settle: the vault
 /// compares the caller with that address (no AccessManager call between the lending modules).
@@ -124,8 +126,10 @@ interface IStableVault is IParameterized, IERC4626 {
     error ZeroAmount();
     /// @notice A zero address.
     error ZeroAddress();
-    /// @notice The vault holds less idle stablecoin than a draw needs.
-    error InsufficientLiquidity(uint256 requested, uint256 idle);
+    /// @notice The vault may lend or pay out less than a draw or a claim needs.
+    /// @param requested The amount asked.
+    /// @param available Idle stablecoin less what is owed to the insurance fund (zero below).
+    error InsufficientLiquidity(uint256 requested, uint256 available);
     /// @notice A repayment pays less than the scaled debt it would remove is worth.
     error RepaymentTooSmall(uint256 assets, uint256 scaledDebt);
     /// @notice No insurance share is owed, or none can be paid from idle liquidity.
@@ -148,6 +152,10 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @notice The address to bind does not answer as a credit manager built on this vault and its insurance fund.
     /// @param creditManager The address given.
     error CreditManagerMismatch(address creditManager);
+    /// @notice The insurance fund is not bound to this vault (bind the fund to the vault first): it would refuse
+    /// to cover this vault's write-offs.
+    /// @param fundVault The vault the fund is bound to (zero: none yet).
+    error InsuranceFundNotBound(address fundVault);
 
     /// @notice The delay between an exit request and its claim, in seconds.
     /// @return The delay.
@@ -156,8 +164,11 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @notice Binds the credit manager, once: the only caller of `borrow`, `repay` and `settle`, whose pause also
     /// holds exits back.
     /// @dev Restricted to the admin (the deploy step). Reverts `CreditManagerAlreadyBound` if bound or if
-    /// `creditManager_` is zero, and `CreditManagerMismatch` unless its `modules()` name this vault and its
-    /// insurance fund (a wrong binding would be permanent and could draw the idle cash without collateral).
+    /// `creditManager_` is zero, `CreditManagerMismatch` unless its `modules()` name this vault and its insurance
+    /// fund (a wrong binding would be permanent and could draw the idle cash without collateral), and
+    /// `InsuranceFundNotBound` unless the fund is bound to this vault (bind the fund first). These checks catch a
+    /// wrong address given by the admin, not a contract deployed on purpose to answer `modules()` like a credit
+    /// manager: the binding stays an admin-trusted deployment step.
     /// @param creditManager_ The credit manager (a guardian-pausable module).
     function bindCreditManager(address creditManager_) external;
 
@@ -174,7 +185,8 @@ interface IStableVault is IParameterized, IERC4626 {
     function requestRedeem(uint256 shares) external returns (uint256 assets, uint256 claimableAt);
 
     /// @notice Pays the caller's pending exit once its delay has passed: the lower of its value when requested and
-    /// now, limited by idle liquidity (reverts `InsufficientLiquidity` otherwise). While the bound credit manager
+    /// now, limited by idle liquidity less what is owed to the insurance fund (reverts `InsufficientLiquidity`
+    /// otherwise). While the bound credit manager
     /// is paused, and for one exit delay after it resumes, claims revert `CreditManagerPaused`: a pause stops
     /// liquidations, hence write-offs, and nobody may leave at par against a loss the pause keeps unrecognised.
     /// @param receiver Who receives the stablecoin.
@@ -194,8 +206,8 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @notice Lends one draw on the credit manager's account: `paidOut` to the borrower and `swapped` straight to
     /// the ETH reserve's pool (one call for both halves).
     /// @dev Only the bound credit manager (`NotCreditManager` otherwise). Accrues first; reverts
-    /// `InsufficientLiquidity` above idle liquidity. Each part's scaled debt is rounded up on its own; one
-    /// `Borrowed` event.
+    /// `InsufficientLiquidity` above idle liquidity less what is owed to the insurance fund. Each part's scaled
+    /// debt is rounded up on its own; one `Borrowed` event.
     /// @param borrower Who receives the paid-out half.
     /// @param paidOut Amount paid to the borrower (may be zero).
     /// @param pool Where the swapped half goes (the reserve's Uniswap V2 pair).
@@ -224,10 +236,10 @@ interface IStableVault is IParameterized, IERC4626 {
         uint256 assets
     ) external returns (uint256 repaid, uint256 scaledRepaid, uint256 borrowIndex);
 
-    /// @notice Settles a liquidation: records a repayment of `assets` for `scaledRepaid`, writes off
-    /// `scaledWrittenOff` of a closed position's debt (the insurance fund's unpaid share absorbs it first, then the
-    /// fund's stablecoin, and the suppliers lose the remainder), then books the liquidation `fee` as owed to the
-    /// fund. The credit manager sends `assets + fee` of the stablecoin to the vault in the same call.
+    /// @notice Settles a liquidation: records a repayment of `assets` for `scaledRepaid`, books the liquidation
+    /// `fee` as owed to the fund, then writes off `scaledWrittenOff` of a closed position's debt (what the vault
+    /// owes the insurance fund absorbs it first, this fee included, then the fund's stablecoin, and the suppliers
+    /// lose the remainder). The credit manager sends `assets + fee` of the stablecoin to the vault in the same call.
     /// @dev Only the bound credit manager (`NotCreditManager` otherwise). `assets` must be worth at least
     /// `scaledRepaid` at the current index (`RepaymentTooSmall`). The fee goes to `idle` and `insuranceOwed` alike,
     /// so it does not move `totalAssets`; the fund draws it with `collectInsuranceFees`.
@@ -256,7 +268,8 @@ interface IStableVault is IParameterized, IERC4626 {
     /// @return The total borrowed.
     function totalBorrowed() external view returns (uint256);
 
-    /// @notice The insurance fund's unpaid share of interest, accrued to now.
+    /// @notice What the vault owes the insurance fund (its share of interest accrued to now and the liquidation
+    /// fees), not yet paid out.
     /// @return The amount owed.
     function insuranceOwed() external view returns (uint256);
 

@@ -93,17 +93,25 @@ contract EthReserve is IEthReserve, Parameterized, ReentrancyGuardTransient {
         address bound = _creditManager;
         if (bound != address(0) || creditManager_ == address(0)) revert CreditManagerAlreadyBound(bound);
         // The binding is permanent and releases the reserve's ETH: it must be the credit manager built on this
-        // reserve, lending this reserve's stablecoin.
+        // reserve, lending this reserve's stablecoin from a vault already bound to that same credit manager (bind
+        // the vault first), so the pair cannot end up with two different credit managers.
         (bool ok, bytes memory data) = creditManager_.staticcall(abi.encodeCall(ICreditManager.modules, ()));
         if (!ok || data.length != 160) revert CreditManagerMismatch(creditManager_);
         ICreditManager.Modules memory m = abi.decode(data, (ICreditManager.Modules));
-        if (m.reserve != address(this)) revert CreditManagerMismatch(creditManager_);
-        (ok, data) = m.vault.staticcall(abi.encodeWithSignature("asset()"));
-        if (!ok || data.length != 32 || abi.decode(data, (uint256)) != uint160(address(_STABLE))) {
-            revert CreditManagerMismatch(creditManager_);
-        }
+        if (
+            m.reserve != address(this) ||
+            _word(m.vault, "asset()") != uint160(address(_STABLE)) ||
+            _word(m.vault, "creditManager()") != uint160(creditManager_)
+        ) revert CreditManagerMismatch(creditManager_);
         _creditManager = creditManager_;
         emit CreditManagerBound(creditManager_);
+    }
+
+    /// @dev The one word `target` answers to the view `signature`, zero if it does not answer with one word (never
+    /// a match: both words compared are non-zero addresses).
+    function _word(address target, string memory signature) private view returns (uint256 word) {
+        (bool ok, bytes memory data) = target.staticcall(abi.encodeWithSignature(signature));
+        if (ok && data.length == 32) word = abi.decode(data, (uint256));
     }
 
     /// @inheritdoc IEthReserve

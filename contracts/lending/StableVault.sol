@@ -106,12 +106,15 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (borrower == address(0) || pool == address(0)) revert ZeroAddress();
         borrowIndex_ = _accrue();
         uint256 idle_ = _idle;
-        if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
+        uint256 available = _available();
+        if (assets > available) revert InsufficientLiquidity(assets, available);
         uint256 scaledTotal = _totalScaledDebt;
         totalBorrowed_ = DebtIndex.toAssetsDown(scaledTotal, borrowIndex_);
         // Each part's scaled debt is rounded up on its own, as two separate draws would be (zero for a zero part).
         scaledDebt = DebtIndex.toScaledUp(paidOut, borrowIndex_) + DebtIndex.toScaledUp(swapped, borrowIndex_);
-        _idle = uint104(idle_ - assets); // below idle_, which fits
+        unchecked {
+            _idle = uint104(idle_ - assets); // at most `available`, below idle_, which fits
+        }
         _totalScaledDebt = (scaledTotal + scaledDebt).toUint128();
         emit Borrowed(borrower, paidOut, pool, swapped, scaledDebt);
         IERC20 asset_ = IERC20(asset());
@@ -152,16 +155,16 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
             _idle += assets.toUint104();
             emit Repaid(assets, scaledRepaid);
         }
-        if (scaledWrittenOff != 0) loss = _writeOff(scaledWrittenOff, index);
         if (fee != 0) {
             // The fund's money, held here like its interest share: cash in `idle` owed to the fund (outside the
-            // suppliers' assets) until `collectInsuranceFees` pays it. Booked after the write-off, which draws on
-            // what the fund had before this liquidation.
+            // suppliers' assets) until `collectInsuranceFees` pays it. Booked before the write-off, so that the
+            // liquidation's own fee absorbs its loss before the fund's cash and the suppliers do.
             uint104 fee104 = fee.toUint104();
             _idle += fee104;
             _insuranceOwed += fee104;
             emit LiquidationFeeBooked(fee);
         }
+        if (scaledWrittenOff != 0) loss = _writeOff(scaledWrittenOff, index);
     }
 
     /// @dev Writes `scaledDebt` off at `index`: the fund's unpaid share first, then the fund, then the suppliers.
@@ -284,6 +287,9 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         if (m.vault != address(this) || m.insuranceFund != address(_FUND)) {
             revert CreditManagerMismatch(creditManager_);
         }
+        // The fund must answer this vault's write-offs (`cover` serves its bound vault only): bound to it first.
+        address fundVault = _FUND.vault();
+        if (fundVault != address(this)) revert InsuranceFundNotBound(fundVault);
         _credit = credit | uint160(creditManager_);
         emit CreditManagerBound(creditManager_);
     }
@@ -326,11 +332,15 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         _accrue();
         // The lower of the value when requested and now: a loss recognised meanwhile is shared, interest is not.
         assets = Math.min(_convertToAssets(e.shares, Math.Rounding.Floor), e.assets);
+        // The cash owed to the fund is not the suppliers' to take.
         uint256 idle_ = _idle;
-        if (assets > idle_) revert InsufficientLiquidity(assets, idle_);
+        uint256 available = _available();
+        if (assets > available) revert InsufficientLiquidity(assets, available);
         delete _exits[msg.sender];
         _burn(address(this), e.shares);
-        _idle = uint104(idle_ - assets); // below idle_, which fits
+        unchecked {
+            _idle = uint104(idle_ - assets); // at most `available`, below idle_, which fits
+        }
         emit ExitClaimed(msg.sender, receiver, e.shares, assets);
         IERC20(asset()).safeTransfer(receiver, assets);
     }
@@ -503,16 +513,30 @@ contract StableVault is ERC4626, Parameterized, IStableVault {
         fee = (interest * uint16(credit >> SHARE_SHIFT)) / BPS;
     }
 
-    /// @dev The borrow rate on `borrowed` (WAD per year) at the curve in the `_credit` word `credit`.
+    /// @dev The borrow rate on `borrowed` (WAD per year) at the curve in the `_credit` word `credit`; the
+    /// liquidity beside the debt is the cash the vault may lend (its idle cash less what it owes the fund).
     function _rate(uint256 borrowed, uint256 credit) private view returns (uint256) {
         return
             InterestRateModel.borrowRate(
-                InterestRateModel.utilization(borrowed, _idle),
+                InterestRateModel.utilization(borrowed, _available()),
                 uint16(credit >> BASE_RATE_SHIFT),
                 uint16(credit >> SLOPE1_SHIFT),
                 uint32(credit >> SLOPE2_SHIFT),
                 uint16(credit >> KINK_SHIFT)
             );
+    }
+
+    /// @dev The cash the vault may pay out or lend: `_idle` less `_insuranceOwed` to the fund, zero when the fund is
+    /// owed more (its share of interest not yet repaid in cash). The fund's money is never lent nor paid to a
+    /// supplier. Both share slot 1 (104 bits each): one SLOAD, no branch (it runs on every accrual).
+    function _available() private view returns (uint256 available) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            let word := sload(_idle.slot)
+            let idle_ := and(shr(mul(8, _idle.offset), word), 0xffffffffffffffffffffffffff)
+            let owed := and(shr(mul(8, _insuranceOwed.offset), word), 0xffffffffffffffffffffffffff)
+            available := mul(gt(idle_, owed), sub(idle_, owed))
+        }
     }
 
     /// @dev The `bits`-wide number at `shift` in `_credit`.

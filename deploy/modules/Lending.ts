@@ -131,10 +131,15 @@ export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPe
     restrict(creditManager, "CreditManagerConfirmPause", ["confirmPause()"], ROLES.EMERGENCY);
     // Wiring between the lending modules, fixed once by the admin (the deployer here) instead of AccessManager
     // roles: the credit manager is the only caller of the vault's and the reserve's credit functions (and its
-    // pause holds the vault's exits), the vault the only caller of the fund's `cover`.
-    m.call(vault, "bindCreditManager", [creditManager], { id: "BindVaultCreditManager" });
-    m.call(reserve, "bindCreditManager", [creditManager], { id: "BindReserveCreditManager" });
-    m.call(fund, "bindVault", [vault], { id: "BindFundVault" });
+    // pause holds the vault's exits), the vault the only caller of the fund's `cover`. Each bind checks that its
+    // counterpart points back, so the order is fixed: the fund to the vault, then the vault to the credit manager
+    // (it requires the fund bound to it), then the reserve (it requires the vault bound to the same credit manager).
+    const bindFund = m.call(fund, "bindVault", [vault], { id: "BindFundVault" });
+    const bindVault = m.call(vault, "bindCreditManager", [creditManager], {
+      id: "BindVaultCreditManager",
+      after: [bindFund],
+    });
+    m.call(reserve, "bindCreditManager", [creditManager], { id: "BindReserveCreditManager", after: [bindVault] });
 
     const register = (target: ContractFuture<string>, group: Record<string, Governed>) => {
       for (const [name, g] of Object.entries(group)) {

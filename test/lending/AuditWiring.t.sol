@@ -44,17 +44,33 @@ contract FakeCreditManager {
     function asset() external view returns (address) {
         return _LENT;
     }
+
+    /// @notice As its own "vault", it is bound to itself.
+    function creditManager() external view returns (address) {
+        return address(this);
+    }
 }
 
 /// @notice Audit of the lending wiring (low): the binds between the credit manager, the vault, the reserve and the
 /// fund accepted any non-zero address, for good. Each bind now checks that the counterpart points back.
 contract AuditWiringTest is LendingBase {
     StableVault internal freshVault;
+    InsuranceFund internal freshVaultFund;
 
     function setUp() public override {
         super.setUp();
-        // A vault deployed like the preset's, on the same fund, not yet bound; a supplier puts 1,000,000 in it.
-        freshVault = new StableVault(address(manager), IERC20(address(usdc)), fund, "Fresh", "F", vault.rateParams());
+        // A vault deployed like the preset's, on a fund of its own bound to it (as the deployment binds the fund
+        // first), the vault not yet bound; a supplier puts 1,000,000 in it.
+        freshVaultFund = new InsuranceFund(address(manager), IERC20(address(usdc)));
+        freshVault = new StableVault(
+            address(manager),
+            IERC20(address(usdc)),
+            freshVaultFund,
+            "Fresh",
+            "F",
+            vault.rateParams()
+        );
+        freshVaultFund.bindVault(address(freshVault));
         usdc.mint(supplier, SUPPLY);
         vm.startPrank(supplier);
         usdc.approve(address(freshVault), SUPPLY);
@@ -89,7 +105,7 @@ contract AuditWiringTest is LendingBase {
         }
         assertEq(freshVault.creditManager(), address(0), "nothing bound");
 
-        CreditManager own = _creditManagerOn(address(freshVault), address(fund));
+        CreditManager own = _creditManagerOn(address(freshVault), address(freshVaultFund));
         vm.expectEmit(false, false, false, true, address(freshVault));
         emit IStableVault.CreditManagerBound(address(own));
         freshVault.bindCreditManager(address(own));

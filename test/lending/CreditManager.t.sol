@@ -471,8 +471,10 @@ contract CreditManagerTest is LendingBase {
         _setQerPrice(0.2e8); // $0.20: collateral 200 + 448.627635 = 648.627635 < 1,000 x 1.08
         _fund(liquidator, 1_000e6);
 
+        // The fee (2% of the 8% bonus on 600.581144, rounded up: 12.011623) is booked first and absorbs the first
+        // 12.011623 of the 399.418856 written off; the fund pays the other 387.407233 (its net cost as before).
         vm.expectEmit(true, true, true, true, address(vault));
-        emit IStableVault.DebtWrittenOff(399_418_856, 399_418_856, 0, 399_418_856, 0);
+        emit IStableVault.DebtWrittenOff(399_418_856, 399_418_856, 12_011_623, 387_407_233, 0);
         vm.prank(liquidator);
         (uint256 repaid, uint256 ethSeized, uint256 collateralSeized) = cm.liquidate(alice, type(uint256).max);
 
@@ -480,8 +482,8 @@ contract CreditManagerTest is LendingBase {
         assertEq(ethSeized, POSITION_ETH, "all ETH");
         assertEq(collateralSeized, 1_000 ether, "all QER");
         assertEq(cm.debtOf(alice), 0, "position closed");
-        assertEq(usdc.balanceOf(address(fund)), 100_581_144, "500 - 399.418856 shortfall");
-        assertEq(vault.insuranceOwed(), 12_011_623, "the 12.011623 fee booked after the cover");
+        assertEq(usdc.balanceOf(address(fund)), 112_592_767, "500 - 387.407233 of the shortfall");
+        assertEq(vault.insuranceOwed(), 0, "the 12.011623 fee absorbed the first of the shortfall");
         assertEq(vault.badDebt(), 0, "no bad debt");
         assertEq(vault.totalAssets(), SUPPLY, "suppliers whole");
         assertEq(vault.totalBorrowed(), 0, "nothing lent");
@@ -494,17 +496,18 @@ contract CreditManagerTest is LendingBase {
         _fund(liquidator, 1_000e6);
         uint256 supplierAssetsBefore = vault.previewRedeem(vault.balanceOf(supplier));
 
+        // 399.418856 written off: the 12.011623 fee booked first, the fund's 100, the suppliers the 287.407233 left.
         vm.expectEmit(true, true, true, true, address(vault));
-        emit IStableVault.DebtWrittenOff(399_418_856, 399_418_856, 0, 100e6, 299_418_856);
+        emit IStableVault.DebtWrittenOff(399_418_856, 399_418_856, 12_011_623, 100e6, 287_407_233);
         vm.prank(liquidator);
         cm.liquidate(alice, type(uint256).max);
 
-        assertEq(vault.badDebt(), 299_418_856, "what the fund could not cover");
+        assertEq(vault.badDebt(), 287_407_233, "what the fee and the fund could not cover");
         assertEq(usdc.balanceOf(address(fund)), 0, "fund emptied");
-        assertEq(vault.insuranceOwed(), 12_011_623, "then the fee booked for it");
-        assertEq(vault.totalAssets(), 999_700_581_144, "suppliers take the loss");
+        assertEq(vault.insuranceOwed(), 0, "the fee went to the shortfall");
+        assertEq(vault.totalAssets(), 999_712_592_767, "suppliers take the loss");
         uint256 supplierAssetsAfter = vault.previewRedeem(vault.balanceOf(supplier));
-        assertEq(supplierAssetsBefore - supplierAssetsAfter, 299_418_856, "the supplier's share of it");
+        assertEq(supplierAssetsBefore - supplierAssetsAfter, 287_407_233, "the supplier's share of it");
         assertEq(cm.debtOf(alice), 0, "closed");
     }
 
@@ -514,14 +517,15 @@ contract CreditManagerTest is LendingBase {
         _setQerPrice(0.2e8);
         _fund(liquidator, 2_000e6);
         // Repaid 600.581144 removes 588,761,751 scaled (rounded down at index 1.020075); the other 411,238,249
-        // are worth 419,493,857 (rounded up): 2.0075 from the fund's unpaid share, no fund cash, the rest bad debt.
+        // are worth 419,493,857 (rounded up). The fee (2% of the 8% bonus on 600.581144, rounded up: 12.011623) is
+        // booked first, so the fund's 2.0075 unpaid share and the fee (14.019123) absorb it first, no fund cash,
+        // the rest (405.474734) is bad debt.
         vm.expectEmit(true, true, true, true, address(vault));
-        emit IStableVault.DebtWrittenOff(411_238_249, 419_493_857, 2_007_500, 0, 417_486_357);
+        emit IStableVault.DebtWrittenOff(411_238_249, 419_493_857, 14_019_123, 0, 405_474_734);
         vm.prank(liquidator);
         cm.liquidate(alice, type(uint256).max);
-        // 2% of the 8% bonus on 600.581144, rounded up: 12.011623, booked after the write-off emptied the share.
-        assertEq(vault.insuranceOwed(), 12_011_623, "the owed share went first, then the fee was booked");
-        assertEq(vault.badDebt(), 417_486_357, "the rest is bad debt");
+        assertEq(vault.insuranceOwed(), 0, "the owed share and the fee went first");
+        assertEq(vault.badDebt(), 405_474_734, "the rest is bad debt");
     }
 
     function test_liquidate_noProfitFromSelfLiquidation() public {

@@ -269,6 +269,11 @@ contract EthReserveTest is LendingBase {
         return _stableLent;
     }
 
+    /// @dev As the vault of `_reserveFor`'s reserve, this test is bound to itself as the credit manager.
+    function creditManager() external view returns (address) {
+        return address(this);
+    }
+
     function test_RevertWhen_bindCreditManagerTwiceOrByAnOutsider() public {
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));

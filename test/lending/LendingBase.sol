@@ -211,10 +211,11 @@ abstract contract LendingBase is UniswapV2Fixture {
         manager.grantRole(Roles.GOVERNOR, governor, 0);
         manager.grantRole(Roles.EMERGENCY, emergency, 0);
         manager.grantRole(Roles.GUARDIAN, guardian, 0);
-        // As the deploy module does: the lending modules wired to each other once (no AccessManager roles).
+        // As the deploy module does: the lending modules wired to each other once (no AccessManager roles), in the
+        // order the point-back checks need (the fund to the vault, the vault, then the reserve).
+        fund.bindVault(address(vault));
         vault.bindCreditManager(address(cm));
         reserve.bindCreditManager(address(cm));
-        fund.bindVault(address(vault));
 
         _register(address(cm), LendingKeys.MAX_LTV_BPS, 1_000, 6_000, 100);
         _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, 5_500, 8_500, 100);

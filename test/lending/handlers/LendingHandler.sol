@@ -239,18 +239,22 @@ contract LendingHandler is Test {
             worthBefore[i] = vault.convertToAssets(sharesOf[i]);
         }
 
-        uint256 owedBefore = vault.insuranceOwed();
         uint256 fundBefore = usdc.balanceOf(address(fund));
         uint256 badBefore = vault.badDebt();
         usdc.mint(address(this), 2 * debt);
         usdc.approve(address(cm), 2 * debt);
+        // What the fund is owed plus this liquidator's cash: what it pays beyond the repayment is the fee.
+        uint256 owedAndCash = vault.insuranceOwed() + usdc.balanceOf(address(this));
         try cm.liquidate(who, maxRepay) returns (uint256 repaid, uint256, uint256) {
             liquidations++;
             if (healthy) ghostHealthyLiquidations++;
             if (cm.position(who).scaledDebt == 0 && repaid < debt) {
-                // Closed with collateral exhausted: the rest of the debt runs down the insurance waterfall.
+                // Closed with collateral exhausted: the rest of the debt runs down the insurance waterfall. The
+                // liquidation's own fee (what this liquidator paid beyond the repayment) is owed to the fund before
+                // the write-off, so it absorbs the loss first with the rest of what the fund is owed.
+                uint256 owed = owedAndCash - usdc.balanceOf(address(this)) - repaid;
                 uint256 rest = debt - repaid;
-                uint256 fromOwed = owedBefore < rest ? owedBefore : rest;
+                uint256 fromOwed = owed < rest ? owed : rest;
                 uint256 fromFund = fundBefore < rest - fromOwed ? fundBefore : rest - fromOwed;
                 uint256 loss = rest - fromOwed - fromFund;
                 ghostBadDebt += loss;
