@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthersPlugin from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import slicedSolc from "./scripts/build/sliced-solc.js";
 import { TASKS } from "./tasks/index.js";
 
 // The compiler is the `solc` npm package (solc-js), so a build never downloads one.
@@ -45,7 +46,7 @@ const UNISWAP_ARTIFACTS = [
 ];
 
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthersPlugin],
+  plugins: [hardhatToolboxMochaEthersPlugin, slicedSolc],
   solidity: {
     // OpenZeppelin contracts we deploy as they are, so they get artifacts of their own.
     npmFilesToBuild: [

@@ -1,0 +1,143 @@
+/**
+ * A Hardhat plugin that compiles a large compilation job in slices, so solc-js (the wasm compiler this project uses,
+ * see `hardhat.config.ts`) never has to hold the whole job's output at once.
+ *
+ * Why: Hardhat puts every source with the same compiler settings into one job. Ours holds ~380 sources whose tests
+ * embed whole stacks, and the job's standard-JSON output (bytecode, opcodes and source maps of every contract, the AST
+ * of every source) outgrew what the wasm compiler can serialise: solc answers "Error writing output JSON". A native
+ * solc would not hit that wall, but none is available without downloading one.
+ *
+ * How: the `invokeSolc` hook receives the job's input and returns its output. For a job above `MIN_SOURCES`
+ * sources, it asks the compiler for the ASTs alone (analysis, no code generation), then for the contracts' outputs
+ * in slices of consecutive sources (each slice compiles every source but generates code only for the contracts it
+ * selects, plus those they deploy with `new`), and merges the answers into the one output Hardhat expects: the same
+ * `sources` (ids and ASTs), the same `contracts`, the union of the messages. A slice that still fails to serialise
+ * is split in two, down to one source. Small jobs go straight through.
+ *
+ * The cost: each slice repeats the parsing and analysis, and a contract deployed by tests of several slices is
+ * generated once per slice. The build is a little slower; it completes.
+ */
+import type { HookContext, SolidityHooks } from "hardhat/types/hooks";
+import type { HardhatPlugin } from "hardhat/types/plugins";
+import type { CompilerInput, CompilerOutput, CompilerOutputError } from "hardhat/types/solidity";
+
+/** Jobs with fewer sources than this are compiled in one call. */
+const MIN_SOURCES = 120;
+/** Sources per contracts slice (before any split on failure). */
+const SOURCES_PER_SLICE = 60;
+/** Slices compiled at the same time (each is a child process running the wasm compiler). */
+const CONCURRENCY = 2;
+/** What solc answers when the output JSON does not fit. */
+const OUTPUT_TOO_LARGE = "Error writing output JSON";
+
+function tooLarge(output: CompilerOutput): boolean {
+  return (output.errors ?? []).some((e) => e.message?.includes(OUTPUT_TOO_LARGE) === true);
+}
+
+function failed(output: CompilerOutput): boolean {
+  return (output.errors ?? []).some((e) => e.severity === "error");
+}
+
+/** The input with `outputSelection` replaced. */
+function withSelection(input: CompilerInput, selection: Record<string, Record<string, string[]>>): CompilerInput {
+  return { ...input, settings: { ...input.settings, outputSelection: selection } };
+}
+
+/** The contract-level selectors of the job (everything Hardhat asked for under "*" > "*"). */
+function contractSelectors(input: CompilerInput): string[] {
+  const selection = input.settings.outputSelection as Record<string, Record<string, string[]>>;
+  return selection["*"]?.["*"] ?? [];
+}
+
+/** Compiles the contracts of `sources`, splitting in two while the output does not fit. */
+async function compileSlice(
+  compile: (input: CompilerInput) => Promise<CompilerOutput>,
+  input: CompilerInput,
+  sources: string[],
+  selectors: string[],
+): Promise<CompilerOutput[]> {
+  const selection: Record<string, Record<string, string[]>> = {};
+  for (const source of sources) selection[source] = { "*": selectors };
+  const output = await compile(withSelection(input, selection));
+  if (!tooLarge(output) || sources.length === 1) return [output];
+  const half = Math.ceil(sources.length / 2);
+  return [
+    ...(await compileSlice(compile, input, sources.slice(0, half), selectors)),
+    ...(await compileSlice(compile, input, sources.slice(half), selectors)),
+  ];
+}
+
+/** Runs `tasks` with at most `limit` at a time, keeping their order in the result. */
+async function inParallel<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]();
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+/** The messages of all answers, each once (the analysis warnings come back from every slice). */
+function mergeErrors(outputs: CompilerOutput[]): CompilerOutputError[] {
+  const seen = new Set<string>();
+  const errors: CompilerOutputError[] = [];
+  for (const output of outputs) {
+    for (const error of output.errors ?? []) {
+      const key = `${error.severity}|${error.errorCode ?? ""}|${error.formattedMessage ?? error.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      errors.push(error);
+    }
+  }
+  return errors;
+}
+
+export async function invokeSolcInSlices(
+  input: CompilerInput,
+  compile: (input: CompilerInput) => Promise<CompilerOutput>,
+): Promise<CompilerOutput> {
+  const sources = Object.keys(input.sources).sort();
+  if (sources.length < MIN_SOURCES) return await compile(input);
+
+  const selectors = contractSelectors(input);
+  const slices: string[][] = [];
+  for (let i = 0; i < sources.length; i += SOURCES_PER_SLICE) slices.push(sources.slice(i, i + SOURCES_PER_SLICE));
+
+  // The ASTs first: analysis only. A compile error shows here, and is returned as solc reported it.
+  const asts = await compile(withSelection(input, { "*": { "": ["ast"] } }));
+  if (failed(asts)) return asts;
+
+  const parts = (
+    await inParallel(
+      slices.map((slice) => () => compileSlice(compile, input, slice, selectors)),
+      CONCURRENCY,
+    )
+  ).flat();
+  const failure = parts.find(failed);
+  if (failure !== undefined) return { ...failure, errors: mergeErrors([asts, failure]) };
+
+  const contracts: CompilerOutput["contracts"] = {};
+  for (const part of parts) Object.assign(contracts, part.contracts ?? {});
+  return { sources: asts.sources, contracts, errors: mergeErrors([asts, ...parts]) };
+}
+
+const plugin: HardhatPlugin = {
+  id: "tokenomics-kit:sliced-solc",
+  hookHandlers: {
+    solidity: async () => ({
+      default: async (): Promise<Partial<SolidityHooks>> => ({
+        invokeSolc: async (context: HookContext, compiler, solcInput, solcConfig, next) =>
+          await invokeSolcInSlices(
+            solcInput,
+            async (input) => await next(context, compiler, input, solcConfig),
+          ),
+      }),
+    }),
+  },
+};
+
+export default plugin;
