@@ -10,6 +10,7 @@ import {IDeflationController} from "../interfaces/IDeflationController.sol";
 import {IEmissionController} from "../interfaces/IEmissionController.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IParameterRegistry} from "../interfaces/IParameterRegistry.sol";
+import {BPS} from "../libraries/Constants.sol";
 import {DeflationKeys} from "../libraries/DeflationKeys.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 
@@ -26,7 +27,6 @@ contract DeflationController is IDeflationController, Parameterized {
     /// @notice Highest burn share the module accepts as a bound: the router's protocol share (10,000 - 5,000).
     uint256 public constant MAX_BURN_BOUND_BPS = 5_000;
 
-    uint256 private constant BPS = 10_000;
     uint256 private constant QUARTERS_PER_YEAR = 4;
 
     /// @dev Parameters and the first quarter a step is still allowed in, in one slot.
