@@ -280,7 +280,8 @@ describe("Scripts: deploy inputs and user mistakes (scripts/deploy.ts, scripts/l
       const [total, solidity, mocha] = [n(m![5]), n(m![6]), n(m![7])];
       expect(solidity + mocha, "Solidity + mocha = the total").to.equal(total);
       expect(n(m![3]) * 60 + n(m![4]), "a wall time, not a guess like ~3 min").to.be.greaterThan(60);
-      // The Solidity count stays close to the suite's test functions (a stale figure fails once the suite grows).
+      // The Solidity count stays close to the suite's test functions (a stale figure fails once the suite grows). A test
+      // declared in a base contract runs once per contract that inherits it, so the run counts a few percent more.
       let functions = 0;
       const walk = async (dir: string): Promise<void> => {
         for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -295,7 +296,7 @@ describe("Scripts: deploy inputs and user mistakes (scripts/deploy.ts, scripts/l
       expect(
         Math.abs(solidity - functions) / functions,
         `README ${solidity} vs ${functions} test functions`,
-      ).to.be.below(0.02);
+      ).to.be.below(0.05);
     });
 
     it("npm test skips the JSON-RPC node test; npm run test:e2e runs it, and CI runs both", async function () {
