@@ -193,6 +193,14 @@ interface IFeeRouter is IParameterized {
     /// @param amount The fee, in token wei.
     function routeFee(uint256 amount) external;
 
+    /// @notice Pays out the protocol's part of a fee its caller split off already (the licence market keeps the
+    /// provider's share for the seller): `amount` is split over the protocol's shares only, in their table
+    /// proportions, so each recipient gets what it would from the whole fee and the burn is the table's burn.
+    /// Validators, infrastructure and the burn round down; the treasury takes the remainder.
+    /// @dev Pulls `amount` from the caller (approve first). Anyone may call it. Emits `FeeRouted`.
+    /// @param amount The protocol's part, in token wei.
+    function routeProtocolShare(uint256 amount) external;
+
     /// @notice Splits and pays out every token the router holds: fees another module transferred to it as its fee
     /// recipient (the issuer registry pays its `feeRecipient` by plain transfer). Same split as `routeFee`.
     /// @dev Anyone may call it. Reverts `ZeroAmount` when the router holds nothing.

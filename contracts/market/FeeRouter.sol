@@ -167,6 +167,27 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IFeeRouter
+    function routeProtocolShare(uint256 amount) external nonReentrant {
+        if (amount == 0) revert ZeroAmount();
+        _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
+        FeeConfig memory f = _fees;
+        uint256 protocol = _protocolBps(f);
+        // A table without protocol shares leaves nothing to split: all of it to the treasury.
+        uint256 validators;
+        uint256 infrastructure;
+        uint256 burn;
+        if (protocol != 0) {
+            validators = (amount * f.validatorBps) / protocol;
+            infrastructure = (amount * f.infrastructureBps) / protocol;
+            burn = (amount * f.burnBps) / protocol;
+        }
+        // Each part is at most amount x its share / protocol, and the three shares sum to at most protocol.
+        uint256 treasury = amount - validators - infrastructure - burn;
+        emit FeeRouted(msg.sender, amount, validators, infrastructure, treasury, burn);
+        _payOut(validators, infrastructure, treasury, burn);
+    }
+
+    /// @inheritdoc IFeeRouter
     function routeBalance() external nonReentrant returns (uint256 amount) {
         amount = _TOKEN.balanceOf(address(this));
         if (amount == 0) revert ZeroAmount();
@@ -296,11 +317,16 @@ contract FeeRouter is IFeeRouter, Parameterized, ReentrancyGuardTransient {
         uint256 treasury = s.treasury + s.provider;
         emit FeeRouted(payer, amount, s.validators, s.infrastructure, treasury, s.burn);
 
+        _payOut(s.validators, s.infrastructure, treasury, s.burn);
+    }
+
+    /// @dev Pays the parts of a routed fee the router holds to the recipients and burns the burn part.
+    function _payOut(uint256 validators, uint256 infrastructure, uint256 treasury, uint256 burn) private {
         FeeRecipients memory r = _recipients;
-        if (s.validators != 0) _TOKEN.safeTransfer(r.validators, s.validators);
-        if (s.infrastructure != 0) _TOKEN.safeTransfer(r.infrastructure, s.infrastructure);
+        if (validators != 0) _TOKEN.safeTransfer(r.validators, validators);
+        if (infrastructure != 0) _TOKEN.safeTransfer(r.infrastructure, infrastructure);
         if (treasury != 0) _TOKEN.safeTransfer(r.treasury, treasury);
-        if (s.burn != 0) ERC20Burnable(address(_TOKEN)).burn(s.burn);
+        if (burn != 0) ERC20Burnable(address(_TOKEN)).burn(burn);
     }
 
     function _charge(

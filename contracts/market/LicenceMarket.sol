@@ -173,7 +173,7 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         if (amount == 0) revert NothingToRoute();
         emit FeesRouted(msg.sender, amount);
         _TOKEN.forceApprove(address(_ROUTER), amount);
-        _ROUTER.routeFee(amount);
+        _ROUTER.routeProtocolShare(amount);
     }
 
     /// @inheritdoc ILicenceMarket

@@ -101,12 +101,11 @@ contract AuditLicenceTest is LicenceMarketTest {
 
     // ------------------------------------------------------------------ L-1: the burn is a fifth of the table's
 
-    /// @dev KNOWN ISSUE: `routeFees` routes the protocol's 20% through `routeFee`, which splits it by the full
-    /// table and sends the provider's 80% *of the 20%* to the treasury (the router has no split over its
-    /// non-provider shares only; documented in docs/market.md). A 1,000 QUIV licence therefore burns 2 (0.2% of
-    /// the sale) where the same 1,000 QUIV settled in the inference market burns 10 (1%): validators 1 vs 5,
-    /// infrastructure 27 vs 135, treasury 170 vs 50.
-    function test_knownIssue_licenceSaleBurnsAFifthOfTheTablesBurn() public {
+    /// Was a known issue: `routeFees` routed the protocol's 20% through `routeFee`, which split it by the full table
+    /// again and sent the provider's 80% *of the 20%* to the treasury: a 1,000 QUIV licence burnt 2 (0.2%) where the
+    /// same 1,000 QUIV settled in the inference market burns 10 (1%). `routeProtocolShare` splits the 200 over the
+    /// protocol's shares only: every recipient now gets exactly what the table gives it on a 1,000 QUIV settlement.
+    function test_attack_licenceSaleBurnsTheTablesBurn() public {
         uint256 id = _listDataset(false);
         _buy(carol, id, 1_000 ether);
         IFeeRouter.Charge memory c = router.chargeAt(0, 1_000 ether, 0, false, 0, false);
@@ -114,29 +113,34 @@ contract AuditLicenceTest is LicenceMarketTest {
         licences.routeFees();
         uint256 burnt = supplyBefore - token.totalSupply();
         assertEq(c.burn, 10 ether, "table: 1% of 1,000");
-        assertEq(burnt, 2 ether, "licence sale: 0.2%");
+        assertEq(burnt, c.burn, "licence sale: the same 1%");
         assertEq(c.validators, 5 ether, "table validators");
-        assertEq(token.balanceOf(validators), 1 ether, "licence validators");
+        assertEq(token.balanceOf(validators), c.validators, "licence validators");
         assertEq(c.infrastructure, 135 ether, "table infrastructure");
-        assertEq(token.balanceOf(infrastructure), 27 ether, "licence infrastructure");
+        assertEq(token.balanceOf(infrastructure), c.infrastructure, "licence infrastructure");
         assertEq(c.treasury, 50 ether, "table treasury");
-        assertEq(token.balanceOf(treasury), 170 ether, "licence treasury");
+        assertEq(token.balanceOf(treasury), c.treasury, "licence treasury");
         assertEq(token.balanceOf(dana), c.provider, "the seller's 800 matches the provider's part");
     }
 
     // ------------------------------------------------------------------ Info: timing of routeFees
 
     /// Pending fees are split by the table in force when `routeFees` runs, not the one of the sale. With 200 QUIV
-    /// pending from a sale at burn 1%, governance raising the burn to 3%: routed before, 2 burnt and treasury 170;
-    /// routed after, 6 burnt and treasury 166 (whoever prefers either calls it first or waits).
+    /// pending from a sale at burn 1% (protocol shares 2,000 bps), governance raising the burn to 3% (protocol shares
+    /// 2,200 bps): routed before, 10 burnt and treasury 50; routed after, 200 x 300 / 2,200 = 27.27... burnt
+    /// (27,272,727,272,727,272,727 wei, rounded down) and the treasury the rest: 200 less validators
+    /// 4,545,454,545,454,545,454 wei and infrastructure 122,727,272,727,272,727,272 wei and the burn, i.e.
+    /// 45,454,545,454,545,454,547 wei (whoever prefers either calls it first or waits).
     function test_pendingFeesFollowTheTableAtRoutingTime() public {
         uint256 id = _listDataset(false);
         _buy(carol, id, 1_000 ether); // 200 pending at protocol share 20%
         _setRouterParameter(MarketKeys.BURN_FEE_BPS, 300);
         uint256 supplyBefore = token.totalSupply();
         licences.routeFees();
-        assertEq(supplyBefore - token.totalSupply(), 6 ether, "3% of 200, not the sale's 1%");
-        assertEq(token.balanceOf(treasury), 166 ether, "treasury 166 instead of 170");
+        assertEq(supplyBefore - token.totalSupply(), 27_272_727_272_727_272_727, "3/22 of 200, not 1/20");
+        assertEq(token.balanceOf(validators), 4_545_454_545_454_545_454, "validators 1/44 of 200");
+        assertEq(token.balanceOf(infrastructure), 122_727_272_727_272_727_272, "infrastructure 27/44 of 200");
+        assertEq(token.balanceOf(treasury), 45_454_545_454_545_454_547, "treasury: the rest, rounding included");
     }
 
     // ------------------------------------------------------------------ Info: dataset listings are unchecked

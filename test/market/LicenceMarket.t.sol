@@ -99,18 +99,19 @@ contract LicenceMarketTest is MarketBase {
         assertEq(licences.licenceOf(id, carol), T0 + 30 days, "licence");
         assertTrue(licences.isLicensed(id, carol), "licensed");
 
-        // The router's 200 split: 1 validators (0.5%), 2 burnt (1%), 27 infrastructure (13.5%) and 170 treasury
-        // (5% = 10, plus the provider's 80% = 160: nobody delivered).
+        // The protocol's 200 split over the protocol's shares (2,000 bps) in the table's proportions, so each gets
+        // its share of the whole sale: validators 50/2,000 x 200 = 5 (0.5% of 1,000), burnt 100/2,000 x 200 = 10 (1%),
+        // infrastructure 1,350/2,000 x 200 = 135 (13.5%), treasury the rest, 50 (5%).
         vm.expectEmit(true, true, true, true, address(licences));
         emit ILicenceMarket.FeesRouted(bob, 200 ether);
         vm.expectEmit(true, true, true, true, address(router));
-        emit IFeeRouter.FeeRouted(address(licences), 200 ether, 1 ether, 27 ether, 170 ether, 2 ether);
+        emit IFeeRouter.FeeRouted(address(licences), 200 ether, 5 ether, 135 ether, 50 ether, 10 ether);
         vm.prank(bob);
         assertEq(licences.routeFees(), 200 ether, "routed");
-        assertEq(token.balanceOf(validators), 1 ether, "validators");
-        assertEq(token.balanceOf(infrastructure), 27 ether, "infrastructure");
-        assertEq(token.balanceOf(treasury), 170 ether, "treasury");
-        assertEq(supplyBefore - token.totalSupply(), 2 ether, "burnt");
+        assertEq(token.balanceOf(validators), 5 ether, "validators");
+        assertEq(token.balanceOf(infrastructure), 135 ether, "infrastructure");
+        assertEq(token.balanceOf(treasury), 50 ether, "treasury");
+        assertEq(supplyBefore - token.totalSupply(), 10 ether, "burnt");
         assertEq(token.balanceOf(address(licences)), 0, "licences empty");
         assertEq(token.balanceOf(address(router)), 0, "router empty");
     }
@@ -143,8 +144,11 @@ contract LicenceMarketTest is MarketBase {
         // A 1-wei licence: the protocol's 0.2 wei rounds up to 1, the seller gets nothing (no transfer).
         assertEq(token.balanceOf(dana), 5, "seller unchanged");
         licences.routeFees();
-        // The router's 3 wei: every table share rounds to 0, so all go to the treasury.
-        assertEq(token.balanceOf(treasury), 3, "treasury 3 wei");
+        // The router's 3 wei over the protocol's 2,000 bps: validators 3 x 50 / 2,000 -> 0, burn 3 x 100 / 2,000 -> 0,
+        // infrastructure 3 x 1,350 / 2,000 = 2.025 -> 2, the treasury the remaining 1.
+        assertEq(token.balanceOf(infrastructure), 2, "infrastructure 2 wei");
+        assertEq(token.balanceOf(treasury), 1, "treasury 1 wei");
+        assertEq(token.balanceOf(validators), 0, "validators 0 wei");
     }
 
     function test_buy_perpetualWhenTheDurationIsZero() public {
@@ -309,12 +313,15 @@ contract LicenceMarketTest is MarketBase {
         uint256 id = _listModel();
         assertEq(licences.modelListing(SMALL), id, "licences.modelListing(SMALL)");
         _buy(carol, id, 500 ether);
-        // 500 QUIV: the owner 400, the protocol 100, routed: 1 burnt, treasury 5 + 80 = 85.
+        // 500 QUIV: the owner 400, the protocol 100, routed as the table's parts of 500: 5 burnt (1%), validators
+        // 2.5 (0.5%), infrastructure 67.5 (13.5%), treasury 25 (5%).
         assertEq(token.balanceOf(owner), 400 ether, "token.balanceOf(owner)");
         uint256 supplyBefore = token.totalSupply();
         licences.routeFees();
-        assertEq(token.balanceOf(treasury), 85 ether, "token.balanceOf(treasury)");
-        assertEq(supplyBefore - token.totalSupply(), 1 ether, "burnt");
+        assertEq(token.balanceOf(treasury), 25 ether, "token.balanceOf(treasury)");
+        assertEq(token.balanceOf(validators), 2.5 ether, "validators");
+        assertEq(token.balanceOf(infrastructure), 67.5 ether, "infrastructure");
+        assertEq(supplyBefore - token.totalSupply(), 5 ether, "burnt");
         assertTrue(licences.hasAccess(carol, SMALL), "licences.hasAccess(carol");
     }
 

@@ -239,6 +239,45 @@ contract MarketFeesTest is MarketBase {
         router.routeFee(0);
         vm.expectRevert(IFeeRouter.ZeroAmount.selector);
         router.routeBalance();
+        vm.expectRevert(IFeeRouter.ZeroAmount.selector);
+        router.routeProtocolShare(0);
+    }
+
+    function test_routeProtocolShare_splitsOverTheProtocolSharesOnly() public {
+        // 200 is the protocol's 20% of a 1,000 fee whose 800 the caller paid the provider: the shares 50 / 100 /
+        // 1,350 / 500 of 2,000 give validators 5, burn 10, infrastructure 135 and treasury 50, the table's parts of
+        // the whole 1,000.
+        _mint(alice, 200 ether);
+        uint256 supply = token.totalSupply();
+        vm.startPrank(alice);
+        token.approve(address(router), 200 ether);
+        vm.expectEmit(true, false, false, true, address(router));
+        emit IFeeRouter.FeeRouted(alice, 200 ether, 5 ether, 135 ether, 50 ether, 10 ether);
+        router.routeProtocolShare(200 ether);
+        vm.stopPrank();
+        assertEq(token.balanceOf(validators), 5 ether, "0.5% of the whole fee");
+        assertEq(token.balanceOf(infrastructure), 135 ether, "13.5%");
+        assertEq(token.balanceOf(treasury), 50 ether, "5%, no provider part");
+        assertEq(supply - token.totalSupply(), 10 ether, "1% burned");
+        assertEq(token.balanceOf(alice), 0, "pulled from the caller");
+        assertEq(token.balanceOf(address(router)), 0, "the router keeps nothing");
+    }
+
+    function test_routeProtocolShare_roundsTheSharesDownAndTheTreasuryTakesTheRest() public {
+        // 7 wei: validators 7 x 50 / 2,000 = 0.175 -> 0, burn 7 x 100 / 2,000 = 0.35 -> 0, infrastructure
+        // 7 x 1,350 / 2,000 = 4.725 -> 4, treasury 7 - 4 = 3.
+        _mint(alice, 7);
+        uint256 supply = token.totalSupply();
+        vm.startPrank(alice);
+        token.approve(address(router), 7);
+        vm.expectEmit(true, false, false, true, address(router));
+        emit IFeeRouter.FeeRouted(alice, 7, 0, 4, 3, 0);
+        router.routeProtocolShare(7);
+        vm.stopPrank();
+        assertEq(token.balanceOf(infrastructure), 4, "infrastructure rounded down");
+        assertEq(token.balanceOf(treasury), 3, "treasury: the remainder");
+        assertEq(token.balanceOf(validators), 0, "validators rounded down");
+        assertEq(supply, token.totalSupply(), "nothing burned");
     }
 
     function test_routeBalance_splitsFeesPaidInByTransfer() public {
