@@ -18,7 +18,16 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     /// the current and the previous quarter, in bps of that value.
     uint256 public constant MAX_CHANGE_BPS = 2_000;
 
+    /// @notice Most parameters a sum rule adds up.
+    uint256 public constant MAX_RULE_PARTS = 4;
+
     mapping(address target => mapping(bytes32 key => Parameter)) private _parameters;
+
+    /// @dev The sum rules: parts and bound.
+    ParameterRef[][] private _ruleParts;
+    ParameterRef[] private _ruleBounds;
+    /// @dev A parameter's rule id plus one (0: in no rule).
+    mapping(address target => mapping(bytes32 key => uint256)) private _ruleOf;
 
     /// @notice Deploys an empty registry.
     /// @param authority The preset's AccessManager.
@@ -38,6 +47,24 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         p.registered = true;
         _restart(p, value);
         emit ParameterRegistered(target, key, value, min, max, minStep);
+    }
+
+    /// @inheritdoc IParameterRegistry
+    function addSumRule(
+        ParameterRef[] calldata parts,
+        ParameterRef calldata bound
+    ) external restricted returns (uint256 ruleId) {
+        if (parts.length == 0 || parts.length > MAX_RULE_PARTS) revert InvalidRule();
+        ruleId = _ruleBounds.length;
+        ParameterRef[] storage stored = _ruleParts.push();
+        for (uint256 i; i < parts.length; ++i) {
+            _join(parts[i], ruleId);
+            stored.push(parts[i]);
+        }
+        _join(bound, ruleId);
+        _ruleBounds.push(bound);
+        emit SumRuleAdded(ruleId, parts, bound);
+        _checkRule(ruleId, address(0), bytes32(0), 0);
     }
 
     /// @inheritdoc IParameterRegistry
@@ -84,6 +111,17 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     }
 
     /// @inheritdoc IParameterRegistry
+    function sumRule(uint256 ruleId) external view returns (ParameterRef[] memory parts, ParameterRef memory bound) {
+        return (_ruleParts[ruleId], _ruleBounds[ruleId]);
+    }
+
+    /// @inheritdoc IParameterRegistry
+    function ruleOf(address target, bytes32 key) external view returns (bool inRule, uint256 ruleId) {
+        uint256 stored = _ruleOf[target][key];
+        return stored == 0 ? (false, 0) : (true, stored - 1);
+    }
+
+    /// @inheritdoc IParameterRegistry
     function allowedRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest) {
         Parameter storage p = _registered(target, key);
         return _range(_rolled(p));
@@ -93,6 +131,38 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     function controllerRange(address target, bytes32 key) external view returns (uint256 lowest, uint256 highest) {
         Parameter storage p = _registered(target, key);
         return _controllerRange(p, IParameterized(target).parameter(key));
+    }
+
+    /// @dev Puts a parameter in a rule, once.
+    function _join(ParameterRef calldata ref, uint256 ruleId) private {
+        if (ref.target == address(0)) revert InvalidRule();
+        uint256 stored = _ruleOf[ref.target][ref.key];
+        if (stored != 0) revert ParameterInARule(ref.target, ref.key, stored - 1);
+        _ruleOf[ref.target][ref.key] = ruleId + 1;
+    }
+
+    /// @dev Reverts `SumRuleBroken` unless the rule's parts sum strictly below its bound, with `target`'s `key` read
+    /// as `value` (the change being made). At most `MAX_RULE_PARTS` + 1 reads, on governance's paths only.
+    function _checkRule(uint256 ruleId, address target, bytes32 key, uint256 value) private view {
+        ParameterRef[] storage parts = _ruleParts[ruleId];
+        uint256 sum;
+        for (uint256 i; i < parts.length; ++i) {
+            sum += _valueOf(parts[i], target, key, value);
+        }
+        uint256 bound = _valueOf(_ruleBounds[ruleId], target, key, value);
+        if (sum >= bound) revert SumRuleBroken(ruleId, sum, bound);
+    }
+
+    function _valueOf(
+        ParameterRef storage ref,
+        address target,
+        bytes32 key,
+        uint256 value
+    ) private view returns (uint256) {
+        address refTarget = ref.target;
+        bytes32 refKey = ref.key;
+        if (refTarget == target && refKey == key) return value;
+        return IParameterized(refTarget).parameter(refKey);
     }
 
     function _registered(address target, bytes32 key) private view returns (Parameter storage p) {
@@ -171,6 +241,8 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     }
 
     function _apply(address target, bytes32 key, uint256 oldValue, uint256 newValue, bool emergency) private {
+        uint256 rule = _ruleOf[target][key];
+        if (rule != 0) _checkRule(rule - 1, target, key, newValue);
         emit ParameterChanged(target, key, oldValue, newValue, emergency);
         IParameterized(target).setParameter(key, newValue);
     }

@@ -39,6 +39,14 @@ interface IParameterRegistry {
         bool registered;
     }
 
+    /// @notice A parameter of a module: the target holding it and its key.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    struct ParameterRef {
+        address target;
+        bytes32 key;
+    }
+
     /// @notice A parameter was put under governance.
     /// @param target The module holding the value.
     /// @param key The parameter's key.
@@ -81,6 +89,18 @@ interface IParameterRegistry {
     error ChangeTooLarge(uint256 value, uint256 lowest, uint256 highest);
     /// @notice The new value equals the current one.
     error ValueUnchanged(uint256 value);
+    /// @notice The change would make a sum rule's parts add up to its bound or more.
+    error SumRuleBroken(uint256 ruleId, uint256 sum, uint256 bound);
+    /// @notice A parameter may take part in one sum rule only (as a part or as the bound).
+    error ParameterInARule(address target, bytes32 key, uint256 ruleId);
+    /// @notice A sum rule needs one to `MAX_RULE_PARTS` parts, each on a module (not the zero address).
+    error InvalidRule();
+
+    /// @notice A sum rule was added: from now on no change may bring the parts' sum to the bound's value.
+    /// @param ruleId The rule's id (its index, from 0).
+    /// @param parts The parameters summed.
+    /// @param bound The parameter the sum stays strictly below.
+    event SumRuleAdded(uint256 indexed ruleId, ParameterRef[] parts, ParameterRef bound);
 
     /// @notice Puts a module's parameter under governance at its current value.
     /// @dev Restricted to the admin. The current value (read from the target) must lie within the bounds.
@@ -90,6 +110,30 @@ interface IParameterRegistry {
     /// @param max Highest value allowed, ever.
     /// @param minStep Absolute change always allowed, whatever the values in effect.
     function register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) external;
+
+    /// @notice Ties parameters of possibly different modules: the sum of `parts` must stay strictly below `bound`
+    /// (e.g. the market's challenge window plus the court's voting period below staking's unbonding period, so that
+    /// the stake behind an offence is still there when the verdict lands). Checked now and at every later change of
+    /// any of them, by `set`, `setByController` and `setEmergency` alike.
+    /// @dev Restricted to the admin. Each parameter takes part in at most one rule; values are read from the targets
+    /// (`parameter(key)`), so the parts need not be registered here.
+    /// @param parts The parameters summed (one to `MAX_RULE_PARTS`).
+    /// @param bound The parameter the sum stays below.
+    /// @return ruleId The rule's id.
+    function addSumRule(ParameterRef[] calldata parts, ParameterRef calldata bound) external returns (uint256 ruleId);
+
+    /// @notice A sum rule.
+    /// @param ruleId The rule's id.
+    /// @return parts The parameters summed.
+    /// @return bound The parameter the sum stays below.
+    function sumRule(uint256 ruleId) external view returns (ParameterRef[] memory parts, ParameterRef memory bound);
+
+    /// @notice The sum rule a parameter takes part in.
+    /// @param target The module holding the value.
+    /// @param key The parameter's key.
+    /// @return inRule Whether it takes part in one.
+    /// @return ruleId The rule's id (0 when `inRule` is false).
+    function ruleOf(address target, bytes32 key) external view returns (bool inRule, uint256 ruleId);
 
     /// @notice Changes a parameter within its bounds and the rate limit (normal governance).
     /// @dev Restricted to the governor role (the normal timelock).

@@ -339,6 +339,116 @@ contract ParameterRegistryTest is Test {
         registry.setEmergency(address(module), AMOUNT, 5_000 ether);
     }
 
+    // ------------------------------------------------------------------ sum rules
+
+    /// Three modules' fees tied by a rule: module's 100 + second's 300 stay strictly below third's 420 (as the
+    /// market's challenge window plus the court's voting period below staking's unbonding period).
+    function _sumRuleFixture()
+        internal
+        returns (MockParameterized second, MockParameterized third, IParameterRegistry.ParameterRef[] memory parts)
+    {
+        second = new MockParameterized(address(manager), 300, 1 ether);
+        third = new MockParameterized(address(manager), 420, 1 ether);
+        _wire(second);
+        _wire(third);
+        vm.startPrank(admin);
+        registry.register(address(second), FEE, 0, 10_000, 10);
+        registry.register(address(third), FEE, 0, 10_000, 10);
+        parts = new IParameterRegistry.ParameterRef[](2);
+        parts[0] = IParameterRegistry.ParameterRef(address(module), FEE);
+        parts[1] = IParameterRegistry.ParameterRef(address(second), FEE);
+        vm.expectEmit(true, false, false, true, address(registry));
+        emit IParameterRegistry.SumRuleAdded(0, parts, IParameterRegistry.ParameterRef(address(third), FEE));
+        assertEq(registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(third), FEE)), 0, "first rule");
+        vm.stopPrank();
+    }
+
+    function test_sumRule_aPartMayRiseToOneBelowTheBound() public {
+        (MockParameterized second, MockParameterized third, ) = _sumRuleFixture();
+        _set(FEE, 119); // 119 + 300 = 419 < 420
+        assertEq(module.feeBps(), 119, "set");
+        (bool inRule, uint256 ruleId) = registry.ruleOf(address(third), FEE);
+        assertTrue(inRule && ruleId == 0, "the bound is in rule 0");
+        (IParameterRegistry.ParameterRef[] memory parts, IParameterRegistry.ParameterRef memory bound) = registry
+            .sumRule(0);
+        assertEq(parts.length, 2, "two parts");
+        assertEq(parts[1].target, address(second), "second part");
+        assertEq(bound.target, address(third), "bound");
+        (inRule, ) = registry.ruleOf(address(module), AMOUNT);
+        assertFalse(inRule, "the amount is in no rule");
+    }
+
+    function test_RevertWhen_aPartReachesTheBound() public {
+        _sumRuleFixture();
+        // 120 is within the 20% rule (100 -> 120) but 120 + 300 = 420 is not below 420.
+        vm.prank(governor);
+        vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.SumRuleBroken.selector, 0, 420, 420));
+        registry.set(address(module), FEE, 120);
+        assertEq(module.feeBps(), 100, "unchanged");
+    }
+
+    function test_RevertWhen_theBoundFallsToTheSum() public {
+        (, MockParameterized third, ) = _sumRuleFixture();
+        vm.prank(governor);
+        vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.SumRuleBroken.selector, 0, 400, 400));
+        registry.set(address(third), FEE, 400);
+        assertEq(third.feeBps(), 420, "unchanged");
+        vm.prank(governor);
+        registry.set(address(third), FEE, 401);
+        assertEq(third.feeBps(), 401, "one above the sum is fine");
+    }
+
+    function test_RevertWhen_anEmergencyChangeBreaksTheRule() public {
+        (MockParameterized second, , ) = _sumRuleFixture();
+        vm.prank(emergency);
+        vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.SumRuleBroken.selector, 0, 420, 420));
+        registry.setEmergency(address(second), FEE, 320);
+        assertEq(second.feeBps(), 300, "unchanged");
+        vm.prank(emergency);
+        registry.setEmergency(address(second), FEE, 319);
+        assertEq(second.feeBps(), 319, "100 + 319 = 419");
+    }
+
+    function test_RevertWhen_addSumRuleAlreadyBroken() public {
+        MockParameterized other = new MockParameterized(address(manager), 50, 1 ether);
+        IParameterRegistry.ParameterRef[] memory parts = new IParameterRegistry.ParameterRef[](1);
+        parts[0] = IParameterRegistry.ParameterRef(address(module), FEE);
+        // The module's 100 is not below the other's 50: refused, and nothing is recorded.
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.SumRuleBroken.selector, 0, 100, 50));
+        registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(other), FEE));
+        (bool inRule, ) = registry.ruleOf(address(module), FEE);
+        assertFalse(inRule, "no rule");
+    }
+
+    function test_RevertWhen_addSumRuleWithBadParts() public {
+        (, , IParameterRegistry.ParameterRef[] memory parts) = _sumRuleFixture();
+        vm.startPrank(admin);
+        // A parameter already in rule 0, as a part or as the bound.
+        vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.ParameterInARule.selector, address(module), FEE, 0));
+        registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        IParameterRegistry.ParameterRef[] memory none = new IParameterRegistry.ParameterRef[](0);
+        vm.expectRevert(IParameterRegistry.InvalidRule.selector);
+        registry.addSumRule(none, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        IParameterRegistry.ParameterRef[] memory five = new IParameterRegistry.ParameterRef[](5);
+        vm.expectRevert(IParameterRegistry.InvalidRule.selector);
+        registry.addSumRule(five, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        IParameterRegistry.ParameterRef[] memory zero = new IParameterRegistry.ParameterRef[](1);
+        vm.expectRevert(IParameterRegistry.InvalidRule.selector);
+        registry.addSumRule(zero, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        vm.stopPrank();
+        (bool inRule, ) = registry.ruleOf(address(module), AMOUNT);
+        assertFalse(inRule, "no rule added");
+    }
+
+    function test_RevertWhen_addSumRuleByNonAdmin() public {
+        IParameterRegistry.ParameterRef[] memory parts = new IParameterRegistry.ParameterRef[](1);
+        parts[0] = IParameterRegistry.ParameterRef(address(module), FEE);
+        vm.prank(governor);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, governor));
+        registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+    }
+
     // ------------------------------------------------------------------ views
 
     function test_allowedRange_clampedToBoundsAndRolling() public {

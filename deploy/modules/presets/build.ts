@@ -1,4 +1,4 @@
-import { id } from "ethers";
+import { id as keyId } from "ethers";
 
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { Future, IgnitionModule, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
@@ -211,6 +211,23 @@ export function buildPresetModule(preset: SystemPreset<string>) {
         },
       );
       m.call(sl.court, "setSource", [mk.market, true], { id: "RegisterMarketSource" });
+      // A consumer's challenge of a settlement opens within the market's challenge window and is decided when the
+      // court's vote ends: both together stay below staking's unbonding period, so the stake behind the settlement
+      // (unbonding stake included) is still there to slash. The registry refuses any change that breaks it.
+      if (st !== undefined) {
+        m.call(
+          g.registry,
+          "addSumRule",
+          [
+            [
+              { target: mk.market, key: keyId("market.challengeWindow") },
+              { target: sl.court, key: keyId("slashing.votingPeriod") },
+            ],
+            { target: st.staking, key: keyId("staking.unbondingPeriod") },
+          ],
+          { id: "RuleChallengeBeforeUnbonding" },
+        );
+      }
       m.call(manager, "grantRole", [ROLES.MARKET_CURATOR, m.getParameter<string>("marketCurator"), 0n], {
         id: "GrantMarketCurator",
       });
@@ -294,7 +311,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
 }
 
 /** The parameter-registry key of a deflation parameter, as `DeflationKeys` computes it. */
-export const deflationKey = (name: string) => id(`deflation.${name}`);
+export const deflationKey = (name: string) => keyId(`deflation.${name}`);
 
 /** The deflation controller's governed numbers by name, in `DeflationKeys` order. */
 export const DEFLATION_PARAMETERS = [
