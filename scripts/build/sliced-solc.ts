@@ -131,10 +131,7 @@ const plugin: HardhatPlugin = {
     solidity: async () => ({
       default: async (): Promise<Partial<SolidityHooks>> => ({
         invokeSolc: async (context: HookContext, compiler, solcInput, solcConfig, next) =>
-          await invokeSolcInSlices(
-            solcInput,
-            async (input) => await next(context, compiler, input, solcConfig),
-          ),
+          await invokeSolcInSlices(solcInput, async (input) => await next(context, compiler, input, solcConfig)),
       }),
     }),
   },
