@@ -4,9 +4,9 @@ pragma solidity ^0.8.28;
 import {IDistributionPool} from "./IDistributionPool.sol";
 
 /// @title IAvailabilityPool
-/// @notice Proof of availability (seed 003, section 2). Challengers (validators holding the CHALLENGER role) record,
-/// per provider, how many challenges they sent and how many were answered correctly. When the engine funds an
-/// epoch, its budget splits into the providers' part (85%) and the challengers' part (15%):
+/// @notice Proof of availability (QRY's rules, docs/economics/qry.md). Challengers (validators holding the CHALLENGER
+/// role) record, per provider, how many challenges they sent and how many were answered correctly. When the engine
+/// funds an epoch, its budget splits into the providers' part (85%) and the challengers' part (15%):
 ///
 ///     A-Pay(a) = MinStake(a) / sum_i MinStake(i) x Availability(a) x providers' part
 ///     Availability(a) = 0 if OA(a) < 85%, else OA(a)          OA = answered / challenges (exact fraction)

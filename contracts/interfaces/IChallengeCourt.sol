@@ -4,10 +4,10 @@ pragma solidity ^0.8.28;
 import {ISlasher} from "./ISlasher.sol";
 
 /// @title IChallengeCourt
-/// @notice The challenge court (seed 002 1.1 "Challenge Mechanism", "Validator Rewards"): a consumer challenges a
-/// settled result of a registered source (the inference market's vouchers, the metrics registry's attested epochs)
-/// by staking tokens before the subject's deadline, naming the infraction class and percent it claims; registered
-/// validators vote within a window; after it, anyone decides by quorum and majority.
+/// @notice The challenge court (QUIVer's challenge mechanism and validator rewards, docs/economics/quiver.md): a
+/// consumer challenges a settled result of a registered source (the inference market's vouchers, the metrics registry's
+/// attested epochs) by staking tokens before the subject's deadline, naming the infraction class and percent it claims;
+/// registered validators vote within a window; after it, anyone decides by quorum and majority.
 /// - Upheld: the slasher slashes the provider (evidence id `keccak256(abi.encode(source, subjectId))`, so a result
 ///   is never slashed twice); the challenger gets its stake back plus a reward from the reward pool.
 /// - Rejected: `providerShareBps` of the stake goes to the provider, the rest is burned.

@@ -4,9 +4,10 @@ pragma solidity ^0.8.28;
 import {IDistributionPool} from "./IDistributionPool.sol";
 
 /// @title IConsensusRewards
-/// @notice Block-producer rewards (seed 003, section 7): registered validators are paid each epoch pro rata to the
-/// blocks they produced, `funding x blocks(v) / sum of blocks`. The consensus reporter (an oracle of the QRY chain's
-/// consensus) records blocks per validator for the open epoch; the registrar keeps the validator set.
+/// @notice Block-producer rewards (QRY's validator rewards, docs/economics/qry.md): registered validators are paid each
+/// epoch pro rata to the blocks they produced, `funding x blocks(v) / sum of blocks`. The consensus reporter (an oracle
+/// of the QRY chain's consensus) records blocks per validator for the open epoch; the registrar keeps the validator
+/// set.
 /// @dev O(1) per record and per claim (a running total of blocks per epoch). An epoch without blocks sends its
 /// whole budget back to the engine's reserve.
 interface IConsensusRewards is IDistributionPool {

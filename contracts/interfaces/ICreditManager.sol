@@ -5,10 +5,10 @@ import {IGuardianPausable} from "./IGuardianPausable.sol";
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title ICreditManager
-/// @notice Stablecoin credit against QER (seed 001 section 4). An account locks QER and draws up to
-/// `maxLtvBps` (50%) of its USD value; half of each draw is paid to the borrower in the stablecoin, the other half
-/// buys ETH in the ETH reserve, and the position's share of that ETH is recorded against it. On full repayment the
-/// position's ETH goes back to the borrower; the reserve keeps the rest for good.
+/// @notice Stablecoin credit against QER (Qerun's borrowing rules, docs/economics/qerun.md). An account locks QER and
+/// draws up to `maxLtvBps` (50%) of its USD value; half of each draw is paid to the borrower in the stablecoin, the
+/// other half buys ETH in the ETH reserve, and the position's share of that ETH is recorded against it. On full
+/// repayment the position's ETH goes back to the borrower; the reserve keeps the rest for good.
 /// @dev One position per account; every action is O(1).
 ///
 /// Locker perk (optional, fixed at deployment). With a perk registry wired in, a draw that would take the total

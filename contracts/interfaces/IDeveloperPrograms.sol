@@ -4,11 +4,11 @@ pragma solidity ^0.8.28;
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title IDeveloperPrograms
-/// @notice The developer programs of the inference market (seed 002 3.3): paid applications (App Store model, the
-/// developer takes 70% of a sale and the protocol's fee split the rest), the open-source flag (set by a curator,
-/// revoked by governance; it doubles a developer's grant cap), integration grants (governance proposals streamed
-/// linearly, capped per account) and bounties (SDK, documentation, bugs: posted with their funds, paid when the named
-/// approver accepts the work).
+/// @notice The developer programs of the inference market (QUIVer's developer incentives): paid applications (App Store
+/// model, the developer takes 70% of a sale and the protocol's fee split the rest), the open-source flag (set by a
+/// curator, revoked by governance; it doubles a developer's grant cap), integration grants (governance proposals
+/// streamed linearly, capped per account) and bounties (SDK, documentation, bugs: posted with their funds, paid when
+/// the named approver accepts the work).
 /// @dev Nothing is minted: grants are paid from a budget transferred in with `fundGrants`, each bounty from the tokens
 /// its poster transferred in. Invariant: the grant budget's `committed <= funded - paid`; the contract's balance
 /// covers committed grants and open bounties. Every user action is O(1). Governed numbers (keys in `MarketKeys`) are

@@ -6,7 +6,7 @@ import {IEpochClock} from "./IEpochClock.sol";
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title IDistributionEngine
-/// @notice QRY's distribution engine (seed 003, "Token Distribution"). It receives new issuance (the emission
+/// @notice QRY's distribution engine (docs/economics/qry.md). It receives new issuance (the emission
 /// controller mints into it) and the subscription revenue (collected from the subscription manager), and when an
 /// epoch ends anyone may close it:
 ///

@@ -7,7 +7,7 @@ import {IRewardReceiver} from "./IRewardReceiver.sol";
 /// @notice A pull-based reward pool whose funding expires: rewards notified during an epoch fill that epoch's
 /// bucket; the distributor (the REWARD_CLAIMER role) claims from a bucket until `claimWindow` after the epoch
 /// ends; from then on anyone may burn what is left of it, and late claims revert. QUIVer uses it for the
-/// provider-rewards stream ("unused provider rewards after 180 days" are burned, seed 5.3).
+/// provider-rewards stream (QUIVer burns provider rewards left unclaimed after 180 days).
 /// @dev Epoch `e` covers `[start + e * epochLength, start + (e + 1) * epochLength)`. A bucket expires at
 /// `start + (e + 1) * epochLength + claimWindow`: claims need `now < expiresAt`, burns need `now >= expiresAt`.
 /// Every operation is O(1). Invariant: the pool's balance covers `totalUnclaimed()`.

@@ -8,7 +8,7 @@ import {IParameterized} from "./IParameterized.sol";
 /// stablecoin straight to the Uniswap V2 pair (`pool`); the reserve takes the ETH it buys, keeps it as native ETH,
 /// and records `ethReturnBps` of what it bought as owned by the position (returned on full repayment, seized first in
 /// liquidation). The rest is the protocol's from the moment it is bought.
-/// @dev Native ETH, not WETH: the reserve is "ETH" in the seed and in what borrowers get back, a forced
+/// @dev Native ETH, not WETH: the reserve is ETH in Qerun's rules and in what borrowers get back, a forced
 /// transfer (selfdestruct) can only add unowned ETH, and the balance needs no token call to read.
 ///
 /// Swaps: on the stablecoin/WETH pair directly, the output computed from the pair's reserves with Uniswap V2's

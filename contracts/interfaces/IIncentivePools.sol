@@ -4,10 +4,10 @@ pragma solidity ^0.8.28;
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title IIncentivePools
-/// @notice The market's incentives (seed 002 3.1-3.3, 7.2), each paid from its own funded pool, never minted:
-/// consumer cashback (2% of what a consumer pays from its deposits), referral (5% of a referred provider's earnings
-/// for one year), API revenue share (5% of what an approved developer pays from its deposits, 10% for an open-source
-/// one) and the prepaid-credit bonus (7% of credits bought).
+/// @notice The market's incentives (QUIVer's provider, consumer and developer incentives), each paid from its own
+/// funded pool, never minted: consumer cashback (2% of what a consumer pays from its deposits), referral (5% of a
+/// referred provider's earnings for one year), API revenue share (5% of what an approved developer pays from its
+/// deposits, 10% for an open-source one) and the prepaid-credit bonus (7% of credits bought).
 /// @dev Anyone funds a pool by transferring tokens through `fund`. The market (bound once at deployment) calls
 /// `onSettlement` at every settlement and `drawCreditBonus` at every credit purchase; each reward is its rate times
 /// the amount, rounded down, and never more than what remains in its pool (a dry pool pays nothing; it never goes
@@ -160,7 +160,7 @@ interface IIncentivePools is IParameterized {
     function earlyAdopterCount() external view returns (uint256);
 
     // solhint-disable func-name-mixedcase
-    /// @notice How many paying consumers the early-adopter program admits (seed: 10,000).
+    /// @notice How many paying consumers the early-adopter program admits (QUIVer: 10,000).
     /// @return The limit.
     function EARLY_ADOPTER_LIMIT() external view returns (uint256);
     // solhint-enable func-name-mixedcase

@@ -468,7 +468,7 @@ interface IInferenceMarket is IChallengeSource {
     /// @return The type hash.
     function VOUCHER_TYPEHASH() external view returns (bytes32);
 
-    /// @notice Length of a volume period (the seed's month).
+    /// @notice Length of a volume period (QUIVer's month).
     /// @return 30 days, in seconds.
     function VOLUME_PERIOD() external view returns (uint256);
     // solhint-enable func-name-mixedcase

@@ -2,8 +2,8 @@
 pragma solidity ^0.8.28;
 
 /// @title ILicenceMarket
-/// @notice The data marketplace of the inference market (seed 002 1.2 "Model trading", "Dataset licensing" and 5.2
-/// "Model access fee"): sellers list model-access and dataset licences for the token; a buyer pays a listing's price,
+/// @notice The data marketplace of the inference market (QUIVer's model trading, dataset licensing and
+/// model access fee): sellers list model-access and dataset licences for the token; a buyer pays a listing's price,
 /// the seller keeps the provider's share of the market's fee split and the rest goes through the fee router (split by
 /// its table, with the burn, in batches: `routeFees`); the buyer holds a licence record (listing, holder, expiry). A
 /// licence moves to another holder only when its listing allows resale.

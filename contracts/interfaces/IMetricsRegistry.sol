@@ -6,12 +6,13 @@ import {IRatings} from "./IRatings.sol";
 import {ISlasher} from "./ISlasher.sol";
 
 /// @title IMetricsRegistry
-/// @notice Provider metrics and reputation (seed 002 4.2, 4.3): the court's active validators attest each provider's
-/// response time, uptime and accuracy per epoch (24 hours in QUIVer); the registry keeps per-epoch aggregates in a
-/// ring of `windowEpochs` buckets (90) with running sums, so the rolling figures and a 0-1,000 trust score read in
-/// O(1); the minor-infraction triggers of 4.3 ("response time > 2x advertised", "uptime < 95% in 24 hours") are
-/// checked on-chain against the attested figures, and anyone who can show a trigger holds slashes the minor class
-/// minimum without a court; and consumers may take an attested epoch to the challenge court (`IChallengeSource`).
+/// @notice Provider metrics and reputation (QUIVer's reputation and infraction rules): the court's active validators
+/// attest each provider's response time, uptime and accuracy per epoch (24 hours in QUIVer); the registry keeps
+/// per-epoch aggregates in a ring of `windowEpochs` buckets (90) with running sums, so the rolling figures and a
+/// 0-1,000 trust score read in O(1); the minor-infraction triggers of 4.3 ("response time > 2x advertised", "uptime <
+/// 95% in 24 hours") are checked on-chain against the attested figures, and anyone who can show a trigger holds slashes
+/// the minor class minimum without a court; and consumers may take an attested epoch to the challenge court
+/// (`IChallengeSource`).
 /// @dev What is proven and what is trusted: each attestation is a validator's claim (trusted, like an oracle
 /// report), weighed by the validator's bond in the court; the registry checks every claim against the thresholds when
 /// it arrives and sums the bonds reporting a breach, and a trigger holds only when at least `minAttestations`
@@ -27,17 +28,17 @@ import {ISlasher} from "./ISlasher.sol";
 ///
 /// Trust score (0-1,000): `(wUptime x uptime/10 + wAccuracy x accuracy/10 + wLatency x latencyScore + wStake x
 /// reputation score) / 10,000`, with the rolling averages (bps), `latencyScore = min(1,000, 1,000 x fastResponseMs /
-/// average response time)` (1,000 at or below the seed's 100 ms bonus threshold, 500 at 200 ms), the staking
+/// average response time)` (1,000 at or below QUIVer's 100 ms bonus threshold, 500 at 200 ms), the staking
 /// module's reputation-stake score (0-1,000), and weights from the preset summing to 10,000. A provider with no
 /// attestation in the window scores only its reputation-stake part.
 ///
-/// Quality multiplier (seed 002 3.1 "up to 1.5x based on accuracy and user ratings"): `1x + (maximum - 1x) x
+/// Quality multiplier (QUIVer: up to 1.5x from accuracy and user ratings): `1x + (maximum - 1x) x
 /// blended`, with `blended = accuracy x (10,000 - w) / 10,000 + ratingScore x w / 10,000` (each term rounded down),
 /// where the ratings contract, bound once by the admin (`bindRatings`), gives the paid-weighted rating score and its
 /// governed weight `w` (0 until the provider's rated weight reaches the ratings' minimum). Unbound, or with no
 /// attestation in the window, the ratings are not read (accuracy alone, 1x without attestations).
 interface IMetricsRegistry is IChallengeSource {
-    /// @notice The provable minor-infraction triggers of seed 002 4.3.
+    /// @notice The provable minor-infraction triggers of QUIVer's infraction classes.
     enum Trigger {
         ResponseTime,
         Uptime
@@ -45,8 +46,8 @@ interface IMetricsRegistry is IChallengeSource {
 
     /// @notice Values fixed for the life of the contract (from the preset).
     /// @param start Start of epoch 0 (unix seconds, not in the future).
-    /// @param epochLength Length of an epoch, seconds (QUIVer: 24 hours, the seed's uptime period).
-    /// @param windowEpochs Epochs in the rolling window (QUIVer: 90, the seed's 90-day average); at least 2.
+    /// @param epochLength Length of an epoch, seconds (QUIVer: 24 hours, its uptime period).
+    /// @param windowEpochs Epochs in the rolling window (QUIVer: 90, its 90-day average); at least 2.
     /// @param attestationWindow Seconds after an epoch ends during which it may be attested; at most `epochLength`.
     /// @param minUptimeBps An attested uptime below this breaches (QUIVer: 9,500).
     /// @param latencyBreachBps An attested response time above this multiple of the advertised latency breaches
@@ -259,8 +260,8 @@ interface IMetricsRegistry is IChallengeSource {
     function bindRatings(IRatings ratings_) external;
 
     /// @notice Sets the provider's performance multipliers in staking from its rolling figures. Anyone may call it.
-    /// @dev Speed: staking's maximum speed multiplier if the rolling response time is below `fastResponseMs` (seed
-    /// 3.1 "1.2x for <100ms"), else 1x. Quality: 1x plus (maximum - 1x) x the blend of rolling accuracy and the
+    /// @dev Speed: staking's maximum speed multiplier if the rolling response time is below `fastResponseMs` (QUIVer:
+    /// 1.2x under 100 ms), else 1x. Quality: 1x plus (maximum - 1x) x the blend of rolling accuracy and the
     /// rating score (above; 1.5x at 100% and five stars, accuracy alone while unbound or below the minimum rated
     /// weight, 1x with no attestation in the window).
     /// @param provider The provider.

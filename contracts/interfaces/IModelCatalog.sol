@@ -6,7 +6,8 @@ import {IParameterized} from "./IParameterized.sol";
 /// @title IModelCatalog
 /// @notice The inference market's model catalogue: active providers list models with a complexity class and serve
 /// them; the catalogue counts each model's active providers, tracks its recent demand and quotes its price
-/// (seed 002 5.1): `price = base rate x complexity x demand multiplier / supply factor`, per generated token.
+/// (QUIVer's pricing formula): `price = base rate x complexity x demand multiplier / supply factor`, per generated
+/// token.
 /// @dev Formula (see docs/market.md):
 /// - complexity: the class's governed multiplier (QUIVer: small 1x, medium 3x, large 10x);
 /// - supply factor: `clamp(1 + (providers - 1) x supplyStep, 1, maxSupplyFactor)` from the model's count of

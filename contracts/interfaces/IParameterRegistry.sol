@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 /// @title IParameterRegistry
 /// @notice Holds every number governance may change, with hard bounds and a rate limit, and pushes each
 /// change into the module that uses it (see `IParameterized`).
-/// @dev Rate limit (seed QUIVer 6.3, "maximum 20% change per quarter"), rolling: time is cut in quarters of
+/// @dev Rate limit (QUIVer's governance rules: at most a 20% change per quarter), rolling: time is cut in quarters of
 /// 365 days / 4 (counted from timestamp 0), and the registry keeps the lowest and highest values in effect in the
 /// current quarter and in the previous one. A normal change may set a value at most `MAX_CHANGE_BPS` (20%) above
 /// the lowest of them and at most 20% below the highest (or within `minStep` of them, for values near zero).

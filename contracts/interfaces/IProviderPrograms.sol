@@ -4,9 +4,9 @@ pragma solidity ^0.8.28;
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title IProviderPrograms
-/// @notice The provider bonuses of seed 002 3.1: availability ("extra rewards for maintaining >99.5% uptime"), model
-/// diversity ("higher rewards for offering rare or specialized models") and loyalty ("bonus rewards for providers
-/// active >6 months"), each paid from its own funded pool (never minted).
+/// @notice QUIVer's provider bonuses: availability (extra rewards above 99.5% uptime), model
+/// diversity (higher rewards for rare or specialised models) and loyalty (a bonus for providers
+/// active more than 6 months), each paid from its own funded pool (never minted).
 /// @dev Every bonus is a rate on the provider's own settled earnings in the market since its previous claim (the
 /// market's lifetime earnings, read at claim; earnings made while a program's rule fails are forfeited for that
 /// program: the availability and loyalty rules must cover the whole span since the previous claim, not only the claim's

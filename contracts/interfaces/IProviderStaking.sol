@@ -429,8 +429,8 @@ interface IProviderStaking is IRewardReceiver {
     /// @dev Restricted to the ATTESTER role. Each multiplier lies in [1x, its governed maximum]; the pool's
     /// reward weight is multiplied by their product.
     /// @param provider The provider.
-    /// @param speedBps Speed multiplier (10,000 = 1x; the QUIVer seed gives 1.2x under 100 ms).
-    /// @param qualityBps Quality multiplier (10,000 = 1x; up to 1.5x in the QUIVer seed).
+    /// @param speedBps Speed multiplier (10,000 = 1x; QUIVer gives 1.2x under 100 ms).
+    /// @param qualityBps Quality multiplier (10,000 = 1x; up to 1.5x in QUIVer).
     function setPerformance(address provider, uint256 speedBps, uint256 qualityBps) external;
 
     /// @notice Bans a provider (a severe infraction) or lifts its ban.

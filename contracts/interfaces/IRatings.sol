@@ -4,8 +4,8 @@ pragma solidity ^0.8.28;
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title IRatings
-/// @notice Provider ratings by paying consumers and feedback rewards (seed 002 3.2 "small rewards for detailed
-/// provider reviews", 4.2 "5-star system with written reviews"). A consumer rates a provider from one of its market
+/// @notice Provider ratings by paying consumers and feedback rewards (QUIVer: small rewards for detailed
+/// provider reviews, and a 5-star system with written reviews). A consumer rates a provider from one of its market
 /// channels with that provider: 1 to 5 stars and the hash of its written review (stored off-chain). The rating weighs
 /// the list value the channel settled since the consumer last rated from it, read from the market's channel ledger, so
 /// a rating without a settled payment is impossible and a payment backs at most one rating.

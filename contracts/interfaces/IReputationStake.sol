@@ -2,8 +2,8 @@
 pragma solidity ^0.8.28;
 
 /// @title IReputationStake
-/// @notice Reputation stake of providers (QUIVer seed 1.1, "stake additional QUIV to boost reputation scores";
-/// Qerun seed 3, staking as a credibility signal): extra stake that earns nothing, raises a bounded reputation
+/// @notice Reputation stake of providers (QUIVer: extra QUIV staked to boost a reputation score;
+/// Qerun: staking as a credibility signal): extra stake that earns nothing, raises a bounded reputation
 /// score with diminishing returns, leaves through a cooldown, and is slashed with the provider.
 /// @dev Deployed by the staking contract, which alone may slash it; the score's half-stake and the cooldown are
 /// the staking module's governed `reputationHalfStake` and `unbondingPeriod`. One pending withdrawal per

@@ -2,10 +2,11 @@
 pragma solidity ^0.8.28;
 
 /// @title ISlasher
-/// @notice Infraction classes, evidence ids and caps in front of provider staking's O(1) slash (seed 002 4.3, 5.3):
-/// a minor, major or severe infraction takes a percent inside its class range, never more than what remains of the
-/// class cap and of the provider's tier cap in the current cap window, from the provider's active, unbonding and
-/// reputation stake, all burned; a severe infraction also bans the provider. Each evidence id slashes once, ever.
+/// @notice Infraction classes, evidence ids and caps in front of provider staking's O(1) slash (QUIVer's slashing
+/// rules, docs/economics/quiver.md): a minor, major or severe infraction takes a percent inside its class range, never
+/// more than what remains of the class cap and of the provider's tier cap in the current cap window, from the
+/// provider's active, unbonding and reputation stake, all burned; a severe infraction also bans the provider. Each
+/// evidence id slashes once, ever.
 /// @dev The only holder of staking's SLASHER role. `slash` is restricted to the SLASHING_COURT role (the challenge
 /// court and the metrics registry's provable triggers), `emergencySlash` to EMERGENCY (governance's emergency
 /// timelock), `liftBan` to GOVERNOR. The class ranges and the cap window are governed (ParameterRegistry keys in
@@ -18,7 +19,7 @@ pragma solidity ^0.8.28;
 /// one class never exceeds the class maximum nor its tier's maximum. A slash that has nothing left to apply still
 /// consumes its evidence and, if severe, bans.
 interface ISlasher {
-    /// @notice The infraction classes of seed 002 4.3.
+    /// @notice QUIVer's infraction classes.
     enum Infraction {
         Minor,
         Major,

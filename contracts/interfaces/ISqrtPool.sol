@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IDistributionPool} from "./IDistributionPool.sol";
 
 /// @title ISqrtPool
-/// @notice A square-root (quadratic) pool (seed 003, sections 1, 3 and 4): during an epoch the creditor adds value
+/// @notice A square-root (quadratic) pool (QRY's pools, docs/economics/qry.md): during an epoch the creditor adds value
 /// to accounts; once the epoch is funded, account `a` may claim `funding * sqrt(V_a) / sum_i sqrt(V_i)`.
 /// QRY runs three: query fulfillment (providers, value = Total Registered Value, calls x monthly pay, reported by
 /// gateways), integrators and portals (value = QRY paid in subscriptions they serve or acquired).

@@ -2,9 +2,9 @@
 pragma solidity ^0.8.28;
 
 /// @title IStabilizationFund
-/// @notice QRY's stabilization fund (seed 003, sections a and 7): the distribution engine pays it a share of every
+/// @notice QRY's stabilization fund (docs/economics/qry.md): the distribution engine pays it a share of every
 /// epoch; governance uses it to manage liquidity, first of all to establish and deepen the QRY AMM pool (the early
-/// stage's "portion to establish an AMM"), by sending tokens to the liquidity manager or the pool router.
+/// stage's share set aside to establish an AMM), by sending tokens to the liquidity manager or the pool router.
 interface IStabilizationFund {
     /// @notice Governance sent tokens out of the fund.
     /// @param to Who received them.

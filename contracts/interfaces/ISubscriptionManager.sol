@@ -5,7 +5,7 @@ import {IEpochClock} from "./IEpochClock.sol";
 import {IParameterized} from "./IParameterized.sol";
 
 /// @title ISubscriptionManager
-/// @notice QRY subscriptions (seed 003, sections 1, 3 and 4). A portal (an account holding the PORTAL role) sells a
+/// @notice QRY subscriptions (docs/economics/qry.md). A portal (an account holding the PORTAL role) sells a
 /// client a monthly subscription in QRY: it pays `monthlyPay x epochs` up front and is recorded as the acquirer;
 /// the subscription names the integrator whose application it serves. A month is one epoch (30 days by default);
 /// a subscription is active from the epoch it is bought in through `paidThrough`. Anyone may renew it by paying

@@ -2,8 +2,8 @@
 pragma solidity ^0.8.28;
 
 /// @title IWorkerPool
-/// @notice The worker-proposal budget (QRY seed, section 5): holds the tokens allocated to community
-/// initiatives and pays the grants governance approves, as linear streams the worker claims over time.
+/// @notice The worker-proposal budget (QRY's community budget, docs/economics/qry.md): holds the tokens allocated to
+/// community initiatives and pays the grants governance approves, as linear streams the worker claims over time.
 /// @dev `createGrant` and `cancelGrant` are restricted to the normal timelock; they are mapped to the
 /// worker-proposal class, whose proposers must hold the preset's minimum stake (checked by the governor,
 /// see `IProposalClassifier.ProposalClass.minProposerWeight`). A grant commits tokens the pool holds: the

@@ -11,8 +11,8 @@ library DeflationKeys {
     bytes32 internal constant MIN_BURN_BPS = keccak256("deflation.minBurnBps");
     /// @dev Highest burn share the controller sets, bps of a fee, at most 5,000 (the router's protocol share).
     bytes32 internal constant MAX_BURN_BPS = keccak256("deflation.maxBurnBps");
-    /// @dev Lower edge of the target band: yearly net deflation, bps of the outstanding supply (seed: 2%).
+    /// @dev Lower edge of the target band: yearly net deflation, bps of the outstanding supply (QUIVer: 2%).
     bytes32 internal constant MIN_DEFLATION_BPS = keccak256("deflation.minDeflationBps");
-    /// @dev Upper edge of the target band: yearly net deflation, bps of the outstanding supply (seed: 3%).
+    /// @dev Upper edge of the target band: yearly net deflation, bps of the outstanding supply (QUIVer: 3%).
     bytes32 internal constant MAX_DEFLATION_BPS = keccak256("deflation.maxDeflationBps");
 }

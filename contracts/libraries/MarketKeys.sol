@@ -9,7 +9,7 @@ pragma solidity ^0.8.28;
 library MarketKeys {
     // ---------------------------------------------------------------- ModelCatalog (quotes)
 
-    /// @dev Base rate, token wei per generated token (seed: 0.001 QUIV).
+    /// @dev Base rate, token wei per generated token (QUIVer: 0.001 QUIV).
     bytes32 internal constant BASE_RATE = keccak256("market.baseRate");
     /// @dev Complexity multipliers of the three classes, bps (10,000 = 1x), `0 < small <= medium <= large`.
     bytes32 internal constant SMALL_COMPLEXITY_BPS = keccak256("market.smallComplexityBps");

@@ -5,7 +5,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {BPS} from "./Constants.sol";
 
 /// @title MarketMath
-/// @notice Pure math of the inference market: the quote formula (seed 002 5.1), the supply factor, the smoothed
+/// @notice Pure math of the inference market: the quote formula (QUIVer's pricing), the supply factor, the smoothed
 /// demand multiplier, the composition of discounts, the fee split and the USD value of a volume. Rounding is named
 /// in each function and always favours the protocol (and the provider) over the payer.
 library MarketMath {
@@ -42,8 +42,8 @@ library MarketMath {
 
     /// @notice The supply factor of a model with `providers` active providers: `1 + (providers - 1) x step`, at least
     /// 1x and at most `maxFactorBps`. No provider counts as one, so a model nobody serves is quoted at 1x.
-    /// @dev The seed divides the price by "the number of available providers"; dividing by the raw count would cut a
-    /// model's price tenfold when a tenth provider joins, so the count enters through a governed, bounded slope.
+    /// @dev QUIVer's formula divides the price by the number of available providers; dividing by the raw count would
+    /// cut a model's price tenfold when a tenth provider joins, so the count enters through a governed, bounded slope.
     /// @param providers Active providers of the model.
     /// @param stepBps Factor added per provider beyond the first, in bps (500 = +0.05x).
     /// @param maxFactorBps Largest factor, in bps (at least 10,000).

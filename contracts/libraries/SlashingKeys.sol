@@ -6,7 +6,7 @@ pragma solidity ^0.8.28;
 /// @dev Each key names the contract that stores the value. TypeScript computes the same ids with
 /// `ethers.id("slashing.<name>")`.
 library SlashingKeys {
-    // ---- Slasher: the infraction classes (seed 002 4.3) and the cap window
+    // ---- Slasher: QUIVer's infraction classes and the cap window
     /// @dev Smallest and largest percent of one minor infraction, in bps (QUIVer: 1-5%).
     bytes32 internal constant MINOR_MIN_BPS = keccak256("slashing.minorMinBps");
     bytes32 internal constant MINOR_MAX_BPS = keccak256("slashing.minorMaxBps");

@@ -5,7 +5,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {WAD} from "./Constants.sol";
 
 /// @title UsageMultiplier
-/// @notice QRY's usage multiplier (seed 003, "Usage Multiplier"): how much of what a pool received in an epoch it
+/// @notice QRY's usage multiplier (docs/economics/qry.md): how much of what a pool received in an epoch it
 /// pays out. From three on-chain measures of the epoch, each compared with its target:
 ///
 ///     r_revenue = min(revenue / revenueTarget, max)     subscription revenue paid in the epoch

@@ -5,8 +5,8 @@ const WAD = 10n ** 18n;
 
 /**
  * Qerun (QER) lending: stablecoin loans against QER at 50% LTV, half of each loan buying ETH for the reserve
- * (seed 001 sections 3, 4, 6, 7). Every governed number has its initial value and the hard bounds the parameter
- * registry enforces (on top of its 20%-per-quarter rate limit). Readings of the seed are in the comments.
+ * (docs/economics/qerun.md). Every governed number has its initial value and the hard bounds the parameter
+ * registry enforces (on top of its 20%-per-quarter rate limit). Our readings are in the comments.
  */
 export const QERUN_LENDING: LendingPreset = {
   stableDecimals: 6,
@@ -17,10 +17,10 @@ export const QERUN_LENDING: LendingPreset = {
     eth: { minPrice: WAD, maxPrice: 1_000_000n * WAD }, // $1 .. $1,000,000
   },
   creditManager: {
-    // Seed 001 s4 and s7: "borrow up to 50% of their QER's USD value", "Conservative borrowing (50% LTV)". The
+    // Qerun: borrow up to 50% of the QER's USD value, a conservative 50% LTV. The
     // limit counts the QER only: the position's ETH is bought with the loan itself and adds no capacity.
     maxLtvBps: { value: 5_000n, min: 1_000n, max: 6_000n, minStep: 100n },
-    // Reading: the threshold applies to QER + the position's ETH (the seed's "reserve-backed collateral").
+    // Reading: the threshold applies to QER + the position's ETH (Qerun's reserve-backed collateral).
     // After a full 50% draw the position holds ETH worth ~22.4% of its QER (half the loan, less the pool fee, 90%
     // of it the position's): liquidation starts when QER falls ~45% (0.5 > 0.65 x (q + 0.224)), bad debt only
     // below a ~72% fall. Above the 50% limit, as docs/economics/qerun.md states.
@@ -29,7 +29,7 @@ export const QERUN_LENDING: LendingPreset = {
     liquidationBonusBps: { value: 800n, min: 200n, max: 1_500n, minStep: 100n },
     // Half the debt per liquidation, all of it once the collateral cannot cover the debt plus the bonus.
     closeFactorBps: { value: 5_000n, min: 2_000n, max: 10_000n, minStep: 500n },
-    // Seed 001 s7 "Insurance/Treasury allocation to cover bad debt": 25% of the bonus (2% of the debt repaid),
+    // Qerun sets aside an insurance/treasury allocation to cover bad debt: 25% of the bonus (2% of the debt repaid),
     // paid by the liquidator in the stablecoin.
     liquidationFeeBps: { value: 2_500n, min: 0n, max: 5_000n, minStep: 500n },
     // A draw must be worth its swap and, later, a liquidation's gas: no dust positions.
@@ -53,7 +53,7 @@ export const QERUN_LENDING: LendingPreset = {
     maxSlippageBps: { value: 100n, min: 50n, max: 500n, minStep: 10n },
     // Reading of "returned to the borrower or kept by the reserve according to a governed share": 90% of the ETH
     // bought for a draw is the position's (returned on full repayment, seized first in liquidation); the reserve
-    // keeps 10% for good, so it grows with every loan (seed 001 s5, "ETH Growth Loop"). The share is fixed when
+    // keeps 10% for good, so it grows with every loan (Qerun's ETH growth loop). The share is fixed when
     // the ETH is bought, so a later change never alters an open loan.
     ethReturnBps: { value: 9_000n, min: 0n, max: 10_000n, minStep: 500n },
   },

@@ -5,10 +5,9 @@ const WEEK = 7n * 24n * 3_600n;
 const DAY = 24n * 3_600n;
 
 /**
- * Qerun lock staking (seed 001, section 3: "locking QER enhances governance power and may unlock ecosystem
- * benefits", "QER staking can serve as a credibility signal", "certain advanced features and perks require QER";
- * section 5: "rewards for providing liquidity to pools", "staking/locking rewards for users who commit to QER";
- * section 8: "deflationary mechanics"). The seed gives no numbers; readings:
+ * Qerun lock staking (docs/economics/qerun.md): locking QER raises governance power and may unlock ecosystem
+ * benefits and perks, staking is a credibility signal, liquidity providers and users who lock QER are rewarded,
+ * and the supply has deflationary mechanics. Qerun's rules give no numbers; readings:
  *
  * - Locks last up to 4 years (208 weeks, ends on week boundaries), veCRV's maximum. A locked QER votes 1x plus up
  *   to +1x for the time left (2x at 4 years, falling linearly to 1x at the end): the same 2x ceiling QUIVer's

@@ -4,13 +4,13 @@ import type { SupplyPreset } from "../../modules/supply.js";
 const M = 1_000_000n * TOKEN;
 
 /**
- * Qerun supply (seed 001, section 2). "Fixed at launch (exact number TBD)", "no arbitrary minting": the whole
+ * Qerun supply (docs/economics/qerun.md). Fixed at launch, with no arbitrary minting: the whole
  * supply is minted once at genesis and the token cap equals it, so nothing can be minted afterwards even if
  * governance granted the minter role (it would first have to deploy a new token; any supply change is a
- * governance decision, as the seed asks).
+ * governance decision, as Qerun's rules ask).
  *
- * Readings (the seed gives only an outline; these numbers are ours):
- * - Total supply: 100,000,000 QER (the seed says TBD).
+ * Readings (Qerun's rules give only an outline; these numbers are ours):
+ * - Total supply: 100,000,000 QER (the rules leave it open).
  * - Community & ecosystem, "majority allocation": 55%. 10% of it unlocked at launch for the first community
  *   distributions, the rest linear over 4 years to the community fund; revocable, so governance can return the
  *   unvested part to the treasury.

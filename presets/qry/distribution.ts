@@ -4,7 +4,7 @@ import type { DistributionPreset } from "../../modules/distribution.js";
 const WAD = 10n ** 18n;
 
 /**
- * QRY distribution (seed 003, "Token Distribution"; issue 9). The seed gives the formulas and two numbers (85% and
+ * QRY distribution (docs/economics/qry.md; issue 9). QRY's rules give the formulas and two numbers (85% and
  * 15%); every other number is our reading, with its reason.
  */
 export const qryDistribution: DistributionPreset = {
@@ -57,22 +57,22 @@ export const qryDistribution: DistributionPreset = {
   // what that buys). Without it an integrator split 16 ways took 80% of the pool against an honest one of the same
   // size instead of 50%.
   minStake: { queryFulfillment: 10_000n * TOKEN, integrators: 10_000n * TOKEN, portals: 10_000n * TOKEN },
-  // The seed rewards integrators and portals for the subscriptions they bring; their pools are funded mostly from
+  // QRY rewards integrators and portals for the subscriptions they bring; their pools are funded mostly from
   // issuance (15% each of everything incoming at maturity, times the multiplier), so a share of the pool alone would
   // pay an integrator that pays itself many times over (audit: 3,600 QRY paid, 45,234 QRY claimed). Each identity
   // therefore claims at most 40% of the QRY it was credited in the epoch: an actor that is both the portal and the
   // integrator of its own payment gets back at most 80% of it (the bounds keep the two below 45% + 45% = 90%). 40% is
   // our reading: generous next to the pools' 15% + 15% of a payment at the 1x multiplier (2x: 30% + 30%), so honest
-  // referrers are paid their pool share while value is scarce, and capped near the seed's weights once the network
+  // referrers are paid their pool share while value is scarce, and capped near QRY's weights once the network
   // is busy; the held-back part goes back to the pool's reserve at the sweep.
   claimCapBps: { integrators: 4_000n, portals: 4_000n },
   availability: {
     // 1,000 challenges per challenger per epoch (about one every 43 minutes): "the minimum number of challenges that
     // a provider must fulfill within each specified period, as defined in the Gateway code".
     quota: 1_000n,
-    availabilityThresholdBps: 8_500n, // seed: 85%
-    activityThresholdBps: 8_500n, // seed: 85%
-    challengerShareBps: 1_500n, // seed: 15% to challengers, 85% to providers
+    availabilityThresholdBps: 8_500n, // QRY: 85%
+    activityThresholdBps: 8_500n, // QRY: 85%
+    challengerShareBps: 1_500n, // QRY: 15% to challengers, 85% to providers
     // "The minimum staking demanded according to the service they provide": three tiers of service.
     services: [
       { name: "Query API (light node)", minStake: 10_000n * TOKEN },

@@ -5,8 +5,8 @@ import { qryStaking } from "./staking.js";
 import { qrySupply } from "./supply.js";
 
 /**
- * QRY (seed 003): a fair launch (the emission controller mints), the distribution engine, staking pools with
- * maturities, and governance with worker proposals.
+ * QRY (docs/economics/qry.md): a fair launch (the emission controller mints), the distribution engine, staking pools
+ * with maturities, and governance with worker proposals.
  *
  * Composition readings:
  * - All issuance goes to the distribution engine (`presets/qry/supply.ts`), which splits it with the subscription

@@ -8,7 +8,7 @@ const YEAR = 365n * DAY;
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QRY staking (seed 003, section 6 "Staking Rewards" and 2 "minimum staking requirements"). The seed gives no
+ * QRY staking (docs/economics/qry.md: staking rewards and minimum staking requirements). QRY's rules give no
  * numbers for staking; these are our readings.
  *
  * - "Accounts staking tokens toward Providers will receive a portion of the token distribution, with rewards

@@ -4,15 +4,15 @@ import type { SupplyPreset } from "../../modules/supply.js";
 const M = 1_000_000n * TOKEN;
 
 /**
- * QRY supply (seed 003, "Token Distribution"). A fair launch: nothing is minted at genesis and nothing is
+ * QRY supply (docs/economics/qry.md). A fair launch: nothing is minted at genesis and nothing is
  * reserved for founders or investors; every token is issued by the emission controller, which holds the minter
  * role and mints what is due (mint mode), never above the token's cap.
  *
- * Readings (the seed gives no numbers; these are ours):
+ * Readings (QRY's rules give no numbers; these are ours):
  * - Cap 1,000,000,000 QRY. Issuance 125M a year for 4 years, then halving every 4 years (62.5M a year in years
  *   5-8, ...): the curve approaches the 1B cap and stays just below it (halvings round down).
- * - All issuance goes to one recipient, the distribution engine (issue 9, `presets/qry/distribution.ts`): the seed
- *   distributes "not only newly minted tokens but also tokens paid as subscriptions" to the same pools, so the
+ * - All issuance goes to one recipient, the distribution engine (issue 9, `presets/qry/distribution.ts`): QRY
+ *   distributes newly minted tokens and the tokens paid for subscriptions to the same pools, so the
  *   engine splits issuance and subscription revenue together, per 30-day epoch, by the chain-maturity mix (early
  *   stage: availability, staking incentives, worker proposals; mature stage: providers, portals, integrators) and
  *   the usage multiplier. The mix therefore lives in the distribution preset, not here; the controller's own mix is

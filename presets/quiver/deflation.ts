@@ -4,14 +4,14 @@ import type { DeflationPreset } from "../../modules/deflation.js";
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QUIVer deflation controller (seed 002, 5.3: "Target 2-3% annual deflation after year 5; burn rate adjusted
- * quarterly by governance"; readings in docs/deflation.md).
+ * QUIVer deflation controller (QUIVer aims at 2-3% net deflation a year from year 5 on, the burn rate adjusted
+ * each quarter by governance; readings in docs/deflation.md).
  *
  * - "After year 5": the first step is allowed at the start of quarter 20 (the end of year 5, 5 x 365 days after the
  *   emission start) and measures quarter 19; then one step per quarter, by anyone.
  * - The band: 2-3% net deflation a year of the outstanding supply (total supply minus the emission the curve has not
  *   emitted yet), governed between 0 and 10%.
- * - Step (reading; the seed gives none): 25 bps of a fee per quarter, a quarter of the seed's 1% burn: from 1% the
+ * - Step (reading; QUIVer's rules give none): 25 bps of a fee per quarter, a quarter of QUIVer's 1% burn: from 1% the
  *   share reaches the 5% ceiling in 16 quarters. Governed between 0 (the controller stops; the min step of 25 lets
  *   governance get there in one change) and 100 bps.
  * - Bounds (reading): 0.5% to 5% of each fee, so the provider (the rest of the table) keeps at least 76% at today's

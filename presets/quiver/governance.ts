@@ -4,17 +4,17 @@ const DAY = 86_400n;
 const QUIV = 10n ** 18n;
 
 /**
- * QUIVer governance (seed 002, sections 6 and 9.2).
+ * QUIVer governance (docs/economics/quiver.md).
  *
- * Readings where the seed is silent or ambiguous:
+ * Readings where QUIVer's rules are silent or ambiguous:
  * - Thresholds are shares of for + against votes; abstain counts toward the quorum only.
- * - Quorum (not in the seed): 4% of the token's total supply at the snapshot, counting every vote cast.
+ * - Quorum (our choice): 4% of the token's total supply at the snapshot, counting every vote cast.
  *   Total supply rather than "circulating" because it is checkpointed by the token and cannot be gamed.
  * - Emergency proposals keep the 7-day discussion and 14-day vote; only their timelock is shorter (48 hours).
- * - "Access" (not in the seed): calls that rewire powers (the AccessManager, both timelocks, the classifier,
+ * - "Access" (our addition): calls that rewire powers (the AccessManager, both timelocks, the classifier,
  *   the governor, parameter registration) need the emergency-parameter majority, 80%, through the normal
  *   7-day timelock: otherwise a 60% technical proposal could grant itself emergency powers.
- * - Unknown calls are technical (60%): the strictest normal class of the seed, since an unmapped call is
+ * - Unknown calls are technical (60%): the strictest normal class of the design, since an unmapped call is
  *   most likely an upgrade, and a stricter default makes wrapping a call in another contract useless.
  * - The deposit (a "staking requirement") and the guardian's pause duration are governed, within bounds.
  *   The pause must outlast an emergency confirmation: 7 + 14 days of vote + 2 days of timelock = 23 days.

@@ -8,8 +8,8 @@ import { quiverStaking } from "./staking.js";
 import { quiverSupply } from "./supply.js";
 
 /**
- * QUIVer (QUIV, seed 002): supply, provider staking, slashing with the challenge court, the inference market and
- * governance, on one token, AccessManager and registry.
+ * QUIVer (QUIV, docs/economics/quiver.md): supply, provider staking, slashing with the challenge court, the inference
+ * market and governance, on one token, AccessManager and registry.
  *
  * Composition readings (the pieces hold the rest):
  * - The treasury of the supply piece (the 20% community allocation, revoked vesting) is governance's Treasury.
@@ -25,7 +25,7 @@ import { quiverSupply } from "./supply.js";
  *   infrastructure)"). The market's settlements are challenge subjects of the court.
  * - The market's curator (complexity classes, developers of the API revenue share) is an operations account,
  *   `marketCurator`, as QRY's registrar: curation is day-to-day work, and governance can move the role.
- * - Provider programs and ratings (presets/quiver/programs.ts holds each seed reading) deploy with the market, their
+ * - Provider programs and ratings (presets/quiver/programs.ts holds each reading) deploy with the market, their
  *   pools empty: "Availability Bonus", "Model Diversity" and "Loyalty Program" (3.1) sit beside the provider
  *   rewards, so the `providerRewardsDistributor` funds them from what it claims of the provider-rewards pool;
  *   "Feedback Rewards" (3.2) are ecosystem spending, funded by the `ecosystem` account (the 5% ecosystem-development

@@ -8,18 +8,18 @@ const DAY = 24n * HOUR;
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QUIVer inference market (seed 002, sections 1.1, 3.1-3.3, 5.1-5.3, 7.1-7.2; readings in docs/economics/quiver.md).
+ * QUIVer inference market (rules and readings in docs/economics/quiver.md and docs/market.md).
  *
  * Quotes (5.1), `price = base rate x complexity x demand multiplier / supply factor`:
  * - Base rate 0.001 QUIV per generated token; complexity 1x / 3x / 10x (small / medium / large); demand 0.8x-2x.
  * - Demand (reading: "based on real-time demand"): generated tokens settled per day for a model against a target of
  *   10,000,000 tokens per active provider per day (about 115 tokens a second per provider), clamped to 0.8x-2x and
  *   averaged half-half with the previous day's multiplier.
- * - Supply factor (reading: the seed divides by "number of available providers"; dividing by the raw count would cut
- *   a price tenfold when a tenth provider joins): 1 + 0.05 per active provider beyond the first, at most 2x (21
- *   providers). So quotes run from 0.0004 QUIV (small, 0.8x, 2x) to 0.02 QUIV (large, 2x, one provider).
+ * - Supply factor (reading: QUIVer's formula divides by the number of available providers; dividing by the raw count
+ *   would cut a price tenfold when a tenth provider joins): 1 + 0.05 per active provider beyond the first, at most 2x
+ *   (21 providers). So quotes run from 0.0004 QUIV (small, 0.8x, 2x) to 0.02 QUIV (large, 2x, one provider).
  * - "Parameter adjustments: fees, rewards" (6.3): every input is governed; bounds keep each within a factor of about
- *   ten of the seed's value and the module keeps the classes ordered and 1x inside the demand clamp.
+ *   ten of QUIVer's value and the module keeps the classes ordered and 1x inside the demand clamp.
  *
  * Fees (5.2, 7.1; our reading in docs/economics/quiver.md): provider 80%, validators 0.5%, burn 1% (half of the 2% network fee),
  * infrastructure 13.5%, treasury 5%. The provider's share is the rest of 10,000 after the four governed shares, whose
@@ -32,7 +32,7 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  *   $0.10 (reading: no QUIV/USD feed exists yet; the price moves by governance, the emergency path for big moves).
  * - Subscription plans 20% (reading: subscribing commits the consumer's escrow for 30 days, which must hold at least
  *   1,000 QUIV; every settlement in the period gets the discount).
- * - Batch processing (1.1, "discounted rates for bulk inference requests"; the seed gives no number): 10% on batch
+ * - Batch processing (1.1, discounted rates for bulk inference requests; QUIVer's rules give no number): 10% on batch
  *   channels, which carry no priority fee.
  * - Prepaid credits, "10% bonus": credits bought get 10% more from a funded bonus pool; credits are never withdrawn.
  *   A base fee is paid either from deposits (cashback and API share, or an early adopter's bonus instead) or from
@@ -44,7 +44,7 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  * deposits; referral 5% of a referred provider's share of base fees for one year (365 days); API revenue share 5% of
  * the base fee an approved developer pays from deposits. Priority fees earn no incentive.
  *
- * Escrow (seed silent): a consumer reserves escrow per provider; a reserve returns only after 3 days of release
+ * Escrow (our choice): a consumer reserves escrow per provider; a reserve returns only after 3 days of release
  * notice, during which the provider settles in-flight vouchers (settlement stays open while paused); withdrawals of
  * unreserved escrow wait the same notice; a
  * settlement can be challenged for 7 days; the guardian's pause lasts 30 days unless confirmed, as for governance
@@ -94,9 +94,9 @@ export const quiverMarket: MarketPreset = {
     apiShareBps: g(500n, 0n, 1_000n, 50n),
     creditBonusBps: g(1_000n, 0n, 2_000n, 100n),
     // 3.2 "Early Adopter Bonus: 10% bonus credits for first 10,000 users": 10% of what each of the first 10,000
-    // paying consumers pays from deposits, as market credits (never withdrawn). Cap per account (reading; the seed
-    // gives none): 1,000 QUIV, earned by 10,000 QUIV of spending; 10,000 accounts x 1,000 = the 10M the pool may need.
-    // The bonus replaces the 2% cashback and the API share on the part of a payment it covers, so a self-dealt
+    // paying consumers pays from deposits, as market credits (never withdrawn). Cap per account (reading; QUIVer's
+    // rules give none): 1,000 QUIV, earned by 10,000 QUIV of spending; 10,000 accounts x 1,000 = the 10M the pool may
+    // need. The bonus replaces the 2% cashback and the API share on the part of a payment it covers, so a self-dealt
     // payment returns at most max(2% + 2 x 5%, 10%, 10%) + 5% = 17% < 20%.
     earlyAdopterBps: g(1_000n, 0n, 1_000n, 100n),
     earlyAdopterCap: g(1_000n * QUIV, 0n, 10_000n * QUIV, 100n * QUIV),
@@ -111,7 +111,7 @@ export const quiverMarket: MarketPreset = {
     appDeveloperBps: g(7_000n, 5_000n, 8_000n, 500n),
     // 3.3 "Integration grants: up to 50,000 QUIV"; "Open Source bonus: 2x" doubles it for open-source projects.
     integrationGrantCap: g(50_000n * QUIV, 10_000n * QUIV, 100_000n * QUIV, 5_000n * QUIV),
-    // 3.3 SDK, documentation and bug bounties (the seed gives no sizes): one approver accepts at most 100,000 QUIV
+    // 3.3 SDK, documentation and bug bounties (QUIVer's rules give no sizes): one approver accepts at most 100,000 QUIV
     // of bounties per 30 days (reading), so a curator colluding with a worker drains at most that before governance
     // moves the role.
     approverCapPerPeriod: g(100_000n * QUIV, 1_000n * QUIV, 1_000_000n * QUIV, 1_000n * QUIV),

@@ -8,7 +8,7 @@ const YEAR = 365n * DAY;
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QUIVer provider programs and ratings (seed 002, sections 3.1, 3.2 and 4.2; docs/incentives.md).
+ * QUIVer provider programs and ratings (docs/economics/quiver.md; readings in docs/incentives.md).
  *
  * The bound every rate lives under: a self-dealing round trip (a party paying its own provider identity) costs it
  * the protocol's 20% of the base fee; the incentive pools return at most 17% of it (max(cashback 2% + API share 5%

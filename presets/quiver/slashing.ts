@@ -7,19 +7,19 @@ const DAY = 86_400n;
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QUIVer slashing, challenges and reputation (seed 002, sections 1.1, 4.2, 4.3, 5.2, 5.3, 6.3; readings in
+ * QUIVer slashing, challenges and reputation (docs/economics/quiver.md; readings in
  * docs/slashing.md).
  *
  * Slasher:
  * - Classes (4.3): minor 1-5%, major 5-15%, severe 15-20% plus a ban. "Slashing percentages" are adjustable (6.3), so
- *   all six ends are governed; the bounds keep each class near its seed range and below staking's own 50% ceiling.
+ *   all six ends are governed; the bounds keep each class near QUIVer's range and below staking's own 50% ceiling.
  *   A slash never exceeds the provider tier's maximum (4.1: 5 / 10 / 15 / 20%, staking's governed numbers): a Bronze
  *   provider's severe infraction takes 5% (and bans).
- * - Cap window (seed silent): slashes of one class add up over 30 days against the class and tier caps, so a burst
+ * - Cap window (our choice): slashes of one class add up over 30 days against the class and tier caps, so a burst
  *   of evidence about one outage cannot take more than one class maximum a month; "repeated minor infractions" are a
  *   major infraction (4.3), for the court or the emergency path. Governed between 1 and 365 days.
  *
- * Court (1.1 "Consumers can challenge results by staking QUIV", "Validator Rewards"; the seed gives no numbers):
+ * Court (1.1: consumers challenge results by staking QUIV, validators are rewarded; QUIVer's rules give no numbers):
  * - Stake: 1,000 QUIV plus 10% of the challenged result's value, so frivolous challenges cost and large results need
  *   larger stakes.
  * - Votes: 3 days; quorum half of the active validators and at least 3; upheld by a simple majority of the votes cast

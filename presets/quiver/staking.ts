@@ -8,7 +8,7 @@ const YEAR = 365n * DAY;
 const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, min, max, minStep });
 
 /**
- * QUIVer staking (seed 002, sections 1.1, 3.1, 4.1, 6.1, 6.3, 7.1; readings in docs/economics/quiver.md).
+ * QUIVer staking (rules in docs/economics/quiver.md; readings in docs/staking.md).
  *
  * - Tiers (4.1): Bronze 10,000 / Silver 50,000 / Gold 250,000 / Platinum 1,000,000 QUIV of self-stake; fee
  *   discounts 0 / 10 / 20 / 30%; maximum slash 5 / 10 / 15 / 20%. The Bronze threshold is the minimum provider
@@ -18,15 +18,15 @@ const g = (value: bigint, min: bigint, max: bigint, minStep = 0n) => ({ value, m
  * - Rewards (3.1, 7.1): 8-12% APY band on the stake of active providers; split 70% direct stakers (providers'
  *   self-stake), 25% delegators, 5% validator commission (paid to providers on the delegations they attract).
  *   The split is not listed as adjustable in 6.3, so it is fixed.
- * - Unbonding (seed silent): 21 days, the Cosmos default the seed's validator/delegator vocabulary echoes;
+ * - Unbonding (our choice): 21 days, the Cosmos default QUIVer's validator/delegator vocabulary echoes;
  *   governed between 1 and 60 days.
- * - Reward duration (seed silent): a notified budget is spread over 30 days (the emission controller funds
+ * - Reward duration (our choice): a notified budget is spread over 30 days (the emission controller funds
  *   monthly); governed between 1 and 365 days.
  * - Performance multipliers (3.1): speed 1.2x (under 100 ms), quality up to 1.5x; "reward multipliers" are
  *   adjustable, bounded at 2x each.
  * - Votes (6.1): 1.5 per staked token, rising linearly to 2 for locks of one year or more; locks up to 4 years
  *   (governed, at least one year so the full 2x stays reachable).
- * - Locks carry no reward weight in QUIVer (no maturity buckets): the seed ties the lock only to voting power.
+ * - Locks carry no reward weight in QUIVer (no maturity buckets): QUIVer ties the lock only to voting power.
  * - Reputation (1.1, 4.2): reputation stake raises a 0-1,000 trust score; 100,000 QUIV earns 500 (reading).
  */
 export const quiverStaking: StakingPreset = {

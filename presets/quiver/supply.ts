@@ -4,7 +4,7 @@ import type { SupplyPreset } from "../../modules/supply.js";
 const M = 1_000_000n * TOKEN;
 
 /**
- * QUIVer supply (seed 002, sections 2.1-2.3 and 5.3). 1,000,000,000 QUIV minted once at genesis; no minter
+ * QUIVer supply (docs/economics/quiver.md). 1,000,000,000 QUIV minted once at genesis; no minter
  * afterwards (the token cap equals the supply).
  *
  * Readings:

@@ -4,8 +4,8 @@ import type { GovernancePreset } from "../../modules/governance.js";
 const QUT = 10n ** 18n;
 
 /**
- * Qutoken governance. Seed 000 names no governance; it asks for transparency ("all issuance and circulation sources
- * are verifiable") and security ("all operations undergo internal verification and logging"). Readings:
+ * Qutoken governance. Qutoken's rules (docs/economics/qutoken.md) name no governance; they ask for transparency
+ * (every source of issuance and circulation verifiable) and security (every operation verified and logged). Readings:
  *
  * - The platform's rules (issuer stake tiers and slots, the token-creation fee, the partner-claim window, issuer
  *   suspensions and slashes, fee routing) change only through a public vote and a timelock: the kit's governance,

@@ -4,8 +4,8 @@ import { QUTOKEN_ISSUANCE } from "./issuance.js";
 import { qutokenSupply } from "./supply.js";
 
 /**
- * Qutoken (QUT, seed 000): the system token's supply, the issuer platform (issuer stake, slots, issuer-token
- * factory, redemption, partner rewards, settlement) and governance (see governance.ts).
+ * Qutoken (QUT, docs/economics/qutoken.md): the system token's supply, the issuer platform (issuer stake, slots,
+ * issuer-token factory, redemption, partner rewards, settlement) and governance (see governance.ts).
  *
  * Composition readings: fees go to governance's Treasury (the registry's fee recipient); the supply's
  * partner-rewards stream goes to the partner-rewards distributor, which also opens PartnerRewards periods.

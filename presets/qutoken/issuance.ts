@@ -1,7 +1,7 @@
 /**
  * Qutoken preset, issuer platform (issue 10): QUT and the numbers the issuance module is deployed with.
  *
- * Seed 000 describes the platform's economics without a single number: every value below is our choice,
+ * Qutoken's rules describe the platform's economics without a single number: every value below is our choice,
  * with its reason. Amounts are in wei of QUT (18 decimals); periods in seconds. Each governed number is
  * registered in the ParameterRegistry with the hard bounds under `bounds`; inside them governance moves it
  * at most 20% per quarter (the registry's rate limit), the emergency path skips the rate limit only.
@@ -13,7 +13,7 @@ const QUT = 10n ** 18n;
 const DAY = 86_400n;
 
 /**
- * QUT, the system token: the shared ProtocolToken under Qutoken's name. Seed 000 gives no supply; 1 billion
+ * QUT, the system token: the shared ProtocolToken under Qutoken's name. Qutoken's rules give no supply; 1 billion
  * is the kit's default cap (as for QUIVer), so every stake, fee and reward figure below is a small, readable
  * fraction of it.
  */
@@ -65,5 +65,5 @@ export const QUTOKEN_ISSUANCE: IssuancePreset = {
  * the market module's fee router, which replaces the recipient when it lands (`setFeeRecipient`, governor).
  *
  * Slashing. Slashed QUT is burned, not sent to the treasury: governance gains nothing from slashing, and
- * the burn shrinks supply as the seed's "balance" principle asks.
+ * the burn shrinks supply as Qutoken's balance principle asks.
  */

@@ -5,9 +5,9 @@ import { QUTOKEN_TOKEN } from "./issuance.js";
 const M = 1_000_000n * TOKEN;
 
 /**
- * Qutoken supply (seed 000). QUT is a utility token "not for speculation, public trading or fundraising", whose
- * "circulating supply scales with ecosystem activity", and partners "receive QUT rewards for integrations and
- * ecosystem activity". The seed gives no numbers; readings:
+ * Qutoken supply (docs/economics/qutoken.md). QUT is a utility token, not meant for speculation, public trading
+ * or fundraising; its circulating supply follows the ecosystem's activity, and partners earn QUT for integrations
+ * and activity. Qutoken's rules give no numbers; readings:
  *
  * - The whole 1B cap (QUTOKEN_TOKEN) is minted at genesis and nothing later (cap = supply): every source of QUT is
  *   this table, verifiable on-chain ("transparency").

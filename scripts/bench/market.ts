@@ -20,7 +20,7 @@ const BATCH = 20;
  * A running QUIVer market: provider P (Bronze) serves a small model; consumer C holds 100,000 QUIV of escrow, all
  * reserved for P, and has settled once with P (so the measured settlement updates an existing channel, as every
  * settlement of a stream but the first does), and that first settlement of 100 QUIV admitted C as an early adopter
- * (the seed's first 10,000 users); the early-adopter pool is funded, so the measured settlement pays C its 10% bonus
+ * (QUIVer's first 10,000 users); the early-adopter pool is funded, so the measured settlement pays C its 10% bonus
  * credits (in place of cashback, the heaviest consumer path); the cashback pool is funded as well;
  * `participants` other consumers, each with its own escrow, a reserve for another provider and a settled channel with
  * it (a test-only crowd, test/market/mocks/BenchMarketCrowd.sol, many per transaction), so every market mapping a

@@ -194,11 +194,11 @@ export interface LicencesState {
 const PREMIUM_MODEL = "llama-3-8b-legal-ft";
 
 /**
- * The data marketplace (seed 1.2 and 5.2): dana lists a dataset licence (200 QUIV, 30 days, no resale); grace buys one
- * (160 to dana, 40 held for the fee split) and her resale to erin is refused. Provider C lists its fine-tuned model in
- * the catalogue, the market curator names C the model's seller, C sets a one-time access fee of 500 QUIV (perpetual),
- * grace pays it (400 to C, 100 held); anyone routes the 140 QUIV through the fee split (0.7 validators, 1.4 burnt,
- * 18.9 infrastructure, 119 treasury: its 5% and the provider's 80% of the routed part).
+ * The data marketplace (QUIVer's model trading and dataset licensing): dana lists a dataset licence (200 QUIV, 30 days,
+ * no resale); grace buys one (160 to dana, 40 held for the fee split) and her resale to erin is refused. Provider C
+ * lists its fine-tuned model in the catalogue, the market curator names C the model's seller, C sets a one-time access
+ * fee of 500 QUIV (perpetual), grace pays it (400 to C, 100 held); anyone routes the 140 QUIV through the fee split
+ * (0.7 validators, 1.4 burnt, 18.9 infrastructure, 119 treasury: its 5% and the provider's 80% of the routed part).
  */
 export async function runLicences(ctx: DemoContext, s: Section): Promise<LicencesState> {
   const { c } = ctx.presets.quiver;

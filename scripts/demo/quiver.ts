@@ -299,7 +299,7 @@ export default function quiver(): Scenario {
           `${pct(2_000)} notified to staking, paid inside the 8-12% APY band (the ceiling holds the rest back).`,
         "Market fees: provider 80%, validators 0.5% (to the challenge court's reward pool), burn 1%, infrastructure " +
           "13.5%, treasury 5% of what the consumer pays after discounts; a settlement covers any number of requests.",
-        "Burns: unclaimed provider rewards, the market's burn share and every slashed token (seed 5.3).",
+        "Burns: unclaimed provider rewards, the market's burn share and every slashed token.",
       );
     },
   };

@@ -249,7 +249,7 @@ contract SqrtPoolTest is DistributionBase {
         assertEq(qry.balanceOf(funder), 1, "to the engine");
     }
 
-    /// @dev Seed 003, section 1: the square root favours splitting. An attacker with the same TRV as an honest
+    /// @dev QRY's square-root pools favour splitting. An attacker with the same TRV as an honest
     /// provider gets half the pool as one identity; split into four identities of a quarter each, its roots add up
     /// to twice as much (sqrt(4) = 2), so it gets two thirds. Each identity must bond the 10,000 QRY minimum, so the
     /// split costs 30,000 QRY more stake, and a fifth identity without stake is refused.

@@ -45,7 +45,7 @@ async function presetsFixture() {
 
 describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", function () {
   describe("QUIVer", function () {
-    it("deploys with the seed's numbers readable on-chain", async function () {
+    it("deploys with the design's numbers readable on-chain", async function () {
       const f = await networkHelpers.loadFixture(presetsFixture);
       const c = await f.contracts("quiver");
       const start = f.deployed.quiver.inputs.start;
@@ -109,7 +109,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       expect(await c.safe.getThreshold(), "guardian 5-of-9").to.equal(5n);
       expect((await c.safe.getOwners()).length, "nine owners").to.equal(9);
 
-      // Market (seed 5.1, 5.2, 4.1, 7.2; DESIGN.md's fee split).
+      // Market (QUIVer's pricing, fees, tiers and discounts; the fee split of docs/economics/quiver.md).
       const split = await c.feeRouter!.feeSplit();
       expect(
         [split.providerBps, split.validatorBps, split.burnBps, split.infrastructureBps, split.treasuryBps],
@@ -138,7 +138,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       expect(await c.incentivePools!.parameter(marketKey("cashbackBps")), "cashback 2%").to.equal(200n);
       expect(await c.incentivePools!.parameter(marketKey("creditBonusBps")), "prepaid bonus 10%").to.equal(1_000n);
 
-      // Slashing (seed 4.1, 4.3, 5.3).
+      // Slashing (QUIVer's tiers, infraction classes and burns).
       const ranges = [];
       for (const infraction of [0n, 1n, 2n]) {
         const r = await c.slasher!.classRange(infraction);
@@ -424,7 +424,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
   });
 
   describe("Qerun", function () {
-    it("deploys with the seed's numbers readable on-chain", async function () {
+    it("deploys with the design's numbers readable on-chain", async function () {
       const f = await networkHelpers.loadFixture(presetsFixture);
       const c = await f.contracts("qerun");
       expect(await c.token.symbol(), "symbol").to.equal("QER");
@@ -456,7 +456,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
   });
 
   describe("QRY", function () {
-    it("deploys with the seed's numbers readable on-chain", async function () {
+    it("deploys with the design's numbers readable on-chain", async function () {
       const f = await networkHelpers.loadFixture(presetsFixture);
       const c = await f.contracts("qry");
       const start = f.deployed.qry.inputs.start;

@@ -7,7 +7,7 @@ import path from "node:path";
  * process files exist, every economy has its page, and the README's first screen has its two diagrams.
  */
 const OUTSIDE = [
-  /\.\.\/shared/,
+  /\.\.\/shared\b/,
   /\bseeds\//,
   /\bseed file/i,
   /\bDESIGN\.md\b/,

@@ -310,7 +310,7 @@ describe("demo (the main job)", function () {
     expect(active3, "active is positive").to.be.gt(0n);
   });
 
-  it("QRY: issuance flows only through the engine; subscriptions, reports and epoch claims pay by the seed's formulas", function () {
+  it("QRY: issuance flows only through the engine; subscriptions, reports and epoch claims pay by QRY's formulas", function () {
     const f = figures(stdout, "QRY");
     const wei = (label: string) => {
       const value = f.get(label);

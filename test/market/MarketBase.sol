@@ -22,7 +22,7 @@ import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
 
-/// @notice Shared setup for market tests: the QUIVer preset's numbers (seed 002; readings in presets/quiver/market.ts)
+/// @notice Shared setup for market tests: the QUIVer preset's numbers (readings in presets/quiver/market.ts)
 /// over the real staking module, with four providers, one per tier (Bronze 10,000, Silver 50,000, Gold 250,000,
 /// Platinum 1,000,000 self-stake), three listed models (small, medium, large, each served by the Bronze provider only)
 /// and two consumers with signing keys. Named actors stand in for the roles (minter, parameter registry, governor,

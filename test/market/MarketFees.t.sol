@@ -40,7 +40,7 @@ contract MarketFeesTest is MarketBase {
             );
     }
 
-    function test_feeSplit_isTheSeedTable() public view {
+    function test_feeSplit_isTheFeeTable() public view {
         IFeeRouter.FeeSplit memory s = router.feeSplit();
         assertEq(s.providerBps, 8_000, "provider 80%");
         assertEq(s.validatorBps, 50, "validators 0.5%");

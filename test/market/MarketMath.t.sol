@@ -6,14 +6,14 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {MarketMath} from "../../contracts/libraries/MarketMath.sol";
 import {Test} from "../utils/Test.sol";
 
-/// @notice The market's pure math on its own, against values computed by hand: the seed's quote formula at its
+/// @notice The market's pure math on its own, against values computed by hand: QUIVer's quote formula at its
 /// bounds, the supply factor, the demand average, the composition of discounts, the split and the USD value.
 contract MarketMathTest is Test {
     uint256 internal constant BASE = 0.001 ether;
 
-    // ------------------------------------------------------------------ quote formula (seed 002 5.1)
+    // ------------------------------------------------------------------ quote formula (QUIVer's pricing)
 
-    function test_pricePerToken_atTheSeedBounds() public pure {
+    function test_pricePerToken_atTheFormulaBounds() public pure {
         // Small (1x), lowest demand (0.8x), one provider (1x): 0.001 x 1 x 0.8 / 1 = 0.0008 QUIV.
         assertEq(MarketMath.pricePerToken(BASE, 10_000, 8_000, 10_000), 0.0008 ether, "small, 0.8x, 1x");
         // Small, neutral demand, one provider: the base rate itself.
@@ -134,7 +134,7 @@ contract MarketMathTest is Test {
 
     // ------------------------------------------------------------------ split
 
-    function test_split_seedTable() public pure {
+    function test_split_feeTable() public pure {
         MarketMath.Split memory s = MarketMath.split(1_000 ether, 50, 100, 1_350, 500);
         assertEq(s.provider, 800 ether, "provider 80%");
         assertEq(s.validators, 5 ether, "validators 0.5%");

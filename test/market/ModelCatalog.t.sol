@@ -10,7 +10,7 @@ import {ModelCatalog} from "../../contracts/market/ModelCatalog.sol";
 import {MarketBase} from "./MarketBase.sol";
 
 /// @notice The model catalogue: listings, serving providers and their count, pruning, reclassification, the demand
-/// multiplier's epochs, and quotes against hand-computed values at the seed's bounds.
+/// multiplier's epochs, and quotes against hand-computed values at the formula's bounds.
 contract ModelCatalogTest is MarketBase {
     bytes32 internal constant NEW_MODEL = keccak256("model.new");
 
@@ -363,16 +363,16 @@ contract ModelCatalogTest is MarketBase {
         assertEq(m.epochStart, T0 + 2 * DAY, "aligned to the grid");
     }
 
-    function test_pricePerToken_reachesTheSeedCeiling() public {
+    function test_pricePerToken_reachesTheFormulaCeiling() public {
         _setCatalogParameter(MarketKeys.DEMAND_SMOOTHING_BPS, 10_000);
         _record(LARGE, 25_000_000);
         _skip(DAY);
         assertEq(catalog.modelInfo(LARGE).demandMultiplierBps, 20_000, "2.5x clamped to 2x");
-        // Large, 2x demand, one provider: 0.001 x 10 x 2 = 0.02 QUIV per token, the seed's highest quote.
+        // Large, 2x demand, one provider: 0.001 x 10 x 2 = 0.02 QUIV per token, the formula's highest quote.
         assertEq(catalog.pricePerToken(LARGE), 0.02 ether, "0.02 QUIV");
     }
 
-    function test_pricePerToken_reachesTheSeedFloor() public {
+    function test_pricePerToken_reachesTheFormulaFloor() public {
         _setCatalogParameter(MarketKeys.DEMAND_SMOOTHING_BPS, 10_000);
         // Twenty more providers serve the small model: 21 in all, the 2x supply cap.
         for (uint256 i; i < 20; ++i) {

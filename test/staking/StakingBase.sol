@@ -14,7 +14,7 @@ import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {Test} from "../utils/Test.sol";
 
-/// @notice Shared setup for staking tests: the QUIVer preset's numbers (seed 002, readings in
+/// @notice Shared setup for staking tests: the QUIVer preset's numbers (readings in
 /// presets/quiver/staking.ts), except a reward duration of 1,000,000 s so hand-computed rates are round.
 /// Named actors: two providers, three delegators, a funder, a slasher, an attester and a stand-in for the
 /// parameter registry.

@@ -13,7 +13,7 @@ import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
 
-/// @notice The QUIVer supply wired as the deploy module wires it, with the seed's numbers written out by hand:
+/// @notice The QUIVer supply wired as the deploy module wires it, with QUIVer's numbers written out by hand:
 /// 1B QUIV; provider rewards 350M in the emission controller (paid into a 30-day-epoch pool whose buckets burn
 /// 180 days after their epoch), community treasury 200M, liquidity 50M at start; vesting from the TGE: team 150M
 /// (4 years, 1-year cliff, revocable), early investors 100M (3 years, 6-month cliff), public sale 100M (25% at

@@ -6,7 +6,7 @@ pragma solidity ^0.8.28;
 
 /// @title AggregatorV3Interface
 /// @notice Chainlink's price-feed interface, vendored with exactly Chainlink's function signatures.
-/// @dev Origin: smartcontractkit/chainlink, `contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol`
+/// @dev Origin: smartcontractkit/chainlink, `AggregatorV3Interface.sol` among the v0.8 shared interfaces
 /// (the Chainlink contracts npm package). Vendored because that package cannot be installed here: its
 /// dependency tree pulls GitHub-URL and Optimism packages. Any Chainlink feed, and any L2 sequencer-uptime
 /// feed, speaks this interface; the devnet mocks in `contracts/mocks/` implement it.
