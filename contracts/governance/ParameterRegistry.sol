@@ -21,10 +21,14 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     /// @notice Most parameters a sum rule adds up.
     uint256 public constant MAX_RULE_PARTS = 4;
 
+    /// @notice Largest weight of a part of a sum rule.
+    uint256 public constant MAX_RULE_WEIGHT = 10;
+
     mapping(address target => mapping(bytes32 key => Parameter)) private _parameters;
 
     /// @dev The sum rules: parts and bound.
     ParameterRef[][] private _ruleParts;
+    uint256[][] private _ruleWeights;
     ParameterRef[] private _ruleBounds;
     /// @dev A parameter's rule id plus one (0: in no rule).
     mapping(address target => mapping(bytes32 key => uint256)) private _ruleOf;
@@ -52,18 +56,23 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     /// @inheritdoc IParameterRegistry
     function addSumRule(
         ParameterRef[] calldata parts,
+        uint256[] calldata weights,
         ParameterRef calldata bound
     ) external restricted returns (uint256 ruleId) {
-        if (parts.length == 0 || parts.length > MAX_RULE_PARTS) revert InvalidRule();
+        if (parts.length == 0 || parts.length > MAX_RULE_PARTS || weights.length != parts.length) revert InvalidRule();
         ruleId = _ruleBounds.length;
         ParameterRef[] storage stored = _ruleParts.push();
+        uint256[] storage storedWeights = _ruleWeights.push();
         for (uint256 i; i < parts.length; ++i) {
+            uint256 weight = weights[i];
+            if (weight == 0 || weight > MAX_RULE_WEIGHT) revert InvalidRule();
             _join(parts[i], ruleId);
             stored.push(parts[i]);
+            storedWeights.push(weight);
         }
         _join(bound, ruleId);
         _ruleBounds.push(bound);
-        emit SumRuleAdded(ruleId, parts, bound);
+        emit SumRuleAdded(ruleId, parts, weights, bound);
         _checkRule(ruleId, address(0), bytes32(0), 0);
     }
 
@@ -111,8 +120,10 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
     }
 
     /// @inheritdoc IParameterRegistry
-    function sumRule(uint256 ruleId) external view returns (ParameterRef[] memory parts, ParameterRef memory bound) {
-        return (_ruleParts[ruleId], _ruleBounds[ruleId]);
+    function sumRule(
+        uint256 ruleId
+    ) external view returns (ParameterRef[] memory parts, uint256[] memory weights, ParameterRef memory bound) {
+        return (_ruleParts[ruleId], _ruleWeights[ruleId], _ruleBounds[ruleId]);
     }
 
     /// @inheritdoc IParameterRegistry
@@ -141,13 +152,14 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         _ruleOf[ref.target][ref.key] = ruleId + 1;
     }
 
-    /// @dev Reverts `SumRuleBroken` unless the rule's parts sum strictly below its bound, with `target`'s `key` read
+    /// @dev Reverts `SumRuleBroken` unless the rule's weighted parts sum strictly below its bound, with `target`'s `key` read
     /// as `value` (the change being made). At most `MAX_RULE_PARTS` + 1 reads, on governance's paths only.
     function _checkRule(uint256 ruleId, address target, bytes32 key, uint256 value) private view {
         ParameterRef[] storage parts = _ruleParts[ruleId];
+        uint256[] storage weights = _ruleWeights[ruleId];
         uint256 sum;
         for (uint256 i; i < parts.length; ++i) {
-            sum += _valueOf(parts[i], target, key, value);
+            sum += weights[i] * _valueOf(parts[i], target, key, value);
         }
         uint256 bound = _valueOf(_ruleBounds[ruleId], target, key, value);
         if (sum >= bound) revert SumRuleBroken(ruleId, sum, bound);

@@ -93,14 +93,16 @@ interface IParameterRegistry {
     error SumRuleBroken(uint256 ruleId, uint256 sum, uint256 bound);
     /// @notice A parameter may take part in one sum rule only (as a part or as the bound).
     error ParameterInARule(address target, bytes32 key, uint256 ruleId);
-    /// @notice A sum rule needs one to `MAX_RULE_PARTS` parts, each on a module (not the zero address).
+    /// @notice A sum rule needs one to `MAX_RULE_PARTS` parts, each on a module (not the zero address), and one weight
+    /// of 1 to `MAX_RULE_WEIGHT` per part.
     error InvalidRule();
 
-    /// @notice A sum rule was added: from now on no change may bring the parts' sum to the bound's value.
+    /// @notice A sum rule was added: from now on no change may bring the parts' weighted sum to the bound's value.
     /// @param ruleId The rule's id (its index, from 0).
     /// @param parts The parameters summed.
+    /// @param weights Each part's weight.
     /// @param bound The parameter the sum stays strictly below.
-    event SumRuleAdded(uint256 indexed ruleId, ParameterRef[] parts, ParameterRef bound);
+    event SumRuleAdded(uint256 indexed ruleId, ParameterRef[] parts, uint256[] weights, ParameterRef bound);
 
     /// @notice Puts a module's parameter under governance at its current value.
     /// @dev Restricted to the admin. The current value (read from the target) must lie within the bounds.
@@ -111,22 +113,30 @@ interface IParameterRegistry {
     /// @param minStep Absolute change always allowed, whatever the values in effect.
     function register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) external;
 
-    /// @notice Ties parameters of possibly different modules: the sum of `parts` must stay strictly below `bound`
+    /// @notice Ties parameters of possibly different modules: the weighted sum of `parts` must stay strictly below `bound`
     /// (e.g. the market's challenge window plus the court's voting period below staking's unbonding period, so that
     /// the stake behind an offence is still there when the verdict lands). Checked now and at every later change of
     /// any of them, by `set`, `setByController` and `setEmergency` alike.
     /// @dev Restricted to the admin. Each parameter takes part in at most one rule; values are read from the targets
     /// (`parameter(key)`), so the parts need not be registered here.
     /// @param parts The parameters summed (one to `MAX_RULE_PARTS`).
+    /// @param weights Each part's weight (1 to `MAX_RULE_WEIGHT`): a part counted twice is worth 2.
     /// @param bound The parameter the sum stays below.
     /// @return ruleId The rule's id.
-    function addSumRule(ParameterRef[] calldata parts, ParameterRef calldata bound) external returns (uint256 ruleId);
+    function addSumRule(
+        ParameterRef[] calldata parts,
+        uint256[] calldata weights,
+        ParameterRef calldata bound
+    ) external returns (uint256 ruleId);
 
     /// @notice A sum rule.
     /// @param ruleId The rule's id.
     /// @return parts The parameters summed.
+    /// @return weights Each part's weight.
     /// @return bound The parameter the sum stays below.
-    function sumRule(uint256 ruleId) external view returns (ParameterRef[] memory parts, ParameterRef memory bound);
+    function sumRule(
+        uint256 ruleId
+    ) external view returns (ParameterRef[] memory parts, uint256[] memory weights, ParameterRef memory bound);
 
     /// @notice The sum rule a parameter takes part in.
     /// @param target The module holding the value.

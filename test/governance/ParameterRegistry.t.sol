@@ -357,10 +357,37 @@ contract ParameterRegistryTest is Test {
         parts = new IParameterRegistry.ParameterRef[](2);
         parts[0] = IParameterRegistry.ParameterRef(address(module), FEE);
         parts[1] = IParameterRegistry.ParameterRef(address(second), FEE);
+        uint256[] memory ones = _ones(2);
         vm.expectEmit(true, false, false, true, address(registry));
-        emit IParameterRegistry.SumRuleAdded(0, parts, IParameterRegistry.ParameterRef(address(third), FEE));
-        assertEq(registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(third), FEE)), 0, "first rule");
+        emit IParameterRegistry.SumRuleAdded(0, parts, ones, IParameterRegistry.ParameterRef(address(third), FEE));
+        assertEq(
+            registry.addSumRule(parts, ones, IParameterRegistry.ParameterRef(address(third), FEE)),
+            0,
+            "first rule"
+        );
         vm.stopPrank();
+    }
+
+    function _ones(uint256 n) internal pure returns (uint256[] memory weights) {
+        weights = new uint256[](n);
+        for (uint256 i; i < n; ++i) weights[i] = 1;
+    }
+
+    function test_sumRule_aWeightCountsAPartThatManyTimes() public {
+        // The module's fee counted twice must stay below other's 201: 2 x 100 = 200 passes, 2 x 101 = 202 does not.
+        MockParameterized other = new MockParameterized(address(manager), 201, 1 ether);
+        IParameterRegistry.ParameterRef[] memory parts = new IParameterRegistry.ParameterRef[](1);
+        parts[0] = IParameterRegistry.ParameterRef(address(module), FEE);
+        uint256[] memory weights = new uint256[](1);
+        weights[0] = 2;
+        vm.prank(admin);
+        registry.addSumRule(parts, weights, IParameterRegistry.ParameterRef(address(other), FEE));
+        (, uint256[] memory stored, ) = registry.sumRule(0);
+        assertEq(stored[0], 2, "weight stored");
+        vm.prank(governor);
+        vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.SumRuleBroken.selector, 0, 202, 201));
+        registry.set(address(module), FEE, 101);
+        assertEq(module.feeBps(), 100, "unchanged");
     }
 
     function test_sumRule_aPartMayRiseToOneBelowTheBound() public {
@@ -369,7 +396,7 @@ contract ParameterRegistryTest is Test {
         assertEq(module.feeBps(), 119, "set");
         (bool inRule, uint256 ruleId) = registry.ruleOf(address(third), FEE);
         assertTrue(inRule && ruleId == 0, "the bound is in rule 0");
-        (IParameterRegistry.ParameterRef[] memory parts, IParameterRegistry.ParameterRef memory bound) = registry
+        (IParameterRegistry.ParameterRef[] memory parts, , IParameterRegistry.ParameterRef memory bound) = registry
             .sumRule(0);
         assertEq(parts.length, 2, "two parts");
         assertEq(parts[1].target, address(second), "second part");
@@ -416,26 +443,39 @@ contract ParameterRegistryTest is Test {
         // The module's 100 is not below the other's 50: refused, and nothing is recorded.
         vm.prank(admin);
         vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.SumRuleBroken.selector, 0, 100, 50));
-        registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(other), FEE));
+        registry.addSumRule(parts, _ones(1), IParameterRegistry.ParameterRef(address(other), FEE));
         (bool inRule, ) = registry.ruleOf(address(module), FEE);
         assertFalse(inRule, "no rule");
     }
 
     function test_RevertWhen_addSumRuleWithBadParts() public {
         (, , IParameterRegistry.ParameterRef[] memory parts) = _sumRuleFixture();
+        IParameterRegistry.ParameterRef memory amount = IParameterRegistry.ParameterRef(address(module), AMOUNT);
         vm.startPrank(admin);
         // A parameter already in rule 0, as a part or as the bound.
         vm.expectRevert(abi.encodeWithSelector(IParameterRegistry.ParameterInARule.selector, address(module), FEE, 0));
-        registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        registry.addSumRule(parts, _ones(2), amount);
         IParameterRegistry.ParameterRef[] memory none = new IParameterRegistry.ParameterRef[](0);
         vm.expectRevert(IParameterRegistry.InvalidRule.selector);
-        registry.addSumRule(none, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        registry.addSumRule(none, _ones(0), amount);
         IParameterRegistry.ParameterRef[] memory five = new IParameterRegistry.ParameterRef[](5);
         vm.expectRevert(IParameterRegistry.InvalidRule.selector);
-        registry.addSumRule(five, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        registry.addSumRule(five, _ones(5), amount);
         IParameterRegistry.ParameterRef[] memory zero = new IParameterRegistry.ParameterRef[](1);
         vm.expectRevert(IParameterRegistry.InvalidRule.selector);
-        registry.addSumRule(zero, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        registry.addSumRule(zero, _ones(1), amount);
+        // Weights: one per part, each 1 to 10.
+        MockParameterized other = new MockParameterized(address(manager), 1, 1 ether);
+        IParameterRegistry.ParameterRef[] memory one = new IParameterRegistry.ParameterRef[](1);
+        one[0] = IParameterRegistry.ParameterRef(address(other), FEE);
+        vm.expectRevert(IParameterRegistry.InvalidRule.selector);
+        registry.addSumRule(one, _ones(2), amount);
+        uint256[] memory weights = new uint256[](1);
+        vm.expectRevert(IParameterRegistry.InvalidRule.selector);
+        registry.addSumRule(one, weights, amount);
+        weights[0] = 11;
+        vm.expectRevert(IParameterRegistry.InvalidRule.selector);
+        registry.addSumRule(one, weights, amount);
         vm.stopPrank();
         (bool inRule, ) = registry.ruleOf(address(module), AMOUNT);
         assertFalse(inRule, "no rule added");
@@ -446,7 +486,7 @@ contract ParameterRegistryTest is Test {
         parts[0] = IParameterRegistry.ParameterRef(address(module), FEE);
         vm.prank(governor);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, governor));
-        registry.addSumRule(parts, IParameterRegistry.ParameterRef(address(module), AMOUNT));
+        registry.addSumRule(parts, _ones(1), IParameterRegistry.ParameterRef(address(module), AMOUNT));
     }
 
     // ------------------------------------------------------------------ views

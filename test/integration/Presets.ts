@@ -311,35 +311,39 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       }
     });
 
-    it("keeps the challenge window plus the court's vote below the unbonding period, whatever governance sets", async function () {
+    it("keeps two challenge windows and two votes below the unbonding period, whatever governance sets", async function () {
       const f = await networkHelpers.loadFixture(presetsFixture);
       const c = await f.contracts("quiver");
       const market = await c.inferenceMarket!.getAddress();
       const court = await c.challengeCourt!.getAddress();
       const staking = await c.staking!.getAddress();
-      const [parts, bound] = await c.registry.sumRule(0n);
+      const [parts, weights, bound] = await c.registry.sumRule(0n);
       expect(parts.map((p) => [p.target, p.key])).to.deep.equal([
         [market, id("market.challengeWindow")],
         [court, id("slashing.votingPeriod")],
       ]);
+      expect(weights).to.deep.equal([2n, 2n]);
       expect([bound.target, bound.key]).to.deep.equal([staking, id("staking.unbondingPeriod")]);
-      // 7 days + 3 days < 21 days. The emergency path has no rate limit, only the hard bounds (up to 30 days):
-      // 18 + 3 = 21 is refused, 17 + 3 = 20 is accepted.
+      // 2 x 7 days + 2 x 3 days = 20 < 21 days. The emergency path has no rate limit, only the hard bounds: a window
+      // of 7.5 days (2 x 7.5 + 6 = 21) is refused, 5 days (16) accepted; then unbonding may fall to 17 days, not 16.
       const DAY = 86_400n;
       const emergency = await c.emergencyTimelock.getAddress();
       await networkHelpers.impersonateAccount(emergency);
       await networkHelpers.setBalance(emergency, 10n ** 18n);
       const signer = await ethers.getSigner(emergency);
-      await expect(c.registry.connect(signer).setEmergency(market, id("market.challengeWindow"), 18n * DAY))
+      const window = id("market.challengeWindow");
+      await expect(c.registry.connect(signer).setEmergency(market, window, 7n * DAY + DAY / 2n))
         .to.be.revertedWithCustomError(c.registry, "SumRuleBroken")
         .withArgs(0n, 21n * DAY, 21n * DAY);
-      expect(await c.inferenceMarket!.parameter(id("market.challengeWindow")), "unchanged").to.equal(7n * DAY);
-      await c.registry.connect(signer).setEmergency(market, id("market.challengeWindow"), 17n * DAY);
-      expect(await c.inferenceMarket!.parameter(id("market.challengeWindow"))).to.equal(17n * DAY);
-      // Lowering the unbonding period to the sum is refused too.
-      await expect(c.registry.connect(signer).setEmergency(staking, id("staking.unbondingPeriod"), 20n * DAY))
+      expect(await c.inferenceMarket!.parameter(window), "unchanged").to.equal(7n * DAY);
+      await c.registry.connect(signer).setEmergency(market, window, 5n * DAY);
+      expect(await c.inferenceMarket!.parameter(window)).to.equal(5n * DAY);
+      const unbonding = id("staking.unbondingPeriod");
+      await expect(c.registry.connect(signer).setEmergency(staking, unbonding, 16n * DAY))
         .to.be.revertedWithCustomError(c.registry, "SumRuleBroken")
-        .withArgs(0n, 20n * DAY, 20n * DAY);
+        .withArgs(0n, 16n * DAY, 16n * DAY);
+      await c.registry.connect(signer).setEmergency(staking, unbonding, 17n * DAY);
+      expect(await c.staking!.parameter(unbonding)).to.equal(17n * DAY);
     });
 
     it("the deflation controller steps the burn share through the registry from the end of year 5", async function () {

@@ -211,9 +211,11 @@ export function buildPresetModule(preset: SystemPreset<string>) {
         },
       );
       m.call(sl.court, "setSource", [mk.market, true], { id: "RegisterMarketSource" });
-      // A consumer's challenge of a settlement opens within the market's challenge window and is decided when the
-      // court's vote ends: both together stay below staking's unbonding period, so the stake behind the settlement
-      // (unbonding stake included) is still there to slash. The registry refuses any change that breaks it.
+      // A consumer's challenge of a settlement opens within the market's challenge window, which a later settlement
+      // of the same channel window can extend to almost two windows, and is decided when the court's vote ends, or
+      // one vote later when a higher-class case superseded it: two windows and two votes stay below staking's
+      // unbonding period, so the stake behind the settlement (unbonding stake included) is still there to slash.
+      // The registry refuses any change that breaks it.
       if (st !== undefined) {
         m.call(
           g.registry,
@@ -223,6 +225,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
               { target: mk.market, key: keyId("market.challengeWindow") },
               { target: sl.court, key: keyId("slashing.votingPeriod") },
             ],
+            [2n, 2n],
             { target: st.staking, key: keyId("staking.unbondingPeriod") },
           ],
           { id: "RuleChallengeBeforeUnbonding" },
