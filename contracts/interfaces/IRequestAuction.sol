@@ -248,8 +248,8 @@ interface IRequestAuction {
     error BadReveal(uint256 requestId, address bidder);
     /// @notice Too early: the deadline the action waits for has not passed.
     /// @param requestId The request.
-    /// @param at When it may be done.
-    error TooEarly(uint256 requestId, uint256 at);
+    /// @param notBefore When it may be done.
+    error TooEarly(uint256 requestId, uint256 notBefore);
     /// @notice Too late: the deadline of the action has passed.
     /// @param requestId The request.
     /// @param deadline The deadline.
