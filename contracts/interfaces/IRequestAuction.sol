@@ -113,8 +113,9 @@ interface IRequestAuction {
     );
     /// @notice The consumer cancelled a request nobody bid on; its escrow was refunded.
     /// @param requestId The request.
+    /// @param consumer Its consumer.
     /// @param refund Token wei refunded.
-    event RequestCancelled(uint256 indexed requestId, uint256 refund);
+    event RequestCancelled(uint256 indexed requestId, address indexed consumer, uint256 refund);
     /// @notice An account deposited bond tokens.
     /// @param account The bidder.
     /// @param amount Token wei.
@@ -142,12 +143,14 @@ interface IRequestAuction {
     /// @notice The auction closed: the winner (zero: none, the escrow refunded) and the unrevealed bonds forfeited.
     /// @param requestId The request.
     /// @param winner The winner (zero: none).
+    /// @param consumer Its consumer.
     /// @param price Its price per token, token wei (zero: none).
     /// @param forfeited Bonds of unrevealed bids routed through the fee split, token wei.
     /// @param refund Escrow refunded to the consumer (no winner), token wei.
     event AuctionClosed(
         uint256 indexed requestId,
         address indexed winner,
+        address indexed consumer,
         uint256 price,
         uint256 forfeited,
         uint256 refund
@@ -160,12 +163,14 @@ interface IRequestAuction {
     /// @notice The winner was paid (consumer's confirmation or an undisputed claim).
     /// @param requestId The request.
     /// @param provider The winner.
+    /// @param consumer Its consumer.
     /// @param toProvider The provider's share of the payment, token wei.
     /// @param toProtocol The part routed through the fee split, token wei.
     /// @param refund Escrow above the payment refunded to the consumer, token wei.
     event Settled(
         uint256 indexed requestId,
         address indexed provider,
+        address indexed consumer,
         uint256 toProvider,
         uint256 toProtocol,
         uint256 refund
@@ -173,15 +178,29 @@ interface IRequestAuction {
     /// @notice The consumer disputed a delivery: the payment went through the fee split, the provider was not paid.
     /// @param requestId The request.
     /// @param provider The winner.
+    /// @param consumer Its consumer.
     /// @param toProtocol The payment routed through the fee split, token wei.
     /// @param refund Escrow above the payment refunded to the consumer, token wei.
-    event Disputed(uint256 indexed requestId, address indexed provider, uint256 toProtocol, uint256 refund);
+    event Disputed(
+        uint256 indexed requestId,
+        address indexed provider,
+        address indexed consumer,
+        uint256 toProtocol,
+        uint256 refund
+    );
     /// @notice The winner did not deliver in time: the consumer got its escrow back and the winner's bond.
     /// @param requestId The request.
     /// @param provider The winner.
+    /// @param consumer Its consumer.
     /// @param refund Escrow refunded, token wei.
     /// @param bond The winner's bond paid to the consumer, token wei.
-    event DeliveryFailed(uint256 indexed requestId, address indexed provider, uint256 refund, uint256 bond);
+    event DeliveryFailed(
+        uint256 indexed requestId,
+        address indexed provider,
+        address indexed consumer,
+        uint256 refund,
+        uint256 bond
+    );
 
     /// @notice A zero address where one is required.
     error ZeroAddress();

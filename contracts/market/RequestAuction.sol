@@ -162,7 +162,7 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         r.status = Status.Cancelled;
         uint256 refund = _escrowOf(r);
         _totals.escrow -= uint128(refund);
-        emit RequestCancelled(requestId, refund);
+        emit RequestCancelled(requestId, msg.sender, refund);
         _TOKEN.safeTransfer(msg.sender, refund);
     }
 
@@ -296,7 +296,7 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         // The escrow is part of the open escrow; the winner's locked bond is part of the bonds held.
         _totals = Totals({escrow: t.escrow - uint128(refund), bonds: t.bonds - uint128(bond)});
         address consumer = r.consumer;
-        emit DeliveryFailed(requestId, r.best, refund, bond);
+        emit DeliveryFailed(requestId, r.best, consumer, refund, bond);
         _TOKEN.safeTransfer(consumer, refund + bond);
     }
 
@@ -431,8 +431,9 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         }
         Totals memory t = _totals;
         _totals = Totals({escrow: t.escrow - uint128(refund), bonds: t.bonds - uint128(forfeited)});
-        emit AuctionClosed(requestId, winner, r.bestPrice, forfeited, refund);
-        if (refund != 0) _TOKEN.safeTransfer(r.consumer, refund);
+        address consumer = r.consumer;
+        emit AuctionClosed(requestId, winner, consumer, r.bestPrice, forfeited, refund);
+        if (refund != 0) _TOKEN.safeTransfer(consumer, refund);
         _route(forfeited);
     }
 
@@ -447,13 +448,14 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         // bestPrice <= maxPrice, so payment <= escrow.
         uint256 refund = escrow - payment;
         address provider = r.best;
+        address consumer = r.consumer;
         r.status = disputed ? Status.Disputed : Status.Settled;
         _totals.escrow -= uint128(escrow);
         _freeBonds[provider] += r.bond;
-        if (disputed) emit Disputed(requestId, provider, toProtocol, refund);
-        else emit Settled(requestId, provider, toProvider, toProtocol, refund);
+        if (disputed) emit Disputed(requestId, provider, consumer, toProtocol, refund);
+        else emit Settled(requestId, provider, consumer, toProvider, toProtocol, refund);
         if (toProvider != 0) _TOKEN.safeTransfer(provider, toProvider);
-        if (refund != 0) _TOKEN.safeTransfer(r.consumer, refund);
+        if (refund != 0) _TOKEN.safeTransfer(consumer, refund);
         _route(toProtocol);
     }
 

@@ -221,7 +221,7 @@ contract RequestAuctionTest is MarketBase {
     function test_cancel_refundsWhenNobodyBid() public {
         uint256 id = _post();
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.RequestCancelled(id, ESCROW);
+        emit IRequestAuction.RequestCancelled(id, alice, ESCROW);
         vm.prank(alice);
         auction.cancel(id);
         assertEq(token.balanceOf(alice), 10_000 ether, "token.balanceOf(alice)");
@@ -495,7 +495,7 @@ contract RequestAuctionTest is MarketBase {
         _toClose();
         uint256 supply = token.totalSupply();
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.AuctionClosed(id, silver, 0.0015 ether, BOND, 0);
+        emit IRequestAuction.AuctionClosed(id, silver, alice, 0.0015 ether, BOND, 0);
         auction.close(id);
         assertEq(auction.request(id).best, silver, "auction.request(id).best");
         assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Awarded), "uint8(auction.request(id).status)");
@@ -514,7 +514,7 @@ contract RequestAuctionTest is MarketBase {
         _reveal(id, gold, MAX_PRICE * 2);
         _toClose();
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.AuctionClosed(id, address(0), 0, 0, ESCROW);
+        emit IRequestAuction.AuctionClosed(id, address(0), alice, 0, 0, ESCROW);
         auction.close(id);
         assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Unfilled), "uint8(auction.request(id).status)");
         assertEq(token.balanceOf(alice), 10_000 ether, "token.balanceOf(alice)");
@@ -554,7 +554,7 @@ contract RequestAuctionTest is MarketBase {
         auction.deliver(id, bytes32("result"));
         uint256 supply = token.totalSupply();
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.Settled(id, gold, 960 ether, 240 ether, 800 ether);
+        emit IRequestAuction.Settled(id, gold, alice, 960 ether, 240 ether, 800 ether);
         vm.prank(alice);
         auction.confirm(id);
         assertEq(token.balanceOf(gold), 960 ether, "token.balanceOf(gold)");
@@ -670,7 +670,7 @@ contract RequestAuctionTest is MarketBase {
         auction.deliver(id, bytes32("junk"));
         uint256 supply = token.totalSupply();
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.Disputed(id, gold, 1_200 ether, 800 ether);
+        emit IRequestAuction.Disputed(id, gold, alice, 1_200 ether, 800 ether);
         vm.prank(alice);
         auction.dispute(id);
         assertEq(token.balanceOf(gold), 0, "token.balanceOf(gold)");
@@ -717,7 +717,7 @@ contract RequestAuctionTest is MarketBase {
         assertEq(_state(id), before, "_state(id)");
         vm.warp(revealDeadline + 1 days);
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.DeliveryFailed(id, gold, ESCROW, BOND);
+        emit IRequestAuction.DeliveryFailed(id, gold, alice, ESCROW, BOND);
         auction.refundUndelivered(id);
         assertEq(token.balanceOf(alice), 10_010 ether, "token.balanceOf(alice)");
         assertEq(auction.freeBondOf(gold), 90 ether, "auction.freeBondOf(gold)");
