@@ -54,18 +54,19 @@ interface IRequestAuction {
         uint256 disputeWindow;
     }
 
-    /// @notice A request (four slots plus the model).
+    /// @notice A request (four slots plus the model; a commit reads the first and the last of the four, a reveal
+    /// the first, the third and the last).
     /// @param consumer Who posted it and is refunded.
     /// @param bidDeadline Commitments are accepted before it.
     /// @param revealDeadline Reveals are accepted from the bidding deadline until before it.
     /// @param status Where it stands.
-    /// @param maxPrice Most the consumer pays per token, token wei.
     /// @param tokens Tokens requested.
     /// @param deliveryDeadline The winner delivers before it (the reveal deadline plus the delivery window).
     /// @param claimAt From then the winner claims payment if it delivered and the consumer did not dispute.
     /// @param best The best revealed bidder so far (the winner once closed; zero: none).
     /// @param bestPrice Its price per token, token wei.
     /// @param bond Bond each bid of this request locks, token wei (the governed bond when posted).
+    /// @param maxPrice Most the consumer pays per token, token wei.
     /// @param commits Commitments made.
     /// @param reveals Commitments revealed.
     /// @param modelId The catalogue model requested.
@@ -74,13 +75,13 @@ interface IRequestAuction {
         uint40 bidDeadline;
         uint40 revealDeadline;
         Status status;
-        uint96 maxPrice;
         uint64 tokens;
         uint40 deliveryDeadline;
         uint40 claimAt;
         address best;
         uint96 bestPrice;
         uint96 bond;
+        uint96 maxPrice;
         uint32 commits;
         uint32 reveals;
         bytes32 modelId;
@@ -129,17 +130,21 @@ interface IRequestAuction {
     /// @param bidder The provider.
     /// @param commitment Its commitment.
     event BidCommitted(uint256 indexed requestId, address indexed bidder, bytes32 commitment);
-    /// @notice A bid was revealed.
+    /// @notice A bid was revealed, and one bond of the request returned to its bidder's free deposit: the
+    /// revealer's (not the best bid), or the displaced best bidder's (the revealer became the best), or none (the
+    /// first best bid).
     /// @param requestId The request.
     /// @param bidder The provider.
     /// @param price Its price per token, token wei.
     /// @param best Whether it became the best bid.
-    event BidRevealed(uint256 indexed requestId, address indexed bidder, uint256 price, bool best);
-    /// @notice A bidder's locked bond returned to its free deposit (it revealed and is not, or no longer, the best).
-    /// @param requestId The request.
-    /// @param bidder The bidder.
-    /// @param amount Token wei.
-    event BondReleased(uint256 indexed requestId, address indexed bidder, uint256 amount);
+    /// @param released Whose bond (the request's `bond`) was freed (zero: nobody's).
+    event BidRevealed(
+        uint256 indexed requestId,
+        address indexed bidder,
+        uint256 price,
+        bool best,
+        address released
+    );
     /// @notice The auction closed: the winner (zero: none, the escrow refunded) and the unrevealed bonds forfeited.
     /// @param requestId The request.
     /// @param winner The winner (zero: none).

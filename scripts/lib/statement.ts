@@ -322,8 +322,7 @@ export const RULES: Record<string, Rule[]> = {
  */
 export const IGNORED = new Set([
   "Approval",
-  "BidRevealed", // RequestAuction: a price, no token moves
-  "BondReleased", // RequestAuction: a locked bid bond back in the bidder's free deposit, no token moves
+  "BidRevealed", // RequestAuction: a price and a locked bid bond back in a free deposit, no token moves
   "DelegateVotesChanged",
   "Paused",
   "ScheduleCreated",

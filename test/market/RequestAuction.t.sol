@@ -363,19 +363,17 @@ contract RequestAuctionTest is MarketBase {
         _commit(id, bronze, 0.0018 ether);
         _toReveal();
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.BidRevealed(id, silver, 0.0015 ether, true);
+        emit IRequestAuction.BidRevealed(id, silver, 0.0015 ether, true, address(0));
         _reveal(id, silver, 0.0015 ether);
         assertEq(auction.freeBondOf(silver), 90 ether, "the best bid's bond stays locked");
         // gold displaces silver: silver's bond is freed.
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.BidRevealed(id, gold, 0.0012 ether, true);
-        vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.BondReleased(id, silver, BOND);
+        emit IRequestAuction.BidRevealed(id, gold, 0.0012 ether, true, silver);
         _reveal(id, gold, 0.0012 ether);
         assertEq(auction.freeBondOf(silver), 100 ether, "auction.freeBondOf(silver)");
         // bronze is above the best: its own bond is freed.
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.BidRevealed(id, bronze, 0.0018 ether, false);
+        emit IRequestAuction.BidRevealed(id, bronze, 0.0018 ether, false, bronze);
         _reveal(id, bronze, 0.0018 ether);
         assertEq(auction.freeBondOf(bronze), 100 ether, "auction.freeBondOf(bronze)");
         assertEq(auction.freeBondOf(gold), 90 ether, "auction.freeBondOf(gold)");
