@@ -138,13 +138,7 @@ interface IRequestAuction {
     /// @param price Its price per token, token wei.
     /// @param best Whether it became the best bid.
     /// @param released Whose bond (the request's `bond`) was freed (zero: nobody's).
-    event BidRevealed(
-        uint256 indexed requestId,
-        address indexed bidder,
-        uint256 price,
-        bool best,
-        address released
-    );
+    event BidRevealed(uint256 indexed requestId, address indexed bidder, uint256 price, bool best, address released);
     /// @notice The auction closed: the winner (zero: none, the escrow refunded) and the unrevealed bonds forfeited.
     /// @param requestId The request.
     /// @param winner The winner (zero: none).

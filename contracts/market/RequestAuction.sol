@@ -228,9 +228,8 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         // Strictly below the best so far: on equal prices the earliest reveal stays the best. An active provider
         // only: one banned or gone since committing cannot win (its honest reveal still frees its bond).
         address previous = r.best;
-        bool best = price <= r.maxPrice &&
-            (previous == address(0) || price < r.bestPrice) &&
-            _STAKING.isActive(msg.sender);
+        bool best =
+            price <= r.maxPrice && (previous == address(0) || price < r.bestPrice) && _STAKING.isActive(msg.sender);
         address freed = msg.sender;
         if (best) {
             freed = previous;

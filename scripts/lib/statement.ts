@@ -215,7 +215,9 @@ export const RULES: Record<string, Rule[]> = {
     rule("seller", "payment", "in", "toSeller", "token", { note: "licence sold" }),
   ],
   "RequestAuction.RequestPosted": [rule("consumer", "deposit", "out", "escrow", "token", { note: "auction escrow" })],
-  "RequestAuction.RequestCancelled": [rule("consumer", "withdrawal", "in", "refund", "token", { note: "auction escrow" })],
+  "RequestAuction.RequestCancelled": [
+    rule("consumer", "withdrawal", "in", "refund", "token", { note: "auction escrow" }),
+  ],
   "RequestAuction.BondDeposited": [rule("account", "deposit", "out", "amount", "token", { note: "bid bond" })],
   "RequestAuction.BondWithdrawn": [rule("account", "withdrawal", "in", "amount", "token", { note: "bid bond" })],
   "RequestAuction.AuctionClosed": [

@@ -225,7 +225,11 @@ contract RequestAuctionTest is MarketBase {
         vm.prank(alice);
         auction.cancel(id);
         assertEq(token.balanceOf(alice), 10_000 ether, "token.balanceOf(alice)");
-        assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Cancelled), "uint8(auction.request(id).status)");
+        assertEq(
+            uint8(auction.request(id).status),
+            uint8(IRequestAuction.Status.Cancelled),
+            "uint8(auction.request(id).status)"
+        );
         (uint256 escrow, ) = auction.totals();
         assertEq(escrow, 0, "escrow");
         _assertBalanced();
@@ -287,7 +291,11 @@ contract RequestAuctionTest is MarketBase {
         _commit(id, gold, 0.0012 ether);
         assertEq(auction.freeBondOf(gold), 90 ether, "100 - the 10 QUIV bond");
         assertEq(auction.request(id).commits, 1, "auction.request(id).commits");
-        assertEq(auction.commitmentOf(id, gold), auction.hashBid(0.0012 ether, _salt(gold), gold, id), "auction.commitmentOf(id, gold)");
+        assertEq(
+            auction.commitmentOf(id, gold),
+            auction.hashBid(0.0012 ether, _salt(gold), gold, id),
+            "auction.commitmentOf(id, gold)"
+        );
         // A locked bond cannot be withdrawn.
         vm.prank(gold);
         vm.expectRevert(abi.encodeWithSelector(IRequestAuction.InsufficientBond.selector, 90 ether, 100 ether));
@@ -496,7 +504,11 @@ contract RequestAuctionTest is MarketBase {
         emit IRequestAuction.AuctionClosed(id, silver, alice, 0.0015 ether, BOND, 0);
         auction.close(id);
         assertEq(auction.request(id).best, silver, "auction.request(id).best");
-        assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Awarded), "uint8(auction.request(id).status)");
+        assertEq(
+            uint8(auction.request(id).status),
+            uint8(IRequestAuction.Status.Awarded),
+            "uint8(auction.request(id).status)"
+        );
         assertEq(auction.freeBondOf(gold), 90 ether, "auction.freeBondOf(gold)");
         assertEq(token.balanceOf(validators), 0.05 ether, "token.balanceOf(validators)");
         assertEq(token.balanceOf(infrastructure), 1.35 ether, "token.balanceOf(infrastructure)");
@@ -514,7 +526,11 @@ contract RequestAuctionTest is MarketBase {
         vm.expectEmit(true, true, true, true, address(auction));
         emit IRequestAuction.AuctionClosed(id, address(0), alice, 0, 0, ESCROW);
         auction.close(id);
-        assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Unfilled), "uint8(auction.request(id).status)");
+        assertEq(
+            uint8(auction.request(id).status),
+            uint8(IRequestAuction.Status.Unfilled),
+            "uint8(auction.request(id).status)"
+        );
         assertEq(token.balanceOf(alice), 10_000 ether, "token.balanceOf(alice)");
         (uint256 escrow, ) = auction.totals();
         assertEq(escrow, 0, "escrow");
@@ -562,7 +578,11 @@ contract RequestAuctionTest is MarketBase {
         assertEq(token.balanceOf(treasury), 204 ether, "token.balanceOf(treasury)");
         assertEq(supply - token.totalSupply(), 2.4 ether, "supply - token.totalSupply()");
         assertEq(auction.freeBondOf(gold), 100 ether, "auction.freeBondOf(gold)");
-        assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Settled), "uint8(auction.request(id).status)");
+        assertEq(
+            uint8(auction.request(id).status),
+            uint8(IRequestAuction.Status.Settled),
+            "uint8(auction.request(id).status)"
+        );
         (uint256 escrow, uint256 bonds) = auction.totals();
         assertEq(escrow, 0, "escrow");
         assertEq(bonds, 400 ether, "bonds");
@@ -576,7 +596,11 @@ contract RequestAuctionTest is MarketBase {
         vm.prank(alice);
         auction.confirm(id);
         assertEq(token.balanceOf(gold), 960 ether, "token.balanceOf(gold)");
-        assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Settled), "uint8(auction.request(id).status)");
+        assertEq(
+            uint8(auction.request(id).status),
+            uint8(IRequestAuction.Status.Settled),
+            "uint8(auction.request(id).status)"
+        );
     }
 
     /// @dev Rounding favours the protocol: 7 tokens at 1 wei (after the 10 QUIV escrow of 7 x 2 QUIV max): payment
@@ -719,7 +743,11 @@ contract RequestAuctionTest is MarketBase {
         auction.refundUndelivered(id);
         assertEq(token.balanceOf(alice), 10_010 ether, "token.balanceOf(alice)");
         assertEq(auction.freeBondOf(gold), 90 ether, "auction.freeBondOf(gold)");
-        assertEq(uint8(auction.request(id).status), uint8(IRequestAuction.Status.Failed), "uint8(auction.request(id).status)");
+        assertEq(
+            uint8(auction.request(id).status),
+            uint8(IRequestAuction.Status.Failed),
+            "uint8(auction.request(id).status)"
+        );
         (uint256 escrow, uint256 bonds) = auction.totals();
         assertEq(escrow, 0, "escrow");
         assertEq(bonds, 390 ether, "bonds");
@@ -782,7 +810,11 @@ contract RequestAuctionTest is MarketBase {
         _toClose();
         vm.prank(alice);
         auction.confirm(id);
-        assertEq(token.balanceOf(alice) + token.balanceOf(alter), 10_000 ether - 400 ether, "token.balanceOf(alice) + token.balanceOf(alter)");
+        assertEq(
+            token.balanceOf(alice) + token.balanceOf(alter),
+            10_000 ether - 400 ether,
+            "token.balanceOf(alice) + token.balanceOf(alter)"
+        );
     }
 
     /// @dev Reentrancy through the token: the consumer is a contract the (hooked) token calls on every transfer to
@@ -805,7 +837,11 @@ contract RequestAuctionTest is MarketBase {
         );
         vm.prank(address(hostile));
         auction.cancel(id);
-        assertEq(hostile.refusedByGuard(HostileAccount.Hook.TokensReceived, address(auction)), 1, "hostile.refusedByGuard(HostileAccount.Hook.TokensR");
+        assertEq(
+            hostile.refusedByGuard(HostileAccount.Hook.TokensReceived, address(auction)),
+            1,
+            "hostile.refusedByGuard(HostileAccount.Hook.TokensR"
+        );
         assertEq(token.balanceOf(address(hostile)), ESCROW, "refunded once");
         _assertBalanced();
 
@@ -822,7 +858,11 @@ contract RequestAuctionTest is MarketBase {
         );
         vm.prank(alice);
         auction.confirm(id2);
-        assertEq(HostileAccount(payable(gold)).refusedByGuard(HostileAccount.Hook.TokensReceived, address(auction)), 1, "HostileAccount(payable(gold)).refusedByGuard(Hosti");
+        assertEq(
+            HostileAccount(payable(gold)).refusedByGuard(HostileAccount.Hook.TokensReceived, address(auction)),
+            1,
+            "HostileAccount(payable(gold)).refusedByGuard(Hosti"
+        );
         assertEq(token.balanceOf(gold), 960 ether, "paid once");
         _assertBalanced();
     }
@@ -883,7 +923,11 @@ contract RequestAuctionTest is MarketBase {
     function test_setParameter_boundsAndAccess() public {
         vm.prank(registry);
         auction.setParameter(MarketKeys.AUCTION_BID_BOND, 20 ether);
-        assertEq(auction.parameter(MarketKeys.AUCTION_BID_BOND), 20 ether, "auction.parameter(MarketKeys.AUCTION_BID_BOND)");
+        assertEq(
+            auction.parameter(MarketKeys.AUCTION_BID_BOND),
+            20 ether,
+            "auction.parameter(MarketKeys.AUCTION_BID_BOND)"
+        );
         vm.startPrank(registry);
         vm.expectRevert(
             abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, MarketKeys.AUCTION_BID_BOND, 0)
@@ -898,7 +942,11 @@ contract RequestAuctionTest is MarketBase {
         );
         auction.setParameter(MarketKeys.AUCTION_MIN_REVEAL_WINDOW, 7 days);
         vm.expectRevert(
-            abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, MarketKeys.AUCTION_MAX_DURATION, 1 hours)
+            abi.encodeWithSelector(
+                IParameterized.InvalidParameterValue.selector,
+                MarketKeys.AUCTION_MAX_DURATION,
+                1 hours
+            )
         );
         auction.setParameter(MarketKeys.AUCTION_MAX_DURATION, 1 hours);
         vm.expectRevert(abi.encodeWithSelector(IParameterized.UnknownParameter.selector, bytes32("x")));
@@ -907,12 +955,36 @@ contract RequestAuctionTest is MarketBase {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, alice));
         auction.setParameter(MarketKeys.AUCTION_BID_BOND, 1 ether);
-        assertEq(auction.parameter(MarketKeys.AUCTION_BID_BOND), 20 ether, "auction.parameter(MarketKeys.AUCTION_BID_BOND)");
-        assertEq(auction.parameter(MarketKeys.AUCTION_MIN_ESCROW), 10 ether, "auction.parameter(MarketKeys.AUCTION_MIN_ESCROW)");
-        assertEq(auction.parameter(MarketKeys.AUCTION_MIN_REVEAL_WINDOW), 1 hours, "auction.parameter(MarketKeys.AUCTION_MIN_REVEAL_WI");
-        assertEq(auction.parameter(MarketKeys.AUCTION_MAX_DURATION), 7 days, "auction.parameter(MarketKeys.AUCTION_MAX_DURATION)");
-        assertEq(auction.parameter(MarketKeys.AUCTION_DELIVERY_WINDOW), 1 days, "auction.parameter(MarketKeys.AUCTION_DELIVERY_WIND");
-        assertEq(auction.parameter(MarketKeys.AUCTION_DISPUTE_WINDOW), 1 days, "auction.parameter(MarketKeys.AUCTION_DISPUTE_WINDO");
+        assertEq(
+            auction.parameter(MarketKeys.AUCTION_BID_BOND),
+            20 ether,
+            "auction.parameter(MarketKeys.AUCTION_BID_BOND)"
+        );
+        assertEq(
+            auction.parameter(MarketKeys.AUCTION_MIN_ESCROW),
+            10 ether,
+            "auction.parameter(MarketKeys.AUCTION_MIN_ESCROW)"
+        );
+        assertEq(
+            auction.parameter(MarketKeys.AUCTION_MIN_REVEAL_WINDOW),
+            1 hours,
+            "auction.parameter(MarketKeys.AUCTION_MIN_REVEAL_WI"
+        );
+        assertEq(
+            auction.parameter(MarketKeys.AUCTION_MAX_DURATION),
+            7 days,
+            "auction.parameter(MarketKeys.AUCTION_MAX_DURATION)"
+        );
+        assertEq(
+            auction.parameter(MarketKeys.AUCTION_DELIVERY_WINDOW),
+            1 days,
+            "auction.parameter(MarketKeys.AUCTION_DELIVERY_WIND"
+        );
+        assertEq(
+            auction.parameter(MarketKeys.AUCTION_DISPUTE_WINDOW),
+            1 days,
+            "auction.parameter(MarketKeys.AUCTION_DISPUTE_WINDO"
+        );
     }
 
     /// @dev A request keeps the bond it was posted with: raising the bond mid-auction cannot strand a bidder who
