@@ -65,9 +65,9 @@ contract BenchBidderCrowd {
         require(token.transfer(msg.sender, amount), "transfer");
     }
 
-    /// @notice Creates `count` bidders on `requestId`, the n-th of all bidding `topPrice - n` (each below the last).
-    function create(uint256 count, uint256 stake, uint256 bond, uint256 requestId, uint256 topPrice) external {
-        for (uint256 i; i < count; ++i) {
+    /// @notice Creates `number` bidders on `requestId`, the n-th of all bidding `topPrice - n` (each below the last).
+    function create(uint256 number, uint256 stake, uint256 bond, uint256 requestId, uint256 topPrice) external {
+        for (uint256 i; i < number; ++i) {
             uint256 n = bidders.length;
             bidders.push(
                 new BenchBidder(staking, auction, token, stake, bond, requestId, topPrice - n, bytes32(n + 1))
@@ -75,9 +75,9 @@ contract BenchBidderCrowd {
         }
     }
 
-    /// @notice Reveals the bids of bidders `from` to `from + count - 1`.
-    function reveal(uint256 from, uint256 count) external {
-        for (uint256 i = from; i < from + count; ++i) bidders[i].reveal();
+    /// @notice Reveals the bids of bidders `from` to `from + number - 1`.
+    function reveal(uint256 from, uint256 number) external {
+        for (uint256 i = from; i < from + number; ++i) bidders[i].reveal();
     }
 
     /// @notice The number of bidders created.
