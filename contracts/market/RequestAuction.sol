@@ -115,10 +115,12 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         // Both fit their fields (or revert), so the escrow fits 160 bits.
         uint256 escrow = uint256(SafeCast.toUint64(tokens)) * SafeCast.toUint96(maxPrice);
         if (escrow == 0 || escrow < c.minEscrow) revert EscrowTooSmall(escrow, c.minEscrow);
+        // In this order nothing overflows: the subtraction runs only with bidDeadline <= revealDeadline.
         if (
             bidDeadline <= block.timestamp ||
-            revealDeadline < bidDeadline + c.minRevealWindow ||
-            revealDeadline > block.timestamp + c.maxDuration
+            revealDeadline > block.timestamp + c.maxDuration ||
+            revealDeadline < bidDeadline ||
+            revealDeadline - bidDeadline < c.minRevealWindow
         ) revert InvalidDeadlines(bidDeadline, revealDeadline);
         // revealDeadline <= now + uint32: the deadlines below fit a uint40 for millennia.
         uint256 deliveryDeadline = revealDeadline + c.deliveryWindow;

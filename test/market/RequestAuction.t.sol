@@ -198,11 +198,13 @@ contract RequestAuctionTest is MarketBase {
     function test_RevertWhen_postDeadlinesInvalid() public {
         bytes32 before = _state(1);
         uint256 now_ = block.timestamp;
-        uint256[2][4] memory bad = [
+        uint256[2][6] memory bad = [
             [now_, now_ + 2 hours], // bidding already over
             [now_ + 1 hours, now_ + 2 hours - 1], // reveal window 1 s short of an hour
             [now_ + 1 hours, now_ + 7 days + 1], // reveal deadline 1 s beyond the 7 days
-            [now_ + 1 hours, now_] // reveal before bidding
+            [now_ + 1 hours, now_], // reveal before bidding
+            [type(uint256).max, now_ + 2 hours], // no overflow: a clear error
+            [now_ + 1 hours, type(uint256).max]
         ];
         for (uint256 i; i < bad.length; ++i) {
             vm.prank(alice);
