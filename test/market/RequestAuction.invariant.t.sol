@@ -88,4 +88,27 @@ contract RequestAuctionInvariantTest is MarketBase {
         assertEq(bonds, free + locked, "bonds = free + locked");
         assertEq(auction.requestCount(), handler.posted(), "every request counted once");
     }
+
+    /// @dev The handler reaches the ends the campaign explores: a request posted, a bid committed, revealed, delivered
+    /// and confirmed; a second request whose only bidder stays silent closes unfilled with its bond forfeited.
+    function test_handlerReachesSettledAndUnfilled() public {
+        // 1,000,000 tokens at the lowest price the handler allows: 10 QUIV / 1,000,000 = 0.00001 QUIV (10 QUIV).
+        handler.post(0, 1_000_000, 0, 1 hours, 3 hours);
+        handler.post(1, 1_000_000, 0, 1 hours, 3 hours);
+        handler.deposit(0, 50 ether);
+        handler.commit(0, 0, 0.000005 ether); // request 1, bronze, half the maximum
+        handler.commit(1, 0, 0.000005 ether); // request 2, bronze, never revealed
+        handler.warp(1 hours);
+        handler.reveal(0, 0);
+        handler.warp(2 hours);
+        handler.deliver(0);
+        handler.confirm(0);
+        handler.close(1);
+        assertEq(uint8(auction.request(1).status), uint8(IRequestAuction.Status.Settled), "request 1 settled");
+        assertEq(uint8(auction.request(2).status), uint8(IRequestAuction.Status.Unfilled), "request 2 unfilled");
+        // 50 deposited, the bond of request 2 (10) forfeited, request 1's freed: 40 free.
+        assertEq(auction.freeBondOf(bronze), 40 ether, "bronze's free bond");
+        invariant_escrowAndBondsBalance();
+        invariant_totalsMatchRequestsAndBidders();
+    }
 }
