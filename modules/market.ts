@@ -74,6 +74,21 @@ export interface MarketPreset {
     /** Most one approver may accept in bounties per 30 days, token wei. */
     approverCapPerPeriod: BoundedParameter;
   };
+  /** `RequestAuction`: sealed-bid auctions of inference requests. */
+  auction: {
+    /** Bond each sealed bid locks, token wei. */
+    bidBond: BoundedParameter;
+    /** Smallest escrow a request may hold, token wei. */
+    minEscrow: BoundedParameter;
+    /** Shortest time between a request's bidding and reveal deadlines, seconds. */
+    minRevealWindow: BoundedParameter;
+    /** Longest time from posting a request to its reveal deadline, seconds. */
+    maxDuration: BoundedParameter;
+    /** Time after the reveal deadline the winner has to deliver, seconds. */
+    deliveryWindow: BoundedParameter;
+    /** Time after the delivery deadline the consumer has to dispute a delivery, seconds. */
+    disputeWindow: BoundedParameter;
+  };
   /** `InferenceMarket`: the escrow. */
   market: {
     /** Seconds. */

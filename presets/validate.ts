@@ -678,6 +678,18 @@ export function validateMarket(path: string, market: MarketPreset): void {
   ] as const) {
     checkPositive(`${path}.market.${name}.value`, checkGoverned(`${path}.market.${name}`, escrow[name]));
   }
+  const auction = checkObject(`${path}.auction`, k.auction) as unknown as MarketPreset["auction"];
+  const a = (name: string) => `${path}.auction.${name}`;
+  for (const name of ["bidBond", "minEscrow"] as const) {
+    checkPositive(`${a(name)}.value`, checkGoverned(a(name), auction[name], 2n ** 96n - 1n));
+  }
+  for (const name of ["minRevealWindow", "deliveryWindow", "disputeWindow"] as const) {
+    checkPositive(`${a(name)}.value`, checkGoverned(a(name), auction[name], 2n ** 32n - 1n));
+  }
+  const maxDuration = checkGoverned(a("maxDuration"), auction.maxDuration, 2n ** 32n - 1n);
+  if (maxDuration <= auction.minRevealWindow.value) {
+    fail(`${a("maxDuration")}.value`, `(${maxDuration}) is not above minRevealWindow: no request could be posted`);
+  }
 }
 
 // ---- the whole preset

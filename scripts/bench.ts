@@ -5,6 +5,7 @@
  *
  *   npm run bench            writes reports/gas.md and reports/gas.json
  *   BENCH_MODULE=locking     measures one module's cases only (the report then holds only them)
+ *   BENCH_ACTION=reveal      measures only the cases whose action contains the text (with or without BENCH_MODULE)
  *
  * Exits non-zero if an O(1) check fails, or if an action exceeds 1.5x its floor without a note saying why.
  * Cases live in scripts/bench/<module>.ts; add a module's cases to CASES below.
@@ -23,6 +24,7 @@ import { governanceCases } from "./bench/governance.js";
 import { distributionCases } from "./bench/distribution.js";
 import { slashingCases } from "./bench/slashing.js";
 import { marketCases } from "./bench/market.js";
+import { auctionCases } from "./bench/auction.js";
 import { programsCases } from "./bench/programs.js";
 import { lockingCases } from "./bench/locking.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
@@ -37,6 +39,7 @@ const CASES: BenchCase[] = [
   ...issuanceCases,
   ...slashingCases,
   ...marketCases,
+  ...auctionCases,
   ...programsCases,
   ...lockingCases,
 ];
@@ -76,7 +79,10 @@ async function run(benchCase: BenchCase, participants: number) {
 
 const rows: Row[] = [];
 const only = process.env.BENCH_MODULE;
-for (const c of CASES.filter((x) => only === undefined || x.module === only)) {
+const action = process.env.BENCH_ACTION;
+for (const c of CASES.filter(
+  (x) => (only === undefined || x.module === only) && (action === undefined || x.action.includes(action)),
+)) {
   process.stdout.write(`${c.module}: ${c.action} ... `);
   const small = await run(c, SMALL);
   const row: Row = {

@@ -523,6 +523,24 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./list-licence.js"))
     .build(),
+  task("post-request", "Post an inference request to the sealed-bid auction, escrowing tokens x max price (a consumer)")
+    .addOption(required("model", "The model's name or 32-byte id, e.g. llama-3-8b-instruct"))
+    .addOption(required("tokens", "Tokens requested, e.g. 1000000"))
+    .addOption(required("maxPrice", "Most paid per token, in tokens, e.g. 0.002"))
+    .addOption({ name: "bidHours", description: "Hours of sealed bidding from now", defaultValue: "1" })
+    .addOption({ name: "revealHours", description: "Hours of reveals after the bidding", defaultValue: "2" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./post-request.js"))
+    .build(),
+  task("bid-request", "Commit a sealed bid on a request, or reveal it after the bidding deadline (a provider)")
+    .addOption(required("request", "The request id, e.g. 1"))
+    .addOption(required("price", "Price per token, in tokens, e.g. 0.0012"))
+    .addOption(required("salt", "A secret kept until the reveal (text, or a 32-byte hex value)"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./bid-request.js"))
+    .build(),
   task(
     "buy-licence",
     "Buy a licence of a data-marketplace listing (seller's share to the seller, the rest to the fee split)",

@@ -93,4 +93,19 @@ library MarketKeys {
     bytes32 internal constant INTEGRATION_GRANT_CAP = keccak256("market.integrationGrantCap");
     /// @dev Most one approver may accept in bounties per approval period, token wei.
     bytes32 internal constant APPROVER_CAP_PER_PERIOD = keccak256("market.approverCapPerPeriod");
+
+    // ---------------------------------------------------------------- RequestAuction
+
+    /// @dev Bond each sealed bid locks, token wei (not zero).
+    bytes32 internal constant AUCTION_BID_BOND = keccak256("market.auctionBidBond");
+    /// @dev Smallest escrow a request may hold, token wei (not zero).
+    bytes32 internal constant AUCTION_MIN_ESCROW = keccak256("market.auctionMinEscrow");
+    /// @dev Shortest time between a request's bidding and reveal deadlines, seconds (not zero).
+    bytes32 internal constant AUCTION_MIN_REVEAL_WINDOW = keccak256("market.auctionMinRevealWindow");
+    /// @dev Longest time from posting a request to its reveal deadline, seconds.
+    bytes32 internal constant AUCTION_MAX_DURATION = keccak256("market.auctionMaxDuration");
+    /// @dev Time after the reveal deadline the winner has to deliver, seconds (not zero).
+    bytes32 internal constant AUCTION_DELIVERY_WINDOW = keccak256("market.auctionDeliveryWindow");
+    /// @dev Time after the delivery deadline the consumer has to dispute a delivery, seconds (not zero).
+    bytes32 internal constant AUCTION_DISPUTE_WINDOW = keccak256("market.auctionDisputeWindow");
 }

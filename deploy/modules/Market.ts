@@ -10,7 +10,7 @@ import type { StakingPreset } from "../../modules/staking.js";
 import { stakingModuleFor, type StakingModule } from "./Staking.js";
 
 /** The contract of the market module that holds a governed number. */
-export type MarketContract = "catalog" | "router" | "incentives" | "market" | "developers";
+export type MarketContract = "catalog" | "router" | "incentives" | "market" | "developers" | "auction";
 
 /** The parameter-registry key of a market parameter, as `MarketKeys` computes it. */
 export const marketKey = (name: string) => id(`market.${name}`);
@@ -19,7 +19,7 @@ export const marketKey = (name: string) => id(`market.${name}`);
 export function marketGovernedEntries(
   preset: MarketPreset,
 ): { contract: MarketContract; name: string; key: string; entry: Governed }[] {
-  const { catalog: c, router: r, incentives: i, market: k, developers: d } = preset;
+  const { catalog: c, router: r, incentives: i, market: k, developers: d, auction: a } = preset;
   const entry = (contract: MarketContract, name: string, e: Governed, key = marketKey(name)) => ({
     contract,
     name,
@@ -62,6 +62,12 @@ export function marketGovernedEntries(
     entry("developers", "appDeveloperBps", d.appDeveloperBps),
     entry("developers", "integrationGrantCap", d.integrationGrantCap),
     entry("developers", "approverCapPerPeriod", d.approverCapPerPeriod),
+    entry("auction", "auctionBidBond", a.bidBond),
+    entry("auction", "auctionMinEscrow", a.minEscrow),
+    entry("auction", "auctionMinRevealWindow", a.minRevealWindow),
+    entry("auction", "auctionMaxDuration", a.maxDuration),
+    entry("auction", "auctionDeliveryWindow", a.deliveryWindow),
+    entry("auction", "auctionDisputeWindow", a.disputeWindow),
     entry("market", "withdrawalNotice", k.withdrawalNotice),
     entry("market", "challengeWindow", k.challengeWindow),
     entry("market", "subscriptionPeriod", k.subscriptionPeriod),
@@ -79,9 +85,9 @@ export interface MarketBindings {
   recipients?: (m: IgnitionModuleBuilder) => { validators: AnyFuture; infrastructure: AnyFuture; treasury: AnyFuture };
 }
 
-/** The constructor arguments of the four market contracts for a preset (structs as named tuples). */
+/** The constructor arguments of the market contracts for a preset (structs as named tuples). */
 export function marketConstructorArgs(preset: MarketPreset) {
-  const { catalog: c, router: r, incentives: i, market: k, developers: d } = preset;
+  const { catalog: c, router: r, incentives: i, market: k, developers: d, auction: a } = preset;
   return {
     catalog: {
       baseRate: c.baseRate.value,
@@ -126,6 +132,14 @@ export function marketConstructorArgs(preset: MarketPreset) {
       integrationGrantCap: d.integrationGrantCap.value,
       approverCapPerPeriod: d.approverCapPerPeriod.value,
     },
+    auction: {
+      bidBond: a.bidBond.value,
+      minEscrow: a.minEscrow.value,
+      minRevealWindow: a.minRevealWindow.value,
+      maxDuration: a.maxDuration.value,
+      deliveryWindow: a.deliveryWindow.value,
+      disputeWindow: a.disputeWindow.value,
+    },
     market: {
       withdrawalNotice: k.withdrawalNotice.value,
       challengeWindow: k.challengeWindow.value,
@@ -142,7 +156,8 @@ export function marketConstructorArgs(preset: MarketPreset) {
  * functions mapped to their roles, and every governed number registered in the preset's ParameterRegistry with its
  * hard bounds.
  *
- * Roles: `setParameter` of all four -> PARAMETER_REGISTRY; catalogue `setModelComplexity`, `certify` and pools
+ * Roles: `setParameter` of the catalogue, router, pools, market, developer programs and `RequestAuction` ->
+ * PARAMETER_REGISTRY (the auction has no other restricted function); catalogue `setModelComplexity`, `certify` and pools
  * `setDeveloper` -> MARKET_CURATOR; `LicenceMarket`: `setModelSeller` -> MARKET_CURATOR; `DeveloperPrograms`: `setOpenSource` -> MARKET_CURATOR, `revokeOpenSource`, `createGrant`,
  * `cancelGrant` -> GOVERNOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
  * `unpause` -> GOVERNOR. `bindMarket` and the router's `bindIncentives` stay with the admin (the deployer here), who
@@ -183,6 +198,8 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     ]);
     // The data marketplace: licences paid through the router's split; the curator names each model's seller.
     const licences = m.contract("LicenceMarket", [token, router, catalog, manager]);
+    // Sealed-bid auctions of inference requests: bidders are active providers, payments go through the router.
+    const auction = m.contract("RequestAuction", [token, router, catalog, stakingContract, manager, args.auction]);
     m.call(catalog, "bindMarket", [market], { id: "BindCatalog" });
     m.call(incentives, "bindMarket", [market], { id: "BindIncentives" });
     // From here on every change of the split table is checked against the pools' rates (and the reverse).
@@ -194,6 +211,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       incentives,
       market,
       developers,
+      auction,
     };
     const restrict = (contract: MarketContract, signature: string, role: bigint) =>
       m.call(manager, "setTargetFunctionRole", [contracts[contract], [selector(signature)], role], {
@@ -240,6 +258,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       market,
       developers,
       licences,
+      auction,
     };
   });
 }

@@ -116,6 +116,19 @@ export const quiverMarket: MarketPreset = {
     // moves the role.
     approverCapPerPeriod: g(100_000n * QUIV, 1_000n * QUIV, 1_000_000n * QUIV, 1_000n * QUIV),
   },
+  // 5.1 "Auction system: providers bid on inference requests" (sizes are readings; the design gives none): a bid
+  // locks a 10 QUIV bond (a selective reveal from several identities costs 10 QUIV per unused bid, and a winner that
+  // fails to deliver pays it to the consumer); a request escrows at least 10 QUIV (dust requests cost capital);
+  // reveals get at least an hour; an auction lasts at most 7 days to its reveal deadline; the winner has a day to
+  // deliver and the consumer one more day to dispute.
+  auction: {
+    bidBond: g(10n * QUIV, QUIV, 10_000n * QUIV, QUIV),
+    minEscrow: g(10n * QUIV, QUIV, 10_000n * QUIV, QUIV),
+    minRevealWindow: g(HOUR, 10n * 60n, DAY, 10n * 60n),
+    maxDuration: g(7n * DAY, DAY, 30n * DAY, HOUR),
+    deliveryWindow: g(DAY, HOUR, 30n * DAY, HOUR),
+    disputeWindow: g(DAY, HOUR, 7n * DAY, HOUR),
+  },
   market: {
     withdrawalNotice: g(3n * DAY, HOUR, 30n * DAY, HOUR),
     challengeWindow: g(7n * DAY, DAY, 30n * DAY, DAY),

@@ -282,3 +282,88 @@ export async function licenceFigures(ctx: DemoContext, s: Section, st: LicencesS
     ["licence fees routed through the fee split", amount(st.routed) + " QUIV"],
   );
 }
+
+/** What the figures need from the request auction. */
+export interface AuctionState {
+  requestId: bigint;
+  consumer: string;
+  losing: string;
+}
+
+/**
+ * The request auction (price discovery): grace posts a request of 1,000,000 tokens of the premium model at most
+ * 0.002 QUIV each (2,000 QUIV escrowed); providers A and B each deposit a 10 QUIV bond and commit a sealed bid (A
+ * 0.0015, B 0.0012); after the bidding hour both reveal; B's lower price wins; B delivers and grace confirms: 1,200
+ * QUIV paid, 960 to B and 240 through the fee split (validators 1.2, burnt 2.4, infrastructure 32.4, treasury 204),
+ * 800 back to grace; both bonds free again.
+ */
+export async function runAuction(ctx: DemoContext, s: Section): Promise<AuctionState> {
+  const { c } = ctx.presets.quiver;
+  const auction = c.requestAuction!;
+  const liquidity = await ctx.account("quiver", "liquidity");
+  const [grace, providerA, providerB] = await Promise.all(
+    ["grace (app buyer)", "QUIVer provider A", "QUIVer provider B"].map(ctx.actor),
+  );
+  await ctx.step(s, "grace buys 2,000 QUIV", c.token.connect(liquidity).transfer(grace, 2_000n * QUIV));
+  await ctx.step(
+    s,
+    "grace approves 2,000 QUIV to the request auction",
+    c.token.connect(grace).approve(auction, 2_000n * QUIV),
+  );
+  const now = BigInt(await ctx.connection.networkHelpers.time.latest());
+  await ctx.step(
+    s,
+    `grace posts a request: 1,000,000 tokens of ${PREMIUM_MODEL} at most 0.002 QUIV each (2,000 escrowed), an hour of sealed bids, two of reveals`,
+    auction.connect(grace).post(id(PREMIUM_MODEL), 1_000_000n, 2n * 10n ** 15n, now + 3_600n, now + 3n * 3_600n),
+  );
+  const requestId = await auction.requestCount();
+  const bids = [
+    [providerA, "provider A", 15n * 10n ** 14n, "0.0015"],
+    [providerB, "provider B", 12n * 10n ** 14n, "0.0012"],
+  ] as const;
+  for (const [who, name, price, shown] of bids) {
+    await ctx.step(s, `${name} buys 10 QUIV for its bid bond`, c.token.connect(liquidity).transfer(who, 10n * QUIV));
+    await ctx.step(s, `${name} approves its bond`, c.token.connect(who).approve(auction, 10n * QUIV));
+    await ctx.step(s, `${name} deposits a 10 QUIV bid bond`, auction.connect(who).depositBond(10n * QUIV));
+    const commitment = await auction.hashBid(price, id(`${name} salt`), who.address, requestId);
+    await ctx.step(
+      s,
+      `${name} commits a sealed bid (${shown} QUIV a token, hidden)`,
+      auction.connect(who).commit(requestId, commitment),
+    );
+  }
+  await ctx.connection.networkHelpers.time.increase(3_600);
+  for (const [who, name, price, shown] of bids) {
+    await ctx.step(
+      s,
+      `${name} reveals ${shown} QUIV a token`,
+      auction.connect(who).reveal(requestId, price, id(`${name} salt`)),
+    );
+  }
+  await ctx.connection.networkHelpers.time.increase(2 * 3_600);
+  await ctx.step(
+    s,
+    "provider B, the lowest bid, closes the auction and declares its delivery",
+    auction.connect(providerB).deliver(requestId, id("demo result")),
+  );
+  await ctx.step(
+    s,
+    "grace confirms: 1,200 QUIV paid (960 to provider B, 240 through the fee split), 800 back to her",
+    auction.connect(grace).confirm(requestId),
+  );
+  return { requestId, consumer: grace.address, losing: providerA.address };
+}
+
+export async function auctionFigures(ctx: DemoContext, s: Section, st: AuctionState): Promise<void> {
+  const auction = ctx.presets.quiver.c.requestAuction!;
+  const [settled] = await auction.queryFilter(auction.filters.Settled(st.requestId));
+  const r = await auction.request(st.requestId);
+  s.figures.push(
+    ["auction: winning price per token", `${amount(r.bestPrice)} QUIV`],
+    [
+      "auction: to provider B / through the fee split / back to grace",
+      `${amount(settled.args.toProvider)} / ${amount(settled.args.toProtocol)} / ${amount(settled.args.refund)} QUIV`,
+    ],
+    ["auction: provider A's bond after losing (free again)", `${amount(await auction.freeBondOf(st.losing))} QUIV`],
+  );
+}

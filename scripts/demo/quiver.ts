@@ -24,8 +24,11 @@ import {
   runDevelopers,
   runIntegrationGrant,
   type DevelopersState,
+  auctionFigures,
+  type AuctionState,
   licenceFigures,
   type LicencesState,
+  runAuction,
   runLicences,
   type GrantState,
 } from "./quiver-developers.js";
@@ -52,6 +55,7 @@ interface QuiverState {
   market: MarketState;
   developers: DevelopersState;
   licences: LicencesState;
+  auction: AuctionState;
   /** Set by the epilogue. */
   grant?: GrantState;
   programs?: ProgramsDemoResult;
@@ -192,6 +196,7 @@ export default function quiver(): Scenario {
       const market = await runMarket(ctx, s);
       const developers = await runDevelopers(ctx, s, "erin (consumer)");
       const licences = await runLicences(ctx, s);
+      const auction = await runAuction(ctx, s);
 
       await ctx.connection.networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
       await ctx.step(s, "queue in the 7-day timelock", c.governor.queue(...proposal, id(description)));
@@ -217,6 +222,7 @@ export default function quiver(): Scenario {
         market,
         developers,
         licences,
+        auction,
       };
     },
 
@@ -271,6 +277,7 @@ export default function quiver(): Scenario {
       await marketFigures(ctx, s, st.market);
       await developerFigures(ctx, s, st.developers, st.grant);
       await licenceFigures(ctx, s, st.licences);
+      await auctionFigures(ctx, s, st.auction);
       const p = st.programs;
       if (p !== undefined) {
         const bonus = (label: string, value: bigint) => [label, amount(value) + sym] as [string, string];

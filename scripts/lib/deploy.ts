@@ -596,6 +596,7 @@ export async function deployMarket(connection: NetworkConnection, params: Market
     market: await ethers.getContractAt("InferenceMarket", deployed.market),
     developers: await ethers.getContractAt("DeveloperPrograms", deployed.developers),
     licences: await ethers.getContractAt("LicenceMarket", deployed.licences),
+    auction: await ethers.getContractAt("RequestAuction", deployed.auction),
   };
 }
 

@@ -214,6 +214,30 @@ export const RULES: Record<string, Rule[]> = {
     rule("buyer", "fee", "out", "toProtocol", "token", { note: "licence, through the fee split" }),
     rule("seller", "payment", "in", "toSeller", "token", { note: "licence sold" }),
   ],
+  "RequestAuction.RequestPosted": [rule("consumer", "deposit", "out", "escrow", "token", { note: "auction escrow" })],
+  "RequestAuction.RequestCancelled": [
+    rule("consumer", "withdrawal", "in", "refund", "token", { note: "auction escrow" }),
+  ],
+  "RequestAuction.BondDeposited": [rule("account", "deposit", "out", "amount", "token", { note: "bid bond" })],
+  "RequestAuction.BondWithdrawn": [rule("account", "withdrawal", "in", "amount", "token", { note: "bid bond" })],
+  "RequestAuction.AuctionClosed": [
+    rule("consumer", "withdrawal", "in", "refund", "token", { when: (a) => a.refund > 0n, note: "auction unfilled" }),
+  ],
+  "RequestAuction.Settled": [
+    rule("consumer", "payment", "out", "toProvider", "token", { note: "auction" }),
+    rule("consumer", "fee", "out", "toProtocol", "token", { note: "auction, through the fee split" }),
+    rule("consumer", "withdrawal", "in", "refund", "token", { when: (a) => a.refund > 0n, note: "auction escrow" }),
+    rule("provider", "payment", "in", "toProvider", "token", { note: "auction won" }),
+  ],
+  "RequestAuction.Disputed": [
+    rule("consumer", "fee", "out", "toProtocol", "token", { note: "disputed auction, through the fee split" }),
+    rule("consumer", "withdrawal", "in", "refund", "token", { when: (a) => a.refund > 0n, note: "auction escrow" }),
+  ],
+  "RequestAuction.DeliveryFailed": [
+    rule("consumer", "withdrawal", "in", "refund", "token", { note: "auction escrow, undelivered" }),
+    rule("consumer", "reward", "in", "bond", "token", { note: "winner's bond, undelivered" }),
+    rule("provider", "slash", "out", "bond", "token", { note: "bid bond, undelivered" }),
+  ],
   "DeveloperPrograms.BountyPosted": [rule("poster", "deposit", "out", "reward", "token", { note: "bounty escrow" })],
   "DeveloperPrograms.BountyClaimed": [rule("worker", "reward", "in", "reward", "token", { note: "bounty" })],
   "DeveloperPrograms.GrantClaimed": [
@@ -300,6 +324,7 @@ export const RULES: Record<string, Rule[]> = {
  */
 export const IGNORED = new Set([
   "Approval",
+  "BidRevealed", // RequestAuction: a price and a locked bid bond back in a free deposit, no token moves
   "DelegateVotesChanged",
   "Paused",
   "ScheduleCreated",
@@ -401,6 +426,7 @@ const ARTIFACTS: Record<string, string> = {
   inferenceMarket: "InferenceMarket",
   developerPrograms: "DeveloperPrograms",
   licenceMarket: "LicenceMarket",
+  requestAuction: "RequestAuction",
   ratings: "Ratings",
   providerPrograms: "ProviderPrograms",
   voteLocker: "VoteLocker",

@@ -72,6 +72,8 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
       "buy-app": ["app"],
       "list-licence": ["kind", "subject", "price", "supply", "terms"],
       "buy-licence": ["listing"],
+      "post-request": ["model", "tokens", "maxPrice"],
+      "bid-request": ["request", "price", "salt"],
       "claim-grant": ["grant"],
       "claim-bounty": ["bounty"],
       "rate-provider": ["provider", "model", "stars", "review"],

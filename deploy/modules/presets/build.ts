@@ -289,6 +289,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
             inferenceMarket: mk.market,
             developerPrograms: mk.developers,
             licenceMarket: mk.licences,
+            requestAuction: mk.auction,
           }),
       ...(pg === undefined ? {} : { ratings: pg.ratings, providerPrograms: pg.programs }),
       ...(deflation === undefined ? {} : { deflationController: deflation }),
