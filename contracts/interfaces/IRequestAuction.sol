@@ -174,11 +174,12 @@ interface IRequestAuction {
         uint256 toProtocol,
         uint256 refund
     );
-    /// @notice The consumer disputed a delivery: the payment went through the fee split, the provider was not paid.
+    /// @notice The consumer disputed a delivery: the payment and the winner's bond went through the fee split, the
+    /// provider was not paid.
     /// @param requestId The request.
     /// @param provider The winner.
     /// @param consumer Its consumer.
-    /// @param toProtocol The payment routed through the fee split, token wei.
+    /// @param toProtocol The payment and the bond routed through the fee split, token wei.
     /// @param refund Escrow above the payment refunded to the consumer, token wei.
     event Disputed(
         uint256 indexed requestId,
@@ -308,9 +309,10 @@ interface IRequestAuction {
     /// @param commitment `commitmentOf(price, salt, caller, requestId)` (not zero).
     function commit(uint256 requestId, bytes32 commitment) external;
 
-    /// @notice Reveals the caller's bid (from the bidding deadline until before the reveal deadline). The bid is the
-    /// best when its price is at most the maximum, strictly below the best so far, and the caller is still an active
-    /// provider; the bond freed is the caller's, or the displaced best bidder's when the caller becomes the best.
+    /// @notice Reveals the caller's bid (from the bidding deadline until before the reveal deadline). A zero price, or
+    /// a caller no longer an active provider, voids the bid: it does not count as revealed and its bond is forfeited
+    /// at close. Otherwise the bid is the best when its price is at most the maximum and strictly below the best so
+    /// far; the bond freed is the caller's, or the displaced best bidder's when the caller becomes the best.
     /// @param requestId The request.
     /// @param price Price per token, token wei.
     /// @param salt The salt committed.
@@ -322,7 +324,7 @@ interface IRequestAuction {
     /// @param requestId The request.
     function close(uint256 requestId) external;
 
-    /// @notice Declares delivery (the winner, before the delivery deadline).
+    /// @notice Declares delivery (the winner, still an active provider, before the delivery deadline).
     /// @param requestId The request.
     /// @param resultHash Hash of the result delivered off-chain.
     function deliver(uint256 requestId, bytes32 resultHash) external;
@@ -336,8 +338,8 @@ interface IRequestAuction {
     /// @param requestId The request.
     function claim(uint256 requestId) external;
 
-    /// @notice Disputes a delivery (its consumer, before the claim time): the whole payment goes through the fee
-    /// split (the winner is not paid), the rest of the escrow returns to the consumer and the winner's bond is freed.
+    /// @notice Disputes a delivery (its consumer, before the claim time): the whole payment and the winner's bond go
+    /// through the fee split (the winner is not paid), the rest of the escrow returns to the consumer.
     /// @param requestId The request.
     function dispute(uint256 requestId) external;
 

@@ -225,13 +225,19 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         if (commitment == bytes32(0)) revert NoCommitment(requestId, msg.sender);
         if (hashBid(price, salt, msg.sender, requestId) != commitment) revert BadReveal(requestId, msg.sender);
         delete bids[msg.sender];
+        // A zero price, or a bidder no longer an active provider, voids the bid and keeps its bond for the forfeit at
+        // close (it is not counted as revealed): leaving the active set for the reveal (unbonding one wei below the
+        // minimum, rebonding after) must not withdraw a bid for free, and a zero price would win every request and
+        // cost nothing.
+        if (price == 0 || !_STAKING.isActive(msg.sender)) {
+            emit BidRevealed(requestId, msg.sender, price, false, address(0));
+            return;
+        }
         ++r.reveals;
 
-        // Strictly below the best so far: on equal prices the earliest reveal stays the best. An active provider
-        // only: one banned or gone since committing cannot win (its honest reveal still frees its bond).
+        // Strictly below the best so far: on equal prices the earliest reveal stays the best.
         address previous = r.best;
-        bool best =
-            price <= r.maxPrice && (previous == address(0) || price < r.bestPrice) && _STAKING.isActive(msg.sender);
+        bool best = price <= r.maxPrice && (previous == address(0) || price < r.bestPrice);
         address freed = msg.sender;
         if (best) {
             freed = previous;
@@ -259,6 +265,9 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         if (r.status != Status.Awarded) revert WrongStatus(requestId, r.status);
         if (msg.sender != r.best) revert NotWinner(requestId, msg.sender);
         if (block.timestamp >= r.deliveryDeadline) revert TooLate(requestId, r.deliveryDeadline);
+        // A winner banned or gone since the award cannot deliver: the request ends undelivered (consumer refunded,
+        // the bond to the consumer).
+        if (!_STAKING.isActive(msg.sender)) revert NotActiveProvider(msg.sender);
         r.status = Status.Delivered;
         emit Delivered(requestId, msg.sender, resultHash);
     }
@@ -439,7 +448,7 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         address consumer = r.consumer;
         emit AuctionClosed(requestId, winner, consumer, r.bestPrice, forfeited, refund);
         if (refund != 0) _TOKEN.safeTransfer(consumer, refund);
-        _route(forfeited);
+        _route(forfeited, false);
     }
 
     /// @dev Ends an awarded request with its payment `tokens x best price`: to the winner less the protocol's part
@@ -456,19 +465,32 @@ contract RequestAuction is IRequestAuction, Parameterized, ReentrancyGuardTransi
         address consumer = r.consumer;
         r.status = disputed ? Status.Disputed : Status.Settled;
         _totals.escrow -= uint128(escrow);
-        _freeBonds[provider] += r.bond;
+        if (disputed) {
+            // A disputed delivery costs the winner its bond, to the fee split with the payment (not to the consumer,
+            // who gains nothing by disputing): a junk delivery at a one-wei price is no longer free.
+            uint256 bond = r.bond;
+            _totals.bonds -= uint128(bond);
+            toProtocol += bond;
+        } else {
+            _freeBonds[provider] += r.bond;
+        }
         if (disputed) emit Disputed(requestId, provider, consumer, toProtocol, refund);
         else emit Settled(requestId, provider, consumer, toProvider, toProtocol, refund);
         if (toProvider != 0) _TOKEN.safeTransfer(provider, toProvider);
         if (refund != 0) _TOKEN.safeTransfer(consumer, refund);
-        _route(toProtocol);
+        // A settlement's part is the protocol's share of a fee whose provider share the winner got; a dispute routes
+        // the whole payment as one fee.
+        _route(toProtocol, !disputed);
     }
 
-    /// @dev Sends `amount` through the fee router (split by its table, the burn part burnt).
-    function _route(uint256 amount) private {
+    /// @dev Sends `amount` through the fee router, the burn part burnt: split over the protocol's shares only when it
+    /// is the protocol's part of a paid fee (`routeProtocolShare`), by the whole table otherwise (`routeFee`: a
+    /// forfeited bond or a disputed payment, the provider's share to the treasury).
+    function _route(uint256 amount, bool protocolPart) private {
         if (amount == 0) return;
         _TOKEN.forceApprove(address(_ROUTER), amount);
-        _ROUTER.routeFee(amount);
+        if (protocolPart) _ROUTER.routeProtocolShare(amount);
+        else _ROUTER.routeFee(amount);
     }
 
     /// @dev The free bond an entry of `_freeBonds` records.

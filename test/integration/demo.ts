@@ -79,16 +79,18 @@ describe("demo (the main job)", function () {
     // 60 days of year 1: 70,000,000 x 60 / 365 = 11,506,849.315068493150684931 (wei, rounded down); 80% to the
     // reward pool = 9,205,479.452054794520547944; the distributor paid 1,000,000 to provider A and kept 1,000,000 for
     // the provider programs' pools; the rest, 7,205,479.452054794520547944, burned at expiry. Plus the market's burn
-    // share (9), the slash (8,000), 1% of the app sale's 30 QUIV protocol part (0.3), 1% of the licences' 140 QUIV
-    // protocol part (1.4) and 1% of the auction payment's 240 QUIV protocol part (2.4): 7,213,492.552054794520547944.
-    expect(f.get("total burned"), "burned").to.equal("7,213,492.552054794520547944 QUIV");
-    // Supply falls by exactly the burns: 1,000,000,000 - 7,213,492.552054794520547944.
-    expect(f.get("total supply"), "supply").to.equal("992,786,507.447945205479452056 QUIV");
+    // share (9), the slash (8,000), 1% of the app sale's 30 QUIV protocol part (0.3: the app's 30% is split as a whole
+    // fee), and the table's 1% of the licences' 700 QUIV (7: their 140 protocol part is split over the protocol's
+    // 20% only) and of the auction's 1,200 QUIV payment (12, from its 240 protocol part):
+    // 7,205,479.452054794520547944 + 9 + 8,000 + 0.3 + 7 + 12 = 7,213,507.752054794520547944.
+    expect(f.get("total burned"), "burned").to.equal("7,213,507.752054794520547944 QUIV");
+    // Supply falls by exactly the burns: 1,000,000,000 - 7,213,507.752054794520547944.
+    expect(f.get("total supply"), "supply").to.equal("992,786,492.247945205479452056 QUIV");
     expect(
       f.get("treasury"),
-      "200M less the 1M grant, plus the market's 5% treasury share (45), 85% of the app sale's 30 (25.5), 85% of " +
-        "the licences' 140 (119) and 85% of the auction payment's 240 (204)",
-    ).to.equal("199,000,393.5 QUIV");
+      "200M less the 1M grant, plus the market's 5% treasury share (45), 85% of the app sale's 30 (25.5), and the " +
+        "table's 5% of the licences' 700 (35) and of the auction's 1,200 (60)",
+    ).to.equal("199,000,165.5 QUIV");
     expect(f.get("SDK team grant"), "grant paid").to.equal("1,000,000 QUIV");
     expect(f.get("proposal"), "executed").to.equal("Executed");
     // For: liquidity 50M - 710,000 sold = 49,290,000; provider A 250,000 x 1.5; alice 100,000 x 1.5; carol 100,000
@@ -391,6 +393,6 @@ describe("demo (the main job)", function () {
         `${system} chart written`,
       ).to.be.greaterThan(1_000);
     }
-    expect(md, "figures as a table").to.contain("| total burned | 7,213,492.552054794520547944 QUIV |");
+    expect(md, "figures as a table").to.contain("| total burned | 7,213,507.752054794520547944 QUIV |");
   });
 });

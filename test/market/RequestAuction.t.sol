@@ -474,7 +474,8 @@ contract RequestAuctionTest is MarketBase {
         assertEq(auction.request(id).best, gold, "auction.request(id).best");
     }
 
-    /// @dev A provider banned after committing may still reveal (and get its bond back) but cannot win.
+    /// @dev A provider banned after committing may still reveal, but its bid is void: it cannot win and its bond stays
+    /// for the forfeit (leaving the active set must not withdraw a bid for free).
     function test_attack_bannedProviderCannotWin() public {
         uint256 id = _post();
         _commit(id, gold, 0.0012 ether);
@@ -485,7 +486,7 @@ contract RequestAuctionTest is MarketBase {
         _reveal(id, gold, 0.0012 ether);
         _reveal(id, silver, 0.0015 ether);
         assertEq(auction.request(id).best, silver, "auction.request(id).best");
-        assertEq(auction.freeBondOf(gold), 100 ether, "auction.freeBondOf(gold)");
+        assertEq(auction.freeBondOf(gold), 90 ether, "gold's 10 QUIV stays locked for the forfeit");
     }
 
     // ------------------------------------------------------------------ closing
@@ -560,7 +561,8 @@ contract RequestAuctionTest is MarketBase {
     // ------------------------------------------------------------------ paying
 
     /// @dev Gold wins at 0.0012: payment 1,000,000 x 0.0012 = 1,200 QUIV; the protocol's 20% = 240 goes through the
-    /// router (validators 1.2, burn 2.4, infrastructure 32.4, treasury 12 + 192 = 204), gold gets 960, alice gets
+    /// router over the protocol's shares only, i.e. the table's parts of the 1,200 (validators 6, burn 12,
+    /// infrastructure 162, treasury 60), gold gets 960, alice gets
     /// 2,000 - 1,200 = 800 back; every bond is free again.
     function test_confirm_paysThroughFeeSplitAndRefundsRest() public {
         uint256 id = _auctionWonByGold();
@@ -574,10 +576,10 @@ contract RequestAuctionTest is MarketBase {
         auction.confirm(id);
         assertEq(token.balanceOf(gold), 960 ether, "token.balanceOf(gold)");
         assertEq(token.balanceOf(alice), 8_800 ether, "10,000 - 1,200");
-        assertEq(token.balanceOf(validators), 1.2 ether, "token.balanceOf(validators)");
-        assertEq(token.balanceOf(infrastructure), 32.4 ether, "token.balanceOf(infrastructure)");
-        assertEq(token.balanceOf(treasury), 204 ether, "token.balanceOf(treasury)");
-        assertEq(supply - token.totalSupply(), 2.4 ether, "supply - token.totalSupply()");
+        assertEq(token.balanceOf(validators), 6 ether, "token.balanceOf(validators)");
+        assertEq(token.balanceOf(infrastructure), 162 ether, "token.balanceOf(infrastructure)");
+        assertEq(token.balanceOf(treasury), 60 ether, "token.balanceOf(treasury)");
+        assertEq(supply - token.totalSupply(), 12 ether, "supply - token.totalSupply()");
         assertEq(auction.freeBondOf(gold), 100 ether, "auction.freeBondOf(gold)");
         assertEq(
             uint8(auction.request(id).status),
@@ -683,9 +685,9 @@ contract RequestAuctionTest is MarketBase {
         assertEq(_state(id), before, "_state(id)");
     }
 
-    /// @dev A dispute pays the 1,200 QUIV to the fee split (validators 6, burn 12, infrastructure 162, treasury
-    /// 60 + 960 = 1,020), alice gets 800 back: she pays what she would have paid, gold is not paid, and gold's bond is
-    /// freed (nobody profits from a dispute).
+    /// @dev A dispute pays the 1,200 QUIV and gold's 10 QUIV bond, 1,210, to the fee split by the whole table
+    /// (validators 6.05, burn 12.1, infrastructure 163.35, treasury 60.5 + 968 = 1,028.5), alice gets 800 back: she
+    /// pays what she would have paid, gold is not paid and loses its bond (nobody profits from a dispute).
     function test_dispute_routesPaymentAndRefundsRest() public {
         uint256 id = _auctionWonByGold();
         _toClose();
@@ -693,16 +695,16 @@ contract RequestAuctionTest is MarketBase {
         auction.deliver(id, bytes32("junk"));
         uint256 supply = token.totalSupply();
         vm.expectEmit(true, true, true, true, address(auction));
-        emit IRequestAuction.Disputed(id, gold, alice, 1_200 ether, 800 ether);
+        emit IRequestAuction.Disputed(id, gold, alice, 1_210 ether, 800 ether);
         vm.prank(alice);
         auction.dispute(id);
         assertEq(token.balanceOf(gold), 0, "token.balanceOf(gold)");
         assertEq(token.balanceOf(alice), 8_800 ether, "token.balanceOf(alice)");
-        assertEq(token.balanceOf(validators), 6 ether, "token.balanceOf(validators)");
-        assertEq(token.balanceOf(infrastructure), 162 ether, "token.balanceOf(infrastructure)");
-        assertEq(token.balanceOf(treasury), 1_020 ether, "token.balanceOf(treasury)");
-        assertEq(supply - token.totalSupply(), 12 ether, "supply - token.totalSupply()");
-        assertEq(auction.freeBondOf(gold), 100 ether, "auction.freeBondOf(gold)");
+        assertEq(token.balanceOf(validators), 6.05 ether, "token.balanceOf(validators)");
+        assertEq(token.balanceOf(infrastructure), 163.35 ether, "token.balanceOf(infrastructure)");
+        assertEq(token.balanceOf(treasury), 1_028.5 ether, "token.balanceOf(treasury)");
+        assertEq(supply - token.totalSupply(), 12.1 ether, "supply - token.totalSupply()");
+        assertEq(auction.freeBondOf(gold), 90 ether, "gold's bond forfeited");
         _assertBalanced();
     }
 
