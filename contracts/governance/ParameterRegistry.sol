@@ -152,8 +152,8 @@ contract ParameterRegistry is IParameterRegistry, AccessManaged {
         _ruleOf[ref.target][ref.key] = ruleId + 1;
     }
 
-    /// @dev Reverts `SumRuleBroken` unless the rule's weighted parts sum strictly below its bound, with `target`'s `key` read
-    /// as `value` (the change being made). At most `MAX_RULE_PARTS` + 1 reads, on governance's paths only.
+    /// @dev Reverts `SumRuleBroken` unless the rule's weighted parts sum strictly below its bound, with `target`'s
+    /// `key` read as `value` (the change being made). At most `MAX_RULE_PARTS` + 1 reads, on governance's paths only.
     function _checkRule(uint256 ruleId, address target, bytes32 key, uint256 value) private view {
         ParameterRef[] storage parts = _ruleParts[ruleId];
         uint256[] storage weights = _ruleWeights[ruleId];

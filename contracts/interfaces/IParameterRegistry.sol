@@ -113,10 +113,10 @@ interface IParameterRegistry {
     /// @param minStep Absolute change always allowed, whatever the values in effect.
     function register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) external;
 
-    /// @notice Ties parameters of possibly different modules: the weighted sum of `parts` must stay strictly below `bound`
-    /// (e.g. the market's challenge window plus the court's voting period below staking's unbonding period, so that
-    /// the stake behind an offence is still there when the verdict lands). Checked now and at every later change of
-    /// any of them, by `set`, `setByController` and `setEmergency` alike.
+    /// @notice Ties parameters of possibly different modules: the weighted sum of `parts` must stay strictly below
+    /// `bound` (e.g. twice the market's challenge window plus twice the court's voting period below staking's
+    /// unbonding period, so that the stake behind an offence is still there when the verdict lands). Checked now and
+    /// at every later change of any of them, by `set`, `setByController` and `setEmergency` alike.
     /// @dev Restricted to the admin. Each parameter takes part in at most one rule; values are read from the targets
     /// (`parameter(key)`), so the parts need not be registered here.
     /// @param parts The parameters summed (one to `MAX_RULE_PARTS`).

@@ -3,11 +3,11 @@ pragma solidity ^0.8.28;
 
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {IRequestAuction} from "../../contracts/interfaces/IRequestAuction.sol";
-import {RequestAuctionTest} from "./RequestAuction.t.sol";
+import {RequestAuctionBase} from "./RequestAuctionBase.sol";
 
 /// @notice The audit of RequestAuction (session 9) as regression tests and pinned known issues (QUIVer numbers of
 /// RequestAuctionTest: bond 10 QUIV, 1,000,000 tokens at most 0.002 QUIV = 2,000 QUIV escrow, fee split 80/20).
-contract AuditAuctionTest is RequestAuctionTest {
+contract AuditAuctionTest is RequestAuctionBase {
     /// Was Medium: `reveal` freed the bond of a revealer no longer active, and a provider at the minimum stake leaves
     /// the active set and comes back at once (`unbond` 1 QUIV, `rebond`). One operator bid bronze 0.0010 and gold
     /// 0.0017, honest silver 0.0018; the operator revealed gold, then voided bronze's bid while inactive for free:
