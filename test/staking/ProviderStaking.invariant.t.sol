@@ -12,7 +12,7 @@ import {StakingHandler} from "./handlers/StakingHandler.sol";
 contract ProviderStakingInvariantTest is StakingBase {
     StakingHandler internal handler;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         IProviderStaking.LockBucket[] memory buckets = new IProviderStaking.LockBucket[](4);
         buckets[0] = IProviderStaking.LockBucket(30 days, 11_000);
@@ -31,13 +31,7 @@ contract ProviderStakingInvariantTest is StakingBase {
         delegators[1] = d2;
         delegators[2] = d3;
         delegators[3] = makeAddr("delegator4");
-        handler = new StakingHandler(
-            staking,
-            token,
-            [minter, funder, slasher, attester, registry],
-            providers,
-            delegators
-        );
+        handler = _handler(providers, delegators);
         vm.startPrank(admin);
         manager.grantRole(Roles.MINTER, address(handler), 0);
         vm.stopPrank();
@@ -53,6 +47,14 @@ contract ProviderStakingInvariantTest is StakingBase {
         handler.delegate(3, 0, 5_000 ether);
         handler.notify(100_000 ether);
         targetContract(address(handler));
+    }
+
+    /// @dev The campaign's handler; the adversarial campaign adds its identities to the delegators.
+    function _handler(
+        address[] memory providers,
+        address[] memory delegators
+    ) internal virtual returns (StakingHandler) {
+        return new StakingHandler(staking, token, [minter, funder, slasher, attester, registry], providers, delegators);
     }
 
     /// @dev Sum of every position's value and of every open request's value.
@@ -146,6 +148,51 @@ contract ProviderStakingInvariantTest is StakingBase {
         for (uint256 i; i < handler.actorCount(); ++i) {
             address a = handler.actors(i);
             assertLe(votes.getVotes(a), 2 * staking.positionOf(a).stake + 2, "weight <= 2x stake");
+        }
+    }
+
+    /// @dev The most `valueSeconds` (a value integrated over time) can earn under the 12% ceiling, rounded up.
+    function _ceiling(uint256 valueSeconds) internal pure returns (uint256) {
+        return (valueSeconds * 1_200) / (10_000 * YEAR) + 1;
+    }
+
+    /// @dev Per staker, not per class: a delegation, however thin its side, earns at most 12% a year of its value.
+    function invariant_noDelegationEarnsAboveTheCeiling() public view {
+        for (uint256 i = handler.providerCount(); i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            uint256 earned = handler.ghostClaimed(a) + staking.pendingRewards(a);
+            assertLe(earned, _ceiling(handler.clock().stakeSeconds(a)), "delegation above 12% a year");
+        }
+    }
+
+    /// @dev A provider (self-stake reward and commission) earns at most 12% a year of its whole pool, and all
+    /// stakers together at most 12% of all pools: the commission never lifts a pool above the band.
+    function invariant_noPoolEarnsAboveTheCeiling() public view {
+        uint256 bound_;
+        uint256 earnedAll;
+        for (uint256 i; i < handler.providerCount(); ++i) {
+            address p = handler.providers(i);
+            uint256 earned = handler.ghostClaimed(p) + staking.pendingRewards(p);
+            uint256 ceiling = _ceiling(handler.clock().poolSeconds(p));
+            assertLe(earned, ceiling, "provider above 12% a year of its pool");
+            bound_ += ceiling;
+        }
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            earnedAll += handler.ghostClaimed(a) + staking.pendingRewards(a);
+        }
+        assertLe(earnedAll, bound_ + handler.actorCount(), "all stakers above 12% a year of all pools");
+    }
+
+    /// @dev The lock bonus follows the time still committed: at most 1.5x plus 0.5x x (time left / 1 year).
+    function invariant_votesFollowTheTimeStillCommitted() public view {
+        for (uint256 i; i < handler.actorCount(); ++i) {
+            address a = handler.actors(i);
+            IProviderStaking.PositionView memory pos = staking.positionOf(a);
+            uint256 left = pos.lockEnd > block.timestamp ? pos.lockEnd - block.timestamp : 0;
+            if (left > YEAR) left = YEAR;
+            uint256 ceiling = (pos.stake * (15_000 + (5_000 * left) / YEAR)) / 10_000;
+            assertLe(votes.getVotes(a), ceiling + 2, "votes above the commitment still held");
         }
     }
 }

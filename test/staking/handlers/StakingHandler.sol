@@ -6,6 +6,7 @@ import {IReputationStake} from "../../../contracts/interfaces/IReputationStake.s
 import {ProviderStaking} from "../../../contracts/staking/ProviderStaking.sol";
 import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
 import {Test} from "../../utils/Test.sol";
+import {StakeClock} from "./StakeClock.sol";
 
 /// @notice Drives the staking module through random sequences of every user and privileged action, with
 /// inputs bounded to their valid ranges. Calls that may legitimately fail are tried, and a failure must be
@@ -42,6 +43,12 @@ contract StakingHandler is Test {
     uint256 public ghostReputationOut;
     uint256 public ghostReputationSlashed;
     mapping(bytes32 action => uint256) public calls;
+    /// @dev Moves time and integrates every actor's value and every pool's assets over it (the APY ceiling's base).
+    StakeClock public immutable clock;
+    /// @dev A second target acting on the same actors (the adversarial campaign's), allowed to record deposits,
+    /// named once by the test that deployed this handler.
+    address public partner;
+    address private immutable _OWNER;
 
     constructor(
         ProviderStaking staking_,
@@ -58,6 +65,20 @@ contract StakingHandler is Test {
         delegators = delegators_;
         for (uint256 i; i < providers_.length; ++i) actors.push(providers_[i]);
         for (uint256 i; i < delegators_.length; ++i) actors.push(delegators_[i]);
+        clock = new StakeClock(staking_, actors, providers_);
+        _OWNER = msg.sender;
+    }
+
+    /// @dev Names the second target, once, from the deploying test (a no-op for any other caller, such as the fuzzer).
+    function setPartner(address partner_) external {
+        if (msg.sender == _OWNER && partner == address(0)) partner = partner_;
+    }
+
+    /// @dev Records a deposit the partner made for an actor of this campaign (a no-op for any other caller).
+    function credit(address account, uint256 amount) external {
+        if (msg.sender != partner || partner == address(0)) return;
+        ghostDeposited[account] += amount;
+        ghostShareOps++;
     }
 
     function actorCount() external view returns (uint256) {
@@ -403,7 +424,7 @@ contract StakingHandler is Test {
     // ------------------------------------------------------------------ time
 
     function warp(uint256 secondsAhead) external {
-        vm.warp(block.timestamp + bound(secondsAhead, 1, 30 days));
+        clock.advance(bound(secondsAhead, 1, 30 days));
         calls["warp"]++;
     }
 }
