@@ -98,20 +98,32 @@ interface IVolumeContracts is IParameterized {
     );
     /// @notice The consumer withdrew a proposal not accepted; its escrow was refunded.
     /// @param id The contract.
+    /// @param consumer Its consumer.
     /// @param refund Token wei.
-    event ProposalCancelled(uint256 indexed id, uint256 refund);
+    event ProposalCancelled(uint256 indexed id, address indexed consumer, uint256 refund);
     /// @notice The provider accepted the contract.
     /// @param id The contract.
     /// @param provider The provider.
     event Accepted(uint256 indexed id, address indexed provider);
     /// @notice A usage voucher was settled.
     /// @param id The contract.
+    /// @param consumer Its consumer (who paid).
+    /// @param provider Its provider.
     /// @param cumulativeTokens Tokens settled in all.
     /// @param toProvider Paid to the provider, token wei.
     /// @param toProtocol Accrued for the fee split, token wei.
-    event UsageSettled(uint256 indexed id, uint256 cumulativeTokens, uint256 toProvider, uint256 toProtocol);
+    event UsageSettled(
+        uint256 indexed id,
+        address indexed consumer,
+        address indexed provider,
+        uint256 cumulativeTokens,
+        uint256 toProvider,
+        uint256 toProtocol
+    );
     /// @notice The contract ended: at its term end (`exited` false) or by the consumer's exit from an inactive provider.
     /// @param id The contract.
+    /// @param consumer Its consumer.
+    /// @param provider Its provider.
     /// @param shortfallTokens Committed tokens not settled.
     /// @param penaltyToProvider The penalty's provider part, token wei.
     /// @param penaltyToProtocol The penalty's protocol part, accrued, token wei.
@@ -119,6 +131,8 @@ interface IVolumeContracts is IParameterized {
     /// @param exited Whether the consumer exited (no penalty).
     event Ended(
         uint256 indexed id,
+        address indexed consumer,
+        address indexed provider,
         uint256 shortfallTokens,
         uint256 penaltyToProvider,
         uint256 penaltyToProtocol,

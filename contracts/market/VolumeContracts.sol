@@ -123,7 +123,7 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         c.status = Status.Cancelled;
         uint256 refund = _cost(c.committedTokens, c.ratePer1k);
         _totals.escrow -= uint128(refund);
-        emit ProposalCancelled(id, refund);
+        emit ProposalCancelled(id, consumer, refund);
         _TOKEN.safeTransfer(consumer, refund);
     }
 
@@ -156,7 +156,7 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         (uint256 toProvider, uint256 toProtocol) = _split(payment);
         Totals memory t = _totals;
         _totals = Totals({escrow: t.escrow - uint128(payment), pendingFees: t.pendingFees + uint128(toProtocol)});
-        emit UsageSettled(id, cumulative, toProvider, toProtocol);
+        emit UsageSettled(id, m.consumer, msg.sender, cumulative, toProvider, toProtocol);
         if (toProvider != 0) _TOKEN.safeTransfer(msg.sender, toProvider);
     }
 
@@ -304,7 +304,11 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         uint256 refund = unused - penalty;
         Totals memory t = _totals;
         _totals = Totals({escrow: t.escrow - uint128(unused), pendingFees: t.pendingFees + uint128(toProtocol)});
-        emit Ended(id, m.committedTokens - m.settledTokens, toProvider, toProtocol, refund, exited);
+        emit Ended(
+            id,
+            m.consumer,
+            m.provider,
+            m.committedTokens - m.settledTokens, toProvider, toProtocol, refund, exited);
         if (toProvider != 0) _TOKEN.safeTransfer(m.provider, toProvider);
         if (refund != 0) _TOKEN.safeTransfer(m.consumer, refund);
     }

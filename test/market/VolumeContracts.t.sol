@@ -150,7 +150,7 @@ contract VolumeContractsTest is VolumeContractsBase {
     function test_settle_paysProviderAndAccruesProtocol() public {
         uint256 id = _active();
         vm.expectEmit(true, true, true, true, address(volume));
-        emit IVolumeContracts.UsageSettled(id, 400_000, 640 ether, 160 ether);
+        emit IVolumeContracts.UsageSettled(id, alice, gold, 400_000, 640 ether, 160 ether);
         _settleUsage(id, gold, 400_000);
         assertEq(token.balanceOf(gold), 640 ether, "gold paid 640");
         (uint256 escrow, uint256 fees) = volume.totals();
@@ -286,7 +286,7 @@ contract VolumeContractsTest is VolumeContractsBase {
         uint256 aliceBefore = token.balanceOf(alice);
         vm.warp(termEnd);
         vm.expectEmit(true, true, true, true, address(volume));
-        emit IVolumeContracts.Ended(id, 600_000, 480 ether, 120 ether, 600 ether, false);
+        emit IVolumeContracts.Ended(id, alice, gold, 600_000, 480 ether, 120 ether, 600 ether, false);
         vm.prank(gold);
         volume.close(id);
         assertEq(token.balanceOf(alice), aliceBefore + 600 ether, "600 back");
@@ -304,7 +304,7 @@ contract VolumeContractsTest is VolumeContractsBase {
         _settleUsage(id, gold, COMMITTED);
         vm.warp(termEnd);
         vm.expectEmit(true, true, true, true, address(volume));
-        emit IVolumeContracts.Ended(id, 0, 0, 0, 0, false);
+        emit IVolumeContracts.Ended(id, alice, gold, 0, 0, 0, 0, false);
         vm.prank(gold);
         volume.close(id);
         _assertBalanced();
@@ -352,7 +352,7 @@ contract VolumeContractsTest is VolumeContractsBase {
         volume.accept(id);
         vm.warp(termEnd);
         vm.expectEmit(true, true, true, true, address(volume));
-        emit IVolumeContracts.Ended(id, 3, 1, 1, 1, false);
+        emit IVolumeContracts.Ended(id, alice, gold, 3, 1, 1, 1, false);
         vm.prank(gold);
         volume.close(id);
         _assertBalanced();
@@ -378,7 +378,7 @@ contract VolumeContractsTest is VolumeContractsBase {
         _ban(gold);
         uint256 aliceBefore = token.balanceOf(alice);
         vm.expectEmit(true, true, true, true, address(volume));
-        emit IVolumeContracts.Ended(id, 600_000, 0, 0, 1_200 ether, true);
+        emit IVolumeContracts.Ended(id, alice, gold, 600_000, 0, 0, 1_200 ether, true);
         vm.prank(alice);
         volume.exit(id);
         assertEq(token.balanceOf(alice), aliceBefore + 1_200 ether, "1,200 back");
