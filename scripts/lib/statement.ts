@@ -238,7 +238,9 @@ export const RULES: Record<string, Rule[]> = {
     rule("consumer", "reward", "in", "bond", "token", { note: "winner's bond, undelivered" }),
     rule("provider", "slash", "out", "bond", "token", { note: "bid bond, undelivered" }),
   ],
-  "VolumeContracts.Proposed": [rule("consumer", "deposit", "out", "escrow", "token", { note: "volume contract escrow" })],
+  "VolumeContracts.Proposed": [
+    rule("consumer", "deposit", "out", "escrow", "token", { note: "volume contract escrow" }),
+  ],
   "VolumeContracts.ProposalCancelled": [
     rule("consumer", "withdrawal", "in", "refund", "token", { note: "volume contract escrow" }),
   ],

@@ -169,6 +169,23 @@ describe("demo (the main job)", function () {
       "960 / 240 / 800 QUIV",
     );
     expect(f.get("auction: provider A's bond after losing (free again)"), "bond").to.equal("10 QUIV");
+    // Volume contracts at 2 QUIV per 1,000 tokens, 50% shortfall penalty, protocol 20%: A's 1,000,000 tokens all used,
+    // 2,000 paid (1,600 to A, 400 split); B's 500,000 with 200,000 used: 600 unused, penalty 300 (240 to B, 60 split),
+    // 300 back. Storage 30 days x 0.1 = 3 QUIV (2.4 to A, 0.6 split). Routed 400 + 80 + 60 + 0.6 = 540.6.
+    expect(f.get("volume: settled contract, to provider A / through the fee split"), "settled").to.equal(
+      "1,600 / 400 QUIV",
+    );
+    expect(
+      f.get(
+        "volume: missed contract, shortfall tokens / penalty to provider B / penalty through the fee split / back to ivan",
+      ),
+      "missed",
+    ).to.equal("300,000 / 240 / 60 / 300 QUIV");
+    expect(f.get("volume: session storage fee for 30 days, to provider A / through the fee split"), "storage").to.equal(
+      "2.4 / 0.6 QUIV",
+    );
+    expect(f.get("volume: ivan's session stored"), "stored").to.equal("true");
+    expect(f.get("volume: fees routed through the fee split"), "routed").to.equal("540.6 QUIV");
   });
 
   it("QUIVer: each provider program and the feedback reward pay once; a governance grant streams to frank", function () {
