@@ -120,7 +120,7 @@ interface IVolumeContracts is IParameterized {
         uint256 toProvider,
         uint256 toProtocol
     );
-    /// @notice The contract ended: at its term end (`exited` false) or by the consumer's exit from an inactive provider.
+    /// @notice The contract ended: at its term end (`exited` false) or by the consumer's exit (inactive provider).
     /// @param id The contract.
     /// @param consumer Its consumer.
     /// @param provider Its provider.

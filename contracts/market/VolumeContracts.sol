@@ -308,7 +308,12 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
             id,
             m.consumer,
             m.provider,
-            m.committedTokens - m.settledTokens, toProvider, toProtocol, refund, exited);
+            m.committedTokens - m.settledTokens,
+            toProvider,
+            toProtocol,
+            refund,
+            exited
+        );
         if (toProvider != 0) _TOKEN.safeTransfer(m.provider, toProvider);
         if (refund != 0) _TOKEN.safeTransfer(m.consumer, refund);
     }
