@@ -89,6 +89,11 @@ export interface MarketPreset {
     /** Time after the delivery deadline the consumer has to dispute a delivery, seconds. */
     disputeWindow: BoundedParameter;
   };
+  /** `VolumeContracts`: committed-volume contracts and session storage fees. */
+  volume: {
+    /** Storage fee of one persistent session for one day, token wei. */
+    storageFeePerPeriod: BoundedParameter;
+  };
   /** `InferenceMarket`: the escrow. */
   market: {
     /** Seconds. */

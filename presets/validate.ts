@@ -690,6 +690,11 @@ export function validateMarket(path: string, market: MarketPreset): void {
   if (maxDuration <= auction.minRevealWindow.value) {
     fail(`${a("maxDuration")}.value`, `(${maxDuration}) is not above minRevealWindow: no request could be posted`);
   }
+  const volume = checkObject(`${path}.volume`, k.volume) as unknown as MarketPreset["volume"];
+  checkPositive(
+    `${path}.volume.storageFeePerPeriod.value`,
+    checkGoverned(`${path}.volume.storageFeePerPeriod`, volume.storageFeePerPeriod, 2n ** 96n - 1n),
+  );
 }
 
 // ---- the whole preset

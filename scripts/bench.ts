@@ -25,6 +25,7 @@ import { distributionCases } from "./bench/distribution.js";
 import { slashingCases } from "./bench/slashing.js";
 import { marketCases } from "./bench/market.js";
 import { auctionCases } from "./bench/auction.js";
+import { volumeCases } from "./bench/volume.js";
 import { programsCases } from "./bench/programs.js";
 import { lockingCases } from "./bench/locking.js";
 import type { BenchCase, Prepared } from "./bench/types.js";
@@ -40,6 +41,7 @@ const CASES: BenchCase[] = [
   ...slashingCases,
   ...marketCases,
   ...auctionCases,
+  ...volumeCases,
   ...programsCases,
   ...lockingCases,
 ];

@@ -541,6 +541,25 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./bid-request.js"))
     .build(),
+  task("commit-volume", "Propose a committed-volume contract to a provider at a fixed rate, escrowing it (a consumer)")
+    .addOption(required("provider", "The provider's address (an active provider)"))
+    .addOption(required("model", "The model's name or 32-byte id, e.g. llama-3-8b-instruct"))
+    .addOption(required("tokens", "Tokens committed, e.g. 1000000"))
+    .addOption(required("rate", "Price of 1,000 tokens, in tokens, e.g. 2"))
+    .addOption(required("days", "Term in days from now, e.g. 30"))
+    .addOption({ name: "penaltyBps", description: "Shortfall penalty, bps of the unused escrow", defaultValue: "5000" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./commit-volume.js"))
+    .build(),
+  task("store-session", "Pay storage of a persistent session with a provider for whole days (a consumer)")
+    .addOption(required("session", "The session's name or 32-byte id, e.g. my-chat"))
+    .addOption(required("provider", "The provider's address (an active provider)"))
+    .addOption(required("days", "Days to pay, e.g. 30"))
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "0" })
+    .setAction(() => import("./store-session.js"))
+    .build(),
   task(
     "buy-licence",
     "Buy a licence of a data-marketplace listing (seller's share to the seller, the rest to the fee split)",

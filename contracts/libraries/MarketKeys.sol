@@ -108,4 +108,9 @@ library MarketKeys {
     bytes32 internal constant AUCTION_DELIVERY_WINDOW = keccak256("market.auctionDeliveryWindow");
     /// @dev Time after the delivery deadline the consumer has to dispute a delivery, seconds (not zero).
     bytes32 internal constant AUCTION_DISPUTE_WINDOW = keccak256("market.auctionDisputeWindow");
+
+    // ---------------------------------------------------------------- VolumeContracts
+
+    /// @dev Storage fee of one persistent session for one period (a day), token wei (not zero).
+    bytes32 internal constant STORAGE_FEE_PER_PERIOD = keccak256("market.storageFeePerPeriod");
 }

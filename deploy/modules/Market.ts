@@ -10,7 +10,7 @@ import type { StakingPreset } from "../../modules/staking.js";
 import { stakingModuleFor, type StakingModule } from "./Staking.js";
 
 /** The contract of the market module that holds a governed number. */
-export type MarketContract = "catalog" | "router" | "incentives" | "market" | "developers" | "auction";
+export type MarketContract = "catalog" | "router" | "incentives" | "market" | "developers" | "auction" | "volume";
 
 /** The parameter-registry key of a market parameter, as `MarketKeys` computes it. */
 export const marketKey = (name: string) => id(`market.${name}`);
@@ -19,7 +19,7 @@ export const marketKey = (name: string) => id(`market.${name}`);
 export function marketGovernedEntries(
   preset: MarketPreset,
 ): { contract: MarketContract; name: string; key: string; entry: Governed }[] {
-  const { catalog: c, router: r, incentives: i, market: k, developers: d, auction: a } = preset;
+  const { catalog: c, router: r, incentives: i, market: k, developers: d, auction: a, volume: v } = preset;
   const entry = (contract: MarketContract, name: string, e: Governed, key = marketKey(name)) => ({
     contract,
     name,
@@ -68,6 +68,7 @@ export function marketGovernedEntries(
     entry("auction", "auctionMaxDuration", a.maxDuration),
     entry("auction", "auctionDeliveryWindow", a.deliveryWindow),
     entry("auction", "auctionDisputeWindow", a.disputeWindow),
+    entry("volume", "storageFeePerPeriod", v.storageFeePerPeriod),
     entry("market", "withdrawalNotice", k.withdrawalNotice),
     entry("market", "challengeWindow", k.challengeWindow),
     entry("market", "subscriptionPeriod", k.subscriptionPeriod),
@@ -87,7 +88,7 @@ export interface MarketBindings {
 
 /** The constructor arguments of the market contracts for a preset (structs as named tuples). */
 export function marketConstructorArgs(preset: MarketPreset) {
-  const { catalog: c, router: r, incentives: i, market: k, developers: d, auction: a } = preset;
+  const { catalog: c, router: r, incentives: i, market: k, developers: d, auction: a, volume: v } = preset;
   return {
     catalog: {
       baseRate: c.baseRate.value,
@@ -140,6 +141,7 @@ export function marketConstructorArgs(preset: MarketPreset) {
       deliveryWindow: a.deliveryWindow.value,
       disputeWindow: a.disputeWindow.value,
     },
+    volume: { storageFeePerPeriod: v.storageFeePerPeriod.value },
     market: {
       withdrawalNotice: k.withdrawalNotice.value,
       challengeWindow: k.challengeWindow.value,
@@ -156,8 +158,8 @@ export function marketConstructorArgs(preset: MarketPreset) {
  * functions mapped to their roles, and every governed number registered in the preset's ParameterRegistry with its
  * hard bounds.
  *
- * Roles: `setParameter` of the catalogue, router, pools, market, developer programs and `RequestAuction` ->
- * PARAMETER_REGISTRY (the auction has no other restricted function); catalogue `setModelComplexity`, `certify` and pools
+ * Roles: `setParameter` of the catalogue, router, pools, market, developer programs, `RequestAuction` and
+ * `VolumeContracts` -> PARAMETER_REGISTRY (the auction and the volume contracts have no other restricted function); catalogue `setModelComplexity`, `certify` and pools
  * `setDeveloper` -> MARKET_CURATOR; `LicenceMarket`: `setModelSeller` -> MARKET_CURATOR; `DeveloperPrograms`: `setOpenSource` -> MARKET_CURATOR, `revokeOpenSource`, `createGrant`,
  * `cancelGrant` -> GOVERNOR; router `setFeeRecipients` -> GOVERNOR; market `pause` -> GUARDIAN, `confirmPause` -> EMERGENCY,
  * `unpause` -> GOVERNOR. `bindMarket` and the router's `bindIncentives` stay with the admin (the deployer here), who
@@ -200,6 +202,8 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     const licences = m.contract("LicenceMarket", [token, router, catalog, manager]);
     // Sealed-bid auctions of inference requests: bidders are active providers, payments go through the router.
     const auction = m.contract("RequestAuction", [token, router, catalog, stakingContract, manager, args.auction]);
+    // Committed-volume contracts and session storage: providers are active providers, fees go through the router.
+    const volume = m.contract("VolumeContracts", [token, router, stakingContract, manager, args.volume]);
     m.call(catalog, "bindMarket", [market], { id: "BindCatalog" });
     m.call(incentives, "bindMarket", [market], { id: "BindIncentives" });
     // From here on every change of the split table is checked against the pools' rates (and the reverse).
@@ -212,6 +216,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       market,
       developers,
       auction,
+      volume,
     };
     const restrict = (contract: MarketContract, signature: string, role: bigint) =>
       m.call(manager, "setTargetFunctionRole", [contracts[contract], [selector(signature)], role], {
@@ -259,6 +264,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       developers,
       licences,
       auction,
+      volume,
     };
   });
 }

@@ -129,6 +129,11 @@ export const quiverMarket: MarketPreset = {
     deliveryWindow: g(DAY, HOUR, 30n * DAY, HOUR),
     disputeWindow: g(DAY, HOUR, 7n * DAY, HOUR),
   },
+  // Session storage (reading: "storage fee: for persistent context/sessions" gives no number): 0.1 QUIV a day per
+  // session (about $0.30 a month at the governed $0.10), within 0.001-100 QUIV.
+  volume: {
+    storageFeePerPeriod: g(QUIV / 10n, QUIV / 1_000n, 100n * QUIV, QUIV / 1_000n),
+  },
   market: {
     withdrawalNotice: g(3n * DAY, HOUR, 30n * DAY, HOUR),
     challengeWindow: g(7n * DAY, DAY, 30n * DAY, DAY),

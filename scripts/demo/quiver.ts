@@ -32,6 +32,7 @@ import {
   runLicences,
   type GrantState,
 } from "./quiver-developers.js";
+import { runVolume, type VolumeState, volumeFigures } from "./quiver-volume.js";
 import { fundProviderPrograms, runProviderPrograms, type ProgramsDemoResult } from "./provider-programs.js";
 import { marketFigures, runMarket, type MarketState } from "./quiver-market.js";
 import { boundDescription } from "../lib/proposal.js";
@@ -56,6 +57,7 @@ interface QuiverState {
   developers: DevelopersState;
   licences: LicencesState;
   auction: AuctionState;
+  volume: VolumeState;
   /** Set by the epilogue. */
   grant?: GrantState;
   programs?: ProgramsDemoResult;
@@ -197,6 +199,7 @@ export default function quiver(): Scenario {
       const developers = await runDevelopers(ctx, s, "erin (consumer)");
       const licences = await runLicences(ctx, s);
       const auction = await runAuction(ctx, s);
+      const volume = await runVolume(ctx, s);
 
       await ctx.connection.networkHelpers.time.increaseTo((await c.governor.proposalDeadline(proposalId)) + 1n);
       await ctx.step(s, "queue in the 7-day timelock", c.governor.queue(...proposal, id(description)));
@@ -223,6 +226,7 @@ export default function quiver(): Scenario {
         developers,
         licences,
         auction,
+        volume,
       };
     },
 
@@ -278,6 +282,7 @@ export default function quiver(): Scenario {
       await developerFigures(ctx, s, st.developers, st.grant);
       await licenceFigures(ctx, s, st.licences);
       await auctionFigures(ctx, s, st.auction);
+      await volumeFigures(ctx, s, st.volume);
       const p = st.programs;
       if (p !== undefined) {
         const bonus = (label: string, value: bigint) => [label, amount(value) + sym] as [string, string];

@@ -597,6 +597,7 @@ export async function deployMarket(connection: NetworkConnection, params: Market
     developers: await ethers.getContractAt("DeveloperPrograms", deployed.developers),
     licences: await ethers.getContractAt("LicenceMarket", deployed.licences),
     auction: await ethers.getContractAt("RequestAuction", deployed.auction),
+    volume: await ethers.getContractAt("VolumeContracts", deployed.volume),
   };
 }
 

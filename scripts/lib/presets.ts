@@ -245,6 +245,7 @@ export async function presetContracts(connection: NetworkConnection, a: PresetAd
     developerPrograms: await opt(a.developerPrograms, (x) => ethers.getContractAt("DeveloperPrograms", x)),
     licenceMarket: await opt(a.licenceMarket, (x) => ethers.getContractAt("LicenceMarket", x)),
     requestAuction: await opt(a.requestAuction, (x) => ethers.getContractAt("RequestAuction", x)),
+    volumeContracts: await opt(a.volumeContracts, (x) => ethers.getContractAt("VolumeContracts", x)),
     ratings: await opt(a.ratings, (x) => ethers.getContractAt("Ratings", x)),
     providerPrograms: await opt(a.providerPrograms, (x) => ethers.getContractAt("ProviderPrograms", x)),
     voteLocker: await opt(a.voteLocker, (x) => ethers.getContractAt("VoteLocker", x)),

@@ -238,6 +238,37 @@ export const RULES: Record<string, Rule[]> = {
     rule("consumer", "reward", "in", "bond", "token", { note: "winner's bond, undelivered" }),
     rule("provider", "slash", "out", "bond", "token", { note: "bid bond, undelivered" }),
   ],
+  "VolumeContracts.Proposed": [
+    rule("consumer", "deposit", "out", "escrow", "token", { note: "volume contract escrow" }),
+  ],
+  "VolumeContracts.ProposalCancelled": [
+    rule("consumer", "withdrawal", "in", "refund", "token", { note: "volume contract escrow" }),
+  ],
+  "VolumeContracts.UsageSettled": [
+    rule("consumer", "payment", "out", "toProvider", "token", { note: "volume contract, from escrow" }),
+    rule("consumer", "fee", "out", "toProtocol", "token", { note: "volume contract, through the fee split" }),
+    rule("provider", "payment", "in", "toProvider", "token", { note: "volume contract usage" }),
+  ],
+  "VolumeContracts.Ended": [
+    rule("consumer", "payment", "out", "penaltyToProvider", "token", {
+      when: (a) => a.penaltyToProvider > 0n,
+      note: "volume shortfall penalty",
+    }),
+    rule("consumer", "fee", "out", "penaltyToProtocol", "token", {
+      when: (a) => a.penaltyToProtocol > 0n,
+      note: "volume shortfall penalty, through the fee split",
+    }),
+    rule("consumer", "withdrawal", "in", "refund", "token", { when: (a) => a.refund > 0n, note: "volume escrow" }),
+    rule("provider", "payment", "in", "penaltyToProvider", "token", {
+      when: (a) => a.penaltyToProvider > 0n,
+      note: "volume shortfall penalty",
+    }),
+  ],
+  "VolumeContracts.SessionStored": [
+    rule("consumer", "payment", "out", "toProvider", "token", { note: "session storage" }),
+    rule("consumer", "fee", "out", "toProtocol", "token", { note: "session storage, through the fee split" }),
+    rule("provider", "payment", "in", "toProvider", "token", { note: "session storage" }),
+  ],
   "DeveloperPrograms.BountyPosted": [rule("poster", "deposit", "out", "reward", "token", { note: "bounty escrow" })],
   "DeveloperPrograms.BountyClaimed": [rule("worker", "reward", "in", "reward", "token", { note: "bounty" })],
   "DeveloperPrograms.GrantClaimed": [
@@ -325,6 +356,7 @@ export const RULES: Record<string, Rule[]> = {
 export const IGNORED = new Set([
   "Approval",
   "BidRevealed", // RequestAuction: a price and a locked bid bond back in a free deposit, no token moves
+  "Accepted", // VolumeContracts: the provider accepted a contract, no token moves
   "DelegateVotesChanged",
   "Paused",
   "ScheduleCreated",
@@ -427,6 +459,7 @@ const ARTIFACTS: Record<string, string> = {
   developerPrograms: "DeveloperPrograms",
   licenceMarket: "LicenceMarket",
   requestAuction: "RequestAuction",
+  volumeContracts: "VolumeContracts",
   ratings: "Ratings",
   providerPrograms: "ProviderPrograms",
   voteLocker: "VoteLocker",

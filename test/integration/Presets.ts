@@ -248,13 +248,14 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
         market,
         developers: c.developerPrograms!,
         auction: c.requestAuction!,
+        volume: c.volumeContracts!,
       };
       const entries = [
         ...slasherEntries(PRESETS.quiver.slashing!).map((e) => ({ ...e, contract: "slasher" as const })),
         ...courtEntries(PRESETS.quiver.slashing!).map((e) => ({ ...e, contract: "court" as const })),
         ...marketGovernedEntries(PRESETS.quiver.market!),
       ];
-      expect(entries.length, "7 slasher + 11 court + 51 market numbers").to.equal(69);
+      expect(entries.length, "7 slasher + 11 court + 52 market numbers").to.equal(70);
       for (const { contract, name, key, entry } of entries) {
         const info = await c.registry.parameterInfo(holders[contract], key);
         expect([info.registered, info.min, info.max, info.minStep], `${contract}.${name} bounds`).to.deep.equal([

@@ -74,6 +74,8 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
       "buy-licence": ["listing"],
       "post-request": ["model", "tokens", "maxPrice"],
       "bid-request": ["request", "price", "salt"],
+      "commit-volume": ["provider", "model", "tokens", "rate", "days"],
+      "store-session": ["session", "provider", "days"],
       "claim-grant": ["grant"],
       "claim-bounty": ["bounty"],
       "rate-provider": ["provider", "model", "stars", "review"],

@@ -81,16 +81,18 @@ describe("demo (the main job)", function () {
     // the provider programs' pools; the rest, 7,205,479.452054794520547944, burned at expiry. Plus the market's burn
     // share (9), the slash (8,000), 1% of the app sale's 30 QUIV protocol part (0.3: the app's 30% is split as a whole
     // fee), and the table's 1% of the licences' 700 QUIV (7: their 140 protocol part is split over the protocol's
-    // 20% only) and of the auction's 1,200 QUIV payment (12, from its 240 protocol part):
-    // 7,205,479.452054794520547944 + 9 + 8,000 + 0.3 + 7 + 12 = 7,213,507.752054794520547944.
-    expect(f.get("total burned"), "burned").to.equal("7,213,507.752054794520547944 QUIV");
-    // Supply falls by exactly the burns: 1,000,000,000 - 7,213,507.752054794520547944.
-    expect(f.get("total supply"), "supply").to.equal("992,786,492.247945205479452056 QUIV");
+    // 20% only) and of the auction's 1,200 QUIV payment (12, from its 240 protocol part), and of the volume contracts'
+    // 540.6 QUIV of protocol parts (27.03: 1/20 of them):
+    // 7,205,479.452054794520547944 + 9 + 8,000 + 0.3 + 7 + 12 + 27.03 = 7,213,534.782054794520547944.
+    expect(f.get("total burned"), "burned").to.equal("7,213,534.782054794520547944 QUIV");
+    // Supply falls by exactly the burns: 1,000,000,000 - 7,213,534.782054794520547944.
+    expect(f.get("total supply"), "supply").to.equal("992,786,465.217945205479452056 QUIV");
     expect(
       f.get("treasury"),
       "200M less the 1M grant, plus the market's 5% treasury share (45), 85% of the app sale's 30 (25.5), and the " +
-        "table's 5% of the licences' 700 (35) and of the auction's 1,200 (60)",
-    ).to.equal("199,000,165.5 QUIV");
+        "table's 5% of the licences' 700 (35), of the auction's 1,200 (60) and 5/20 of the volume contracts' 540.6 " +
+        "protocol parts (135.15)",
+    ).to.equal("199,000,300.65 QUIV");
     expect(f.get("SDK team grant"), "grant paid").to.equal("1,000,000 QUIV");
     expect(f.get("proposal"), "executed").to.equal("Executed");
     // For: liquidity 50M - 710,000 sold = 49,290,000; provider A 250,000 x 1.5; alice 100,000 x 1.5; carol 100,000
@@ -169,6 +171,25 @@ describe("demo (the main job)", function () {
       "960 / 240 / 800 QUIV",
     );
     expect(f.get("auction: provider A's bond after losing (free again)"), "bond").to.equal("10 QUIV");
+    // Volume contracts at 2 QUIV per 1,000 tokens, 50% shortfall penalty, protocol 20%: A's 1,000,000 tokens all used,
+    // 2,000 paid (1,600 to A, 400 split); B's 500,000 with 200,000 used: 600 unused, penalty 300 (240 to B, 60 split),
+    // 300 back. Storage 30 days x 0.1 = 3 QUIV (2.4 to A, 0.6 split). Routed 400 + 80 + 60 + 0.6 = 540.6.
+    expect(f.get("volume: settled contract, to provider A / through the fee split"), "settled").to.equal(
+      "1,600 / 400 QUIV",
+    );
+    expect(
+      f.get(
+        "volume: missed contract, shortfall tokens / penalty to provider B / penalty through the fee split / back to ivan",
+      ),
+      "missed",
+    ).to.equal("300,000 / 240 / 60 / 300 QUIV");
+    expect(f.get("volume: session storage fee for 30 days, to provider A / through the fee split"), "storage").to.equal(
+      "2.4 / 0.6 QUIV",
+    );
+    expect(
+      f.get("volume: ivan's session stored once paid / at the end of the demo (expired, no transaction)"),
+    ).to.equal("true / false");
+    expect(f.get("volume: fees routed through the fee split"), "routed").to.equal("540.6 QUIV");
   });
 
   it("QUIVer: each provider program and the feedback reward pay once; a governance grant streams to frank", function () {
@@ -393,6 +414,6 @@ describe("demo (the main job)", function () {
         `${system} chart written`,
       ).to.be.greaterThan(1_000);
     }
-    expect(md, "figures as a table").to.contain("| total burned | 7,213,507.752054794520547944 QUIV |");
+    expect(md, "figures as a table").to.contain("| total burned | 7,213,534.782054794520547944 QUIV |");
   });
 });

@@ -70,11 +70,11 @@ describe("InferenceMarket", function () {
     });
 
     it("maps every privileged function to its role", async function () {
-      const { manager, catalog, router, incentives, market, developers, auction } =
+      const { manager, catalog, router, incentives, market, developers, auction, volume } =
         await networkHelpers.loadFixture(quiverFixture);
       const role = async (contract: { getAddress(): Promise<string> }, signature: string) =>
         manager.getTargetFunctionRole(await contract.getAddress(), selector(signature));
-      for (const contract of [catalog, router, incentives, market, developers, auction]) {
+      for (const contract of [catalog, router, incentives, market, developers, auction, volume]) {
         expect(await role(contract, "setParameter(bytes32,uint256)")).to.equal(ROLES.PARAMETER_REGISTRY);
       }
       expect(await role(catalog, "setModelComplexity(bytes32,uint8)")).to.equal(ROLES.MARKET_CURATOR);
@@ -91,11 +91,11 @@ describe("InferenceMarket", function () {
     });
 
     it("registers every governed number with its preset value and hard bounds", async function () {
-      const { registry, catalog, router, incentives, market, developers, auction } =
+      const { registry, catalog, router, incentives, market, developers, auction, volume } =
         await networkHelpers.loadFixture(quiverFixture);
-      const contracts = { catalog, router, incentives, market, developers, auction };
+      const contracts = { catalog, router, incentives, market, developers, auction, volume };
       const entries = marketGovernedEntries(quiverMarket);
-      expect(entries).to.have.length(51);
+      expect(entries).to.have.length(52);
       for (const { contract, name, key, entry } of entries) {
         const target = contracts[contract];
         const info = await registry.parameterInfo(await target.getAddress(), key);

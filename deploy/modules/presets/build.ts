@@ -290,6 +290,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
             developerPrograms: mk.developers,
             licenceMarket: mk.licences,
             requestAuction: mk.auction,
+            volumeContracts: mk.volume,
           }),
       ...(pg === undefined ? {} : { ratings: pg.ratings, providerPrograms: pg.programs }),
       ...(deflation === undefined ? {} : { deflationController: deflation }),
