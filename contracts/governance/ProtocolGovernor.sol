@@ -11,8 +11,6 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {Bytes} from "@openzeppelin/contracts/utils/Bytes.sol";
-import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
@@ -23,6 +21,7 @@ import {IVotingPower} from "../interfaces/IVotingPower.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
 import {Parameterized} from "./Parameterized.sol";
 import {BPS} from "../libraries/Constants.sol";
+import {ProposerSuffix} from "../libraries/ProposerSuffix.sol";
 
 /// @title ProtocolGovernor
 /// @notice OpenZeppelin Governor with class thresholds, a proposal deposit and a normal and an emergency timelock.
@@ -433,13 +432,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         address proposer,
         string memory description
     ) internal pure override returns (bool) {
-        bytes memory text = bytes(description);
-        uint256 length = text.length;
-        if (length < 52) return false;
-        // The last 52 bytes: "#proposer=" (10) and "0x" with 40 hex digits.
-        return
-            keccak256(Bytes.slice(text, length - 52)) ==
-            keccak256(abi.encodePacked("#proposer=", Strings.toHexString(proposer)));
+        return ProposerSuffix.isBoundTo(description, proposer);
     }
 
     /// @dev Votes at a past timepoint from the vote source (token votes + weighted stake).
