@@ -75,13 +75,12 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     uint8 private constant _EMERGENCY = 4;
 
     /// @dev Every state but Canceled, Expired and Executed: those `_cancel` accepts (as OpenZeppelin's).
-    bytes32 private constant _CANCELLABLE_STATES =
-        bytes32(
-            (2 ** (uint256(type(ProposalState).max) + 1) - 1) ^
-                (1 << uint8(ProposalState.Canceled)) ^
-                (1 << uint8(ProposalState.Expired)) ^
-                (1 << uint8(ProposalState.Executed))
-        );
+    bytes32 private constant _CANCELLABLE_STATES = bytes32(
+        (2 ** (uint256(type(ProposalState).max) + 1) - 1) ^
+            (1 << uint8(ProposalState.Canceled)) ^
+            (1 << uint8(ProposalState.Expired)) ^
+            (1 << uint8(ProposalState.Executed))
+    );
 
     DepositParameter private _deposit;
     /// @dev Each value the deposit parameter took, by id (from 1): a proposal names its deposit in 16 bits.
@@ -453,7 +452,8 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         uint256 proposalId
     ) internal view override(Governor, GovernorCountingSimple) returns (bool) {
         (uint256 againstVotes, uint256 forVotes, ) = proposalVotes(proposalId);
-        return forVotes != 0 && forVotes * BPS >= uint256(_records[proposalId].thresholdBps) * (forVotes + againstVotes);
+        return
+            forVotes != 0 && forVotes * BPS >= uint256(_records[proposalId].thresholdBps) * (forVotes + againstVotes);
     }
 
     /// @dev Governance calls to the governor itself come from the normal timelock.

@@ -43,8 +43,9 @@ library ProposerSuffix {
         digits = ((digits << 4) | digits) & 0x0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f;
         // A nibble of 10 or more carries into bit 4 once 6 is added: those bytes get 0x27 more ('a' - '0' - 10).
         // No byte overflows (at most 15 + 0x57 = 0x66), so no carry crosses bytes.
-        uint256 letters = ((digits + 0x0606060606060606060606060606060606060606060606060606060606060606) >> 4) &
-            0x0101010101010101010101010101010101010101010101010101010101010101;
+        uint256 letters =
+            ((digits + 0x0606060606060606060606060606060606060606060606060606060606060606) >> 4) &
+                0x0101010101010101010101010101010101010101010101010101010101010101;
         digits += 0x3030303030303030303030303030303030303030303030303030303030303030 + letters * 0x27;
     }
 }

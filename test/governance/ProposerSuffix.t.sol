@@ -27,11 +27,7 @@ contract ProposerSuffixTest is Test {
             "digits"
         );
         assertEq(bytes32(ProposerSuffix.hex32(0)), bytes32("00000000000000000000000000000000"), "zero");
-        assertEq(
-            bytes32(ProposerSuffix.hex32(type(uint128).max)),
-            bytes32("ffffffffffffffffffffffffffffffff"),
-            "max"
-        );
+        assertEq(bytes32(ProposerSuffix.hex32(type(uint128).max)), bytes32("ffffffffffffffffffffffffffffffff"), "max");
     }
 
     function test_isBoundTo_acceptsTheLowerCaseSuffix() public view {
@@ -40,10 +36,7 @@ contract ProposerSuffixTest is Test {
     }
 
     function test_isBoundTo_rejectsOtherSuffixes() public view {
-        assertFalse(
-            this.check("Fund#proposer=0x00112233445566778899AABBCCDDEEFF00010203", ALICE),
-            "upper-case digits"
-        );
+        assertFalse(this.check("Fund#proposer=0x00112233445566778899AABBCCDDEEFF00010203", ALICE), "upper-case digits");
         assertFalse(this.check("Fund#proposer=0x00112233445566778899aabbccddeeff00010204", ALICE), "last digit");
         assertFalse(this.check("Fund#proposer=0x10112233445566778899aabbccddeeff00010203", ALICE), "first digit");
         assertFalse(this.check(string.concat("Fund#proposer=0x", ALICE_HEX, "\n"), ALICE), "trailing newline");
