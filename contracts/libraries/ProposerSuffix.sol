@@ -18,6 +18,8 @@ library ProposerSuffix {
         if (length < 52) return false;
         bytes32 head; // "#proposer=0x" and the first 20 hex digits (the address's top 10 bytes)
         bytes32 tail; // the last 32 hex digits (the address's low 16 bytes)
+        // Two reads inside the string (length >= 52): no copy of the suffix is made.
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             let end := add(add(description, 0x20), length)
             head := mload(sub(end, 52))
