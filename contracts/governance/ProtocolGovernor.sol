@@ -11,8 +11,6 @@ import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {Bytes} from "@openzeppelin/contracts/utils/Bytes.sol";
-import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
@@ -23,6 +21,7 @@ import {IVotingPower} from "../interfaces/IVotingPower.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
 import {Parameterized} from "./Parameterized.sol";
 import {BPS} from "../libraries/Constants.sol";
+import {ProposerSuffix} from "../libraries/ProposerSuffix.sol";
 
 /// @title ProtocolGovernor
 /// @notice OpenZeppelin Governor with class thresholds, a proposal deposit and a normal and an emergency timelock.
@@ -52,8 +51,41 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     uint48 private immutable _EMERGENCY_DELAY;
     uint16 private immutable _QUORUM_BPS;
 
-    uint256 private _proposalDeposit;
-    mapping(uint256 proposalId => ProposalTerms) private _terms;
+    /// @dev A proposal, in the governor's own record rather than OpenZeppelin's `_proposals` (never written): all
+    /// `propose` writes fits the first slot (the terms cost no slot of their own); the eta, written by `queue`, takes
+    /// the second. `depositId` names the deposit in `_depositAmounts` (zero: none, or settled).
+    struct ProposalRecord {
+        address proposer;
+        uint48 voteStart;
+        uint16 thresholdBps;
+        uint8 classId;
+        uint8 flags;
+        uint16 depositId;
+        uint48 eta;
+    }
+
+    /// @dev The deposit parameter and the id `_depositAmounts` keeps it under, read in one slot by `propose`.
+    struct DepositParameter {
+        uint96 amount;
+        uint16 id;
+    }
+
+    uint8 private constant _EXECUTED = 1;
+    uint8 private constant _CANCELED = 2;
+    uint8 private constant _EMERGENCY = 4;
+
+    /// @dev Every state but Canceled, Expired and Executed: those `_cancel` accepts (as OpenZeppelin's).
+    bytes32 private constant _CANCELLABLE_STATES = bytes32(
+        (2 ** (uint256(type(ProposalState).max) + 1) - 1) ^
+            (1 << uint8(ProposalState.Canceled)) ^
+            (1 << uint8(ProposalState.Expired)) ^
+            (1 << uint8(ProposalState.Executed))
+    );
+
+    DepositParameter private _deposit;
+    /// @dev Each value the deposit parameter took, by id (from 1): a proposal names its deposit in 16 bits.
+    mapping(uint16 depositId => uint96 amount) private _depositAmounts;
+    mapping(uint256 proposalId => ProposalRecord) private _records;
 
     /// @notice Deploys the governor with the preset's settings.
     /// @param config The settings (see `IProtocolGovernor.Config`).
@@ -92,16 +124,17 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     /// @inheritdoc IProtocolGovernor
     function settleDeposit(uint256 proposalId) external {
-        ProposalTerms storage terms = _terms[proposalId];
-        uint256 deposit = terms.deposit;
-        if (deposit == 0) revert NoDeposit(proposalId);
+        ProposalRecord storage proposal = _records[proposalId];
+        uint16 depositId = proposal.depositId;
+        if (depositId == 0) revert NoDeposit(proposalId);
         ProposalState current = state(proposalId);
         if (current == ProposalState.Pending || current == ProposalState.Active) {
             revert DepositLocked(proposalId, current);
         }
 
-        terms.deposit = 0;
-        address proposer = proposalProposer(proposalId);
+        proposal.depositId = 0;
+        uint256 deposit = _depositAmounts[depositId];
+        address proposer = proposal.proposer;
         if (current == ProposalState.Defeated && !_quorumReached(proposalId)) {
             emit DepositForfeited(proposalId, proposer, deposit);
             IERC20(_TOKEN).safeTransfer(_TREASURY, deposit);
@@ -115,12 +148,19 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     /// @inheritdoc IProtocolGovernor
     function proposalTerms(uint256 proposalId) external view returns (ProposalTerms memory) {
-        return _terms[proposalId];
+        ProposalRecord storage proposal = _records[proposalId];
+        return
+            ProposalTerms({
+                deposit: _depositAmounts[proposal.depositId],
+                thresholdBps: proposal.thresholdBps,
+                emergency: proposal.flags & _EMERGENCY != 0,
+                classId: proposal.classId
+            });
     }
 
     /// @inheritdoc IProtocolGovernor
     function proposalDeposit() external view returns (uint256) {
-        return _proposalDeposit;
+        return _deposit.amount;
     }
 
     /// @inheritdoc IProtocolGovernor
@@ -157,7 +197,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     /// @param key The parameter's key.
     /// @return The value; reverts with `UnknownParameter` for other keys.
     function parameter(bytes32 key) external view returns (uint256) {
-        if (key == PROPOSAL_DEPOSIT) return _proposalDeposit;
+        if (key == PROPOSAL_DEPOSIT) return _deposit.amount;
         revert UnknownParameter(key);
     }
 
@@ -203,19 +243,97 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     /// @notice A proposal's state; a succeeded proposal not queued within `GRACE_PERIOD` after its deadline, or a
     /// queued one not executed within `GRACE_PERIOD` after its eta, is Expired.
-    /// @dev Executed and Canceled come from the governor's own record: only the governor executes and cancels on
-    /// its timelocks.
+    /// @dev OpenZeppelin's state machine, on the governor's own record (one read for the flags, the start and the
+    /// threshold). Executed and Canceled come from that record: only the governor executes and cancels on its
+    /// timelocks.
     /// @param proposalId The proposal.
     /// @return The state.
     function state(uint256 proposalId) public view override(Governor, IGovernor) returns (ProposalState) {
-        ProposalState current = super.state(proposalId);
-        if (
-            (current == ProposalState.Queued && block.timestamp >= proposalEta(proposalId) + GRACE_PERIOD) ||
-            (current == ProposalState.Succeeded && block.timestamp >= proposalDeadline(proposalId) + GRACE_PERIOD)
-        ) {
-            return ProposalState.Expired;
-        }
-        return current;
+        ProposalRecord storage proposal = _records[proposalId];
+        (uint256 flags, uint256 snapshot) = (proposal.flags, proposal.voteStart);
+        if (flags & _EXECUTED != 0) return ProposalState.Executed;
+        if (flags & _CANCELED != 0) return ProposalState.Canceled;
+        if (snapshot == 0) revert GovernorNonexistentProposal(proposalId);
+
+        uint256 now_ = clock();
+        if (snapshot >= now_) return ProposalState.Pending;
+        uint256 deadline = snapshot + _VOTING_PERIOD;
+        if (deadline >= now_) return ProposalState.Active;
+        if (!_quorumReached(proposalId) || !_voteSucceeded(proposalId)) return ProposalState.Defeated;
+
+        uint256 eta = proposal.eta;
+        if (eta == 0) return now_ >= deadline + GRACE_PERIOD ? ProposalState.Expired : ProposalState.Succeeded;
+        return now_ >= eta + GRACE_PERIOD ? ProposalState.Expired : ProposalState.Queued;
+    }
+
+    /// @notice When voting starts: votes count at this timepoint; zero for an unknown proposal.
+    /// @param proposalId The proposal.
+    /// @return The snapshot timepoint.
+    function proposalSnapshot(uint256 proposalId) public view override(Governor, IGovernor) returns (uint256) {
+        return _records[proposalId].voteStart;
+    }
+
+    /// @notice When voting ends (inclusive): the snapshot plus the (immutable) voting period; `votingPeriod` for an
+    /// unknown proposal.
+    /// @param proposalId The proposal.
+    /// @return The deadline timepoint.
+    function proposalDeadline(uint256 proposalId) public view override(Governor, IGovernor) returns (uint256) {
+        return _records[proposalId].voteStart + uint256(_VOTING_PERIOD);
+    }
+
+    /// @notice Who proposed it; zero for an unknown proposal.
+    /// @param proposalId The proposal.
+    /// @return The proposer.
+    function proposalProposer(uint256 proposalId) public view override(Governor, IGovernor) returns (address) {
+        return _records[proposalId].proposer;
+    }
+
+    /// @notice When a queued proposal becomes executable; zero if it was never queued.
+    /// @param proposalId The proposal.
+    /// @return The eta, in seconds.
+    function proposalEta(uint256 proposalId) public view override(Governor, IGovernor) returns (uint256) {
+        return _records[proposalId].eta;
+    }
+
+    /// @notice Queues a succeeded proposal on its route's timelock (OpenZeppelin's `queue`, on the own record).
+    /// @param targets The calls' targets.
+    /// @param values The calls' values.
+    /// @param calldatas The calls' data.
+    /// @param descriptionHash The description's keccak256.
+    /// @return proposalId The proposal.
+    function queue(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public override(Governor, IGovernor) returns (uint256 proposalId) {
+        proposalId = getProposalId(targets, values, calldatas, descriptionHash);
+        _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Succeeded));
+        uint48 eta = _queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+        _records[proposalId].eta = eta;
+        emit ProposalQueued(proposalId, eta);
+    }
+
+    /// @notice Executes a queued proposal through its route's timelock once its eta has passed (OpenZeppelin's
+    /// `execute`, on the own record, marked executed before the calls).
+    /// @dev OpenZeppelin's governance-call queue is not kept: it only serves `onlyGovernance`, which guards nothing
+    /// here (`relay` is disabled); the governor's own settings are `restricted` to the normal timelock.
+    /// @param targets The calls' targets.
+    /// @param values The calls' values.
+    /// @param calldatas The calls' data.
+    /// @param descriptionHash The description's keccak256.
+    /// @return proposalId The proposal.
+    function execute(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public payable override(Governor, IGovernor) returns (uint256 proposalId) {
+        proposalId = getProposalId(targets, values, calldatas, descriptionHash);
+        _validateStateBitmap(proposalId, _encodeStateBitmap(ProposalState.Queued));
+        _records[proposalId].flags |= _EXECUTED;
+        _executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+        emit ProposalExecuted(proposalId);
     }
 
     /// @notice Every proposal goes through a timelock.
@@ -231,8 +349,9 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     // ------------------------------------------------------------------ internals
 
-    /// @dev Classifies the proposal by its calls, checks the proposer's stake where a call's class asks for
-    /// one, records the terms and takes the deposit (last: an external call to the token).
+    /// @dev OpenZeppelin's `_propose` on the governor's own record: classifies the proposal by its calls, checks the
+    /// proposer's stake where a call's class asks for one, writes the record (one slot) and takes the deposit (last:
+    /// an external call to the token).
     function _propose(
         address[] memory targets,
         uint256[] memory values,
@@ -240,22 +359,41 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         string memory description,
         address proposer
     ) internal override returns (uint256 proposalId) {
-        proposalId = super._propose(targets, values, calldatas, description, proposer);
+        proposalId = getProposalId(targets, values, calldatas, keccak256(bytes(description)));
+        if (targets.length != values.length || targets.length != calldatas.length || targets.length == 0) {
+            revert GovernorInvalidProposalLength(targets.length, calldatas.length, values.length);
+        }
+        ProposalRecord storage proposal = _records[proposalId];
+        // A cancelled proposal keeps its record: the same content cannot be proposed again (as OpenZeppelin).
+        if (proposal.voteStart != 0) {
+            revert GovernorUnexpectedProposalState(proposalId, state(proposalId), bytes32(0));
+        }
         (uint8 classId, IProposalClassifier.ProposalClass memory class_, uint256 minWeight) = _CLASSIFIER.classify(
             targets,
             calldatas
         );
         if (minWeight != 0) _requireProposerStake(proposer, minWeight);
 
-        uint256 deposit = _proposalDeposit;
-        _terms[proposalId] = ProposalTerms({
-            deposit: SafeCast.toUint96(deposit),
-            thresholdBps: class_.thresholdBps,
-            emergency: class_.emergency,
-            classId: classId
-        });
-        emit ProposalClassified(proposalId, classId, class_.thresholdBps, class_.emergency, deposit);
-        if (deposit != 0) IERC20(_TOKEN).safeTransferFrom(proposer, address(this), deposit);
+        DepositParameter memory deposit = _deposit;
+        uint256 snapshot = clock() + _VOTING_DELAY;
+        _writeRecord(proposal, proposer, snapshot, classId, class_, deposit.amount == 0 ? 0 : deposit.id);
+
+        _emitCreated(proposalId, proposer, targets, values, calldatas, snapshot, description);
+        emit ProposalClassified(proposalId, classId, class_.thresholdBps, class_.emergency, deposit.amount);
+        if (deposit.amount != 0) IERC20(_TOKEN).safeTransferFrom(proposer, address(this), deposit.amount);
+    }
+
+    /// @dev Cancels on the own record (OpenZeppelin's `_cancel`): any state but Canceled, Expired and Executed.
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override returns (uint256 proposalId) {
+        proposalId = getProposalId(targets, values, calldatas, descriptionHash);
+        _validateStateBitmap(proposalId, _CANCELLABLE_STATES);
+        _records[proposalId].flags |= _CANCELED;
+        emit ProposalCanceled(proposalId);
     }
 
     /// @dev Schedules on the route's timelock with the route's delay (GovernorTimelockControl, two timelocks).
@@ -266,7 +404,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override returns (uint48) {
-        bool emergency = _terms[proposalId].emergency;
+        bool emergency = _records[proposalId].flags & _EMERGENCY != 0;
         TimelockController timelock = _timelock(emergency);
         uint256 delay = emergency ? _EMERGENCY_DELAY : _NORMAL_DELAY;
         timelock.scheduleBatch(targets, values, calldatas, 0, _timelockSalt(descriptionHash), delay);
@@ -280,7 +418,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) internal override {
-        TimelockController timelock = _timelock(_terms[proposalId].emergency);
+        TimelockController timelock = _timelock(_records[proposalId].flags & _EMERGENCY != 0);
         timelock.executeBatch{value: msg.value}(targets, values, calldatas, 0, _timelockSalt(descriptionHash));
     }
 
@@ -293,13 +431,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         address proposer,
         string memory description
     ) internal pure override returns (bool) {
-        bytes memory text = bytes(description);
-        uint256 length = text.length;
-        if (length < 52) return false;
-        // The last 52 bytes: "#proposer=" (10) and "0x" with 40 hex digits.
-        return
-            keccak256(Bytes.slice(text, length - 52)) ==
-            keccak256(abi.encodePacked("#proposer=", Strings.toHexString(proposer)));
+        return ProposerSuffix.isBoundTo(description, proposer);
     }
 
     /// @dev Votes at a past timepoint from the vote source (token votes + weighted stake).
@@ -320,7 +452,8 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         uint256 proposalId
     ) internal view override(Governor, GovernorCountingSimple) returns (bool) {
         (uint256 againstVotes, uint256 forVotes, ) = proposalVotes(proposalId);
-        return forVotes != 0 && forVotes * BPS >= uint256(_terms[proposalId].thresholdBps) * (forVotes + againstVotes);
+        return
+            forVotes != 0 && forVotes * BPS >= uint256(_records[proposalId].thresholdBps) * (forVotes + againstVotes);
     }
 
     /// @dev Governance calls to the governor itself come from the normal timelock.
@@ -333,9 +466,56 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         _storeDeposit(value);
     }
 
+    /// @dev Each value gets the next id, under which proposals made while it holds find it at settlement.
     function _storeDeposit(uint256 value) private {
         if (value > type(uint96).max) revert InvalidParameterValue(PROPOSAL_DEPOSIT, value);
-        _proposalDeposit = value;
+        uint256 id = uint256(_deposit.id) + 1;
+        if (id > type(uint16).max) revert DepositIdsExhausted();
+        _deposit = DepositParameter({amount: uint96(value), id: uint16(id)});
+        _depositAmounts[uint16(id)] = uint96(value);
+    }
+
+    /// @dev All fields in one basic block, so the optimiser writes the slot once.
+    function _writeRecord(
+        ProposalRecord storage proposal,
+        address proposer,
+        uint256 snapshot,
+        uint8 classId,
+        IProposalClassifier.ProposalClass memory class_,
+        uint16 depositId
+    ) private {
+        uint48 voteStart = SafeCast.toUint48(snapshot);
+        uint8 flags = class_.emergency ? _EMERGENCY : 0;
+        uint16 thresholdBps = class_.thresholdBps;
+        proposal.proposer = proposer;
+        proposal.voteStart = voteStart;
+        proposal.thresholdBps = thresholdBps;
+        proposal.classId = classId;
+        proposal.flags = flags;
+        proposal.depositId = depositId;
+    }
+
+    /// @dev OpenZeppelin's ProposalCreated (the whole proposal), in a function of its own for the stack.
+    function _emitCreated(
+        uint256 proposalId,
+        address proposer,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        uint256 snapshot,
+        string memory description
+    ) private {
+        emit ProposalCreated(
+            proposalId,
+            proposer,
+            targets,
+            values,
+            new string[](targets.length),
+            calldatas,
+            snapshot,
+            snapshot + _VOTING_PERIOD,
+            description
+        );
     }
 
     function _requireProposerStake(address proposer, uint256 minWeight) private view {

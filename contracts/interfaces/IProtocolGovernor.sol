@@ -102,6 +102,10 @@ interface IProtocolGovernor is IGovernor {
     /// @param proposalId The proposal.
     error NoDeposit(uint256 proposalId);
 
+    /// @notice The deposit parameter took 65,535 values: it cannot change any more (each change takes a
+    /// governance proposal, so this is out of reach).
+    error DepositIdsExhausted();
+
     /// @notice `relay` is disabled: the governor holds proposers' deposits, which no proposal may move.
     error RelayDisabled();
 
