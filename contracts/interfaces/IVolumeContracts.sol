@@ -45,6 +45,8 @@ interface IVolumeContracts is IParameterized {
     /// @param ratePer1k Fixed price of 1,000 tokens, token wei.
     /// @param committedTokens Tokens committed (the escrow is their cost).
     /// @param settledTokens Cumulative tokens settled so far.
+    /// @param proposedAt When the consumer proposed, unix seconds.
+    /// @param acceptedAt When the provider accepted, unix seconds (0 before).
     /// @param modelId The model served (a label of the terms; the provider accepted it).
     struct Commitment {
         address consumer;
@@ -55,6 +57,8 @@ interface IVolumeContracts is IParameterized {
         uint96 ratePer1k;
         uint64 committedTokens;
         uint64 settledTokens;
+        uint40 proposedAt;
+        uint40 acceptedAt;
         bytes32 modelId;
     }
 

@@ -7,6 +7,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
@@ -108,6 +109,8 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
             ratePer1k: uint96(ratePer1k),
             committedTokens: uint64(committedTokens),
             settledTokens: 0,
+            proposedAt: uint40(block.timestamp),
+            acceptedAt: 0,
             modelId: modelId
         });
         _totals.escrow += SafeCast.toUint128(escrow);
@@ -134,6 +137,7 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         if (block.timestamp >= c.termEnd) revert TermEnded(id, c.termEnd);
         if (!_STAKING.isActive(msg.sender)) revert ProviderInactive(msg.sender);
         c.status = Status.Active;
+        c.acceptedAt = uint40(block.timestamp);
         emit Accepted(id, msg.sender);
     }
 
@@ -293,13 +297,22 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         if (s != status) revert WrongStatus(id, s);
     }
 
-    /// @dev Ends an active contract: `penaltyBps` of the unused escrow (rounded up) to the provider through the split,
-    /// the rest back to the consumer.
+    /// @dev Ends an active contract: `penaltyBps` of the unused escrow, pro rata of the term the provider was bound
+    /// (from its acceptance to the term end, over the term from the proposal), rounded up, to the provider through the
+    /// split; the rest back to the consumer. A provider accepting late in the term reserved capacity for that part only:
+    /// one accepting a second before the end takes almost nothing (without the pro rata it took the whole penalty).
     function _end(uint256 id, Commitment storage c, uint256 penaltyBps, bool exited) private {
         Commitment memory m = c;
         c.status = Status.Ended;
         uint256 unused = _cost(m.committedTokens, m.ratePer1k) - _cost(m.settledTokens, m.ratePer1k);
-        uint256 penalty = (unused * penaltyBps + BPS - 1) / BPS;
+        // proposedAt <= acceptedAt < termEnd (accept refuses from the term end): the divisor is positive, the factor
+        // at most 1.
+        uint256 penalty = Math.mulDiv(
+            unused * penaltyBps,
+            m.termEnd - m.acceptedAt,
+            BPS * (m.termEnd - m.proposedAt),
+            Math.Rounding.Ceil
+        );
         (uint256 toProvider, uint256 toProtocol) = _split(penalty);
         uint256 refund = unused - penalty;
         Totals memory t = _totals;
