@@ -142,9 +142,7 @@ contract ComplianceHooksTest is MarketBase {
         _attest(dana, FR);
         vm.warp(T0 + 30 days); // the attestations' expiry
         vm.prank(carol);
-        vm.expectRevert(
-            abi.encodeWithSelector(IComplianceRegistry.AttestationExpired.selector, carol, T0 + 30 days)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IComplianceRegistry.AttestationExpired.selector, carol, T0 + 30 days));
         licences.buy(listingId, THRESHOLD);
         vm.startPrank(kyc);
         compliance.attest(carol, T0 + 60 days, FR);

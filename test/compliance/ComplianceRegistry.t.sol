@@ -142,7 +142,9 @@ contract ComplianceRegistryTest is ManagedTest {
         compliance.attest(address(0), T0 + 1, FR);
         vm.expectRevert(abi.encodeWithSelector(IComplianceRegistry.InvalidExpiry.selector, T0));
         compliance.attest(alice, T0, FR);
-        vm.expectRevert(abi.encodeWithSelector(IComplianceRegistry.InvalidExpiry.selector, uint256(type(uint64).max) + 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IComplianceRegistry.InvalidExpiry.selector, uint256(type(uint64).max) + 1)
+        );
         compliance.attest(alice, uint256(type(uint64).max) + 1, FR);
         vm.expectRevert(IComplianceRegistry.InvalidJurisdiction.selector);
         compliance.attest(alice, T0 + 1, bytes2(0));

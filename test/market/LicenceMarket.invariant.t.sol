@@ -19,7 +19,13 @@ contract LicenceMarketInvariantTest is MarketBase {
 
     function setUp() public override {
         super.setUp();
-        licences = new LicenceMarket(IERC20(address(token)), router, catalog, IComplianceRegistry(address(0)), address(manager));
+        licences = new LicenceMarket(
+            IERC20(address(token)),
+            router,
+            catalog,
+            IComplianceRegistry(address(0)),
+            address(manager)
+        );
         vm.prank(admin);
         _restrict(address(licences), ILicenceMarket.setModelSeller.selector, Roles.MARKET_CURATOR);
         handler = new LicenceMarketHandler(licences, token, router, minter, registry);
