@@ -213,6 +213,23 @@ contract ComplianceHooksTest is MarketBase {
         assertEq(_balance(alice), 10_000 ether - (2 * THRESHOLD - 1), "the 1,000 QUIV settlement went through");
     }
 
+    function test_RevertWhen_theConsumerIsRevokedMidChannel_onlySettlementsBelowTheThresholdGoOn() public {
+        _attest(alice, FR);
+        _attest(bronze, FR);
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, THRESHOLD, 1_000_000)); // attested: 1,000 QUIV settles
+        vm.prank(kyc);
+        compliance.revoke(alice);
+        // The consumer signed 2,000 QUIV cumulative: the 1,000 QUIV step is refused now.
+        IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 2 * THRESHOLD, 2_000_000);
+        bytes memory signature = _sign(aliceKey, v);
+        vm.prank(bronze);
+        vm.expectRevert(abi.encodeWithSelector(IComplianceRegistry.NotAttested.selector, alice));
+        market.settle(v, signature);
+        // An earlier voucher of the channel (999 QUIV above the last settlement) still settles.
+        _settle(aliceKey, _voucher(alice, bronze, SMALL, 2 * THRESHOLD - 1 ether, 1_999_000));
+        assertEq(_balance(alice), 10_000 ether - (2 * THRESHOLD - 1 ether), "1,999 QUIV paid in all");
+    }
+
     /// @dev KNOWN ISSUE: the threshold applies to each payment, not to an account's volume: a provider settling a
     /// consumer's cumulative vouchers in steps below the threshold moves any amount between unattested accounts
     /// (likewise several licences below it). A rolling per-account volume would need the registry to write state on
