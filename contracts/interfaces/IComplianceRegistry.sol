@@ -7,9 +7,10 @@ pragma solidity ^0.8.28;
 /// transfers, inference settlements, issuer-token transfers and mints) call `check` before moving value. A payment
 /// of `threshold` or more needs both parties attested, unexpired and outside the restricted jurisdictions; a payment
 /// below it passes untouched.
-/// @dev A hooked contract holds this registry as an immutable; the zero address means compliance is off (no call,
-/// no gas). `check` is a view with three storage reads at most per party: O(1). Jurisdiction codes are ISO 3166-1
-/// alpha-2 as two ASCII bytes ("US" = 0x5553); the registry only refuses the zero code.
+/// @dev A hooked contract holds this registry as an immutable; the zero address means compliance is off (no call:
+/// one comparison of the immutable). `check` is a view reading the threshold, then at most two slots per party (the
+/// attestation, the jurisdiction's flag): O(1). Jurisdiction codes are ISO 3166-1 alpha-2 as two ASCII bytes
+/// ("US" = 0x5553); the registry only refuses the zero code.
 interface IComplianceRegistry {
     /// @notice An account's attestation, in one slot.
     /// @param provider The KYC provider that attested it (zero: none).
