@@ -2,7 +2,7 @@
  * AccessManager role ids, mirroring `contracts/libraries/Roles.sol`. One AccessManager per preset
  * holds them; the timelock is its admin (role 0). Ids 1-9 are shared; each module owns a range of ten:
  * supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59, lending 60-69,
- * distribution 70-79, issuance 80-89.
+ * distribution 70-79, issuance 80-89, compliance 90-99.
  */
 export const ROLES = {
   ADMIN: 0n,
@@ -36,4 +36,6 @@ export const ROLES = {
   DISTRIBUTION_CREDITOR: 74n,
   DISTRIBUTION_CONSENSUS_REPORTER: 75n,
   DISTRIBUTION_REGISTRAR: 76n,
+  // compliance (90-99)
+  KYC_PROVIDER: 90n,
 } as const;

@@ -757,6 +757,17 @@ export function validatePreset(preset: SystemPreset<string>): void {
     validateSlashing(`${root}.slashing`, p.slashing);
     if (p.staking === undefined) fail(`${root}.slashing`, "needs a staking piece (the slasher slashes staked tokens)");
   }
+  if (p.compliance !== undefined) {
+    const c = checkObject(`${root}.compliance`, p.compliance) as unknown as SystemPreset<string>["compliance"] & {};
+    checkGoverned(`${root}.compliance.threshold`, c.threshold);
+    checkString(`${root}.compliance.kycProvider`, c.kycProvider);
+    if (!Array.isArray(c.restricted) || c.restricted.some((x) => typeof x !== "string" || !/^[A-Z]{2}$/.test(x))) {
+      fail(`${root}.compliance.restricted`, "must list two-letter upper-case jurisdiction codes (ISO 3166-1 alpha-2)");
+    }
+    if (p.market === undefined && p.issuance === undefined) {
+      fail(`${root}.compliance`, "needs a market or an issuance piece (nothing else checks it)");
+    }
+  }
   if (p.market !== undefined) {
     validateMarket(`${root}.market`, p.market);
     checkString(`${root}.market.infrastructure`, p.market.infrastructure);

@@ -614,6 +614,20 @@ export const TASKS = [
     .addOption({ name: "from", description: FROM, defaultValue: "marketCurator" })
     .setAction(() => import("./certify-provider.js"))
     .build(),
+  task("attest", "Attest an account for the compliance hooks, or revoke it (a KYC provider signs)")
+    .addOption(required("account", "The account: an address or a named account of the preset"))
+    .addOption({
+      name: "jurisdiction",
+      description: "Its jurisdiction, ISO 3166-1 alpha-2, e.g. FR (required unless --revoke)",
+      type: ArgumentType.STRING_WITHOUT_DEFAULT,
+      defaultValue: undefined,
+    })
+    .addOption({ name: "days", description: "Days the attestation lasts", defaultValue: "365" })
+    .addFlag({ name: "revoke", description: "Revoke the account's attestation instead" })
+    .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
+    .addOption({ name: "from", description: FROM, defaultValue: "kycProvider" })
+    .setAction(() => import("./attest.js"))
+    .build(),
   task("grant-role", "Grant an operating role of the preset's AccessManager (its admin signs)")
     .addOption(required("role", "The role, e.g. DISTRIBUTION_PORTAL"))
     .addOption(required("to", "Who gets it"))

@@ -370,7 +370,8 @@ interface IInferenceMarket is IChallengeSource {
     /// discounts, plus the priority fee, and splits the base fee. Only the voucher's provider may call it.
     /// @dev Open while paused. Reverts with the voucher's error if it is expired, of a closed epoch, replayed or
     /// older than the last one settled, wrongly signed (wrong signer, other chain or contract, altered field), for
-    /// an unknown model, an inactive or banned provider, or above the pair's reserve.
+    /// an unknown model, an inactive or banned provider, or above the pair's reserve. With compliance on, a charge
+    /// at or above the registry's threshold needs the consumer and the provider attested (`IComplianceRegistry.check`).
     /// @param voucher The voucher.
     /// @param signature The ECDSA signature of the consumer or of its registered signer.
     /// @return subjectId The settlement's id for the challenge court (`number << 24 | ordinal`). The court reads the
@@ -454,6 +455,10 @@ interface IInferenceMarket is IChallengeSource {
     /// @notice The incentive pools (cashback, referral, API share, credit bonus).
     /// @return Their address.
     function incentives() external view returns (address);
+
+    /// @notice The compliance registry each settlement checks (zero: compliance off).
+    /// @return Its address.
+    function compliance() external view returns (address);
 
     /// @notice The provider staking module (activity, tiers).
     /// @return Its address.

@@ -258,6 +258,10 @@ interface IIssuerToken is IERC20Metadata, IERC20Permit {
     /// @return The registry's address.
     function registry() external view returns (address);
 
+    /// @notice The compliance registry transfers and issuance check (zero: compliance off; the same for every clone).
+    /// @return Its address.
+    function compliance() external view returns (address);
+
     /// @notice The factory that created the token.
     /// @return The factory's address.
     function factory() external view returns (address);

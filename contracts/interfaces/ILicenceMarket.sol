@@ -211,7 +211,8 @@ interface ILicenceMarket {
 
     /// @notice Buys one licence of a listing at its price, pulled from the caller (approve this contract first): the
     /// seller's part to the seller, the protocol's part to this contract until `routeFees`. Reverts if the caller
-    /// holds a live one already.
+    /// holds a live one already. With compliance on, a price at or above the registry's threshold needs the buyer and
+    /// the seller attested (`IComplianceRegistry.check`).
     /// @param listingId The listing.
     /// @param maxPrice The most the caller pays (a price raised after the caller signed reverts).
     /// @return expiry When the licence lapses (`type(uint64).max`: perpetual).
@@ -223,7 +224,8 @@ interface ILicenceMarket {
     function routeFees() external returns (uint256 amount);
 
     /// @notice Transfers the caller's live licence to `to`, if the listing allows resale (payment is the parties'
-    /// affair). `to` must hold no live licence of the listing; the expiry is unchanged.
+    /// affair). `to` must hold no live licence of the listing; the expiry is unchanged. With compliance on, the
+    /// listing's current price stands for the licence's value: at or above the threshold both parties need attesting.
     /// @param listingId The listing.
     /// @param to The new holder.
     function transferLicence(uint256 listingId, address to) external;
@@ -281,4 +283,8 @@ interface ILicenceMarket {
     /// @notice The model catalogue.
     /// @return Its address.
     function catalog() external view returns (address);
+
+    /// @notice The compliance registry sales and transfers check (zero: compliance off).
+    /// @return Its address.
+    function compliance() external view returns (address);
 }

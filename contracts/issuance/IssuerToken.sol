@@ -11,6 +11,7 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IIssuerRegistry} from "../interfaces/IIssuerRegistry.sol";
 import {IIssuerToken} from "../interfaces/IIssuerToken.sol";
 
@@ -27,6 +28,11 @@ import {IIssuerToken} from "../interfaces/IIssuerToken.sol";
 /// clone can never issue a token. The OpenZeppelin upgradeable ERC20 and EIP-712 variants are used because they
 /// do not cache the name in immutables; the name and the EIP-712 domain name are read from the arguments and the
 /// version is the constant "1".
+///
+/// Compliance (opt-in per preset): the compliance registry is an immutable of the implementation, so every clone
+/// shares it and a clone costs nothing more. With one, transfers (sender and receiver) and issuance (mints and
+/// voucher claims: the receiver) check it at the amount; burns (redemptions) and refunds never do, so a holder can
+/// always exit through its issuer. The zero registry makes no call.
 ///
 /// Argument layout (packed): issuer (20 bytes) | minter (20) | cap (16) | terms hash (32) | index (8) | name
 /// length (2) | symbol length (2) | terms URI length (2) | name | symbol | terms URI.
@@ -53,6 +59,7 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
     IIssuerRegistry private immutable _REGISTRY;
     address private immutable _FACTORY;
     address private immutable _SELF;
+    IComplianceRegistry private immutable _COMPLIANCE;
 
     // Slot 0: read by every issuer-side call and by redeem.
     address private _minter; // the minter set by `setMinter` (valid once `_minterSet`)
@@ -71,8 +78,10 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
 
     /// @notice Deploys the implementation (the factory does, in its constructor) and locks it.
     /// @param registry_ The issuer registry every clone checks its issuer against.
-    constructor(address registry_) {
+    /// @param compliance_ The compliance registry every clone checks (the zero address: compliance off).
+    constructor(address registry_, address compliance_) {
         _REGISTRY = IIssuerRegistry(registry_);
+        _COMPLIANCE = IComplianceRegistry(compliance_);
         _FACTORY = msg.sender;
         _SELF = address(this);
         _disableInitializers();
@@ -187,6 +196,11 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
     }
 
     /// @inheritdoc IIssuerToken
+    function compliance() external view returns (address) {
+        return address(_COMPLIANCE);
+    }
+
+    /// @inheritdoc IIssuerToken
     function factory() external view returns (address) {
         return _FACTORY;
     }
@@ -290,6 +304,7 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
         if (committed > cap_) revert CapExceeded(committed, cap_);
         _committed = uint128(committed); // committed <= cap < 2^128
         _totalMinted = (uint256(_totalMinted) + amount).toUint128();
+        if (address(_COMPLIANCE) != address(0)) _COMPLIANCE.check(address(0), to, amount);
         _mint(to, amount);
     }
 
@@ -378,6 +393,15 @@ contract IssuerToken is IIssuerToken, ERC20PermitUpgradeable {
 
     function _voucherBit(uint256 id) private pure returns (uint256 word, uint256 bit) {
         return (id >> 8, 1 << (id & 0xff));
+    }
+
+    /// @dev Transfers (both parties non-zero) check the compliance registry when there is one; mints and burns
+    /// pass through (issuance checks its receiver in `_issue`, redemptions and refunds are never refused).
+    function _update(address from, address to, uint256 value) internal override {
+        if (address(_COMPLIANCE) != address(0) && from != address(0) && to != address(0)) {
+            _COMPLIANCE.check(from, to, value);
+        }
+        super._update(from, to, value);
     }
 
     /// @inheritdoc ERC20PermitUpgradeable

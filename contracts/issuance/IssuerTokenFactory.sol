@@ -30,11 +30,17 @@ contract IssuerTokenFactory is IIssuerTokenFactory, Parameterized {
     /// @notice Deploys the factory and, with it, the one token implementation every clone runs.
     /// @param authority The preset's AccessManager.
     /// @param registry_ The issuer registry (slots, fees, issuer status).
+    /// @param compliance_ The compliance registry every token checks (the zero address: compliance off).
     /// @param creationFee_ The creation fee, in wei of QUT.
-    constructor(address authority, address registry_, uint256 creationFee_) AccessManaged(authority) {
+    constructor(
+        address authority,
+        address registry_,
+        address compliance_,
+        uint256 creationFee_
+    ) AccessManaged(authority) {
         if (registry_ == address(0)) revert IIssuerRegistry.ZeroAddress();
         _REGISTRY = IIssuerRegistry(registry_);
-        _IMPLEMENTATION = address(new IssuerToken(registry_));
+        _IMPLEMENTATION = address(new IssuerToken(registry_, compliance_));
         _creationFee = creationFee_;
     }
 

@@ -23,7 +23,7 @@ library Roles {
     uint64 internal constant PARAMETER_CONTROLLER = 6;
 
     // Module ranges: supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59,
-    // lending 60-69, distribution 70-79, issuance 80-89.
+    // lending 60-69, distribution 70-79, issuance 80-89, compliance 90-99.
 
     // Supply (10-19).
     /// @dev May create vesting schedules in the VestingVault (the Genesis contract during genesis, then governance).
@@ -75,4 +75,9 @@ library Roles {
     uint64 internal constant DISTRIBUTION_CONSENSUS_REPORTER = 75;
     /// @dev Distribution: admin of roles 70, 71, 72 and 75; registers validators (`ConsensusRewards.setValidator`).
     uint64 internal constant DISTRIBUTION_REGISTRAR = 76;
+
+    // Compliance (90-99).
+    /// @dev Compliance: KYC providers, may attest and revoke accounts on the `ComplianceRegistry` (a preset with
+    /// compliance on; never the account attested).
+    uint64 internal constant KYC_PROVIDER = 90;
 }

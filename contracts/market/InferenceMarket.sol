@@ -13,6 +13,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {GuardianPausable} from "../governance/GuardianPausable.sol";
 import {IChallengeSource} from "../interfaces/IChallengeSource.sol";
+import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
@@ -158,6 +159,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     IModelCatalog private immutable _CATALOG;
     IFeeRouter private immutable _ROUTER;
     IIncentivePools private immutable _INCENTIVES;
+    IComplianceRegistry private immutable _COMPLIANCE;
     /// @dev The EIP-712 domain separator at deployment, and its chain (a fork's other chain id recomputes it).
     bytes32 private immutable _DOMAIN_SEPARATOR;
     uint256 private immutable _DOMAIN_CHAIN_ID;
@@ -183,6 +185,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// @param catalog_ The model catalogue.
     /// @param router_ The fee router (same token).
     /// @param incentives_ The incentive pools (same token).
+    /// @param compliance_ The compliance registry (the zero address: compliance off).
     /// @param authority The preset's AccessManager.
     /// @param p Initial values of the market's governed parameters.
     constructor(
@@ -191,6 +194,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         IModelCatalog catalog_,
         IFeeRouter router_,
         IIncentivePools incentives_,
+        IComplianceRegistry compliance_,
         address authority,
         Parameters memory p
     ) AccessManaged(authority) GuardianPausable(p.pauseDuration) {
@@ -206,6 +210,7 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
         _CATALOG = catalog_;
         _ROUTER = router_;
         _INCENTIVES = incentives_;
+        _COMPLIANCE = compliance_;
         _DOMAIN_CHAIN_ID = block.chainid;
         _DOMAIN_SEPARATOR = _domainSeparator();
         _escrow = EscrowConfig({
@@ -379,6 +384,8 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
             _checkVoucher(voucher, ch, signature);
             Usage memory u = _rolledUsage(_usage[voucher.consumer]);
             (c, fromCredits) = _charge(voucher, ch, r, u, e.tierDiscountBps);
+            // Compliance (opt-in): this settlement's charge is the payment checked, consumer to provider.
+            if (address(_COMPLIANCE) != address(0)) _COMPLIANCE.check(voucher.consumer, voucher.provider, c.total);
             _recordUsage(voucher, ch, c.provider);
 
             // Effects.
@@ -560,6 +567,11 @@ contract InferenceMarket is IInferenceMarket, GuardianPausable, ReentrancyGuardT
     /// @inheritdoc IInferenceMarket
     function incentives() external view returns (address) {
         return address(_INCENTIVES);
+    }
+
+    /// @inheritdoc IInferenceMarket
+    function compliance() external view returns (address) {
+        return address(_COMPLIANCE);
     }
 
     /// @inheritdoc IInferenceMarket

@@ -7,6 +7,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {ILicenceMarket} from "../interfaces/ILicenceMarket.sol";
 import {IModelCatalog} from "../interfaces/IModelCatalog.sol";
@@ -19,6 +20,9 @@ import {BPS} from "../libraries/Constants.sol";
 /// is transferred from the buyer to this contract, and `routeFees` (anyone, any time) sends all of it through the
 /// router (validators, infrastructure, treasury, burn). The contract holds nothing else: its balance is the protocol's
 /// part of the sales since the last routing (plus anything donated, routed alike).
+/// Compliance (opt-in per preset): with a compliance registry, a sale checks buyer and seller at the price, and a
+/// transfer checks sender and receiver at the listing's current price (a licence has no price of its own once sold);
+/// the zero registry makes no call.
 contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     uint64 private constant PERPETUAL = type(uint64).max;
@@ -26,6 +30,7 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     IERC20 private immutable _TOKEN;
     IFeeRouter private immutable _ROUTER;
     IModelCatalog private immutable _CATALOG;
+    IComplianceRegistry private immutable _COMPLIANCE;
 
     uint256 private _listingCount;
     mapping(uint256 listingId => Listing) private _listings;
@@ -40,14 +45,22 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     /// @param token_ The market's token (the router's).
     /// @param router_ The fee router.
     /// @param catalog_ The model catalogue (model-access listings name a listed model).
+    /// @param compliance_ The compliance registry (the zero address: compliance off).
     /// @param authority The preset's AccessManager.
-    constructor(IERC20 token_, IFeeRouter router_, IModelCatalog catalog_, address authority) AccessManaged(authority) {
+    constructor(
+        IERC20 token_,
+        IFeeRouter router_,
+        IModelCatalog catalog_,
+        IComplianceRegistry compliance_,
+        address authority
+    ) AccessManaged(authority) {
         if (address(token_) == address(0) || address(router_) == address(0) || address(catalog_) == address(0)) {
             revert ZeroAddress();
         }
         _TOKEN = token_;
         _ROUTER = router_;
         _CATALOG = catalog_;
+        _COMPLIANCE = compliance_;
     }
 
     // ------------------------------------------------------------------ sellers
@@ -150,6 +163,7 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         // A model's access is held once, whichever listing sold it.
         uint256 held = model ? _access[item.subject][msg.sender] : _licences[listingId][msg.sender];
         if (held > block.timestamp) revert LicenceHeld(listingId, msg.sender, held);
+        if (address(_COMPLIANCE) != address(0)) _COMPLIANCE.check(msg.sender, seller, price);
 
         // sold < supply (a uint64).
         item.sold = uint64(sold + 1);
@@ -187,6 +201,7 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
         bytes32 modelId = item.subject;
         uint256 held = model ? _access[modelId][to] : _licences[listingId][to];
         if (held > block.timestamp) revert LicenceHeld(listingId, to, held);
+        if (address(_COMPLIANCE) != address(0)) _COMPLIANCE.check(msg.sender, to, item.price);
         delete _licences[listingId][msg.sender];
         _licences[listingId][to] = uint64(expiry);
         if (model) {
@@ -252,6 +267,11 @@ contract LicenceMarket is ILicenceMarket, AccessManaged, ReentrancyGuardTransien
     /// @inheritdoc ILicenceMarket
     function catalog() external view returns (address) {
         return address(_CATALOG);
+    }
+
+    /// @inheritdoc ILicenceMarket
+    function compliance() external view returns (address) {
+        return address(_COMPLIANCE);
     }
 
     // ------------------------------------------------------------------ internals

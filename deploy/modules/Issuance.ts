@@ -1,5 +1,6 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
+import { ZeroAddress } from "ethers";
 
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
@@ -24,19 +25,25 @@ const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
  * `distributor` (default: the deployer), `tiers`, `unstakeNoticePeriod`, `creationFee`, `partnerClaimWindow`.
  *
  * The module is built from an issuance preset (its hard bounds, and the defaults of the parameters above), optionally with the fee recipient bound to a contract of the same deployment (the preset
- * module passes governance's Treasury) instead of the `feeRecipient` parameter.
+ * module passes governance's Treasury) instead of the `feeRecipient` parameter, and with the preset's compliance
+ * registry (every issuer token then checks it; none: the zero address, compliance off).
  */
 // Ignition's future types are per contract name; any contract future will do for the fee recipient.
 export function buildIssuanceModule(
   preset: IssuancePreset,
-  bind?: { feeRecipient: (m: IgnitionModuleBuilder) => any },
+  bind?: { feeRecipient: (m: IgnitionModuleBuilder) => any; compliance?: (m: IgnitionModuleBuilder) => any },
 ) {
   return buildModule("Issuance", (m) =>
-    issuance(m, preset, bind?.feeRecipient(m) ?? m.getParameter("feeRecipient", m.getAccount(0))),
+    issuance(
+      m,
+      preset,
+      bind?.feeRecipient(m) ?? m.getParameter("feeRecipient", m.getAccount(0)),
+      bind?.compliance?.(m) ?? ZeroAddress,
+    ),
   );
 }
 
-function issuance(m: IgnitionModuleBuilder, preset: IssuancePreset, feeRecipient: any) {
+function issuance(m: IgnitionModuleBuilder, preset: IssuancePreset, feeRecipient: any, compliance: any) {
   const { manager, token: qut } = m.useModule(TokenModule);
   const { registry: parameters } = m.useModule(ParametersModule);
 
@@ -50,7 +57,7 @@ function issuance(m: IgnitionModuleBuilder, preset: IssuancePreset, feeRecipient
   const partnerClaimWindow = m.getParameter("partnerClaimWindow", preset.partnerClaimWindow);
 
   const registry = m.contract("IssuerRegistry", [manager, qut, tiers, unstakeNoticePeriod, feeRecipient]);
-  const factory = m.contract("IssuerTokenFactory", [manager, registry, creationFee]);
+  const factory = m.contract("IssuerTokenFactory", [manager, registry, compliance, creationFee]);
   const rewards = m.contract("PartnerRewards", [manager, qut, partnerClaimWindow]);
   const settlement = m.contract("Settlement", [qut, registry]);
 

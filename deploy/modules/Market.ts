@@ -1,6 +1,6 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
-import { id } from "ethers";
+import { id, ZeroAddress } from "ethers";
 
 import type { Governed } from "../../lib/governed.js";
 import { ROLES } from "../../lib/roles.js";
@@ -84,6 +84,8 @@ type AnyFuture = any;
 export interface MarketBindings {
   /** The fee router's recipients of the protocol's parts. */
   recipients?: (m: IgnitionModuleBuilder) => { validators: AnyFuture; infrastructure: AnyFuture; treasury: AnyFuture };
+  /** The preset's compliance registry (module `Compliance`): the inference and licence markets check it. None: off. */
+  compliance?: (m: IgnitionModuleBuilder) => AnyFuture;
 }
 
 /** The constructor arguments of the market contracts for a preset (structs as named tuples). */
@@ -183,6 +185,8 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       treasury: m.getParameter<string>("treasury"),
     };
     const args = marketConstructorArgs(preset);
+    // Compliance is opt-in per preset: the zero address turns the hooks off (no call, no gas).
+    const compliance = bind?.compliance?.(m) ?? ZeroAddress;
 
     const catalog = m.contract("ModelCatalog", [stakingContract, manager, args.catalog]);
     const router = m.contract("FeeRouter", [token, stakingContract, manager, args.router, recipients]);
@@ -195,11 +199,12 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
       catalog,
       router,
       incentives,
+      compliance,
       manager,
       args.market,
     ]);
     // The data marketplace: licences paid through the router's split; the curator names each model's seller.
-    const licences = m.contract("LicenceMarket", [token, router, catalog, manager]);
+    const licences = m.contract("LicenceMarket", [token, router, catalog, compliance, manager]);
     // Sealed-bid auctions of inference requests: bidders are active providers, payments go through the router.
     const auction = m.contract("RequestAuction", [token, router, catalog, stakingContract, manager, args.auction]);
     // Committed-volume contracts and session storage: providers are active providers, fees go through the router.

@@ -19,6 +19,7 @@ import type { MarketPreset } from "../../modules/market.js";
 import type { ProgramsPreset } from "../../modules/programs.js";
 import type { AccountName, SupplyPreset } from "../../modules/supply.js";
 import type { DeflationPreset } from "../../modules/deflation.js";
+import type { CompliancePreset } from "../../modules/compliance.js";
 
 /** The four systems of the kit (another economy is a folder under presets/ with its own id: see presets/toy/). */
 export const SYSTEMS = ["quiver", "qerun", "qry", "qutoken"] as const;
@@ -119,6 +120,11 @@ export interface SystemPreset<Id extends string = SystemId> {
    * deflation, through the ParameterRegistry (needs the market piece and a hold-mode emission).
    */
   deflation?: DeflationPreset;
+  /**
+   * Opt-in compliance hooks (docs/compliance.md): a `ComplianceRegistry` the inference and licence markets and the
+   * issuer tokens check for payments at or above its threshold. Off (absent) in the kit's four presets.
+   */
+  compliance?: CompliancePreset;
   /** Named accounts of the pieces that stand for contracts of the deployment rather than addresses. */
   bindings: Record<AccountName, BindableContract>;
 }
@@ -140,5 +146,6 @@ export function presetAccounts(preset: SystemPreset<string>): AccountName[] {
     names.add(preset.market.infrastructure);
     names.add(preset.market.curator);
   }
+  if (preset.compliance !== undefined) names.add(preset.compliance.kycProvider);
   return [...names].filter((name) => preset.bindings[name] === undefined);
 }

@@ -82,6 +82,7 @@ export function presetParameters(preset: SystemPreset<string>, inputs: PresetInp
       emergencyClass: base.Governance.emergencyClass,
       accessClass: base.Governance.accessClass,
       ...(preset.market === undefined ? {} : { marketCurator: inputs.accounts[preset.market.curator] }),
+      ...(preset.compliance === undefined ? {} : { kycProvider: inputs.accounts[preset.compliance.kycProvider] }),
       ...(preset.locking === undefined ? {} : { lockRewardFunder: inputs.accounts.liquidityIncentives }),
     },
   };
@@ -253,6 +254,7 @@ export async function presetContracts(connection: NetworkConnection, a: PresetAd
     lpIncentives: await opt(a.lpIncentives, (x) => ethers.getContractAt("LiquidityIncentives", x)),
     buybackBurner: await opt(a.buybackBurner, (x) => ethers.getContractAt("BuybackBurner", x)),
     deflationController: await opt(a.deflationController, (x) => ethers.getContractAt("DeflationController", x)),
+    complianceRegistry: await opt(a.complianceRegistry, (x) => ethers.getContractAt("ComplianceRegistry", x)),
   };
 }
 

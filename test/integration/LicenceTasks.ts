@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { id } from "ethers";
+import { id, ZeroAddress } from "ethers";
 import { network } from "hardhat";
 
 import type { PresetEntry } from "../../scripts/lib/address-book.js";
@@ -78,6 +78,7 @@ describe("Tasks: list-licence, buy-licence (tasks/)", function () {
     const bought = await buyLicence.run({ listing: "1", maxPrice: "", ...common, from: "19" }, buyer);
     expect(bought).to.match(/^Bought a dataset licence of listing 1 for 100\.0 QUIV, valid until .* \(no resale\)$/);
     const c = await presetContracts(connection, entry.contracts);
+    expect(await c.licenceMarket!.compliance(), "QUIVer: compliance off (the zero registry)").to.equal(ZeroAddress);
     // 80 to the seller (it held 0 after staking its 10,000), 20 held for the fee split.
     expect(await c.token.balanceOf(seller.me)).to.equal(80n * TOKEN);
     expect(await c.licenceMarket!.pendingFees()).to.equal(20n * TOKEN);

@@ -165,6 +165,26 @@ describe("Preset validation (presets/validate.ts)", function () {
       );
     });
 
+    it("refuses a compliance piece with a lower-case jurisdiction, a threshold outside its bounds, or nothing to hook", function () {
+      const compliance = {
+        threshold: { value: 1_000n * TOKEN, min: 100n * TOKEN, max: 100_000n * TOKEN, minStep: 0n },
+        kycProvider: "kycProvider",
+        restricted: ["KP"],
+      };
+      expect(() => definePreset({ ...copy(PRESETS.quiver), compliance }), "QUIVer with compliance on").not.to.throw();
+      expect(refusal({ ...copy(PRESETS.quiver), compliance: { ...compliance, restricted: ["kp"] } })).to.deep.equal({
+        field: "quiver.compliance.restricted",
+        message: "quiver.compliance.restricted must list two-letter upper-case jurisdiction codes (ISO 3166-1 alpha-2)",
+      });
+      const threshold = { ...compliance.threshold, value: 10n * TOKEN };
+      expect(refusal({ ...copy(PRESETS.quiver), compliance: { ...compliance, threshold } }).message).to.equal(
+        `quiver.compliance.threshold.value (${10n * TOKEN}) is outside its bounds ${100n * TOKEN} to ${100_000n * TOKEN}`,
+      );
+      expect(refusal({ ...copy(PRESETS.qry), compliance }).message).to.equal(
+        "qry.compliance needs a market or an issuance piece (nothing else checks it)",
+      );
+    });
+
     it("refuses staking tier thresholds that do not increase", function () {
       const p = copy(PRESETS.quiver);
       p.staking!.governed.goldMinStake.value = 50_000n * TOKEN;

@@ -66,6 +66,11 @@ abstract contract IssuanceBase is ManagedTest {
     address internal stranger;
     uint256 internal strangerPk;
 
+    /// @dev The compliance registry the tokens check: none (compliance off) unless a test overrides it.
+    function _compliance() internal virtual returns (address) {
+        return address(0);
+    }
+
     function setUp() public virtual {
         vm.warp(START);
         admin = makeAddr("admin");
@@ -91,7 +96,7 @@ abstract contract IssuanceBase is ManagedTest {
             IIssuerRegistry.Tier({minStake: uint128(TIER3), slots: 25})
         ];
         registry = new IssuerRegistry(address(manager), address(qut), tiers, NOTICE, treasury);
-        factory = new IssuerTokenFactory(address(manager), address(registry), FEE);
+        factory = new IssuerTokenFactory(address(manager), address(registry), _compliance(), FEE);
         rewards = new PartnerRewards(address(manager), address(qut), CLAIM_WINDOW);
         settlement = new Settlement(address(qut), address(registry));
 

@@ -411,6 +411,6 @@ contract IssuerTokenFactoryTest is IssuanceBase {
 
     function test_RevertWhen_factoryConstructorZeroRegistry() public {
         vm.expectRevert(IIssuerRegistry.ZeroAddress.selector);
-        new IssuerTokenFactory(address(manager), address(0), FEE);
+        new IssuerTokenFactory(address(manager), address(0), address(0), FEE);
     }
 }

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
@@ -308,6 +309,7 @@ contract InferenceMarketTest is MarketBase {
             catalog,
             router,
             pools,
+            IComplianceRegistry(address(0)),
             address(manager),
             _marketParameters()
         );

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {ILicenceMarket} from "../../contracts/interfaces/ILicenceMarket.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {LicenceMarket} from "../../contracts/market/LicenceMarket.sol";
@@ -18,7 +19,13 @@ contract LicenceMarketInvariantTest is MarketBase {
 
     function setUp() public override {
         super.setUp();
-        licences = new LicenceMarket(IERC20(address(token)), router, catalog, address(manager));
+        licences = new LicenceMarket(
+            IERC20(address(token)),
+            router,
+            catalog,
+            IComplianceRegistry(address(0)),
+            address(manager)
+        );
         vm.prank(admin);
         _restrict(address(licences), ILicenceMarket.setModelSeller.selector, Roles.MARKET_CURATOR);
         handler = new LicenceMarketHandler(licences, token, router, minter, registry);

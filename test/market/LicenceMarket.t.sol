@@ -26,7 +26,7 @@ contract LicenceMarketTest is MarketBase {
 
     function setUp() public override {
         super.setUp();
-        licences = new LicenceMarket(IERC20(address(token)), router, catalog, address(manager));
+        licences = new LicenceMarket(IERC20(address(token)), router, catalog, _compliance(), address(manager));
         vm.prank(admin);
         _restrict(address(licences), ILicenceMarket.setModelSeller.selector, Roles.MARKET_CURATOR);
         dana = makeAddr("dana");

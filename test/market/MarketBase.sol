@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IDeveloperPrograms} from "../../contracts/interfaces/IDeveloperPrograms.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
@@ -65,6 +66,11 @@ abstract contract MarketBase is ManagedTest {
     uint256 internal aliceKey;
     address internal bob;
     uint256 internal bobKey;
+
+    /// @dev The compliance registry the market is deployed with: none (compliance off) unless a test overrides it.
+    function _compliance() internal virtual returns (IComplianceRegistry) {
+        return IComplianceRegistry(address(0));
+    }
 
     function setUp() public virtual {
         vm.warp(T0);
@@ -220,6 +226,7 @@ abstract contract MarketBase is ManagedTest {
             catalog,
             router,
             pools,
+            _compliance(),
             address(manager),
             marketParameters
         );

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
@@ -384,7 +385,16 @@ contract MarketEscrowTest is MarketBase {
         IInferenceMarket.Parameters memory p = _marketParameters();
         p.withdrawalNotice = 0;
         vm.expectRevert(IInferenceMarket.InvalidConfiguration.selector);
-        new InferenceMarket(IERC20(address(token)), staking, catalog, router, pools, address(manager), p);
+        new InferenceMarket(
+            IERC20(address(token)),
+            staking,
+            catalog,
+            router,
+            pools,
+            IComplianceRegistry(address(0)),
+            address(manager),
+            p
+        );
         vm.expectRevert(IInferenceMarket.ZeroAddress.selector);
         new InferenceMarket(
             IERC20(address(token)),
@@ -392,6 +402,7 @@ contract MarketEscrowTest is MarketBase {
             catalog,
             router,
             IIncentivePools(address(0)),
+            IComplianceRegistry(address(0)),
             address(manager),
             _marketParameters()
         );

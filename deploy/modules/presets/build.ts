@@ -9,6 +9,7 @@ import type { BindableContract, SystemPreset } from "../../../presets/types/pres
 import { ROLES } from "../../../lib/roles.js";
 import { selector } from "../../../lib/selectors.js";
 
+import { buildComplianceModule } from "../Compliance.js";
 import { buildGovernanceModule, PAUSE_SELECTORS } from "../Governance.js";
 import { buildIssuanceModule } from "../Issuance.js";
 import { buildDistributionModule } from "../QryDistribution.js";
@@ -64,6 +65,8 @@ function allFutures(module: IgnitionModule): Future[] {
  * - Lending: the credit manager's `confirmPause` is classified as an emergency proposal (its roles and pause
  *   duration are wired by the Lending module).
  * - Issuance: fees go to governance's Treasury; the preset's distributor opens partner-reward periods.
+ * - Compliance (opt-in, module `Compliance`): the markets and the issuer tokens check its registry (otherwise they
+ *   hold the zero address: off); the preset's `kycProvider` account holds KYC_PROVIDER.
  * - Supply: the vesting vault's `revoke` (GOVERNOR) is classified as an access change (80% in every preset).
  * - Handover: Governance makes the normal timelock the AccessManager's admin (and gives GOVERNOR, EMERGENCY and
  *   GUARDIAN to the timelocks and the Safe; the normal timelock administers both timelocks); the last future renounces the
@@ -117,6 +120,10 @@ export function buildPresetModule(preset: SystemPreset<string>) {
   });
   const slashing =
     preset.slashing === undefined || staking === undefined ? undefined : buildSlashingModule(staking, preset.slashing);
+  // Opt-in compliance: with a piece, the markets and the issuer tokens check its registry; without, the zero address.
+  const complianceModule = preset.compliance === undefined ? undefined : buildComplianceModule(preset.compliance);
+  const compliance =
+    complianceModule === undefined ? undefined : (m: IgnitionModuleBuilder) => m.useModule(complianceModule).compliance;
   const market =
     preset.market === undefined || staking === undefined || slashing === undefined
       ? undefined
@@ -126,6 +133,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
             infrastructure: m.getParameter<string>("infrastructure"),
             treasury: m.useModule(governance).treasury,
           }),
+          compliance,
         });
   const programs = buildPresetPrograms(preset, market, slashing);
   const lendingPerk = locking === undefined ? undefined : preset.locking?.lendingPerk;
@@ -146,7 +154,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
   const issuance =
     preset.issuance === undefined
       ? undefined
-      : buildIssuanceModule(preset.issuance, { feeRecipient: (m) => m.useModule(governance).treasury });
+      : buildIssuanceModule(preset.issuance, { feeRecipient: (m) => m.useModule(governance).treasury, compliance });
 
   const wiring = buildModule(`${id}Wiring`, (m) => {
     const g = m.useModule(worker ?? governance);
@@ -235,6 +243,12 @@ export function buildPresetModule(preset: SystemPreset<string>) {
         id: "GrantMarketCurator",
       });
     }
+    const co = complianceModule === undefined ? undefined : m.useModule(complianceModule);
+    if (co !== undefined) {
+      m.call(manager, "grantRole", [ROLES.KYC_PROVIDER, m.getParameter<string>("kycProvider"), 0n], {
+        id: "GrantKycProvider",
+      });
+    }
     const deflation =
       mk === undefined || preset.deflation === undefined
         ? undefined
@@ -294,6 +308,7 @@ export function buildPresetModule(preset: SystemPreset<string>) {
           }),
       ...(pg === undefined ? {} : { ratings: pg.ratings, providerPrograms: pg.programs }),
       ...(deflation === undefined ? {} : { deflationController: deflation }),
+      ...(co === undefined ? {} : { complianceRegistry: co.compliance }),
       ...(i === undefined
         ? {}
         : {
