@@ -33,7 +33,7 @@ contract ComplianceRegistry is IComplianceRegistry, Parameterized {
         if (account == address(0)) revert ZeroAddress();
         if (account == msg.sender) revert SelfAttestation(msg.sender);
         if (expiry <= block.timestamp || expiry > type(uint64).max) revert InvalidExpiry(expiry);
-        if (jurisdiction == bytes2(0)) revert InvalidJurisdiction();
+        if (!_isCode(jurisdiction)) revert InvalidJurisdiction();
         // expiry <= 2^64 - 1, checked above.
         _attestations[account] = Attestation({
             provider: msg.sender,
@@ -52,7 +52,7 @@ contract ComplianceRegistry is IComplianceRegistry, Parameterized {
 
     /// @inheritdoc IComplianceRegistry
     function setRestricted(bytes2 jurisdiction, bool restricted_) external restricted {
-        if (jurisdiction == bytes2(0)) revert InvalidJurisdiction();
+        if (!_isCode(jurisdiction)) revert InvalidJurisdiction();
         _restricted[jurisdiction] = restricted_;
         emit RestrictedSet(jurisdiction, restricted_);
     }
@@ -102,5 +102,13 @@ contract ComplianceRegistry is IComplianceRegistry, Parameterized {
         if (a.provider == address(0)) revert NotAttested(account);
         if (block.timestamp >= a.expiry) revert AttestationExpired(account, a.expiry);
         if (_restricted[a.jurisdiction]) revert RestrictedJurisdiction(account, a.jurisdiction);
+    }
+
+    /// @dev Two upper-case ASCII letters (ISO 3166-1 alpha-2): the restricted list matches bytes exactly, so an
+    /// attestation written "kp" escaped a restricted "KP" (audit s10, F3).
+    function _isCode(bytes2 code) private pure returns (bool) {
+        bytes1 a = code[0];
+        bytes1 b = code[1];
+        return a >= 0x41 && a <= 0x5A && b >= 0x41 && b <= 0x5A;
     }
 }

@@ -56,18 +56,18 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     /// the second. `depositId` names the deposit in `_depositAmounts` (zero: none, or settled).
     struct ProposalRecord {
         address proposer;
-        uint48 voteStart;
+        uint40 voteStart;
         uint16 thresholdBps;
         uint8 classId;
         uint8 flags;
-        uint16 depositId;
+        uint24 depositId;
         uint48 eta;
     }
 
     /// @dev The deposit parameter and the id `_depositAmounts` keeps it under, read in one slot by `propose`.
     struct DepositParameter {
         uint96 amount;
-        uint16 id;
+        uint24 id;
     }
 
     uint8 private constant _EXECUTED = 1;
@@ -83,8 +83,10 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     );
 
     DepositParameter private _deposit;
-    /// @dev Each value the deposit parameter took, by id (from 1): a proposal names its deposit in 16 bits.
-    mapping(uint16 depositId => uint96 amount) private _depositAmounts;
+    /// @dev Each value the deposit parameter took, by id (from 1): a proposal names its deposit in 24 bits. Ids are
+    /// never reused; 16,777,215 of them last about 29,000 proposals each packed with ~580 deposit changes (a 30M-gas
+    /// execute) where 16 bits lasted ~114 (audit s10, F1: the deposit frozen for good once they ran out).
+    mapping(uint24 depositId => uint96 amount) private _depositAmounts;
     mapping(uint256 proposalId => ProposalRecord) private _records;
 
     /// @notice Deploys the governor with the preset's settings.
@@ -125,7 +127,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     /// @inheritdoc IProtocolGovernor
     function settleDeposit(uint256 proposalId) external {
         ProposalRecord storage proposal = _records[proposalId];
-        uint16 depositId = proposal.depositId;
+        uint24 depositId = proposal.depositId;
         if (depositId == 0) revert NoDeposit(proposalId);
         ProposalState current = state(proposalId);
         if (current == ProposalState.Pending || current == ProposalState.Active) {
@@ -273,12 +275,13 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         return _records[proposalId].voteStart;
     }
 
-    /// @notice When voting ends (inclusive): the snapshot plus the (immutable) voting period; `votingPeriod` for an
-    /// unknown proposal.
+    /// @notice When voting ends (inclusive): the snapshot plus the (immutable) voting period; zero for an unknown
+    /// proposal (as OpenZeppelin's).
     /// @param proposalId The proposal.
     /// @return The deadline timepoint.
     function proposalDeadline(uint256 proposalId) public view override(Governor, IGovernor) returns (uint256) {
-        return _records[proposalId].voteStart + uint256(_VOTING_PERIOD);
+        uint256 voteStart = _records[proposalId].voteStart;
+        return voteStart == 0 ? 0 : voteStart + uint256(_VOTING_PERIOD);
     }
 
     /// @notice Who proposed it; zero for an unknown proposal.
@@ -434,9 +437,12 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         return ProposerSuffix.isBoundTo(description, proposer);
     }
 
-    /// @dev Votes at a past timepoint from the vote source (token votes + weighted stake).
+    /// @dev Votes at a past timepoint: the vote source's sum (token votes + weighted stake), read from its two parts
+    /// directly (the same sum `VotingPower.getPastVotes` returns, without the hop: one cold call less per vote).
     function _getVotes(address account, uint256 timepoint, bytes memory) internal view override returns (uint256) {
-        return _VOTING_POWER.getPastVotes(account, timepoint);
+        uint256 votes = IVotes(_TOKEN).getPastVotes(account, timepoint);
+        if (address(_STAKE) != address(0)) votes += _STAKE.getPastVotes(account, timepoint);
+        return votes;
     }
 
     /// @dev Participation quorum: every vote cast counts, abstain included.
@@ -470,9 +476,9 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     function _storeDeposit(uint256 value) private {
         if (value > type(uint96).max) revert InvalidParameterValue(PROPOSAL_DEPOSIT, value);
         uint256 id = uint256(_deposit.id) + 1;
-        if (id > type(uint16).max) revert DepositIdsExhausted();
-        _deposit = DepositParameter({amount: uint96(value), id: uint16(id)});
-        _depositAmounts[uint16(id)] = uint96(value);
+        if (id > type(uint24).max) revert DepositIdsExhausted();
+        _deposit = DepositParameter({amount: uint96(value), id: uint24(id)});
+        _depositAmounts[uint24(id)] = uint96(value);
     }
 
     /// @dev All fields in one basic block, so the optimiser writes the slot once.
@@ -482,9 +488,9 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         uint256 snapshot,
         uint8 classId,
         IProposalClassifier.ProposalClass memory class_,
-        uint16 depositId
+        uint24 depositId
     ) private {
-        uint48 voteStart = SafeCast.toUint48(snapshot);
+        uint40 voteStart = SafeCast.toUint40(snapshot);
         uint8 flags = class_.emergency ? _EMERGENCY : 0;
         uint16 thresholdBps = class_.thresholdBps;
         proposal.proposer = proposer;

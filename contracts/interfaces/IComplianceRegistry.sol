@@ -60,7 +60,7 @@ interface IComplianceRegistry {
     /// @param expiry The refused expiry.
     error InvalidExpiry(uint256 expiry);
 
-    /// @notice The jurisdiction code is zero.
+    /// @notice The jurisdiction code is not two upper-case ASCII letters (ISO 3166-1 alpha-2, e.g. "KP").
     error InvalidJurisdiction();
 
     /// @notice A KYC provider may not attest itself (a second provider must).

@@ -102,8 +102,8 @@ interface IProtocolGovernor is IGovernor {
     /// @param proposalId The proposal.
     error NoDeposit(uint256 proposalId);
 
-    /// @notice The deposit parameter took 65,535 values: it cannot change any more (each change takes a
-    /// governance proposal, so this is out of reach).
+    /// @notice The deposit parameter took 16,777,215 values: it cannot change any more (each change takes a
+    /// governance call; about 29,000 proposals each packed with as many changes as an execute holds).
     error DepositIdsExhausted();
 
     /// @notice `relay` is disabled: the governor holds proposers' deposits, which no proposal may move.

@@ -40,6 +40,9 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
     uint256 public constant MAX_TERM = 730 days;
     /// @notice Time after the term end only the provider may close (settling its last vouchers first), seconds.
     uint256 public constant SETTLEMENT_GRACE = 1 days;
+    /// @notice An acceptance within this of the proposal binds the provider for the whole term (full penalty); a later
+    /// one binds it from the acceptance (the penalty pro rata of the term left), seconds.
+    uint256 public constant ACCEPT_GRACE = 1 hours;
     /// @notice One storage period, seconds.
     uint256 public constant STORAGE_PERIOD = 1 days;
     /// @notice Longest storage paid ahead of now, seconds (a provider that leaves keeps at most this much).
@@ -297,19 +300,21 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         if (s != status) revert WrongStatus(id, s);
     }
 
-    /// @dev Ends an active contract: `penaltyBps` of the unused escrow, pro rata of the term the provider was bound
-    /// (from its acceptance to the term end, over the term from the proposal), rounded up, to the provider through the
-    /// split; the rest back to the consumer. A provider accepting late in the term reserved capacity for that part only:
-    /// one accepting a second before the end takes almost nothing (without the pro rata it took the whole penalty).
+    /// @dev Ends an active contract: `penaltyBps` of the unused escrow, pro rata of the term the provider was bound,
+    /// rounded up, to the provider through the split; the rest back to the consumer. The provider is bound from its
+    /// acceptance, or from the proposal when it accepted within `ACCEPT_GRACE` of it (the usual case: the whole
+    /// penalty). A provider accepting late in the term reserved capacity for that part only: one accepting a second
+    /// before the end takes almost nothing (without the pro rata it took the whole penalty; audit s10, F1).
     function _end(uint256 id, Commitment storage c, uint256 penaltyBps, bool exited) private {
         Commitment memory m = c;
         c.status = Status.Ended;
         uint256 unused = _cost(m.committedTokens, m.ratePer1k) - _cost(m.settledTokens, m.ratePer1k);
         // proposedAt <= acceptedAt < termEnd (accept refuses from the term end): the divisor is positive, the factor
-        // at most 1.
+        // at most 1 (exactly 1 within the grace).
+        uint256 boundFrom = m.acceptedAt - m.proposedAt <= ACCEPT_GRACE ? m.proposedAt : m.acceptedAt;
         uint256 penalty = Math.mulDiv(
             unused * penaltyBps,
-            m.termEnd - m.acceptedAt,
+            m.termEnd - boundFrom,
             BPS * (m.termEnd - m.proposedAt),
             Math.Rounding.Ceil
         );

@@ -61,6 +61,33 @@ contract AuditVolumeTest is VolumeContractsBase {
         );
     }
 
+    /// @dev The grace edge: accepted exactly an hour after the proposal, the provider is bound for the whole term (alice
+    /// gets 1,000 of 2,000 back); a second later, from its acceptance: 30 days - 3,601 s of the 30 days, so the penalty
+    /// is 1,000 QUIV x 2,588,399 / 2,592,000 = 998.610725308641975308... rounded up to 998,610,725,308,641,975,309 wei.
+    function test_close_acceptGraceEdge() public {
+        uint256 a = _propose();
+        uint256 b = _propose();
+        vm.warp(block.timestamp + 1 hours);
+        vm.prank(gold);
+        volume.accept(a);
+        vm.warp(block.timestamp + 1);
+        vm.prank(gold);
+        volume.accept(b);
+        vm.warp(termEnd);
+        uint256 aliceBefore = token.balanceOf(alice);
+        vm.prank(gold);
+        volume.close(a);
+        assertEq(token.balanceOf(alice) - aliceBefore, 1_000 ether, "within the hour: the whole penalty");
+        aliceBefore = token.balanceOf(alice);
+        vm.prank(gold);
+        volume.close(b);
+        assertEq(
+            token.balanceOf(alice) - aliceBefore,
+            ESCROW - 998_610_725_308_641_975_309,
+            "a second later: pro rata from the acceptance"
+        );
+    }
+
     /// @dev The pro rata at the other end: accepted in the proposal's block, the whole term is bound and the penalty
     /// is the whole 50% of the unused 2,000 QUIV: alice gets 1,000 back.
     function test_close_acceptedAtOnceChargesTheWholePenalty() public {

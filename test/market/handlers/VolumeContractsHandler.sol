@@ -128,7 +128,12 @@ contract VolumeContractsHandler is Test {
         _VOLUME.close(id);
         if (active) {
             uint256 unused = _cost(m.committedTokens, m.ratePer1k) - _cost(m.settledTokens, m.ratePer1k);
-            _paid(m.consumer, m.provider, (unused * m.penaltyBps + BPS - 1) / BPS);
+            // The penalty is pro rata of the term bound: from the proposal if accepted within an hour of it, else from
+            // the acceptance; rounded up.
+            uint256 from = m.acceptedAt - m.proposedAt <= 1 hours ? m.proposedAt : m.acceptedAt;
+            uint256 num = unused * m.penaltyBps * (m.termEnd - from);
+            uint256 den = BPS * (m.termEnd - m.proposedAt);
+            _paid(m.consumer, m.provider, (num + den - 1) / den);
         }
     }
 
