@@ -2,7 +2,6 @@
 pragma solidity ^0.8.28;
 
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
-import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
@@ -14,7 +13,6 @@ import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
-import {DeflationKeys} from "../../contracts/libraries/DeflationKeys.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
