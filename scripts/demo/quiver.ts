@@ -14,7 +14,10 @@
  * The epilogue (after the other scenarios, when the bucket has expired) burns the unclaimed rewards, passes an
  * integration grant through governance (scripts/demo/quiver-developers.ts) and runs the provider programs and ratings
  * (scripts/demo/provider-programs.ts, shared with `npm run demo:programs`): the provider-rewards distributor and the
- * ecosystem fund fund the pools as the preset says, provider D and consumer henry earn each program once.
+ * ecosystem fund fund the pools as the preset says, provider D and consumer henry earn each program once. Last, the
+ * compliance step (scripts/demo/quiver-compliance.ts) deploys QUIVer with the compliance piece on and shows a
+ * licence sale passing under the threshold, refused at it, passing once attested and refused in a restricted
+ * jurisdiction.
  */
 import { id, type ContractTransactionResponse } from "ethers";
 
@@ -33,6 +36,7 @@ import {
   type GrantState,
 } from "./quiver-developers.js";
 import { runVolume, type VolumeState, volumeFigures } from "./quiver-volume.js";
+import { complianceFigures, runCompliance, type ComplianceState } from "./quiver-compliance.js";
 import { fundProviderPrograms, runProviderPrograms, type ProgramsDemoResult } from "./provider-programs.js";
 import { marketFigures, runMarket, type MarketState } from "./quiver-market.js";
 import { boundDescription } from "../lib/proposal.js";
@@ -61,6 +65,7 @@ interface QuiverState {
   /** Set by the epilogue. */
   grant?: GrantState;
   programs?: ProgramsDemoResult;
+  compliance?: ComplianceState;
 }
 
 export default function quiver(): Scenario {
@@ -243,6 +248,8 @@ export default function quiver(): Scenario {
       );
       state().grant = await runIntegrationGrant(ctx, s);
       state().programs = await runQuiverProviderPrograms(ctx, s);
+      // Last of all (nothing after it waits for a day): it deploys a preset of its own, which moves the clock.
+      state().compliance = await runCompliance(ctx, s);
     },
 
     async figures(ctx: DemoContext, s: Section) {
@@ -283,6 +290,7 @@ export default function quiver(): Scenario {
       await licenceFigures(ctx, s, st.licences);
       await auctionFigures(ctx, s, st.auction);
       await volumeFigures(ctx, s, st.volume);
+      complianceFigures(s, st.compliance!);
       const p = st.programs;
       if (p !== undefined) {
         const bonus = (label: string, value: bigint) => [label, amount(value) + sym] as [string, string];

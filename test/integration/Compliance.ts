@@ -5,9 +5,8 @@ import { network } from "hardhat";
 import { jurisdictionCode } from "../../deploy/modules/Compliance.js";
 import { ROLES } from "../../lib/roles.js";
 import { PRESETS } from "../../presets/index.js";
-import { QUIVER } from "../../presets/quiver/index.js";
-import { definePreset } from "../../presets/validate.js";
 import type { PresetEntry } from "../../scripts/lib/address-book.js";
+import { QUIVER_KYC } from "../../scripts/lib/compliance-preset.js";
 import { deployPreset, devnetInputs, presetContracts } from "../../scripts/lib/presets.js";
 import attest from "../../tasks/attest.js";
 import { contextFor } from "../../tasks/lib.js";
@@ -18,22 +17,8 @@ const { ethers, networkHelpers } = connection;
 
 const TOKEN = 10n ** 18n;
 const DAY = 86_400n;
+/** The threshold of the compliance-on QUIVer (scripts/lib/compliance-preset.ts, shared with the demo). */
 const THRESHOLD = 1_000n * TOKEN;
-
-/**
- * The test preset with compliance on: QUIVer plus a compliance piece (1,000 QUIV threshold, bounded 100 to 100,000;
- * a KYC provider account; KP restricted from the start). The kit's four presets have compliance off.
- */
-const QUIVER_KYC = definePreset({
-  ...QUIVER,
-  system: "quiverkyc",
-  name: "QUIVer (compliance on)",
-  compliance: {
-    threshold: { value: THRESHOLD, min: 100n * TOKEN, max: 100_000n * TOKEN, minStep: 0n },
-    kycProvider: "kycProvider",
-    restricted: ["KP"],
-  },
-});
 
 /** The compliance-on preset deployed in-process; three fresh wallets (a seller, two buyers) hold 10,000 QUIV each. */
 async function deployedFixture() {

@@ -192,6 +192,36 @@ describe("demo (the main job)", function () {
     expect(f.get("volume: fees routed through the fee split"), "routed").to.equal("540.6 QUIV");
   });
 
+  it("QUIVer with compliance on: a sale passes under the threshold, is refused at it until attested, and in KP", function () {
+    const f = figures(stdout, "QUIVer");
+    // The compliance-on QUIVer (threshold 1,000 QUIV, KP restricted). 999.999999999999999999 QUIV < 1,000: not
+    // checked, karl (not attested) buys.
+    expect(f.get("compliance: sale at 1,000 QUIV less 1 wei, buyer not attested"), "under the threshold").to.equal(
+      "passes",
+    );
+    // 1,000 >= 1,000: both parties checked, karl has no attestation.
+    expect(f.get("compliance: sale at 1,000 QUIV (the threshold), buyer not attested"), "at the threshold").to.equal(
+      "refused (NotAttested)",
+    );
+    expect(
+      f.get("compliance: the same sale once the KYC provider attested buyer and seller (FR, 30 days)"),
+      "attested",
+    ).to.equal("passes");
+    // olga is attested, but in KP, which the preset restricts.
+    expect(f.get("compliance: the same sale to a buyer attested in KP (restricted)"), "restricted").to.equal(
+      "refused (RestrictedJurisdiction)",
+    );
+    // karl holds the two licences he bought, olga none.
+    expect(f.get("compliance: licences held by karl / olga"), "licences").to.equal("2 / 0");
+    // karl paid (1,000 QUIV - 1 wei) + 1,000 QUIV = 1,999.999999999999999999 QUIV.
+    expect(f.get("compliance: karl's QUIV spent on the sales that passed"), "spent").to.equal(
+      "1,999.999999999999999999 QUIV",
+    );
+    expect(stdout, "the compliance-on preset deployed").to.match(
+      /QUIVer \(compliance on\) \(the compliance step\): \d+ contracts, compliance registry 0x[0-9a-fA-F]{40}, threshold 1,000 QUIV/,
+    );
+  });
+
   it("QUIVer: each provider program and the feedback reward pay once; a governance grant streams to frank", function () {
     const f = figures(stdout, "QUIVer");
     // Provider D is Bronze (no discount): each 1,000 QUIV henry pays earns D 80%, 800 QUIV.
