@@ -309,15 +309,7 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         Commitment memory m = c;
         c.status = Status.Ended;
         uint256 unused = _cost(m.committedTokens, m.ratePer1k) - _cost(m.settledTokens, m.ratePer1k);
-        // proposedAt <= acceptedAt < termEnd (accept refuses from the term end): the divisor is positive, the factor
-        // at most 1 (exactly 1 within the grace).
-        uint256 boundFrom = m.acceptedAt - m.proposedAt <= ACCEPT_GRACE ? m.proposedAt : m.acceptedAt;
-        uint256 penalty = Math.mulDiv(
-            unused * penaltyBps,
-            m.termEnd - boundFrom,
-            BPS * (m.termEnd - m.proposedAt),
-            Math.Rounding.Ceil
-        );
+        uint256 penalty = _penalty(m, unused, penaltyBps);
         (uint256 toProvider, uint256 toProtocol) = _split(penalty);
         uint256 refund = unused - penalty;
         Totals memory t = _totals;
@@ -334,6 +326,21 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         );
         if (toProvider != 0) _TOKEN.safeTransfer(m.provider, toProvider);
         if (refund != 0) _TOKEN.safeTransfer(m.consumer, refund);
+    }
+
+    /// @dev `penaltyBps` of `unused`, pro rata of the term bound (from the proposal if accepted within
+    /// `ACCEPT_GRACE` of it, else from the acceptance), rounded up.
+    function _penalty(Commitment memory m, uint256 unused, uint256 penaltyBps) private pure returns (uint256) {
+        // proposedAt <= acceptedAt < termEnd (accept refuses from the term end): the divisor is positive, the factor
+        // at most 1 (exactly 1 within the grace).
+        uint256 boundFrom = m.acceptedAt - m.proposedAt <= ACCEPT_GRACE ? m.proposedAt : m.acceptedAt;
+        return
+            Math.mulDiv(
+                unused * penaltyBps,
+                m.termEnd - boundFrom,
+                BPS * (m.termEnd - m.proposedAt),
+                Math.Rounding.Ceil
+            );
     }
 
     /// @dev A fee's provider part and protocol part (the protocol's share of the split, rounded up).

@@ -172,7 +172,7 @@ contract ProposalRecordTest is GovernanceBase {
         assertEq(uint256(governor.proposalTerms(id).deposit), 0, "no deposit");
     }
 
-    /// @dev The deposit parameter's slot holds the amount (low 96 bits) and its id (the next 16 bits).
+    /// @dev The deposit parameter's slot holds the amount (low 96 bits) and its id (the next 24 bits).
     function _depositSlot() private returns (bytes32) {
         vm.record();
         governor.proposalDeposit();
@@ -183,8 +183,8 @@ contract ProposalRecordTest is GovernanceBase {
 
     function test_RevertWhen_depositIdsExhausted() public {
         bytes32 slot = _depositSlot();
-        // As if the deposit had taken 65,534 values: one more id is left.
-        vm.store(address(governor), slot, bytes32((uint256(65_534) << 96) | 100_000 ether));
+        // As if the deposit had taken 16,777,214 values (ids are 24 bits): one more id is left.
+        vm.store(address(governor), slot, bytes32((uint256(16_777_214) << 96) | 100_000 ether));
         vm.prank(address(registry));
         governor.setParameter(DEPOSIT_KEY, 120_000 ether);
         assertEq(governor.proposalDeposit(), 120_000 ether, "the last id taken");
