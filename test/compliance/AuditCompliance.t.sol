@@ -93,7 +93,8 @@ contract AuditComplianceTest is MarketBase {
 
     // ------------------------------------------------------------------ F1: lapse strands the provider's earned pay
 
-    /// @dev KNOWN ISSUE (audit s10 F1, Medium; docs/compliance.md): the check runs at settlement, not when the consumer commits funds (reserve) or signs. A
+    /// @dev KNOWN ISSUE (audit s10 F1, Medium; docs/compliance.md): the check runs at settlement, not when the consumer
+    /// commits funds (reserve) or signs. A
     /// consumer whose attestation lapses (or is revoked / restricted) between signing a large voucher and its
     /// settlement makes it unsettleable, then releases its reserve and withdraws: the provider served 5,000 QUIV of
     /// work for nothing and the consumer keeps all 10,000 QUIV. A single KYC_PROVIDER key can do the same to any
@@ -106,7 +107,8 @@ contract AuditComplianceTest is MarketBase {
         vm.warp(T0 + 30 days - 1 hours);
         IInferenceMarket.Voucher memory v = _voucher(alice, bronze, SMALL, 5 * THRESHOLD, 5_000_000);
         bytes memory signature = _sign(aliceKey, v);
-        // Alice asks for her reserve back at once (3-day notice); the provider settles in its next batch, at the expiry.
+        // Alice asks for her reserve back at once (3-day notice); the provider settles in its next batch, at the
+        // expiry.
         vm.prank(alice);
         market.requestRelease(bronze);
         vm.warp(T0 + 30 days);
@@ -123,7 +125,8 @@ contract AuditComplianceTest is MarketBase {
         assertEq(_unclaimed(bronze), 0, "bronze earned nothing");
     }
 
-    /// @dev KNOWN ISSUE (audit s10 F1b): the same through a KYC provider (or governance restricting FR): revocation after the work, before the
+    /// @dev KNOWN ISSUE (audit s10 F1b): the same through a KYC provider (or governance restricting FR): revocation
+    /// after the work, before the
     /// settlement; the KYC key can re-attest once its terms are met (front-running the provider's settle).
     function test_knownIssue_kycProviderRevocationHoldsASettlementHostage() public {
         _attest(alice, FR);
@@ -150,9 +153,11 @@ contract AuditComplianceTest is MarketBase {
 
     // ------------------------------------------------------------------ F2: VolumeContracts bypasses the hook
 
-    /// @dev KNOWN ISSUE (audit s10 F2, Medium; docs/compliance.md): VolumeContracts (deployed in the same preset, Market.ts) pays the provider out of the
+    /// @dev KNOWN ISSUE (audit s10 F2, Medium; docs/compliance.md): VolumeContracts (deployed in the same preset,
+    /// Market.ts) pays the provider out of the
     /// consumer's escrow with no compliance hook (settle and the penalty in close/exit). The very payment the
-    /// inference market refuses (an unattested consumer to an unattested provider, 2,000 QUIV) goes through it, even for
+    /// inference market refuses (an unattested consumer to an unattested provider, 2,000 QUIV) goes through it, even
+    /// for
     /// a consumer in a restricted jurisdiction. (RequestAuction likewise: docs admit the auction is "not hooked yet".)
     function test_knownIssue_volumeContractsPayAboveTheThresholdWithNoAttestation() public {
         // erin is attested in KP, which governance restricts: she may not pay anyone >= 1,000 QUIV.
@@ -190,7 +195,7 @@ contract AuditComplianceTest is MarketBase {
         vm.expectRevert(IComplianceRegistry.InvalidJurisdiction.selector);
         compliance.attest(carol, T0 + 30 days, bytes2(0x4B00)); // "K\x00"
         vm.expectRevert(IComplianceRegistry.InvalidJurisdiction.selector);
-        compliance.attest(carol, T0 + 30 days, bytes2("K["));  // 0x5B, one past "Z"
+        compliance.attest(carol, T0 + 30 days, bytes2("K[")); // 0x5B, one past "Z"
         vm.stopPrank();
         assertFalse(compliance.isCompliant(carol), "carol stays unattested");
         vm.prank(governor);
@@ -204,7 +209,8 @@ contract AuditComplianceTest is MarketBase {
 
     // ------------------------------------------------------------------ F4: licence resale re-prices after purchase
 
-    /// @dev KNOWN ISSUE (audit s10 F4, Low, extends the pinned one): the seller does not even need to lower the price for long. A
+    /// @dev KNOWN ISSUE (audit s10 F4, Low, extends the pinned one): the seller does not even need to lower the price
+    /// for long. A
     /// seller colluding with a buyer sets the price to 1 wei for one block, the buyer passes licences of a 5,000 QUIV
     /// listing to any number of unattested accounts, and the price goes back up: the listing's terms are unchanged
     /// for everybody else.

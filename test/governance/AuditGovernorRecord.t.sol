@@ -2,9 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
-import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
-import {console} from "hardhat/console.sol";
 
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {IProtocolGovernor} from "../../contracts/interfaces/IProtocolGovernor.sol";
@@ -85,7 +83,8 @@ contract AuditGovernorRecordTest is GovernanceBase {
         _execute(last);
     }
 
-    /// @dev KNOWN ISSUE (audit s10 F2, Info; documented in docs/governance.md). The suffix is mandatory and lower-case only: OpenZeppelin's check is case-insensitive, so a
+    /// @dev KNOWN ISSUE (audit s10 F2, Info; documented in docs/governance.md). The suffix is mandatory and lower-case
+    /// only: OpenZeppelin's check is case-insensitive, so a
     /// tool appending the EIP-55 (checksummed) address, which OpenZeppelin documents as valid, gets
     /// `GovernorRestrictedProposer` from the very proposer it names. No security loss (stricter), a compatibility one.
     function test_knownIssue_checksummedSuffixOfTheProposerItselfRejected() public {
@@ -115,7 +114,8 @@ contract AuditGovernorRecordTest is GovernanceBase {
         assertEq(governor.proposalDeadline(unknown), 0, "deadline 0 for a proposal that never existed");
     }
 
-    /// @dev KNOWN ISSUE (audit s10 F4, Info; documented in docs/governance.md). `state` no longer asks the timelock (GovernorTimelockControl's Executed/Canceled do): it
+    /// @dev KNOWN ISSUE (audit s10 F4, Info; documented in docs/governance.md). `state` no longer asks the timelock
+    /// (GovernorTimelockControl's Executed/Canceled do): it
     /// relies on the governor being the only executor and canceller, a deployment fact nothing enforces. The normal
     /// timelock administers both timelocks, so one ACCESS proposal granting EXECUTOR_ROLE to anyone (simulated
     /// here) lets that account run a queued operation the governor calls Expired (after eta + 14 days): the

@@ -61,7 +61,8 @@ contract AuditVolumeTest is VolumeContractsBase {
         );
     }
 
-    /// @dev The grace edge: accepted exactly an hour after the proposal, the provider is bound for the whole term (alice
+    /// @dev The grace edge: accepted exactly an hour after the proposal, the provider is bound for the whole term
+    /// (alice
     /// gets 1,000 of 2,000 back); a second later, from its acceptance: 30 days - 3,601 s of the 30 days, so the penalty
     /// is 1,000 QUIV x 2,588,399 / 2,592,000 = 998.610725308641975308... rounded up to 998,610,725,308,641,975,309 wei.
     function test_close_acceptGraceEdge() public {
@@ -103,7 +104,8 @@ contract AuditVolumeTest is VolumeContractsBase {
 
     // ------------------------------------------------------------------ F2: activity sampled only at the close
 
-    /// @dev KNOWN ISSUE (audit F2, Low): activity is sampled at the close only. "A provider no longer active at the close gets no penalty (it did not keep the capacity)" is checked
+    /// @dev KNOWN ISSUE (audit F2, Low): activity is sampled at the close only. "A provider no longer active at the
+    /// close gets no penalty (it did not keep the capacity)" is checked
     /// only at the instant of `close`. Gold accepts, unbonds all of its 250,000 self-stake (inactive, no capacity
     /// reserved, its stake no longer at risk as bonded stake) for the whole term, then rebonds in the close block and
     /// collects the full penalty: 1,000 QUIV (800 to gold). Alice could have exited had she watched the chain every
@@ -129,7 +131,8 @@ contract AuditVolumeTest is VolumeContractsBase {
 
     // ------------------------------------------------------------------ F3: consumer exits on a brief dip
 
-    /// @dev KNOWN ISSUE (audit F3, Low; extends the exit known issue). The consumer's free exit is also a penalty waiver the consumer can
+    /// @dev KNOWN ISSUE (audit F3, Low; extends the exit known issue). The consumer's free exit is also a penalty
+    /// waiver the consumer can
     /// time: gold unbonds a part of its stake to move from 250,000 to 9,999 self-stake by mistake, or is banned for a
     /// block; at day 29 alice, who used nothing and signed nothing, exits with her 2,000 QUIV in full instead of paying
     /// 1,000 QUIV of penalty at the term end. Gold rebonds in the next block: too late.
@@ -150,7 +153,8 @@ contract AuditVolumeTest is VolumeContractsBase {
 
     // ------------------------------------------------------------------ F4: storage fee front-run
 
-    /// @dev KNOWN ISSUE (audit F4, Info): storage is prepaid at the fee of the day for up to 365 periods, and the governed fee can move
+    /// @dev KNOWN ISSUE (audit F4, Info): storage is prepaid at the fee of the day for up to 365 periods, and the
+    /// governed fee can move
     /// (here 1 -> 2 QUIV). A consumer that sees the change coming prepays a year at the old fee: 365 QUIV instead of
     /// 730. Symmetrically, a fee decrease does not reach prepaid sessions (no refund).
     function test_knownIssue_prepayAheadOfStorageFeeIncrease() public {
@@ -173,7 +177,8 @@ contract AuditVolumeTest is VolumeContractsBase {
 
     // ------------------------------------------------------------------ F5: a close after the grace races settle
 
-    /// @dev KNOWN ISSUE (audit F5, Info; the grace day is the design). Once the one-day grace is over anyone may close, so a
+    /// @dev KNOWN ISSUE (audit F5, Info; the grace day is the design). Once the one-day grace is over anyone may close,
+    /// so a
     /// provider that settles late races the consumer: alice (0% penalty terms) front-runs gold's `settle` of her
     /// signed 400,000-token voucher (800 QUIV) with `close` and gets the whole 2,000 QUIV back; with 50% penalty she
     /// would get 1,000 instead of 600 (800 usage + 600 penalty avoided for 1,000 penalty): 400 QUIV gained.
