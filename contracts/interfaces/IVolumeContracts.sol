@@ -316,6 +316,10 @@ interface IVolumeContracts is IParameterized {
     /// @return Its address.
     function feeRouter() external view returns (address);
 
+    /// @notice The compliance registry settlements are checked against (zero: compliance off).
+    /// @return The registry's address.
+    function compliance() external view returns (address);
+
     /// @notice Provider staking (`isActive`).
     /// @return Its address.
     function staking() external view returns (address);

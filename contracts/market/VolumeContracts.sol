@@ -11,6 +11,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {Parameterized} from "../governance/Parameterized.sol";
+import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
@@ -51,6 +52,8 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
     IERC20 private immutable _TOKEN;
     IFeeRouter private immutable _ROUTER;
     IProviderStaking private immutable _STAKING;
+    /// @dev The compliance registry; the zero address: compliance off (no call).
+    IComplianceRegistry private immutable _COMPLIANCE;
 
     uint256 private _storageFeePerPeriod;
     Totals private _totals;
@@ -62,12 +65,14 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
     /// @param token_ The market's token (the router's).
     /// @param router_ The fee router.
     /// @param staking_ Provider staking (`isActive`).
+    /// @param compliance_ The compliance registry (the zero address: compliance off).
     /// @param authority The preset's AccessManager.
     /// @param p Initial governed numbers (the preset).
     constructor(
         IERC20 token_,
         IFeeRouter router_,
         IProviderStaking staking_,
+        IComplianceRegistry compliance_,
         address authority,
         Parameters memory p
     ) AccessManaged(authority) EIP712("VolumeContracts", "1") {
@@ -78,6 +83,7 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         _TOKEN = token_;
         _ROUTER = router_;
         _STAKING = staking_;
+        _COMPLIANCE = compliance_;
         _storageFeePerPeriod = p.storageFeePerPeriod;
     }
 
@@ -160,6 +166,8 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
         c.settledTokens = uint64(cumulative);
         // cost is non-decreasing in tokens, and the payment comes out of the contract's unpaid escrow.
         uint256 payment = _cost(cumulative, m.ratePer1k) - _cost(m.settledTokens, m.ratePer1k);
+        // A settlement is a market payment: at or above the threshold both parties must be attested.
+        if (address(_COMPLIANCE) != address(0)) _COMPLIANCE.check(m.consumer, msg.sender, payment);
         (uint256 toProvider, uint256 toProtocol) = _split(payment);
         Totals memory t = _totals;
         _totals = Totals({escrow: t.escrow - uint128(payment), pendingFees: t.pendingFees + uint128(toProtocol)});
@@ -276,6 +284,11 @@ contract VolumeContracts is IVolumeContracts, Parameterized, EIP712, ReentrancyG
     /// @inheritdoc IVolumeContracts
     function feeRouter() external view returns (address) {
         return address(_ROUTER);
+    }
+
+    /// @inheritdoc IVolumeContracts
+    function compliance() external view returns (address) {
+        return address(_COMPLIANCE);
     }
 
     /// @inheritdoc IVolumeContracts

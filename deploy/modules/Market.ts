@@ -208,7 +208,7 @@ export function buildMarketModule(preset: MarketPreset, staking: StakingPreset |
     // Sealed-bid auctions of inference requests: bidders are active providers, payments go through the router.
     const auction = m.contract("RequestAuction", [token, router, catalog, stakingContract, manager, args.auction]);
     // Committed-volume contracts and session storage: providers are active providers, fees go through the router.
-    const volume = m.contract("VolumeContracts", [token, router, stakingContract, manager, args.volume]);
+    const volume = m.contract("VolumeContracts", [token, router, stakingContract, compliance, manager, args.volume]);
     m.call(catalog, "bindMarket", [market], { id: "BindCatalog" });
     m.call(incentives, "bindMarket", [market], { id: "BindIncentives" });
     // From here on every change of the split table is checked against the pools' rates (and the reverse).

@@ -258,7 +258,10 @@ export const governanceCases: BenchCase[] = [
     "first propose",
     "the governor holds no deposit yet: its token balance is a fresh slot (+17,100 over the row above)",
   ),
-  governanceCase("castVote", "vs the reference: + the VotingPower hop and the staked-weight checkpoint read"),
+  governanceCase(
+    "castVote",
+    "vs the reference: + the staked-weight checkpoint reads (the governor reads the token and the stake votes directly, no VotingPower hop)",
+  ),
   governanceCase("queue", "below the reference: operation id hashed in place, clock read without an external call"),
   governanceCase("execute", "below the reference: clock read without an external call"),
 ];

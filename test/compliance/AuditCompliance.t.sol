@@ -57,6 +57,7 @@ contract AuditComplianceTest is MarketBase {
             IERC20(address(token)),
             router,
             staking,
+            compliance,
             address(manager),
             IVolumeContracts.Parameters({storageFeePerPeriod: 1 ether})
         );
@@ -153,20 +154,16 @@ contract AuditComplianceTest is MarketBase {
 
     // ------------------------------------------------------------------ F2: VolumeContracts bypasses the hook
 
-    /// @dev KNOWN ISSUE (audit s10 F2, Medium; docs/compliance.md): VolumeContracts (deployed in the same preset,
-    /// Market.ts) pays the provider out of the
-    /// consumer's escrow with no compliance hook (settle and the penalty in close/exit). The very payment the
-    /// inference market refuses (an unattested consumer to an unattested provider, 2,000 QUIV) goes through it, even
-    /// for
-    /// a consumer in a restricted jurisdiction. (RequestAuction likewise: docs admit the auction is "not hooked yet".)
-    function test_knownIssue_volumeContractsPayAboveTheThresholdWithNoAttestation() public {
-        // erin is attested in KP, which governance restricts: she may not pay anyone >= 1,000 QUIV.
+    /// @dev Audit s10 F2 (Medium, fixed). VolumeContracts paid the provider out of the consumer's escrow with no
+    /// compliance hook: a restricted-jurisdiction consumer (erin, KP) paid an unattested provider (gold) 2,000 QUIV in
+    /// one settlement (gold kept 1,600), the very payment the inference market refuses. A committed-volume settlement
+    /// now checks both parties like a market settlement: refused `RestrictedJurisdiction`, nothing moves; one wei
+    /// under the threshold (499,999 tokens at 2 QUIV per 1,000 = 999.998 QUIV) still settles, the threshold being
+    /// 1,000 QUIV.
+    function test_attack_volumeSettlementAboveTheThresholdNeedsAttestedParties() public {
         _attest(erin, KP);
         vm.prank(governor);
         compliance.setRestricted(KP, true);
-        assertFalse(compliance.isCompliant(erin), "erin restricted");
-        assertFalse(compliance.isCompliant(gold), "gold never attested");
-        // erin commits 1,000,000 tokens at 2 QUIV per 1,000 = 2,000 QUIV to gold, who accepts and settles it all.
         vm.prank(erin);
         uint256 id = volume.propose(gold, SMALL, 2 ether, 1_000_000, block.timestamp + 30 days, 5_000);
         vm.prank(gold);
@@ -175,10 +172,17 @@ contract AuditComplianceTest is MarketBase {
         (uint8 vv, bytes32 r, bytes32 s) = vm.sign(erinKey, volume.hashUsage(u));
         uint256 before = token.balanceOf(gold);
         vm.prank(gold);
+        vm.expectRevert(abi.encodeWithSelector(IComplianceRegistry.RestrictedJurisdiction.selector, erin, KP));
         volume.settle(u, abi.encodePacked(r, s, vv));
-        // One payment of 2,000 QUIV (twice the threshold); gold keeps the provider's share (80%: 1,600 QUIV).
-        assertEq(token.balanceOf(erin), 10_000 ether - 2_000 ether, "erin paid 2,000 QUIV in one payment");
-        assertEq(token.balanceOf(gold) - before, 1_600 ether, "restricted -> unattested, unchecked");
+        assertEq(token.balanceOf(gold), before, "nothing paid");
+        assertEq(volume.commitment(id).settledTokens, 0, "nothing settled");
+
+        // Below the threshold the check passes whoever the parties are.
+        IVolumeContracts.Usage memory small = IVolumeContracts.Usage({commitmentId: id, cumulativeTokens: 499_999});
+        (vv, r, s) = vm.sign(erinKey, volume.hashUsage(small));
+        vm.prank(gold);
+        volume.settle(small, abi.encodePacked(r, s, vv));
+        assertEq(volume.commitment(id).settledTokens, 499_999, "999.998 QUIV settled under the threshold");
     }
 
     // ------------------------------------------------------------------ F3: jurisdiction codes not normalised

@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
+import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IVolumeContracts} from "../../contracts/interfaces/IVolumeContracts.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {VolumeContracts} from "../../contracts/market/VolumeContracts.sol";
@@ -20,14 +21,22 @@ contract VolumeContractsTest is VolumeContractsBase {
     function test_RevertWhen_deployedWithZeroAddressOrFee() public {
         IVolumeContracts.Parameters memory p = IVolumeContracts.Parameters({storageFeePerPeriod: STORAGE_FEE});
         vm.expectRevert(IVolumeContracts.ZeroAddress.selector);
-        new VolumeContracts(IERC20(address(0)), router, staking, address(manager), p);
+        new VolumeContracts(IERC20(address(0)), router, staking, IComplianceRegistry(address(0)), address(manager), p);
         vm.expectRevert(IVolumeContracts.ZeroAddress.selector);
-        new VolumeContracts(IERC20(address(token)), router, IProviderStaking(address(0)), address(manager), p);
+        new VolumeContracts(
+            IERC20(address(token)),
+            router,
+            IProviderStaking(address(0)),
+            IComplianceRegistry(address(0)),
+            address(manager),
+            p
+        );
         vm.expectRevert(IVolumeContracts.InvalidConfiguration.selector);
         new VolumeContracts(
             IERC20(address(token)),
             router,
             staking,
+            IComplianceRegistry(address(0)),
             address(manager),
             IVolumeContracts.Parameters({storageFeePerPeriod: 0})
         );
@@ -235,6 +244,7 @@ contract VolumeContractsTest is VolumeContractsBase {
             IERC20(address(token)),
             router,
             staking,
+            IComplianceRegistry(address(0)),
             address(manager),
             IVolumeContracts.Parameters({storageFeePerPeriod: STORAGE_FEE})
         );

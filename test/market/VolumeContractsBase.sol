@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
+import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IVolumeContracts} from "../../contracts/interfaces/IVolumeContracts.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {VolumeContracts} from "../../contracts/market/VolumeContracts.sol";
@@ -34,6 +35,7 @@ abstract contract VolumeContractsBase is MarketBase {
             IERC20(address(token)),
             router,
             staking,
+            IComplianceRegistry(address(0)),
             address(manager),
             IVolumeContracts.Parameters({storageFeePerPeriod: STORAGE_FEE})
         );
