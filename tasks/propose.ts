@@ -74,7 +74,7 @@ export default action<ProposeArgs>(async (args, t) => {
 
   // The governor takes only descriptions bound to their proposer (`#proposer=0x...` at the end).
   const description = boundDescription(args.description, t.me);
-  const deposit = await c.governor.proposalDeposit();
+  const deposit = await c.governor.depositDue(); // the deposit (+ 1 wei: the governor's reserve, first proposal ever)
   await ensureAllowance(t, c.token, await c.governor.getAddress(), deposit, () =>
     c.governor.connect(t.signer).propose.staticCall([target], [0n], [data], description),
   );

@@ -37,6 +37,8 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
     /// @inheritdoc IProtocolGovernor
     uint256 public constant GRACE_PERIOD = 14 days;
+    /// @inheritdoc IProtocolGovernor
+    uint256 public constant DEPOSIT_RESERVE = 1;
 
     IVotingPower private immutable _VOTING_POWER;
     IVotingWeight private immutable _STAKE;
@@ -64,10 +66,12 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         uint48 eta;
     }
 
-    /// @dev The deposit parameter and the id `_depositAmounts` keeps it under, read in one slot by `propose`.
+    /// @dev The deposit parameter and the id `_depositAmounts` keeps it under, read in one slot by `propose`, with
+    /// whether the governor holds its permanent `DEPOSIT_RESERVE` yet.
     struct DepositParameter {
         uint96 amount;
         uint24 id;
+        bool reserveHeld;
     }
 
     uint8 private constant _EXECUTED = 1;
@@ -163,6 +167,17 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
     /// @inheritdoc IProtocolGovernor
     function proposalDeposit() external view returns (uint256) {
         return _deposit.amount;
+    }
+
+    /// @inheritdoc IProtocolGovernor
+    function depositDue() external view returns (uint256) {
+        DepositParameter memory deposit = _deposit;
+        return deposit.amount == 0 || deposit.reserveHeld ? deposit.amount : deposit.amount + DEPOSIT_RESERVE;
+    }
+
+    /// @inheritdoc IProtocolGovernor
+    function holdsDepositReserve() external view returns (bool) {
+        return _deposit.reserveHeld;
     }
 
     /// @inheritdoc IProtocolGovernor
@@ -383,7 +398,17 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
 
         _emitCreated(proposalId, proposer, targets, values, calldatas, snapshot, description);
         emit ProposalClassified(proposalId, classId, class_.thresholdBps, class_.emergency, deposit.amount);
-        if (deposit.amount != 0) IERC20(_TOKEN).safeTransferFrom(proposer, address(this), deposit.amount);
+        if (deposit.amount != 0) {
+            uint256 taken = deposit.amount;
+            if (!deposit.reserveHeld) {
+                // The governor's first deposit ever also takes the 1-wei reserve, kept for good: the governor's
+                // token balance never returns to zero, so no later proposal pays for a fresh balance slot.
+                _deposit.reserveHeld = true;
+                taken += DEPOSIT_RESERVE;
+                emit DepositReserveTaken(proposer, DEPOSIT_RESERVE);
+            }
+            IERC20(_TOKEN).safeTransferFrom(proposer, address(this), taken);
+        }
     }
 
     /// @dev Cancels on the own record (OpenZeppelin's `_cancel`): any state but Canceled, Expired and Executed.
@@ -477,7 +502,7 @@ contract ProtocolGovernor is IProtocolGovernor, Governor, GovernorCountingSimple
         if (value > type(uint96).max) revert InvalidParameterValue(PROPOSAL_DEPOSIT, value);
         uint256 id = uint256(_deposit.id) + 1;
         if (id > type(uint24).max) revert DepositIdsExhausted();
-        _deposit = DepositParameter({amount: uint96(value), id: uint24(id)});
+        _deposit = DepositParameter({amount: uint96(value), id: uint24(id), reserveHeld: _deposit.reserveHeld});
         _depositAmounts[uint24(id)] = uint96(value);
     }
 

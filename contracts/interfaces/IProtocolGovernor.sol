@@ -75,6 +75,11 @@ interface IProtocolGovernor is IGovernor {
         uint256 deposit
     );
 
+    /// @notice The governor's first proposal ever took the permanent deposit reserve on top of its deposit.
+    /// @param proposer Who paid it.
+    /// @param amount The reserve, in token wei (`DEPOSIT_RESERVE`).
+    event DepositReserveTaken(address indexed proposer, uint256 amount);
+
     /// @notice A proposal's deposit went back to its proposer.
     /// @param proposalId The proposal.
     /// @param proposer Who got it back.
@@ -138,9 +143,18 @@ interface IProtocolGovernor is IGovernor {
     /// @return Its deposit, threshold, route and class (all zero for an unknown proposal).
     function proposalTerms(uint256 proposalId) external view returns (ProposalTerms memory);
 
-    /// @notice The deposit a new proposal takes now.
+    /// @notice The deposit a new proposal takes now (the governed parameter).
     /// @return The deposit, in token wei.
     function proposalDeposit() external view returns (uint256);
+
+    /// @notice What a new proposal takes from its proposer now (approve this much): `proposalDeposit`, plus the
+    /// 1-wei `DEPOSIT_RESERVE` until the governor holds it.
+    /// @return The amount, in token wei.
+    function depositDue() external view returns (uint256);
+
+    /// @notice Whether the governor holds its deposit reserve (taken by its first proposal with a deposit).
+    /// @return True once taken.
+    function holdsDepositReserve() external view returns (bool);
 
     /// @notice The timelock delay of a route, fixed at deployment.
     /// @param emergency Whether the emergency route.
@@ -177,5 +191,11 @@ interface IProtocolGovernor is IGovernor {
     /// @notice Key of the governed proposal deposit, `keccak256("governance.proposalDeposit")`, in token wei.
     /// @return The parameter key.
     function PROPOSAL_DEPOSIT() external view returns (bytes32);
+
+    /// @notice The token wei the governor's first proposal ever pays on top of its deposit and the governor keeps for
+    /// good (as Uniswap V2 keeps its minimum liquidity): its token balance never returns to zero, so a proposal made
+    /// while no deposit is held does not pay for a fresh balance slot (about 17,000 gas).
+    /// @return 1 wei.
+    function DEPOSIT_RESERVE() external view returns (uint256);
     // solhint-enable func-name-mixedcase
 }

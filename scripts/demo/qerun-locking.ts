@@ -93,7 +93,8 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
   // QER back at $2 (the lending part left it at $1), ETH $2,000: 1,000 QER per ETH.
   await ctx.step(s, "QER/USD feed publishes $2.00 again", qerFeed.setAnswer(usd(2n)));
   const grants: [typeof holder, bigint, string][] = [
-    [holder, LOCKED + 10_000n * QER, "3,010,000 QER (3M to lock, 10,000 for the proposal deposit)"],
+    // The deposit, and 1 wei more: the governor's first proposal also pays its reserve (`depositDue`).
+    [holder, LOCKED + 10_000n * QER + 1n, "3,010,000 QER (3M to lock, 10,000 for the proposal deposit) and 1 wei"],
     [granted, PERK_THRESHOLD, "10,000 QER"],
     [refused, PERK_THRESHOLD - 1n, "10,000 QER less 1 wei"],
     [leaver, EARLY_LOCKED, "100,000 QER"],
@@ -180,7 +181,11 @@ export async function runLocking(ctx: DemoContext, s: Section): Promise<LockingS
   ];
   const description = boundDescription("Buy back and burn QER with the ETH reserve's unowned ETH", holder.address);
   const values = [0n, 0n];
-  await ctx.step(s, "locker approves the proposal deposit", c.token.connect(holder).approve(c.governor, 10_000n * QER));
+  await ctx.step(
+    s,
+    "locker approves the proposal deposit",
+    c.token.connect(holder).approve(c.governor, await c.governor.depositDue()),
+  );
   await ctx.step(
     s,
     "locker proposes: reserve's unowned ETH -> buyback-and-burn",

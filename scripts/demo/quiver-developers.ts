@@ -116,7 +116,7 @@ export async function runIntegrationGrant(ctx: DemoContext, s: Section): Promise
   await ctx.step(
     s,
     "the liquidity holder approves the 100,000 QUIV deposit",
-    c.token.connect(liquidity).approve(c.governor, 100_000n * QUIV),
+    c.token.connect(liquidity).approve(c.governor, await c.governor.depositDue()),
   );
   await ctx.step(
     s,

@@ -175,8 +175,8 @@ export default function quiver(): Scenario {
       const proposal: [string[], bigint[], string[]] = [[treasury], [0n], [data]];
       await ctx.step(
         s,
-        "carol approves the 100,000 QUIV deposit",
-        c.token.connect(carol).approve(c.governor, 100_000n * QUIV),
+        "carol approves the 100,000 QUIV deposit (+ 1 wei, the governor's reserve: its first proposal)",
+        c.token.connect(carol).approve(c.governor, await c.governor.depositDue()),
       );
       await ctx.step(
         s,
@@ -283,6 +283,7 @@ export default function quiver(): Scenario {
         ["votes for / against", `${amount(votes.forVotes)} / ${amount(votes.againstVotes)}`],
         ["SDK team grant", amount(await c.token.balanceOf(st.grantee)) + sym],
         ["carol's balance (deposit back)", amount(await c.token.balanceOf(st.carol)) + sym],
+        ["governor's reserve (kept from the first proposal)", amount(await c.token.balanceOf(c.governor)) + sym],
       );
       await deflationFigures(ctx, s);
       await marketFigures(ctx, s, st.market);

@@ -87,6 +87,9 @@ abstract contract GovernanceBase is Test {
     bytes32 internal DEPOSIT_KEY;
     bytes32 internal PAUSE_KEY;
 
+    /// @dev What the governor's first proposal ever pays on top of its deposit and keeps for good (1 wei).
+    uint256 internal constant RESERVE = 1;
+
     function setUp() public virtual {
         vm.warp(START);
         admin = makeAddr("admin");

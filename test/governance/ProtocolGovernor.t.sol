@@ -37,8 +37,13 @@ contract ProtocolGovernorTest is GovernanceBase {
         uint256 id = _propose(p);
 
         assertEq(id, expectedId, "proposal id");
-        assertEq(token.balanceOf(proposer), 900_000 ether, "proposer paid 100,000");
-        assertEq(token.balanceOf(address(governor)), 100_000 ether, "governor holds the deposit");
+        assertEq(
+            token.balanceOf(proposer),
+            900_000 ether - 1,
+            "proposer paid 100,000 and the governor's 1-wei reserve"
+        );
+        assertEq(token.balanceOf(address(governor)), 100_000 ether + 1, "governor holds the deposit and its reserve");
+        assertTrue(governor.holdsDepositReserve(), "reserve held");
         IProtocolGovernor.ProposalTerms memory t = governor.proposalTerms(id);
         assertEq(uint256(t.deposit), 100_000 ether, "deposit recorded");
         assertEq(uint256(t.thresholdBps), 6_000, "technical threshold");
@@ -47,6 +52,31 @@ contract ProtocolGovernorTest is GovernanceBase {
         assertEq(governor.proposalSnapshot(id), START + 1 + 7 days, "snapshot after the 7-day discussion");
         assertEq(governor.proposalDeadline(id), START + 1 + 21 days, "deadline after 14 days of voting");
         assertState(id, IGovernor.ProposalState.Pending, "pending");
+    }
+
+    /// @dev The first proposal ever pays 1 wei more, which the governor keeps; no later proposal does, not after a
+    /// change of the deposit, and not after every deposit was settled (the governor's balance never returns to 0).
+    function test_depositReserve_takenOnceAndKeptForGood() public {
+        Proposal memory first = _technical(1);
+        vm.expectEmit(true, false, false, true, address(governor));
+        emit IProtocolGovernor.DepositReserveTaken(proposer, 1);
+        _propose(first);
+        assertEq(token.balanceOf(proposer), 900_000 ether - 1, "100,000 + 1 wei");
+        vm.prank(proposer);
+        governor.cancel(first.targets, first.values, first.calldatas, keccak256(bytes(first.description)));
+        governor.settleDeposit(
+            governor.getProposalId(first.targets, first.values, first.calldatas, keccak256(bytes(first.description)))
+        );
+        assertEq(token.balanceOf(address(governor)), 1, "all settled: the reserve stays");
+        assertEq(token.balanceOf(proposer), 1_000_000 ether - 1, "refunded 100,000");
+
+        vm.prank(address(registry));
+        governor.setParameter(DEPOSIT_KEY, 120_000 ether); // a new deposit value keeps the flag
+        assertTrue(governor.holdsDepositReserve(), "still held");
+        _propose(_technical(2));
+        assertEq(token.balanceOf(proposer), 880_000 ether - 1, "exactly the 120,000 deposit");
+        assertEq(token.balanceOf(address(governor)), 120_000 ether + 1, "deposit + reserve");
+        assertEq(governor.DEPOSIT_RESERVE(), 1, "1 wei");
     }
 
     function test_RevertWhen_proposeWithoutAllowance() public {
@@ -58,11 +88,12 @@ contract ProtocolGovernorTest is GovernanceBase {
                 IERC20Errors.ERC20InsufficientAllowance.selector,
                 address(governor),
                 0,
-                100_000 ether
+                100_000 ether + RESERVE // the governor's first proposal also takes its reserve
             )
         );
         governor.propose(p.targets, p.values, p.calldatas, p.description);
         assertEq(token.balanceOf(carol), 200_000 ether, "nothing taken");
+        assertFalse(governor.holdsDepositReserve(), "no reserve taken");
         assertEq(token.balanceOf(address(governor)), 0, "governor holds nothing");
     }
 
@@ -97,7 +128,7 @@ contract ProtocolGovernorTest is GovernanceBase {
             )
         );
         governor.propose(p.targets, p.values, p.calldatas, p.description);
-        assertEq(token.balanceOf(proposer), 900_000 ether, "one deposit only");
+        assertEq(token.balanceOf(proposer), 900_000 ether - RESERVE, "one deposit only");
     }
 
     function test_propose_depositChangeLeavesOpenProposalsAlone() public {
@@ -126,7 +157,7 @@ contract ProtocolGovernorTest is GovernanceBase {
 
         Proposal memory p = _technical(42);
         uint256 id = _propose(p);
-        assertEq(token.balanceOf(address(governor)), 100_000 ether, "deposit taken");
+        assertEq(token.balanceOf(address(governor)), 100_000 ether + RESERVE, "deposit taken");
         _toVoting(id);
         assertEq(_vote(id, alice, FOR), 400_000 ether, "alice: liquid + staked");
         assertEq(_vote(id, bob, AGAINST), 250_000 ether, "bob: liquid + locked one year");
@@ -155,8 +186,8 @@ contract ProtocolGovernorTest is GovernanceBase {
         vm.expectEmit(true, true, false, true, address(governor));
         emit IProtocolGovernor.DepositRefunded(id, proposer, 100_000 ether);
         governor.settleDeposit(id);
-        assertEq(token.balanceOf(proposer), 1_000_000 ether, "deposit returned");
-        assertEq(token.balanceOf(address(governor)), 0, "governor holds nothing");
+        assertEq(token.balanceOf(proposer), 1_000_000 ether - RESERVE, "deposit returned");
+        assertEq(token.balanceOf(address(governor)), RESERVE, "governor holds its reserve only");
     }
 
     // ------------------------------------------------------------------ thresholds, at the edge
@@ -352,7 +383,7 @@ contract ProtocolGovernorTest is GovernanceBase {
         emit IProtocolGovernor.DepositForfeited(id, proposer, 100_000 ether);
         governor.settleDeposit(id);
         assertEq(token.balanceOf(address(treasury)), 5_100_000 ether, "treasury kept the deposit");
-        assertEq(token.balanceOf(proposer), 900_000 ether, "proposer lost it");
+        assertEq(token.balanceOf(proposer), 900_000 ether - RESERVE, "proposer lost it");
         assertEq(uint256(governor.proposalTerms(id).deposit), 0, "settled");
     }
 
@@ -363,7 +394,7 @@ contract ProtocolGovernorTest is GovernanceBase {
         uint256 id = _decide(_technical(1), alice, bob);
         assertState(id, IGovernor.ProposalState.Defeated, "defeated");
         governor.settleDeposit(id);
-        assertEq(token.balanceOf(proposer), 1_000_000 ether, "returned: quorum was reached");
+        assertEq(token.balanceOf(proposer), 1_000_000 ether - RESERVE, "returned: quorum was reached");
         assertEq(token.balanceOf(address(treasury)), 5_000_000 ether, "treasury unchanged");
     }
 
@@ -372,7 +403,7 @@ contract ProtocolGovernorTest is GovernanceBase {
         vm.warp(block.timestamp + 1);
         uint256 id = _decide(_technical(1), alice, address(0));
         governor.settleDeposit(id);
-        assertEq(token.balanceOf(proposer), 1_000_000 ether, "returned before queueing");
+        assertEq(token.balanceOf(proposer), 1_000_000 ether - RESERVE, "returned before queueing");
     }
 
     function test_settleDeposit_refundedWhenCancelledWhilePending() public {
@@ -382,7 +413,7 @@ contract ProtocolGovernorTest is GovernanceBase {
         governor.cancel(p.targets, p.values, p.calldatas, keccak256(bytes(p.description)));
         assertState(id, IGovernor.ProposalState.Canceled, "cancelled");
         governor.settleDeposit(id);
-        assertEq(token.balanceOf(proposer), 1_000_000 ether, "returned");
+        assertEq(token.balanceOf(proposer), 1_000_000 ether - RESERVE, "returned");
     }
 
     function test_RevertWhen_settleDepositWhileVoting() public {
@@ -397,7 +428,7 @@ contract ProtocolGovernorTest is GovernanceBase {
             abi.encodeWithSelector(IProtocolGovernor.DepositLocked.selector, id, IGovernor.ProposalState.Active)
         );
         governor.settleDeposit(id);
-        assertEq(token.balanceOf(address(governor)), 100_000 ether, "still held");
+        assertEq(token.balanceOf(address(governor)), 100_000 ether + RESERVE, "still held");
     }
 
     function test_RevertWhen_settleDepositTwiceOrUnknown() public {
@@ -409,7 +440,7 @@ contract ProtocolGovernorTest is GovernanceBase {
         governor.settleDeposit(id);
         vm.expectRevert(abi.encodeWithSelector(IProtocolGovernor.NoDeposit.selector, 123));
         governor.settleDeposit(123);
-        assertEq(token.balanceOf(proposer), 1_000_000 ether, "refunded once");
+        assertEq(token.balanceOf(proposer), 1_000_000 ether - RESERVE, "refunded once");
     }
 
     // ------------------------------------------------------------------ parameters through governance

@@ -397,7 +397,7 @@ describe("System presets (deploy/modules/presets, scripts/lib/presets.ts)", func
       await c.token.connect(provider).approve(staking, 100_000n * TOKEN);
       await staking.connect(provider).registerProvider(100_000n * TOKEN); // Silver: at most 10% per slash
       await c.token.connect(liquidity).delegate(liquidity.address);
-      await c.token.connect(liquidity).approve(c.governor, 100_000n * TOKEN);
+      await c.token.connect(liquidity).approve(c.governor, await c.governor.depositDue());
 
       const data = c.slasher!.interface.encodeFunctionData("emergencySlash", [
         provider.address,
