@@ -3,56 +3,21 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {ComplianceRegistry} from "../../contracts/compliance/ComplianceRegistry.sol";
 import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IVolumeContracts} from "../../contracts/interfaces/IVolumeContracts.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
 import {VolumeContracts} from "../../contracts/market/VolumeContracts.sol";
-import {ILicenceMarket} from "../../contracts/interfaces/ILicenceMarket.sol";
-import {LicenceMarket} from "../../contracts/market/LicenceMarket.sol";
-import {MarketBase} from "../market/MarketBase.sol";
+import {ComplianceSetup} from "./ComplianceSetup.sol";
 
-/// @notice Audit of the compliance hooks (s10): exploit tests. Threshold 1,000 QUIV (ComplianceHooksTest's registry).
-contract AuditComplianceTest is MarketBase {
-    uint256 internal constant THRESHOLD = 1_000 ether;
-    bytes2 internal constant FR = "FR";
-    bytes2 internal constant KP = "KP";
-    bytes32 internal constant DATASET = keccak256("dataset.reviews-2026");
-
-    ComplianceRegistry internal compliance;
-    LicenceMarket internal licences;
-    address internal kyc;
-    address internal dana; // a dataset seller
-    address internal carol; // a buyer
+/// @notice Audit of the compliance hooks (s10): exploit tests. Threshold 1,000 QUIV (ComplianceSetup's registry).
+contract AuditComplianceTest is ComplianceSetup {
     VolumeContracts internal volume;
     uint256 internal erinKey;
     address internal erin;
 
-    function _compliance() internal override returns (IComplianceRegistry) {
-        if (address(compliance) == address(0)) compliance = new ComplianceRegistry(address(manager), THRESHOLD);
-        return compliance;
-    }
-
-    /// @dev ComplianceHooksTest's set-up (1,000 QUIV threshold, kyc holds KYC_PROVIDER, alice's 10,000 QUIV reserved
-    /// for bronze), plus a VolumeContracts on the same token, router and staking.
+    /// @dev ComplianceSetup's set-up, plus a VolumeContracts on the same token, router, staking and registry.
     function setUp() public override {
         super.setUp();
-        kyc = makeAddr("kyc");
-        dana = makeAddr("dana");
-        carol = makeAddr("carol");
-        licences = new LicenceMarket(IERC20(address(token)), router, catalog, compliance, address(manager));
-        vm.startPrank(admin);
-        _restrict(address(compliance), ComplianceRegistry.attest.selector, Roles.KYC_PROVIDER);
-        _restrict(address(compliance), ComplianceRegistry.revoke.selector, Roles.KYC_PROVIDER);
-        _restrict(address(compliance), ComplianceRegistry.setRestricted.selector, Roles.GOVERNOR);
-        manager.grantRole(Roles.KYC_PROVIDER, kyc, 0);
-        vm.stopPrank();
-        _mint(carol, 10_000 ether);
-        vm.prank(carol);
-        token.approve(address(licences), type(uint256).max);
-        _deposit(alice, 10_000 ether);
-        _reserveAll(alice, bronze);
         volume = new VolumeContracts(
             IERC20(address(token)),
             router,
@@ -65,31 +30,6 @@ contract AuditComplianceTest is MarketBase {
         _mint(erin, 10_000 ether);
         vm.prank(erin);
         token.approve(address(volume), type(uint256).max);
-    }
-
-    function _attest(address account, bytes2 jurisdiction) internal {
-        vm.prank(kyc);
-        compliance.attest(account, T0 + 30 days, jurisdiction);
-    }
-
-    function _list(uint256 price) internal returns (uint256 listingId) {
-        vm.prank(dana);
-        listingId = licences.list(
-            ILicenceMarket.Terms({
-                kind: ILicenceMarket.Kind.Dataset,
-                subject: DATASET,
-                price: price,
-                supply: 5,
-                duration: 30 days,
-                termsHash: keccak256("terms v1"),
-                resale: true
-            })
-        );
-    }
-
-    function _buy(address buyer, uint256 listingId) internal {
-        vm.prank(buyer);
-        licences.buy(listingId, type(uint256).max);
     }
 
     // ------------------------------------------------------------------ F1: lapse strands the provider's earned pay
