@@ -106,7 +106,7 @@ describe("Locking in the Qerun preset (VoteLocker, AccessPerks, LiquidityIncenti
       burner.interface.encodeFunctionData("buyback", [unowned, far]),
     ];
     const description = boundDescription("Buy back and burn QER with the reserve's unowned ETH", holder.address);
-    await c.token.connect(holder).approve(c.governor, 10_000n * TOKEN);
+    await c.token.connect(holder).approve(c.governor, await c.governor.depositDue());
     await c.governor.connect(holder).propose(targets, [0n, 0n], calldatas, description);
     const proposalId = await c.governor.getProposalId(targets, [0n, 0n], calldatas, id(description));
     await networkHelpers.time.increaseTo((await c.governor.proposalSnapshot(proposalId)) + 1n);
@@ -198,7 +198,7 @@ describe("Locking in the Qerun preset (VoteLocker, AccessPerks, LiquidityIncenti
       "Raise priority access to 20,000 QER; buy back and burn with 1 ETH",
       holder.address,
     );
-    await c.token.connect(holder).approve(c.governor, 10_000n * TOKEN);
+    await c.token.connect(holder).approve(c.governor, await c.governor.depositDue());
     await c.governor.connect(holder).propose(targets, [0n, 0n], calldatas, description);
     const proposalId = await c.governor.getProposalId(targets, [0n, 0n], calldatas, id(description));
     const snapshot = await c.governor.proposalSnapshot(proposalId);
