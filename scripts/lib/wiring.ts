@@ -60,6 +60,8 @@ export async function renderWiring(matrices: PresetMatrix[]): Promise<string> {
     "",
     'import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";',
     "",
+    'import {Roles} from "../../contracts/libraries/Roles.sol";',
+    "",
     "/// @title Wiring",
     "/// @notice Maps each managed contract's restricted functions to the roles the presets' AccessManagers map them",
     "/// to, as deployed (one function per contract; the caller must be the manager's admin). Functions not listed",
@@ -82,7 +84,7 @@ export async function renderWiring(matrices: PresetMatrix[]): Promise<string> {
       list.sort((a, b) => (a.signature < b.signature ? -1 : 1));
       lines.push(`        selectors = new bytes4[](${list.length});`);
       list.forEach((s, i) => lines.push(`        selectors[${i}] = ${s.selector}; // ${s.signature}`));
-      lines.push(`        manager.setTargetFunctionRole(target, selectors, ${roleId}); // ${list[0].role}`);
+      lines.push(`        manager.setTargetFunctionRole(target, selectors, Roles.${list[0].role}); // ${roleId}`);
     }
     lines.push("    }", "");
   }

@@ -11,7 +11,6 @@ import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {GuardianPausable} from "../../contracts/governance/GuardianPausable.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {ProposalClassifier} from "../../contracts/governance/ProposalClassifier.sol";
 import {ProtocolGovernor} from "../../contracts/governance/ProtocolGovernor.sol";
 import {ProtocolTimelock} from "../../contracts/governance/ProtocolTimelock.sol";
@@ -25,6 +24,7 @@ import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {Test} from "../utils/Test.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {MockTarget} from "./mocks/MockTarget.sol";
 import {MockVotingWeight} from "./mocks/MockVotingWeight.sol";
 
@@ -169,21 +169,21 @@ abstract contract GovernanceBase is Test {
         emergencyTimelock.revokeRole(adminRole, address(emergencyTimelock));
         normalTimelock.renounceRole(adminRole, admin);
         emergencyTimelock.renounceRole(adminRole, admin);
-        _role(address(registry), ParameterRegistry.set.selector, Roles.GOVERNOR);
-        _role(address(registry), ParameterRegistry.setEmergency.selector, Roles.EMERGENCY);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.parameterRegistry(manager, address(registry));
+        Wiring.treasury(manager, address(treasury));
+        Wiring.protocolGovernor(manager, address(governor));
+        Wiring.workerPool(manager, address(workerPool));
+        Wiring.protocolToken(manager, address(token));
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(registry), 0);
         manager.grantRole(Roles.ADMIN, address(normalTimelock), 0);
         manager.grantRole(Roles.GOVERNOR, address(normalTimelock), 0);
         manager.grantRole(Roles.EMERGENCY, address(emergencyTimelock), 0);
         manager.grantRole(Roles.GUARDIAN, guardian, 0);
-        _role(address(treasury), Treasury.transfer.selector, Roles.GOVERNOR);
-        _role(address(governor), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
         registry.register(address(governor), governor.PROPOSAL_DEPOSIT(), 10_000 ether, 1_000_000 ether, 0);
 
         _wirePausable(address(treasury));
         _wirePausable(address(workerPool));
-        _role(address(workerPool), WorkerPool.createGrant.selector, Roles.GOVERNOR);
-        _role(address(workerPool), WorkerPool.cancelGrant.selector, Roles.GOVERNOR);
 
         _classify(address(treasury), Treasury.transfer.selector, TREASURY_CLASS);
         _classify(address(registry), ParameterRegistry.set.selector, ECONOMIC_CLASS);
@@ -209,10 +209,6 @@ abstract contract GovernanceBase is Test {
     }
 
     function _wirePausable(address module) private {
-        _role(module, GuardianPausable.pause.selector, Roles.GUARDIAN);
-        _role(module, GuardianPausable.confirmPause.selector, Roles.EMERGENCY);
-        _role(module, GuardianPausable.unpause.selector, Roles.GOVERNOR);
-        _role(module, Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
         registry.register(module, keccak256("pause.duration"), 24 days, 90 days, 1 days);
         _classify(module, GuardianPausable.confirmPause.selector, EMERGENCY_CLASS);
     }
@@ -223,12 +219,6 @@ abstract contract GovernanceBase is Test {
         token.mint(bank, 4_000_000 ether);
         token.mint(proposer, 1_000_000 ether);
         manager.revokeRole(Roles.MINTER, admin);
-    }
-
-    function _role(address module, bytes4 selector, uint64 roleId) private {
-        bytes4[] memory selectors = new bytes4[](1);
-        selectors[0] = selector;
-        manager.setTargetFunctionRole(module, selectors, roleId);
     }
 
     function _classify(address module, bytes4 selector, uint8 classId) private {

@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
 import {IIssuerToken} from "../../contracts/interfaces/IIssuerToken.sol";
 import {IssuerRegistry} from "../../contracts/issuance/IssuerRegistry.sol";
@@ -13,6 +12,7 @@ import {IssuerTokenFactory} from "../../contracts/issuance/IssuerTokenFactory.so
 import {PartnerRewards} from "../../contracts/issuance/PartnerRewards.sol";
 import {Settlement} from "../../contracts/issuance/Settlement.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
 
@@ -101,22 +101,12 @@ abstract contract IssuanceBase is ManagedTest {
         settlement = new Settlement(address(qut), address(registry));
 
         vm.startPrank(admin);
-        _restrict(address(qut), ProtocolToken.mint.selector, Roles.MINTER);
-        _restrict(address(params), ParameterRegistry.set.selector, Roles.GOVERNOR);
-        _restrict(address(params), ParameterRegistry.setEmergency.selector, Roles.EMERGENCY);
-
-        _restrict(address(registry), IssuerRegistry.suspend.selector, Roles.GOVERNOR);
-        _restrict(address(registry), IssuerRegistry.reinstate.selector, Roles.GOVERNOR);
-        _restrict(address(registry), IssuerRegistry.freeze.selector, Roles.GUARDIAN);
-        _restrict(address(registry), IssuerRegistry.slash.selector, Roles.GOVERNOR);
-        _restrict(address(registry), IssuerRegistry.setFeeRecipient.selector, Roles.GOVERNOR);
-        _restrict(address(registry), IssuerRegistry.useSlot.selector, Roles.ISSUANCE_SLOT_CONSUMER);
-        _restrict(address(registry), IssuerRegistry.releaseSlot.selector, Roles.ISSUANCE_SLOT_CONSUMER);
-        _restrict(address(registry), IssuerRegistry.chargeFee.selector, Roles.ISSUANCE_FEE_COLLECTOR);
-        _restrict(address(rewards), PartnerRewards.startPeriod.selector, Roles.ISSUANCE_PARTNER_DISTRIBUTOR);
-        _restrict(address(registry), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(factory), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(rewards), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(qut));
+        Wiring.parameterRegistry(manager, address(params));
+        Wiring.issuerRegistry(manager, address(registry));
+        Wiring.issuerTokenFactory(manager, address(factory));
+        Wiring.partnerRewards(manager, address(rewards));
 
         manager.grantRole(Roles.MINTER, qutMinter, 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);

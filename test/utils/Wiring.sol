@@ -5,6 +5,8 @@ pragma solidity ^0.8.28;
 
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
+import {Roles} from "../../contracts/libraries/Roles.sol";
+
 /// @title Wiring
 /// @notice Maps each managed contract's restricted functions to the roles the presets' AccessManagers map them
 /// to, as deployed (one function per contract; the caller must be the manager's admin). Functions not listed
@@ -15,14 +17,14 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](1);
         selectors[0] = 0xe0d42864; // recordChallenges(uint256,address,uint256,uint256)
-        manager.setTargetFunctionRole(target, selectors, 72); // DISTRIBUTION_CHALLENGER
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_CHALLENGER); // 72
         selectors = new bytes4[](2);
         selectors[0] = 0xeba2d486; // fundEpoch(uint256,uint256)
         selectors[1] = 0xaa60e733; // sweep(uint256)
-        manager.setTargetFunctionRole(target, selectors, 73); // DISTRIBUTION_ENGINE
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_ENGINE); // 73
     }
 
     /// @dev BuybackBurner, as Qerun deploys it.
@@ -30,7 +32,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x460ddf8d; // buyback(uint256,uint256)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
     }
 
     /// @dev ChallengeCourt, as QUIVer deploys it.
@@ -38,7 +40,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev ConsensusRewards, as QRY deploys it.
@@ -46,17 +48,17 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](2);
         selectors[0] = 0xeba2d486; // fundEpoch(uint256,uint256)
         selectors[1] = 0xaa60e733; // sweep(uint256)
-        manager.setTargetFunctionRole(target, selectors, 73); // DISTRIBUTION_ENGINE
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_ENGINE); // 73
         selectors = new bytes4[](1);
         selectors[0] = 0xcfd07f41; // recordBlocks(uint256,address,uint256)
-        manager.setTargetFunctionRole(target, selectors, 75); // DISTRIBUTION_CONSENSUS_REPORTER
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_CONSENSUS_REPORTER); // 75
         selectors = new bytes4[](1);
         selectors[0] = 0x4623c91d; // setValidator(address,bool)
-        manager.setTargetFunctionRole(target, selectors, 76); // DISTRIBUTION_REGISTRAR
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_REGISTRAR); // 76
     }
 
     /// @dev CreditManager, as Qerun deploys it.
@@ -64,16 +66,16 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x3f4ba83a; // unpause()
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0xb4dcb5e9; // confirmPause()
-        manager.setTargetFunctionRole(target, selectors, 3); // EMERGENCY
+        manager.setTargetFunctionRole(target, selectors, Roles.EMERGENCY); // 3
         selectors = new bytes4[](1);
         selectors[0] = 0x8456cb59; // pause()
-        manager.setTargetFunctionRole(target, selectors, 4); // GUARDIAN
+        manager.setTargetFunctionRole(target, selectors, Roles.GUARDIAN); // 4
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev DeflationController, as QUIVer deploys it.
@@ -81,7 +83,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev DeveloperPrograms, as QUIVer deploys it.
@@ -91,13 +93,13 @@ library Wiring {
         selectors[0] = 0xabff9d80; // cancelGrant(uint256)
         selectors[1] = 0xdde26ec9; // createGrant(address,uint256,uint256)
         selectors[2] = 0xf46fef63; // revokeOpenSource(address)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](1);
         selectors[0] = 0x53cf2739; // setOpenSource(address)
-        manager.setTargetFunctionRole(target, selectors, 40); // MARKET_CURATOR
+        manager.setTargetFunctionRole(target, selectors, Roles.MARKET_CURATOR); // 40
     }
 
     /// @dev DistributionEngine, as QRY deploys it.
@@ -105,10 +107,10 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0xdb90aaff; // setMix(uint16[],uint16[],uint64,uint64)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev EmissionController, as QRY, QUIVer, Qerun, Qutoken deploy it.
@@ -116,7 +118,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x7ef00ead; // setRecipients((address,uint16,uint16,bool)[],uint64,uint64)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
     }
 
     /// @dev EpochRewardPool, as QUIVer deploys it.
@@ -124,10 +126,10 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x3c6b16ab; // notifyRewardAmount(uint256)
-        manager.setTargetFunctionRole(target, selectors, 11); // REWARD_FUNDER
+        manager.setTargetFunctionRole(target, selectors, Roles.REWARD_FUNDER); // 11
         selectors = new bytes4[](1);
         selectors[0] = 0x5e737548; // claim(uint256,address,uint256)
-        manager.setTargetFunctionRole(target, selectors, 12); // REWARD_CLAIMER
+        manager.setTargetFunctionRole(target, selectors, Roles.REWARD_CLAIMER); // 12
     }
 
     /// @dev EthReserve, as Qerun deploys it.
@@ -135,10 +137,10 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x411ca915; // withdrawUnowned(address,uint256)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev FeeRouter, as QUIVer deploys it.
@@ -146,10 +148,10 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x4c20f90a; // setFeeRecipients((address,address,address))
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev IncentivePools, as QUIVer deploys it.
@@ -157,10 +159,10 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](1);
         selectors[0] = 0xa96c6bfe; // setDeveloper(address,bool)
-        manager.setTargetFunctionRole(target, selectors, 40); // MARKET_CURATOR
+        manager.setTargetFunctionRole(target, selectors, Roles.MARKET_CURATOR); // 40
     }
 
     /// @dev InferenceMarket, as QUIVer deploys it.
@@ -168,16 +170,16 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x3f4ba83a; // unpause()
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0xb4dcb5e9; // confirmPause()
-        manager.setTargetFunctionRole(target, selectors, 3); // EMERGENCY
+        manager.setTargetFunctionRole(target, selectors, Roles.EMERGENCY); // 3
         selectors = new bytes4[](1);
         selectors[0] = 0x8456cb59; // pause()
-        manager.setTargetFunctionRole(target, selectors, 4); // GUARDIAN
+        manager.setTargetFunctionRole(target, selectors, Roles.GUARDIAN); // 4
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev InsuranceFund, as Qerun deploys it.
@@ -185,7 +187,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0xf3fef3a3; // withdraw(address,uint256)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
     }
 
     /// @dev IssuerRegistry, as Qutoken deploys it.
@@ -196,20 +198,20 @@ library Wiring {
         selectors[1] = 0xe74b981b; // setFeeRecipient(address)
         selectors[2] = 0xfba2c05a; // slash(address,uint256,bytes32)
         selectors[3] = 0x680c3580; // suspend(address,bytes32)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0x4a12e253; // freeze(address,bytes32)
-        manager.setTargetFunctionRole(target, selectors, 4); // GUARDIAN
+        manager.setTargetFunctionRole(target, selectors, Roles.GUARDIAN); // 4
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](2);
         selectors[0] = 0xf11946a8; // releaseSlot(address)
         selectors[1] = 0xf1b08467; // useSlot(address)
-        manager.setTargetFunctionRole(target, selectors, 80); // ISSUANCE_SLOT_CONSUMER
+        manager.setTargetFunctionRole(target, selectors, Roles.ISSUANCE_SLOT_CONSUMER); // 80
         selectors = new bytes4[](1);
         selectors[0] = 0xae849658; // chargeFee(address,uint256,bytes32)
-        manager.setTargetFunctionRole(target, selectors, 81); // ISSUANCE_FEE_COLLECTOR
+        manager.setTargetFunctionRole(target, selectors, Roles.ISSUANCE_FEE_COLLECTOR); // 81
     }
 
     /// @dev IssuerTokenFactory, as Qutoken deploys it.
@@ -217,7 +219,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev LicenceMarket, as QUIVer deploys it.
@@ -225,7 +227,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x09034d48; // setModelSeller(bytes32,address)
-        manager.setTargetFunctionRole(target, selectors, 40); // MARKET_CURATOR
+        manager.setTargetFunctionRole(target, selectors, Roles.MARKET_CURATOR); // 40
     }
 
     /// @dev LiquidityIncentives, as Qerun deploys it.
@@ -233,7 +235,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x3c6b16ab; // notifyRewardAmount(uint256)
-        manager.setTargetFunctionRole(target, selectors, 11); // REWARD_FUNDER
+        manager.setTargetFunctionRole(target, selectors, Roles.REWARD_FUNDER); // 11
     }
 
     /// @dev ModelCatalog, as QUIVer deploys it.
@@ -241,11 +243,11 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](2);
         selectors[0] = 0x7703dbb8; // certify(bytes32,address,bool)
         selectors[1] = 0x0f050998; // setModelComplexity(bytes32,uint8)
-        manager.setTargetFunctionRole(target, selectors, 40); // MARKET_CURATOR
+        manager.setTargetFunctionRole(target, selectors, Roles.MARKET_CURATOR); // 40
     }
 
     /// @dev OracleRouter, as Qerun deploys it.
@@ -253,7 +255,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev ParameterRegistry, as QRY, QUIVer, Qerun, Qutoken deploy it.
@@ -261,13 +263,13 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x6863bf0f; // set(address,bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0x568766b9; // setEmergency(address,bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 3); // EMERGENCY
+        manager.setTargetFunctionRole(target, selectors, Roles.EMERGENCY); // 3
         selectors = new bytes4[](1);
         selectors[0] = 0xbc6b49f9; // setByController(address,bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 6); // PARAMETER_CONTROLLER
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_CONTROLLER); // 6
     }
 
     /// @dev PartnerRewards, as Qutoken deploys it.
@@ -275,10 +277,10 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](1);
         selectors[0] = 0xe01c7ba3; // startPeriod(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 82); // ISSUANCE_PARTNER_DISTRIBUTOR
+        manager.setTargetFunctionRole(target, selectors, Roles.ISSUANCE_PARTNER_DISTRIBUTOR); // 82
     }
 
     /// @dev ProtocolGovernor, as QRY, QUIVer, Qerun, Qutoken deploy it.
@@ -286,7 +288,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev ProtocolToken, as QRY, QUIVer, Qerun, Qutoken deploy it.
@@ -294,7 +296,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x40c10f19; // mint(address,uint256)
-        manager.setTargetFunctionRole(target, selectors, 1); // MINTER
+        manager.setTargetFunctionRole(target, selectors, Roles.MINTER); // 1
     }
 
     /// @dev ProviderPrograms, as QUIVer deploys it.
@@ -302,7 +304,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev ProviderStaking, as QRY, QUIVer deploy it.
@@ -310,17 +312,17 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](1);
         selectors[0] = 0x3c6b16ab; // notifyRewardAmount(uint256)
-        manager.setTargetFunctionRole(target, selectors, 11); // REWARD_FUNDER
+        manager.setTargetFunctionRole(target, selectors, Roles.REWARD_FUNDER); // 11
         selectors = new bytes4[](1);
         selectors[0] = 0xeb2853cb; // setPerformance(address,uint256,uint256)
-        manager.setTargetFunctionRole(target, selectors, 21); // ATTESTER
+        manager.setTargetFunctionRole(target, selectors, Roles.ATTESTER); // 21
         selectors = new bytes4[](2);
         selectors[0] = 0x88c9bcce; // setBanned(address,bool)
         selectors[1] = 0xfba2c05a; // slash(address,uint256,bytes32)
-        manager.setTargetFunctionRole(target, selectors, 30); // SLASHER
+        manager.setTargetFunctionRole(target, selectors, Roles.SLASHER); // 30
     }
 
     /// @dev Ratings, as QUIVer deploys it.
@@ -328,7 +330,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev RequestAuction, as QUIVer deploys it.
@@ -336,7 +338,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev Slasher, as QUIVer deploys it.
@@ -344,16 +346,16 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0xf6a220b8; // liftBan(address)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0x6294d623; // emergencySlash(address,uint8,uint256,bytes32)
-        manager.setTargetFunctionRole(target, selectors, 3); // EMERGENCY
+        manager.setTargetFunctionRole(target, selectors, Roles.EMERGENCY); // 3
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](1);
         selectors[0] = 0x17f82c74; // slash(address,uint8,uint256,bytes32)
-        manager.setTargetFunctionRole(target, selectors, 31); // SLASHING_COURT
+        manager.setTargetFunctionRole(target, selectors, Roles.SLASHING_COURT); // 31
     }
 
     /// @dev SqrtPool, as QRY deploys it.
@@ -361,11 +363,11 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](2);
         selectors[0] = 0xeba2d486; // fundEpoch(uint256,uint256)
         selectors[1] = 0xaa60e733; // sweep(uint256)
-        manager.setTargetFunctionRole(target, selectors, 73); // DISTRIBUTION_ENGINE
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_ENGINE); // 73
     }
 
     /// @dev StabilizationFund, as QRY deploys it.
@@ -373,7 +375,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x106e6290; // withdraw(address,uint256,bytes32)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
     }
 
     /// @dev StableVault, as Qerun deploys it.
@@ -381,7 +383,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev SubscriptionManager, as QRY deploys it.
@@ -389,16 +391,16 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
         selectors = new bytes4[](1);
         selectors[0] = 0x2a51f736; // reportCalls(uint256,uint256,address,uint256)
-        manager.setTargetFunctionRole(target, selectors, 70); // DISTRIBUTION_GATEWAY
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_GATEWAY); // 70
         selectors = new bytes4[](1);
         selectors[0] = 0x7fb801be; // subscribe(address,address,uint256,uint256)
-        manager.setTargetFunctionRole(target, selectors, 71); // DISTRIBUTION_PORTAL
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_PORTAL); // 71
         selectors = new bytes4[](1);
         selectors[0] = 0xe5225381; // collect()
-        manager.setTargetFunctionRole(target, selectors, 73); // DISTRIBUTION_ENGINE
+        manager.setTargetFunctionRole(target, selectors, Roles.DISTRIBUTION_ENGINE); // 73
     }
 
     /// @dev Treasury, as QRY, QUIVer, Qerun, Qutoken deploy it.
@@ -407,16 +409,16 @@ library Wiring {
         selectors = new bytes4[](2);
         selectors[0] = 0xbeabacc8; // transfer(address,address,uint256)
         selectors[1] = 0x3f4ba83a; // unpause()
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0xb4dcb5e9; // confirmPause()
-        manager.setTargetFunctionRole(target, selectors, 3); // EMERGENCY
+        manager.setTargetFunctionRole(target, selectors, Roles.EMERGENCY); // 3
         selectors = new bytes4[](1);
         selectors[0] = 0x8456cb59; // pause()
-        manager.setTargetFunctionRole(target, selectors, 4); // GUARDIAN
+        manager.setTargetFunctionRole(target, selectors, Roles.GUARDIAN); // 4
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev VestingVault, as QRY, QUIVer, Qerun, Qutoken deploy it.
@@ -424,10 +426,10 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x20c5429b; // revoke(uint256)
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0xf9788db6; // createSchedule(address,uint256,uint48,uint32,uint32,uint16,bool)
-        manager.setTargetFunctionRole(target, selectors, 10); // VESTING_CREATOR
+        manager.setTargetFunctionRole(target, selectors, Roles.VESTING_CREATOR); // 10
     }
 
     /// @dev VolumeContracts, as QUIVer deploys it.
@@ -435,7 +437,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 
     /// @dev VoteLocker, as Qerun deploys it.
@@ -443,7 +445,7 @@ library Wiring {
         bytes4[] memory selectors;
         selectors = new bytes4[](1);
         selectors[0] = 0x3c6b16ab; // notifyRewardAmount(uint256)
-        manager.setTargetFunctionRole(target, selectors, 11); // REWARD_FUNDER
+        manager.setTargetFunctionRole(target, selectors, Roles.REWARD_FUNDER); // 11
     }
 
     /// @dev WorkerPool, as QRY deploys it.
@@ -453,15 +455,15 @@ library Wiring {
         selectors[0] = 0xabff9d80; // cancelGrant(uint256)
         selectors[1] = 0xdde26ec9; // createGrant(address,uint256,uint256)
         selectors[2] = 0x3f4ba83a; // unpause()
-        manager.setTargetFunctionRole(target, selectors, 2); // GOVERNOR
+        manager.setTargetFunctionRole(target, selectors, Roles.GOVERNOR); // 2
         selectors = new bytes4[](1);
         selectors[0] = 0xb4dcb5e9; // confirmPause()
-        manager.setTargetFunctionRole(target, selectors, 3); // EMERGENCY
+        manager.setTargetFunctionRole(target, selectors, Roles.EMERGENCY); // 3
         selectors = new bytes4[](1);
         selectors[0] = 0x8456cb59; // pause()
-        manager.setTargetFunctionRole(target, selectors, 4); // GUARDIAN
+        manager.setTargetFunctionRole(target, selectors, Roles.GUARDIAN); // 4
         selectors = new bytes4[](1);
         selectors[0] = 0x723507be; // setParameter(bytes32,uint256)
-        manager.setTargetFunctionRole(target, selectors, 5); // PARAMETER_REGISTRY
+        manager.setTargetFunctionRole(target, selectors, Roles.PARAMETER_REGISTRY); // 5
     }
 }
