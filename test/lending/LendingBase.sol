@@ -5,9 +5,7 @@ import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
-import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
@@ -19,6 +17,7 @@ import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
 import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
@@ -185,27 +184,13 @@ abstract contract LendingBase is UniswapV2Fixture {
     }
 
     function _wire() internal {
-        bytes4[] memory one = new bytes4[](1);
-        one[0] = ParameterRegistry.set.selector;
-        manager.setTargetFunctionRole(address(registry), one, Roles.GOVERNOR);
-        one[0] = ParameterRegistry.setEmergency.selector;
-        manager.setTargetFunctionRole(address(registry), one, Roles.EMERGENCY);
-        one[0] = Parameterized.setParameter.selector;
-        manager.setTargetFunctionRole(address(oracle), one, Roles.PARAMETER_REGISTRY);
-        manager.setTargetFunctionRole(address(vault), one, Roles.PARAMETER_REGISTRY);
-        manager.setTargetFunctionRole(address(reserve), one, Roles.PARAMETER_REGISTRY);
-        manager.setTargetFunctionRole(address(cm), one, Roles.PARAMETER_REGISTRY);
-
-        one[0] = EthReserve.withdrawUnowned.selector;
-        manager.setTargetFunctionRole(address(reserve), one, Roles.GOVERNOR);
-        one[0] = InsuranceFund.withdraw.selector;
-        manager.setTargetFunctionRole(address(fund), one, Roles.GOVERNOR);
-        one[0] = IGuardianPausable.pause.selector;
-        manager.setTargetFunctionRole(address(cm), one, Roles.GUARDIAN);
-        one[0] = IGuardianPausable.unpause.selector;
-        manager.setTargetFunctionRole(address(cm), one, Roles.GOVERNOR);
-        one[0] = IGuardianPausable.confirmPause.selector;
-        manager.setTargetFunctionRole(address(cm), one, Roles.EMERGENCY);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.parameterRegistry(manager, address(registry));
+        Wiring.oracleRouter(manager, address(oracle));
+        Wiring.stableVault(manager, address(vault));
+        Wiring.ethReserve(manager, address(reserve));
+        Wiring.insuranceFund(manager, address(fund));
+        Wiring.creditManager(manager, address(cm));
 
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(registry), 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);
@@ -257,9 +242,7 @@ abstract contract LendingBase is UniswapV2Fixture {
         // The test contract is the manager's admin: it grants itself the minter role once.
         (bool isMinter, ) = manager.hasRole(Roles.MINTER, address(this));
         if (!isMinter) {
-            bytes4[] memory one = new bytes4[](1);
-            one[0] = ProtocolToken.mint.selector;
-            manager.setTargetFunctionRole(address(qer), one, Roles.MINTER);
+            Wiring.protocolToken(manager, address(qer));
             manager.grantRole(Roles.MINTER, address(this), 0);
         }
         qer.mint(who, amount);

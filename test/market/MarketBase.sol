@@ -5,15 +5,14 @@ import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
-import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IDeveloperPrograms} from "../../contracts/interfaces/IDeveloperPrograms.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
-import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {DeveloperPrograms} from "../../contracts/market/DeveloperPrograms.sol";
 import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
 import {IncentivePools} from "../../contracts/market/IncentivePools.sol";
@@ -235,20 +234,13 @@ abstract contract MarketBase is ManagedTest {
         catalog.bindMarket(address(market));
         pools.bindMarket(address(market));
         router.bindIncentives(address(pools));
-        _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
-        _restrict(address(catalog), IModelCatalog.setModelComplexity.selector, Roles.MARKET_CURATOR);
-        _restrict(address(catalog), IModelCatalog.certify.selector, Roles.MARKET_CURATOR);
-        _restrict(address(pools), IIncentivePools.setDeveloper.selector, Roles.MARKET_CURATOR);
-        _restrict(address(developers), IDeveloperPrograms.setOpenSource.selector, Roles.MARKET_CURATOR);
-        _restrict(address(developers), IDeveloperPrograms.revokeOpenSource.selector, Roles.GOVERNOR);
-        _restrict(address(router), IFeeRouter.setFeeRecipients.selector, Roles.GOVERNOR);
-        _restrict(address(market), IGuardianPausable.pause.selector, Roles.GUARDIAN);
-        _restrict(address(market), IGuardianPausable.confirmPause.selector, Roles.EMERGENCY);
-        _restrict(address(market), IGuardianPausable.unpause.selector, Roles.GOVERNOR);
-        _restrict(address(catalog), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(router), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(pools), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(market), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(token));
+        Wiring.modelCatalog(manager, address(catalog));
+        Wiring.incentivePools(manager, address(pools));
+        Wiring.developerPrograms(manager, address(developers));
+        Wiring.feeRouter(manager, address(router));
+        Wiring.inferenceMarket(manager, address(market));
         manager.grantRole(Roles.MINTER, minter, 0);
         manager.grantRole(Roles.PARAMETER_REGISTRY, registry, 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);

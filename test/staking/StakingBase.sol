@@ -4,12 +4,11 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
-import {IRewardReceiver} from "../../contracts/interfaces/IRewardReceiver.sol";
 import {IReputationStake} from "../../contracts/interfaces/IReputationStake.sol";
 import {IStakingVotes} from "../../contracts/interfaces/IStakingVotes.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {Test} from "../utils/Test.sol";
@@ -97,24 +96,10 @@ abstract contract StakingBase is Test {
     function _wire() internal {
         votes = IStakingVotes(staking.votes());
         reputation = IReputationStake(staking.reputation());
-        bytes4[] memory mint = new bytes4[](1);
-        mint[0] = ProtocolToken.mint.selector;
-        bytes4[] memory fund = new bytes4[](1);
-        fund[0] = IRewardReceiver.notifyRewardAmount.selector;
-        bytes4[] memory slashSel = new bytes4[](2);
-        slashSel[0] = IProviderStaking.slash.selector;
-        slashSel[1] = IProviderStaking.setBanned.selector;
-        bytes4[] memory attest = new bytes4[](1);
-        attest[0] = IProviderStaking.setPerformance.selector;
-        bytes4[] memory params = new bytes4[](1);
-        params[0] = Parameterized.setParameter.selector;
-
         vm.startPrank(admin);
-        manager.setTargetFunctionRole(address(token), mint, Roles.MINTER);
-        manager.setTargetFunctionRole(address(staking), fund, Roles.REWARD_FUNDER);
-        manager.setTargetFunctionRole(address(staking), slashSel, Roles.SLASHER);
-        manager.setTargetFunctionRole(address(staking), attest, Roles.ATTESTER);
-        manager.setTargetFunctionRole(address(staking), params, Roles.PARAMETER_REGISTRY);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(token));
+        Wiring.providerStaking(manager, address(staking));
         manager.grantRole(Roles.MINTER, minter, 0);
         manager.grantRole(Roles.REWARD_FUNDER, funder, 0);
         manager.grantRole(Roles.SLASHER, slasher, 0);
