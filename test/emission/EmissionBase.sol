@@ -7,6 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {EmissionController} from "../../contracts/emission/EmissionController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {Test} from "../utils/Test.sol";
 import {MockRewardReceiver} from "./mocks/MockRewardReceiver.sol";
@@ -44,10 +45,9 @@ abstract contract EmissionBase is Test {
         pool = new MockRewardReceiver(IERC20(address(token)));
         controller = _deployController(IEmissionController.FundingMode.Hold, EMISSION_CAP, _split(7_000, 3_000));
 
-        bytes4[] memory mintSel = new bytes4[](1);
-        mintSel[0] = ProtocolToken.mint.selector;
         vm.startPrank(admin);
-        manager.setTargetFunctionRole(address(token), mintSel, Roles.MINTER);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(token));
         manager.grantRole(Roles.MINTER, minter, 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);
         vm.stopPrank();
@@ -99,10 +99,9 @@ abstract contract EmissionBase is Test {
     }
 
     function _restrictSetRecipients(address target) internal {
-        bytes4[] memory sel = new bytes4[](1);
-        sel[0] = EmissionController.setRecipients.selector;
-        vm.prank(admin);
-        manager.setTargetFunctionRole(target, sel, Roles.GOVERNOR);
+        vm.startPrank(admin);
+        Wiring.emissionController(manager, target);
+        vm.stopPrank();
     }
 
     function _recipientsHash() internal view returns (bytes32) {

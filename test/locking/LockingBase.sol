@@ -4,9 +4,9 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {IRewardReceiver} from "../../contracts/interfaces/IRewardReceiver.sol";
 import {IVoteLocker} from "../../contracts/interfaces/IVoteLocker.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {VoteLocker} from "../../contracts/locking/VoteLocker.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
@@ -40,8 +40,9 @@ abstract contract LockingBase is ManagedTest {
         token = new ProtocolToken("Qerun", "QER", 1_000_000_000 ether, address(manager));
         locker = new VoteLocker(IERC20(address(token)), address(manager), _config());
         vm.startPrank(admin);
-        _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
-        _restrict(address(locker), IRewardReceiver.notifyRewardAmount.selector, Roles.REWARD_FUNDER);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(token));
+        Wiring.voteLocker(manager, address(locker));
         manager.grantRole(Roles.MINTER, admin, 0);
         manager.grantRole(Roles.REWARD_FUNDER, funder, 0);
         token.mint(alice, 1_000_000 ether);

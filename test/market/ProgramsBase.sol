@@ -2,10 +2,9 @@
 pragma solidity ^0.8.28;
 
 import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
-import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
 import {IRatings} from "../../contracts/interfaces/IRatings.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {ProviderPrograms} from "../../contracts/market/ProviderPrograms.sol";
 import {Ratings} from "../../contracts/market/Ratings.sol";
 import {MarketBase} from "./MarketBase.sol";
@@ -33,8 +32,9 @@ abstract contract ProgramsBase is MarketBase {
             _programParameters()
         );
         vm.startPrank(admin);
-        _restrict(address(ratings), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(programs), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.ratings(manager, address(ratings));
+        Wiring.providerPrograms(manager, address(programs));
         vm.stopPrank();
     }
 

@@ -3,10 +3,9 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
-import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {IRequestAuction} from "../../contracts/interfaces/IRequestAuction.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {RequestAuction} from "../../contracts/market/RequestAuction.sol";
 import {MarketBase} from "./MarketBase.sol";
 
@@ -38,8 +37,9 @@ abstract contract RequestAuctionBase is MarketBase {
         );
         slasher = makeAddr("slasher");
         vm.startPrank(admin);
-        _restrict(address(auction), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(staking), IProviderStaking.setBanned.selector, Roles.SLASHER);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.requestAuction(manager, address(auction));
+        Wiring.providerStaking(manager, address(staking));
         manager.grantRole(Roles.SLASHER, slasher, 0);
         vm.stopPrank();
         address[4] memory providers = [bronze, silver, gold, platinum];

@@ -3,11 +3,10 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
-import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IVolumeContracts} from "../../contracts/interfaces/IVolumeContracts.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {VolumeContracts} from "../../contracts/market/VolumeContracts.sol";
 import {MarketBase} from "./MarketBase.sol";
 
@@ -41,8 +40,9 @@ abstract contract VolumeContractsBase is MarketBase {
         );
         slasher = makeAddr("slasher");
         vm.startPrank(admin);
-        _restrict(address(volume), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(staking), IProviderStaking.setBanned.selector, Roles.SLASHER);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.volumeContracts(manager, address(volume));
+        Wiring.providerStaking(manager, address(staking));
         manager.grantRole(Roles.SLASHER, slasher, 0);
         vm.stopPrank();
         (carol, carolKey) = makeAddrAndKey("carol");

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IDeflationController} from "../../contracts/interfaces/IDeflationController.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
+import {Roles} from "../../contracts/libraries/Roles.sol";
 import {DeflationControllerTest} from "./DeflationController.t.sol";
 
 /// @notice Audit s8 (deflation controller). Reuses the fixture of DeflationControllerTest: outstanding 1,000M at the
@@ -83,6 +84,7 @@ contract AuditS8Test is DeflationControllerTest {
     /// wanted 125 becomes 110; next quarter the headroom is 110 = the share: the step holds instead of reverting.
     function test_attack_routerRefusalRevertsStep() public {
         registry.register(address(router), MarketKeys.INFRASTRUCTURE_FEE_BPS, 0, 5_000, 50);
+        manager.grantRole(Roles.EMERGENCY, address(this), 0); // setEmergency is the emergency route's, as deployed
         registry.setEmergency(address(router), MarketKeys.INFRASTRUCTURE_FEE_BPS, 4_340);
         vm.warp(_q(20));
         controller.step();

@@ -10,11 +10,11 @@ import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.so
 import {IDeflationController} from "../../contracts/interfaces/IDeflationController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
-import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
 import {DeflationController} from "../../contracts/supply/DeflationController.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
@@ -83,8 +83,8 @@ abstract contract DeflationControllerSetup is ManagedTest {
         token.mint(holder, 950 * M);
 
         registry = new ParameterRegistry(address(manager));
-        _restrict(address(registry), ParameterRegistry.set.selector, Roles.GOVERNOR);
-        _restrict(address(registry), ParameterRegistry.setByController.selector, Roles.PARAMETER_CONTROLLER);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.parameterRegistry(manager, address(registry));
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(registry), 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);
 
@@ -99,7 +99,7 @@ abstract contract DeflationControllerSetup is ManagedTest {
                 treasury: makeAddr("treasury")
             })
         );
-        _restrict(address(router), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        Wiring.feeRouter(manager, address(router));
         registry.register(address(router), MarketKeys.BURN_FEE_BPS, 0, 1_000, 50);
 
         controller = _deploy(_parameters());
@@ -144,7 +144,7 @@ abstract contract DeflationControllerSetup is ManagedTest {
             20,
             p
         );
-        _restrict(address(c), IParameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
+        Wiring.deflationController(manager, address(c));
         manager.grantRole(Roles.PARAMETER_CONTROLLER, address(c), 0);
     }
 

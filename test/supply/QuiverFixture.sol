@@ -8,6 +8,7 @@ import {EpochRewardPool} from "../../contracts/emission/EpochRewardPool.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
@@ -86,12 +87,11 @@ abstract contract QuiverFixture is ManagedTest {
         genesis = new Genesis(address(token), address(vault), TOTAL_SUPPLY, address(manager));
 
         vm.startPrank(admin);
-        _restrict(address(token), ProtocolToken.mint.selector, Roles.MINTER);
-        _restrict(address(vault), VestingVault.createSchedule.selector, Roles.VESTING_CREATOR);
-        _restrict(address(vault), VestingVault.revoke.selector, Roles.GOVERNOR);
-        _restrict(address(controller), EmissionController.setRecipients.selector, Roles.GOVERNOR);
-        _restrict(address(pool), EpochRewardPool.notifyRewardAmount.selector, Roles.REWARD_FUNDER);
-        _restrict(address(pool), EpochRewardPool.claim.selector, Roles.REWARD_CLAIMER);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(token));
+        Wiring.vestingVault(manager, address(vault));
+        Wiring.emissionController(manager, address(controller));
+        Wiring.epochRewardPool(manager, address(pool));
         manager.grantRole(Roles.REWARD_FUNDER, address(controller), 0);
         manager.grantRole(Roles.REWARD_CLAIMER, distributor, 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);

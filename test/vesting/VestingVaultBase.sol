@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
 import {Test} from "../utils/Test.sol";
@@ -40,16 +41,10 @@ abstract contract VestingVaultBase is Test {
         token = new ProtocolToken("QUIVer", "QUIV", 1_000_000_000 ether, address(manager));
         vault = new VestingVault(address(token), treasury, address(manager));
 
-        bytes4[] memory mintSel = new bytes4[](1);
-        mintSel[0] = ProtocolToken.mint.selector;
-        bytes4[] memory createSel = new bytes4[](1);
-        createSel[0] = VestingVault.createSchedule.selector;
-        bytes4[] memory revokeSel = new bytes4[](1);
-        revokeSel[0] = VestingVault.revoke.selector;
         vm.startPrank(admin);
-        manager.setTargetFunctionRole(address(token), mintSel, Roles.MINTER);
-        manager.setTargetFunctionRole(address(vault), createSel, Roles.VESTING_CREATOR);
-        manager.setTargetFunctionRole(address(vault), revokeSel, Roles.GOVERNOR);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(token));
+        Wiring.vestingVault(manager, address(vault));
         manager.grantRole(Roles.MINTER, admin, 0);
         manager.grantRole(Roles.VESTING_CREATOR, creator, 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);
