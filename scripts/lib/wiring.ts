@@ -40,7 +40,12 @@ export function wiringOf(matrices: PresetMatrix[]): ContractWiring[] {
           `${r.artifact}.${r.signature}: ${seen.role} in ${[...seen.presets].join(", ")} but ${r.access.role} in ${m.name}`,
         );
       }
-      const entry = seen ?? { signature: r.signature, roleId: r.access.roleId, role: r.access.role, presets: new Set() };
+      const entry = seen ?? {
+        signature: r.signature,
+        roleId: r.access.roleId,
+        role: r.access.role,
+        presets: new Set(),
+      };
       entry.presets.add(m.name);
       w.selectors.set(r.selector, entry);
     }

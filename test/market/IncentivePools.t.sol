@@ -287,7 +287,7 @@ contract IncentivePoolsTest is MarketBase {
         assertEq(pools.parameter(MarketKeys.REFERRAL_BPS), 500, "referral 5%");
         assertEq(pools.parameter(MarketKeys.REFERRAL_DURATION), 365 days, "one year");
         assertEq(pools.parameter(MarketKeys.API_SHARE_BPS), 500, "API share 5%");
-        assertEq(pools.parameter(MarketKeys.CREDIT_BONUS_BPS), 700, "credit bonus 7%");
+        assertEq(pools.parameter(MarketKeys.CREDIT_BONUS_BPS), 1_000, "credit bonus 10%");
     }
 
     function test_setParameter_cashbackRate() public {

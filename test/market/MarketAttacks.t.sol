@@ -188,11 +188,11 @@ contract MarketAttacksTest is MarketBase {
     /// figure is what one settlement can return, `max(cashback + 2 x API share, credit bonus) + referral`: at the
     /// preset's other rates max(200 + 1,000, 2,000) + 500 = 2,500 bps reaches the protocol's 2,000.
     function test_attack4_creditBonusAtTwentyPercentIsRefused() public {
-        assertEq(pools.incentiveBps(), 1_700, "preset: max(200 + 2 x 500, 700) + 500");
+        assertEq(pools.incentiveBps(), 1_700, "preset: max(200 + 2 x 500, 1,000) + 500");
         vm.prank(registry);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_500, 2_000));
         pools.setParameter(MarketKeys.CREDIT_BONUS_BPS, 2_000);
-        assertEq(pools.parameter(MarketKeys.CREDIT_BONUS_BPS), 700, "unchanged");
+        assertEq(pools.parameter(MarketKeys.CREDIT_BONUS_BPS), 1_000, "unchanged");
         // The largest bonus the bound admits with the other preset rates: 1,499 (1,999 < 2,000); 1,500 reaches it.
         vm.prank(registry);
         vm.expectRevert(abi.encodeWithSelector(IIncentivePools.IncentivesAboveProtocolShare.selector, 2_000, 2_000));
@@ -224,12 +224,12 @@ contract MarketAttacksTest is MarketBase {
         new IncentivePools(IERC20(address(token)), staking, router, developers, address(manager), r);
     }
 
-    /// @dev The review's loop at the preset's rates (bonus 7%), with every incentive turned toward mallory: she is an
+    /// @dev The review's loop at the preset's rates (bonus 10%), with every incentive turned toward mallory: she is an
     /// approved developer, her provider identity is referred by another identity of hers, and every pool is funded.
-    /// Round 1, by hand: 10,000 buys 10,700 of credits; 2,140 of deposits pay the 20% priority fee on a 10,700 base
-    /// (credits pay base fees only). The provider earns 80% of 10,700 = 8,560 plus the 2,140 priority fee; the
-    /// referral is 5% of 8,560 = 428 (priority fees are outside the incentive base); cashback and API share are zero
-    /// (nothing of the base came from deposits). Back 10,700 + 428 = 11,128 for 12,140 paid: 91.7%.
+    /// Round 1, by hand: 10,000 buys 11,000 of credits; 2,200 of deposits pay the 20% priority fee on an 11,000 base
+    /// (credits pay base fees only). The provider earns 80% of 11,000 = 8,800 plus the 2,200 priority fee; the
+    /// referral is 5% of 8,800 = 440 (priority fees are outside the incentive base); cashback and API share are zero
+    /// (nothing of the base came from deposits). Back 11,000 + 440 = 11,440 for 12,200 paid: 93.8%.
     function test_attack4_selfDealingLoopReturnsLessThanItCosts() public {
         address referrer = makeAddr("malloryReferrer");
         _register(referrer, 10_000 ether);
@@ -254,11 +254,11 @@ contract MarketAttacksTest is MarketBase {
             v.priorityBps = 2_000;
             _settle(malloryKey, v);
             if (round == 0) {
-                assertEq(a.credits, 10_700 ether, "10,000 + 7% bonus");
-                assertEq(_unclaimed(malloryProvider), 10_700 ether, "8,560 + 2,140 of priority");
-                assertEq(pools.owed(referrer), 428 ether, "5% of the 8,560 base share");
+                assertEq(a.credits, 11_000 ether, "10,000 + 10% bonus");
+                assertEq(_unclaimed(malloryProvider), 11_000 ether, "8,800 + 2,200 of priority");
+                assertEq(pools.owed(referrer), 440 ether, "5% of the 8,800 base share");
                 assertEq(pools.owed(mallory), 0, "no cashback or API share on credits");
-                assertEq(paid, 12_140 ether, "10,000 + 2,140");
+                assertEq(paid, 12_200 ether, "10,000 + 2,200");
             }
         }
         (, uint256 earned) = market.earningsOf(malloryProvider);

@@ -12,6 +12,7 @@ import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol"
 import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {DeveloperPrograms} from "../../contracts/market/DeveloperPrograms.sol";
 import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
@@ -116,78 +117,34 @@ abstract contract MarketBase is ManagedTest {
         vm.stopPrank();
     }
 
-    // ------------------------------------------------------------------ preset
+    // ------------------------------------------------------------------ preset (test/utils/QuiverNumbers.sol)
 
     function _catalogParameters() internal pure virtual returns (IModelCatalog.Parameters memory p) {
-        p.baseRate = BASE_RATE;
-        p.complexityBps = [uint256(10_000), 30_000, 100_000];
-        p.minDemandBps = 8_000;
-        p.maxDemandBps = 20_000;
-        p.demandEpoch = 1 days;
-        p.demandTargetPerProvider = 10_000_000;
-        p.demandSmoothingBps = 5_000;
-        p.supplyStepBps = 500;
-        p.maxSupplyFactorBps = 20_000;
+        p = QuiverNumbers.catalogParameters();
     }
 
     function _routerParameters() internal pure virtual returns (IFeeRouter.Parameters memory p) {
-        p.split = IFeeRouter.FeeSplit({
-            providerBps: 8_000,
-            validatorBps: 50,
-            burnBps: 100,
-            infrastructureBps: 1_350,
-            treasuryBps: 500
-        });
-        p.minPriorityBps = 500;
-        p.maxPriorityBps = 2_000;
-        p.batchDiscountBps = 1_000;
-        p.subscriptionDiscountBps = 2_000;
-        p.maxTotalDiscountBps = 5_000;
-        p.volumeBandUsd = [uint256(1_000), 10_000, 100_000, 1_000_000];
-        p.volumeDiscountBps = [uint256(500), 1_000, 1_500, 2_000];
-        p.tokenPriceUsd = 0.1 ether;
+        p = QuiverNumbers.routerParameters();
     }
 
     function _rates() internal pure virtual returns (IIncentivePools.Rates memory r) {
-        r.cashbackBps = 200;
-        r.referralBps = 500;
-        r.referralDuration = 365 days;
-        r.apiShareBps = 500;
-        r.creditBonusBps = 700;
+        r = QuiverNumbers.incentiveRates();
+        // The early-adopter bonus is off here (EarlyAdopters.t.sol turns it on): the other tests' figures leave it out.
+        r.earlyAdopterBps = 0;
+        r.earlyAdopterCap = 0;
+        r.earlyAdopterMinPayment = 0;
     }
 
     function _marketParameters() internal pure virtual returns (IInferenceMarket.Parameters memory p) {
-        p.withdrawalNotice = NOTICE;
-        p.challengeWindow = WINDOW;
-        p.subscriptionPeriod = 30 days;
-        p.minSubscription = 1_000 ether;
-        p.pauseDuration = 30 days;
+        p = QuiverNumbers.marketParameters();
     }
 
     function _stakingParameters() internal pure returns (IProviderStaking.Parameters memory p) {
-        p.minSelfStake = 10_000 ether;
-        p.silverMinStake = 50_000 ether;
-        p.goldMinStake = 250_000 ether;
-        p.platinumMinStake = 1_000_000 ether;
-        p.feeDiscountBps = [uint16(0), 1_000, 2_000, 3_000];
-        p.maxSlashBps = [uint16(500), 1_000, 1_500, 2_000];
-        p.unbondingPeriod = 21 days;
-        p.maxLockDuration = 4 * 365 days;
-        p.rewardDuration = 30 days;
-        p.minApyBps = 800;
-        p.maxApyBps = 1_200;
-        p.maxSpeedMultiplierBps = 12_000;
-        p.maxQualityMultiplierBps = 15_000;
-        p.reputationHalfStake = 100_000 ether;
+        p = QuiverNumbers.stakingParameters();
     }
 
     function _stakingConstants() internal pure returns (IProviderStaking.Constants memory c) {
-        c.selfRewardBps = 7_000;
-        c.delegatorRewardBps = 2_500;
-        c.commissionBps = 500;
-        c.stakedVoteBps = 15_000;
-        c.maxLockVoteBps = 20_000;
-        c.fullBonusLockDuration = uint32(365 days);
+        c = QuiverNumbers.stakingConstants();
     }
 
     /// @dev Deploys the catalogue, the router, the pools and the market, binds the market and maps every privileged

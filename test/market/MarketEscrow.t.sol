@@ -65,19 +65,19 @@ contract MarketEscrowTest is MarketBase {
         vm.startPrank(alice);
         token.approve(address(market), 1_000 ether);
         vm.expectEmit(true, false, false, true, address(market));
-        emit IInferenceMarket.CreditsBought(alice, 1_000 ether, 70 ether);
+        emit IInferenceMarket.CreditsBought(alice, 1_000 ether, 100 ether);
         uint256 bonus = market.buyCredits(1_000 ether);
         vm.stopPrank();
 
-        assertEq(bonus, 70 ether, "7% bonus");
+        assertEq(bonus, 100 ether, "10% bonus");
         IInferenceMarket.AccountView memory a = market.accountOf(alice);
-        assertEq(a.credits, 1_070 ether, "credits include the bonus");
+        assertEq(a.credits, 1_100 ether, "credits include the bonus");
         assertEq(a.balance, 0, "credits are not deposits");
         (uint256 escrow, , ) = market.totals();
-        assertEq(escrow, 1_070 ether, "escrow total");
-        assertEq(token.balanceOf(address(market)), 1_070 ether, "the bonus moved from the pool");
-        assertEq(pools.poolInfo(IIncentivePools.Pool.CreditBonus).spent, 70 ether, "the pool paid it");
-        assertEq(token.balanceOf(address(pools)), 930 ether, "pool balance");
+        assertEq(escrow, 1_100 ether, "escrow total");
+        assertEq(token.balanceOf(address(market)), 1_100 ether, "the bonus moved from the pool");
+        assertEq(pools.poolInfo(IIncentivePools.Pool.CreditBonus).spent, 100 ether, "the pool paid it");
+        assertEq(token.balanceOf(address(pools)), 900 ether, "pool balance");
     }
 
     function test_buyCredits_bonusNeverExceedsThePool() public {

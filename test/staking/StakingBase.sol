@@ -8,6 +8,7 @@ import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol"
 import {IReputationStake} from "../../contracts/interfaces/IReputationStake.sol";
 import {IStakingVotes} from "../../contracts/interfaces/IStakingVotes.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
@@ -63,29 +64,13 @@ abstract contract StakingBase is Test {
     }
 
     function _parameters() internal pure virtual returns (IProviderStaking.Parameters memory p) {
-        p.minSelfStake = 10_000 ether;
-        p.silverMinStake = 50_000 ether;
-        p.goldMinStake = 250_000 ether;
-        p.platinumMinStake = 1_000_000 ether;
-        p.feeDiscountBps = [uint16(0), 1_000, 2_000, 3_000];
-        p.maxSlashBps = [uint16(500), 1_000, 1_500, 2_000];
-        p.unbondingPeriod = UNBONDING;
-        p.maxLockDuration = 4 * YEAR;
+        p = QuiverNumbers.stakingParameters();
+        // Rewards stream over 1,000,000 s here (the preset: 30 days) so that the tests' reward figures are round.
         p.rewardDuration = REWARD_DURATION;
-        p.minApyBps = 800;
-        p.maxApyBps = 1_200;
-        p.maxSpeedMultiplierBps = 12_000;
-        p.maxQualityMultiplierBps = 15_000;
-        p.reputationHalfStake = 100_000 ether;
     }
 
     function _constants() internal pure virtual returns (IProviderStaking.Constants memory c) {
-        c.selfRewardBps = 7_000;
-        c.delegatorRewardBps = 2_500;
-        c.commissionBps = 500;
-        c.stakedVoteBps = 15_000;
-        c.maxLockVoteBps = 20_000;
-        c.fullBonusLockDuration = uint32(YEAR);
+        c = QuiverNumbers.stakingConstants();
     }
 
     function _deployStaking(IProviderStaking.LockBucket[] memory buckets) internal returns (ProviderStaking s) {
