@@ -229,8 +229,8 @@ contract CollusionHandler is CourtHandler {
 
     // ------------------------------------------------------------------ time and decisions
 
-    /// @dev Moves time forward by one hour to three days (a vote lasts three); every challenge whose vote ends on the way is decided at its end
-    /// (silent validators reported first; one without a verdict then expires).
+    /// @dev Moves time forward by one hour to three days (a vote lasts three); every challenge whose vote ends on the
+    /// way is decided at its end (silent validators reported first; one without a verdict then expires).
     function elapse(uint256 secondsAhead) external {
         uint256 target = block.timestamp + bound(secondsAhead, 1 hours, 3 days);
         while (_settled < challengeIds.length) {
