@@ -14,7 +14,7 @@ import {CourtHandler, CourtModel} from "./handlers/CourtHandler.sol";
 contract ChallengeCourtInvariantTest is SlashingBase {
     CourtHandler internal handler;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         address[] memory providers = new address[](2);
         providers[0] = p1;

@@ -232,6 +232,47 @@ contract SybilAttacksTest is SlashingBase {
         assertTrue(court.isActiveValidator(sybils[0]), "unchanged");
     }
 
+    /// @dev KNOWN ISSUE: a silent validator penalised on one challenge leaves the other challenges it was eligible
+    /// for at its penalised bond (`reportSilence` subtracts the bond held at the report), so 10% of each such bond
+    /// stays in their sets. Five honest validators (50,000) uphold a true charge against p1 over four rejecting
+    /// Sybils (40,000): 2 x 50,000 = 100,000 > 90,000, an honest bonded majority of the votes. Ten more Sybils
+    /// (100,000) stay silent on it and on an earlier challenge; reported there first, each keeps 9,000, so reporting
+    /// them here takes the set from 190,000 to 190,000 - 10 x 9,000 = 100,000, of which 50,000 is no majority: the
+    /// charge expires. Without the residue (10 x 10,000 out) the set would be 90,000 and the charge upheld. The
+    /// residue buys the attacker less than voting does: each silent Sybil paid 1,000 to weigh 1,000, where a rejecting
+    /// one weighs its whole bond for free. Fix: keep the bond a validator left the set with and subtract that one.
+    function test_knownIssue_penalisedSilentBondsKeepAResidueInOtherSets() public {
+        _sybils(14);
+        bytes32 earlier = keccak256("earlier");
+        bytes32 charge = keccak256("true charge");
+        _subject(earlier, p1, 0, T0 + 30 days);
+        _subject(charge, p1, 0, T0 + 30 days);
+        uint256 idA = _open(earlier, ISlasher.Infraction.Minor, 100);
+        uint256 idB = _open(charge, ISlasher.Infraction.Minor, 100);
+        for (uint256 i; i < 5; ++i) _vote(validators[i], idB, true);
+        for (uint256 i; i < 4; ++i) _vote(sybils[i], idB, false);
+        vm.warp(T0 + VOTING);
+        for (uint256 i = 4; i < 14; ++i) court.reportSilence(sybils[i], idA);
+        for (uint256 i = 4; i < 14; ++i) court.reportSilence(sybils[i], idB);
+        IChallengeCourt.Challenge memory c = court.challenge(idB);
+        assertEq(c.upholdStake, 50_000 ether, "honest uphold");
+        assertEq(c.rejectStake, 40_000 ether, "Sybils reject");
+        assertEq(c.setStake, 100_000 ether, "190,000 - 10 x 9,000");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IChallengeCourt.DecisionPending.selector,
+                idB,
+                90_000 ether,
+                100_000 ether,
+                T0 + 2 * VOTING
+            )
+        );
+        court.decide(idB);
+        vm.warp(T0 + 2 * VOTING);
+        assertEq(uint256(court.decide(idB)), uint256(IChallengeCourt.Status.Expired), "the true charge expires");
+        assertEq(_stakeWith(p1), POOL, "p1 lost nothing");
+    }
+
     // ------------------------------------------------------------------ attack 5
 
     /// p2 (Platinum, 1,000,000) is disputed for epoch 0 by a victim; p2's alt files the dispute last and opens a 1%
