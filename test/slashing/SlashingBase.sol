@@ -3,11 +3,11 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";
 import {MetricsRegistry} from "../../contracts/slashing/MetricsRegistry.sol";
 import {Slasher} from "../../contracts/slashing/Slasher.sol";
@@ -75,21 +75,10 @@ abstract contract SlashingBase is StakingBase {
 
     /// @dev The roles the preset's deploy module maps and grants (deploy/modules/Slashing.ts).
     function _wireSlashing() internal {
-        bytes4[] memory slashSel = new bytes4[](1);
-        slashSel[0] = ISlasher.slash.selector;
-        bytes4[] memory emergencySel = new bytes4[](1);
-        emergencySel[0] = ISlasher.emergencySlash.selector;
-        bytes4[] memory liftSel = new bytes4[](1);
-        liftSel[0] = ISlasher.liftBan.selector;
-        bytes4[] memory params = new bytes4[](1);
-        params[0] = Parameterized.setParameter.selector;
-
         vm.startPrank(admin);
-        manager.setTargetFunctionRole(address(slasherContract), slashSel, Roles.SLASHING_COURT);
-        manager.setTargetFunctionRole(address(slasherContract), emergencySel, Roles.EMERGENCY);
-        manager.setTargetFunctionRole(address(slasherContract), liftSel, Roles.GOVERNOR);
-        manager.setTargetFunctionRole(address(slasherContract), params, Roles.PARAMETER_REGISTRY);
-        manager.setTargetFunctionRole(address(court), params, Roles.PARAMETER_REGISTRY);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.slasher(manager, address(slasherContract));
+        Wiring.challengeCourt(manager, address(court));
         manager.grantRole(Roles.SLASHER, address(slasherContract), 0);
         manager.grantRole(Roles.ATTESTER, address(metrics), 0);
         manager.grantRole(Roles.SLASHING_COURT, address(court), 0);
