@@ -41,9 +41,7 @@ contract StakingStakeReader is IStakeReader {
     }
 
     /// @inheritdoc IStakeReader
-    function identityStakeOf(
-        address provider
-    ) external view returns (bool active, uint256 selfStake, uint256 lockEnd) {
+    function identityStakeOf(address provider) external view returns (bool active, uint256 selfStake, uint256 lockEnd) {
         active = _STAKING.isActive(provider);
         IProviderStaking.PositionView memory pos = _STAKING.positionOf(provider);
         // A registered provider's position is its self-stake (a provider cannot delegate); a delegator's is not.

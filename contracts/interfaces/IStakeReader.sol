@@ -29,9 +29,7 @@ interface IStakeReader {
     /// @return active Whether the provider is active (as `isActive`).
     /// @return selfStake Its own bonded stake, in wei (zero if the account is not a registered provider).
     /// @return lockEnd When the lock on its stake ends, unix seconds (zero if never locked).
-    function identityStakeOf(
-        address provider
-    ) external view returns (bool active, uint256 selfStake, uint256 lockEnd);
+    function identityStakeOf(address provider) external view returns (bool active, uint256 selfStake, uint256 lockEnd);
 
     /// @notice The totals over all providers.
     /// @return bonded Stake bonded now, in wei.

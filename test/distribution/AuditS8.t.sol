@@ -193,9 +193,7 @@ contract AuditS8Test is DistributionBase {
         _mint(portal, 100 ether);
         vm.startPrank(portal);
         qry.approve(address(subscriptions), 100 ether);
-        vm.expectRevert(
-            abi.encodeWithSelector(ISqrtPool.StakeNotLocked.selector, idA, START + 28 days, required)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ISqrtPool.StakeNotLocked.selector, idA, START + 28 days, required));
         subscriptions.subscribe(client, idA, 100 ether, 1);
         vm.stopPrank();
         assertEq(integratorPool.entryOf(0, idA).value, 0, "nothing credited");
@@ -209,15 +207,18 @@ contract AuditS8Test is DistributionBase {
         _mint(portal, 100 ether);
         vm.startPrank(portal);
         qry.approve(address(subscriptions), 100 ether);
-        vm.expectRevert(
-            abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, idB, 0, IDENTITY_STAKE)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, idB, 0, IDENTITY_STAKE));
         subscriptions.subscribe(client, idB, 100 ether, 1);
         vm.stopPrank();
         // C cannot even register.
         vm.prank(idC);
         vm.expectRevert(
-            abi.encodeWithSelector(bytes4(keccak256("IntegratorNotStaked(address,uint256,uint256)")), idC, 0, IDENTITY_STAKE)
+            abi.encodeWithSelector(
+                bytes4(keccak256("IntegratorNotStaked(address,uint256,uint256)")),
+                idC,
+                0,
+                IDENTITY_STAKE
+            )
         );
         subscriptions.registerIntegrator();
         assertEq(integratorPool.sumOfRoots(0), 20e18, "two roots of 10: honest and A");

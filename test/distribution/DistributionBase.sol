@@ -147,7 +147,17 @@ abstract contract DistributionBase is ManagedTest {
 
     function _sqrtPool(uint256 minStake) internal returns (SqrtPool) {
         return
-            new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), minStake, 0, false);
+            new SqrtPool(
+                address(qry),
+                address(manager),
+                START,
+                EPOCH,
+                CLAIM_WINDOW,
+                address(stakes),
+                minStake,
+                0,
+                false
+            );
     }
 
     /// @dev An integrators' or portals' pool as the deploy module makes them: an identity pool (own stake, locked
@@ -158,7 +168,17 @@ abstract contract DistributionBase is ManagedTest {
 
     function _sqrtPoolWithClock(uint256 start, uint256 epochLength) internal returns (SqrtPool) {
         return
-            new SqrtPool(address(qry), address(manager), start, epochLength, CLAIM_WINDOW, address(stakes), 0, 0, false);
+            new SqrtPool(
+                address(qry),
+                address(manager),
+                start,
+                epochLength,
+                CLAIM_WINDOW,
+                address(stakes),
+                0,
+                0,
+                false
+            );
     }
 
     function _rules() internal pure returns (IAvailabilityPool.Rules memory) {

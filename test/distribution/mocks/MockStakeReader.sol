@@ -62,9 +62,7 @@ contract MockStakeReader is IStakeReader {
         return s.set ? (s.active, s.bonded) : (defaultActive, defaultBonded);
     }
 
-    function identityStakeOf(
-        address provider
-    ) external view returns (bool active, uint256 selfStake, uint256 lockEnd) {
+    function identityStakeOf(address provider) external view returns (bool active, uint256 selfStake, uint256 lockEnd) {
         Stake memory s = _stakes[provider];
         return s.set ? (s.active, s.bonded, uint256(s.lockEnd)) : (defaultActive, defaultBonded, uint256(FOREVER));
     }
