@@ -29,12 +29,16 @@ contract SqrtPool is ISqrtPool, EpochPool {
     }
 
     /// @dev An epoch's running sum of roots, the lowest minimum stake in force at any of its credits (what its claims
-    /// are checked against: a later raise voids nothing earned) and the claim cap in force when it was funded (zero:
-    /// none). One slot, rewritten by every credit anyway.
+    /// are checked against: a later raise voids nothing earned), the claim cap in force when it was funded (zero:
+    /// none) and the claim window in force at its first credit (how long past the epoch's end an identity pool asks
+    /// locks to run; read once per epoch, not per identity). One slot, rewritten by every credit anyway. A sum of
+    /// roots fits 112 bits: a root is below 2^95 (2^17 accounts at the largest value), and QRY's whole supply in one
+    /// account is a root near 2^75.
     struct Totals {
-        uint144 sumOfRoots;
+        uint112 sumOfRoots;
         uint96 minStake;
         uint16 claimCapBps;
+        uint32 lockWindow;
     }
 
     IStakeReader private immutable _STAKE_READER;
@@ -144,6 +148,13 @@ contract SqrtPool is ISqrtPool, EpochPool {
     }
 
     /// @inheritdoc ISqrtPool
+    function lockRequiredFor(uint256 epoch) external view returns (uint256) {
+        if (!_LOCKED_IDENTITY) return 0;
+        Totals memory t = _totals[epoch];
+        return epochEnd(epoch) + (t.sumOfRoots == 0 ? _claimWindow : t.lockWindow);
+    }
+
+    /// @inheritdoc ISqrtPool
     function minStake() external view returns (uint256) {
         return _config.minStake;
     }
@@ -178,25 +189,31 @@ contract SqrtPool is ISqrtPool, EpochPool {
         if (account == address(0)) revert ZeroAddress();
         if (value == 0) revert ZeroValue();
         Entry memory e = _entries[epoch][account];
+        Totals memory t = _totals[epoch];
+        // The sum is zero only before the epoch's first credit, which records the minimum and the claim window; a
+        // credit under a lower minimum lowers it (every account credited met at least the one recorded).
+        if (t.sumOfRoots == 0) {
+            t.minStake = c.minStake;
+            // The claim window fits 32 bits (EpochPool's bound).
+            t.lockWindow = uint32(_claimWindow);
+        } else if (c.minStake < t.minStake) {
+            t.minStake = c.minStake;
+        }
         // Checked at every credit, not only the first of the epoch: a stake that moved away stops earning at once.
         // An identity pool also asks, at the account's first credit of the epoch, that its stake be locked until the
-        // epoch's claim window closes (as it stands now): a lock is never shortened and locked self-stake cannot
-        // leave, so the later credits of the epoch and its claim find the same stake, and no other identity can be
-        // credited on it in the epoch (one stake, one identity per epoch).
-        uint256 lockedUntil = _LOCKED_IDENTITY && e.value == 0 ? epochEnd(epoch) + _claimWindow : 0;
+        // epoch's end plus its claim window: a lock is never shortened and locked self-stake cannot leave, so the
+        // later credits of the epoch and its claim find the same stake, and no other identity can be credited on it
+        // in the epoch (one stake, one identity per epoch).
+        uint256 lockedUntil = _LOCKED_IDENTITY && e.value == 0 ? epochEnd(epoch) + t.lockWindow : 0;
         if (!_qualifies(account, c.minStake, lockedUntil, strict)) {
             emit CreditSkipped(epoch, account, value);
             return false;
         }
         uint128 newValue = (e.value + value).toUint128();
         uint256 root = SqrtShares.rootOf(newValue);
-        Totals memory t = _totals[epoch];
-        // The sum is zero only before the epoch's first credit, which records the minimum; a credit under a lower
-        // minimum lowers it (every account credited met at least the one recorded).
-        if (t.sumOfRoots == 0 || c.minStake < t.minStake) t.minStake = c.minStake;
         // The old root is part of the sum; roots only grow with the value.
         uint256 sum = t.sumOfRoots - e.root + root;
-        t.sumOfRoots = sum.toUint144();
+        t.sumOfRoots = sum.toUint112();
         // root <= sqrt((2^128 - 1) * 1e18) < 2^95.
         _entries[epoch][account] = Entry({value: newValue, root: uint120(root), claimed: false});
         _totals[epoch] = t;

@@ -155,12 +155,18 @@ interface ISqrtPool is IDistributionPool {
 
     /// @notice Whether this is an identity pool (QRY's integrators and portals): an account qualifies on its own stake
     /// (`IStakeReader.identityStakeOf`, delegations excluded), which at its first credit of an epoch must be locked
-    /// until at least the epoch's end plus the claim window (`StakeNotLocked` otherwise). A lock is never shortened
+    /// until at least the epoch's end plus the claim window (`lockRequiredFor`; `StakeNotLocked` otherwise). A lock is never shortened
     /// and locked stake cannot leave, so one stake qualifies one identity per epoch: `k` identities cost `k x
     /// minStake` locked for the epoch and its claim window. Otherwise (query fulfillment) an account qualifies on
     /// its bonded stake, delegations included, read live.
     /// @return True for an identity pool.
     function lockedIdentity() external view returns (bool);
+
+    /// @notice How long an identity's stake must be locked at its first credit of `epoch`: the epoch's end plus the
+    /// claim window in force at the epoch's first credit (or now, before it). Zero when this is not an identity pool.
+    /// @param epoch The epoch.
+    /// @return The earliest lock end that qualifies, unix seconds.
+    function lockRequiredFor(uint256 epoch) external view returns (uint256);
 
     // solhint-disable func-name-mixedcase
     /// @notice Parameter key: the bonded stake an account needs at every credit and at its claim.

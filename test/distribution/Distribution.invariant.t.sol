@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {EmissionController} from "../../contracts/emission/EmissionController.sol";
 import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.sol";
+import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
@@ -77,6 +78,17 @@ contract DistributionInvariantTest is DistributionBase {
             subscriptions.registerIntegrator();
         }
 
+        // The chain-maturity transition over days 0 to 60 (the preset's over months 6 to 12), so that the
+        // integrators' and portals' pools (0% of the early mix) are funded within a run and their claims exercised.
+        {
+            uint16[] memory early = new uint16[](8);
+            uint16[] memory mature = new uint16[](8);
+            IDistributionEngine.Pool[] memory p = _pools();
+            for (uint256 i; i < 8; ++i) (early[i], mature[i]) = (p[i].startBps, p[i].endBps);
+            vm.prank(governor);
+            engine.setMix(early, mature, uint64(START), uint64(START + 60 days));
+        }
+
         // The rotating Sybil's three identities register on its one stake in turn (each while it holds it, unlocked);
         // the stake then sits at rotator 0.
         for (uint256 i = 3; i > 0; --i) {
@@ -121,13 +133,14 @@ contract DistributionInvariantTest is DistributionBase {
         selectors[27] = DistributionHandler.rotate.selector;
         targetContract(address(handler));
         targetSelector(address(handler), selectors);
-        bytes4[] memory claimSelectors = new bytes4[](6);
+        bytes4[] memory claimSelectors = new bytes4[](7);
         claimSelectors[0] = ClaimHandler.claimSqrt.selector;
         claimSelectors[1] = ClaimHandler.claimSqrt.selector;
         claimSelectors[2] = ClaimHandler.claimAvailability.selector;
         claimSelectors[3] = ClaimHandler.claimChallenges.selector;
         claimSelectors[4] = ClaimHandler.claimBlocks.selector;
         claimSelectors[5] = ClaimHandler.claimRotating.selector;
+        claimSelectors[6] = ClaimHandler.claimRotating.selector;
         targetContract(address(claimer));
         targetSelector(address(claimer), claimSelectors);
     }

@@ -295,11 +295,13 @@ contract DistributionHandler is Test {
         ++rotMoves;
     }
 
-    /// @dev Locks the stake where it is for 1 to 200 days (never shorter than the lock running).
+    /// @dev Locks the stake where it is (never shorter than the lock running): half the time exactly as long as the
+    /// open epoch's first credit asks (the attacker's cheapest qualifying lock), otherwise for 1 to 60 days.
     function rotLock(uint256 daysAhead) external {
         _settle();
         if (rotHolder == NONE) return;
-        uint256 lockEnd = block.timestamp + bound(daysAhead, 1, 200) * 1 days;
+        uint256 lockEnd =
+            daysAhead % 2 == 0 ? _lockRequired(_epoch()) : block.timestamp + bound(daysAhead, 1, 60) * 1 days;
         if (lockEnd < rotLockEnd) return;
         rotLockEnd = lockEnd;
         s.stakes.setLock(rotators[rotHolder], lockEnd);
@@ -310,7 +312,8 @@ contract DistributionHandler is Test {
     function rotSale(uint256 portalSeed, uint256 idSeed, uint256 pay) external {
         _settle();
         address portal = portals[portalSeed % 2];
-        uint256 r = idSeed % 3;
+        // Mostly the identity holding the stake, sometimes any of the three.
+        uint256 r = idSeed % 4 == 0 || rotHolder == NONE ? idSeed % 3 : rotHolder;
         address id = rotators[r];
         pay = bound(pay, 10 ether, 5_000 ether);
         uint256 e = _epoch();
@@ -329,9 +332,10 @@ contract DistributionHandler is Test {
             ++rotSalesCredited;
         } catch (bytes memory reason) {
             assertFalse(predicted, "a qualifying rotating identity refused");
-            bytes memory expected = r == rotHolder
-                ? abi.encodeWithSelector(ISqrtPool.StakeNotLocked.selector, id, rotLockEnd, _lockRequired(e))
-                : abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, id, 0, IDENTITY_STAKE);
+            bytes memory expected =
+                r == rotHolder
+                    ? abi.encodeWithSelector(ISqrtPool.StakeNotLocked.selector, id, rotLockEnd, _lockRequired(e))
+                    : abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, id, 0, IDENTITY_STAKE);
             _expect(reason, expected, "rotating sale");
             vm.prank(portal);
             s.qry.burn(pay);
