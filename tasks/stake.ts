@@ -9,11 +9,11 @@ const TIERS = ["none (inactive)", "Bronze", "Silver", "Gold", "Platinum"];
  * `--lock-days`, the position is then locked for that many days (a lock is never shortened): a QRY integrator or
  * portal identity qualifies only on its own stake locked through each credited epoch's claim window.
  */
-export default action<CommonArgs & { amount: string; lockDays: string }>(async (args, t) => {
+export default action<CommonArgs & { amount: string; lockDays?: string }>(async (args, t) => {
   const staking = need(t.c.staking, "provider staking", t);
   const decimals = await t.c.token.decimals();
   const amount = parseAmount("--amount", args.amount, decimals);
-  const lockDays = parseCount("--lock-days", args.lockDays, 0n, 36_500n);
+  const lockDays = parseCount("--lock-days", args.lockDays ?? "0", 0n, 36_500n);
   const symbol = await t.c.token.symbol();
   const registered = await staking.isRegistered(t.me);
   await ensureAllowance(t, t.c.token, await staking.getAddress(), amount, () =>

@@ -105,8 +105,9 @@ interface ISqrtPool is IDistributionPool {
     /// @notice Pays the caller its share of a funded epoch: `floor(funded * root / sumOfRoots)`, at most
     /// `floor(value * claimCap / 10,000)` of the value it was credited in the epoch when the epoch's cap is not zero.
     /// @dev Once per account and epoch, within the claim window. The caller must still be active and bonded (its own
-    /// stake in an identity pool) at least the epoch's minimum stake (the lowest in force at its credits; see `epochTerms`) when it claims. The cap is
-    /// the one in force when the epoch was funded; what it holds back is never paid and goes back at the sweep.
+    /// stake in an identity pool) at least the epoch's minimum stake (the lowest in force at its credits; see
+    /// `epochTerms`) when it claims. The cap is the one in force when the epoch was funded; what it holds back is never
+    /// paid and goes back at the sweep.
     /// @param epoch The epoch.
     /// @return amount Paid, in wei.
     function claim(uint256 epoch) external returns (uint256 amount);
@@ -155,10 +156,10 @@ interface ISqrtPool is IDistributionPool {
 
     /// @notice Whether this is an identity pool (QRY's integrators and portals): an account qualifies on its own stake
     /// (`IStakeReader.identityStakeOf`, delegations excluded), which at its first credit of an epoch must be locked
-    /// until at least the epoch's end plus the claim window (`lockRequiredFor`; `StakeNotLocked` otherwise). A lock is never shortened
-    /// and locked stake cannot leave, so one stake qualifies one identity per epoch: `k` identities cost `k x
-    /// minStake` locked for the epoch and its claim window. Otherwise (query fulfillment) an account qualifies on
-    /// its bonded stake, delegations included, read live.
+    /// until at least the epoch's end plus the claim window (`lockRequiredFor`; `StakeNotLocked` otherwise). A lock
+    /// is never shortened and locked stake cannot leave, so one stake qualifies one identity per epoch: `k`
+    /// identities cost `k x minStake` locked for the epoch and its claim window. Otherwise (query fulfillment) an
+    /// account qualifies on its bonded stake, delegations included, read live.
     /// @return True for an identity pool.
     function lockedIdentity() external view returns (bool);
 

@@ -205,7 +205,8 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// pool's minimum stake bonded, once.
     /// @dev The stake is the Sybil cost of an identity (its own stake when the integrators' pool is an identity pool,
     /// `ISqrtPool.lockedIdentity`; the lock is asked at credits, not here); the integrators' pool checks it again at
-    /// every credit and at the claim, so a stake that left stops earning. Reverts `IntegratorAlreadyRegistered`, `IntegratorNotStaked`.
+    /// every credit and at the claim, so a stake that left stops earning. Reverts `IntegratorAlreadyRegistered`,
+    /// `IntegratorNotStaked`.
     /// @return newId The caller's id (from 1).
     function registerIntegrator() external returns (uint256 newId);
 
