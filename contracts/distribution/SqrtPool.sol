@@ -194,8 +194,8 @@ contract SqrtPool is ISqrtPool, EpochPool {
         // credit under a lower minimum lowers it (every account credited met at least the one recorded).
         if (t.sumOfRoots == 0) {
             t.minStake = c.minStake;
-            // The claim window fits 32 bits (EpochPool's bound).
-            t.lockWindow = uint32(_claimWindow);
+            // The claim window fits 32 bits (EpochPool's bound); only an identity pool reads it.
+            if (_LOCKED_IDENTITY) t.lockWindow = uint32(_claimWindow);
         } else if (c.minStake < t.minStake) {
             t.minStake = c.minStake;
         }
