@@ -35,6 +35,11 @@ export const TASKS = [
       type: ArgumentType.STRING_WITHOUT_DEFAULT,
       defaultValue: undefined,
     })
+    .addOption({
+      name: "lockDays",
+      description: "Then lock the position for this many days (0: no lock; QRY integrators and portals: 120 or more)",
+      defaultValue: "0",
+    })
     .addOption({ name: "preset", description: PRESET, defaultValue: "quiver" })
     .addOption({ name: "from", description: FROM, defaultValue: "0" })
     .setAction(() => import("./stake.js"))

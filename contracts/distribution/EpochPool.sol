@@ -28,7 +28,7 @@ abstract contract EpochPool is IDistributionPool, Parameterized, EpochClock {
 
     IERC20 internal immutable _TOKEN;
 
-    uint256 private _claimWindow;
+    uint256 internal _claimWindow;
     mapping(uint256 epoch => Ledger) private _ledgers;
 
     /// @notice Sets the token, the clock and the first claim window.

@@ -29,15 +29,22 @@ contract SqrtPool is ISqrtPool, EpochPool {
     }
 
     /// @dev An epoch's running sum of roots, the lowest minimum stake in force at any of its credits (what its claims
-    /// are checked against: a later raise voids nothing earned) and the claim cap in force when it was funded (zero:
-    /// none). One slot, rewritten by every credit anyway.
+    /// are checked against: a later raise voids nothing earned), the claim cap in force when it was funded (zero:
+    /// none) and the claim window in force at its first credit (how long past the epoch's end an identity pool asks
+    /// locks to run; read once per epoch, not per identity). One slot, rewritten by every credit anyway. A sum of
+    /// roots fits 112 bits: a root is below 2^95 (2^17 accounts at the largest value), and QRY's whole supply in one
+    /// account is a root near 2^75.
     struct Totals {
-        uint144 sumOfRoots;
+        uint112 sumOfRoots;
         uint96 minStake;
         uint16 claimCapBps;
+        uint32 lockWindow;
     }
 
     IStakeReader private immutable _STAKE_READER;
+    /// @dev Whether an account qualifies on its own stake locked through the claim window (identity pools: integrators
+    /// and portals) rather than on its bonded stake, delegations included (query fulfillment).
+    bool private immutable _LOCKED_IDENTITY;
 
     Config private _config;
     uint16 private _claimCapBps;
@@ -54,6 +61,8 @@ contract SqrtPool is ISqrtPool, EpochPool {
     /// @param minStake_ Bonded stake an account needs at every credit and at its claim (zero: none).
     /// @param claimCapBps_ The most an account may claim of an epoch, in basis points of the value it was credited in
     /// it (zero: no cap).
+    /// @param lockedIdentity_ Whether the stake that qualifies an account is its own, locked until the end of the
+    /// claim window of every epoch it is credited in (see `lockedIdentity`).
     constructor(
         address token_,
         address authority,
@@ -62,10 +71,12 @@ contract SqrtPool is ISqrtPool, EpochPool {
         uint256 claimWindow_,
         address stakeReader_,
         uint256 minStake_,
-        uint256 claimCapBps_
+        uint256 claimCapBps_,
+        bool lockedIdentity_
     ) EpochPool(token_, authority, start, epochLength, claimWindow_) {
         if (stakeReader_ == address(0)) revert ZeroAddress();
         _STAKE_READER = IStakeReader(stakeReader_);
+        _LOCKED_IDENTITY = lockedIdentity_;
         _setMinStake(minStake_);
         _setClaimCap(claimCapBps_);
     }
@@ -102,8 +113,9 @@ contract SqrtPool is ISqrtPool, EpochPool {
         if (e.claimed) revert AlreadyClaimed(epoch, msg.sender);
         Totals memory t = _totals[epoch];
         // And again at the claim, against the minimum the epoch was credited under: an identity whose stake left
-        // after its credits cannot collect, and a later raise of the minimum voids nothing earned.
-        _checkStake(_STAKE_READER, msg.sender, t.minStake);
+        // after its credits cannot collect, and a later raise of the minimum voids nothing earned. No lock is asked
+        // here: the one checked at the first credit covered the claim window as it stood then.
+        _qualifies(msg.sender, t.minStake, 0, true);
         amount = _capped(SqrtShares.shareOf(book.funded, e.root, t.sumOfRoots), e.value, t.claimCapBps);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
         e.claimed = true;
@@ -115,7 +127,7 @@ contract SqrtPool is ISqrtPool, EpochPool {
     function claimable(uint256 epoch, address account) external view returns (uint256) {
         Entry memory e = _entries[epoch][account];
         Totals memory t = _totals[epoch];
-        if (e.claimed || !_claimsOpen(epoch) || !_meetsStake(account, t.minStake)) return 0;
+        if (e.claimed || !_claimsOpen(epoch) || !_qualifies(account, t.minStake, 0, false)) return 0;
         return _capped(SqrtShares.shareOf(_fundedOf(epoch), e.root, t.sumOfRoots), e.value, t.claimCapBps);
     }
 
@@ -133,6 +145,13 @@ contract SqrtPool is ISqrtPool, EpochPool {
     function epochTerms(uint256 epoch) external view returns (uint256 minStake_, uint256 claimCapBps) {
         Totals memory t = _totals[epoch];
         return (t.minStake, t.claimCapBps);
+    }
+
+    /// @inheritdoc ISqrtPool
+    function lockRequiredFor(uint256 epoch) external view returns (uint256) {
+        if (!_LOCKED_IDENTITY) return 0;
+        Totals memory t = _totals[epoch];
+        return epochEnd(epoch) + (t.sumOfRoots == 0 ? _claimWindow : t.lockWindow);
     }
 
     /// @inheritdoc ISqrtPool
@@ -155,7 +174,12 @@ contract SqrtPool is ISqrtPool, EpochPool {
         return address(_STAKE_READER);
     }
 
-    /// @dev Adds `value` to `account` for the open epoch. An account under the minimum stake reverts when `strict`,
+    /// @inheritdoc ISqrtPool
+    function lockedIdentity() external view returns (bool) {
+        return _LOCKED_IDENTITY;
+    }
+
+    /// @dev Adds `value` to `account` for the open epoch. An account that does not qualify reverts when `strict`,
     /// and is skipped (nothing written, `false`) otherwise.
     function _credit(uint256 epoch, address account, uint256 value, bool strict) private returns (bool) {
         // The bound creditor alone (the subscription manager), checked against the slot that holds the minimum stake.
@@ -164,23 +188,32 @@ contract SqrtPool is ISqrtPool, EpochPool {
         _requireOpen(epoch);
         if (account == address(0)) revert ZeroAddress();
         if (value == 0) revert ZeroValue();
+        Entry memory e = _entries[epoch][account];
+        Totals memory t = _totals[epoch];
+        // The sum is zero only before the epoch's first credit, which records the minimum and the claim window; a
+        // credit under a lower minimum lowers it (every account credited met at least the one recorded).
+        if (t.sumOfRoots == 0) {
+            t.minStake = c.minStake;
+            // The claim window fits 32 bits (EpochPool's bound); only an identity pool reads it.
+            if (_LOCKED_IDENTITY) t.lockWindow = uint32(_claimWindow);
+        } else if (c.minStake < t.minStake) {
+            t.minStake = c.minStake;
+        }
         // Checked at every credit, not only the first of the epoch: a stake that moved away stops earning at once.
-        if (strict) {
-            _checkStake(_STAKE_READER, account, c.minStake);
-        } else if (!_meetsStake(account, c.minStake)) {
+        // An identity pool also asks, at the account's first credit of the epoch, that its stake be locked until the
+        // epoch's end plus its claim window: a lock is never shortened and locked self-stake cannot leave, so the
+        // later credits of the epoch and its claim find the same stake, and no other identity can be credited on it
+        // in the epoch (one stake, one identity per epoch).
+        uint256 lockedUntil = _LOCKED_IDENTITY && e.value == 0 ? epochEnd(epoch) + t.lockWindow : 0;
+        if (!_qualifies(account, c.minStake, lockedUntil, strict)) {
             emit CreditSkipped(epoch, account, value);
             return false;
         }
-        Entry memory e = _entries[epoch][account];
         uint128 newValue = (e.value + value).toUint128();
         uint256 root = SqrtShares.rootOf(newValue);
-        Totals memory t = _totals[epoch];
-        // The sum is zero only before the epoch's first credit, which records the minimum; a credit under a lower
-        // minimum lowers it (every account credited met at least the one recorded).
-        if (t.sumOfRoots == 0 || c.minStake < t.minStake) t.minStake = c.minStake;
         // The old root is part of the sum; roots only grow with the value.
         uint256 sum = t.sumOfRoots - e.root + root;
-        t.sumOfRoots = sum.toUint144();
+        t.sumOfRoots = sum.toUint112();
         // root <= sqrt((2^128 - 1) * 1e18) < 2^95.
         _entries[epoch][account] = Entry({value: newValue, root: uint120(root), claimed: false});
         _totals[epoch] = t;
@@ -188,11 +221,26 @@ contract SqrtPool is ISqrtPool, EpochPool {
         return true;
     }
 
-    /// @dev Whether `account` is active and bonded at least `minimum` now (no call when `minimum` is zero).
-    function _meetsStake(address account, uint256 minimum) private view returns (bool) {
+    /// @dev Whether `account` qualifies under `minimum` (always, when it is zero: no call): active and staked at least
+    /// `minimum` (an identity pool: its own stake, locked until at least `lockedUntil`; otherwise its bonded stake).
+    /// When it does not and `strict`, reverts `InactiveProvider`, `StakeBelowMinimum` or `StakeNotLocked`.
+    function _qualifies(
+        address account,
+        uint256 minimum,
+        uint256 lockedUntil,
+        bool strict
+    ) private view returns (bool) {
         if (minimum == 0) return true;
-        (bool active, uint256 stake) = _STAKE_READER.stakeOf(account);
-        return active && stake >= minimum;
+        bool active;
+        uint256 stake;
+        uint256 lockEnd;
+        if (_LOCKED_IDENTITY) (active, stake, lockEnd) = _STAKE_READER.identityStakeOf(account);
+        else (active, stake) = _STAKE_READER.stakeOf(account);
+        if (active && stake >= minimum && lockEnd >= lockedUntil) return true;
+        if (!strict) return false;
+        if (!active) revert InactiveProvider(account);
+        if (stake < minimum) revert StakeBelowMinimum(account, stake, minimum);
+        revert StakeNotLocked(account, lockEnd, lockedUntil);
     }
 
     /// @dev A share, at most `capBps` of the value credited (rounded down; zero `capBps`: the share).

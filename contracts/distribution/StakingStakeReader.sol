@@ -7,7 +7,8 @@ import {IStakeReader} from "../interfaces/IStakeReader.sol";
 /// @title StakingStakeReader
 /// @notice Reads provider staking through the narrow view the QRY distribution needs (`IStakeReader`).
 /// @dev Stateless and ownerless. A provider's bonded stake is its self-stake plus the stake delegated to it, as
-/// provider staking values them now (after slashes); what is unbonding does not count.
+/// provider staking values them now (after slashes); what is unbonding does not count. A distribution identity's stake
+/// (`identityStakeOf`) is its self-stake alone, with the end of the lock on its position.
 contract StakingStakeReader is IStakeReader {
     IProviderStaking private immutable _STAKING;
 
@@ -37,6 +38,14 @@ contract StakingStakeReader is IStakeReader {
         active = _STAKING.isActive(provider);
         IProviderStaking.ProviderView memory info = _STAKING.providerInfo(provider);
         bonded = info.selfStake + info.delegatedStake;
+    }
+
+    /// @inheritdoc IStakeReader
+    function identityStakeOf(address provider) external view returns (bool active, uint256 selfStake, uint256 lockEnd) {
+        active = _STAKING.isActive(provider);
+        IProviderStaking.PositionView memory pos = _STAKING.positionOf(provider);
+        // A registered provider's position is its self-stake (a provider cannot delegate); a delegator's is not.
+        if (pos.provider == provider) (selfStake, lockEnd) = (pos.stake, pos.lockEnd);
     }
 
     /// @inheritdoc IStakeReader

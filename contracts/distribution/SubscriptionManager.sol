@@ -178,11 +178,16 @@ contract SubscriptionManager is ISubscriptionManager, Parameterized, EpochClock 
     function registerIntegrator() external returns (uint256 newId) {
         uint32 known = _integratorIds[msg.sender];
         if (known != 0) revert IntegratorAlreadyRegistered(msg.sender, known);
-        // The Sybil cost: an identity registers only with the integrators' pool's minimum stake bonded (and the pool
-        // checks it again at every credit and at the claim).
+        // The Sybil cost: an identity registers only with the integrators' pool's minimum stake (its own, for an
+        // identity pool), and the pool checks it again at every credit (with its lock at the first of each epoch)
+        // and at the claim.
         uint256 minimum = _INTEGRATORS.minStake();
         if (minimum > 0) {
-            (bool active, uint256 bonded) = IStakeReader(_INTEGRATORS.stakeReader()).stakeOf(msg.sender);
+            IStakeReader reader = IStakeReader(_INTEGRATORS.stakeReader());
+            bool active;
+            uint256 bonded;
+            if (_INTEGRATORS.lockedIdentity()) (active, bonded, ) = reader.identityStakeOf(msg.sender);
+            else (active, bonded) = reader.stakeOf(msg.sender);
             if (!active || bonded < minimum) revert IntegratorNotStaked(msg.sender, active ? bonded : 0, minimum);
         }
         Ids memory ids = _ids;

@@ -12,7 +12,9 @@ import {IDistributionPool} from "./IDistributionPool.sol";
 /// (`SqrtShares`), each claim reads the account's root, the sum and the funding. A claim changes neither, so no
 /// account's claim changes another's. Sybil splitting: `k` identities sharing a value `V` count for
 /// `k * sqrt(V / k) = sqrt(k) * sqrt(V)`; `minStake` (bonded stake each identity needs at every credit and again
-/// at its claim) makes every extra identity cost that stake for the whole epoch and its claim. Values per account
+/// at its claim; in an identity pool its own stake, locked through the epoch's claim window, so one stake moved
+/// between identities qualifies one per epoch) makes every extra identity cost that stake for the whole epoch and its
+/// claim. Values per account
 /// and epoch fit 128 bits.
 interface ISqrtPool is IDistributionPool {
     /// @notice An account's record in an epoch. One storage slot.
@@ -60,6 +62,13 @@ interface ISqrtPool is IDistributionPool {
     /// @param caller The caller.
     error OnlyCreditor(address caller);
 
+    /// @notice An identity pool's account is credited for the first time in an epoch with its stake locked for less
+    /// than the epoch's claim window (see `lockedIdentity`).
+    /// @param account The account.
+    /// @param lockEnd When the lock on its stake ends (zero: not locked).
+    /// @param required The end of the epoch plus the claim window: the lock must reach it.
+    error StakeNotLocked(address account, uint256 lockEnd, uint256 required);
+
     /// @notice The creditor is already bound (or the one given is the zero address).
     /// @param bound The creditor bound (zero if none).
     error CreditorAlreadyBound(address bound);
@@ -67,8 +76,10 @@ interface ISqrtPool is IDistributionPool {
     /// @notice Adds `value` to `account` for the open epoch and updates the sum of roots.
     /// @dev Only the creditor bound by `bindCreditor` (the subscription manager) may call it (reverts `OnlyCreditor`;
     /// checked against a slot the credit reads anyway, no AccessManager call). At every credit, when
-    /// `minStake` is not zero, the account must be an active provider with at least `minStake` bonded (reverts
-    /// `InactiveProvider` / `StakeBelowMinimum`). Reverts `EpochNotOpen` for any other epoch.
+    /// `minStake` is not zero, the account must be an active provider with at least `minStake` bonded (its own stake
+    /// in an identity pool, locked until the epoch's end plus the claim window at its first credit of the epoch;
+    /// reverts `InactiveProvider` / `StakeBelowMinimum` / `StakeNotLocked`). Reverts `EpochNotOpen` for any other
+    /// epoch.
     /// @param epoch The open epoch.
     /// @param account Who earned the value.
     /// @param value The value, in wei (positive).
@@ -93,9 +104,10 @@ interface ISqrtPool is IDistributionPool {
 
     /// @notice Pays the caller its share of a funded epoch: `floor(funded * root / sumOfRoots)`, at most
     /// `floor(value * claimCap / 10,000)` of the value it was credited in the epoch when the epoch's cap is not zero.
-    /// @dev Once per account and epoch, within the claim window. The caller must still be active and bonded at least
-    /// the epoch's minimum stake (the lowest in force at its credits; see `epochTerms`) when it claims. The cap is
-    /// the one in force when the epoch was funded; what it holds back is never paid and goes back at the sweep.
+    /// @dev Once per account and epoch, within the claim window. The caller must still be active and bonded (its own
+    /// stake in an identity pool) at least the epoch's minimum stake (the lowest in force at its credits; see
+    /// `epochTerms`) when it claims. The cap is the one in force when the epoch was funded; what it holds back is never
+    /// paid and goes back at the sweep.
     /// @param epoch The epoch.
     /// @return amount Paid, in wei.
     function claim(uint256 epoch) external returns (uint256 amount);
@@ -141,6 +153,21 @@ interface ISqrtPool is IDistributionPool {
     /// @notice Where stakes are read.
     /// @return The stake reader.
     function stakeReader() external view returns (address);
+
+    /// @notice Whether this is an identity pool (QRY's integrators and portals): an account qualifies on its own stake
+    /// (`IStakeReader.identityStakeOf`, delegations excluded), which at its first credit of an epoch must be locked
+    /// until at least the epoch's end plus the claim window (`lockRequiredFor`; `StakeNotLocked` otherwise). A lock
+    /// is never shortened and locked stake cannot leave, so one stake qualifies one identity per epoch: `k`
+    /// identities cost `k x minStake` locked for the epoch and its claim window. Otherwise (query fulfillment) an
+    /// account qualifies on its bonded stake, delegations included, read live.
+    /// @return True for an identity pool.
+    function lockedIdentity() external view returns (bool);
+
+    /// @notice How long an identity's stake must be locked at its first credit of `epoch`: the epoch's end plus the
+    /// claim window in force at the epoch's first credit (or now, before it). Zero when this is not an identity pool.
+    /// @param epoch The epoch.
+    /// @return The earliest lock end that qualifies, unix seconds.
+    function lockRequiredFor(uint256 epoch) external view returns (uint256);
 
     // solhint-disable func-name-mixedcase
     /// @notice Parameter key: the bonded stake an account needs at every credit and at its claim.

@@ -22,6 +22,15 @@ interface IStakeReader {
     /// @return bonded Its bonded stake, in wei (as `bondedStake`).
     function stakeOf(address provider) external view returns (bool active, uint256 bonded);
 
+    /// @notice What a distribution identity qualifies on: the provider's own stake (delegations excluded) and the end
+    /// of the lock on it. Locked self-stake cannot leave before `lockEnd` (a lock is never shortened), so it cannot
+    /// qualify a second identity meanwhile.
+    /// @param provider The provider (the identity).
+    /// @return active Whether the provider is active (as `isActive`).
+    /// @return selfStake Its own bonded stake, in wei (zero if the account is not a registered provider).
+    /// @return lockEnd When the lock on its stake ends, unix seconds (zero if never locked).
+    function identityStakeOf(address provider) external view returns (bool active, uint256 selfStake, uint256 lockEnd);
+
     /// @notice The totals over all providers.
     /// @return bonded Stake bonded now, in wei.
     /// @return unbonding Stake in the unbonding queue, in wei.

@@ -203,8 +203,10 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
     /// @notice Registers the caller as an integrator, which a sale must name (`UnregisteredIntegrator` otherwise): the
     /// subscriptions sold for it keep it as an id in their terms' slot. Anyone active in staking with the integrators'
     /// pool's minimum stake bonded, once.
-    /// @dev The stake is the Sybil cost of an identity; the integrators' pool checks it again at every credit and at
-    /// the claim, so a stake that left stops earning. Reverts `IntegratorAlreadyRegistered`, `IntegratorNotStaked`.
+    /// @dev The stake is the Sybil cost of an identity (its own stake when the integrators' pool is an identity pool,
+    /// `ISqrtPool.lockedIdentity`; the lock is asked at credits, not here); the integrators' pool checks it again at
+    /// every credit and at the claim, so a stake that left stops earning. Reverts `IntegratorAlreadyRegistered`,
+    /// `IntegratorNotStaked`.
     /// @return newId The caller's id (from 1).
     function registerIntegrator() external returns (uint256 newId);
 

@@ -69,11 +69,19 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
     const clock = [start, preset.epochSeconds, preset.claimWindowSeconds] as const;
 
     // ---- contracts
-    const sqrtPool = (id: string, minStake: bigint, claimCapBps: bigint) =>
-      m.contract("SqrtPool", [token, manager, ...clock, stakeReader, minStake, claimCapBps], { id });
-    const providerPool = sqrtPool("QueryFulfillmentPool", preset.minStake.queryFulfillment, 0n);
-    const integratorPool = sqrtPool("IntegratorPool", preset.minStake.integrators, preset.claimCapBps.integrators);
-    const portalPool = sqrtPool("PortalPool", preset.minStake.portals, preset.claimCapBps.portals);
+    // Integrators and portals are identity pools: an identity qualifies on its own stake, locked through the claim
+    // window of every epoch it is credited in (one stake, one identity per epoch). Query fulfillment counts the
+    // provider's bonded stake, delegations included.
+    const sqrtPool = (id: string, minStake: bigint, claimCapBps: bigint, lockedIdentity: boolean) =>
+      m.contract("SqrtPool", [token, manager, ...clock, stakeReader, minStake, claimCapBps, lockedIdentity], { id });
+    const providerPool = sqrtPool("QueryFulfillmentPool", preset.minStake.queryFulfillment, 0n, false);
+    const integratorPool = sqrtPool(
+      "IntegratorPool",
+      preset.minStake.integrators,
+      preset.claimCapBps.integrators,
+      true,
+    );
+    const portalPool = sqrtPool("PortalPool", preset.minStake.portals, preset.claimCapBps.portals, true);
     const a = preset.availability;
     const availability = m.contract("AvailabilityPool", [
       token,

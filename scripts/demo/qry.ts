@@ -7,7 +7,7 @@
  *   minted into the engine and the three empty epochs are closed (no usage: the multiplier sits at its 0.5x floor,
  *   the rest waits in the pools' reserves).
  * - Day 120 (epoch 4): epoch 3 closes; the validator claims its consensus rewards (the first QRY anyone holds) and
- *   funds a provider, a client, a staker, a portal and an integrator (each of the last two bonds 10,000 QRY; the
+ *   funds a provider, a client, a staker, a portal and an integrator (each of the last two bonds 10,000 QRY, locked for a year; the
  *   integrator then registers with the subscription manager). The provider registers with 10,000 QRY and declares its service; the
  *   staker delegates 5,000 QRY locked for a year (2x reward weight).
  * - Day 210 (epoch 7, the mix a sixth of the way to mature): epochs 4-6 close; the client pays a portal, which sells
@@ -153,7 +153,9 @@ export default function qry(): Scenario {
         "provider declares service 0 (10,000 QRY minimum)",
         availability.connect(provider).registerService(0n),
       );
-      // Portals and integrators are bonded identities (a Sybil cost): each registers the 10,000 QRY minimum.
+      // Portals and integrators are staked identities (a Sybil cost): each registers the 10,000 QRY minimum and locks
+      // it for a year (a sale credits them only with their own stake locked through the epoch's claim window: epoch
+      // 7 ends on day 240, its claims close on day 330).
       for (const [who, name] of [
         [portal, "portal"],
         [integrator, "integrator"],
@@ -164,6 +166,7 @@ export default function qry(): Scenario {
           `${name} bonds 10,000 QRY as its identity`,
           staking.connect(who).registerProvider(10_000n * QRY),
         );
+        await ctx.step(s, `${name} locks its identity stake for a year`, staking.connect(who).lock(365n * 86_400n));
       }
       // A sale names a registered integrator: it registers once, with its stake bonded.
       await ctx.step(

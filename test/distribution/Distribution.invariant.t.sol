@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {EmissionController} from "../../contracts/emission/EmissionController.sol";
 import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.sol";
+import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
@@ -77,8 +78,31 @@ contract DistributionInvariantTest is DistributionBase {
             subscriptions.registerIntegrator();
         }
 
+        // The chain-maturity transition over days 0 to 60 (the preset's over months 6 to 12), so that the
+        // integrators' and portals' pools (0% of the early mix) are funded within a run and their claims exercised.
+        {
+            uint16[] memory early = new uint16[](8);
+            uint16[] memory mature = new uint16[](8);
+            IDistributionEngine.Pool[] memory p = _pools();
+            for (uint256 i; i < 8; ++i) (early[i], mature[i]) = (p[i].startBps, p[i].endBps);
+            vm.prank(governor);
+            engine.setMix(early, mature, uint64(START), uint64(START + 60 days));
+        }
+
+        // The rotating Sybil's three identities register on its one stake in turn (each while it holds it, unlocked);
+        // the stake then sits at rotator 0.
+        for (uint256 i = 3; i > 0; --i) {
+            address rot = handler.rotators(i - 1);
+            stakes.setStake(rot, true, 10_000 ether);
+            stakes.setLock(rot, 0);
+            vm.prank(rot);
+            subscriptions.registerIntegrator();
+            if (i > 1) stakes.setStake(rot, true, 0);
+        }
+        handler.startRotation();
+
         // Time, closes and sweeps weighted up so that runs live through several epochs and claim windows.
-        bytes4[] memory selectors = new bytes4[](23);
+        bytes4[] memory selectors = new bytes4[](28);
         selectors[0] = DistributionHandler.release.selector;
         selectors[1] = DistributionHandler.release.selector;
         selectors[2] = DistributionHandler.subscribe.selector;
@@ -102,14 +126,21 @@ contract DistributionInvariantTest is DistributionBase {
         selectors[20] = DistributionHandler.fund.selector;
         selectors[21] = DistributionHandler.fund.selector;
         selectors[22] = DistributionHandler.fund.selector;
+        selectors[23] = DistributionHandler.rotate.selector;
+        selectors[24] = DistributionHandler.rotLock.selector;
+        selectors[25] = DistributionHandler.rotSale.selector;
+        selectors[26] = DistributionHandler.rotSale.selector;
+        selectors[27] = DistributionHandler.rotate.selector;
         targetContract(address(handler));
         targetSelector(address(handler), selectors);
-        bytes4[] memory claimSelectors = new bytes4[](5);
+        bytes4[] memory claimSelectors = new bytes4[](7);
         claimSelectors[0] = ClaimHandler.claimSqrt.selector;
         claimSelectors[1] = ClaimHandler.claimSqrt.selector;
         claimSelectors[2] = ClaimHandler.claimAvailability.selector;
         claimSelectors[3] = ClaimHandler.claimChallenges.selector;
         claimSelectors[4] = ClaimHandler.claimBlocks.selector;
+        claimSelectors[5] = ClaimHandler.claimRotating.selector;
+        claimSelectors[6] = ClaimHandler.claimRotating.selector;
         targetContract(address(claimer));
         targetSelector(address(claimer), claimSelectors);
     }
@@ -235,8 +266,27 @@ contract DistributionInvariantTest is DistributionBase {
                 sumI += SqrtShares.rootOf(handler.ghostValue(address(integratorPool), e, handler.integrators(i)));
                 sumP += SqrtShares.rootOf(handler.ghostValue(address(portalPool), e, handler.portals(i)));
             }
+            for (uint256 i; i < 3; ++i) {
+                sumI += SqrtShares.rootOf(handler.ghostValue(address(integratorPool), e, handler.rotators(i)));
+            }
             assertEq(integratorPool.sumOfRoots(e), sumI, "integrators: on-chain == recomputed");
             assertEq(portalPool.sumOfRoots(e), sumP, "portals: on-chain == recomputed");
+        }
+    }
+
+    /// @dev One stake, one identity per epoch: the rotating Sybil's single stake, moved between its three identities
+    /// through the unbonding and locked as it likes, got at most one of them credited in any epoch (on-chain
+    /// entries, and the model's prediction, which every sale and renewal checked). A claim by a rotating identity
+    /// was paid only to the one credited in the epoch, holding the stake (`ClaimHandler.claimRotating`).
+    function invariant_oneStakeQualifiesOneIdentityPerEpoch() public view {
+        uint256 current = (block.timestamp - START) / EPOCH;
+        for (uint256 e; e <= current; ++e) {
+            uint256 mask;
+            for (uint256 i; i < 3; ++i) {
+                if (integratorPool.entryOf(e, handler.rotators(i)).value > 0) mask |= 1 << i;
+            }
+            assertEq(mask, handler.rotCreditedMask(e), "credited identities == model");
+            assertTrue(mask == 0 || mask == 1 || mask == 2 || mask == 4, "at most one identity per epoch");
         }
     }
 

@@ -103,8 +103,8 @@ abstract contract DistributionBase is ManagedTest {
         stakingPool = new MockRewardReceiver(IERC20(address(qry)));
 
         providerPool = _sqrtPool(PROVIDER_MIN_STAKE);
-        integratorPool = _sqrtPool(0);
-        portalPool = _sqrtPool(0);
+        integratorPool = _identityPool();
+        portalPool = _identityPool();
         uint256[] memory minStakes = new uint256[](2);
         minStakes[0] = SERVICE0_MIN_STAKE;
         minStakes[1] = SERVICE1_MIN_STAKE;
@@ -146,11 +146,39 @@ abstract contract DistributionBase is ManagedTest {
     // ------------------------------------------------------------------ wiring (as deploy/modules/QryDistribution.ts)
 
     function _sqrtPool(uint256 minStake) internal returns (SqrtPool) {
-        return new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), minStake, 0);
+        return
+            new SqrtPool(
+                address(qry),
+                address(manager),
+                START,
+                EPOCH,
+                CLAIM_WINDOW,
+                address(stakes),
+                minStake,
+                0,
+                false
+            );
+    }
+
+    /// @dev An integrators' or portals' pool as the deploy module makes them: an identity pool (own stake, locked
+    /// through the claim window), no minimum until a test sets one.
+    function _identityPool() internal returns (SqrtPool) {
+        return new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), 0, 0, true);
     }
 
     function _sqrtPoolWithClock(uint256 start, uint256 epochLength) internal returns (SqrtPool) {
-        return new SqrtPool(address(qry), address(manager), start, epochLength, CLAIM_WINDOW, address(stakes), 0, 0);
+        return
+            new SqrtPool(
+                address(qry),
+                address(manager),
+                start,
+                epochLength,
+                CLAIM_WINDOW,
+                address(stakes),
+                0,
+                0,
+                false
+            );
     }
 
     function _rules() internal pure returns (IAvailabilityPool.Rules memory) {

@@ -422,7 +422,7 @@ contract SqrtPoolTest is DistributionBase {
         assertEq(providerPool.minStake(), type(uint96).max, "the largest that fits");
         assertEq(providerPool.creditor(), address(subscriptions), "wiring kept");
         vm.expectRevert(abi.encodeWithSelector(IParameterized.InvalidParameterValue.selector, key, tooMuch));
-        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), tooMuch, 0);
+        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), tooMuch, 0, false);
     }
 
     function test_RevertWhen_setParameterWithAnUnknownKeyOrAZeroClaimWindow() public {
@@ -440,11 +440,11 @@ contract SqrtPoolTest is DistributionBase {
 
     function test_RevertWhen_constructorHasNoStakeReader() public {
         vm.expectRevert(IDistributionPool.ZeroAddress.selector);
-        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(0), 0, 0);
+        new SqrtPool(address(qry), address(manager), START, EPOCH, CLAIM_WINDOW, address(0), 0, 0, false);
         vm.expectRevert(IDistributionPool.InvalidToken.selector);
-        new SqrtPool(address(0), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), 0, 0);
+        new SqrtPool(address(0), address(manager), START, EPOCH, CLAIM_WINDOW, address(stakes), 0, 0, false);
         vm.expectRevert(abi.encodeWithSelector(IEpochClock.InvalidEpochClock.selector, START, 0));
-        new SqrtPool(address(qry), address(manager), START, 0, CLAIM_WINDOW, address(stakes), 0, 0);
+        new SqrtPool(address(qry), address(manager), START, 0, CLAIM_WINDOW, address(stakes), 0, 0, false);
     }
 
     // ------------------------------------------------------------------ fuzz

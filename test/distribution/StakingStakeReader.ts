@@ -81,6 +81,30 @@ describe("StakingStakeReader", function () {
     expect(cumulative - before).to.equal(parseEther("900000"));
   });
 
+  it("gives an identity's own stake and its lock end, which neither leaves nor shortens while locked", async function () {
+    const { staking, reader, provider, delegator, stranger } = await networkHelpers.loadFixture(fixture);
+    await staking.connect(provider).registerProvider(parseEther("10000"));
+    await staking.connect(delegator).delegate(provider.address, parseEther("3000"));
+    // Unlocked: 10,000 own (the 3,000 delegated do not count), no lock.
+    expect(await reader.identityStakeOf(provider.address)).to.deep.equal([true, parseEther("10000"), 0n]);
+    const DAY = 86_400n;
+    await staking.connect(provider).lock(120n * DAY);
+    const lockEnd = BigInt(await networkHelpers.time.latest()) + 120n * DAY;
+    expect(await reader.identityStakeOf(provider.address)).to.deep.equal([true, parseEther("10000"), lockEnd]);
+    // The pools check the lock once per epoch and rely on this: the stake cannot leave, the lock cannot shorten.
+    await expect(staking.connect(provider).unbond(parseEther("1")))
+      .to.be.revertedWithCustomError(staking, "StakeLocked")
+      .withArgs(provider.address, lockEnd);
+    await expect(staking.connect(provider).lock(DAY)).to.be.revertedWithCustomError(staking, "LockShortened");
+    // A delegator is no identity (inactive, no own stake); nor is a stranger.
+    expect(await reader.identityStakeOf(delegator.address)).to.deep.equal([false, 0n, 0n]);
+    expect(await reader.identityStakeOf(stranger.address)).to.deep.equal([false, 0n, 0n]);
+    // Past the lock the stake may leave, and the identity shows what is left: 10,000 - 4,000 = 6,000.
+    await networkHelpers.time.increaseTo(lockEnd);
+    await staking.connect(provider).unbond(parseEther("4000"));
+    expect((await reader.identityStakeOf(provider.address))[1]).to.equal(parseEther("6000"));
+  });
+
   it("refuses an address without code", async function () {
     const { stranger } = await networkHelpers.loadFixture(fixture);
     const factory = await ethers.getContractFactory("StakingStakeReader");

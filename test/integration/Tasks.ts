@@ -317,6 +317,15 @@ describe("Tasks: safe spending, decoded errors in tokens, propose's calldata (ta
     expect(await stake.run({ amount: "10000", preset: "quiver", from: "9" }, t9)).to.equal(
       "Registered as a provider with 10000.0 QUIV: self-stake 10000.0 QUIV, tier Bronze",
     );
+    // --lock-days then locks the position (a QRY integrator or portal identity needs its stake locked).
+    expect(await stake.run({ amount: "1000", lockDays: "120", preset: "quiver", from: "9" }, t9)).to.equal(
+      "Staked 1000.0 QUIV: self-stake 11000.0 QUIV, tier Bronze, locked for 120 days",
+    );
+    const lockedAt = BigInt(await networkHelpers.time.latest());
+    expect((await t9.c.staking!.positionOf(user)).lockEnd, "locked 120 days").to.equal(lockedAt + 120n * 86_400n);
+    expect(await failure(stake.run({ amount: "1", lockDays: "-1", preset: "quiver", from: "9" }, t9))).to.equal(
+      '--lock-days must be a whole number, got "-1"',
+    );
     expect(await failure(contextFor(connection, "quiver", entries.quiver, "nobody"))).to.match(
       /^--from nobody: not a named account of the preset \(.*liquidity.*\), an index or an address$/,
     );

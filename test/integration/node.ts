@@ -434,11 +434,13 @@ e2e("a hardhat node on localhost (deploy script, address book, tasks; npm run te
 
     await (await c.manager.connect(registrar).grantRole(ROLES.DISTRIBUTION_PORTAL, portal.address, 0)).wait();
     await (await c.token.connect(validator).transfer(portal.address, 1_200n * TOKEN)).wait();
-    // Portals and integrators are bonded identities: each registers with the preset's 10,000 QRY minimum.
+    // Portals and integrators are staked identities: each registers with the preset's 10,000 QRY minimum, locked for
+    // a year (a sale credits them only with their own stake locked through the epoch's claim window).
     for (const who of [portal, integrator]) {
       await (await c.token.connect(validator).transfer(who.address, 10_000n * TOKEN)).wait();
       await (await c.token.connect(who).approve(c.staking!, 10_000n * TOKEN)).wait();
       await (await c.staking!.connect(who).registerProvider(10_000n * TOKEN)).wait();
+      await (await c.staking!.connect(who).lock(365n * 86_400n)).wait();
     }
     // A sale names a registered integrator: the task says so in one line, before anything is sent.
     const unregistered = await hardhat(

@@ -18,6 +18,7 @@ contract ClaimHandler is Test {
     mapping(address pool => mapping(uint256 epoch => uint256)) public ghostClaimed;
     uint256 public ghostClaimedTotal;
     uint256 public claims;
+    uint256 public rotatingClaims;
 
     constructor(DistributionHandler handler, DistributionHandler.System memory system_) {
         _H = handler;
@@ -114,6 +115,47 @@ contract ClaimHandler is Test {
             _claimed(address(s.consensus), epoch, amount);
         } catch (bytes memory reason) {
             _expectClaimError(IDistributionPool(address(s.consensus)), epoch, validator, claimed, reason);
+        }
+    }
+
+    /// @dev A rotating identity claims an integrators' epoch: paid only if it holds the one stake now and was the
+    /// only rotating identity credited in that epoch (the stake qualified no other identity in the epoch, whose
+    /// credits and claim window its lock covered); refused with the error its state calls for otherwise.
+    function claimRotating(uint256 epochSeed, uint256 idSeed) external {
+        uint256 next = s.engine.nextEpoch();
+        if (next == 0) return;
+        // One of the last three closed epochs (whose claim windows may be open), paid its budget first if pending
+        // (the distribution handler's `fund`, which keeps its ghosts).
+        uint256 back = epochSeed % 3;
+        uint256 epoch = back < next ? next - 1 - back : 0;
+        _H.fund(2, back); // the integrators' pool
+        // Mostly the identity holding the stake (the one that may have earned), sometimes any of the three.
+        uint256 r = idSeed % 4 == 0 || _H.rotHolder() == 3 ? idSeed % 3 : _H.rotHolder();
+        address account = _H.rotators(r);
+        SqrtPool pool = s.integratorPool;
+        uint256 due = pool.claimable(epoch, account);
+        bool claimed = pool.entryOf(epoch, account).claimed;
+        vm.prank(account);
+        try pool.claim(epoch) returns (uint256 amount) {
+            assertEq(amount, due, "paid what was claimable");
+            assertEq(_H.rotHolder(), r, "a rotating identity claimed without the stake");
+            assertEq(_H.rotCreditedMask(epoch), 1 << r, "the stake qualified another identity in the epoch");
+            _claimed(address(pool), epoch, amount);
+            ++rotatingClaims;
+        } catch (bytes memory reason) {
+            IDistributionPool.Ledger memory book = pool.ledger(epoch);
+            (uint256 minimum, ) = pool.epochTerms(epoch);
+            if (book.expiresAt == 0 || block.timestamp >= book.expiresAt || claimed) {
+                _expectClaimError(IDistributionPool(address(pool)), epoch, account, claimed, reason);
+            } else if (minimum > 0 && _H.rotHolder() != r) {
+                _expect(
+                    reason,
+                    abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, account, 0, minimum),
+                    "rotating claim"
+                );
+            } else {
+                _expectClaimError(IDistributionPool(address(pool)), epoch, account, claimed, reason);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import {IDistributionEngine} from "../../../contracts/interfaces/IDistributionEn
 import {IDistributionPool} from "../../../contracts/interfaces/IDistributionPool.sol";
 import {IEmissionController} from "../../../contracts/interfaces/IEmissionController.sol";
 import {IEpochClock} from "../../../contracts/interfaces/IEpochClock.sol";
+import {ISqrtPool} from "../../../contracts/interfaces/ISqrtPool.sol";
 import {ISubscriptionManager} from "../../../contracts/interfaces/ISubscriptionManager.sol";
 import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
 import {Test} from "../../utils/Test.sol";
@@ -78,6 +79,23 @@ contract DistributionHandler is Test {
     uint256 public sybilsRefused;
     uint256 public dustSold;
 
+    // ---- the rotating Sybil: ONE 10,000 QRY stake moved between three registered integrator identities through the
+    // 14-day unbonding, locked as long as the attacker likes (provider staking's rules: locked self-stake cannot
+    // leave, a lock is never shortened). `rotHolder` is the identity holding it (NONE while it unbonds toward
+    // `rotDestination`, arriving at `rotArrivesAt`).
+    uint256 internal constant NONE = 3;
+    uint256 internal constant IDENTITY_STAKE = 10_000 ether;
+    address[3] public rotators;
+    uint256 public rotHolder;
+    uint256 public rotDestination;
+    uint256 public rotArrivesAt;
+    uint256 public rotLockEnd;
+    /// @dev Per epoch, a bit per rotating identity credited in it (the model's prediction, checked on-chain).
+    mapping(uint256 epoch => uint256) public rotCreditedMask;
+    uint256 public rotSalesCredited;
+    uint256 public rotSalesRefused;
+    uint256 public rotMoves;
+
     // ---- coverage counters
     uint256 public closes;
     uint256 public sweeps;
@@ -91,6 +109,13 @@ contract DistributionHandler is Test {
         integrators = [makeAddr("integrator0"), makeAddr("integrator1")];
         portals = [makeAddr("portal0"), makeAddr("portal1")];
         client = makeAddr("client");
+        rotators = [makeAddr("rotator0"), makeAddr("rotator1"), makeAddr("rotator2")];
+    }
+
+    /// @dev Setup: the stake starts at rotator 0, unlocked (the test registered all three on it in turn).
+    function startRotation() external {
+        rotHolder = 0;
+        rotDestination = NONE;
     }
 
     function _epoch() internal view returns (uint256) {
@@ -202,10 +227,13 @@ contract DistributionHandler is Test {
         epochs = bound(epochs, 1, max);
         uint256 amount = uint256(t.monthlyPay) * epochs;
         _pay(client, amount);
+        ISubscriptionManager.Parties memory p = s.subscriptions.partiesOf(id);
+        // A renewal naming a rotating identity that does not qualify now is paid without crediting it.
+        bool integratorQualifies = _qualifies(p.integrator, current);
         vm.prank(client);
         s.subscriptions.renew(id, epochs);
-        ISubscriptionManager.Parties memory p = s.subscriptions.partiesOf(id);
-        _credited(amount, p.portal, p.integrator);
+        if (integratorQualifies) _credited(amount, p.portal, p.integrator);
+        else ghostValue[address(s.portalPool)][current][p.portal] += amount;
         _active(from, from + epochs - 1, t.monthlyPay);
     }
 
@@ -221,6 +249,98 @@ contract DistributionHandler is Test {
         uint256 e = _epoch();
         ghostValue[address(s.portalPool)][e][portal] += amount;
         ghostValue[address(s.integratorPool)][e][integrator] += amount;
+        uint256 r = _rotIndex(integrator);
+        if (r != NONE) rotCreditedMask[e] |= 1 << r;
+    }
+
+    // ------------------------------------------------------------------ the rotating Sybil
+
+    function _rotIndex(address account) internal view returns (uint256) {
+        for (uint256 i; i < 3; ++i) if (rotators[i] == account) return i;
+        return NONE;
+    }
+
+    /// @dev The model of the identity rule: an honest integrator always qualifies (locked for good); a rotating
+    /// identity only while it holds the stake, and at its first credit of the epoch only with the stake locked
+    /// until the epoch's end plus the claim window.
+    function _qualifies(address integrator, uint256 e) internal view returns (bool) {
+        uint256 r = _rotIndex(integrator);
+        if (r == NONE) return true;
+        if (r != rotHolder) return false;
+        return ghostValue[address(s.integratorPool)][e][integrator] > 0 || rotLockEnd >= _lockRequired(e);
+    }
+
+    function _lockRequired(uint256 e) internal view returns (uint256) {
+        return s.integratorPool.epochEnd(e) + s.integratorPool.claimWindow();
+    }
+
+    /// @dev The unbonding stake arrives at its destination once 14 days have passed (unlocked).
+    function _settle() internal {
+        if (rotHolder != NONE || block.timestamp < rotArrivesAt) return;
+        rotHolder = rotDestination;
+        rotDestination = NONE;
+        rotLockEnd = 0;
+        s.stakes.setStake(rotators[rotHolder], true, IDENTITY_STAKE);
+        s.stakes.setLock(rotators[rotHolder], 0);
+    }
+
+    /// @dev Moves the stake to another identity: refused while locked (as provider staking refuses to unbond it).
+    function rotate(uint256 toSeed) external {
+        _settle();
+        if (rotHolder == NONE || block.timestamp < rotLockEnd) return;
+        s.stakes.setStake(rotators[rotHolder], true, 0);
+        rotDestination = (rotHolder + 1 + (toSeed % 2)) % 3;
+        rotHolder = NONE;
+        rotArrivesAt = block.timestamp + 14 days;
+        ++rotMoves;
+    }
+
+    /// @dev Locks the stake where it is (never shorter than the lock running): half the time exactly as long as the
+    /// open epoch's first credit asks (the attacker's cheapest qualifying lock), otherwise for 1 to 60 days.
+    function rotLock(uint256 daysAhead) external {
+        _settle();
+        if (rotHolder == NONE) return;
+        uint256 lockEnd =
+            daysAhead % 2 == 0 ? _lockRequired(_epoch()) : block.timestamp + bound(daysAhead, 1, 60) * 1 days;
+        if (lockEnd < rotLockEnd) return;
+        rotLockEnd = lockEnd;
+        s.stakes.setLock(rotators[rotHolder], lockEnd);
+    }
+
+    /// @dev A portal sells one epoch naming a rotating identity: credited exactly when the model says it qualifies,
+    /// refused with the error the rule gives otherwise (and nothing changes).
+    function rotSale(uint256 portalSeed, uint256 idSeed, uint256 pay) external {
+        _settle();
+        address portal = portals[portalSeed % 2];
+        // Mostly the identity holding the stake, sometimes any of the three.
+        uint256 r = idSeed % 4 == 0 || rotHolder == NONE ? idSeed % 3 : rotHolder;
+        address id = rotators[r];
+        pay = bound(pay, 10 ether, 5_000 ether);
+        uint256 e = _epoch();
+        bool predicted = _qualifies(id, e);
+        vm.prank(s.minter);
+        s.qry.mint(portal, pay);
+        vm.prank(portal);
+        s.qry.approve(address(s.subscriptions), pay);
+        vm.prank(portal);
+        try s.subscriptions.subscribe(client, id, pay, 1) returns (uint256 sold) {
+            assertTrue(predicted, "a rotating identity credited without qualifying");
+            ghostRevenue += pay;
+            _subscriptionIds.push(sold);
+            _credited(pay, portal, id);
+            _active(e, e, pay);
+            ++rotSalesCredited;
+        } catch (bytes memory reason) {
+            assertFalse(predicted, "a qualifying rotating identity refused");
+            bytes memory expected =
+                r == rotHolder
+                    ? abi.encodeWithSelector(ISqrtPool.StakeNotLocked.selector, id, rotLockEnd, _lockRequired(e))
+                    : abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, id, 0, IDENTITY_STAKE);
+            _expect(reason, expected, "rotating sale");
+            vm.prank(portal);
+            s.qry.burn(pay);
+            ++rotSalesRefused;
+        }
     }
 
     // ------------------------------------------------------------------ records

@@ -9,8 +9,13 @@ contract MockStakeReader is IStakeReader {
     struct Stake {
         bool set;
         bool active;
+        uint64 lockEnd;
         uint256 bonded;
     }
+
+    /// @dev Stakes set by `setStake` and the default are locked for good (and all self-stake) unless `setLock` says
+    /// otherwise, so pools that ask for a locked identity stake see today's stakes as qualifying.
+    uint64 internal constant FOREVER = type(uint64).max;
 
     mapping(address provider => Stake) private _stakes;
     bool public defaultActive;
@@ -21,7 +26,12 @@ contract MockStakeReader is IStakeReader {
     uint256 public stakeUpdatedAt;
 
     function setStake(address provider, bool active, uint256 bonded) external {
-        _stakes[provider] = Stake({set: true, active: active, bonded: bonded});
+        _stakes[provider] = Stake({set: true, active: active, lockEnd: FOREVER, bonded: bonded});
+    }
+
+    /// @dev Sets the end of the lock on a provider's stake (set by `setStake` first).
+    function setLock(address provider, uint256 lockEnd) external {
+        _stakes[provider].lockEnd = uint64(lockEnd);
     }
 
     function setDefault(bool active, uint256 bonded) external {
@@ -50,6 +60,11 @@ contract MockStakeReader is IStakeReader {
     function stakeOf(address provider) external view returns (bool active, uint256 bonded) {
         Stake memory s = _stakes[provider];
         return s.set ? (s.active, s.bonded) : (defaultActive, defaultBonded);
+    }
+
+    function identityStakeOf(address provider) external view returns (bool active, uint256 selfStake, uint256 lockEnd) {
+        Stake memory s = _stakes[provider];
+        return s.set ? (s.active, s.bonded, uint256(s.lockEnd)) : (defaultActive, defaultBonded, uint256(FOREVER));
     }
 
     function totalStakes() external view returns (uint256 bonded, uint256 unbonding) {
