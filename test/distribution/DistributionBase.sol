@@ -11,11 +11,10 @@ import {SqrtPool} from "../../contracts/distribution/SqrtPool.sol";
 import {StabilizationFund} from "../../contracts/distribution/StabilizationFund.sol";
 import {SubscriptionManager} from "../../contracts/distribution/SubscriptionManager.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {Parameterized} from "../../contracts/governance/Parameterized.sol";
 import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.sol";
 import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
-import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Wiring} from "../utils/Wiring.sol";
 import {UsageMultiplier} from "../../contracts/libraries/UsageMultiplier.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {MockRewardReceiver} from "../emission/mocks/MockRewardReceiver.sol";
@@ -229,32 +228,22 @@ abstract contract DistributionBase is ManagedTest {
 
     function _wire() internal {
         vm.startPrank(admin);
-        _restrict(address(qry), ProtocolToken.mint.selector, Roles.MINTER);
+        // Function roles as the presets deploy them (test/utils/Wiring.sol, generated from the deployed presets).
+        Wiring.protocolToken(manager, address(qry));
         manager.grantRole(Roles.MINTER, minter, 0);
         manager.grantRole(Roles.GOVERNOR, governor, 0);
         manager.grantRole(Roles.EMERGENCY, emergency, 0);
-        _restrict(address(params), ParameterRegistry.set.selector, Roles.GOVERNOR);
-        _restrict(address(params), ParameterRegistry.setEmergency.selector, Roles.EMERGENCY);
+        Wiring.parameterRegistry(manager, address(params));
         manager.grantRole(Roles.PARAMETER_REGISTRY, address(params), 0);
 
-        _restrict(address(subscriptions), SubscriptionManager.subscribe.selector, Roles.DISTRIBUTION_PORTAL);
-        _restrict(address(subscriptions), SubscriptionManager.reportCalls.selector, Roles.DISTRIBUTION_GATEWAY);
-        _restrict(address(subscriptions), SubscriptionManager.collect.selector, Roles.DISTRIBUTION_ENGINE);
-        _restrict(address(availability), AvailabilityPool.recordChallenges.selector, Roles.DISTRIBUTION_CHALLENGER);
-        _restrict(address(consensus), ConsensusRewards.recordBlocks.selector, Roles.DISTRIBUTION_CONSENSUS_REPORTER);
-        _restrict(address(consensus), ConsensusRewards.setValidator.selector, Roles.DISTRIBUTION_REGISTRAR);
-        _restrict(address(stabilization), StabilizationFund.withdraw.selector, Roles.GOVERNOR);
-        _restrict(address(engine), DistributionEngine.setMix.selector, Roles.GOVERNOR);
-        _restrict(address(engine), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        _restrict(address(subscriptions), Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
-        address[4] memory sqrtPools = [
-            address(providerPool),
-            address(integratorPool),
-            address(portalPool),
-            address(availability)
-        ];
-        for (uint256 i; i < 4; ++i) _restrictPool(sqrtPools[i]);
-        _restrictPool(address(consensus));
+        Wiring.subscriptionManager(manager, address(subscriptions));
+        Wiring.distributionEngine(manager, address(engine));
+        Wiring.stabilizationFund(manager, address(stabilization));
+        Wiring.availabilityPool(manager, address(availability));
+        Wiring.consensusRewards(manager, address(consensus));
+        Wiring.sqrtPool(manager, address(providerPool));
+        Wiring.sqrtPool(manager, address(integratorPool));
+        Wiring.sqrtPool(manager, address(portalPool));
         providerPool.bindCreditor(address(subscriptions));
         integratorPool.bindCreditor(address(subscriptions));
         portalPool.bindCreditor(address(subscriptions));
@@ -276,12 +265,6 @@ abstract contract DistributionBase is ManagedTest {
         // A sale names a registered integrator (the integrators' pool asks no stake here: id 1, no stake needed).
         vm.prank(integrator);
         subscriptions.registerIntegrator();
-    }
-
-    function _restrictPool(address pool) internal {
-        _restrict(pool, IDistributionPool.fundEpoch.selector, Roles.DISTRIBUTION_ENGINE);
-        _restrict(pool, IDistributionPool.sweep.selector, Roles.DISTRIBUTION_ENGINE);
-        _restrict(pool, Parameterized.setParameter.selector, Roles.PARAMETER_REGISTRY);
     }
 
     // ------------------------------------------------------------------ helpers
