@@ -752,6 +752,17 @@ export function validatePreset(preset: SystemPreset<string>): void {
     checkString(`${root}.distribution.registrar`, p.distribution.registrar);
     if (p.staking === undefined) fail(`${root}.distribution`, "needs a staking piece (stake reader, staking rewards)");
     if (p.workerProposals === undefined) fail(`${root}.distribution`, "needs a workerProposals piece");
+    // Integrators and portals lock their stake until the epoch's end plus the claim window (docs/distribution.md):
+    // that lock must be reachable whatever governance sets, or every sale reverts `StakeNotLocked`.
+    const reach = p.distribution.epochSeconds + p.distribution.bounds.claimWindow.max;
+    const lockCap = p.staking.governed.maxLockDuration.min;
+    if (reach > lockCap) {
+      fail(
+        `${root}.distribution.bounds.claimWindow.max`,
+        `(${p.distribution.bounds.claimWindow.max}) plus an epoch (${p.distribution.epochSeconds}) is above the ` +
+          `shortest maxLockDuration staking allows (${lockCap}): integrators and portals could not lock that far`,
+      );
+    }
   }
   if (p.slashing !== undefined) {
     validateSlashing(`${root}.slashing`, p.slashing);

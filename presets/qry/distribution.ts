@@ -81,7 +81,9 @@ export const qryDistribution: DistributionPreset = {
     ],
   },
   bounds: {
-    claimWindow: { min: 30n * DAY, max: YEAR, minStep: 0n },
+    // At most a year less an epoch: with the epoch, the lock integrators and portals need stays within staking's
+    // shortest maxLockDuration (a year; presets/validate.ts checks it).
+    claimWindow: { min: 30n * DAY, max: YEAR - 30n * DAY, minStep: 0n },
     revenueTarget: { min: 10_000n * TOKEN, max: 1_000_000_000n * TOKEN, minStep: 0n },
     activeTarget: { min: 10n, max: 10_000_000n, minStep: 10n },
     stakeTarget: { min: 1_000_000n * TOKEN, max: 1_000_000_000n * TOKEN, minStep: 0n },

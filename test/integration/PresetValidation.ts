@@ -84,6 +84,21 @@ describe("Preset validation (presets/validate.ts)", function () {
       );
     });
 
+    it("refuses a claim window integrators and portals could not lock through (audit s11: every sale would revert)", function () {
+      // A year of claim window plus a 30-day epoch asks for a lock of up to 395 days; staking may cap locks at 365.
+      const p = copy(PRESETS.qry);
+      p.distribution!.bounds.claimWindow.max = 365n * 86_400n;
+      const { field, message } = refusal(p);
+      expect(field, "field").to.equal("qry.distribution.bounds.claimWindow.max");
+      expect(message, "message").to.equal(
+        "qry.distribution.bounds.claimWindow.max (31536000) plus an epoch (2592000) is above the shortest " +
+          "maxLockDuration staking allows (31536000): integrators and portals could not lock that far",
+      );
+      // 335 days is the longest window the lock can always reach (335 + 30 = 365).
+      p.distribution!.bounds.claimWindow.max = 335n * 86_400n;
+      expect(() => definePreset(p), "335 days accepted").to.not.throw();
+    });
+
     it("refuses a number where an amount (bigint) is expected", function () {
       const p = copy(PRESETS.quiver);
       (p.governance.proposalDeposit as { value: unknown }).value = 100_000;
