@@ -12,7 +12,7 @@
  * in slices of consecutive sources (each slice compiles every source but generates code only for the contracts it
  * selects, plus those they deploy with `new`), and merges the answers into the one output Hardhat expects: the same
  * `sources` (ids and ASTs), the same `contracts`, the union of the messages. A slice that still fails to serialise
- * is split in two, down to one source. Small jobs go straight through.
+ * (or crashes the wasm compiler) is split in two, down to one source. Small jobs go straight through.
  *
  * The cost: each slice repeats the parsing and analysis, and a contract deployed by tests of several slices is
  * generated once per slice. The build is a little slower; it completes.
@@ -58,7 +58,15 @@ async function compileSlice(
 ): Promise<CompilerOutput[]> {
   const selection: Record<string, Record<string, string[]>> = {};
   for (const source of sources) selection[source] = { "*": selectors };
-  const output = await compile(withSelection(input, selection));
+  let output: CompilerOutput;
+  try {
+    output = await compile(withSelection(input, selection));
+  } catch (error) {
+    // The wasm compiler can also run out of memory outright ("memory access out of bounds", Hardhat's HHE908)
+    // instead of answering OUTPUT_TOO_LARGE: a slice that crashes is split in two the same way.
+    if (sources.length === 1) throw error;
+    output = { errors: [{ severity: "warning", message: OUTPUT_TOO_LARGE } as CompilerOutputError] } as CompilerOutput;
+  }
   if (!tooLarge(output) || sources.length === 1) return [output];
   const half = Math.ceil(sources.length / 2);
   return [
