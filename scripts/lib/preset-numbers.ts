@@ -146,7 +146,7 @@ export async function renderPresetNumbers(): Promise<string> {
     "// presets/quiver; do not edit by hand. test/assurance/PresetNumbers.ts fails when it is stale.",
     "pragma solidity ^0.8.28;",
     "",
-    ...[...imports.entries()].sort().map(([name, path]) => `import {${name}} from "${path}";`),
+    ...[...imports.entries()].sort().map(([name, file]) => `import {${name}} from ${JSON.stringify(file)};`),
     "",
     "/// @title QuiverNumbers",
     "/// @notice The numbers the QUIVer preset deploys its staking and market contracts with, for the Solidity test",
