@@ -6,8 +6,9 @@
  *
  * - `lib/`: units, the one `Governed` type, roles, selectors. Imports nothing of the project.
  * - `modules/`: each module's preset type (its schema), validators and keys. Imports `lib/`.
- * - `deploy/modules/*.ts`: the modules' Ignition builders. Import `lib/`, `modules/` and each other, never a preset:
- *   a builder takes its numbers as an argument.
+ * - `deploy/modules/*.ts` (and `devnet/`, the devnet stand-ins): the modules' Ignition builders. Import `lib/`,
+ *   `modules/` and each other, never a preset: a builder takes its numbers as an argument. Named exports only: the
+ *   system entry modules are the only default exports.
  * - `presets/`: the systems' numbers (data), their composition (`SystemPreset`) and its validation. Import `lib/`
  *   and `modules/`, never `deploy/`.
  * - `deploy/modules/presets/`: where a module meets a preset (`build.ts`) and the system entry modules. Import all
@@ -148,6 +149,13 @@ export function checkLayers(root: string): string[] {
     }
   }
   for (const cycle of cycles(graph)) problems.push(`import cycle: ${cycle.join(" -> ")}`);
+  // A builder is imported by name; only a system's entry module (deploy/modules/presets/) is a default export.
+  for (const file of graph.keys()) {
+    if (layerOf(file)?.name !== "builders") continue;
+    if (/^export default\b/m.test(readFileSync(path.join(root, file), "utf8"))) {
+      problems.push(`${file} (builders) has a default export: export the module by name`);
+    }
+  }
   return problems;
 }
 

@@ -4,8 +4,8 @@ import { hexlify, toUtf8Bytes } from "ethers";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
 import type { CompliancePreset } from "../../modules/compliance.js";
-import ParametersModule from "./Parameters.js";
-import TokenModule from "./Token.js";
+import { ParametersModule } from "./Parameters.js";
+import { TokenModule } from "./Token.js";
 
 /** A jurisdiction code as the registry stores it: two ASCII bytes ("US" -> 0x5553). */
 export function jurisdictionCode(code: string): string {

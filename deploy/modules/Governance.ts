@@ -4,9 +4,9 @@ import { id, ZeroAddress } from "ethers";
 
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
-import GuardianSafeModule from "./GuardianSafe.js";
-import ParametersModule from "./Parameters.js";
-import TokenModule from "./Token.js";
+import { GuardianSafeModule } from "./GuardianSafe.js";
+import { ParametersModule } from "./Parameters.js";
+import { TokenModule } from "./Token.js";
 
 /** Keys of the governed numbers this module registers. */
 export const GOVERNANCE_KEYS = {
@@ -123,7 +123,7 @@ export function wirePausable(
  * `accessClass`, `emergencyClass`, `emergencyParameterClass`, `votingWeight` (the staking module's
  * IVotingWeight; the zero address for none).
  */
-export default buildGovernanceModule();
+export const GovernanceModule = buildGovernanceModule();
 
 /**
  * The Governance module, with the staking module's IVotingWeight bound to a future of the same deployment instead

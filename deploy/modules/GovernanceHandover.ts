@@ -2,8 +2,8 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { Future, IgnitionModule } from "@nomicfoundation/ignition-core";
 
 import { ROLES } from "../../lib/roles.js";
-import GovernanceModule from "./Governance.js";
-import WorkerProposalsModule from "./WorkerProposals.js";
+import { GovernanceModule } from "./Governance.js";
+import { WorkerProposalsModule } from "./WorkerProposals.js";
 
 /** Every future of a module and of the modules it uses (so a step can wait for all of them). */
 function allFutures(module: IgnitionModule): Future[] {
@@ -27,5 +27,3 @@ export const WorkerProposalsHandoverModule = buildModule("WorkerProposalsHandove
   });
   return governance;
 });
-
-export default GovernanceHandoverModule;

@@ -15,7 +15,7 @@ const PROXY_FACTORY = require("@safe-global/safe-smart-account/build/artifacts/c
  *
  * Parameters: `owners` (addresses), `threshold` (5 of 9 in the QUIVer preset), `saltNonce`.
  */
-export default buildModule("GuardianSafe", (m) => {
+export const GuardianSafeModule = buildModule("GuardianSafe", (m) => {
   const owners = m.getParameter<string[]>("owners");
   const threshold = m.getParameter("threshold", 5n);
   const saltNonce = m.getParameter("saltNonce", 0n);

@@ -5,8 +5,8 @@ import { ZeroAddress } from "ethers";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
 import type { IssuancePreset } from "../../modules/issuance.js";
-import ParametersModule from "./Parameters.js";
-import TokenModule from "./Token.js";
+import { ParametersModule } from "./Parameters.js";
+import { TokenModule } from "./Token.js";
 
 const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
 

@@ -6,8 +6,8 @@ import type { Governed } from "../../lib/governed.js";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
 import type { LendingPreset } from "../../modules/lending.js";
-import ParametersModule from "./Parameters.js";
-import TokenModule from "./Token.js";
+import { ParametersModule } from "./Parameters.js";
+import { TokenModule } from "./Token.js";
 
 /**
  * The credit manager's locker perk (`ICreditManager.LockerPerk`), fixed at deployment: above `openCeilingBps` of the

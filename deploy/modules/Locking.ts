@@ -4,8 +4,8 @@ import { id } from "ethers";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
 import type { LockingPreset } from "../../modules/locking.js";
-import TokenModule from "./Token.js";
-import { FACTORY_ARTIFACT, ROUTER_ARTIFACT } from "./UniswapV2.js";
+import { TokenModule } from "./Token.js";
+import { FACTORY_ARTIFACT, ROUTER_ARTIFACT } from "./devnet/UniswapV2.js";
 
 /** A perk's id as the registry stores it: `keccak256(name)`. */
 export const perkId = (name: string) => id(name);

@@ -2,7 +2,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
-import TokenModule from "./Token.js";
+import { TokenModule } from "./Token.js";
 
 /**
  * The preset's ParameterRegistry under the Token module's AccessManager: `set` restricted to the governor
@@ -10,7 +10,7 @@ import TokenModule from "./Token.js";
  * move a number by rule: the deflation controller), and the registry granted the PARAMETER_REGISTRY role so it alone
  * can push values into modules (`IParameterized.setParameter`). Modules register their keys themselves.
  */
-export default buildModule("Parameters", (m) => {
+export const ParametersModule = buildModule("Parameters", (m) => {
   const { manager } = m.useModule(TokenModule);
   const registry = m.contract("ParameterRegistry", [manager]);
 

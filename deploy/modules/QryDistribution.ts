@@ -5,8 +5,8 @@ import { POOL_KIND, validateDistributionPreset, type DistributionPreset } from "
 import type { Bounds } from "../../lib/governed.js";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
-import ParametersModule from "./Parameters.js";
-import TokenModule from "./Token.js";
+import { ParametersModule } from "./Parameters.js";
+import { TokenModule } from "./Token.js";
 
 const SET_PARAMETER = selector("setParameter(bytes32,uint256)");
 const FUND_EPOCH = selector("fundEpoch(uint256,uint256)");

@@ -6,9 +6,9 @@ import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
 import type { ClassRangePreset, SlashingPreset } from "../../modules/slashing.js";
 import type { StakingPreset } from "../../modules/staking.js";
-import ParametersModule from "./Parameters.js";
+import { ParametersModule } from "./Parameters.js";
 import { stakingModuleFor, type StakingModule } from "./Staking.js";
-import TokenModule from "./Token.js";
+import { TokenModule } from "./Token.js";
 
 /** The parameter-registry key of a slashing parameter, as `SlashingKeys` computes it. */
 export const slashingKey = (name: string) => id(`slashing.${name}`);

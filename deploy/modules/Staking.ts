@@ -5,8 +5,8 @@ import type { Governed } from "../../lib/governed.js";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
 import type { StakingPreset } from "../../modules/staking.js";
-import ParametersModule from "./Parameters.js";
-import TokenModule from "./Token.js";
+import { ParametersModule } from "./Parameters.js";
+import { TokenModule } from "./Token.js";
 
 const TIERS = ["bronze", "silver", "gold", "platinum"] as const;
 

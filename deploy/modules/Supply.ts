@@ -4,7 +4,7 @@ import type { ArgumentType, ContractFuture, IgnitionModuleBuilder } from "@nomic
 import { accountNames, validateSupplyPreset, type SupplyPreset, type VestingAllocation } from "../../modules/supply.js";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
-import TokenModule from "./Token.js";
+import { TokenModule } from "./Token.js";
 
 /** The Ignition module id of a preset's supply module: `quiver` -> `QuiverSupply`. */
 export function supplyModuleId(preset: SupplyPreset): string {

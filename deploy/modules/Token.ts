@@ -11,7 +11,7 @@ import { selector } from "../../lib/selectors.js";
  *
  * Parameters: `name`, `symbol`, `cap` (in wei).
  */
-export default buildModule("Token", (m) => {
+export const TokenModule = buildModule("Token", (m) => {
   const admin = m.getAccount(0);
   const name = m.getParameter("name", "QUIVer");
   const symbol = m.getParameter("symbol", "QUIV");

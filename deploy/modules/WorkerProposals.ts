@@ -2,7 +2,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
-import GovernanceModule, { wirePausable } from "./Governance.js";
+import { GovernanceModule, wirePausable } from "./Governance.js";
 
 /**
  * Worker proposals (QRY): the worker pool, whose grants only the normal timelock creates and cancels, and
@@ -12,7 +12,7 @@ import GovernanceModule, { wirePausable } from "./Governance.js";
  * Parameters: `workerClass`, `pauseDuration` (+ `Min`, `Max`, `MinStep`); the emergency class comes from
  * the Governance module's parameters.
  */
-export default buildWorkerProposalsModule(GovernanceModule);
+export const WorkerProposalsModule = buildWorkerProposalsModule(GovernanceModule);
 
 /** The WorkerProposals module on top of a given Governance module (the default export uses the default one). */
 export function buildWorkerProposalsModule(governanceModule: typeof GovernanceModule) {

@@ -1,7 +1,7 @@
 import { Contract, MaxUint256, parseEther } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import { PAIR_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { PAIR_ARTIFACT } from "../../deploy/modules/devnet/UniswapV2.js";
 import { QERUN_LOCKING } from "../../presets/qerun/locking.js";
 import { deployToken, deployUniswapV2 } from "../lib/deploy.js";
 import { ROLES } from "../../lib/roles.js";

@@ -8,7 +8,7 @@
  */
 import { Contract, id } from "ethers";
 
-import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/devnet/UniswapV2.js";
 import { boundDescription } from "../lib/proposal.js";
 import { activeSupplySvg, readActiveSupply, writeActiveSupply, type ActiveSupplyRow } from "../lib/supply-report.js";
 import { amount, DAY, type DemoContext, type Section } from "./context.js";

@@ -4,21 +4,26 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { Contract, ZeroAddress, type Addressable } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
-import DevnetExternalsModule from "../../deploy/modules/DevnetExternals.js";
-import GovernanceModule from "../../deploy/modules/Governance.js";
+import { DevnetExternalsModule } from "../../deploy/modules/devnet/DevnetExternals.js";
+import { GovernanceModule } from "../../deploy/modules/Governance.js";
 import { GovernanceHandoverModule, WorkerProposalsHandoverModule } from "../../deploy/modules/GovernanceHandover.js";
 import { buildIssuanceModule } from "../../deploy/modules/Issuance.js";
 import { buildLendingModule } from "../../deploy/modules/Lending.js";
-import LendingDevnetModule from "../../deploy/modules/LendingDevnet.js";
-import UniswapV2Module, { FACTORY_ARTIFACT, ROUTER_ARTIFACT, WETH9_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { LendingDevnetModule } from "../../deploy/modules/devnet/LendingDevnet.js";
+import {
+  UniswapV2Module,
+  FACTORY_ARTIFACT,
+  ROUTER_ARTIFACT,
+  WETH9_ARTIFACT,
+} from "../../deploy/modules/devnet/UniswapV2.js";
 import { buildMarketModule } from "../../deploy/modules/Market.js";
 import { buildProgramsModule } from "../../deploy/modules/Programs.js";
 import { buildDistributionModule } from "../../deploy/modules/QryDistribution.js";
 import { buildSlashingModule } from "../../deploy/modules/Slashing.js";
 import { buildStakingModule } from "../../deploy/modules/Staking.js";
 import { buildSupplyModule, supplyModuleId } from "../../deploy/modules/Supply.js";
-import TokenModule from "../../deploy/modules/Token.js";
-import WorkerProposalsModule from "../../deploy/modules/WorkerProposals.js";
+import { TokenModule } from "../../deploy/modules/Token.js";
+import { WorkerProposalsModule } from "../../deploy/modules/WorkerProposals.js";
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { qryDistribution } from "../../presets/qry/distribution.js";
 import { qrySupply } from "../../presets/qry/supply.js";

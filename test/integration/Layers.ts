@@ -63,6 +63,17 @@ describe("Layer check (scripts/check-layers.ts, npm run lint:layers)", function 
     });
     expect(checkLayers(root)).to.deep.equal([
       "deploy/modules/Staking.ts (builders) imports presets/quiver/staking.ts (presets): builders may import lib, modules",
+      "deploy/modules/Staking.ts (builders) has a default export: export the module by name",
+    ]);
+  });
+
+  it("fails on a builder with a default export (only a system's entry module has one)", async function () {
+    const root = await make({
+      ...CLEAN,
+      "deploy/modules/devnet/Mock.ts": 'export default { id: "Mock" };\n',
+    });
+    expect(checkLayers(root)).to.deep.equal([
+      "deploy/modules/devnet/Mock.ts (builders) has a default export: export the module by name",
     ]);
   });
 

@@ -3,7 +3,7 @@ import { type BaseContract, getCreate2Address, id, keccak256, solidityPacked } f
 import { network } from "hardhat";
 
 import { lendingKey } from "../../deploy/modules/Lending.js";
-import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/devnet/UniswapV2.js";
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { deployLendingDevnet } from "../../scripts/lib/deploy.js";
 import { ROLES } from "../../lib/roles.js";

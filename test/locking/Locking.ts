@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { id } from "ethers";
 import { network } from "hardhat";
 
-import { FACTORY_ARTIFACT, PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { FACTORY_ARTIFACT, PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/devnet/UniswapV2.js";
 import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
 import { boundDescription } from "../../scripts/lib/proposal.js";
 import { deployPreset, devnetInputs, presetContracts, PRESETS } from "../../scripts/lib/presets.js";

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { Contract } from "ethers";
 import { network } from "hardhat";
 
-import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/UniswapV2.js";
+import { PAIR_ARTIFACT, ROUTER_ARTIFACT } from "../../deploy/modules/devnet/UniswapV2.js";
 import { deployLendingDevnetExternals } from "../../scripts/lib/deploy.js";
 import claimLockRewards from "../../tasks/claim-lock-rewards.js";
 import extendLock from "../../tasks/extend-lock.js";

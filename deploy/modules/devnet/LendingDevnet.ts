@@ -7,7 +7,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
  *
  * Parameters: `qerUsd`, `ethUsd` (8-decimal answers; defaults $2 and $2,000).
  */
-export default buildModule("LendingDevnet", (m) => {
+export const LendingDevnetModule = buildModule("LendingDevnet", (m) => {
   const qerUsd = m.getParameter("qerUsd", 2n * 10n ** 8n);
   const ethUsd = m.getParameter("ethUsd", 2_000n * 10n ** 8n);
   const stable = m.contract("MockStablecoin", ["USD Coin (devnet)", "USDC"]);

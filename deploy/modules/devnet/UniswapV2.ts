@@ -43,7 +43,7 @@ export const ROUTER_ARTIFACT = uniswapArtifact(
  * The deployer is the factory's `feeToSetter` (protocol fee off). On a public testnet, use the chain's Uniswap
  * deployment instead and pass its router to the Lending module.
  */
-export default buildModule("UniswapV2", (m) => {
+export const UniswapV2Module = buildModule("UniswapV2", (m) => {
   const feeToSetter = m.getAccount(0);
   const weth = m.contract("WETH9", WETH9_ARTIFACT, []);
   const factory = m.contract("UniswapV2Factory", FACTORY_ARTIFACT, [feeToSetter]);
