@@ -72,6 +72,12 @@ export default defineConfig({
   },
   paths: {
     ignition: "deploy",
+    // `npm run coverage` builds unoptimised (the `mutation` profile) and writes apart (scripts/coverage.ts sets
+    // KIT_COVERAGE_BUILD): in artifacts/ its output would be taken as current by the next build, and the deploys
+    // would then run unoptimised contracts (some over the size limit).
+    ...(process.env.KIT_COVERAGE_BUILD === "1"
+      ? { artifacts: "build-coverage/artifacts", cache: "build-coverage/cache" }
+      : {}),
   },
   // Deploy with `npm run deploy -- --network <name>` (docs/deploy.md). Secrets come from Hardhat's keystore
   // (`npx hardhat keystore set SEPOLIA_PRIVATE_KEY`) or the environment, resolved only when the network is used.
