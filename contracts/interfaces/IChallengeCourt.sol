@@ -88,6 +88,8 @@ interface IChallengeCourt {
     /// @param bond Its bond, in token wei.
     /// @param leftAt While exiting or ineligible: the challenge count when it left the active set (its bond is in the
     /// set of the challenges up to this id only).
+    /// @param leftBond While exiting or ineligible: the bond it held in the active set, which each challenge it was
+    /// eligible for counted at opening (its bond now is less if it left through an absence penalty).
     struct Validator {
         ValidatorStatus status;
         uint40 sinceChallenge;
@@ -95,6 +97,7 @@ interface IChallengeCourt {
         uint48 unlockAt;
         uint96 bond;
         uint40 leftAt;
+        uint96 leftBond;
     }
 
     /// @notice Initial values of the governed parameters (keys in `SlashingKeys`).

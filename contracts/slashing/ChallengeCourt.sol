@@ -303,6 +303,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         v.lastVoted = 0;
         v.unlockAt = 0;
         v.leftAt = 0;
+        v.leftBond = 0;
         ++_activeValidators;
         _activeBond += v.bond;
         emit ValidatorReactivated(msg.sender);
@@ -336,8 +337,9 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
             _decidable(c)
         ) revert NotSilent(validator, challengeId);
         _votes[challengeId][validator] = REPORTED_SILENT;
-        // Its bond was in the set when the challenge opened (eligible, and active then) and is still held.
-        c.setStake -= v.bond;
+        // Eligible, it was active when the challenge opened, with the bond it holds while active (a bond changes only
+        // as its holder leaves the set); once out, the bond it left with, whatever penalty it paid on leaving.
+        c.setStake -= status == ValidatorStatus.Active ? v.bond : v.leftBond;
         if (status == ValidatorStatus.Active) _penaliseAbsence(v, validator, challengeId);
         else emit AbsencePenalised(validator, msg.sender, challengeId, 0, v.unlockAt);
     }
@@ -349,9 +351,11 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         if (status == ValidatorStatus.None) revert NotValidator(msg.sender);
         if (status == ValidatorStatus.Exiting) revert AlreadyValidator(msg.sender, status);
         if (status == ValidatorStatus.Active) {
+            uint96 bond = v.bond;
             --_activeValidators;
-            _activeBond -= v.bond;
+            _activeBond -= bond;
             v.leftAt = _challengeCount;
+            v.leftBond = bond;
         }
         uint256 unlockAt = Math.max(block.timestamp, _lastVotingEnd) + _settings.votingPeriod;
         v.status = ValidatorStatus.Exiting;
@@ -526,6 +530,7 @@ contract ChallengeCourt is IChallengeCourt, Parameterized {
         v.bond = uint96(bond - penalty);
         v.unlockAt = SafeCast.toUint48(reactivatesAt);
         v.leftAt = _challengeCount;
+        v.leftBond = uint96(bond);
         --_activeValidators;
         _activeBond -= uint128(bond);
         _bonds -= uint128(penalty);

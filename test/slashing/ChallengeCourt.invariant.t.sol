@@ -95,6 +95,18 @@ contract ChallengeCourtInvariantTest is SlashingBase {
         assertEq(escrowed, open, "escrow == open stakes");
     }
 
+    /// Every challenge is weighed against the bonds its set held at opening less exactly those reported silent on it
+    /// (each removed once, at the bond it added, whatever happened to that bond since), and never less than the
+    /// bonds that voted on it.
+    function invariant_setStakeIsTheBondsStillCounted() public view {
+        for (uint256 i; i < handler.challengeCount(); ++i) {
+            uint256 id = handler.challengeIds(i);
+            IChallengeCourt.Challenge memory c = court.challenge(id);
+            assertEq(c.setStake, handler.ghostSetStake(id), "the set: bonds at opening less the silent ones");
+            assertGe(c.setStake, uint256(c.upholdStake) + c.rejectStake, "the set holds every bond that voted");
+        }
+    }
+
     /// The active count and bonds are those of the records that say Active; bonds are those of all records.
     function invariant_activeValidatorsMatchTheRecords() public view {
         uint256 active;

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
+import {SlashingKeys} from "../../contracts/libraries/SlashingKeys.sol";
 import {SlashingBase} from "./SlashingBase.sol";
 
 /// @notice Regression tests of the five attacks of an adversary who registers as many validator identities as it
@@ -159,8 +160,8 @@ contract SybilAttacksTest is SlashingBase {
 
     /// Six silent Sybils (60,000) against five honest validators (50,000) who vote to uphold six severe challenges
     /// of p1. Before: all six expired. Now no verdict at the vote's end (50,000 x 2 <= 110,000); anyone reports
-    /// silent Sybils on each challenge, their bonds leave the set weighed (two on each: 110,000 - 20,000 = 90,000
-    /// on the first, 110,000 - 18,000 = 92,000 on the others, their bonds already cut to 9,000), and all six are
+    /// silent Sybils on each challenge, their bonds leave the set weighed (two on each: 110,000 - 2 x 10,000 =
+    /// 90,000, the 10,000 each added at opening, though their bonds were cut to 9,000 on the first), and all six are
     /// upheld: the first takes Platinum's 20% (2,010,000) and bans, the others find the cap used. Each reported
     /// Sybil lost 1,000 to the pool and cannot reactivate before every challenge open at its report has closed plus a
     /// voting period.
@@ -196,7 +197,7 @@ contract SybilAttacksTest is SlashingBase {
         vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, sybils[5], ids[0]));
         court.reportSilence(sybils[5], ids[0]);
         assertEq(court.challenge(ids[0]).setStake, 90_000 ether, "110,000 - 2 x 10,000");
-        assertEq(court.challenge(ids[1]).setStake, 92_000 ether, "110,000 - 2 x 9,000 (bonds already penalised)");
+        assertEq(court.challenge(ids[1]).setStake, 90_000 ether, "110,000 - 2 x 10,000 (bonds penalised since)");
         assertEq(court.activeBond(), 90_000 ether, "two silent left the set");
         (uint256 pool, , , ) = court.balances();
         assertEq(pool, 12_000 ether, "10,000 + 2 x 1,000 of penalties");
@@ -232,45 +233,138 @@ contract SybilAttacksTest is SlashingBase {
         assertTrue(court.isActiveValidator(sybils[0]), "unchanged");
     }
 
-    /// @dev KNOWN ISSUE: a silent validator penalised on one challenge leaves the other challenges it was eligible
-    /// for at its penalised bond (`reportSilence` subtracts the bond held at the report), so 10% of each such bond
-    /// stays in their sets. Five honest validators (50,000) uphold a true charge against p1 over four rejecting
-    /// Sybils (40,000): 2 x 50,000 = 100,000 > 90,000, an honest bonded majority of the votes. Ten more Sybils
-    /// (100,000) stay silent on it and on an earlier challenge; reported there first, each keeps 9,000, so reporting
-    /// them here takes the set from 190,000 to 190,000 - 10 x 9,000 = 100,000, of which 50,000 is no majority: the
-    /// charge expires. Without the residue (10 x 10,000 out) the set would be 90,000 and the charge upheld. The
-    /// residue buys the attacker less than voting does: each silent Sybil paid 1,000 to weigh 1,000, where a rejecting
-    /// one weighs its whole bond for free. Fix: keep the bond a validator left the set with and subtract that one.
-    function test_knownIssue_penalisedSilentBondsKeepAResidueInOtherSets() public {
+    /// A silent validator penalised on one challenge leaves every other challenge it was eligible for with the bond
+    /// it added to that challenge's set at opening, not its penalised bond. Five honest validators (50,000) uphold a
+    /// true charge against p1 over four rejecting Sybils (40,000): 2 x 50,000 = 100,000 > 90,000, an honest bonded
+    /// majority of the votes. Ten more Sybils (100,000) stay silent on it and on an earlier challenge; both sets are
+    /// 19 x 10,000 = 190,000. Reported on the earlier one first, each is cut to 9,000, yet reporting them on the
+    /// charge takes its set to 190,000 - 10 x 10,000 = 90,000, of which 50,000 is a majority: upheld, 1% of
+    /// 10,050,000 = 100,500. Before: 190,000 - 10 x 9,000 = 100,000 stayed, 2 x 50,000 was no majority of it, and
+    /// the true charge expired.
+    function test_attack_penalisedSilentBondsLeaveNoResidueInOtherSets() public {
         _sybils(14);
-        bytes32 earlier = keccak256("earlier");
-        bytes32 charge = keccak256("true charge");
-        _subject(earlier, p1, 0, T0 + 30 days);
-        _subject(charge, p1, 0, T0 + 30 days);
-        uint256 idA = _open(earlier, ISlasher.Infraction.Minor, 100);
-        uint256 idB = _open(charge, ISlasher.Infraction.Minor, 100);
+        uint256 idA = _openMinor("earlier");
+        uint256 idB = _openMinor("true charge");
         for (uint256 i; i < 5; ++i) _vote(validators[i], idB, true);
         for (uint256 i; i < 4; ++i) _vote(sybils[i], idB, false);
         vm.warp(T0 + VOTING);
         for (uint256 i = 4; i < 14; ++i) court.reportSilence(sybils[i], idA);
+        assertEq(court.validatorOf(sybils[4]).bond, 9_000 ether, "10,000 - 10%");
+        assertEq(court.validatorOf(sybils[4]).leftBond, 10_000 ether, "left the set with 10,000");
         for (uint256 i = 4; i < 14; ++i) court.reportSilence(sybils[i], idB);
+        assertEq(court.challenge(idA).setStake, 90_000 ether, "190,000 - 10 x 10,000");
         IChallengeCourt.Challenge memory c = court.challenge(idB);
         assertEq(c.upholdStake, 50_000 ether, "honest uphold");
         assertEq(c.rejectStake, 40_000 ether, "Sybils reject");
-        assertEq(c.setStake, 100_000 ether, "190,000 - 10 x 9,000");
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IChallengeCourt.DecisionPending.selector,
-                idB,
-                90_000 ether,
-                100_000 ether,
-                T0 + 2 * VOTING
-            )
-        );
-        court.decide(idB);
+        assertEq(c.setStake, 90_000 ether, "190,000 - 10 x 10,000: no residue");
+        (uint256 pool, , , ) = court.balances();
+        assertEq(pool, 10_000 ether, "10 x 1,000 of penalties, paid once each");
+        assertEq(uint256(court.decide(idB)), uint256(IChallengeCourt.Status.Upheld), "the true charge is upheld");
+        assertEq(POOL - _stakeWith(p1), 100_500 ether, "1% of 10,050,000");
+    }
+
+    /// Penalised twice, with a reactivation between: each challenge loses the bond its set counted. X (10,000) is
+    /// reported on A (set 60,000 -> 50,000) and cut to 9,000; it reactivates and is counted at 9,000 in B and C
+    /// (50,000 + 9,000 = 59,000 each); reported on B it is cut again to 8,100, and B and C each lose 9,000: 50,000
+    /// (the bond held at the report would leave 59,000 - 8,100 = 50,900 in C).
+    function test_silentBond_penalisedTwiceLeavesWhatEachSetCounted() public {
+        _sybils(1);
+        address x = sybils[0];
+        uint256 idA = _openMinor("a");
+        vm.warp(T0 + VOTING);
+        court.reportSilence(x, idA);
+        assertEq(court.challenge(idA).setStake, 50_000 ether, "60,000 - 10,000");
         vm.warp(T0 + 2 * VOTING);
-        assertEq(uint256(court.decide(idB)), uint256(IChallengeCourt.Status.Expired), "the true charge expires");
-        assertEq(_stakeWith(p1), POOL, "p1 lost nothing");
+        vm.prank(x);
+        court.reactivate();
+        assertEq(court.validatorOf(x).leftBond, 0, "back in the set: no bond left with");
+        assertEq(court.activeBond(), 59_000 ether, "50,000 + 9,000");
+        uint256 idB = _openMinor("b");
+        uint256 idC = _openMinor("c");
+        vm.warp(T0 + 3 * VOTING);
+        court.reportSilence(x, idB);
+        assertEq(court.validatorOf(x).bond, 8_100 ether, "9,000 - 10%");
+        assertEq(court.validatorOf(x).leftBond, 9_000 ether, "left the set with 9,000");
+        court.reportSilence(x, idC);
+        assertEq(court.challenge(idB).setStake, 50_000 ether, "59,000 - 9,000");
+        assertEq(court.challenge(idC).setStake, 50_000 ether, "59,000 - 9,000, not 8,100");
+        (uint256 pool, , , ) = court.balances();
+        assertEq(pool, 1_900 ether, "1,000 + 900: penalised once per exit from the set");
+    }
+
+    /// Exited, then reported: X is penalised on A (cut to 9,000) and exits while ineligible; Y exits while active.
+    /// Both were in the sets of A and B (70,000 each) at 10,000: reporting them on B leaves 70,000 - 2 x 10,000 =
+    /// 50,000 (not 51,000), on A likewise; an exiting validator pays no second penalty, and a second report on the
+    /// same challenge is refused and changes nothing.
+    function test_silentBond_exitedThenReportedLeavesItsFullBond() public {
+        _sybils(2);
+        (address x, address y) = (sybils[0], sybils[1]);
+        uint256 idA = _openMinor("a");
+        uint256 idB = _openMinor("b");
+        vm.warp(T0 + VOTING);
+        court.reportSilence(x, idA);
+        vm.prank(x);
+        court.exitValidator();
+        vm.prank(y);
+        court.exitValidator();
+        assertEq(court.validatorOf(x).leftBond, 10_000 ether, "exiting keeps the bond it left the set with");
+        assertEq(court.validatorOf(y).leftBond, 10_000 ether, "left the set with its whole bond");
+        court.reportSilence(x, idB);
+        court.reportSilence(y, idB);
+        court.reportSilence(y, idA);
+        assertEq(court.challenge(idA).setStake, 50_000 ether, "70,000 - 2 x 10,000");
+        assertEq(court.challenge(idB).setStake, 50_000 ether, "70,000 - 2 x 10,000, not 10,000 + 9,000");
+        assertEq(court.validatorOf(x).bond, 9_000 ether, "no second penalty");
+        assertEq(court.validatorOf(y).bond, 10_000 ether, "no penalty once out of the set");
+        (uint256 pool, , , ) = court.balances();
+        assertEq(pool, 1_000 ether, "X's one penalty");
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, x, idB));
+        court.reportSilence(x, idB);
+        assertEq(court.challenge(idB).setStake, 50_000 ether, "removed once");
+    }
+
+    /// A bond raised after a challenge opened (the only way: exit, withdraw, register again at a raised bond) is
+    /// not what that challenge counted. X is in A's set at 10,000, exits and is reported there (60,000 -> 50,000),
+    /// withdraws, and registers again at 20,000: B and C count it at 20,000 (70,000 each). Reported on B it is cut
+    /// to 18,000, and B and C each lose 20,000: 50,000 (not 52,000 in C). It cannot be reported on A again.
+    function test_silentBond_raisedByRegisteringAgainLeavesTheBondEachSetCounted() public {
+        _sybils(1);
+        address x = sybils[0];
+        uint256 idA = _openMinor("a");
+        vm.prank(x);
+        court.exitValidator();
+        vm.warp(T0 + VOTING);
+        court.reportSilence(x, idA);
+        assertEq(court.challenge(idA).setStake, 50_000 ether, "60,000 - 10,000");
+        vm.warp(T0 + 2 * VOTING);
+        vm.prank(x);
+        court.withdrawBond();
+        vm.prank(registry);
+        court.setParameter(SlashingKeys.VALIDATOR_BOND, 20_000 ether);
+        _mint(x, 20_000 ether);
+        vm.startPrank(x);
+        token.approve(address(court), 20_000 ether);
+        court.registerValidator();
+        vm.stopPrank();
+        uint256 idB = _openMinor("b");
+        uint256 idC = _openMinor("c");
+        assertEq(court.challenge(idC).setStake, 70_000 ether, "50,000 + 20,000");
+        vm.warp(T0 + 3 * VOTING);
+        court.reportSilence(x, idB);
+        assertEq(court.validatorOf(x).bond, 18_000 ether, "20,000 - 10%");
+        court.reportSilence(x, idC);
+        assertEq(court.challenge(idB).setStake, 50_000 ether, "70,000 - 20,000");
+        assertEq(court.challenge(idC).setStake, 50_000 ether, "70,000 - 20,000, not 18,000");
+        vm.expectRevert(abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, x, idA));
+        court.reportSilence(x, idA);
+        assertEq(court.challenge(idA).setStake, 50_000 ether, "unchanged");
+    }
+
+    /// @dev The consumer opens a 1% minor challenge of p1 on a new subject.
+    function _openMinor(string memory name) internal returns (uint256) {
+        bytes32 s = keccak256(bytes(name));
+        _subject(s, p1, 0, T0 + 30 days);
+        return _open(s, ISlasher.Infraction.Minor, 100);
     }
 
     // ------------------------------------------------------------------ attack 5

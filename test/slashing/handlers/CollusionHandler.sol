@@ -28,12 +28,9 @@ contract CollusionHandler is CourtHandler {
     address public immutable colluder;
     address public immutable attacker;
 
-    /// @dev The set a challenge is weighed against, by the handler's own count: the bonds of the validators active
-    /// when it opened (`bondAtOpen`), less those reported silent on it; `residue` is what the court keeps of a
-    /// silent one's bond when it was penalised meanwhile (it subtracts the bond held at the report).
+    /// @dev The votes on a challenge, by the handler's own count (the set it is weighed against is the inherited
+    /// `ghostSetStake`).
     struct Tally {
-        uint256 set;
-        uint256 residue;
         uint256 uphold;
         uint256 reject;
         uint256 honestUphold;
@@ -41,7 +38,6 @@ contract CollusionHandler is CourtHandler {
     }
 
     mapping(uint256 id => Tally) public tallies;
-    mapping(uint256 id => mapping(address validator => uint256)) internal _bondAtOpen;
     uint256 internal _settled;
 
     /// @dev One provider's epoch as attested: count, attested bonds, bonds attesting it down, the largest active set
@@ -62,10 +58,9 @@ contract CollusionHandler is CourtHandler {
     uint256 public ghostFalseSlashes;
     uint256 public ghostUnbackedFalseSlashes;
     /// @dev Invariant 2: true challenges decided with an honest bonded majority of the votes and a quorum of voters,
-    /// those not upheld, and those whose majority only the penalised residue of silent bonds outweighed.
+    /// and those not upheld.
     uint256 public ghostTrueWithHonestMajority;
     uint256 public ghostTrueBlocked;
-    uint256 public ghostTrueHeldByResidue;
     /// @dev Coverage: true proofs the honest bonds carried, and decisions the Sybils' bonds carried alone.
     uint256 public ghostTrueProofs;
     uint256 public ghostSybilCarried;
@@ -157,15 +152,7 @@ contract CollusionHandler is CourtHandler {
         vm.prank(challenger);
         try court.openChallenge(address(source), subjectId, infraction, bps) returns (uint256 id) {
             challengeIds.push(id);
-            // The handler's own count of the set: every active record, at its bond now.
-            Tally storage t = tallies[id];
-            for (uint256 i; i < candidates.length; ++i) {
-                IChallengeCourt.Validator memory record = court.validatorOf(candidates[i]);
-                if (record.status != IChallengeCourt.ValidatorStatus.Active) continue;
-                _bondAtOpen[id][candidates[i]] = record.bond;
-                t.set += record.bond;
-            }
-            assertEq(court.challenge(id).setStake, t.set, "the set weighed is the active bonds");
+            _recordSet(id);
             calls[p == honestProvider ? bytes32("falseChallenge") : bytes32("trueChallenge")]++;
         } catch (bytes memory reason) {
             _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotEnoughValidators.selector, active, MIN_QUORUM));
@@ -253,15 +240,14 @@ contract CollusionHandler is CourtHandler {
         for (uint256 i; i < candidates.length; ++i) {
             address v = candidates[i];
             IChallengeCourt.Validator memory record = court.validatorOf(v);
-            if (!model.silent(id, v, court.challenge(id), record)) continue;
+            IChallengeCourt.Challenge memory before = court.challenge(id);
+            if (!model.silent(id, v, before, record)) continue;
             court.reportSilence(v, id);
-            if (record.status == IChallengeCourt.ValidatorStatus.Active) ghostFunded += record.bond / 10;
-            t.set -= _bondAtOpen[id][v];
-            t.residue += _bondAtOpen[id][v] - record.bond;
+            _silenced(id, v, before.setStake, record);
             calls["reportSilence"]++;
         }
         IChallengeCourt.Challenge memory c = court.challenge(id);
-        assertEq(c.setStake, t.set + t.residue, "the set weighed: eligible bonds less the silent ones");
+        assertEq(c.setStake, ghostSetStake[id], "the set weighed: eligible bonds less the silent ones");
         assertEq(c.upholdStake, t.uphold, "uphold bonds");
         assertEq(c.rejectStake, t.reject, "reject bonds");
         IChallengeCourt.Status expected = model.verdict(c);
@@ -292,12 +278,12 @@ contract CollusionHandler is CourtHandler {
             if (upheld) {
                 ghostRewardsPaid += paid - c.stake;
                 ghostSlashesWith[c.evidenceId] += 1;
-                if (2 * (t.uphold - t.honestUphold) > t.set + t.residue) ++ghostSybilCarried;
+                if (2 * (t.uphold - t.honestUphold) > ghostSetStake[id]) ++ghostSybilCarried;
                 if (falseCharge) {
                     ++ghostFalseSlashes;
                     ghostHonestBurned += supplyBefore - token.totalSupply();
                     // Invariant 1: only bonds above half of the set weighed (all of them the Sybils') slash it.
-                    if (2 * t.uphold <= t.set + t.residue) ++ghostUnbackedFalseSlashes;
+                    if (2 * t.uphold <= ghostSetStake[id]) ++ghostUnbackedFalseSlashes;
                 }
             } else {
                 assertEq(paid, 0, "rejected: the challenger loses its stake");
@@ -306,12 +292,7 @@ contract CollusionHandler is CourtHandler {
         // Invariant 2: silence cannot block a true charge that the honest bonds carry among the votes cast.
         if (!falseCharge && t.voters >= MIN_QUORUM && 2 * t.honestUphold > t.uphold + t.reject) {
             ++ghostTrueWithHonestMajority;
-            if (status != IChallengeCourt.Status.Upheld) {
-                // The court keeps the penalty's share of a silent bond that was penalised on another case meanwhile
-                // (docs/slashing.md, Known limitations); only that residue may outweigh an honest majority.
-                if (2 * t.honestUphold > t.uphold + t.reject + t.residue) ++ghostTrueBlocked;
-                else ++ghostTrueHeldByResidue;
-            }
+            if (status != IChallengeCourt.Status.Upheld) ++ghostTrueBlocked;
         }
         calls["decide"]++;
     }

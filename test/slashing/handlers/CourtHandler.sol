@@ -118,6 +118,10 @@ contract CourtHandler is Test {
     uint256 public ghostFeesClaimed;
     uint256 public ghostRewardsPaid;
     mapping(bytes32 evidenceId => uint256) public ghostSlashesWith;
+    /// @dev The set each challenge is weighed against, by the handler's own count: the bonds of the records active
+    /// when it opened (`_bondAtOpen`), less each one reported silent on it.
+    mapping(uint256 id => uint256) public ghostSetStake;
+    mapping(uint256 id => mapping(address validator => uint256)) internal _bondAtOpen;
     uint256 internal _nonce;
     mapping(bytes32 action => uint256) public calls;
 
@@ -264,13 +268,36 @@ contract CourtHandler is Test {
         bool silent = model.silent(id, v, c, record);
         try court.reportSilence(v, id) {
             assertTrue(silent, "reported a validator that was not silent");
-            assertEq(court.challenge(id).setStake, c.setStake - record.bond, "its bond leaves the set");
-            if (record.status == IChallengeCourt.ValidatorStatus.Active) ghostFunded += record.bond / 10;
+            _silenced(id, v, c.setStake, record);
             calls["reportSilence"]++;
         } catch (bytes memory reason) {
             assertFalse(silent, "a silent validator could not be reported");
             _expect(reason, abi.encodeWithSelector(IChallengeCourt.NotSilent.selector, v, id));
         }
+    }
+
+    /// @dev After `v` was reported silent on `id`: exactly the bond it added to the set at opening left it (whatever
+    /// its bond now), and only once (the record is cleared); an active one paid 10% to the pool.
+    function _silenced(uint256 id, address v, uint256 setBefore, IChallengeCourt.Validator memory record) internal {
+        uint256 added = _bondAtOpen[id][v];
+        assertGt(added, 0, "reported on a challenge whose set it was not in");
+        assertEq(court.challenge(id).setStake, setBefore - added, "the bond it added leaves the set");
+        ghostSetStake[id] -= added;
+        delete _bondAtOpen[id][v];
+        if (record.status == IChallengeCourt.ValidatorStatus.Active) ghostFunded += record.bond / 10;
+    }
+
+    /// @dev Records the set a challenge just opened is weighed against: every active record, at its bond now.
+    function _recordSet(uint256 id) internal {
+        uint256 set;
+        for (uint256 i; i < candidates.length; ++i) {
+            IChallengeCourt.Validator memory record = court.validatorOf(candidates[i]);
+            if (record.status != IChallengeCourt.ValidatorStatus.Active) continue;
+            _bondAtOpen[id][candidates[i]] = record.bond;
+            set += record.bond;
+        }
+        ghostSetStake[id] = set;
+        assertEq(court.challenge(id).setStake, set, "the set weighed is the active bonds");
     }
 
     /// @dev Active and missed `maxMissedVotes` challenges in a row, the last of them closed.
@@ -298,6 +325,7 @@ contract CourtHandler is Test {
         vm.prank(consumer);
         try court.openChallenge(address(source), subjectId, c, bps) returns (uint256 id) {
             challengeIds.push(id);
+            _recordSet(id);
             assertEq(court.challenge(id).stake, stake, "stake as quoted");
             calls["openChallenge"]++;
         } catch (bytes memory reason) {
