@@ -42,8 +42,8 @@ contract SqrtPool is ISqrtPool, EpochPool {
     }
 
     IStakeReader private immutable _STAKE_READER;
-    /// @dev Whether an account qualifies on its own stake locked through the claim window (identity pools: integrators
-    /// and portals) rather than on its bonded stake, delegations included (query fulfillment).
+    /// @dev Whether an account qualifies on its own stake locked through the claim window (identity pools: QRY deploys
+    /// all three so) rather than on its bonded stake, delegations included.
     bool private immutable _LOCKED_IDENTITY;
 
     Config private _config;

@@ -154,12 +154,12 @@ interface ISqrtPool is IDistributionPool {
     /// @return The stake reader.
     function stakeReader() external view returns (address);
 
-    /// @notice Whether this is an identity pool (QRY's integrators and portals): an account qualifies on its own stake
-    /// (`IStakeReader.identityStakeOf`, delegations excluded), which at its first credit of an epoch must be locked
-    /// until at least the epoch's end plus the claim window (`lockRequiredFor`; `StakeNotLocked` otherwise). A lock
-    /// is never shortened and locked stake cannot leave, so one stake qualifies one identity per epoch: `k`
-    /// identities cost `k x minStake` locked for the epoch and its claim window. Otherwise (query fulfillment) an
-    /// account qualifies on its bonded stake, delegations included, read live.
+    /// @notice Whether this is an identity pool (QRY's three: providers, integrators, portals): an account qualifies
+    /// on its own stake (`IStakeReader.identityStakeOf`, delegations excluded), which at its first credit of an epoch
+    /// must be locked until at least the epoch's end plus the claim window (`lockRequiredFor`; `StakeNotLocked`
+    /// otherwise). A lock is never shortened and locked stake cannot leave, so one stake qualifies one identity per
+    /// epoch: `k` identities cost `k x minStake` locked for the epoch and its claim window. Otherwise an account
+    /// qualifies on its bonded stake, delegations included, read live.
     /// @return True for an identity pool.
     function lockedIdentity() external view returns (bool);
 

@@ -212,7 +212,11 @@ interface ISubscriptionManager is IEpochClock, IParameterized {
 
     /// @notice Records `calls` served by `provider` for subscription `id` in the open epoch and credits
     /// `calls x monthlyPay` to the provider in the query-fulfillment pool.
-    /// @dev Restricted to the GATEWAY role. The subscription must be paid for the epoch.
+    /// @dev Restricted to the GATEWAY role. The subscription must be paid for the epoch. The provider must qualify in
+    /// the pool (an identity pool: active, its own stake at the minimum and, at its first credit of the epoch, locked
+    /// through `lockRequiredFor(epoch)`): otherwise the report reverts (`InactiveProvider`, `StakeBelowMinimum`,
+    /// `StakeNotLocked`) and nothing is recorded, so the gateway may report the calls again once the provider
+    /// qualifies (one report per call: no batch is held up by another provider).
     /// @param epoch The open epoch.
     /// @param id The subscription.
     /// @param provider Who served the calls.

@@ -32,7 +32,7 @@ export interface DistributionModuleOptions {
 
 /**
  * A distribution (QRY's numbers: presets/qry/distribution.ts) under the Token module's AccessManager and ParameterRegistry:
- * three SqrtPools (query fulfillment with a stake per identity, integrators, portals), the AvailabilityPool,
+ * three SqrtPools (query fulfillment, integrators, portals: identity pools, a locked own stake per identity), the AvailabilityPool,
  * ConsensusRewards, the StabilizationFund, the SubscriptionManager and the DistributionEngine paying eight pools:
  * the five above (epoch pools), worker proposals (plain account), staking rewards (an `IRewardReceiver`, or a plain
  * account until the staking module lands) and the stabilization fund (plain).
@@ -69,19 +69,14 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
     const clock = [start, preset.epochSeconds, preset.claimWindowSeconds] as const;
 
     // ---- contracts
-    // Integrators and portals are identity pools: an identity qualifies on its own stake, locked through the claim
-    // window of every epoch it is credited in (one stake, one identity per epoch). Query fulfillment counts the
-    // provider's bonded stake, delegations included.
-    const sqrtPool = (id: string, minStake: bigint, claimCapBps: bigint, lockedIdentity: boolean) =>
-      m.contract("SqrtPool", [token, manager, ...clock, stakeReader, minStake, claimCapBps, lockedIdentity], { id });
-    const providerPool = sqrtPool("QueryFulfillmentPool", preset.minStake.queryFulfillment, 0n, false);
-    const integratorPool = sqrtPool(
-      "IntegratorPool",
-      preset.minStake.integrators,
-      preset.claimCapBps.integrators,
-      true,
-    );
-    const portalPool = sqrtPool("PortalPool", preset.minStake.portals, preset.claimCapBps.portals, true);
+    // All three are identity pools: an identity (provider, integrator or portal) qualifies on its own stake, locked
+    // through the claim window of every epoch it is credited in (one stake, one identity per epoch); delegations do
+    // not count (the identity cannot lock them).
+    const sqrtPool = (id: string, minStake: bigint, claimCapBps: bigint) =>
+      m.contract("SqrtPool", [token, manager, ...clock, stakeReader, minStake, claimCapBps, true], { id });
+    const providerPool = sqrtPool("QueryFulfillmentPool", preset.minStake.queryFulfillment, 0n);
+    const integratorPool = sqrtPool("IntegratorPool", preset.minStake.integrators, preset.claimCapBps.integrators);
+    const portalPool = sqrtPool("PortalPool", preset.minStake.portals, preset.claimCapBps.portals);
     const a = preset.availability;
     const availability = m.contract("AvailabilityPool", [
       token,

@@ -13,7 +13,9 @@ const FIRST_CROWD_PROVIDER = 0x10000n;
 
 /**
  * QRY on a fresh devnet through the `Qry` module, staking mocked (every address an active provider with 10,000 QRY
- * bonded), epoch 0 open, one 100 QRY subscription (id 1) sold by a portal.
+ * of its own bonded, locked for good), epoch 0 open, one 100 QRY subscription (id 1) sold by a portal. The measured
+ * provider locks its 10,000 QRY for a year, as a provider must (the query-fulfillment pool is an identity pool: at
+ * its first credit of an epoch its own stake must be locked through the epoch's end plus the claim window).
  */
 async function deployEconomy(connection: NetworkConnection) {
   const { ethers, networkHelpers } = connection;
@@ -33,6 +35,8 @@ async function deployEconomy(connection: NetworkConnection) {
   await q.manager.grantRole(ROLES.DISTRIBUTION_GATEWAY, gateway.address, 0);
   await q.manager.grantRole(ROLES.DISTRIBUTION_PORTAL, portal.address, 0);
   await q.manager.grantRole(ROLES.DISTRIBUTION_CHALLENGER, challenger.address, 0);
+  await stakes.getFunction("setStake")(provider.address, true, 10_000n * QRY);
+  await stakes.getFunction("setLock")(provider.address, start + 365n * 86_400n);
   await networkHelpers.time.increaseTo(start);
   await q.qry.mint(portal.address, 1_000_000n * QRY);
   await q.qry.connect(portal).approve(await q.subscriptions.getAddress(), 1_000_000n * QRY);
@@ -217,8 +221,10 @@ export const distributionCases: BenchCase[] = [
         send: () => q.subscriptions.connect(q.gateway).reportCalls(0n, 1n, q.provider.address, 250n),
         // AccessManager (restricted reportCalls): role and membership read. Manager: the subscription's terms read.
         // Pool (one more contract, bound to the manager: no AccessManager call): the creditor and minimum stake read
-        // (one slot), the provider's new entry set, the epoch's sum of roots rewritten. Stake reader (one more contract): the
-        // provider's stake read. Logs: CallsReported, Credited.
+        // (one slot), the provider's new entry set, the epoch's sum of roots rewritten (with the claim window the
+        // epoch's locks run past, read with it). Stake reader (one more contract): the provider's own stake and the
+        // end of its lock read (a year ahead: past the epoch's end plus the claim window). Logs: CallsReported,
+        // Credited.
         floor: {
           coldAccounts: 3,
           coldReads: 2 + 1 + 1 + 1,
@@ -229,7 +235,7 @@ export const distributionCases: BenchCase[] = [
             { topics: 3, dataBytes: 96 },
           ],
         },
-        note: "a restricted call (the manager asks the AccessManager), then the pool wired to it; the stake check reads activity and stake",
+        note: "a restricted call (the manager asks the AccessManager), then the pool wired to it; the stake check reads activity, own stake and lock",
       };
     },
   },

@@ -8,7 +8,8 @@
  *   the rest waits in the pools' reserves).
  * - Day 120 (epoch 4): epoch 3 closes; the validator claims its consensus rewards (the first QRY anyone holds) and
  *   funds a provider, a client, a staker, a portal and an integrator (each of the last two bonds 10,000 QRY, locked for a year; the
- *   integrator then registers with the subscription manager). The provider registers with 10,000 QRY and declares its service; the
+ *   integrator then registers with the subscription manager). The provider registers with 10,000 QRY, locked for a
+ *   year (the query-fulfillment pool credits a provider only with its own stake locked), and declares its service; the
  *   staker delegates 5,000 QRY locked for a year (2x reward weight).
  * - Day 210 (epoch 7, the mix a sixth of the way to mature): epochs 4-6 close; the client pays a portal, which sells
  *   it a 12-epoch subscription naming an integrator; the gateway reports the provider's calls; the challenger records
@@ -148,6 +149,9 @@ export default function qry(): Scenario {
         "provider registers with 10,000 QRY",
         staking.connect(provider).registerProvider(10_000n * QRY),
       );
+      // A provider is a staked identity too: the gateway's report credits it only with its own stake locked through
+      // the epoch's claim window (epoch 7 ends on day 240, its claims close on day 330); it locks for a year.
+      await ctx.step(s, "provider locks its stake for a year", staking.connect(provider).lock(365n * 86_400n));
       await ctx.step(
         s,
         "provider declares service 0 (10,000 QRY minimum)",

@@ -113,15 +113,15 @@ export const SEED: Step[] = [
     say: `QRY: fund the ${u}`,
     cmd: hh(`transfer --to ${a(u)} --amount 11200 --from ${i("qryProvider")} --preset qry`),
   })),
-  // Integrator and portal identities qualify on their own stake locked through each epoch's claim window (120 days
-  // and more): they lock for a year.
+  // Provider, integrator and portal identities qualify on their own stake locked through each epoch's claim window
+  // (120 days and more): they lock for a year.
   ...(["portal", "integrator"] as const).map((u) => ({
     say: `QRY: the ${u} bonds its identity, locked for a year`,
     cmd: hh(`stake --amount 10000 --lock-days 365 --from ${i(u)} --preset qry`),
   })),
   {
-    say: "QRY: the qryProvider bonds its identity",
-    cmd: hh(`stake --amount 10000 --from ${i("qryProvider")} --preset qry`),
+    say: "QRY: the qryProvider bonds its identity, locked for a year",
+    cmd: hh(`stake --amount 10000 --lock-days 365 --from ${i("qryProvider")} --preset qry`),
   },
   {
     say: "QRY: the integrator registers (a sale names registered integrators)",

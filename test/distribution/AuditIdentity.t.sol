@@ -162,6 +162,97 @@ contract AuditIdentityTest is DistributionBase {
         subscriptions.renew(id, 1);
         vm.stopPrank();
     }
+
+    // ------------------------------------------------------------------ issue 19: the providers' pool too
+
+    function _reportAs(uint256 id, address provider, uint256 calls) internal {
+        vm.prank(gateway);
+        subscriptions.reportCalls((block.timestamp - START) / EPOCH, id, provider, calls);
+    }
+
+    /// @dev Was open: the query-fulfillment pool read a provider's bonded stake (delegations included) live at each
+    /// credit and at the claim, so one 10,000 QRY stake rotated through the 14-day unbonding qualified two provider
+    /// identities in one epoch and was moved back for each claim: P1 reported on days 0-13, the stake at P2 on days
+    /// 14-29 (both 100 calls x 100 QRY = 10,000 QRY of TRV, root 100), P2 claimed on day 30, the stake back at P1 on
+    /// day 44 for its claim (window: 90 days). With an honest provider H at the same 10,000 QRY of TRV and 90,000 QRY
+    /// funded: 3 roots of 100, 30,000 each, the attacker 60,000 on ONE stake (as one identity with 20,000 of TRV,
+    /// root 141.42: 90,000 x 141.42 / 241.42 = 52,721). Now the query-fulfillment pool is an identity pool, as the
+    /// integrators' and portals': at a provider's first credit of epoch 0 its own stake must be locked until the
+    /// epoch's end plus the claim window, day 30 + 90 = day 120.
+    ///   - Day 0: P1 locked only to day 14 (to rotate at once): the gateway's report reverts
+    ///     `StakeNotLocked(P1, day 14, day 120)` and records nothing. P1 locks to day 120: the same report credits it.
+    ///   - Day 14: the stake cannot leave P1 before day 120 (epoch 4): P2 (0 own stake) is refused,
+    ///     `StakeBelowMinimum(P2, 0, 10,000)`.
+    ///   - Day 30: 90,000 QRY funded; roots H 100 + P1 100: P1 claims 45,000 (not 60,000), H 45,000; P2 nothing.
+    ///   - Day 135 (epoch 4, the lock over and the stake unbonded to P2 in 14 days): P2, locked to day 240 (epoch 4's
+    ///     end, day 150, + 90), is credited, P1 refused: still one identity per epoch.
+    function test_attack_oneStakeRotatedThroughTwoProviders_qualifiesOneProviderPerEpoch() public {
+        assertTrue(providerPool.lockedIdentity(), "the query-fulfillment pool is an identity pool");
+        address honest = makeAddr("honestProvider");
+        address p1 = makeAddr("p1");
+        address p2 = makeAddr("p2");
+        uint256 required = START + 120 days;
+        assertEq(providerPool.lockRequiredFor(0), required, "day 30 + 90");
+        _stake(honest, PROVIDER_MIN_STAKE); // locked for good (the mock's default)
+        uint256 id = _subscribe(100 ether, 1);
+        _reportAs(id, honest, 100);
+
+        // Day 0: P1 holds the stake, locked to day 14 only.
+        _stake(p1, PROVIDER_MIN_STAKE);
+        stakes.setLock(p1, START + 14 days);
+        vm.prank(gateway);
+        vm.expectRevert(abi.encodeWithSelector(ISqrtPool.StakeNotLocked.selector, p1, START + 14 days, required));
+        subscriptions.reportCalls(0, id, p1, 100);
+        assertEq(providerPool.entryOf(0, p1).value, 0, "nothing credited");
+        assertEq(providerPool.sumOfRoots(0), 100e18, "H alone: root 100");
+        // Locked through day 120: the gateway reports the same calls again.
+        stakes.setLock(p1, required);
+        _reportAs(id, p1, 100);
+        assertEq(providerPool.entryOf(0, p1).value, 10_000 ether, "100 calls x 100 QRY");
+        assertEq(providerPool.sumOfRoots(0), 200e18, "H 100 + P1 100");
+
+        // Day 14: the stake is locked at P1; P2 has none of its own.
+        vm.warp(START + 14 days);
+        _stake(p2, 0);
+        vm.prank(gateway);
+        vm.expectRevert(
+            abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, p2, 0, PROVIDER_MIN_STAKE)
+        );
+        subscriptions.reportCalls(0, id, p2, 100);
+        assertEq(providerPool.sumOfRoots(0), 200e18, "unchanged");
+
+        // Day 30: 90,000 QRY funded; P1 and H split it; P2 claims nothing.
+        _warpToEnd(0);
+        _mint(address(this), 90_000 ether);
+        qry.transfer(address(providerPool), 90_000 ether);
+        vm.prank(admin);
+        manager.grantRole(Roles.DISTRIBUTION_ENGINE, address(this), 0);
+        providerPool.fundEpoch(0, 90_000 ether);
+        vm.prank(p1);
+        assertEq(providerPool.claim(0), 45_000 ether, "90,000 x 100 / 200");
+        assertEq(providerPool.claimable(0, honest), 45_000 ether, "the honest provider keeps half");
+        vm.prank(p2);
+        vm.expectRevert(
+            abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, p2, 0, PROVIDER_MIN_STAKE)
+        );
+        providerPool.claim(0);
+
+        // Day 135, epoch 4: the stake left P1 after day 120 and reached P2, which locks to day 240.
+        vm.warp(START + 135 days);
+        _stake(p1, 0);
+        _stake(p2, PROVIDER_MIN_STAKE);
+        assertEq(providerPool.lockRequiredFor(4), START + 240 days, "day 150 + 90");
+        stakes.setLock(p2, START + 240 days);
+        uint256 id4 = _subscribe(100 ether, 1);
+        _reportAs(id4, p2, 100);
+        assertEq(providerPool.entryOf(4, p2).value, 10_000 ether, "P2 credited in epoch 4");
+        vm.prank(gateway);
+        vm.expectRevert(
+            abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, p1, 0, PROVIDER_MIN_STAKE)
+        );
+        subscriptions.reportCalls(4, id4, p1, 100);
+        assertEq(providerPool.sumOfRoots(4), 100e18, "one identity in epoch 4");
+    }
 }
 
 /// @dev A stand-in subscription manager: exposes `pools()` (so the pool binds it) and forwards credits.

@@ -173,7 +173,7 @@ contract AuditS8Test is DistributionBase {
         address idC = makeAddr("idC");
         uint256 required = START + 120 days; // end of epoch 0 (day 30) + the 90-day claim window
         assertEq(integratorPool.lockRequiredFor(0), required, "day 120");
-        assertEq(providerPool.lockRequiredFor(0), 0, "query fulfillment asks no lock");
+        assertEq(providerPool.lockRequiredFor(0), required, "query fulfillment asks the same lock");
 
         // Day 0: B registers on the stake, unlocked; the stake leaves B (unbonding, 14 days).
         _identity(idB, IDENTITY_STAKE, 0);

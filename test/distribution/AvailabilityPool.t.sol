@@ -303,6 +303,38 @@ contract AvailabilityPoolTest is DistributionBase {
         assertEq(uint256(availability.epochTotals(0).sumMinStake), 0, "no provider counted");
     }
 
+    /// @dev KNOWN ISSUE (issue 19, A-Pay; documented in docs/distribution.md "Known limitations"): the availability
+    /// pool checks a provider's bonded stake (delegations included, read live) at its first record of an epoch only,
+    /// weighs it by its service's minimum (not by the stake), and pays its claim with no stake check, so one stake
+    /// moved through the 14-day unbonding qualifies two provider identities in one epoch and neither needs it to
+    /// claim. Epoch 0, service 0 (10,000 QRY), c1 the only challenger:
+    ///   - day 0: H (honest, staked for good) and P1 (10,000 QRY) are challenged 100 times, all answered;
+    ///   - P1's stake leaves (unbonding), reaches P2 on day 14; P2 registers service 0 and is challenged 100/100.
+    ///   sum MinStake = 30,000 = sum of weights (availability 100%); providers' part 850,000 x 30,000 / 30,000 =
+    ///   850,000: each 850,000 x 10,000 / 30,000 = 283,333.333333333333333333 (floored). The attacker takes
+    ///   2 x 283,333.333333333333333333 = 566,666.666666666666666666 on ONE stake (as one identity: 425,000), and P1
+    ///   claims with no stake left at all.
+    /// Fix (as the square-root pools): ask at a provider's first record of an epoch its own stake
+    /// (`identityStakeOf`), locked until the epoch's end plus the claim window (recorded in the epoch's totals), and
+    /// check activity and the own stake at the claim.
+    function test_knownIssue_availabilityStakeRotatedThroughTwoProviders_bothPaid() public {
+        address honest = _provider("honest", 0, SERVICE0_MIN_STAKE);
+        address p1 = _provider("p1", 0, SERVICE0_MIN_STAKE);
+        _record(c1, honest, 100, 100);
+        _record(c1, p1, 100, 100);
+        // P1's stake unbonds; 14 days later it is P2's.
+        stakes.setStake(p1, true, 0);
+        vm.warp(START + 14 days);
+        address p2 = _provider("p2", 0, SERVICE0_MIN_STAKE);
+        _record(c1, p2, 100, 100);
+        assertEq(uint256(availability.epochTotals(0).sumMinStake), 30_000 ether, "three providers on two stakes");
+
+        assertEq(_fund(0), 0, "everything payable");
+        assertEq(_claimA(p1, 0), 283_333_333_333_333_333_333_333, "P1 paid with no stake left");
+        assertEq(_claimA(p2, 0), 283_333_333_333_333_333_333_333, "P2 paid on the same stake");
+        assertEq(availability.availabilityPayOf(0, honest), 283_333_333_333_333_333_333_333, "H: a third, not half");
+    }
+
     function test_RevertWhen_registeringAnUnknownService() public {
         vm.expectRevert(abi.encodeWithSelector(IAvailabilityPool.UnknownService.selector, 2, 2));
         vm.prank(stranger);

@@ -102,7 +102,7 @@ contract DistributionInvariantTest is DistributionBase {
         handler.startRotation();
 
         // Time, closes and sweeps weighted up so that runs live through several epochs and claim windows.
-        bytes4[] memory selectors = new bytes4[](28);
+        bytes4[] memory selectors = new bytes4[](29);
         selectors[0] = DistributionHandler.release.selector;
         selectors[1] = DistributionHandler.release.selector;
         selectors[2] = DistributionHandler.subscribe.selector;
@@ -131,6 +131,7 @@ contract DistributionInvariantTest is DistributionBase {
         selectors[25] = DistributionHandler.rotSale.selector;
         selectors[26] = DistributionHandler.rotSale.selector;
         selectors[27] = DistributionHandler.rotate.selector;
+        selectors[28] = DistributionHandler.rotReport.selector;
         targetContract(address(handler));
         targetSelector(address(handler), selectors);
         bytes4[] memory claimSelectors = new bytes4[](7);
@@ -259,6 +260,9 @@ contract DistributionInvariantTest is DistributionBase {
             for (uint256 i; i < 4; ++i) {
                 sum += SqrtShares.rootOf(handler.ghostValue(address(providerPool), e, provs[i]));
             }
+            for (uint256 i; i < 3; ++i) {
+                sum += SqrtShares.rootOf(handler.ghostValue(address(providerPool), e, handler.rotators(i)));
+            }
             assertEq(providerPool.sumOfRoots(e), sum, "providers: on-chain == recomputed");
             uint256 sumI;
             uint256 sumP;
@@ -287,6 +291,16 @@ contract DistributionInvariantTest is DistributionBase {
             }
             assertEq(mask, handler.rotCreditedMask(e), "credited identities == model");
             assertTrue(mask == 0 || mask == 1 || mask == 2 || mask == 4, "at most one identity per epoch");
+            // The same stake as a provider identity (the query-fulfillment pool is an identity pool too).
+            uint256 asProvider;
+            for (uint256 i; i < 3; ++i) {
+                if (providerPool.entryOf(e, handler.rotators(i)).value > 0) asProvider |= 1 << i;
+            }
+            assertEq(asProvider, handler.rotProviderMask(e), "credited providers == model");
+            assertTrue(
+                asProvider == 0 || asProvider == 1 || asProvider == 2 || asProvider == 4,
+                "at most one provider identity per epoch"
+            );
         }
     }
 

@@ -89,6 +89,12 @@ describe("QRY distribution (deploy/modules/QryDistribution.ts, deployQry)", func
         await f.integratorPool.getAddress(),
         await f.portalPool.getAddress(),
       ]);
+      // All three square-root pools are identity pools (own stake, locked through the claim window: issue 19), the
+      // providers' included; epoch 0 asks a lock to its end (30 days) plus the 90-day claim window.
+      for (const pool of [f.providerPool, f.integratorPool, f.portalPool]) {
+        expect(await pool.lockedIdentity(), "identity pool").to.equal(true);
+        expect(await pool.lockRequiredFor(0n), "day 120").to.equal(f.start + EPOCH + 90n * DAY);
+      }
     });
 
     it("moves the weights from the early mix (month 6) to the mature mix (month 12)", async function () {

@@ -101,7 +101,17 @@ abstract contract DistributionBase is ManagedTest {
         stakes = new MockStakeReader();
         stakingPool = new MockRewardReceiver(IERC20(address(qry)));
 
-        providerPool = _sqrtPool(PROVIDER_MIN_STAKE);
+        providerPool = new SqrtPool(
+            address(qry),
+            address(manager),
+            START,
+            EPOCH,
+            CLAIM_WINDOW,
+            address(stakes),
+            PROVIDER_MIN_STAKE,
+            0,
+            true
+        );
         integratorPool = _identityPool();
         portalPool = _identityPool();
         uint256[] memory minStakes = new uint256[](2);

@@ -92,6 +92,10 @@ contract DistributionHandler is Test {
     uint256 public rotLockEnd;
     /// @dev Per epoch, a bit per rotating identity credited in it (the model's prediction, checked on-chain).
     mapping(uint256 epoch => uint256) public rotCreditedMask;
+    /// @dev The same as providers: a bit per rotating identity a gateway's report credited in the epoch.
+    mapping(uint256 epoch => uint256) public rotProviderMask;
+    uint256 public rotReportsCredited;
+    uint256 public rotReportsRefused;
     uint256 public rotSalesCredited;
     uint256 public rotSalesRefused;
     uint256 public rotMoves;
@@ -264,10 +268,15 @@ contract DistributionHandler is Test {
     /// identity only while it holds the stake, and at its first credit of the epoch only with the stake locked
     /// until the epoch's end plus the claim window.
     function _qualifies(address integrator, uint256 e) internal view returns (bool) {
-        uint256 r = _rotIndex(integrator);
+        return _qualifiesIn(address(s.integratorPool), integrator, e);
+    }
+
+    /// @dev The same rule in any of the identity pools (all three run the same clock and claim window here).
+    function _qualifiesIn(address pool, address account, uint256 e) internal view returns (bool) {
+        uint256 r = _rotIndex(account);
         if (r == NONE) return true;
         if (r != rotHolder) return false;
-        return ghostValue[address(s.integratorPool)][e][integrator] > 0 || rotLockEnd >= _lockRequired(e);
+        return ghostValue[pool][e][account] > 0 || rotLockEnd >= _lockRequired(e);
     }
 
     function _lockRequired(uint256 e) internal view returns (uint256) {
@@ -340,6 +349,36 @@ contract DistributionHandler is Test {
             vm.prank(portal);
             s.qry.burn(pay);
             ++rotSalesRefused;
+        }
+    }
+
+    /// @dev A gateway reports calls served by a rotating identity as a provider (the query-fulfillment pool is an
+    /// identity pool too): credited exactly when the model says it qualifies, refused with the rule's error otherwise.
+    function rotReport(uint256 subSeed, uint256 idSeed, uint256 calls) external {
+        _settle();
+        if (_subscriptionIds.length == 0) return;
+        uint256 id = _subscriptionIds[subSeed % _subscriptionIds.length];
+        uint256 e = _epoch();
+        ISubscriptionManager.Terms memory t = s.subscriptions.termsOf(id);
+        if (t.paidThrough < e) return;
+        uint256 r = idSeed % 4 == 0 || rotHolder == NONE ? idSeed % 3 : rotHolder;
+        address provider = rotators[r];
+        calls = bound(calls, 1, 10_000);
+        bool predicted = _qualifiesIn(address(s.providerPool), provider, e);
+        vm.prank(s.gateway);
+        try s.subscriptions.reportCalls(e, id, provider, calls) {
+            assertTrue(predicted, "a rotating provider credited without qualifying");
+            ghostValue[address(s.providerPool)][e][provider] += calls * t.monthlyPay;
+            rotProviderMask[e] |= 1 << r;
+            ++rotReportsCredited;
+        } catch (bytes memory reason) {
+            assertFalse(predicted, "a qualifying rotating provider refused");
+            bytes memory expected =
+                r == rotHolder
+                    ? abi.encodeWithSelector(ISqrtPool.StakeNotLocked.selector, provider, rotLockEnd, _lockRequired(e))
+                    : abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, provider, 0, IDENTITY_STAKE);
+            _expect(reason, expected, "rotating report");
+            ++rotReportsRefused;
         }
     }
 
