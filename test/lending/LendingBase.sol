@@ -17,6 +17,7 @@ import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {QerunNumbers} from "../utils/QerunNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
 import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
@@ -36,16 +37,17 @@ abstract contract LendingBase is UniswapV2Fixture {
     uint256 internal constant SUPPLY = 1_000_000e6;
 
     // Risk numbers (the Qerun preset's).
-    uint16 internal constant MAX_LTV = 5_000;
-    uint16 internal constant THRESHOLD = 6_500;
-    uint16 internal constant BONUS = 800;
-    uint16 internal constant CLOSE_FACTOR = 5_000;
-    uint16 internal constant LIQ_FEE = 2_500;
-    uint128 internal constant MIN_BORROW = 100e6;
-    uint256 internal constant CEILING = 1_000_000e6;
-    uint16 internal constant SLIPPAGE = 100;
-    uint16 internal constant ETH_RETURN = 9_000;
-    uint256 internal constant PAUSE_DURATION = 30 days;
+    // The Qerun preset's numbers (test/utils/QerunNumbers.sol), by the names the tests use.
+    uint16 internal immutable MAX_LTV = uint16(QerunNumbers.riskParameters().maxLtvBps);
+    uint16 internal immutable THRESHOLD = uint16(QerunNumbers.riskParameters().liquidationThresholdBps);
+    uint16 internal immutable BONUS = uint16(QerunNumbers.riskParameters().liquidationBonusBps);
+    uint16 internal immutable CLOSE_FACTOR = uint16(QerunNumbers.riskParameters().closeFactorBps);
+    uint16 internal immutable LIQ_FEE = uint16(QerunNumbers.riskParameters().liquidationFeeBps);
+    uint128 internal immutable MIN_BORROW = QerunNumbers.riskParameters().minBorrow;
+    uint256 internal immutable CEILING = QerunNumbers.riskParameters().debtCeiling;
+    uint16 internal constant SLIPPAGE = uint16(QerunNumbers.MAX_SLIPPAGE_BPS);
+    uint16 internal constant ETH_RETURN = uint16(QerunNumbers.ETH_RETURN_BPS);
+    uint256 internal constant PAUSE_DURATION = QerunNumbers.PAUSE_DURATION;
 
     AccessManager internal manager;
     ParameterRegistry internal registry;
@@ -97,13 +99,7 @@ abstract contract LendingBase is UniswapV2Fixture {
             IInsuranceFund(address(fund)),
             "Qerun USDC Vault",
             "qvUSDC",
-            IStableVault.RateParams({
-                baseRateBps: 200,
-                slope1Bps: 600,
-                slope2Bps: 8_000,
-                optimalUtilizationBps: 8_000,
-                insuranceInterestShareBps: 1_000
-            })
+            QerunNumbers.rateParameters()
         );
         reserve = new EthReserve(
             address(manager),
@@ -122,15 +118,7 @@ abstract contract LendingBase is UniswapV2Fixture {
                 oracle: address(oracle),
                 insuranceFund: address(fund)
             }),
-            ICreditManager.RiskParams({
-                maxLtvBps: MAX_LTV,
-                liquidationThresholdBps: THRESHOLD,
-                liquidationBonusBps: BONUS,
-                closeFactorBps: CLOSE_FACTOR,
-                liquidationFeeBps: LIQ_FEE,
-                minBorrow: MIN_BORROW,
-                debtCeiling: CEILING
-            }),
+            QerunNumbers.riskParameters(),
             PAUSE_DURATION,
             _lockerPerk()
         );
@@ -163,17 +151,19 @@ abstract contract LendingBase is UniswapV2Fixture {
         return
             new OracleRouter(
                 address(manager),
-                IOracleRouter.FeedConfig({feed: address(qerFeed), minPrice: 1e12, maxPrice: 1e24}),
-                IOracleRouter.FeedConfig({feed: address(ethFeed), minPrice: 1e18, maxPrice: 1e24}),
+                _feed(QerunNumbers.qerFeedRange(), address(qerFeed)),
+                _feed(QerunNumbers.ethFeedRange(), address(ethFeed)),
                 sequencerFeed,
-                IOracleRouter.OracleParams({
-                    collateralMaxAge: 3_900,
-                    ethMaxAge: 3_900,
-                    sequencerGracePeriod: 3_600,
-                    maxPriceJumpBps: 1_000,
-                    priceJumpWindow: 3_600
-                })
+                QerunNumbers.oracleParameters()
             );
+    }
+
+    function _feed(
+        IOracleRouter.FeedConfig memory range,
+        address feed
+    ) internal pure returns (IOracleRouter.FeedConfig memory config) {
+        config = range;
+        config.feed = feed;
     }
 
     function _seedPool() internal {
@@ -202,30 +192,31 @@ abstract contract LendingBase is UniswapV2Fixture {
         vault.bindCreditManager(address(cm));
         reserve.bindCreditManager(address(cm));
 
-        _register(address(cm), LendingKeys.MAX_LTV_BPS, 1_000, 6_000, 100);
-        _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, 5_500, 8_500, 100);
-        _register(address(cm), LendingKeys.LIQUIDATION_BONUS_BPS, 200, 1_500, 100);
-        _register(address(cm), LendingKeys.CLOSE_FACTOR_BPS, 2_000, 10_000, 500);
-        _register(address(cm), LendingKeys.LIQUIDATION_FEE_BPS, 0, 5_000, 500);
-        _register(address(cm), LendingKeys.MIN_BORROW, 1e6, 10_000e6, 10e6);
-        _register(address(cm), LendingKeys.DEBT_CEILING, 0, 1_000_000_000e6, 100_000e6);
-        _register(address(cm), cm.PAUSE_DURATION(), 24 days, 90 days, 1 days);
-        _register(address(vault), LendingKeys.BASE_RATE_BPS, 0, 1_000, 50);
-        _register(address(vault), LendingKeys.SLOPE1_BPS, 0, 3_000, 100);
-        _register(address(vault), LendingKeys.SLOPE2_BPS, 0, 30_000, 500);
-        _register(address(vault), LendingKeys.OPTIMAL_UTILIZATION_BPS, 5_000, 9_500, 100);
-        _register(address(vault), LendingKeys.INSURANCE_INTEREST_SHARE_BPS, 0, 5_000, 100);
-        _register(address(reserve), LendingKeys.MAX_SLIPPAGE_BPS, 50, 500, 10);
-        _register(address(reserve), LendingKeys.ETH_RETURN_BPS, 0, 10_000, 500);
-        _register(address(oracle), LendingKeys.COLLATERAL_MAX_AGE, 60, 172_800, 60);
-        _register(address(oracle), LendingKeys.ETH_MAX_AGE, 60, 172_800, 60);
-        _register(address(oracle), LendingKeys.SEQUENCER_GRACE_PERIOD, 0, 86_400, 300);
-        _register(address(oracle), LendingKeys.MAX_PRICE_JUMP_BPS, 100, 5_000, 100);
-        _register(address(oracle), LendingKeys.PRICE_JUMP_WINDOW, 300, 86_400, 300);
+        // Hard bounds, as the preset registers them (test/utils/QerunNumbers.sol).
+        _register(address(cm), LendingKeys.MAX_LTV_BPS, QerunNumbers.maxLtvBpsBound());
+        _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, QerunNumbers.liquidationThresholdBpsBound());
+        _register(address(cm), LendingKeys.LIQUIDATION_BONUS_BPS, QerunNumbers.liquidationBonusBpsBound());
+        _register(address(cm), LendingKeys.CLOSE_FACTOR_BPS, QerunNumbers.closeFactorBpsBound());
+        _register(address(cm), LendingKeys.LIQUIDATION_FEE_BPS, QerunNumbers.liquidationFeeBpsBound());
+        _register(address(cm), LendingKeys.MIN_BORROW, QerunNumbers.minBorrowBound());
+        _register(address(cm), LendingKeys.DEBT_CEILING, QerunNumbers.debtCeilingBound());
+        _register(address(cm), cm.PAUSE_DURATION(), QerunNumbers.pauseDurationBound());
+        _register(address(vault), LendingKeys.BASE_RATE_BPS, QerunNumbers.baseRateBpsBound());
+        _register(address(vault), LendingKeys.SLOPE1_BPS, QerunNumbers.slope1BpsBound());
+        _register(address(vault), LendingKeys.SLOPE2_BPS, QerunNumbers.slope2BpsBound());
+        _register(address(vault), LendingKeys.OPTIMAL_UTILIZATION_BPS, QerunNumbers.optimalUtilizationBpsBound());
+        _register(address(vault), LendingKeys.INSURANCE_INTEREST_SHARE_BPS, QerunNumbers.insuranceInterestShareBpsBound());
+        _register(address(reserve), LendingKeys.MAX_SLIPPAGE_BPS, QerunNumbers.maxSlippageBpsBound());
+        _register(address(reserve), LendingKeys.ETH_RETURN_BPS, QerunNumbers.ethReturnBpsBound());
+        _register(address(oracle), LendingKeys.COLLATERAL_MAX_AGE, QerunNumbers.collateralMaxAgeBound());
+        _register(address(oracle), LendingKeys.ETH_MAX_AGE, QerunNumbers.ethMaxAgeBound());
+        _register(address(oracle), LendingKeys.SEQUENCER_GRACE_PERIOD, QerunNumbers.sequencerGracePeriodBound());
+        _register(address(oracle), LendingKeys.MAX_PRICE_JUMP_BPS, QerunNumbers.maxPriceJumpBpsBound());
+        _register(address(oracle), LendingKeys.PRICE_JUMP_WINDOW, QerunNumbers.priceJumpWindowBound());
     }
 
-    function _register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) internal {
-        registry.register(target, key, min, max, minStep);
+    function _register(address target, bytes32 key, QerunNumbers.Bound memory b) internal {
+        registry.register(target, key, b.min, b.max, b.minStep);
     }
 
     // ------------------------------------------------------------------ actions
