@@ -274,18 +274,6 @@ export async function renderPresetNumbers(lib: Library): Promise<string> {
   const imports = new Map<string, string>(); // interface -> path
   const body: string[] = [];
   const stable = lib.stable ?? [];
-  const usesBounds = lib.entries.some((e) => e.kind === "bounds");
-  if (usesBounds) {
-    body.push(
-      "    /// @dev A governed number's hard bounds in the ParameterRegistry (`register(target, key, min, max, minStep)`).",
-      "    struct Bound {",
-      "        uint256 min;",
-      "        uint256 max;",
-      "        uint256 minStep;",
-      "    }",
-      "",
-    );
-  }
   for (const e of lib.entries) {
     if (e.kind === "constants") {
       body.push(...comment("// ", `${e.doc}, as ${lib.preset} deploys them.`, "    "));
@@ -296,16 +284,16 @@ export async function renderPresetNumbers(lib: Library): Promise<string> {
       continue;
     }
     if (e.kind === "bounds") {
+      body.push(...comment("// ", `The hard bounds ${lib.preset} registers (ParameterRegistry \`register(target, key, min, max, minStep)\`).`, "    "));
       for (const [name, b] of Object.entries(e.values)) {
         const n = (v: bigint) => number(name, v, stable);
         body.push(
-          `    /// @dev \`${name}\`'s hard bounds, as ${lib.preset} registers them.`,
-          `    function ${name}Bound() internal pure returns (Bound memory) {`,
-          `        return Bound({min: ${n(b.min)}, max: ${n(b.max)}, minStep: ${n(b.minStep)}});`,
-          "    }",
-          "",
+          `    uint256 internal constant ${upper(name)}_MIN = ${n(b.min)};`,
+          `    uint256 internal constant ${upper(name)}_MAX = ${n(b.max)};`,
+          `    uint256 internal constant ${upper(name)}_STEP = ${n(b.minStep)};`,
         );
       }
+      body.push("");
       continue;
     }
     const param = await constructorParam(e);

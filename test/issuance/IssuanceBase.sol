@@ -115,15 +115,15 @@ abstract contract IssuanceBase is ManagedTest {
         manager.grantRole(Roles.ISSUANCE_PARTNER_DISTRIBUTOR, distributor, 0);
 
         // Hard bounds, as the preset registers them.
-        _register(address(registry), registry.TIER1_MIN_STAKE(), QutokenNumbers.tier1MinStakeBound());
-        _register(address(registry), registry.TIER2_MIN_STAKE(), QutokenNumbers.tier2MinStakeBound());
-        _register(address(registry), registry.TIER3_MIN_STAKE(), QutokenNumbers.tier3MinStakeBound());
-        _register(address(registry), registry.TIER1_SLOTS(), QutokenNumbers.tier1SlotsBound());
-        _register(address(registry), registry.TIER2_SLOTS(), QutokenNumbers.tier2SlotsBound());
-        _register(address(registry), registry.TIER3_SLOTS(), QutokenNumbers.tier3SlotsBound());
-        _register(address(registry), registry.UNSTAKE_NOTICE_PERIOD(), QutokenNumbers.unstakeNoticePeriodBound());
-        _register(address(factory), factory.CREATION_FEE(), QutokenNumbers.creationFeeBound());
-        _register(address(rewards), rewards.CLAIM_WINDOW(), QutokenNumbers.partnerClaimWindowBound());
+        _register(address(registry), registry.TIER1_MIN_STAKE(), QutokenNumbers.TIER1_MIN_STAKE_MIN, QutokenNumbers.TIER1_MIN_STAKE_MAX, QutokenNumbers.TIER1_MIN_STAKE_STEP);
+        _register(address(registry), registry.TIER2_MIN_STAKE(), QutokenNumbers.TIER2_MIN_STAKE_MIN, QutokenNumbers.TIER2_MIN_STAKE_MAX, QutokenNumbers.TIER2_MIN_STAKE_STEP);
+        _register(address(registry), registry.TIER3_MIN_STAKE(), QutokenNumbers.TIER3_MIN_STAKE_MIN, QutokenNumbers.TIER3_MIN_STAKE_MAX, QutokenNumbers.TIER3_MIN_STAKE_STEP);
+        _register(address(registry), registry.TIER1_SLOTS(), QutokenNumbers.TIER1_SLOTS_MIN, QutokenNumbers.TIER1_SLOTS_MAX, QutokenNumbers.TIER1_SLOTS_STEP);
+        _register(address(registry), registry.TIER2_SLOTS(), QutokenNumbers.TIER2_SLOTS_MIN, QutokenNumbers.TIER2_SLOTS_MAX, QutokenNumbers.TIER2_SLOTS_STEP);
+        _register(address(registry), registry.TIER3_SLOTS(), QutokenNumbers.TIER3_SLOTS_MIN, QutokenNumbers.TIER3_SLOTS_MAX, QutokenNumbers.TIER3_SLOTS_STEP);
+        _register(address(registry), registry.UNSTAKE_NOTICE_PERIOD(), QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MIN, QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MAX, QutokenNumbers.UNSTAKE_NOTICE_PERIOD_STEP);
+        _register(address(factory), factory.CREATION_FEE(), QutokenNumbers.CREATION_FEE_MIN, QutokenNumbers.CREATION_FEE_MAX, QutokenNumbers.CREATION_FEE_STEP);
+        _register(address(rewards), rewards.CLAIM_WINDOW(), QutokenNumbers.PARTNER_CLAIM_WINDOW_MIN, QutokenNumbers.PARTNER_CLAIM_WINDOW_MAX, QutokenNumbers.PARTNER_CLAIM_WINDOW_STEP);
         vm.stopPrank();
 
         vm.label(address(qut), "QUT");
@@ -135,8 +135,8 @@ abstract contract IssuanceBase is ManagedTest {
 
     // ------------------------------------------------------------------ QUT and stake
 
-    function _register(address target, bytes32 key, QutokenNumbers.Bound memory b) internal {
-        params.register(target, key, b.min, b.max, b.minStep);
+    function _register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) internal {
+        params.register(target, key, min, max, minStep);
     }
 
     function _giveQut(address to, uint256 amount) internal {

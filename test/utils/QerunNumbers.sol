@@ -11,13 +11,6 @@ import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
 /// @notice The numbers the Qerun preset deploys its lending contracts with, for the Solidity test bases: they start
 /// from these and override only what a test needs otherwise.
 library QerunNumbers {
-    /// @dev A governed number's hard bounds in the ParameterRegistry (`register(target, key, min, max, minStep)`).
-    struct Bound {
-        uint256 min;
-        uint256 max;
-        uint256 minStep;
-    }
-
     /// @dev OracleRouter's QER price range, as the Qerun preset deploys them.
     function qerFeedRange() internal pure returns (IOracleRouter.FeedConfig memory p) {
         p.minPrice = 0.000001 ether;
@@ -64,103 +57,65 @@ library QerunNumbers {
     uint256 internal constant ETH_RETURN_BPS = 9000;
     uint256 internal constant PAUSE_DURATION = 30 days;
 
-    /// @dev `maxLtvBps`'s hard bounds, as the Qerun preset registers them.
-    function maxLtvBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 1000, max: 6000, minStep: 100});
-    }
-
-    /// @dev `liquidationThresholdBps`'s hard bounds, as the Qerun preset registers them.
-    function liquidationThresholdBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 5500, max: 8500, minStep: 100});
-    }
-
-    /// @dev `liquidationBonusBps`'s hard bounds, as the Qerun preset registers them.
-    function liquidationBonusBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 200, max: 1500, minStep: 100});
-    }
-
-    /// @dev `closeFactorBps`'s hard bounds, as the Qerun preset registers them.
-    function closeFactorBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 2000, max: 10_000, minStep: 500});
-    }
-
-    /// @dev `liquidationFeeBps`'s hard bounds, as the Qerun preset registers them.
-    function liquidationFeeBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 5000, minStep: 500});
-    }
-
-    /// @dev `minBorrow`'s hard bounds, as the Qerun preset registers them.
-    function minBorrowBound() internal pure returns (Bound memory) {
-        return Bound({min: 1e6, max: 10_000e6, minStep: 10e6});
-    }
-
-    /// @dev `debtCeiling`'s hard bounds, as the Qerun preset registers them.
-    function debtCeilingBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 1_000_000_000e6, minStep: 100_000e6});
-    }
-
-    /// @dev `pauseDuration`'s hard bounds, as the Qerun preset registers them.
-    function pauseDurationBound() internal pure returns (Bound memory) {
-        return Bound({min: 24 days, max: 90 days, minStep: 1 days});
-    }
-
-    /// @dev `baseRateBps`'s hard bounds, as the Qerun preset registers them.
-    function baseRateBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 1000, minStep: 50});
-    }
-
-    /// @dev `slope1Bps`'s hard bounds, as the Qerun preset registers them.
-    function slope1BpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 3000, minStep: 100});
-    }
-
-    /// @dev `slope2Bps`'s hard bounds, as the Qerun preset registers them.
-    function slope2BpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 30_000, minStep: 500});
-    }
-
-    /// @dev `optimalUtilizationBps`'s hard bounds, as the Qerun preset registers them.
-    function optimalUtilizationBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 5000, max: 9500, minStep: 100});
-    }
-
-    /// @dev `insuranceInterestShareBps`'s hard bounds, as the Qerun preset registers them.
-    function insuranceInterestShareBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 5000, minStep: 100});
-    }
-
-    /// @dev `maxSlippageBps`'s hard bounds, as the Qerun preset registers them.
-    function maxSlippageBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 50, max: 500, minStep: 10});
-    }
-
-    /// @dev `ethReturnBps`'s hard bounds, as the Qerun preset registers them.
-    function ethReturnBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 10_000, minStep: 500});
-    }
-
-    /// @dev `collateralMaxAge`'s hard bounds, as the Qerun preset registers them.
-    function collateralMaxAgeBound() internal pure returns (Bound memory) {
-        return Bound({min: 60, max: 172_800, minStep: 60});
-    }
-
-    /// @dev `ethMaxAge`'s hard bounds, as the Qerun preset registers them.
-    function ethMaxAgeBound() internal pure returns (Bound memory) {
-        return Bound({min: 60, max: 172_800, minStep: 60});
-    }
-
-    /// @dev `sequencerGracePeriod`'s hard bounds, as the Qerun preset registers them.
-    function sequencerGracePeriodBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 1 days, minStep: 300});
-    }
-
-    /// @dev `maxPriceJumpBps`'s hard bounds, as the Qerun preset registers them.
-    function maxPriceJumpBpsBound() internal pure returns (Bound memory) {
-        return Bound({min: 100, max: 5000, minStep: 100});
-    }
-
-    /// @dev `priceJumpWindow`'s hard bounds, as the Qerun preset registers them.
-    function priceJumpWindowBound() internal pure returns (Bound memory) {
-        return Bound({min: 300, max: 1 days, minStep: 300});
-    }
+    // The hard bounds the Qerun preset registers (ParameterRegistry `register(target, key, min, max, minStep)`).
+    uint256 internal constant MAX_LTV_BPS_MIN = 1000;
+    uint256 internal constant MAX_LTV_BPS_MAX = 6000;
+    uint256 internal constant MAX_LTV_BPS_STEP = 100;
+    uint256 internal constant LIQUIDATION_THRESHOLD_BPS_MIN = 5500;
+    uint256 internal constant LIQUIDATION_THRESHOLD_BPS_MAX = 8500;
+    uint256 internal constant LIQUIDATION_THRESHOLD_BPS_STEP = 100;
+    uint256 internal constant LIQUIDATION_BONUS_BPS_MIN = 200;
+    uint256 internal constant LIQUIDATION_BONUS_BPS_MAX = 1500;
+    uint256 internal constant LIQUIDATION_BONUS_BPS_STEP = 100;
+    uint256 internal constant CLOSE_FACTOR_BPS_MIN = 2000;
+    uint256 internal constant CLOSE_FACTOR_BPS_MAX = 10_000;
+    uint256 internal constant CLOSE_FACTOR_BPS_STEP = 500;
+    uint256 internal constant LIQUIDATION_FEE_BPS_MIN = 0;
+    uint256 internal constant LIQUIDATION_FEE_BPS_MAX = 5000;
+    uint256 internal constant LIQUIDATION_FEE_BPS_STEP = 500;
+    uint256 internal constant MIN_BORROW_MIN = 1e6;
+    uint256 internal constant MIN_BORROW_MAX = 10_000e6;
+    uint256 internal constant MIN_BORROW_STEP = 10e6;
+    uint256 internal constant DEBT_CEILING_MIN = 0;
+    uint256 internal constant DEBT_CEILING_MAX = 1_000_000_000e6;
+    uint256 internal constant DEBT_CEILING_STEP = 100_000e6;
+    uint256 internal constant PAUSE_DURATION_MIN = 24 days;
+    uint256 internal constant PAUSE_DURATION_MAX = 90 days;
+    uint256 internal constant PAUSE_DURATION_STEP = 1 days;
+    uint256 internal constant BASE_RATE_BPS_MIN = 0;
+    uint256 internal constant BASE_RATE_BPS_MAX = 1000;
+    uint256 internal constant BASE_RATE_BPS_STEP = 50;
+    uint256 internal constant SLOPE1_BPS_MIN = 0;
+    uint256 internal constant SLOPE1_BPS_MAX = 3000;
+    uint256 internal constant SLOPE1_BPS_STEP = 100;
+    uint256 internal constant SLOPE2_BPS_MIN = 0;
+    uint256 internal constant SLOPE2_BPS_MAX = 30_000;
+    uint256 internal constant SLOPE2_BPS_STEP = 500;
+    uint256 internal constant OPTIMAL_UTILIZATION_BPS_MIN = 5000;
+    uint256 internal constant OPTIMAL_UTILIZATION_BPS_MAX = 9500;
+    uint256 internal constant OPTIMAL_UTILIZATION_BPS_STEP = 100;
+    uint256 internal constant INSURANCE_INTEREST_SHARE_BPS_MIN = 0;
+    uint256 internal constant INSURANCE_INTEREST_SHARE_BPS_MAX = 5000;
+    uint256 internal constant INSURANCE_INTEREST_SHARE_BPS_STEP = 100;
+    uint256 internal constant MAX_SLIPPAGE_BPS_MIN = 50;
+    uint256 internal constant MAX_SLIPPAGE_BPS_MAX = 500;
+    uint256 internal constant MAX_SLIPPAGE_BPS_STEP = 10;
+    uint256 internal constant ETH_RETURN_BPS_MIN = 0;
+    uint256 internal constant ETH_RETURN_BPS_MAX = 10_000;
+    uint256 internal constant ETH_RETURN_BPS_STEP = 500;
+    uint256 internal constant COLLATERAL_MAX_AGE_MIN = 60;
+    uint256 internal constant COLLATERAL_MAX_AGE_MAX = 172_800;
+    uint256 internal constant COLLATERAL_MAX_AGE_STEP = 60;
+    uint256 internal constant ETH_MAX_AGE_MIN = 60;
+    uint256 internal constant ETH_MAX_AGE_MAX = 172_800;
+    uint256 internal constant ETH_MAX_AGE_STEP = 60;
+    uint256 internal constant SEQUENCER_GRACE_PERIOD_MIN = 0;
+    uint256 internal constant SEQUENCER_GRACE_PERIOD_MAX = 1 days;
+    uint256 internal constant SEQUENCER_GRACE_PERIOD_STEP = 300;
+    uint256 internal constant MAX_PRICE_JUMP_BPS_MIN = 100;
+    uint256 internal constant MAX_PRICE_JUMP_BPS_MAX = 5000;
+    uint256 internal constant MAX_PRICE_JUMP_BPS_STEP = 100;
+    uint256 internal constant PRICE_JUMP_WINDOW_MIN = 300;
+    uint256 internal constant PRICE_JUMP_WINDOW_MAX = 1 days;
+    uint256 internal constant PRICE_JUMP_WINDOW_STEP = 300;
 }

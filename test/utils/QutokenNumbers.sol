@@ -9,13 +9,6 @@ import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
 /// @notice The numbers the Qutoken preset deploys its issuance contracts with, for the Solidity test bases: they start
 /// from these and override only what a test needs otherwise.
 library QutokenNumbers {
-    /// @dev A governed number's hard bounds in the ParameterRegistry (`register(target, key, min, max, minStep)`).
-    struct Bound {
-        uint256 min;
-        uint256 max;
-        uint256 minStep;
-    }
-
     /// @dev IssuerRegistry's tiers, as the Qutoken preset deploys them.
     function issuerTiers() internal pure returns (IIssuerRegistry.Tier[3] memory p) {
         p[0].minStake = 10_000 ether;
@@ -32,48 +25,32 @@ library QutokenNumbers {
     uint256 internal constant CREATION_FEE = 1000 ether;
     uint256 internal constant PARTNER_CLAIM_WINDOW = 90 days;
 
-    /// @dev `tier1MinStake`'s hard bounds, as the Qutoken preset registers them.
-    function tier1MinStakeBound() internal pure returns (Bound memory) {
-        return Bound({min: 1000 ether, max: 1_000_000 ether, minStep: 0});
-    }
-
-    /// @dev `tier2MinStake`'s hard bounds, as the Qutoken preset registers them.
-    function tier2MinStakeBound() internal pure returns (Bound memory) {
-        return Bound({min: 5000 ether, max: 5_000_000 ether, minStep: 0});
-    }
-
-    /// @dev `tier3MinStake`'s hard bounds, as the Qutoken preset registers them.
-    function tier3MinStakeBound() internal pure returns (Bound memory) {
-        return Bound({min: 25_000 ether, max: 25_000_000 ether, minStep: 0});
-    }
-
-    /// @dev `tier1Slots`'s hard bounds, as the Qutoken preset registers them.
-    function tier1SlotsBound() internal pure returns (Bound memory) {
-        return Bound({min: 1, max: 10, minStep: 1});
-    }
-
-    /// @dev `tier2Slots`'s hard bounds, as the Qutoken preset registers them.
-    function tier2SlotsBound() internal pure returns (Bound memory) {
-        return Bound({min: 1, max: 50, minStep: 1});
-    }
-
-    /// @dev `tier3Slots`'s hard bounds, as the Qutoken preset registers them.
-    function tier3SlotsBound() internal pure returns (Bound memory) {
-        return Bound({min: 1, max: 250, minStep: 1});
-    }
-
-    /// @dev `unstakeNoticePeriod`'s hard bounds, as the Qutoken preset registers them.
-    function unstakeNoticePeriodBound() internal pure returns (Bound memory) {
-        return Bound({min: 30 days, max: 90 days, minStep: 1 days});
-    }
-
-    /// @dev `creationFee`'s hard bounds, as the Qutoken preset registers them.
-    function creationFeeBound() internal pure returns (Bound memory) {
-        return Bound({min: 0, max: 100_000 ether, minStep: 100 ether});
-    }
-
-    /// @dev `partnerClaimWindow`'s hard bounds, as the Qutoken preset registers them.
-    function partnerClaimWindowBound() internal pure returns (Bound memory) {
-        return Bound({min: 7 days, max: 365 days, minStep: 1 days});
-    }
+    // The hard bounds the Qutoken preset registers (ParameterRegistry `register(target, key, min, max, minStep)`).
+    uint256 internal constant TIER1_MIN_STAKE_MIN = 1000 ether;
+    uint256 internal constant TIER1_MIN_STAKE_MAX = 1_000_000 ether;
+    uint256 internal constant TIER1_MIN_STAKE_STEP = 0;
+    uint256 internal constant TIER2_MIN_STAKE_MIN = 5000 ether;
+    uint256 internal constant TIER2_MIN_STAKE_MAX = 5_000_000 ether;
+    uint256 internal constant TIER2_MIN_STAKE_STEP = 0;
+    uint256 internal constant TIER3_MIN_STAKE_MIN = 25_000 ether;
+    uint256 internal constant TIER3_MIN_STAKE_MAX = 25_000_000 ether;
+    uint256 internal constant TIER3_MIN_STAKE_STEP = 0;
+    uint256 internal constant TIER1_SLOTS_MIN = 1;
+    uint256 internal constant TIER1_SLOTS_MAX = 10;
+    uint256 internal constant TIER1_SLOTS_STEP = 1;
+    uint256 internal constant TIER2_SLOTS_MIN = 1;
+    uint256 internal constant TIER2_SLOTS_MAX = 50;
+    uint256 internal constant TIER2_SLOTS_STEP = 1;
+    uint256 internal constant TIER3_SLOTS_MIN = 1;
+    uint256 internal constant TIER3_SLOTS_MAX = 250;
+    uint256 internal constant TIER3_SLOTS_STEP = 1;
+    uint256 internal constant UNSTAKE_NOTICE_PERIOD_MIN = 30 days;
+    uint256 internal constant UNSTAKE_NOTICE_PERIOD_MAX = 90 days;
+    uint256 internal constant UNSTAKE_NOTICE_PERIOD_STEP = 1 days;
+    uint256 internal constant CREATION_FEE_MIN = 0;
+    uint256 internal constant CREATION_FEE_MAX = 100_000 ether;
+    uint256 internal constant CREATION_FEE_STEP = 100 ether;
+    uint256 internal constant PARTNER_CLAIM_WINDOW_MIN = 7 days;
+    uint256 internal constant PARTNER_CLAIM_WINDOW_MAX = 365 days;
+    uint256 internal constant PARTNER_CLAIM_WINDOW_STEP = 1 days;
 }
