@@ -23,7 +23,6 @@ import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { QUTOKEN_ISSUANCE } from "../../presets/qutoken/issuance.js";
 
-
 /** An ABI parameter, as the compiler's artifacts give it. */
 interface AbiParam {
   name: string;
@@ -99,7 +98,12 @@ function libraries(): Library[] {
       dir: "presets/quiver",
       notice: "The numbers the QUIVer preset deploys its staking, slashing and market contracts with",
       entries: [
-        struct("stakingParameters", "staking/ProviderStaking", staking.parameters, "ProviderStaking's governed numbers"),
+        struct(
+          "stakingParameters",
+          "staking/ProviderStaking",
+          staking.parameters,
+          "ProviderStaking's governed numbers",
+        ),
         struct("stakingConstants", "staking/ProviderStaking", staking.constants, "ProviderStaking's fixed numbers"),
         struct("slasherParameters", "slashing/Slasher", slashing.slasher, "Slasher's class ranges and cap window"),
         struct("courtParameters", "slashing/ChallengeCourt", slashing.court, "ChallengeCourt's numbers"),
@@ -134,8 +138,20 @@ function libraries(): Library[] {
       notice: "The numbers the Qerun preset deploys its lending contracts with",
       stable: ["minBorrow", "debtCeiling"],
       entries: [
-        struct("qerFeedRange", "lending/OracleRouter", lending.oracleRanges.qer, "OracleRouter's QER price range", "collateral"),
-        struct("ethFeedRange", "lending/OracleRouter", lending.oracleRanges.eth, "OracleRouter's ETH price range", "eth"),
+        struct(
+          "qerFeedRange",
+          "lending/OracleRouter",
+          lending.oracleRanges.qer,
+          "OracleRouter's QER price range",
+          "collateral",
+        ),
+        struct(
+          "ethFeedRange",
+          "lending/OracleRouter",
+          lending.oracleRanges.eth,
+          "OracleRouter's ETH price range",
+          "eth",
+        ),
         struct("oracleParameters", "lending/OracleRouter", lending.oracle, "OracleRouter's governed numbers"),
         struct("rateParameters", "lending/StableVault", lending.vault, "StableVault's rate curve"),
         struct("riskParameters", "lending/CreditManager", lending.creditManager, "CreditManager's risk numbers"),
@@ -265,7 +281,8 @@ async function constructorParam(e: Extract<Entry, { kind: "struct" }>): Promise<
     e.param !== undefined
       ? inputs.find((i) => i.name === e.param)
       : inputs.find((i) => i.type === "tuple" && names(i.components!) === keys);
-  if (param === undefined) throw new Error(`${e.contract}: no constructor struct ${e.param ?? `with the fields ${keys}`}`);
+  if (param === undefined)
+    throw new Error(`${e.contract}: no constructor struct ${e.param ?? `with the fields ${keys}`}`);
   return param;
 }
 
@@ -284,7 +301,13 @@ export async function renderPresetNumbers(lib: Library): Promise<string> {
       continue;
     }
     if (e.kind === "bounds") {
-      body.push(...comment("// ", `The hard bounds ${lib.preset} registers (ParameterRegistry \`register(target, key, min, max, minStep)\`).`, "    "));
+      body.push(
+        ...comment(
+          "// ",
+          `The hard bounds ${lib.preset} registers (ParameterRegistry \`register(target, key, min, max, minStep)\`).`,
+          "    ",
+        ),
+      );
       for (const [name, b] of Object.entries(e.values)) {
         const n = (v: bigint) => number(name, v, stable);
         body.push(
@@ -322,7 +345,8 @@ export async function renderPresetNumbers(lib: Library): Promise<string> {
     `/// @title ${lib.name}`,
     ...comment(
       "/// ",
-      `@notice ${lib.notice}, for the Solidity test bases: they start from these and override only what a test needs otherwise.`,
+      `@notice ${lib.notice}, for the Solidity test bases: ` +
+        "they start from these and override only what a test needs otherwise.",
     ),
     `library ${lib.name} {`,
     ...body,

@@ -115,15 +115,69 @@ abstract contract IssuanceBase is ManagedTest {
         manager.grantRole(Roles.ISSUANCE_PARTNER_DISTRIBUTOR, distributor, 0);
 
         // Hard bounds, as the preset registers them.
-        _register(address(registry), registry.TIER1_MIN_STAKE(), QutokenNumbers.TIER1_MIN_STAKE_MIN, QutokenNumbers.TIER1_MIN_STAKE_MAX, QutokenNumbers.TIER1_MIN_STAKE_STEP);
-        _register(address(registry), registry.TIER2_MIN_STAKE(), QutokenNumbers.TIER2_MIN_STAKE_MIN, QutokenNumbers.TIER2_MIN_STAKE_MAX, QutokenNumbers.TIER2_MIN_STAKE_STEP);
-        _register(address(registry), registry.TIER3_MIN_STAKE(), QutokenNumbers.TIER3_MIN_STAKE_MIN, QutokenNumbers.TIER3_MIN_STAKE_MAX, QutokenNumbers.TIER3_MIN_STAKE_STEP);
-        _register(address(registry), registry.TIER1_SLOTS(), QutokenNumbers.TIER1_SLOTS_MIN, QutokenNumbers.TIER1_SLOTS_MAX, QutokenNumbers.TIER1_SLOTS_STEP);
-        _register(address(registry), registry.TIER2_SLOTS(), QutokenNumbers.TIER2_SLOTS_MIN, QutokenNumbers.TIER2_SLOTS_MAX, QutokenNumbers.TIER2_SLOTS_STEP);
-        _register(address(registry), registry.TIER3_SLOTS(), QutokenNumbers.TIER3_SLOTS_MIN, QutokenNumbers.TIER3_SLOTS_MAX, QutokenNumbers.TIER3_SLOTS_STEP);
-        _register(address(registry), registry.UNSTAKE_NOTICE_PERIOD(), QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MIN, QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MAX, QutokenNumbers.UNSTAKE_NOTICE_PERIOD_STEP);
-        _register(address(factory), factory.CREATION_FEE(), QutokenNumbers.CREATION_FEE_MIN, QutokenNumbers.CREATION_FEE_MAX, QutokenNumbers.CREATION_FEE_STEP);
-        _register(address(rewards), rewards.CLAIM_WINDOW(), QutokenNumbers.PARTNER_CLAIM_WINDOW_MIN, QutokenNumbers.PARTNER_CLAIM_WINDOW_MAX, QutokenNumbers.PARTNER_CLAIM_WINDOW_STEP);
+        _register(
+            address(registry),
+            registry.TIER1_MIN_STAKE(),
+            QutokenNumbers.TIER1_MIN_STAKE_MIN,
+            QutokenNumbers.TIER1_MIN_STAKE_MAX,
+            QutokenNumbers.TIER1_MIN_STAKE_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER2_MIN_STAKE(),
+            QutokenNumbers.TIER2_MIN_STAKE_MIN,
+            QutokenNumbers.TIER2_MIN_STAKE_MAX,
+            QutokenNumbers.TIER2_MIN_STAKE_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER3_MIN_STAKE(),
+            QutokenNumbers.TIER3_MIN_STAKE_MIN,
+            QutokenNumbers.TIER3_MIN_STAKE_MAX,
+            QutokenNumbers.TIER3_MIN_STAKE_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER1_SLOTS(),
+            QutokenNumbers.TIER1_SLOTS_MIN,
+            QutokenNumbers.TIER1_SLOTS_MAX,
+            QutokenNumbers.TIER1_SLOTS_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER2_SLOTS(),
+            QutokenNumbers.TIER2_SLOTS_MIN,
+            QutokenNumbers.TIER2_SLOTS_MAX,
+            QutokenNumbers.TIER2_SLOTS_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER3_SLOTS(),
+            QutokenNumbers.TIER3_SLOTS_MIN,
+            QutokenNumbers.TIER3_SLOTS_MAX,
+            QutokenNumbers.TIER3_SLOTS_STEP
+        );
+        _register(
+            address(registry),
+            registry.UNSTAKE_NOTICE_PERIOD(),
+            QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MIN,
+            QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MAX,
+            QutokenNumbers.UNSTAKE_NOTICE_PERIOD_STEP
+        );
+        _register(
+            address(factory),
+            factory.CREATION_FEE(),
+            QutokenNumbers.CREATION_FEE_MIN,
+            QutokenNumbers.CREATION_FEE_MAX,
+            QutokenNumbers.CREATION_FEE_STEP
+        );
+        _register(
+            address(rewards),
+            rewards.CLAIM_WINDOW(),
+            QutokenNumbers.PARTNER_CLAIM_WINDOW_MIN,
+            QutokenNumbers.PARTNER_CLAIM_WINDOW_MAX,
+            QutokenNumbers.PARTNER_CLAIM_WINDOW_STEP
+        );
         vm.stopPrank();
 
         vm.label(address(qut), "QUT");

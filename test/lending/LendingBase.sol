@@ -193,26 +193,146 @@ abstract contract LendingBase is UniswapV2Fixture {
         reserve.bindCreditManager(address(cm));
 
         // Hard bounds, as the preset registers them (test/utils/QerunNumbers.sol).
-        _register(address(cm), LendingKeys.MAX_LTV_BPS, QerunNumbers.MAX_LTV_BPS_MIN, QerunNumbers.MAX_LTV_BPS_MAX, QerunNumbers.MAX_LTV_BPS_STEP);
-        _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, QerunNumbers.LIQUIDATION_THRESHOLD_BPS_MIN, QerunNumbers.LIQUIDATION_THRESHOLD_BPS_MAX, QerunNumbers.LIQUIDATION_THRESHOLD_BPS_STEP);
-        _register(address(cm), LendingKeys.LIQUIDATION_BONUS_BPS, QerunNumbers.LIQUIDATION_BONUS_BPS_MIN, QerunNumbers.LIQUIDATION_BONUS_BPS_MAX, QerunNumbers.LIQUIDATION_BONUS_BPS_STEP);
-        _register(address(cm), LendingKeys.CLOSE_FACTOR_BPS, QerunNumbers.CLOSE_FACTOR_BPS_MIN, QerunNumbers.CLOSE_FACTOR_BPS_MAX, QerunNumbers.CLOSE_FACTOR_BPS_STEP);
-        _register(address(cm), LendingKeys.LIQUIDATION_FEE_BPS, QerunNumbers.LIQUIDATION_FEE_BPS_MIN, QerunNumbers.LIQUIDATION_FEE_BPS_MAX, QerunNumbers.LIQUIDATION_FEE_BPS_STEP);
-        _register(address(cm), LendingKeys.MIN_BORROW, QerunNumbers.MIN_BORROW_MIN, QerunNumbers.MIN_BORROW_MAX, QerunNumbers.MIN_BORROW_STEP);
-        _register(address(cm), LendingKeys.DEBT_CEILING, QerunNumbers.DEBT_CEILING_MIN, QerunNumbers.DEBT_CEILING_MAX, QerunNumbers.DEBT_CEILING_STEP);
-        _register(address(cm), cm.PAUSE_DURATION(), QerunNumbers.PAUSE_DURATION_MIN, QerunNumbers.PAUSE_DURATION_MAX, QerunNumbers.PAUSE_DURATION_STEP);
-        _register(address(vault), LendingKeys.BASE_RATE_BPS, QerunNumbers.BASE_RATE_BPS_MIN, QerunNumbers.BASE_RATE_BPS_MAX, QerunNumbers.BASE_RATE_BPS_STEP);
-        _register(address(vault), LendingKeys.SLOPE1_BPS, QerunNumbers.SLOPE1_BPS_MIN, QerunNumbers.SLOPE1_BPS_MAX, QerunNumbers.SLOPE1_BPS_STEP);
-        _register(address(vault), LendingKeys.SLOPE2_BPS, QerunNumbers.SLOPE2_BPS_MIN, QerunNumbers.SLOPE2_BPS_MAX, QerunNumbers.SLOPE2_BPS_STEP);
-        _register(address(vault), LendingKeys.OPTIMAL_UTILIZATION_BPS, QerunNumbers.OPTIMAL_UTILIZATION_BPS_MIN, QerunNumbers.OPTIMAL_UTILIZATION_BPS_MAX, QerunNumbers.OPTIMAL_UTILIZATION_BPS_STEP);
-        _register(address(vault), LendingKeys.INSURANCE_INTEREST_SHARE_BPS, QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_MIN, QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_MAX, QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_STEP);
-        _register(address(reserve), LendingKeys.MAX_SLIPPAGE_BPS, QerunNumbers.MAX_SLIPPAGE_BPS_MIN, QerunNumbers.MAX_SLIPPAGE_BPS_MAX, QerunNumbers.MAX_SLIPPAGE_BPS_STEP);
-        _register(address(reserve), LendingKeys.ETH_RETURN_BPS, QerunNumbers.ETH_RETURN_BPS_MIN, QerunNumbers.ETH_RETURN_BPS_MAX, QerunNumbers.ETH_RETURN_BPS_STEP);
-        _register(address(oracle), LendingKeys.COLLATERAL_MAX_AGE, QerunNumbers.COLLATERAL_MAX_AGE_MIN, QerunNumbers.COLLATERAL_MAX_AGE_MAX, QerunNumbers.COLLATERAL_MAX_AGE_STEP);
-        _register(address(oracle), LendingKeys.ETH_MAX_AGE, QerunNumbers.ETH_MAX_AGE_MIN, QerunNumbers.ETH_MAX_AGE_MAX, QerunNumbers.ETH_MAX_AGE_STEP);
-        _register(address(oracle), LendingKeys.SEQUENCER_GRACE_PERIOD, QerunNumbers.SEQUENCER_GRACE_PERIOD_MIN, QerunNumbers.SEQUENCER_GRACE_PERIOD_MAX, QerunNumbers.SEQUENCER_GRACE_PERIOD_STEP);
-        _register(address(oracle), LendingKeys.MAX_PRICE_JUMP_BPS, QerunNumbers.MAX_PRICE_JUMP_BPS_MIN, QerunNumbers.MAX_PRICE_JUMP_BPS_MAX, QerunNumbers.MAX_PRICE_JUMP_BPS_STEP);
-        _register(address(oracle), LendingKeys.PRICE_JUMP_WINDOW, QerunNumbers.PRICE_JUMP_WINDOW_MIN, QerunNumbers.PRICE_JUMP_WINDOW_MAX, QerunNumbers.PRICE_JUMP_WINDOW_STEP);
+        _register(
+            address(cm),
+            LendingKeys.MAX_LTV_BPS,
+            QerunNumbers.MAX_LTV_BPS_MIN,
+            QerunNumbers.MAX_LTV_BPS_MAX,
+            QerunNumbers.MAX_LTV_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.LIQUIDATION_THRESHOLD_BPS,
+            QerunNumbers.LIQUIDATION_THRESHOLD_BPS_MIN,
+            QerunNumbers.LIQUIDATION_THRESHOLD_BPS_MAX,
+            QerunNumbers.LIQUIDATION_THRESHOLD_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.LIQUIDATION_BONUS_BPS,
+            QerunNumbers.LIQUIDATION_BONUS_BPS_MIN,
+            QerunNumbers.LIQUIDATION_BONUS_BPS_MAX,
+            QerunNumbers.LIQUIDATION_BONUS_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.CLOSE_FACTOR_BPS,
+            QerunNumbers.CLOSE_FACTOR_BPS_MIN,
+            QerunNumbers.CLOSE_FACTOR_BPS_MAX,
+            QerunNumbers.CLOSE_FACTOR_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.LIQUIDATION_FEE_BPS,
+            QerunNumbers.LIQUIDATION_FEE_BPS_MIN,
+            QerunNumbers.LIQUIDATION_FEE_BPS_MAX,
+            QerunNumbers.LIQUIDATION_FEE_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.MIN_BORROW,
+            QerunNumbers.MIN_BORROW_MIN,
+            QerunNumbers.MIN_BORROW_MAX,
+            QerunNumbers.MIN_BORROW_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.DEBT_CEILING,
+            QerunNumbers.DEBT_CEILING_MIN,
+            QerunNumbers.DEBT_CEILING_MAX,
+            QerunNumbers.DEBT_CEILING_STEP
+        );
+        _register(
+            address(cm),
+            cm.PAUSE_DURATION(),
+            QerunNumbers.PAUSE_DURATION_MIN,
+            QerunNumbers.PAUSE_DURATION_MAX,
+            QerunNumbers.PAUSE_DURATION_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.BASE_RATE_BPS,
+            QerunNumbers.BASE_RATE_BPS_MIN,
+            QerunNumbers.BASE_RATE_BPS_MAX,
+            QerunNumbers.BASE_RATE_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.SLOPE1_BPS,
+            QerunNumbers.SLOPE1_BPS_MIN,
+            QerunNumbers.SLOPE1_BPS_MAX,
+            QerunNumbers.SLOPE1_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.SLOPE2_BPS,
+            QerunNumbers.SLOPE2_BPS_MIN,
+            QerunNumbers.SLOPE2_BPS_MAX,
+            QerunNumbers.SLOPE2_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.OPTIMAL_UTILIZATION_BPS,
+            QerunNumbers.OPTIMAL_UTILIZATION_BPS_MIN,
+            QerunNumbers.OPTIMAL_UTILIZATION_BPS_MAX,
+            QerunNumbers.OPTIMAL_UTILIZATION_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.INSURANCE_INTEREST_SHARE_BPS,
+            QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_MIN,
+            QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_MAX,
+            QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_STEP
+        );
+        _register(
+            address(reserve),
+            LendingKeys.MAX_SLIPPAGE_BPS,
+            QerunNumbers.MAX_SLIPPAGE_BPS_MIN,
+            QerunNumbers.MAX_SLIPPAGE_BPS_MAX,
+            QerunNumbers.MAX_SLIPPAGE_BPS_STEP
+        );
+        _register(
+            address(reserve),
+            LendingKeys.ETH_RETURN_BPS,
+            QerunNumbers.ETH_RETURN_BPS_MIN,
+            QerunNumbers.ETH_RETURN_BPS_MAX,
+            QerunNumbers.ETH_RETURN_BPS_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.COLLATERAL_MAX_AGE,
+            QerunNumbers.COLLATERAL_MAX_AGE_MIN,
+            QerunNumbers.COLLATERAL_MAX_AGE_MAX,
+            QerunNumbers.COLLATERAL_MAX_AGE_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.ETH_MAX_AGE,
+            QerunNumbers.ETH_MAX_AGE_MIN,
+            QerunNumbers.ETH_MAX_AGE_MAX,
+            QerunNumbers.ETH_MAX_AGE_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.SEQUENCER_GRACE_PERIOD,
+            QerunNumbers.SEQUENCER_GRACE_PERIOD_MIN,
+            QerunNumbers.SEQUENCER_GRACE_PERIOD_MAX,
+            QerunNumbers.SEQUENCER_GRACE_PERIOD_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.MAX_PRICE_JUMP_BPS,
+            QerunNumbers.MAX_PRICE_JUMP_BPS_MIN,
+            QerunNumbers.MAX_PRICE_JUMP_BPS_MAX,
+            QerunNumbers.MAX_PRICE_JUMP_BPS_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.PRICE_JUMP_WINDOW,
+            QerunNumbers.PRICE_JUMP_WINDOW_MIN,
+            QerunNumbers.PRICE_JUMP_WINDOW_MAX,
+            QerunNumbers.PRICE_JUMP_WINDOW_STEP
+        );
     }
 
     function _register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) internal {
