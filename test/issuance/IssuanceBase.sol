@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
 import {IIssuerToken} from "../../contracts/interfaces/IIssuerToken.sol";
 import {IssuerRegistry} from "../../contracts/issuance/IssuerRegistry.sol";
 import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";

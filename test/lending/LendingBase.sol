@@ -8,7 +8,6 @@ import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.so
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
 import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
-import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
 import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
 import {CreditManager} from "../../contracts/lending/CreditManager.sol";
 import {EthReserve} from "../../contracts/lending/EthReserve.sol";
