@@ -117,7 +117,10 @@ async function compileSlice(
     output = await compile(withSelection(sliceInput(input, graph, sources), selection));
     output = {
       ...output,
-      errors: (output.errors ?? []).filter((e) => e.sourceLocation === undefined || needed.has(e.sourceLocation.file)),
+      errors: (output.errors ?? []).filter((e) => {
+        const file = (e as { sourceLocation?: { file: string } }).sourceLocation?.file;
+        return file === undefined || needed.has(file);
+      }),
     };
   } catch (error) {
     // The wasm compiler can also run out of memory outright ("memory access out of bounds", Hardhat's HHE908)
