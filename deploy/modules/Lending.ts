@@ -27,6 +27,26 @@ export interface LendingLockerPerk {
 /** The parameter-registry key of a lending parameter, as `LendingKeys` computes it. */
 export const lendingKey = (name: string) => id(`lending.${name}`);
 
+/** The governed values of a group of preset entries, by name. */
+const values = <K extends string>(group: Record<K, Governed>) =>
+  Object.fromEntries(Object.entries<Governed>(group).map(([name, g]) => [name, g.value])) as Record<K, bigint>;
+
+/**
+ * The numbers the lending contracts' constructors take for a preset (structs as named tuples): the oracle's feed
+ * ranges and `OracleParams`, the vault's `RateParams`, the reserve's slippage and ETH share, the credit manager's
+ * `RiskParams` and pause duration.
+ */
+export function lendingConstructorArgs(preset: LendingPreset) {
+  return {
+    oracleRanges: preset.oracleRanges,
+    oracle: values(preset.oracle),
+    vault: values(preset.vault),
+    reserve: values(preset.reserve),
+    creditManager: values(preset.creditManager),
+    pauseDuration: preset.pauseDuration.value,
+  };
+}
+
 /**
  * Builds the lending module for a preset: OracleRouter, InsuranceFund, StableVault (ERC-4626), EthReserve and
  * CreditManager under the token module's AccessManager, every governed number registered in the parameter registry
@@ -57,19 +77,14 @@ export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPe
     const sequencerFeed = m.getParameter<string>("sequencerFeed", ZeroAddress);
     const router = m.getParameter<string>("router");
     const { creditManager: cmp, vault: vp, reserve: rp, oracle: op } = preset;
+    const args = lendingConstructorArgs(preset);
 
     const oracle = m.contract("OracleRouter", [
       manager,
-      { feed: qerFeed, ...preset.oracleRanges.qer },
-      { feed: ethFeed, ...preset.oracleRanges.eth },
+      { feed: qerFeed, ...args.oracleRanges.qer },
+      { feed: ethFeed, ...args.oracleRanges.eth },
       sequencerFeed,
-      {
-        collateralMaxAge: op.collateralMaxAge.value,
-        ethMaxAge: op.ethMaxAge.value,
-        sequencerGracePeriod: op.sequencerGracePeriod.value,
-        maxPriceJumpBps: op.maxPriceJumpBps.value,
-        priceJumpWindow: op.priceJumpWindow.value,
-      },
+      args.oracle,
     ]);
     const fund = m.contract("InsuranceFund", [manager, stable]);
     const vault = m.contract("StableVault", [
@@ -78,35 +93,21 @@ export function buildLendingModule(preset: LendingPreset, perk?: LendingLockerPe
       fund,
       preset.vaultShares.name,
       preset.vaultShares.symbol,
-      {
-        baseRateBps: vp.baseRateBps.value,
-        slope1Bps: vp.slope1Bps.value,
-        slope2Bps: vp.slope2Bps.value,
-        optimalUtilizationBps: vp.optimalUtilizationBps.value,
-        insuranceInterestShareBps: vp.insuranceInterestShareBps.value,
-      },
+      args.vault,
     ]);
     const reserve = m.contract("EthReserve", [
       manager,
       stable,
       router,
       oracle,
-      rp.maxSlippageBps.value,
-      rp.ethReturnBps.value,
+      args.reserve.maxSlippageBps,
+      args.reserve.ethReturnBps,
     ]);
     const creditManager = m.contract("CreditManager", [
       manager,
       { collateral: token, vault, reserve, oracle, insuranceFund: fund },
-      {
-        maxLtvBps: cmp.maxLtvBps.value,
-        liquidationThresholdBps: cmp.liquidationThresholdBps.value,
-        liquidationBonusBps: cmp.liquidationBonusBps.value,
-        closeFactorBps: cmp.closeFactorBps.value,
-        liquidationFeeBps: cmp.liquidationFeeBps.value,
-        minBorrow: cmp.minBorrow.value,
-        debtCeiling: cmp.debtCeiling.value,
-      },
-      preset.pauseDuration.value,
+      args.creditManager,
+      args.pauseDuration,
       perk === undefined
         ? { perks: ZeroAddress, openCeilingBps: 10_000n, minLockLeft: 0n, feature: ZeroHash }
         : {

@@ -9,13 +9,17 @@
  *
  * How: the `invokeSolc` hook receives the job's input and returns its output. For a job above `MIN_SOURCES`
  * sources, it asks the compiler for the ASTs alone (analysis, no code generation), then for the contracts' outputs
- * in slices of consecutive sources (each slice compiles every source but generates code only for the contracts it
- * selects, plus those they deploy with `new`), and merges the answers into the one output Hardhat expects: the same
- * `sources` (ids and ASTs), the same `contracts`, the union of the messages. A slice that still fails to serialise
- * (or crashes the wasm compiler) is split in two, down to one source. Small jobs go straight through.
+ * in slices of consecutive sources (each slice generates code only for the contracts it selects, plus those they
+ * deploy with `new`), and merges the answers into the one output Hardhat expects: the same
+ * `sources` (ids and ASTs), the same `contracts`, the union of the messages. A slice's input keeps the content of
+ * only the sources its contracts import (transitively, read from the ASTs); the others are stubs under the same names,
+ * so ids and source maps match the whole job's while the compiler analyses only what the slice needs (analysing
+ * every source once per slice outgrew the wasm compiler's memory too: "memory access out of bounds", HHE908). A
+ * slice that still fails to serialise (or crashes the wasm compiler) is split in two, down to one source. Small jobs
+ * go straight through.
  *
- * The cost: each slice repeats the parsing and analysis, and a contract deployed by tests of several slices is
- * generated once per slice. The build is a little slower; it completes.
+ * The cost: each slice repeats the parsing and analysis of what it imports, and a contract deployed by tests of
+ * several slices is generated once per slice. The build is a little slower; it completes.
  */
 import type { HookContext, SolidityHooks } from "hardhat/types/hooks";
 import type { HardhatPlugin } from "hardhat/types/plugins";
@@ -49,18 +53,75 @@ function contractSelectors(input: CompilerInput): string[] {
   return selection["*"]?.["*"] ?? [];
 }
 
+/** A source the slice does not need: kept (so every source keeps its id) but empty of code. */
+const STUB = "// SPDX-License-Identifier: UNLICENSED\npragma solidity >=0.0.0;\n";
+
+/** Each source's imports (resolved paths), read from the analysis pass's ASTs. */
+type ImportGraph = Map<string, string[]>;
+
+function importGraph(asts: CompilerOutput): ImportGraph {
+  const graph: ImportGraph = new Map();
+  for (const [name, source] of Object.entries(asts.sources ?? {})) {
+    const nodes = ((source as { ast?: { nodes?: { nodeType: string; absolutePath?: string }[] } }).ast?.nodes ??
+      []) as { nodeType: string; absolutePath?: string }[];
+    graph.set(
+      name,
+      nodes.filter((n) => n.nodeType === "ImportDirective").map((n) => n.absolutePath!),
+    );
+  }
+  return graph;
+}
+
+/** `sources` and everything they import, transitively. */
+function closure(graph: ImportGraph, sources: string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...sources];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(graph.get(next) ?? []));
+  }
+  return seen;
+}
+
+/**
+ * The input of a slice: every source the selected ones import keeps its content, every other source is a stub. The
+ * compiler then analyses only what the slice needs (the whole job's analysis no longer has to fit in the wasm
+ * compiler's memory once per slice), while every source keeps its name, so its id (solc numbers the sources in
+ * name order), the source maps and the bytecode (whose metadata lists only the sources a contract needs) are those
+ * of the whole job. The stubs' own messages (none but these two lines) are dropped.
+ */
+function sliceInput(input: CompilerInput, graph: ImportGraph, sources: string[]): CompilerInput {
+  const needed = closure(graph, sources);
+  const trimmed: CompilerInput["sources"] = {};
+  for (const [name, source] of Object.entries(input.sources)) {
+    trimmed[name] = needed.has(name) ? source : { content: STUB };
+  }
+  return { ...input, sources: trimmed };
+}
+
 /** Compiles the contracts of `sources`, splitting in two while the output does not fit. */
 async function compileSlice(
   compile: (input: CompilerInput) => Promise<CompilerOutput>,
   input: CompilerInput,
+  graph: ImportGraph,
   sources: string[],
   selectors: string[],
 ): Promise<CompilerOutput[]> {
   const selection: Record<string, Record<string, string[]>> = {};
   for (const source of sources) selection[source] = { "*": selectors };
+  const needed = closure(graph, sources);
   let output: CompilerOutput;
   try {
-    output = await compile(withSelection(input, selection));
+    output = await compile(withSelection(sliceInput(input, graph, sources), selection));
+    output = {
+      ...output,
+      errors: (output.errors ?? []).filter((e) => {
+        const file = (e as { sourceLocation?: { file: string } }).sourceLocation?.file;
+        return file === undefined || needed.has(file);
+      }),
+    };
   } catch (error) {
     // The wasm compiler can also run out of memory outright ("memory access out of bounds", Hardhat's HHE908)
     // instead of answering OUTPUT_TOO_LARGE: a slice that crashes is split in two the same way.
@@ -70,8 +131,8 @@ async function compileSlice(
   if (!tooLarge(output) || sources.length === 1) return [output];
   const half = Math.ceil(sources.length / 2);
   return [
-    ...(await compileSlice(compile, input, sources.slice(0, half), selectors)),
-    ...(await compileSlice(compile, input, sources.slice(half), selectors)),
+    ...(await compileSlice(compile, input, graph, sources.slice(0, half), selectors)),
+    ...(await compileSlice(compile, input, graph, sources.slice(half), selectors)),
   ];
 }
 
@@ -118,10 +179,11 @@ export async function invokeSolcInSlices(
   // The ASTs first: analysis only. A compile error shows here, and is returned as solc reported it.
   const asts = await compile(withSelection(input, { "*": { "": ["ast"] } }));
   if (failed(asts)) return asts;
+  const graph = importGraph(asts);
 
   const parts = (
     await inParallel(
-      slices.map((slice) => () => compileSlice(compile, input, slice, selectors)),
+      slices.map((slice) => () => compileSlice(compile, input, graph, slice, selectors)),
       CONCURRENCY,
     )
   ).flat();

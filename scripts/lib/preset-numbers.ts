@@ -1,20 +1,27 @@
 /**
- * The Solidity tests' preset numbers, generated from `presets/`: `test/utils/QuiverNumbers.sol` returns the structs
- * the QUIVer preset's staking and market contracts are deployed with, built by the same functions the Ignition
- * builders use (`stakingConstructorArgs`, `marketConstructorArgs`). A test base starts from them instead of copying
- * the numbers by hand, and overrides a field only where a test needs another value (with a comment). `npm run
- * preset-numbers` writes the file; `test/assurance/PresetNumbers.ts` fails when it is stale.
+ * The Solidity tests' preset numbers, generated from `presets/`, one library per preset in `test/utils/`:
+ * `QuiverNumbers.sol` (staking, slashing, market), `QerunNumbers.sol` (lending), `QutokenNumbers.sol` (issuance).
+ * Each returns the structs and numbers the preset's contracts are deployed with, built by the same functions the
+ * Ignition builders use (`stakingConstructorArgs`, `slashingConstructorArgs`, `marketConstructorArgs`,
+ * `lendingConstructorArgs`; the issuance module passes its preset's fields as they are), and the hard bounds the
+ * modules register. A test base starts from them instead of copying the numbers by hand, and overrides a value only
+ * where a test needs another one (with a comment). `npm run preset-numbers` writes the files;
+ * `test/assurance/PresetNumbers.ts` fails when one is stale.
  */
 import { readFile } from "node:fs/promises";
 
 import { format, resolveConfig } from "prettier";
 
+import { lendingConstructorArgs } from "../../deploy/modules/Lending.js";
 import { marketConstructorArgs } from "../../deploy/modules/Market.js";
+import { slashingConstructorArgs } from "../../deploy/modules/Slashing.js";
 import { stakingConstructorArgs } from "../../deploy/modules/Staking.js";
+import type { Bounds } from "../../lib/governed.js";
+import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { quiverMarket } from "../../presets/quiver/market.js";
+import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
-
-export const PRESET_NUMBERS_FILE = "test/utils/QuiverNumbers.sol";
+import { QUTOKEN_ISSUANCE } from "../../presets/qutoken/issuance.js";
 
 /** An ABI parameter, as the compiler's artifacts give it. */
 interface AbiParam {
@@ -24,47 +31,168 @@ interface AbiParam {
   components?: AbiParam[];
 }
 
-/** One generated function: the struct `contract`'s constructor takes (matched by its field names), and its value. */
-interface Entry {
-  fn: string;
-  /** `contracts/<path>`: the artifact whose constructor takes the struct. */
-  source: string;
-  contract: string;
-  value: Record<string, unknown>;
-  doc: string;
+/**
+ * One generated item of a library:
+ * - a struct (or fixed array of structs) a constructor of `contract` takes, matched by its field names (or by the
+ *   constructor parameter's name `param`), returned by `fn`;
+ * - `constants`: plain numbers a constructor takes as scalars, as `uint256` constants named in `UPPER_CASE`;
+ * - `bounds`: the hard bounds a deploy module registers in the ParameterRegistry, one `<name>Bound()` each.
+ */
+type Entry =
+  | {
+      kind: "struct";
+      fn: string;
+      /** `contracts/<path>`: the artifact whose constructor takes the struct. */
+      source: string;
+      contract: string;
+      param?: string;
+      value: unknown;
+      doc: string;
+    }
+  | { kind: "constants"; values: Record<string, bigint>; doc: string }
+  | { kind: "bounds"; values: Record<string, Bounds>; doc: string };
+
+/** One generated library: a preset's numbers for the Solidity test bases. */
+interface Library {
+  file: string;
+  name: string;
+  /** The preset, as a sentence names it ("the QUIVer preset"). */
+  preset: string;
+  /** `presets/<dir>`, for the header. */
+  dir: string;
+  notice: string;
+  entries: Entry[];
+  /** Fields whose values are 6-decimal stablecoin amounts (rendered `100e6`, not as a fraction of `ether`). */
+  stable?: string[];
 }
 
-function entries(): Entry[] {
+const struct = (
+  fn: string,
+  source: string,
+  value: unknown,
+  doc: string,
+  param?: string,
+): Extract<Entry, { kind: "struct" }> => ({
+  kind: "struct",
+  fn,
+  source,
+  contract: source.slice(source.lastIndexOf("/") + 1),
+  value,
+  doc,
+  param,
+});
+
+function libraries(): Library[] {
   const staking = stakingConstructorArgs(quiverStaking);
   const market = marketConstructorArgs(quiverMarket);
-  const m = (fn: string, contract: string, value: Record<string, unknown>, doc: string): Entry => ({
-    fn,
-    source: `market/${contract}.sol`,
-    contract,
-    value,
-    doc,
-  });
+  // The metrics registry's start is a deployment parameter (module parameter `metricsStart`), not a preset number.
+  const slashing = slashingConstructorArgs(quiverSlashing, 0n);
+  const lending = lendingConstructorArgs(QERUN_LENDING);
+  const m = (fn: string, contract: string, value: Record<string, unknown>, doc: string) =>
+    struct(fn, `market/${contract}`, value, doc);
   return [
     {
-      fn: "stakingParameters",
-      source: "staking/ProviderStaking.sol",
-      contract: "ProviderStaking",
-      value: staking.parameters,
-      doc: "ProviderStaking's governed numbers",
+      file: "test/utils/QuiverNumbers.sol",
+      name: "QuiverNumbers",
+      preset: "the QUIVer preset",
+      dir: "presets/quiver",
+      notice: "The numbers the QUIVer preset deploys its staking, slashing and market contracts with",
+      entries: [
+        struct(
+          "stakingParameters",
+          "staking/ProviderStaking",
+          staking.parameters,
+          "ProviderStaking's governed numbers",
+        ),
+        struct("stakingConstants", "staking/ProviderStaking", staking.constants, "ProviderStaking's fixed numbers"),
+        struct("slasherParameters", "slashing/Slasher", slashing.slasher, "Slasher's class ranges and cap window"),
+        struct("courtParameters", "slashing/ChallengeCourt", slashing.court, "ChallengeCourt's numbers"),
+        {
+          kind: "constants",
+          values: {
+            votingPeriod: slashing.court.votingPeriod,
+            validatorBond: slashing.court.validatorBond,
+            minChallengeStake: slashing.court.minChallengeStake,
+          },
+          doc: "The court numbers the tests name (also in `courtParameters()`)",
+        },
+        struct(
+          "metricsConfig",
+          "slashing/MetricsRegistry",
+          slashing.metrics,
+          "MetricsRegistry's numbers (`start` 0: the deployment sets it)",
+        ),
+        m("catalogParameters", "ModelCatalog", market.catalog, "ModelCatalog's numbers"),
+        m("routerParameters", "FeeRouter", market.router, "FeeRouter's split and discounts"),
+        m("incentiveRates", "IncentivePools", market.rates, "IncentivePools' rates"),
+        m("marketParameters", "InferenceMarket", market.market, "InferenceMarket's numbers"),
+        m("auctionParameters", "RequestAuction", market.auction, "RequestAuction's numbers"),
+        m("volumeParameters", "VolumeContracts", market.volume, "VolumeContracts' numbers"),
+      ],
     },
     {
-      fn: "stakingConstants",
-      source: "staking/ProviderStaking.sol",
-      contract: "ProviderStaking",
-      value: staking.constants,
-      doc: "ProviderStaking's fixed numbers",
+      file: "test/utils/QerunNumbers.sol",
+      name: "QerunNumbers",
+      preset: "the Qerun preset",
+      dir: "presets/qerun",
+      notice: "The numbers the Qerun preset deploys its lending contracts with",
+      stable: ["minBorrow", "debtCeiling"],
+      entries: [
+        struct(
+          "qerFeedRange",
+          "lending/OracleRouter",
+          lending.oracleRanges.qer,
+          "OracleRouter's QER price range",
+          "collateral",
+        ),
+        struct(
+          "ethFeedRange",
+          "lending/OracleRouter",
+          lending.oracleRanges.eth,
+          "OracleRouter's ETH price range",
+          "eth",
+        ),
+        struct("oracleParameters", "lending/OracleRouter", lending.oracle, "OracleRouter's governed numbers"),
+        struct("rateParameters", "lending/StableVault", lending.vault, "StableVault's rate curve"),
+        struct("riskParameters", "lending/CreditManager", lending.creditManager, "CreditManager's risk numbers"),
+        {
+          kind: "constants",
+          values: { ...lending.reserve, pauseDuration: lending.pauseDuration },
+          doc: "EthReserve's slippage and ETH share, CreditManager's pause duration",
+        },
+        {
+          kind: "bounds",
+          values: {
+            ...QERUN_LENDING.creditManager,
+            pauseDuration: QERUN_LENDING.pauseDuration,
+            ...QERUN_LENDING.vault,
+            ...QERUN_LENDING.reserve,
+            ...QERUN_LENDING.oracle,
+          },
+          doc: "registered",
+        },
+      ],
     },
-    m("catalogParameters", "ModelCatalog", market.catalog, "ModelCatalog's numbers"),
-    m("routerParameters", "FeeRouter", market.router, "FeeRouter's split and discounts"),
-    m("incentiveRates", "IncentivePools", market.rates, "IncentivePools' rates"),
-    m("marketParameters", "InferenceMarket", market.market, "InferenceMarket's numbers"),
-    m("auctionParameters", "RequestAuction", market.auction, "RequestAuction's numbers"),
-    m("volumeParameters", "VolumeContracts", market.volume, "VolumeContracts' numbers"),
+    {
+      file: "test/utils/QutokenNumbers.sol",
+      name: "QutokenNumbers",
+      preset: "the Qutoken preset",
+      dir: "presets/qutoken",
+      notice: "The numbers the Qutoken preset deploys its issuance contracts with",
+      entries: [
+        struct("issuerTiers", "issuance/IssuerRegistry", QUTOKEN_ISSUANCE.tiers, "IssuerRegistry's tiers", "tiers_"),
+        {
+          kind: "constants",
+          values: {
+            unstakeNoticePeriod: QUTOKEN_ISSUANCE.unstakeNoticePeriod,
+            creationFee: QUTOKEN_ISSUANCE.creationFee,
+            partnerClaimWindow: QUTOKEN_ISSUANCE.partnerClaimWindow,
+          },
+          doc: "IssuerRegistry's notice period, IssuerTokenFactory's creation fee, PartnerRewards' claim window",
+        },
+        { kind: "bounds", values: QUTOKEN_ISSUANCE.bounds, doc: "registered" },
+      ],
+    },
   ];
 }
 
@@ -75,14 +203,19 @@ function literal(value: bigint | number): string {
 }
 
 const WEI = 10n ** 18n;
+const USDC = 10n ** 6n;
 const DAY = 86_400n;
 
-/** A number as a test would write it: token amounts in `ether`, durations in `days`, the rest with separators. */
-function number(field: string, value: bigint): string {
-  if (/(Duration|Period|Epoch|Window|Notice)$/.test(field) && value >= DAY && value % DAY === 0n) {
+/**
+ * A number as a test would write it: token amounts in `ether` (6-decimal stablecoin amounts, fields `stable`, as
+ * `e6`), durations in `days`, the rest with separators.
+ */
+function number(field: string, value: bigint, stable: readonly string[] = []): string {
+  if (/(Duration|Period|Epoch|Window|Notice|Length)$/i.test(field) && value >= DAY && value % DAY === 0n) {
     return `${literal(value / DAY)} days`;
   }
-  if (value >= 10n ** 12n && value % 10n ** 12n === 0n) {
+  if (stable.includes(field) && value >= USDC && value % USDC === 0n) return `${literal(value / USDC)}e6`;
+  if (!stable.includes(field) && value >= 10n ** 12n && value % 10n ** 12n === 0n) {
     const whole = value / WEI;
     const fraction = (value % WEI).toString().padStart(18, "0").replace(/0+$/, "");
     return `${literal(whole)}${fraction === "" ? "" : `.${fraction}`} ether`;
@@ -90,49 +223,110 @@ function number(field: string, value: bigint): string {
   return literal(value);
 }
 
-/** Assignments of `value` (of ABI type `param`) to `path`, recursing into structs and fixed arrays. */
-function assign(path: string, param: AbiParam, value: unknown, out: string[]): void {
+/** `text` as comment lines of at most 120 characters (with the 4-space indent), each starting `prefix`. */
+function comment(prefix: string, text: string, indent = ""): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent.length + prefix.length + line.length + 1 + word.length > 120) {
+      out.push(`${indent}${prefix}${line}`);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  out.push(`${indent}${prefix}${line}`);
+  return out;
+}
+
+/** `maxLtvBps` -> `MAX_LTV_BPS`. */
+const upper = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+
+/**
+ * Assignments of `value` (of ABI type `param`) to `path`, recursing into structs and fixed arrays. A struct field the
+ * value lacks (an address the deployment supplies) is left out: the test sets it.
+ */
+function assign(path: string, param: AbiParam, value: unknown, out: string[], stable: readonly string[]): void {
   if (param.type === "tuple") {
-    for (const c of param.components!) assign(`${path}.${c.name}`, c, (value as Record<string, unknown>)[c.name], out);
+    for (const c of param.components!) {
+      const v = (value as Record<string, unknown>)[c.name];
+      if (v !== undefined) assign(`${path}.${c.name}`, c, v, out, stable);
+    }
     return;
   }
   const fixed = /^(.*)\[(\d+)\]$/.exec(param.type);
   if (fixed !== null) {
     const element = { ...param, type: fixed[1], internalType: param.internalType.replace(/\[\d+\]$/, "") };
-    (value as unknown[]).forEach((v, i) => assign(`${path}[${i}]`, element, v, out));
+    (value as unknown[]).forEach((v, i) => assign(`${path}[${i}]`, element, v, out, stable));
     return;
   }
-  if (/^u?int\d*$/.test(param.type)) out.push(`${path} = ${number(param.name, BigInt(value as bigint))};`);
+  if (/^u?int\d*$/.test(param.type)) out.push(`${path} = ${number(param.name, BigInt(value as bigint), stable)};`);
   else if (param.type === "bool") out.push(`${path} = ${String(value)};`);
   else throw new Error(`${path}: type ${param.type} is not rendered`);
 }
 
-/** test/utils/QuiverNumbers.sol. */
-export async function renderPresetNumbers(): Promise<string> {
+/** The constructor parameter of `e.contract` the struct `e.value` is passed as. */
+async function constructorParam(e: Extract<Entry, { kind: "struct" }>): Promise<AbiParam> {
+  const artifact = JSON.parse(await readFile(`artifacts/contracts/${e.source}.sol/${e.contract}.json`, "utf8")) as {
+    abi: { type: string; inputs: AbiParam[] }[];
+  };
+  const inputs = artifact.abi.find((x) => x.type === "constructor")!.inputs;
+  const names = (fields: AbiParam[]) =>
+    fields
+      .map((c) => c.name)
+      .sort()
+      .join(",");
+  const keys = Object.keys(e.value as object)
+    .sort()
+    .join(",");
+  const param =
+    e.param !== undefined
+      ? inputs.find((i) => i.name === e.param)
+      : inputs.find((i) => i.type === "tuple" && names(i.components!) === keys);
+  if (param === undefined)
+    throw new Error(`${e.contract}: no constructor struct ${e.param ?? `with the fields ${keys}`}`);
+  return param;
+}
+
+/** The source of one library. */
+export async function renderPresetNumbers(lib: Library): Promise<string> {
   const imports = new Map<string, string>(); // interface -> path
   const body: string[] = [];
-  for (const e of entries()) {
-    const artifact = JSON.parse(await readFile(`artifacts/contracts/${e.source}/${e.contract}.json`, "utf8")) as {
-      abi: { type: string; inputs: AbiParam[] }[];
-    };
-    const constructor = artifact.abi.find((x) => x.type === "constructor")!;
-    const keys = Object.keys(e.value).sort().join(",");
-    const param = constructor.inputs.find(
-      (i) =>
-        i.type === "tuple" &&
-        i
-          .components!.map((c) => c.name)
-          .sort()
-          .join(",") === keys,
-    );
-    if (param === undefined) throw new Error(`${e.contract}: no constructor struct with the fields ${keys}`);
+  const stable = lib.stable ?? [];
+  for (const e of lib.entries) {
+    if (e.kind === "constants") {
+      body.push(...comment("// ", `${e.doc}, as ${lib.preset} deploys them.`, "    "));
+      for (const [name, value] of Object.entries(e.values)) {
+        body.push(`    uint256 internal constant ${upper(name)} = ${number(name, value, stable)};`);
+      }
+      body.push("");
+      continue;
+    }
+    if (e.kind === "bounds") {
+      body.push(
+        ...comment(
+          "// ",
+          `The hard bounds ${lib.preset} registers (ParameterRegistry \`register(target, key, min, max, minStep)\`).`,
+          "    ",
+        ),
+      );
+      for (const [name, b] of Object.entries(e.values)) {
+        const n = (v: bigint) => number(name, v, stable);
+        body.push(
+          `    uint256 internal constant ${upper(name)}_MIN = ${n(b.min)};`,
+          `    uint256 internal constant ${upper(name)}_MAX = ${n(b.max)};`,
+          `    uint256 internal constant ${upper(name)}_STEP = ${n(b.minStep)};`,
+        );
+      }
+      body.push("");
+      continue;
+    }
+    const param = await constructorParam(e);
     const type = param.internalType.replace(/^struct /, "");
     const iface = type.split(".")[0];
     imports.set(iface, `../../contracts/interfaces/${iface}.sol`);
     const lines: string[] = [];
-    assign("p", param, e.value, lines);
+    assign("p", param, e.value, lines, stable);
     body.push(
-      `    /// @dev ${e.doc}, as the QUIVer preset deploys them.`,
+      `    /// @dev ${e.doc}, as ${lib.preset} deploys them.`,
       `    function ${e.fn}() internal pure returns (${type} memory p) {`,
       ...lines.map((l) => `        ${l}`),
       "    }",
@@ -143,19 +337,27 @@ export async function renderPresetNumbers(): Promise<string> {
   const lines = [
     "// SPDX-License-Identifier: MIT",
     "// Generated by `npm run preset-numbers` (scripts/preset-numbers.ts, scripts/lib/preset-numbers.ts) from",
-    "// presets/quiver; do not edit by hand. test/assurance/PresetNumbers.ts fails when it is stale.",
+    `// ${lib.dir}; do not edit by hand. test/assurance/PresetNumbers.ts fails when it is stale.`,
     "pragma solidity ^0.8.28;",
     "",
     ...[...imports.entries()].sort().map(([name, file]) => `import {${name}} from ${JSON.stringify(file)};`),
     "",
-    "/// @title QuiverNumbers",
-    "/// @notice The numbers the QUIVer preset deploys its staking and market contracts with, for the Solidity test",
-    "/// bases: they start from these and override only what a test needs otherwise.",
-    "library QuiverNumbers {",
+    `/// @title ${lib.name}`,
+    ...comment(
+      "/// ",
+      `@notice ${lib.notice}, for the Solidity test bases: ` +
+        "they start from these and override only what a test needs otherwise.",
+    ),
+    `library ${lib.name} {`,
     ...body,
     "}",
     "",
   ];
-  const config = (await resolveConfig(PRESET_NUMBERS_FILE)) ?? {};
+  const config = (await resolveConfig(lib.file)) ?? {};
   return format(lines.join("\n"), { ...config, parser: "slang" });
+}
+
+/** Every generated file with its source. */
+export async function renderAllPresetNumbers(): Promise<{ file: string; source: string }[]> {
+  return Promise.all(libraries().map(async (lib) => ({ file: lib.file, source: await renderPresetNumbers(lib) })));
 }

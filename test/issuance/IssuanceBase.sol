@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
 import {IIssuerToken} from "../../contracts/interfaces/IIssuerToken.sol";
 import {IssuerRegistry} from "../../contracts/issuance/IssuerRegistry.sol";
 import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";
@@ -12,6 +11,7 @@ import {IssuerTokenFactory} from "../../contracts/issuance/IssuerTokenFactory.so
 import {PartnerRewards} from "../../contracts/issuance/PartnerRewards.sol";
 import {Settlement} from "../../contracts/issuance/Settlement.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {QutokenNumbers} from "../utils/QutokenNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
@@ -22,12 +22,13 @@ import {ManagedTest} from "../utils/ManagedTest.sol";
 /// fee and a 90-day partner claim window.
 abstract contract IssuanceBase is ManagedTest {
     uint256 internal constant QUT_CAP = 1_000_000_000 ether;
-    uint256 internal constant TIER1 = 10_000 ether;
-    uint256 internal constant TIER2 = 50_000 ether;
-    uint256 internal constant TIER3 = 250_000 ether;
-    uint256 internal constant NOTICE = 35 days;
-    uint256 internal constant FEE = 1_000 ether;
-    uint256 internal constant CLAIM_WINDOW = 90 days;
+    // The Qutoken preset's numbers (test/utils/QutokenNumbers.sol), by the names the tests use.
+    uint256 internal immutable TIER1 = QutokenNumbers.issuerTiers()[0].minStake;
+    uint256 internal immutable TIER2 = QutokenNumbers.issuerTiers()[1].minStake;
+    uint256 internal immutable TIER3 = QutokenNumbers.issuerTiers()[2].minStake;
+    uint256 internal constant NOTICE = QutokenNumbers.UNSTAKE_NOTICE_PERIOD;
+    uint256 internal constant FEE = QutokenNumbers.CREATION_FEE;
+    uint256 internal constant CLAIM_WINDOW = QutokenNumbers.PARTNER_CLAIM_WINDOW;
     uint256 internal constant START = 1_750_000_000;
 
     bytes32 internal constant TERMS_HASH = keccak256("Coffee Club terms v1");
@@ -90,12 +91,7 @@ abstract contract IssuanceBase is ManagedTest {
         qut = new ProtocolToken("Qutoken", "QUT", QUT_CAP, address(manager));
         params = new ParameterRegistry(address(manager));
 
-        IIssuerRegistry.Tier[3] memory tiers = [
-            IIssuerRegistry.Tier({minStake: uint128(TIER1), slots: 1}),
-            IIssuerRegistry.Tier({minStake: uint128(TIER2), slots: 5}),
-            IIssuerRegistry.Tier({minStake: uint128(TIER3), slots: 25})
-        ];
-        registry = new IssuerRegistry(address(manager), address(qut), tiers, NOTICE, treasury);
+        registry = new IssuerRegistry(address(manager), address(qut), QutokenNumbers.issuerTiers(), NOTICE, treasury);
         factory = new IssuerTokenFactory(address(manager), address(registry), _compliance(), FEE);
         rewards = new PartnerRewards(address(manager), address(qut), CLAIM_WINDOW);
         settlement = new Settlement(address(qut), address(registry));
@@ -118,15 +114,69 @@ abstract contract IssuanceBase is ManagedTest {
         manager.grantRole(Roles.ISSUANCE_PARTNER_DISTRIBUTOR, distributor, 0);
 
         // Hard bounds, as the preset registers them.
-        params.register(address(registry), registry.TIER1_MIN_STAKE(), 1_000 ether, 1_000_000 ether, 0);
-        params.register(address(registry), registry.TIER2_MIN_STAKE(), 5_000 ether, 5_000_000 ether, 0);
-        params.register(address(registry), registry.TIER3_MIN_STAKE(), 25_000 ether, 25_000_000 ether, 0);
-        params.register(address(registry), registry.TIER1_SLOTS(), 1, 10, 1);
-        params.register(address(registry), registry.TIER2_SLOTS(), 1, 50, 1);
-        params.register(address(registry), registry.TIER3_SLOTS(), 1, 250, 1);
-        params.register(address(registry), registry.UNSTAKE_NOTICE_PERIOD(), 30 days, 90 days, 1 days);
-        params.register(address(factory), factory.CREATION_FEE(), 0, 100_000 ether, 100 ether);
-        params.register(address(rewards), rewards.CLAIM_WINDOW(), 7 days, 365 days, 1 days);
+        _register(
+            address(registry),
+            registry.TIER1_MIN_STAKE(),
+            QutokenNumbers.TIER1_MIN_STAKE_MIN,
+            QutokenNumbers.TIER1_MIN_STAKE_MAX,
+            QutokenNumbers.TIER1_MIN_STAKE_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER2_MIN_STAKE(),
+            QutokenNumbers.TIER2_MIN_STAKE_MIN,
+            QutokenNumbers.TIER2_MIN_STAKE_MAX,
+            QutokenNumbers.TIER2_MIN_STAKE_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER3_MIN_STAKE(),
+            QutokenNumbers.TIER3_MIN_STAKE_MIN,
+            QutokenNumbers.TIER3_MIN_STAKE_MAX,
+            QutokenNumbers.TIER3_MIN_STAKE_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER1_SLOTS(),
+            QutokenNumbers.TIER1_SLOTS_MIN,
+            QutokenNumbers.TIER1_SLOTS_MAX,
+            QutokenNumbers.TIER1_SLOTS_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER2_SLOTS(),
+            QutokenNumbers.TIER2_SLOTS_MIN,
+            QutokenNumbers.TIER2_SLOTS_MAX,
+            QutokenNumbers.TIER2_SLOTS_STEP
+        );
+        _register(
+            address(registry),
+            registry.TIER3_SLOTS(),
+            QutokenNumbers.TIER3_SLOTS_MIN,
+            QutokenNumbers.TIER3_SLOTS_MAX,
+            QutokenNumbers.TIER3_SLOTS_STEP
+        );
+        _register(
+            address(registry),
+            registry.UNSTAKE_NOTICE_PERIOD(),
+            QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MIN,
+            QutokenNumbers.UNSTAKE_NOTICE_PERIOD_MAX,
+            QutokenNumbers.UNSTAKE_NOTICE_PERIOD_STEP
+        );
+        _register(
+            address(factory),
+            factory.CREATION_FEE(),
+            QutokenNumbers.CREATION_FEE_MIN,
+            QutokenNumbers.CREATION_FEE_MAX,
+            QutokenNumbers.CREATION_FEE_STEP
+        );
+        _register(
+            address(rewards),
+            rewards.CLAIM_WINDOW(),
+            QutokenNumbers.PARTNER_CLAIM_WINDOW_MIN,
+            QutokenNumbers.PARTNER_CLAIM_WINDOW_MAX,
+            QutokenNumbers.PARTNER_CLAIM_WINDOW_STEP
+        );
         vm.stopPrank();
 
         vm.label(address(qut), "QUT");
@@ -137,6 +187,10 @@ abstract contract IssuanceBase is ManagedTest {
     }
 
     // ------------------------------------------------------------------ QUT and stake
+
+    function _register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) internal {
+        params.register(target, key, min, max, minStep);
+    }
 
     function _giveQut(address to, uint256 amount) internal {
         vm.prank(qutMinter);

@@ -8,7 +8,6 @@ import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.so
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
 import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
-import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
 import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
 import {CreditManager} from "../../contracts/lending/CreditManager.sol";
 import {EthReserve} from "../../contracts/lending/EthReserve.sol";
@@ -17,6 +16,7 @@ import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {QerunNumbers} from "../utils/QerunNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
 import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
@@ -36,16 +36,17 @@ abstract contract LendingBase is UniswapV2Fixture {
     uint256 internal constant SUPPLY = 1_000_000e6;
 
     // Risk numbers (the Qerun preset's).
-    uint16 internal constant MAX_LTV = 5_000;
-    uint16 internal constant THRESHOLD = 6_500;
-    uint16 internal constant BONUS = 800;
-    uint16 internal constant CLOSE_FACTOR = 5_000;
-    uint16 internal constant LIQ_FEE = 2_500;
-    uint128 internal constant MIN_BORROW = 100e6;
-    uint256 internal constant CEILING = 1_000_000e6;
-    uint16 internal constant SLIPPAGE = 100;
-    uint16 internal constant ETH_RETURN = 9_000;
-    uint256 internal constant PAUSE_DURATION = 30 days;
+    // The Qerun preset's numbers (test/utils/QerunNumbers.sol), by the names the tests use.
+    uint16 internal immutable MAX_LTV = uint16(QerunNumbers.riskParameters().maxLtvBps);
+    uint16 internal immutable THRESHOLD = uint16(QerunNumbers.riskParameters().liquidationThresholdBps);
+    uint16 internal immutable BONUS = uint16(QerunNumbers.riskParameters().liquidationBonusBps);
+    uint16 internal immutable CLOSE_FACTOR = uint16(QerunNumbers.riskParameters().closeFactorBps);
+    uint16 internal immutable LIQ_FEE = uint16(QerunNumbers.riskParameters().liquidationFeeBps);
+    uint128 internal immutable MIN_BORROW = QerunNumbers.riskParameters().minBorrow;
+    uint256 internal immutable CEILING = QerunNumbers.riskParameters().debtCeiling;
+    uint16 internal constant SLIPPAGE = uint16(QerunNumbers.MAX_SLIPPAGE_BPS);
+    uint16 internal constant ETH_RETURN = uint16(QerunNumbers.ETH_RETURN_BPS);
+    uint256 internal constant PAUSE_DURATION = QerunNumbers.PAUSE_DURATION;
 
     AccessManager internal manager;
     ParameterRegistry internal registry;
@@ -97,13 +98,7 @@ abstract contract LendingBase is UniswapV2Fixture {
             IInsuranceFund(address(fund)),
             "Qerun USDC Vault",
             "qvUSDC",
-            IStableVault.RateParams({
-                baseRateBps: 200,
-                slope1Bps: 600,
-                slope2Bps: 8_000,
-                optimalUtilizationBps: 8_000,
-                insuranceInterestShareBps: 1_000
-            })
+            QerunNumbers.rateParameters()
         );
         reserve = new EthReserve(
             address(manager),
@@ -122,15 +117,7 @@ abstract contract LendingBase is UniswapV2Fixture {
                 oracle: address(oracle),
                 insuranceFund: address(fund)
             }),
-            ICreditManager.RiskParams({
-                maxLtvBps: MAX_LTV,
-                liquidationThresholdBps: THRESHOLD,
-                liquidationBonusBps: BONUS,
-                closeFactorBps: CLOSE_FACTOR,
-                liquidationFeeBps: LIQ_FEE,
-                minBorrow: MIN_BORROW,
-                debtCeiling: CEILING
-            }),
+            QerunNumbers.riskParameters(),
             PAUSE_DURATION,
             _lockerPerk()
         );
@@ -163,17 +150,19 @@ abstract contract LendingBase is UniswapV2Fixture {
         return
             new OracleRouter(
                 address(manager),
-                IOracleRouter.FeedConfig({feed: address(qerFeed), minPrice: 1e12, maxPrice: 1e24}),
-                IOracleRouter.FeedConfig({feed: address(ethFeed), minPrice: 1e18, maxPrice: 1e24}),
+                _feed(QerunNumbers.qerFeedRange(), address(qerFeed)),
+                _feed(QerunNumbers.ethFeedRange(), address(ethFeed)),
                 sequencerFeed,
-                IOracleRouter.OracleParams({
-                    collateralMaxAge: 3_900,
-                    ethMaxAge: 3_900,
-                    sequencerGracePeriod: 3_600,
-                    maxPriceJumpBps: 1_000,
-                    priceJumpWindow: 3_600
-                })
+                QerunNumbers.oracleParameters()
             );
+    }
+
+    function _feed(
+        IOracleRouter.FeedConfig memory range,
+        address feed
+    ) internal pure returns (IOracleRouter.FeedConfig memory config) {
+        config = range;
+        config.feed = feed;
     }
 
     function _seedPool() internal {
@@ -202,26 +191,147 @@ abstract contract LendingBase is UniswapV2Fixture {
         vault.bindCreditManager(address(cm));
         reserve.bindCreditManager(address(cm));
 
-        _register(address(cm), LendingKeys.MAX_LTV_BPS, 1_000, 6_000, 100);
-        _register(address(cm), LendingKeys.LIQUIDATION_THRESHOLD_BPS, 5_500, 8_500, 100);
-        _register(address(cm), LendingKeys.LIQUIDATION_BONUS_BPS, 200, 1_500, 100);
-        _register(address(cm), LendingKeys.CLOSE_FACTOR_BPS, 2_000, 10_000, 500);
-        _register(address(cm), LendingKeys.LIQUIDATION_FEE_BPS, 0, 5_000, 500);
-        _register(address(cm), LendingKeys.MIN_BORROW, 1e6, 10_000e6, 10e6);
-        _register(address(cm), LendingKeys.DEBT_CEILING, 0, 1_000_000_000e6, 100_000e6);
-        _register(address(cm), cm.PAUSE_DURATION(), 24 days, 90 days, 1 days);
-        _register(address(vault), LendingKeys.BASE_RATE_BPS, 0, 1_000, 50);
-        _register(address(vault), LendingKeys.SLOPE1_BPS, 0, 3_000, 100);
-        _register(address(vault), LendingKeys.SLOPE2_BPS, 0, 30_000, 500);
-        _register(address(vault), LendingKeys.OPTIMAL_UTILIZATION_BPS, 5_000, 9_500, 100);
-        _register(address(vault), LendingKeys.INSURANCE_INTEREST_SHARE_BPS, 0, 5_000, 100);
-        _register(address(reserve), LendingKeys.MAX_SLIPPAGE_BPS, 50, 500, 10);
-        _register(address(reserve), LendingKeys.ETH_RETURN_BPS, 0, 10_000, 500);
-        _register(address(oracle), LendingKeys.COLLATERAL_MAX_AGE, 60, 172_800, 60);
-        _register(address(oracle), LendingKeys.ETH_MAX_AGE, 60, 172_800, 60);
-        _register(address(oracle), LendingKeys.SEQUENCER_GRACE_PERIOD, 0, 86_400, 300);
-        _register(address(oracle), LendingKeys.MAX_PRICE_JUMP_BPS, 100, 5_000, 100);
-        _register(address(oracle), LendingKeys.PRICE_JUMP_WINDOW, 300, 86_400, 300);
+        // Hard bounds, as the preset registers them (test/utils/QerunNumbers.sol).
+        _register(
+            address(cm),
+            LendingKeys.MAX_LTV_BPS,
+            QerunNumbers.MAX_LTV_BPS_MIN,
+            QerunNumbers.MAX_LTV_BPS_MAX,
+            QerunNumbers.MAX_LTV_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.LIQUIDATION_THRESHOLD_BPS,
+            QerunNumbers.LIQUIDATION_THRESHOLD_BPS_MIN,
+            QerunNumbers.LIQUIDATION_THRESHOLD_BPS_MAX,
+            QerunNumbers.LIQUIDATION_THRESHOLD_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.LIQUIDATION_BONUS_BPS,
+            QerunNumbers.LIQUIDATION_BONUS_BPS_MIN,
+            QerunNumbers.LIQUIDATION_BONUS_BPS_MAX,
+            QerunNumbers.LIQUIDATION_BONUS_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.CLOSE_FACTOR_BPS,
+            QerunNumbers.CLOSE_FACTOR_BPS_MIN,
+            QerunNumbers.CLOSE_FACTOR_BPS_MAX,
+            QerunNumbers.CLOSE_FACTOR_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.LIQUIDATION_FEE_BPS,
+            QerunNumbers.LIQUIDATION_FEE_BPS_MIN,
+            QerunNumbers.LIQUIDATION_FEE_BPS_MAX,
+            QerunNumbers.LIQUIDATION_FEE_BPS_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.MIN_BORROW,
+            QerunNumbers.MIN_BORROW_MIN,
+            QerunNumbers.MIN_BORROW_MAX,
+            QerunNumbers.MIN_BORROW_STEP
+        );
+        _register(
+            address(cm),
+            LendingKeys.DEBT_CEILING,
+            QerunNumbers.DEBT_CEILING_MIN,
+            QerunNumbers.DEBT_CEILING_MAX,
+            QerunNumbers.DEBT_CEILING_STEP
+        );
+        _register(
+            address(cm),
+            cm.PAUSE_DURATION(),
+            QerunNumbers.PAUSE_DURATION_MIN,
+            QerunNumbers.PAUSE_DURATION_MAX,
+            QerunNumbers.PAUSE_DURATION_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.BASE_RATE_BPS,
+            QerunNumbers.BASE_RATE_BPS_MIN,
+            QerunNumbers.BASE_RATE_BPS_MAX,
+            QerunNumbers.BASE_RATE_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.SLOPE1_BPS,
+            QerunNumbers.SLOPE1_BPS_MIN,
+            QerunNumbers.SLOPE1_BPS_MAX,
+            QerunNumbers.SLOPE1_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.SLOPE2_BPS,
+            QerunNumbers.SLOPE2_BPS_MIN,
+            QerunNumbers.SLOPE2_BPS_MAX,
+            QerunNumbers.SLOPE2_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.OPTIMAL_UTILIZATION_BPS,
+            QerunNumbers.OPTIMAL_UTILIZATION_BPS_MIN,
+            QerunNumbers.OPTIMAL_UTILIZATION_BPS_MAX,
+            QerunNumbers.OPTIMAL_UTILIZATION_BPS_STEP
+        );
+        _register(
+            address(vault),
+            LendingKeys.INSURANCE_INTEREST_SHARE_BPS,
+            QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_MIN,
+            QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_MAX,
+            QerunNumbers.INSURANCE_INTEREST_SHARE_BPS_STEP
+        );
+        _register(
+            address(reserve),
+            LendingKeys.MAX_SLIPPAGE_BPS,
+            QerunNumbers.MAX_SLIPPAGE_BPS_MIN,
+            QerunNumbers.MAX_SLIPPAGE_BPS_MAX,
+            QerunNumbers.MAX_SLIPPAGE_BPS_STEP
+        );
+        _register(
+            address(reserve),
+            LendingKeys.ETH_RETURN_BPS,
+            QerunNumbers.ETH_RETURN_BPS_MIN,
+            QerunNumbers.ETH_RETURN_BPS_MAX,
+            QerunNumbers.ETH_RETURN_BPS_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.COLLATERAL_MAX_AGE,
+            QerunNumbers.COLLATERAL_MAX_AGE_MIN,
+            QerunNumbers.COLLATERAL_MAX_AGE_MAX,
+            QerunNumbers.COLLATERAL_MAX_AGE_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.ETH_MAX_AGE,
+            QerunNumbers.ETH_MAX_AGE_MIN,
+            QerunNumbers.ETH_MAX_AGE_MAX,
+            QerunNumbers.ETH_MAX_AGE_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.SEQUENCER_GRACE_PERIOD,
+            QerunNumbers.SEQUENCER_GRACE_PERIOD_MIN,
+            QerunNumbers.SEQUENCER_GRACE_PERIOD_MAX,
+            QerunNumbers.SEQUENCER_GRACE_PERIOD_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.MAX_PRICE_JUMP_BPS,
+            QerunNumbers.MAX_PRICE_JUMP_BPS_MIN,
+            QerunNumbers.MAX_PRICE_JUMP_BPS_MAX,
+            QerunNumbers.MAX_PRICE_JUMP_BPS_STEP
+        );
+        _register(
+            address(oracle),
+            LendingKeys.PRICE_JUMP_WINDOW,
+            QerunNumbers.PRICE_JUMP_WINDOW_MIN,
+            QerunNumbers.PRICE_JUMP_WINDOW_MAX,
+            QerunNumbers.PRICE_JUMP_WINDOW_STEP
+        );
     }
 
     function _register(address target, bytes32 key, uint256 min, uint256 max, uint256 minStep) internal {

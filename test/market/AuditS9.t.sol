@@ -15,7 +15,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";
 import {Slasher} from "../../contracts/slashing/Slasher.sol";
-import {SlashingPreset} from "../slashing/SlashingPreset.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {MarketBase} from "./MarketBase.sol";
 
 /// @notice Audit s9 (branch s9-audit9): the registry's sum rule (2 x market challenge window + 2 x court voting period
@@ -24,7 +24,7 @@ import {MarketBase} from "./MarketBase.sol";
 /// QUIVer numbers (presets/quiver/*.ts): window 7 d (1..30 d, step 1 d), votes 3 d (1..14 d, step 1 d), unbonding
 /// 21 d (1..60 d, step 1 d). Gold: a provider of 250,000 self-stake (tier cap 15%).
 contract AuditS9Test is MarketBase {
-    uint256 internal constant BOND = SlashingPreset.BOND;
+    uint256 internal constant BOND = QuiverNumbers.VALIDATOR_BOND;
 
     Slasher internal slasher;
     ChallengeCourt internal court;
@@ -34,8 +34,8 @@ contract AuditS9Test is MarketBase {
     /// @dev MarketChallengesTest's setup (the real court over the market, three validators), then a real registry.
     function setUp() public override {
         super.setUp();
-        slasher = new Slasher(staking, address(manager), SlashingPreset.slasher());
-        court = new ChallengeCourt(IERC20(address(token)), slasher, address(manager), SlashingPreset.court());
+        slasher = new Slasher(staking, address(manager), QuiverNumbers.slasherParameters());
+        court = new ChallengeCourt(IERC20(address(token)), slasher, address(manager), QuiverNumbers.courtParameters());
         vm.startPrank(admin);
         _restrict(address(slasher), ISlasher.slash.selector, Roles.SLASHING_COURT);
         _restrict(address(staking), IProviderStaking.slash.selector, Roles.SLASHER);

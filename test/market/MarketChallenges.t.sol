@@ -11,14 +11,14 @@ import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";
 import {Slasher} from "../../contracts/slashing/Slasher.sol";
-import {SlashingPreset} from "../slashing/SlashingPreset.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {MarketBase} from "./MarketBase.sol";
 
 /// @notice The market's settlements as subjects of the real challenge court (the QUIVer slashing preset: a challenge
 /// stakes 1,000 QUIV plus 10% of the subject's value, three validators, 3-day votes, 50% of a rejected stake to the
 /// provider, the rest burned).
 contract MarketChallengesTest is MarketBase {
-    uint256 internal constant BOND = SlashingPreset.BOND;
+    uint256 internal constant BOND = QuiverNumbers.VALIDATOR_BOND;
 
     Slasher internal slasher;
     ChallengeCourt internal court;
@@ -26,8 +26,8 @@ contract MarketChallengesTest is MarketBase {
 
     function setUp() public override {
         super.setUp();
-        slasher = new Slasher(staking, address(manager), SlashingPreset.slasher());
-        court = new ChallengeCourt(IERC20(address(token)), slasher, address(manager), SlashingPreset.court());
+        slasher = new Slasher(staking, address(manager), QuiverNumbers.slasherParameters());
+        court = new ChallengeCourt(IERC20(address(token)), slasher, address(manager), QuiverNumbers.courtParameters());
         // The roles the slashing deploy module maps: the court slashes through the slasher, the slasher in staking.
         vm.startPrank(admin);
         _restrict(address(slasher), ISlasher.slash.selector, Roles.SLASHING_COURT);

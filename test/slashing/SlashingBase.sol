@@ -7,24 +7,25 @@ import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";
 import {MetricsRegistry} from "../../contracts/slashing/MetricsRegistry.sol";
 import {Slasher} from "../../contracts/slashing/Slasher.sol";
 import {StakingBase} from "../staking/StakingBase.sol";
 import {MockChallengeSource} from "./mocks/MockChallengeSource.sol";
-import {SlashingPreset} from "./SlashingPreset.sol";
 
 /// @notice Shared setup for slashing tests: the staking module of `StakingBase` (QUIVer tiers: maximum slash
-/// 5 / 10 / 15 / 20%) with the QUIVer slashing preset on top (`SlashingPreset`); a metrics registry
-/// with daily epochs from T0, a 90-epoch window, a one-day attestation window, 95% uptime, 2x latency, 3
-/// attestations, 100 ms, weights 40/30/20/10%, a 7-day dispute window. Actors: five validators, a consumer, the
-/// emergency timelock, the normal timelock (governor).
+/// 5 / 10 / 15 / 20%) with the QUIVer slashing preset on top (test/utils/QuiverNumbers.sol: classes minor 1-5%, major
+/// 5-15%, severe 15-20%; a 1,000-token minimum challenge stake plus 10%, 3-day votes, a 10,000-token bond; a metrics
+/// registry with daily epochs, a 90-epoch window, 95% uptime, 2x latency, 3 attestations, weights 40/30/20/10%, a
+/// 7-day dispute window), its epochs starting at T0. Actors: five validators, a consumer, the emergency timelock, the
+/// normal timelock (governor).
 abstract contract SlashingBase is StakingBase {
     uint256 internal constant DAY = 1 days;
-    uint256 internal constant VOTING = SlashingPreset.VOTING;
-    uint256 internal constant BOND = SlashingPreset.BOND;
-    uint256 internal constant MIN_STAKE = SlashingPreset.MIN_STAKE;
+    uint256 internal constant VOTING = QuiverNumbers.VOTING_PERIOD;
+    uint256 internal constant BOND = QuiverNumbers.VALIDATOR_BOND;
+    uint256 internal constant MIN_STAKE = QuiverNumbers.MIN_CHALLENGE_STAKE;
 
     Slasher internal slasherContract;
     ChallengeCourt internal court;
@@ -52,25 +53,17 @@ abstract contract SlashingBase is StakingBase {
     }
 
     function _slasherParameters() internal pure virtual returns (ISlasher.Parameters memory) {
-        return SlashingPreset.slasher();
+        return QuiverNumbers.slasherParameters();
     }
 
     function _courtParameters() internal pure virtual returns (IChallengeCourt.Parameters memory) {
-        return SlashingPreset.court();
+        return QuiverNumbers.courtParameters();
     }
 
     function _metricsConfig() internal view virtual returns (IMetricsRegistry.Config memory c) {
+        c = QuiverNumbers.metricsConfig();
+        // Epoch 0 starts at the tests' clock (the deployment's `metricsStart` parameter, not a preset number).
         c.start = T0;
-        c.epochLength = DAY;
-        c.windowEpochs = 90;
-        c.attestationWindow = DAY;
-        c.minUptimeBps = 9_500;
-        c.latencyBreachBps = 20_000;
-        c.minAttestations = 3;
-        c.fastResponseMs = 100;
-        c.trustWeightsBps = [uint16(4_000), 3_000, 2_000, 1_000];
-        c.disputeWindow = 7 days;
-        c.maxLatencyMs = 2_000;
     }
 
     /// @dev The roles the preset's deploy module maps and grants (deploy/modules/Slashing.ts).

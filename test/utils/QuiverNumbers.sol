@@ -3,16 +3,19 @@
 // presets/quiver; do not edit by hand. test/assurance/PresetNumbers.ts fails when it is stale.
 pragma solidity ^0.8.28;
 
+import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
+import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
 import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {IRequestAuction} from "../../contracts/interfaces/IRequestAuction.sol";
+import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {IVolumeContracts} from "../../contracts/interfaces/IVolumeContracts.sol";
 
 /// @title QuiverNumbers
-/// @notice The numbers the QUIVer preset deploys its staking and market contracts with, for the Solidity test
+/// @notice The numbers the QUIVer preset deploys its staking, slashing and market contracts with, for the Solidity test
 /// bases: they start from these and override only what a test needs otherwise.
 library QuiverNumbers {
     /// @dev ProviderStaking's governed numbers, as the QUIVer preset deploys them.
@@ -47,6 +50,55 @@ library QuiverNumbers {
         p.stakedVoteBps = 15_000;
         p.maxLockVoteBps = 20_000;
         p.fullBonusLockDuration = 365 days;
+    }
+
+    /// @dev Slasher's class ranges and cap window, as the QUIVer preset deploys them.
+    function slasherParameters() internal pure returns (ISlasher.Parameters memory p) {
+        p.minor.minBps = 100;
+        p.minor.maxBps = 500;
+        p.major.minBps = 500;
+        p.major.maxBps = 1500;
+        p.severe.minBps = 1500;
+        p.severe.maxBps = 2000;
+        p.capWindow = 30 days;
+    }
+
+    /// @dev ChallengeCourt's numbers, as the QUIVer preset deploys them.
+    function courtParameters() internal pure returns (IChallengeCourt.Parameters memory p) {
+        p.minChallengeStake = 1000 ether;
+        p.challengeStakeBps = 1000;
+        p.votingPeriod = 3 days;
+        p.quorumBps = 5000;
+        p.minQuorum = 3;
+        p.majorityBps = 5000;
+        p.challengerRewardBps = 2000;
+        p.providerShareBps = 5000;
+        p.validatorFeeBps = 1000;
+        p.validatorBond = 10_000 ether;
+        p.maxMissedVotes = 5;
+    }
+
+    // The court numbers the tests name (also in `courtParameters()`), as the QUIVer preset deploys them.
+    uint256 internal constant VOTING_PERIOD = 3 days;
+    uint256 internal constant VALIDATOR_BOND = 10_000 ether;
+    uint256 internal constant MIN_CHALLENGE_STAKE = 1000 ether;
+
+    /// @dev MetricsRegistry's numbers (`start` 0: the deployment sets it), as the QUIVer preset deploys them.
+    function metricsConfig() internal pure returns (IMetricsRegistry.Config memory p) {
+        p.start = 0;
+        p.epochLength = 1 days;
+        p.windowEpochs = 90;
+        p.attestationWindow = 1 days;
+        p.minUptimeBps = 9500;
+        p.latencyBreachBps = 20_000;
+        p.minAttestations = 3;
+        p.fastResponseMs = 100;
+        p.trustWeightsBps[0] = 4000;
+        p.trustWeightsBps[1] = 3000;
+        p.trustWeightsBps[2] = 2000;
+        p.trustWeightsBps[3] = 1000;
+        p.disputeWindow = 7 days;
+        p.maxLatencyMs = 2000;
     }
 
     /// @dev ModelCatalog's numbers, as the QUIVer preset deploys them.
