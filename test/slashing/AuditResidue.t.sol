@@ -128,6 +128,22 @@ contract AuditResidueTest is SlashingBase {
         assertEq(uint256(court.decide(id)), uint256(IChallengeCourt.Status.Expired), "true charge expires");
     }
 
+    // ------------------------------------------------------------------ finding 4 (Info)
+
+    /// `voteOf` reads the REPORTED_SILENT mark (8) as a vote: voted = true (8 != 0), uphold = false (8 & 1 == 0), so
+    /// a validator reported silent shows as a reject voter of the case (indexers, fee claim bots, the handler's own
+    /// `_claimant` pick it; its claim then reverts NothingToClaim).
+    function test_Exploit_voteOfShowsAReportedSilentValidatorAsARejectVoter() public {
+        _sybils(1);
+        uint256 id = _openMinor("a");
+        vm.warp(T0 + VOTING);
+        court.reportSilence(sybils[0], id);
+        (bool voted, bool uphold, bool claimed) = court.voteOf(id, sybils[0]);
+        assertTrue(voted, "reported silent, shown as voted");
+        assertFalse(uphold, "shown as a reject vote");
+        assertFalse(claimed, "unclaimed");
+    }
+
     // ------------------------------------------------------------------ safe: sequences and packing
 
     /// Penalised on A, reported on C (opened before A: loses 10,000, its leftBond), reactivated at 9,000, penalised
