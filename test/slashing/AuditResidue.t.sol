@@ -39,7 +39,9 @@ contract AuditResidueTest is SlashingBase {
     /// honest uphold (30,000), two are late: 2 x 30,000 = 60,000 is no majority of 60,000, no verdict yet. p1 reports
     /// cv first: cv 10,000 -> 9,000, ineligible until T0 + 6 days; 1,000 to the pool. Same for a provider that is a
     /// validator (the challenger reports it).
-    function test_Exploit_conflictedChallengerValidatorPenalisedForTheVoteItMayNotCast() public {
+    /// @dev KNOWN ISSUE (Low, audit s12): a validator that is a case's challenger or provider may not vote on it, but
+    /// can be reported silent on it.
+    function test_knownIssue_conflictedChallengerValidatorPenalisedForTheVoteItMayNotCast() public {
         address cv = makeAddr("consumerValidator");
         _registerValidator(cv);
         bytes32 s = keccak256("cv case");
@@ -70,9 +72,12 @@ contract AuditResidueTest is SlashingBase {
     /// Silence is free once a validator has exited: ten Sybils (100,000) are counted in a true charge's set, exit
     /// right after it opens (no vote possible, no penalty possible: `reportSilence` of an exiting validator only
     /// removes its bond) and force the honest side to send one unpaid report per Sybil per challenge, or the charge
-    /// expires: 5 honest uphold 50,000 of a 150,000 set; 2 x 50,000 <= 150,000. It takes 6 reports (set 90,000 < 100,000).
+    /// expires: 5 honest uphold 50,000 of a 150,000 set; 2 x 50,000 <= 150,000. It takes 6 reports (set 90,000 <
+    /// 100,000).
     /// The attacker loses nothing (all 10 withdraw 10,000 each); an active silent Sybil would have lost 1,000 each.
-    function test_Exploit_exitedSilentSybilsBlockForFreeUntilReportedOneByOne() public {
+    /// @dev KNOWN ISSUE (Low, audit s12): an exited validator's silence costs nothing: each must be reported, unpaid,
+    /// one by one.
+    function test_knownIssue_exitedSilentSybilsBlockForFreeUntilReportedOneByOne() public {
         _sybils(10);
         uint256 id = _openMinor("true charge");
         for (uint256 i; i < 10; ++i) {
@@ -84,7 +89,11 @@ contract AuditResidueTest is SlashingBase {
         assertEq(court.challenge(id).setStake, 150_000 ether, "50,000 honest + 100,000 exited Sybils");
         vm.expectRevert(
             abi.encodeWithSelector(
-                IChallengeCourt.DecisionPending.selector, id, 50_000 ether, 150_000 ether, T0 + 2 * VOTING
+                IChallengeCourt.DecisionPending.selector,
+                id,
+                50_000 ether,
+                150_000 ether,
+                T0 + 2 * VOTING
             )
         );
         court.decide(id);
@@ -92,7 +101,11 @@ contract AuditResidueTest is SlashingBase {
         assertEq(court.challenge(id).setStake, 90_000 ether, "150,000 - 6 x 10,000: no residue, the fix holds");
         (uint256 pool, , , ) = court.balances();
         assertEq(pool, 0, "six reported silent identities, zero penalty");
-        assertEq(uint256(court.decide(id)), uint256(IChallengeCourt.Status.Upheld), "upheld only after 6 unpaid reports");
+        assertEq(
+            uint256(court.decide(id)),
+            uint256(IChallengeCourt.Status.Upheld),
+            "upheld only after 6 unpaid reports"
+        );
         vm.warp(T0 + 2 * VOTING);
         for (uint256 i; i < 10; ++i) {
             vm.prank(sybils[i]);
@@ -106,7 +119,9 @@ contract AuditResidueTest is SlashingBase {
     /// with 3 days, the charge's reporting period now runs to T0 + 17 days. Sybils unreported by T0 + 6 days withdraw
     /// and their 100,000 stays in the set for good: 2 x 50,000 <= 150,000, the true charge expires (stake back, no
     /// slash). The residue the fix removed comes back in full (100% of the bond, not 10%).
-    function test_Exploit_longerVotingPeriodLetsSilentBondsWithdrawBeforeReporting() public {
+    /// @dev KNOWN ISSUE (Info, audit s12): a longer votingPeriod lets silent exited bonds withdraw before they can be
+    /// reported.
+    function test_knownIssue_longerVotingPeriodLetsSilentBondsWithdrawBeforeReporting() public {
         _sybils(10);
         uint256 id = _openMinor("true charge");
         for (uint256 i; i < 10; ++i) {
@@ -133,7 +148,8 @@ contract AuditResidueTest is SlashingBase {
     /// `voteOf` reads the REPORTED_SILENT mark (8) as a vote: voted = true (8 != 0), uphold = false (8 & 1 == 0), so
     /// a validator reported silent shows as a reject voter of the case (indexers, fee claim bots, the handler's own
     /// `_claimant` pick it; its claim then reverts NothingToClaim).
-    function test_Exploit_voteOfShowsAReportedSilentValidatorAsARejectVoter() public {
+    /// @dev KNOWN ISSUE (Info, audit s12): voteOf shows a validator reported silent as a reject voter.
+    function test_knownIssue_voteOfShowsAReportedSilentValidatorAsARejectVoter() public {
         _sybils(1);
         uint256 id = _openMinor("a");
         vm.warp(T0 + VOTING);
