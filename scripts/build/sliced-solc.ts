@@ -21,6 +21,8 @@
  * The cost: each slice repeats the parsing and analysis of what it imports, and a contract deployed by tests of
  * several slices is generated once per slice. The build is a little slower; it completes.
  */
+import { createRequire } from "node:module";
+
 import type { HookContext, SolidityHooks } from "hardhat/types/hooks";
 import type { HardhatPlugin } from "hardhat/types/plugins";
 import type { CompilerInput, CompilerOutput, CompilerOutputError } from "hardhat/types/solidity";
@@ -195,13 +197,51 @@ export async function invokeSolcInSlices(
   return { sources: asts.sources, contracts, errors: mergeErrors([asts, ...parts]) };
 }
 
+/**
+ * Inputs longer than this go to the compiler through its heap. solc-js's own call copies the input onto the wasm
+ * stack (four bytes per character), which a whole job's input outgrows: the wasm compiler then crashes at once
+ * ("memory access out of bounds", Hardhat's HHE908) whatever the selection, as the AST pass did on a fresh clone.
+ */
+const STACK_SAFE_CHARS = 1_000_000;
+
+/** The part of soljson (the emscripten module of solc-js) used to compile with the input on the heap. */
+interface SolJson {
+  _malloc(size: number): number;
+  _free(pointer: number): void;
+  lengthBytesUTF8(text: string): number;
+  stringToUTF8(text: string, pointer: number, size: number): void;
+  UTF8ToString(pointer: number): string;
+  _solidity_compile(input: number, callback: number, context: number): number;
+  _solidity_reset(): void;
+}
+
+/** Compiles `input` in this process with soljson at `compilerPath`, the input written to the wasm heap. */
+function compileOnHeap(compilerPath: string, input: CompilerInput): CompilerOutput {
+  const soljson = createRequire(import.meta.url)(compilerPath) as SolJson;
+  const text = JSON.stringify(input);
+  const size = soljson.lengthBytesUTF8(text) + 1;
+  const pointer = soljson._malloc(size);
+  try {
+    soljson.stringToUTF8(text, pointer, size);
+    // No import callback: Hardhat's input holds every source.
+    return JSON.parse(soljson.UTF8ToString(soljson._solidity_compile(pointer, 0, 0))) as CompilerOutput;
+  } finally {
+    soljson._free(pointer);
+    soljson._solidity_reset();
+  }
+}
+
 const plugin: HardhatPlugin = {
   id: "tokenomics-kit:sliced-solc",
   hookHandlers: {
     solidity: async () => ({
       default: async (): Promise<Partial<SolidityHooks>> => ({
         invokeSolc: async (context: HookContext, compiler, solcInput, solcConfig, next) =>
-          await invokeSolcInSlices(solcInput, async (input) => await next(context, compiler, input, solcConfig)),
+          await invokeSolcInSlices(solcInput, async (input) =>
+            compiler.isSolcJs && JSON.stringify(input).length > STACK_SAFE_CHARS
+              ? compileOnHeap(compiler.compilerPath, input)
+              : await next(context, compiler, input, solcConfig),
+          ),
       }),
     }),
   },
