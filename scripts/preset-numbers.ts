@@ -1,5 +1,5 @@
 /**
- * Writes test/utils/QuiverNumbers.sol, QerunNumbers.sol and QutokenNumbers.sol: the structs and numbers the presets
+ * Writes test/utils/QuiverNumbers.sol, QryNumbers.sol, QerunNumbers.sol and QutokenNumbers.sol: the structs and numbers the presets
  * deploy their contracts with (scripts/lib/preset-numbers.ts), for the Solidity test bases.
  *
  *   npm run preset-numbers

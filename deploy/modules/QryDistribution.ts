@@ -30,6 +30,17 @@ export interface DistributionModuleOptions {
   stakingRewardsKind?: number;
 }
 
+/** AvailabilityPool's `Rules` for a preset (the Solidity tests' preset numbers are built by this function too). */
+export function availabilityRules(preset: DistributionPreset) {
+  const a = preset.availability;
+  return {
+    quota: a.quota,
+    availabilityBps: a.availabilityThresholdBps,
+    activityBps: a.activityThresholdBps,
+    challengerShareBps: a.challengerShareBps,
+  };
+}
+
 /**
  * A distribution (QRY's numbers: presets/qry/distribution.ts) under the Token module's AccessManager and ParameterRegistry:
  * three SqrtPools (query fulfillment, integrators, portals: identity pools, a locked own stake per identity), the AvailabilityPool,
@@ -83,12 +94,7 @@ export function buildDistributionModule(preset: DistributionPreset, options: Dis
       manager,
       ...clock,
       stakeReader,
-      {
-        quota: a.quota,
-        availabilityBps: a.availabilityThresholdBps,
-        activityBps: a.activityThresholdBps,
-        challengerShareBps: a.challengerShareBps,
-      },
+      availabilityRules(preset),
       a.services.map((s) => s.minStake),
     ]);
     const consensus = m.contract("ConsensusRewards", [token, manager, ...clock]);

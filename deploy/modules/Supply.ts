@@ -1,7 +1,13 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { ArgumentType, ContractFuture, IgnitionModuleBuilder } from "@nomicfoundation/ignition-core";
 
-import { accountNames, validateSupplyPreset, type SupplyPreset, type VestingAllocation } from "../../modules/supply.js";
+import {
+  accountNames,
+  validateSupplyPreset,
+  type AccountName,
+  type SupplyPreset,
+  type VestingAllocation,
+} from "../../modules/supply.js";
 import { ROLES } from "../../lib/roles.js";
 import { selector } from "../../lib/selectors.js";
 import { TokenModule } from "./Token.js";
@@ -137,30 +143,40 @@ export function buildSupplyModule(preset: SupplyPreset, options: SupplyModuleOpt
     const grantCreator = m.call(manager, "grantRole", [ROLES.VESTING_CREATOR, genesis, 0], {
       id: "GrantCreatorToGenesis",
     });
-    const grants: ArgumentType[] = preset.allocations.flatMap((a): ArgumentType[] =>
-      a.kind === "direct"
-        ? [{ to: account[a.to], amount: a.amount }]
-        : a.kind === "emission"
-          ? [{ to: controller, amount: a.amount }]
-          : [],
-    );
-    const vesting = preset.allocations
-      .filter((a): a is VestingAllocation => a.kind === "vesting")
-      .map((a) => ({
-        beneficiary: account[a.beneficiary],
-        amount: a.amount,
-        start,
-        cliffDuration: a.cliffSeconds,
-        duration: a.durationSeconds,
-        startUnlockBps: a.startUnlockBps,
-        revocable: a.revocable,
-      }));
+    const { grants, vesting } = genesisPlan<ArgumentType>(preset, account, controller, start);
     m.call(genesis, "run", [grants, vesting], { after: [grantMinter, grantCreator, restrictCreate] });
 
     return { manager, token, vault, controller, genesis, ...(pool ? { pool } : {}) };
   });
   if (options.contracts === undefined) built.set(id, module);
   return module;
+}
+
+/**
+ * What `Genesis.run` is called with: the direct and emission allocations as grants (emission to `controller`), the
+ * vesting allocations as schedules starting at `start`, each in the preset's order. `account` maps the preset's
+ * account names to addresses (or futures). The Solidity tests' preset numbers are built by this function too.
+ */
+export function genesisPlan<A>(preset: SupplyPreset, account: Record<AccountName, A>, controller: A, start: A) {
+  const grants = preset.allocations.flatMap((a) =>
+    a.kind === "direct"
+      ? [{ to: account[a.to], amount: a.amount }]
+      : a.kind === "emission"
+        ? [{ to: controller, amount: a.amount }]
+        : [],
+  );
+  const vesting = preset.allocations
+    .filter((a): a is VestingAllocation => a.kind === "vesting")
+    .map((a) => ({
+      beneficiary: account[a.beneficiary],
+      amount: a.amount,
+      start,
+      cliffDuration: a.cliffSeconds,
+      duration: a.durationSeconds,
+      startUnlockBps: a.startUnlockBps,
+      revocable: a.revocable,
+    }));
+  return { grants, vesting };
 }
 
 /** One module object per module id, so every caller of the deploy helpers shares it. */

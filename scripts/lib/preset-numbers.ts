@@ -1,13 +1,16 @@
 /**
  * The Solidity tests' preset numbers, generated from `presets/`, one library per preset in `test/utils/`:
- * `QuiverNumbers.sol` (staking, slashing, market), `QerunNumbers.sol` (lending), `QutokenNumbers.sol` (issuance).
+ * `QuiverNumbers.sol` (staking, slashing, market, governance, supply), `QryNumbers.sol` (governance classes),
+ * `QerunNumbers.sol` (lending), `QutokenNumbers.sol` (issuance).
  * Each returns the structs and numbers the preset's contracts are deployed with, built by the same functions the
  * Ignition builders use (`stakingConstructorArgs`, `slashingConstructorArgs`, `marketConstructorArgs`,
- * `lendingConstructorArgs`; the issuance module passes its preset's fields as they are), and the hard bounds the
+ * `lendingConstructorArgs`, `governanceParameters`, `genesisPlan`; the issuance module passes its preset's fields as
+ * they are), and the hard bounds the
  * modules register. A test base starts from them instead of copying the numbers by hand, and overrides a value only
  * where a test needs another one (with a comment). `npm run preset-numbers` writes the files;
  * `test/assurance/PresetNumbers.ts` fails when one is stale.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 
 import { format, resolveConfig } from "prettier";
@@ -16,12 +19,20 @@ import { lendingConstructorArgs } from "../../deploy/modules/Lending.js";
 import { marketConstructorArgs } from "../../deploy/modules/Market.js";
 import { slashingConstructorArgs } from "../../deploy/modules/Slashing.js";
 import { stakingConstructorArgs } from "../../deploy/modules/Staking.js";
+import { availabilityRules } from "../../deploy/modules/QryDistribution.js";
+import { genesisPlan } from "../../deploy/modules/Supply.js";
 import type { Bounds } from "../../lib/governed.js";
+import type { GovernancePreset } from "../../modules/governance.js";
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
+import { qryDistribution } from "../../presets/qry/distribution.js";
+import { qryGovernance } from "../../presets/qry/governance.js";
+import { quiverGovernance } from "../../presets/quiver/governance.js";
 import { quiverMarket } from "../../presets/quiver/market.js";
 import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
+import { quiverSupply } from "../../presets/quiver/supply.js";
 import { QUTOKEN_ISSUANCE } from "../../presets/qutoken/issuance.js";
+import { classId, governanceParameters } from "./deploy.js";
 
 /** An ABI parameter, as the compiler's artifacts give it. */
 interface AbiParam {
@@ -33,8 +44,9 @@ interface AbiParam {
 
 /**
  * One generated item of a library:
- * - a struct (or fixed array of structs) a constructor of `contract` takes, matched by its field names (or by the
- *   constructor parameter's name `param`), returned by `fn`;
+ * - a struct (or an array of structs) a constructor of `contract` takes, matched by its field names (or by the
+ *   constructor parameter's name `param`; with `method`, that function's parameter `param`), returned by `fn`;
+ * - `array`: a list of numbers a constructor takes (`uint256[]`), returned by `fn`;
  * - `constants`: plain numbers a constructor takes as scalars, as `uint256` constants named in `UPPER_CASE`;
  * - `bounds`: the hard bounds a deploy module registers in the ParameterRegistry, one `<name>Bound()` each.
  */
@@ -46,9 +58,12 @@ type Entry =
       source: string;
       contract: string;
       param?: string;
+      /** The function whose parameter `param` is the struct; the constructor when unset. */
+      method?: string;
       value: unknown;
       doc: string;
     }
+  | { kind: "array"; fn: string; values: readonly bigint[]; doc: string }
   | { kind: "constants"; values: Record<string, bigint>; doc: string }
   | { kind: "bounds"; values: Record<string, Bounds>; doc: string };
 
@@ -72,6 +87,7 @@ const struct = (
   value: unknown,
   doc: string,
   param?: string,
+  method?: string,
 ): Extract<Entry, { kind: "struct" }> => ({
   kind: "struct",
   fn,
@@ -80,9 +96,27 @@ const struct = (
   value,
   doc,
   param,
+  method,
 });
 
+/** The Governance module's parameters for `preset` (the guardian's owners do not matter here). */
+function governance(preset: GovernancePreset) {
+  const owners = Array.from({ length: preset.guardian.owners }, () => "");
+  return governanceParameters({ preset, guardianOwners: owners, token: { name: "", symbol: "", cap: 0n } }).Governance;
+}
+
+/** The class ids a preset names, as `<name>Class` constants. */
+function classIds(preset: GovernancePreset): Record<string, bigint> {
+  return Object.fromEntries(preset.classes.map((c) => [`${c.name}Class`, BigInt(classId(preset, c.name))]));
+}
+
 function libraries(): Library[] {
+  const quiverGov = governance(quiverGovernance);
+  const qryGov = governance(qryGovernance);
+  const supply = quiverSupply;
+  const emission = supply.emission;
+  // Addresses and the start are the deployment's: left out, the test sets them.
+  const genesis = genesisPlan<undefined>(supply, {}, undefined, undefined);
   const staking = stakingConstructorArgs(quiverStaking);
   const market = marketConstructorArgs(quiverMarket);
   // The metrics registry's start is a deployment parameter (module parameter `metricsStart`), not a preset number.
@@ -128,6 +162,132 @@ function libraries(): Library[] {
         m("marketParameters", "InferenceMarket", market.market, "InferenceMarket's numbers"),
         m("auctionParameters", "RequestAuction", market.auction, "RequestAuction's numbers"),
         m("volumeParameters", "VolumeContracts", market.volume, "VolumeContracts' numbers"),
+        {
+          kind: "constants",
+          values: {
+            governorVotingDelay: quiverGov.votingDelay,
+            governorVotingPeriod: quiverGov.votingPeriod,
+            normalDelay: quiverGov.normalDelay,
+            emergencyDelay: quiverGov.emergencyDelay,
+            quorumBps: quiverGov.quorumBps,
+            proposalDeposit: quiverGov.proposalDeposit,
+            pauseDuration: quiverGov.pauseDuration,
+            ...classIds(quiverGovernance),
+            defaultClass: quiverGov.defaultClass,
+          },
+          doc: "ProtocolGovernor's numbers, Treasury's pause duration and the class ids",
+        },
+        {
+          kind: "bounds",
+          values: {
+            proposalDeposit: quiverGovernance.proposalDeposit,
+            pauseDuration: quiverGovernance.pauseDuration,
+          },
+          doc: "registered",
+        },
+        {
+          kind: "constants",
+          values: {
+            tokenCap: supply.token.cap,
+            totalSupply: supply.totalSupply,
+            emissionCap: emission.cap,
+            halvingYears: emission.halvingYears,
+            epochSeconds: emission.epochPool!.epochSeconds,
+            claimWindowSeconds: emission.epochPool!.claimWindowSeconds,
+          },
+          doc: "The token's cap and genesis supply, EmissionController's cap and halving, EpochRewardPool's epoch and claim window",
+        },
+        {
+          kind: "array",
+          fn: "emissionTable",
+          values: emission.yearlyAmounts,
+          doc: "EmissionController's yearly amounts",
+        },
+        struct(
+          "genesisGrants",
+          "supply/Genesis",
+          genesis.grants,
+          "Genesis' direct and emission grants, in the preset's order (`to` is the test's)",
+          "grants",
+          "run",
+        ),
+        struct(
+          "genesisVesting",
+          "supply/Genesis",
+          genesis.vesting,
+          "Genesis' vesting schedules, in the preset's order (`beneficiary` and `start` are the test's)",
+          "vesting",
+          "run",
+        ),
+      ],
+    },
+    {
+      file: "test/utils/QryNumbers.sol",
+      name: "QryNumbers",
+      preset: "the QRY preset",
+      dir: "presets/qry",
+      notice: "The numbers the QRY preset deploys its governance and distribution with",
+      entries: [
+        {
+          kind: "constants",
+          values: {
+            epochSeconds: qryDistribution.epochSeconds,
+            claimWindowSeconds: qryDistribution.claimWindowSeconds,
+            mixStartOffsetSeconds: qryDistribution.mix.startOffset,
+            mixEndOffsetSeconds: qryDistribution.mix.endOffset,
+            minMonthlyPay: qryDistribution.minMonthlyPay,
+            portalMeasureCap: qryDistribution.portalMeasureCap,
+            queryFulfillmentMinStake: qryDistribution.minStake.queryFulfillment,
+            integratorsMinStake: qryDistribution.minStake.integrators,
+            portalsMinStake: qryDistribution.minStake.portals,
+            integratorsClaimCapBps: qryDistribution.claimCapBps.integrators,
+            portalsClaimCapBps: qryDistribution.claimCapBps.portals,
+          },
+          doc: "The distribution's clock, mix window, subscription and identity-pool numbers",
+        },
+        struct(
+          "poolWeights",
+          "distribution/DistributionEngine",
+          qryDistribution.pools,
+          "DistributionEngine's pools in the preset's order, start and end weights (`account` and `kind` are the test's)",
+          "pools_",
+        ),
+        struct(
+          "usageConfig",
+          "distribution/DistributionEngine",
+          qryDistribution.usage,
+          "DistributionEngine's usage multiplier",
+        ),
+        struct(
+          "availabilityRules",
+          "distribution/AvailabilityPool",
+          availabilityRules(qryDistribution),
+          "AvailabilityPool's rules",
+        ),
+        {
+          kind: "constants",
+          values: Object.fromEntries(
+            qryDistribution.availability.services.map((service, i) => [`service${i}MinStake`, service.minStake]),
+          ),
+          doc: "AvailabilityPool's services' minimum stakes, by service id",
+        },
+        struct(
+          "proposalClasses",
+          "governance/ProposalClassifier",
+          qryGov.classes,
+          "ProposalClassifier's classes (QUIVer's six, then the worker class)",
+          "classes_",
+        ),
+        {
+          kind: "constants",
+          values: {
+            proposalDeposit: qryGov.proposalDeposit,
+            ...classIds(qryGovernance),
+            defaultClass: qryGov.defaultClass,
+            workerMinStake: qryGovernance.classes[classId(qryGovernance, "worker")].minProposerWeight,
+          },
+          doc: "ProtocolGovernor's deposit, the class ids and the worker class's minimum proposer weight",
+        },
       ],
     },
     {
@@ -211,7 +371,11 @@ const DAY = 86_400n;
  * `e6`), durations in `days`, the rest with separators.
  */
 function number(field: string, value: bigint, stable: readonly string[] = []): string {
-  if (/(Duration|Period|Epoch|Window|Notice|Length)$/i.test(field) && value >= DAY && value % DAY === 0n) {
+  if (
+    /(Duration|Period|Epoch|Window|Notice|Length|Delay|Seconds)$/i.test(field) &&
+    value >= DAY &&
+    value % DAY === 0n
+  ) {
     return `${literal(value / DAY)} days`;
   }
   if (stable.includes(field) && value >= USDC && value % USDC === 0n) return `${literal(value / USDC)}e6`;
@@ -252,6 +416,15 @@ function assign(path: string, param: AbiParam, value: unknown, out: string[], st
     }
     return;
   }
+  const dynamic = /^(.*)\[\]$/.exec(param.type);
+  if (dynamic !== null) {
+    const internalType = param.internalType.replace(/\[\]$/, "");
+    const element = { ...param, type: dynamic[1], internalType };
+    const list = value as unknown[];
+    out.push(`${path} = new ${internalType.replace(/^struct /, "")}[](${list.length});`);
+    list.forEach((v, i) => assign(`${path}[${i}]`, element, v, out, stable));
+    return;
+  }
   const fixed = /^(.*)\[(\d+)\]$/.exec(param.type);
   if (fixed !== null) {
     const element = { ...param, type: fixed[1], internalType: param.internalType.replace(/\[\d+\]$/, "") };
@@ -260,15 +433,18 @@ function assign(path: string, param: AbiParam, value: unknown, out: string[], st
   }
   if (/^u?int\d*$/.test(param.type)) out.push(`${path} = ${number(param.name, BigInt(value as bigint), stable)};`);
   else if (param.type === "bool") out.push(`${path} = ${String(value)};`);
+  else if (param.type === "string") out.push(`${path} = ${JSON.stringify(value)};`);
   else throw new Error(`${path}: type ${param.type} is not rendered`);
 }
 
-/** The constructor parameter of `e.contract` the struct `e.value` is passed as. */
+/** The constructor (or `e.method`) parameter of `e.contract` the struct `e.value` is passed as. */
 async function constructorParam(e: Extract<Entry, { kind: "struct" }>): Promise<AbiParam> {
   const artifact = JSON.parse(await readFile(`artifacts/contracts/${e.source}.sol/${e.contract}.json`, "utf8")) as {
-    abi: { type: string; inputs: AbiParam[] }[];
+    abi: { type: string; name?: string; inputs: AbiParam[] }[];
   };
-  const inputs = artifact.abi.find((x) => x.type === "constructor")!.inputs;
+  const inputs = artifact.abi.find((x) =>
+    e.method === undefined ? x.type === "constructor" : x.type === "function" && x.name === e.method,
+  )!.inputs;
   const names = (fields: AbiParam[]) =>
     fields
       .map((c) => c.name)
@@ -291,6 +467,16 @@ export async function renderPresetNumbers(lib: Library): Promise<string> {
   const imports = new Map<string, string>(); // interface -> path
   const body: string[] = [];
   const stable = lib.stable ?? [];
+  // Two entries naming the same constant would not compile: say which.
+  const names = lib.entries.flatMap((e) =>
+    e.kind === "constants"
+      ? Object.keys(e.values).map(upper)
+      : e.kind === "bounds"
+        ? Object.keys(e.values).flatMap((n) => ["MIN", "MAX", "STEP"].map((x) => `${upper(n)}_${x}`))
+        : [e.fn],
+  );
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length > 0) throw new Error(`${lib.file}: ${twice.join(", ")} named twice`);
   for (const e of lib.entries) {
     if (e.kind === "constants") {
       body.push(...comment("// ", `${e.doc}, as ${lib.preset} deploys them.`, "    "));
@@ -298,6 +484,17 @@ export async function renderPresetNumbers(lib: Library): Promise<string> {
         body.push(`    uint256 internal constant ${upper(name)} = ${number(name, value, stable)};`);
       }
       body.push("");
+      continue;
+    }
+    if (e.kind === "array") {
+      body.push(
+        ...comment("/// ", `@dev ${e.doc}, as ${lib.preset} deploys them.`, "    "),
+        `    function ${e.fn}() internal pure returns (uint256[] memory p) {`,
+        `        p = new uint256[](${e.values.length});`,
+        ...e.values.map((v, i) => `        p[${i}] = ${number("", v, stable)};`),
+        "    }",
+        "",
+      );
       continue;
     }
     if (e.kind === "bounds") {
@@ -321,12 +518,16 @@ export async function renderPresetNumbers(lib: Library): Promise<string> {
     }
     const param = await constructorParam(e);
     const type = param.internalType.replace(/^struct /, "");
-    const iface = type.split(".")[0];
-    imports.set(iface, `../../contracts/interfaces/${iface}.sol`);
+    if (type.includes(".")) {
+      // A struct lives in an interface (`IFoo.Bar`) or a library (`UsageMultiplier.Config`).
+      const iface = type.split(".")[0];
+      const folder = existsSync(`contracts/interfaces/${iface}.sol`) ? "interfaces" : "libraries";
+      imports.set(iface, `../../contracts/${folder}/${iface}.sol`);
+    }
     const lines: string[] = [];
     assign("p", param, e.value, lines, stable);
     body.push(
-      `    /// @dev ${e.doc}, as ${lib.preset} deploys them.`,
+      ...comment("/// ", `@dev ${e.doc}, as ${lib.preset} deploys them.`, "    "),
       `    function ${e.fn}() internal pure returns (${type} memory p) {`,
       ...lines.map((l) => `        ${l}`),
       "    }",

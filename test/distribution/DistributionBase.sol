@@ -19,29 +19,34 @@ import {UsageMultiplier} from "../../contracts/libraries/UsageMultiplier.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {MockRewardReceiver} from "../emission/mocks/MockRewardReceiver.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
+import {QryNumbers} from "../utils/QryNumbers.sol";
 import {MockStakeReader} from "./mocks/MockStakeReader.sol";
 
 /// @notice Shared setup for distribution tests: QRY under an AccessManager with the parameter registry, and the
-/// distribution module wired as the deploy module wires it (the same roles), with round numbers close to the QRY
-/// preset: 30-day epochs from START, a 90-day claim window, the 8-pool chain-maturity mix (early until month 6,
-/// mature from month 12), usage targets of 100,000 QRY revenue, 100 active subscriptions and 10M QRY stake weighted
-/// 50/30/20 and clamped to [0.5x, 2x], a PoA quota of 100 challenges with 85% thresholds and a 15% challengers'
-/// share, services with minimum stakes of 10,000 and 50,000 QRY, and 10,000 QRY per query-fulfillment identity.
+/// distribution module wired as the deploy module wires it (the same roles), with the QRY preset's numbers
+/// (test/utils/QryNumbers.sol, generated from the preset): 30-day epochs from START, a 90-day claim window, the
+/// 8-pool chain-maturity mix (early until month 6, mature from month 12), usage weights 50/30/20 clamped to
+/// [0.5x, 2x], 85% thresholds and a 15% challengers' share, a 10 QRY minimum monthly pay, and 10,000 QRY per
+/// query-fulfillment identity. This base overrides, each for a reason given where it is set: the usage targets
+/// (test-sized), the PoA quota (100, not 1,000), the services (the preset's first two), the portal
+/// measure cap and the referral pools' minimum stake and claim cap (none until a test sets one).
 /// Staking is a settable mock; the staking-rewards pool a notified mock.
 abstract contract DistributionBase is ManagedTest {
     uint256 internal constant START = 1_800_000_000;
-    uint256 internal constant EPOCH = 30 days;
-    uint256 internal constant CLAIM_WINDOW = 90 days;
+    uint256 internal constant EPOCH = QryNumbers.EPOCH_SECONDS;
+    uint256 internal constant CLAIM_WINDOW = QryNumbers.CLAIM_WINDOW_SECONDS;
     uint256 internal constant YEAR = 365 days;
-    uint256 internal constant MIX_START = START + YEAR / 2;
-    uint256 internal constant MIX_END = START + YEAR;
+    uint256 internal constant MIX_START = START + QryNumbers.MIX_START_OFFSET_SECONDS;
+    uint256 internal constant MIX_END = START + QryNumbers.MIX_END_OFFSET_SECONDS;
     uint256 internal constant QRY_CAP = 1_000_000_000 ether;
-    uint256 internal constant PROVIDER_MIN_STAKE = 10_000 ether;
-    uint256 internal constant SERVICE0_MIN_STAKE = 10_000 ether;
-    uint256 internal constant SERVICE1_MIN_STAKE = 50_000 ether;
-    uint256 internal constant MIN_MONTHLY_PAY = 10 ether;
-    /// @dev Each portal's measure cap per epoch: far above any test's sales unless a test lowers it.
+    uint256 internal constant PROVIDER_MIN_STAKE = QryNumbers.QUERY_FULFILLMENT_MIN_STAKE;
+    uint256 internal constant SERVICE0_MIN_STAKE = QryNumbers.SERVICE0_MIN_STAKE;
+    uint256 internal constant SERVICE1_MIN_STAKE = QryNumbers.SERVICE1_MIN_STAKE;
+    uint256 internal constant MIN_MONTHLY_PAY = QryNumbers.MIN_MONTHLY_PAY;
+    /// @dev Override: each portal's measure cap per epoch, far above any test's sales unless a test lowers it (the
+    /// preset's 50,000 QRY would cap most tests' sales).
     uint256 internal constant PORTAL_CAP = 1_000_000_000 ether;
+    /// @dev Override: 100 challenges per challenger per epoch (the preset's 1,000), so tests record round figures.
     uint256 internal constant QUOTA = 100;
 
     // Pool indices in the engine, in the order of the QRY preset.
@@ -114,6 +119,7 @@ abstract contract DistributionBase is ManagedTest {
         );
         integratorPool = _identityPool();
         portalPool = _identityPool();
+        // Override: the preset's first two services (10,000 and 50,000 QRY); tests name service 2 as unknown.
         uint256[] memory minStakes = new uint256[](2);
         minStakes[0] = SERVICE0_MIN_STAKE;
         minStakes[1] = SERVICE1_MIN_STAKE;
@@ -190,41 +196,36 @@ abstract contract DistributionBase is ManagedTest {
             );
     }
 
-    function _rules() internal pure returns (IAvailabilityPool.Rules memory) {
-        return
-            IAvailabilityPool.Rules({
-                quota: uint32(QUOTA),
-                availabilityBps: 8_500,
-                activityBps: 8_500,
-                challengerShareBps: 1_500
-            });
+    function _rules() internal pure returns (IAvailabilityPool.Rules memory r) {
+        r = QryNumbers.availabilityRules();
+        r.quota = uint32(QUOTA);
     }
 
-    function _usage() internal pure returns (UsageMultiplier.Config memory) {
-        return
-            UsageMultiplier.Config({
-                revenueTarget: 100_000 ether,
-                activeTarget: 100,
-                stakeTarget: 10_000_000 ether,
-                revenueWeight: 5_000,
-                activeWeight: 3_000,
-                stakeWeight: 2_000,
-                minWad: 0.5e18,
-                maxWad: 2e18
-            });
+    /// @dev The preset's usage multiplier (weights, clamp) with test-sized targets: 100,000 QRY revenue (preset 1M),
+    /// 100 active subscriptions (preset 10,000), 10M QRY stake (preset 100M), so a test moves it with a few sales.
+    function _usage() internal pure returns (UsageMultiplier.Config memory u) {
+        u = QryNumbers.usageConfig();
+        u.revenueTarget = 100_000 ether;
+        u.activeTarget = 100;
+        u.stakeTarget = 10_000_000 ether;
     }
 
-    /// @dev The QRY mix: early (until month 6) -> mature (from month 12), in bps.
+    /// @dev The QRY mix: early (until month 6) -> mature (from month 12), in bps, with this base's pools.
     function _pools() internal view returns (IDistributionEngine.Pool[] memory p) {
-        p = new IDistributionEngine.Pool[](8);
-        p[QUERY_POOL] = _pool(address(providerPool), 1_000, 4_000, IDistributionEngine.PoolKind.Epoch);
-        p[POA_POOL] = _pool(address(availability), 3_500, 1_000, IDistributionEngine.PoolKind.Epoch);
-        p[INTEGRATOR_POOL] = _pool(address(integratorPool), 0, 1_500, IDistributionEngine.PoolKind.Epoch);
-        p[PORTAL_POOL] = _pool(address(portalPool), 0, 1_500, IDistributionEngine.PoolKind.Epoch);
-        p[WORKER_POOL] = _pool(workerProposals, 2_000, 500, IDistributionEngine.PoolKind.Plain);
-        p[STAKING_POOL] = _pool(address(stakingPool), 2_000, 1_000, IDistributionEngine.PoolKind.Notify);
-        p[CONSENSUS_POOL] = _pool(address(consensus), 1_000, 400, IDistributionEngine.PoolKind.Epoch);
-        p[STABILIZATION_POOL] = _pool(address(stabilization), 500, 100, IDistributionEngine.PoolKind.Plain);
+        p = QryNumbers.poolWeights();
+        _bind(p[QUERY_POOL], address(providerPool), IDistributionEngine.PoolKind.Epoch);
+        _bind(p[POA_POOL], address(availability), IDistributionEngine.PoolKind.Epoch);
+        _bind(p[INTEGRATOR_POOL], address(integratorPool), IDistributionEngine.PoolKind.Epoch);
+        _bind(p[PORTAL_POOL], address(portalPool), IDistributionEngine.PoolKind.Epoch);
+        _bind(p[WORKER_POOL], workerProposals, IDistributionEngine.PoolKind.Plain);
+        _bind(p[STAKING_POOL], address(stakingPool), IDistributionEngine.PoolKind.Notify);
+        _bind(p[CONSENSUS_POOL], address(consensus), IDistributionEngine.PoolKind.Epoch);
+        _bind(p[STABILIZATION_POOL], address(stabilization), IDistributionEngine.PoolKind.Plain);
+    }
+
+    function _bind(IDistributionEngine.Pool memory p, address account, IDistributionEngine.PoolKind kind) private pure {
+        p.account = account;
+        p.kind = kind;
     }
 
     function _pool(

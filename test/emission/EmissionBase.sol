@@ -9,17 +9,19 @@ import {IEmissionController} from "../../contracts/interfaces/IEmissionControlle
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Test} from "../utils/Test.sol";
 import {MockRewardReceiver} from "./mocks/MockRewardReceiver.sol";
 
 /// @notice Shared setup for emission tests: the QUIVer provider-rewards curve (70M, 52.5M, 35M x 2, 21M x 6, then
-/// halvings every 4 years, 350M cap) in a hold-mode controller funded with the 350M, paying 70% to a reward pool
-/// (notified) and 30% to bob (a plain account).
+/// halvings every 4 years, 350M cap; test/utils/QuiverNumbers.sol, generated from the preset) in a hold-mode
+/// controller funded with the 350M, paying 70% to a reward pool (notified) and 30% to bob (a plain account): the
+/// split is this base's, the preset pays everything to its epoch pool.
 abstract contract EmissionBase is Test {
     uint256 internal constant YEAR = 31_536_000;
     uint256 internal constant START = 1_800_000_000;
-    uint256 internal constant EMISSION_CAP = 350_000_000 ether;
-    uint256 internal constant TOKEN_CAP = 1_000_000_000 ether;
+    uint256 internal constant EMISSION_CAP = QuiverNumbers.EMISSION_CAP;
+    uint256 internal constant TOKEN_CAP = QuiverNumbers.TOKEN_CAP;
 
     AccessManager internal manager;
     ProtocolToken internal token;
@@ -57,13 +59,8 @@ abstract contract EmissionBase is Test {
         token.mint(address(controller), EMISSION_CAP);
     }
 
-    function _quiverTable() internal pure returns (uint256[] memory t) {
-        t = new uint256[](10);
-        t[0] = 70_000_000 ether;
-        t[1] = 52_500_000 ether;
-        t[2] = 35_000_000 ether;
-        t[3] = 35_000_000 ether;
-        for (uint256 i = 4; i < 10; ++i) t[i] = 21_000_000 ether;
+    function _quiverTable() internal pure returns (uint256[] memory) {
+        return QuiverNumbers.emissionTable();
     }
 
     /// @dev The pool (notified) gets `poolBps`, bob (not notified) `bobBps`, constant.
@@ -90,7 +87,7 @@ abstract contract EmissionBase is Test {
                 mode,
                 START,
                 _quiverTable(),
-                4,
+                QuiverNumbers.HALVING_YEARS,
                 cap,
                 recipients,
                 0,

@@ -23,37 +23,40 @@ import {IVotingWeight} from "../../contracts/interfaces/IVotingWeight.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
+import {QryNumbers} from "../utils/QryNumbers.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Test} from "../utils/Test.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {MockTarget} from "./mocks/MockTarget.sol";
 import {MockVotingWeight} from "./mocks/MockVotingWeight.sol";
 
 /// @notice The governance system wired as deploy/modules/Governance.ts + WorkerProposals.ts wire it, with the
-/// QRY preset's classes (QUIVer's six plus the worker class) and QUIVer's numbers, written here by hand. The
-/// deployer (`admin`) renounces the manager's admin role at the end, like GovernanceHandover.ts.
+/// QRY preset's classes (QUIVer's six plus the worker class) and QUIVer's numbers (test/utils/QuiverNumbers.sol and
+/// QryNumbers.sol, generated from the presets). The deployer (`admin`) renounces the manager's admin role at the
+/// end, like GovernanceHandover.ts.
 ///
 /// Supply: 10,000,000 QUIV, so the 4% quorum is 400,000 votes. `bank` holds 4,000,000 undelegated tokens
 /// that tests hand to voters; the treasury holds 5,000,000; `proposer` holds 1,000,000 and approved the
 /// governor for deposits.
 abstract contract GovernanceBase is Test {
-    // ---------------------------------------------------------------- the preset, by hand
-    uint48 internal constant VOTING_DELAY = 7 days;
-    uint32 internal constant VOTING_PERIOD = 14 days;
-    uint48 internal constant NORMAL_DELAY = 7 days;
-    uint48 internal constant EMERGENCY_DELAY = 48 hours;
-    uint16 internal constant QUORUM_BPS = 400;
-    uint256 internal constant DEPOSIT = 100_000 ether;
-    uint256 internal constant PAUSE = 30 days;
-    uint256 internal constant QUORUM = 400_000 ether; // 4% of 10,000,000
-    uint256 internal constant WORKER_MIN_STAKE = 10_000 ether;
+    // ---------------------------------------------------------------- the preset's numbers
+    uint48 internal constant VOTING_DELAY = uint48(QuiverNumbers.GOVERNOR_VOTING_DELAY);
+    uint32 internal constant VOTING_PERIOD = uint32(QuiverNumbers.GOVERNOR_VOTING_PERIOD);
+    uint48 internal constant NORMAL_DELAY = uint48(QuiverNumbers.NORMAL_DELAY);
+    uint48 internal constant EMERGENCY_DELAY = uint48(QuiverNumbers.EMERGENCY_DELAY);
+    uint16 internal constant QUORUM_BPS = uint16(QuiverNumbers.QUORUM_BPS);
+    uint256 internal constant DEPOSIT = QuiverNumbers.PROPOSAL_DEPOSIT;
+    uint256 internal constant PAUSE = QuiverNumbers.PAUSE_DURATION;
+    uint256 internal constant QUORUM = 400_000 ether; // 4% of this base's 10,000,000, by hand
+    uint256 internal constant WORKER_MIN_STAKE = QryNumbers.WORKER_MIN_STAKE;
 
-    uint8 internal constant TREASURY_CLASS = 0;
-    uint8 internal constant ECONOMIC_CLASS = 1;
-    uint8 internal constant TECHNICAL_CLASS = 2;
-    uint8 internal constant ACCESS_CLASS = 3;
-    uint8 internal constant EMERGENCY_CLASS = 4;
-    uint8 internal constant EMERGENCY_PARAMETER_CLASS = 5;
-    uint8 internal constant WORKER_CLASS = 6;
+    uint8 internal constant TREASURY_CLASS = uint8(QryNumbers.TREASURY_CLASS);
+    uint8 internal constant ECONOMIC_CLASS = uint8(QryNumbers.ECONOMIC_CLASS);
+    uint8 internal constant TECHNICAL_CLASS = uint8(QryNumbers.TECHNICAL_CLASS);
+    uint8 internal constant ACCESS_CLASS = uint8(QryNumbers.ACCESS_CLASS);
+    uint8 internal constant EMERGENCY_CLASS = uint8(QryNumbers.EMERGENCY_CLASS);
+    uint8 internal constant EMERGENCY_PARAMETER_CLASS = uint8(QryNumbers.EMERGENCY_PARAMETER_CLASS);
+    uint8 internal constant WORKER_CLASS = uint8(QryNumbers.WORKER_CLASS);
 
     uint8 internal constant AGAINST = 0;
     uint8 internal constant FOR = 1;
@@ -107,7 +110,7 @@ abstract contract GovernanceBase is Test {
         registry = new ParameterRegistry(address(manager));
         staking = new MockVotingWeight(IERC20(address(token)));
         votingPower = new VotingPower(IERC5805(address(token)), IVotingWeight(address(staking)));
-        classifier = new ProposalClassifier(address(manager), _classes(), TECHNICAL_CLASS);
+        classifier = new ProposalClassifier(address(manager), _classes(), uint8(QryNumbers.DEFAULT_CLASS));
         treasury = new Treasury(address(manager), PAUSE);
         workerPool = new WorkerPool(address(manager), IERC20(address(token)), PAUSE);
         address[] memory none = new address[](0);
@@ -144,15 +147,8 @@ abstract contract GovernanceBase is Test {
         vm.warp(START + 1);
     }
 
-    function _classes() internal pure returns (IProposalClassifier.ProposalClass[] memory c) {
-        c = new IProposalClassifier.ProposalClass[](7);
-        c[TREASURY_CLASS] = IProposalClassifier.ProposalClass(5_000, false, 0);
-        c[ECONOMIC_CLASS] = IProposalClassifier.ProposalClass(5_500, false, 0);
-        c[TECHNICAL_CLASS] = IProposalClassifier.ProposalClass(6_000, false, 0);
-        c[ACCESS_CLASS] = IProposalClassifier.ProposalClass(8_000, false, 0);
-        c[EMERGENCY_CLASS] = IProposalClassifier.ProposalClass(7_500, true, 0);
-        c[EMERGENCY_PARAMETER_CLASS] = IProposalClassifier.ProposalClass(8_000, true, 0);
-        c[WORKER_CLASS] = IProposalClassifier.ProposalClass(5_000, false, uint128(WORKER_MIN_STAKE));
+    function _classes() internal pure returns (IProposalClassifier.ProposalClass[] memory) {
+        return QryNumbers.proposalClasses();
     }
 
     /// @dev Mirrors deploy/modules/Parameters.ts, Governance.ts and WorkerProposals.ts. The normal timelock
@@ -180,7 +176,13 @@ abstract contract GovernanceBase is Test {
         manager.grantRole(Roles.GOVERNOR, address(normalTimelock), 0);
         manager.grantRole(Roles.EMERGENCY, address(emergencyTimelock), 0);
         manager.grantRole(Roles.GUARDIAN, guardian, 0);
-        registry.register(address(governor), governor.PROPOSAL_DEPOSIT(), 10_000 ether, 1_000_000 ether, 0);
+        registry.register(
+            address(governor),
+            governor.PROPOSAL_DEPOSIT(),
+            QuiverNumbers.PROPOSAL_DEPOSIT_MIN,
+            QuiverNumbers.PROPOSAL_DEPOSIT_MAX,
+            QuiverNumbers.PROPOSAL_DEPOSIT_STEP
+        );
 
         _wirePausable(address(treasury));
         _wirePausable(address(workerPool));
@@ -209,7 +211,13 @@ abstract contract GovernanceBase is Test {
     }
 
     function _wirePausable(address module) private {
-        registry.register(module, keccak256("pause.duration"), 24 days, 90 days, 1 days);
+        registry.register(
+            module,
+            keccak256("pause.duration"),
+            QuiverNumbers.PAUSE_DURATION_MIN,
+            QuiverNumbers.PAUSE_DURATION_MAX,
+            QuiverNumbers.PAUSE_DURATION_STEP
+        );
         _classify(module, GuardianPausable.confirmPause.selector, EMERGENCY_CLASS);
     }
 

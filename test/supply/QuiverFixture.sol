@@ -13,18 +13,20 @@ import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 
-/// @notice The QUIVer supply wired as the deploy module wires it, with QUIVer's numbers written out by hand:
-/// 1B QUIV; provider rewards 350M in the emission controller (paid into a 30-day-epoch pool whose buckets burn
-/// 180 days after their epoch), community treasury 200M, liquidity 50M at start; vesting from the TGE: team 150M
-/// (4 years, 1-year cliff, revocable), early investors 100M (3 years, 6-month cliff), public sale 100M (25% at
-/// start, the rest over 1 year), ecosystem 50M (5 years, revocable). A year is 31,536,000 s, six months half that.
+/// @notice The QUIVer supply wired as the deploy module wires it, with QUIVer's numbers (test/utils/QuiverNumbers.sol,
+/// generated from the preset by the deploy module's own `genesisPlan`): 1B QUIV; provider rewards 350M in the emission
+/// controller (paid into a 30-day-epoch pool whose buckets burn 180 days after their epoch), community treasury 200M,
+/// liquidity 50M at start; vesting from the TGE: team 150M (4 years, 1-year cliff, revocable), early investors 100M (3
+/// years, 6-month cliff), public sale 100M (25% at start, the rest over 1 year), ecosystem 50M (5 years, revocable). A
+/// year is 31,536,000 s, six months half that.
 abstract contract QuiverFixture is ManagedTest {
     uint256 internal constant START = 1_800_000_000;
     uint256 internal constant YEAR = 31_536_000;
     uint256 internal constant HALF_YEAR = 15_768_000;
-    uint256 internal constant TOTAL_SUPPLY = 1_000_000_000 ether;
-    uint256 internal constant PROVIDER_REWARDS = 350_000_000 ether;
+    uint256 internal constant TOTAL_SUPPLY = QuiverNumbers.TOTAL_SUPPLY;
+    uint256 internal constant PROVIDER_REWARDS = QuiverNumbers.EMISSION_CAP;
 
     uint256 internal constant TEAM = 0;
     uint256 internal constant INVESTORS = 1;
@@ -62,9 +64,15 @@ abstract contract QuiverFixture is ManagedTest {
         vm.warp(START);
 
         manager = new AccessManager(admin);
-        token = new ProtocolToken("QUIVer", "QUIV", TOTAL_SUPPLY, address(manager));
+        token = new ProtocolToken("QUIVer", "QUIV", QuiverNumbers.TOKEN_CAP, address(manager));
         vault = new VestingVault(address(token), treasury, address(manager));
-        pool = new EpochRewardPool(address(token), address(manager), START, 30 days, 180 days);
+        pool = new EpochRewardPool(
+            address(token),
+            address(manager),
+            START,
+            QuiverNumbers.EPOCH_SECONDS,
+            QuiverNumbers.CLAIM_WINDOW_SECONDS
+        );
         IEmissionController.Recipient[] memory recipients = new IEmissionController.Recipient[](1);
         recipients[0] = IEmissionController.Recipient({
             account: address(pool),
@@ -77,9 +85,9 @@ abstract contract QuiverFixture is ManagedTest {
             address(manager),
             IEmissionController.FundingMode.Hold,
             START,
-            _providerTable(),
-            4,
-            PROVIDER_REWARDS,
+            QuiverNumbers.emissionTable(),
+            QuiverNumbers.HALVING_YEARS,
+            QuiverNumbers.EMISSION_CAP,
             recipients,
             0,
             0
@@ -102,56 +110,19 @@ abstract contract QuiverFixture is ManagedTest {
         vm.stopPrank();
     }
 
-    function _providerTable() internal pure returns (uint256[] memory t) {
-        t = new uint256[](10);
-        t[0] = 70_000_000 ether;
-        t[1] = 52_500_000 ether;
-        t[2] = 35_000_000 ether;
-        t[3] = 35_000_000 ether;
-        for (uint256 i = 4; i < 10; ++i) t[i] = 21_000_000 ether;
-    }
-
+    /// @dev The preset's plan with this fixture's accounts: the grants in the preset's order (provider rewards to the
+    /// controller, community treasury, liquidity), the schedules in theirs (team, investors, public sale,
+    /// ecosystem), starting at the TGE.
     function _plan() internal view returns (IGenesis.Grant[] memory grants, IGenesis.VestingGrant[] memory vesting) {
-        grants = new IGenesis.Grant[](3);
-        grants[0] = IGenesis.Grant({to: address(controller), amount: 350_000_000 ether});
-        grants[1] = IGenesis.Grant({to: treasury, amount: 200_000_000 ether});
-        grants[2] = IGenesis.Grant({to: liquidity, amount: 50_000_000 ether});
-        vesting = new IGenesis.VestingGrant[](4);
-        vesting[TEAM] = IGenesis.VestingGrant({
-            beneficiary: team,
-            amount: 150_000_000 ether,
-            start: uint48(START),
-            cliffDuration: uint32(YEAR),
-            duration: uint32(4 * YEAR),
-            startUnlockBps: 0,
-            revocable: true
-        });
-        vesting[INVESTORS] = IGenesis.VestingGrant({
-            beneficiary: investors,
-            amount: 100_000_000 ether,
-            start: uint48(START),
-            cliffDuration: uint32(HALF_YEAR),
-            duration: uint32(3 * YEAR),
-            startUnlockBps: 0,
-            revocable: false
-        });
-        vesting[PUBLIC_SALE] = IGenesis.VestingGrant({
-            beneficiary: publicSale,
-            amount: 100_000_000 ether,
-            start: uint48(START),
-            cliffDuration: 0,
-            duration: uint32(YEAR),
-            startUnlockBps: 2_500,
-            revocable: false
-        });
-        vesting[ECOSYSTEM] = IGenesis.VestingGrant({
-            beneficiary: ecosystem,
-            amount: 50_000_000 ether,
-            start: uint48(START),
-            cliffDuration: 0,
-            duration: uint32(5 * YEAR),
-            startUnlockBps: 0,
-            revocable: true
-        });
+        grants = QuiverNumbers.genesisGrants();
+        grants[0].to = address(controller);
+        grants[1].to = treasury;
+        grants[2].to = liquidity;
+        vesting = QuiverNumbers.genesisVesting();
+        address[4] memory beneficiaries = [team, investors, publicSale, ecosystem];
+        for (uint256 i; i < 4; ++i) {
+            vesting[i].beneficiary = beneficiaries[i];
+            vesting[i].start = uint48(START);
+        }
     }
 }

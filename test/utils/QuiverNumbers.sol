@@ -5,6 +5,7 @@ pragma solidity ^0.8.28;
 
 import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
+import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
@@ -173,5 +174,88 @@ library QuiverNumbers {
     /// @dev VolumeContracts' numbers, as the QUIVer preset deploys them.
     function volumeParameters() internal pure returns (IVolumeContracts.Parameters memory p) {
         p.storageFeePerPeriod = 0.1 ether;
+    }
+
+    // ProtocolGovernor's numbers, Treasury's pause duration and the class ids, as the QUIVer preset deploys them.
+    uint256 internal constant GOVERNOR_VOTING_DELAY = 7 days;
+    uint256 internal constant GOVERNOR_VOTING_PERIOD = 14 days;
+    uint256 internal constant NORMAL_DELAY = 7 days;
+    uint256 internal constant EMERGENCY_DELAY = 2 days;
+    uint256 internal constant QUORUM_BPS = 400;
+    uint256 internal constant PROPOSAL_DEPOSIT = 100_000 ether;
+    uint256 internal constant PAUSE_DURATION = 30 days;
+    uint256 internal constant TREASURY_CLASS = 0;
+    uint256 internal constant ECONOMIC_CLASS = 1;
+    uint256 internal constant TECHNICAL_CLASS = 2;
+    uint256 internal constant ACCESS_CLASS = 3;
+    uint256 internal constant EMERGENCY_CLASS = 4;
+    uint256 internal constant EMERGENCY_PARAMETER_CLASS = 5;
+    uint256 internal constant DEFAULT_CLASS = 2;
+
+    // The hard bounds the QUIVer preset registers (ParameterRegistry `register(target, key, min, max, minStep)`).
+    uint256 internal constant PROPOSAL_DEPOSIT_MIN = 10_000 ether;
+    uint256 internal constant PROPOSAL_DEPOSIT_MAX = 1_000_000 ether;
+    uint256 internal constant PROPOSAL_DEPOSIT_STEP = 0;
+    uint256 internal constant PAUSE_DURATION_MIN = 24 days;
+    uint256 internal constant PAUSE_DURATION_MAX = 90 days;
+    uint256 internal constant PAUSE_DURATION_STEP = 1 days;
+
+    // The token's cap and genesis supply, EmissionController's cap and halving, EpochRewardPool's epoch and claim
+    // window, as the QUIVer preset deploys them.
+    uint256 internal constant TOKEN_CAP = 1_000_000_000 ether;
+    uint256 internal constant TOTAL_SUPPLY = 1_000_000_000 ether;
+    uint256 internal constant EMISSION_CAP = 350_000_000 ether;
+    uint256 internal constant HALVING_YEARS = 4;
+    uint256 internal constant EPOCH_SECONDS = 30 days;
+    uint256 internal constant CLAIM_WINDOW_SECONDS = 180 days;
+
+    /// @dev EmissionController's yearly amounts, as the QUIVer preset deploys them.
+    function emissionTable() internal pure returns (uint256[] memory p) {
+        p = new uint256[](10);
+        p[0] = 70_000_000 ether;
+        p[1] = 52_500_000 ether;
+        p[2] = 35_000_000 ether;
+        p[3] = 35_000_000 ether;
+        p[4] = 21_000_000 ether;
+        p[5] = 21_000_000 ether;
+        p[6] = 21_000_000 ether;
+        p[7] = 21_000_000 ether;
+        p[8] = 21_000_000 ether;
+        p[9] = 21_000_000 ether;
+    }
+
+    /// @dev Genesis' direct and emission grants, in the preset's order (`to` is the test's), as the QUIVer preset
+    /// deploys them.
+    function genesisGrants() internal pure returns (IGenesis.Grant[] memory p) {
+        p = new IGenesis.Grant[](3);
+        p[0].amount = 350_000_000 ether;
+        p[1].amount = 200_000_000 ether;
+        p[2].amount = 50_000_000 ether;
+    }
+
+    /// @dev Genesis' vesting schedules, in the preset's order (`beneficiary` and `start` are the test's), as the QUIVer
+    /// preset deploys them.
+    function genesisVesting() internal pure returns (IGenesis.VestingGrant[] memory p) {
+        p = new IGenesis.VestingGrant[](4);
+        p[0].amount = 150_000_000 ether;
+        p[0].cliffDuration = 365 days;
+        p[0].duration = 1460 days;
+        p[0].startUnlockBps = 0;
+        p[0].revocable = true;
+        p[1].amount = 100_000_000 ether;
+        p[1].cliffDuration = 15_768_000;
+        p[1].duration = 1095 days;
+        p[1].startUnlockBps = 0;
+        p[1].revocable = false;
+        p[2].amount = 100_000_000 ether;
+        p[2].cliffDuration = 0;
+        p[2].duration = 365 days;
+        p[2].startUnlockBps = 2500;
+        p[2].revocable = false;
+        p[3].amount = 50_000_000 ether;
+        p[3].cliffDuration = 0;
+        p[3].duration = 1825 days;
+        p[3].startUnlockBps = 0;
+        p[3].revocable = true;
     }
 }
