@@ -1,14 +1,13 @@
 /**
  * The Solidity tests' preset numbers, generated from `presets/`, one library per preset in `test/utils/`:
- * `QuiverNumbers.sol` (staking, slashing, market, governance, supply), `QryNumbers.sol` (governance classes),
- * `QerunNumbers.sol` (lending), `QutokenNumbers.sol` (issuance).
+ * `QuiverNumbers.sol` (staking, slashing, market, programs, governance, supply), `QryNumbers.sol` (governance classes, distribution),
+ * `QerunNumbers.sol` (lending, locking), `QutokenNumbers.sol` (issuance).
  * Each returns the structs and numbers the preset's contracts are deployed with, built by the same functions the
  * Ignition builders use (`stakingConstructorArgs`, `slashingConstructorArgs`, `marketConstructorArgs`,
- * `lendingConstructorArgs`, `governanceParameters`, `genesisPlan`; the issuance module passes its preset's fields as
- * they are), and the hard bounds the
- * modules register. A test base starts from them instead of copying the numbers by hand, and overrides a value only
- * where a test needs another one (with a comment). `npm run preset-numbers` writes the files;
- * `test/assurance/PresetNumbers.ts` fails when one is stale.
+ * `programsConstructorArgs`, `lendingConstructorArgs`, `governanceParameters`, `genesisPlan`; the issuance module
+ * passes its preset's fields as they are), and the hard bounds the modules register. A test base starts from them
+ * instead of copying the numbers by hand, and overrides a value only where a test needs another one (with a
+ * comment). `npm run preset-numbers` writes the files; `test/assurance/PresetNumbers.ts` fails when one is stale.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -17,6 +16,7 @@ import { format, resolveConfig } from "prettier";
 
 import { lendingConstructorArgs } from "../../deploy/modules/Lending.js";
 import { marketConstructorArgs } from "../../deploy/modules/Market.js";
+import { programsConstructorArgs } from "../../deploy/modules/Programs.js";
 import { slashingConstructorArgs } from "../../deploy/modules/Slashing.js";
 import { stakingConstructorArgs } from "../../deploy/modules/Staking.js";
 import { availabilityRules } from "../../deploy/modules/QryDistribution.js";
@@ -24,10 +24,12 @@ import { genesisPlan } from "../../deploy/modules/Supply.js";
 import type { Bounds } from "../../lib/governed.js";
 import type { GovernancePreset } from "../../modules/governance.js";
 import { QERUN_LENDING } from "../../presets/qerun/lending.js";
+import { QERUN_LOCKING } from "../../presets/qerun/locking.js";
 import { qryDistribution } from "../../presets/qry/distribution.js";
 import { qryGovernance } from "../../presets/qry/governance.js";
 import { quiverGovernance } from "../../presets/quiver/governance.js";
 import { quiverMarket } from "../../presets/quiver/market.js";
+import { quiverPrograms } from "../../presets/quiver/programs.js";
 import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { quiverSupply } from "../../presets/quiver/supply.js";
@@ -119,6 +121,7 @@ function libraries(): Library[] {
   const genesis = genesisPlan<undefined>(supply, {}, undefined, undefined);
   const staking = stakingConstructorArgs(quiverStaking);
   const market = marketConstructorArgs(quiverMarket);
+  const programs = programsConstructorArgs(quiverPrograms);
   // The metrics registry's start is a deployment parameter (module parameter `metricsStart`), not a preset number.
   const slashing = slashingConstructorArgs(quiverSlashing, 0n);
   const lending = lendingConstructorArgs(QERUN_LENDING);
@@ -156,12 +159,26 @@ function libraries(): Library[] {
           slashing.metrics,
           "MetricsRegistry's numbers (`start` 0: the deployment sets it)",
         ),
+        {
+          kind: "constants",
+          values: {
+            unbondingPeriod: staking.parameters.unbondingPeriod,
+            withdrawalNotice: market.market.withdrawalNotice,
+            challengeWindow: market.market.challengeWindow,
+            baseRate: market.catalog.baseRate,
+            loyaltyTenure: programs.programs.loyaltyTenure,
+            maxSightingGap: programs.programs.maxSightingGap,
+          },
+          doc: "The staking and market numbers the tests name (also in the structs below)",
+        },
         m("catalogParameters", "ModelCatalog", market.catalog, "ModelCatalog's numbers"),
         m("routerParameters", "FeeRouter", market.router, "FeeRouter's split and discounts"),
         m("incentiveRates", "IncentivePools", market.rates, "IncentivePools' rates"),
         m("marketParameters", "InferenceMarket", market.market, "InferenceMarket's numbers"),
         m("auctionParameters", "RequestAuction", market.auction, "RequestAuction's numbers"),
         m("volumeParameters", "VolumeContracts", market.volume, "VolumeContracts' numbers"),
+        m("ratingParameters", "Ratings", programs.ratings, "Ratings' numbers"),
+        m("programParameters", "ProviderPrograms", programs.programs, "ProviderPrograms' numbers"),
         {
           kind: "constants",
           values: {
@@ -295,7 +312,7 @@ function libraries(): Library[] {
       name: "QerunNumbers",
       preset: "the Qerun preset",
       dir: "presets/qerun",
-      notice: "The numbers the Qerun preset deploys its lending contracts with",
+      notice: "The numbers the Qerun preset deploys its lending and locking contracts with",
       stable: ["minBorrow", "debtCeiling"],
       entries: [
         struct(
@@ -319,6 +336,12 @@ function libraries(): Library[] {
           kind: "constants",
           values: { ...lending.reserve, pauseDuration: lending.pauseDuration },
           doc: "EthReserve's slippage and ETH share, CreditManager's pause duration",
+        },
+        struct("lockConfig", "locking/VoteLocker", QERUN_LOCKING.lock, "VoteLocker's numbers"),
+        {
+          kind: "constants",
+          values: { maxLockDuration: QERUN_LOCKING.lock.maxLockDuration },
+          doc: "The lock number the tests name (also in `lockConfig()`)",
         },
         {
           kind: "bounds",

@@ -10,14 +10,15 @@ import {Wiring} from "../utils/Wiring.sol";
 import {VoteLocker} from "../../contracts/locking/VoteLocker.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
+import {QerunNumbers} from "../utils/QerunNumbers.sol";
 
-/// @notice Shared setup for lock tests: a 208-week maximum lock, +1x votes at the maximum (2x in total), a 50%
-/// early-exit penalty at the maximum time left, a 4-week reward stream, a one-year reputation age cap. T0 is a
-/// week boundary (week 2894), so lock ends are whole weeks from T0.
+/// @notice Shared setup for lock tests, with the Qerun preset's lock: a 208-week maximum lock, +1x votes at the maximum
+/// (2x in total), a 50% early-exit penalty at the maximum time left, a 4-week reward stream (this base's), a one-year
+/// reputation age cap. T0 is a week boundary (week 2894), so lock ends are whole weeks from T0.
 abstract contract LockingBase is ManagedTest {
     uint256 internal constant WEEK = 7 days;
     uint256 internal constant T0 = 2894 * WEEK;
-    uint256 internal constant MAX_LOCK = 208 * WEEK;
+    uint256 internal constant MAX_LOCK = QerunNumbers.MAX_LOCK_DURATION;
     uint256 internal constant REWARD_DURATION = 4 * WEEK;
 
     ProtocolToken internal token;
@@ -55,13 +56,11 @@ abstract contract LockingBase is ManagedTest {
         _approve(carol);
     }
 
+    /// @dev The Qerun preset's lock (test/utils/QerunNumbers.sol) with a 4-week reward stream (the preset: 7 days), so
+    /// the tests' reward figures split over whole weeks.
     function _config() internal pure virtual returns (IVoteLocker.Config memory c) {
-        c.maxLockDuration = MAX_LOCK;
-        c.maxBoostBps = 10_000;
-        c.maxPenaltyBps = 5_000;
+        c = QerunNumbers.lockConfig();
         c.rewardDuration = REWARD_DURATION;
-        c.reputationAgeCap = 365 days;
-        c.minLockAmount = 1 ether;
     }
 
     function _approve(address who) internal {

@@ -29,12 +29,12 @@ import {ManagedTest} from "../utils/ManagedTest.sol";
 /// and two consumers with signing keys. Named actors stand in for the roles (minter, parameter registry, governor,
 /// guardian, emergency, curator) and for the fee recipients.
 abstract contract MarketBase is ManagedTest {
-    uint256 internal constant CAP = 1_000_000_000 ether;
+    uint256 internal constant CAP = QuiverNumbers.TOKEN_CAP;
     uint256 internal constant T0 = 1_750_000_000;
     uint256 internal constant DAY = 1 days;
-    uint256 internal constant NOTICE = 3 days;
-    uint256 internal constant WINDOW = 7 days;
-    uint256 internal constant BASE_RATE = 0.001 ether;
+    uint256 internal constant NOTICE = QuiverNumbers.WITHDRAWAL_NOTICE;
+    uint256 internal constant WINDOW = QuiverNumbers.CHALLENGE_WINDOW;
+    uint256 internal constant BASE_RATE = QuiverNumbers.BASE_RATE;
 
     bytes32 internal constant SMALL = keccak256("model.small");
     bytes32 internal constant MEDIUM = keccak256("model.medium");

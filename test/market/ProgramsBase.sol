@@ -7,14 +7,16 @@ import {IRatings} from "../../contracts/interfaces/IRatings.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProviderPrograms} from "../../contracts/market/ProviderPrograms.sol";
 import {Ratings} from "../../contracts/market/Ratings.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {MarketBase} from "./MarketBase.sol";
 import {MockMetrics} from "./mocks/MockMetrics.sol";
 
-/// @notice The market fixture plus the ratings and the provider programs (QUIVer's numbers).
+/// @notice The market fixture plus the ratings and the provider programs: QUIVer's numbers
+/// (test/utils/QuiverNumbers.sol), with the test-sized caps named where they are set.
 abstract contract ProgramsBase is MarketBase {
     /// @dev QUIVer: six months of a 365-day year.
-    uint256 internal constant TENURE = 15_768_000;
-    uint256 internal constant GAP = 30 days;
+    uint256 internal constant TENURE = QuiverNumbers.LOYALTY_TENURE;
+    uint256 internal constant GAP = QuiverNumbers.MAX_SIGHTING_GAP;
 
     MockMetrics internal metrics;
     Ratings internal ratings;
@@ -66,23 +68,20 @@ abstract contract ProgramsBase is MarketBase {
         catalog.certify(modelId, provider, true);
     }
 
+    /// @dev The preset's ratings with test-sized caps and reward (the preset: 0.5 QUIV a feedback, 5 QUIV an account
+    /// and 5,000 QUIV a period), so tests reach each cap with a few feedbacks.
     function _ratingParameters() internal pure virtual returns (IRatings.Parameters memory p) {
+        p = QuiverNumbers.ratingParameters();
         p.feedbackReward = 0.3 ether;
-        p.feedbackBps = 10;
         p.accountCap = 1 ether;
         p.periodCap = 100 ether;
-        p.ratingWeightBps = 3_000;
-        p.minRatedWeight = 100_000 ether;
     }
 
+    /// @dev The preset's programs with test-sized caps (the preset: 2,500 QUIV an account, 50,000 a period) and 30
+    /// attestations a period (the preset: 90), so tests reach them with a few payments and attestations.
     function _programParameters() internal pure virtual returns (IProviderPrograms.Parameters memory p) {
-        p.availabilityBps = 40;
-        p.minUptimeBps = 9_950;
+        p = QuiverNumbers.programParameters();
         p.minAttestations = 30;
-        p.diversityBps = 20;
-        p.loyaltyBps = 25;
-        p.loyaltyTenure = TENURE;
-        p.maxSightingGap = GAP;
         p.accountCap = 50 ether;
         p.periodCap = 500 ether;
     }

@@ -19,9 +19,9 @@ import {Test} from "../utils/Test.sol";
 /// Named actors: two providers, three delegators, a funder, a slasher, an attester and a stand-in for the
 /// parameter registry.
 abstract contract StakingBase is Test {
-    uint256 internal constant CAP = 1_000_000_000 ether;
+    uint256 internal constant CAP = QuiverNumbers.TOKEN_CAP;
     uint256 internal constant YEAR = 365 days;
-    uint256 internal constant UNBONDING = 21 days;
+    uint256 internal constant UNBONDING = QuiverNumbers.UNBONDING_PERIOD;
     uint256 internal constant REWARD_DURATION = 1_000_000;
     uint256 internal constant T0 = 1_750_000_000;
 

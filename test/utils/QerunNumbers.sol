@@ -6,10 +6,11 @@ pragma solidity ^0.8.28;
 import {ICreditManager} from "../../contracts/interfaces/ICreditManager.sol";
 import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
+import {IVoteLocker} from "../../contracts/interfaces/IVoteLocker.sol";
 
 /// @title QerunNumbers
-/// @notice The numbers the Qerun preset deploys its lending contracts with, for the Solidity test bases: they start
-/// from these and override only what a test needs otherwise.
+/// @notice The numbers the Qerun preset deploys its lending and locking contracts with, for the Solidity test bases:
+/// they start from these and override only what a test needs otherwise.
 library QerunNumbers {
     /// @dev OracleRouter's QER price range, as the Qerun preset deploys them.
     function qerFeedRange() internal pure returns (IOracleRouter.FeedConfig memory p) {
@@ -56,6 +57,19 @@ library QerunNumbers {
     uint256 internal constant MAX_SLIPPAGE_BPS = 100;
     uint256 internal constant ETH_RETURN_BPS = 9000;
     uint256 internal constant PAUSE_DURATION = 30 days;
+
+    /// @dev VoteLocker's numbers, as the Qerun preset deploys them.
+    function lockConfig() internal pure returns (IVoteLocker.Config memory p) {
+        p.maxLockDuration = 1456 days;
+        p.maxBoostBps = 10_000;
+        p.maxPenaltyBps = 5000;
+        p.rewardDuration = 7 days;
+        p.reputationAgeCap = 31_536_000;
+        p.minLockAmount = 1 ether;
+    }
+
+    // The lock number the tests name (also in `lockConfig()`), as the Qerun preset deploys them.
+    uint256 internal constant MAX_LOCK_DURATION = 1456 days;
 
     // The hard bounds the Qerun preset registers (ParameterRegistry `register(target, key, min, max, minStep)`).
     uint256 internal constant MAX_LTV_BPS_MIN = 1000;

@@ -10,7 +10,9 @@ import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
 import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
+import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
+import {IRatings} from "../../contracts/interfaces/IRatings.sol";
 import {IRequestAuction} from "../../contracts/interfaces/IRequestAuction.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {IVolumeContracts} from "../../contracts/interfaces/IVolumeContracts.sol";
@@ -102,6 +104,14 @@ library QuiverNumbers {
         p.maxLatencyMs = 2000;
     }
 
+    // The staking and market numbers the tests name (also in the structs below), as the QUIVer preset deploys them.
+    uint256 internal constant UNBONDING_PERIOD = 21 days;
+    uint256 internal constant WITHDRAWAL_NOTICE = 3 days;
+    uint256 internal constant CHALLENGE_WINDOW = 7 days;
+    uint256 internal constant BASE_RATE = 0.001 ether;
+    uint256 internal constant LOYALTY_TENURE = 15_768_000;
+    uint256 internal constant MAX_SIGHTING_GAP = 2_592_000;
+
     /// @dev ModelCatalog's numbers, as the QUIVer preset deploys them.
     function catalogParameters() internal pure returns (IModelCatalog.Parameters memory p) {
         p.baseRate = 0.001 ether;
@@ -174,6 +184,29 @@ library QuiverNumbers {
     /// @dev VolumeContracts' numbers, as the QUIVer preset deploys them.
     function volumeParameters() internal pure returns (IVolumeContracts.Parameters memory p) {
         p.storageFeePerPeriod = 0.1 ether;
+    }
+
+    /// @dev Ratings' numbers, as the QUIVer preset deploys them.
+    function ratingParameters() internal pure returns (IRatings.Parameters memory p) {
+        p.feedbackReward = 0.5 ether;
+        p.feedbackBps = 10;
+        p.accountCap = 5 ether;
+        p.periodCap = 5000 ether;
+        p.ratingWeightBps = 3000;
+        p.minRatedWeight = 100_000 ether;
+    }
+
+    /// @dev ProviderPrograms' numbers, as the QUIVer preset deploys them.
+    function programParameters() internal pure returns (IProviderPrograms.Parameters memory p) {
+        p.availabilityBps = 40;
+        p.minUptimeBps = 9950;
+        p.minAttestations = 90;
+        p.diversityBps = 20;
+        p.loyaltyBps = 25;
+        p.loyaltyTenure = 15_768_000;
+        p.maxSightingGap = 2_592_000;
+        p.accountCap = 2500 ether;
+        p.periodCap = 50_000 ether;
     }
 
     // ProtocolGovernor's numbers, Treasury's pause duration and the class ids, as the QUIVer preset deploys them.
