@@ -166,6 +166,7 @@ function libraries(): Library[] {
             withdrawalNotice: market.market.withdrawalNotice,
             challengeWindow: market.market.challengeWindow,
             baseRate: market.catalog.baseRate,
+            bidBond: market.auction.bidBond,
             loyaltyTenure: programs.programs.loyaltyTenure,
             maxSightingGap: programs.programs.maxSightingGap,
           },

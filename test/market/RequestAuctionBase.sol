@@ -7,6 +7,7 @@ import {IRequestAuction} from "../../contracts/interfaces/IRequestAuction.sol";
 import {Roles} from "../../contracts/libraries/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {RequestAuction} from "../../contracts/market/RequestAuction.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {MarketBase} from "./MarketBase.sol";
 
 /// @notice The request auction deployed over the market base, with its helpers (shared by the auction test files),
@@ -15,7 +16,7 @@ import {MarketBase} from "./MarketBase.sol";
 /// fee table provider 80%, validators 0.5%, burn 1%, infrastructure 13.5%, treasury 5% (the router sends the
 /// provider's share of a routed amount to the treasury). Bidders are the real staking module's active providers.
 abstract contract RequestAuctionBase is MarketBase {
-    uint256 internal constant BOND = 10 ether;
+    uint256 internal constant BOND = QuiverNumbers.BID_BOND;
     uint256 internal constant TOKENS = 1_000_000;
     uint256 internal constant MAX_PRICE = 0.002 ether; // escrow 1,000,000 x 0.002 = 2,000 QUIV
     uint256 internal constant ESCROW = 2_000 ether;
@@ -55,15 +56,7 @@ abstract contract RequestAuctionBase is MarketBase {
     }
 
     function _auctionParameters() internal pure returns (IRequestAuction.Parameters memory) {
-        return
-            IRequestAuction.Parameters({
-                bidBond: BOND,
-                minEscrow: 10 ether,
-                minRevealWindow: 1 hours,
-                maxDuration: 7 days,
-                deliveryWindow: 1 days,
-                disputeWindow: 1 days
-            });
+        return QuiverNumbers.auctionParameters();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -10,16 +10,17 @@ import {Wiring} from "../utils/Wiring.sol";
 import {VolumeContracts} from "../../contracts/market/VolumeContracts.sol";
 import {MarketBase} from "./MarketBase.sol";
 
-/// @notice The volume contracts deployed over the market base, with their helpers (shared by the volume test files),
-/// on the QUIVer numbers: storage fee 1 QUIV a day; the fee table provider 80%, protocol 20% (validators 0.5%, burn 1%,
-/// infrastructure 13.5%, treasury 5%). Providers are the real staking module's active providers; carol is an active
-/// provider with a signing key (the self-dealing account: consumer and provider at once).
+/// @notice The volume contracts deployed over the market base, with their helpers (shared by the volume test files), on
+/// the QUIVer numbers except the storage fee (1 QUIV a period here); the fee table provider 80%, protocol 20%
+/// (validators 0.5%, burn 1%, infrastructure 13.5%, treasury 5%). Providers are the real staking module's active
+/// providers; carol is an active provider with a signing key (the self-dealing account: consumer and provider at once).
 abstract contract VolumeContractsBase is MarketBase {
     uint256 internal constant RATE = 2 ether; // per 1,000 tokens: 0.002 QUIV a token
     uint256 internal constant COMMITTED = 1_000_000; // escrow 1,000,000 x 2 / 1,000 = 2,000 QUIV
     uint256 internal constant ESCROW = 2_000 ether;
     uint256 internal constant PENALTY_BPS = 5_000;
     uint256 internal constant TERM = 30 days;
+    /// @dev Override: 1 QUIV a period (the preset: 0.1 QUIV, test/utils/QuiverNumbers.sol), so fees are whole tokens.
     uint256 internal constant STORAGE_FEE = 1 ether;
 
     VolumeContracts internal volume;

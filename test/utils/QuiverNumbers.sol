@@ -109,6 +109,7 @@ library QuiverNumbers {
     uint256 internal constant WITHDRAWAL_NOTICE = 3 days;
     uint256 internal constant CHALLENGE_WINDOW = 7 days;
     uint256 internal constant BASE_RATE = 0.001 ether;
+    uint256 internal constant BID_BOND = 10 ether;
     uint256 internal constant LOYALTY_TENURE = 15_768_000;
     uint256 internal constant MAX_SIGHTING_GAP = 2_592_000;
 
