@@ -1,10 +1,10 @@
 /**
  * The Solidity tests' preset numbers, generated from `presets/`, one library per preset in `test/utils/`:
- * `QuiverNumbers.sol` (staking, slashing, market, programs, governance, supply), `QryNumbers.sol` (governance classes, distribution),
+ * `QuiverNumbers.sol` (staking, slashing, market, programs, deflation, governance, supply), `QryNumbers.sol` (governance classes, distribution),
  * `QerunNumbers.sol` (lending, locking), `QutokenNumbers.sol` (issuance).
  * Each returns the structs and numbers the preset's contracts are deployed with, built by the same functions the
  * Ignition builders use (`stakingConstructorArgs`, `slashingConstructorArgs`, `marketConstructorArgs`,
- * `programsConstructorArgs`, `lendingConstructorArgs`, `governanceParameters`, `genesisPlan`; the issuance module
+ * `programsConstructorArgs`, `deflationConstructorArgs`, `lendingConstructorArgs`, `governanceParameters`, `genesisPlan`; the issuance module
  * passes its preset's fields as they are), and the hard bounds the modules register. A test base starts from them
  * instead of copying the numbers by hand, and overrides a value only where a test needs another one (with a
  * comment). `npm run preset-numbers` writes the files; `test/assurance/PresetNumbers.ts` fails when one is stale.
@@ -16,6 +16,7 @@ import { format, resolveConfig } from "prettier";
 
 import { lendingConstructorArgs } from "../../deploy/modules/Lending.js";
 import { marketConstructorArgs } from "../../deploy/modules/Market.js";
+import { deflationConstructorArgs } from "../../deploy/modules/presets/build.js";
 import { programsConstructorArgs } from "../../deploy/modules/Programs.js";
 import { slashingConstructorArgs } from "../../deploy/modules/Slashing.js";
 import { stakingConstructorArgs } from "../../deploy/modules/Staking.js";
@@ -27,6 +28,7 @@ import { QERUN_LENDING } from "../../presets/qerun/lending.js";
 import { QERUN_LOCKING } from "../../presets/qerun/locking.js";
 import { qryDistribution } from "../../presets/qry/distribution.js";
 import { qryGovernance } from "../../presets/qry/governance.js";
+import { quiverDeflation } from "../../presets/quiver/deflation.js";
 import { quiverGovernance } from "../../presets/quiver/governance.js";
 import { quiverMarket } from "../../presets/quiver/market.js";
 import { quiverPrograms } from "../../presets/quiver/programs.js";
@@ -178,6 +180,18 @@ function libraries(): Library[] {
         m("marketParameters", "InferenceMarket", market.market, "InferenceMarket's numbers"),
         m("auctionParameters", "RequestAuction", market.auction, "RequestAuction's numbers"),
         m("volumeParameters", "VolumeContracts", market.volume, "VolumeContracts' numbers"),
+        struct(
+          "deflationParameters",
+          "supply/DeflationController",
+          deflationConstructorArgs(quiverDeflation),
+          "DeflationController's numbers",
+        ),
+        {
+          kind: "constants",
+          values: { deflationFirstQuarter: quiverDeflation.firstQuarter },
+          doc: "DeflationController's first quarter",
+        },
+        { kind: "bounds", values: { burnFeeBps: quiverMarket.router.burnBps }, doc: "registered" },
         m("ratingParameters", "Ratings", programs.ratings, "Ratings' numbers"),
         m("programParameters", "ProviderPrograms", programs.programs, "ProviderPrograms' numbers"),
         {

@@ -19,6 +19,7 @@ import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
 import {DeflationController} from "../../contracts/supply/DeflationController.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
+import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 
 /// @notice The deflation controller over a real token, emission controller (hold mode), parameter registry and fee
 /// router, with numbers chosen for hand arithmetic:
@@ -27,7 +28,8 @@ import {ManagedTest} from "../utils/ManagedTest.sol";
 /// - at the start of quarter 20 (year 6) 50M is emitted: outstanding supply 1,050M - (100M - 50M) = 1,000M when
 ///   nothing was burned before;
 /// - burn share 100 bps (QUIVer), registered in the registry with QUIVer's bounds 0-1,000 and min step 50;
-/// - controller: first step in quarter 20, step 25 bps, burn bounds 50-500, band 2-3% (200-300 bps).
+/// - controller (QUIVer's, test/utils/QuiverNumbers.sol): first step in quarter 20, step 25 bps, burn bounds 50-500,
+///   band 2-3% (200-300 bps).
 /// Net inflation of quarter 20 with burns B: (2.5M - B) x 4 / 1,000M. Exactly 2% deflation: B = 2.5M + 5M = 7.5M;
 /// exactly 3%: B = 2.5M + 7.5M = 10M.
 /// Shared by the unit tests (DeflationController.t.sol) and the invariant campaign
@@ -100,37 +102,25 @@ abstract contract DeflationControllerSetup is ManagedTest {
             })
         );
         Wiring.feeRouter(manager, address(router));
-        registry.register(address(router), MarketKeys.BURN_FEE_BPS, 0, 1_000, 50);
+        registry.register(
+            address(router),
+            MarketKeys.BURN_FEE_BPS,
+            QuiverNumbers.BURN_FEE_BPS_MIN,
+            QuiverNumbers.BURN_FEE_BPS_MAX,
+            QuiverNumbers.BURN_FEE_BPS_STEP
+        );
 
         controller = _deploy(_parameters());
     }
 
     // ------------------------------------------------------------------ fixture
 
-    function _parameters() internal pure returns (IDeflationController.Parameters memory p) {
-        p.stepBps = 25;
-        p.minBurnBps = 50;
-        p.maxBurnBps = 500;
-        p.minDeflationBps = 200;
-        p.maxDeflationBps = 300;
+    function _parameters() internal pure returns (IDeflationController.Parameters memory) {
+        return QuiverNumbers.deflationParameters();
     }
 
-    function _routerParameters() internal pure returns (IFeeRouter.Parameters memory p) {
-        p.split = IFeeRouter.FeeSplit({
-            providerBps: 8_000,
-            validatorBps: 50,
-            burnBps: 100,
-            infrastructureBps: 1_350,
-            treasuryBps: 500
-        });
-        p.minPriorityBps = 500;
-        p.maxPriorityBps = 2_000;
-        p.batchDiscountBps = 1_000;
-        p.subscriptionDiscountBps = 2_000;
-        p.maxTotalDiscountBps = 5_000;
-        p.volumeBandUsd = [uint256(1_000), 10_000, 100_000, 1_000_000];
-        p.volumeDiscountBps = [uint256(500), 1_000, 1_500, 2_000];
-        p.tokenPriceUsd = 0.1 ether;
+    function _routerParameters() internal pure returns (IFeeRouter.Parameters memory) {
+        return QuiverNumbers.routerParameters();
     }
 
     /// @dev A controller (first step in quarter 20) holding the controller role, its setter mapped to the registry.
@@ -141,7 +131,7 @@ abstract contract DeflationControllerSetup is ManagedTest {
             IParameterRegistry(address(registry)),
             address(router),
             address(manager),
-            20,
+            QuiverNumbers.DEFLATION_FIRST_QUARTER,
             p
         );
         Wiring.deflationController(manager, address(c));

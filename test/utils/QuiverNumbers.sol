@@ -4,6 +4,7 @@
 pragma solidity ^0.8.28;
 
 import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
+import {IDeflationController} from "../../contracts/interfaces/IDeflationController.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
@@ -186,6 +187,23 @@ library QuiverNumbers {
     function volumeParameters() internal pure returns (IVolumeContracts.Parameters memory p) {
         p.storageFeePerPeriod = 0.1 ether;
     }
+
+    /// @dev DeflationController's numbers, as the QUIVer preset deploys them.
+    function deflationParameters() internal pure returns (IDeflationController.Parameters memory p) {
+        p.stepBps = 25;
+        p.minBurnBps = 50;
+        p.maxBurnBps = 500;
+        p.minDeflationBps = 200;
+        p.maxDeflationBps = 300;
+    }
+
+    // DeflationController's first quarter, as the QUIVer preset deploys them.
+    uint256 internal constant DEFLATION_FIRST_QUARTER = 20;
+
+    // The hard bounds the QUIVer preset registers (ParameterRegistry `register(target, key, min, max, minStep)`).
+    uint256 internal constant BURN_FEE_BPS_MIN = 0;
+    uint256 internal constant BURN_FEE_BPS_MAX = 1000;
+    uint256 internal constant BURN_FEE_BPS_STEP = 50;
 
     /// @dev Ratings' numbers, as the QUIVer preset deploys them.
     function ratingParameters() internal pure returns (IRatings.Parameters memory p) {

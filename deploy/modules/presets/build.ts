@@ -342,6 +342,11 @@ export const DEFLATION_PARAMETERS = [
   "maxDeflationBps",
 ] as const;
 
+/** DeflationController's `Parameters` for a preset (the Solidity tests' preset numbers are built by this function too). */
+export function deflationConstructorArgs(d: DeflationPreset) {
+  return Object.fromEntries(DEFLATION_PARAMETERS.map((name) => [name, d[name].value]));
+}
+
 /**
  * The deflation controller (QUIVer 5.3) over the preset's token, emission controller and fee router: its
  * `setParameter` mapped to PARAMETER_REGISTRY, its governed numbers registered with their bounds, and the
@@ -353,7 +358,7 @@ function deployDeflation(
   d: DeflationPreset,
   f: { manager: AnyFuture; registry: AnyFuture; token: AnyFuture; emission: AnyFuture; router: AnyFuture },
 ) {
-  const parameters = Object.fromEntries(DEFLATION_PARAMETERS.map((name) => [name, d[name].value]));
+  const parameters = deflationConstructorArgs(d);
   const controller = m.contract("DeflationController", [
     f.token,
     f.emission,
