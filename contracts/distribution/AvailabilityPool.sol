@@ -11,7 +11,8 @@ import {BPS} from "../libraries/Constants.sol";
 
 /// @title AvailabilityPool
 /// @notice Proof of availability: A-Pay for providers by minimum stake and observed availability, C-Pay for
-/// challengers by activity against the quota, each gated by an 85% threshold.
+/// challengers by activity against the quota, each gated by an 85% threshold. A provider qualifies on its own stake,
+/// locked through the claim window of every epoch it is recorded in (one stake, one provider per epoch).
 contract AvailabilityPool is IAvailabilityPool, EpochPool {
     using SafeCast for uint256;
 
@@ -98,6 +99,8 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
             t.availabilityBps = r.availabilityBps;
             t.activityBps = r.activityBps;
             t.challengerShareBps = r.challengerShareBps;
+            // The claim window fits 32 bits (EpochPool's bound).
+            t.lockWindow = uint32(_claimWindow);
         }
 
         ProviderRecord memory p = _providers[epoch][provider];
@@ -105,7 +108,9 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
             uint256 slot = _services[provider];
             if (slot == 0) revert ProviderNotRegistered(provider);
             uint256 minStake_ = _minStakes[slot - 1];
-            _checkStake(_STAKE_READER, provider, minStake_);
+            // Its own stake, locked through the epoch's claim window: locked self-stake cannot leave, so the later
+            // records and the claim find the same stake and no other provider is recorded on it this epoch.
+            _checkIdentityStake(provider, minStake_, epochEnd(epoch) + t.lockWindow);
             p.minStake = minStake_.toUint96();
             t.sumMinStake += p.minStake;
         }
@@ -139,6 +144,8 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
         if (p.claimed) revert AlreadyClaimed(epoch, msg.sender);
         amount = _availabilityPay(_totals[epoch], _budgets[epoch], p);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
+        // Still active, with the stake it was recorded under (no lock asked: the first record's covered the window).
+        _checkIdentityStake(msg.sender, p.minStake, 0);
         p.claimed = true;
         emit AvailabilityPaid(epoch, msg.sender, amount);
         _payClaim(epoch, book, msg.sender, amount);
@@ -157,6 +164,12 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
     }
 
     // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IAvailabilityPool
+    function lockRequiredFor(uint256 epoch) external view returns (uint256) {
+        EpochTotals memory t = _totals[epoch];
+        return epochEnd(epoch) + (t.quota == 0 ? _claimWindow : t.lockWindow);
+    }
 
     /// @inheritdoc IAvailabilityPool
     function availabilityPayOf(uint256 epoch, address provider) external view returns (uint256) {
@@ -260,6 +273,15 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
     function _weight(ProviderRecord memory p, uint256 thresholdBps) private pure returns (uint256) {
         if (p.challenges == 0 || uint256(p.answered) * BPS < thresholdBps * p.challenges) return 0;
         return Math.mulDiv(p.minStake, p.answered, p.challenges, Math.Rounding.Floor);
+    }
+
+    /// @dev Reverts unless `provider` is active with its own stake at least `minimum`, locked until at least
+    /// `lockedUntil` (`InactiveProvider`, `StakeBelowMinimum`, `StakeNotLocked`).
+    function _checkIdentityStake(address provider, uint256 minimum, uint256 lockedUntil) private view {
+        (bool active, uint256 stake, uint256 lockEnd) = _STAKE_READER.identityStakeOf(provider);
+        if (!active) revert InactiveProvider(provider);
+        if (stake < minimum) revert StakeBelowMinimum(provider, stake, minimum);
+        if (lockEnd < lockedUntil) revert StakeNotLocked(provider, lockEnd, lockedUntil);
     }
 
     /// @dev Whether `registered` challenges reach the activity threshold: `registered x 10,000 >= bps x quota`.

@@ -9,7 +9,6 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Parameterized} from "../governance/Parameterized.sol";
 import {IDistributionPool} from "../interfaces/IDistributionPool.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
-import {IStakeReader} from "../interfaces/IStakeReader.sol";
 import {EpochClock} from "./EpochClock.sol";
 
 /// @title EpochPool
@@ -139,14 +138,6 @@ abstract contract EpochPool is IDistributionPool, Parameterized, EpochClock {
         // claimed <= funded, a uint96.
         _ledgers[epoch].claimed = uint96(claimed);
         _TOKEN.safeTransfer(to, amount);
-    }
-
-    /// @dev Reverts unless `provider` is active and bonded at least `minimum` (no call when `minimum` is zero).
-    function _checkStake(IStakeReader reader, address provider, uint256 minimum) internal view {
-        if (minimum == 0) return;
-        (bool active, uint256 stake) = reader.stakeOf(provider);
-        if (!active) revert InactiveProvider(provider);
-        if (stake < minimum) revert StakeBelowMinimum(provider, stake, minimum);
     }
 
     // ------------------------------------------------------------------ internals

@@ -65,6 +65,8 @@ interface IAvailabilityPool is IDistributionPool {
     /// @param challengerShareBps The epoch's challengers' part.
     /// @param activeChallengers N: challengers at or above the activity threshold.
     /// @param sumActivity Sum of `min(registered, quota)` over the active challengers.
+    /// @param lockWindow The claim window in force at the epoch's first record, in seconds: a provider's own stake
+    /// must be locked until the epoch's end plus this (`lockRequiredFor`).
     struct EpochTotals {
         uint128 sumMinStake;
         uint128 sumWeight;
@@ -74,6 +76,7 @@ interface IAvailabilityPool is IDistributionPool {
         uint16 challengerShareBps;
         uint32 activeChallengers;
         uint64 sumActivity;
+        uint32 lockWindow;
     }
 
     /// @notice An epoch's funding split, set when it is funded. One storage slot.
@@ -126,6 +129,13 @@ interface IAvailabilityPool is IDistributionPool {
     /// @notice The provider has not registered a service.
     /// @param provider The provider.
     error ProviderNotRegistered(address provider);
+
+    /// @notice A provider is recorded for the first time in an epoch with its own stake locked for less than the
+    /// epoch's end plus its claim window.
+    /// @param provider The provider.
+    /// @param lockEnd When the lock on its stake ends (zero: not locked).
+    /// @param required The epoch's end plus the claim window (`lockRequiredFor`): the lock must reach it.
+    error StakeNotLocked(address provider, uint256 lockEnd, uint256 required);
     /// @notice A record of zero challenges.
     error ZeroChallenges();
     /// @notice More answers than challenges.
@@ -141,7 +151,10 @@ interface IAvailabilityPool is IDistributionPool {
     /// @notice Records `challenges` sent by the caller to `provider` in the open epoch, `answered` of them answered
     /// correctly.
     /// @dev Restricted to the CHALLENGER role. At a provider's first record in an epoch it must be registered for a
-    /// service, active in staking and bonded at least that service's minimum stake.
+    /// service, active in staking, with its own stake (`IStakeReader.identityStakeOf`, delegations excluded) at least
+    /// that service's minimum and locked until at least the epoch's end plus the claim window (`lockRequiredFor`).
+    /// Locked self-stake cannot leave, so one stake qualifies one provider per epoch: it cannot be unbonded and
+    /// restaked under a second identity within the epoch.
     /// @param epoch The open epoch.
     /// @param provider The provider challenged.
     /// @param challenges Challenges sent (positive).
@@ -149,6 +162,9 @@ interface IAvailabilityPool is IDistributionPool {
     function recordChallenges(uint256 epoch, address provider, uint256 challenges, uint256 answered) external;
 
     /// @notice Pays the caller its A-Pay for a funded epoch.
+    /// @dev The caller must still be active with its own stake at least the minimum it was recorded under
+    /// (`InactiveProvider`, `StakeBelowMinimum`): a provider banned or slashed below it after its records collects
+    /// nothing.
     /// @param epoch The epoch.
     /// @return amount Paid, in wei.
     function claimAvailability(uint256 epoch) external returns (uint256 amount);
@@ -158,7 +174,14 @@ interface IAvailabilityPool is IDistributionPool {
     /// @return amount Paid, in wei.
     function claimChallenges(uint256 epoch) external returns (uint256 amount);
 
-    /// @notice A provider's A-Pay for an epoch by the formula (zero before funding), claimed or not.
+    /// @notice How long a provider's own stake must be locked at its first record of `epoch`: the epoch's end plus
+    /// the claim window in force at the epoch's first record (or now, before it).
+    /// @param epoch The epoch.
+    /// @return The earliest lock end that qualifies, unix seconds.
+    function lockRequiredFor(uint256 epoch) external view returns (uint256);
+
+    /// @notice A provider's A-Pay for an epoch by the formula (zero before funding), claimed or not (the claim also
+    /// asks the provider's stake).
     /// @param epoch The epoch.
     /// @param provider The provider.
     /// @return The amount, in wei.

@@ -303,36 +303,102 @@ contract AvailabilityPoolTest is DistributionBase {
         assertEq(uint256(availability.epochTotals(0).sumMinStake), 0, "no provider counted");
     }
 
-    /// @dev KNOWN ISSUE (issue 19, A-Pay; documented in docs/distribution.md "Known limitations"): the availability
-    /// pool checks a provider's bonded stake (delegations included, read live) at its first record of an epoch only,
-    /// weighs it by its service's minimum (not by the stake), and pays its claim with no stake check, so one stake
-    /// moved through the 14-day unbonding qualifies two provider identities in one epoch and neither needs it to
-    /// claim. Epoch 0, service 0 (10,000 QRY), c1 the only challenger:
-    ///   - day 0: H (honest, staked for good) and P1 (10,000 QRY) are challenged 100 times, all answered;
-    ///   - P1's stake leaves (unbonding), reaches P2 on day 14; P2 registers service 0 and is challenged 100/100.
-    ///   sum MinStake = 30,000 = sum of weights (availability 100%); providers' part 850,000 x 30,000 / 30,000 =
-    ///   850,000: each 850,000 x 10,000 / 30,000 = 283,333.333333333333333333 (floored). The attacker takes
-    ///   2 x 283,333.333333333333333333 = 566,666.666666666666666666 on ONE stake (as one identity: 425,000), and P1
-    ///   claims with no stake left at all.
-    /// Fix (as the square-root pools): ask at a provider's first record of an epoch its own stake
-    /// (`identityStakeOf`), locked until the epoch's end plus the claim window (recorded in the epoch's totals), and
-    /// check activity and the own stake at the claim.
-    function test_knownIssue_availabilityStakeRotatedThroughTwoProviders_bothPaid() public {
+    /// @dev Regression (issue 19, A-Pay; was a known issue): one stake rotated through two providers in an epoch.
+    /// Before, the pool asked a provider's bonded stake (delegations included, read live) at its first record only and
+    /// nothing at the claim: P1 was recorded on day 0, its stake unbonded to P2 by day 14, P2 was recorded too, and
+    /// the attacker took 2 x 283,333.333333333333333333 = 566,666.666666666666666666 QRY on one stake (as one
+    /// identity: 425,000) while the honest provider's third fell from a half. Now a provider qualifies on its own
+    /// stake, locked at its first record of epoch 0 until day 30 + 90 (the claim window) = day 120, and the claim asks
+    /// the stake again. Service 0 (10,000 QRY), c1 the only challenger:
+    ///   - day 0: H (locked for good) 100/100. P1 (10,000 QRY locked to day 14 only) is refused,
+    ///     `StakeNotLocked(P1, day 14, day 120)`, nothing written; locked to day 120 it is recorded 100/100;
+    ///   - day 14: the stake cannot leave P1 before day 120: P2 (no own stake) is refused,
+    ///     `StakeBelowMinimum(P2, 0, 10,000)`;
+    ///   - sum MinStake = 20,000 = sum of weights: the providers' 850,000 splits 425,000 to H and 425,000 to P1 (by
+    ///     hand: 850,000 x 10,000 / 20,000); P2 has nothing to claim.
+    function test_attack_availabilityStakeRotatedThroughTwoProviders_paysOneProvider() public {
+        uint256 required = START + 120 days;
+        assertEq(availability.lockRequiredFor(0), required, "day 30 + 90");
         address honest = _provider("honest", 0, SERVICE0_MIN_STAKE);
-        address p1 = _provider("p1", 0, SERVICE0_MIN_STAKE);
         _record(c1, honest, 100, 100);
+        assertEq(availability.epochTotals(0).lockWindow, 90 days, "the epoch's window, fixed at its first record");
+
+        address p1 = _provider("p1", 0, SERVICE0_MIN_STAKE);
+        stakes.setLock(p1, START + 14 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAvailabilityPool.StakeNotLocked.selector, p1, START + 14 days, required)
+        );
         _record(c1, p1, 100, 100);
-        // P1's stake unbonds; 14 days later it is P2's.
-        stakes.setStake(p1, true, 0);
+        assertEq(uint256(availability.providerRecord(0, p1).challenges), 0, "nothing recorded");
+        stakes.setLock(p1, required);
+        _record(c1, p1, 100, 100);
+
         vm.warp(START + 14 days);
-        address p2 = _provider("p2", 0, SERVICE0_MIN_STAKE);
+        address p2 = _provider("p2", 0, 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(IDistributionPool.StakeBelowMinimum.selector, p2, 0, SERVICE0_MIN_STAKE)
+        );
         _record(c1, p2, 100, 100);
-        assertEq(uint256(availability.epochTotals(0).sumMinStake), 30_000 ether, "three providers on two stakes");
+        assertEq(uint256(availability.epochTotals(0).sumMinStake), 20_000 ether, "two providers on two stakes");
 
         assertEq(_fund(0), 0, "everything payable");
-        assertEq(_claimA(p1, 0), 283_333_333_333_333_333_333_333, "P1 paid with no stake left");
-        assertEq(_claimA(p2, 0), 283_333_333_333_333_333_333_333, "P2 paid on the same stake");
-        assertEq(availability.availabilityPayOf(0, honest), 283_333_333_333_333_333_333_333, "H: a third, not half");
+        assertEq(_claimA(p1, 0), 425_000 ether, "P1: what one identity earns on the stake");
+        assertEq(availability.availabilityPayOf(0, honest), 425_000 ether, "H keeps half");
+        vm.prank(p2);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionPool.NothingToClaim.selector, 0, p2));
+        availability.claimAvailability(0);
+    }
+
+    /// @dev The claim asks the stake again, against the minimum the provider was recorded under: a provider slashed
+    /// below it, or banned, after its records collects nothing (and can once it is restored); a later raise of the
+    /// minimum voids nothing earned.
+    function test_RevertWhen_claimingWithoutTheStakeRecordedUnder() public {
+        address p1 = _provider("p1", 0, SERVICE0_MIN_STAKE);
+        _record(c1, p1, 100, 100);
+        _fund(0);
+        stakes.setStake(p1, true, SERVICE0_MIN_STAKE - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IDistributionPool.StakeBelowMinimum.selector,
+                p1,
+                SERVICE0_MIN_STAKE - 1,
+                SERVICE0_MIN_STAKE
+            )
+        );
+        _claimA(p1, 0);
+        stakes.setStake(p1, false, SERVICE0_MIN_STAKE);
+        vm.expectRevert(abi.encodeWithSelector(IDistributionPool.InactiveProvider.selector, p1));
+        _claimA(p1, 0);
+        assertFalse(availability.providerRecord(0, p1).claimed, "not claimed");
+        assertEq(qry.balanceOf(p1), 0, "nothing paid");
+
+        // Restored, with the service's minimum raised since: paid what it earned under the old one.
+        bytes32 key = availability.minStakeKey(0);
+        _register(address(availability), key, 1, 1_000_000 ether);
+        vm.prank(emergency);
+        params.setEmergency(address(availability), key, 20_000 ether);
+        stakes.setStake(p1, true, SERVICE0_MIN_STAKE);
+        assertEq(_claimA(p1, 0), 850_000 ether, "850,000 x 10,000 / 10,000");
+    }
+
+    /// @dev Before an epoch's first record, `lockRequiredFor` follows the claim window in force; the first record
+    /// fixes it for the epoch, so a later change of the window moves neither the requirement nor the records.
+    function test_lockRequiredFor_fixedByTheEpochsFirstRecord() public {
+        bytes32 key = availability.CLAIM_WINDOW();
+        _register(address(availability), key, 1 days, 365 days);
+        vm.prank(emergency);
+        params.setEmergency(address(availability), key, 60 days);
+        assertEq(availability.lockRequiredFor(0), START + 90 days, "day 30 + 60, before any record");
+        address p1 = _provider("p1", 0, SERVICE0_MIN_STAKE);
+        _record(c1, p1, 100, 100);
+        vm.prank(emergency);
+        params.setEmergency(address(availability), key, 120 days);
+        assertEq(availability.lockRequiredFor(0), START + 90 days, "fixed at the first record");
+        assertEq(availability.lockRequiredFor(1), START + 180 days, "epoch 1: day 60 + 120");
+        address p2 = _provider("p2", 0, SERVICE0_MIN_STAKE);
+        stakes.setLock(p2, START + 90 days);
+        _record(c1, p2, 100, 100);
+        assertEq(uint256(availability.providerRecord(0, p2).challenges), 100, "locked to day 90: enough for epoch 0");
     }
 
     function test_RevertWhen_registeringAnUnknownService() public {
