@@ -85,17 +85,17 @@ const MODULES: Record<string, Module> = {
     ],
   },
   vesting: {
-    sources: ["contracts/vesting/VestingVault.sol"],
-    tests: [{ kind: "solidity", files: ["test/vesting/*.t.sol"] }],
+    sources: ["contracts/supply/VestingVault.sol"],
+    tests: [{ kind: "solidity", files: ["test/supply/*.t.sol"] }],
   },
   emission: {
     sources: [
-      "contracts/libraries/EmissionSchedule.sol",
+      "contracts/supply/EmissionSchedule.sol",
       "contracts/libraries/LinearMix.sol",
-      "contracts/emission/EmissionController.sol",
-      "contracts/emission/EpochRewardPool.sol",
+      "contracts/supply/EmissionController.sol",
+      "contracts/supply/EpochRewardPool.sol",
     ],
-    tests: [{ kind: "solidity", files: ["test/emission/*.t.sol"] }],
+    tests: [{ kind: "solidity", files: ["test/supply/*.t.sol"] }],
   },
   staking: {
     sources: ["contracts/libraries/StakingMath.sol", "contracts/staking/StakingRewards.sol"],

@@ -7,7 +7,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAvailabilityPool} from "../interfaces/IAvailabilityPool.sol";
 import {IStakeReader} from "../interfaces/IStakeReader.sol";
 import {EpochPool} from "./EpochPool.sol";
-import {BPS} from "../libraries/Constants.sol";
+import {BPS} from "../shared/Constants.sol";
 
 /// @title AvailabilityPool
 /// @notice Proof of availability: A-Pay for providers by minimum stake and observed availability, C-Pay for
@@ -144,7 +144,8 @@ contract AvailabilityPool is IAvailabilityPool, EpochPool {
         if (p.claimed) revert AlreadyClaimed(epoch, msg.sender);
         amount = _availabilityPay(_totals[epoch], _budgets[epoch], p);
         if (amount == 0) revert NothingToClaim(epoch, msg.sender);
-        // Still active, with the stake it was recorded under (no lock asked: the first record's covered the window).
+        // Still active, with the stake it was recorded under (no lock asked). The lock asked at the first record ends
+        // at the epoch's end plus the window fixed then; a provider claims before its stake leaves.
         _checkIdentityStake(msg.sender, p.minStake, 0);
         p.claimed = true;
         emit AvailabilityPaid(epoch, msg.sender, amount);

@@ -10,9 +10,9 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IEmissionController} from "../interfaces/IEmissionController.sol";
 import {IProtocolToken} from "../interfaces/IProtocolToken.sol";
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
-import {EmissionSchedule} from "../libraries/EmissionSchedule.sol";
+import {EmissionSchedule} from "./EmissionSchedule.sol";
 import {LinearMix} from "../libraries/LinearMix.sol";
-import {BPS} from "../libraries/Constants.sol";
+import {BPS} from "../shared/Constants.sol";
 
 /// @title EmissionController
 /// @notice Releases an emission curve to at most eight recipients by weights that may move over time.

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
-import {EmissionBase} from "../emission/EmissionBase.sol";
+import {EmissionBase} from "../supply/EmissionBase.sol";
 import {EmissionReleaseHandler} from "./handlers/EmissionReleaseHandler.sol";
 import {ReentryHandler} from "./handlers/ReentryHandler.sol";
 import {HookedProtocolToken} from "./mocks/HookedProtocolToken.sol";

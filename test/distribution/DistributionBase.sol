@@ -13,11 +13,11 @@ import {SubscriptionManager} from "../../contracts/distribution/SubscriptionMana
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.sol";
 import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {UsageMultiplier} from "../../contracts/libraries/UsageMultiplier.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
-import {MockRewardReceiver} from "../emission/mocks/MockRewardReceiver.sol";
+import {MockRewardReceiver} from "../supply/mocks/MockRewardReceiver.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
 import {QryNumbers} from "../utils/QryNumbers.sol";
 import {MockStakeReader} from "./mocks/MockStakeReader.sol";

@@ -130,3 +130,31 @@ describe("Layer check (scripts/check-layers.ts, npm run lint:layers)", function 
     expect(stdout).to.contain("no cycles");
   });
 });
+
+describe("README layout (the contracts/ folders)", function () {
+  it("names every folder under contracts/, and only those, each with the contracts it holds", async function () {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const readme = await readFile("README.md", "utf8");
+    const block = readme.slice(readme.indexOf("```\ncontracts/\n") + "```\ncontracts/\n".length);
+    // The block's folder lines: two spaces, a name, a slash; continuation lines start with more spaces.
+    const lines = block.slice(0, block.indexOf("\nlib/")).split("\n");
+    const named = lines.flatMap((l) => /^ {2}([a-z]+)\/\s/.exec(l)?.[1] ?? []);
+    const folders = (await readdir("contracts", { withFileTypes: true })).filter((d) => d.isDirectory());
+    expect([...named].sort(), "the README's folders").to.deep.equal(folders.map((d) => d.name).sort());
+    // Each folder's line (and its continuation) names the contracts it holds, but interfaces/ and libraries/ (many
+    // small files, described by kind).
+    for (const { name } of folders) {
+      if (name === "interfaces" || name === "libraries") continue;
+      const start = lines.findIndex((l) => l.startsWith(`  ${name}/`));
+      let text = lines[start];
+      for (let i = start + 1; i < lines.length && /^ {3,}/.test(lines[i]); i++) text += lines[i];
+      const contracts = (await readdir(path.join("contracts", name))).filter((f) => f.endsWith(".sol"));
+      for (const file of contracts) {
+        const contract = file.replace(/\.sol$/, "");
+        // Mock* stand-ins and the lending maths are described, not named.
+        if (contract.startsWith("Mock") || /Index|Model$/.test(contract)) continue;
+        expect(text, `README layout: ${name}/ names ${contract}`).to.include(contract);
+      }
+    }
+  });
+});

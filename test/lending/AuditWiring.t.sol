@@ -13,7 +13,7 @@ import {CreditManager} from "../../contracts/lending/CreditManager.sol";
 import {EthReserve} from "../../contracts/lending/EthReserve.sol";
 import {InsuranceFund} from "../../contracts/lending/InsuranceFund.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
-import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
+import {MockStablecoin} from "../../contracts/devnet/MockStablecoin.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @notice Any contract bound by mistake as a vault's credit manager: it draws the vault's idle cash for itself,

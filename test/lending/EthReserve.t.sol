@@ -10,8 +10,8 @@ import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
 import {EthReserve} from "../../contracts/lending/EthReserve.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
-import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
+import {MockStablecoin} from "../../contracts/devnet/MockStablecoin.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @dev Figures: 500 USDC buys 249,237,575,506,860,982 wei from the seeded pool (Uniswap V2 formula, by hand);

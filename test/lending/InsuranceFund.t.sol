@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 
 import {IInsuranceFund} from "../../contracts/interfaces/IInsuranceFund.sol";
-import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
+import {MockAggregatorV3} from "../../contracts/devnet/MockAggregatorV3.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 contract InsuranceFundTest is LendingBase {

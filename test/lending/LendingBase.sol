@@ -15,11 +15,11 @@ import {InsuranceFund} from "../../contracts/lending/InsuranceFund.sol";
 import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {QerunNumbers} from "../utils/QerunNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
-import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
-import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
+import {MockAggregatorV3} from "../../contracts/devnet/MockAggregatorV3.sol";
+import {MockStablecoin} from "../../contracts/devnet/MockStablecoin.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {UniswapV2Fixture} from "./utils/UniswapV2Fixture.sol";
 

@@ -5,8 +5,8 @@ import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
-import {MockAggregatorV3} from "../../contracts/mocks/MockAggregatorV3.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
+import {MockAggregatorV3} from "../../contracts/devnet/MockAggregatorV3.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 contract OracleRouterTest is LendingBase {

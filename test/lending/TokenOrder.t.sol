@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IEthReserve} from "../../contracts/interfaces/IEthReserve.sol";
 import {IUniswapV2Pair} from "../../contracts/interfaces/external/IUniswapV2Pair.sol";
-import {MockStablecoin} from "../../contracts/mocks/MockStablecoin.sol";
+import {MockStablecoin} from "../../contracts/devnet/MockStablecoin.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @notice The reserve swaps on the pair directly, so it must map the pair's token0/token1 to the stablecoin and

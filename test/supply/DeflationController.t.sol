@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
-import {EmissionController} from "../../contracts/emission/EmissionController.sol";
+import {EmissionController} from "../../contracts/supply/EmissionController.sol";
 import {IDeflationController} from "../../contracts/interfaces/IDeflationController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";

@@ -5,7 +5,7 @@ import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {EmissionController} from "../../contracts/emission/EmissionController.sol";
+import {EmissionController} from "../../contracts/supply/EmissionController.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {IDeflationController} from "../../contracts/interfaces/IDeflationController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
@@ -13,7 +13,7 @@ import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
 import {DeflationController} from "../../contracts/supply/DeflationController.sol";

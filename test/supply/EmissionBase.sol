@@ -4,9 +4,9 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {EmissionController} from "../../contracts/emission/EmissionController.sol";
+import {EmissionController} from "../../contracts/supply/EmissionController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";

@@ -4,10 +4,10 @@ pragma solidity ^0.8.28;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import {EmissionController} from "../../contracts/emission/EmissionController.sol";
+import {EmissionController} from "../../contracts/supply/EmissionController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
-import {EmissionSchedule} from "../../contracts/libraries/EmissionSchedule.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {EmissionSchedule} from "../../contracts/supply/EmissionSchedule.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {EmissionBase} from "./EmissionBase.sol";
 import {MockRewardReceiver} from "./mocks/MockRewardReceiver.sol";
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {EmissionController} from "../../contracts/emission/EmissionController.sol";
+import {EmissionController} from "../../contracts/supply/EmissionController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {EmissionBase} from "./EmissionBase.sol";
 

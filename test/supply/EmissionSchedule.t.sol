@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {EmissionSchedule} from "../../contracts/libraries/EmissionSchedule.sol";
+import {EmissionSchedule} from "../../contracts/supply/EmissionSchedule.sol";
 import {EmissionScheduleHarness} from "./mocks/EmissionScheduleHarness.sol";
 import {Test} from "../utils/Test.sol";
 

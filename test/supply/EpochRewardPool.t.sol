@@ -4,9 +4,9 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 
-import {EpochRewardPool} from "../../contracts/emission/EpochRewardPool.sol";
+import {EpochRewardPool} from "../../contracts/supply/EpochRewardPool.sol";
 import {IEpochRewardPool} from "../../contracts/interfaces/IEpochRewardPool.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {Test} from "../utils/Test.sol";
 

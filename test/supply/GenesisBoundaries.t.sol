@@ -2,10 +2,10 @@
 pragma solidity ^0.8.28;
 
 import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
-import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
+import {VestingVault} from "../../contracts/supply/VestingVault.sol";
 import {QuiverFixture} from "./QuiverFixture.sol";
 
 /// @notice The smallest plans genesis accepts (one-wei grants, a plan without vesting) and each zero address the

@@ -3,15 +3,15 @@ pragma solidity ^0.8.28;
 
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
-import {EmissionController} from "../../contracts/emission/EmissionController.sol";
-import {EpochRewardPool} from "../../contracts/emission/EpochRewardPool.sol";
+import {EmissionController} from "../../contracts/supply/EmissionController.sol";
+import {EpochRewardPool} from "../../contracts/supply/EpochRewardPool.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
-import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
+import {VestingVault} from "../../contracts/supply/VestingVault.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 

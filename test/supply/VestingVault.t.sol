@@ -5,7 +5,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IVestingVault} from "../../contracts/interfaces/IVestingVault.sol";
-import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
+import {VestingVault} from "../../contracts/supply/VestingVault.sol";
 import {VestingVaultBase} from "./VestingVaultBase.sol";
 
 /// @notice The standard schedule: 1,200 tokens from S = T0 + 10 days, 120 (10%) at S, cliff at S + 100 days where

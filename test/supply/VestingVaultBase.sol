@@ -3,10 +3,10 @@ pragma solidity ^0.8.28;
 
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
-import {Roles} from "../../contracts/libraries/Roles.sol";
+import {Roles} from "../../contracts/shared/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
-import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
+import {VestingVault} from "../../contracts/supply/VestingVault.sol";
 import {Test} from "../utils/Test.sol";
 
 /// @notice Shared setup for vault tests: a token, a vault under the AccessManager with `createSchedule` restricted

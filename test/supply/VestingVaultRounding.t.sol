@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IVestingVault} from "../../contracts/interfaces/IVestingVault.sol";
-import {VestingVault} from "../../contracts/vesting/VestingVault.sol";
+import {VestingVault} from "../../contracts/supply/VestingVault.sol";
 import {VestingVaultBase} from "./VestingVaultBase.sol";
 
 /// @notice Rounding direction and exact boundaries of the vesting curve, on amounts that do not divide evenly, so

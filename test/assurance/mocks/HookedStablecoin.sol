@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {MockStablecoin} from "../../../contracts/mocks/MockStablecoin.sol";
+import {MockStablecoin} from "../../../contracts/devnet/MockStablecoin.sol";
 
 /// @notice Hooks an ERC-777 holder would have, on the devnet stablecoin: before a transfer the sender's
 /// `tokensToSend`, after it the recipient's `tokensReceived`, for accounts registered with `setHooked`. Stands in

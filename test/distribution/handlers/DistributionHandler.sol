@@ -6,7 +6,7 @@ import {ConsensusRewards} from "../../../contracts/distribution/ConsensusRewards
 import {DistributionEngine} from "../../../contracts/distribution/DistributionEngine.sol";
 import {SqrtPool} from "../../../contracts/distribution/SqrtPool.sol";
 import {SubscriptionManager} from "../../../contracts/distribution/SubscriptionManager.sol";
-import {EmissionController} from "../../../contracts/emission/EmissionController.sol";
+import {EmissionController} from "../../../contracts/supply/EmissionController.sol";
 import {IDistributionEngine} from "../../../contracts/interfaces/IDistributionEngine.sol";
 import {IDistributionPool} from "../../../contracts/interfaces/IDistributionPool.sol";
 import {IEmissionController} from "../../../contracts/interfaces/IEmissionController.sol";

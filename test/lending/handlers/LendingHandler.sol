@@ -9,8 +9,8 @@ import {EthReserve} from "../../../contracts/lending/EthReserve.sol";
 import {InsuranceFund} from "../../../contracts/lending/InsuranceFund.sol";
 import {OracleRouter} from "../../../contracts/lending/OracleRouter.sol";
 import {StableVault} from "../../../contracts/lending/StableVault.sol";
-import {MockAggregatorV3} from "../../../contracts/mocks/MockAggregatorV3.sol";
-import {MockStablecoin} from "../../../contracts/mocks/MockStablecoin.sol";
+import {MockAggregatorV3} from "../../../contracts/devnet/MockAggregatorV3.sol";
+import {MockStablecoin} from "../../../contracts/devnet/MockStablecoin.sol";
 import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
 import {Test} from "../../utils/Test.sol";
 

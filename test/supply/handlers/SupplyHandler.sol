@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {EmissionController} from "../../../contracts/emission/EmissionController.sol";
-import {EpochRewardPool} from "../../../contracts/emission/EpochRewardPool.sol";
+import {EmissionController} from "../../../contracts/supply/EmissionController.sol";
+import {EpochRewardPool} from "../../../contracts/supply/EpochRewardPool.sol";
 import {IEmissionController} from "../../../contracts/interfaces/IEmissionController.sol";
 import {IEpochRewardPool} from "../../../contracts/interfaces/IEpochRewardPool.sol";
 import {IVestingVault} from "../../../contracts/interfaces/IVestingVault.sol";
 import {ProtocolToken} from "../../../contracts/token/ProtocolToken.sol";
-import {VestingVault} from "../../../contracts/vesting/VestingVault.sol";
+import {VestingVault} from "../../../contracts/supply/VestingVault.sol";
 import {Test} from "../../utils/Test.sol";
 
 /// @notice Drives the QUIVer supply through time: emission releases into the pool, claims, expired-bucket burns,

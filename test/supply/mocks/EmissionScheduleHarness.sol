@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {EmissionSchedule} from "../../../contracts/libraries/EmissionSchedule.sol";
+import {EmissionSchedule} from "../../../contracts/supply/EmissionSchedule.sol";
 
 /// @notice Exposes the library's reverting check as an external call, so tests can expect its errors.
 contract EmissionScheduleHarness {
