@@ -35,7 +35,7 @@ import { quiverPrograms } from "../../presets/quiver/programs.js";
 import { quiverSlashing } from "../../presets/quiver/slashing.js";
 import { quiverStaking } from "../../presets/quiver/staking.js";
 import { quiverSupply } from "../../presets/quiver/supply.js";
-import { QUTOKEN_ISSUANCE } from "../../presets/qutoken/issuance.js";
+import { QUTOKEN_ISSUANCE, QUTOKEN_TOKEN } from "../../presets/qutoken/issuance.js";
 import { classId, governanceParameters } from "./deploy.js";
 
 /** An ABI parameter, as the compiler's artifacts give it. */
@@ -385,8 +385,9 @@ function libraries(): Library[] {
             unstakeNoticePeriod: QUTOKEN_ISSUANCE.unstakeNoticePeriod,
             creationFee: QUTOKEN_ISSUANCE.creationFee,
             partnerClaimWindow: QUTOKEN_ISSUANCE.partnerClaimWindow,
+            tokenCap: QUTOKEN_TOKEN.cap,
           },
-          doc: "IssuerRegistry's notice period, IssuerTokenFactory's creation fee, PartnerRewards' claim window",
+          doc: "IssuerRegistry's notice period, IssuerTokenFactory's creation fee, PartnerRewards' claim window, QUT's cap",
         },
         { kind: "bounds", values: QUTOKEN_ISSUANCE.bounds, doc: "registered" },
       ],

@@ -21,7 +21,7 @@ import {ManagedTest} from "../utils/ManagedTest.sol";
 /// tiers 10,000 / 50,000 / 250,000 QUT for 1 / 5 / 25 slots, a 35-day notice period, a 1,000 QUT creation
 /// fee and a 90-day partner claim window.
 abstract contract IssuanceBase is ManagedTest {
-    uint256 internal constant QUT_CAP = 1_000_000_000 ether;
+    uint256 internal constant QUT_CAP = QutokenNumbers.TOKEN_CAP;
     // The Qutoken preset's numbers (test/utils/QutokenNumbers.sol), by the names the tests use.
     uint256 internal immutable TIER1 = QutokenNumbers.issuerTiers()[0].minStake;
     uint256 internal immutable TIER2 = QutokenNumbers.issuerTiers()[1].minStake;

@@ -19,11 +19,12 @@ library QutokenNumbers {
         p[2].slots = 25;
     }
 
-    // IssuerRegistry's notice period, IssuerTokenFactory's creation fee, PartnerRewards' claim window, as the Qutoken
-    // preset deploys them.
+    // IssuerRegistry's notice period, IssuerTokenFactory's creation fee, PartnerRewards' claim window, QUT's cap, as
+    // the Qutoken preset deploys them.
     uint256 internal constant UNSTAKE_NOTICE_PERIOD = 35 days;
     uint256 internal constant CREATION_FEE = 1000 ether;
     uint256 internal constant PARTNER_CLAIM_WINDOW = 90 days;
+    uint256 internal constant TOKEN_CAP = 1_000_000_000 ether;
 
     // The hard bounds the Qutoken preset registers (ParameterRegistry `register(target, key, min, max, minStep)`).
     uint256 internal constant TIER1_MIN_STAKE_MIN = 1000 ether;
