@@ -1,5 +1,5 @@
 /**
- * AccessManager role ids, mirroring `contracts/shared/Roles.sol`. One AccessManager per preset
+ * AccessManager role ids, mirroring `contracts/common/Roles.sol`. One AccessManager per preset
  * holds them; the timelock is its admin (role 0). Ids 1-9 are shared; each module owns a range of ten:
  * supply 10-19, staking 20-29, slashing 30-39, market 40-49, governance 50-59, lending 60-69,
  * distribution 70-79, issuance 80-89, compliance 90-99.

@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 

@@ -7,7 +7,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAvailabilityPool} from "../interfaces/IAvailabilityPool.sol";
 import {IStakeReader} from "../interfaces/IStakeReader.sol";
 import {EpochPool} from "./EpochPool.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title AvailabilityPool
 /// @notice Proof of availability: A-Pay for providers by minimum stake and observed availability, C-Pay for

@@ -8,7 +8,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IDistributionEngine} from "../interfaces/IDistributionEngine.sol";
 import {IDistributionPool} from "../interfaces/IDistributionPool.sol";
 import {IEpochClock} from "../interfaces/IEpochClock.sol";
@@ -19,7 +19,7 @@ import {ISubscriptionManager} from "../interfaces/ISubscriptionManager.sol";
 import {LinearMix} from "../libraries/LinearMix.sol";
 import {UsageMultiplier} from "../libraries/UsageMultiplier.sol";
 import {EpochClock} from "./EpochClock.sol";
-import {BPS, WAD} from "../shared/Constants.sol";
+import {BPS, WAD} from "../common/Constants.sol";
 
 /// @title DistributionEngine
 /// @notice Splits each epoch's issuance and subscription revenue among QRY's pools by the chain-maturity mix,

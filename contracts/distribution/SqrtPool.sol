@@ -8,7 +8,7 @@ import {IStakeReader} from "../interfaces/IStakeReader.sol";
 import {ISubscriptionManager} from "../interfaces/ISubscriptionManager.sol";
 import {SqrtShares} from "../libraries/SqrtShares.sol";
 import {EpochPool} from "./EpochPool.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title SqrtPool
 /// @notice Square-root pool: an account's share of an epoch is `sqrt(V_a) / sum_i sqrt(V_i)`, kept in O(1) by a

@@ -6,7 +6,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IParameterRegistry} from "../interfaces/IParameterRegistry.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title ParameterRegistry
 /// @notice Bounds and rate-limits every governed number of a preset and pushes changes into its module.

@@ -5,7 +5,7 @@ import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManage
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IProposalClassifier} from "../interfaces/IProposalClassifier.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title ProposalClassifier
 /// @notice Maps (target, selector) pairs to proposal classes and classifies a proposal by its calls: the highest

@@ -19,8 +19,8 @@ import {IProtocolTimelock} from "../interfaces/IProtocolTimelock.sol";
 import {IProtocolGovernor} from "../interfaces/IProtocolGovernor.sol";
 import {IVotingPower} from "../interfaces/IVotingPower.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
-import {Parameterized} from "../shared/Parameterized.sol";
-import {BPS} from "../shared/Constants.sol";
+import {Parameterized} from "../common/Parameterized.sol";
+import {BPS} from "../common/Constants.sol";
 import {ProposerSuffix} from "../libraries/ProposerSuffix.sol";
 
 /// @title ProtocolGovernor

@@ -7,7 +7,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ITreasury} from "../interfaces/ITreasury.sol";
-import {GuardianPausable} from "../shared/GuardianPausable.sol";
+import {GuardianPausable} from "../common/GuardianPausable.sol";
 
 /// @title Treasury
 /// @notice Holds the community allocation; governance spends it, the guardian may pause spending.

@@ -9,7 +9,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IWorkerPool} from "../interfaces/IWorkerPool.sol";
-import {GuardianPausable} from "../shared/GuardianPausable.sol";
+import {GuardianPausable} from "../common/GuardianPausable.sol";
 
 /// @title WorkerPool
 /// @notice The worker-proposal budget: governance grants streams, workers claim what has vested.

@@ -7,7 +7,7 @@ import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IIssuerRegistry} from "../interfaces/IIssuerRegistry.sol";
 

@@ -5,7 +5,7 @@ import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManage
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {Create2} from "@openzeppelin/contracts/utils/Create2.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IIssuerRegistry} from "../interfaces/IIssuerRegistry.sol";
 import {IIssuerToken} from "../interfaces/IIssuerToken.sol";

@@ -9,7 +9,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {GuardianPausable} from "../shared/GuardianPausable.sol";
+import {GuardianPausable} from "../common/GuardianPausable.sol";
 import {IAccessPerks} from "../interfaces/IAccessPerks.sol";
 import {ICreditManager} from "../interfaces/ICreditManager.sol";
 import {IEthReserve} from "../interfaces/IEthReserve.sol";
@@ -19,7 +19,7 @@ import {IStableVault} from "../interfaces/IStableVault.sol";
 import {IVoteLocker} from "../interfaces/IVoteLocker.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
 import {DebtIndex} from "./DebtIndex.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title CreditManager
 /// @notice QER-collateralised stablecoin positions; half of every draw buys ETH for the reserve.

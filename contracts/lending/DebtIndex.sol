@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {RAY} from "../shared/Constants.sol";
+import {RAY} from "../common/Constants.sol";
 
 /// @title DebtIndex
 /// @notice Conversions between stablecoin amounts and scaled debt under the vault's borrow index.

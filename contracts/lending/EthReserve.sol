@@ -11,7 +11,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {ICreditManager} from "../interfaces/ICreditManager.sol";
 import {IEthReserve} from "../interfaces/IEthReserve.sol";
 import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
@@ -19,7 +19,7 @@ import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IUniswapV2Factory, IUniswapV2Pair, IWETH} from "../interfaces/external/IUniswapV2Pair.sol";
 import {IUniswapV2Router} from "../interfaces/external/IUniswapV2Router.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title EthReserve
 /// @notice Buys ETH with half of every loan from the Uniswap V2 stablecoin/WETH pair and holds it for positions and

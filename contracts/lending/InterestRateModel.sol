@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {WAD} from "../shared/Constants.sol";
+import {WAD} from "../common/Constants.sol";
 
 /// @title InterestRateModel
 /// @notice The kinked utilization curve of the stable vault's borrow rate (Compound/Aave shape).

@@ -4,12 +4,12 @@ pragma solidity 0.8.37;
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IOracleRouter} from "../interfaces/IOracleRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {AggregatorV3Interface} from "../interfaces/external/AggregatorV3Interface.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title OracleRouter
 /// @notice Validated, WAD-normalised collateral/USD (QER in the Qerun preset) and ETH/USD prices from Chainlink feeds,

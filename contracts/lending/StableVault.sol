@@ -11,7 +11,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {ICreditManager} from "../interfaces/ICreditManager.sol";
 import {IGuardianPausable} from "../interfaces/IGuardianPausable.sol";
 import {IInsuranceFund} from "../interfaces/IInsuranceFund.sol";
@@ -20,7 +20,7 @@ import {IStableVault} from "../interfaces/IStableVault.sol";
 import {LendingKeys} from "../libraries/LendingKeys.sol";
 import {DebtIndex} from "./DebtIndex.sol";
 import {InterestRateModel} from "./InterestRateModel.sol";
-import {BPS, WAD, RAY} from "../shared/Constants.sol";
+import {BPS, WAD, RAY} from "../common/Constants.sol";
 
 /// @title StableVault
 /// @notice ERC-4626 vault of the stablecoin that the credit manager lends to QER borrowers; suppliers leave through

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title LinearMix
 /// @notice Weights that move linearly from a start mix to an end mix between two timestamps (QRY's chain

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title MarketMath
 /// @notice Pure math of the inference market: the quote formula (QUIVer's pricing), the supply factor, the smoothed

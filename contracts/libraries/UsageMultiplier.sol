@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {WAD} from "../shared/Constants.sol";
+import {WAD} from "../common/Constants.sol";
 
 /// @title UsageMultiplier
 /// @notice QRY's usage multiplier (docs/economics/qry.md): how much of what a pool received in an epoch it

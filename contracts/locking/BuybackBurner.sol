@@ -9,7 +9,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IBuybackBurner} from "../interfaces/IBuybackBurner.sol";
 import {AggregatorV3Interface} from "../interfaces/external/AggregatorV3Interface.sol";
 import {IUniswapV2EthSwap} from "../interfaces/external/IUniswapV2EthSwap.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title BuybackBurner
 /// @notice Spends ETH on the token through Uniswap V2 at an oracle-bounded price and burns what it buys.

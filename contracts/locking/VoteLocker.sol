@@ -11,7 +11,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 import {IVoteLocker} from "../interfaces/IVoteLocker.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
-import {BPS, WAD} from "../shared/Constants.sol";
+import {BPS, WAD} from "../common/Constants.sol";
 
 /// @title VoteLocker
 /// @notice Lock staking for holders: boosted votes that follow the time left, long-term rewards by lock weight,

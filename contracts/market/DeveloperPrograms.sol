@@ -8,12 +8,12 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IDeveloperPrograms} from "../interfaces/IDeveloperPrograms.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title DeveloperPrograms
 /// @notice Paid applications (70/30 through the fee split), the open-source flag, integration grants and bounties,

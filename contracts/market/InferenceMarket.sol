@@ -11,7 +11,7 @@ import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/Messa
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {GuardianPausable} from "../shared/GuardianPausable.sol";
+import {GuardianPausable} from "../common/GuardianPausable.sol";
 import {IChallengeSource} from "../interfaces/IChallengeSource.sol";
 import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
@@ -20,7 +20,7 @@ import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
 import {IModelCatalog} from "../interfaces/IModelCatalog.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title InferenceMarket
 /// @notice Consumer escrow reserved per provider, EIP-712 cumulative vouchers per channel, settlement charged and split

@@ -11,7 +11,7 @@ import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {ILicenceMarket} from "../interfaces/ILicenceMarket.sol";
 import {IModelCatalog} from "../interfaces/IModelCatalog.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title LicenceMarket
 /// @notice Model-access and dataset licences sold for the token through the market's fee split (see

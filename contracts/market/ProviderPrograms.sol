@@ -8,7 +8,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
@@ -21,7 +21,7 @@ import {IRatings} from "../interfaces/IRatings.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {ProgramKeys} from "../libraries/ProgramKeys.sol";
 import {RollingCap} from "../libraries/RollingCap.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title ProviderPrograms
 /// @notice Availability, diversity and loyalty bonuses on a provider's own settled earnings, each from its own funded

@@ -8,7 +8,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IIncentivePools} from "../interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../interfaces/IInferenceMarket.sol";
@@ -17,7 +17,7 @@ import {IRatings} from "../interfaces/IRatings.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 import {ProgramKeys} from "../libraries/ProgramKeys.sol";
 import {RollingCap} from "../libraries/RollingCap.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title Ratings
 /// @notice Paid-weighted provider ratings backed by the market's settled channels, and feedback rewards from a

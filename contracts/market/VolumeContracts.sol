@@ -10,13 +10,13 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IComplianceRegistry} from "../interfaces/IComplianceRegistry.sol";
 import {IFeeRouter} from "../interfaces/IFeeRouter.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {IVolumeContracts} from "../interfaces/IVolumeContracts.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 
 /// @title VolumeContracts

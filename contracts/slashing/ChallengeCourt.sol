@@ -8,14 +8,14 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IChallengeCourt} from "../interfaces/IChallengeCourt.sol";
 import {IChallengeSource} from "../interfaces/IChallengeSource.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {ISlasher} from "../interfaces/ISlasher.sol";
 import {SlashingKeys} from "../libraries/SlashingKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title ChallengeCourt
 /// @notice Consumers challenge settled results with a stake, registered validators vote, anyone decides after the

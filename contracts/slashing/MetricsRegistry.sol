@@ -12,7 +12,7 @@ import {IRatings} from "../interfaces/IRatings.sol";
 import {IReputationStake} from "../interfaces/IReputationStake.sol";
 import {ISlasher} from "../interfaces/ISlasher.sol";
 import {StakingKeys} from "../libraries/StakingKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title MetricsRegistry
 /// @notice Validators' per-epoch attestations of providers' response time, uptime and accuracy; rolling figures over a

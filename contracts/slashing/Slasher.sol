@@ -3,12 +3,12 @@ pragma solidity 0.8.37;
 
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {ISlasher} from "../interfaces/ISlasher.sol";
 import {SlashingKeys} from "../libraries/SlashingKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title Slasher
 /// @notice Infraction classes, single-use evidence ids, class and tier caps per window, and bans, in front of

@@ -12,7 +12,7 @@ import {StakingMath} from "../libraries/StakingMath.sol";
 import {StakingParameters} from "./StakingParameters.sol";
 import {StakingPools} from "./StakingPools.sol";
 import {StakingRewards} from "./StakingRewards.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title ProviderStaking
 /// @notice Provider staking for a preset: the entry points of `IProviderStaking` over the share-price pools of

@@ -11,7 +11,7 @@ import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {IReputationStake} from "../interfaces/IReputationStake.sol";
 import {StakingKeys} from "../libraries/StakingKeys.sol";
 import {StakingMath} from "../libraries/StakingMath.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title ReputationStake
 /// @notice Providers' reputation stake: a bounded score with diminishing returns, a cooldown to leave, slashed

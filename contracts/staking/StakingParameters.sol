@@ -3,11 +3,11 @@ pragma solidity 0.8.37;
 
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IProviderStaking} from "../interfaces/IProviderStaking.sol";
 import {StakingKeys} from "../libraries/StakingKeys.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title StakingParameters
 /// @notice The staking module's governed numbers (set only through the ParameterRegistry) and the tier table.

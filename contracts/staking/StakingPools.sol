@@ -10,7 +10,7 @@ import {StakingMath} from "../libraries/StakingMath.sol";
 import {ReputationStake} from "./ReputationStake.sol";
 import {StakingRewards} from "./StakingRewards.sol";
 import {StakingVotes} from "./StakingVotes.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title StakingPools
 /// @notice Share-price pools per provider (active and unbonding), positions, the bounded unbonding queue and

@@ -9,7 +9,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 import {StakingMath} from "../libraries/StakingMath.sol";
 import {StakingParameters} from "./StakingParameters.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title StakingRewards
 /// @notice The global reward stream of the staking module: a budget funded by notifications, paid out at the

@@ -9,7 +9,7 @@ import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {IStakingVotes} from "../interfaces/IStakingVotes.sol";
 import {IVotingWeight} from "../interfaces/IVotingWeight.sol";
 import {StakingMath} from "../libraries/StakingMath.sol";
-import {BPS, RAY} from "../shared/Constants.sol";
+import {BPS, RAY} from "../common/Constants.sol";
 
 /// @title StakingVotes
 /// @notice Checkpointed voting weight of staked and locked tokens (OpenZeppelin Checkpoints, timestamp clock).

@@ -5,12 +5,12 @@ import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
-import {Parameterized} from "../shared/Parameterized.sol";
+import {Parameterized} from "../common/Parameterized.sol";
 import {IDeflationController} from "../interfaces/IDeflationController.sol";
 import {IEmissionController} from "../interfaces/IEmissionController.sol";
 import {IParameterized} from "../interfaces/IParameterized.sol";
 import {IParameterRegistry} from "../interfaces/IParameterRegistry.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 import {DeflationKeys} from "../libraries/DeflationKeys.sol";
 import {MarketKeys} from "../libraries/MarketKeys.sol";
 

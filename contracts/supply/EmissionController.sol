@@ -12,7 +12,7 @@ import {IProtocolToken} from "../interfaces/IProtocolToken.sol";
 import {IRewardReceiver} from "../interfaces/IRewardReceiver.sol";
 import {EmissionSchedule} from "./EmissionSchedule.sol";
 import {LinearMix} from "../libraries/LinearMix.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title EmissionController
 /// @notice Releases an emission curve to at most eight recipients by weights that may move over time.

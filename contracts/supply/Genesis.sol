@@ -9,7 +9,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IGenesis} from "../interfaces/IGenesis.sol";
 import {IProtocolToken} from "../interfaces/IProtocolToken.sol";
 import {IVestingVault} from "../interfaces/IVestingVault.sol";
-import {Roles} from "../shared/Roles.sol";
+import {Roles} from "../common/Roles.sol";
 
 /// @title Genesis
 /// @notice Mints a preset's total supply once and funds every allocation, then renounces its roles for good.

@@ -8,7 +8,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IVestingVault} from "../interfaces/IVestingVault.sol";
-import {BPS} from "../shared/Constants.sol";
+import {BPS} from "../common/Constants.sol";
 
 /// @title VestingVault
 /// @notice Many vesting schedules of one token in one contract; release and revocation are O(1) per schedule.

@@ -65,7 +65,7 @@ export async function renderWiring(matrices: PresetMatrix[]): Promise<string> {
     "",
     'import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";',
     "",
-    'import {Roles} from "../../contracts/shared/Roles.sol";',
+    'import {Roles} from "../../contracts/common/Roles.sol";',
     "",
     "/// @title Wiring",
     "/// @notice Maps each managed contract's restricted functions to the roles the presets' AccessManagers map them",

@@ -22,7 +22,7 @@ describe("README module table (## Modules) against contracts/", function () {
     const listed = new Set(rows.flatMap((row) => [...row.split("|")[2].matchAll(/`([A-Z]\w*)`/g)].map((m) => m[1])));
     const files = (await solidityFiles("contracts"))
       .filter(
-        (f) => !f.startsWith(path.join("contracts", "interfaces")) && !f.startsWith(path.join("contracts", "mocks")),
+        (f) => !f.startsWith(path.join("contracts", "interfaces")) && !f.startsWith(path.join("contracts", "devnet")),
       )
       .map((f) => path.basename(f, ".sol"));
     expect(

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * The scales are defined once: `BPS`, `WAD` and `RAY` are declared in contracts/shared/Constants.sol and nowhere
+ * The scales are defined once: `BPS`, `WAD` and `RAY` are declared in contracts/common/Constants.sol and nowhere
  * else in contracts/ (every contract imports them), so no module can drift to a scale of its own.
  */
 function solidityFiles(dir: string): string[] {
@@ -12,7 +12,7 @@ function solidityFiles(dir: string): string[] {
   );
 }
 
-describe("Scales (contracts/shared/Constants.sol)", function () {
+describe("Scales (contracts/common/Constants.sol)", function () {
   it("declares BPS, WAD and RAY once each, in Constants.sol", function () {
     const declarations = new Map<string, string[]>();
     for (const file of solidityFiles("contracts")) {
@@ -21,7 +21,7 @@ describe("Scales (contracts/shared/Constants.sol)", function () {
         declarations.set(m[1], [...(declarations.get(m[1]) ?? []), file]);
       }
     }
-    const constants = path.join("contracts", "libraries", "Constants.sol");
+    const constants = path.join("contracts", "common", "Constants.sol");
     for (const name of ["BPS", "WAD", "RAY"]) {
       expect(declarations.get(name), name).to.deep.equal([constants]);
     }

@@ -6,11 +6,11 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 
 import {ComplianceRegistry} from "../../contracts/compliance/ComplianceRegistry.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {Parameterized} from "../../contracts/shared/Parameterized.sol";
+import {Parameterized} from "../../contracts/common/Parameterized.sol";
 import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ManagedTest} from "../utils/ManagedTest.sol";
 
 /// @notice The compliance registry alone: attestations by KYC providers, the restricted list, the governed

@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ComplianceRegistry} from "../../contracts/compliance/ComplianceRegistry.sol";
 import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {ILicenceMarket} from "../../contracts/interfaces/ILicenceMarket.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {LicenceMarket} from "../../contracts/market/LicenceMarket.sol";
 import {MarketBase} from "../market/MarketBase.sol";
 

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {ComplianceRegistry} from "../../contracts/compliance/ComplianceRegistry.sol";
 import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {IssuanceBase} from "../issuance/IssuanceBase.sol";
 
 /// @notice Issuer tokens of a factory built with a compliance registry (threshold 1,000 tokens): transfers and

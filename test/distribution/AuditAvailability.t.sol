@@ -9,7 +9,7 @@ import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.so
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {StakingKeys} from "../../contracts/libraries/StakingKeys.sol";
 import {StakingBase} from "../staking/StakingBase.sol";
 import {Wiring} from "../utils/Wiring.sol";

@@ -6,7 +6,7 @@ import {StakingStakeReader} from "../../contracts/distribution/StakingStakeReade
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {ISqrtPool} from "../../contracts/interfaces/ISqrtPool.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {StakingBase} from "../staking/StakingBase.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 

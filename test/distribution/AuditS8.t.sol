@@ -7,7 +7,7 @@ import {SqrtPool} from "../../contracts/distribution/SqrtPool.sol";
 import {SubscriptionManager} from "../../contracts/distribution/SubscriptionManager.sol";
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {ISqrtPool} from "../../contracts/interfaces/ISqrtPool.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 
 /// @notice Session-8 audit of the QRY distribution engine (issue 19's follow-up): bound creditor, registered

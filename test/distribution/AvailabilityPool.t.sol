@@ -8,7 +8,7 @@ import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.so
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 
 /// @notice Proof of availability against hand-computed A-Pay and C-Pay, with the 85% edges and the quota cap.

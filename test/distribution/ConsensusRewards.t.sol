@@ -7,7 +7,7 @@ import {IConsensusRewards} from "../../contracts/interfaces/IConsensusRewards.so
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IStabilizationFund} from "../../contracts/interfaces/IStabilizationFund.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 
 /// @notice Block-producer rewards (pro rata to blocks, registered validators only) and the stabilization fund.

@@ -2,12 +2,12 @@
 pragma solidity ^0.8.28;
 
 import {EmissionController} from "../../contracts/supply/EmissionController.sol";
-import {Parameterized} from "../../contracts/shared/Parameterized.sol";
+import {Parameterized} from "../../contracts/common/Parameterized.sol";
 import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.sol";
 import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {SqrtShares} from "../../contracts/libraries/SqrtShares.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 import {ClaimHandler} from "./handlers/ClaimHandler.sol";

@@ -13,7 +13,7 @@ import {SubscriptionManager} from "../../contracts/distribution/SubscriptionMana
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {IAvailabilityPool} from "../../contracts/interfaces/IAvailabilityPool.sol";
 import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngine.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {UsageMultiplier} from "../../contracts/libraries/UsageMultiplier.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";

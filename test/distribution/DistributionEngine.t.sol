@@ -9,7 +9,7 @@ import {IDistributionEngine} from "../../contracts/interfaces/IDistributionEngin
 import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.sol";
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 import {ReenteringReceiver} from "./mocks/ReenteringReceiver.sol";
 

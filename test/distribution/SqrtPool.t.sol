@@ -9,7 +9,7 @@ import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.so
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {ISqrtPool} from "../../contracts/interfaces/ISqrtPool.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 
 /// @notice The square-root pool on its own (the query-fulfillment instance: 10,000 QRY per identity): a creditor

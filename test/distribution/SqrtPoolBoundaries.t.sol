@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 
 /// @notice The square-root pool's stake gate at its edge: a pool whose minimum stake is zero pays an account that

@@ -8,7 +8,7 @@ import {IDistributionPool} from "../../contracts/interfaces/IDistributionPool.so
 import {IEpochClock} from "../../contracts/interfaces/IEpochClock.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {ISubscriptionManager} from "../../contracts/interfaces/ISubscriptionManager.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DistributionBase} from "./DistributionBase.sol";
 
 /// @notice Subscriptions sold by a portal, renewals, gateway reports and the per-epoch usage measures.

@@ -7,14 +7,14 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {GuardianPausable} from "../../contracts/shared/GuardianPausable.sol";
+import {GuardianPausable} from "../../contracts/common/GuardianPausable.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {Treasury} from "../../contracts/governance/Treasury.sol";
 import {IGuardianPausable} from "../../contracts/interfaces/IGuardianPausable.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IProposalClassifier} from "../../contracts/interfaces/IProposalClassifier.sol";
 import {IProtocolTimelock} from "../../contracts/interfaces/IProtocolTimelock.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {GovernanceBase} from "./GovernanceBase.sol";
 
 /// @notice The governance attacks of issue 20, replayed with their scenarios and numbers on the QUIVer classes:

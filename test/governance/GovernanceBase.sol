@@ -9,7 +9,7 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
-import {GuardianPausable} from "../../contracts/shared/GuardianPausable.sol";
+import {GuardianPausable} from "../../contracts/common/GuardianPausable.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {ProposalClassifier} from "../../contracts/governance/ProposalClassifier.sol";
 import {ProtocolGovernor} from "../../contracts/governance/ProtocolGovernor.sol";
@@ -21,7 +21,7 @@ import {IProposalClassifier} from "../../contracts/interfaces/IProposalClassifie
 import {IProtocolGovernor} from "../../contracts/interfaces/IProtocolGovernor.sol";
 import {IVotingWeight} from "../../contracts/interfaces/IVotingWeight.sol";
 import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {QryNumbers} from "../utils/QryNumbers.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";

@@ -5,10 +5,10 @@ import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {Parameterized} from "../../contracts/shared/Parameterized.sol";
+import {Parameterized} from "../../contracts/common/Parameterized.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Test} from "../utils/Test.sol";
 import {MockParameterized} from "./mocks/MockParameterized.sol";
 

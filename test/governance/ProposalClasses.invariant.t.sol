@@ -6,13 +6,13 @@ import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
-import {GuardianPausable} from "../../contracts/shared/GuardianPausable.sol";
+import {GuardianPausable} from "../../contracts/common/GuardianPausable.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
-import {Parameterized} from "../../contracts/shared/Parameterized.sol";
+import {Parameterized} from "../../contracts/common/Parameterized.sol";
 import {ProposalClassifier} from "../../contracts/governance/ProposalClassifier.sol";
 import {Treasury} from "../../contracts/governance/Treasury.sol";
 import {WorkerPool} from "../../contracts/governance/WorkerPool.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {GovernanceBase} from "./GovernanceBase.sol";
 import {MixedProposalHandler} from "./handlers/MixedProposalHandler.sol";
 import {MockTarget} from "./mocks/MockTarget.sol";

@@ -9,7 +9,7 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
-import {GuardianPausable} from "../../contracts/shared/GuardianPausable.sol";
+import {GuardianPausable} from "../../contracts/common/GuardianPausable.sol";
 import {ParameterRegistry} from "../../contracts/governance/ParameterRegistry.sol";
 import {ProtocolGovernor} from "../../contracts/governance/ProtocolGovernor.sol";
 import {Treasury} from "../../contracts/governance/Treasury.sol";
@@ -18,7 +18,7 @@ import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IProposalClassifier} from "../../contracts/interfaces/IProposalClassifier.sol";
 import {IProtocolGovernor} from "../../contracts/interfaces/IProtocolGovernor.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {GovernanceBase} from "./GovernanceBase.sol";
 import {FlashLender} from "./mocks/FlashLender.sol";
 import {FlashVoter} from "./mocks/FlashVoter.sol";

@@ -10,7 +10,7 @@ import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";
 import {IssuerTokenFactory} from "../../contracts/issuance/IssuerTokenFactory.sol";
 import {PartnerRewards} from "../../contracts/issuance/PartnerRewards.sol";
 import {Settlement} from "../../contracts/issuance/Settlement.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {QutokenNumbers} from "../utils/QutokenNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";

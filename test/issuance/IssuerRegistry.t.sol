@@ -8,7 +8,7 @@ import {IIssuerRegistry} from "../../contracts/interfaces/IIssuerRegistry.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IssuerRegistry} from "../../contracts/issuance/IssuerRegistry.sol";
 import {IssuerToken} from "../../contracts/issuance/IssuerToken.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {IssuanceBase} from "./IssuanceBase.sol";
 
 contract IssuerRegistryTest is IssuanceBase {

@@ -9,7 +9,7 @@ import {IPartnerRewards} from "../../contracts/interfaces/IPartnerRewards.sol";
 import {PartnerRewards} from "../../contracts/issuance/PartnerRewards.sol";
 import {IssuanceBase} from "./IssuanceBase.sol";
 import {MerkleHelper} from "./MerkleHelper.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 
 contract PartnerRewardsTest is IssuanceBase {

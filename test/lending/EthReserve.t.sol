@@ -10,7 +10,7 @@ import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IUniswapV2Router} from "../../contracts/interfaces/external/IUniswapV2Router.sol";
 import {EthReserve} from "../../contracts/lending/EthReserve.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {MockStablecoin} from "../../contracts/devnet/MockStablecoin.sol";
 import {LendingBase} from "./LendingBase.sol";
 

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {DebtIndex} from "../../contracts/lending/DebtIndex.sol";
 import {InterestRateModel} from "../../contracts/lending/InterestRateModel.sol";
 import {Test} from "../utils/Test.sol";
-import {RAY} from "../../contracts/shared/Constants.sol";
+import {RAY} from "../../contracts/common/Constants.sol";
 
 /// @dev Curve of the Qerun preset: base 2%, slope1 6% up to the 80% kink, slope2 80% from there to 100%.
 contract InterestRateModelTest is Test {

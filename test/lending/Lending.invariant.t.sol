@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {LendingBase} from "./LendingBase.sol";
 import {LendingHandler} from "./handlers/LendingHandler.sol";

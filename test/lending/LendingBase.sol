@@ -15,7 +15,7 @@ import {InsuranceFund} from "../../contracts/lending/InsuranceFund.sol";
 import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {QerunNumbers} from "../utils/QerunNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {MockAggregatorV3} from "../../contracts/devnet/MockAggregatorV3.sol";

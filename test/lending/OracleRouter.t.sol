@@ -5,7 +5,7 @@ import {IOracleRouter} from "../../contracts/interfaces/IOracleRouter.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {OracleRouter} from "../../contracts/lending/OracleRouter.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {MockAggregatorV3} from "../../contracts/devnet/MockAggregatorV3.sol";
 import {LendingBase} from "./LendingBase.sol";
 

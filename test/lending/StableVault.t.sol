@@ -9,7 +9,7 @@ import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IStableVault} from "../../contracts/interfaces/IStableVault.sol";
 import {StableVault} from "../../contracts/lending/StableVault.sol";
 import {LendingKeys} from "../../contracts/libraries/LendingKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 contract StableVaultTest is LendingBase {

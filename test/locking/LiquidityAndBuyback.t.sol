@@ -10,7 +10,7 @@ import {ILiquidityIncentives} from "../../contracts/interfaces/ILiquidityIncenti
 import {IRewardReceiver} from "../../contracts/interfaces/IRewardReceiver.sol";
 import {AggregatorV3Interface} from "../../contracts/interfaces/external/AggregatorV3Interface.sol";
 import {IUniswapV2EthSwap} from "../../contracts/interfaces/external/IUniswapV2EthSwap.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {BuybackBurner} from "../../contracts/locking/BuybackBurner.sol";
 import {LiquidityIncentives} from "../../contracts/locking/LiquidityIncentives.sol";
 import {MockAggregatorV3} from "../../contracts/devnet/MockAggregatorV3.sol";

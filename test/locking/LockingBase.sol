@@ -5,7 +5,7 @@ import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManage
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IVoteLocker} from "../../contracts/interfaces/IVoteLocker.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {VoteLocker} from "../../contracts/locking/VoteLocker.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";

@@ -7,7 +7,7 @@ import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {SlashingKeys} from "../../contracts/libraries/SlashingKeys.sol";
 import {StakingKeys} from "../../contracts/libraries/StakingKeys.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";

@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IDeveloperPrograms} from "../../contracts/interfaces/IDeveloperPrograms.sol";
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DeveloperPrograms} from "../../contracts/market/DeveloperPrograms.sol";
 import {MarketBase} from "./MarketBase.sol";
 import {DeveloperProgramsHandler} from "./handlers/DeveloperProgramsHandler.sol";

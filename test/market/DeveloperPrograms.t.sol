@@ -6,7 +6,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {IDeveloperPrograms} from "../../contracts/interfaces/IDeveloperPrograms.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DeveloperPrograms} from "../../contracts/market/DeveloperPrograms.sol";
 import {MarketBase} from "./MarketBase.sol";
 

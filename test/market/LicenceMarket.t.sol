@@ -8,7 +8,7 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {ILicenceMarket} from "../../contracts/interfaces/ILicenceMarket.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {LicenceMarket} from "../../contracts/market/LicenceMarket.sol";
 import {MarketBase} from "./MarketBase.sol";
 

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {MarketBase} from "./MarketBase.sol";
 import {MarketHandler} from "./handlers/MarketHandler.sol";
 import {MockWalletConsumer} from "./mocks/MockWalletConsumer.sol";

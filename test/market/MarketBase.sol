@@ -11,7 +11,7 @@ import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IModelCatalog} from "../../contracts/interfaces/IModelCatalog.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {DeveloperPrograms} from "../../contracts/market/DeveloperPrograms.sol";

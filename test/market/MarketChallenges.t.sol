@@ -8,7 +8,7 @@ import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IInferenceMarket} from "../../contracts/interfaces/IInferenceMarket.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";
 import {Slasher} from "../../contracts/slashing/Slasher.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";

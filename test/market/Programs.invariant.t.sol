@@ -6,7 +6,7 @@ import {IIncentivePools} from "../../contracts/interfaces/IIncentivePools.sol";
 import {IProviderPrograms} from "../../contracts/interfaces/IProviderPrograms.sol";
 import {IRatings} from "../../contracts/interfaces/IRatings.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ProgramsHandler} from "./handlers/ProgramsHandler.sol";
 import {ProgramsBase} from "./ProgramsBase.sol";
 

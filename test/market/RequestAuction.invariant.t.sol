@@ -5,7 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {IRequestAuction} from "../../contracts/interfaces/IRequestAuction.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {RequestAuction} from "../../contracts/market/RequestAuction.sol";
 import {MarketBase} from "./MarketBase.sol";
 import {RequestAuctionHandler} from "./handlers/RequestAuctionHandler.sol";

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IRequestAuction} from "../../contracts/interfaces/IRequestAuction.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {RequestAuction} from "../../contracts/market/RequestAuction.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";

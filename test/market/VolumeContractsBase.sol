@@ -5,7 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IComplianceRegistry} from "../../contracts/interfaces/IComplianceRegistry.sol";
 import {IVolumeContracts} from "../../contracts/interfaces/IVolumeContracts.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {VolumeContracts} from "../../contracts/market/VolumeContracts.sol";
 import {MarketBase} from "./MarketBase.sol";

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {SlashingKeys} from "../../contracts/libraries/SlashingKeys.sol";
 import {SlashingBase} from "./SlashingBase.sol";
 import {CourtHandler, CourtModel} from "./handlers/CourtHandler.sol";

@@ -7,7 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IParameterized} from "../../contracts/interfaces/IParameterized.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {SlashingKeys} from "../../contracts/libraries/SlashingKeys.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";
 import {SlashingBase} from "./SlashingBase.sol";

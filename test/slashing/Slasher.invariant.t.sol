@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {SlashingBase} from "./SlashingBase.sol";
 import {SlasherHandler} from "./handlers/SlasherHandler.sol";
 

@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IChallengeCourt} from "../../contracts/interfaces/IChallengeCourt.sol";
 import {IMetricsRegistry} from "../../contracts/interfaces/IMetricsRegistry.sol";
 import {ISlasher} from "../../contracts/interfaces/ISlasher.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ChallengeCourt} from "../../contracts/slashing/ChallengeCourt.sol";

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {StakingBase} from "./StakingBase.sol";
 import {StakingHandler} from "./handlers/StakingHandler.sol";
 

@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {StakingBase} from "./StakingBase.sol";
-import {BPS} from "../../contracts/shared/Constants.sol";
+import {BPS} from "../../contracts/common/Constants.sol";
 
 /// @notice Slashing through the share prices: active and unbonding stake lose the same fraction in O(1),
 /// later requests are not hit, slashed tokens are burned, tier caps hold.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {StakingHandler} from "./handlers/StakingHandler.sol";
 import {SybilStakers} from "./handlers/SybilStakers.sol";
 import {ProviderStakingInvariantTest} from "./ProviderStaking.invariant.t.sol";

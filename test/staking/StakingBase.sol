@@ -7,7 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {IReputationStake} from "../../contracts/interfaces/IReputationStake.sol";
 import {IStakingVotes} from "../../contracts/interfaces/IStakingVotes.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";

@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IDeflationController} from "../../contracts/interfaces/IDeflationController.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {DeflationControllerTest} from "./DeflationController.t.sol";
 
 /// @notice Audit s8 (deflation controller). Reuses the fixture of DeflationControllerTest: outstanding 1,000M at the

@@ -13,7 +13,7 @@ import {IFeeRouter} from "../../contracts/interfaces/IFeeRouter.sol";
 import {IParameterRegistry} from "../../contracts/interfaces/IParameterRegistry.sol";
 import {IProviderStaking} from "../../contracts/interfaces/IProviderStaking.sol";
 import {MarketKeys} from "../../contracts/libraries/MarketKeys.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {FeeRouter} from "../../contracts/market/FeeRouter.sol";
 import {DeflationController} from "../../contracts/supply/DeflationController.sol";

@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {EmissionController} from "../../contracts/supply/EmissionController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {QuiverNumbers} from "../utils/QuiverNumbers.sol";

@@ -7,7 +7,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {EmissionController} from "../../contracts/supply/EmissionController.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {EmissionSchedule} from "../../contracts/supply/EmissionSchedule.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {EmissionBase} from "./EmissionBase.sol";
 import {MockRewardReceiver} from "./mocks/MockRewardReceiver.sol";
 

@@ -6,7 +6,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 
 import {EpochRewardPool} from "../../contracts/supply/EpochRewardPool.sol";
 import {IEpochRewardPool} from "../../contracts/interfaces/IEpochRewardPool.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {Test} from "../utils/Test.sol";
 

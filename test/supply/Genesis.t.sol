@@ -5,7 +5,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 
 import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
 import {IVestingVault} from "../../contracts/interfaces/IVestingVault.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/supply/VestingVault.sol";

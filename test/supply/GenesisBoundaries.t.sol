@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/supply/VestingVault.sol";

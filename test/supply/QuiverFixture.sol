@@ -7,7 +7,7 @@ import {EmissionController} from "../../contracts/supply/EmissionController.sol"
 import {EpochRewardPool} from "../../contracts/supply/EpochRewardPool.sol";
 import {IEmissionController} from "../../contracts/interfaces/IEmissionController.sol";
 import {IGenesis} from "../../contracts/interfaces/IGenesis.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {Genesis} from "../../contracts/supply/Genesis.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";

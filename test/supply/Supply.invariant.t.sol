@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IVestingVault} from "../../contracts/interfaces/IVestingVault.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {QuiverFixture} from "./QuiverFixture.sol";
 import {SupplyHandler} from "./handlers/SupplyHandler.sol";
 

@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Wiring} from "../utils/Wiring.sol";
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
 import {VestingVault} from "../../contracts/supply/VestingVault.sol";

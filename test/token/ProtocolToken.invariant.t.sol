@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {ProtocolTokenBase} from "./ProtocolTokenBase.sol";
 import {ProtocolTokenHandler} from "./handlers/ProtocolTokenHandler.sol";
 

@@ -4,7 +4,7 @@ pragma solidity ^0.8.28;
 import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
 
 import {ProtocolToken} from "../../contracts/token/ProtocolToken.sol";
-import {Roles} from "../../contracts/shared/Roles.sol";
+import {Roles} from "../../contracts/common/Roles.sol";
 import {Test} from "../utils/Test.sol";
 
 /// @notice Shared setup for token tests: an AccessManager administered by `admin`, a token under it,

@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
 
-import {Parameterized} from "../../../contracts/shared/Parameterized.sol";
+import {Parameterized} from "../../../contracts/common/Parameterized.sol";
 
 /// @notice A module with two governed numbers, for registry tests: a fee in bps (which the module itself
 /// caps at 10,000) and a plain amount.
