@@ -50,16 +50,6 @@ contract AuditAvailabilityTest is DistributionBase {
         vm.stopPrank();
     }
 
-    function _claimA(address provider, uint256 epoch) internal returns (uint256) {
-        vm.prank(provider);
-        return availability.claimAvailability(epoch);
-    }
-
-    function _claimC(address challenger, uint256 epoch) internal returns (uint256) {
-        vm.prank(challenger);
-        return availability.claimChallenges(epoch);
-    }
-
     function _setClaimWindow(uint256 value) internal {
         bytes32 key = availability.CLAIM_WINDOW();
         vm.prank(address(params));

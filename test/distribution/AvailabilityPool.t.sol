@@ -48,16 +48,6 @@ contract AvailabilityPoolTest is DistributionBase {
         vm.stopPrank();
     }
 
-    function _claimA(address provider, uint256 epoch) internal returns (uint256) {
-        vm.prank(provider);
-        return availability.claimAvailability(epoch);
-    }
-
-    function _claimC(address challenger, uint256 epoch) internal returns (uint256) {
-        vm.prank(challenger);
-        return availability.claimChallenges(epoch);
-    }
-
     // ------------------------------------------------------------------ A-Pay
 
     /// @dev P1 (10,000 QRY service) 100/100, P2 (50,000) 90/100, P3 (10,000) 8,499/10,000 = 84.99%.

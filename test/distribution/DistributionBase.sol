@@ -322,6 +322,18 @@ abstract contract DistributionBase is ManagedTest {
         availability.registerService(service);
     }
 
+    /// @dev `provider` claims its A-Pay of `epoch` from the availability pool.
+    function _claimA(address provider, uint256 epoch) internal returns (uint256) {
+        vm.prank(provider);
+        return availability.claimAvailability(epoch);
+    }
+
+    /// @dev `challenger` claims its C-Pay of `epoch` from the availability pool.
+    function _claimC(address challenger, uint256 epoch) internal returns (uint256) {
+        vm.prank(challenger);
+        return availability.claimChallenges(epoch);
+    }
+
     function _warpToEnd(uint256 epoch) internal {
         vm.warp(START + (epoch + 1) * EPOCH);
     }
